@@ -1,0 +1,1 @@
+"""ClearPost core: knows no chat platform and no concrete check."""

@@ -1,0 +1,55 @@
+"""The composition root: config -> database -> analyzer -> checks -> service.
+
+Everything is built here once and passed down; there are no module-level
+singletons, so tests build as many independent instances as they need."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+
+from bot.config import Config, ConfigError
+from bot.db import make_engine, transaction, upgrade
+from bot.pipeline import Pipeline
+from bot.review_service import ReviewService
+from bot import audit
+from checks.base import CheckContext
+from checks.phi.analyzer import PhiAnalyzer
+from checks.registry import UnknownCheck, build_checks
+
+
+@dataclass
+class Services:
+    config: Config
+    engine: Engine
+    analyzer: PhiAnalyzer
+    pipeline: Pipeline
+    reviews: ReviewService
+
+
+def practice_safe_values(config: Config) -> list[str]:
+    p = config.profile.practice
+    return [p.name, *p.addresses, *p.phones, *p.emails, *p.websites, *p.staff]
+
+
+def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,
+                   engine: Engine | None = None, actor: str = "clearpost") -> Services:
+    engine = engine or make_engine(config.database_url)
+    upgrade(engine)
+    settings = config.profile.checks.settings
+    unknown = set(settings) - set(config.profile.checks.enabled)
+    if unknown:
+        raise ConfigError(f"checks.settings.{sorted(unknown)[0]}: settings for a check that is not enabled")
+    analyzer = analyzer or PhiAnalyzer(practice_safe_values(config))
+    try:
+        checks = build_checks(
+            list(config.profile.checks.enabled),
+            lambda name: CheckContext(config=config, engine=engine, settings=settings.get(name, {})),
+        )
+    except UnknownCheck as e:
+        raise ConfigError(str(e)) from None
+    pipeline = Pipeline(analyzer.analyze, checks, config.profile.checks.timeout_seconds)
+    with transaction(engine) as s:
+        audit.append(s, actor, "config_loaded", details={"sha256": config.sha256,
+                                                         "checks": list(config.profile.checks.enabled)})
+    return Services(config, engine, analyzer, pipeline, ReviewService(config, engine, pipeline))

@@ -1,0 +1,1 @@
+"""One module per `clearpost` sub-command; each has ``register(subparsers)``."""

@@ -1,0 +1,133 @@
+"""`clearpost check`: review one draft (FILE or stdin) or many (--jsonl)."""
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import uuid
+
+from bot.app import Services, build_services
+from bot.commands.common import UsageError, config_from, guarded
+from bot.config import PLATFORMS
+from bot.domain import Draft, DraftRejected, MessageRef, Verdict, validate_draft_text
+from bot.review_service import ReviewView
+
+EXIT_FOR = {Verdict.PASS.value: 0, Verdict.WARN.value: 0, Verdict.BLOCK.value: 1}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("check", help="review a draft: FILE, '-' for stdin, or --jsonl FILE")
+    p.add_argument("file", nargs="?", default="-", help="draft text file, or - for stdin (default)")
+    p.add_argument("--platform", choices=PLATFORMS, help="where the post will be published")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--jsonl", metavar="FILE", help='review many drafts: lines of {"id","text"[,"platform"]}')
+    p.set_defaults(func=guarded(_check))
+
+
+def _read_text(path: str) -> str:
+    try:
+        raw = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
+    except OSError as e:
+        raise UsageError(f"cannot read {path}: {e.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise UsageError(f"{path} is not UTF-8 text (invalid byte at offset {e.start})") from None
+
+
+def _cli_draft(text: str, platform: str | None) -> Draft:
+    ref = MessageRef("cli", "local", "cli", uuid.uuid4().hex)
+    return Draft(text=text, author="cli", ref=ref, platforms=(platform,) if platform else ())
+
+
+async def review_text(services: Services, text: str, platform: str | None) -> ReviewView:
+    review_id = services.reviews.submit(_cli_draft(text, platform))
+    view = await services.reviews.check(review_id)
+    if view is None:
+        raise RuntimeError("review could not be leased")
+    return view
+
+
+def _check(args) -> int:
+    config = config_from(args)
+    if args.jsonl:
+        return _check_many(args, config)
+    text = _read_text(args.file)
+    try:
+        validate_draft_text(text)
+    except DraftRejected as e:
+        raise UsageError(f"cannot review {args.file}: {e}") from None
+    services = build_services(config)
+    view = asyncio.run(review_text(services, text, args.platform))
+    if args.format == "json":
+        print(json.dumps(_as_json(view), ensure_ascii=False))
+    else:
+        _print_text(view, color=sys.stdout.isatty())
+    return EXIT_FOR[view.verdict]
+
+
+def _as_json(view: ReviewView) -> dict:
+    return {"verdict": view.verdict, "findings": [f.to_dict() for f in view.findings],
+            "rewrite": view.rewrite}
+
+
+_COLOURS = {"block": "\033[31m", "warn": "\033[33m", "info": "\033[36m"}
+
+
+def _print_text(view: ReviewView, color: bool) -> None:
+    def paint(sev: str, s: str) -> str:
+        return f"{_COLOURS[sev]}{s}\033[0m" if color else s
+
+    print(f"verdict: {paint(view.verdict if view.verdict != 'pass' else 'info', view.verdict.upper())}")
+    for f in view.findings:
+        where = f" [{f.start}-{f.end}]" if f.start is not None else ""
+        print(f"  {paint(f.severity.value, f.severity.value.upper()):>5} {f.code}{where}: {f.message}")
+        if f.suggestion:
+            print(f"        fix: {f.suggestion}")
+    if view.rewrite and view.findings:
+        print("suggested rewrite:")
+        print("  " + view.rewrite.replace("\n", "\n  "))
+
+
+def _check_many(args, config) -> int:
+    try:
+        handle = open(args.jsonl, "rb")
+    except OSError as e:
+        raise UsageError(f"cannot read {args.jsonl}: {e.strerror}") from None
+    services = build_services(config)
+    return asyncio.run(_stream(services, handle, args.platform))
+
+
+async def _stream(services: Services, handle, default_platform: str | None) -> int:
+    worst, progress = 0, sys.stderr.isatty()
+    with handle:
+        for n, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            out, status = await _review_line(services, raw, n, default_platform)
+            worst = max(worst, status)
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            if progress:
+                sys.stderr.write(f"\rreviewed {n} drafts")
+    if progress:
+        sys.stderr.write("\n")
+    return worst
+
+
+async def _review_line(services: Services, raw: bytes, n: int, default_platform: str | None) -> tuple[dict, int]:
+    try:
+        item = json.loads(raw.decode("utf-8"))
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise ValueError('expected an object with a "text" string')
+        platform = item.get("platform") or default_platform
+        if platform is not None and platform not in PLATFORMS:
+            raise ValueError(f"unknown platform {platform!r}")
+        validate_draft_text(item["text"])
+    except (ValueError, UnicodeDecodeError) as e:
+        item_id = item.get("id") if isinstance(locals().get("item"), dict) else None
+        print(f"clearpost: line {n}: {e}", file=sys.stderr)
+        return {"id": item_id, "verdict": None, "error": str(e), "findings": []}, 2
+    view = await review_text(services, item["text"], platform)
+    return {"id": item.get("id"), "verdict": view.verdict,
+            "findings": [f.to_dict() for f in view.findings]}, EXIT_FOR[view.verdict]

@@ -1,0 +1,207 @@
+"""The practice profile (YAML) and the secrets (environment), read once.
+
+This is the only module that looks at ``os.environ``: everything else gets a
+``Config`` passed down from the composition root. Validation is strict: an
+unknown key or a wrong type stops start-up with a message naming the key.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+PLATFORMS = ("facebook", "instagram", "x", "linkedin", "tiktok", "youtube", "website", "email")
+CHAT_PLATFORMS = ("slack", "teams", "console")
+DEFAULT_CONFIG_PATH = "config.yml"
+
+
+class ConfigError(Exception):
+    """Bad configuration; the message names the offending key."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Practice(_Strict):
+    """The practice's own details: never reported as PHI."""
+
+    name: str
+    addresses: list[str] = []
+    phones: list[str] = []
+    emails: list[str] = []
+    websites: list[str] = []
+    staff: list[str] = []  # staff and clinician names
+
+
+class Officers(_Strict):
+    """Privacy officers per chat platform (Slack user ids, Azure AD object ids, console users)."""
+
+    slack: list[str] = []
+    teams: list[str] = []
+    console: list[str] = []
+
+    def for_platform(self, platform: str) -> list[str]:
+        return list(getattr(self, platform, []) or [])
+
+
+class ReviewChannel(_Strict):
+    platform: Literal["slack", "teams", "console"]
+    channel: str
+    default_targets: list[str] = []
+
+    @field_validator("default_targets")
+    @classmethod
+    def _known_targets(cls, v: list[str]) -> list[str]:
+        for t in v:
+            if t not in PLATFORMS:
+                raise ValueError(f"unknown platform {t!r}; expected one of {', '.join(PLATFORMS)}")
+        return v
+
+
+class Reactions(_Strict):
+    approve: str = "white_check_mark"
+    reject: str = "x"
+
+
+class Checks(_Strict):
+    enabled: list[str] = ["phi", "consent", "policy"]
+    timeout_seconds: float = Field(default=10.0, gt=0)
+    settings: dict[str, dict[str, Any]] = {}
+
+
+class Storage(_Strict):
+    database_url: str = "sqlite:///clearpost.db"
+    store_draft_text: bool = False
+    purge_text_after_days: int = Field(default=30, ge=0)
+
+
+class Server(_Strict):
+    host: str = "127.0.0.1"
+    port: int = Field(default=3000, ge=1, le=65535)
+    max_concurrent_reviews: int = Field(default=4, ge=1)
+    max_body_bytes: int = Field(default=1_000_000, ge=1024)
+
+
+class ConsentLookup(_Strict):
+    """Who may use /consent; empty means the privacy officers of that platform."""
+
+    slack: list[str] = []
+    teams: list[str] = []
+    console: list[str] = []
+
+
+class Profile(_Strict):
+    practice: Practice
+    officers: Officers = Officers()
+    review_channels: list[ReviewChannel] = []
+    reactions: Reactions = Reactions()
+    checks: Checks = Checks()
+    storage: Storage = Storage()
+    server: Server = Server()
+    consent_lookup: ConsentLookup = ConsentLookup()
+
+
+class Secrets(BaseModel):
+    """Values only the environment may hold."""
+
+    model_config = ConfigDict(frozen=True)
+
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str | None = None
+    teams_app_id: str | None = None
+    teams_app_password: str | None = None
+    teams_tenant_id: str | None = None
+    teams_service_url_override: str | None = None
+    data_key: str | None = None
+
+
+_SECRET_ENV = {
+    "slack_bot_token": "SLACK_BOT_TOKEN",
+    "slack_signing_secret": "SLACK_SIGNING_SECRET",
+    "slack_app_token": "SLACK_APP_TOKEN",
+    "slack_api_url": "SLACK_API_URL",
+    "teams_app_id": "TEAMS_APP_ID",
+    "teams_app_password": "TEAMS_APP_PASSWORD",
+    "teams_tenant_id": "TEAMS_TENANT_ID",
+    "teams_service_url_override": "TEAMS_SERVICE_URL_OVERRIDE",
+    "data_key": "CLEARPOST_DATA_KEY",
+}
+
+
+class Config(BaseModel):
+    """Everything the process needs, built once by ``load_config``."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    profile: Profile
+    secrets: Secrets
+    database_url: str
+    source: str
+    sha256: str  # hash of the profile file, recorded in the audit trail
+
+    def officers_for(self, platform: str) -> list[str]:
+        return self.profile.officers.for_platform(platform)
+
+    def consent_lookup_users(self, platform: str) -> list[str]:
+        allowed = list(getattr(self.profile.consent_lookup, platform, []) or [])
+        return allowed or self.officers_for(platform)
+
+    def channel(self, platform: str, channel: str) -> ReviewChannel | None:
+        for rc in self.profile.review_channels:
+            if rc.platform == platform and rc.channel == channel:
+                return rc
+        return None
+
+
+def _format_errors(err: ValidationError, source: str) -> str:
+    lines = [f"invalid configuration in {source}:"]
+    for e in err.errors():
+        key = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        msg = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
+        lines.append(f"  {key}: {msg}")
+    return "\n".join(lines)
+
+
+def parse_profile(raw: bytes | str, source: str = "<config>") -> Profile:
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as e:
+        raise ConfigError(f"invalid configuration in {source}: not valid YAML ({e})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"invalid configuration in {source}: expected a mapping at the top level")
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as e:
+        raise ConfigError(_format_errors(e, source)) from None
+
+
+def load_config(path: str | os.PathLike | None = None, environ: Mapping[str, str] | None = None) -> Config:
+    """Read the profile named by ``path`` or ``CLEARPOST_CONFIG`` plus secrets from ``environ``."""
+    env = os.environ if environ is None else environ
+    source = str(path or env.get("CLEARPOST_CONFIG") or DEFAULT_CONFIG_PATH)
+    try:
+        raw = Path(source).read_bytes()
+    except OSError as e:
+        raise ConfigError(
+            f"CLEARPOST_CONFIG: cannot read configuration file {source} ({e.strerror}); "
+            "copy config.example.yml and point CLEARPOST_CONFIG at it"
+        ) from None
+    profile = parse_profile(raw, source)
+    secrets = Secrets(**{k: (env.get(v) or None) for k, v in _SECRET_ENV.items()})
+    database_url = env.get("DATABASE_URL") or profile.storage.database_url
+    if profile.storage.store_draft_text and not secrets.data_key:
+        raise ConfigError(
+            "storage.store_draft_text is true but CLEARPOST_DATA_KEY is not set: "
+            "stored drafts must be encrypted"
+        )
+    return Config(
+        profile=profile, secrets=secrets, database_url=database_url,
+        source=source, sha256=hashlib.sha256(raw).hexdigest(),
+    )

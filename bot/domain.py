@@ -1,0 +1,134 @@
+"""Core value types shared by checks, the review service and the adapters.
+
+Findings carry types and positions, never the matched text, so they can be
+logged, stored and posted without leaking PHI.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, asdict
+from datetime import datetime, timezone
+from enum import Enum
+
+MAX_DRAFT_CHARS = 40_000  # Slack's message limit; longer drafts are refused
+
+
+class Severity(str, Enum):
+    BLOCK = "block"
+    WARN = "warn"
+    INFO = "info"
+
+
+class Verdict(str, Enum):
+    BLOCK = "block"
+    WARN = "warn"
+    PASS = "pass"
+
+
+@dataclass(frozen=True)
+class MessageRef:
+    """Where a draft was posted; its key is the idempotency key of a review."""
+
+    platform: str  # slack | teams | console | cli
+    workspace: str
+    channel: str
+    message_id: str
+    thread_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.platform}:{self.workspace}:{self.channel}:{self.message_id}"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str
+    mimetype: str = "application/octet-stream"
+
+    @property
+    def kind(self) -> str:
+        if self.mimetype.startswith("image/"):
+            return "image"
+        if self.mimetype.startswith("video/"):
+            return "video"
+        return "file"
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    author: str
+    ref: MessageRef
+    platforms: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    received_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+
+    @property
+    def content_hash(self) -> str:
+        """What an approval is bound to: text plus attachment names."""
+        h = hashlib.sha256(self.text.encode("utf-8"))
+        for a in self.attachments:
+            h.update(b"\0" + a.name.encode("utf-8") + b"\0" + a.mimetype.encode("utf-8"))
+        return h.hexdigest()
+
+    @property
+    def has_photo(self) -> bool:
+        return any(a.kind == "image" for a in self.attachments)
+
+    @property
+    def has_video(self) -> bool:
+        return any(a.kind == "video" for a in self.attachments)
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    code: str
+    severity: Severity
+    message: str  # never contains the matched text
+    entity: str | None = None
+    start: int | None = None
+    end: int | None = None
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["severity"] = self.severity.value
+        if self.start is None:
+            for k in ("entity", "start", "end"):
+                if d[k] is None:
+                    d.pop(k)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Finding":
+        return cls(
+            check=d["check"], code=d["code"], severity=Severity(d["severity"]),
+            message=d["message"], entity=d.get("entity"), start=d.get("start"),
+            end=d.get("end"), suggestion=d.get("suggestion"),
+        )
+
+
+def verdict_of(findings: list[Finding]) -> Verdict:
+    severities = {f.severity for f in findings}
+    if Severity.BLOCK in severities:
+        return Verdict.BLOCK
+    if Severity.WARN in severities:
+        return Verdict.WARN
+    return Verdict.PASS
+
+
+class DraftRejected(ValueError):
+    """Input that cannot be reviewed (empty, too long, not text)."""
+
+
+def validate_draft_text(text: str) -> str:
+    if not text or not text.strip():
+        raise DraftRejected("the draft is empty")
+    if len(text) > MAX_DRAFT_CHARS:
+        raise DraftRejected(
+            f"the draft has {len(text)} characters; the limit is {MAX_DRAFT_CHARS}"
+        )
+    if "\x00" in text:
+        raise DraftRejected("the draft contains binary data (NUL bytes)")
+    return text

@@ -1,0 +1,125 @@
+"""Database tables (SQLModel). Schema changes go through Alembic migrations
+in ``bot/migrations``; nothing creates tables behind their back.
+
+Minimum necessary storage: a review keeps the content hash, findings (types
+and positions only) and, only when the profile asks for it, the draft text
+encrypted with ``CLEARPOST_DATA_KEY``.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Review(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    ref_key: str = Field(index=True, unique=True, max_length=400)
+    platform: str = Field(max_length=20)
+    workspace: str = Field(max_length=100)
+    channel: str = Field(max_length=200)
+    message_id: str = Field(max_length=200)
+    thread_id: str | None = Field(default=None, max_length=200)
+    author: str = Field(max_length=200)
+    targets: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list
+    attachments: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list
+    content_hash: str = Field(max_length=64)
+    state: str = Field(index=True, max_length=20)
+    check_outcome: str | None = Field(default=None, max_length=20)
+    verdict: str | None = Field(default=None, max_length=10)
+    findings: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON, no PHI
+    rewrite: str | None = Field(default=None, sa_column=Column(Text))  # encrypted like the text
+    draft_text: str | None = Field(default=None, sa_column=Column(Text))  # encrypted, optional
+    report_message_id: str | None = Field(default=None, max_length=200)
+    decided_by: str | None = Field(default=None, max_length=200)
+    decided_at: datetime | None = None
+    override_reason: str | None = Field(default=None, sa_column=Column(Text))
+    revision: int = 0  # bumped by every edit; stale check runs are discarded
+    lease_owner: str | None = Field(default=None, max_length=100)
+    lease_until: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ProcessedEvent(SQLModel, table=True):
+    """Platform event ids already taken in (Slack retries reuse event_id)."""
+
+    __tablename__ = "processed_event"
+    event_id: str = Field(primary_key=True, max_length=200)
+    platform: str = Field(max_length=20)
+    received_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only, hash-chained evidence rows. Never holds draft text."""
+
+    __tablename__ = "audit_event"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor: str = Field(max_length=200)
+    action: str = Field(index=True, max_length=50)
+    review_id: int | None = Field(default=None, index=True)
+    consent_id: str | None = Field(default=None, max_length=40)
+    details: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+class Patient(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=40)  # internal id, e.g. P-000123
+    display_name: str = Field(max_length=200)
+    aliases: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list
+    handles: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class PatientName(SQLModel, table=True):
+    """Normalised names, aliases, handles and initials: the matching index."""
+
+    __tablename__ = "patient_name"
+    __table_args__ = (UniqueConstraint("name_key", "patient_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    name_key: str = Field(index=True, max_length=200)
+    kind: str = Field(max_length=20)  # name | alias | handle | initials
+    patient_id: str = Field(index=True, foreign_key="patient.id", max_length=40)
+
+
+class Consent(SQLModel, table=True):
+    """A written authorization. Withdrawals and corrections add rows or set
+    ``withdrawn_on``/``superseded_by``; nothing is erased."""
+
+    id: str = Field(primary_key=True, max_length=40)  # e.g. C-1042
+    patient_id: str = Field(index=True, foreign_key="patient.id", max_length=40)
+    scopes: str = Field(sa_column=Column(Text, nullable=False))  # JSON list
+    platforms: str = Field(sa_column=Column(Text, nullable=False))  # JSON list
+    granted_on: date
+    expires_on: date | None = Field(default=None, index=True)
+    withdrawn_on: date | None = None
+    withdrawn_reason: str | None = Field(default=None, sa_column=Column(Text))
+    document_ref: str = Field(max_length=400)
+    recorded_by: str = Field(max_length=200)
+    recorded_at: datetime = Field(default_factory=utcnow)
+    superseded_by: str | None = Field(default=None, max_length=40)
+
+
+class ConversationRef(SQLModel, table=True):
+    """Teams conversation references, so replies and card updates survive a restart."""
+
+    __tablename__ = "conversation_ref"
+    key: str = Field(primary_key=True, max_length=400)
+    platform: str = Field(max_length=20)
+    payload: str = Field(sa_column=Column(Text, nullable=False))  # JSON
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ConsoleUser(SQLModel, table=True):
+    __tablename__ = "console_user"
+    username: str = Field(primary_key=True, max_length=100)
+    password_hash: str = Field(max_length=300)
+    role: str = Field(max_length=20)  # officer | staff
+    created_at: datetime = Field(default_factory=utcnow)

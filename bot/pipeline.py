@@ -1,0 +1,84 @@
+"""Runs the shared analysis and every check under a time budget.
+
+Fail closed: an analysis or check that raises or runs past its budget makes
+the result ``failed``; a failed result is never reported as clean.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable
+
+from bot.domain import Draft, Finding, Severity, Verdict, verdict_of
+from checks.base import Analysis, Check
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PipelineResult:
+    findings: tuple[Finding, ...]
+    rewrite: str | None
+    failures: tuple[str, ...] = field(default=())  # names of checks that crashed or timed out
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failures)
+
+    @property
+    def verdict(self) -> Verdict:
+        # a failed run blocks: nothing unchecked may pass
+        return Verdict.BLOCK if self.failed else verdict_of(list(self.findings))
+
+
+class Pipeline:
+    def __init__(self, analyze: Callable[[str], Analysis], checks: list[Check],
+                 timeout_seconds: float, workers: int = 2):
+        if not checks:
+            raise ValueError("checks.enabled: at least one check must be enabled")
+        self._analyze = analyze
+        self.checks = checks
+        self.timeout = timeout_seconds
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="check")
+
+    async def _timed(self, fn, *args):
+        loop = asyncio.get_running_loop()
+        return await asyncio.wait_for(loop.run_in_executor(self._executor, fn, *args), self.timeout)
+
+    async def run(self, draft: Draft) -> PipelineResult:
+        try:
+            analysis = await self._timed(self._analyze, draft.text)
+        except Exception as e:  # noqa: BLE001 - any failure fails the review closed
+            log.warning("analysis failed: %s", type(e).__name__)
+            return PipelineResult(findings=(_failure_finding("analysis"),), rewrite=None,
+                                  failures=("analysis",))
+        findings: list[Finding] = []
+        failures: list[str] = []
+        results = await asyncio.gather(
+            *(self._timed(c.run, draft, analysis) for c in self.checks), return_exceptions=True
+        )
+        for check, result in zip(self.checks, results):
+            if isinstance(result, BaseException):
+                log.warning("check %s failed: %s", check.name, type(result).__name__)
+                failures.append(check.name)
+                findings.append(_failure_finding(check.name))
+            else:
+                findings.extend(result)
+        findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.start if f.start is not None else -1))
+        return PipelineResult(tuple(findings), analysis.rewrite, tuple(failures))
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+_SEVERITY_ORDER = {Severity.BLOCK: 0, Severity.WARN: 1, Severity.INFO: 2}
+
+
+def _failure_finding(name: str) -> Finding:
+    return Finding(
+        check=name, code="check.failed", severity=Severity.BLOCK,
+        message=f"the {name} check could not finish, so this draft is not cleared",
+        suggestion="post the draft again; if it keeps failing, ask the privacy officer",
+    )

@@ -1,0 +1,328 @@
+"""The review workflow: the one owner of the review state machine.
+
+Adapters translate platform payloads into calls here (draft posted, edited,
+deleted, approval given or revoked) and publish the platform-neutral report
+this service hands them. Every transition is stored with an audit row.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy import or_, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from bot import audit
+from bot.config import Config
+from bot.db import transaction
+from bot.domain import Attachment, Draft, Finding, MessageRef, Severity, validate_draft_text
+from bot.models import ProcessedEvent, Review, utcnow
+from bot.pipeline import Pipeline, PipelineResult
+from bot.states import Event, IllegalTransition, State, next_state
+from bot.vault import Vault
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(seconds=60)
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    """A snapshot of a review for rendering a report: no draft text."""
+
+    id: int
+    ref: MessageRef
+    author: str
+    state: State
+    targets: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    verdict: str | None
+    rewrite: str | None
+    decided_by: str | None
+    decided_at: datetime | None
+    override_reason: str | None
+    report_message_id: str | None
+
+    @property
+    def blocking(self) -> bool:
+        return any(f.severity == Severity.BLOCK for f in self.findings)
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    ok: bool
+    message: str
+    review: ReviewView | None = None
+
+
+class ReportPublisher(Protocol):
+    async def publish(self, review: ReviewView) -> str | None:
+        """Post or update the report; return the report's message id."""
+
+
+class ReviewService:
+    def __init__(self, config: Config, engine, pipeline: Pipeline, vault: Vault | None = None,
+                 max_concurrent: int | None = None):
+        self.config = config
+        self.engine = engine
+        self.pipeline = pipeline
+        self.vault = vault or Vault(config.secrets.data_key)
+        self.publishers: dict[str, ReportPublisher] = {}
+        self.owner = uuid.uuid4().hex[:12]
+        self._slots = asyncio.Semaphore(max_concurrent or config.profile.server.max_concurrent_reviews)
+        self._tasks: set[asyncio.Task] = set()
+
+    # ---- intake -------------------------------------------------------
+    def claim_event(self, platform: str, event_id: str | None) -> bool:
+        """Record a platform event id; False if it was taken in before (a retry)."""
+        if not event_id:
+            return True
+        try:
+            with transaction(self.engine) as s:
+                s.add(ProcessedEvent(event_id=f"{platform}:{event_id}", platform=platform))
+        except IntegrityError:
+            return False
+        return True
+
+    def submit(self, draft: Draft) -> int | None:
+        """Store a new draft (or an edit of a known one) in ``checking``.
+
+        Returns the review id to check, or None when nothing changed."""
+        validate_draft_text(draft.text)
+        with transaction(self.engine) as s:
+            row = s.exec(select(Review).where(Review.ref_key == draft.ref.key)).first()
+            if row is None:
+                row = Review(
+                    ref_key=draft.ref.key, platform=draft.ref.platform, workspace=draft.ref.workspace,
+                    channel=draft.ref.channel, message_id=draft.ref.message_id,
+                    thread_id=draft.ref.thread_id, author=draft.author,
+                    targets=json.dumps(list(draft.platforms)),
+                    attachments=json.dumps([[a.name, a.mimetype] for a in draft.attachments]),
+                    content_hash=draft.content_hash, state=State.CHECKING.value,
+                    draft_text=self.vault.seal(draft.text),
+                )
+                s.add(row)
+                s.flush()
+                audit.append(s, draft.author, "draft_received", review_id=row.id, details={
+                    "ref": draft.ref.key, "content_hash": draft.content_hash,
+                    "targets": list(draft.platforms), "attachments": len(draft.attachments)})
+                return row.id
+            if row.state == State.WITHDRAWN.value or row.content_hash == draft.content_hash:
+                return None
+            return self._apply_edit(s, row, draft)
+
+    def edit(self, draft: Draft) -> int | None:
+        """An edited draft: void any clearance and check again."""
+        return self.submit(draft)
+
+    def _apply_edit(self, s, row: Review, draft: Draft) -> int:
+        before = row.state
+        row.state = next_state(State(row.state), Event.EDIT).value
+        row.content_hash = draft.content_hash
+        row.targets = json.dumps(list(draft.platforms))
+        row.attachments = json.dumps([[a.name, a.mimetype] for a in draft.attachments])
+        row.draft_text = self.vault.seal(draft.text)
+        row.revision += 1
+        row.decided_by = row.decided_at = row.override_reason = None
+        row.lease_owner = row.lease_until = None
+        row.updated_at = utcnow()
+        s.add(row)
+        audit.append(s, draft.author, "draft_edited", review_id=row.id, details={
+            "content_hash": draft.content_hash, "from": before,
+            "voided_clearance": before == State.CLEARED.value})
+        return row.id
+
+    def withdraw(self, ref: MessageRef, actor: str) -> ActionResult:
+        return self._decide(ref, actor, Event.DELETE, authorise=False)
+
+    # ---- checking -----------------------------------------------------
+    def schedule(self, review_id: int) -> asyncio.Task:
+        """Review in the background with bounded concurrency."""
+        task = asyncio.get_running_loop().create_task(self.check(review_id))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def drain(self, timeout: float) -> None:
+        """Let in-flight reviews finish (graceful shutdown)."""
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=timeout)
+
+    def _claim(self, review_id: int) -> Review | None:
+        now = utcnow()
+        with transaction(self.engine) as s:
+            claimed = s.execute(
+                update(Review)
+                .where(Review.id == review_id, Review.state == State.CHECKING.value,
+                       or_(Review.lease_until.is_(None), Review.lease_until < now))
+                .values(lease_owner=self.owner, lease_until=now + LEASE)
+            ).rowcount
+            return s.get(Review, review_id) if claimed else None
+
+    async def check(self, review_id: int) -> ReviewView | None:
+        """Run the checks for a review this replica manages to lease."""
+        async with self._slots:
+            row = self._claim(review_id)
+            if row is None:
+                return None
+            draft = self._draft_of(row)
+            result = await self.pipeline.run(draft)
+            view = self._store_result(row.id, row.revision, result)
+        if view is not None:
+            await self.publish(view)
+        return view
+
+    def _draft_of(self, row: Review) -> Draft:
+        ref = MessageRef(row.platform, row.workspace, row.channel, row.message_id, row.thread_id)
+        return Draft(text=self.vault.open(row.draft_text) or "", author=row.author, ref=ref,
+                     platforms=tuple(json.loads(row.targets)),
+                     attachments=tuple(Attachment(n, m) for n, m in json.loads(row.attachments)))
+
+    def _store_result(self, review_id: int, revision: int, result: PipelineResult) -> ReviewView | None:
+        with transaction(self.engine) as s:
+            row = s.get(Review, review_id)
+            if row is None or row.revision != revision or row.state != State.CHECKING.value:
+                return None  # edited or withdrawn meanwhile: that run's result is stale
+            event = (Event.CHECKS_FAILED if result.failed
+                     else Event.CHECKS_FLAGGED if result.findings else Event.CHECKS_PASSED)
+            row.state = next_state(State.CHECKING, event).value
+            row.check_outcome = row.state
+            row.verdict = result.verdict.value
+            row.findings = json.dumps([f.to_dict() for f in result.findings])
+            row.rewrite = self.vault.seal(result.rewrite)
+            if not self.config.profile.storage.store_draft_text:
+                row.draft_text = None  # minimum necessary: the text was only kept until checked
+            row.lease_owner = row.lease_until = None
+            row.updated_at = utcnow()
+            s.add(row)
+            audit.append(s, "clearpost", "checks_run", review_id=row.id, details={
+                "content_hash": row.content_hash, "state": row.state, "verdict": row.verdict,
+                "failures": list(result.failures),
+                "findings": [{k: v for k, v in f.to_dict().items() if k in ("check", "code", "severity", "entity", "start", "end")}
+                             for f in result.findings]})
+            return self._view(row)
+
+    async def resume_pending(self) -> list[int]:
+        """After a restart: check every review left in ``checking`` whose lease lapsed."""
+        now = utcnow()
+        with transaction(self.engine) as s:
+            ids = list(s.exec(select(Review.id).where(
+                Review.state == State.CHECKING.value,
+                or_(Review.lease_until.is_(None), Review.lease_until < now))))
+        for rid in ids:
+            self.schedule(rid)
+        return ids
+
+    # ---- decisions ----------------------------------------------------
+    def is_officer(self, platform: str, user: str) -> bool:
+        return user in self.config.officers_for(platform)
+
+    def approve(self, ref: MessageRef, actor: str) -> ActionResult:
+        return self._decide(ref, actor, Event.APPROVE)
+
+    def override(self, ref: MessageRef, actor: str, reason: str) -> ActionResult:
+        if not reason or not reason.strip():
+            return ActionResult(False, "an override needs a written justification")
+        return self._decide(ref, actor, Event.OVERRIDE, reason=reason.strip()[:2000])
+
+    def reject(self, ref: MessageRef, actor: str) -> ActionResult:
+        return self._decide(ref, actor, Event.REJECT)
+
+    def revoke(self, ref: MessageRef, actor: str) -> ActionResult:
+        return self._decide(ref, actor, Event.REVOKE)
+
+    def _decide(self, ref: MessageRef, actor: str, event: Event, reason: str | None = None,
+                authorise: bool = True) -> ActionResult:
+        with transaction(self.engine) as s:
+            row = s.exec(select(Review).where(Review.ref_key == ref.key)).first()
+            if row is None:
+                return ActionResult(False, "no review for that message")
+            return self._decide_row(s, row, actor, event, reason, authorise)
+
+    def decide_by_id(self, review_id: int, actor: str, event: Event, reason: str | None = None) -> ActionResult:
+        if event == Event.OVERRIDE and not (reason or "").strip():
+            return ActionResult(False, "an override needs a written justification")
+        with transaction(self.engine) as s:
+            row = s.get(Review, review_id)
+            if row is None:
+                return ActionResult(False, "no such review")
+            return self._decide_row(s, row, actor, event, reason, True)
+
+    def _decide_row(self, s, row: Review, actor: str, event: Event, reason: str | None,
+                    authorise: bool) -> ActionResult:
+        if authorise:
+            if not self.is_officer(row.platform, actor):
+                return ActionResult(False, "only a designated privacy officer can do that", self._view(row))
+            if actor == row.author and event in (Event.APPROVE, Event.OVERRIDE):
+                return ActionResult(False, "a privacy officer cannot clear their own draft", self._view(row))
+        view = self._view(row)
+        if event == Event.APPROVE and view.blocking:
+            return ActionResult(False, "this draft has blocking findings: use Override with a written justification", view)
+        if event == Event.OVERRIDE and row.state != State.FLAGGED.value:
+            return ActionResult(False, f"override applies to a draft with findings, not one that is {row.state}", view)
+        if event == Event.REVOKE and row.state != State.CLEARED.value:
+            return ActionResult(False, "nothing to revoke", view)
+        try:
+            target = next_state(State(row.state), event, State(row.check_outcome) if row.check_outcome else None)
+        except IllegalTransition as e:
+            return ActionResult(False, str(e), view)
+        before = row.state
+        row.state = target.value
+        if target in (State.CLEARED, State.REJECTED):
+            row.decided_by, row.decided_at = actor, utcnow()
+            row.override_reason = reason if event == Event.OVERRIDE else None
+        elif event in (Event.REVOKE,):
+            row.decided_by = row.decided_at = row.override_reason = None
+        if target == State.WITHDRAWN:
+            row.draft_text = None
+        row.updated_at = utcnow()
+        s.add(row)
+        details = {"from": before, "to": row.state, "content_hash": row.content_hash}
+        if reason:
+            details["justification"] = reason
+        audit.append(s, actor, event.value, review_id=row.id, details=details)
+        return ActionResult(True, f"{event.value}: {before} -> {row.state}", self._view(row))
+
+    # ---- reading and publishing --------------------------------------
+    def get(self, ref: MessageRef) -> ReviewView | None:
+        with transaction(self.engine) as s:
+            row = s.exec(select(Review).where(Review.ref_key == ref.key)).first()
+            return self._view(row) if row else None
+
+    def get_by_id(self, review_id: int) -> ReviewView | None:
+        with transaction(self.engine) as s:
+            row = s.get(Review, review_id)
+            return self._view(row) if row else None
+
+    def find_by_report(self, platform: str, channel: str, report_message_id: str) -> ReviewView | None:
+        with transaction(self.engine) as s:
+            row = s.exec(select(Review).where(Review.platform == platform, Review.channel == channel,
+                                              Review.report_message_id == report_message_id)).first()
+            return self._view(row) if row else None
+
+    async def publish(self, view: ReviewView) -> None:
+        publisher = self.publishers.get(view.ref.platform)
+        if publisher is None:
+            return
+        message_id = await publisher.publish(view)
+        if message_id and message_id != view.report_message_id:
+            with transaction(self.engine) as s:
+                row = s.get(Review, view.id)
+                row.report_message_id = message_id
+                s.add(row)
+
+    def _view(self, row: Review) -> ReviewView:
+        return ReviewView(
+            id=row.id, ref=MessageRef(row.platform, row.workspace, row.channel, row.message_id, row.thread_id),
+            author=row.author, state=State(row.state), targets=tuple(json.loads(row.targets)),
+            findings=tuple(Finding.from_dict(d) for d in json.loads(row.findings)),
+            verdict=row.verdict, rewrite=self.vault.open(row.rewrite), decided_by=row.decided_by,
+            decided_at=row.decided_at, override_reason=row.override_reason,
+            report_message_id=row.report_message_id,
+        )

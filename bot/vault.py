@@ -1,0 +1,43 @@
+"""Encryption of what must be stored about a draft (its text, its rewrite).
+
+With ``CLEARPOST_DATA_KEY`` set, values are Fernet-encrypted (AES-128-CBC +
+HMAC); the key may be a Fernet key or any passphrase (hashed to one)."""
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from cryptography.fernet import Fernet, InvalidToken
+
+
+class Vault:
+    def __init__(self, key: str | None):
+        self._fernet = Fernet(self._as_fernet_key(key)) if key else None
+
+    @staticmethod
+    def _as_fernet_key(key: str) -> bytes:
+        try:
+            raw = base64.urlsafe_b64decode(key.encode())
+            if len(raw) == 32:
+                return key.encode()
+        except (ValueError, TypeError):
+            pass
+        return base64.urlsafe_b64encode(hashlib.sha256(key.encode()).digest())
+
+    @property
+    def enabled(self) -> bool:
+        return self._fernet is not None
+
+    def seal(self, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not self._fernet:
+            return value
+        return "enc:" + self._fernet.encrypt(value.encode()).decode()
+
+    def open(self, value: str | None) -> str | None:
+        if value is None or not value.startswith("enc:"):
+            return value
+        if not self._fernet:
+            raise InvalidToken("stored text is encrypted but CLEARPOST_DATA_KEY is not set")
+        return self._fernet.decrypt(value[4:].encode()).decode()

@@ -1,0 +1,1 @@
+"""PHI detection: Presidio plus ClearPost's recognizers, in Safe Harbor terms."""

@@ -1,0 +1,52 @@
+"""The aiohttp web application `clearpost serve` runs: a health check plus
+whichever chat adapters have credentials. Each adapter package exposes
+``mount(app, services)`` that adds its routes; nothing else is platform-aware."""
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiohttp import web
+
+from bot.app import Services
+
+log = logging.getLogger(__name__)
+
+SERVICES_KEY = web.AppKey("services", Services)
+DRAIN_SECONDS = 20.0
+
+
+async def healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+def build_web_app(services: Services) -> web.Application:
+    app = web.Application(client_max_size=services.config.profile.server.max_body_bytes)
+    app[SERVICES_KEY] = services
+    app.router.add_get("/healthz", healthz)
+    secrets = services.config.secrets
+    if secrets.slack_bot_token:
+        from adapters.slack import mount as mount_slack
+        mount_slack(app, services)
+    if secrets.teams_app_id or secrets.teams_service_url_override:
+        from adapters.teams import mount as mount_teams
+        mount_teams(app, services)
+    app.on_startup.append(_resume_pending)
+    app.on_shutdown.append(_drain)
+    return app
+
+
+async def _resume_pending(app: web.Application) -> None:
+    """Finish reviews a crash or restart left in ``checking``."""
+    ids = await app[SERVICES_KEY].reviews.resume_pending()
+    if ids:
+        log.info("resuming %d unfinished review(s)", len(ids))
+
+
+async def _drain(app: web.Application) -> None:
+    await app[SERVICES_KEY].reviews.drain(DRAIN_SECONDS)
+
+
+def run(services: Services, host: str, port: int) -> None:
+    web.run_app(build_web_app(services), host=host, port=port, print=None,
+                shutdown_timeout=DRAIN_SECONDS)

@@ -1,0 +1,114 @@
+"""`clearpost check`: every exit path (0 pass/warn, 1 block, 2 usage/config/input)."""
+import io
+import json
+import sys
+
+import pytest
+import yaml
+
+from bot.cli import main
+from tests.conftest import EXAMPLE_PROFILE
+
+CLEAN = "Five grounding techniques to try when anxiety spikes: name five things you can see."
+PHI = "So proud of Emily Carter, call her at 503-555-7788 after her therapy session."
+
+
+@pytest.fixture
+def cfg(tmp_path):
+    data = dict(EXAMPLE_PROFILE, storage={"database_url": f"sqlite:///{tmp_path / 'cli.db'}"})
+    p = tmp_path / "config.yml"
+    p.write_text(yaml.safe_dump(data))
+    return str(p)
+
+
+def run(cfg, *args, stdin: bytes | None = None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    return main(["--config", cfg, *args])
+
+
+def write(tmp_path, name, data: bytes):
+    p = tmp_path / name
+    p.write_bytes(data)
+    return str(p)
+
+
+def test_when_clean_draft_then_exit_0_and_json_pass(cfg, tmp_path, capsys):
+    assert run(cfg, "check", "--format", "json", write(tmp_path, "d.txt", CLEAN.encode())) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["verdict"] == "pass" and out["findings"] == []
+
+
+def test_when_phi_draft_then_exit_1_and_findings_without_values(cfg, tmp_path, capsys):
+    assert run(cfg, "check", "--format", "json", write(tmp_path, "d.txt", PHI.encode())) == 1
+    raw = capsys.readouterr().out
+    out = json.loads(raw)
+    assert out["verdict"] == "block"
+    f = next(f for f in out["findings"] if f.get("entity") == "PERSON")
+    assert set(f) >= {"check", "code", "severity", "entity", "start", "end", "message", "suggestion"}
+    assert PHI[f["start"]:f["end"]] == "Emily Carter"
+    assert all("Emily" not in x["message"] and "7788" not in x["message"] for x in out["findings"])
+    assert "Emily" not in out["rewrite"]
+
+
+def test_when_text_format_then_human_report(cfg, tmp_path, capsys):
+    assert run(cfg, "check", write(tmp_path, "d.txt", PHI.encode())) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("verdict: BLOCK") and "PERSON" in out and "\033[" not in out
+
+
+def test_when_stdin_then_it_is_read(cfg, capsys, monkeypatch):
+    assert run(cfg, "check", "-", "--format", "json", stdin=CLEAN.encode(), monkeypatch=monkeypatch) == 0
+
+
+@pytest.mark.parametrize("name,data,needle", [
+    ("empty.txt", b"   \n", "empty"),
+    ("latin1.txt", "Café session".encode("latin-1"), "not UTF-8"),
+    ("long.txt", b"a " * 20001, "limit is 40000"),
+    ("nul.txt", b"hello\x00world", "binary"),
+])
+def test_when_input_is_bad_then_exit_2_with_message(cfg, tmp_path, capsys, name, data, needle):
+    assert run(cfg, "check", write(tmp_path, name, data)) == 2
+    err = capsys.readouterr().err
+    assert needle in err and "Traceback" not in err
+
+
+def test_when_file_missing_then_exit_2(cfg, tmp_path, capsys):
+    assert run(cfg, "check", str(tmp_path / "missing.txt")) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_when_config_invalid_then_exit_2_naming_key(tmp_path, capsys):
+    p = tmp_path / "bad.yml"
+    p.write_text("practice:\n  name: X\nserver:\n  prot: 1\n")
+    assert main(["--config", str(p), "check", write(tmp_path, "d.txt", CLEAN.encode())]) == 2
+    assert "server.prot: unknown key" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [["check", "--platform", "myspace"], ["check", "--format", "xml"], ["frobnicate"]])
+def test_when_usage_wrong_then_exit_2(cfg, args):
+    with pytest.raises(SystemExit) as e:
+        run(cfg, *args)
+    assert e.value.code == 2
+
+
+def test_when_jsonl_then_one_line_per_input_in_order(cfg, tmp_path, capsys):
+    lines = [{"id": "a", "text": CLEAN}, {"id": "b", "text": PHI, "platform": "instagram"}, {"id": "c", "text": CLEAN}]
+    path = write(tmp_path, "in.jsonl", "\n".join(json.dumps(x) for x in lines).encode())
+    assert run(cfg, "check", "--jsonl", path) == 1
+    out = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b", "c"]
+    assert [o["verdict"] for o in out] == ["pass", "block", "pass"]
+
+
+def test_when_jsonl_line_bad_then_error_line_and_exit_2(cfg, tmp_path, capsys):
+    body = json.dumps({"id": "a", "text": CLEAN}) + "\n{not json\n" + json.dumps({"id": "c", "text": ""}) + "\n"
+    assert run(cfg, "check", "--jsonl", write(tmp_path, "in.jsonl", body.encode())) == 2
+    out = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
+    assert [o["verdict"] for o in out] == ["pass", None, None]
+    assert out[2]["id"] == "c" and "empty" in out[2]["error"]
+
+
+def test_when_db_upgrade_then_exit_0(cfg, capsys):
+    assert run(cfg, "db", "upgrade") == 0
+    assert "up to date" in capsys.readouterr().out

@@ -8,10 +8,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from bot.domain import Draft, Finding, Severity, Verdict, verdict_of
+from bot.textnorm import Canonical, canonicalise
 from checks.base import Analysis, Check
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,14 @@ class Pipeline:
         return await asyncio.wait_for(loop.run_in_executor(self._executor, fn, *args), self.timeout)
 
     async def run(self, draft: Draft) -> PipelineResult:
+        """Check the canonical text; report positions in the text as written."""
+        canonical = canonicalise(draft.text)
+        result = await self._run_canonical(replace(draft, text=canonical.text))
+        if canonical.text == draft.text:
+            return result
+        return replace(result, findings=tuple(_to_original(f, canonical) for f in result.findings))
+
+    async def _run_canonical(self, draft: Draft) -> PipelineResult:
         try:
             analysis = await self._timed(self._analyze, draft.text)
         except Exception as e:  # noqa: BLE001 - any failure fails the review closed
@@ -71,6 +80,13 @@ class Pipeline:
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _to_original(f: Finding, canonical: Canonical) -> Finding:
+    if f.start is None or f.end is None:
+        return f
+    start, end = canonical.to_original(f.start, f.end)
+    return replace(f, start=start, end=end)
 
 
 _SEVERITY_ORDER = {Severity.BLOCK: 0, Severity.WARN: 1, Severity.INFO: 2}

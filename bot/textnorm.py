@@ -1,0 +1,78 @@
+"""Canonical text for the checks, with a map back to the original positions.
+
+Invisible characters (zero-width, bidi controls, soft hyphens), compatibility
+forms (fullwidth letters, ligatures) and Cyrillic/Greek look-alikes inside
+Latin words ("Jоhn" with a Cyrillic o) would otherwise hide a name or a phrase
+from every check. Checks see the canonical text; finding positions are mapped
+back so they point into what the author wrote."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+INVISIBLE = frozenset(
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
+    "\u3164\ufeff\uffa0"
+)
+
+# Cyrillic and Greek letters that look like Latin ones; applied only inside
+# words that also contain Latin letters, so real Cyrillic or Greek text is kept.
+CONFUSABLES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+    "α": "a", "ο": "o", "ρ": "p", "ν": "v", "τ": "t", "ι": "i", "κ": "k",
+    "Α": "A", "Β": "B", "Ε": "E", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Χ": "X", "Υ": "Y", "Ζ": "Z",
+})
+
+
+@dataclass(frozen=True)
+class Canonical:
+    text: str
+    origin: tuple[int, ...]  # origin[i]: index in the original of canonical char i; origin[len] = len(original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a canonical span back to the smallest original span covering it."""
+        o_start = self.origin[start]
+        o_end = self.origin[end - 1] + 1 if end > start else o_start
+        return o_start, max(o_end, o_start)
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and ord(ch) < 0x250
+
+
+def canonicalise(text: str) -> Canonical:
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in INVISIBLE:
+            continue
+        folded = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
+        for c in folded:
+            out.append(c)
+            origin.append(i)
+    chars = _fix_lookalikes(out)
+    origin.append(len(text))
+    return Canonical("".join(chars), tuple(origin))
+
+
+def _fix_lookalikes(chars: list[str]) -> list[str]:
+    """Replace look-alike letters inside words that mix them with Latin letters."""
+    result = list(chars)
+    i, n = 0, len(chars)
+    while i < n:
+        if not chars[i].isalpha():
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j].isalpha():
+            j += 1
+        word = chars[i:j]
+        if any(_is_latin_letter(c) for c in word) and any(not _is_latin_letter(c) for c in word):
+            result[i:j] = "".join(word).translate(CONFUSABLES)
+        i = j
+    return result

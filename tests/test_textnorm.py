@@ -1,0 +1,40 @@
+"""Hidden characters and look-alikes do not hide PHI; positions map back."""
+import pytest
+
+from bot.domain import Draft, MessageRef
+from bot.pipeline import Pipeline
+from bot.textnorm import canonicalise
+from checks.phi.check import PhiCheck
+
+
+@pytest.mark.parametrize("written,canonical", [
+    ("Jоhn Smith", "John Smith"),                      # Cyrillic o inside a Latin word
+    ("Em\u200bily Carter", "Emily Carter"),              # zero-width space
+    ("\u202eEmily\u202c", "Emily"),                      # bidi override
+    ("Ｅｍｉｌｙ", "Emily"),                                # fullwidth letters
+    ("Иван Петров", "Иван Петров"),                      # real Cyrillic stays
+    ("plain ascii 123", "plain ascii 123"),
+    ("emoji 😀 stays", "emoji 😀 stays"),
+])
+def test_when_text_has_disguises_then_canonical_form_is_plain(written, canonical):
+    assert canonicalise(written).text == canonical
+
+
+def test_when_span_mapped_back_then_it_covers_the_original_characters():
+    written = "Hi Em\u200bily Carter!"
+    c = canonicalise(written)
+    start = c.text.index("Emily")
+    o_start, o_end = c.to_original(start, start + len("Emily Carter"))
+    assert written[o_start:o_end] == "Em\u200bily Carter"
+
+
+@pytest.mark.parametrize("written", ["Jоhn Smith came to his therapy session today.",
+                                     "J\u200bohn Smith came to his therapy session today."])
+async def test_when_name_disguised_then_phi_still_found_at_original_position(analyzer, written):
+    pipeline = Pipeline(analyzer.analyze, [PhiCheck()], timeout_seconds=10)
+    draft = Draft(text=written, author="u", ref=MessageRef("cli", "w", "c", "1"))
+    result = await pipeline.run(draft)
+    person = [f for f in result.findings if f.entity == "PERSON"]
+    assert person, "disguised name was not found"
+    assert written[person[0].start:person[0].end].replace("\u200b", "").replace("о", "o") == "John Smith"
+    pipeline.close()

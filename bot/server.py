@@ -31,16 +31,31 @@ def build_web_app(services: Services) -> web.Application:
     if secrets.teams_app_id or secrets.teams_service_url_override:
         from adapters.teams import mount as mount_teams
         mount_teams(app, services)
-    app.on_startup.append(_resume_pending)
+    app.cleanup_ctx.append(_sweeper)
     app.on_shutdown.append(_drain)
     return app
 
 
-async def _resume_pending(app: web.Application) -> None:
-    """Finish reviews a crash or restart left in ``checking``."""
-    ids = await app[SERVICES_KEY].reviews.resume_pending()
-    if ids:
-        log.info("resuming %d unfinished review(s)", len(ids))
+SWEEP_SECONDS = 15.0
+
+
+async def _sweep_forever(app: web.Application) -> None:
+    """Finish reviews a crash, a restart, another replica's death or a
+    database outage left in ``checking`` (their lease has lapsed)."""
+    while True:
+        try:
+            ids = await app[SERVICES_KEY].reviews.resume_pending()
+            if ids:
+                log.info("resuming %d unfinished review(s)", len(ids))
+        except Exception as e:  # noqa: BLE001 - the database may be down; try again later
+            log.warning("sweep failed: %s", type(e).__name__)
+        await asyncio.sleep(SWEEP_SECONDS)
+
+
+async def _sweeper(app: web.Application):
+    task = asyncio.get_running_loop().create_task(_sweep_forever(app))
+    yield
+    task.cancel()
 
 
 async def _drain(app: web.Application) -> None:

@@ -205,7 +205,8 @@ class ReviewService:
                 "content_hash": row.content_hash, "state": row.state, "verdict": row.verdict,
                 "failures": list(result.failures),
                 "findings": [{k: v for k, v in f.to_dict().items() if k in ("check", "code", "severity", "entity", "start", "end")}
-                             for f in result.findings]})
+                             for f in result.findings],
+                "consents": audit.consents_cited(s, result.findings)})
             return self._view(row)
 
     async def resume_pending(self) -> list[int]:
@@ -258,8 +259,12 @@ class ReviewService:
                     authorise: bool) -> ActionResult:
         if authorise:
             if not self.is_officer(row.platform, actor):
+                audit.append(s, actor, "decision_refused", review_id=row.id,
+                             details={"attempted": event.value, "why": "not_officer"})
                 return ActionResult(False, "only a designated privacy officer can do that", self._view(row))
             if actor == row.author and event in (Event.APPROVE, Event.OVERRIDE):
+                audit.append(s, actor, "decision_refused", review_id=row.id,
+                             details={"attempted": event.value, "why": "own_draft"})
                 return ActionResult(False, "a privacy officer cannot clear their own draft", self._view(row))
         view = self._view(row)
         if event == Event.APPROVE and view.blocking:

@@ -1,48 +1,12 @@
-"""Append-only, hash-chained audit trail.
+"""The audit trail: evidence of who did what, when, that nobody can change
+unnoticed.
 
-Each row's hash covers its content and the previous row's hash, so an edited,
-inserted or deleted row breaks the chain. Rows hold ids, hashes, codes and
-positions: never draft text or matched values.
+``chain`` appends hash-chained rows (``audit.append(session, actor, action,
+...)`` inside the caller's transaction); ``verify`` re-walks the chain;
+``evidence`` and ``export`` build what a regulator is handed; ``retention``
+purges stored draft texts without touching the chain.
 """
-from __future__ import annotations
+from bot.audit.chain import GENESIS, append, row_digest, stamp
+from bot.audit.evidence import consents_cited
 
-import hashlib
-import json
-from datetime import datetime
-
-from sqlalchemy import text as sql
-from sqlmodel import Session, select
-
-from bot.models import AuditEvent, utcnow
-
-GENESIS = "0" * 64
-
-
-def row_digest(prev_hash: str, at: datetime, actor: str, action: str,
-               review_id: int | None, consent_id: str | None, details: str) -> str:
-    payload = json.dumps(
-        [prev_hash, at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), actor, action, review_id, consent_id, details],
-        separators=(",", ":"), ensure_ascii=True,
-    )
-    return hashlib.sha256(payload.encode()).hexdigest()
-
-
-def append(session: Session, actor: str, action: str, *, review_id: int | None = None,
-           consent_id: str | None = None, details: dict | None = None) -> AuditEvent:
-    """Add one row in the caller's transaction (committed with it).
-
-    Callers use ``bot.db.transaction``, which serialises writers (a process
-    lock on SQLite); on PostgreSQL an advisory lock held until commit keeps
-    replicas from forking the chain."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(sql("SELECT pg_advisory_xact_lock(724242)"))
-    last = session.exec(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1)).first()
-    prev = last.hash if last else GENESIS
-    at = utcnow()
-    body = json.dumps(details or {}, sort_keys=True, separators=(",", ":"))
-    row = AuditEvent(at=at, actor=actor, action=action, review_id=review_id,
-                     consent_id=consent_id, details=body, prev_hash=prev,
-                     hash=row_digest(prev, at, actor, action, review_id, consent_id, body))
-    session.add(row)
-    session.flush()
-    return row
+__all__ = ["GENESIS", "append", "row_digest", "stamp", "consents_cited"]

@@ -1,0 +1,1 @@
+"""HIPAA social-media policy rules: one rule per module, run by PolicyCheck."""

@@ -1,0 +1,65 @@
+"""Rule 1: specific patient case details, even without a name.
+
+Guidance (hipaa-social-rules.md, section 3.1): do not discuss a specific
+patient's case — history, treatment specifics, progress — even anonymised
+("a client of mine with PTSD finally slept through the night after session 12").
+In mental health, the story itself can identify the person to those who know them.
+
+Pattern: a reference to one specific patient ("a client of mine", "a teen I
+work with", "she came to see me", "my 34-year-old client") with a condition,
+care or progress term in the same or the next sentence. Generic statements
+("clients often...", "when a client...") have no specific-patient reference.
+"""
+from __future__ import annotations
+
+from bot.domain import Draft, Severity
+from checks.base import Analysis
+from checks.policy import lexicon as L
+from checks.policy.base import Rule, Span, compile_all, sentence_bounds
+
+PATIENT_PATTERNS = [L.PATIENT_REF]
+DETAIL_PATTERNS = [r"\b" + L.CONDITION + r"\b", r"\b" + L.CARE + r"\b", r"\b" + L.PROGRESS + r"\b"]
+# Third-person narrative of progress in care, no "client" word needed:
+# "After 12 sessions of EMDR she finally slept through the night."
+NARRATIVE_PATTERNS = [
+    r"\b(?:she|he)(?: \w+){0,3} (?:finally|no longer|(?:was|got) (?:diagnosed|hospitali[sz]ed|admitted|discharged)|"
+    r"relapsed|stopped (?:cutting|drinking|using|self-harming)|slept through|(?:has|had) been (?:sober|clean))\b"
+    r"[^.!?\n]{0,120}\b(?:" + L.CARE + "|" + L.CONDITION + r")\b",
+    r"\b(?:after|by|in|since) (?:(?:our|her|his|their) )?(?:" + L.ORDINAL + r" session|session (?:#\s?)?\d+|"
+    + L.NUM + r" (?:sessions?|weeks? of (?:therapy|treatment|emdr|cbt|dbt)))[^.!?\n]{0,120}\b(?:she|he|they)\b",
+    r"\b(?:she|he)\b[^.!?\n]{0,80}\b(?:after|by|in) (?:(?:our|her|his) )?(?:" + L.ORDINAL + r" session|session (?:#\s?)?\d+|"
+    + L.NUM + r" sessions?)",
+]
+WINDOW_SENTENCES = 2  # the reference's sentence and the next one
+
+
+class CaseDetails(Rule):
+    name = "case_details"
+    default_severity = Severity.BLOCK
+    message = ("the draft describes a specific patient's case (condition, treatment or progress); "
+               "even without a name this can identify them")
+    suggestion = ("write about the topic in general terms (what the condition is, how treatment usually "
+                  "works) or use a composite story the patient authorised in writing")
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.patients = compile_all(PATIENT_PATTERNS)
+        self.details = compile_all(DETAIL_PATTERNS)
+        self.narratives = compile_all(NARRATIVE_PATTERNS)
+
+    def find(self, draft: Draft, analysis: Analysis) -> Span | None:
+        text = draft.text
+        for p in self.patients:
+            for m in p.finditer(text):
+                s0, s1 = sentence_bounds(text, m.start())
+                for _ in range(WINDOW_SENTENCES - 1):
+                    if s1 < len(text):
+                        s1 = sentence_bounds(text, min(len(text) - 1, s1 + 1))[1]
+                window = text[s0:s1]
+                if any(d.search(window) for d in self.details):
+                    return m.start(), m.end()
+        for p in self.narratives:
+            m = p.search(text)
+            if m:
+                return m.start(), m.end()
+        return None

@@ -1,0 +1,80 @@
+"""Rule 9: email marketing without an unsubscribe/opt-out or without saying
+why the reader receives it.
+
+Guidance (hipaa-social-rules.md, section 2): marketing email needs the
+recipient's consent, a stated purpose and an easy opt-out in every message;
+CAN-SPAM (15 U.S.C. 7704(a)(3)-(5)) also requires a working opt-out. Sending
+a practice newsletter to patients also tells them why they are on the list.
+
+Applies when the draft targets the "email" platform or reads as an email
+itself (a "Subject:" line, "in this month's newsletter", "dear subscribers"),
+not to a social post that merely mentions the newsletter."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.domain import Draft, Finding, Severity
+from checks.base import Analysis
+from checks.policy.base import Rule, Span, compile_all
+
+EMAIL_PATTERNS = [
+    r"^\s*subject\s*:",
+    r"\b(?:this|our|the) (?:month'?s|week'?s|quarter'?s|season'?s|\w+ (?:edition|issue)) (?:of (?:the |our )?)?(?:newsletter|bulletin|digest|update)\b",
+    r"\b(?:this|today'?s|the latest) (?:newsletter|issue|edition)\b",
+    r"\bin this (?:issue|edition|newsletter|email)\b",
+    r"\bdear (?:subscribers?|readers?|friends?|neighbou?rs?|community|patients?|clients?|members?)\b",
+    r"\b(?:welcome to|thanks for (?:subscribing|signing up) (?:to|for)) (?:the |our )?(?:\w+ )?(?:newsletter|list|mailing list)\b",
+    r"\byou(?:'re| are) receiving this\b",
+    r"\bunsubscribe\b",
+    r"^\s*(?:hi|hello|dear) \{\{?\s*(?:first_?name|name)\s*\}\}?",
+]
+OPT_OUT_PATTERNS = [
+    r"\bunsubscribe\b", r"\bopt[- ]?out\b", r"\bmanage (?:your )?(?:email |subscription |mailing )?(?:preferences|settings|subscription)\b",
+    r"\bstop (?:receiving|getting) (?:these|this|our)\b", r"\bremove (?:you|yourself) from (?:this|our|the) (?:list|mailing)\b",
+    r"\breply (?:with )?[\"']?stop\b", r"\bno longer (?:wish|want) to receive\b", r"\{\{?\s*unsubscribe",
+]
+REASON_PATTERNS = [
+    r"\byou(?:'re| are) (?:receiving|getting) this\b",
+    r"\byou (?:signed up|subscribed|opted in|asked to (?:receive|hear)|requested|joined (?:our|the) (?:list|mailing list|newsletter))\b",
+    r"\bbecause you (?:signed up|subscribed|opted in|joined|requested|asked|agreed|registered|attended|are (?:a|on))\b",
+    r"\b(?:why (?:am I|you are|you're) (?:getting|receiving) this)\b",
+    r"\byou(?:'re| are) on (?:this|our|the) (?:list|mailing list)\b",
+    r"\bsent to you because\b", r"\bthis (?:email|message|newsletter) (?:was|is) sent (?:to you )?because\b",
+]
+
+
+class EmailMarketing(Rule):
+    name = "email_marketing"
+    default_severity = Severity.BLOCK
+    message = "the marketing email lacks {missing}"
+    suggestion = ("add a working unsubscribe link or opt-out line and one sentence saying why the reader "
+                  "receives this email (e.g. they signed up at the practice's website)")
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.email = compile_all(EMAIL_PATTERNS)
+        self.opt_out = compile_all(OPT_OUT_PATTERNS)
+        self.reason = compile_all(REASON_PATTERNS)
+
+    def is_email(self, draft: Draft) -> bool:
+        return "email" in draft.platforms or any(p.search(draft.text) for p in self.email)
+
+    def missing(self, draft: Draft) -> list[str]:
+        if not self.is_email(draft):
+            return []
+        out = []
+        if not any(p.search(draft.text) for p in self.opt_out):
+            out.append("an unsubscribe/opt-out")
+        if not any(p.search(draft.text) for p in self.reason):
+            out.append("a line saying why the reader receives it")
+        return out
+
+    def find(self, draft: Draft, analysis: Analysis) -> Span | None:
+        return (0, 0) if self.missing(draft) else None
+
+    def check(self, draft: Draft, analysis: Analysis) -> Finding | None:
+        finding = super().check(draft, analysis)
+        if finding is None:
+            return None
+        missing = self.missing(draft) or ["a required element (matched a practice pattern)"]
+        return replace(finding, message=finding.message.replace("{missing}", " and ".join(missing)))

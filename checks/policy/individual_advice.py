@@ -1,0 +1,66 @@
+"""Rule 7: specific medical advice or a diagnosis for an individual.
+
+Guidance (hipaa-social-rules.md, section 3.7): do not give specific medical
+advice or a diagnosis to an individual on social media. It creates a
+treatment relationship without assessment, discloses the person's health
+information, and breaks the ethics codes on assessment (ACA E.5, APA 9.01).
+General education ("if you notice these signs, talk to a professional") is fine.
+
+Pattern: diagnosing language aimed at a person ("it sounds like you have
+ADHD", "your son clearly has OCD", "you're definitely bipolar"), or
+medication and dose instructions to "you" or to someone addressed, or advice
+framed as an answer to what one person described ("based on what you
+described, you should...")."""
+from __future__ import annotations
+
+from bot.domain import Draft, Severity
+from checks.base import Analysis
+from checks.policy import lexicon as L
+from checks.policy.base import Rule, Span, alt, compile_all, negated
+
+_DX = r"(?:a |an )?(?:textbook |classic |clear |full-blown |severe |mild |some )?(?:case of )?" + L.DIAGNOSIS
+_CERTAIN = alt("definitely", "clearly", "probably", "obviously", "most likely", "likely", "certainly",
+               "absolutely", "100%", "totally", "surely", "for sure")
+_RELATIVE = alt("son", "daughter", "child", "kid", "kiddo", "husband", "wife", "partner", "boyfriend",
+                "girlfriend", "mom", "mother", "dad", "father", "brother", "sister", "friend", "teen", "toddler")
+_MED = alt("meds", r"medications?", "dose", "dosage", r"\d+ ?mg", r"ssris?", r"pills?", "zoloft", "prozac",
+           "lexapro", "sertraline", "fluoxetine", "escitalopram", "xanax", "klonopin", "ativan", "adderall",
+           "ritalin", "lithium", "wellbutrin", "seroquel", "abilify", "melatonin", r"antidepressants?",
+           r"benzos?", "vyvanse", "buspirone", "trazodone", "gabapentin", "propranolol")
+_MED_VERB = alt("take", "stop", "start", "increase", "decrease", "double", "halve", "lower", "raise", "cut",
+                "taper", "switch", "skip", "quit", "come off", "go off", "try", "up", "bump")
+ADVICE_PATTERNS = [
+    r"\b(?:it |that )?(?:sounds|seems|looks|reads) (?:to me )?like (?:you|u|your \w+|he|she|they)(?:'re| are| is| has| have| might have| may have| could have| probably have)?\s+(?:\w+ ){0,2}" + _DX,
+    r"\byou(?:'re| are| have|'ve got| got)? " + _CERTAIN + r" (?:have |got |are |suffering from |dealing with |struggling with )?" + _DX,
+    r"\byou(?:'re| are) " + _CERTAIN + r"? ?(?:bipolar|depressed|autistic|psychotic|manic|anorexic|bulimic|an alcoholic|an addict|a narcissist)\b",
+    r"\byour " + _RELATIVE + r" (?:" + _CERTAIN + r" )?(?:has|is|sounds|seems|might have|may have|needs)(?: like)? (?:\w+ ){0,2}" + _DX,
+    r"\b(?:this|that|these|what you describe[sd]?) (?:is|are|sounds?) (?:like )?(?:\w+ )?" + _CERTAIN + r"? ?(?:textbook |classic |a classic |a textbook )" + _DX,
+    r"\b(?:I(?:'d| would)|we(?:'d| would)) (?:diagnose|say you have|guess you have|bet you have)\b",
+    r"\byou (?:should|need to|must|ought to|have to|could|can) (?:\w+ ){0,2}" + _MED_VERB + r"\b (?:\w+ ){0,3}" + _MED + r"\b",
+    r"\b(?:I(?:'d| would)|we(?:'d| would)) (?:recommend|suggest|advise)(?: that)? (?:you )?(?:\w+ ){0,2}" + _MED_VERB + r"\b (?:\w+ ){0,3}" + _MED + r"\b",
+    r"(?:^|[.!?:]\s+|\n)(?:just |maybe |definitely )?" + _MED_VERB + r" (?:your |the |a |an |to )?(?:\w+ ){0,2}\d+ ?mg\b",
+    r"\b(?:based on|from|given) what you(?:'ve)? (?:described|shared|wrote|written|told|said|posted|mentioned|messaged)\b",
+    r"\b(?:to answer your question|re: your (?:question|comment|message|dm)|in reply to your (?:question|comment))\b[^\n]{0,200}\b(?:you (?:should|need|have|might|may)|try|take|stop|start)\b",
+]
+
+
+class IndividualAdvice(Rule):
+    name = "individual_advice"
+    default_severity = Severity.BLOCK
+    message = ("the draft diagnoses or gives specific treatment or medication advice to an individual, "
+               "which needs an assessment and discloses their health information")
+    suggestion = ("keep the post general (signs to look for, when to seek help) and invite the person "
+                  "to book a confidential consultation or talk to their own prescriber")
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.advice = compile_all(ADVICE_PATTERNS)
+
+    def find(self, draft: Draft, analysis: Analysis) -> Span | None:
+        text = draft.text
+        for p in self.advice:
+            for m in p.finditer(text):
+                if negated(text, m.start(), lookback=20) or negated(text, m.end(), lookback=m.end() - m.start()):
+                    continue  # "you should never stop your meds without..." is general education
+                return m.start(), m.end()
+        return None

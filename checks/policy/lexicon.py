@@ -1,0 +1,107 @@
+"""Word families the rules share: conditions, care, progress, references to
+one specific patient. Regex fragments (non-capturing), so rules combine them
+with context windows instead of memorising example sentences."""
+from __future__ import annotations
+
+from checks.policy.base import alt
+
+NUM = alt(r"\d+", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "a few", "several", "many")
+ORDINAL = alt(r"\d+(?:st|nd|rd|th)", "first", "second", "third", "fourth", "fifth", "sixth",
+              "seventh", "eighth", "ninth", "tenth", "twelfth", "last", "final")
+
+# Diagnoses a clinician could pin on a person.
+DIAGNOSIS = alt(
+    r"c?-?ptsd", r"post-?traumatic stress", r"ocd", r"obsessive[- ]compulsive", r"bipolar(?: disorder)?",
+    r"adhd", r"add\b", r"autis\w*", r"asperger\w*", r"(?:an )?eating disorder", r"anorexi\w*", r"bulimi\w*",
+    r"binge[- ]eating", r"schizo\w*", r"psychos[ie]s", r"psychotic", r"borderline(?: personality)?", r"bpd",
+    r"(?:narcissistic|antisocial|avoidant|histrionic) (?:personality )?(?:disorder)?", r"personality disorder",
+    r"(?:clinical |major |postpartum |severe |chronic )?depress\w*", r"mdd", r"gad", r"social anxiety",
+    r"(?:generali[sz]ed )?anxiety(?: disorder)?", r"panic disorder", r"agoraphobi\w*", r"insomnia",
+    r"dementia", r"alzheimer\w*", r"dyslexi\w*", r"tourette\w*", r"manic", r"mania", r"hypomani\w*",
+    r"dissociative(?: identity)?(?: disorder)?", r"\bdid\b", r"codependen\w*", r"sex addiction",
+    r"(?:an? )?(?:alcohol|drug|substance|gambling|porn) (?:problem|use disorder|addiction)", r"alcoholi\w*",
+)
+
+# Conditions and life events that are health information about someone.
+CONDITION = alt(
+    DIAGNOSIS, r"trauma\w*", r"anxi\w+", r"panic(?: attacks?)?", r"phobi\w*", r"nightmares?", r"flashbacks?",
+    r"self[- ]harm\w*", r"cutting", r"suicid\w*", r"overdos\w*", r"addict\w*", r"alcohol\w*", r"drinking",
+    r"sobriety", r"sober", r"relaps\w*", r"substance", r"opioids?", r"grie(?:f|ving)", r"bereave\w*",
+    r"divorce", r"miscarriage", r"infertility", r"postpartum", r"abuse\w*", r"assault\w*", r"hallucinat\w*",
+    r"burn-?out", r"intrusive thoughts", r"compulsions?", r"obsessions?", r"mood swings", r"psych ward",
+    r"breakdown", r"diabet\w*", r"cancer", r"hiv", r"pregnan\w*", r"illness", r"chronic pain", r"disorder",
+)
+
+# Care: what a clinician did or gave.
+CARE = alt(
+    r"sessions?", r"therapy", r"counsel+ing", r"treatment(?: plan)?", r"meds", r"medications?",
+    r"prescri\w+", r"dos(?:e|age|ing)", r"\d+ ?mg", r"emdr", r"cbt", r"dbt", r"exposure(?: therapy| work)?",
+    r"ssris?", r"antidepressants?", r"anti-?anxiety", r"zoloft", r"prozac", r"lexapro", r"sertraline",
+    r"fluoxetine", r"escitalopram", r"xanax", r"klonopin", r"ativan", r"adderall", r"ritalin", r"lithium",
+    r"wellbutrin", r"seroquel", r"abilify", r"ketamine", r"hospitali[sz]\w*", r"inpatient", r"outpatient",
+    r"rehab", r"detox", r"intake", r"diagnos\w+", r"assessment", r"appointments?", r"visits?",
+    r"procedure", r"surgery", r"crowns?", r"root canal", r"implants?", r"fillings?", r"extractions?",
+    r"braces", r"x-rays?", r"check-?ups?", r"homework", r"safety plan", r"group",
+)
+
+# Progress or setbacks over time: what makes a story specific.
+PROGRESS = alt(
+    r"finally", r"no longer", r"first time", r"break-?through", r"progress", r"improv\w+", r"better",
+    r"recover\w*", r"relaps\w*", r"slept through", r"back (?:to|at) (?:work|school|college|the gym)",
+    r"made it", r"milestone", r"transform\w*", r"worse", r"struggl\w+", r"came to (?:me|us|see me)",
+    r"graduat\w+", r"discharged", r"(?:was|were|got|been|is|being) (?:diagnosed|hospitali[sz]ed|admitted|referred)",
+    NUM + r" (?:sessions?|weeks?|months?|years?|days?)", r"(?:session|week|month|day) (?:#\s?)?\d+",
+    ORDINAL + r" (?:session|appointment|visit)", r"(?:stopped|started|quit|tapered|reduced)",
+    r"panic-free", r"symptom-free", r"(?:days?|months?|years?) (?:sober|clean)", r"proud of (?:her|him|them)",
+)
+
+_WHO = alt(r"(?:young |older |elderly |teen(?:age)? |adolescent |retired |single |new |working |college )?"
+           + alt("man", "woman", "guy", "lady", "gentleman", "mom", "mother", "dad", "father", "parent",
+                 "teen", "teenager", "boy", "girl", "kid", "child", "student", "veteran", "vet", "nurse",
+                 "teacher", "couple", "family", "widow", "widower", "firefighter", "officer", "athlete",
+                 "executive", "person", "someone", "individual", "husband", "wife"))
+_AGE = r"\b\d{1,2}[- ]?(?:year|yr)s?[- ]old\b"
+_SEE_VERB = alt(r"(?:have |had |'ve |'d )?(?:been )?(?:work(?:ing|ed)? with|see(?:ing)?|saw|treat(?:ing|ed)?|"
+                r"counsel(?:l?ing|l?ed)?|support(?:ing|ed)?|met with|meet with|started with|help(?:ed|ing)?)")
+CLIENT = alt("client", "patient", "counselee", "therapy client", "mentee", "analysand")
+
+# A reference to one specific, real patient (not "clients often..." or "when a client...").
+PATIENT_REF = alt(
+    CLIENT + r"s? of (?:mine|ours)",
+    r"one of (?:my|our) (?:\w+ )?" + CLIENT + "s",
+    r"\bmy (?:\w+[- ])?(?:\w+ )?" + CLIENT + r"\b",
+    r"\b(?:this|that|one|a|our) (?:\w+[- ]?){0,2}" + CLIENT + r",? (?:who |that )?(?:(?:I|we) " + _SEE_VERB
+    + r"|(?:came|walked|told|said|shared|asked|called|wrote|emailed|texted|finished|started|completed|"
+      r"graduated|celebrated|reached|hit|finally|was|had|has|just|recently|once|got|went|made|cried|realized|"
+      r"admitted|confessed|described|reported|messaged|showed|brought|returned|left|stopped|quit|relapsed))",
+    r"\b(?:this|that|one) (?:\w+ )?" + CLIENT + r"\b",
+    r"\b(?:a|one|this|that) " + _WHO + r",? (?:who |that |whom )?(?:I|we) " + _SEE_VERB,
+    r"\bsomeone (?:I|we) " + _SEE_VERB,
+    r"\b(?:a|one|this|that|my) " + _AGE.strip(r"\b") + r"(?: " + _WHO + r"| " + CLIENT + r")?",
+    r"\b(?:she|he|they) (?:first )?(?:came|walked) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic))",
+    r"\b(?:she|he|they) (?:started|began) (?:seeing|working with) (?:me|us)",
+    r"\b(?:she|he|they) (?:was|were) referred to (?:me|us)",
+    r"\b[A-Z]\.(?:\s?[A-Z]\.)?,? (?:a |an |my |our )?(?:\w+ )?" + CLIENT + r"\b",
+    r"\b(?:one|a|my|our) (?:\w+ )?(?:\w+ )?" + CLIENT + r"'s (?:story|journey|progress|mom|dad|family|wife|husband)",
+)
+
+SECOND_PERSON_CARE = alt(
+    r"\byour (?:new |next |last |recent |upcoming |follow-?up |first |latest |current )?"
+    + alt("meds", "medications?", "dose", "dosage", "prescription", "therapy", "treatment(?: plan)?",
+          "sessions?", "appointments?", "visits?", "diagnosis", "recovery", "surgery", "procedure",
+          "symptoms?", "anxiety", "depression", "panic attacks?", "ptsd", "ocd", "adhd", "condition",
+          "(?:lab |test )?results", "labs", "rehab", "sobriety", "relapse", "crown", "implant",
+          "root canal", "braces", "filling", "cleaning", "therapist", "counsel+or", "care plan",
+          "meeting", "group", "homework", "progress", "healing", "mental health"),
+    r"\b(?:the|those|these|new) (?:new )?(?:meds|medications?|pills|dose|prescription)\b[^.!?\n]{0,40}\b(?:help|work|kick|agree)",
+    r"\bhope (?:you(?:'re| are)?|u r|ur) (?:feeling|doing) (?:a (?:bit|lot|little) )?better",
+    r"\bfeel(?:ing)? better soon\b", r"\bget well soon\b", r"\bspeedy recovery\b",
+    r"\bsee (?:you|u) (?:at|in|for|next) (?:your |our )?(?:next |group )?(?:session|appointment|visit|group|week)",
+    r"\bgreat (?:job|work|session|effort) (?:in|at|during|today in) (?:session|therapy|group)",
+    r"\b(?:proud|glad|happy|so happy|thrilled) (?:of|for) (?:you|u)\b[^.!?\n]{0,60}\b"
+    + alt("sober", "sobriety", "session", r"therap\w*", "recovery", "clean", "progress", "meds", "medication",
+          "panic", r"anxi\w*", r"depress\w*", "treatment", "milestone", "chip"),
+    r"\bmissed (?:you|u) (?:at|in) (?:your |our |group )?(?:session|appointment|group|therapy)",
+    r"\b" + NUM + r" (?:days?|weeks?|months?|years?) (?:sober|clean|without a drink)",
+)

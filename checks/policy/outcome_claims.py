@@ -1,0 +1,74 @@
+"""Rule 6: claims or guarantees about treatment outcomes.
+
+Guidance (hipaa-social-rules.md, section 3.6): do not make claims or
+guarantees about treatment outcomes ("guaranteed to cure anxiety"). The
+professions' ethics codes (e.g. ACA 2014 C.3, APA 5.01) forbid misleading
+claims, and the FTC treats unsubstantiated health claims as deceptive.
+
+Pattern: guarantee / cure / permanence / certainty wording tied to an outcome
+("guaranteed results", "cure your depression", "never feel anxious again",
+"100% success", "in just 3 sessions"), skipped when negated ("no therapist can
+guarantee results", "there is no cure-all")."""
+from __future__ import annotations
+
+from bot.domain import Draft, Severity
+from checks.base import Analysis
+from checks.policy import lexicon as L
+from checks.policy.base import Rule, Span, compile_all, near, negated
+
+_OUTCOME = (r"(?:cur\w*|heal\w*|fix\w*|results?|success\w*|better|relief|free|recover\w*|stop\w*|eliminat\w*|"
+            r"end\w*|improv\w*|happ\w+|works?|outcomes?|chang\w+|transform\w*|gone|disappear\w*|resolv\w*|"
+            r"(?:you(?:'ll| will))|" + L.CONDITION + ")")
+CLAIM_PATTERNS = [
+    r"\bguarantee[sd]?\b",
+    r"\b(?:100|hundred)\s?(?:%|percent)\s*(?:success|effective|results?|cure|guaranteed|of (?:our|my) (?:clients|patients)|"
+    r"satisfaction|recovery|of the time|anxiety-free|panic-free)",
+    r"\b(?:9\d|100)\s?(?:%|percent) of (?:our|my) (?:clients|patients)\b[^.!?\n]{0,60}\b(?:recover|improv|cured|healed|"
+    r"better|free|success|no longer|report)",
+    r"\b(?:success|recovery|cure) rate (?:of )?(?:over |above |nearly )?\d{2,3}\s?%|\b\d{2,3}\s?% (?:success|recovery|cure) rate",
+    r"\b(?:will|we(?:'ll| will)|can|to|that) (?:\w+ )?(?:cure|heal) (?:your |you |the |of )?(?:\w+ ){0,2}" + L.CONDITION,
+    r"\bcures? (?:for )?(?:\w+ ){0,2}" + L.CONDITION,
+    r"\b" + L.CONDITION + r"[, ]+(?:\w+ ){0,2}cured\b",
+    r"\b(?:never|no longer) (?:\w+ ){0,2}(?:feel|be|have|experience|suffer|struggle|worry)(?: \w+){0,3} again\b",
+    r"\b(?:permanent(?:ly)?|forever|for good|once and for all)\b[^.!?\n]{0,50}\b(?:cur\w*|fix\w*|eliminat\w*|end\w*|"
+    r"erase\w*|remov\w*|resolv\w*|gone|free|heal\w*|" + L.CONDITION + r")\b",
+    r"\b(?:cur\w*|fix\w*|eliminat\w*|end\w*|erase\w*|remov\w*|resolv\w*|gone|free|heal\w*)\b[^.!?\n]{0,50}"
+    r"\b(?:permanent(?:ly)?|forever|for good|once and for all)\b",
+    r"\b(?:eliminate|erase|end|banish|get rid of|beat|fix|cure|overcome|stop)\b[^.!?\n]{0,50}\b(?:in|within) "
+    r"(?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?|visits?|appointments?)",
+    r"\b(?:in|within) (?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?)\b[^.!?\n]{0,30}\bor (?:your |you )?(?:money|it'?s free)",
+    r"\b(?:clinically |scientifically )?proven to (?:cure|eliminate|fix|end|work for everyone|stop|erase)",
+    r"\bworks? (?:for everyone|every (?:single )?time|for every(?:one| client| patient))\b",
+    r"\b(?:always|every time) works\b",
+    r"\bmoney[- ]back\b|\bor your money back\b|\brisk[- ]free results?\b",
+    r"\byou(?:'ll| will) (?:be|feel) (?:completely |totally |fully )?(?:cured|healed|anxiety-free|depression-free|"
+    r"panic-free|trauma-free|fixed|a new person)",
+    r"\b(?:miracle|instant|overnight|magic) (?:cure|results?|relief|fix|transformation)\b",
+]
+WINDOW = 60
+
+
+class OutcomeClaims(Rule):
+    name = "outcome_claims"
+    default_severity = Severity.WARN
+    message = "the draft promises or guarantees a treatment outcome, which ethics codes and advertising rules forbid"
+    suggestion = ("describe what the service offers and what research says in general "
+                  "(\"many people find CBT helpful for anxiety\") without promising results")
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.claims = compile_all(CLAIM_PATTERNS)
+        self.guarantee = self.claims[0]
+        self.outcome = compile_all([r"\b" + _OUTCOME])
+
+    def find(self, draft: Draft, analysis: Analysis) -> Span | None:
+        text = draft.text
+        for p in self.claims:
+            for m in p.finditer(text):
+                span = (m.start(), m.end())
+                if negated(text, m.start()):
+                    continue
+                if p is self.guarantee and not near(text, span, self.outcome, WINDOW):
+                    continue  # "guaranteed callback within a day" is not an outcome claim
+                return span
+        return None

@@ -1,0 +1,97 @@
+"""Rule 5: a reply to an online review that confirms the patient relationship
+or adds details of visits, treatment, insurance or bills.
+
+Guidance (hipaa-social-rules.md, section 3.5) and the enforcement cases of
+section 4: Elite Dental Associates (2019, $10,000: Yelp replies with names,
+treatment plans, insurance and cost), Manasa Health Center (2022, $30,000:
+reply to a negative review disclosed the patient's PHI), New Vision Dental
+(2022, $23,000: replies named reviewers and their visits, treatment and
+insurance), Dr. U. Phillip Igbinadolor (2022, $50,000: reply said the patient
+had not followed care recommendations). Even "thank you for being a great
+patient" confirms the relationship.
+
+Pattern: review-reply wording ("your review", "thank you for your feedback",
+"sorry to hear", Yelp/Google, stars) plus anything that confirms the reviewer
+was seen ("your visit", "when you came in", "our records show", "you missed
+your appointment", "we treated you") or names their insurance or bill."""
+from __future__ import annotations
+
+import re
+
+from bot.domain import Draft, Severity
+from checks.base import Analysis
+from checks.policy.base import FLAGS, Rule, Span, alt, compile_all, sentence_bounds
+
+REVIEW_PATTERNS = [
+    r"\b(?:your|the|this|a|recent|negative|bad|online|yelp|google|facebook|unfair|1-star|one-star|2-star|two-star|"
+    r"5-star|five-star|kind|honest|glowing) (?:\w+ )?(?:review|rating)s?\b",
+    r"\bthank(?:s| you) for (?:your|the|taking the time to (?:leave|write|share|post)) (?:\w+ )?"
+    r"(?:feedback|review|comment|kind words|stars?|rating|note|post)\b",
+    r"\b(?:sorry|sad|disappointed|regret|saddened|upset) (?:to hear|to read|that you|you)\b",
+    r"\byou (?:posted|wrote|left|claim|claimed|said|stated|allege|alleged) (?:online|on yelp|on google|in your|that)\b",
+    r"\b(?:in )?respon(?:se|d|ding) to (?:your|this|the) (?:\w+ )?(?:review|post|comment|complaint|feedback)\b",
+    r"\byelp\b", r"\bgoogle (?:review|rating)s?\b", r"\b(?:1|one|2|two|5|five)[- ]stars?\b",
+    r"\bresponse from the (?:owner|practice|office)\b", r"\byour (?:complaint|comments?|concerns?|feedback)\b",
+]
+_CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?", "therapy", "therapist",
+                 r"counsel+or", "procedure", "surgery", "care", "diagnosis", "medications?", "meds",
+                 "prescription", "insurance", "insurer", "coverage", "claim", "bill", "billing", "balance",
+                 "invoice", "co-?pay", "deductible", "payments?", "account", "records?", "chart", "file",
+                 "crown", "implants?", "root canal", "fillings?", "cleaning", "x-rays?", "exam", "stay",
+                 "condition", "intake", "case", "provider", "dentist", "doctor", "hygienist", "results",
+                 "follow-?up", "referral", r"(?:son|daughter|child|kid|husband|wife|mother|father)'s")
+DISCLOSURE_PATTERNS = [
+    r"\byour (?:\w+ )?" + _CARE_NOUN + r"\b",
+    r"\bwhen you (?:came in|visited|were here|were (?:seen|treated|in our office)|saw (?:dr|us|our)|arrived|"
+    r"checked in|called (?:us|our office)|first came|started (?:therapy|treatment|with us))",
+    r"\b(?:as|being|were|are|was) (?:a|our|one of our) (?:valued |former |new |long-?time |loyal |great )?"
+    r"(?:patient|client)s?\b",
+    r"\b(?:since|during|after|before|at|from) your (?:\w+ )?(?:visit|appointment|session|stay|treatment|time with us)",
+    r"\b(?:our|my|the) (?:records|notes|chart|files?|system|schedule|billing (?:department|team)) "
+    r"(?:show|shows|indicate|indicates|reflect|reflects|confirm|confirms)",
+    r"\byou (?:missed|cancel+ed|no-?showed|didn'?t show|did not show|failed to|did not follow|didn'?t follow|"
+    r"refused|declined|stopped (?:coming|attending|taking)|were late|arrived late|owe|still owe|"
+    r"were (?:seen|treated|diagnosed|prescribed|referred|discharged|billed|charged)|chose not to|"
+    r"have an? (?:outstanding|unpaid|past-?due) balance|had an? (?:outstanding|unpaid|past-?due) balance)",
+    r"\bwe (?:treated|saw|diagnosed|prescribed|referred|discharged|billed|charged|examined) you\b",
+    r"\b(?:we|I) (?:\w+ )?(?:enjoyed|loved|enjoy|love) (?:working with|seeing|treating|having) you\b",
+    r"\b(?:dr\.?|doctor) [A-Z]?\w+ (?:treated|saw|examined|diagnosed|prescribed)\b",
+    r"\b(?:insurance|medicaid|medicare|aetna|cigna|blue cross|bcbs|united ?health\w*|kaiser|humana|tricare)"
+    r"(?: \w+)? (?:denied|did not|didn'?t|wouldn'?t|doesn'?t|does not|covered|cover|declined|paid|rejected)",
+    r"\bthank(?:s| you) for (?:choosing|trusting|being) (?:us|our|a|an|one of)\b",
+    r"\b(?:glad|happy|pleased|thrilled) (?:that )?(?:we|our team|dr\.? \w+|I) (?:could|were able to|was able to|got to) "
+    r"(?:help|treat|see|care for) you\b",
+    r"\bsee you (?:at|for|in|next) (?:your |our )?(?:next )?(?:visit|appointment|session|cleaning|check-?up)",
+    r"\b(?:welcome|come) back (?:for|to) (?:your|another|the next)\b",
+    r"\$\s?\d[\d,]*(?:\.\d\d)?",
+]
+# "We cannot discuss anyone's visits online": the safe reply talks about care only to refuse to.
+GUARD = (r"\b(?:can'?t|cannot|unable to|not able to|won'?t|will not|do not|don'?t|never|not|neither) "
+         r"(?:\w+ ){0,3}(?:discuss|confirm|deny|comment on|share|talk about|disclose|acknowledge|address|reveal)\b")
+
+
+class ReviewReply(Rule):
+    name = "review_reply"
+    default_severity = Severity.BLOCK
+    message = ("the draft replies to a review in a way that confirms the reviewer is or was a patient, "
+               "or mentions their visits, treatment, insurance or bill")
+    suggestion = ("reply with a general statement that confirms nothing (e.g. that privacy law prevents "
+                  "discussing anyone's care online) and invite them to call the office privately")
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.review = compile_all(REVIEW_PATTERNS)
+        self.disclosure = compile_all(DISCLOSURE_PATTERNS)
+        self.guard = re.compile(GUARD, FLAGS)
+
+    def find(self, draft: Draft, analysis: Analysis) -> Span | None:
+        text = draft.text
+        if not any(p.search(text) for p in self.review):
+            return None
+        for p in self.disclosure:
+            for m in p.finditer(text):
+                s0, _ = sentence_bounds(text, m.start())
+                if self.guard.search(text, s0, m.start()):
+                    continue  # "we cannot discuss your care online"
+                return m.start(), m.end()
+        return None

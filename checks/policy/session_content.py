@@ -1,0 +1,74 @@
+"""Rule 8: session content or psychotherapy notes.
+
+Guidance (hipaa-social-rules.md, section 3.8 and section 2): do not quote or
+paraphrase what was said in session, or psychotherapy notes; psychotherapy
+notes have extra protection under HIPAA (45 CFR 164.508(a)(2)) and are never
+shareable without specific authorization.
+
+Pattern: a session reference next to a disclosure verb ("in session today a
+client told me..."), one patient's words reported ("a client once said: ..."),
+"things clients said in session" series, or sharing from session/progress
+notes. Talking *about* confidentiality ("what you say in session stays in
+session", "psychotherapy notes get extra protection") is allowed."""
+from __future__ import annotations
+
+import re
+
+from bot.domain import Draft, Severity
+from checks.base import Analysis
+from checks.policy import lexicon as L
+from checks.policy.base import FLAGS, Rule, Span, alt, compile_all, sentence_bounds
+
+_SESSION = (r"\b(?:in|during|from|after|at the end of|halfway through|mid-?) ?(?:(?:today'?s|yesterday'?s|tonight'?s|"
+            r"this (?:morning|afternoon|week)'?s|last (?:night|week)'?s|our|my|a|one|a recent|the|their|her|his|"
+            r"this|that|an?) )?(?:(?:therapy|counseling|couples?|family|group|first|last|latest|recent|intake|"
+            r"emdr|\d+(?:st|nd|rd|th)) )?sessions?(?: (?:today|yesterday|this (?:morning|week)|last (?:week|night)))?\b")
+_SAY = alt("said", "says", "told", "tells", "shared", "shares", "admitted", "admits", "confessed", "confided",
+           "revealed", "disclosed", "mentioned", "cried", "sobbed", "talked about", "opened up", "broke down",
+           "whispered", "asked me", "described", "realized", "processed", "worked through", "screamed",
+           "yelled", "laughed", "wept", "blurted", "joked", "explained", "remembered", "recalled")
+_ONE = alt(r"(?:a|my|one|this|that|our) (?:\w+[- ]?){0,2}" + L.CLIENT, "she", "he", "they", "someone",
+           r"a (?:\w+ )?(?:man|woman|teen|mom|dad|kid|veteran|couple|student)")
+SESSION_PATTERNS = [
+    _SESSION + r"[^.!?\n]{0,100}\b" + _ONE + r"\b[^.!?\n]{0,30}\b" + _SAY + r"\b",
+    r"\b" + _ONE + r"\b[^.!?\n]{0,40}\b" + _SAY + r"\b[^.!?\n]{0,80}" + _SESSION,
+    r"\b(?:a|my|one|this|that) (?:\w+[- ]?){0,2}" + L.CLIENT + r"s? (?:\w+ ){0,2}(?:told|tells|said|says|shared|"
+    r"confided|admitted|confessed|asked|whispered|wrote)(?: (?:me|us|to me))?\b",
+    r"\b(?:things|quotes?|lines?|words?|stuff) (?:\w+ ){0,2}(?:my |our )?(?:clients|patients) (?:\w+ ){0,2}"
+    r"(?:said|say|told me|tell me|have said)\b(?! (?:is|are) (?:private|confidential))",
+    r"\boverheard (?:in|during) (?:a |my |today'?s )?(?:session|therapy|the therapy room|my office|group)",
+    r"\b(?:from|excerpt|quote|quoting|sharing|share|posting|post|reading|read|copied|straight out of|here'?s|here are|"
+    r"page of|snippet|screenshot)\b[^.!?\n]{0,25}\b(?:my|our|her|his|their|this client'?s|today'?s|a client'?s|"
+    r"the) (?:\w+ )?(?:psychotherapy|session|therapy|progress|clinical|case|process|counseling) notes\b",
+    r"\b(?:my|our|her|his|their|today'?s) (?:\w+ )?(?:psychotherapy|session|therapy|progress|clinical|case|process) "
+    r"notes (?:say|said|says|read|reads|show|from (?:today|yesterday|this week))\b",
+    r"\b(?:psychotherapy|session|therapy|progress|clinical|case|process) notes\s*[:\-–—]\s*[\"“]?\w",
+    r"\bmy notes (?:from|on|about) (?:\w+ ){0,3}(?:session|client|patient)",
+]
+# Talking about confidentiality is education, not disclosure.
+SAFE_CONTEXT = (r"\b(?:stays?|stay|remains?|kept|keep|is|are) (?:\w+ )?(?:in (?:the )?session|in (?:the )?room|"
+                r"private|confidential|protected|secure)\b|\bconfidential\w*\b|\bprivacy\b|\bhipaa\b|\bextra protection\b")
+
+
+class SessionContent(Rule):
+    name = "session_content"
+    default_severity = Severity.BLOCK
+    message = ("the draft quotes or paraphrases what a client said in session, or shares session or "
+               "psychotherapy notes")
+    suggestion = ("remove the session content; write about the theme in general terms without anything "
+                  "a client said or anything from notes")
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.session = compile_all(SESSION_PATTERNS)
+        self.safe = re.compile(SAFE_CONTEXT, FLAGS)
+
+    def find(self, draft: Draft, analysis: Analysis) -> Span | None:
+        text = draft.text
+        for p in self.session:
+            for m in p.finditer(text):
+                s0, s1 = sentence_bounds(text, m.start())
+                if self.safe.search(text, s0, max(s1, m.end())):
+                    continue
+                return m.start(), m.end()
+        return None

@@ -1,0 +1,100 @@
+"""Rule 3: identifiable testimonials.
+
+Guidance (hipaa-social-rules.md, section 3.3 and case Complete P.T. Pool &
+Land Physical Therapy, 2016: $25,000 for testimonials with names and photos):
+a testimonial that identifies the patient — a name, initials with detail, a
+social handle, a photo — needs a written authorization on file; without it,
+it must not be posted. The consent check matches it against the register;
+this rule makes sure the officer sees that the post is an identifiable
+testimonial at all.
+
+Pattern: testimonial wording (a quote with an attribution, "testimonial",
+"here's what X said", "client spotlight") plus an identifier: a PERSON span
+from the analysis near it, a "First L." or "J.R." attribution, an @handle, a
+name with age/town/job, or an image/video attached."""
+from __future__ import annotations
+
+import re
+
+from bot.domain import Draft, Severity
+from checks.base import Analysis
+from checks.policy.base import Rule, Span, compile_all
+
+TESTIMONIAL_PATTERNS = [
+    r"\btestimonials?\b",
+    r"\b(?:client|patient|customer)s? (?:spotlight|love|feedback|review|reviews|story|stories|success|of the month|shout-?out)\b",
+    r"\b(?:here'?s|here is|read|hear|see) what (?:\w+ ){0,3}(?:said|says|has to say|had to say|wrote|shared|thinks)\b",
+    r"\b(?:says|said|writes|wrote|shares|shared) (?:our |my |a |one )?(?:\w+ )?(?:client|patient)\b",
+    r"\b(?:kind|sweet|lovely) words (?:from|by)\b",
+    r"\b(?:shout-?out|thank you|thanks|huge thanks|big thanks) to (?:our |my )?(?:amazing |wonderful )?(?:client|patient)\b",
+    r"\b(?:words|review|note|message|card|letter) from (?:a |one of )?(?:our |my )?(?:client|patient)s?\b",
+    r"[\"“][^\"”]{15,}[\"”]\s*(?:[-–—~]|says|said|writes|shares)",
+    r"\b(?:5|five)[- ]star (?:review|rating)\b",
+    r"\bin (?:her|his|their) (?:own )?words\b",
+]
+# A name-like attribution: "— Sarah M.", "- J.R.", "~ Tom, 34", "says Maria", "client Jane".
+_NAME = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]*\.?)?|[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?)"
+ATTRIBUTION_PATTERNS = [
+    r"(?:^|[\"”)\s])[-–—~]\s*" + _NAME + r"(?=[\s,.!]|$)",
+    r"\b(?:[Ss]ays|[Ss]aid|[Ww]rites|[Ww]rote|[Ss]hares|[Ss]hared|[Mm]eet|[Tt]hanks?|[Tt]hank you|[Cc]ongrat\w*)"
+    r"\s+(?:to\s+)?(?:our |my )?(?:client |patient )?" + _NAME + r"(?=[\s,.!:]|$)",
+    r"\b(?:[Cc]lient|[Pp]atient)\s+" + _NAME + r"\b",
+]
+INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
+HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
+DETAIL = r"(?:,\s*\d{1,2}\b|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|\bfrom [A-Z][a-z]+|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter))"
+# Capitalised words after a dash that are not names.
+NOT_NAMES = {"The", "A", "An", "Our", "My", "We", "I", "You", "Your", "This", "That", "Client", "Patient",
+             "Anonymous", "Former", "Happy", "Grateful", "Parent", "Mom", "Dad", "Teen", "Adult", "Couple",
+             "Family", "Link", "Call", "Book", "Learn", "Read", "Visit", "Swipe", "Tap", "Join", "Every", "All",
+             "Harbor", "Dr", "Doctor", "Therapist", "Counselor", "Team", "Staff", "Everyone", "Today", "Now",
+             "Thank", "Thanks", "Real", "Verified", "Anon", "Name", "Someone", "One", "Another"}
+WINDOW = 160
+
+
+class IdentifiableTestimonial(Rule):
+    name = "identifiable_testimonial"
+    default_severity = Severity.BLOCK
+    message = ("the draft is a patient testimonial that identifies the person (name, initials, handle, "
+               "photo or personal details)")
+    suggestion = ("post it only with the patient's written authorization for this use and platform on file; "
+                  "otherwise remove the name, initials, handle, photo and personal details")
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.testimonial = compile_all(TESTIMONIAL_PATTERNS)
+        self.attribution = [re.compile(p, re.MULTILINE) for p in ATTRIBUTION_PATTERNS]
+        self.initials = re.compile(INITIALS)
+        self.handle = re.compile(HANDLE)
+        self.detail = re.compile(DETAIL, re.IGNORECASE)
+
+    def _names(self, text: str) -> list[Span]:
+        spans = []
+        for p in self.attribution:
+            for m in p.finditer(text):
+                first = m.group("name").split()[0].rstrip(".")
+                if first in NOT_NAMES:
+                    continue
+                spans.append((m.start("name"), m.end("name")))
+        return spans
+
+    def find(self, draft: Draft, analysis: Analysis) -> Span | None:
+        text = draft.text
+        hits = [(m.start(), m.end()) for p in self.testimonial for m in p.finditer(text)]
+        if not hits:
+            return None
+        hits.sort()
+        media = draft.has_photo or draft.has_video
+        ids: list[Span] = [(e.start, e.end) for e in analysis.of_type("PERSON")]
+        ids += [(m.start(), m.end()) for m in self.initials.finditer(text)]
+        ids += [(m.start(), m.end()) for m in self.handle.finditer(text)]
+        ids += self._names(text)
+        ids += [(m.start(), m.end()) for m in self.detail.finditer(text)]
+        for h in hits:
+            if media:
+                return h
+            for s, e in ids:
+                if s - WINDOW <= h[1] and e + WINDOW >= h[0]:
+                    return min(h[0], s), max(h[1], e)
+        return None
+

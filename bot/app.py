@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 
 from bot.config import Config, ConfigError
+from bot.consent.lookup import ConsentLookup
+from bot.consent.settings import ConsentSettings
 from bot.db import make_engine, transaction, upgrade
 from bot.pipeline import Pipeline
 from bot.review_service import ReviewService
@@ -25,6 +27,7 @@ class Services:
     analyzer: PhiAnalyzer
     pipeline: Pipeline
     reviews: ReviewService
+    consents: ConsentLookup  # the /consent look-up: services.consents.lookup(query) -> LookupAnswer
 
 
 def practice_safe_values(config: Config) -> list[str]:
@@ -52,4 +55,5 @@ def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,
     with transaction(engine) as s:
         audit.append(s, actor, "config_loaded", details={"sha256": config.sha256,
                                                          "checks": list(config.profile.checks.enabled)})
-    return Services(config, engine, analyzer, pipeline, ReviewService(config, engine, pipeline))
+    consents = ConsentLookup(engine, ConsentSettings.parse(settings.get("consent")).expiring_days)
+    return Services(config, engine, analyzer, pipeline, ReviewService(config, engine, pipeline), consents)

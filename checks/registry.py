@@ -13,6 +13,11 @@ def _phi(ctx: CheckContext) -> Check:
     return PhiCheck.from_context(ctx)
 
 
+def _consent(ctx: CheckContext) -> Check:
+    from checks.consent import ConsentCheck
+    return ConsentCheck.from_context(ctx)
+
+
 def _policy(ctx: CheckContext) -> Check:
     from checks.policy.check import PolicyCheck
     return PolicyCheck.from_context(ctx)
@@ -21,6 +26,7 @@ def _policy(ctx: CheckContext) -> Check:
 REGISTRY: dict[str, CheckFactory] = {
     "phi": _phi,
     "policy": _policy,
+    "consent": _consent,
 }
 
 

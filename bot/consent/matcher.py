@@ -1,0 +1,96 @@
+"""Finds the registry's patients in a draft without scanning the registry:
+the draft's word n-grams (with nickname variants), @handles, dotted initials
+and the PERSON spans Presidio found become candidate keys, looked up in the
+indexed ``patient_name.name_key`` column in one query. Stateless, so it is
+thread-safe and always sees the registry as it is now."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from bot.consent.names import Token, handles_in, initials_in, name_variants, tokens
+from bot.models import PatientName
+
+MAX_NGRAM = 4
+_CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the draft that names one or more patients (several = ambiguous)."""
+
+    start: int
+    end: int
+    patient_ids: frozenset[str]
+    named: bool  # by name, alias or handle (False: by initials only)
+
+
+def _joinable(text: str, a: Token, b: Token) -> bool:
+    sep = text[a.end:b.start]
+    return len(sep) <= 4 and sep.strip(" \t\u00a0-.") == ""
+
+
+def _phrase_keys(words: list[str]) -> set[str]:
+    rest = " ".join(words[1:])
+    return {f"{v} {rest}" if rest else v for v in name_variants(words[0])}
+
+
+def candidate_keys(text: str, person_spans: list[tuple[int, int]] = (),
+                   with_initials: bool = False) -> dict[str, list[tuple[int, int, bool]]]:
+    """Every index key the draft could match -> the spans it occurs at (and whether named)."""
+    occ: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
+    toks = tokens(text)
+    for i in range(len(toks)):
+        j = i
+        while j + 1 < len(toks) and j + 1 - i < MAX_NGRAM and _joinable(text, toks[j], toks[j + 1]):
+            j += 1
+            words = [t.key for t in toks[i:j + 1]]
+            for key in _phrase_keys(words):
+                occ[key].append((toks[i].start, toks[j].end, True))
+            if len(words) == 3 and len(words[1]) == 1:  # "Emily R. Carter"
+                for key in _phrase_keys([words[0], words[2]]):
+                    occ[key].append((toks[i].start, toks[j].end, True))
+    for t in handles_in(text):
+        occ[t.key].append((t.start, t.end, True))
+    if with_initials:
+        for t in initials_in(text):
+            occ[t.key].append((t.start, t.end, False))
+    for start, end in person_spans:
+        inside = [t for t in toks if t.start >= start and t.end <= end]
+        if not inside:
+            continue
+        # a single first name or one-word alias counts only where Presidio saw a person
+        for t in inside:
+            for key in _phrase_keys([t.key]):
+                occ[key].append((t.start, t.end, True))
+        if len(inside) > MAX_NGRAM:
+            for key in _phrase_keys([t.key for t in inside]):
+                occ[key].append((inside[0].start, inside[-1].end, True))
+    return occ
+
+
+def find_mentions(session: Session, text: str, person_spans: list[tuple[int, int]] = (),
+                  with_initials: bool = False) -> list[Mention]:
+    """Patients the draft names, longest match first; overlapping shorter matches are dropped."""
+    occ = candidate_keys(text, person_spans, with_initials)
+    if not occ:
+        return []
+    hits: dict[str, set[str]] = defaultdict(set)
+    keys = list(occ)
+    for n in range(0, len(keys), _CHUNK):
+        rows = session.exec(select(PatientName.name_key, PatientName.patient_id)
+                            .where(PatientName.name_key.in_(keys[n:n + _CHUNK]))).all()
+        for key, pid in rows:
+            hits[key].add(pid)
+    spans: dict[tuple[int, int], tuple[set[str], bool]] = {}
+    for key, ids in hits.items():
+        for start, end, named in occ[key]:
+            prev_ids, prev_named = spans.get((start, end), (set(), False))
+            spans[(start, end)] = (prev_ids | ids, prev_named or named)
+    accepted: list[Mention] = []
+    for (start, end), (ids, named) in sorted(spans.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+        if all(end <= m.start or start >= m.end for m in accepted):
+            accepted.append(Mention(start, end, frozenset(ids), named))
+    return sorted(accepted, key=lambda m: m.start)

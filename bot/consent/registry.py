@@ -1,0 +1,287 @@
+"""Writes to the consent registry: grant, withdraw, correct, import; plus the
+read-outs the CLI needs (history, export, expiring). Nothing is erased: a
+withdrawal sets withdrawn_on, a correction adds a row and marks the old one
+superseded. Every change is one transaction with its audit row."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import IO, Callable
+
+from sqlalchemy import func, insert
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from bot import audit
+from bot.consent.csvio import ID, Row, RowError, export_rows, read_rows, write_csv
+from bot.consent.lookup import find_patient_ids
+from bot.consent.names import handle_key, name_key, patient_keys
+from bot.consent.vocab import PLATFORMS, SCOPES, parse_list
+from bot.db import transaction
+from bot.models import Consent, Patient, PatientName, utcnow
+
+_CHUNK = 1000
+
+
+class RegistryError(ValueError):
+    """A request the registry refuses; the message says why (no PHI)."""
+
+
+class ImportFailed(RegistryError):
+    def __init__(self, errors: list[RowError]):
+        self.errors = errors
+        super().__init__(f"{len(errors)} error(s); nothing was imported")
+
+
+@dataclass(frozen=True)
+class Granted:
+    consent_id: str
+    patient_id: str
+    patient_created: bool
+
+
+def _next_id(session: Session, model, prefix: str, width: int) -> int:
+    rows = session.exec(select(model.id).where(model.id.like(prefix + "%"))
+                        .order_by(func.length(model.id).desc(), model.id.desc()).limit(50)).all()
+    nums = [int(r[len(prefix):]) for r in rows if r[len(prefix):].isdigit()]
+    return max(nums, default=0) + 1
+
+
+def _fmt(prefix: str, n: int, width: int) -> str:
+    return f"{prefix}{n:0{width}d}"
+
+
+def _add_names(session: Session, patient_id: str, keys: dict[str, str]) -> None:
+    have = set(session.exec(select(PatientName.name_key).where(PatientName.patient_id == patient_id)).all())
+    for key, kind in keys.items():
+        if key not in have:
+            session.add(PatientName(name_key=key, kind=kind, patient_id=patient_id))
+
+
+class ConsentRegistry:
+    def __init__(self, engine: Engine, today: Callable[[], date] = date.today):
+        self.engine = engine
+        self.today = today
+
+    # -- single changes -------------------------------------------------
+    def grant(self, actor: str, *, patient: str, scopes: list[str], platforms: list[str], document_ref: str,
+              granted_on: date | None = None, expires_on: date | None = None, aliases: list[str] = (),
+              handles: list[str] = (), new_patient: bool = False) -> Granted:
+        """Record a consent; ``patient`` is an id or a name (a new name creates the patient)."""
+        scopes = parse_list(";".join(scopes), SCOPES, "scope")
+        platforms = parse_list(";".join(platforms), PLATFORMS, "platform")
+        granted_on = granted_on or self.today()
+        if expires_on is not None and expires_on < granted_on:
+            raise RegistryError("--expires is before the grant date")
+        if not document_ref.strip() or len(document_ref) > 400:
+            raise RegistryError("--document: a reference to the signed authorization (at most 400 characters) is required")
+        with transaction(self.engine) as s:
+            created = False
+            row = None if new_patient else s.get(Patient, patient)
+            if row is None and not new_patient:
+                ids = [i for i in find_patient_ids(s, patient)
+                       if name_key(s.get(Patient, i).display_name) == name_key(patient)]
+                if len(ids) > 1:
+                    raise RegistryError(f"several patients have that name ({', '.join(ids)}); "
+                                        "pass --patient with the id, or --new-patient")
+                row = s.get(Patient, ids[0]) if ids else None
+            if row is None:
+                if not name_key(patient) or len(patient) > 200:
+                    raise RegistryError("--patient: a new patient needs a name with letters (at most 200 characters)")
+                if re.fullmatch(r"P-\d+", patient.strip()):
+                    raise RegistryError(f"no patient with id {patient.strip()}")
+                row = Patient(id=_fmt("P-", _next_id(s, Patient, "P-", 6), 6), display_name=patient.strip(),
+                              aliases=json.dumps(list(aliases)), handles=json.dumps(list(handles)))
+                s.add(row)
+                created = True
+            else:
+                merged_a = list(dict.fromkeys(json.loads(row.aliases) + list(aliases)))
+                merged_h = list(dict.fromkeys(json.loads(row.handles) + list(handles)))
+                row.aliases, row.handles = json.dumps(merged_a), json.dumps(merged_h)
+                s.add(row)
+            s.flush()
+            _add_names(s, row.id, patient_keys(row.display_name, json.loads(row.aliases), json.loads(row.handles)))
+            consent = Consent(id=f"C-{_next_id(s, Consent, 'C-', 0)}", patient_id=row.id,
+                              scopes=json.dumps(scopes), platforms=json.dumps(platforms), granted_on=granted_on,
+                              expires_on=expires_on, document_ref=document_ref.strip(), recorded_by=actor)
+            s.add(consent)
+            s.flush()
+            if created:
+                audit.append(s, actor, "patient_created", details={"patient_id": row.id})
+            audit.append(s, actor, "consent_granted", consent_id=consent.id, details={
+                "patient_id": row.id, "scopes": scopes, "platforms": platforms,
+                "granted_on": granted_on.isoformat(), "expires_on": expires_on.isoformat() if expires_on else None})
+            return Granted(consent.id, row.id, created)
+
+    def withdraw(self, actor: str, consent_id: str, reason: str, on: date | None = None) -> Consent:
+        if not reason.strip():
+            raise RegistryError("--reason is required")
+        on = on or self.today()
+        with transaction(self.engine) as s:
+            c = s.get(Consent, consent_id)
+            if c is None:
+                raise RegistryError(f"no consent with id {consent_id}")
+            if c.withdrawn_on is not None:
+                raise RegistryError(f"consent {consent_id} was already withdrawn on {c.withdrawn_on}")
+            if c.superseded_by:
+                raise RegistryError(f"consent {consent_id} was corrected by {c.superseded_by}; withdraw that one")
+            c.withdrawn_on, c.withdrawn_reason = on, reason.strip()
+            s.add(c)
+            audit.append(s, actor, "consent_withdrawn", consent_id=c.id,
+                         details={"patient_id": c.patient_id, "withdrawn_on": on.isoformat()})
+            return c
+
+    def correct(self, actor: str, consent_id: str, *, scopes: list[str] | None = None,
+                platforms: list[str] | None = None, granted_on: date | None = None,
+                expires_on: date | None | str = "keep", document_ref: str | None = None) -> str:
+        """Replace a consent by a corrected copy; the old row stays, marked superseded."""
+        with transaction(self.engine) as s:
+            old = s.get(Consent, consent_id)
+            if old is None:
+                raise RegistryError(f"no consent with id {consent_id}")
+            if old.superseded_by:
+                raise RegistryError(f"consent {consent_id} was already corrected by {old.superseded_by}")
+            new = Consent(
+                id=f"C-{_next_id(s, Consent, 'C-', 0)}", patient_id=old.patient_id,
+                scopes=json.dumps(parse_list(";".join(scopes), SCOPES, "scope")) if scopes else old.scopes,
+                platforms=json.dumps(parse_list(";".join(platforms), PLATFORMS, "platform")) if platforms else old.platforms,
+                granted_on=granted_on or old.granted_on,
+                expires_on=old.expires_on if expires_on == "keep" else expires_on,
+                withdrawn_on=old.withdrawn_on, withdrawn_reason=old.withdrawn_reason,
+                document_ref=(document_ref or old.document_ref).strip(), recorded_by=actor)
+            if new.expires_on is not None and new.expires_on < new.granted_on:
+                raise RegistryError("the expiry date is before the grant date")
+            s.add(new)
+            s.flush()
+            old.superseded_by = new.id
+            s.add(old)
+            audit.append(s, actor, "consent_corrected", consent_id=new.id, details={
+                "patient_id": new.patient_id, "supersedes": old.id, "scopes": json.loads(new.scopes),
+                "platforms": json.loads(new.platforms), "granted_on": new.granted_on.isoformat(),
+                "expires_on": new.expires_on.isoformat() if new.expires_on else None})
+            return new.id
+
+    # -- bulk -------------------------------------------------------------
+    def import_csv(self, actor: str, stream: IO[str], source_sha256: str | None = None) -> int:
+        """Validate every row, then insert all of them in one transaction, or none."""
+        rows, errors = read_rows(stream)
+        if errors:
+            raise ImportFailed(errors)
+        with transaction(self.engine) as s:
+            errors = self._cross_check(s, rows)
+            if errors:
+                raise ImportFailed(errors)
+            return self._insert(s, actor, rows, source_sha256)
+
+    def _existing(self, s: Session, model, column, values: list[str]) -> dict:
+        out = {}
+        for n in range(0, len(values), _CHUNK):
+            for r in s.exec(select(model).where(column.in_(values[n:n + _CHUNK]))).all():
+                out[getattr(r, "id")] = r
+        return out
+
+    def _cross_check(self, s: Session, rows: list[Row]) -> list[RowError]:
+        errors: list[RowError] = []
+        first_name: dict[str, tuple[str, int]] = {}
+        for r in rows:
+            key = name_key(r.display_name)
+            if r.patient_id in first_name and first_name[r.patient_id][0] != key:
+                errors.append(RowError(r.line, f"display_name differs from line {first_name[r.patient_id][1]} "
+                                                f"for patient {r.patient_id}"))
+            first_name.setdefault(r.patient_id, (key, r.line))
+        patients = self._existing(s, Patient, Patient.id, sorted(first_name))
+        for r in rows:
+            p = patients.get(r.patient_id)
+            if p is not None and name_key(p.display_name) != name_key(r.display_name):
+                errors.append(RowError(r.line, f"display_name differs from the registry's name for {r.patient_id}"))
+        seen: dict[str, int] = {}
+        for r in rows:
+            if r.consent_id:
+                if r.consent_id in seen:
+                    errors.append(RowError(r.line, f"consent_id {r.consent_id} repeats line {seen[r.consent_id]}"))
+                seen.setdefault(r.consent_id, r.line)
+        existing = self._existing(s, Consent, Consent.id, sorted(seen))
+        for r in rows:
+            if r.consent_id in existing and seen.get(r.consent_id) == r.line:
+                errors.append(RowError(r.line, f"consent_id {r.consent_id} is already in the registry"))
+        wanted = sorted({r.superseded_by for r in rows if r.superseded_by and r.superseded_by not in seen})
+        known = self._existing(s, Consent, Consent.id, wanted)
+        for r in rows:
+            if r.superseded_by and r.superseded_by not in seen and r.superseded_by not in known:
+                errors.append(RowError(r.line, f"superseded_by {r.superseded_by} is neither in the file nor the registry"))
+            if r.superseded_by and r.superseded_by == r.consent_id:
+                errors.append(RowError(r.line, "superseded_by names the row itself"))
+        return sorted(errors, key=lambda e: e.line)
+
+    def _insert(self, s: Session, actor: str, rows: list[Row], sha256: str | None) -> int:
+        now = utcnow()
+        by_patient: dict[str, list[Row]] = {}
+        for r in rows:
+            by_patient.setdefault(r.patient_id, []).append(r)
+        existing = self._existing(s, Patient, Patient.id, sorted(by_patient))
+        new_patients, names = [], []
+        for pid, prow in by_patient.items():
+            aliases = list(dict.fromkeys(a for r in prow for a in r.aliases))
+            handles = list(dict.fromkeys(h for r in prow for h in r.handles))
+            p = existing.get(pid)
+            if p is None:
+                new_patients.append({"id": pid, "display_name": prow[0].display_name, "aliases": json.dumps(aliases),
+                                     "handles": json.dumps(handles), "created_at": now})
+                names += [{"name_key": k, "kind": kind, "patient_id": pid}
+                          for k, kind in patient_keys(prow[0].display_name, aliases, handles).items()]
+            else:
+                p.aliases = json.dumps(list(dict.fromkeys(json.loads(p.aliases) + aliases)))
+                p.handles = json.dumps(list(dict.fromkeys(json.loads(p.handles) + handles)))
+                s.add(p)
+                _add_names(s, pid, patient_keys(p.display_name, json.loads(p.aliases), json.loads(p.handles)))
+        next_n = _next_id(s, Consent, "C-", 0)
+        consents, ids = [], []
+        for r in rows:
+            if r.consent_id is None:
+                r.consent_id, next_n = f"C-{next_n}", next_n + 1
+        for r in rows:
+            ids.append(r.consent_id)
+            consents.append({"id": r.consent_id, "patient_id": r.patient_id, "scopes": json.dumps(r.scopes),
+                             "platforms": json.dumps(r.platforms), "granted_on": r.granted_on,
+                             "expires_on": r.expires_on, "withdrawn_on": r.withdrawn_on,
+                             "withdrawn_reason": r.withdrawn_reason, "document_ref": r.document_ref,
+                             "recorded_by": r.recorded_by or actor, "recorded_at": r.recorded_at or now,
+                             "superseded_by": r.superseded_by})
+        s.flush()
+        for table, data in ((Patient, new_patients), (PatientName, names), (Consent, consents)):
+            for n in range(0, len(data), 5000):
+                s.execute(insert(table), data[n:n + 5000])
+        audit.append(s, actor, "consents_imported", details={
+            "rows": len(rows), "patients_created": len(new_patients), "sha256": sha256, "consent_ids": ids})
+        return len(rows)
+
+    # -- read-outs ----------------------------------------------------------
+    def history(self, query: str) -> list[tuple[Patient, list[Consent]]]:
+        """Every patient the query matches, with all their consents (withdrawn and corrected too)."""
+        with Session(self.engine) as s:
+            out = []
+            for pid in find_patient_ids(s, query):
+                rows = s.exec(select(Consent).where(Consent.patient_id == pid)
+                              .order_by(Consent.granted_on, Consent.id)).all()
+                out.append((s.get(Patient, pid), list(rows)))
+            return out
+
+    def export_csv(self, stream: IO[str]) -> int:
+        with Session(self.engine) as s:
+            patients = {p.id: p for p in s.exec(select(Patient)).all()}
+            consents = s.exec(select(Consent).order_by(Consent.patient_id, Consent.granted_on, Consent.id)).all()
+            return write_csv(stream, export_rows(consents, patients))
+
+    def expiring(self, days: int) -> list[Consent]:
+        """Consents in effect today that end within ``days`` days (soonest first)."""
+        today = self.today()
+        with Session(self.engine) as s:
+            rows = s.exec(select(Consent).where(
+                Consent.expires_on.is_not(None), Consent.expires_on >= today,
+                Consent.expires_on <= today + timedelta(days=days), Consent.withdrawn_on.is_(None),
+                Consent.superseded_by.is_(None), Consent.granted_on <= today,
+            ).order_by(Consent.expires_on, Consent.id)).all()
+            return list(rows)

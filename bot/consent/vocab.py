@@ -1,0 +1,36 @@
+"""The closed vocabularies of a consent: what may be shared (scopes), where
+(platforms), and which scope each content kind of a draft needs."""
+from __future__ import annotations
+
+from bot.config import PLATFORMS
+
+SCOPES = ("testimonial", "quote", "story", "case_study", "photo", "video", "name_use", "email_marketing")
+
+# content kind (checks.content_kind.classify) -> consent scope it needs
+KIND_SCOPES = {
+    "testimonial": "testimonial",
+    "quote": "quote",
+    "story": "story",
+    "case_study": "case_study",
+    "photo": "photo",
+    "video": "video",
+    "before_after": "photo",
+    "email_marketing": "email_marketing",
+}
+
+# kinds that are about a patient even when nobody is named: they need a consent
+# reference when anonymous, and anyone named in them must be in the registry
+PATIENT_CONTENT = frozenset({"testimonial", "story", "case_study"})
+
+__all__ = ["SCOPES", "PLATFORMS", "KIND_SCOPES", "PATIENT_CONTENT", "parse_list"]
+
+
+def parse_list(raw: str, allowed: tuple[str, ...], what: str) -> list[str]:
+    """Split 'a;b' or 'a,b' into known values; ValueError names the unknown one."""
+    items = [p.strip().lower() for p in raw.replace(",", ";").split(";") if p.strip()]
+    if not items:
+        raise ValueError(f"at least one {what} is required")
+    for item in items:
+        if item not in allowed:
+            raise ValueError(f"unknown {what} {item!r}; expected one of {', '.join(allowed)}")
+    return sorted(set(items), key=allowed.index)

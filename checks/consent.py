@@ -1,0 +1,146 @@
+"""The consent check: every patient a draft names, cites or is about needs a
+written authorization covering the content's scope, the target platform and
+today. One finding per patient; messages carry positions and ids, never names."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from sqlmodel import Session
+
+from bot.consent.matcher import Mention, find_mentions
+from bot.consent.settings import ConsentSettings
+from bot.consent.status import EXPIRED, EXPIRING, NONE, WITHDRAWN, Grant, current_grants, pair_status, resolve_consents
+from bot.consent.targets import consent_references, target_platforms
+from bot.consent.vocab import KIND_SCOPES, PATIENT_CONTENT
+from bot.domain import Draft, Finding, Severity
+from checks.base import Analysis, Check, CheckContext
+from checks.content_kind import classify
+
+MAX_IDS_SHOWN = 5
+
+
+def _where(start: int, end: int) -> str:
+    return f"characters {start}-{end}"
+
+
+class ConsentCheck(Check):
+    name = "consent"
+
+    def __init__(self, engine, settings: ConsentSettings, today: Callable[[], date] = date.today):
+        if engine is None:
+            raise ValueError("the consent check needs the database")
+        self.engine = engine
+        self.settings = settings
+        self.today = today
+
+    @classmethod
+    def from_context(cls, ctx: CheckContext) -> "ConsentCheck":
+        return cls(ctx.engine, ConsentSettings.parse(ctx.settings))
+
+    def _finding(self, code: str, severity: Severity, message: str, start: int | None = None,
+                 end: int | None = None, suggestion: str | None = None) -> Finding:
+        return Finding(check=self.name, code=f"consent.{code}", severity=severity, message=message,
+                       entity="PERSON" if start is not None else None, start=start, end=end, suggestion=suggestion)
+
+    def run(self, draft: Draft, analysis: Analysis) -> list[Finding]:
+        text = draft.text
+        kinds = classify(draft)
+        about_patient = bool(kinds & PATIENT_CONTENT)
+        kind_scopes = {KIND_SCOPES[k] for k in kinds if k in KIND_SCOPES}
+        platforms = sorted(set(draft.platforms) | set(target_platforms(text)))
+        persons = [(e.start, e.end) for e in analysis.of_type("PERSON")]
+        refs = consent_references(text)
+        with Session(self.engine) as s:
+            mentions = find_mentions(s, text, persons, with_initials=about_patient)
+            cited = resolve_consents(s, [r[0] for r in refs])
+            findings, subjects = self._subjects(mentions, refs, cited, persons, about_patient)
+            grants = current_grants(s, sorted(subjects))
+        if about_patient and not subjects and not findings:
+            findings.append(self._finding(
+                "reference_missing", Severity.BLOCK,
+                f"this reads as a {self._kind_label(kinds)} about a patient, but no patient is named and no consent is cited",
+                suggestion="add the consent id on its own line, e.g. `consent: C-1042`, or confirm no patient is involved"))
+        today = self.today()
+        for pid, (start, end, named) in sorted(subjects.items(), key=lambda kv: kv[1][0]):
+            scopes = set(kind_scopes)
+            if named and self.settings.require_name_use:
+                scopes.add("name_use")
+            findings.append(self._decide(pid, start, end, sorted(scopes), platforms, grants[pid], today))
+        return findings
+
+    @staticmethod
+    def _kind_label(kinds: set[str]) -> str:
+        return next(k for k in ("testimonial", "story", "case_study") if k in kinds).replace("_", " ")
+
+    def _subjects(self, mentions: list[Mention], refs, cited: dict[str, Grant], persons, about_patient: bool):
+        """Who the draft is about: patient id -> (start, end, named); plus findings for
+        unknown persons, unknown references and unresolved ambiguity."""
+        findings: list[Finding] = []
+        subjects: dict[str, tuple[int, int, bool]] = {}
+        for cid, start, end in refs:
+            if cid in cited:
+                subjects.setdefault(cited[cid].patient_id, (start, end, False))
+            else:
+                findings.append(self._finding(
+                    "reference_unknown", Severity.BLOCK, f"the consent cited at {_where(start, end)} is not in the registry",
+                    suggestion="check the consent id with `clearpost consent show`"))
+        resolved = {next(iter(m.patient_ids)) for m in mentions if len(m.patient_ids) == 1} | set(subjects)
+        for m in mentions:
+            ids = m.patient_ids if len(m.patient_ids) == 1 else m.patient_ids & resolved
+            if len(ids) == 1:
+                pid = next(iter(ids))
+                prev = subjects.get(pid)
+                if prev is None or m.start < prev[0]:
+                    subjects[pid] = (m.start, m.end, m.named or bool(prev and prev[2]))
+                else:
+                    subjects[pid] = (prev[0], prev[1], prev[2] or m.named)
+                continue
+            shown = ", ".join(sorted(m.patient_ids)[:MAX_IDS_SHOWN])
+            extra = len(m.patient_ids) - MAX_IDS_SHOWN
+            findings.append(self._finding(
+                "ambiguous", Severity.BLOCK,
+                f"the person at {_where(m.start, m.end)} matches {len(m.patient_ids)} patients in the registry "
+                f"({shown}{f' and {extra} more' if extra > 0 else ''})",
+                m.start, m.end, suggestion="cite the consent that applies, e.g. `consent: C-1042`"))
+        if about_patient:
+            for start, end in persons:
+                if not any(m.start < end and start < m.end for m in mentions):
+                    findings.append(self._finding(
+                        "unknown_person", Severity.BLOCK,
+                        f"the person at {_where(start, end)} is not in the consent registry",
+                        start, end, suggestion="confirm they are not a patient, or record their consent "
+                                               "with `clearpost consent grant`"))
+        return findings, subjects
+
+    def _decide(self, pid: str, start: int, end: int, scopes: list[str], platforms: list[str],
+                grants: list[Grant], today: date) -> Finding:
+        who = f"the patient at {_where(start, end)} ({pid})"
+        if not platforms:
+            return self._finding("platform_unknown", Severity.BLOCK,
+                                 f"cannot confirm consent for {who}: the draft names no target platform",
+                                 start, end, suggestion="add a line such as `platform: instagram`")
+        pairs = [pair_status(grants, sc, pl, today, self.settings.expiring_days)
+                 for sc in (scopes or [None]) for pl in platforms]
+        bad = [p for p in pairs if p.state in (NONE, WITHDRAWN, EXPIRED)]
+        if bad:
+            code = next((st for st in (WITHDRAWN, EXPIRED) if any(p.state == st for p in bad)), "missing")
+            parts = []
+            for p in bad:
+                if p.state == NONE:
+                    parts.append(f"no written authorization on file for {p.scope} on {p.platform}")
+                else:
+                    parts.append(f"consent {p.consent_id} for {p.scope} on {p.platform} was {p.state} on {p.on}")
+            return self._finding(code, Severity.BLOCK, f"{who}: " + "; ".join(parts), start, end,
+                                 suggestion="do not publish until a current written authorization is recorded")
+        ids = sorted({p.consent_id for p in pairs})
+        soon = [p for p in pairs if p.state == EXPIRING]
+        if soon:
+            first = min(soon, key=lambda p: p.on)
+            return self._finding("expiring", Severity.WARN,
+                                 f"{who}: consent {first.consent_id} expires on {first.on}", start, end,
+                                 suggestion="renew the authorization before it lapses")
+        covered = f"covers {', '.join(scopes)}" if scopes else "is in effect"
+        return self._finding("ok", Severity.INFO,
+                             f"{who}: consent {', '.join(ids)} {covered} on {', '.join(platforms)}",
+                             start, end)

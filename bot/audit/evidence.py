@@ -24,27 +24,28 @@ VOIDING = ("revoke", "reject", "draft_edited", "delete")
 
 
 def consents_cited(session: Session, findings: Iterable[Finding]) -> list[dict]:
-    """Consent ids named by the consent check's findings, with the code citing them.
+    """Consent ids named by the consent check's findings, with the code and
+    severity citing them (a blocking one was cited but not relied on).
 
     The consent check names the consent it relied on in its code or message;
     only tokens that are real ``Consent`` ids count, so no free text (and no
     patient name) ever reaches the audit row."""
-    cited: list[tuple[str, str]] = []
+    cited: list[tuple[str, Finding]] = []
     for f in findings:
         if f.check != "consent":
             continue
         for token in _TOKEN.findall(f"{f.code} {f.message}"):
             token = token.rstrip(".:/-")
             if 0 < len(token) <= 40:
-                cited.append((token, f.code))
+                cited.append((token, f))
     if not cited:
         return []
     known = set(session.exec(select(Consent.id).where(Consent.id.in_({t for t, _ in cited}))))
     out, seen = [], set()
-    for token, code in cited:
-        if token in known and (token, code) not in seen:
-            seen.add((token, code))
-            out.append({"consent_id": token, "code": code})
+    for token, f in cited:
+        if token in known and (token, f.code) not in seen:
+            seen.add((token, f.code))
+            out.append({"consent_id": token, "code": f.code, "severity": f.severity.value})
     return out
 
 
@@ -104,7 +105,8 @@ def evidence_for(session: Session, review_id: int) -> dict | None:
         "override_reason": clearance.get("justification") if clearance and clearance["action"] == "override" else None,
         "approved_content_hash": clearance["content_hash"] if clearance else None,
         "findings": relied["findings"] if relied else [],
-        "consents_relied_on": relied["consents"] if relied else [],
+        "consents_relied_on": [c for c in (relied or {}).get("consents", []) if c.get("severity") != "block"],
+        "consents_cited": relied["consents"] if relied else [],
         "config_sha256": config,
         "check_runs": runs,
         "decisions": decisions,

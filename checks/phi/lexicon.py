@@ -1,0 +1,141 @@
+"""Word lists the recognizers share: generic geography, calendar and
+health vocabulary, plus given names from gender-guesser's international
+dictionary. Nothing here is taken from an evaluation corpus."""
+from __future__ import annotations
+
+import functools
+import os
+import re
+
+US_STATES = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+    "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+    "new jersey", "new mexico", "new york state", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+    "tennessee", "texas", "utah", "vermont", "virginia", "washington state", "west virginia",
+    "wisconsin", "wyoming", "district of columbia", "puerto rico", "guam",
+}
+US_STATE_CODES = {
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+    "VA", "WA", "WV", "WI", "WY", "DC", "PR",
+}
+COUNTRIES = {
+    "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia",
+    "australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados",
+    "belarus", "belgium", "belize", "benin", "bhutan", "bolivia", "bosnia", "bosnia and herzegovina",
+    "botswana", "brazil", "brunei", "bulgaria", "burkina faso", "burundi", "cambodia", "cameroon",
+    "canada", "cape verde", "chad", "chile", "china", "colombia", "comoros", "congo", "costa rica",
+    "croatia", "cuba", "cyprus", "czechia", "czech republic", "denmark", "djibouti", "dominica",
+    "dominican republic", "ecuador", "egypt", "el salvador", "eritrea", "estonia", "eswatini",
+    "ethiopia", "fiji", "finland", "france", "gabon", "gambia", "germany", "ghana", "greece",
+    "grenada", "guatemala", "guinea", "guyana", "haiti", "honduras", "hong kong", "hungary",
+    "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy", "jamaica",
+    "japan", "jordan", "kazakhstan", "kenya", "kiribati", "korea", "south korea", "north korea",
+    "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya",
+    "liechtenstein", "lithuania", "luxembourg", "madagascar", "malawi", "malaysia", "maldives",
+    "mali", "malta", "mauritania", "mauritius", "mexico", "moldova", "monaco", "mongolia",
+    "montenegro", "morocco", "mozambique", "myanmar", "namibia", "nepal", "netherlands",
+    "the netherlands", "new zealand", "nicaragua", "niger", "nigeria", "north macedonia",
+    "macedonia", "norway", "oman", "pakistan", "palestine", "panama", "papua new guinea",
+    "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia",
+    "russian federation", "rwanda", "samoa", "san marino", "saudi arabia", "senegal", "serbia",
+    "seychelles", "sierra leone", "singapore", "slovakia", "slovenia", "somalia", "south africa",
+    "spain", "sri lanka", "sudan", "south sudan", "suriname", "sweden", "switzerland", "syria",
+    "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tonga", "trinidad and tobago",
+    "tunisia", "turkey", "türkiye", "turkmenistan", "uganda", "ukraine", "united arab emirates",
+    "uae", "united kingdom", "uk", "great britain", "britain", "england", "scotland", "wales",
+    "northern ireland", "united states", "united states of america", "usa", "us", "america",
+    "uruguay", "uzbekistan", "vanuatu", "vatican", "venezuela", "vietnam", "viet nam", "yemen",
+    "zambia", "zimbabwe", "greenland", "faroe islands", "puerto rico", "europe", "asia", "africa",
+    "north america", "south america", "latin america", "middle east", "scandinavia",
+}
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}
+WEEKDAYS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+}
+
+# Street-type words and the street-name endings of common European languages
+STREET_WORDS = {
+    "street", "st", "avenue", "ave", "av", "road", "rd", "lane", "ln", "drive", "dr", "boulevard",
+    "blvd", "court", "ct", "way", "place", "pl", "terrace", "ter", "square", "sq", "circle",
+    "cir", "highway", "hwy", "parkway", "pkwy", "trail", "trl", "crescent", "cres", "close",
+    "row", "walk", "alley", "plaza", "pike", "route", "rte", "loop", "run", "path", "point",
+    "harbor", "harbour", "heights", "hts", "gardens", "grove", "mews", "quay", "wharf", "hill",
+    "rue", "via", "viale", "vicolo", "piazza", "avenida", "avda", "calle", "rua", "praça",
+    "str", "strasse", "straße", "gasse", "weg", "platz", "vej", "gade", "gate", "gata", "gatan",
+    "vägen", "katu", "tie", "kuja", "laan", "straat", "plein", "ul", "utca", "u", "út", "ulica",
+    "trg", "náměstí", "sokak", "cesta", "odos", "leoforos", "boul", "chemin", "allée", "quai",
+}
+STREET_ENDINGS = ("strasse", "straße", "gasse", "vej", "gade", "katu", "kuja", "vägen",
+                  "gatan", "veien", "straat", "laan", "weg", "allee", "platz", "tie")
+UNIT_WORDS = {"apt", "apartment", "suite", "ste", "unit", "box", "flat", "floor", "fl", "room",
+              "rm", "bldg", "building", "po", "p.o"}
+
+# Words that put a person's mention into a health context (therapy practice)
+HEALTH_TERMS = {
+    "client", "clients", "patient", "patients", "session", "sessions", "therapy", "therapist",
+    "counseling", "counselling", "counselor", "counsellor", "psychotherapy", "diagnosis",
+    "diagnosed", "diagnoses", "treatment", "treated", "treating", "medication", "medications",
+    "meds", "prescribed", "prescription", "dose", "depression", "depressed", "anxiety",
+    "anxious", "panic", "ptsd", "trauma", "traumatic", "bipolar", "schizophrenia", "psychosis",
+    "adhd", "ocd", "autism", "autistic", "eating disorder", "anorexia", "bulimia", "addiction",
+    "addicted", "substance", "alcohol", "alcoholism", "sober", "sobriety", "relapse", "rehab",
+    "recovery", "overdose", "suicidal", "suicide", "self-harm", "self harm", "grief",
+    "intake", "appointment", "appointments", "emdr", "cbt", "dbt", "psychiatric", "psychiatrist",
+    "psychologist", "hospitalized", "hospitalised", "inpatient", "outpatient", "disorder",
+    "condition", "symptoms", "mental health", "insomnia", "ssri", "ssris", "zoloft", "prozac",
+    "lexapro", "xanax", "adderall", "wellbutrin", "lithium", "seroquel", "breakthrough",
+    "progress", "journey", "healing", "struggles", "struggled", "struggling", "in care",
+}
+
+_NAME_FILE = None
+
+
+def _name_file() -> str | None:
+    try:
+        import gender_guesser
+    except ImportError:  # pragma: no cover - dependency declared in pyproject
+        return None
+    path = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
+    return path if os.path.exists(path) else None
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Case-folded given names (about 45,000, many countries) from gender-guesser's
+    nam_dict. Loaded once per process."""
+    path = _name_file()
+    if path is None:
+        return frozenset()
+    out: set[str] = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line or line[0] in "#=":
+                continue
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            name = parts[1]
+            for variant in (name.replace("+", "-"), name.replace("+", " "), name.replace("+", "")):
+                v = variant.casefold()
+                if len(v) >= 2 and re.fullmatch(r"[^\W\d_]+(?:[- ][^\W\d_]+)?", v):
+                    out.add(v)
+    return frozenset(out)
+
+
+def is_country_or_state(text: str) -> bool:
+    t = re.sub(r"[^\w\s]", " ", text).casefold()
+    t = re.sub(r"\s+", " ", t).strip()
+    t = re.sub(r"^the ", "", t)
+    t = re.sub(r" \(.*$", "", t)
+    return t in COUNTRIES or t in US_STATES or text.strip() in US_STATE_CODES

@@ -1,0 +1,76 @@
+"""Towns and cities after movement and residence cues ("grew up in SUND",
+"flew to Loeches"): the small spaCy model misses unfamiliar and ALL-CAPS
+place names. Countries and states are dropped (not PHI)."""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from checks.phi.lexicon import MONTHS, WEEKDAYS, is_country_or_state
+from checks.phi.recognizers.base import SpanPatternRecognizer
+from checks.phi.recognizers.textcase import case_style
+
+_PLACE = r"[^\W\d_][\w'’.\-]*(?:[ \t]+(?:[^\W\d_][\w'’.\-]*)){0,3}"
+_LINKS = {"de", "del", "da", "do", "la", "le", "upon", "on", "am", "an", "der", "sur", "en", "y"}
+
+
+class CityContextRecognizer(SpanPatternRecognizer):
+    """A capitalised place name after a residence or travel cue."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = [Pattern(
+        "city_cue",
+        r"\b(?:flew|flown|flying|drove|moved|moving|relocated|travell?ed|trip|came|come|went|headed)[ \t]+"
+        r"(?:here[ \t]+)?(?:to|from|back[ \t]+to)[ \t]+(?P<v>" + _PLACE + r")"
+        r"|\b(?:grew[ \t]+up|raised|born|lives?|living|lived|based|resides?|residing|located|stationed|"
+        r"staying|arrived|i'm|i[ \t]+am|we're|we[ \t]+are|home[ \t]+city|hometown|town[ \t]+of|city[ \t]+of)"
+        r"[ \t]+(?:in|at|of|is)?[ \t]*(?P<w>" + _PLACE + r")"
+        r"|\b(?:originally|hails?|is|are|am)[ \t]+from[ \t]+(?P<x>" + _PLACE + r")"
+        r"|^[ \t]*where:[ \t]*(?P<y>" + _PLACE + r")",
+        0.7)]
+    CONTEXT = ["from", "in", "moved"]
+    FLAGS = re.IGNORECASE | re.MULTILINE
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = []
+        style = case_style(text)
+        for _, rx in self._compiled:
+            for m in rx.finditer(text):
+                for g in ("v", "w", "x", "y"):
+                    if m.group(g):
+                        span = self._trim(text, *m.span(g), style)
+                        if span:
+                            results.append(self._result(span))
+        return results
+
+    def _trim(self, text, start, end, style):
+        words = list(re.finditer(r"\S+", text[start:end]))
+        keep_end = None
+        for i, w in enumerate(words):
+            tok = w.group(0).rstrip(".,;:!?")
+            low = tok.casefold()
+            if i and low in _LINKS:
+                continue
+            if low in STOP_WORDS or low in MONTHS or low in WEEKDAYS:
+                break
+            if style == "mixed" and not tok[:1].isupper():
+                break
+            keep_end = start + w.start() + len(tok)
+            if w.group(0)[-1] in ".,;:!?":
+                break
+        if keep_end is None:
+            return None
+        if is_country_or_state(text[start:keep_end]):
+            return None
+        if style == "lower" and not re.search(r"\b(?:in|from|to|where:)[ \t]*$", text[max(0, start - 8):start]):
+            return None
+        return start, keep_end
+
+    def _result(self, span):
+        from presidio_analyzer import RecognizerResult
+        return RecognizerResult(self.ENTITY, span[0], span[1], 0.7, recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            "is_score_enhanced_by_context": True})

@@ -1,0 +1,75 @@
+"""Known given names followed by a surname ("Sophie Lang", "patricia
+desrosiers"), from an international given-name dictionary (gender-guesser's
+nam_dict, about 45,000 names from 50+ countries), so non-English names the
+small spaCy model has never seen are still found. Works in lower case and
+ALL CAPS posts, where capitalisation gives spaCy nothing to go on."""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from checks.phi.lexicon import MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, given_names, is_country_or_state
+from checks.phi.recognizers.base import SpanPatternRecognizer
+from checks.phi.recognizers.textcase import case_style
+
+_BLOCK = STOP_WORDS | MONTHS | WEEKDAYS | STREET_WORDS | UNIT_WORDS
+
+
+class GivenNameRecognizer(SpanPatternRecognizer):
+    """Given name + optional initial + surname-like word, in any case style."""
+
+    ENTITY = "PERSON"
+    PATTERNS = [Pattern(
+        "given_surname",
+        r"(?<![\w@.])(?P<v>[^\W\d_][\w'’\-]+[ \t]+(?:[^\W\d_]\.?[ \t]+)?[^\W\d_][\w'’\-]+)",
+        0.6)]
+    CONTEXT = []
+    FLAGS = re.MULTILINE
+
+    def __init__(self, common_words: frozenset[str] = frozenset(), supported_language: str = "en"):
+        self.common_words = common_words
+        super().__init__(supported_language=supported_language)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        style = case_style(text)
+        names = given_names()
+        out = []
+        for _, rx in self._compiled:
+            pos = 0
+            while True:
+                m = rx.search(text, pos)
+                if not m:
+                    break
+                toks = m.group("v").split()
+                first, last = toks[0], toks[-1]
+                ok = self._ok(first, last, toks, style, names)
+                if ok:
+                    s, e = m.span("v")
+                    if not is_country_or_state(text[s:e]):
+                        out.append(RecognizerResult(self.ENTITY, s, e, 0.6, recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                            "is_score_enhanced_by_context": True}))
+                    pos = m.end()
+                else:
+                    # retry from the next word (overlapping matches)
+                    nxt = re.search(r"\s+", text[m.start():m.end()])
+                    pos = m.start() + (nxt.end() if nxt else len(m.group(0)))
+        return out
+
+    def _ok(self, first, last, toks, style, names):
+        f, l_ = first.casefold(), last.casefold()
+        if f not in names or f in _BLOCK or l_ in _BLOCK:
+            return False
+        if style == "mixed":
+            if not (first[0].isupper() and last[0].isupper()):
+                return False
+            if first.isupper() and len(first) > 1 or last.isupper() and len(last) > 1:
+                return False  # acronyms
+            if len(toks) == 3 and not toks[1][0].isupper():
+                return False
+            return f not in self.common_words or l_ not in self.common_words
+        # lower / upper case text: both words must look like names, not vocabulary
+        return f not in self.common_words and l_ not in self.common_words and len(l_) > 2

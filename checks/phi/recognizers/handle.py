@@ -1,0 +1,17 @@
+"""Social-media handles (@name) identify a person as surely as the name."""
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from checks.phi.recognizers.base import SpanPatternRecognizer
+
+
+class HandleRecognizer(SpanPatternRecognizer):
+    """@handles on Instagram, X, TikTok and the like, reported as PERSON."""
+
+    ENTITY = "PERSON"
+    PATTERNS = [Pattern("handle", r"(?<![\w@.])(?P<v>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])", 0.85)]
+    CONTEXT = ["follow", "tag", "dm", "shoutout"]
+
+    def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
+        return pattern_text[1:].isdigit()  # "@5" is a price or a time, not a handle

@@ -1,0 +1,34 @@
+"""Initials standing in for a name ("J.R. from Portland", "client M.").
+
+Initials plus a place or a story still identify someone in a small town, so
+they count as PERSON when a person cue surrounds them."""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern
+
+from checks.phi.recognizers.base import SpanPatternRecognizer
+
+_NOT_NAMES = {"US", "UK", "EU", "DC", "AM", "PM", "EG", "IE", "OK", "TV", "PS", "AD", "BC", "NB",
+              "MD", "RN", "PHD", "MA", "MS", "BA", "BS", "JD", "DR", "MR", "ST", "CEO", "LA", "NY"}
+
+
+class InitialsRecognizer(SpanPatternRecognizer):
+    """Two or three initials next to a person cue."""
+
+    ENTITY = "PERSON"
+    PATTERNS = [
+        Pattern("initials_then_cue",
+                r"(?<![\w.])(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t]*(?:,[ \t]*)?(?:from|of|who|is|was|has|had|said|says|shared|told|\(|\d{1,2}\b))",
+                0.75),
+        Pattern("cue_then_initials",
+                r"\b(?:client|patient|member|participant|friend|son|daughter|teen|resident|named|called|"
+                r"initials)[ \t]+(?P<v>[A-Z]\.?(?:[ \t]?[A-Z]\.?){0,2})(?![\w])",
+                0.75),
+    ]
+    CONTEXT = ["client", "patient", "from"]
+    FLAGS = re.MULTILINE  # case matters: initials are capitals
+
+    def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
+        return re.sub(r"[^A-Z]", "", pattern_text) in _NOT_NAMES

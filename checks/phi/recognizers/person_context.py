@@ -1,0 +1,105 @@
+"""Names announced by the words around them: "my name is ...", "Dear ...",
+"said ... to ...", "Name: ...", "my son ...", titles such as "Mrs. ...".
+
+The small spaCy model misses names it has not seen, especially non-English
+ones; a strong cue makes any capitalised word a name, a weak cue ("with",
+"and", "to") only a known given name."""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from checks.phi.lexicon import MONTHS, STREET_WORDS, WEEKDAYS, given_names, is_country_or_state
+from checks.phi.recognizers.base import SpanPatternRecognizer
+from checks.phi.recognizers.textcase import case_style
+
+_NAME = r"[^\W\d_][\w'’\-]*(?:[ \t]+(?:[A-Z]\.?|[^\W\d_][\w'’\-]*)){0,3}"
+_STRONG = (r"my[ \t]+name[ \t]+is|name[ \t]+is|name's|last[ \t]+name(?:[ \t]+is)?\??|first[ \t]+name(?:[ \t]+is)?\??|"
+           r"maiden[ \t]+name[ \t]+is|called|named|call[ \t]+me|goes[ \t]+by|dear|"
+           r"name[ \t]*:|patient[ \t]*:|client[ \t]*:|"
+           r"mr\.?|mrs\.?|ms\.?|mx\.?|miss|dr\.?|prof\.?|"
+           r"my[ \t]+(?:son|daughter|kid|child|wife|husband|partner|mom|mother|dad|father|brother|sister|"
+           r"friend|boyfriend|girlfriend|grandson|granddaughter|grandma|grandpa|client|patient|neighbou?r)|"
+           r"(?:our|the)[ \t]+(?:client|patient)|said|told|asked|thanks?|thank[ \t]+you|hi|hello|hey|congrats(?:[ \t]+to)?|"
+           r"shout[ \t]*out[ \t]+to|welcome|under|by|with|and|to|from|user[ \t]*:")
+_WEAK = {"said", "told", "asked", "thanks", "thank", "thank you", "hi", "hello", "hey", "welcome", "under", "by",
+         "with", "and", "to", "from", "congrats", "congrats to"}
+
+
+class PersonContextRecognizer(SpanPatternRecognizer):
+    """A name right after a naming cue, or a given name starting a dialogue line."""
+
+    ENTITY = "PERSON"
+    PATTERNS = [
+        Pattern("cue_name", rf"(?<![\w])(?P<cue>{_STRONG})[ \t]+(?P<v>{_NAME})", 0.75),
+        Pattern("dialogue", rf"(?:^|(?<=[.!?\"”]\s))[ \t>]*(?P<v>{_NAME})[ \t]*:(?!//)", 0.7),
+        Pattern("list", r"(?<=:)[ \t]+(?P<v>[^\W\d_][\w'’\-]*(?:,[ \t]*[^\W\d_][\w'’\-]*)+,?[ \t]+and[ \t]+[^\W\d_][\w'’\-]*)", 0.7),
+    ]
+    CONTEXT = ["name", "called", "said"]
+    FLAGS = re.IGNORECASE | re.MULTILINE
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        style = case_style(text)
+        names = given_names()
+        out = []
+        for pattern, rx in self._compiled:
+            for m in rx.finditer(text):
+                if pattern.name == "list":
+                    for w in re.finditer(r"[^\W\d_][\w'’\-]*", m.group("v")):
+                        if w.group(0).casefold() in ("and",):
+                            continue
+                        s = m.start("v") + w.start()
+                        span = self._name_span(text, s, s + len(w.group(0)), style, names, strong=False,
+                                               need_given=True, max_words=1)
+                        if span:
+                            out.append(self._res(span, pattern.score))
+                    continue
+                cue = (m.groupdict().get("cue") or "").casefold()
+                cue = re.sub(r"\s+", " ", cue).strip()
+                weak = cue in _WEAK or pattern.name == "dialogue"
+                span = self._name_span(text, *m.span("v"), style, names, strong=not weak,
+                                       need_given=weak)
+                if span:
+                    out.append(self._res(span, pattern.score))
+        return out
+
+    def _name_span(self, text, start, end, style, names, strong, need_given, max_words=4):
+        words = list(re.finditer(r"\S+", text[start:end]))
+        keep = []
+        for i, w in enumerate(words[:max_words]):
+            tok = w.group(0)
+            core = tok.rstrip(".,;:!?\"'’)").rstrip("'s").rstrip("’s") if tok.endswith(("'s", "’s")) else tok.rstrip(".,;:!?\"')")
+            if len(core) == 1 and core.isalpha() and core.isupper() and i:
+                keep.append((w.start(), w.start() + len(tok.rstrip(",;:!?"))))
+                continue
+            low = core.casefold()
+            if not core or low in STOP_WORDS or low in MONTHS or low in WEEKDAYS or low in STREET_WORDS:
+                break
+            if style == "mixed" and not core[0].isupper():
+                break
+            if style == "upper" and i == 0 and not (low in names):
+                break
+            keep.append((w.start(), w.start() + len(core)))
+            if tok != core and not tok.endswith(("'s", "’s")):
+                break
+            if tok.endswith(("'s", "’s")):
+                break
+        if not keep:
+            return None
+        first = text[start + keep[0][0]:start + keep[0][1]].casefold()
+        if need_given and first not in names:
+            return None
+        if style != "mixed" and first not in names and not strong:
+            return None
+        s, e = start + keep[0][0], start + keep[-1][1]
+        if is_country_or_state(text[s:e]):
+            return None
+        return s, e
+
+    def _res(self, span, score):
+        return RecognizerResult(self.ENTITY, span[0], span[1], score, recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            "is_score_enhanced_by_context": True})

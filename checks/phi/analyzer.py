@@ -207,7 +207,7 @@ class PhiAnalyzer:
         value = text[start:end]
         if recognizer == "SpacyRecognizer":
             if label == "DATE":
-                return None  # ClearPost's DateRecognizer decides what is a date
+                return None  # ClearPost's CalendarDateRecognizer decides what is a date
             start, end = _strip_span(text, start, end)
             value = text[start:end]
             if not value or any(c.isdigit() for c in value) or "@" in value:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from checks.phi.recognizers.account_number import AccountNumberRecognizer
 from checks.phi.recognizers.age_over_89 import AgeOver89Recognizer
 from checks.phi.recognizers.city_context import CityContextRecognizer
-from checks.phi.recognizers.date import DateRecognizer
+from checks.phi.recognizers.date import CalendarDateRecognizer
 from checks.phi.recognizers.device_id import DeviceIdRecognizer
 from checks.phi.recognizers.given_name import GivenNameRecognizer
 from checks.phi.recognizers.handle import HandleRecognizer
@@ -13,7 +13,7 @@ from checks.phi.recognizers.initials import InitialsRecognizer
 from checks.phi.recognizers.license_number import LicenseNumberRecognizer
 from checks.phi.recognizers.medical_record import MedicalRecordRecognizer
 from checks.phi.recognizers.person_context import PersonContextRecognizer
-from checks.phi.recognizers.phone import PhoneRecognizer
+from checks.phi.recognizers.phone import PhoneNumberRecognizer
 from checks.phi.recognizers.street_address import StreetAddressRecognizer
 from checks.phi.recognizers.vehicle_id import VehicleIdRecognizer
 from checks.phi.recognizers.zip_code import ZipCodeRecognizer
@@ -22,8 +22,8 @@ from checks.phi.recognizers.zip_code import ZipCodeRecognizer
 def clearpost_recognizers(common_words: frozenset[str] = frozenset()) -> list:
     """Fresh instances of every ClearPost recognizer."""
     return [
-        StreetAddressRecognizer(), ZipCodeRecognizer(), CityContextRecognizer(), PhoneRecognizer(),
-        DateRecognizer(), AgeOver89Recognizer(), HandleRecognizer(), InitialsRecognizer(),
+        StreetAddressRecognizer(), ZipCodeRecognizer(), CityContextRecognizer(), PhoneNumberRecognizer(),
+        CalendarDateRecognizer(), AgeOver89Recognizer(), HandleRecognizer(), InitialsRecognizer(),
         PersonContextRecognizer(), GivenNameRecognizer(common_words), MedicalRecordRecognizer(),
         HealthPlanRecognizer(), AccountNumberRecognizer(), LicenseNumberRecognizer(),
         VehicleIdRecognizer(), DeviceIdRecognizer(),

@@ -25,9 +25,9 @@ class CityContextRecognizer(SpanPatternRecognizer):
         r"\b(?:flew|flown|flying|drove|moved|moving|relocated|travell?ed|trip|came|come|went|headed)[ \t]+"
         r"(?:here[ \t]+)?(?:to|from|back[ \t]+to)[ \t]+(?P<v>" + _PLACE + r")"
         r"|\b(?:grew[ \t]+up|raised|born|lives?|living|lived|based|resides?|residing|located|stationed|"
-        r"staying|arrived|i'm|i[ \t]+am|we're|we[ \t]+are|home[ \t]+city|hometown|town[ \t]+of|city[ \t]+of)"
+        r"staying|arrived|home[ \t]+city|hometown|town[ \t]+of|city[ \t]+of)"
         r"[ \t]+(?:in|at|of|is)?[ \t]*(?P<w>" + _PLACE + r")"
-        r"|\b(?:originally|hails?|is|are|am)[ \t]+from[ \t]+(?P<x>" + _PLACE + r")"
+        r"|\b(?:originally|hails?)[ \t]+from[ \t]+(?P<x>" + _PLACE + r")"
         r"|^[ \t]*where:[ \t]*(?P<y>" + _PLACE + r")",
         0.7)]
     CONTEXT = ["from", "in", "moved"]

@@ -19,7 +19,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _TIME = r"(?:[ T,]+(?:at[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[ap]\.?m\.?)?)?"
 
 
-class DateRecognizer(SpanPatternRecognizer):
+class CalendarDateRecognizer(SpanPatternRecognizer):
     """Full or partial calendar dates, never a bare year or weekday."""
 
     ENTITY = "DATE"

@@ -20,7 +20,7 @@ _CUE = re.compile(r"(?:phone|tel|telephone|mobile|cell|cellphone|call|text|txt|d
 _DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}-\d{2}-\d{2}")
 
 
-class PhoneRecognizer(SpanPatternRecognizer):
+class PhoneNumberRecognizer(SpanPatternRecognizer):
     """Phone numbers (PHONE) and fax numbers (FAX)."""
 
     ENTITY = "PHONE"

@@ -61,9 +61,9 @@ _WHO = alt(r"(?:young |older |elderly |teen(?:age)? |adolescent |retired |single
                  "teen", "teenager", "boy", "girl", "kid", "child", "student", "veteran", "vet", "nurse",
                  "teacher", "couple", "family", "widow", "widower", "firefighter", "officer", "athlete",
                  "executive", "person", "someone", "individual", "husband", "wife"))
-_AGE = r"\b\d{1,2}[- ]?(?:year|yr)s?[- ]old\b"
-_SEE_VERB = alt(r"(?:have |had |'ve |'d )?(?:been )?(?:work(?:ing|ed)? with|see(?:ing)?|saw|treat(?:ing|ed)?|"
-                r"counsel(?:l?ing|l?ed)?|support(?:ing|ed)?|met with|meet with|started with|help(?:ed|ing)?)")
+_AGE = r"\d{1,2}[- ]?(?:year|yr)s?[- ]old\b"
+_SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?:ing|ed)? with|see(?:ing)?|saw|"
+             r"treat(?:ing|ed)?|counsel(?:l?ing|l?ed)?|support(?:ing|ed)?|met with|meet with|started with|help(?:ed|ing)?)")
 CLIENT = alt("client", "patient", "counselee", "therapy client", "mentee", "analysand")
 
 # A reference to one specific, real patient (not "clients often..." or "when a client...").
@@ -71,14 +71,15 @@ PATIENT_REF = alt(
     CLIENT + r"s? of (?:mine|ours)",
     r"one of (?:my|our) (?:\w+ )?" + CLIENT + "s",
     r"\bmy (?:\w+[- ])?(?:\w+ )?" + CLIENT + r"\b",
-    r"\b(?:this|that|one|a|our) (?:\w+[- ]?){0,2}" + CLIENT + r",? (?:who |that )?(?:(?:I|we) " + _SEE_VERB
+    r"\b(?:this|that|one|a|our) (?:\w+[- ]?){0,2}" + CLIENT + r",? (?:who |that )?(?:(?:I|we)" + _SEE_VERB
     + r"|(?:came|walked|told|said|shared|asked|called|wrote|emailed|texted|finished|started|completed|"
       r"graduated|celebrated|reached|hit|finally|was|had|has|just|recently|once|got|went|made|cried|realized|"
       r"admitted|confessed|described|reported|messaged|showed|brought|returned|left|stopped|quit|relapsed))",
     r"\b(?:this|that|one) (?:\w+ )?" + CLIENT + r"\b",
-    r"\b(?:a|one|this|that) " + _WHO + r",? (?:who |that |whom )?(?:I|we) " + _SEE_VERB,
-    r"\bsomeone (?:I|we) " + _SEE_VERB,
-    r"\b(?:a|one|this|that|my) " + _AGE.strip(r"\b") + r"(?: " + _WHO + r"| " + CLIENT + r")?",
+    r"\b(?:a|one|this|that) " + _WHO + r",? (?:who |that |whom )?(?:I|we)" + _SEE_VERB,
+    r"\bsomeone (?:I|we)" + _SEE_VERB,
+    r"\b(?:a|one|this|that|my) " + _AGE + r"(?: " + _WHO + r"| " + CLIENT + r")?",
+    r"\b(?:had|have|saw|see|met|treated|treat) (?:a|an|this) (?:\w+[- ]?){0,3}" + _WHO + r"\b[^.!?\n]{0,30}\b(?:in|at) (?:my|our) (?:office|practice|clinic|chair)",
     r"\b(?:she|he|they) (?:first )?(?:came|walked) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic))",
     r"\b(?:she|he|they) (?:started|began) (?:seeing|working with) (?:me|us)",
     r"\b(?:she|he|they) (?:was|were) referred to (?:me|us)",

@@ -31,7 +31,8 @@ REVIEW_PATTERNS = [
     r"\byou (?:posted|wrote|left|claim|claimed|said|stated|allege|alleged) (?:online|on yelp|on google|in your|that)\b",
     r"\b(?:in )?respon(?:se|d|ding) to (?:your|this|the) (?:\w+ )?(?:review|post|comment|complaint|feedback)\b",
     r"\byelp\b", r"\bgoogle (?:review|rating)s?\b", r"\b(?:1|one|2|two|5|five)[- ]stars?\b",
-    r"\bresponse from the (?:owner|practice|office)\b", r"\byour (?:complaint|comments?|concerns?|feedback)\b",
+    r"\bresponse from the (?:owner|practice|office)\b",
+    r"\b(?:appreciate|value|read|saw|received|got) (?:your|the|this) (?:\w+ )?(?:feedback|review|comments?|post)\b", r"\byour (?:complaint|comments?|concerns?|feedback)\b",
 ]
 _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?", "therapy", "therapist",
                  r"counsel+or", "procedure", "surgery", "care", "diagnosis", "medications?", "meds",
@@ -53,6 +54,11 @@ DISCLOSURE_PATTERNS = [
     r"refused|declined|stopped (?:coming|attending|taking)|were late|arrived late|owe|still owe|"
     r"were (?:seen|treated|diagnosed|prescribed|referred|discharged|billed|charged)|chose not to|"
     r"have an? (?:outstanding|unpaid|past-?due) balance|had an? (?:outstanding|unpaid|past-?due) balance)",
+    r"\b(?:this|the|that) (?:patient|client|reviewer|individual|person) (?:did not|didn'?t|never|was|has|had|failed|"
+    r"refused|missed|chose|came|is|cancel+ed|owes|arrived|declined|stopped)\b",
+    r"\b(?:did not|didn'?t|never|refused to|failed to|chose not to) (?:\w+ )?(?:follow|comply with|take|complete|attend|"
+    r"pay|show up for|keep)\b[^.!?\n]{0,40}\b(?:recommend\w*|instructions|advice|plan|medications?|appointments?|"
+    r"sessions?|bill|balance|treatment|care|exercises|homework)",
     r"\bwe (?:treated|saw|diagnosed|prescribed|referred|discharged|billed|charged|examined) you\b",
     r"\b(?:we|I) (?:\w+ )?(?:enjoyed|loved|enjoy|love) (?:working with|seeing|treating|having) you\b",
     r"\b(?:dr\.?|doctor) [A-Z]?\w+ (?:treated|saw|examined|diagnosed|prescribed)\b",

@@ -23,7 +23,7 @@ from checks.policy.base import Rule, Span, compile_all
 TESTIMONIAL_PATTERNS = [
     r"\btestimonials?\b",
     r"\b(?:client|patient|customer)s? (?:spotlight|love|feedback|review|reviews|story|stories|success|of the month|shout-?out)\b",
-    r"\b(?:here'?s|here is|read|hear|see) what (?:\w+ ){0,3}(?:said|says|has to say|had to say|wrote|shared|thinks)\b",
+    r"\b(?:here'?s|here is|read|hear|see) what (?:[\w.@']+ ){0,3}(?:said|says|has to say|had to say|wrote|shared|thinks)\b",
     r"\b(?:says|said|writes|wrote|shares|shared) (?:our |my |a |one )?(?:\w+ )?(?:client|patient)\b",
     r"\b(?:kind|sweet|lovely) words (?:from|by)\b",
     r"\b(?:shout-?out|thank you|thanks|huge thanks|big thanks) to (?:our |my )?(?:amazing |wonderful )?(?:client|patient)\b",

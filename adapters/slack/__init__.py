@@ -1,0 +1,56 @@
+"""The Slack adapter: a review channel where staff post drafts, threaded
+Block Kit reports, officer approval by reaction, and /consent.
+
+``mount(app, services)`` is all the core knows about it."""
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+
+from bot.app import Services
+
+from .bot import SlackBot
+from .http import events_handler
+from .settings import slack_settings
+
+log = logging.getLogger(__name__)
+
+SLACK_BOT_KEY = web.AppKey("slack_bot", SlackBot)
+EVENTS_PATH = "/slack/events"
+DRAIN_SECONDS = 10.0
+
+
+def mount(app: web.Application, services: Services) -> SlackBot:
+    """Add the Slack routes (or the Socket Mode connection) and register the report publisher."""
+    settings = slack_settings(services.config.secrets)
+    bot = SlackBot(services, settings)
+    services.reviews.publishers["slack"] = bot.publisher
+    app[SLACK_BOT_KEY] = bot
+    if settings.socket_mode:
+        app.on_startup.append(_socket_mode_start)
+        app.on_cleanup.append(_socket_mode_stop)
+    else:
+        max_bytes = services.config.profile.server.max_body_bytes
+        app.router.add_post(EVENTS_PATH, events_handler(bot.app, max_bytes))
+    app.on_shutdown.append(_drain)
+    return bot
+
+
+async def _socket_mode_start(app: web.Application) -> None:
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+    bot = app[SLACK_BOT_KEY]
+    bot.socket_handler = AsyncSocketModeHandler(bot.app, app_token=bot.settings.app_token, web_client=bot.client)
+    await bot.socket_handler.connect_async()
+    log.info("Slack Socket Mode connected")
+
+
+async def _socket_mode_stop(app: web.Application) -> None:
+    handler = app[SLACK_BOT_KEY].socket_handler
+    if handler is not None:
+        await handler.close_async()
+
+
+async def _drain(app: web.Application) -> None:
+    await app[SLACK_BOT_KEY].drain(DRAIN_SECONDS)

@@ -1,0 +1,77 @@
+"""Slack payload -> domain values. Pure functions, so what counts as a draft
+(top-level human message or file share in a review channel) is one place."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.config import Config
+from bot.consent.targets import target_platforms
+from bot.domain import Attachment, Draft, MessageRef
+
+PLATFORM = "slack"
+DRAFT_SUBTYPES = (None, "file_share")
+
+
+def unescape(text: str) -> str:
+    """Slack escapes exactly &, < and > in message text; positions in findings
+    refer to the text as people see it."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def message_ref(team_id: str, channel: str, ts: str) -> MessageRef:
+    return MessageRef(PLATFORM, team_id, channel, ts)
+
+
+def is_top_level(message: dict) -> bool:
+    thread_ts = message.get("thread_ts")
+    return thread_ts is None or thread_ts == message.get("ts")
+
+
+def is_from_bot(message: dict) -> bool:
+    return bool(message.get("bot_id")) or message.get("subtype") == "bot_message" or "bot_profile" in message
+
+
+def attachments_of(message: dict) -> tuple[Attachment, ...]:
+    out = []
+    for f in message.get("files") or ():
+        if not isinstance(f, dict) or f.get("mode") == "tombstone":
+            continue
+        out.append(Attachment(name=str(f.get("name") or f.get("id") or "file"),
+                              mimetype=str(f.get("mimetype") or "application/octet-stream")))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Intake:
+    """A message that is a draft, or the reason it is not (for debug logs; no text)."""
+
+    draft: Draft | None
+    skipped: str | None = None
+
+
+def draft_from_message(config: Config, team_id: str, channel: str, message: dict) -> Intake:
+    """The draft a new or edited message stands for, if it is one."""
+    rc = config.channel(PLATFORM, channel)
+    if rc is None:
+        return Intake(None, "channel not configured for review")
+    if message.get("subtype") not in DRAFT_SUBTYPES:
+        return Intake(None, f"subtype {message.get('subtype')}")
+    if is_from_bot(message):
+        return Intake(None, "bot message")
+    if not is_top_level(message):
+        return Intake(None, "thread reply")
+    if not message.get("user") or not message.get("ts"):
+        return Intake(None, "no author or ts")
+    text = unescape(message.get("text") or "")
+    targets = target_platforms(text) or tuple(rc.default_targets)
+    return Intake(Draft(text=text, author=message["user"], ref=message_ref(team_id, channel, message["ts"]),
+                        platforms=targets, attachments=attachments_of(message)))
+
+
+def content_changed(event: dict) -> bool:
+    """message_changed also fires for link unfurls and thread replies: only a
+    different text or file list is an edit."""
+    new, old = event.get("message") or {}, event.get("previous_message") or {}
+    if not old:
+        return True
+    return (new.get("text") or "") != (old.get("text") or "") or attachments_of(new) != attachments_of(old)

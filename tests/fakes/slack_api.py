@@ -1,0 +1,165 @@
+"""A local fake of the Slack Web API: answers the methods the bot uses and
+records every call (method, parameters, time) so tests can assert on what
+the bot posted. Accepts JSON and form bodies like the real API."""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+TEAM_ID = "T0CLINIC1"
+BOT_USER_ID = "U0CLEARPOST"
+BOT_ID = "B0CLEARPOST"
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict
+    result: dict = field(default_factory=dict)
+    at: float = field(default_factory=time.monotonic)
+
+
+class FakeSlackApi:
+    def __init__(self, team_id: str = TEAM_ID):
+        self.team_id = team_id
+        self.calls: list[Call] = []
+        self.failures: dict[str, str] = {}  # method -> error to answer once
+        self._ts = itertools.count(1)
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.port: int | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    async def start(self) -> "FakeSlackApi":
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # noqa: SLF001
+        return self
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+    # ---- recording and waiting ---------------------------------------
+    def of(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 20.0, where=None) -> list[Call]:
+        """Wait until ``count`` calls of ``method`` (matching ``where``) were made."""
+        def matching():
+            return [c for c in self.of(method) if where is None or where(c)]
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: len(matching()) >= count), timeout)
+        return matching()
+
+    def new_ts(self) -> str:
+        return f"1800000000.{next(self._ts):06d}"
+
+    # ---- the API ------------------------------------------------------
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        raw = await request.text()
+        if request.content_type == "application/json":
+            params = json.loads(raw or "{}")
+        else:
+            params = dict(parse_qsl(raw, keep_blank_values=True))
+        auth = request.headers.get("Authorization", "")
+        if not auth.startswith("Bearer x"):
+            return web.json_response({"ok": False, "error": "not_authed"})
+        if method in self.failures:
+            result = {"ok": False, "error": self.failures.pop(method)}
+        else:
+            result = self._answer(method, params)
+        self.calls.append(Call(method, params, result))
+        async with self._changed:
+            self._changed.notify_all()
+        return web.json_response(result)
+
+    def _answer(self, method: str, params: dict) -> dict:
+        if method == "auth.test":
+            return {"ok": True, "url": "https://clinic.slack.com/", "team": "Clinic", "user": "clearpost",
+                    "team_id": self.team_id, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}
+        if method == "chat.postMessage":
+            ts = self.new_ts()
+            return {"ok": True, "channel": params.get("channel"), "ts": ts,
+                    "message": {"type": "message", "ts": ts, "bot_id": BOT_ID, "text": params.get("text", "")}}
+        if method == "chat.update":
+            return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts"), "text": params.get("text", "")}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": self.new_ts()}
+        if method == "views.open":
+            return {"ok": True, "view": {"id": "V0MODAL", **(params.get("view") if isinstance(params.get("view"), dict) else {})}}
+        if method == "apps.connections.open":
+            return {"ok": False, "error": "not_allowed_token_type"}
+        return {"ok": True}
+
+
+# ---- the Slack side of the wire: signed requests to the bot -------------
+
+SIGNING_SECRET = "8f742231b10e8888abcd99aaabbb85a5"  # 32 hex characters, like a real one
+BOT_TOKEN = "xoxb-0000000000-test-token"
+
+
+def signature(secret: str, timestamp: str, body: bytes) -> str:
+    """Slack's v0 request signature over the exact bytes sent."""
+    base = b"v0:" + timestamp.encode() + b":" + body
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+def signed_headers(body: bytes, content_type: str, secret: str = SIGNING_SECRET,
+                   timestamp: int | None = None, retry: int | None = None) -> dict:
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    headers = {"Content-Type": content_type, "X-Slack-Request-Timestamp": ts,
+               "X-Slack-Signature": signature(secret, ts, body)}
+    if retry is not None:
+        headers.update({"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"})
+    return headers
+
+
+def event_body(event: dict, event_id: str, team_id: str = TEAM_ID) -> bytes:
+    return json.dumps({
+        "token": "unused", "team_id": team_id, "api_app_id": "A0CLEARPOST", "type": "event_callback",
+        "event_id": event_id, "event_time": int(time.time()), "event": event,
+        "authorizations": [{"team_id": team_id, "user_id": BOT_USER_ID, "is_bot": True}],
+    }).encode()
+
+
+class BotServer:
+    """The real aiohttp app (bot.server.build_web_app) on a free port of 127.0.0.1."""
+
+    def __init__(self, services):
+        self.services = services
+        self.runner: web.AppRunner | None = None
+        self.port: int | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    async def start(self) -> "BotServer":
+        from bot.server import build_web_app
+        self.runner = web.AppRunner(build_web_app(self.services), access_log=None)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # noqa: SLF001
+        return self
+
+    async def stop(self) -> None:
+        if self.runner:
+            await self.runner.cleanup()

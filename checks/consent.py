@@ -48,6 +48,8 @@ class ConsentCheck(Check):
         kinds = classify(draft)
         about_patient = bool(kinds & PATIENT_CONTENT)
         kind_scopes = {KIND_SCOPES[k] for k in kinds if k in KIND_SCOPES}
+        if "testimonial" in kind_scopes:
+            kind_scopes.discard("quote")  # a testimonial is the patient's own words: its consent covers quoting them
         platforms = sorted(set(draft.platforms) | set(target_platforms(text)))
         persons = [(e.start, e.end) for e in analysis.of_type("PERSON")]
         refs = consent_references(text)

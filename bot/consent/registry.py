@@ -168,10 +168,10 @@ class ConsentRegistry:
     def import_csv(self, actor: str, stream: IO[str], source_sha256: str | None = None) -> int:
         """Validate every row, then insert all of them in one transaction, or none."""
         rows, errors = read_rows(stream)
-        if errors:
+        if errors and not rows:
             raise ImportFailed(errors)
         with transaction(self.engine) as s:
-            errors = self._cross_check(s, rows)
+            errors = sorted(errors + self._cross_check(s, rows), key=lambda e: e.line)
             if errors:
                 raise ImportFailed(errors)
             return self._insert(s, actor, rows, source_sha256)

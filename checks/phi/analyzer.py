@@ -21,7 +21,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import MONTHS, WEEKDAYS, is_country_or_state
+from checks.phi.lexicon import MONTHS, WEEKDAYS, given_names, is_country_or_state
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.textcase import case_style
 
@@ -72,6 +72,12 @@ _RANK_BY_TYPE = {
     "DEVICE_ID": 2, "PHONE": 2, "FAX": 2, "IP": 2, "ACCOUNT_ID": 3, "URL": 3, "DATE": 3,
     "AGE_OVER_89": 3, "OTHER_ID": 4, "PERSON": 5, "LOCATION": 5,
 }
+
+# A span next to one of these is a company, not a person
+_ORG_WORDS = {"inc", "ltd", "llc", "plc", "corp", "corporation", "co", "company", "group", "orchestra",
+              "consulting", "investments", "partners", "technologies", "solutions", "services", "lines",
+              "foundation", "associates", "bank", "university", "college", "hospital", "clinic", "band",
+              "records", "studios", "labs", "systems", "holdings", "gmbh", "ag", "sa", "ab", "oy"}
 
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -176,6 +182,7 @@ class PhiAnalyzer:
     def __init__(self, safe_values: list[str] | tuple[str, ...] = (), score_threshold: float = 0.4,
                  extra_safe_terms: list[str] | tuple[str, ...] = ()):
         self.engine = build_engine()
+        self._common = _common_words(self.engine.nlp_engine)
         self.score_threshold = score_threshold
         values = [v for raw in (*safe_values, *extra_safe_terms) for v in _variants(raw) if v.strip()]
         self._safe_patterns = [p for p in (_value_pattern(v) for v in values) if p is not None]
@@ -216,12 +223,24 @@ class PhiAnalyzer:
                 return None
             if style == "mixed" and not value[0].isupper():
                 return None
+            if label == "PERSON" and not self._name_like(text, start, end):
+                return None
         if label == "LOCATION" and recognizer != "StreetAddressRecognizer" and is_country_or_state(value):
             return None
         if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
             return None
         rank = _RANK_BY_RECOGNIZER.get(recognizer, _RANK_BY_TYPE.get(label, 6))
         return _Candidate(label, start, end, r.score, rank)
+
+    def _name_like(self, text: str, start: int, end: int) -> bool:
+        """spaCy's small model calls "Discipline" or "Acme Consulting" a person:
+        reject spans made only of vocabulary words, or followed by a company word."""
+        words = re.findall(r"[^\W\d_][\w'’\-]*", text[start:end])
+        nxt = re.match(r"[\s,]*([^\W\d_]+)", text[end:end + 20])
+        if any(w.casefold() in _ORG_WORDS for w in words) or (nxt and nxt.group(1).casefold() in _ORG_WORDS):
+            return False
+        names = given_names()
+        return not all(w.casefold() in self._common and w.casefold() not in names for w in words)
 
     def _safe_spans(self, text: str) -> list[tuple[int, int]]:
         spans = [m.span() for p in self._safe_patterns for m in p.finditer(text)]

@@ -22,11 +22,12 @@ class CityContextRecognizer(SpanPatternRecognizer):
     ENTITY = "LOCATION"
     PATTERNS = [Pattern(
         "city_cue",
-        r"\b(?:flew|flown|flying|drove|moved|moving|relocated|travell?ed|trip|came|come|went|headed)[ \t]+"
+        r"\b(?:flew|flown|flying|drove|moved|moving|relocated|travell?ed|trip|came|come|went|headed|returned|"
+        r"returning|got[ \t]+back)[ \t]+"
         r"(?:here[ \t]+)?(?:to|from|back[ \t]+to)[ \t]+(?P<v>" + _PLACE + r")"
         r"|\b(?:grew[ \t]+up|raised|born|lives?|living|lived|based|resides?|residing|located|stationed|"
-        r"staying|arrived|home[ \t]+city|hometown|town[ \t]+of|city[ \t]+of)"
-        r"[ \t]+(?:in|at|of|is)?[ \t]*(?P<w>" + _PLACE + r")"
+        r"staying|arrived|i'm|i[ \t]+am|we're|we[ \t]+are|currently)[ \t]+(?:in|at)[ \t]+(?P<w>" + _PLACE + r")"
+        r"|\b(?:home[ \t]+city|hometown|town[ \t]+of|city[ \t]+of|university[ \t]+of)[ \t:]+(?P<z>" + _PLACE + r")"
         r"|\b(?:originally|hails?)[ \t]+from[ \t]+(?P<x>" + _PLACE + r")"
         r"|^[ \t]*where:[ \t]*(?P<y>" + _PLACE + r")",
         0.7)]
@@ -38,7 +39,7 @@ class CityContextRecognizer(SpanPatternRecognizer):
         style = case_style(text)
         for _, rx in self._compiled:
             for m in rx.finditer(text):
-                for g in ("v", "w", "x", "y"):
+                for g in ("v", "w", "x", "y", "z"):
                     if m.group(g):
                         span = self._trim(text, *m.span(g), style)
                         if span:
@@ -64,7 +65,7 @@ class CityContextRecognizer(SpanPatternRecognizer):
             return None
         if is_country_or_state(text[start:keep_end]):
             return None
-        if style == "lower" and not re.search(r"\b(?:in|from|to|where:)[ \t]*$", text[max(0, start - 8):start]):
+        if style == "lower" and not re.search(r"\b(?:in|at|of|from|to|where:)[ \t]*$", text[max(0, start - 8):start]):
             return None
         return start, keep_end
 

@@ -57,7 +57,29 @@ class GivenNameRecognizer(SpanPatternRecognizer):
                     # retry from the next word (overlapping matches)
                     nxt = re.search(r"\s+", text[m.start():m.end()])
                     pos = m.start() + (nxt.end() if nxt else len(m.group(0)))
+        if style == "mixed":
+            out.extend(self._standalone(text, names, out))
         return out
+
+    def _standalone(self, text, names, found):
+        """A capitalised given name on its own ("Sunniva is very reliable"), when
+        it is not also an English word."""
+        res = []
+        for m in re.finditer(r"(?<![\w@.'’\-])[^\W\d_][\w'’\-]+", text):
+            w = m.group(0)
+            core = re.sub(r"['’]s$", "", w)
+            low = core.casefold()
+            if not core[0].isupper() or core.isupper() or low not in names or low in _BLOCK \
+                    or low in self.common_words or len(core) < 3:
+                continue
+            s, e = m.start(), m.start() + len(core)
+            if any(r.start <= s < r.end for r in found) or is_country_or_state(core):
+                continue
+            res.append(RecognizerResult(self.ENTITY, s, e, 0.5, recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                "is_score_enhanced_by_context": True}))
+        return res
 
     def _ok(self, first, last, toks, style, names):
         f, l_ = first.casefold(), last.casefold()

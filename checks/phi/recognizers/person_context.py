@@ -15,7 +15,7 @@ from checks.phi.lexicon import MONTHS, STREET_WORDS, WEEKDAYS, given_names, is_c
 from checks.phi.recognizers.base import SpanPatternRecognizer
 from checks.phi.recognizers.textcase import case_style
 
-_NAME = r"[^\W\d_][\w'’\-]*(?:[ \t]+(?:[A-Z]\.?|[^\W\d_][\w'’\-]*)){0,3}"
+_NAME = r"[^\W\d_][\w'’\-]*(?:[ \t]+(?:[A-Z]\.?(?![\w'’\-])|[^\W\d_][\w'’\-]*)){0,3}"
 _STRONG = (r"my[ \t]+name[ \t]+is|name[ \t]+is|name's|last[ \t]+name(?:[ \t]+is)?\??|first[ \t]+name(?:[ \t]+is)?\??|"
            r"maiden[ \t]+name[ \t]+is|called|named|call[ \t]+me|goes[ \t]+by|dear|"
            r"name[ \t]*:|patient[ \t]*:|client[ \t]*:|"
@@ -24,7 +24,7 @@ _STRONG = (r"my[ \t]+name[ \t]+is|name[ \t]+is|name's|last[ \t]+name(?:[ \t]+is)
            r"friend|boyfriend|girlfriend|grandson|granddaughter|grandma|grandpa|client|patient|neighbou?r)|"
            r"(?:our|the)[ \t]+(?:client|patient)|said|told|asked|thanks?|thank[ \t]+you|hi|hello|hey|congrats(?:[ \t]+to)?|"
            r"shout[ \t]*out[ \t]+to|welcome|under|by|with|and|to|from|user[ \t]*:")
-_WEAK = {"said", "told", "asked", "thanks", "thank", "thank you", "hi", "hello", "hey", "welcome", "under", "by",
+_WEAK = {"thanks", "thank", "thank you", "hi", "hello", "hey", "welcome", "under", "by",
          "with", "and", "to", "from", "congrats", "congrats to"}
 
 

@@ -15,7 +15,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import COUNTRIES, STREET_ENDINGS, STREET_WORDS, UNIT_WORDS, US_STATE_CODES
+from checks.phi.lexicon import MONTHS, COUNTRIES, STREET_ENDINGS, STREET_WORDS, UNIT_WORDS, US_STATE_CODES
 from checks.phi.recognizers.base import SpanPatternRecognizer
 from checks.phi.recognizers.textcase import case_style, looks_capitalised
 
@@ -59,6 +59,13 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
                 rf"(?:[ \t]+{_WORD}){{1,4}}|[^\W\d_]+(?:{'|'.join(STREET_ENDINGS)}))[ \t]+\d{{1,5}}[a-z]?\b", 0.85),
         # US military and post-office-box addresses
         Pattern("military", r"\b(?:psc|unit|cmr)[ \t]+\d{3,5},?[ \t]+box[ \t]+\d{3,5}", 0.9),
+        Pattern("ship", r"\b(?:uss|usns|usnv|uscgc)[ \t]+[^\W\d_][\w'’\-]*[\s,]+(?:apo|fpo|dpo)[ \t]+a[aep][ \t]+\d{5}\b", 0.9),
+        # a named street without a number: "shows on Tarsicio Isle Street"
+        Pattern("named_street", r"\b(?:on|at|off|near|along|of)[ \t]+(?:[^\W\d_][\w'’\-]*[ \t]+){1,3}"
+                                r"(?:street|avenue|road|boulevard|lane|drive|court|terrace|parkway|highway)\b", 0.75),
+        # a town and its postal code after a preposition: "in ARENDAL 4844"
+        Pattern("city_zip", r"\b(?:in|at|to|from)[ \t]+(?:[^\W\d_][\w'’\-]*[ \t]+){1,3}(?:\d{4,5}|\d{3}[ \t]\d{2})\b"
+                            r"(?![\d,.:/%-])", 0.7),
         Pattern("po_box", r"\bp\.?[ \t]?o\.?[ \t]?box[ \t]+\d{1,6}", 0.85),
         # "the corner of Main Street and 5th Avenue"
         Pattern("corner", r"\bthe corner of\b", 0.85),
@@ -217,12 +224,36 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         t = re.match(r"[\s,]*(?:apo|fpo|dpo)[ \t]+a[aep][ \t]+\d{5}", text[m.end():], re.IGNORECASE)
         return m.start(), m.end() + (t.end() if t else 0)
 
+    def _ship(self, text: str, m: re.Match, style: str):
+        return m.span()
+
+    def _named_street(self, text: str, m: re.Match, style: str):
+        words = list(re.finditer(r"\S+", m.group(0)))[1:]
+        for w in words:
+            if _bare(w.group(0)) in _STOP or (style == "mixed" and not w.group(0)[0].isupper()):
+                return None
+        return m.start() + words[0].start(), m.end()
+
+    def _city_zip(self, text: str, m: re.Match, style: str):
+        words = list(re.finditer(r"\S+", m.group(0)))[1:]
+        number = words[-1].group(0)
+        if re.fullmatch(r"(?:19|20)\d\d", number):
+            return None  # a year, not a postal code
+        for w in words[:-1]:
+            t = w.group(0)
+            if t.isdigit():
+                continue
+            if _bare(t) in _STOP or _bare(t) in MONTHS or _is_street_word(t) or _UNIT.fullmatch(t) or \
+                    (style == "mixed" and not t[0].isupper()):
+                return None
+        return m.start() + words[0].start(), m.end()
+
     def _po_box(self, text: str, m: re.Match, style: str):
         end, _, _ = self._tail(text, m.end(), style, True)
         return m.start(), end
 
     def _corner(self, text: str, m: re.Match, style: str):
-        t = re.match(r"[ \t]+(\S[^\n.;!?]{1,60}?)[ \t]+and[ \t]+((?:[\w'’.\-]+[ \t]?){1,4})", text[m.end():])
+        t = re.match(r"[ \t]+(\S[^\n;!?]{1,60}?)[ \t]+and[ \t]+((?:[\w'’.\-]+[ \t]?){1,4})", text[m.end():])
         if not t:
             return None
         return m.start(), m.end() + t.end(2) - (1 if t.group(2).endswith(" ") else 0)

@@ -30,7 +30,13 @@ _MED = alt("meds", r"medications?", "dose", "dosage", r"\d+ ?mg", r"ssris?", r"p
 _MED_VERB = alt("take", "stop", "start", "increase", "decrease", "double", "halve", "lower", "raise", "cut",
                 "taper", "switch", "skip", "quit", "come off", "go off", "try", "up", "bump")
 ADVICE_PATTERNS = [
-    r"\b(?:it |that )?(?:sounds|seems|looks|reads) (?:to me )?like (?:you|u|your \w+|he|she|they)(?:'re| are| is| has| have| might have| may have| could have| probably have)?\s+(?:\w+ ){0,2}" + _DX,
+    r"\byou(?:'re| are) (?:having|experiencing|in|going through) (?:a |an )?(?:\w+ )?(?:manic|depressive|psychotic|panic|mixed|"
+    r"bipolar|hypomanic|dissociative) (?:episode|attack|state|break|phase)\b",
+    r"\b(?:please |just |definitely )?(?:stop|start|quit|increase|decrease|double|halve|skip|cut|lower|switch|come off|"
+    r"go off|wean off|taper) (?:taking |using )?(?:your|the|an|a|some|that|those) (?:[\w-]+ )?" + _MED + r"\b",
+    r"\byour " + _RELATIVE + r"\b[^.!?\n]{0,30}\b" + _CERTAIN + r"\b[^.!?\n]{0,30}" + _DX,
+    r"\byour " + _RELATIVE + r" (?:needs|should (?:be on|start|take|try|get)) (?:an? |some |to (?:take|start|try) (?:an? )?)?" + _MED + r"\b",
+    r"\b(?:it |that )?(?:sounds|seems|looks|reads|sound|seem|look) (?:to me )?like (?:you|u|your \w+|he|she|they)(?:'re| are| is| has| have| might have| may have| could have| probably have)?\s+(?:\w+ ){0,2}" + _DX,
     r"\byou(?:'re| are| have|'ve got| got)? " + _CERTAIN + r" (?:have |got |are |suffering from |dealing with |struggling with )?" + _DX,
     r"\byou(?:'re| are) " + _CERTAIN + r"? ?(?:bipolar|depressed|autistic|psychotic|manic|anorexic|bulimic|an alcoholic|an addict|a narcissist)\b",
     r"\byour " + _RELATIVE + r" (?:" + _CERTAIN + r" )?(?:has|is|sounds|seems|might have|may have|needs)(?: like)? (?:\w+ ){0,2}" + _DX,
@@ -55,11 +61,14 @@ class IndividualAdvice(Rule):
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
         self.advice = compile_all(ADVICE_PATTERNS)
+        self.conditional = compile_all([r"\b(?:if|when|whether|in case)\b"])[0]
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
         for p in self.advice:
             for m in p.finditer(text):
+                if self.conditional.search(text, max(0, m.start() - 25), m.start()):
+                    continue  # "if your son has OCD, ..." is general
                 if negated(text, m.start(), lookback=20) or negated(text, m.end(), lookback=m.end() - m.start()):
                     continue  # "you should never stop your meds without..." is general education
                 return m.start(), m.end()

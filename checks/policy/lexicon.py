@@ -60,7 +60,8 @@ _WHO = alt(r"(?:young |older |elderly |teen(?:age)? |adolescent |retired |single
            + alt("man", "woman", "guy", "lady", "gentleman", "mom", "mother", "dad", "father", "parent",
                  "teen", "teenager", "boy", "girl", "kid", "child", "student", "veteran", "vet", "nurse",
                  "teacher", "couple", "family", "widow", "widower", "firefighter", "officer", "athlete",
-                 "executive", "person", "someone", "individual", "husband", "wife"))
+                 "executive", "person", "someone", "individual", "husband", "wife", "survivor", "grandmother",
+                 "grandfather", "grandma", "grandpa", "retiree", "dancer", "pilot", "soldier", "marine"))
 _AGE = r"\d{1,2}[- ]?(?:year|yr)s?[- ]old\b"
 _SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?:ing|ed)? with|see(?:ing)?|saw|"
              r"treat(?:ing|ed)?|counsel(?:l?ing|l?ed)?|support(?:ing|ed)?|met with|meet with|started with|help(?:ed|ing)?)")
@@ -78,6 +79,11 @@ PATIENT_REF = alt(
     r"\b(?:this|that|one) (?:\w+ )?" + CLIENT + r"\b",
     r"\b(?:a|one|this|that) " + _WHO + r",? (?:who |that |whom )?(?:I|we)" + _SEE_VERB,
     r"\bsomeone (?:I|we)" + _SEE_VERB,
+    r"\b(?:I|we)" + _SEE_VERB + r" (?:a|an|this|one) (?:[\w-]+ ){0,3}(?:" + _WHO + "|" + CLIENT + r")\b",
+    r"\b(?:a|an|one|this) (?:[\w-]+ ){0,3}(?:" + _WHO + "|" + CLIENT + r")\b[^.!?\n]{0,40}\b(?:came|walked|was referred|"
+    r"reached out|called|turned) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic|program))",
+    r"(?:^|[.!?]\s+|\n)(?:been )?(?:work(?:ing|ed)? with|seeing|saw|treating|treated) (?:a|an|this|one) (?:[\w-]+ ){0,3}"
+    + _WHO + r"(?: [\w-]+){0,4},? who (?:just|finally|recently|was|got|told|completed|finished|made|started|went|hit|reached|graduated)\b",
     r"\b(?:a|one|this|that|my) " + _AGE + r"(?: " + _WHO + r"| " + CLIENT + r")?",
     r"\b(?:had|have|saw|see|met|treated|treat) (?:a|an|this) (?:\w+[- ]?){0,3}" + _WHO + r"\b[^.!?\n]{0,30}\b(?:in|at) (?:my|our) (?:office|practice|clinic|chair)",
     r"\b(?:she|he|they) (?:first )?(?:came|walked) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic))",
@@ -95,7 +101,8 @@ SECOND_PERSON_CARE = alt(
           "(?:lab |test )?results", "labs", "rehab", "sobriety", "relapse", "crown", "implant",
           "root canal", "braces", "filling", "cleaning", "therapist", "counsel+or", "care plan",
           "meeting", "group", "homework", "progress", "healing", "mental health"),
-    r"\b(?:the|those|these|new) (?:new )?(?:meds|medications?|pills|dose|prescription)\b[^.!?\n]{0,40}\b(?:help|work|kick|agree)",
+    r"\b(?:the|those|these|new|that|this) (?:[\w-]+ ){0,2}(?:meds|medications?|pills|dose|prescription|therapy|treatment)\b"
+    r"[^.!?\n]{0,40}\b(?:help|work|kick|agree|going)",
     r"\bhope (?:you(?:'re| are)?|u r|ur) (?:feeling|doing) (?:a (?:bit|lot|little) )?better",
     r"\bfeel(?:ing)? better soon\b", r"\bget well soon\b", r"\bspeedy recovery\b",
     r"\bsee (?:you|u) (?:at|in|for|next) (?:your |our )?(?:next |group )?(?:session|appointment|visit|group|week)",

@@ -18,9 +18,9 @@ from checks.policy.base import Rule, Span, compile_all, near, negated
 
 _OUTCOME = (r"(?:cur\w*|heal\w*|fix\w*|results?|success\w*|better|relief|free|recover\w*|stop\w*|eliminat\w*|"
             r"end\w*|improv\w*|happ\w+|works?|outcomes?|chang\w+|transform\w*|gone|disappear\w*|resolv\w*|"
-            r"(?:you(?:'ll| will))|" + L.CONDITION + ")")
+            r"happier|calmer|" + L.CONDITION + ")")
 CLAIM_PATTERNS = [
-    r"\bguarantee[sd]?\b",
+    r"\b(?:guarantee[sd]?|promise[sd]?|assure you|(?:we|I) ensure)\b",
     r"\b(?:100|hundred)\s?(?:%|percent)\s*(?:success|effective|results?|cure|guaranteed|of (?:our|my) (?:clients|patients)|"
     r"satisfaction|recovery|of the time|anxiety-free|panic-free)",
     r"\b(?:9\d|100)\s?(?:%|percent) of (?:our|my) (?:clients|patients)\b[^.!?\n]{0,60}\b(?:recover|improv|cured|healed|"
@@ -37,6 +37,9 @@ CLAIM_PATTERNS = [
     r"\b(?:eliminate|erase|end|banish|get rid of|beat|fix|cure|overcome|stop)\b[^.!?\n]{0,50}\b(?:in|within) "
     r"(?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?|visits?|appointments?)",
     r"\b(?:in|within) (?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?)\b[^.!?\n]{0,30}\bor (?:your |you )?(?:money|it'?s free)",
+    r"\b(?:say goodbye to|goodbye to|bye-?bye|no more|farewell to|kiss)\b[^.!?\n]{0,25}\b" + L.CONDITION + r"\b",
+    r"\b" + L.CONDITION + r"\b[^.!?\n]{0,30}\b(?:forever|for good|permanently|once and for all)\b",
+    r"\b" + L.CONDITION + r"-free (?:in|within|after)\b",
     r"\b(?:clinically |scientifically )?proven to (?:cure|eliminate|fix|end|work for everyone|stop|erase)",
     r"\bworks? (?:for everyone|every (?:single )?time|for every(?:one| client| patient))\b",
     r"\b(?:always|every time) works\b",

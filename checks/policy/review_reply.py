@@ -20,6 +20,7 @@ import re
 
 from bot.domain import Draft, Severity
 from checks.base import Analysis
+from checks.policy import lexicon as L
 from checks.policy.base import FLAGS, Rule, Span, alt, compile_all, sentence_bounds
 
 REVIEW_PATTERNS = [
@@ -43,6 +44,7 @@ _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?",
                  "follow-?up", "referral", r"(?:son|daughter|child|kid|husband|wife|mother|father)'s")
 DISCLOSURE_PATTERNS = [
     r"\byour (?:\w+ )?" + _CARE_NOUN + r"\b",
+    r"\byour (?:\w+ )?" + L.CONDITION + r"\b",
     r"\bwhen you (?:came in|visited|were here|were (?:seen|treated|in our office)|saw (?:dr|us|our)|arrived|"
     r"checked in|called (?:us|our office)|first came|started (?:therapy|treatment|with us))",
     r"\b(?:as|being|were|are|was) (?:a|our|one of our) (?:valued |former |new |long-?time |loyal |great )?"
@@ -60,7 +62,7 @@ DISCLOSURE_PATTERNS = [
     r"pay|show up for|keep)\b[^.!?\n]{0,40}\b(?:recommend\w*|instructions|advice|plan|medications?|appointments?|"
     r"sessions?|bill|balance|treatment|care|exercises|homework)",
     r"\bwe (?:treated|saw|diagnosed|prescribed|referred|discharged|billed|charged|examined) you\b",
-    r"\b(?:we|I) (?:\w+ )?(?:enjoyed|loved|enjoy|love) (?:working with|seeing|treating|having) you\b",
+    r"\b(?:we|I) (?:\w+ )?(?:enjoyed|loved|enjoy|love|liked) (?:working with|seeing|treating|having|helping|caring for|meeting) you\b",
     r"\b(?:dr\.?|doctor) [A-Z]?\w+ (?:treated|saw|examined|diagnosed|prescribed)\b",
     r"\b(?:insurance|medicaid|medicare|aetna|cigna|blue cross|bcbs|united ?health\w*|kaiser|humana|tricare)"
     r"(?: \w+)? (?:denied|did not|didn'?t|wouldn'?t|doesn'?t|does not|covered|cover|declined|paid|rejected)",

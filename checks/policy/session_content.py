@@ -32,8 +32,7 @@ _ONE = alt(r"(?:a|my|one|this|that|our) (?:\w+[- ]?){0,2}" + L.CLIENT, "she", "h
 SESSION_PATTERNS = [
     _SESSION + r"[^.!?\n]{0,100}\b" + _ONE + r"\b[^.!?\n]{0,30}\b" + _SAY + r"\b",
     r"\b" + _ONE + r"\b[^.!?\n]{0,40}\b" + _SAY + r"\b[^.!?\n]{0,80}" + _SESSION,
-    r"\b(?:a|my|one|this|that) (?:\w+[- ]?){0,2}" + L.CLIENT + r"s? (?:\w+ ){0,2}(?:told|tells|said|says|shared|"
-    r"confided|admitted|confessed|asked|whispered|wrote)(?: (?:me|us|to me))?\b",
+    r"\b(?:a|my|one|this|that) (?:\w+[- ]?){0,2}" + L.CLIENT + r"s? (?:\w+ ){0,2}" + _SAY + r"\b",
     r"\b(?:things|quotes?|lines?|words?|stuff) (?:\w+ ){0,2}(?:my |our )?(?:clients|patients) (?:\w+ ){0,2}"
     r"(?:said|say|told me|tell me|have said)\b(?! (?:is|are) (?:private|confidential))",
     r"\boverheard (?:in|during) (?:a |my |today'?s )?(?:session|therapy|the therapy room|my office|group)",

@@ -1,7 +1,13 @@
-"""`clearpost serve`: the chat bots (and later the console) in one process."""
+"""`clearpost serve`: the chat bots in one process (HTTP on aiohttp, or Slack
+Socket Mode when SLACK_APP_TOKEN is set). Secrets are checked before anything
+is built, so a missing or malformed one stops start-up with its name."""
 from __future__ import annotations
 
+import logging
+
 from bot.commands.common import UsageError, config_from, guarded
+
+log = logging.getLogger(__name__)
 
 
 def register(sub) -> None:
@@ -14,7 +20,29 @@ def register(sub) -> None:
 def _serve(args) -> int:
     config = config_from(args)
     s = config.secrets
-    if not (s.slack_bot_token or s.teams_app_id):
+    slack = bool(s.slack_bot_token or s.slack_signing_secret or s.slack_app_token)
+    if not (slack or s.teams_app_id or s.teams_service_url_override):
         raise UsageError("no platform configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET "
                          "(Slack) or TEAMS_APP_ID and TEAMS_APP_PASSWORD (Teams)")
-    raise UsageError("the chat adapters are not built yet")
+    if slack:
+        from adapters.slack.settings import slack_problems
+        problems = slack_problems(s)
+        if problems:
+            raise UsageError("cannot start the Slack bot:\n  " + "\n  ".join(problems))
+    port = args.port if args.port is not None else config.profile.server.port
+    if not 1 <= port <= 65535:
+        raise UsageError(f"--port {port}: expected 1-65535")
+    host = args.host or config.profile.server.host
+
+    from bot.app import build_services
+    from bot.server import run
+
+    services = build_services(config)
+    mode = "Slack Socket Mode + " if s.slack_app_token else ""
+    log.info("clearpost serving on %s:%d (%sHTTP)", host, port, mode)
+    try:
+        run(services, host, port)
+    finally:
+        services.pipeline.close()
+        services.engine.dispose()
+    return 0

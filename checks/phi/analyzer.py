@@ -199,6 +199,7 @@ class PhiAnalyzer:
     def postprocess(self, text: str, results: list[RecognizerResult]) -> list[Entity]:
         style = case_style(text)
         cands = [c for c in (self._candidate(text, r, style) for r in results) if c is not None]
+        cands = _prefer_person(text, cands)
         chosen = _resolve(cands)
         chosen = self._drop_safe(text, chosen)
         chosen = _propagate_names(text, chosen, style, self._safe_spans(text))
@@ -284,6 +285,24 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
     return start, end
+
+
+_LOCATIVE = {"in", "at", "from", "to", "near", "of", "into", "visit", "visiting", "around", "outside"}
+
+
+def _prefer_person(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """spaCy often calls a lone first name a place ("Magnus spent a year..."):
+    when the span is a known given name and no locative word precedes it, the
+    person reading wins."""
+    people = {(c.start, c.end) for c in cands if c.entity_type == "PERSON"}
+    out = []
+    for c in cands:
+        if c.entity_type == "LOCATION" and c.rank == 5 and (c.start, c.end) in people:
+            prev = re.findall(r"[^\W\d_]+", text[max(0, c.start - 20):c.start])
+            if not prev or prev[-1].casefold() not in _LOCATIVE:
+                continue
+        out.append(c)
+    return out
 
 
 def _resolve(cands: list[_Candidate]) -> list[_Candidate]:

@@ -30,7 +30,7 @@ class CityContextRecognizer(SpanPatternRecognizer):
         r"|\b(?:home[ \t]+city|hometown|town[ \t]+of|city[ \t]+of|university[ \t]+of)[ \t:]+(?P<z>" + _PLACE + r")"
         r"|\b(?:originally|hails?)[ \t]+from[ \t]+(?P<x>" + _PLACE + r")"
         r"|^[ \t]*where:[ \t]*(?P<y>" + _PLACE + r")",
-        0.7)]
+        0.88)]
     CONTEXT = ["from", "in", "moved"]
     FLAGS = re.IGNORECASE | re.MULTILINE
 
@@ -71,7 +71,7 @@ class CityContextRecognizer(SpanPatternRecognizer):
 
     def _result(self, span):
         from presidio_analyzer import RecognizerResult
-        return RecognizerResult(self.ENTITY, span[0], span[1], 0.7, recognition_metadata={
+        return RecognizerResult(self.ENTITY, span[0], span[1], 0.88, recognition_metadata={
             RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             "is_score_enhanced_by_context": True})

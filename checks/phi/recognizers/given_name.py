@@ -58,19 +58,27 @@ class GivenNameRecognizer(SpanPatternRecognizer):
                     nxt = re.search(r"\s+", text[m.start():m.end()])
                     pos = m.start() + (nxt.end() if nxt else len(m.group(0)))
         if style == "mixed":
-            out.extend(self._standalone(text, names, out))
+            out.extend(self._standalone(text, names, out, nlp_artifacts))
         return out
 
-    def _standalone(self, text, names, found):
+    def _standalone(self, text, names, found, nlp_artifacts=None):
         """A capitalised given name on its own ("Sunniva is very reliable"), when
         it is not also an English word."""
         res = []
+        pos = {}
+        tokens = getattr(nlp_artifacts, "tokens", None)
+        if tokens is not None:
+            pos = {t.idx: t.pos_ for t in tokens}
         for m in re.finditer(r"(?<![\w@.'’\-])[^\W\d_][\w'’\-]+", text):
             w = m.group(0)
             core = re.sub(r"['’]s$", "", w)
             low = core.casefold()
-            if not core[0].isupper() or core.isupper() or low not in names or low in _BLOCK \
-                    or low in self.common_words or len(core) < 3:
+            if not core[0].isupper() or core.isupper() or low not in names or low in _BLOCK or len(core) < 3:
+                continue
+            tag = pos.get(m.start())
+            if tag is not None and tag != "PROPN":
+                continue  # the tagger reads it as an ordinary word here
+            if tag is None and low in self.common_words:
                 continue
             s, e = m.start(), m.start() + len(core)
             if any(r.start <= s < r.end for r in found) or is_country_or_state(core):

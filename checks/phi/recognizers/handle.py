@@ -10,7 +10,7 @@ class HandleRecognizer(SpanPatternRecognizer):
     """@handles on Instagram, X, TikTok and the like, reported as PERSON."""
 
     ENTITY = "PERSON"
-    PATTERNS = [Pattern("handle", r"(?<![\w@.])(?P<v>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])", 0.85)]
+    PATTERNS = [Pattern("handle", r"(?<![\w@.])(?P<v>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])", 0.9)]
     CONTEXT = ["follow", "tag", "dm", "shoutout"]
 
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:

@@ -21,11 +21,11 @@ class InitialsRecognizer(SpanPatternRecognizer):
     PATTERNS = [
         Pattern("initials_then_cue",
                 r"(?<![\w.])(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t]*(?:,[ \t]*)?(?:from|of|who|is|was|has|had|said|says|shared|told|\(|\d{1,2}\b))",
-                0.75),
+                0.9),
         Pattern("cue_then_initials",
                 r"\b(?:client|patient|member|participant|friend|son|daughter|teen|resident|named|called|"
                 r"initials)[ \t]+(?P<v>[A-Z]\.?(?:[ \t]?[A-Z]\.?){0,2})(?![\w])",
-                0.75),
+                0.9),
     ]
     CONTEXT = ["client", "patient", "from"]
     FLAGS = re.MULTILINE  # case matters: initials are capitals

@@ -33,9 +33,9 @@ class PersonContextRecognizer(SpanPatternRecognizer):
 
     ENTITY = "PERSON"
     PATTERNS = [
-        Pattern("cue_name", rf"(?<![\w])(?P<cue>{_STRONG})[ \t]+(?P<v>{_NAME})", 0.75),
-        Pattern("dialogue", rf"(?:^|(?<=[.!?\"”]\s))[ \t>]*(?P<v>{_NAME})[ \t]*:(?!//)", 0.7),
-        Pattern("list", r"(?<=:)[ \t]+(?P<v>[^\W\d_][\w'’\-]*(?:,[ \t]*[^\W\d_][\w'’\-]*)+,?[ \t]+and[ \t]+[^\W\d_][\w'’\-]*)", 0.7),
+        Pattern("cue_name", rf"(?<![\w])(?P<cue>{_STRONG})[ \t]+(?P<v>{_NAME})", 0.9),
+        Pattern("dialogue", rf"(?:^|(?<=[.!?\"”]\s))[ \t>]*(?P<v>{_NAME})[ \t]*:(?!//)", 0.88),
+        Pattern("list", r"(?<=:)[ \t]+(?P<v>[^\W\d_][\w'’\-]*(?:,[ \t]*[^\W\d_][\w'’\-]*)+,?[ \t]+and[ \t]+[^\W\d_][\w'’\-]*)", 0.88),
     ]
     CONTEXT = ["name", "called", "said"]
     FLAGS = re.IGNORECASE | re.MULTILINE
@@ -45,7 +45,7 @@ class PersonContextRecognizer(SpanPatternRecognizer):
         names = given_names()
         out = []
         for pattern, rx in self._compiled:
-            for m in rx.finditer(text):
+            for m in self._overlapping(rx, text):
                 if pattern.name == "list":
                     for w in re.finditer(r"[^\W\d_][\w'’\-]*", m.group("v")):
                         if w.group(0).casefold() in ("and",):
@@ -64,6 +64,17 @@ class PersonContextRecognizer(SpanPatternRecognizer):
                 if span:
                     out.append(self._res(span, pattern.score))
         return out
+
+    @staticmethod
+    def _overlapping(rx, text):
+        """Matches that may overlap: "to remove my kid Alina" must not hide "my kid Alina"."""
+        pos = 0
+        while pos <= len(text):
+            m = rx.search(text, pos)
+            if not m:
+                return
+            yield m
+            pos = max(m.start("v"), m.start() + 1)
 
     def _name_span(self, text, start, end, style, names, strong, need_given, max_words=4):
         words = list(re.finditer(r"\S+", text[start:end]))

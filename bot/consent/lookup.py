@@ -3,7 +3,6 @@
 and nothing more (no document references, reasons or history)."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable
@@ -86,11 +85,14 @@ class LookupAnswer:
             lines.append("No consent on file: nothing about this patient may be published.")
             return "\n".join(lines)
         for scope in SCOPES:
+            groups: dict[tuple, list[str]] = {}
+            for st in (st for st in self.statuses if st.scope == scope):
+                groups.setdefault((st.state, st.on, st.consent_id), []).append(st.platform)
             parts = []
-            for s in (s for s in self.statuses if s.scope == scope):
-                state = {ACTIVE: "active" + (f" until {s.on}" if s.on else ""),
-                         EXPIRING: f"expires {s.on}"}.get(s.state, f"{s.state} {s.on}" if s.on else s.state)
-                parts.append(f"{s.platform} {state} ({s.consent_id})" if s.consent_id else f"{s.platform} {state}")
+            for (state, on, cid), platforms in groups.items():
+                label = {ACTIVE: "active" + (f" until {on}" if on else ""), EXPIRING: f"expires {on}"}.get(
+                    state, f"{state} {on}" if on else state)
+                parts.append(f"{', '.join(platforms)} {label}" + (f" ({cid})" if cid else ""))
             if parts:
                 lines.append(f"• {scope}: " + "; ".join(parts))
         lines.append("Anything not listed: no consent on file.")

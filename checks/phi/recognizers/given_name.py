@@ -65,10 +65,11 @@ class GivenNameRecognizer(SpanPatternRecognizer):
         """A capitalised given name on its own ("Sunniva is very reliable"), when
         it is not also an English word."""
         res = []
-        pos = {}
+        pos, tokens_index = {}, {}
         tokens = getattr(nlp_artifacts, "tokens", None)
         if tokens is not None:
             pos = {t.idx: t.pos_ for t in tokens}
+            tokens_index = {t.idx: t.i for t in tokens}
         for m in re.finditer(r"(?<![\w@.'’\-])[^\W\d_][\w'’\-]+", text):
             w = m.group(0)
             core = re.sub(r"['’]s$", "", w)
@@ -78,8 +79,12 @@ class GivenNameRecognizer(SpanPatternRecognizer):
             tag = pos.get(m.start())
             if tag is not None and tag != "PROPN":
                 continue  # the tagger reads it as an ordinary word here
-            if tag is None and low in self.common_words:
-                continue
+            if low in self.common_words:
+                # a word that is also vocabulary ("Love", "Royal"): only as the subject of a verb
+                nxt = tokens[tokens_index[m.start()] + 1] if tokens is not None and m.start() in tokens_index \
+                    and tokens_index[m.start()] + 1 < len(tokens) else None
+                if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
+                    continue
             s, e = m.start(), m.start() + len(core)
             if any(r.start <= s < r.end for r in found) or is_country_or_state(core):
                 continue

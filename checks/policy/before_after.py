@@ -15,7 +15,7 @@ from checks.policy.base import Rule, Span, compile_all, in_sentence, near
 
 # Pairings that could be about time ("stretch before and after a workout"): need a result word near.
 PAIRING_PATTERNS = [
-    r"\bbefore\s*(?:and|&|\+|/|-|–|vs\.?|versus|to|\|)\s*after\b",
+    r"\bbefore\W{1,8}(?:(?:and|n|vs\.?|versus|to|into)\W{1,8})?after\b",
     r"\bafter\s*(?:and|&|/|vs\.?|versus)\s*before\b",
     r"\bthen\s*(?:and|&|/)\s*now\b",
     r"\b(?:swipe|scroll)\b[^.!?\n]{0,40}\b(?:before|after|difference|transformation|results)\b",
@@ -34,7 +34,7 @@ RESULT_PAIRING_PATTERNS = [
 # Words that make a before/after pairing about a visible result rather than time.
 RESULT_PATTERNS = [
     r"\b(?:photos?|pics?|pictures?|images?|shots?|selfies?|snaps?|results?|transformations?|smiles?|"
-    r"look(?:s|ed)?|difference|progress|clients?|patients?|case|swipe|check (?:it |this |them )?out|"
+    r"look(?:s|ed)?|x-?rays?|scans?|difference|progress|clients?|patients?|case|swipe|check (?:it |this |them )?out|"
     r"amazing|incredible|wow|left|right|side[- ]by[- ]side|proud|recovery|treatment|weeks|months)\b",
 ]
 WINDOW = 80

@@ -28,7 +28,8 @@ _MED = alt("meds", r"medications?", "dose", "dosage", r"\d+ ?mg", r"ssris?", r"p
            "ritalin", "lithium", "wellbutrin", "seroquel", "abilify", "melatonin", r"antidepressants?",
            r"benzos?", "vyvanse", "buspirone", "trazodone", "gabapentin", "propranolol")
 _MED_VERB = alt("take", "stop", "start", "increase", "decrease", "double", "halve", "lower", "raise", "cut",
-                "taper", "switch", "skip", "quit", "come off", "go off", "try", "up", "bump")
+                "taper", "switch", "skip", "quit", "come off", "go off", "get off", "get on", "go on", "be on",
+                "wean off", "try", "up", "bump", r"ask (?:your )?(?:doctor|psychiatrist|prescriber|gp|pcp) (?:for|about)")
 ADVICE_PATTERNS = [
     r"\byou(?:'re| are) (?:having|experiencing|in|going through) (?:a |an )?(?:\w+ )?(?:manic|depressive|psychotic|panic|mixed|"
     r"bipolar|hypomanic|dissociative) (?:episode|attack|state|break|phase)\b",

@@ -62,9 +62,13 @@ _WHO = alt(r"(?:young |older |elderly |teen(?:age)? |adolescent |retired |single
                  "teacher", "couple", "family", "widow", "widower", "firefighter", "officer", "athlete",
                  "executive", "person", "someone", "individual", "husband", "wife", "survivor", "grandmother",
                  "grandfather", "grandma", "grandpa", "retiree", "dancer", "pilot", "soldier", "marine"))
+_WHO_PL = alt("kids", "teens", "teenagers", "people", "families", "moms", "mothers", "dads", "fathers", "parents",
+              "veterans", "vets", "students", "folks", "women", "men", "couples", "adults", "survivors", "youth",
+              "boys", "girls", "children", "clients", "patients")
 _AGE = r"\d{1,2}[- ]?(?:year|yr)s?[- ]old\b"
-_SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?:ing|ed)? with|see(?:ing)?|saw|"
-             r"treat(?:ing|ed)?|counsel(?:l?ing|l?ed)?|support(?:ing|ed)?|met with|meet with|started with|help(?:ed|ing)?)")
+_SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?:ing|ed)? with|see(?:ing)?|saw|seen|"
+             r"treat(?:ing|ed)?|counsel(?:l?ing|l?ed)?|support(?:ing|ed)?|met with|meet with|started with|help(?:ed|ing)?|"
+             r"mentioned|told you about|wrote about|posted about|talked about)")
 CLIENT = alt("client", "patient", "counselee", "therapy client", "mentee", "analysand")
 
 # A reference to one specific, real patient (not "clients often..." or "when a client...").
@@ -79,6 +83,12 @@ PATIENT_REF = alt(
     r"\b(?:this|that|one) (?:\w+ )?" + CLIENT + r"\b",
     r"\b(?:a|one|this|that) " + _WHO + r",? (?:who |that |whom )?(?:I|we)" + _SEE_VERB,
     r"\bsomeone (?:I|we)" + _SEE_VERB,
+    r"\bone of (?:the|my|our) (?:[\w-]+ )?" + _WHO_PL + r" (?:that |who |whom )?(?:I|we)" + _SEE_VERB,
+    r"\b(?:a|an|one|this|that|the) " + _WHO + r"(?: [\w-]+){0,3},? (?:who |that |whom )?(?:I|we)" + _SEE_VERB,
+    r"\b(?:I|we) (?:once |recently |just |also )?(?:had|have|got|met) (?:a|an|this|one) (?:[\w-]+ ){0,3}(?:" + _WHO + "|"
+    + CLIENT + r")\b(?: [\w-]+){0,4},? who\b",
+    r"\b" + CLIENT + r" (?:win|update|success|victory|milestone|breakthrough|celebration|brag)s?\b",
+    r"\b(?:she|he|they) (?:first )?(?:came|walked) in(?:to)? (?:my|our) (?:office|practice|clinic)",
     r"\b(?:I|we)" + _SEE_VERB + r" (?:a|an|this|one) (?:[\w-]+ ){0,3}(?:" + _WHO + "|" + CLIENT + r")\b",
     r"\b(?:a|an|one|this) (?:[\w-]+ ){0,3}(?:" + _WHO + "|" + CLIENT + r")\b[^.!?\n]{0,40}\b(?:came|walked|was referred|"
     r"reached out|called|turned) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic|program))",

@@ -11,10 +11,12 @@ Pattern: guarantee / cure / permanence / certainty wording tied to an outcome
 guarantee results", "there is no cure-all")."""
 from __future__ import annotations
 
+import re
+
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.policy import lexicon as L
-from checks.policy.base import Rule, Span, compile_all, near, negated
+from checks.policy.base import Rule, Span, compile_all, negated, sentence_bounds
 
 _OUTCOME = (r"(?:cur\w*|heal\w*|fix\w*|results?|success\w*|better|relief|free|recover\w*|stop\w*|eliminat\w*|"
             r"end\w*|improv\w*|happ\w+|works?|outcomes?|chang\w+|transform\w*|gone|disappear\w*|resolv\w*|"
@@ -40,6 +42,12 @@ CLAIM_PATTERNS = [
     r"\b(?:say goodbye to|goodbye to|bye-?bye|no more|farewell to|kiss)\b[^.!?\n]{0,25}\b" + L.CONDITION + r"\b",
     r"\b" + L.CONDITION + r"\b[^.!?\n]{0,30}\b(?:forever|for good|permanently|once and for all)\b",
     r"\b" + L.CONDITION + r"-free (?:in|within|after)\b",
+    r"\b" + L.CONDITION + r"\b[^.!?\n]{0,15}\b(?:gone|over|cured|fixed|disappears?|vanish\w*|free)\b[^.!?\n]{0,10}"
+    r"\b(?:in|within|after) (?:just |only )?" + L.NUM,
+    r"\b(?:every (?:single )?(?:one of (?:our|my) )?(?:clients?|patients?)|all (?:of )?(?:our|my) (?:clients|patients)|"
+    r"everyone who (?:comes|works with us|tries|joins))\b[^.!?\n]{0,40}\b(?:leaves?|feels?|gets?|is|are|walks? out|"
+    r"recovers?|improves?|ends? up)\b[^.!?\n]{0,20}\b(?:better|happier|cured|healed|free|improv\w*|recover\w*|transformed)",
+    r"\bor (?:we|we'll|we will) (?:\w+ ){0,4}(?:for free|free of charge|refund)",
     r"\b(?:clinically |scientifically )?proven to (?:cure|eliminate|fix|end|work for everyone|stop|erase)",
     r"\bworks? (?:for everyone|every (?:single )?time|for every(?:one| client| patient))\b",
     r"\b(?:always|every time) works\b",
@@ -64,6 +72,14 @@ class OutcomeClaims(Rule):
         self.guarantee = self.claims[0]
         self.outcome = compile_all([r"\b" + _OUTCOME])
 
+    def _promises_outcome(self, text: str, span: Span) -> bool:
+        """The outcome is what follows the promise, or precedes it in the same clause."""
+        s0, s1 = sentence_bounds(text, span[0])
+        after = text[span[1]:min(s1, span[1] + WINDOW)]
+        before = text[max(s0, span[0] - WINDOW):span[0]]
+        before = re.split(r"\bbut\b|;", before)[-1]
+        return any(p.search(after) or p.search(before) for p in self.outcome)
+
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
         for p in self.claims:
@@ -71,7 +87,7 @@ class OutcomeClaims(Rule):
                 span = (m.start(), m.end())
                 if negated(text, m.start()):
                     continue
-                if p is self.guarantee and not near(text, span, self.outcome, WINDOW):
+                if p is self.guarantee and not self._promises_outcome(text, span):
                     continue  # "guaranteed callback within a day" is not an outcome claim
                 return span
         return None

@@ -27,7 +27,14 @@ NOT_NAMES = {"Everyone", "Friends", "Folks", "Team", "All", "Parents", "Reminder
              "Clients", "Y'all", "Guys", "There", "Community", "Neighbors", "Portland", "Caregivers",
              "Teachers", "Educators", "Colleagues", "Subscribers", "Readers", "Family", "Families", "Hello",
              "Good", "Happy", "Welcome", "Quick", "Breathe", "Pause", "Question", "Answer", "Important"}
-CARE_PATTERNS = [L.SECOND_PERSON_CARE]
+_MED = (r"\b(?:meds|medications?|antidepressants?|ssris?|pills|dose|dosage|refill|prescription|\d+ ?mg|sober|sobriety|"
+        r"relapse|rehab|detox|diagnosis)\b")
+_YOU = r"\b(?:you|your|u|ur|hang in there|hope|see you|proud of you)\b"
+CARE_PATTERNS = [
+    L.SECOND_PERSON_CARE,
+    _MED + r"[^\n]{0,120}" + _YOU,
+    _YOU + r"[^\n]{0,120}" + _MED,
+]
 WINDOW = 220
 
 

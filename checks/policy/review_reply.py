@@ -41,7 +41,8 @@ _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?",
                  "invoice", "co-?pay", "deductible", "payments?", "account", "records?", "chart", "file",
                  "crown", "implants?", "root canal", "fillings?", "cleaning", "x-rays?", "exam", "stay",
                  "condition", "intake", "case", "provider", "dentist", "doctor", "hygienist", "results",
-                 "follow-?up", "referral", r"(?:son|daughter|child|kid|husband|wife|mother|father)'s")
+                 "follow-?up", "referral", "journey", "healing", "recovery", "progress", "story", "struggles?",
+                 r"(?:son|daughter|child|kid|husband|wife|mother|father|mom|dad|partner|teen)(?:'s)?")
 DISCLOSURE_PATTERNS = [
     r"\byour (?:\w+ )?" + _CARE_NOUN + r"\b",
     r"\byour (?:\w+ )?" + L.CONDITION + r"\b",
@@ -72,6 +73,10 @@ DISCLOSURE_PATTERNS = [
     r"\bsee you (?:at|for|in|next) (?:your |our )?(?:next )?(?:visit|appointment|session|cleaning|check-?up)",
     r"\b(?:welcome|come) back (?:for|to) (?:your|another|the next)\b",
     r"\$\s?\d[\d,]*(?:\.\d\d)?",
+    r"\b(?:he|she|you|they) (?:started|began|stopped|finished|completed|quit) (?:seeing|working with|therapy|treatment|"
+    r"sessions|counsel\w*|with us|coming)",
+    r"\b(?:a joy|a pleasure|an honou?r|a privilege|great|wonderful|lovely|so nice) (?:to |working with |seeing |treating |"
+    r"having )?(?:be part of |work with |see |help |treat |care for |have )?you(?:r)?\b",
 ]
 # "We cannot discuss anyone's visits online": the safe reply talks about care only to refuse to.
 GUARD = (r"\b(?:can'?t|cannot|unable to|not able to|won'?t|will not|do not|don'?t|never|not|neither) "

@@ -40,6 +40,7 @@ ATTRIBUTION_PATTERNS = [
     r"\b(?:[Ss]ays|[Ss]aid|[Ww]rites|[Ww]rote|[Ss]hares|[Ss]hared|[Mm]eet|[Tt]hanks?|[Tt]hank you|[Cc]ongrat\w*)"
     r"\s+(?:to\s+)?(?:our |my )?(?:client |patient )?" + _NAME + r"(?=[\s,.!:]|$)",
     r"\b(?:[Cc]lient|[Pp]atient)\s+" + _NAME + r"\b",
+    r",\s+" + _NAME + r"\s*[!.]",
 ]
 INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"

@@ -1,38 +1,148 @@
 """What kind of content a draft is: testimonial, quote, story, case study,
 photo, video, review reply, e-mail marketing, before-and-after.
 
-Shared by the policy rules and the consent check, which must agree on it.
-Phrase lists are data so a practice can tune them."""
+Shared by the policy rules and the consent check, which must agree on it: the
+policy rules import these phrase lists rather than keeping their own. The
+consent check asks for a patient's consent whenever a draft is a testimonial,
+story or case study, so those kinds favour precision: general education that
+merely mentions clients ("clients often ask...", "your healing journey") is
+none of them. Phrase lists are data so a practice can tune them."""
 from __future__ import annotations
 
 import re
 
 from bot.domain import Draft
+from checks.policy import lexicon as L
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+# What a testimonial quote talks about: the practice, the care, what it did for the speaker.
+_ABOUT_CARE = (r"(?=[^\"”]{0,300}?\b(?:therap\w*|counsel\w*|dr\b|doctor|practice|clinic|office|team|staff|sessions?|"
+               r"program|group|helped me|changed my|saved my|recommend\w*|gave me|thank you)\b)")
+_NOT_STAFF = r"(?!(?:dr|doctor|our (?:team|therapists?|clinicians?|staff|counsel+ors?)|the (?:research|science|experts?|data))\b)"
 
 KIND_PATTERNS: dict[str, list[str]] = {
-    "testimonial": [r"\btestimonial\b", r"\bhere'?s what .{0,40} (?:said|says|shared)\b",
-                    r"\b(?:client|patient)s? (?:say|said|says|share[sd]?)\b", r"\breview from\b",
-                    r"\b(?:thank you|thanks) .{0,30}for (?:the|your) kind words\b"],
-    "quote": [r"[\"“][^\"”]{12,}[\"”]"],
-    "story": [r"\bsuccess stor(?:y|ies)\b", r"\b(?:client|patient)'?s? (?:story|journey)\b",
-              r"\bstory of\b", r"\bjourney\b"],
-    "case_study": [r"\bcase stud(?:y|ies)\b", r"\bcase (?:example|vignette|report)\b"],
-    "review_reply": [r"\b(?:your|the) review\b", r"\bthank(?:s| you) for (?:your|the) (?:feedback|review)\b",
-                     r"\bsorry (?:to hear|about) your (?:experience|visit)\b"],
-    "email_marketing": [r"\bnewsletter\b", r"\bunsubscribe\b", r"\bsubscribers?\b", r"^subject:"],
-    "before_after": [r"\bbefore (?:and|&|/) after\b", r"\bbefore[- ]and[- ]after\b"],
+    "testimonial": [
+        r"\btestimonials?\b",
+        r"\b(?:client|patient|customer)s? (?:spotlight|love|feedback|review|reviews|story|stories|success|of the month|"
+        r"shout-?out)\b",
+        r"\b(?:here'?s|here is|read|hear|see) what " + _NOT_STAFF
+        + r"(?:[\w.@']+ ){0,3}(?:said|says|has to say|had to say|wrote|shared|thinks)\b",
+        r"\b(?:says|said|writes|wrote|shares|shared) (?:our |my |a |one )?(?:\w+ )?(?:client|patient)\b",
+        r"\b(?:kind|sweet|lovely) words (?:from|by)\b",
+        r"\b(?:shout-?out|thank you|thanks|huge thanks|big thanks) to (?:our |my )?(?:amazing |wonderful )?"
+        r"(?:client|patient)\b",
+        r"\b(?:words|review|note|message|card|letter) from (?:a |one of )?(?:our |my )?(?:\w+ )?(?:client|patient)s?\b",
+        r"\b(?:client|patient)s? (?:[A-Z][\w.]* ){1,2}(?:says|said|writes|wrote|shares|shared|tells us|told us)\b",
+        r"[\"“]" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]\s*(?:[-–—~]|says|said|writes|shares)",
+        # any quote attributed the way testimonials are, not the way famous quotes are ("— Carl Rogers")
+        r"[\"“][^\"”]{15,}[\"”]\s*[-–—~]\s*(?:[A-Z][a-z]+ [A-Z]\.|[A-Z]\.\s?[A-Z]\.|@\w+|"
+        r"(?:a |an |our |one )?(?:\w+ )?(?:client|patient|mom|dad|parent|veteran|student)\b|"
+        r"[A-Z][a-z]+,\s*(?:\d|age\b|aged\b|a |an ))",
+        r"\b(?:5|five)[- ]star (?:review|rating) (?:from|by)\b",
+        r"\bin (?:her|his|their) (?:own )?words\b",
+    ],
+    "quote": [r"[\"“][^\"”\n]{12,}[\"”]"],
+    "story": [
+        r"\bsuccess stor(?:y|ies)\b",
+        r"\b(?:client|patient)'?s? (?:story|journey|win|update|breakthrough)\b",
+        r"\bstory (?:of|about) (?:a|one|my|our|this) (?:[\w-]+ ){0,2}(?:client|patient)\b",
+        L.PATIENT_REF,
+    ],
+    "case_study": [r"\bcase stud(?:y|ies)\b", r"\bcase (?:example|vignette|report)s?\b"],
+    "review_reply": [
+        r"\b(?:your|the|this|a|recent|negative|bad|online|yelp|google|facebook|unfair|1-star|one-star|2-star|two-star|"
+        r"5-star|five-star|kind|honest|glowing) (?:\w+ )?(?:review|rating)s?\b",
+        r"\bthank(?:s| you) for (?:your|the|taking the time to (?:leave|write|share|post)) (?:\w+ )?"
+        r"(?:feedback|review|comment|kind words|stars?|rating|note|post)\b",
+        r"\b(?:sorry|sad|disappointed|regret|saddened|upset) (?:to hear|to read|that you|you)\b",
+        r"\byou (?:posted|wrote|left|claim|claimed|said|stated|allege|alleged) (?:online|on yelp|on google|in your|that)\b",
+        r"\b(?:in )?respon(?:se|d|ding) to (?:your|this|the) (?:\w+ )?(?:review|post|comment|complaint|feedback)\b",
+        r"\byelp\b", r"\bgoogle (?:review|rating)s?\b", r"\b(?:1|one|2|two|5|five)[- ]stars?\b",
+        r"\bresponse from the (?:owner|practice|office)\b",
+        r"\b(?:appreciate|value|read|saw|received|got) (?:your|the|this) (?:\w+ )?(?:feedback|review|comments?|post)\b",
+        r"\byour (?:complaint|comments?|concerns?|feedback)\b",
+    ],
+    # The draft *is* an email (not a social post that mentions the newsletter).
+    "email_marketing": [
+        r"^\s*subject\s*:",
+        r"\b(?:this|our|the) (?:month'?s|week'?s|quarter'?s|season'?s|\w+ (?:edition|issue)) (?:of (?:the |our )?)?"
+        r"(?:newsletter|bulletin|digest|update)\b",
+        r"\b(?:this|today'?s|the latest) (?:newsletter|issue|edition)\b",
+        r"\bin this (?:issue|edition|newsletter|email)\b",
+        r"\bdear (?:subscribers?|readers?|friends?|neighbou?rs?|community|patients?|clients?|members?)\b",
+        r"\b(?:welcome to|thanks for (?:subscribing|signing up) (?:to|for)) (?:the |our )?(?:\w+ )?"
+        r"(?:newsletter|list|mailing list)\b",
+        r"\byou(?:'re| are) receiving this\b",
+        r"\bunsubscribe\b",
+        r"^\s*(?:hi|hello|dear) \{\{?\s*(?:first_?name|name)\s*\}\}?",
+    ],
+    # Pairings that only ever show a result.
+    "before_after": [
+        r"\bthen\s*(?:vs\.?|versus)\s*now\b",
+        r"#?\btransformation\s?(?:tuesday|thursday|friday|monday)\b",
+        r"#?\bglow[- ]?up\b",
+        r"\bday\s?(?:1|one)\s*(?:vs\.?|versus|to|and|->|→)\s*(?:day\s?)?\d+\b",
+        r"\b(?:left|first (?:photo|pic|picture|image|slide))\s*(?:is|[:=\-–])\s*(?:before|day (?:1|one)|then)\b",
+        r"\bbefore\s*[:=]\s*.{0,80}\bafter\s*[:=]",
+        r"#(?:beforeandafter|beforeafter|transformation|results)\b",
+    ],
 }
 
-_COMPILED = {k: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in v] for k, v in KIND_PATTERNS.items()}
+# Pairings that may be about time ("stretch before and after a workout"): a
+# before_after only with a result word near or a picture attached.
+TIME_PAIRINGS = [
+    r"\bbefore\W{1,8}(?:(?:and|n|vs\.?|versus|to|into)\W{1,8})?after\b",
+    r"\bafter\s*(?:and|&|/|vs\.?|versus)\s*before\b",
+    r"\bthen\s*(?:and|&|/)\s*now\b",
+    r"\b(?:swipe|scroll)\b[^.!?\n]{0,40}\b(?:before|after|difference|transformation|results)\b",
+    r"\bbefore (?:\w+ ){0,3}(?:photo|pic|picture|shot|image)s?\b[^.!?\n]{0,80}\bafter\b",
+]
+RESULT_WORDS = (r"\b(?:photos?|pics?|pictures?|images?|shots?|selfies?|snaps?|results?|transformations?|smiles?|"
+                r"look(?:s|ed)?|x-?rays?|scans?|difference|progress|clients?|patients?|case|swipe|"
+                r"check (?:it |this |them )?out|amazing|incredible|wow|left|right|side[- ]by[- ]side|proud|recovery|"
+                r"treatment|weeks|months)\b")
+RESULT_WINDOW = 80
+
+_COMPILED = {k: [re.compile(p, _FLAGS) for p in v] for k, v in KIND_PATTERNS.items()}
+_TIME = [re.compile(p, _FLAGS) for p in TIME_PAIRINGS]
+_RESULT = re.compile(RESULT_WORDS, _FLAGS)
+
+
+def kind_spans(text: str, kind: str) -> list[tuple[int, int]]:
+    """Where the wording of ``kind`` occurs, in text order (for rules that point at it)."""
+    return sorted((m.start(), m.end()) for p in _COMPILED[kind] for m in p.finditer(text) if m.end() > m.start())
+
+
+def before_after_span(text: str, has_media: bool) -> tuple[int, int] | None:
+    """The first before/after pairing that is about a result, not about time."""
+    spans = kind_spans(text, "before_after")
+    if spans:
+        return spans[0]
+    for p in _TIME:
+        for m in p.finditer(text):
+            lo, hi = max(0, m.start() - RESULT_WINDOW), min(len(text), m.end() + RESULT_WINDOW)
+            if has_media or _RESULT.search(text, lo, hi):
+                return m.start(), m.end()
+    return None
+
+
+def is_email(draft: Draft) -> bool:
+    """Targets the e-mail platform or reads as an e-mail itself."""
+    return "email" in draft.platforms or bool(kind_spans(draft.text, "email_marketing"))
 
 
 def classify(draft: Draft) -> set[str]:
     """The content kinds this draft is, from its wording and attachments."""
-    kinds = {k for k, pats in _COMPILED.items() if any(p.search(draft.text) for p in pats)}
+    text = draft.text
+    kinds = {k for k, pats in _COMPILED.items()
+             if k not in ("before_after", "email_marketing") and any(p.search(text) for p in pats)}
+    media = draft.has_photo or draft.has_video
+    if before_after_span(text, media) is not None:
+        kinds.add("before_after")
+    if is_email(draft):
+        kinds.add("email_marketing")
     if draft.has_photo:
         kinds.add("photo")
     if draft.has_video:
         kinds.add("video")
-    if "email" in draft.platforms:
-        kinds.add("email_marketing")
     return kinds

@@ -7,7 +7,7 @@ CAN-SPAM (15 U.S.C. 7704(a)(3)-(5)) also requires a working opt-out. Sending
 a practice newsletter to patients also tells them why they are on the list.
 
 Applies when the draft targets the "email" platform or reads as an email
-itself (a "Subject:" line, "in this month's newsletter", "dear subscribers"),
+itself (checks.content_kind: a "Subject:" line, "in this month's newsletter", "dear subscribers"),
 not to a social post that merely mentions the newsletter."""
 from __future__ import annotations
 
@@ -15,19 +15,9 @@ from dataclasses import replace
 
 from bot.domain import Draft, Finding, Severity
 from checks.base import Analysis
+from checks.content_kind import is_email
 from checks.policy.base import Rule, Span, compile_all
 
-EMAIL_PATTERNS = [
-    r"^\s*subject\s*:",
-    r"\b(?:this|our|the) (?:month'?s|week'?s|quarter'?s|season'?s|\w+ (?:edition|issue)) (?:of (?:the |our )?)?(?:newsletter|bulletin|digest|update)\b",
-    r"\b(?:this|today'?s|the latest) (?:newsletter|issue|edition)\b",
-    r"\bin this (?:issue|edition|newsletter|email)\b",
-    r"\bdear (?:subscribers?|readers?|friends?|neighbou?rs?|community|patients?|clients?|members?)\b",
-    r"\b(?:welcome to|thanks for (?:subscribing|signing up) (?:to|for)) (?:the |our )?(?:\w+ )?(?:newsletter|list|mailing list)\b",
-    r"\byou(?:'re| are) receiving this\b",
-    r"\bunsubscribe\b",
-    r"^\s*(?:hi|hello|dear) \{\{?\s*(?:first_?name|name)\s*\}\}?",
-]
 OPT_OUT_PATTERNS = [
     r"\bunsubscribe\b", r"\bopt[- ]?out\b", r"\bmanage (?:your )?(?:email |subscription |mailing )?(?:preferences|settings|subscription)\b",
     r"\bstop (?:receiving|getting) (?:these|this|our)\b", r"\bremove (?:you|yourself) from (?:this|our|the) (?:list|mailing)\b",
@@ -52,15 +42,11 @@ class EmailMarketing(Rule):
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
-        self.email = compile_all(EMAIL_PATTERNS)
         self.opt_out = compile_all(OPT_OUT_PATTERNS)
         self.reason = compile_all(REASON_PATTERNS)
 
-    def is_email(self, draft: Draft) -> bool:
-        return "email" in draft.platforms or any(p.search(draft.text) for p in self.email)
-
     def missing(self, draft: Draft) -> list[str]:
-        if not self.is_email(draft):
+        if not is_email(draft):
             return []
         out = []
         if not any(p.search(draft.text) for p in self.opt_out):

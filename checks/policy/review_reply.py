@@ -10,7 +10,7 @@ insurance), Dr. U. Phillip Igbinadolor (2022, $50,000: reply said the patient
 had not followed care recommendations). Even "thank you for being a great
 patient" confirms the relationship.
 
-Pattern: review-reply wording ("your review", "thank you for your feedback",
+Pattern: review-reply wording (checks.content_kind: "your review", "thank you for your feedback",
 "sorry to hear", Yelp/Google, stars) plus anything that confirms the reviewer
 was seen ("your visit", "when you came in", "our records show", "you missed
 your appointment", "we treated you") or names their insurance or bill."""
@@ -20,21 +20,10 @@ import re
 
 from bot.domain import Draft, Severity
 from checks.base import Analysis
+from checks.content_kind import kind_spans
 from checks.policy import lexicon as L
 from checks.policy.base import FLAGS, Rule, Span, alt, compile_all, sentence_bounds
 
-REVIEW_PATTERNS = [
-    r"\b(?:your|the|this|a|recent|negative|bad|online|yelp|google|facebook|unfair|1-star|one-star|2-star|two-star|"
-    r"5-star|five-star|kind|honest|glowing) (?:\w+ )?(?:review|rating)s?\b",
-    r"\bthank(?:s| you) for (?:your|the|taking the time to (?:leave|write|share|post)) (?:\w+ )?"
-    r"(?:feedback|review|comment|kind words|stars?|rating|note|post)\b",
-    r"\b(?:sorry|sad|disappointed|regret|saddened|upset) (?:to hear|to read|that you|you)\b",
-    r"\byou (?:posted|wrote|left|claim|claimed|said|stated|allege|alleged) (?:online|on yelp|on google|in your|that)\b",
-    r"\b(?:in )?respon(?:se|d|ding) to (?:your|this|the) (?:\w+ )?(?:review|post|comment|complaint|feedback)\b",
-    r"\byelp\b", r"\bgoogle (?:review|rating)s?\b", r"\b(?:1|one|2|two|5|five)[- ]stars?\b",
-    r"\bresponse from the (?:owner|practice|office)\b",
-    r"\b(?:appreciate|value|read|saw|received|got) (?:your|the|this) (?:\w+ )?(?:feedback|review|comments?|post)\b", r"\byour (?:complaint|comments?|concerns?|feedback)\b",
-]
 _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?", "therapy", "therapist",
                  r"counsel+or", "procedure", "surgery", "care", "diagnosis", "medications?", "meds",
                  "prescription", "insurance", "insurer", "coverage", "claim", "bill", "billing", "balance",
@@ -93,13 +82,12 @@ class ReviewReply(Rule):
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
-        self.review = compile_all(REVIEW_PATTERNS)
         self.disclosure = compile_all(DISCLOSURE_PATTERNS)
         self.guard = re.compile(GUARD, FLAGS)
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
-        if not any(p.search(text) for p in self.review):
+        if not kind_spans(text, "review_reply"):
             return None
         for p in self.disclosure:
             for m in p.finditer(text):

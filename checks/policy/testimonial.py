@@ -8,8 +8,8 @@ it must not be posted. The consent check matches it against the register;
 this rule makes sure the officer sees that the post is an identifiable
 testimonial at all.
 
-Pattern: testimonial wording (a quote with an attribution, "testimonial",
-"here's what X said", "client spotlight") plus an identifier: a PERSON span
+Pattern: testimonial wording (checks.content_kind: a quote about the care
+with an attribution, "testimonial", "here's what X said", "client spotlight") plus an identifier: a PERSON span
 from the analysis near it, a "First L." or "J.R." attribution, an @handle, a
 name with age/town/job, or an image/video attached."""
 from __future__ import annotations
@@ -18,21 +18,9 @@ import re
 
 from bot.domain import Draft, Severity
 from checks.base import Analysis
-from checks.policy.base import Rule, Span, compile_all
+from checks.content_kind import kind_spans
+from checks.policy.base import Rule, Span
 
-TESTIMONIAL_PATTERNS = [
-    r"\btestimonials?\b",
-    r"\b(?:client|patient|customer)s? (?:spotlight|love|feedback|review|reviews|story|stories|success|of the month|shout-?out)\b",
-    r"\b(?:here'?s|here is|read|hear|see) what (?:[\w.@']+ ){0,3}(?:said|says|has to say|had to say|wrote|shared|thinks)\b",
-    r"\b(?:says|said|writes|wrote|shares|shared) (?:our |my |a |one )?(?:\w+ )?(?:client|patient)\b",
-    r"\b(?:kind|sweet|lovely) words (?:from|by)\b",
-    r"\b(?:shout-?out|thank you|thanks|huge thanks|big thanks) to (?:our |my )?(?:amazing |wonderful )?(?:client|patient)\b",
-    r"\b(?:words|review|note|message|card|letter) from (?:a |one of )?(?:our |my )?(?:\w+ )?(?:client|patient)s?\b",
-    r"\b(?:client|patient)s? (?:[A-Z][\w.]* ){1,2}(?:says|said|writes|wrote|shares|shared|tells us|told us)\b",
-    r"[\"“][^\"”]{15,}[\"”]\s*(?:[-–—~]|says|said|writes|shares)",
-    r"\b(?:5|five)[- ]star (?:review|rating)\b",
-    r"\bin (?:her|his|their) (?:own )?words\b",
-]
 # A name-like attribution: "— Sarah M.", "- J.R.", "~ Tom, 34", "says Maria", "client Jane".
 _NAME = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]*\.?)?|[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?)"
 ATTRIBUTION_PATTERNS = [
@@ -64,7 +52,6 @@ class IdentifiableTestimonial(Rule):
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
-        self.testimonial = compile_all(TESTIMONIAL_PATTERNS)
         self.attribution = [re.compile(p, re.MULTILINE) for p in ATTRIBUTION_PATTERNS]
         self.initials = re.compile(INITIALS)
         self.handle = re.compile(HANDLE)
@@ -82,10 +69,9 @@ class IdentifiableTestimonial(Rule):
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
-        hits = [(m.start(), m.end()) for p in self.testimonial for m in p.finditer(text)]
+        hits = kind_spans(text, "testimonial")
         if not hits:
             return None
-        hits.sort()
         media = draft.has_photo or draft.has_video
         ids: list[Span] = [(e.start, e.end) for e in analysis.of_type("PERSON")]
         ids += [(m.start(), m.end()) for m in self.initials.finditer(text)]

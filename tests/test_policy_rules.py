@@ -1,0 +1,218 @@
+"""Each policy rule as a table: drafts that break it next to near-misses that
+must pass (same vocabulary, general or safe use). Pure Python, empty analysis
+unless a case needs names."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from bot.domain import Attachment, Draft, MessageRef, Severity
+from checks.base import Analysis, Entity
+from checks.policy.rules import RULES
+
+PHOTO = (Attachment("pic.jpg", "image/jpeg"),)
+
+
+def draft(text: str, platforms=("instagram",), attachments=()) -> Draft:
+    return Draft(text=text, author="U1", ref=MessageRef("cli", "w", "c", "m1"),
+                 platforms=tuple(platforms), attachments=tuple(attachments))
+
+
+def fires(rule_name: str, text: str, platforms=("instagram",), attachments=(), analysis=Analysis()) -> bool:
+    return RULES[rule_name]().check(draft(text, platforms, attachments), analysis) is not None
+
+
+CASE_DETAILS = [
+    ("A client of mine with PTSD finally slept through the night after session 12.", True),
+    ("Clients with PTSD often struggle with sleep; trauma-focused therapy can help.", False),
+    ("One of my clients with OCD checked the locks 30 times a night. Now it's once.", True),
+    ("When a client starts therapy, the first sessions are about goals.", False),
+    ("A teen I've been working with went back to school after months of panic attacks.", True),
+    ("Teens with panic attacks can go back to school with the right support.", False),
+    ("She first came to see me after her miscarriage. Last week she laughed again.", True),
+    ("Miscarriage grief is real and deserves care. Our group meets Tuesdays.", False),
+    ("I've been seeing a college student for depression since January; he just aced finals.", True),
+    ("College students: depression often peaks around finals. Reach out early.", False),
+    ("After our 15th session, she finally told me about the assault.", True),
+    ("Most people need several sessions before they feel safe talking about trauma.", False),
+]
+BEFORE_AFTER = [
+    ("Before and after! Swipe to see what six months of treatment did.", True),
+    ("Stretch before and after your workout; movement helps mood too.", False),
+    ("#TransformationTuesday look at this smile!", True),
+    ("Our Tuesday transformation workshop: rethinking negative self-talk.", False),
+    ("BEFORE ➡️ AFTER: 3 months of our coaching. What a difference!", True),
+    ("Before therapy I thought I had to do it alone. After, I knew better. Let's talk stigma.", False),
+    ("Day 1 vs day 60 of sobriety.", True),
+    ("Then and now: how mental-health care changed since the 1950s.", False),
+]
+TESTIMONIAL = [
+    ("\"Dr. Chen gave me my life back after years of depression.\" — Sarah M., Portland", True),
+    ("\"The curious paradox is that when I accept myself just as I am, then I can change.\" — Carl Rogers", False),
+    ("Client spotlight: meet Marcus, 34, who beat his social anxiety!", True),
+    ("Client spotlight: an anonymous note we were given permission to share.", False),
+    ("Testimonial from @rachel_runs_far: this practice got me through my worst year.", True),
+    ("We don't post testimonials, to protect everyone's privacy.", False),
+    ("Here's what J.R. had to say: \"I finally feel safe in my own body.\"", True),
+    ("Here's what the research says about exercise and depression.", False),
+]
+PATIENT_COMMUNICATION = [
+    ("@jane hope the new meds are helping!", True),
+    ("@NAMIPortland thanks for hosting the awareness walk!", False),
+    ("Hey Marcus, great job in session today, see you at your appointment Tuesday!", True),
+    ("Hey everyone, our office closes early Friday. See you next week!", False),
+    ("@lily_b so proud of you for hitting 6 months sober!!", True),
+    ("Thank you @AFSP for your tireless work on suicide prevention.", False),
+    ("@derek_p hang in there, the first weeks on a new antidepressant are the hardest.", True),
+    ("Starting a new antidepressant? The first weeks can be hard; talk to your prescriber.", False),
+]
+REVIEW_REPLY = [
+    ("Thank you for your review. Sadly your insurance did not cover the crown, so the balance was yours.", True),
+    ("Thank you for your feedback. Privacy law prevents us from confirming or discussing anyone's care online; "
+     "please call our office.", False),
+    ("We're sorry to hear about your experience. Our records show you missed three appointments.", True),
+    ("We're sorry to hear about your experience. We can't discuss any details here, but our manager would "
+     "like to talk with you.", False),
+    ("Responding to this one-star review: this patient did not follow the care recommendations.", True),
+    ("Thanks for the 5 stars, Jim! It was a pleasure to see you for your root canal.", True),
+    ("We appreciate every review. Please reach out to us directly with any concerns.", False),
+    ("Sorry you feel that way. You still owe $340 and Aetna denied the claim.", True),
+]
+OUTCOME_CLAIMS = [
+    ("Our anxiety program is guaranteed to cure panic attacks in 8 weeks!", True),
+    ("No therapist can guarantee results, but we promise to listen.", False),
+    ("100% success rate with our EMDR intensive.", True),
+    ("Research suggests EMDR helps many people with PTSD.", False),
+    ("Never feel depressed again: our method works for everyone.", True),
+    ("Depression can come back; relapse-prevention skills help you notice early signs.", False),
+    ("Say goodbye to anxiety forever with our 6-week program!", True),
+    ("There is no cure-all for anxiety, but therapy, sleep and movement all help.", False),
+    ("We guarantee a call back within one business day.", False),
+]
+INDIVIDUAL_ADVICE = [
+    ("@sam_r from what you described, it sounds like you have ADHD.", True),
+    ("Signs you might have adult ADHD: losing things, time blindness. An evaluation is the only way to know.", False),
+    ("Lisa, you should increase your sertraline to 100 mg.", True),
+    ("Never stop your medication suddenly without talking to your prescriber.", False),
+    ("Your son definitely has OCD, the hand washing is a textbook sign.", True),
+    ("If your son has OCD symptoms like repeated hand washing, an assessment can help.", False),
+    ("Dave, you need to get off the Klonopin.", True),
+    ("Our clinicians do not give medical advice on social media.", False),
+]
+SESSION_CONTENT = [
+    ("In session today a client told me she hasn't felt loved since she was nine.", True),
+    ("What you say in session stays in session. Confidentiality is the foundation of therapy.", False),
+    ("Things my clients said in therapy this week, a thread", True),
+    ("Clients often tell us the hardest part is making the first call.", False),
+    ("Sharing an excerpt from my session notes: 'Client expressed guilt.'", True),
+    ("Did you know psychotherapy notes get extra protection under HIPAA?", False),
+    ("My patient cried today when she described her mother's funeral.", True),
+    ("Excerpt from a client's progress note: 'pt presents with flat affect.'", True),
+]
+EMAIL_MARKETING = [
+    ("Subject: Spring tips\n\nIn this month's newsletter: grounding exercises and group times.", ("email",), True),
+    ("Subject: Spring tips\n\nIn this issue: grounding exercises. You're receiving this because you signed up "
+     "on our website. Unsubscribe here.", ("email",), False),
+    ("Our October newsletter: holiday stress tips. To unsubscribe, reply STOP.", ("email",), True),
+    ("Sign up for our monthly newsletter for coping tips — link in bio!", ("instagram",), False),
+    ("Don't miss our fall workshop series! Register now.", ("email",), True),
+    ("Dear subscribers, this edition covers sleep. You are getting this because you opted in at our front desk. "
+     "Manage your preferences or opt out anytime.", ("email",), False),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASE_DETAILS)
+def test_when_a_specific_patient_story_then_case_details_fires(text, expected):
+    assert fires("case_details", text) is expected
+
+
+@pytest.mark.parametrize("text,expected", BEFORE_AFTER)
+def test_when_a_result_pairing_then_before_after_fires(text, expected):
+    assert fires("before_after", text) is expected
+
+
+def test_when_before_after_wording_has_a_photo_attached_then_it_fires_even_without_result_words():
+    text = "Before and after."
+    assert fires("before_after", text, attachments=PHOTO)
+    assert not fires("before_after", "Breathe before and after.")
+
+
+@pytest.mark.parametrize("text,expected", TESTIMONIAL)
+def test_when_a_testimonial_identifies_the_person_then_it_fires(text, expected):
+    assert fires("identifiable_testimonial", text) is expected
+
+
+def test_when_a_testimonial_has_a_photo_or_a_person_span_then_it_is_identifiable():
+    text = "Client love: \"This practice changed my life.\" — a grateful client"
+    assert not fires("identifiable_testimonial", text)
+    assert fires("identifiable_testimonial", text, attachments=PHOTO)
+    start = text.index("grateful")
+    person = Analysis(entities=(Entity("PERSON", start, start + 8, 0.85),))
+    assert fires("identifiable_testimonial", text, analysis=person)
+
+
+@pytest.mark.parametrize("text,expected", PATIENT_COMMUNICATION)
+def test_when_someone_is_addressed_about_their_care_then_patient_communication_fires(text, expected):
+    assert fires("patient_communication", text) is expected
+
+
+@pytest.mark.parametrize("text,expected", REVIEW_REPLY)
+def test_when_a_review_reply_confirms_care_then_review_reply_fires(text, expected):
+    assert fires("review_reply", text) is expected
+
+
+@pytest.mark.parametrize("text,expected", OUTCOME_CLAIMS)
+def test_when_an_outcome_is_promised_then_outcome_claims_fires(text, expected):
+    assert fires("outcome_claims", text) is expected
+
+
+@pytest.mark.parametrize("text,expected", INDIVIDUAL_ADVICE)
+def test_when_a_person_is_diagnosed_or_dosed_then_individual_advice_fires(text, expected):
+    assert fires("individual_advice", text) is expected
+
+
+@pytest.mark.parametrize("text,expected", SESSION_CONTENT)
+def test_when_session_content_is_shared_then_session_content_fires(text, expected):
+    assert fires("session_content", text) is expected
+
+
+@pytest.mark.parametrize("text,platforms,expected", EMAIL_MARKETING)
+def test_when_a_marketing_email_lacks_opt_out_or_reason_then_email_marketing_fires(text, platforms, expected):
+    assert fires("email_marketing", text, platforms) is expected
+
+
+def test_when_an_email_lacks_both_parts_then_the_message_names_both():
+    f = RULES["email_marketing"]().check(draft("Our new group starts Monday!", ("email",)), Analysis())
+    assert "unsubscribe" in f.message and "why the reader receives it" in f.message
+    f = RULES["email_marketing"]().check(draft("Our new group starts Monday! Unsubscribe below.", ("email",)),
+                                         Analysis())
+    assert "unsubscribe" not in f.message and "why the reader receives it" in f.message
+
+
+ALL_POSITIVES = [(name, text) for name, table in (
+    ("case_details", CASE_DETAILS), ("before_after", BEFORE_AFTER), ("identifiable_testimonial", TESTIMONIAL),
+    ("patient_communication", PATIENT_COMMUNICATION), ("review_reply", REVIEW_REPLY),
+    ("outcome_claims", OUTCOME_CLAIMS), ("individual_advice", INDIVIDUAL_ADVICE),
+    ("session_content", SESSION_CONTENT)) for text, expected in table if expected]
+
+
+@pytest.mark.parametrize("name,text", ALL_POSITIVES)
+def test_when_a_rule_fires_then_the_finding_points_at_the_text_without_quoting_it(name, text):
+    f = RULES[name]().check(draft(text), Analysis())
+    assert f.check == "policy" and f.code == f"policy.{name}"
+    assert f.severity == RULES[name].default_severity
+    assert 0 <= f.start < f.end <= len(text)
+    phrase = text[f.start:f.end]
+    assert phrase not in f.message and phrase not in (f.suggestion or "")
+    assert f.suggestion
+
+
+def test_when_rules_are_listed_then_every_guidance_rule_has_a_stable_code_and_a_docstring():
+    assert list(RULES) == ["case_details", "before_after", "identifiable_testimonial", "patient_communication",
+                           "review_reply", "outcome_claims", "individual_advice", "session_content",
+                           "email_marketing"]
+    for name, cls in RULES.items():
+        assert cls.name == name
+        assert "Guidance" in importlib.import_module(cls.__module__).__doc__
+        assert isinstance(cls.default_severity, Severity) and cls.message and cls.suggestion

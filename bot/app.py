@@ -17,6 +17,7 @@ from bot.review_service import ReviewService
 from bot import audit
 from checks.base import CheckContext
 from checks.phi.analyzer import PhiAnalyzer
+from checks.phi.settings import parse_phi_settings
 from checks.registry import UnknownCheck, build_checks
 
 
@@ -43,7 +44,9 @@ def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,
     unknown = set(settings) - set(config.profile.checks.enabled)
     if unknown:
         raise ConfigError(f"checks.settings.{sorted(unknown)[0]}: settings for a check that is not enabled")
-    analyzer = analyzer or PhiAnalyzer(practice_safe_values(config))
+    phi = parse_phi_settings(settings.get("phi", {}))
+    analyzer = analyzer or PhiAnalyzer(practice_safe_values(config), score_threshold=phi.score_threshold,
+                                       extra_safe_terms=phi.extra_safe_terms)
     try:
         checks = build_checks(
             list(config.profile.checks.enabled),

@@ -1,31 +1,124 @@
 """The PHI check: every identifier in the draft becomes a finding that names
-its type and position, never its value."""
+its type and position, never its value.
+
+Severity follows how much the identifier exposes someone's care:
+- BLOCK always: direct identifiers a post never needs (phone, fax, e-mail,
+  SSN, record / plan / account / licence / vehicle / device / other numbers,
+  IP addresses, street addresses).
+- PERSON (names, @handles, initials): BLOCK when a health word (condition,
+  treatment, session, medication, client/patient...) is near; otherwise WARN
+  (`name_without_health_context`), e.g. a speaker in an event announcement.
+- City-level LOCATION, DATE, AGE_OVER_89: WARN; BLOCK when the identifier
+  sits in a health context (a session date, the town of a client in
+  treatment), because there it helps single out a client.
+- URL: WARN (a link that is not the practice's may lead to a person).
+- PHOTO (an image attachment): WARN; BLOCK when the draft has health context,
+  since a face next to a treatment story is PHI."""
 from __future__ import annotations
+
+import re
 
 from bot.domain import Draft, Finding, Severity
 from checks.base import Analysis, Check, CheckContext
+from checks.phi.lexicon import HEALTH_TERMS
+from checks.phi.settings import PhiSettings, parse_phi_settings
 
 HEALTH_CONTEXT_SEVERITY = Severity.BLOCK
+
+ALWAYS_BLOCK = {"PHONE", "FAX", "EMAIL", "SSN", "MRN", "HEALTH_PLAN_ID", "ACCOUNT_ID", "LICENSE_ID",
+                "VEHICLE_ID", "DEVICE_ID", "OTHER_ID", "IP"}
+HEALTH_BLOCK = {"LOCATION", "DATE", "AGE_OVER_89"}
+
+LABELS = {
+    "PERSON": "a person's name", "LOCATION": "a place below state level", "DATE": "a date",
+    "AGE_OVER_89": "an age over 89", "PHONE": "a phone number", "FAX": "a fax number",
+    "EMAIL": "an e-mail address", "URL": "a web address", "IP": "an IP address",
+    "SSN": "a Social Security number", "MRN": "a medical record number",
+    "HEALTH_PLAN_ID": "a health plan number", "ACCOUNT_ID": "an account number",
+    "LICENSE_ID": "a licence or certificate number", "VEHICLE_ID": "a vehicle identifier",
+    "DEVICE_ID": "a device identifier", "OTHER_ID": "an identifying number", "PHOTO": "a photo",
+}
+
+SUGGESTIONS = {
+    "PERSON": "Remove the name (or @handle, or initials) or replace it with a role such as "
+              "\"a client\"; naming someone next to their care needs their written authorization.",
+    "LOCATION": "Remove the address or place, or generalise it to the state or region.",
+    "DATE": "Remove the date or keep only the year.",
+    "AGE_OVER_89": "Write \"90 or older\" instead of the exact age.",
+    "URL": "Remove the link unless it is the practice's own page.",
+    "PHOTO": "Post the image only with the pictured person's written authorization, or use a "
+             "photo with no identifiable person.",
+}
+DEFAULT_SUGGESTION = "Remove it; if it must stay, replace it with a placeholder such as [{t}]."
+
+
+class HealthContext:
+    """Finds health words (built-in plus `health_terms`) and answers whether
+    a span has one within the window."""
+
+    def __init__(self, extra_terms: list[str] | tuple[str, ...] = (), window: int = 160):
+        terms = sorted({t.strip().casefold() for t in (*HEALTH_TERMS, *extra_terms) if t.strip()},
+                       key=len, reverse=True)
+        self._rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.IGNORECASE)
+        self.window = window
+
+    def hits(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self._rx.finditer(text)]
+
+    def near(self, hits: list[tuple[int, int]], start: int, end: int) -> bool:
+        return any(s < end + self.window and e > start - self.window for s, e in hits)
 
 
 class PhiCheck(Check):
     name = "phi"
 
+    def __init__(self, settings: PhiSettings | None = None):
+        self.settings = settings or PhiSettings()
+        self.health = HealthContext(self.settings.health_terms, self.settings.health_window)
+        self.name_severity = Severity(self.settings.name_without_health_context)
+
     @classmethod
     def from_context(cls, ctx: CheckContext) -> "PhiCheck":
-        return cls()
+        return cls(parse_phi_settings(ctx.settings))
 
     def run(self, draft: Draft, analysis: Analysis) -> list[Finding]:
+        text = draft.text
+        hits = self.health.hits(text)
         findings = []
         for e in analysis.entities:
+            severity, why = self._severity(text, e, hits)
+            label = LABELS.get(e.entity_type, e.entity_type.lower())
             findings.append(Finding(
                 check=self.name,
                 code=f"phi.{e.entity_type.lower()}",
-                severity=Severity.BLOCK,
+                severity=severity,
                 entity=e.entity_type,
                 start=e.start,
                 end=e.end,
-                message=f"{e.entity_type} at characters {e.start}-{e.end}",
-                suggestion=f"remove it or replace it with a placeholder such as [{e.entity_type}]",
+                message=f"{e.entity_type}: {label} at characters {e.start}-{e.end}{why}",
+                suggestion=SUGGESTIONS.get(e.entity_type, DEFAULT_SUGGESTION.format(t=e.entity_type)),
+            ))
+        if draft.has_photo:
+            severity = HEALTH_CONTEXT_SEVERITY if hits else Severity.WARN
+            findings.append(Finding(
+                check=self.name, code="phi.photo", severity=severity, entity="PHOTO",
+                message="PHOTO: an image is attached" + (" to a draft about care or treatment" if hits
+                                                         else "; check that no client is identifiable"),
+                suggestion=SUGGESTIONS["PHOTO"],
             ))
         return findings
+
+    def _severity(self, text: str, e, hits) -> tuple[Severity, str]:
+        t = e.entity_type
+        near = self.health.near(hits, e.start, e.end)
+        if t in ALWAYS_BLOCK:
+            return Severity.BLOCK, ""
+        if t == "PERSON":
+            if near:
+                return HEALTH_CONTEXT_SEVERITY, " next to health information"
+            return self.name_severity, ""
+        if t == "LOCATION" and any(c.isdigit() for c in text[e.start:e.end]):
+            return Severity.BLOCK, " (street or postal address)"
+        if t in HEALTH_BLOCK and near:
+            return Severity.BLOCK, " next to health information"
+        return Severity.WARN, ""

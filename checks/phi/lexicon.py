@@ -86,16 +86,15 @@ HEALTH_TERMS = {
     "client", "clients", "patient", "patients", "session", "sessions", "therapy", "therapist",
     "counseling", "counselling", "counselor", "counsellor", "psychotherapy", "diagnosis",
     "diagnosed", "diagnoses", "treatment", "treated", "treating", "medication", "medications",
-    "meds", "prescribed", "prescription", "dose", "depression", "depressed", "anxiety",
+    "meds", "prescribed", "prescription", "depression", "depressed", "anxiety",
     "anxious", "panic", "ptsd", "trauma", "traumatic", "bipolar", "schizophrenia", "psychosis",
     "adhd", "ocd", "autism", "autistic", "eating disorder", "anorexia", "bulimia", "addiction",
-    "addicted", "substance", "alcohol", "alcoholism", "sober", "sobriety", "relapse", "rehab",
+    "addicted", "substance use", "alcohol", "alcoholism", "sober", "sobriety", "relapse", "rehab",
     "recovery", "overdose", "suicidal", "suicide", "self-harm", "self harm", "grief",
     "intake", "appointment", "appointments", "emdr", "cbt", "dbt", "psychiatric", "psychiatrist",
     "psychologist", "hospitalized", "hospitalised", "inpatient", "outpatient", "disorder",
-    "condition", "symptoms", "mental health", "insomnia", "ssri", "ssris", "zoloft", "prozac",
-    "lexapro", "xanax", "adderall", "wellbutrin", "lithium", "seroquel", "breakthrough",
-    "progress", "journey", "healing", "struggles", "struggled", "struggling", "in care",
+    "symptoms", "mental health", "insomnia", "ssri", "ssris", "zoloft", "prozac",
+    "lexapro", "xanax", "adderall", "wellbutrin", "lithium", "seroquel",
 }
 
 _NAME_FILE = None

@@ -107,4 +107,4 @@ class GivenNameRecognizer(SpanPatternRecognizer):
                 return False
             return f not in self.common_words or l_ not in self.common_words
         # lower / upper case text: both words must look like names, not vocabulary
-        return f not in self.common_words and l_ not in self.common_words and len(l_) > 2
+        return f not in self.common_words and len(l_) > 2 and (l_ not in self.common_words or l_ in names)

@@ -23,9 +23,9 @@ _STRONG = (r"my[ \t]+name[ \t]+is|name[ \t]+is|name's|last[ \t]+name(?:[ \t]+is)
            r"my[ \t]+(?:son|daughter|kid|child|wife|husband|partner|mom|mother|dad|father|brother|sister|"
            r"friend|boyfriend|girlfriend|grandson|granddaughter|grandma|grandpa|client|patient|neighbou?r)|"
            r"(?:our|the)[ \t]+(?:client|patient)|said|told|asked|thanks?|thank[ \t]+you|hi|hello|hey|congrats(?:[ \t]+to)?|"
-           r"shout[ \t]*out[ \t]+to|welcome|under|by|with|and|to|from|user[ \t]*:")
+           r"shout[ \t]*out[ \t]+to|welcome|under|by|with|and|to|user[ \t]*:")
 _WEAK = {"thanks", "thank", "thank you", "hi", "hello", "hey", "welcome", "under", "by",
-         "with", "and", "to", "from", "congrats", "congrats to"}
+         "with", "and", "to", "congrats", "congrats to"}
 
 
 class PersonContextRecognizer(SpanPatternRecognizer):

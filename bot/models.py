@@ -123,3 +123,16 @@ class ConsoleUser(SQLModel, table=True):
     password_hash: str = Field(max_length=300)
     role: str = Field(max_length=20)  # officer | staff
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class ConsoleSession(SQLModel, table=True):
+    """A signed-in console browser. Only a hash of the cookie value is stored,
+    so a copy of the database cannot be used to take over a session."""
+
+    __tablename__ = "console_session"
+    token_hash: str = Field(primary_key=True, max_length=64)
+    username: str = Field(index=True, foreign_key="console_user.username", max_length=100)
+    csrf_token: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen: datetime = Field(default_factory=utcnow)
+    expires_at: datetime = Field(index=True)

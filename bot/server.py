@@ -24,6 +24,8 @@ def build_web_app(services: Services) -> web.Application:
     app = web.Application(client_max_size=services.config.profile.server.max_body_bytes)
     app[SERVICES_KEY] = services
     app.router.add_get("/healthz", healthz)
+    from adapters.console import mount as mount_console  # always on: needs no credentials
+    mount_console(app, services)
     secrets = services.config.secrets
     if secrets.slack_bot_token:
         from adapters.slack import mount as mount_slack

@@ -22,8 +22,8 @@ def _serve(args) -> int:
     s = config.secrets
     slack = bool(s.slack_bot_token or s.slack_signing_secret or s.slack_app_token)
     if not (slack or s.teams_app_id or s.teams_service_url_override):
-        raise UsageError("no platform configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET "
-                         "(Slack) or TEAMS_APP_ID and TEAMS_APP_PASSWORD (Teams)")
+        # no chat credentials: the web console (always mounted) runs alone
+        log.warning("no chat platform configured: serving the web console only")
     if slack:
         from adapters.slack.settings import slack_problems
         problems = slack_problems(s)

@@ -1,0 +1,34 @@
+"""The privacy officer's web console, served by the same process as the chat
+adapters: a review channel, the queue, the consent registry and the audit
+trail, behind local accounts (``clearpost users add``).
+
+Like the Slack and Teams adapters it only exposes ``mount(app, services)``;
+the pages call the same review service the chat adapters do.
+"""
+from __future__ import annotations
+
+from aiohttp import web
+
+from adapters.console import queue, review, signin
+from adapters.console.sessions import SessionStore
+from adapters.console.throttle import Throttle
+from adapters.console.web import CONSOLE_KEY, PREFIX, STATIC, Console, make_templates
+from bot.app import Services
+
+PAGE_MODULES = [signin, review, queue]
+
+
+async def _root(request: web.Request) -> web.Response:
+    raise web.HTTPSeeOther(f"{PREFIX}/")
+
+
+def mount(app: web.Application, services: Services) -> Console:
+    console = Console(services=services, sessions=SessionStore(services.engine),
+                      throttle=Throttle(), templates=make_templates())
+    app[CONSOLE_KEY] = console
+    for module in PAGE_MODULES:
+        app.router.add_routes(module.routes())
+    app.router.add_get("/", _root)
+    app.router.add_get(PREFIX, _root)
+    app.router.add_static(f"{PREFIX}/static", STATIC, append_version=True)
+    return console

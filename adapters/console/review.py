@@ -1,0 +1,179 @@
+"""The console's review channel: paste a draft, see what the checks found in
+place, and (for a privacy officer) approve, override with a reason, or
+reject, through the same review service the chat adapters use.
+
+A console draft is ``MessageRef("console", "local", "console", <uuid>)``.
+The pasted text comes in a POST body and is shown back once, on the result
+page of the person who typed it; the console itself keeps nothing beyond
+what the review service stores (the text only when the profile asks for it,
+encrypted).
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+
+from aiohttp import web
+from sqlmodel import select
+
+from adapters.console.highlight import pieces
+from adapters.console.web import CONSOLE_KEY, PREFIX, Viewer, page, refuse, render
+from bot.config import PLATFORMS
+from bot.db import transaction
+from bot.domain import Draft, DraftRejected, MessageRef, validate_draft_text
+from bot.models import Review
+from bot.review_service import ActionResult, ReviewView
+from bot.states import Event, State
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "console"
+CHANNEL = "console"
+ACTIONS = {"approve": Event.APPROVE, "override": Event.OVERRIDE, "reject": Event.REJECT,
+           "revoke": Event.REVOKE}
+STATE_TEXT = {
+    State.CHECKING: "Checking: the checks have not finished yet.",
+    State.CLEAN: "Clean: no findings. Waiting for a privacy officer to approve.",
+    State.FLAGGED: "Flagged: see the findings. Waiting for a privacy officer.",
+    State.FAILED: "Failed: a check could not finish, so this draft is not cleared. Post it again.",
+    State.CLEARED: "Cleared: a privacy officer approved this draft. It may be published as written.",
+    State.REJECTED: "Rejected: a privacy officer refused this draft. Do not publish it.",
+    State.WITHDRAWN: "Withdrawn.",
+}
+
+
+def _default_targets(request: web.Request) -> list[str]:
+    rc = request.app[CONSOLE_KEY].services.config.channel(PLATFORM, CHANNEL)
+    return list(rc.default_targets) if rc else []
+
+
+def _my_recent(request: web.Request, viewer: Viewer, limit: int = 10) -> list[Review]:
+    engine = request.app[CONSOLE_KEY].services.engine
+    with transaction(engine) as s:
+        return list(s.exec(select(Review).where(Review.platform == PLATFORM, Review.author == viewer.username)
+                           .order_by(Review.id.desc()).limit(limit)))
+
+
+def _compose(request: web.Request, viewer: Viewer, status: int = 200, error: str | None = None,
+             text: str = "", targets: list[str] | None = None) -> web.Response:
+    return render(request, "review_new.html", status=status, viewer=viewer, error=error, text=text,
+                  platforms=PLATFORMS, targets=targets if targets is not None else _default_targets(request),
+                  recent=_my_recent(request, viewer), state_names={s.value: s.value.upper() for s in State})
+
+
+@page()
+async def compose(request: web.Request, viewer: Viewer, form) -> web.Response:
+    return _compose(request, viewer)
+
+
+@page()
+async def submit(request: web.Request, viewer: Viewer, form) -> web.Response:
+    services = request.app[CONSOLE_KEY].services
+    text = str(form.get("text") or "").replace("\r\n", "\n")
+    targets = [t for t in form.getall("target", []) if t in PLATFORMS]
+    try:
+        validate_draft_text(text)
+    except DraftRejected as e:
+        return _compose(request, viewer, 400, f"Cannot review this draft: {e}.", text, targets)
+    ref = MessageRef(PLATFORM, "local", CHANNEL, uuid.uuid4().hex)
+    draft = Draft(text=text, author=viewer.username, ref=ref, platforms=tuple(targets))
+    review_id = services.reviews.submit(draft)
+    view = await services.reviews.check(review_id) or services.reviews.get_by_id(review_id)
+    log.info("console review %s: %s", review_id, view.state.value)
+    return _show(request, viewer, view, text=text)
+
+
+def _stored_text(request: web.Request, view: ReviewView) -> str | None:
+    """The draft text when the profile keeps it (encrypted) and it is still there."""
+    services = request.app[CONSOLE_KEY].services
+    if not services.config.profile.storage.store_draft_text:
+        return None
+    with transaction(services.engine) as s:
+        row = s.get(Review, view.id)
+        sealed = row.draft_text if row else None
+    return services.reviews.vault.open(sealed) if sealed else None
+
+
+def _may_see(viewer: Viewer, view: ReviewView) -> bool:
+    return viewer.is_officer or (view.ref.platform == PLATFORM and view.author == viewer.username)
+
+
+def _actions(viewer: Viewer, view: ReviewView) -> tuple[list[str], str | None]:
+    """What this viewer may do with this review, and why not when nothing."""
+    if not viewer.is_officer:
+        if viewer.role == "officer":
+            return [], "Your account has the officer role but is not listed under officers.console in the profile."
+        return [], None
+    if view.ref.platform != PLATFORM:
+        return [], f"This draft came from {view.ref.platform.title()}: decide it there, in its review thread."
+    own = view.author == viewer.username
+    allowed = []
+    if view.state in (State.CLEAN, State.FLAGGED) and not view.blocking and not own:
+        allowed.append("approve")
+    if view.state == State.FLAGGED and not own:
+        allowed.append("override")
+    if view.state in (State.CLEAN, State.FLAGGED, State.FAILED, State.CLEARED):
+        allowed.append("reject")
+    if view.state in (State.CLEARED, State.REJECTED):
+        allowed.append("revoke")
+    why = ("You wrote this draft: another privacy officer must clear it."
+           if own and view.state in (State.CLEAN, State.FLAGGED) else None)
+    return allowed, why
+
+
+def _show(request: web.Request, viewer: Viewer, view: ReviewView, text: str | None = None,
+          result: ActionResult | None = None, status: int = 200) -> web.Response:
+    text = text if text is not None else _stored_text(request, view)
+    allowed, why = _actions(viewer, view)
+    return render(request, "review_show.html", status=status, viewer=viewer, review=view,
+                  state_text=STATE_TEXT[view.state], pieces=pieces(text, view.findings) if text else None,
+                  actions=allowed, why_not=why, result=result,
+                  show_rewrite=bool(view.rewrite and view.findings and view.rewrite != text))
+
+
+def _review_id(request: web.Request) -> int | None:
+    raw = request.match_info.get("id", "")
+    return int(raw) if raw.isdigit() and len(raw) < 12 else None
+
+
+@page()
+async def show(request: web.Request, viewer: Viewer, form) -> web.Response:
+    services = request.app[CONSOLE_KEY].services
+    rid = _review_id(request)
+    view = services.reviews.get_by_id(rid) if rid else None
+    if view is None or not _may_see(viewer, view):
+        return refuse(request, 404, "No such review.", viewer)
+    return _show(request, viewer, view)
+
+
+@page()
+async def decide(request: web.Request, viewer: Viewer, form) -> web.Response:
+    services = request.app[CONSOLE_KEY].services
+    rid = _review_id(request)
+    view = services.reviews.get_by_id(rid) if rid else None
+    if view is None or not _may_see(viewer, view):
+        return refuse(request, 404, "No such review.", viewer)
+    event = ACTIONS.get(str(form.get("action") or ""))
+    if event is None:
+        return refuse(request, 400, "Unknown action.", viewer)
+    if not viewer.is_officer:
+        return _show(request, viewer, view, status=403,
+                     result=ActionResult(False, "only a designated privacy officer can do that"))
+    if view.ref.platform != PLATFORM:
+        return _show(request, viewer, view, status=409,
+                     result=ActionResult(False, f"decide {view.ref.platform} drafts in {view.ref.platform}"))
+    reason = str(form.get("reason") or "").strip() or None
+    result = services.reviews.decide_by_id(view.id, viewer.username, event, reason)
+    latest = result.review or services.reviews.get_by_id(view.id)
+    if result.ok:
+        await services.reviews.publish(latest)
+    return _show(request, viewer, latest, result=result, status=200 if result.ok else 409)
+
+
+def routes() -> list[web.RouteDef]:
+    return [
+        web.get(f"{PREFIX}/review", compose),
+        web.post(f"{PREFIX}/review", submit),
+        web.get(f"{PREFIX}/reviews/{{id}}", show),
+        web.post(f"{PREFIX}/reviews/{{id}}/decide", decide),
+    ]

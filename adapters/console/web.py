@@ -1,0 +1,165 @@
+"""Plumbing every console page shares: templates, who is signed in, CSRF,
+security headers.
+
+Each page handler is wrapped by ``page(...)``: it resolves the session cookie
+to a ``Viewer`` (or sends the browser to the sign-in page), refuses a POST
+whose CSRF token or Origin does not match, enforces the officer role, and
+hardens the response (no caching of PHI-bearing pages, a strict CSP).
+"""
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Awaitable, Callable
+from urllib.parse import urlsplit
+
+import jinja2
+from aiohttp import web
+
+from adapters.console.sessions import SessionStore, SignedIn
+from adapters.console.throttle import Throttle
+from bot.app import Services
+
+log = logging.getLogger(__name__)
+
+PREFIX = "/console"
+COOKIE = "clearpost_session"
+LOGIN_CSRF_COOKIE = "clearpost_login_csrf"
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+                               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",  # "no-referrer" makes browsers send "Origin: null" on our own forms
+    "Cache-Control": "no-store",
+}
+
+
+@dataclass
+class Console:
+    """What the console's handlers share; one per web app."""
+
+    services: Services
+    sessions: SessionStore
+    throttle: Throttle
+    templates: jinja2.Environment
+
+
+CONSOLE_KEY = web.AppKey("console", Console)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The signed-in person as the pages see them."""
+
+    username: str
+    role: str
+    csrf_token: str
+    is_officer: bool  # role officer AND listed under officers.console
+    listed: bool  # listed under officers.console in the profile
+
+
+def make_templates() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+                             autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["when"] = format_when
+    env.globals["prefix"] = PREFIX
+    env.globals["active"] = ""  # pages set it to mark their menu entry
+    return env
+
+
+def format_when(at: datetime | None) -> str:
+    if at is None:
+        return ""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=timezone.utc)
+    return at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def harden(resp: web.StreamResponse) -> web.StreamResponse:
+    for k, v in SECURITY_HEADERS.items():
+        resp.headers.setdefault(k, v)
+    return resp
+
+
+def render(request: web.Request, template: str, status: int = 200, **ctx) -> web.Response:
+    console = request.app[CONSOLE_KEY]
+    html = console.templates.get_template(template).render(**ctx)
+    return harden(web.Response(text=html, status=status, content_type="text/html", charset="utf-8"))
+
+
+def see_other(location: str) -> web.Response:
+    return harden(web.Response(status=303, headers={"Location": location}))
+
+
+def is_https(request: web.Request) -> bool:
+    """TLS to us, or to a reverse proxy on this machine that says so."""
+    if request.secure:
+        return True
+    peer = request.remote or ""
+    try:
+        local = ipaddress.ip_address(peer).is_loopback
+    except ValueError:
+        local = False
+    return local and request.headers.get("X-Forwarded-Proto", "").lower() == "https"
+
+
+def set_cookie(request: web.Request, resp: web.StreamResponse, name: str, value: str) -> None:
+    resp.set_cookie(name, value, path=PREFIX, httponly=True, samesite="Strict", secure=is_https(request))
+
+
+def same_origin(request: web.Request) -> bool:
+    """A POST whose Origin (when the browser sends one) is this site."""
+    origin = request.headers.get("Origin")
+    if origin is None or origin == "null":
+        return origin is None
+    return urlsplit(origin).netloc == request.host
+
+
+def tokens_match(given: str | None, expected: str | None) -> bool:
+    return bool(given) and bool(expected) and hmac.compare_digest(str(given), str(expected))
+
+
+def refuse(request: web.Request, status: int, message: str, viewer: Viewer | None = None) -> web.Response:
+    return render(request, "error.html", status=status, message=message, viewer=viewer)
+
+
+Handler = Callable[..., Awaitable[web.StreamResponse]]
+
+
+def page(officer: bool = False):
+    """Sign-in, CSRF and role gate for one handler ``(request, viewer, form)``."""
+    def wrap(handler: Handler) -> Handler:
+        async def run(request: web.Request) -> web.StreamResponse:
+            console = request.app[CONSOLE_KEY]
+            signed: SignedIn | None = console.sessions.lookup(request.cookies.get(COOKIE))
+            if signed is None:
+                if request.method == "GET":
+                    return see_other(f"{PREFIX}/login")
+                return refuse(request, 401, "Your session has ended. Sign in again.")
+            form = None
+            if request.method == "POST":
+                if not same_origin(request):
+                    return refuse(request, 403, "This form was sent from another site and was refused.")
+                form = await request.post()
+                if not tokens_match(form.get("csrf"), signed.csrf_token):
+                    return refuse(request, 403, "This form has expired or did not come from this console. "
+                                                "Reload the page and try again.")
+            listed = signed.username in console.services.config.officers_for("console")
+            viewer = Viewer(signed.username, signed.role, signed.csrf_token,
+                            is_officer=signed.role == "officer" and listed, listed=listed)
+            if officer and not viewer.is_officer:
+                return refuse(request, 403, "Only a privacy officer can open this page.", viewer)
+            return harden(await handler(request, viewer, form))
+        run.__name__ = handler.__name__
+        run.__doc__ = handler.__doc__
+        return run
+    return wrap

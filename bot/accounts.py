@@ -1,0 +1,175 @@
+"""Local console accounts: who may sign in to the web console, and with what role.
+
+Passwords are hashed with scrypt from the standard library (memory-hard, on
+OWASP's list of acceptable password hashes) so the console needs no native
+dependency. The parameters travel inside each stored hash, so they can be
+raised later without invalidating existing accounts: a hash made with weaker
+parameters is upgraded on the next successful sign-in.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from bot import audit
+from bot.db import transaction
+from bot.models import ConsoleUser
+
+ROLES = ("officer", "staff")
+MIN_PASSWORD_CHARS = 12  # NIST SP 800-63B allows 8; a shared practice laptop deserves more
+MAX_PASSWORD_CHARS = 1024
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}$")
+
+# OWASP (2024) scrypt option: N=2^15, r=8, p=3 -> 32 MiB per hash.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 15, 8, 3
+_SALT_BYTES, _KEY_BYTES = 16, 32
+
+
+class AccountError(ValueError):
+    """A request about accounts that cannot be carried out (message is safe to show)."""
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    role: str
+    created_at: datetime
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text + "=" * (-len(text) % 4))
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p,
+                          maxmem=256 * n * r, dklen=_KEY_BYTES)
+
+
+def hash_password(password: str) -> str:
+    """``scrypt$N$r$p$salt$key`` (base64 salt and key)."""
+    salt = os.urandom(_SALT_BYTES)
+    key = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(key)}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """Constant-time comparison; any malformed stored value fails closed."""
+    try:
+        scheme, n, r, p, salt, key = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = _unb64(key)
+        actual = _scrypt(password, _unb64(salt), int(n), int(r), int(p))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+def needs_rehash(stored: str) -> bool:
+    try:
+        scheme, n, r, p, _salt, _key = stored.split("$")
+        return scheme != "scrypt" or (int(n), int(r), int(p)) != (SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    except ValueError:
+        return True
+
+
+# A hash of nothing in particular, so a sign-in for an unknown user costs as much
+# as one for a known user (no timing oracle for user names).
+_DUMMY_HASH: str | None = None
+
+
+def _dummy_hash() -> str:
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = hash_password(os.urandom(16).hex())
+    return _DUMMY_HASH
+
+
+def validate_username(username: str) -> str:
+    name = (username or "").strip().lower()
+    if not USERNAME.match(name):
+        raise AccountError("a user name is 2-63 characters: lower-case letters, digits, '.', '_' or '-', "
+                           "starting with a letter or digit")
+    return name
+
+
+def validate_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise AccountError(f"the password is too short: at least {MIN_PASSWORD_CHARS} characters")
+    if len(password) > MAX_PASSWORD_CHARS:
+        raise AccountError(f"the password is too long: at most {MAX_PASSWORD_CHARS} characters")
+    return password
+
+
+def add_user(engine: Engine, username: str, password: str, role: str, actor: str = "cli") -> Account:
+    name = validate_username(username)
+    if role not in ROLES:
+        raise AccountError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+    validate_password(password)
+    hashed = hash_password(password)
+    with transaction(engine) as s:
+        if s.get(ConsoleUser, name) is not None:
+            raise AccountError(f"user {name} already exists")
+        row = ConsoleUser(username=name, password_hash=hashed, role=role)
+        s.add(row)
+        audit.append(s, actor, "console_user_added", details={"username": name, "role": role})
+        return Account(row.username, row.role, row.created_at)
+
+
+def set_password(engine: Engine, username: str, password: str, actor: str = "cli") -> None:
+    name = validate_username(username)
+    validate_password(password)
+    hashed = hash_password(password)
+    with transaction(engine) as s:
+        row = s.get(ConsoleUser, name)
+        if row is None:
+            raise AccountError(f"no user {name}")
+        row.password_hash = hashed
+        s.add(row)
+        audit.append(s, actor, "console_password_set", details={"username": name})
+
+
+def list_users(engine: Engine) -> list[Account]:
+    with transaction(engine) as s:
+        rows = s.exec(select(ConsoleUser).order_by(ConsoleUser.username)).all()
+        return [Account(r.username, r.role, r.created_at) for r in rows]
+
+
+def get_user(engine: Engine, username: str) -> Account | None:
+    with transaction(engine) as s:
+        row = s.get(ConsoleUser, username)
+        return Account(row.username, row.role, row.created_at) if row else None
+
+
+def authenticate(engine: Engine, username: str, password: str) -> Account | None:
+    """The account when the password matches, else None (same cost either way)."""
+    name = (username or "").strip().lower()
+    if len(password) > MAX_PASSWORD_CHARS:
+        return None
+    with transaction(engine) as s:
+        row = s.get(ConsoleUser, name) if name else None
+        stored = row.password_hash if row else None
+    if stored is None:
+        verify_password(password, _dummy_hash())
+        return None
+    if not verify_password(password, stored):
+        return None
+    if needs_rehash(stored):
+        with transaction(engine) as s:
+            row = s.get(ConsoleUser, name)
+            if row is not None:
+                row.password_hash = hash_password(password)
+                s.add(row)
+    return Account(row.username, row.role, row.created_at)

@@ -1,0 +1,80 @@
+"""`clearpost users`: local accounts for the web console.
+
+The password is read from a prompt (typed twice) on a terminal, or from the
+first line of standard input otherwise, never from the command line where it
+would land in shell history and the process list."""
+from __future__ import annotations
+
+import getpass
+import sys
+
+from bot.accounts import ROLES, AccountError, add_user, list_users, set_password
+from bot.commands.common import UsageError, config_from, guarded
+from bot.db import make_engine, upgrade
+
+
+def register(sub) -> None:
+    p = sub.add_parser("users", help="console accounts (officer, staff)")
+    usub = p.add_subparsers(dest="users_command", required=True)
+    add = usub.add_parser("add", help="create a console account; the password is read from a prompt or stdin")
+    add.add_argument("name", help="user name (lower-case letters, digits, '.', '_', '-')")
+    add.add_argument("--role", choices=ROLES, required=True)
+    add.set_defaults(func=guarded(_add))
+    pw = usub.add_parser("password", help="set a new password for a console account")
+    pw.add_argument("name")
+    pw.set_defaults(func=guarded(_password))
+    ls = usub.add_parser("list", help="list console accounts")
+    ls.set_defaults(func=guarded(_list))
+
+
+def read_password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != first:
+            raise UsageError("the passwords do not match")
+        return first
+    line = sys.stdin.readline()
+    if not line:
+        raise UsageError("no password on standard input")
+    return line.rstrip("\r\n")
+
+
+def _engine(args):
+    config = config_from(args)
+    engine = make_engine(config.database_url)
+    upgrade(engine)
+    return config, engine
+
+
+def _add(args) -> int:
+    config, engine = _engine(args)
+    password = read_password()
+    try:
+        account = add_user(engine, args.name, password, args.role)
+    except AccountError as e:
+        raise UsageError(str(e)) from None
+    print(f"added {account.username} ({account.role})")
+    if account.role == "officer" and account.username not in config.officers_for("console"):
+        print(f"note: {account.username} can approve drafts only once listed under officers.console "
+              f"in {config.source}", file=sys.stderr)
+    return 0
+
+
+def _password(args) -> int:
+    _config, engine = _engine(args)
+    password = read_password()
+    try:
+        set_password(engine, args.name, password)
+    except AccountError as e:
+        raise UsageError(str(e)) from None
+    print(f"password changed for {args.name.strip().lower()}")
+    return 0
+
+
+def _list(args) -> int:
+    config, engine = _engine(args)
+    officers = set(config.officers_for("console"))
+    for a in list_users(engine):
+        listed = " (not in officers.console: acts as staff)" if a.role == "officer" and a.username not in officers else ""
+        print(f"{a.username}\t{a.role}{listed}\tcreated {a.created_at:%Y-%m-%d}")
+    return 0

@@ -13,6 +13,9 @@ import re
 
 from bot.domain import Draft
 from checks.policy import lexicon as L
+from checks.policy.base import negated
+
+PATIENT_KINDS = frozenset({"testimonial", "story", "case_study"})  # about a patient: consent needed
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 # What a testimonial quote talks about: the practice, the care, what it did for the speaker.
@@ -34,6 +37,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:words|review|note|message|card|letter) from (?:a |one of )?(?:our |my )?(?:\w+ )?(?:client|patient)s?\b",
         r"\b(?:client|patient)s? (?:[A-Z][\w.]* ){1,2}(?:says|said|writes|wrote|shares|shared|tells us|told us)\b",
         r"[\"“]" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]\s*(?:[-–—~]|says|said|writes|shares)",
+        # the speaker's own words about the care ("Therapy here helped me...")
+        r"[\"“](?=[^\"”]{0,300}?\b(?:I|I'm|I've|me|my)\b)" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]",
         # any quote attributed the way testimonials are, not the way famous quotes are ("— Carl Rogers")
         r"[\"“][^\"”]{15,}[\"”]\s*[-–—~]\s*(?:[A-Z][a-z]+ [A-Z]\.|[A-Z]\.\s?[A-Z]\.|@\w+|"
         r"(?:a |an |our |one )?(?:\w+ )?(?:client|patient|mom|dad|parent|veteran|student)\b|"
@@ -109,8 +114,12 @@ _RESULT = re.compile(RESULT_WORDS, _FLAGS)
 
 
 def kind_spans(text: str, kind: str) -> list[tuple[int, int]]:
-    """Where the wording of ``kind`` occurs, in text order (for rules that point at it)."""
-    return sorted((m.start(), m.end()) for p in _COMPILED[kind] for m in p.finditer(text) if m.end() > m.start())
+    """Where the wording of ``kind`` occurs, in text order (for rules that point at it).
+    Patient kinds skip negated mentions ("we don't post testimonials")."""
+    spans = sorted((m.start(), m.end()) for p in _COMPILED[kind] for m in p.finditer(text) if m.end() > m.start())
+    if kind in PATIENT_KINDS:
+        spans = [s for s in spans if not negated(text, s[0])]
+    return spans
 
 
 def before_after_span(text: str, has_media: bool) -> tuple[int, int] | None:
@@ -134,8 +143,7 @@ def is_email(draft: Draft) -> bool:
 def classify(draft: Draft) -> set[str]:
     """The content kinds this draft is, from its wording and attachments."""
     text = draft.text
-    kinds = {k for k, pats in _COMPILED.items()
-             if k not in ("before_after", "email_marketing") and any(p.search(text) for p in pats)}
+    kinds = {k for k in _COMPILED if k not in ("before_after", "email_marketing") and kind_spans(text, k)}
     media = draft.has_photo or draft.has_video
     if before_after_span(text, media) is not None:
         kinds.add("before_after")

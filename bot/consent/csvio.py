@@ -7,7 +7,7 @@ import csv
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import IO, Iterator
 
 from bot.consent.names import handle_key, name_key
@@ -116,6 +116,8 @@ def _parse_row(line: int, raw: dict[str, str]) -> tuple[Row | None, list[str]]:
     if v["recorded_at"]:
         try:
             recorded_at = datetime.fromisoformat(v["recorded_at"])
+            if recorded_at.utcoffset() is None:
+                recorded_at = recorded_at.replace(tzinfo=timezone.utc)  # a time without zone is read as UTC
         except ValueError:
             problems.append(f"recorded_at: {v['recorded_at']!r} is not an ISO date-time")
     if problems:

@@ -37,9 +37,8 @@ def _phrase_keys(words: list[str]) -> set[str]:
     return {f"{v} {rest}" if rest else v for v in name_variants(words[0])}
 
 
-def candidate_keys(text: str, person_spans: list[tuple[int, int]] = (),
-                   with_initials: bool = False) -> dict[str, list[tuple[int, int, bool]]]:
-    """Every index key the draft could match -> the spans it occurs at (and whether named)."""
+def candidate_keys(text: str, with_initials: bool = False) -> dict[str, list[tuple[int, int, bool]]]:
+    """Index keys the draft could match anywhere -> the spans they occur at (and whether named)."""
     occ: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
     toks = tokens(text)
     for i in range(len(toks)):
@@ -57,11 +56,16 @@ def candidate_keys(text: str, person_spans: list[tuple[int, int]] = (),
     if with_initials:
         for t in initials_in(text):
             occ[t.key].append((t.start, t.end, False))
+    return occ
+
+
+def person_keys(text: str, person_spans: list[tuple[int, int]]) -> dict[str, list[tuple[int, int, bool]]]:
+    """Single words (and over-long names) inside PERSON spans: a lone first name or
+    one-word alias counts only where Presidio saw a person."""
+    occ: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
+    toks = tokens(text)
     for start, end in person_spans:
         inside = [t for t in toks if t.start >= start and t.end <= end]
-        if not inside:
-            continue
-        # a single first name or one-word alias counts only where Presidio saw a person
         for t in inside:
             for key in _phrase_keys([t.key]):
                 occ[key].append((t.start, t.end, True))
@@ -71,26 +75,41 @@ def candidate_keys(text: str, person_spans: list[tuple[int, int]] = (),
     return occ
 
 
-def find_mentions(session: Session, text: str, person_spans: list[tuple[int, int]] = (),
-                  with_initials: bool = False) -> list[Mention]:
-    """Patients the draft names, longest match first; overlapping shorter matches are dropped."""
-    occ = candidate_keys(text, person_spans, with_initials)
-    if not occ:
-        return []
+def _hits(session: Session, keys: list[str]) -> dict[str, set[str]]:
     hits: dict[str, set[str]] = defaultdict(set)
-    keys = list(occ)
     for n in range(0, len(keys), _CHUNK):
         rows = session.exec(select(PatientName.name_key, PatientName.patient_id)
                             .where(PatientName.name_key.in_(keys[n:n + _CHUNK]))).all()
         for key, pid in rows:
             hits[key].add(pid)
+    return hits
+
+
+def _accept(spans: dict[tuple[int, int], tuple[set[str], bool]], accepted: list[Mention]) -> None:
+    for (start, end), (ids, named) in sorted(spans.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+        if all(end <= m.start or start >= m.end for m in accepted):
+            accepted.append(Mention(start, end, frozenset(ids), named))
+
+
+def _spans(occ, hits) -> dict[tuple[int, int], tuple[set[str], bool]]:
     spans: dict[tuple[int, int], tuple[set[str], bool]] = {}
     for key, ids in hits.items():
         for start, end, named in occ[key]:
             prev_ids, prev_named = spans.get((start, end), (set(), False))
             spans[(start, end)] = (prev_ids | ids, prev_named or named)
+    return spans
+
+
+def find_mentions(session: Session, text: str, person_spans: list[tuple[int, int]] = (),
+                  with_initials: bool = False) -> list[Mention]:
+    """Patients the draft names, longest match first; overlapping shorter matches are
+    dropped. PERSON words already inside a matched name are not looked up again."""
     accepted: list[Mention] = []
-    for (start, end), (ids, named) in sorted(spans.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
-        if all(end <= m.start or start >= m.end for m in accepted):
-            accepted.append(Mention(start, end, frozenset(ids), named))
+    occ = candidate_keys(text, with_initials)
+    if occ:
+        _accept(_spans(occ, _hits(session, list(occ))), accepted)
+    open_spans = [(a, b) for a, b in person_spans if all(b <= m.start or a >= m.end for m in accepted)]
+    occ = person_keys(text, open_spans)
+    if occ:
+        _accept(_spans(occ, _hits(session, list(occ))), accepted)
     return sorted(accepted, key=lambda m: m.start)

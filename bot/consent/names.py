@@ -56,6 +56,7 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=262144)
 def name_key(name: str) -> str:
     return " ".join(t.key for t in tokens(name))
 

@@ -61,6 +61,21 @@ def _add_names(session: Session, patient_id: str, keys: dict[str, str]) -> None:
             session.add(PatientName(name_key=key, kind=kind, patient_id=patient_id))
 
 
+def _bulk_insert(conn, table, rows: list[dict]) -> None:
+    """Many rows in the caller's transaction: COPY on PostgreSQL, executemany elsewhere."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        cols = list(rows[0])
+        raw = conn.connection.driver_connection
+        with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({", ".join(cols)}) FROM STDIN') as copy:
+            for r in rows:
+                copy.write_row([r[c] for c in cols])
+        return
+    for n in range(0, len(rows), 5000):
+        conn.execute(insert(table), rows[n:n + 5000])
+
+
 class ConsentRegistry:
     def __init__(self, engine: Engine, today: Callable[[], date] = date.today):
         self.engine = engine
@@ -233,8 +248,11 @@ class ConsentRegistry:
                 names += [{"name_key": k, "kind": kind, "patient_id": pid}
                           for k, kind in patient_keys(prow[0].display_name, aliases, handles).items()]
             else:
-                p.aliases = json.dumps(list(dict.fromkeys(json.loads(p.aliases) + aliases)))
-                p.handles = json.dumps(list(dict.fromkeys(json.loads(p.handles) + handles)))
+                old_a, old_h = json.loads(p.aliases), json.loads(p.handles)
+                if set(aliases) <= set(old_a) and set(handles) <= set(old_h):
+                    continue  # nothing new to index for this patient
+                p.aliases = json.dumps(list(dict.fromkeys(old_a + aliases)))
+                p.handles = json.dumps(list(dict.fromkeys(old_h + handles)))
                 s.add(p)
                 _add_names(s, pid, patient_keys(p.display_name, json.loads(p.aliases), json.loads(p.handles)))
         next_n = _next_id(s, Consent, "C-", 0)
@@ -251,9 +269,9 @@ class ConsentRegistry:
                              "recorded_by": r.recorded_by or actor, "recorded_at": r.recorded_at or now,
                              "superseded_by": r.superseded_by})
         s.flush()
+        conn = s.connection()
         for table, data in ((Patient, new_patients), (PatientName, names), (Consent, consents)):
-            for n in range(0, len(data), 5000):
-                s.execute(insert(table), data[n:n + 5000])
+            _bulk_insert(conn, table.__table__, data)
         audit.append(s, actor, "consents_imported", details={
             "rows": len(rows), "patients_created": len(new_patients), "sha256": sha256, "consent_ids": ids})
         return len(rows)

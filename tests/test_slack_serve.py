@@ -121,7 +121,7 @@ def _env(**extra) -> dict:
     ({"SLACK_BOT_TOKEN": "xoxp-123-user"}, ["SLACK_BOT_TOKEN is malformed", "SLACK_SIGNING_SECRET is not set"]),
     ({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": "short"}, ["SLACK_SIGNING_SECRET is malformed"]),
     ({"SLACK_SIGNING_SECRET": SIGNING_SECRET}, ["SLACK_BOT_TOKEN is not set"]),
-    ({}, ["no platform configured"]),
+    # no chat credentials at all is not an error: the console runs alone (tests/test_console_serve.py)
 ])
 def test_when_serve_starts_with_bad_secrets_then_it_stops_naming_them(tmp_path, env, named):
     cfg = _write_config(tmp_path)
@@ -170,3 +170,18 @@ async def test_when_serve_runs_then_it_answers_healthz_and_reviews_a_signed_draf
             proc.kill()
         await api.stop()
     assert proc.returncode == 0, proc.stderr.read().decode()
+
+
+def test_when_the_manifest_is_pasted_then_it_subscribes_to_what_the_bot_handles():
+    manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
+    settings = manifest["settings"]
+    assert set(settings["event_subscriptions"]["bot_events"]) == {
+        "message.channels", "message.groups", "reaction_added", "reaction_removed"}
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == ["/consent"]
+    assert settings["interactivity"]["is_enabled"] is True
+    urls = [settings["event_subscriptions"]["request_url"], settings["interactivity"]["request_url"],
+            manifest["features"]["slash_commands"][0]["url"]]
+    assert all(u.startswith("https://") and u.endswith("/slack/events") for u in urls)
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    assert {"channels:history", "groups:history", "chat:write", "reactions:read", "commands"} <= scopes
+    assert "socket_mode_enabled" in settings

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 
+import aiohttp
 from aiohttp import web
 
 from bot.app import Services
@@ -27,14 +28,28 @@ def mount(app: web.Application, services: Services) -> SlackBot:
     bot = SlackBot(services, settings)
     services.reviews.publishers["slack"] = bot.publisher
     app[SLACK_BOT_KEY] = bot
+    app.on_startup.append(_open_session)
     if settings.socket_mode:
         app.on_startup.append(_socket_mode_start)
         app.on_cleanup.append(_socket_mode_stop)
     else:
         max_bytes = services.config.profile.server.max_body_bytes
         app.router.add_post(EVENTS_PATH, events_handler(bot.app, max_bytes))
+    app.on_cleanup.append(_close_session)
     app.on_shutdown.append(_drain)
     return bot
+
+
+async def _open_session(app: web.Application) -> None:
+    """One keep-alive HTTP session for Web API calls instead of a new one per call."""
+    app[SLACK_BOT_KEY].client.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+
+
+async def _close_session(app: web.Application) -> None:
+    session = app[SLACK_BOT_KEY].client.session
+    if session is not None:
+        app[SLACK_BOT_KEY].client.session = None
+        await session.close()
 
 
 async def _socket_mode_start(app: web.Application) -> None:

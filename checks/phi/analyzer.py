@@ -177,6 +177,7 @@ class _Candidate:
     end: int
     score: float
     rank: int
+    source: str = ""
 
 
 class PhiAnalyzer:
@@ -193,6 +194,16 @@ class PhiAnalyzer:
         self.score_threshold = score_threshold
         values = [v for raw in (*safe_values, *extra_safe_terms) for v in _variants(raw) if v.strip()]
         self._safe_patterns = [p for p in (_value_pattern(v) for v in values) if p is not None]
+        self._address_tokens = [tuple(re.findall(r"\w+", v.casefold())) for v in values
+                                if re.search(r"\d", v) and len(re.findall(r"\w+", v)) >= 3]
+        self._name_parts = []  # (full-name pattern, pattern for its parts alone)
+        for v in values:
+            words = re.findall(r"[^\W\d_][\w'’\-]*", re.sub(r"(?i)^(?:dr|mr|mrs|ms|mx|prof)\.?\s+", "", v))
+            if 2 <= len(words) <= 4 and not re.search(r"[\d@/]", v) and all(w[0].isupper() for w in words):
+                parts = "|".join(re.escape(w) for w in words if len(w) >= 2)
+                self._safe_patterns.append(re.compile(
+                    rf"(?i)(?<!\w)(?:dr|mr|mrs|ms|mx|prof)\.?\s+{re.escape(words[-1])}(?!\w)"))
+                self._name_parts.append((_value_pattern(" ".join(words)), re.compile(rf"(?<!\w)(?:{parts})(?!\w)")))
         self._safe_domains = {d for d in (_domain(v) for v in values if re.search(r"\w\.\w", v)
                                           and " " not in v.strip()) if d}
         self.engine.analyze(text="Warm-up for Jane Doe on 5 May 2020 at 12 Main St.", language="en")
@@ -239,8 +250,12 @@ class PhiAnalyzer:
             return None
         if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
             return None
+        if label == "PERSON" and style == "mixed" and value.isupper() and len(value) <= 5:
+            return None  # an acronym, not a name
         rank = _RANK_BY_RECOGNIZER.get(recognizer, _RANK_BY_TYPE.get(label, 6))
-        return _Candidate(label, start, end, r.score, rank)
+        if recognizer == "PersonContextRecognizer" and r.score < 0.85:
+            rank = 5  # a weak cue ("and", "with") does not outrank spaCy
+        return _Candidate(label, start, end, r.score, rank, recognizer)
 
     def _name_like(self, text: str, start: int, end: int) -> bool:
         """spaCy's small model calls "Discipline" or "Acme Consulting" a person:
@@ -257,6 +272,9 @@ class PhiAnalyzer:
 
     def _safe_spans(self, text: str) -> list[tuple[int, int]]:
         spans = [m.span() for p in self._safe_patterns for m in p.finditer(text)]
+        for full, parts in self._name_parts:
+            if full is not None and full.search(text):  # "Jordan" after "Jordan Alvarez" is staff too
+                spans.extend(m.span() for m in parts.finditer(text))
         if self._safe_domains:
             for m in re.finditer(r"[\w.+\-]*@?[\w\-]+(?:\.[\w\-]+)+(?:/\S*)?", text):
                 d = _domain(m.group(0).split("/")[0])
@@ -264,12 +282,22 @@ class PhiAnalyzer:
                     spans.append(m.span())
         return spans
 
+    def _part_of_safe_address(self, value: str) -> bool:
+        """ "410 Harbor View Road, Suite 200" is the practice's address even without the
+        city; a bare "Portland" (one word, no number) is not."""
+        toks = tuple(re.findall(r"\w+", value.casefold()))
+        if len(toks) < 2 or not any(t.isdigit() for t in toks):
+            return False
+        return any(_contiguous_in(toks, a) for a in self._address_tokens)
+
     def _drop_safe(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
         safe = self._safe_spans(text)
-        if not safe:
+        if not safe and not self._address_tokens:
             return cands
         out = []
         for c in cands:
+            if self._part_of_safe_address(text[c.start:c.end]):
+                continue
             covered = [False] * (c.end - c.start)
             for s, e in safe:
                 for i in range(max(s, c.start), min(e, c.end)):
@@ -281,9 +309,14 @@ class PhiAnalyzer:
                 s, e = c.start + rest[0], c.start + rest[-1] + 1
                 if c.entity_type in ("PERSON", "LOCATION") and not re.search(r"[^\W\d_]{2}", text[s:e]):
                     continue
-                c = _Candidate(c.entity_type, s, e, c.score, c.rank)
+                c = _Candidate(c.entity_type, s, e, c.score, c.rank, c.source)
             out.append(c)
         return out
+
+
+def _contiguous_in(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:
+    n = len(needle)
+    return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -306,12 +339,15 @@ def _prefer_person(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     """spaCy often calls a lone first name a place ("Magnus spent a year..."):
     when the span is a known given name and no locative word precedes it, the
     person reading wins."""
-    people = {(c.start, c.end) for c in cands if c.entity_type == "PERSON"}
+    people = {(c.start, c.end) for c in cands if c.entity_type == "PERSON" and c.source == "GivenNameRecognizer"}
+    places = [c for c in cands if c.entity_type == "LOCATION"]
     out = []
     for c in cands:
         if c.entity_type == "LOCATION" and c.rank == 5 and (c.start, c.end) in people:
             prev = re.findall(r"[^\W\d_]+", text[max(0, c.start - 20):c.start])
-            if not prev or prev[-1].casefold() not in _LOCATIVE:
+            coordinated = re.search(r"(?:,|\band|\bor)\s*$", text[max(0, c.start - 6):c.start]) and any(
+                0 < c.start - p.end <= 6 for p in places)
+            if not coordinated and (not prev or prev[-1].casefold() not in _LOCATIVE):
                 continue
         out.append(c)
     return out
@@ -346,7 +382,7 @@ def _propagate_names(text: str, chosen: list[_Candidate], style: str,
     for m in rx.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        extra.append(_Candidate("PERSON", m.start(), m.end(), 0.6, 5))
+        extra.append(_Candidate("PERSON", m.start(), m.end(), 0.6, 5, "propagated"))
         taken.append(m.span())
     return sorted(chosen + extra, key=lambda c: c.start)
 

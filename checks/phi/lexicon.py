@@ -15,7 +15,7 @@ US_STATES = {
     "new jersey", "new mexico", "new york state", "north carolina", "north dakota", "ohio",
     "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
     "tennessee", "texas", "utah", "vermont", "virginia", "washington state", "west virginia",
-    "wisconsin", "wyoming", "district of columbia", "puerto rico", "guam",
+    "wisconsin", "wyoming", "washington", "new york", "district of columbia", "puerto rico", "guam",
 }
 US_STATE_CODES = {
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
@@ -52,6 +52,8 @@ COUNTRIES = {
     "uruguay", "uzbekistan", "vanuatu", "vatican", "venezuela", "vietnam", "viet nam", "yemen",
     "zambia", "zimbabwe", "greenland", "faroe islands", "puerto rico", "europe", "asia", "africa",
     "north america", "south america", "latin america", "middle east", "scandinavia",
+    "pacific northwest", "northwest", "new england", "midwest", "the midwest", "west coast",
+    "east coast", "the south", "southwest", "northeast", "southeast", "mainland",
 }
 
 MONTHS = {

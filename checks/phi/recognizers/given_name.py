@@ -83,7 +83,7 @@ class GivenNameRecognizer(SpanPatternRecognizer):
                 # a word that is also vocabulary ("Love", "Royal"): only as the subject of a verb
                 nxt = tokens[tokens_index[m.start()] + 1] if tokens is not None and m.start() in tokens_index \
                     and tokens_index[m.start()] + 1 < len(tokens) else None
-                if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
+                if nxt is None or (nxt.pos_ not in ("VERB", "AUX") and nxt.text not in ("'s", "’s")):
                     continue
             s, e = m.start(), m.start() + len(core)
             if any(r.start <= s < r.end for r in found) or is_country_or_state(core):

@@ -62,7 +62,7 @@ class PersonContextRecognizer(SpanPatternRecognizer):
                 span = self._name_span(text, *m.span("v"), style, names, strong=not weak,
                                        need_given=weak)
                 if span:
-                    out.append(self._res(span, pattern.score))
+                    out.append(self._res(span, 0.6 if weak else pattern.score))
         return out
 
     @staticmethod
@@ -90,6 +90,8 @@ class PersonContextRecognizer(SpanPatternRecognizer):
                 break
             if style == "mixed" and not core[0].isupper():
                 break
+            if style == "mixed" and core.isupper() and len(core) > 1:
+                break  # an acronym ("RSVP"), not a name
             if style == "upper" and i == 0 and not (low in names):
                 break
             keep.append((w.start(), w.start() + len(core)))

@@ -177,3 +177,33 @@ def test_when_appended_in_separate_transactions_then_one_linear_chain(engine):
         rows = list(s.exec(select(AuditEvent).order_by(AuditEvent.id)))
     assert [r.prev_hash for r in rows] == [audit.GENESIS, rows[0].hash, rows[1].hash]
     assert verify(engine).rows == 3
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE audit_event SET details = '{}'",
+    "DELETE FROM audit_event",
+    "TRUNCATE audit_event",
+])
+def test_when_row_changed_through_database_then_guard_refuses(engine, statement):
+    from sqlalchemy.exc import DBAPIError
+    chain_of(engine, 2)
+    if statement.startswith("TRUNCATE") and engine.dialect.name == "sqlite":
+        pytest.skip("SQLite has no TRUNCATE (it is DELETE, covered above)")
+    with pytest.raises(DBAPIError, match="append-only"):
+        with engine.begin() as c:
+            c.execute(text(statement))
+    assert verify(engine).rows == 2
+
+
+def test_when_guard_migration_downgraded_and_upgraded_then_guard_follows(engine):
+    from bot.db import alembic_config
+    from alembic import command
+    chain_of(engine, 1)
+    command.downgrade(alembic_config(engine), "0002_console_sessions")
+    with engine.begin() as c:
+        c.execute(text("UPDATE audit_event SET actor = actor"))
+    upgrade(engine)
+    from sqlalchemy.exc import DBAPIError
+    with pytest.raises(DBAPIError, match="append-only"):
+        with engine.begin() as c:
+            c.execute(text("UPDATE audit_event SET actor = actor"))

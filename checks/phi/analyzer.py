@@ -250,7 +250,7 @@ class PhiAnalyzer:
             return None
         if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
             return None
-        if label == "PERSON" and style == "mixed" and value.isupper() and len(value) <= 5:
+        if label == "PERSON" and style == "mixed" and value.isalpha() and value.isupper() and len(value) <= 5:
             return None  # an acronym, not a name
         rank = _RANK_BY_RECOGNIZER.get(recognizer, _RANK_BY_TYPE.get(label, 6))
         if recognizer == "PersonContextRecognizer" and r.score < 0.85:

@@ -2,18 +2,26 @@
 capitalisation says nothing about names."""
 from __future__ import annotations
 
+import re
+
 
 def case_style(text: str) -> str:
-    """'lower', 'upper' or 'mixed' for the letters of ``text``."""
-    letters = [c for c in text if c.isalpha() and (c.islower() or c.isupper())]
-    if len(letters) < 8:
+    """'lower' (no capital letter except at sentence starts), 'upper' (almost
+    all capitals) or 'mixed' for the letters of ``text``."""
+    words = list(re.finditer(r"[^\W\d_]+", text))
+    if len(words) < 4:
         return "mixed"
+    letters = [c for c in text if c.isalpha() and (c.islower() or c.isupper())]
     lower = sum(c.islower() for c in letters)
-    if lower >= 0.97 * len(letters):
-        return "lower"
-    if lower <= 0.03 * len(letters):
+    if lower <= 0.05 * len(letters):
         return "upper"
-    return "mixed"
+    for w in words:
+        if w.group(0)[0].isupper() and w.start() and not _SENTENCE_START.search(text[max(0, w.start() - 4):w.start()]):
+            return "mixed"
+    return "lower"
+
+
+_SENTENCE_START = re.compile(r"(?:^\s*|[.!?:\n>\"“]\s*)$")
 
 
 def looks_capitalised(word: str, style: str) -> bool:

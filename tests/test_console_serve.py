@@ -1,0 +1,105 @@
+"""`clearpost users` and `clearpost serve` with no chat credentials, as real
+processes: a fresh machine gets a working console on SQLite."""
+from __future__ import annotations
+
+import asyncio
+import copy
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import aiohttp
+import pytest
+import yaml
+
+from bot.accounts import authenticate
+from bot.db import make_engine
+from tests.conftest import EXAMPLE_PROFILE, ROOT
+from tests.console_client import ConsoleClient
+
+
+def _config(tmp_path: Path) -> Path:
+    profile = copy.deepcopy(EXAMPLE_PROFILE)
+    profile["storage"]["database_url"] = f"sqlite:///{tmp_path / 'console.db'}"
+    path = tmp_path / "config.yml"
+    path.write_text(yaml.safe_dump(profile))
+    return path
+
+
+def _env() -> dict:
+    return {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "DATABASE_URL"))}
+
+
+def _cli(cfg: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot.cli", "--config", str(cfg), *args], cwd=ROOT,
+                          env=_env(), input=stdin, capture_output=True, text=True, timeout=120)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("args,stdin,status,said", [
+    (["users", "add", "officer", "--role", "officer"], "long-enough-password\n", 0, "added officer (officer)"),
+    (["users", "add", "rita", "--role", "officer"], "long-enough-password\n", 0, "only once listed under officers.console"),
+    (["users", "add", "sam", "--role", "staff"], "pw-8chars\n", 2, "too short"),
+    (["users", "add", "sam", "--role", "staff"], "", 2, "no password"),
+    (["users", "add", "Bad Name", "--role", "staff"], "long-enough-password\n", 2, "user name"),
+    (["users", "add", "sam", "--role", "admin"], "long-enough-password\n", 2, "invalid choice"),
+])
+def test_when_users_add_runs_then_it_creates_or_explains(tmp_path, args, stdin, status, said):
+    p = _cli(_config(tmp_path), *args, stdin=stdin)
+    assert p.returncode == status, p.stderr
+    assert said in p.stdout + p.stderr
+    assert stdin.strip() == "" or stdin.strip() not in p.stdout + p.stderr  # the password is never echoed
+
+
+def test_when_a_user_exists_then_adding_again_fails_and_list_shows_roles(tmp_path):
+    cfg = _config(tmp_path)
+    assert _cli(cfg, "users", "add", "officer", "--role", "officer", stdin="long-enough-password\n").returncode == 0
+    assert _cli(cfg, "users", "add", "sam", "--role", "staff", stdin="another-password-1\n").returncode == 0
+    again = _cli(cfg, "users", "add", "sam", "--role", "officer", stdin="another-password-2\n")
+    assert again.returncode == 2 and "already exists" in again.stderr
+    listing = _cli(cfg, "users", "list")
+    assert listing.returncode == 0
+    assert [line.split("\t")[:2] for line in listing.stdout.splitlines()] == [["officer", "officer"], ["sam", "staff"]]
+    engine = make_engine(f"sqlite:///{tmp_path / 'console.db'}")
+    assert authenticate(engine, "sam", "another-password-1") is not None
+    assert authenticate(engine, "sam", "another-password-2") is None
+    changed = _cli(cfg, "users", "password", "sam", stdin="a-third-password-3\n")
+    assert changed.returncode == 0
+    assert authenticate(engine, "sam", "a-third-password-3") is not None
+    engine.dispose()
+
+
+async def test_when_serve_has_no_chat_credentials_then_the_console_runs_alone(tmp_path):
+    cfg, port = _config(tmp_path), _free_port()
+    assert _cli(cfg, "users", "add", "officer", "--role", "officer", stdin="long-enough-password\n").returncode == 0
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "--config", str(cfg), "serve", "--port", str(port)],
+                            cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    client = ConsoleClient(f"http://127.0.0.1:{port}")
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert proc.poll() is None, proc.stderr.read().decode()
+            try:
+                status, _ = await client.get("/healthz")
+                if status == 200:
+                    break
+            except aiohttp.ClientConnectionError:
+                pass
+            assert time.monotonic() < deadline, "serve did not come up"
+            await asyncio.sleep(0.3)
+        status, page = await client.sign_in("officer", "long-enough-password")
+        assert status == 200 and "Waiting for a privacy officer" in page
+        status, _ = await client.get("/slack/events")
+        assert status == 404  # no Slack credentials: no Slack routes
+    finally:
+        await client.close()
+        proc.terminate()
+        proc.wait(timeout=30)

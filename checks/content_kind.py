@@ -45,6 +45,9 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"[A-Z][a-z]+,\s*(?:\d|age\b|aged\b|a |an ))",
         r"\b(?:5|five)[- ]star (?:review|rating) (?:from|by)\b",
         r"\bin (?:her|his|their) (?:own )?words\b",
+        r"(?:^|[\s:(])[‘'](?=[A-Z])" + _ABOUT_CARE.replace('\\"”', "'’") + r"[^'’\n]{12,}?[.!?][’']",
+        r"\b(?:note|message|card|letter|words|review|shout-?out|love|feedback) (?:\w+ )?from (?:@\w+|(?-i:[A-Z][a-z]+)\b)",
+        r"\b(?:from|by) (?:our|my) (?:client|patient) (?-i:[A-Z][a-z]+)",
     ],
     "quote": [r"[\"“][^\"”\n]{12,}[\"”]"],
     "story": [
@@ -57,8 +60,10 @@ KIND_PATTERNS: dict[str, list[str]] = {
     "review_reply": [
         r"\b(?:your|the|this|a|recent|negative|bad|online|yelp|google|facebook|unfair|1-star|one-star|2-star|two-star|"
         r"5-star|five-star|kind|honest|glowing) (?:\w+ )?(?:review|rating)s?\b",
-        r"\bthank(?:s| you) for (?:your|the|taking the time to (?:leave|write|share|post)) (?:\w+ )?"
+        r"\bthank(?:s| you)(?: so much| very much)? for (?:your|the|taking the time to (?:leave|write|share|post)) (?:\w+ )?"
         r"(?:feedback|review|comment|kind words|stars?|rating|note|post)\b",
+        r"\bthank(?:s| you)(?: so much| very much)? for sharing (?:your|this)\b",
+        r"\bwe hear (?:you|your)\b", r"\b(?:sorry|apologi[sz]e) (?:for|about) (?:the|your)\b", r"\bwe apologi[sz]e\b",
         r"\b(?:sorry|sad|disappointed|regret|saddened|upset) (?:to hear|to read|that you|you)\b",
         r"\byou (?:posted|wrote|left|claim|claimed|said|stated|allege|alleged) (?:online|on yelp|on google|in your|that)\b",
         r"\b(?:in )?respon(?:se|d|ding) to (?:your|this|the) (?:\w+ )?(?:review|post|comment|complaint|feedback)\b",

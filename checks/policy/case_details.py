@@ -18,7 +18,8 @@ from checks.policy import lexicon as L
 from checks.policy.base import Rule, Span, compile_all, sentence_bounds
 
 PATIENT_PATTERNS = [L.PATIENT_REF]
-DETAIL_PATTERNS = [r"\b" + L.CONDITION + r"\b", r"\b" + L.CARE + r"\b", r"\b" + L.PROGRESS + r"\b"]
+DETAIL_PATTERNS = [r"\b" + L.CONDITION + r"\b", r"\b" + L.CARE + r"\b", r"\b" + L.PROGRESS + r"\b",
+                   r"\b" + L.TIME + r"\b"]
 # Third-person narrative of progress in care, no "client" word needed:
 # "After 12 sessions of EMDR she finally slept through the night."
 NARRATIVE_PATTERNS = [

@@ -29,7 +29,7 @@ _MED = alt("meds", r"medications?", "dose", "dosage", r"\d+ ?mg", r"ssris?", r"p
            r"benzos?", "vyvanse", "buspirone", "trazodone", "gabapentin", "propranolol")
 _MED_VERB = alt("take", "stop", "start", "increase", "decrease", "double", "halve", "lower", "raise", "cut",
                 "taper", "switch", "skip", "quit", "come off", "go off", "get off", "get on", "go on", "be on",
-                "wean off", "try", "up", "bump", r"ask (?:your )?(?:doctor|psychiatrist|prescriber|gp|pcp) (?:for|about)")
+                "wean off", "try", "up", "bump", r"ask (?:your )?(?:doctor|psychiatrist|prescriber|gp|pcp|ob|ob-?gyn|pediatrician|provider|physician|np) (?:for|about)")
 ADVICE_PATTERNS = [
     r"\byou(?:'re| are) (?:having|experiencing|in|going through) (?:a |an )?(?:\w+ )?(?:manic|depressive|psychotic|panic|mixed|"
     r"bipolar|hypomanic|dissociative) (?:episode|attack|state|break|phase)\b",
@@ -42,12 +42,17 @@ ADVICE_PATTERNS = [
     r"\byou(?:'re| are) " + _CERTAIN + r"? ?(?:bipolar|depressed|autistic|psychotic|manic|anorexic|bulimic|an alcoholic|an addict|a narcissist)\b",
     r"\byour " + _RELATIVE + r" (?:" + _CERTAIN + r" )?(?:has|is|sounds|seems|might have|may have|needs)(?: like)? (?:\w+ ){0,2}" + _DX,
     r"\b(?:this|that|these|what you describe[sd]?) (?:is|are|sounds?) (?:like )?(?:\w+ )?" + _CERTAIN + r"? ?(?:textbook |classic |a classic |a textbook )" + _DX,
+    r"\bwhat (?:you(?:'re| are)?|u r) (?:describ\w*|experienc\w*|going through|dealing with|feeling)\b[^.!?\n]{0,20}"
+    r"\b(?:is|sounds like|could be|might be|looks like)\b (?:\w+ ){0,2}" + _DX,
+    r"\byou(?:'ve got| have| got| are showing| show) (?:a |an |all the signs of |signs of )?(?:textbook |classic |clear |"
+    r"full-blown |obvious |definite )(?:case of |signs of )?" + L.DIAGNOSIS,
     r"\b(?:I(?:'d| would)|we(?:'d| would)) (?:diagnose|say you have|guess you have|bet you have)\b",
     r"\byou (?:should|need to|must|ought to|have to|could|can) (?:\w+ ){0,2}" + _MED_VERB + r"\b (?:\w+ ){0,3}" + _MED + r"\b",
     r"\b(?:I(?:'d| would)|we(?:'d| would)) (?:recommend|suggest|advise)(?: that)? (?:you )?(?:\w+ ){0,2}" + _MED_VERB + r"\b (?:\w+ ){0,3}" + _MED + r"\b",
     r"(?:^|[.!?:]\s+|\n)(?:just |maybe |definitely )?" + _MED_VERB + r" (?:your |the |a |an |to )?(?:\w+ ){0,2}\d+ ?mg\b",
     r"\b(?:based on|from|given) what you(?:'ve)? (?:described|shared|wrote|written|told|said|posted|mentioned|messaged)\b",
-    r"\b(?:to answer your question|re: your (?:question|comment|message|dm)|in reply to your (?:question|comment))\b[^\n]{0,200}\b(?:you (?:should|need|have|might|may)|try|take|stop|start)\b",
+    r"\b(?:to answer your question|re: your (?:question|comment|message|dm)|(?:in reply|in response|responding|replying) to "
+    r"your (?:question|comment|message|dm|post))\b[^\n]{0,200}\b(?:you (?:should|need|have|might|may)|try|take|stop|start)\b",
 ]
 
 

@@ -54,6 +54,18 @@ PROGRESS = alt(
     NUM + r" (?:sessions?|weeks?|months?|years?|days?)", r"(?:session|week|month|day) (?:#\s?)?\d+",
     ORDINAL + r" (?:session|appointment|visit)", r"(?:stopped|started|quit|tapered|reduced)",
     r"panic-free", r"symptom-free", r"(?:days?|months?|years?) (?:sober|clean)", r"proud of (?:her|him|them)",
+    r"by (?:him|her|them)sel(?:f|ves)", r"on (?:his|her|their) own", r"(?:could|can)(?:n'?t| not| now| finally)",
+    r"(?:was|is|were) (?:finally )?able to", r"for the first time", r"used to", r"fears?", r"worries", r"worked on",
+    r"slept", r"reconnect\w*", r"estranged", r"opened up", r"losing (?:her|his|their)", r"lost (?:her|his|their)",
+    r"passed away", r"tears?", r"cried", r"courage", r"brave",
+)
+
+# When something happened: a dated narrative is about someone in particular.
+TIME = alt(
+    r"today", r"tonight", r"yesterday", r"this (?:morning|afternoon|evening|week|month|year|weekend)",
+    r"last (?:night|week|month|year|session|weekend)", r"all week", r"every (?:week|day|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)", r"(?:in|since) (?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)", r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
 )
 
 _WHO = alt(r"(?:young |older |elderly |teen(?:age)? |adolescent |retired |single |new |working |college )?"
@@ -98,6 +110,9 @@ PATIENT_REF = alt(
     r"\b(?:had|have|saw|see|met|treated|treat) (?:a|an|this) (?:\w+[- ]?){0,3}" + _WHO + r"\b[^.!?\n]{0,30}\b(?:in|at) (?:my|our) (?:office|practice|clinic|chair)",
     r"\b(?:she|he|they) (?:first )?(?:came|walked) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic))",
     r"\b(?:she|he|they) (?:started|began) (?:seeing|working with) (?:me|us)",
+    r"\bnever forget (?:the|a|an|this|that|one|my) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b",
+    r"\b(?:the|a|an|this|that|one) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b[^.!?\n]{0,60}\b(?:in|into|to|on) "
+    r"(?:my|our) (?:office|practice|clinic|chair|couch|waiting room|group)",
     r"\b(?:she|he|they) (?:was|were) referred to (?:me|us)",
     r"\b[A-Z]\.(?:\s?[A-Z]\.)?,? (?:a |an |my |our )?(?:\w+ )?" + CLIENT + r"\b",
     r"\b(?:one|a|my|our) (?:\w+ )?(?:\w+ )?" + CLIENT + r"'s (?:story|journey|progress|mom|dad|family|wife|husband)",
@@ -110,7 +125,8 @@ SECOND_PERSON_CARE = alt(
           "symptoms?", "anxiety", "depression", "panic attacks?", "ptsd", "ocd", "adhd", "condition",
           "(?:lab |test )?results", "labs", "rehab", "sobriety", "relapse", "crown", "implant",
           "root canal", "braces", "filling", "cleaning", "therapist", "counsel+or", "care plan",
-          "meeting", "group", "homework", "progress", "healing", "mental health"),
+          "meeting", "group", "homework", "progress", "healing", "mental health", "coping (?:plan|skills|strategies)",
+          "safety plan", "panic", "grief", "trauma", "flashbacks", "nightmares", "cravings", "side effects"),
     r"\b(?:the|those|these|new|that|this) (?:[\w-]+ ){0,2}(?:meds|medications?|pills|dose|prescription|therapy|treatment)\b"
     r"[^.!?\n]{0,40}\b(?:help|work|kick|agree|going)",
     r"\bhope (?:you(?:'re| are)?|u r|ur) (?:feeling|doing) (?:a (?:bit|lot|little) )?better",
@@ -122,4 +138,12 @@ SECOND_PERSON_CARE = alt(
           "panic", r"anxi\w*", r"depress\w*", "treatment", "milestone", "chip"),
     r"\bmissed (?:you|u) (?:at|in) (?:your |our |group )?(?:session|appointment|group|therapy)",
     r"\b" + NUM + r" (?:days?|weeks?|months?|years?) (?:sober|clean|without a drink)",
+)
+
+# What one says to a person, not to an organisation: with a condition or care term, it is about their care.
+PERSONAL_CARE_MARKER = alt(
+    r"thinking of you", r"hope (?:you|u)(?:'re| are)?\b", r"hang in there", r"proud of (?:you|u)", r"remember to",
+    r"call (?:us|me) if", r"how are (?:you|u) (?:feeling|doing|holding up)", r"take care of yourself",
+    r"sending (?:you )?(?:love|hugs|strength)", r"we(?:'re| are) here for (?:you|u)", r"did (?:the|your)",
+    r"let (?:us|me) know (?:if|how)", r"don'?t forget", r"keep (?:it up|going|using)", r"so glad (?:you|u|your)",
 )

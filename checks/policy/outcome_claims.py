@@ -47,6 +47,9 @@ CLAIM_PATTERNS = [
     r"\b(?:every (?:single )?(?:one of (?:our|my) )?(?:clients?|patients?)|all (?:of )?(?:our|my) (?:clients|patients)|"
     r"everyone who (?:comes|works with us|tries|joins))\b[^.!?\n]{0,40}\b(?:leaves?|feels?|gets?|is|are|walks? out|"
     r"recovers?|improves?|ends? up)\b[^.!?\n]{0,20}\b(?:better|happier|cured|healed|free|improv\w*|recover\w*|transformed)",
+    r"\b(?:clients|patients|everyone|anyone|people) who (?:\w+ ){1,4}(?:never|always|will (?:never|always|be|feel)|"
+    r"are guaranteed)\b",
+    r"\bnever (?:relapse|get (?:depressed|anxious|sad) again|struggle again)\b",
     r"\bor (?:we|we'll|we will) (?:\w+ ){0,4}(?:for free|free of charge|refund)",
     r"\b(?:clinically |scientifically )?proven to (?:cure|eliminate|fix|end|work for everyone|stop|erase)",
     r"\bworks? (?:for everyone|every (?:single )?time|for every(?:one| client| patient))\b",

@@ -34,6 +34,8 @@ CARE_PATTERNS = [
     L.SECOND_PERSON_CARE,
     _MED + r"[^\n]{0,120}" + _YOU,
     _YOU + r"[^\n]{0,120}" + _MED,
+    r"\b" + L.PERSONAL_CARE_MARKER + r"[^\n]{0,120}\b(?:" + L.CONDITION + "|" + L.CARE + r")\b",
+    r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b[^\n]{0,120}\b" + L.PERSONAL_CARE_MARKER,
 ]
 WINDOW = 220
 

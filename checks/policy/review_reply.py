@@ -35,6 +35,12 @@ _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?",
 DISCLOSURE_PATTERNS = [
     r"\byour (?:\w+ )?" + _CARE_NOUN + r"\b",
     r"\byour (?:\w+ )?" + L.CONDITION + r"\b",
+    r"\byour (?:\w+ )?" + L.CARE + r"\b",
+    r"\b(?:per|according to|based on|in) (?:our|the) (?:chart|records|notes|file|system|schedule)\b",
+    r"\b(?:dr\.?|doctor|our (?:therapist|counsel+or|hygienist|dentist|provider)) ?\w* (?:spent|was with|met with|saw|treated|"
+    r"examined|diagnosed|prescribed|worked with)\b[^.!?\n]{0,40}\byou\b",
+    r"\b" + L.CARE + r"\b[^.!?\n]{0,30}\b(?:is|are|was|were|has been|keeps?) (?:\w+ )?(?:working|helping|going well|went well)"
+    r" (?:for|with) you\b",
     r"\bwhen you (?:came in|visited|were here|were (?:seen|treated|in our office)|saw (?:dr|us|our)|arrived|"
     r"checked in|called (?:us|our office)|first came|started (?:therapy|treatment|with us))",
     r"\b(?:as|being|were|are|was) (?:a|our|one of our) (?:valued |former |new |long-?time |loyal |great )?"

@@ -26,8 +26,10 @@ _SESSION = (r"\b(?:in|during|from|after|at the end of|halfway through|mid-?) ?(?
 _SAY = alt("said", "says", "told", "tells", "shared", "shares", "admitted", "admits", "confessed", "confided",
            "revealed", "disclosed", "mentioned", "cried", "sobbed", "talked about", "opened up", "broke down",
            "whispered", "asked me", "described", "realized", "processed", "worked through", "screamed",
-           "yelled", "laughed", "wept", "blurted", "joked", "explained", "remembered", "recalled")
-_ONE = alt(r"(?:a|my|one|this|that|our) (?:\w+[- ]?){0,2}" + L.CLIENT, "she", "he", "they", "someone",
+           "yelled", "laughed", "wept", "blurted", "joked", "explained", "remembered", "recalled", "tell", "say",
+           "share", "admit", "confess", "reveal", "describe", "cry", "ask", "argued", "fought", "begged", "vented",
+           "confided", "talk about", "talked about", "said to me", "told me")
+_ONE = alt(r"one of (?:my|our) (?:\w+ )?(?:clients|patients)", r"(?:a|my|one|this|that|our) (?:\w+[- ]?){0,2}" + L.CLIENT, "she", "he", "they", "someone",
            r"a (?:\w+ )?(?:man|woman|teen|mom|dad|kid|veteran|couple|student)")
 SESSION_PATTERNS = [
     _SESSION + r"[^.!?\n]{0,100}\b" + _ONE + r"\b[^.!?\n]{0,30}\b" + _SAY + r"\b",
@@ -35,6 +37,12 @@ SESSION_PATTERNS = [
     r"\b(?:a|my|one|this|that) (?:\w+[- ]?){0,2}" + L.CLIENT + r"s? (?:\w+ ){0,2}" + _SAY + r"\b",
     r"\b(?:things|quotes?|lines?|words?|stuff) (?:\w+ ){0,2}(?:my |our )?(?:clients|patients) (?:\w+ ){0,2}"
     r"(?:said|say|told me|tell me|have said)\b(?! (?:is|are) (?:private|confidential))",
+    L.PATIENT_REF + r"[^.!?\n]{0,100}" + _SESSION,
+    _SESSION + r"[^.!?\n]{0,100}" + L.PATIENT_REF,
+    r"\b(?:quotes?|words|line|thing|something|gem) (?:of the (?:day|week) )?(?:\w+ ){0,2}(?:from|by) (?:a|my|one of (?:my|our)|"
+    r"this|our|that) (?:\w+ )?(?:clients?|patients?)\b",
+    r"\b(?:my|our|her|his|their|today'?s) (?:\w+ )?(?:psychotherapy|session|therapy|progress|clinical|case|process) "
+    r"notes?\b[^.!?\n]{0,100}[:\s][\"“‘']\w",
     r"\boverheard (?:in|during) (?:a |my |today'?s )?(?:session|therapy|the therapy room|my office|group)",
     r"\b(?:from|excerpt|quote|quoting|sharing|share|posting|post|reading|read|copied|straight out of|here'?s|here are|"
     r"page of|snippet|screenshot)\b[^.!?\n]{0,25}\b(?:my|our|her|his|their|this client'?s|today'?s|a client'?s|"

@@ -29,6 +29,7 @@ ATTRIBUTION_PATTERNS = [
     r"\s+(?:to\s+)?(?:our |my )?(?:client |patient )?" + _NAME + r"(?=[\s,.!:]|$)",
     r"\b(?:[Cc]lient|[Pp]atient)\s+" + _NAME + r"\b",
     r",\s+" + _NAME + r"\s*[!.]",
+    r"\b(?:[Cc]lient|[Pp]atient)\s+" + _NAME + r"'s\b",
 ]
 INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"

@@ -458,14 +458,20 @@ async def test_when_consent_is_asked_then_only_allowed_users_get_an_answer_and_i
     assert answer["text"] == expected
 
 
-@pytest.mark.parametrize("text", ["Jane Doe", "payload of Jane", "C-1042"])
-async def test_when_an_officer_looks_up_consent_then_they_get_the_registry_answer(slack, text):
-    status, answer = await slack.command(OFFICER, text)
+@pytest.mark.parametrize("query", ["Jane Doe", "payload Jane Doe", "{consent_id}", "{patient_id}"])
+async def test_when_an_officer_looks_up_consent_then_they_get_the_registry_answer_privately(slack, query):
+    from bot.consent.registry import ConsentRegistry
+    granted = ConsentRegistry(slack.services.engine).grant(
+        "test", patient="Jane Doe", scopes=["testimonial"], platforms=["instagram"], document_ref="scan-001.pdf")
+    query = query.format(consent_id=granted.consent_id, patient_id=granted.patient_id)
+    if query.startswith("payload "):
+        query = query[len("payload "):]
+        status, answer = await slack.command(OFFICER, "payload")  # the bolt 1.30.0 trap: must not be a 404
+        assert status == 200 and "No patient" in answer["text"]
+    status, answer = await slack.command(OFFICER, query)
     assert status == 200 and answer["response_type"] == "ephemeral"
-    assert answer["text"] not in (CONSENT_REFUSAL, CONSENT_HELP)
-    consents = getattr(slack.services, "consents", None)
-    if consents is not None:
-        assert answer["text"] == consents.lookup(text).text()
+    assert "*Jane Doe*" in answer["text"] and "testimonial: instagram active" in answer["text"]
+    assert answer["text"] == slack.services.consents.lookup(query).text()
     assert slack.api.of("chat.postMessage") == [], "look-ups are never posted to the channel"
 
 
@@ -499,3 +505,40 @@ async def test_when_the_bot_restarts_in_the_middle_of_a_review_then_it_finishes_
             second.engine.dispose()
     finally:
         await api.stop()
+
+
+# ---- Socket Mode ----------------------------------------------------------
+
+async def test_when_socket_mode_is_on_then_drafts_and_commands_arrive_over_the_socket(db_url, analyzer):
+    api = await FakeSlackApi().start()
+    cfg = make_config(db_url, secrets={"slack_bot_token": BOT_TOKEN, "slack_app_token": "xapp-1-A0CLEARPOST-1-abc",
+                                       "slack_api_url": api.url},
+                      officers={"slack": [OFFICER], "teams": [], "console": ["officer"]},
+                      review_channels=[{"platform": "slack", "channel": CHANNEL, "default_targets": ["instagram"]}])
+    services = build_services(cfg, analyzer=analyzer)
+    server = await BotServer(services).start()
+    try:
+        ts = "1700000300.000001"
+        body = json.loads(event_body({"type": "message", "channel": CHANNEL, "user": STAFF, "text": PHI_TEXT,
+                                      "ts": ts}, "Ev0SOCKET"))
+        ack = await api.envelope("events_api", body, "env-1")
+        assert ack == {"envelope_id": "env-1"}
+        report = (await api.wait_for("chat.postMessage", where=lambda c: c.params.get("thread_ts") == ts))[0]
+        assert "needs changes" in blocks_text(report.params)
+
+        command = {"team_id": TEAM_ID, "channel_id": CHANNEL, "user_id": STRANGER, "command": "/consent",
+                   "text": "payload", "api_app_id": "A0CLEARPOST", "response_url": "https://hooks.slack.com/x",
+                   "trigger_id": "1.2.3"}
+        ack = await api.envelope("slash_commands", command, "env-2")
+        assert ack["payload"]["text"] == CONSENT_REFUSAL and ack["payload"]["response_type"] == "ephemeral"
+
+        async with aiohttp.ClientSession() as http:  # no unauthenticated HTTP entry in Socket Mode
+            body = event_body({"type": "message", "channel": CHANNEL, "user": STAFF, "text": PHI_TEXT, "ts": "1.2"}, "E")
+            async with http.post(server.url + "/slack/events", data=body,
+                                 headers=signed_headers(body, "application/json")) as r:
+                assert r.status in (404, 405)
+    finally:
+        await server.stop()
+        await api.stop()
+        services.pipeline.close()
+        services.engine.dispose()

@@ -36,6 +36,8 @@ class FakeSlackApi:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
+        self.sockets: list[web.WebSocketResponse] = []  # Socket Mode connections
+        self.socket_acks: list[dict] = []  # what the bot answered to each envelope
 
     @property
     def url(self) -> str:
@@ -44,6 +46,7 @@ class FakeSlackApi:
     async def start(self) -> "FakeSlackApi":
         app = web.Application()
         app.router.add_post("/api/{method}", self._handle)
+        app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -52,6 +55,8 @@ class FakeSlackApi:
         return self
 
     async def stop(self) -> None:
+        for ws in list(self.sockets):
+            await ws.close()
         if self._runner:
             await self._runner.cleanup()
 
@@ -66,6 +71,39 @@ class FakeSlackApi:
         async with self._changed:
             await asyncio.wait_for(self._changed.wait_for(lambda: len(matching()) >= count), timeout)
         return matching()
+
+    # ---- Socket Mode --------------------------------------------------
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        self.sockets.append(ws)
+        async with self._changed:
+            self._changed.notify_all()
+        await ws.send_json({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0CLEARPOST"}})
+        async for msg in ws:
+            if msg.type == web.WSMsgType.TEXT:
+                self.socket_acks.append(json.loads(msg.data))
+                async with self._changed:
+                    self._changed.notify_all()
+        if ws in self.sockets:
+            self.sockets.remove(ws)
+        return ws
+
+    async def wait_for_socket(self, timeout: float = 20.0) -> web.WebSocketResponse:
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: bool(self.sockets)), timeout)
+        return self.sockets[-1]
+
+    async def envelope(self, kind: str, payload: dict, envelope_id: str, timeout: float = 20.0) -> dict:
+        """Deliver one Socket Mode envelope and return the bot's acknowledgement."""
+        ws = await self.wait_for_socket(timeout)
+        await ws.send_json({"envelope_id": envelope_id, "type": kind, "payload": payload,
+                            "accepts_response_payload": kind != "events_api", "retry_attempt": 0, "retry_reason": ""})
+        def acked():
+            return [a for a in self.socket_acks if a.get("envelope_id") == envelope_id]
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: bool(acked())), timeout)
+        return acked()[0]
 
     def new_ts(self) -> str:
         return f"1800000000.{next(self._ts):06d}"
@@ -105,7 +143,7 @@ class FakeSlackApi:
         if method == "views.open":
             return {"ok": True, "view": {"id": "V0MODAL", **(params.get("view") if isinstance(params.get("view"), dict) else {})}}
         if method == "apps.connections.open":
-            return {"ok": False, "error": "not_allowed_token_type"}
+            return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
         return {"ok": True}
 
 

@@ -48,6 +48,10 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"(?:^|[\s:(])[‘'](?=[A-Z])" + _ABOUT_CARE.replace('\\"”', "'’") + r"[^'’\n]{12,}?[.!?][’']",
         r"\b(?:note|message|card|letter|words|review|shout-?out|love|feedback) (?:\w+ )?from (?:@\w+|(?-i:[A-Z][a-z]+)\b)",
         r"\b(?:from|by) (?:our|my) (?:client|patient) (?-i:[A-Z][a-z]+)",
+        # praise in the client's own voice
+        r"\b(?:changed|saved) my (?:life|marriage|family|sanity|relationship)\b|\bgave me (?:my life|hope|my \w+) back\b|"
+        r"\b(?:best|greatest) (?:therapist|counsel+or|practice|psychologist|psychiatrist|dentist|doctor|decision I)\b|"
+        r"\bI (?:highly |would |can'?t )?recommend\b|\bcouldn'?t have done it without\b",
     ],
     "quote": [r"[\"“][^\"”\n]{12,}[\"”]"],
     "story": [

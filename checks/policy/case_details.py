@@ -31,6 +31,15 @@ NARRATIVE_PATTERNS = [
     r"\b(?:she|he)\b[^.!?\n]{0,80}\b(?:after|by|in) (?:(?:our|her|his) )?(?:" + L.ORDINAL + r" session|session (?:#\s?)?\d+|"
     + L.NUM + r" sessions?)",
 ]
+# A clinician's first person plus one third person ("she", "his") in the same
+# sentence is a narrative about someone; with a detail it is a case, unless the
+# someone is staff or a guest ("Welcome Dr. Chen! She specialises in...").
+THIRD_PERSON = r"\b(?:she|he|her|him|his|hers|herself|himself)\b"
+CLINICIAN = r"\b(?:I|I'm|I've|I'd|me|my|we|we've|our|us)\b"
+STAFF_CONTEXT = (r"\b(?:dr\.?|doctor|therapist|clinician|counsel+or|colleague|intern|coordinator|founder|director|"
+                 r"psychologist|psychiatrist|lcsw|lpc|lmft|phd|psyd|md|welcome|congratulations|congrats|meet|joins?|"
+                 r"joining|speaker|author|guest|specialist|expert|presenter|host|staff|team member|hired|hiring|"
+                 r"interview\w*|podcast|book|memoir|singer|actor|athlete|celebrity|president)\b")
 WINDOW_SENTENCES = 2  # the reference's sentence and the next one
 
 
@@ -47,6 +56,7 @@ class CaseDetails(Rule):
         self.patients = compile_all(PATIENT_PATTERNS)
         self.details = compile_all(DETAIL_PATTERNS)
         self.narratives = compile_all(NARRATIVE_PATTERNS)
+        self.third, self.clinician, self.staff = compile_all([THIRD_PERSON, CLINICIAN, STAFF_CONTEXT])
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
@@ -62,5 +72,17 @@ class CaseDetails(Rule):
         for p in self.narratives:
             m = p.search(text)
             if m:
+                return m.start(), m.end()
+        return self._third_person_case(text)
+
+    def _third_person_case(self, text: str) -> Span | None:
+        if self.staff.search(text):
+            return None
+        for m in self.third.finditer(text):
+            s0, s1 = sentence_bounds(text, m.start())
+            if not self.clinician.search(text, s0, s1):
+                continue
+            details = sum(1 for d in self.details if d.search(text, s0, s1))
+            if details >= 2:  # two kinds of detail: condition/care/progress/time
                 return m.start(), m.end()
         return None

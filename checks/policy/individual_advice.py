@@ -16,7 +16,8 @@ from __future__ import annotations
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.policy import lexicon as L
-from checks.policy.base import Rule, Span, alt, compile_all, negated
+from checks.policy.addressee import Addressees
+from checks.policy.base import Rule, Span, alt, compile_all, negated, sentence_bounds
 
 _DX = r"(?:a |an )?(?:textbook |classic |clear |full-blown |severe |mild |some )?(?:case of )?" + L.DIAGNOSIS
 _CERTAIN = alt("definitely", "clearly", "probably", "obviously", "most likely", "likely", "certainly",
@@ -55,6 +56,13 @@ ADVICE_PATTERNS = [
     r"your (?:question|comment|message|dm|post))\b[^\n]{0,200}\b(?:you (?:should|need|have|might|may)|try|take|stop|start)\b",
 ]
 
+# Advice aimed at someone addressed (@handle, "Lisa,", "your DM"): a directive with care content.
+DIRECTIVE = (r"\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|may want to)|"
+             r"(?:I|we)(?:'d| would) (?:recommend|suggest|advise|try|start|stop)|my (?:advice|recommendation|suggestion)|"
+             r"(?:definitely |just |please )?(?:try|start|stop|take|increase|decrease|cut|avoid|quit|ask for|get)\b)")
+ADVICE_CONTENT = r"\b(?:" + _MED + "|" + L.DIAGNOSIS + "|" + L.CARE + r"|exposure|journaling|breathing|diagnos\w*)\b"
+ADDRESSED_WINDOW = 200
+
 
 class IndividualAdvice(Rule):
     name = "individual_advice"
@@ -68,6 +76,8 @@ class IndividualAdvice(Rule):
         super().__init__(**kw)
         self.advice = compile_all(ADVICE_PATTERNS)
         self.conditional = compile_all([r"\b(?:if|when|whether|in case)\b"])[0]
+        self.addressees = Addressees()
+        self.directive, self.content = compile_all([DIRECTIVE, ADVICE_CONTENT])
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
@@ -78,4 +88,19 @@ class IndividualAdvice(Rule):
                 if negated(text, m.start(), lookback=20) or negated(text, m.end(), lookback=m.end() - m.start()):
                     continue  # "you should never stop your meds without..." is general education
                 return m.start(), m.end()
+        return self._addressed_advice(text, analysis)
+
+    def _addressed_advice(self, text: str, analysis: Analysis) -> Span | None:
+        who = self.addressees.find(text, analysis)
+        if not who:
+            return None
+        for m in self.directive.finditer(text):
+            if not any(s - ADDRESSED_WINDOW <= m.start() <= e + ADDRESSED_WINDOW for s, e in who):
+                continue
+            if negated(text, m.start(), lookback=15) or self.conditional.search(text, max(0, m.start() - 25), m.start()):
+                continue
+            _, s1 = sentence_bounds(text, m.start())
+            c = self.content.search(text, m.end(), min(s1, m.end() + 80))
+            if c:
+                return m.start(), c.end()
         return None

@@ -49,6 +49,12 @@ CLAIM_PATTERNS = [
     r"recovers?|improves?|ends? up)\b[^.!?\n]{0,20}\b(?:better|happier|cured|healed|free|improv\w*|recover\w*|transformed)",
     r"\b(?:clients|patients|everyone|anyone|people) who (?:\w+ ){1,4}(?:never|always|will (?:never|always|be|feel)|"
     r"are guaranteed)\b",
+    r"\b(?:will|can|we(?:'ll| will)) (?!help\b)(?:\w+ )?(?:fix|cure|end|eliminate|heal|solve|erase|remove|beat) "
+    r"(?:your |the |all |any )?(?:\w+ ){0,2}" + L.CONDITION + r"\b",
+    r"\b(?:complete|total|permanent|lasting|full|guaranteed|instant) (?:relief|recovery|cure|freedom|healing|remission) "
+    r"(?:from|of)\b",
+    r"\b(?:live|be|become|stay|feel) (?:\w+ )?(?:anxiety|depression|panic|trauma|stress|symptom|pain|craving)-free\b",
+    r"\bresults in (?:as little as|just|only)\b",
     r"\bnever (?:relapse|get (?:depressed|anxious|sad) again|struggle again)\b",
     r"\bor (?:we|we'll|we will) (?:\w+ ){0,4}(?:for free|free of charge|refund)",
     r"\b(?:clinically |scientifically )?proven to (?:cure|eliminate|fix|end|work for everyone|stop|erase)",

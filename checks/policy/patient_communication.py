@@ -10,23 +10,12 @@ a PERSON span from the analysis — and talks about *their* care in the second
 person ("your session", "hope the new meds are helping", "30 days sober")."""
 from __future__ import annotations
 
-import re
-
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.policy import lexicon as L
+from checks.policy.addressee import Addressees
 from checks.policy.base import Rule, Span, compile_all
 
-HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
-GREETING_NAME = (r"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ey|[Dd]ear|[Hh]ello|[Cc]ongrats|[Cc]ongratulations|[Tt]hanks|"
-                 r"[Tt]hank you|[Ss]o proud of you|[Gg]ood luck|[Ww]elcome back),?\s+(?P<name>[A-Z][a-z]+)\b")
-VOCATIVE_NAME = r"(?:^|\n)\s*(?P<name>[A-Z][a-z]+)\s*[,!—–-]\s+(?=\w)"
-NOT_NAMES = {"Everyone", "Friends", "Folks", "Team", "All", "Parents", "Reminder", "Today", "Tonight", "Note",
-             "Update", "Remember", "Yes", "No", "Hello", "Hi", "Hey", "Please", "Also", "Tip", "Fact", "Myth",
-             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Therapists",
-             "Clients", "Y'all", "Guys", "There", "Community", "Neighbors", "Portland", "Caregivers",
-             "Teachers", "Educators", "Colleagues", "Subscribers", "Readers", "Family", "Families", "Hello",
-             "Good", "Happy", "Welcome", "Quick", "Breathe", "Pause", "Question", "Answer", "Important"}
 _MED = (r"\b(?:meds|medications?|antidepressants?|ssris?|pills|dose|dosage|refill|prescription|\d+ ?mg|sober|sobriety|"
         r"relapse|rehab|detox|diagnosis)\b")
 _YOU = r"\b(?:you|your|u|ur|hang in there|hope|see you|proud of you)\b"
@@ -50,22 +39,12 @@ class PatientCommunication(Rule):
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
-        self.handle = re.compile(HANDLE)
-        self.greeting = re.compile(GREETING_NAME, re.MULTILINE)
-        self.vocative = re.compile(VOCATIVE_NAME)
+        self.addressees = Addressees()
         self.care = compile_all(CARE_PATTERNS)
-
-    def _addressees(self, text: str, analysis: Analysis) -> list[Span]:
-        spans = [(m.start(), m.end()) for m in self.handle.finditer(text)]
-        for p in (self.greeting, self.vocative):
-            spans += [(m.start("name"), m.end("name")) for m in p.finditer(text)
-                      if m.group("name") not in NOT_NAMES]
-        spans += [(e.start, e.end) for e in analysis.of_type("PERSON")]
-        return spans
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
-        who = self._addressees(text, analysis)
+        who = self.addressees.find(text, analysis)
         if not who:
             return None
         for p in self.care:

@@ -43,6 +43,8 @@ SESSION_PATTERNS = [
     r"this|our|that) (?:\w+ )?(?:clients?|patients?)\b",
     r"\b(?:my|our|her|his|their|today'?s) (?:\w+ )?(?:psychotherapy|session|therapy|progress|clinical|case|process) "
     r"notes?\b[^.!?\n]{0,100}[:\s][\"“‘']\w",
+    r"\b(?:she|he)(?: \w+){0,4} (?:said|says|told me|tells me|asked me|whispered|confessed|admitted|blurted|cried)"
+    r"(?: to me)?[,:]?\s*[\"“‘']\w",
     r"\boverheard (?:in|during) (?:a |my |today'?s )?(?:session|therapy|the therapy room|my office|group)",
     r"\b(?:from|excerpt|quote|quoting|sharing|share|posting|post|reading|read|copied|straight out of|here'?s|here are|"
     r"page of|snippet|screenshot)\b[^.!?\n]{0,25}\b(?:my|our|her|his|their|this client'?s|today'?s|a client'?s|"

@@ -1,0 +1,46 @@
+"""Who a draft speaks to: an @handle, a greeting or vocative with a name, a
+PERSON span from the analysis, or "your DM/comment/question". Rules about
+talking to one person in public (4, 7) share it."""
+from __future__ import annotations
+
+import re
+
+from checks.base import Analysis
+from checks.policy.base import FLAGS, Span
+
+HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
+GREETING_NAME = (r"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ey|[Dd]ear|[Hh]ello|[Cc]ongrats|[Cc]ongratulations|[Tt]hanks|"
+                 r"[Tt]hank you|[Ss]o proud of you|[Gg]ood luck|[Ww]elcome back|[Hh]appy \w+),?\s+(?P<name>[A-Z][a-z]+)\b")
+VOCATIVE_NAME = r"(?:^|\n|[.!?]\s+)\s*(?P<name>[A-Z][a-z]+)\s*[,!—–-]\s+(?=\w)"
+TRAILING_NAME = r",\s+(?P<name>[A-Z][a-z]+)\s*(?:[!.?:]|$)"
+REPLY_TO = (r"\b(?:your (?:dm|message|comment|question|post|story)|(?:in reply|in response|responding|replying) to "
+            r"(?:you|your|@\w+)|to answer your question|re: your)\b")
+# Capitalised words that open a post or close a phrase but are not names.
+NOT_NAMES = frozenset({
+    "Everyone", "Friends", "Folks", "Team", "All", "Parents", "Reminder", "Today", "Tonight", "Note", "Update",
+    "Remember", "Yes", "No", "Hello", "Hi", "Hey", "Please", "Also", "Tip", "Fact", "Myth", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Therapists", "Clients", "Guys", "There", "Community",
+    "Neighbors", "Caregivers", "Teachers", "Educators", "Colleagues", "Subscribers", "Readers", "Family",
+    "Families", "Good", "Happy", "Welcome", "Quick", "Breathe", "Pause", "Question", "Answer", "Important",
+    "Students", "Veterans", "Moms", "Dads", "Teens", "Y'all", "Again", "Anyway", "Honestly", "Sometimes",
+    "Then", "Now", "Later", "Soon", "First", "Second", "Third", "Finally", "Besides", "However", "Still", "Well",
+    "Okay", "Ok", "Sure", "Thanks", "Congrats", "Spring", "Summer", "Fall", "Autumn", "Winter", "Portland",
+    "Oregon", "America", "Everybody", "Nope", "Stop", "Listen", "Look", "Wow", "Whew", "Psst", "Reminders",
+})
+
+
+class Addressees:
+    def __init__(self) -> None:
+        self.handle = re.compile(HANDLE)
+        self.named = [re.compile(GREETING_NAME, re.MULTILINE), re.compile(VOCATIVE_NAME),
+                      re.compile(TRAILING_NAME, re.MULTILINE)]
+        self.reply_to = re.compile(REPLY_TO, FLAGS)
+
+    def find(self, text: str, analysis: Analysis) -> list[Span]:
+        spans = [(m.start(), m.end()) for m in self.handle.finditer(text)]
+        for p in self.named:
+            spans += [(m.start("name"), m.end("name")) for m in p.finditer(text)
+                      if m.group("name") not in NOT_NAMES]
+        spans += [(m.start(), m.end()) for m in self.reply_to.finditer(text)]
+        spans += [(e.start, e.end) for e in analysis.of_type("PERSON")]
+        return sorted(spans)

@@ -24,9 +24,12 @@ def normalise_url(url: str) -> str:
 
 
 def make_engine(url: str) -> Engine:
+    """``hide_parameters``: a failed write's exception (and SQL logging) would
+    otherwise quote the bound values, i.e. the draft text (tests/test_logs_no_phi.py)."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                               hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):
@@ -37,7 +40,22 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True)
+    event.listen(engine, "handle_error", _withhold_row_detail)
+    return engine
+
+
+def _withhold_row_detail(ctx) -> None:
+    """PostgreSQL's DETAIL of a NOT NULL or CHECK violation quotes the whole
+    failing row ("Failing row contains (...)"), draft text included: keep it out
+    of the exception text that gets logged (it stays on ``orig.diag``)."""
+    diag = getattr(ctx.original_exception, "diag", None)
+    detail = getattr(diag, "message_detail", None)
+    if not detail or "row contains" not in detail:
+        return
+    for exc in (ctx.original_exception, ctx.sqlalchemy_exception):
+        if exc is not None and exc.args and isinstance(exc.args[0], str):
+            exc.args = (exc.args[0].replace(detail, "(failing row withheld)"), *exc.args[1:])
 
 
 def alembic_config(engine: Engine) -> AlembicConfig:

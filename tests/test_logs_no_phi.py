@@ -113,3 +113,27 @@ def test_when_cli_check_verbose_then_no_value_in_logs_or_stderr(db_url, tmp_path
         outputs += [out, err]
     assert all_logs.texts
     assert leaks(all_logs.texts) == [] and leaks(outputs) == []
+
+
+@pytest.mark.parametrize("failure", ["duplicate_insert", "not_null_update"])
+def test_when_database_write_fails_then_error_text_quotes_no_draft(engine, failure):
+    """Exceptions get logged: they must not quote bound values (SQLAlchemy) or
+    the failing row (PostgreSQL's DETAIL)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+    from bot.db import transaction, upgrade
+    from bot.models import Review
+    upgrade(engine)
+
+    def add():
+        with transaction(engine) as s:
+            s.add(Review(ref_key="k", platform="slack", workspace="T", channel="C", message_id="1", author="u",
+                         content_hash="0" * 64, state="checking", draft_text=DRAFTS[0]))
+    add()
+    with pytest.raises(DBAPIError) as caught:
+        if failure == "duplicate_insert":
+            add()
+        else:
+            with engine.begin() as c:
+                c.execute(text("UPDATE review SET state = NULL"))
+    assert leaks([str(caught.value), repr(caught.value), str(caught.value.orig)]) == []

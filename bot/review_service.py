@@ -285,7 +285,7 @@ class ReviewService:
         elif event in (Event.REVOKE,):
             row.decided_by = row.decided_at = row.override_reason = None
         if target == State.WITHDRAWN:
-            row.draft_text = None
+            row.draft_text = row.rewrite = None  # a deleted draft keeps no text, not even the rewrite
         row.updated_at = utcnow()
         s.add(row)
         details = {"from": before, "to": row.state, "content_hash": row.content_hash}

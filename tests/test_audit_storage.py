@@ -117,3 +117,18 @@ async def test_when_purge_days_zero_then_every_checked_text_goes(make_services):
     with pytest.raises(ValueError):
         purge_texts(svc.engine, -1, "retention-job")
     assert verify(svc.engine).ok
+
+
+@pytest.mark.parametrize("store,key", [(True, KEY), (False, None)])
+async def test_when_draft_withdrawn_then_text_and_rewrite_gone(make_services, store, key):
+    svc = make_services(store=store, key=key)
+    d = draft("w")
+    rid = svc.reviews.submit(d)
+    await svc.reviews.check(rid)
+    with Session(svc.engine) as s:
+        assert s.get(Review, rid).rewrite is not None  # the report shows it while the draft is live
+    assert svc.reviews.withdraw(d.ref, "U0STAFF").ok
+    with Session(svc.engine) as s:
+        row = s.get(Review, rid)
+    assert (row.state, row.draft_text, row.rewrite) == (State.WITHDRAWN.value, None, None)
+    assert verify(svc.engine).ok

@@ -125,7 +125,8 @@ class Slack:
         return calls[0].params
 
     def posts_in_thread(self, ts: str) -> list[dict]:
-        return [c.params for c in self.api.of("chat.postMessage") if c.params.get("thread_ts") == ts]
+        return [c.params for c in self.api.of("chat.postMessage")
+                if c.params.get("thread_ts") == ts and c.result.get("ok")]
 
     async def update_where(self, needle: str, report_ts: str) -> dict:
         calls = await self.api.wait_for("chat.update", where=lambda c: c.params.get("ts") == report_ts
@@ -228,6 +229,16 @@ async def test_when_a_photo_is_shared_then_it_is_a_draft_with_an_image_attachmen
     with transaction(slack.services.engine) as s:
         row = s.exec(select(Review)).one()
         assert json.loads(row.attachments) == [["group.jpg", "image/jpeg"]]
+
+
+async def test_when_slack_rate_limits_the_report_then_it_is_posted_after_retry_after(slack):
+    slack.api.rate_limited["chat.postMessage"] = 2
+    ts = await slack.draft(CLEAN_TEXT)
+    view = await slack.settled(ts, State.CLEAN, timeout=30)
+    attempts = [c for c in slack.api.of("chat.postMessage") if c.params.get("thread_ts") == ts]
+    assert [c.result["ok"] for c in attempts] == [False, False, True]
+    assert attempts[2].at - attempts[0].at >= 1.9, "Retry-After was honoured"
+    assert view.report_message_id == attempts[2].result["ts"]
 
 
 async def test_when_slack_retries_an_event_then_the_draft_is_reviewed_once(slack):

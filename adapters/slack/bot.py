@@ -34,6 +34,7 @@ from .translate import PLATFORM, content_changed, draft_from_message, is_from_bo
 log = logging.getLogger(__name__)
 
 OVERRIDE_VIEW = "clearpost_override_modal"
+RATE_LIMIT_RETRIES = 5  # chat.postMessage allows about one post per second per channel; a burst gets 429s
 CONSENT_TIMEOUT = 2.5  # a slash command must be answered within 3 s
 
 CONSENT_HELP = (
@@ -57,7 +58,7 @@ class SlackBot:
         self.settings = settings
         self.client = AsyncWebClient(
             token=settings.bot_token, base_url=settings.api_url,
-            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=2)],
+            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)],
         )
         bolt_logger = logging.getLogger("adapters.slack.bolt")
         # Everything passed explicitly: bolt must not pick up tokens or OAuth from the environment.
@@ -260,6 +261,10 @@ class SlackBot:
         reason = (((view.get("state") or {}).get("values") or {}).get("reason") or {}).get("reason", {}).get("value") or ""
         if not reason.strip():
             await ack(response_action="errors", errors={"reason": "Write why these findings are acceptable."})
+            return
+        target = await asyncio.to_thread(self.reviews.get_by_id, review_id)
+        if target is None or target.ref.platform != PLATFORM:
+            await ack(response_action="errors", errors={"reason": "Not cleared: that review is not a Slack draft."})
             return
         result = await asyncio.to_thread(self.reviews.decide_by_id, review_id, user, Event.OVERRIDE, reason)
         if not result.ok:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import defaultdict
+import weakref
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -24,11 +24,14 @@ class SlackPublisher:
         self.reviews = reviews
         self.approve_reaction = approve_reaction
         self.officers = officers
-        self._locks: dict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
         self._posted: dict[int, str] = {}  # review id -> report ts, until the service has stored it
 
     async def publish(self, view: ReviewView) -> str | None:
-        async with self._locks[view.id]:
+        lock = self._locks.get(view.id)
+        if lock is None:
+            lock = self._locks[view.id] = asyncio.Lock()
+        async with lock:
             latest = await asyncio.to_thread(self.reviews.get_by_id, view.id) or view
             if latest.report_message_id:
                 self._posted.pop(view.id, None)

@@ -32,6 +32,7 @@ class FakeSlackApi:
         self.team_id = team_id
         self.calls: list[Call] = []
         self.failures: dict[str, str] = {}  # method -> error to answer once
+        self.rate_limited: dict[str, int] = {}  # method -> how many more calls get HTTP 429
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -119,6 +120,10 @@ class FakeSlackApi:
         auth = request.headers.get("Authorization", "")
         if not auth.startswith("Bearer x"):
             return web.json_response({"ok": False, "error": "not_authed"})
+        if self.rate_limited.get(method, 0) > 0:
+            self.rate_limited[method] -= 1
+            self.calls.append(Call(method, params, {"ok": False, "error": "ratelimited"}))
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"})
         if method in self.failures:
             result = {"ok": False, "error": self.failures.pop(method)}
         else:

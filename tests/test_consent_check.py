@@ -1,5 +1,6 @@
 """The consent check, branch by branch, on a real registry database and the
 real Presidio analysis (SQLite, and PostgreSQL when DATABASE_URL is set)."""
+import asyncio
 import io
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -161,3 +162,29 @@ def test_when_the_registry_changes_then_the_next_run_sees_it(check, registry_eng
         "officer", patient="Marcus Bellweather", scopes=["testimonial", "name_use"], platforms=["instagram"],
         document_ref="d9")
     assert [f.code for f in run(check, analyzer, text)] == ["consent.ok"]
+
+
+def test_when_enabled_in_the_profile_then_the_pipeline_runs_it_and_services_look_up(db_url, analyzer):
+    from bot.app import build_services
+    from tests.conftest import make_config
+    cfg = make_config(db_url, checks={"enabled": ["phi", "consent"], "settings": {"consent": {"expiring_days": 10}}})
+    services = build_services(cfg, analyzer=analyzer)
+    try:
+        ConsentRegistry(services.engine).import_csv("officer", io.StringIO(REGISTRY_CSV.replace("2027-01-15", "2099-01-15")))
+        result = asyncio.run(services.pipeline.run(draft(
+            "Testimonial from Emily Rose Carter: \"Therapy here changed my whole year.\"")))
+        consent = [f for f in result.findings if f.check == "consent"]
+        assert [f.code for f in consent] == ["consent.ok"] and not result.failed
+        assert services.consents.lookup("@emcarter").patient_id == "P-100"
+        assert services.consents.expiring_days == 10
+    finally:
+        services.pipeline.close()
+        services.engine.dispose()
+
+
+def test_when_profile_settings_are_invalid_then_start_up_names_the_key(db_url, analyzer):
+    from bot.app import build_services
+    from tests.conftest import make_config
+    cfg = make_config(db_url, checks={"enabled": ["phi", "consent"], "settings": {"consent": {"expiring": 10}}})
+    with pytest.raises(ConfigError, match=r"checks\.settings\.consent\.expiring: unknown key"):
+        build_services(cfg, analyzer=analyzer)

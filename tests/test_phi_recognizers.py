@@ -1,0 +1,138 @@
+"""Each ClearPost recognizer on its own: tables of texts it must find (with the
+exact value reported) and texts it must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+from checks.phi.recognizers.account_number import AccountNumberRecognizer
+from checks.phi.recognizers.age_over_89 import AgeOver89Recognizer
+from checks.phi.recognizers.city_context import CityContextRecognizer
+from checks.phi.recognizers.date import CalendarDateRecognizer
+from checks.phi.recognizers.device_id import DeviceIdRecognizer
+from checks.phi.recognizers.given_name import GivenNameRecognizer
+from checks.phi.recognizers.handle import HandleRecognizer
+from checks.phi.recognizers.health_plan import HealthPlanRecognizer
+from checks.phi.recognizers.initials import InitialsRecognizer
+from checks.phi.recognizers.license_number import LicenseNumberRecognizer
+from checks.phi.recognizers.medical_record import MedicalRecordRecognizer
+from checks.phi.recognizers.person_context import PersonContextRecognizer
+from checks.phi.recognizers.phone import PhoneNumberRecognizer
+from checks.phi.recognizers.street_address import StreetAddressRecognizer
+from checks.phi.recognizers.textcase import case_style
+from checks.phi.recognizers.vehicle_id import VehicleIdRecognizer
+from checks.phi.recognizers.zip_code import ZipCodeRecognizer
+
+RECOGNIZERS = {
+    "address": StreetAddressRecognizer(), "zip": ZipCodeRecognizer(), "city": CityContextRecognizer(),
+    "phone": PhoneNumberRecognizer(), "date": CalendarDateRecognizer(), "age": AgeOver89Recognizer(),
+    "handle": HandleRecognizer(), "initials": InitialsRecognizer(), "person": PersonContextRecognizer(),
+    "given": GivenNameRecognizer(frozenset({"will", "grace", "may", "bill", "mark", "hope", "power", "notes"})),
+    "mrn": MedicalRecordRecognizer(), "plan": HealthPlanRecognizer(), "account": AccountNumberRecognizer(),
+    "license": LicenseNumberRecognizer(), "vehicle": VehicleIdRecognizer(), "device": DeviceIdRecognizer(),
+}
+
+
+def found(name: str, text: str) -> list[tuple[str, str]]:
+    r = RECOGNIZERS[name]
+    return [(x.entity_type, text[x.start:x.end]) for x in r.analyze(text, r.supported_entities, None)]
+
+
+POSITIVE = [
+    ("address", "Mail it to 1823 SE Belmont St, Portland, OR 97214 please", "LOCATION",
+     "1823 SE Belmont St, Portland, OR 97214"),
+    ("address", "She lives at 77 Oak Lane Apt 4B, Gresham now", "LOCATION", "77 Oak Lane Apt 4B, Gresham"),
+    ("address", "Billing address:\n  28245 Puruntie 82 Apt. 595\n  LAPPEENRANTA\n  53650", "LOCATION",
+     "28245 Puruntie 82 Apt. 595\n  LAPPEENRANTA\n  53650"),
+    ("address", "Send it to PSC 4574, Box 8393\nAPO AA 81998 thanks", "LOCATION", "PSC 4574, Box 8393\nAPO AA 81998"),
+    ("address", "We met at the corner of Main Street and Elm Avenue", "LOCATION",
+     "the corner of Main Street and Elm Avenue"),
+    ("address", "The office is on Hammarvägen 15 now", "LOCATION", "Hammarvägen 15"),
+    ("address", "our new place: 2613 avenida praia 1 suite 463, mohács", "LOCATION",
+     "2613 avenida praia 1 suite 463, mohács"),
+    ("zip", "my zip code is 97201", "LOCATION", "97201"),
+    ("city", "She grew up in Tillamook and loves the coast", "LOCATION", "Tillamook"),
+    ("city", "He flew to ARENDAL on Sunday", "LOCATION", "ARENDAL"),
+    ("phone", "call me at (971) 555-0183 after six", "PHONE", "(971) 555-0183"),
+    ("phone", "Phone: 467 3395", "PHONE", "467 3395"),
+    ("phone", "desk +46 (0)179 459 33 anytime", "PHONE", "+46 (0)179 459 33"),
+    ("phone", "Fax: 503.555.0177", "FAX", "503.555.0177"),
+    ("phone", "ext 345-899-3560x4587 works", "PHONE", "345-899-3560x4587"),
+    ("date", "born 04/17/1961 in Ohio", "DATE", "04/17/1961"),
+    ("date", "intake on March 3, 2023 went well", "DATE", "March 3, 2023"),
+    ("date", "since the 12th of January 2024", "DATE", "the 12th of January 2024"),
+    ("date", "logged 2015-12-22 04:34:22 by staff", "DATE", "2015-12-22 04:34:22"),
+    ("age", "our 94-year-old volunteer", "AGE_OVER_89", "94"),
+    ("age", "Grandma turns 101 today", "AGE_OVER_89", "101"),
+    ("handle", "Thanks @sam_rivera for sharing", "PERSON", "@sam_rivera"),
+    ("initials", "client J.R. from Portland says hi", "PERSON", "J.R."),
+    ("initials", "Our client M.K. finished treatment", "PERSON", "M.K."),
+    ("person", "Hi, my name is Aantje Mourik", "PERSON", "Aantje Mourik"),
+    ("person", "For my take on Mrs. Labrie, see below", "PERSON", "Labrie"),
+    ("person", "I would like to remove my kid Tadzio from the will", "PERSON", "Tadzio"),
+    ("given", "Billing address: Sophie Lang", "PERSON", "Sophie Lang"),
+    ("given", "follow up with patricia desrosiers in a couple of months", "PERSON", "patricia desrosiers"),
+    ("mrn", "Chart: MRN 00482913 updated", "MRN", "00482913"),
+    ("mrn", "medical record number is A-55120", "MRN", "A-55120"),
+    ("plan", "insurance member ID XJH482910377 rejected", "HEALTH_PLAN_ID", "XJH482910377"),
+    ("plan", "Medicaid number 1234567 on file", "HEALTH_PLAN_ID", "1234567"),
+    ("account", "My card 4131034282458809939 is expiring", "ACCOUNT_ID", "4131034282458809939"),
+    ("account", "acct # 558-2104-77 overdue", "ACCOUNT_ID", "558-2104-77"),
+    ("license", "my driver's license number is 2270-66-1551", "LICENSE_ID", "2270-66-1551"),
+    ("vehicle", "VIN 1HGCM82633A004352 on the form", "VEHICLE_ID", "1HGCM82633A004352"),
+    ("vehicle", "license plate 7ABC123 in the lot", "VEHICLE_ID", "7ABC123"),
+    ("device", "serial number SN-48213-77A logged", "DEVICE_ID", "SN-48213-77A"),
+]
+
+NEGATIVE = [
+    ("address", "I'll turn 81. I have 8 years of experience and 3 founders: Anna"),
+    ("address", "The orchestra was founded in 1977. Since then it grew"),
+    ("address", "Join our 5 Week Mindfulness Group starting soon"),
+    ("address", "in 2004 while studying English and journalism at the University"),
+    ("zip", "The zip on my bag broke"),
+    ("city", "We moved to a bigger office last spring"),
+    ("city", "She moved to Oregon in 2019"),
+    ("city", "He flew to France for the summer"),
+    ("phone", "We have 2,500 members and 120 volunteers"),
+    ("phone", "Card 4131034282458809939 expires"),
+    ("phone", "SSN 512-44-8821"),
+    ("phone", "On 2018-01-14 03:07:43 the office opened"),
+    ("date", "We have served the community since 2009"),
+    ("date", "Group meets every Wednesday"),
+    ("date", "This month we focus on sleep"),
+    ("date", "You may call us any time"),
+    ("date", "Open at 410 Harbor View Road, Portland, OR 97201"),
+    ("age", "Our volunteer is 45 years old"),
+    ("age", "We raised $95 for the fund"),
+    ("handle", "email hello@harborlightcounseling.com"),
+    ("initials", "We are licensed in the U.S. and serve clients nationwide"),
+    ("person", "Capitalized words like Wisdom and Discipline are often mistaken with names"),
+    ("person", "Please call us to RSVP for the workshop"),
+    ("given", "Group therapy starts next Tuesday"),
+    ("given", "Will Power and Grace Notes is our new workshop"),
+    ("mrn", "the medical record is private"),
+    ("plan", "our insurance policy covers telehealth"),
+    ("account", "your account is ready"),
+    ("license", "licensed in Oregon and Washington"),
+    ("vehicle", "the license plate was muddy"),
+    ("device", "the device was charging"),
+]
+
+
+@pytest.mark.parametrize("name,text,entity,value", POSITIVE)
+def test_when_identifier_present_then_recognizer_reports_exactly_it(name, text, entity, value):
+    assert (entity, value) in found(name, text)
+
+
+@pytest.mark.parametrize("name,text", NEGATIVE)
+def test_when_no_identifier_then_recognizer_stays_silent(name, text):
+    assert found(name, text) == []
+
+
+@pytest.mark.parametrize("text,style", [
+    ("follow up with patricia desrosiers in a couple of months", "lower"),
+    ("HUGE THANKS TO DANIEL OKAFOR FOR TRUSTING US", "upper"),
+    ("Check out Olivia's art from our teen group", "mixed"),
+    ("My father retired at the age of 45", "lower"),
+])
+def test_when_text_has_a_case_style_then_case_style_names_it(text, style):
+    assert case_style(text) == style

@@ -22,7 +22,7 @@ from adapters.slack.bot import CONSENT_HELP, CONSENT_REFUSAL, OVERRIDE_VIEW
 from adapters.slack.report import OVERRIDE_ACTION
 from adapters.slack.translate import message_ref
 from tests.conftest import make_config
-from tests.fakes.slack_api import (BOT_ID, BOT_TOKEN, SIGNING_SECRET, TEAM_ID, BotServer, FakeSlackApi,
+from tests.fakes.slack_api import (BOT_TOKEN, SIGNING_SECRET, TEAM_ID, BotServer, FakeSlackApi,
                                    event_body, signed_headers)
 
 CHANNEL = "C0REVIEW1"

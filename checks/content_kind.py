@@ -48,6 +48,11 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"(?:^|[\s:(])[‘'](?=[A-Z])" + _ABOUT_CARE.replace('\\"”', "'’") + r"[^'’\n]{12,}?[.!?][’']",
         r"\b(?:note|message|card|letter|words|review|shout-?out|love|feedback) (?:\w+ )?from (?:@\w+|(?-i:[A-Z][a-z]+)\b)",
         r"\b(?:from|by) (?:our|my) (?:client|patient) (?-i:[A-Z][a-z]+)",
+        r"\b(?:rated|reviewed) (?:us )?(?:\d|five|four) stars? by\b",
+        r"\b(?:thanks|thank you|shout-?out|grateful|hugs?) (?:to )?(?:@\w+|(?-i:[A-Z][a-z]+)) for (?:the|this|that|your|such) "
+        r"(?:\w+ ){0,2}(?:review|words|note|feedback|testimonial|recommendation|rating|message)\b",
+        r"\b(?:review|words|note|feedback|testimonial|rating) (?:of|about|for) our (?:\w+ ){0,2}(?:program|group|practice|team|"
+        r"clinic|services?|office|therapists?|counsel+ors?)\b",
         # praise in the client's own voice
         r"\b(?:changed|saved) my (?:life|marriage|family|sanity|relationship)\b|\bgave me (?:my life|hope|my \w+) back\b|"
         r"\b(?:best|greatest) (?:therapist|counsel+or|practice|psychologist|psychiatrist|dentist|doctor|decision I)\b|"
@@ -67,7 +72,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\bthank(?:s| you)(?: so much| very much)? for (?:your|the|taking the time to (?:leave|write|share|post)) (?:\w+ )?"
         r"(?:feedback|review|comment|kind words|stars?|rating|note|post)\b",
         r"\bthank(?:s| you)(?: so much| very much)? for sharing (?:your|this)\b",
-        r"\bwe hear (?:you|your)\b", r"\b(?:sorry|apologi[sz]e) (?:for|about) (?:the|your)\b", r"\bwe apologi[sz]e\b",
+        r"\bwe hear (?:you|your)\b", r"\bwe understand (?:your|you|how)\b",
+        r"\b(?:we're|we are|I'm|I am) (?:so |very |truly )?(?:sorry|sad|disappointed)\b", r"\b(?:sorry|apologi[sz]e) (?:for|about) (?:the|your)\b", r"\bwe apologi[sz]e\b",
         r"\b(?:sorry|sad|disappointed|regret|saddened|upset) (?:to hear|to read|that you|you)\b",
         r"\byou (?:posted|wrote|left|claim|claimed|said|stated|allege|alleged) (?:online|on yelp|on google|in your|that)\b",
         r"\b(?:in )?respon(?:se|d|ding) to (?:your|this|the) (?:\w+ )?(?:review|post|comment|complaint|feedback)\b",
@@ -95,7 +101,9 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\bthen\s*(?:vs\.?|versus)\s*now\b",
         r"#?\btransformation\s?(?:tuesday|thursday|friday|monday)\b",
         r"#?\bglow[- ]?up\b",
-        r"\bday\s?(?:1|one)\s*(?:vs\.?|versus|to|and|->|→)\s*(?:day\s?)?\d+\b",
+        r"\b(?:day|week|month|session)\s?(?:1|one)\s*(?:vs\.?|versus|to|and|->|→)\s*(?:(?:day|week|month|session)\s?)?\d+\b",
+        r"\b(?:a|the|this|these|those|our|my|some|his|her|their) before\W{1,8}(?:(?:and|n)\W{1,8})?afters?\b(?!\s+(?:the|a|an|"
+        r"your|my|our|each|every|school|work|meals?|eating|bed|exercise|workouts?|sessions?|therapy)\b)",
         r"\b(?:left|first (?:photo|pic|picture|image|slide))\s*(?:is|[:=\-–])\s*(?:before|day (?:1|one)|then)\b",
         r"\bbefore\s*[:=]\s*.{0,80}\bafter\s*[:=]",
         r"#(?:beforeandafter|beforeafter|transformation|results)\b",
@@ -114,7 +122,7 @@ TIME_PAIRINGS = [
 RESULT_WORDS = (r"\b(?:photos?|pics?|pictures?|images?|shots?|selfies?|snaps?|results?|transformations?|smiles?|"
                 r"look(?:s|ed)?|x-?rays?|scans?|difference|progress|clients?|patients?|case|swipe|"
                 r"check (?:it |this |them )?out|amazing|incredible|wow|left|right|side[- ]by[- ]side|proud|recovery|"
-                r"treatment|weeks|months)\b")
+                r"treatment|weeks|months|post|share)\b")
 RESULT_WINDOW = 80
 
 _COMPILED = {k: [re.compile(p, _FLAGS) for p in v] for k, v in KIND_PATTERNS.items()}

@@ -27,7 +27,11 @@ _RELATIVE = alt("son", "daughter", "child", "kid", "kiddo", "husband", "wife", "
 _MED = alt("meds", r"medications?", "dose", "dosage", r"\d+ ?mg", r"ssris?", r"pills?", "zoloft", "prozac",
            "lexapro", "sertraline", "fluoxetine", "escitalopram", "xanax", "klonopin", "ativan", "adderall",
            "ritalin", "lithium", "wellbutrin", "seroquel", "abilify", "melatonin", r"antidepressants?",
-           r"benzos?", "vyvanse", "buspirone", "trazodone", "gabapentin", "propranolol")
+           r"benzos?", "vyvanse", "buspirone", "trazodone", "gabapentin", "propranolol", "prazosin", "hydroxyzine",
+           "mirtazapine", "quetiapine", "aripiprazole", "lamotrigine", "lamictal", "naltrexone", "suboxone",
+           "methadone", "clonidine", "guanfacine", "strattera", "effexor", "cymbalta", "paxil", "celexa",
+           r"mood stabili[sz]ers?", r"antipsychotics?", r"stimulants?", r"beta[- ]?blockers?", "sleeping pills",
+           r"sleep aids?", r"\w+(?:azosin|azepam|azolam|oxetine|italopram|afaxine|iprazole|apine|triptyline)")
 _MED_VERB = alt("take", "stop", "start", "increase", "decrease", "double", "halve", "lower", "raise", "cut",
                 "taper", "switch", "skip", "quit", "come off", "go off", "get off", "get on", "go on", "be on",
                 "wean off", "try", "up", "bump", r"ask (?:your )?(?:doctor|psychiatrist|prescriber|gp|pcp|ob|ob-?gyn|pediatrician|provider|physician|np) (?:for|about)")
@@ -50,7 +54,11 @@ ADVICE_PATTERNS = [
     r"\b(?:I(?:'d| would)|we(?:'d| would)) (?:diagnose|say you have|guess you have|bet you have)\b",
     r"\byou (?:should|need to|must|ought to|have to|could|can) (?:\w+ ){0,2}" + _MED_VERB + r"\b (?:\w+ ){0,3}" + _MED + r"\b",
     r"\b(?:I(?:'d| would)|we(?:'d| would)) (?:recommend|suggest|advise)(?: that)? (?:you )?(?:\w+ ){0,2}" + _MED_VERB + r"\b (?:\w+ ){0,3}" + _MED + r"\b",
-    r"(?:^|[.!?:]\s+|\n)(?:just |maybe |definitely )?" + _MED_VERB + r" (?:your |the |a |an |to )?(?:\w+ ){0,2}\d+ ?mg\b",
+    r"(?:^|[.!?:;,—–-]\s*|\n)(?:just |maybe |definitely |instead,? )?" + _MED_VERB + r" (?:your |the |a |an |to )?(?:\w+ ){0,2}"
+    r"\d+(?:\.\d+)? ?(?:mg|mcg)\b",
+    r"\b\d+(?:\.\d+)? ?(?:mg|mcg|milligrams?)\b[^.!?\n]{0,25}\b(?:twice|once|three times|a day|daily|at night|before bed|"
+    r"every \w+|per day|bid|tid|qd|prn)\b",
+    r"\b(?:you|u)(?:'re| are)? (?:seem|sound|look|appear)s? (?:to be |like )?(?:\w+ )?(?:" + L.DIAGNOSIS + r"|depressed|autistic)\b",
     r"\b(?:based on|from|given) what you(?:'ve)? (?:described|shared|wrote|written|told|said|posted|mentioned|messaged)\b",
     r"\b(?:to answer your question|re: your (?:question|comment|message|dm)|(?:in reply|in response|responding|replying) to "
     r"your (?:question|comment|message|dm|post))\b[^\n]{0,200}\b(?:you (?:should|need|have|might|may)|try|take|stop|start)\b",
@@ -60,7 +68,11 @@ ADVICE_PATTERNS = [
 DIRECTIVE = (r"\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|may want to)|"
              r"(?:I|we)(?:'d| would) (?:recommend|suggest|advise|try|start|stop)|my (?:advice|recommendation|suggestion)|"
              r"(?:definitely |just |please )?(?:try|start|stop|take|increase|decrease|cut|avoid|quit|ask for|get)\b)")
-ADVICE_CONTENT = r"\b(?:" + _MED + "|" + L.DIAGNOSIS + "|" + L.CARE + r"|exposure|journaling|breathing|diagnos\w*)\b"
+ADVICE_CONTENT = (r"\b(?:" + _MED + "|" + L.DIAGNOSIS + "|" + L.CONDITION + "|" + L.CARE
+                  + r"|exposure|journaling|breathing|diagnos\w*|evaluat\w*)\b")
+# A diagnosis stated to someone addressed: "@x those symptoms = textbook PTSD".
+ADDRESSED_DX = (r"\b(?:textbook|classic|clear-?cut|obvious(?:ly)?|full-blown|definitely|probably|clearly|"
+                r"sounds like|looks like|seems like|that'?s|this is|it'?s)\b[^.!?\n]{0,15}\b" + L.DIAGNOSIS + r"\b")
 ADDRESSED_WINDOW = 200
 
 
@@ -77,7 +89,7 @@ class IndividualAdvice(Rule):
         self.advice = compile_all(ADVICE_PATTERNS)
         self.conditional = compile_all([r"\b(?:if|when|whether|in case)\b"])[0]
         self.addressees = Addressees()
-        self.directive, self.content = compile_all([DIRECTIVE, ADVICE_CONTENT])
+        self.directive, self.content, self.addressed_dx = compile_all([DIRECTIVE, ADVICE_CONTENT, ADDRESSED_DX])
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
@@ -94,6 +106,10 @@ class IndividualAdvice(Rule):
         who = self.addressees.find(text, analysis)
         if not who:
             return None
+        for m in self.addressed_dx.finditer(text):
+            if any(s - ADDRESSED_WINDOW <= m.start() <= e + ADDRESSED_WINDOW for s, e in who) \
+                    and not negated(text, m.start(), lookback=15):
+                return m.start(), m.end()
         for m in self.directive.finditer(text):
             if not any(s - ADDRESSED_WINDOW <= m.start() <= e + ADDRESSED_WINDOW for s, e in who):
                 continue

@@ -76,7 +76,8 @@ _WHO = alt(r"(?:young |older |elderly |teen(?:age)? |adolescent |retired |single
                  "grandfather", "grandma", "grandpa", "retiree", "dancer", "pilot", "soldier", "marine"))
 _WHO_PL = alt("kids", "teens", "teenagers", "people", "families", "moms", "mothers", "dads", "fathers", "parents",
               "veterans", "vets", "students", "folks", "women", "men", "couples", "adults", "survivors", "youth",
-              "boys", "girls", "children", "clients", "patients")
+              "boys", "girls", "children", "clients", "patients", "guys", "ladies", "kiddos", "gals")
+WHO_PL = _WHO_PL
 _AGE = r"\d{1,2}[- ]?(?:year|yr)s?[- ]old\b"
 _SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?:ing|ed)? with|see(?:ing)?|saw|seen|"
              r"treat(?:ing|ed)?|counsel(?:l?ing|l?ed)?|support(?:ing|ed)?|met with|meet with|started with|help(?:ed|ing)?|"
@@ -106,13 +107,18 @@ PATIENT_REF = alt(
     r"reached out|called|turned) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic|program))",
     r"(?:^|[.!?]\s+|\n)(?:been )?(?:work(?:ing|ed)? with|seeing|saw|treating|treated) (?:a|an|this|one) (?:[\w-]+ ){0,3}"
     + _WHO + r"(?: [\w-]+){0,4},? who (?:just|finally|recently|was|got|told|completed|finished|made|started|went|hit|reached|graduated)\b",
-    r"\b(?:a|one|this|that|my) " + _AGE + r"(?: " + _WHO + r"| " + CLIENT + r")?",
+    r"\b(?:a|one|this|that|my|the) " + _AGE + r"(?: " + _WHO + r"| " + CLIENT + r")?",
+    r"\b(?:I|we)(?:'ve| have| had|'d)?(?: been)? (?:treat(?:ed|ing)?|saw|seeing|counsel(?:l?ed|l?ing)|work(?:ed|ing) with)"
+    r" (?:a|an|this|one) (?!lot\b|few\b|number\b|variety\b|range\b|wide\b|growing\b|handful\b)"
+    r"(?:[\w-]+ ){0,4}?[\w-]+ (?:for|with|who|through|after)\b",
+    r"\b(?:a|an|one|this|that|the) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b (?:came|walked) in\b",
     r"\b(?:had|have|saw|see|met|treated|treat) (?:a|an|this) (?:\w+[- ]?){0,3}" + _WHO + r"\b[^.!?\n]{0,30}\b(?:in|at) (?:my|our) (?:office|practice|clinic|chair)",
     r"\b(?:she|he|they) (?:first )?(?:came|walked) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic))",
     r"\b(?:she|he|they) (?:started|began) (?:seeing|working with) (?:me|us)",
     r"\bnever forget (?:the|a|an|this|that|one|my) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b",
-    r"\b(?:the|a|an|this|that|one) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b[^.!?\n]{0,60}\b(?:in|into|to|on) "
-    r"(?:my|our) (?:office|practice|clinic|chair|couch|waiting room|group)",
+    r"\b(?:the|a|an|this|that|one) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b[^.!?\n]{0,60}\b(?:in|into|to|on|"
+    r"visits?|attends?|comes? to|came to|joins?|joined) (?:my|our) (?:office|practice|clinic|chair|couch|waiting room|"
+    r"group|program|sessions?)",
     r"\b(?:she|he|they) (?:was|were) referred to (?:me|us)",
     r"\b[A-Z]\.(?:\s?[A-Z]\.)?,? (?:a |an |my |our )?(?:\w+ )?" + CLIENT + r"\b",
     r"\b(?:one|a|my|our) (?:\w+ )?(?:\w+ )?" + CLIENT + r"'s (?:story|journey|progress|mom|dad|family|wife|husband)",
@@ -126,10 +132,14 @@ SECOND_PERSON_CARE = alt(
           "(?:lab |test )?results", "labs", "rehab", "sobriety", "relapse", "crown", "implant",
           "root canal", "braces", "filling", "cleaning", "therapist", "counsel+or", "care plan",
           "meeting", "group", "homework", "progress", "healing", "mental health", "coping (?:plan|skills|strategies)",
-          "safety plan", "panic", "grief", "trauma", "flashbacks", "nightmares", "cravings", "side effects"),
+          "safety plan", "panic", "grief", "trauma", "flashbacks", "nightmares", "cravings", "side effects",
+          "follow-?ups?", "check-?ups?", "(?:breathing |exposure )?exercises", "(?:sleep )?study", "scans?", "mri",
+          "bloodwork", "tests?", "hospital stay", "stay", "usual (?:slot|time|appointment|session|spot)"),
     r"\b(?:the|those|these|new|that|this) (?:[\w-]+ ){0,2}(?:meds|medications?|pills|dose|prescription|therapy|treatment)\b"
     r"[^.!?\n]{0,40}\b(?:help|work|kick|agree|going)",
     r"\bhope (?:you(?:'re| are)?|u r|ur) (?:feeling|doing) (?:a (?:bit|lot|little) )?better",
+    r"\b(?:great|nice|good|lovely|so good) (?:to see|seeing) (?:you|u) (?:at|in|for|today|this)\b",
+    r"\bthank(?:s| you) for coming in\b",
     r"\bfeel(?:ing)? better soon\b", r"\bget well soon\b", r"\bspeedy recovery\b",
     r"\bsee (?:you|u) (?:at|in|for|next) (?:your |our )?(?:next |group )?(?:session|appointment|visit|group|week)",
     r"\bgreat (?:job|work|session|effort) (?:in|at|during|today in) (?:session|therapy|group)",
@@ -142,7 +152,7 @@ SECOND_PERSON_CARE = alt(
 
 # What one says to a person, not to an organisation: with a condition or care term, it is about their care.
 PERSONAL_CARE_MARKER = alt(
-    r"thinking of you", r"hope (?:you|u)(?:'re| are)?\b", r"hang in there", r"proud of (?:you|u)", r"remember to",
+    r"thinking of you", r"hope\b", r"hang in there", r"proud of (?:you|u)", r"remember to",
     r"call (?:us|me) if", r"how are (?:you|u) (?:feeling|doing|holding up)", r"take care of yourself",
     r"sending (?:you )?(?:love|hugs|strength)", r"we(?:'re| are) here for (?:you|u)", r"did (?:the|your)",
     r"let (?:us|me) know (?:if|how)", r"don'?t forget", r"keep (?:it up|going|using)", r"so glad (?:you|u|your)",

@@ -55,6 +55,7 @@ CLAIM_PATTERNS = [
     r"(?:from|of)\b",
     r"\b(?:live|be|become|stay|feel) (?:\w+ )?(?:anxiety|depression|panic|trauma|stress|symptom|pain|craving)-free\b",
     r"\bresults in (?:as little as|just|only)\b",
+    r"\bmake (?:your |the |all )?(?:\w+ ){0,2}" + L.CONDITION + r" (?:disappear|go away|vanish|melt away|a thing of the past)",
     r"\bnever (?:relapse|get (?:depressed|anxious|sad) again|struggle again)\b",
     r"\bor (?:we|we'll|we will) (?:\w+ ){0,4}(?:for free|free of charge|refund)",
     r"\b(?:clinically |scientifically )?proven to (?:cure|eliminate|fix|end|work for everyone|stop|erase)",

@@ -22,14 +22,15 @@ from checks.policy.base import FLAGS, Rule, Span, alt, compile_all, sentence_bou
 _SESSION = (r"\b(?:in|during|from|after|at the end of|halfway through|mid-?) ?(?:(?:today'?s|yesterday'?s|tonight'?s|"
             r"this (?:morning|afternoon|week)'?s|last (?:night|week)'?s|our|my|a|one|a recent|the|their|her|his|"
             r"this|that|an?) )?(?:(?:therapy|counseling|couples?|family|group|first|last|latest|recent|intake|"
-            r"emdr|\d+(?:st|nd|rd|th)) )?sessions?(?: (?:today|yesterday|this (?:morning|week)|last (?:week|night)))?\b")
+            r"emdr|\d+(?:st|nd|rd|th)) )?(?:sessions?|therapy|counsel+ing|group)(?: (?:today|yesterday|this (?:morning|week)|"
+            r"last (?:week|night)))?\b")
 _SAY = alt("said", "says", "told", "tells", "shared", "shares", "admitted", "admits", "confessed", "confided",
            "revealed", "disclosed", "mentioned", "cried", "sobbed", "talked about", "opened up", "broke down",
            "whispered", "asked me", "described", "realized", "processed", "worked through", "screamed",
            "yelled", "laughed", "wept", "blurted", "joked", "explained", "remembered", "recalled", "tell", "say",
            "share", "admit", "confess", "reveal", "describe", "cry", "ask", "argued", "fought", "begged", "vented",
            "confided", "talk about", "talked about", "said to me", "told me")
-_ONE = alt(r"one of (?:my|our) (?:\w+ )?(?:clients|patients)", r"(?:a|my|one|this|that|our) (?:\w+[- ]?){0,2}" + L.CLIENT, "she", "he", "they", "someone",
+_ONE = alt(r"one of (?:my|our|the) (?:\w+ )?" + L.WHO_PL, r"(?:a|my|one|this|that|our) (?:\w+[- ]?){0,2}" + L.CLIENT, "she", "he", "they", "someone",
            r"a (?:\w+ )?(?:man|woman|teen|mom|dad|kid|veteran|couple|student)")
 SESSION_PATTERNS = [
     _SESSION + r"[^.!?\n]{0,100}\b" + _ONE + r"\b[^.!?\n]{0,30}\b" + _SAY + r"\b",

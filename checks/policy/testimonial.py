@@ -25,7 +25,7 @@ from checks.policy.base import Rule, Span
 _NAME = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]*\.?)?|[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?)"
 ATTRIBUTION_PATTERNS = [
     r"(?:^|[\"”)\s])[-–—~]\s*" + _NAME + r"(?=[\s,.!]|$)",
-    r"\b(?:[Ss]ays|[Ss]aid|[Ww]rites|[Ww]rote|[Ss]hares|[Ss]hared|[Mm]eet|[Tt]hanks?|[Tt]hank you|[Cc]ongrat\w*)"
+    r"\b(?:[Ss]ays|[Ss]aid|[Ww]rites|[Ww]rote|[Ss]hares|[Ss]hared|[Mm]eet|[Tt]hanks?|[Tt]hank you|[Cc]ongrat\w*|[Bb]y|[Ff]rom)"
     r"\s+(?:to\s+)?(?:our |my )?(?:client |patient )?" + _NAME + r"(?=[\s,.!:]|$)",
     r"\b(?:[Cc]lient|[Pp]atient)\s+" + _NAME + r"\b",
     r",\s+" + _NAME + r"\s*[!.]",

@@ -4,75 +4,14 @@ PostgreSQL when DATABASE_URL is set), real scrypt accounts and sessions."""
 from __future__ import annotations
 
 import logging
-import re
 
 import pytest
-from aiohttp.test_utils import TestServer
-from sqlalchemy import func
 from sqlmodel import select
 
-from bot.accounts import add_user
-from bot.app import build_services
 from bot.db import transaction
 from bot.models import AuditEvent, ConsoleSession, Review
-from bot.server import build_web_app
-from tests.conftest import make_config
-from tests.console_client import ConsoleClient
-
-OFFICERS = {"slack": ["U0PRIVACY1"], "teams": [], "console": ["officer", "officer2"]}
-PASSWORDS = {"officer": "officer-password-1", "officer2": "officer-password-2",
-             "staff1": "staff-password-12", "boss": "boss-password-123"}
-ROLES = {"officer": "officer", "officer2": "officer", "staff1": "staff", "boss": "officer"}  # boss: not listed
-
-PHI_DRAFT = "So proud of Maria Gonzalez who finished her anxiety therapy! Call her at 503-555-0199."
-CLEAN_DRAFT = "Our office now offers free parking for all visitors."
-
-
-@pytest.fixture
-async def site(db_url, analyzer):
-    services = build_services(make_config(db_url, officers=OFFICERS), analyzer=analyzer)
-    for name, pw in PASSWORDS.items():
-        add_user(services.engine, name, pw, ROLES[name])
-    server = TestServer(build_web_app(services), host="127.0.0.1")
-    await server.start_server()
-    clients: list[ConsoleClient] = []
-
-    def client() -> ConsoleClient:
-        c = ConsoleClient(str(server.make_url("/")))
-        clients.append(c)
-        return c
-
-    yield services, client
-    for c in clients:
-        await c.close()
-    await server.close()
-    services.pipeline.close()
-    services.engine.dispose()
-
-
-async def signed_in(client, name: str) -> ConsoleClient:
-    c = client()
-    status, _ = await c.sign_in(name, PASSWORDS[name])
-    assert status == 200 and c.cookie("clearpost_session"), f"{name} could not sign in"
-    return c
-
-
-async def submit(c: ConsoleClient, text: str, *targets: str) -> int:
-    await c.get("/console/review")
-    status, page = await c.post("/console/review", [("text", text), *(("target", t) for t in targets)])
-    assert status == 200, page
-    return int(re.search(r"<h1>Review #(\d+)</h1>", page).group(1))
-
-
-def state_of(services, review_id: int) -> str:
-    with transaction(services.engine) as s:
-        return s.get(Review, review_id).state
-
-
-def count(services, model) -> int:
-    with transaction(services.engine) as s:
-        return s.exec(select(func.count()).select_from(model)).one()
-
+from tests.console_client import (CLEAN_DRAFT, PASSWORDS, PHI_DRAFT, count, signed_in, site,  # noqa: F401
+                                  state_of, submit)
 
 @pytest.mark.parametrize("path", ["/console/review", "/console/queue", "/console/reviews/1", "/console/"])
 async def test_when_not_signed_in_then_pages_send_to_sign_in(site, path):

@@ -36,7 +36,7 @@ async def queue(request: web.Request, viewer: Viewer, form) -> web.Response:
         "state": r.state, "verdict": r.verdict or "", "findings": len(json.loads(r.findings)),
         "targets": ", ".join(json.loads(r.targets)), "received": r.created_at,
     } for r in rows]
-    return render(request, "queue.html", viewer=viewer, items=items, platform=platform,
+    return render(request, "queue.html", viewer=viewer, active="queue", items=items, platform=platform,
                   platforms=CHAT_PLATFORMS, checking=checking, limit=LIMIT)
 
 

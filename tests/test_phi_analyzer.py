@@ -1,0 +1,124 @@
+"""The analyzer end to end on real Presidio (the session `analyzer` fixture,
+built with the example profile's practice details)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checks.phi.analyzer import PhiAnalyzer
+
+POSTS = Path(__file__).parent / "data" / "phi_posts.jsonl"
+ID_TYPES = {"MRN", "HEALTH_PLAN_ID", "ACCOUNT_ID", "LICENSE_ID", "VEHICLE_ID", "DEVICE_ID", "OTHER_ID"}
+FOLD = {**{t: "ID" for t in ID_TYPES}, "FAX": "PHONE"}
+
+
+def spans(analyzer, text):
+    return [(e.entity_type, text[e.start:e.end]) for e in analyzer.analyze(text).entities]
+
+
+PRACTICE_POSTS = [
+    "Harbor Light Counseling is now booking! Call (503) 555-0142 or visit harborlightcounseling.com.",
+    "Visit us at 410 Harbor View Road, Suite 200, Portland, OR 97201.",
+    "our office at 410 harbor view road, suite 200 has a new ramp",
+    "Questions? Email hello@harborlightcounseling.com or call 503.555.0142.",
+    "Dr. Maya Chen and Jordan Alvarez, LCSW, lead the new grief group. Jordan has 10 years of experience.",
+    "Read Dr. Chen's new post: https://harborlightcounseling.com/blog/sleep",
+    "Priya Raman will answer your questions at +1 503 555 0142.",
+]
+
+
+@pytest.mark.parametrize("text", PRACTICE_POSTS)
+def test_when_post_has_only_practice_details_then_nothing_is_reported(analyzer, text):
+    assert spans(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Our client moved to Portland last year.", ("LOCATION", "Portland")),
+    ("Thank you Maya Lopez for sharing your story about therapy.", ("PERSON", "Maya Lopez")),
+    ("Call Sarah at (503) 555-0199 to RSVP.", ("PHONE", "(503) 555-0199")),
+])
+def test_when_value_only_resembles_practice_details_then_it_is_still_reported(analyzer, text, expected):
+    assert expected in spans(analyzer, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mail the card to Rosa, 1823 SE Belmont St, Portland, OR 97214.",
+     ("LOCATION", "1823 SE Belmont St, Portland, OR 97214")),
+    ("email kevin.tran88@gmail.com for rides", ("EMAIL", "kevin.tran88@gmail.com")),
+    ("My card 4131 0342 8245 8809 is expiring", ("ACCOUNT_ID", "4131 0342 8245 8809")),
+    ("congrats to emily watson on one year of sobriety", ("PERSON", "emily watson")),
+    ("HUGE THANKS TO DANIEL OKAFOR FOR TRUSTING US", ("PERSON", "DANIEL OKAFOR")),
+    ("Happy birthday Ruth, who turns 94 this week!", ("AGE_OVER_89", "94")),
+])
+def test_when_identifier_in_post_then_analyzer_reports_one_whole_span(analyzer, text, expected):
+    assert expected in spans(analyzer, text)
+
+
+def test_when_email_present_then_its_domain_is_not_reported_again_as_url(analyzer):
+    assert [t for t, _ in spans(analyzer, "write to kevin.tran88@gmail.com today")] == ["EMAIL"]
+
+
+def test_when_several_id_recognizers_fire_then_one_entity_per_number(analyzer):
+    text = "My card 4131034282458809939 is expiring"
+    found = analyzer.analyze(text).entities
+    assert len(found) == 1 and found[0].entity_type in ID_TYPES
+
+
+@pytest.mark.parametrize("text", [
+    "We have served Oregon since 2009.",
+    "This month we are sharing daily tips on managing anxiety.",
+    "Group meets every Wednesday at 6pm.",
+    "Our clinicians are licensed in Oregon and Washington.",
+    "Visit 410 Harbor View Road, Suite 200, Portland, OR 97201 on Friday.",
+    "Proud to support United States Suicide Prevention Week.",
+])
+def test_when_post_has_years_weekdays_states_or_countries_then_nothing_is_reported(analyzer, text):
+    assert spans(analyzer, text) == []
+
+
+def test_when_analyzed_then_rewrite_removes_every_value(analyzer):
+    text = "Our client Jessica Moore (MRN 00482913) from Beaverton called 503-555-0199 on March 3, 2023."
+    a = analyzer.analyze(text)
+    assert a.entities
+    for e in a.entities:
+        assert text[e.start:e.end] not in a.rewrite
+        assert f"[{e.entity_type}]" in a.rewrite
+    assert "Our client" in a.rewrite
+
+
+def test_when_extra_safe_terms_configured_then_they_are_not_reported():
+    analyzer = PhiAnalyzer([], extra_safe_terms=["Tillamook Wellness Fair"])
+    assert analyzer.analyze("Come see us at the Tillamook Wellness Fair!").entities == ()
+
+
+def _load():
+    with POSTS.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def test_labelled_set_is_large_and_mixed():
+    posts = _load()
+    assert len(posts) >= 60
+    assert sum(1 for p in posts if not p["spans"]) >= 20
+    assert sum(1 for p in posts if p["spans"]) >= 30
+
+
+def test_when_labelled_posts_analyzed_then_recall_and_precision_clear_the_floor(analyzer):
+    """Overlap matching with the type folded like the shared scorer."""
+    tp_r = fn = tp_p = fp = 0
+    for post in _load():
+        text = post["text"]
+        gold = [(s["start"], s["end"], s["label"]) for s in post["spans"]]
+        pred = [(e.start, e.end, FOLD.get(e.entity_type, e.entity_type)) for e in analyzer.analyze(text).entities]
+
+        def hit(a, b):
+            return a[2] == b[2] and a[0] < b[1] and b[0] < a[1]
+        tp_r += sum(1 for g in gold if any(hit(p, g) for p in pred))
+        fn += sum(1 for g in gold if not any(hit(p, g) for p in pred))
+        tp_p += sum(1 for p in pred if any(hit(p, g) for g in gold))
+        fp += sum(1 for p in pred if not any(hit(p, g) for g in gold))
+    recall, precision = tp_r / (tp_r + fn), tp_p / (tp_p + fp)
+    assert recall >= 0.9, f"recall {recall:.3f}"
+    assert precision >= 0.9, f"precision {precision:.3f}"

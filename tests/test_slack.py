@@ -231,6 +231,13 @@ async def test_when_a_photo_is_shared_then_it_is_a_draft_with_an_image_attachmen
         assert json.loads(row.attachments) == [["group.jpg", "image/jpeg"]]
 
 
+async def test_when_a_photo_has_no_caption_then_the_thread_says_why_it_cannot_be_reviewed(slack):
+    ts = await slack.draft("", files=[{"id": "F2", "name": "IMG_0001.jpg", "mimetype": "image/jpeg"}])
+    reply = await slack.report(ts)
+    assert "could not review this draft: the draft is empty" in reply["text"]
+    assert slack.review(ts) is None
+
+
 async def test_when_slack_rate_limits_the_report_then_it_is_posted_after_retry_after(slack):
     slack.api.rate_limited["chat.postMessage"] = 2
     ts = await slack.draft(CLEAN_TEXT)
@@ -553,3 +560,30 @@ async def test_when_socket_mode_is_on_then_drafts_and_commands_arrive_over_the_s
         await api.stop()
         services.pipeline.close()
         services.engine.dispose()
+
+
+async def test_when_two_replicas_get_the_same_event_then_the_draft_is_reviewed_once(db_url, analyzer):
+    api = await FakeSlackApi().start()
+    replicas = [build_services(slack_config(db_url, api.url), analyzer=analyzer) for _ in range(2)]
+    servers = [await BotServer(s).start() for s in replicas]
+    try:
+        ts = "1700000400.000001"
+        body = event_body({"type": "message", "channel": CHANNEL, "user": STAFF, "text": PHI_TEXT, "ts": ts},
+                          "Ev0TWICE")
+        async with aiohttp.ClientSession() as http:
+            async def deliver(server, retry):
+                headers = signed_headers(body, "application/json", retry=retry)
+                async with http.post(server.url + "/slack/events", data=body, headers=headers) as r:
+                    return r.status
+            assert await asyncio.gather(deliver(servers[0], None), deliver(servers[1], 1)) == [200, 200]
+        await api.wait_for("chat.postMessage", where=lambda c: c.params.get("thread_ts") == ts)
+        await asyncio.sleep(1.0)
+        assert len([c for c in api.of("chat.postMessage") if c.params.get("thread_ts") == ts]) == 1
+        view = replicas[0].reviews.get(message_ref(TEAM_ID, CHANNEL, ts))
+        assert audit_actions(replicas[0], view.id).count("checks_run") == 1
+    finally:
+        for server, services in zip(servers, replicas):
+            await server.stop()
+            services.pipeline.close()
+            services.engine.dispose()
+        await api.stop()

@@ -35,7 +35,9 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:shout-?out|thank you|thanks|huge thanks|big thanks) to (?:our |my )?(?:amazing |wonderful )?"
         r"(?:client|patient)\b",
         r"\b(?:words|review|note|message|card|letter) from (?:a |one of )?(?:our |my )?(?:\w+ )?(?:client|patient)s?\b",
-        r"\b(?:client|patient)s? (?:[A-Z][\w.]* ){1,2}(?:says|said|writes|wrote|shares|shared|tells us|told us)\b",
+        r"\b(?:client|patient)s? (?:[A-Z][\w.]* ){1,2}(?:\([^)]{0,20}\) )?(?:says|said|writes|wrote|shares|shared|tells us|told us)\b",
+        r"(?:⭐|★){3,}",
+        r"\b(?:changed|saved|transformed) (?:her|his|their) (?:life|marriage|family|relationship)\b",
         r"[\"“]" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]\s*(?:[-–—~]|says|said|writes|shares)",
         # the speaker's own words about the care ("Therapy here helped me...")
         r"[\"“](?=[^\"”]{0,300}?\b(?:I|I'm|I've|me|my)\b)" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]",
@@ -72,7 +74,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\bthank(?:s| you)(?: so much| very much)? for (?:your|the|taking the time to (?:leave|write|share|post)) (?:\w+ )?"
         r"(?:feedback|review|comment|kind words|stars?|rating|note|post)\b",
         r"\bthank(?:s| you)(?: so much| very much)? for sharing (?:your|this)\b",
-        r"\bwe hear (?:you|your)\b", r"\bwe understand (?:your|you|how)\b",
+        r"\bwe hear (?:you|your)\b", r"\b(?:this|the) reviewer\b",
+        r"\b(?:take|value|appreciate|welcome) (?:all |your |this |the |any )?(?:feedback|reviews?|concerns?|comments?)\b", r"\bwe understand (?:your|you|how)\b",
         r"\b(?:we're|we are|I'm|I am) (?:so |very |truly )?(?:sorry|sad|disappointed)\b", r"\b(?:sorry|apologi[sz]e) (?:for|about) (?:the|your)\b", r"\bwe apologi[sz]e\b",
         r"\b(?:sorry|sad|disappointed|regret|saddened|upset) (?:to hear|to read|that you|you)\b",
         r"\byou (?:posted|wrote|left|claim|claimed|said|stated|allege|alleged) (?:online|on yelp|on google|in your|that)\b",
@@ -122,7 +125,7 @@ TIME_PAIRINGS = [
 RESULT_WORDS = (r"\b(?:photos?|pics?|pictures?|images?|shots?|selfies?|snaps?|results?|transformations?|smiles?|"
                 r"look(?:s|ed)?|x-?rays?|scans?|difference|progress|clients?|patients?|case|swipe|"
                 r"check (?:it |this |them )?out|amazing|incredible|wow|left|right|side[- ]by[- ]side|proud|recovery|"
-                r"treatment|weeks|months|post|share)\b")
+                r"treatment|weeks|months|post|share|face|faces|body|skin|weight|lbs|pounds|program|makeover|says it all)\b")
 RESULT_WINDOW = 80
 
 _COMPILED = {k: [re.compile(p, _FLAGS) for p in v] for k, v in KIND_PATTERNS.items()}

@@ -42,7 +42,7 @@ CARE = alt(
     r"wellbutrin", r"seroquel", r"abilify", r"ketamine", r"hospitali[sz]\w*", r"inpatient", r"outpatient",
     r"rehab", r"detox", r"intake", r"diagnos\w+", r"assessment", r"appointments?", r"visits?",
     r"procedure", r"surgery", r"crowns?", r"root canal", r"implants?", r"fillings?", r"extractions?",
-    r"braces", r"x-rays?", r"check-?ups?", r"homework", r"safety plan", r"group",
+    r"braces", r"x-rays?", r"check-?ups?", r"homework", r"safety plan", r"group", r"chemo(?:therapy)?", r"radiation",
 )
 
 # Progress or setbacks over time: what makes a story specific.
@@ -108,7 +108,8 @@ PATIENT_REF = alt(
     r"(?:^|[.!?]\s+|\n)(?:been )?(?:work(?:ing|ed)? with|seeing|saw|treating|treated) (?:a|an|this|one) (?:[\w-]+ ){0,3}"
     + _WHO + r"(?: [\w-]+){0,4},? who (?:just|finally|recently|was|got|told|completed|finished|made|started|went|hit|reached|graduated)\b",
     r"\b(?:a|one|this|that|my|the) " + _AGE + r"(?: " + _WHO + r"| " + CLIENT + r")?",
-    r"\b(?:I|we)(?:'ve| have| had|'d)?(?: been)? (?:treat(?:ed|ing)?|saw|seeing|counsel(?:l?ed|l?ing)|work(?:ed|ing) with)"
+    r"\b(?:I|we)(?:'ve| have| had|'d)?(?: been)? (?:treat(?:ed|ing)?|saw|seeing|counsel(?:l?ed|l?ing)|work(?:ed|ing) with|"
+    r"helped|helping)"
     r" (?:a|an|this|one) (?!lot\b|few\b|number\b|variety\b|range\b|wide\b|growing\b|handful\b)"
     r"(?:[\w-]+ ){0,4}?[\w-]+ (?:for|with|who|through|after)\b",
     r"\b(?:a|an|one|this|that|the) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b (?:came|walked) in\b",
@@ -140,6 +141,11 @@ SECOND_PERSON_CARE = alt(
     r"\bhope (?:you(?:'re| are)?|u r|ur) (?:feeling|doing) (?:a (?:bit|lot|little) )?better",
     r"\b(?:great|nice|good|lovely|so good) (?:to see|seeing) (?:you|u) (?:at|in|for|today|this)\b",
     r"\bthank(?:s| you) for coming in\b",
+    r"\bwhat we (?:practiced|worked on|talked about|discussed|rehearsed|role-?played)\b",
+    r"\b(?:our|your) (?:\w+ ){0,3}(?:months?|years?|weeks?|sessions?) (?:of|in) (?:therapy|treatment|counsel+ing|work)\b",
+    r"\bwatching (?:you|u) (?:grow|heal|recover|get better|find)\b",
+    r"\bcongrat\w* on (?:finishing|completing|starting|graduating from|getting through) (?:your )?(?:chemo|treatment|therapy|"
+    r"rehab|detox|the program|program|group|surgery|radiation)\b",
     r"\bfeel(?:ing)? better soon\b", r"\bget well soon\b", r"\bspeedy recovery\b",
     r"\bsee (?:you|u) (?:at|in|for|next) (?:your |our )?(?:next |group )?(?:session|appointment|visit|group|week)",
     r"\bgreat (?:job|work|session|effort) (?:in|at|during|today in) (?:session|therapy|group)",
@@ -152,7 +158,7 @@ SECOND_PERSON_CARE = alt(
 
 # What one says to a person, not to an organisation: with a condition or care term, it is about their care.
 PERSONAL_CARE_MARKER = alt(
-    r"thinking of you", r"hope\b", r"hang in there", r"proud of (?:you|u)", r"remember to",
+    r"thinking of you", r"hope\b", r"hang in there", r"proud of (?:how |what )?(?:you|u)", r"remember\b",
     r"call (?:us|me) if", r"how are (?:you|u) (?:feeling|doing|holding up)", r"take care of yourself",
     r"sending (?:you )?(?:love|hugs|strength)", r"we(?:'re| are) here for (?:you|u)", r"did (?:the|your)",
     r"let (?:us|me) know (?:if|how)", r"don'?t forget", r"keep (?:it up|going|using)", r"so glad (?:you|u|your)",

@@ -49,12 +49,16 @@ CLAIM_PATTERNS = [
     r"recovers?|improves?|ends? up)\b[^.!?\n]{0,20}\b(?:better|happier|cured|healed|free|improv\w*|recover\w*|transformed)",
     r"\b(?:clients|patients|everyone|anyone|people) who (?:\w+ ){1,4}(?:never|always|will (?:never|always|be|feel)|"
     r"are guaranteed)\b",
-    r"\b(?:will|can|we(?:'ll| will)) (?!help\b)(?:\w+ )?(?:fix|cure|end|eliminate|heal|solve|erase|remove|beat) "
+    r"\b(?:will|can|we(?:'ll| will)) (?!help\b)(?:\w+ )?(?:fix|cure|end|eliminate|heal|solve|erase|remove|beat|resolve|"
+    r"clear|banish|stop) "
     r"(?:your |the |all |any )?(?:\w+ ){0,2}" + L.CONDITION + r"\b",
     r"\b(?:complete|total|permanent|lasting|full|guaranteed|instant) (?:relief|recovery|cure|freedom|healing|remission) "
     r"(?:from|of)\b",
     r"\b(?:live|be|become|stay|feel) (?:\w+ )?(?:anxiety|depression|panic|trauma|stress|symptom|pain|craving)-free\b",
     r"\bresults in (?:as little as|just|only)\b",
+    r"\bin (?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?|visits?) or (?:less|fewer)\b",
+    r"\b(?:permanent|guaranteed|instant|miracle|life-?long) (?:results?|fix|cure|solution|relief)\b",
+    r"\blast (?:\w+ ){0,2}(?:treatment|therapy|program|therapist|counsel+or)s? you(?:'ll| will) ever need\b",
     r"\bmake (?:your |the |all )?(?:\w+ ){0,2}" + L.CONDITION + r" (?:disappear|go away|vanish|melt away|a thing of the past)",
     r"\bnever (?:relapse|get (?:depressed|anxious|sad) again|struggle again)\b",
     r"\bor (?:we|we'll|we will) (?:\w+ ){0,4}(?:for free|free of charge|refund)",

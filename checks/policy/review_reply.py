@@ -22,6 +22,7 @@ from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.content_kind import kind_spans
 from checks.policy import lexicon as L
+from checks.policy.addressee import Addressees
 from checks.policy.base import FLAGS, Rule, Span, alt, compile_all, sentence_bounds
 
 _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?", "therapy", "therapist",
@@ -62,7 +63,13 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:dr\.?|doctor) [A-Z]?\w+ (?:treated|saw|examined|diagnosed|prescribed)\b",
     r"\b(?:insurance|medicaid|medicare|aetna|cigna|blue cross|bcbs|united ?health\w*|kaiser|humana|tricare)"
     r"(?: \w+)? (?:denied|did not|didn'?t|wouldn'?t|doesn'?t|does not|covered|cover|declined|paid|rejected)",
-    r"\bthank(?:s| you) for (?:choosing|trusting|being) (?:us|our|a|an|one of)\b",
+    r"\bthank(?:s| you) for being (?:a|an|our|one of our) (?:\w+ )?(?:patient|client)s?\b",
+    r"\bthank(?:s| you) for (?:choosing|trusting) (?:us|our \w+) (?:with|for) (?:your|the) (?:\w+ )?(?:care|treatment|therapy|"
+    r"smile|health|family|son|daughter|child)\b",
+    r"\b(?:she|he|they|the reviewer|this reviewer|this person)\b[^.!?\n]{0,30}\b(?:no-?show\w*|missed|cancel+ed|"
+    r"was (?:seen|treated|discharged|referred)|(?:did not|didn'?t|never) (?:follow|pay|show|complete|return))",
+    r"\bwe (?:ended|terminated|discontinued|stopped) (?:services|treatment|care|therapy|working with)\b",
+    r"\b(?:discharged|terminated|dismissed) (?:her|him|them|you|from (?:our )?(?:care|practice|services))\b",
     r"\b(?:glad|happy|pleased|thrilled) (?:that )?(?:we|our team|dr\.? \w+|I) (?:could|were able to|was able to|got to) "
     r"(?:help|treat|see|care for) you\b",
     r"\bsee you (?:at|for|in|next) (?:your |our )?(?:next )?(?:visit|appointment|session|cleaning|check-?up)",
@@ -70,8 +77,9 @@ DISCLOSURE_PATTERNS = [
     r"\$\s?\d[\d,]*(?:\.\d\d)?",
     r"\b(?:he|she|you|they) (?:started|began|stopped|finished|completed|quit) (?:seeing|working with|therapy|treatment|"
     r"sessions|counsel\w*|with us|coming)",
+    L.SECOND_PERSON_CARE,
     r"\b(?:a joy|a pleasure|an honou?r|a privilege|great|wonderful|lovely|so nice) (?:to |working with |seeing |treating |"
-    r"having )?(?:be part of |work with |see |help |treat |care for |have )?you(?:r)?\b",
+    r"having |watching |helping |getting to know )?(?:be part of |work with |see |help |treat |care for |have )?you(?:r)?\b",
 ]
 # "We cannot discuss anyone's visits online": the safe reply talks about care only to refuse to.
 GUARD = (r"\b(?:can'?t|cannot|unable to|not able to|won'?t|will not|do not|don'?t|never|not|neither) "
@@ -90,10 +98,17 @@ class ReviewReply(Rule):
         super().__init__(**kw)
         self.disclosure = compile_all(DISCLOSURE_PATTERNS)
         self.guard = re.compile(GUARD, FLAGS)
+        self.addressees = Addressees()
+        self.opener = re.compile(r"\s*(?:hi|hello|dear|thank you|thanks|thx)\b", FLAGS)
+
+    def _named_opener(self, text: str, analysis: Analysis) -> bool:
+        """A reply that opens by greeting or thanking a named person ("Thank you, Raj!")."""
+        return any(s < 40 for s, _ in self.addressees.find(text[:60], Analysis()) if text[s] != "@") \
+            and bool(self.opener.match(text))
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
-        if not kind_spans(text, "review_reply"):
+        if not kind_spans(text, "review_reply") and not self._named_opener(text, analysis):
             return None
         for p in self.disclosure:
             for m in p.finditer(text):

@@ -29,7 +29,8 @@ _SAY = alt("said", "says", "told", "tells", "shared", "shares", "admitted", "adm
            "whispered", "asked me", "described", "realized", "processed", "worked through", "screamed",
            "yelled", "laughed", "wept", "blurted", "joked", "explained", "remembered", "recalled", "tell", "say",
            "share", "admit", "confess", "reveal", "describe", "cry", "ask", "argued", "fought", "begged", "vented",
-           "confided", "talk about", "talked about", "said to me", "told me")
+           "confided", "talk about", "talked about", "said to me", "told me", "scream", "yell", "shout", "snap",
+           "shouted", "snapped", "read aloud", "read out")
 _ONE = alt(r"one of (?:my|our|the) (?:\w+ )?" + L.WHO_PL, r"(?:a|my|one|this|that|our) (?:\w+[- ]?){0,2}" + L.CLIENT, "she", "he", "they", "someone",
            r"a (?:\w+ )?(?:man|woman|teen|mom|dad|kid|veteran|couple|student)")
 SESSION_PATTERNS = [
@@ -46,6 +47,8 @@ SESSION_PATTERNS = [
     r"notes?\b[^.!?\n]{0,100}[:\s][\"“‘']\w",
     r"\b(?:she|he)(?: \w+){0,4} (?:said|says|told me|tells me|asked me|whispered|confessed|admitted|blurted|cried)"
     r"(?: to me)?[,:]?\s*[\"“‘']\w",
+    r"\b(?:a|my|one|this|that|our) (?:\w+ )?" + L.CLIENT + r"(?:'s|s'|s) (?:own )?(?:words|quote|line|journal(?: entry)?|"
+    r"letter|poem|confession|secret)\b",
     r"\boverheard (?:in|during) (?:a |my |today'?s )?(?:session|therapy|the therapy room|my office|group)",
     r"\b(?:from|excerpt|quote|quoting|sharing|share|posting|post|reading|read|copied|straight out of|here'?s|here are|"
     r"page of|snippet|screenshot)\b[^.!?\n]{0,25}\b(?:my|our|her|his|their|this client'?s|today'?s|a client'?s|"

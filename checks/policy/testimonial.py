@@ -33,6 +33,8 @@ ATTRIBUTION_PATTERNS = [
 ]
 INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
+# "(pictured)", "the Nguyen family": identifying without a first name.
+IDENTIFYING = r"\((?:pictured|photo|left|right|above|below)\)|\bpictured (?:here|above|below|left|right)\b|\b[Tt]he [A-Z][a-z]+ (?:family|household|kids)\b"
 DETAIL = r"(?:,\s*\d{1,2}\b|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|\bfrom [A-Z][a-z]+|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter))"
 # Capitalised words after a dash that are not names.
 NOT_NAMES = {"The", "A", "An", "Our", "My", "We", "I", "You", "Your", "This", "That", "Client", "Patient",
@@ -57,6 +59,7 @@ class IdentifiableTestimonial(Rule):
         self.initials = re.compile(INITIALS)
         self.handle = re.compile(HANDLE)
         self.detail = re.compile(DETAIL, re.IGNORECASE)
+        self.identifying = re.compile(IDENTIFYING)
 
     def _names(self, text: str) -> list[Span]:
         spans = []
@@ -79,6 +82,7 @@ class IdentifiableTestimonial(Rule):
         ids += [(m.start(), m.end()) for m in self.handle.finditer(text)]
         ids += self._names(text)
         ids += [(m.start(), m.end()) for m in self.detail.finditer(text)]
+        ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
         for h in hits:
             if media:
                 return h

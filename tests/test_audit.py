@@ -207,3 +207,20 @@ def test_when_guard_migration_downgraded_and_upgraded_then_guard_follows(engine)
     with pytest.raises(DBAPIError, match="append-only"):
         with engine.begin() as c:
             c.execute(text("UPDATE audit_event SET actor = actor"))
+
+
+def test_when_postgres_session_timezone_not_utc_then_chain_still_verifies(engine, db_url):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("only PostgreSQL has a session time zone")
+    from sqlalchemy import create_engine
+    from bot.db import normalise_url
+    chain_of(engine, 3)
+    kolkata = create_engine(normalise_url(db_url), connect_args={"options": "-c timezone=Asia/Kolkata"})
+    try:
+        with kolkata.begin() as c:
+            assert c.execute(text("SHOW timezone")).scalar() == "Asia/Kolkata"
+            with Session(bind=c) as s:
+                audit.append(s, "U1", "approve", details={"tz": "Asia/Kolkata"})
+        assert verify(kolkata).ok and verify(engine).rows == 4
+    finally:
+        kolkata.dispose()

@@ -1,7 +1,7 @@
 """Consent registry at size: 100,000 patients and 300,000 consents, on SQLite
 and on PostgreSQL (a throwaway database, created and dropped here).
 
-    .venv/bin/python benchmarks/consent_benchmark.py [--patients N] [--pg-url URL | --no-pg]
+    .venv/bin/python benchmarks/consent_benchmark.py [--patients N] [--pg-url URL | --no-pg] [--no-sqlite]
 
 Prints the import time of the first 100,000 rows, look-up p50/p95 and the
 consent check's cost per ~280-character draft (name matching plus decision;
@@ -187,10 +187,12 @@ def main() -> None:
     ap.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432/test",
                     help="an existing database to connect to; the benchmark creates and drops its own")
     ap.add_argument("--no-pg", action="store_true")
+    ap.add_argument("--no-sqlite", action="store_true")
     args = ap.parse_args()
     print(f"{args.patients:,} patients, {3 * args.patients:,} consents (synthetic); shared machine, noisy figures")
-    with tempfile.TemporaryDirectory() as tmp:
-        bench("sqlite", f"sqlite:///{tmp}/bench.db", args.patients)
+    if not args.no_sqlite:
+        with tempfile.TemporaryDirectory() as tmp:
+            bench("sqlite", f"sqlite:///{tmp}/bench.db", args.patients)
     if args.no_pg:
         return
     admin_url = normalise_url(args.pg_url)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from sqlalchemy import String, any_, bindparam
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, select
 
 from bot.consent.names import Token, handles_in, initials_in, name_variants, tokens
@@ -76,11 +78,18 @@ def person_keys(text: str, person_spans: list[tuple[int, int]]) -> dict[str, lis
 
 
 def _hits(session: Session, keys: list[str]) -> dict[str, set[str]]:
+    """Index rows for these keys. On PostgreSQL one array parameter (= ANY) instead of
+    hundreds of IN parameters: the statement text stays the same, so it parses once."""
     hits: dict[str, set[str]] = defaultdict(set)
+    conn = session.connection()
+    cols = (PatientName.__table__.c.name_key, PatientName.__table__.c.patient_id)
     for n in range(0, len(keys), _CHUNK):
-        rows = session.exec(select(PatientName.name_key, PatientName.patient_id)
-                            .where(PatientName.name_key.in_(keys[n:n + _CHUNK]))).all()
-        for key, pid in rows:
+        chunk = keys[n:n + _CHUNK]
+        if conn.dialect.name == "postgresql":
+            where = cols[0] == any_(bindparam("keys", chunk, type_=ARRAY(String)))
+        else:
+            where = cols[0].in_(chunk)
+        for key, pid in conn.execute(select(*cols).where(where)):
             hits[key].add(pid)
     return hits
 

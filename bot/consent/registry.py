@@ -272,6 +272,9 @@ class ConsentRegistry:
         conn = s.connection()
         for table, data in ((Patient, new_patients), (PatientName, names), (Consent, consents)):
             _bulk_insert(conn, table.__table__, data)
+        if conn.dialect.name == "postgresql" and len(rows) >= 1000:
+            # fresh planner statistics, or look-ups seq-scan the name index until autovacuum catches up
+            conn.exec_driver_sql("ANALYZE patient; ANALYZE patient_name; ANALYZE consent")
         audit.append(s, actor, "consents_imported", details={
             "rows": len(rows), "patients_created": len(new_patients), "sha256": sha256, "consent_ids": ids})
         return len(rows)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from adapters.console import audit_trail, queue, review, signin
+from adapters.console import audit_trail, consents, queue, review, signin
 from adapters.console.sessions import SessionStore
 from adapters.console.throttle import Throttle
 from adapters.console.web import CONSOLE_KEY, PREFIX, STATIC, Console, make_templates
 from bot.app import Services
 
-PAGE_MODULES = [signin, review, queue, audit_trail]
+PAGE_MODULES = [signin, review, queue, consents, audit_trail]
 
 
 async def _root(request: web.Request) -> web.Response:

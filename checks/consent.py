@@ -9,6 +9,7 @@ from typing import Callable
 from sqlmodel import Session
 
 from bot.consent.matcher import Mention, find_mentions
+from bot.consent.names import name_key
 from bot.consent.settings import ConsentSettings
 from bot.consent.status import EXPIRED, EXPIRING, NONE, WITHDRAWN, Grant, current_grants, pair_status, resolve_consents
 from bot.consent.targets import consent_references, target_platforms
@@ -27,16 +28,25 @@ def _where(start: int, end: int) -> str:
 class ConsentCheck(Check):
     name = "consent"
 
-    def __init__(self, engine, settings: ConsentSettings, today: Callable[[], date] = date.today):
+    def __init__(self, engine, settings: ConsentSettings, today: Callable[[], date] = date.today,
+                 staff_names: list[str] = ()):
         if engine is None:
             raise ValueError("the consent check needs the database")
         self.engine = engine
         self.settings = settings
         self.today = today
+        # the practice's own people are not patients, even when a patient shares the name
+        self._staff = tuple(f" {k} " for k in map(name_key, staff_names) if k)
 
     @classmethod
     def from_context(cls, ctx: CheckContext) -> "ConsentCheck":
-        return cls(ctx.engine, ConsentSettings.parse(ctx.settings))
+        practice = ctx.config.profile.practice if ctx.config is not None else None
+        staff = [practice.name, *practice.staff] if practice else []
+        return cls(ctx.engine, ConsentSettings.parse(ctx.settings), staff_names=staff)
+
+    def _is_staff(self, text: str, m: Mention) -> bool:
+        key = f" {name_key(text[m.start:m.end])} "
+        return key.strip() != "" and any(key in s for s in self._staff)
 
     def _finding(self, code: str, severity: Severity, message: str, start: int | None = None,
                  end: int | None = None, suggestion: str | None = None) -> Finding:
@@ -54,7 +64,8 @@ class ConsentCheck(Check):
         persons = [(e.start, e.end) for e in analysis.of_type("PERSON")]
         refs = consent_references(text)
         with Session(self.engine) as s:
-            mentions = find_mentions(s, text, persons, with_initials=about_patient)
+            mentions = [m for m in find_mentions(s, text, persons, with_initials=about_patient)
+                        if not self._is_staff(text, m)]
             cited = resolve_consents(s, [r[0] for r in refs])
             findings, subjects = self._subjects(mentions, refs, cited, persons, about_patient)
             grants = current_grants(s, sorted(subjects))

@@ -13,7 +13,7 @@ from bot.consent.registry import ConsentRegistry
 from bot.consent.settings import ConsentSettings
 from bot.db import upgrade
 from bot.domain import Attachment, Draft, MessageRef, Severity
-from checks.base import Analysis, CheckContext
+from checks.base import CheckContext
 from checks.consent import ConsentCheck
 
 TODAY = date(2026, 6, 1)
@@ -188,3 +188,14 @@ def test_when_profile_settings_are_invalid_then_start_up_names_the_key(db_url, a
     cfg = make_config(db_url, checks={"enabled": ["phi", "consent"], "settings": {"consent": {"expiring": 10}}})
     with pytest.raises(ConfigError, match=r"checks\.settings\.consent\.expiring: unknown key"):
         build_services(cfg, analyzer=analyzer)
+
+
+def test_when_a_patient_shares_a_staff_name_then_staff_mentions_are_not_patients(registry_engine, analyzer):
+    ConsentRegistry(registry_engine, today=lambda: TODAY).grant(
+        "officer", patient="Maya Chen", scopes=["story"], platforms=["x"], document_ref="d")
+    text = "Dr. Maya Chen will host a free workshop on sleep next Tuesday."
+    plain = ConsentCheck(registry_engine, ConsentSettings(), today=lambda: TODAY)
+    assert [f.code for f in run(plain, analyzer, text)] == ["consent.missing"]
+    aware = ConsentCheck(registry_engine, ConsentSettings(), today=lambda: TODAY,
+                         staff_names=["Harbor Light Counseling", "Dr. Maya Chen"])
+    assert run(aware, analyzer, text) == []

@@ -4,11 +4,10 @@ withdrawal sets withdrawn_on, a correction adds a row and marks the old one
 superseded. Every change is one transaction with its audit row."""
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import IO, Callable
 
 from sqlalchemy import func, insert
@@ -16,9 +15,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot import audit
-from bot.consent.csvio import ID, Row, RowError, export_rows, read_rows, write_csv
+from bot.consent.csvio import Row, RowError, export_rows, read_rows, write_csv
 from bot.consent.lookup import find_patient_ids
-from bot.consent.names import handle_key, name_key, patient_keys
+from bot.consent.names import name_key, patient_keys
 from bot.consent.vocab import PLATFORMS, SCOPES, parse_list
 from bot.db import transaction
 from bot.models import Consent, Patient, PatientName, utcnow
@@ -43,15 +42,14 @@ class Granted:
     patient_created: bool
 
 
-def _next_id(session: Session, model, prefix: str, width: int) -> int:
+def _next_id(session: Session, model, prefix: str) -> int:
+    """One past the highest numeric id with this prefix (ids are ordered by length, then text)."""
     rows = session.exec(select(model.id).where(model.id.like(prefix + "%"))
                         .order_by(func.length(model.id).desc(), model.id.desc()).limit(50)).all()
     nums = [int(r[len(prefix):]) for r in rows if r[len(prefix):].isdigit()]
     return max(nums, default=0) + 1
 
 
-def _fmt(prefix: str, n: int, width: int) -> str:
-    return f"{prefix}{n:0{width}d}"
 
 
 def _add_names(session: Session, patient_id: str, keys: dict[str, str]) -> None:
@@ -108,7 +106,7 @@ class ConsentRegistry:
                     raise RegistryError("--patient: a new patient needs a name with letters (at most 200 characters)")
                 if re.fullmatch(r"P-\d+", patient.strip()):
                     raise RegistryError(f"no patient with id {patient.strip()}")
-                row = Patient(id=_fmt("P-", _next_id(s, Patient, "P-", 6), 6), display_name=patient.strip(),
+                row = Patient(id=f"P-{_next_id(s, Patient, 'P-'):06d}", display_name=patient.strip(),
                               aliases=json.dumps(list(aliases)), handles=json.dumps(list(handles)))
                 s.add(row)
                 created = True
@@ -119,7 +117,7 @@ class ConsentRegistry:
                 s.add(row)
             s.flush()
             _add_names(s, row.id, patient_keys(row.display_name, json.loads(row.aliases), json.loads(row.handles)))
-            consent = Consent(id=f"C-{_next_id(s, Consent, 'C-', 0)}", patient_id=row.id,
+            consent = Consent(id=f"C-{_next_id(s, Consent, 'C-')}", patient_id=row.id,
                               scopes=json.dumps(scopes), platforms=json.dumps(platforms), granted_on=granted_on,
                               expires_on=expires_on, document_ref=document_ref.strip(), recorded_by=actor)
             s.add(consent)
@@ -160,7 +158,7 @@ class ConsentRegistry:
             if old.superseded_by:
                 raise RegistryError(f"consent {consent_id} was already corrected by {old.superseded_by}")
             new = Consent(
-                id=f"C-{_next_id(s, Consent, 'C-', 0)}", patient_id=old.patient_id,
+                id=f"C-{_next_id(s, Consent, 'C-')}", patient_id=old.patient_id,
                 scopes=json.dumps(parse_list(";".join(scopes), SCOPES, "scope")) if scopes else old.scopes,
                 platforms=json.dumps(parse_list(";".join(platforms), PLATFORMS, "platform")) if platforms else old.platforms,
                 granted_on=granted_on or old.granted_on,
@@ -255,7 +253,7 @@ class ConsentRegistry:
                 p.handles = json.dumps(list(dict.fromkeys(old_h + handles)))
                 s.add(p)
                 _add_names(s, pid, patient_keys(p.display_name, json.loads(p.aliases), json.loads(p.handles)))
-        next_n = _next_id(s, Consent, "C-", 0)
+        next_n = _next_id(s, Consent, "C-")
         consents, ids = [], []
         for r in rows:
             if r.consent_id is None:

@@ -587,3 +587,17 @@ async def test_when_two_replicas_get_the_same_event_then_the_draft_is_reviewed_o
             services.pipeline.close()
             services.engine.dispose()
         await api.stop()
+
+
+async def test_when_logging_is_at_debug_then_no_draft_text_reaches_the_logs(slack, caplog):
+    import logging
+    caplog.set_level(logging.DEBUG)
+    ts = await slack.draft(PHI_TEXT)
+    await slack.settled(ts, State.FLAGGED)
+    await slack.edit(ts, PHI_TEXT, PHI_TEXT.replace("Jane Doe", "Janet Dolan"))
+    await slack.update_where("needs changes", slack.review(ts).report_message_id)
+    await slack.command(OFFICER, "Jane Doe")
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "draft taken in" in logged and "draft edited" in logged, "the adapter's own records were captured"
+    for secret in ("Jane Doe", "Janet Dolan", "anxiety treatment"):
+        assert secret not in logged

@@ -56,7 +56,8 @@ async def _socket_mode_start(app: web.Application) -> None:
     from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
     bot = app[SLACK_BOT_KEY]
-    bot.socket_handler = AsyncSocketModeHandler(bot.app, app_token=bot.settings.app_token, web_client=bot.client)
+    bot.socket_handler = AsyncSocketModeHandler(bot.app, app_token=bot.settings.app_token, web_client=bot.client,
+                                                logger=bot.sdk_logger)
     await bot.socket_handler.connect_async()
     log.info("Slack Socket Mode connected")
 

@@ -56,11 +56,12 @@ class SlackBot:
         self.config = services.config
         self.reviews = services.reviews
         self.settings = settings
+        self.sdk_logger = _library_logger("adapters.slack.sdk")
         self.client = AsyncWebClient(
-            token=settings.bot_token, base_url=settings.api_url,
+            token=settings.bot_token, base_url=settings.api_url, logger=self.sdk_logger,
             retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)],
         )
-        bolt_logger = logging.getLogger("adapters.slack.bolt")
+        bolt_logger = _library_logger("adapters.slack.bolt")
         # Everything passed explicitly: bolt must not pick up tokens or OAuth from the environment.
         self.app = AsyncApp(
             client=self.client, signing_secret=settings.signing_secret or "", logger=bolt_logger,
@@ -141,6 +142,8 @@ class SlackBot:
             await self._reply_in_thread(draft.ref.channel, draft.ref.message_id, ACK_FAILED_DRAFT.format(reason=e))
             return
         if review_id is not None:
+            log.info("review %d: draft taken in (%d characters, %d attachment(s))",
+                     review_id, len(draft.text), len(draft.attachments))
             self.reviews.schedule(review_id)
 
     async def _edited(self, team: str, event_id: str | None, event: dict) -> None:
@@ -164,6 +167,7 @@ class SlackBot:
             return
         if review_id is None:
             return
+        log.info("review %d: draft edited, checking again", review_id)
         self.reviews.schedule(review_id)
         view = await asyncio.to_thread(self.reviews.get_by_id, review_id)
         if view is not None and view.report_message_id:
@@ -315,6 +319,14 @@ class SlackBot:
             await self.client.chat_postMessage(channel=channel, thread_ts=ts, text=text)
         except SlackApiError as e:
             log.warning("could not reply in thread: %s", e.response.get("error"))
+
+
+def _library_logger(name: str) -> logging.Logger:
+    """bolt and slack_sdk log whole payloads (drafts, reports, consent answers) at DEBUG and some
+    at INFO: their loggers stay at WARNING whatever the root level is."""
+    logger = logging.getLogger(name)
+    logger.setLevel(logging.WARNING)
+    return logger
 
 
 def override_modal(review_id: int, channel: str) -> dict:

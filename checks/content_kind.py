@@ -47,7 +47,9 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"[A-Z][a-z]+,\s*(?:\d|age\b|aged\b|a |an ))",
         r"\b(?:5|five)[- ]star (?:review|rating) (?:from|by)\b",
         r"\bin (?:her|his|their) (?:own )?words\b",
-        r"(?:^|[\s:(])[‘'](?=[A-Z])" + _ABOUT_CARE.replace('\\"”', "'’") + r"[^'’\n]{12,}?[.!?][’']",
+        r"(?:^|[\s:(])[‘'](?=[A-Z])" + _ABOUT_CARE.replace('[^\\"”]', "(?:[^'’\\n]|['’](?=[a-z]))")
+        + r"(?:[^'’\n]|['’](?=[a-z])){12,}?[.!?][’']",
+        r"\bmeet (?-i:[A-Z][a-z]+)\b[^.!?\n]{0,40}\b(?:client|patient|graduate|alum\w*|member)s?\b",
         r"\b(?:note|message|card|letter|words|review|shout-?out|love|feedback) (?:\w+ )?from (?:@\w+|(?-i:[A-Z][a-z]+)\b)",
         r"\b(?:from|by) (?:our|my) (?:client|patient) (?-i:[A-Z][a-z]+)",
         r"\b(?:rated|reviewed) (?:us )?(?:\d|five|four) stars? by\b",
@@ -74,7 +76,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\bthank(?:s| you)(?: so much| very much)? for (?:your|the|taking the time to (?:leave|write|share|post)) (?:\w+ )?"
         r"(?:feedback|review|comment|kind words|stars?|rating|note|post)\b",
         r"\bthank(?:s| you)(?: so much| very much)? for sharing (?:your|this)\b",
-        r"\bwe hear (?:you|your)\b", r"\b(?:this|the) reviewer\b",
+        r"\bwe hear (?:you|your)\b", r"\b(?:in fairness|for the record|to clarify|to be clear|respectfully)\b", r"\b(?:this|the) reviewer\b",
         r"\b(?:take|value|appreciate|welcome) (?:all |your |this |the |any )?(?:feedback|reviews?|concerns?|comments?)\b", r"\bwe understand (?:your|you|how)\b",
         r"\b(?:we're|we are|I'm|I am) (?:so |very |truly )?(?:sorry|sad|disappointed)\b", r"\b(?:sorry|apologi[sz]e) (?:for|about) (?:the|your)\b", r"\bwe apologi[sz]e\b",
         r"\b(?:sorry|sad|disappointed|regret|saddened|upset) (?:to hear|to read|that you|you)\b",
@@ -104,6 +106,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\bthen\s*(?:vs\.?|versus)\s*now\b",
         r"#?\btransformation\s?(?:tuesday|thursday|friday|monday)\b",
         r"#?\bglow[- ]?up\b",
+        r"\bleft\s*[:=\-–]\s*[^.\n]{0,30}[.,;]?\s*right\s*[:=\-–]",
+        r"\bsame (?:client|person|patient|kid|girl|guy|woman|man|smile|face)\b[^.!?\n]{0,40}\b(?:later|apart|different|after)\b",
         r"\b(?:day|week|month|session)\s?(?:1|one)\s*(?:vs\.?|versus|to|and|->|→)\s*(?:(?:day|week|month|session)\s?)?\d+\b",
         r"\b(?:a|the|this|these|those|our|my|some|his|her|their) before\W{1,8}(?:(?:and|n)\W{1,8})?afters?\b(?!\s+(?:the|a|an|"
         r"your|my|our|each|every|school|work|meals?|eating|bed|exercise|workouts?|sessions?|therapy)\b)",

@@ -29,7 +29,7 @@ REASON_PATTERNS = [
     r"\bbecause you (?:signed up|subscribed|opted in|joined|requested|asked|agreed|registered|attended|are (?:a|on))\b",
     r"\b(?:why (?:am I|you are|you're) (?:getting|receiving) this)\b",
     r"\byou(?:'re| are) on (?:this|our|the) (?:list|mailing list)\b",
-    r"\bsent to you because\b", r"\bthis (?:email|message|newsletter) (?:was|is) sent (?:to you )?because\b",
+    r"\bsent to you because\b", r"\bthank(?:s| you) for (?:signing up|subscribing|joining|opting in)\b", r"\bthis (?:email|message|newsletter) (?:was|is) sent (?:to you )?because\b",
 ]
 
 

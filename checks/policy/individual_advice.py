@@ -67,12 +67,14 @@ ADVICE_PATTERNS = [
 # Advice aimed at someone addressed (@handle, "Lisa,", "your DM"): a directive with care content.
 DIRECTIVE = (r"\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|may want to)|"
              r"(?:I|we)(?:'d| would) (?:recommend|suggest|advise|try|start|stop)|my (?:advice|recommendation|suggestion)|"
-             r"(?:definitely |just |please )?(?:try|start|stop|take|increase|decrease|cut|avoid|quit|ask for|get)\b)")
+             r"(?:definitely |just |please )?(?:try|start|stop|take|increase|decrease|cut|avoid|quit|ask for|get)\b|"
+             r"don'?t bother|no need for|skip the)")
 ADVICE_CONTENT = (r"\b(?:" + _MED + "|" + L.DIAGNOSIS + "|" + L.CONDITION + "|" + L.CARE
                   + r"|exposure|journaling|breathing|diagnos\w*|evaluat\w*)\b")
 # A diagnosis stated to someone addressed: "@x those symptoms = textbook PTSD".
 ADDRESSED_DX = (r"\b(?:textbook|classic|clear-?cut|obvious(?:ly)?|full-blown|definitely|probably|clearly|"
-                r"sounds like|looks like|seems like|that'?s|this is|it'?s)\b[^.!?\n]{0,15}\b" + L.DIAGNOSIS + r"\b")
+                r"sounds like|looks like|seems like|that'?s|this is|it'?s|has|have|doesn'?t have|does not have|don'?t have|"
+                r"do not have|meet criteria for|meets criteria for)\b[^.!?\n]{0,15}\b" + L.DIAGNOSIS + r"\b")
 ADDRESSED_WINDOW = 200
 
 
@@ -108,7 +110,7 @@ class IndividualAdvice(Rule):
             return None
         for m in self.addressed_dx.finditer(text):
             if any(s - ADDRESSED_WINDOW <= m.start() <= e + ADDRESSED_WINDOW for s, e in who) \
-                    and not negated(text, m.start(), lookback=15):
+                    and not self.conditional.search(text, max(0, m.start() - 25), m.start()):
                 return m.start(), m.end()
         for m in self.directive.finditer(text):
             if not any(s - ADDRESSED_WINDOW <= m.start() <= e + ADDRESSED_WINDOW for s, e in who):

@@ -126,7 +126,7 @@ PATIENT_REF = alt(
 )
 
 SECOND_PERSON_CARE = alt(
-    r"\byour (?:new |next |last |recent |upcoming |follow-?up |first |latest |current )?"
+    r"\byour (?:[\w-]+ ){0,2}"
     + alt("meds", "medications?", "dose", "dosage", "prescription", "therapy", "treatment(?: plan)?",
           "sessions?", "appointments?", "visits?", "diagnosis", "recovery", "surgery", "procedure",
           "symptoms?", "anxiety", "depression", "panic attacks?", "ptsd", "ocd", "adhd", "condition",

@@ -24,7 +24,7 @@ _OUTCOME = (r"(?:cur\w*|heal\w*|fix\w*|results?|success\w*|better|relief|free|re
 CLAIM_PATTERNS = [
     r"\b(?:guarantee[sd]?|promise[sd]?|assure you|(?:we|I) ensure)\b",
     r"\b(?:100|hundred)\s?(?:%|percent)\s*(?:success|effective|results?|cure|guaranteed|of (?:our|my) (?:clients|patients)|"
-    r"satisfaction|recovery|of the time|anxiety-free|panic-free)",
+    r"satisfaction|recovery|of the time|anxiety-free|panic-free|reduction|improvement|remission|relief|resolution|elimination)",
     r"\b(?:9\d|100)\s?(?:%|percent) of (?:our|my) (?:clients|patients)\b[^.!?\n]{0,60}\b(?:recover|improv|cured|healed|"
     r"better|free|success|no longer|report)",
     r"\b(?:success|recovery|cure) rate (?:of )?(?:over |above |nearly )?\d{2,3}\s?%|\b\d{2,3}\s?% (?:success|recovery|cure) rate",

@@ -30,7 +30,8 @@ _SAY = alt("said", "says", "told", "tells", "shared", "shares", "admitted", "adm
            "yelled", "laughed", "wept", "blurted", "joked", "explained", "remembered", "recalled", "tell", "say",
            "share", "admit", "confess", "reveal", "describe", "cry", "ask", "argued", "fought", "begged", "vented",
            "confided", "talk about", "talked about", "said to me", "told me", "scream", "yell", "shout", "snap",
-           "shouted", "snapped", "read aloud", "read out")
+           "shouted", "snapped", "read aloud", "read out", "describing", "telling", "sharing", "admitting",
+           "crying", "confessing", "revealing", "screaming", "sobbing", "breaking down", "opening up")
 _ONE = alt(r"one of (?:my|our|the) (?:\w+ )?" + L.WHO_PL, r"(?:a|my|one|this|that|our) (?:\w+[- ]?){0,2}" + L.CLIENT, "she", "he", "they", "someone",
            r"a (?:\w+ )?(?:man|woman|teen|mom|dad|kid|veteran|couple|student)")
 SESSION_PATTERNS = [
@@ -49,6 +50,9 @@ SESSION_PATTERNS = [
     r"(?: to me)?[,:]?\s*[\"“‘']\w",
     r"\b(?:a|my|one|this|that|our) (?:\w+ )?" + L.CLIENT + r"(?:'s|s'|s) (?:own )?(?:words|quote|line|journal(?: entry)?|"
     r"letter|poem|confession|secret)\b",
+    r"\b(?:client|patient)s?'? (?:quotes?|words|lines?|gems?|wisdom|one-?liners?|confessions?)\b",
+    r"\b(?:heard|overheard|hear) (?:in|during|at) (?:a |my |our |today'?s |this week'?s )?(?:session|therapy|group|"
+    r"the therapy room|my office)\b",
     r"\boverheard (?:in|during) (?:a |my |today'?s )?(?:session|therapy|the therapy room|my office|group)",
     r"\b(?:from|excerpt|quote|quoting|sharing|share|posting|post|reading|read|copied|straight out of|here'?s|here are|"
     r"page of|snippet|screenshot)\b[^.!?\n]{0,25}\b(?:my|our|her|his|their|this client'?s|today'?s|a client'?s|"
@@ -61,6 +65,9 @@ SESSION_PATTERNS = [
     r"\b(?:psychotherapy|session|therapy|progress|clinical|case|process) notes\s*[:\-–—]\s*[\"“]?\w",
     r"\bmy notes (?:from|on|about) (?:\w+ ){0,3}(?:session|client|patient)",
 ]
+# Any sentence with a session word, one person and a disclosure verb, in any order.
+SESSION_WORD = r"\b(?:sessions?|therapy|counsel+ing|group)\b"
+
 # Talking about confidentiality is education, not disclosure.
 SAFE_CONTEXT = (r"\b(?:stays?|stay|remains?|kept|keep|is|are) (?:\w+ )?(?:in (?:the )?session|in (?:the )?room|"
                 r"private|confidential|protected|secure)\b|\bconfidential\w*\b|\bprivacy\b|\bhipaa\b|\bextra protection\b")
@@ -78,6 +85,7 @@ class SessionContent(Rule):
         super().__init__(**kw)
         self.session = compile_all(SESSION_PATTERNS)
         self.safe = re.compile(SAFE_CONTEXT, FLAGS)
+        self.session_word, self.one, self.say = compile_all([SESSION_WORD, r"\b" + _ONE + r"\b", r"\b" + _SAY + r"\b"])
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
@@ -86,5 +94,9 @@ class SessionContent(Rule):
                 s0, s1 = sentence_bounds(text, m.start())
                 if self.safe.search(text, s0, max(s1, m.end())):
                     continue
+                return m.start(), m.end()
+        for m in self.session_word.finditer(text):
+            s0, s1 = sentence_bounds(text, m.start())
+            if self.one.search(text, s0, s1) and self.say.search(text, s0, s1) and not self.safe.search(text, s0, s1):
                 return m.start(), m.end()
         return None

@@ -25,7 +25,7 @@ from checks.policy.base import Rule, Span
 _NAME = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]*\.?)?|[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?)"
 ATTRIBUTION_PATTERNS = [
     r"(?:^|[\"”)\s])[-–—~]\s*" + _NAME + r"(?=[\s,.!]|$)",
-    r"\b(?:[Ss]ays|[Ss]aid|[Ww]rites|[Ww]rote|[Ss]hares|[Ss]hared|[Mm]eet|[Tt]hanks?|[Tt]hank you|[Cc]ongrat\w*|[Bb]y|[Ff]rom)"
+    r"\b(?:[Ss]ays|[Ss]aid|[Ww]rites|[Ww]rote|[Ss]hares|[Ss]hared|[Mm]eet|[Tt]hanks?|[Tt]hank you|[Cc]ongrat\w*|[Bb]y|[Ff]rom|[Aa]sked|[Mm]eet)"
     r"\s+(?:to\s+)?(?:our |my )?(?:client |patient )?" + _NAME + r"(?=[\s,.!:]|$)",
     r"\b(?:[Cc]lient|[Pp]atient)\s+" + _NAME + r"\b",
     r",\s+" + _NAME + r"\s*[!.]",
@@ -35,7 +35,7 @@ INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 # "(pictured)", "the Nguyen family": identifying without a first name.
 IDENTIFYING = r"\((?:pictured|photo|left|right|above|below)\)|\bpictured (?:here|above|below|left|right)\b|\b[Tt]he [A-Z][a-z]+ (?:family|household|kids)\b"
-DETAIL = r"(?:,\s*\d{1,2}\b|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|\bfrom [A-Z][a-z]+|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter))"
+DETAIL = r"(?:\(\d{1,2}\b|,\s*\d{1,2}\b|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|\bfrom [A-Z][a-z]+|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter))"
 # Capitalised words after a dash that are not names.
 NOT_NAMES = {"The", "A", "An", "Our", "My", "We", "I", "You", "Your", "This", "That", "Client", "Patient",
              "Anonymous", "Former", "Happy", "Grateful", "Parent", "Mom", "Dad", "Teen", "Adult", "Couple",

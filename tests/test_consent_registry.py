@@ -128,6 +128,15 @@ def test_when_grant_names_a_new_patient_then_patient_and_consent_are_created_and
     assert not any("scan-7" in d or "Maria" in d or "Majo" in d for d in details)  # ids only
 
 
+def test_when_grant_names_a_handle_or_consent_id_then_it_finds_the_existing_patient(registry):
+    g = registry.grant("officer", patient="Ana Lima", scopes=["story"], platforms=["x"], document_ref="d",
+                       handles=["@ana.lima"])
+    assert registry.grant("officer", patient="@Ana.Lima", scopes=["quote"], platforms=["x"],
+                          document_ref="d").patient_id == g.patient_id
+    assert registry.grant("officer", patient=g.consent_id, scopes=["quote"], platforms=["x"],
+                          document_ref="d").patient_id == g.patient_id
+
+
 def test_when_two_patients_share_the_name_then_grant_by_name_is_refused(registry):
     registry.grant("officer", patient="Sam Lee", scopes=["story"], platforms=["x"], document_ref="d")
     registry.grant("officer", patient="Sam Lee", scopes=["story"], platforms=["x"], document_ref="d",
@@ -141,7 +150,9 @@ def test_when_two_patients_share_the_name_then_grant_by_name_is_refused(registry
     ({"platforms": ["myspace"]}, "unknown platform"),
     ({"document_ref": " "}, "--document"),
     ({"expires_on": date(2020, 1, 1)}, "before the grant date"),
-    ({"patient": "P-424242"}, "no patient with id"),
+    ({"patient": "P-424242"}, "no single patient has that id or handle"),
+    ({"patient": "@nobody"}, "no single patient has that id or handle"),
+    ({"patient": "C-1"}, "no single patient has that id or handle"),
 ])
 def test_when_grant_is_invalid_then_nothing_is_written(registry, engine, kwargs, message):
     args = dict(patient="Ana Lima", scopes=["story"], platforms=["x"], document_ref="d") | kwargs

@@ -93,8 +93,14 @@ class ConsentRegistry:
             raise RegistryError("--document: a reference to the signed authorization (at most 400 characters) is required")
         with transaction(self.engine) as s:
             created = False
-            row = None if new_patient else s.get(Patient, patient)
-            if row is None and not new_patient:
+            row = None if new_patient else s.get(Patient, patient.strip())
+            looks_like_id = patient.strip().startswith("@") or bool(re.search(r"\d", patient))
+            if row is None and looks_like_id:  # a handle or an id never creates a patient
+                ids = find_patient_ids(s, patient)
+                if len(ids) != 1:
+                    raise RegistryError("--patient: no single patient has that id or handle")
+                row = s.get(Patient, ids[0])
+            elif row is None and not new_patient:
                 ids = [i for i in find_patient_ids(s, patient)
                        if name_key(s.get(Patient, i).display_name) == name_key(patient)]
                 if len(ids) > 1:
@@ -104,8 +110,6 @@ class ConsentRegistry:
             if row is None:
                 if not name_key(patient) or len(patient) > 200:
                     raise RegistryError("--patient: a new patient needs a name with letters (at most 200 characters)")
-                if re.fullmatch(r"P-\d+", patient.strip()):
-                    raise RegistryError(f"no patient with id {patient.strip()}")
                 row = Patient(id=f"P-{_next_id(s, Patient, 'P-'):06d}", display_name=patient.strip(),
                               aliases=json.dumps(list(aliases)), handles=json.dumps(list(handles)))
                 s.add(row)

@@ -185,3 +185,16 @@ def test_when_the_manifest_is_pasted_then_it_subscribes_to_what_the_bot_handles(
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"channels:history", "groups:history", "chat:write", "reactions:read", "commands"} <= scopes
     assert "socket_mode_enabled" in settings
+
+
+def test_when_oauth_variables_are_in_the_environment_then_the_bot_refuses_to_start(monkeypatch, tmp_path, services):
+    from adapters.slack.bot import SlackBot
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("SLACK_CLIENT_ID", "111.222")
+    monkeypatch.setenv("SLACK_CLIENT_SECRET", "abc")
+    with pytest.raises(ConfigError, match="SLACK_CLIENT_ID"):
+        SlackBot(services, slack_settings(Secrets(**GOOD)))
+    monkeypatch.delenv("SLACK_CLIENT_ID")
+    monkeypatch.delenv("SLACK_CLIENT_SECRET")
+    assert SlackBot(services, slack_settings(Secrets(**GOOD))).app.oauth_flow is None

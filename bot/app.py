@@ -46,7 +46,8 @@ def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,
         raise ConfigError(f"checks.settings.{sorted(unknown)[0]}: settings for a check that is not enabled")
     phi = parse_phi_settings(settings.get("phi", {}))
     analyzer = analyzer or PhiAnalyzer(practice_safe_values(config), score_threshold=phi.score_threshold,
-                                       extra_safe_terms=phi.extra_safe_terms)
+                                       extra_safe_terms=phi.extra_safe_terms,
+                                       unknown_proper_nouns=phi.unknown_proper_nouns)
     try:
         checks = build_checks(
             list(config.profile.checks.enabled),

@@ -22,7 +22,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import MONTHS, WEEKDAYS, given_names, is_country_or_state
+from checks.phi.lexicon import MONTHS, WEEKDAYS, given_names, is_country_or_state, is_vocabulary
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.textcase import case_style
 
@@ -72,7 +72,7 @@ _REPLACED = ("DateRecognizer", "PhoneRecognizer", "NhsRecognizer", "UuidRecogniz
 # Overlap resolution: lower rank wins; within a rank the longer span wins
 _RANK_BY_RECOGNIZER = {
     "StreetAddressRecognizer": 1, "CityContextRecognizer": 4, "PersonContextRecognizer": 4,
-    "HandleRecognizer": 4, "InitialsRecognizer": 4, "GivenNameRecognizer": 5,
+    "HandleRecognizer": 4, "InitialsRecognizer": 4, "GivenNameRecognizer": 5, "ProperNounRecognizer": 7,
 }
 _RANK_BY_TYPE = {
     "EMAIL": 0, "SSN": 1, "MRN": 2, "HEALTH_PLAN_ID": 2, "LICENSE_ID": 2, "VEHICLE_ID": 2,
@@ -126,14 +126,14 @@ def _common_words(nlp_engine) -> frozenset[str]:
         return frozenset()
 
 
-def build_engine() -> AnalyzerEngine:
+def build_engine(proper_nouns: bool = False) -> AnalyzerEngine:
     nlp_engine = _nlp_engine()
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     for name in _REPLACED:
         registry.remove_recognizer(name)
     registry.add_recognizer(OfflineEmailRecognizer())
-    for r in clearpost_recognizers(_common_words(nlp_engine)):
+    for r in clearpost_recognizers(_common_words(nlp_engine), proper_nouns=proper_nouns):
         registry.add_recognizer(r)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
 
@@ -185,11 +185,13 @@ class PhiAnalyzer:
 
     safe_values: the practice's own name, addresses, phones, e-mails, websites
     and staff names (never reported). extra_safe_terms: more such values from
-    `checks.settings.phi`. score_threshold: Presidio's minimum score."""
+    `checks.settings.phi`. score_threshold: Presidio's minimum score.
+    unknown_proper_nouns: also read unfamiliar proper nouns as names (more
+    recall, less precision)."""
 
     def __init__(self, safe_values: list[str] | tuple[str, ...] = (), score_threshold: float = 0.4,
-                 extra_safe_terms: list[str] | tuple[str, ...] = ()):
-        self.engine = build_engine()
+                 extra_safe_terms: list[str] | tuple[str, ...] = (), unknown_proper_nouns: bool = False):
+        self.engine = build_engine(proper_nouns=unknown_proper_nouns)
         self._common = _common_words(self.engine.nlp_engine)
         self.score_threshold = score_threshold
         values = [v for raw in (*safe_values, *extra_safe_terms) for v in _variants(raw) if v.strip()]
@@ -268,7 +270,7 @@ class PhiAnalyzer:
             return False  # "Peter Zuidhove 188" is a street
 
         names = given_names()
-        return not all(w.casefold() in self._common and w.casefold() not in names for w in words)
+        return not all(is_vocabulary(w, self._common) and w.casefold() not in names for w in words)
 
     def _safe_spans(self, text: str) -> list[tuple[int, int]]:
         spans = [m.span() for p in self._safe_patterns for m in p.finditer(text)]

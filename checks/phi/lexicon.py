@@ -140,3 +140,15 @@ def is_country_or_state(text: str) -> bool:
     t = re.sub(r"^the ", "", t)
     t = re.sub(r" \(.*$", "", t)
     return t in COUNTRIES or t in US_STATES or text.strip() in US_STATE_CODES
+
+
+def is_vocabulary(word: str, common: frozenset[str]) -> bool:
+    """``word`` (or its singular) is an English dictionary word."""
+    w = word.casefold()
+    if w in common:
+        return True
+    if w.endswith("ies") and w[:-3] + "y" in common:
+        return True
+    if w.endswith("es") and w[:-2] in common:
+        return True
+    return w.endswith("s") and w[:-1] in common

@@ -22,6 +22,8 @@ class PhiSettings(BaseModel):
     health_terms: list[str] = []
     # how many characters either side of an identifier are searched for health words
     health_window: int = Field(default=160, ge=10, le=5000)
+    # also read unfamiliar capitalised proper nouns as names: more recall, less precision
+    unknown_proper_nouns: bool = False
     # severity of a name (or handle) with no health word nearby
     name_without_health_context: Literal["warn", "block"] = "warn"
 

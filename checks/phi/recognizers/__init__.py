@@ -14,17 +14,20 @@ from checks.phi.recognizers.license_number import LicenseNumberRecognizer
 from checks.phi.recognizers.medical_record import MedicalRecordRecognizer
 from checks.phi.recognizers.person_context import PersonContextRecognizer
 from checks.phi.recognizers.phone import PhoneNumberRecognizer
+from checks.phi.recognizers.proper_noun import ProperNounRecognizer
 from checks.phi.recognizers.street_address import StreetAddressRecognizer
 from checks.phi.recognizers.vehicle_id import VehicleIdRecognizer
 from checks.phi.recognizers.zip_code import ZipCodeRecognizer
 
 
-def clearpost_recognizers(common_words: frozenset[str] = frozenset()) -> list:
-    """Fresh instances of every ClearPost recognizer."""
-    return [
+def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nouns: bool = False) -> list:
+    """Fresh instances of every ClearPost recognizer; ``proper_nouns`` adds the
+    recall-over-precision reading of unknown proper nouns as names."""
+    extra = [ProperNounRecognizer(common_words)] if proper_nouns else []
+    return extra + [
         StreetAddressRecognizer(), ZipCodeRecognizer(), CityContextRecognizer(), PhoneNumberRecognizer(),
         CalendarDateRecognizer(), AgeOver89Recognizer(), HandleRecognizer(), InitialsRecognizer(),
-        PersonContextRecognizer(), GivenNameRecognizer(common_words), MedicalRecordRecognizer(),
+        PersonContextRecognizer(common_words), GivenNameRecognizer(common_words), MedicalRecordRecognizer(),
         HealthPlanRecognizer(), AccountNumberRecognizer(), LicenseNumberRecognizer(),
         VehicleIdRecognizer(), DeviceIdRecognizer(),
     ]

@@ -11,7 +11,7 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import MONTHS, STREET_WORDS, WEEKDAYS, given_names, is_country_or_state
+from checks.phi.lexicon import MONTHS, STREET_WORDS, WEEKDAYS, given_names, is_country_or_state, is_vocabulary
 from checks.phi.recognizers.base import SpanPatternRecognizer
 from checks.phi.recognizers.textcase import case_style
 
@@ -39,6 +39,10 @@ class PersonContextRecognizer(SpanPatternRecognizer):
     ]
     CONTEXT = ["name", "called", "said"]
     FLAGS = re.IGNORECASE | re.MULTILINE
+
+    def __init__(self, common_words: frozenset[str] = frozenset(), supported_language: str = "en"):
+        self.common_words = common_words
+        super().__init__(supported_language=supported_language)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         style = case_style(text)
@@ -104,8 +108,8 @@ class PersonContextRecognizer(SpanPatternRecognizer):
         first = text[start + keep[0][0]:start + keep[0][1]].casefold()
         if need_given and first not in names:
             return None
-        if style != "mixed" and first not in names and not strong:
-            return None
+        if style != "mixed" and first not in names and (not strong or is_vocabulary(first, self.common_words)):
+            return None  # without capitals, a dictionary word after "my father" is not a name
         s, e = start + keep[0][0], start + keep[-1][1]
         if is_country_or_state(text[s:e]):
             return None

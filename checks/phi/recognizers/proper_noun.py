@@ -1,0 +1,57 @@
+"""Capitalised words the tagger reads as proper nouns, that are neither
+vocabulary nor a known name, nor inside any spaCy entity of another type:
+unfamiliar surnames ("the Ásgeirsdóttir novel", "early Yefremova?") that the
+small NER model skips. Low score and lowest rank: any other reading wins."""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from checks.phi.lexicon import MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, is_country_or_state, is_vocabulary
+from checks.phi.recognizers.base import SpanPatternRecognizer
+from checks.phi.recognizers.textcase import case_style
+
+_BLOCK = STOP_WORDS | MONTHS | WEEKDAYS | STREET_WORDS | UNIT_WORDS
+_OTHER_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE",
+                   "NORP", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
+
+
+class ProperNounRecognizer(SpanPatternRecognizer):
+    """An unknown proper noun (PROPN) in running mixed-case text, as PERSON."""
+
+    ENTITY = "PERSON"
+    PATTERNS = []
+    CONTEXT = []
+
+    def __init__(self, common_words: frozenset[str] = frozenset(), supported_language: str = "en"):
+        self.common_words = common_words
+        super().__init__(supported_language=supported_language)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        tokens = getattr(nlp_artifacts, "tokens", None)
+        if tokens is None or case_style(text) != "mixed":
+            return []
+        out = []
+        for t in tokens:
+            w = t.text
+            if t.pos_ != "PROPN" or t.ent_type_ in _OTHER_ENTITIES or t.ent_type_ == "PERSON":
+                continue
+            if len(w) < 3 or not w[0].isupper() or w.isupper() or not re.fullmatch(r"[^\W\d_][\w'’\-]*", w):
+                continue
+            low = w.casefold()
+            lemma = t.lemma_.casefold()
+            if low in _BLOCK or is_vocabulary(w, self.common_words) or lemma in self.common_words \
+                    or is_country_or_state(w):
+                continue
+            if t.is_sent_start or t.i == 0:
+                continue  # a sentence start says nothing about a proper noun
+            prev = tokens[t.i - 1]
+            if prev.text in (">", "@", "#") or prev.like_url or prev.like_email:
+                continue
+            out.append(RecognizerResult(self.ENTITY, t.idx, t.idx + len(w), 0.45, recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                "is_score_enhanced_by_context": True}))
+        return out

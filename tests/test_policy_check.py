@@ -139,3 +139,11 @@ def test_when_presidio_finds_a_name_addressed_about_their_meds_then_patient_comm
     assert "policy.patient_communication" in codes(check, text, analysis=analyzer.analyze(text))
     staff = "Congratulations to Maya Chen on her new certification in perinatal mental health!"
     assert codes(check, staff, analysis=analyzer.analyze(staff)) == []
+
+
+def test_when_a_name_is_the_author_not_the_addressee_then_advice_rules_stay_quiet(analyzer):
+    check = PolicyCheck.from_settings({})
+    text = "Book club pick: Maybe You Should Talk to Someone by Lori Gottlieb, a therapist's memoir about therapy."
+    analysis = analyzer.analyze(text)
+    assert analysis.of_type("PERSON")  # the name is found...
+    assert codes(check, text, analysis=analysis) == []  # ...but nobody is being advised

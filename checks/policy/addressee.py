@@ -29,12 +29,19 @@ NOT_NAMES = frozenset({
 })
 
 
+# A PERSON span counts as addressed only in a vocative position ("Jane, ...",
+# "..., Jane!", "Hi Jane"), not as the subject of a sentence ("a book by Lori Gottlieb").
+VOCATIVE_BEFORE = (r"(?:^|[.!?\n]\s*|,\s*|\b(?:hi|hey|dear|hello|thanks|thank you|congrats|congratulations|welcome back|"
+                   r"good luck|so proud of you|happy birthday)[,!]?\s*)$")
+
+
 class Addressees:
     def __init__(self) -> None:
         self.handle = re.compile(HANDLE)
         self.named = [re.compile(GREETING_NAME, re.MULTILINE), re.compile(VOCATIVE_NAME),
                       re.compile(TRAILING_NAME, re.MULTILINE)]
         self.reply_to = re.compile(REPLY_TO, FLAGS)
+        self.vocative_before = re.compile(VOCATIVE_BEFORE, FLAGS)
 
     def find(self, text: str, analysis: Analysis) -> list[Span]:
         spans = [(m.start(), m.end()) for m in self.handle.finditer(text)]
@@ -42,5 +49,6 @@ class Addressees:
             spans += [(m.start("name"), m.end("name")) for m in p.finditer(text)
                       if m.group("name") not in NOT_NAMES]
         spans += [(m.start(), m.end()) for m in self.reply_to.finditer(text)]
-        spans += [(e.start, e.end) for e in analysis.of_type("PERSON")]
+        spans += [(e.start, e.end) for e in analysis.of_type("PERSON")
+                  if self.vocative_before.search(text[max(0, e.start - 30):e.start])]
         return sorted(spans)

@@ -1,0 +1,140 @@
+"""The console's small parts on their own: marking findings in a draft,
+sign-in throttling, password hashing, session expiry."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from adapters.console.highlight import pieces
+from adapters.console.sessions import IDLE, SessionStore
+from adapters.console.throttle import Throttle
+from bot import accounts
+from bot.accounts import AccountError, add_user, authenticate, hash_password, needs_rehash, verify_password
+from bot.db import make_engine, transaction, upgrade
+from bot.domain import Finding, Severity
+from bot.models import ConsoleSession, ConsoleUser, utcnow
+
+
+def f(start, end, severity=Severity.BLOCK, entity="PERSON"):
+    return Finding(check="phi", code=f"phi.{entity.lower()}", severity=Severity(severity), message="m",
+                   entity=entity, start=start, end=end)
+
+
+@pytest.mark.parametrize("text,findings,expected", [
+    ("no findings", [], [("no findings", (), None)]),
+    ("call Ann now", [f(5, 8)], [("call ", (), None), ("Ann", (1,), "1 PERSON"), (" now", (), None)]),
+    # overlapping spans split at every boundary; each run is labelled where a finding ends
+    ("Ann Lee Smith", [f(0, 7), f(4, 13, Severity.WARN, "NAME")],
+     [("Ann ", (1,), None), ("Lee", (1, 2), "1 PERSON"), (" Smith", (2,), "2 NAME")]),
+    # a finding without a position, or one outside the text, marks nothing
+    ("short", [Finding("policy", "p.x", Severity.WARN, "m"), f(3, 99)], [("short", (), None)]),
+    ("", [f(0, 0)], []),
+])
+def test_when_findings_have_spans_then_pieces_mark_them_with_labels(text, findings, expected):
+    got = pieces(text, findings)
+    assert [(p.text, p.numbers, p.label) for p in got] == expected
+    assert "".join(p.text for p in got) == text
+
+
+def test_when_spans_overlap_then_the_worst_severity_wins():
+    got = pieces("Ann Lee", [f(0, 7, Severity.WARN), f(4, 7, Severity.BLOCK)])
+    assert [(p.text, p.severity) for p in got] == [("Ann ", "warn"), ("Lee", "block")]
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.mark.parametrize("failures,user,client,blocked", [
+    (4, "ann", "1.1.1.1", False),
+    (5, "ann", "1.1.1.1", True),
+    (5, "bob", "2.2.2.2", False),  # another user from another address
+])
+def test_when_sign_ins_fail_then_the_user_is_throttled_after_five(failures, user, client, blocked):
+    t = Throttle(per_user=5, per_client=20, clock=Clock())
+    for _ in range(failures):
+        t.failed("ann", "1.1.1.1")
+    assert t.blocked(user, client) is blocked
+
+
+def test_when_the_window_passes_or_the_user_succeeds_then_the_throttle_lifts():
+    clock = Clock()
+    t = Throttle(per_user=2, per_client=3, window_seconds=60, clock=clock)
+    t.failed("ann", "1.1.1.1")
+    t.failed("ann", "1.1.1.1")
+    assert t.blocked("ann", "9.9.9.9")
+    clock.now += 61
+    assert not t.blocked("ann", "9.9.9.9")
+    for name in ("a", "b", "c"):
+        t.failed(name, "1.1.1.1")
+    assert t.blocked("zed", "1.1.1.1")  # one address guessing many names is throttled too
+    t.failed("ann", "2.2.2.2")
+    t.succeeded("ann")
+    assert not t.blocked("ann", "2.2.2.2")
+
+
+def test_when_a_password_is_hashed_then_it_verifies_only_with_the_same_password():
+    stored = hash_password("correct horse battery")
+    assert stored.startswith("scrypt$32768$8$3$")
+    assert verify_password("correct horse battery", stored)
+    assert not verify_password("correct horse batterY", stored)
+    assert hash_password("correct horse battery") != stored  # salted
+
+
+@pytest.mark.parametrize("stored", ["", "plain-text", "scrypt$1$2$3", "bcrypt$x$y$z$a$b", "scrypt$x$8$1$AA$BB"])
+def test_when_a_stored_hash_is_malformed_then_verification_fails_closed(stored):
+    assert not verify_password("anything-at-all", stored)
+    assert needs_rehash(stored)
+
+
+@pytest.fixture
+def store_engine(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.db'}")
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def test_when_hash_parameters_are_raised_then_the_next_sign_in_rehashes(store_engine, monkeypatch):
+    monkeypatch.setattr(accounts, "SCRYPT_N", 2 ** 14)
+    add_user(store_engine, "ann", "a-long-password-1", "staff")
+    monkeypatch.undo()
+    with transaction(store_engine) as s:
+        before = s.get(ConsoleUser, "ann").password_hash
+    assert before.startswith("scrypt$16384$") and needs_rehash(before)
+    assert authenticate(store_engine, "ANN", "a-long-password-1").username == "ann"
+    with transaction(store_engine) as s:
+        assert s.get(ConsoleUser, "ann").password_hash.startswith("scrypt$32768$")
+
+
+@pytest.mark.parametrize("name,password,role,said", [
+    ("a", "a-long-password-1", "staff", "user name"),
+    ("ann smith", "a-long-password-1", "staff", "user name"),
+    ("ann", "short", "staff", "too short"),
+    ("ann", "a-long-password-1", "root", "unknown role"),
+])
+def test_when_an_account_is_invalid_then_it_is_refused(store_engine, name, password, role, said):
+    with pytest.raises(AccountError, match=said):
+        add_user(store_engine, name, password, role)
+
+
+def test_when_a_session_is_idle_too_long_then_it_ends(store_engine):
+    add_user(store_engine, "ann", "a-long-password-1", "staff")
+    store = SessionStore(store_engine)
+    token = store.create("ann")
+    assert store.lookup(token).username == "ann"
+    assert store.lookup(token + "x") is None
+    with transaction(store_engine) as s:
+        row = s.exec(select(ConsoleSession)).one()
+        assert row.token_hash != token  # only a hash is stored
+        row.last_seen = utcnow() - IDLE - timedelta(seconds=1)
+        s.add(row)
+    assert store.lookup(token) is None
+    with transaction(store_engine) as s:
+        assert s.get(ConsoleSession, row.token_hash) is None  # and the row is gone

@@ -49,9 +49,10 @@ class ConsentCheck(Check):
         return key.strip() != "" and any(key in s for s in self._staff)
 
     def _finding(self, code: str, severity: Severity, message: str, start: int | None = None,
-                 end: int | None = None, suggestion: str | None = None) -> Finding:
+                 end: int | None = None, suggestion: str | None = None, entity: str = "PERSON") -> Finding:
+        """``entity`` says what the span is: a PERSON, or a cited CONSENT_ID."""
         return Finding(check=self.name, code=f"consent.{code}", severity=severity, message=message,
-                       entity="PERSON" if start is not None else None, start=start, end=end, suggestion=suggestion)
+                       entity=entity if start is not None else None, start=start, end=end, suggestion=suggestion)
 
     def run(self, draft: Draft, analysis: Analysis) -> list[Finding]:
         text = draft.text
@@ -75,11 +76,11 @@ class ConsentCheck(Check):
                 f"this reads as a {self._kind_label(kinds)} about a patient, but no patient is named and no consent is cited",
                 suggestion="add the consent id on its own line, e.g. `consent: C-1042`, or confirm no patient is involved"))
         today = self.today()
-        for pid, (start, end, named) in sorted(subjects.items(), key=lambda kv: kv[1][0]):
+        for pid, (start, end, named, entity) in sorted(subjects.items(), key=lambda kv: kv[1][0]):
             scopes = set(kind_scopes)
             if named and self.settings.require_name_use:
                 scopes.add("name_use")
-            findings.append(self._decide(pid, start, end, sorted(scopes), platforms, grants[pid], today))
+            findings.append(self._decide(pid, start, end, entity, sorted(scopes), platforms, grants[pid], today))
         return findings
 
     @staticmethod
@@ -87,17 +88,17 @@ class ConsentCheck(Check):
         return next(k for k in ("testimonial", "story", "case_study") if k in kinds).replace("_", " ")
 
     def _subjects(self, mentions: list[Mention], refs, cited: dict[str, Grant], persons, about_patient: bool):
-        """Who the draft is about: patient id -> (start, end, named); plus findings for
+        """Who the draft is about: patient id -> (start, end, named, entity); plus findings for
         unknown persons, unknown references and unresolved ambiguity."""
         findings: list[Finding] = []
-        subjects: dict[str, tuple[int, int, bool]] = {}
+        subjects: dict[str, tuple[int, int, bool, str]] = {}
         for cid, start, end in refs:
             if cid in cited:
-                subjects.setdefault(cited[cid].patient_id, (start, end, False))
+                subjects.setdefault(cited[cid].patient_id, (start, end, False, "CONSENT_ID"))
             else:
                 findings.append(self._finding(
                     "reference_unknown", Severity.BLOCK, f"the consent cited at {_where(start, end)} is not in the registry",
-                    suggestion="check the consent id with `clearpost consent show`"))
+                    start, end, suggestion="check the consent id with `clearpost consent show`", entity="CONSENT_ID"))
         resolved = {next(iter(m.patient_ids)) for m in mentions if len(m.patient_ids) == 1} | set(subjects)
         for m in mentions:
             ids = m.patient_ids if len(m.patient_ids) == 1 else m.patient_ids & resolved
@@ -105,9 +106,9 @@ class ConsentCheck(Check):
                 pid = next(iter(ids))
                 prev = subjects.get(pid)
                 if prev is None or m.start < prev[0]:
-                    subjects[pid] = (m.start, m.end, m.named or bool(prev and prev[2]))
+                    subjects[pid] = (m.start, m.end, m.named or bool(prev and prev[2]), "PERSON")
                 else:
-                    subjects[pid] = (prev[0], prev[1], prev[2] or m.named)
+                    subjects[pid] = (prev[0], prev[1], prev[2] or m.named, prev[3])
                 continue
             shown = ", ".join(sorted(m.patient_ids)[:MAX_IDS_SHOWN])
             extra = len(m.patient_ids) - MAX_IDS_SHOWN
@@ -126,13 +127,14 @@ class ConsentCheck(Check):
                                                "with `clearpost consent grant`"))
         return findings, subjects
 
-    def _decide(self, pid: str, start: int, end: int, scopes: list[str], platforms: list[str],
+    def _decide(self, pid: str, start: int, end: int, entity: str, scopes: list[str], platforms: list[str],
                 grants: list[Grant], today: date) -> Finding:
-        who = f"the patient at {_where(start, end)} ({pid})"
+        who = f"the patient at {_where(start, end)} ({pid})" if entity == "PERSON" else \
+            f"the patient of the consent cited at {_where(start, end)} ({pid})"
         if not platforms:
             return self._finding("platform_unknown", Severity.BLOCK,
                                  f"cannot confirm consent for {who}: the draft names no target platform",
-                                 start, end, suggestion="add a line such as `platform: instagram`")
+                                 start, end, entity=entity, suggestion="add a line such as `platform: instagram`")
         pairs = [pair_status(grants, sc, pl, today, self.settings.expiring_days)
                  for sc in (scopes or [None]) for pl in platforms]
         bad = [p for p in pairs if p.state in (NONE, WITHDRAWN, EXPIRED)]
@@ -144,16 +146,16 @@ class ConsentCheck(Check):
                     parts.append(f"no written authorization on file for {p.scope} on {p.platform}")
                 else:
                     parts.append(f"consent {p.consent_id} for {p.scope} on {p.platform} was {p.state} on {p.on}")
-            return self._finding(code, Severity.BLOCK, f"{who}: " + "; ".join(parts), start, end,
+            return self._finding(code, Severity.BLOCK, f"{who}: " + "; ".join(parts), start, end, entity=entity,
                                  suggestion="do not publish until a current written authorization is recorded")
         ids = sorted({p.consent_id for p in pairs})
         soon = [p for p in pairs if p.state == EXPIRING]
         if soon:
             first = min(soon, key=lambda p: p.on)
             return self._finding("expiring", Severity.WARN,
-                                 f"{who}: consent {first.consent_id} expires on {first.on}", start, end,
+                                 f"{who}: consent {first.consent_id} expires on {first.on}", start, end, entity=entity,
                                  suggestion="renew the authorization before it lapses")
         covered = f"covers {', '.join(scopes)}" if scopes else "is in effect"
         return self._finding("ok", Severity.INFO,
                              f"{who}: consent {', '.join(ids)} {covered} on {', '.join(platforms)}",
-                             start, end)
+                             start, end, entity=entity)

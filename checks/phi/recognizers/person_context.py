@@ -62,7 +62,11 @@ class PersonContextRecognizer(SpanPatternRecognizer):
                     continue
                 cue = (m.groupdict().get("cue") or "").casefold()
                 cue = re.sub(r"\s+", " ", cue).strip()
-                weak = cue in _WEAK or pattern.name == "dialogue"
+                weak = cue in _WEAK
+                if pattern.name == "dialogue":
+                    # "Leverett: What a wife." - a speaker label, unless it is a form label ("Date:")
+                    head = m.group("v").split()[0]
+                    weak = is_vocabulary(head, self.common_words) or head.isupper()
                 span = self._name_span(text, *m.span("v"), style, names, strong=not weak,
                                        need_given=weak)
                 if span:
@@ -108,7 +112,9 @@ class PersonContextRecognizer(SpanPatternRecognizer):
         first = text[start + keep[0][0]:start + keep[0][1]].casefold()
         if need_given and first not in names:
             return None
-        if style != "mixed" and first not in names and (not strong or is_vocabulary(first, self.common_words)):
+        first_raw = text[start + keep[0][0]:start + keep[0][1]]
+        if style != "mixed" and first not in names and (
+                not strong or (is_vocabulary(first, self.common_words) and not first_raw[:1].isupper())):
             return None  # without capitals, a dictionary word after "my father" is not a name
         s, e = start + keep[0][0], start + keep[-1][1]
         if is_country_or_state(text[s:e]):

@@ -37,6 +37,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:words|review|note|message|card|letter) from (?:a |one of )?(?:our |my )?(?:\w+ )?(?:client|patient)s?\b",
         r"\b(?:client|patient)s? (?:[A-Z][\w.]* ){1,2}(?:\([^)]{0,20}\) )?(?:says|said|writes|wrote|shares|shared|tells us|told us)\b",
         r"(?:⭐|★){3,}",
+        r"\b(?:hear|listen|watch|learn) (?:from|to) (?-i:[A-Z][a-z]+)\b,?[^.!?\n]{0,60}\b(?:about how|how|why|as (?:she|he|they))\b",
         r"\b(?:changed|saved|transformed) (?:her|his|their) (?:life|marriage|family|relationship)\b",
         r"[\"“]" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]\s*(?:[-–—~]|says|said|writes|shares)",
         # the speaker's own words about the care ("Therapy here helped me...")
@@ -76,7 +77,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\bthank(?:s| you)(?: so much| very much)? for (?:your|the|taking the time to (?:leave|write|share|post)) (?:\w+ )?"
         r"(?:feedback|review|comment|kind words|stars?|rating|note|post)\b",
         r"\bthank(?:s| you)(?: so much| very much)? for sharing (?:your|this)\b",
-        r"\bwe hear (?:you|your)\b", r"\b(?:in fairness|for the record|to clarify|to be clear|respectfully)\b", r"\b(?:this|the) reviewer\b",
+        r"\bwe hear (?:you|your)\b", r"\breviewer\b", r"\b(?:in fairness|for the record|to clarify|to be clear|respectfully)\b", r"\b(?:this|the) reviewer\b",
         r"\b(?:take|value|appreciate|welcome) (?:all |your |this |the |any )?(?:feedback|reviews?|concerns?|comments?)\b", r"\bwe understand (?:your|you|how)\b",
         r"\b(?:we're|we are|I'm|I am) (?:so |very |truly )?(?:sorry|sad|disappointed)\b", r"\b(?:sorry|apologi[sz]e) (?:for|about) (?:the|your)\b", r"\bwe apologi[sz]e\b",
         r"\b(?:sorry|sad|disappointed|regret|saddened|upset) (?:to hear|to read|that you|you)\b",
@@ -106,6 +107,9 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\bthen\s*(?:vs\.?|versus)\s*now\b",
         r"#?\btransformation\s?(?:tuesday|thursday|friday|monday)\b",
         r"#?\bglow[- ]?up\b",
+        r"\b(?:before|after) (?:is |are )?on the (?:left|right)\b",
+        r"\bwhat " + L.NUM + r" (?:days?|weeks?|months?|years?|sessions?) of (?:recovery|therapy|treatment|sobriety|work|healing|"
+        r"progress) looks? like\b",
         r"\bleft\s*[:=\-–]\s*[^.\n]{0,30}[.,;]?\s*right\s*[:=\-–]",
         r"\bsame (?:client|person|patient|kid|girl|guy|woman|man|smile|face)\b[^.!?\n]{0,40}\b(?:later|apart|different|after)\b",
         r"\b(?:day|week|month|session)\s?(?:1|one)\s*(?:vs\.?|versus|to|and|->|→)\s*(?:(?:day|week|month|session)\s?)?\d+\b",

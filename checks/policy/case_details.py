@@ -80,7 +80,8 @@ class CaseDetails(Rule):
             return None
         for m in self.third.finditer(text):
             s0, s1 = sentence_bounds(text, m.start())
-            if not self.clinician.search(text, s0, s1):
+            p0 = sentence_bounds(text, max(0, s0 - 2))[0] if s0 > 0 else s0  # the previous sentence too
+            if not self.clinician.search(text, p0, s1):
                 continue
             details = sum(1 for d in self.details if d.search(text, s0, s1))
             if details >= 2:  # two kinds of detail: condition/care/progress/time

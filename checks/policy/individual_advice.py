@@ -41,6 +41,7 @@ ADVICE_PATTERNS = [
     r"\b(?:please |just |definitely )?(?:stop|start|quit|increase|decrease|double|halve|skip|cut|lower|switch|come off|"
     r"go off|wean off|taper) (?:taking |using )?(?:your|the|an|a|some|that|those) (?:[\w-]+ )?" + _MED + r"\b",
     r"\byour " + _RELATIVE + r"\b[^.!?\n]{0,30}\b" + _CERTAIN + r"\b[^.!?\n]{0,30}" + _DX,
+    r"\byour " + _RELATIVE + r"(?:'s)? (?:\w+ ){0,2}(?:sounds?|seems?|looks?) (?:\w+ )?like (?:\w+ ){0,2}" + _DX,
     r"\byour " + _RELATIVE + r" (?:needs|should (?:be on|start|take|try|get)) (?:an? |some |to (?:take|start|try) (?:an? )?)?" + _MED + r"\b",
     r"\b(?:it |that )?(?:sounds|seems|looks|reads|sound|seem|look) (?:to me )?like (?:you|u|your \w+|he|she|they)(?:'re| are| is| has| have| might have| may have| could have| probably have)?\s+(?:\w+ ){0,2}" + _DX,
     r"\byou(?:'re| are| have|'ve got| got)? " + _CERTAIN + r" (?:have |got |are |suffering from |dealing with |struggling with )?" + _DX,
@@ -68,9 +69,9 @@ ADVICE_PATTERNS = [
 DIRECTIVE = (r"\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|may want to)|"
              r"(?:I|we)(?:'d| would) (?:recommend|suggest|advise|try|start|stop)|my (?:advice|recommendation|suggestion)|"
              r"(?:definitely |just |please )?(?:try|start|stop|take|increase|decrease|cut|avoid|quit|ask for|get)\b|"
-             r"don'?t bother|no need for|skip the)")
+             r"don'?t bother|no need for|skip the|(?:she|he|they) (?:should|needs to|must|ought to))")
 ADVICE_CONTENT = (r"\b(?:" + _MED + "|" + L.DIAGNOSIS + "|" + L.CONDITION + "|" + L.CARE
-                  + r"|exposure|journaling|breathing|diagnos\w*|evaluat\w*)\b")
+                  + r"|exposure|journaling|breathing|diagnos\w*|evaluat\w*|evals?|ot|assessment|testing|sugar|caffeine|alcohol)\b")
 # A diagnosis stated to someone addressed: "@x those symptoms = textbook PTSD".
 ADDRESSED_DX = (r"\b(?:textbook|classic|clear-?cut|obvious(?:ly)?|full-blown|definitely|probably|clearly|"
                 r"sounds like|looks like|seems like|that'?s|this is|it'?s|has|have|doesn'?t have|does not have|don'?t have|"

@@ -21,6 +21,7 @@ DIAGNOSIS = alt(
     r"dementia", r"alzheimer\w*", r"dyslexi\w*", r"tourette\w*", r"manic", r"mania", r"hypomani\w*",
     r"dissociative(?: identity)?(?: disorder)?", r"\bdid\b", r"codependen\w*", r"sex addiction",
     r"(?:an? )?(?:alcohol|drug|substance|gambling|porn) (?:problem|use disorder|addiction)", r"alcoholi\w*",
+    r"(?:[\w-]+ ){1,3}(?:disorder|syndrome)", r"(?:a |an )?(?:depressive|manic|psychotic|dissociative) episode",
 )
 
 # Conditions and life events that are health information about someone.
@@ -31,6 +32,9 @@ CONDITION = alt(
     r"divorce", r"miscarriage", r"infertility", r"postpartum", r"abuse\w*", r"assault\w*", r"hallucinat\w*",
     r"burn-?out", r"intrusive thoughts", r"compulsions?", r"obsessions?", r"mood swings", r"psych ward",
     r"breakdown", r"diabet\w*", r"cancer", r"hiv", r"pregnan\w*", r"illness", r"chronic pain", r"disorder",
+    r"migraines?", r"headaches?", r"back pain", r"injur(?:y|ies)", r"infections?", r"asthma", r"concussions?",
+    r"seizures?", r"epilepsy", r"arthritis", r"blood pressure", r"stroke", r"heart attack", r"miscarri\w+",
+    r"eating disorder", r"meltdowns?", r"tantrums?", r"crisis", r"suicide attempt", r"hoarding", r"fear of \w+",
 )
 
 # Care: what a clinician did or gave.
@@ -43,6 +47,8 @@ CARE = alt(
     r"rehab", r"detox", r"intake", r"diagnos\w+", r"assessment", r"appointments?", r"visits?",
     r"procedure", r"surgery", r"crowns?", r"root canal", r"implants?", r"fillings?", r"extractions?",
     r"braces", r"x-rays?", r"check-?ups?", r"homework", r"safety plan", r"group", r"chemo(?:therapy)?", r"radiation",
+    r"coping plan", r"crisis (?:line|plan)", r"prior auth\w*", r"(?:medical |disability )?leave", r"evals?",
+    r"tms", r"ketamine", r"infusions?",
 )
 
 # Progress or setbacks over time: what makes a story specific.
@@ -78,6 +84,7 @@ _WHO_PL = alt("kids", "teens", "teenagers", "people", "families", "moms", "mothe
               "veterans", "vets", "students", "folks", "women", "men", "couples", "adults", "survivors", "youth",
               "boys", "girls", "children", "clients", "patients", "guys", "ladies", "kiddos", "gals")
 WHO_PL = _WHO_PL
+WHO = _WHO
 _AGE = r"\d{1,2}[- ]?(?:year|yr)s?[- ]old\b"
 _SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?:ing|ed)? with|see(?:ing)?|saw|seen|"
              r"treat(?:ing|ed)?|counsel(?:l?ing|l?ed)?|support(?:ing|ed)?|met with|meet with|started with|help(?:ed|ing)?|"
@@ -116,6 +123,15 @@ PATIENT_REF = alt(
     r"\b(?:had|have|saw|see|met|treated|treat) (?:a|an|this) (?:\w+[- ]?){0,3}" + _WHO + r"\b[^.!?\n]{0,30}\b(?:in|at) (?:my|our) (?:office|practice|clinic|chair)",
     r"\b(?:she|he|they) (?:first )?(?:came|walked) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic))",
     r"\b(?:she|he|they) (?:started|began) (?:seeing|working with) (?:me|us)",
+    r"\b(?:honou?red|proud|grateful|privileged|humbled|blessed|lucky) to (?:have )?(?:walked|walk|worked|work|supported|"
+    r"support|helped|help|sat|sit|witnessed|witness|been part of|be part of)\b[^.!?\n]{0,40}\b(?:(?:a|an|this|one|my) "
+    r"(?:[\w-]+ ){0,3}(?:" + _WHO + "|" + CLIENT + r")|(?:her|his|their) (?:journey|recovery|healing|treatment|story))\b",
+    r"\b(?:a|an|one|this|that) (?:[\w-]+ ){0,3}[\w-]+ (?:showed up|walked in|came in|came to (?:me|us|see)|reached out to (?:me|us)|"
+    r"was referred to (?:me|us)|started (?:therapy|seeing me|seeing us|with us|treatment))\b",
+    r"\b(?:a|an|one|this|that) (?:[\w-]+[- ]){0,3}(?:" + _WHO + "|" + CLIENT + r") (?:told|said to|confided in|shared with|"
+    r"admitted to|confessed to|asked|showed|texted|emailed|messaged) (?:me|us)\b",
+    r"\bmy (?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening) )?"
+    r"(?:\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2} o'?clock|noon)(?: client| appointment| session)?\b",
     r"\bnever forget (?:the|a|an|this|that|one|my) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b",
     r"\b(?:the|a|an|this|that|one) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b[^.!?\n]{0,60}\b(?:in|into|to|on|"
     r"visits?|attends?|comes? to|came to|joins?|joined) (?:my|our) (?:office|practice|clinic|chair|couch|waiting room|"

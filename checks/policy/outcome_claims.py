@@ -20,7 +20,7 @@ from checks.policy.base import Rule, Span, compile_all, negated, sentence_bounds
 
 _OUTCOME = (r"(?:cur\w*|heal\w*|fix\w*|results?|success\w*|better|relief|free|recover\w*|stop\w*|eliminat\w*|"
             r"end\w*|improv\w*|happ\w+|works?|outcomes?|chang\w+|transform\w*|gone|disappear\w*|resolv\w*|"
-            r"happier|calmer|" + L.CONDITION + ")")
+            r"happier|calmer|overcome|beat|conquer\w*|sleeping|" + L.CONDITION + ")")
 CLAIM_PATTERNS = [
     r"\b(?:guarantee[sd]?|promise[sd]?|assure you|(?:we|I) ensure)\b",
     r"\b(?:100|hundred)\s?(?:%|percent)\s*(?:success|effective|results?|cure|guaranteed|of (?:our|my) (?:clients|patients)|"
@@ -56,6 +56,9 @@ CLAIM_PATTERNS = [
     r"(?:from|of)\b",
     r"\b(?:live|be|become|stay|feel) (?:\w+ )?(?:anxiety|depression|panic|trauma|stress|symptom|pain|craving)-free\b",
     r"\bresults in (?:as little as|just|only)\b",
+    r"\b(?:zero|0) (?:relapses|failures|setbacks)\b|\b(?:relapse|failure) rate of (?:0|zero)\b",
+    r"\b(?:" + L.NUM + r" (?:sessions?|visits?|days?|weeks?)|one (?:session|visit|day|week)|a (?:single )?(?:session|visit|week))"
+    r" (?:is|are) all (?:it takes|you need)\b",
     r"\bin (?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?|visits?) or (?:less|fewer)\b",
     r"\b(?:permanent|guaranteed|instant|miracle|life-?long) (?:results?|fix|cure|solution|relief)\b",
     r"\blast (?:\w+ ){0,2}(?:treatment|therapy|program|therapist|counsel+or)s? you(?:'ll| will) ever need\b",

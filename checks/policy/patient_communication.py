@@ -26,6 +26,14 @@ CARE_PATTERNS = [
     r"\b" + L.PERSONAL_CARE_MARKER + r"[^\n]{0,120}\b(?:" + L.CONDITION + "|" + L.CARE + r")\b",
     r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b[^\n]{0,120}\b" + L.PERSONAL_CARE_MARKER,
 ]
+# Broad: any condition/care word with "you/your" near an addressee...
+BROAD_CARE = (r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b[^\n]{0,100}\b(?:you|your|u|ur)\b|"
+              r"\b(?:you|your|u|ur)\b[^\n]{0,100}\b(?:" + L.CONDITION + "|" + L.CARE + r")\b")
+# ...unless the post thanks or tags an organisation for its work.
+ORG_CONTEXT = (r"\b(?:for (?:hosting|having us|inviting|partnering|sponsoring|organi[sz]ing|funding|your (?:tireless |amazing |"
+               r"important |great )?(?:work|advocacy|support|leadership|research|partnership)|the (?:great |amazing )?(?:training|event|"
+               r"conference|walk|workshop|webinar|panel|resources?|invite|invitation|collaboration))|partners?|sponsors?|"
+               r"conference|webinar|awareness|advocacy|fundrais\w*|donat\w*|volunteer\w*|prevention)\b")
 WINDOW = 220
 
 
@@ -41,6 +49,7 @@ class PatientCommunication(Rule):
         super().__init__(**kw)
         self.addressees = Addressees()
         self.care = compile_all(CARE_PATTERNS)
+        self.broad, self.org = compile_all([BROAD_CARE, ORG_CONTEXT])
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
@@ -52,4 +61,10 @@ class PatientCommunication(Rule):
                 for s, e in who:
                     if s - WINDOW <= m.end() and e + WINDOW >= m.start():
                         return min(s, m.start()), max(e, m.end())
+        if self.org.search(text):
+            return None
+        for m in self.broad.finditer(text):
+            for s, e in who:
+                if s - WINDOW <= m.end() and e + WINDOW >= m.start():
+                    return min(s, m.start()), max(e, m.end())
         return None

@@ -71,7 +71,7 @@ DISCLOSURE_PATTERNS = [
     r"\bwe (?:ended|terminated|discontinued|stopped) (?:services|treatment|care|therapy|working with)\b",
     r"\b(?:discharged|terminated|dismissed) (?:her|him|them|you|from (?:our )?(?:care|practice|services))\b",
     r"\b(?:glad|happy|pleased|thrilled) (?:that )?(?:we|our team|dr\.? \w+|I) (?:could|were able to|was able to|got to) "
-    r"(?:help|treat|see|care for) you\b",
+    r"(?:help|treat|see|care for)(?: you\b| with your\b)",
     r"\bsee you (?:at|for|in|next) (?:your |our )?(?:next )?(?:visit|appointment|session|cleaning|check-?up)",
     r"\b(?:welcome|come) back (?:for|to) (?:your|another|the next)\b",
     r"\$\s?\d[\d,]*(?:\.\d\d)?",

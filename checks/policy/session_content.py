@@ -53,13 +53,16 @@ SESSION_PATTERNS = [
     r"\b(?:client|patient)s?'? (?:quotes?|words|lines?|gems?|wisdom|one-?liners?|confessions?)\b",
     r"\b(?:heard|overheard|hear) (?:in|during|at) (?:a |my |our |today'?s |this week'?s )?(?:session|therapy|group|"
     r"the therapy room|my office)\b",
+    r"\b(?:a|an|one|this|that|my) (?:[\w-]+[- ]){0,3}(?:" + L.WHO + "|" + L.CLIENT + r") (?:told|said to|confided in|admitted to|"
+    r"confessed to|shared with|whispered to|cried to|asked) (?:me|us)\b",
     r"\boverheard (?:in|during) (?:a |my |today'?s )?(?:session|therapy|the therapy room|my office|group)",
     r"\b(?:from|excerpt|quote|quoting|sharing|share|posting|post|reading|read|copied|straight out of|here'?s|here are|"
     r"page of|snippet|screenshot)\b[^.!?\n]{0,25}\b(?:my|our|her|his|their|this client'?s|today'?s|a client'?s|"
     r"the) (?:\w+ )?(?:psychotherapy|session|therapy|progress|clinical|case|process|counseling) notes?\b",
     r"\b(?:pt|client|patient|cl)\.? (?:presents|presented|reports|reported|denies|denied|endorses|endorsed|"
     r"exhibits|exhibited|appears|appeared) (?:with )?(?:\w+ )?(?:affect|mood|si\b|hi\b|ideation|symptoms|anxiety|"
-    r"depress\w*|flat|tearful|guilt|intrusive|hallucinations|insight|judgment|thoughts)",
+    r"depress\w*|flat|tearful|guilt|intrusive|hallucinations|insight|judgment|thoughts|" + L.CONDITION + ")",
+    r"\b(?:psychotherapy|session|therapy|progress|clinical|case|process|counseling|intake) notes? (?:excerpt|snippet|entry|page)\b",
     r"\b(?:my|our|her|his|their|today'?s) (?:\w+ )?(?:psychotherapy|session|therapy|progress|clinical|case|process) "
     r"notes (?:say|said|says|read|reads|show|from (?:today|yesterday|this week))\b",
     r"\b(?:psychotherapy|session|therapy|progress|clinical|case|process) notes\s*[:\-–—]\s*[\"“]?\w",

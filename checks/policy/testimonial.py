@@ -31,6 +31,7 @@ ATTRIBUTION_PATTERNS = [
     r",\s+" + _NAME + r"\s*[!.]",
     r"\b(?:[Cc]lient|[Pp]atient)\s+" + _NAME + r"'s\b",
 ]
+FIRST_LAST_INITIAL = r"\b(?!Dr\b|Mr\b|Ms\b|Mrs\b)[A-Z][a-z]+ [A-Z]\.(?=[\s,;:!)]|$)"
 INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 # "(pictured)", "the Nguyen family": identifying without a first name.
@@ -57,6 +58,7 @@ class IdentifiableTestimonial(Rule):
         super().__init__(**kw)
         self.attribution = [re.compile(p, re.MULTILINE) for p in ATTRIBUTION_PATTERNS]
         self.initials = re.compile(INITIALS)
+        self.first_last = re.compile(FIRST_LAST_INITIAL)
         self.handle = re.compile(HANDLE)
         self.detail = re.compile(DETAIL, re.IGNORECASE)
         self.identifying = re.compile(IDENTIFYING)
@@ -79,6 +81,7 @@ class IdentifiableTestimonial(Rule):
         media = draft.has_photo or draft.has_video
         ids: list[Span] = [(e.start, e.end) for e in analysis.of_type("PERSON")]
         ids += [(m.start(), m.end()) for m in self.initials.finditer(text)]
+        ids += [(m.start(), m.end()) for m in self.first_last.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.handle.finditer(text)]
         ids += self._names(text)
         ids += [(m.start(), m.end()) for m in self.detail.finditer(text)]

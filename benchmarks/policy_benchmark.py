@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.domain import Draft, MessageRef  # noqa: E402
+from bot.domain import MAX_DRAFT_CHARS, Draft, MessageRef  # noqa: E402
 from checks.base import Analysis  # noqa: E402
 from checks.policy.check import PolicyCheck  # noqa: E402
 from checks.policy.rules import RULES  # noqa: E402
@@ -71,6 +71,28 @@ def evaluate(posts: list[dict], check: PolicyCheck, analyze=None) -> dict:
     }
 
 
+def worst_case_seconds() -> dict[str, float]:
+    """Time on the longest drafts allowed: ordinary posts concatenated, and adversarial
+    text with no sentence ends (regex cost grows with sentence length)."""
+    from checks.content_kind import classify
+    posts = [p["text"] for p in load(DEFAULT_DATA)]
+    cases = {
+        "posts joined": " ".join(posts)[:MAX_DRAFT_CHARS],
+        "one 40k-char sentence": ("a client of mine said in session that your therapy guaranteed before and after "
+                                  * 600)[:MAX_DRAFT_CHARS],
+        "'a a a ...'": ("a " * (MAX_DRAFT_CHARS // 2)),
+    }
+    check = PolicyCheck.from_settings({})
+    out = {}
+    for label, text in cases.items():
+        d = Draft(text=text, author="bench", ref=MessageRef("cli", "bench", "bench", label), platforms=("email",))
+        t0 = time.perf_counter()
+        check.run(d, Analysis())
+        classify(d)
+        out[label] = time.perf_counter() - t0
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -101,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  false alarm: {pid} {','.join(rules)}")
     for pid, rules in res["extras"]:
         print(f"  also fired: {pid} {','.join(rules)}")
+    for label, seconds in worst_case_seconds().items():
+        print(f"worst case, 40,000-character draft ({label}): {seconds:.2f} s (rules + content kinds)")
     ok = res["overall_recall"] >= 0.95 and res["false_alarm_rate"] <= 0.05
     return 0 if ok else 1
 

@@ -32,13 +32,18 @@ def alt(*words: str) -> str:
     return "(?:" + "|".join(words) + ")"
 
 
+MAX_SENTENCE = 400  # a longer run without punctuation is cut into windows of this size
+
+
 def sentence_bounds(text: str, pos: int) -> Span:
-    """The sentence (or line) around ``pos``: the usual context window."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, pos):
+    """The sentence (or line) around ``pos``: the usual context window.
+    Bounded on both sides so that text without punctuation stays linear."""
+    lo = max(0, pos - MAX_SENTENCE)
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, pos):
         start = m.end()
-    m = _SENTENCE_END.search(text, pos)
-    return start, (m.start() if m else len(text))
+    m = _SENTENCE_END.search(text, pos, min(len(text), pos + MAX_SENTENCE))
+    return start, (m.start() if m else min(len(text), pos + MAX_SENTENCE))
 
 
 def negated(text: str, start: int, lookback: int = 30) -> bool:

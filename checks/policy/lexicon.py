@@ -96,7 +96,7 @@ PATIENT_REF = alt(
     CLIENT + r"s? of (?:mine|ours)",
     r"one of (?:my|our) (?:\w+ )?" + CLIENT + "s",
     r"\bmy (?:\w+[- ])?(?:\w+ )?" + CLIENT + r"\b",
-    r"\b(?:this|that|one|a|our) (?:\w+[- ]?){0,2}" + CLIENT + r",? (?:who |that )?(?:(?:I|we)" + _SEE_VERB
+    r"\b(?:this|that|one|a|our) (?:[\w-]+[- ]){0,2}" + CLIENT + r",? (?:who |that )?(?:(?:I|we)" + _SEE_VERB
     + r"|(?:came|walked|told|said|shared|asked|called|wrote|emailed|texted|finished|started|completed|"
       r"graduated|celebrated|reached|hit|finally|was|had|has|just|recently|once|got|went|made|cried|realized|"
       r"admitted|confessed|described|reported|messaged|showed|brought|returned|left|stopped|quit|relapsed))",
@@ -120,7 +120,7 @@ PATIENT_REF = alt(
     r" (?:a|an|this|one) (?!lot\b|few\b|number\b|variety\b|range\b|wide\b|growing\b|handful\b)"
     r"(?:[\w-]+ ){0,4}?[\w-]+ (?:for|with|who|through|after)\b",
     r"\b(?:a|an|one|this|that|the) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b (?:came|walked) in\b",
-    r"\b(?:had|have|saw|see|met|treated|treat) (?:a|an|this) (?:\w+[- ]?){0,3}" + _WHO + r"\b[^.!?\n]{0,30}\b(?:in|at) (?:my|our) (?:office|practice|clinic|chair)",
+    r"\b(?:had|have|saw|see|met|treated|treat) (?:a|an|this) (?:[\w-]+[- ]){0,3}" + _WHO + r"\b[^.!?\n]{0,30}\b(?:in|at) (?:my|our) (?:office|practice|clinic|chair)",
     r"\b(?:she|he|they) (?:first )?(?:came|walked) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic))",
     r"\b(?:she|he|they) (?:started|began) (?:seeing|working with) (?:me|us)",
     r"\b(?:honou?red|proud|grateful|privileged|humbled|blessed|lucky) to (?:have )?(?:walked|walk|worked|work|supported|"

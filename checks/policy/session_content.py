@@ -32,12 +32,12 @@ _SAY = alt("said", "says", "told", "tells", "shared", "shares", "admitted", "adm
            "confided", "talk about", "talked about", "said to me", "told me", "scream", "yell", "shout", "snap",
            "shouted", "snapped", "read aloud", "read out", "describing", "telling", "sharing", "admitting",
            "crying", "confessing", "revealing", "screaming", "sobbing", "breaking down", "opening up")
-_ONE = alt(r"one of (?:my|our|the) (?:\w+ )?" + L.WHO_PL, r"(?:a|my|one|this|that|our) (?:\w+[- ]?){0,2}" + L.CLIENT, "she", "he", "they", "someone",
+_ONE = alt(r"one of (?:my|our|the) (?:\w+ )?" + L.WHO_PL, r"(?:a|my|one|this|that|our) (?:[\w-]+[- ]){0,2}" + L.CLIENT, "she", "he", "they", "someone",
            r"a (?:\w+ )?(?:man|woman|teen|mom|dad|kid|veteran|couple|student)")
 SESSION_PATTERNS = [
     _SESSION + r"[^.!?\n]{0,100}\b" + _ONE + r"\b[^.!?\n]{0,30}\b" + _SAY + r"\b",
     r"\b" + _ONE + r"\b[^.!?\n]{0,40}\b" + _SAY + r"\b[^.!?\n]{0,80}" + _SESSION,
-    r"\b(?:a|my|one|this|that) (?:\w+[- ]?){0,2}" + L.CLIENT + r"s? (?:\w+ ){0,2}" + _SAY + r"\b",
+    r"\b(?:a|my|one|this|that) (?:[\w-]+[- ]){0,2}" + L.CLIENT + r"s? (?:\w+ ){0,2}" + _SAY + r"\b",
     r"\b(?:things|quotes?|lines?|words?|stuff) (?:\w+ ){0,2}(?:my |our )?(?:clients|patients) (?:\w+ ){0,2}"
     r"(?:said|say|told me|tell me|have said)\b(?! (?:is|are) (?:private|confidential))",
     L.PATIENT_REF + r"[^.!?\n]{0,100}" + _SESSION,

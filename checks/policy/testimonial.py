@@ -14,6 +14,7 @@ from the analysis near it, a "First L." or "J.R." attribution, an @handle, a
 name with age/town/job, or an image/video attached."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from bot.domain import Draft, Severity
@@ -86,10 +87,14 @@ class IdentifiableTestimonial(Rule):
         ids += self._names(text)
         ids += [(m.start(), m.end()) for m in self.detail.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
+        if media:
+            return hits[0]
+        ids.sort()
+        starts = [s for s, _ in ids]
         for h in hits:
-            if media:
-                return h
-            for s, e in ids:
+            # identifiers starting up to WINDOW (+ the longest identifier) before the hit, or WINDOW after it
+            i = bisect.bisect_left(starts, h[0] - WINDOW - 200)
+            for s, e in ids[i:bisect.bisect_right(starts, h[1] + WINDOW)]:
                 if s - WINDOW <= h[1] and e + WINDOW >= h[0]:
                     return min(h[0], s), max(h[1], e)
         return None

@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import String, any_, bindparam
+import json
+
+from sqlalchemy import String, any_, bindparam, column, func
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, select
 
@@ -65,6 +67,8 @@ def person_keys(text: str, person_spans: list[tuple[int, int]]) -> dict[str, lis
     """Single words (and over-long names) inside PERSON spans: a lone first name or
     one-word alias counts only where Presidio saw a person."""
     occ: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
+    if not person_spans:
+        return occ
     toks = tokens(text)
     for start, end in person_spans:
         inside = [t for t in toks if t.start >= start and t.end <= end]
@@ -87,6 +91,8 @@ def _hits(session: Session, keys: list[str]) -> dict[str, set[str]]:
         chunk = keys[n:n + _CHUNK]
         if conn.dialect.name == "postgresql":
             where = cols[0] == any_(bindparam("keys", chunk, type_=ARRAY(String)))
+        elif conn.dialect.name == "sqlite":
+            where = cols[0].in_(select(column("value")).select_from(func.json_each(json.dumps(chunk))))
         else:
             where = cols[0].in_(chunk)
         for key, pid in conn.execute(select(*cols).where(where)):

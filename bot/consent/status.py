@@ -45,10 +45,14 @@ def current_grants(session: Session, patient_ids: list[str]) -> dict[str, list[G
     """Every consent of these patients that no correction has replaced."""
     out: dict[str, list[Grant]] = {p: [] for p in patient_ids}
     if patient_ids:
-        rows = session.exec(select(Consent).where(Consent.patient_id.in_(patient_ids),
-                                                  Consent.superseded_by.is_(None))).all()
-        for c in rows:
-            out[c.patient_id].append(Grant.of(c))
+        t = Consent.__table__.c  # Core rows: no ORM identity map on the check's hot path
+        rows = session.connection().execute(
+            select(t.id, t.patient_id, t.scopes, t.platforms, t.granted_on, t.expires_on, t.withdrawn_on,
+                   t.superseded_by).where(t.patient_id.in_(patient_ids), t.superseded_by.is_(None)))
+        for r in rows:
+            out[r.patient_id].append(Grant(r.id, r.patient_id, frozenset(json.loads(r.scopes)),
+                                           frozenset(json.loads(r.platforms)), r.granted_on, r.expires_on,
+                                           r.withdrawn_on, r.superseded_by))
     return out
 
 

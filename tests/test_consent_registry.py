@@ -215,3 +215,13 @@ def test_when_listing_expiring_then_only_current_consents_ending_in_the_window_s
             "C-5,P-3,Cy Dee,story,x,2026-01-01,2026-06-01,,,d\n")
     registry.import_csv("officer", io.StringIO(rows))
     assert [c.id for c in registry.expiring(30)] == ["C-5", "C-1"]
+
+
+def test_when_a_field_spans_lines_then_later_errors_still_name_their_own_line(registry):
+    rows = ("patient_id,display_name,scopes,platforms,granted_on,document_ref\n"
+            "P-1,Ana Lima,story,x,2026-01-01,\"scan of the\nsigned form\"\n"
+            "\n"
+            "P-2,Ben Ode,story,x,2026-02-30,d\n")
+    with pytest.raises(ImportFailed) as info:
+        registry.import_csv("officer", io.StringIO(rows))
+    assert [(e.line, e.message.split(":")[0]) for e in info.value.errors] == [(5, "granted_on")]

@@ -1,14 +1,14 @@
 """Finds the registry's patients in a draft without scanning the registry:
 the draft's word n-grams (with nickname variants), @handles, dotted initials
 and the PERSON spans Presidio found become candidate keys, looked up in the
-indexed ``patient_name.name_key`` column in one query. Stateless, so it is
+indexed ``patient_name.name_key`` column (one query, plus one for lone
+PERSON words not inside a matched name). Stateless, so it is
 thread-safe and always sees the registry as it is now."""
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
-
-import json
 
 from sqlalchemy import String, any_, bindparam, column, func
 from sqlalchemy.dialects.postgresql import ARRAY

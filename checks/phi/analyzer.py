@@ -250,6 +250,8 @@ class PhiAnalyzer:
             return None
         if label == "LOCATION" and recognizer != "StreetAddressRecognizer" and is_country_or_state(value):
             return None
+        if label == "LOCATION" and recognizer == "SpacyRecognizer" and _lone_given_name(text, start, end):
+            label = "PERSON"  # "between him and Franciska's kid": a first name, not a town
         if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
             return None
         if label == "PERSON" and style == "mixed" and value.isalpha() and value.isupper() and len(value) <= 5:
@@ -353,6 +355,14 @@ def _prefer_person(text: str, cands: list[_Candidate]) -> list[_Candidate]:
                 continue
         out.append(c)
     return out
+
+
+def _lone_given_name(text: str, start: int, end: int) -> bool:
+    value = text[start:end]
+    if " " in value or value.casefold() not in given_names():
+        return False
+    prev = re.findall(r"[^\W\d_]+", text[max(0, start - 20):start])
+    return not prev or prev[-1].casefold() not in _LOCATIVE
 
 
 def _resolve(cands: list[_Candidate]) -> list[_Candidate]:

@@ -17,7 +17,7 @@ from checks.phi.recognizers.base import SpanPatternRecognizer
 _CUE = re.compile(r"(?:phone|tel|telephone|mobile|cell|cellphone|call|text|txt|desk|office|fax|"
                   r"whatsapp|sms|reach (?:me|us|her|him|them)|answering|number|no|registered|"
                   r"contact|dial|messages?|ph|m|t|f)\b[^\w\n]{0,6}(?:(?:is|at|on|me|us|to|her|him|them)\W{1,3}){0,2}$", re.IGNORECASE)
-_DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}-\d{2}-\d{2}")
+_DATE_LIKE = re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{2,4}")
 
 
 class PhoneNumberRecognizer(SpanPatternRecognizer):
@@ -28,7 +28,7 @@ class PhoneNumberRecognizer(SpanPatternRecognizer):
     PATTERNS = [
         Pattern("phone",
                 r"(?<![\w+/.-])(?P<v>(?:\+|00)?\(?\d{1,4}\)?(?:[ .\-/]{0,2}\(?\d{1,5}\)?(?:\(0\))?){1,6}"
-                r"(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,5})?)(?![\w/-]|\.\d)",
+                r"(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,5})?)(?![\w/]|-\d|\.\d)",
                 0.6),
     ]
     CONTEXT = ["phone", "call", "mobile", "cell", "fax", "tel", "text"]
@@ -38,7 +38,8 @@ class PhoneNumberRecognizer(SpanPatternRecognizer):
         digits = re.sub(r"\D", "", re.split(r"(?i)x|ext", pattern_text)[0])
         if not 7 <= len(digits) <= 15:
             return True
-        if _DATE_LIKE.match(pattern_text.strip()) or text[end:end + 1] == ":":
+        if _DATE_LIKE.fullmatch(pattern_text.strip()) or re.match(r"\d{4}-\d{2}-\d{2}\b", pattern_text) \
+                or text[end:end + 1] == ":":
             return True  # a date or the hour of a timestamp
         if re.search(r"\d{12,}", pattern_text) and not pattern_text.startswith(("+", "00")):
             return True  # long unbroken digit runs are card or account numbers

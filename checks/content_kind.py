@@ -37,6 +37,10 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:words|review|note|message|card|letter) from (?:a |one of )?(?:our |my )?(?:\w+ )?(?:client|patient)s?\b",
         r"\b(?:client|patient)s? (?:[A-Z][\w.]* ){1,2}(?:\([^)]{0,20}\) )?(?:says|said|writes|wrote|shares|shared|tells us|told us)\b",
         r"(?:⭐|★){3,}",
+        r"(?-i:(?:\b(?:Mr|Mrs|Ms|Mx)\.? [A-Z][a-z]+|\b[A-Z][a-z]+ [A-Z]\.|\b[A-Z][a-z]+)),? (?:\d{1,2},? )?(?:says|said|shares|"
+        r"shared|writes|wrote|tells us|told us) (?:that |how )?(?:our|the|this|your|working)\b",
+        r"\b(?:left|sent|wrote|gave) us (?:a |an |the |this |such a )?(?:\w+ ){0,2}(?:message|note|review|card|letter|words)\b",
+        r"\bour (?:\w+ )?(?:client|patient) @\w+",
         r"\b(?:hear|listen|watch|learn) (?:from|to) (?-i:[A-Z][a-z]+)\b,?[^.!?\n]{0,60}\b(?:about how|how|why|as (?:she|he|they))\b",
         r"\b(?:changed|saved|transformed) (?:her|his|their) (?:life|marriage|family|relationship)\b",
         r"[\"“]" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]\s*(?:[-–—~]|says|said|writes|shares)",
@@ -108,6 +112,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"#?\btransformation\s?(?:tuesday|thursday|friday|monday)\b",
         r"#?\bglow[- ]?up\b",
         r"\b(?:before|after) (?:is |are )?on the (?:left|right)\b",
+        r"\btransformation\b[^.!?\n]{0,60}\bafter (?:just |only )?" + L.NUM + r" (?:days?|weeks?|months?|sessions?|years?)\b",
+        r"\b(?:transformation|results|difference|progress)\b[^\n]{0,100}\b(?:swipe|scroll)\b",
         r"\bwhat " + L.NUM + r" (?:days?|weeks?|months?|years?|sessions?) of (?:recovery|therapy|treatment|sobriety|work|healing|"
         r"progress) looks? like\b",
         r"\bleft\s*[:=\-–]\s*[^.\n]{0,30}[.,;]?\s*right\s*[:=\-–]",
@@ -126,7 +132,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
 TIME_PAIRINGS = [
     r"\bbefore\W{1,8}(?:(?:and|n|vs\.?|versus|to|into)\W{1,8})?after\b",
     r"\bafter\s*(?:and|&|/|vs\.?|versus)\s*before\b",
-    r"\bthen\s*(?:and|&|/)\s*now\b",
+    r"\bthen\W{0,3}(?:and|&|n|/)\W{0,3}now\b",
     r"\b(?:swipe|scroll)\b[^.!?\n]{0,40}\b(?:before|after|difference|transformation|results)\b",
     r"\bbefore (?:\w+ ){0,3}(?:photo|pic|picture|shot|image)s?\b[^.!?\n]{0,80}\bafter\b",
 ]

@@ -35,6 +35,7 @@ CONDITION = alt(
     r"migraines?", r"headaches?", r"back pain", r"injur(?:y|ies)", r"infections?", r"asthma", r"concussions?",
     r"seizures?", r"epilepsy", r"arthritis", r"blood pressure", r"stroke", r"heart attack", r"miscarri\w+",
     r"eating disorder", r"meltdowns?", r"tantrums?", r"crisis", r"suicide attempt", r"hoarding", r"fear of \w+",
+    r"bruis\w*", r"cps", r"neglect\w*", r"purg\w+", r"restrict\w*",
 )
 
 # Care: what a clinician did or gave.
@@ -48,7 +49,7 @@ CARE = alt(
     r"procedure", r"surgery", r"crowns?", r"root canal", r"implants?", r"fillings?", r"extractions?",
     r"braces", r"x-rays?", r"check-?ups?", r"homework", r"safety plan", r"group", r"chemo(?:therapy)?", r"radiation",
     r"coping plan", r"crisis (?:line|plan)", r"prior auth\w*", r"(?:medical |disability )?leave", r"evals?",
-    r"tms", r"ketamine", r"infusions?",
+    r"tms", r"ketamine", r"infusions?", r"hearing aids?", r"cpap", r"inhalers?", r"dentures", r"glasses",
 )
 
 # Progress or setbacks over time: what makes a story specific.
@@ -78,7 +79,8 @@ _WHO = alt(r"(?:young |older |elderly |teen(?:age)? |adolescent |retired |single
            + alt("man", "woman", "guy", "lady", "gentleman", "mom", "mother", "dad", "father", "parent",
                  "teen", "teenager", "boy", "girl", "kid", "child", "student", "veteran", "vet", "nurse",
                  "teacher", "couple", "family", "widow", "widower", "firefighter", "officer", "athlete",
-                 "executive", "person", "someone", "individual", "husband", "wife", "survivor", "grandmother",
+                 "executive", "person", "someone", "individual", "husband", "wife", "survivor", "grandmother", "kiddo",
+                 "little one", "youngster", "toddler", "preteen", "tween", "senior", "elder", "adult", "freshman",
                  "grandfather", "grandma", "grandpa", "retiree", "dancer", "pilot", "soldier", "marine"))
 _WHO_PL = alt("kids", "teens", "teenagers", "people", "families", "moms", "mothers", "dads", "fathers", "parents",
               "veterans", "vets", "students", "folks", "women", "men", "couples", "adults", "survivors", "youth",
@@ -157,6 +159,7 @@ SECOND_PERSON_CARE = alt(
     r"\bhope (?:you(?:'re| are)?|u r|ur) (?:feeling|doing) (?:a (?:bit|lot|little) )?better",
     r"\b(?:great|nice|good|lovely|so good) (?:to see|seeing) (?:you|u) (?:at|in|for|today|this)\b",
     r"\bthank(?:s| you) for coming in\b",
+    r"\b(?:left|forgot) (?:your|ur) [^.!?\n]{0,30}\b(?:at|in) (?:our|the) (?:office|clinic|front desk|waiting room)\b",
     r"\bwhat we (?:practiced|worked on|talked about|discussed|rehearsed|role-?played)\b",
     r"\b(?:our|your) (?:\w+ ){0,3}(?:months?|years?|weeks?|sessions?) (?:of|in) (?:therapy|treatment|counsel+ing|work)\b",
     r"\bwatching (?:you|u) (?:grow|heal|recover|get better|find)\b",

@@ -20,12 +20,14 @@ from checks.policy.base import Rule, Span, compile_all, negated, sentence_bounds
 
 _OUTCOME = (r"(?:cur\w*|heal\w*|fix\w*|results?|success\w*|better|relief|free|recover\w*|stop\w*|eliminat\w*|"
             r"end\w*|improv\w*|happ\w+|works?|outcomes?|chang\w+|transform\w*|gone|disappear\w*|resolv\w*|"
-            r"happier|calmer|overcome|beat|conquer\w*|sleeping|" + L.CONDITION + ")")
+            r"happier|calmer|overcome|beat|conquer\w*|sleeping|new person|new you|walk out|" + L.CONDITION + ")")
 CLAIM_PATTERNS = [
     r"\b(?:guarantee[sd]?|promise[sd]?|assure you|(?:we|I) ensure)\b",
     r"\b(?:100|hundred)\s?(?:%|percent)\s*(?:success|effective|results?|cure|guaranteed|of (?:our|my) (?:clients|patients)|"
     r"satisfaction|recovery|of the time|anxiety-free|panic-free|reduction|improvement|remission|relief|resolution|elimination)",
-    r"\b(?:9\d|100)\s?(?:%|percent) of (?:our|my) (?:clients|patients)\b[^.!?\n]{0,60}\b(?:recover|improv|cured|healed|"
+    r"\byou(?:'ll| will) (?:walk out|leave|come out|be|feel) (?:as )?(?:a )?(?:new|different|whole|healed|cured|changed) "
+    r"(?:person|you|man|woman)\b",
+    r"\b(?:9\d|100)\s?(?:%|percent) of (?:our |my |the |all )?(?:clients|patients)\b[^.!?\n]{0,60}\b(?:recover|improv|cured|healed|complete|succeed|benefit|get better|"
     r"better|free|success|no longer|report)",
     r"\b(?:success|recovery|cure) rate (?:of )?(?:over |above |nearly )?\d{2,3}\s?%|\b\d{2,3}\s?% (?:success|recovery|cure) rate",
     r"\b(?:will|we(?:'ll| will)|can|to|that) (?:\w+ )?(?:cure|heal) (?:your |you |the |of )?(?:\w+ ){0,2}" + L.CONDITION,
@@ -65,6 +67,7 @@ CLAIM_PATTERNS = [
     r"\bmake (?:your |the |all )?(?:\w+ ){0,2}" + L.CONDITION + r" (?:disappear|go away|vanish|melt away|a thing of the past)",
     r"\bnever (?:relapse|get (?:depressed|anxious|sad) again|struggle again)\b",
     r"\bor (?:we|we'll|we will) (?:\w+ ){0,4}(?:for free|free of charge|refund)",
+    r"\bproven to work for (?:100\s?%|every|all|any)",
     r"\b(?:clinically |scientifically )?proven to (?:cure|eliminate|fix|end|work for everyone|stop|erase)",
     r"\bworks? (?:for everyone|every (?:single )?time|for every(?:one| client| patient))\b",
     r"\b(?:always|every time) works\b",

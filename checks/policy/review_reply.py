@@ -37,6 +37,8 @@ DISCLOSURE_PATTERNS = [
     r"\byour (?:\w+ )?" + _CARE_NOUN + r"\b",
     r"\byour (?:\w+ )?" + L.CONDITION + r"\b",
     r"\byour (?:\w+ )?" + L.CARE + r"\b",
+    r"\b(?:her|his|their) (?:\w+ ){0,2}" + _CARE_NOUN + r"\b",
+    r"\b(?:the|your) (?:new )?(?:[\w-]+ ){0,2}" + L.CARE + r" (?:is|are) (?:\w+ )?(?:working|helping)\b",
     r"\b(?:per|according to|based on|in) (?:our|the) (?:chart|records|notes|file|system|schedule)\b",
     r"\b(?:dr\.?|doctor|our (?:therapist|counsel+or|hygienist|dentist|provider)) ?\w* (?:spent|was with|met with|saw|treated|"
     r"examined|diagnosed|prescribed|worked with)\b[^.!?\n]{0,40}\byou\b",
@@ -99,7 +101,8 @@ class ReviewReply(Rule):
         self.disclosure = compile_all(DISCLOSURE_PATTERNS)
         self.guard = re.compile(GUARD, FLAGS)
         self.addressees = Addressees()
-        self.opener = re.compile(r"\s*(?:hi|hello|dear|thank you|thanks|thx)\b", FLAGS)
+        self.opener = re.compile(r"\s*(?:hi|hello|dear|thank you|thanks|thx|(?:we )?appreciate|we'?re (?:so )?(?:glad|grateful|"
+                                 r"sorry|happy|thrilled)|so (?:glad|happy|sorry))\b", FLAGS)
 
     def _named_opener(self, text: str, analysis: Analysis) -> bool:
         """A reply that opens by greeting or thanking a named person ("Thank you, Raj!")."""

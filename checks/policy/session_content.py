@@ -55,6 +55,10 @@ SESSION_PATTERNS = [
     r"the therapy room|my office)\b",
     r"\b(?:a|an|one|this|that|my) (?:[\w-]+[- ]){0,3}(?:" + L.WHO + "|" + L.CLIENT + r") (?:told|said to|confided in|admitted to|"
     r"confessed to|shared with|whispered to|cried to|asked) (?:me|us)\b",
+    r"\b(?:client|patient|kid|teen|couple)s? (?:in|during|from) (?:session|therapy|group)(?: today| yesterday| this week)?\s*[:\-–—]",
+    _SESSION + r"\s*[:\-–—]\s*[\"“‘']",
+    r"(?-i:\b\d{1,2}\s?(?:yo\s?)?[FM]\b),? (?:with |w/ )?(?:a )?(?:history of|hx of|h/o|presents|presenting|reports|referred)",
+    r"\b(?:history of|hx of|h/o)\b[^.!?\n]{0,40}\b(?:reports|presents|denies|endorses)\b",
     r"\boverheard (?:in|during) (?:a |my |today'?s )?(?:session|therapy|the therapy room|my office|group)",
     r"\b(?:from|excerpt|quote|quoting|sharing|share|posting|post|reading|read|copied|straight out of|here'?s|here are|"
     r"page of|snippet|screenshot)\b[^.!?\n]{0,25}\b(?:my|our|her|his|their|this client'?s|today'?s|a client'?s|"
@@ -66,7 +70,7 @@ SESSION_PATTERNS = [
     r"\b(?:my|our|her|his|their|today'?s) (?:\w+ )?(?:psychotherapy|session|therapy|progress|clinical|case|process) "
     r"notes (?:say|said|says|read|reads|show|from (?:today|yesterday|this week))\b",
     r"\b(?:psychotherapy|session|therapy|progress|clinical|case|process) notes\s*[:\-–—]\s*[\"“]?\w",
-    r"\bmy notes (?:from|on|about) (?:\w+ ){0,3}(?:session|client|patient)",
+    r"\bmy notes (?:from|on|about) (?:\w+ ){0,3}(?:session|client|patient|intake|appointment|group|visit)",
 ]
 # Any sentence with a session word, one person and a disclosure verb, in any order.
 SESSION_WORD = r"\b(?:sessions?|therapy|counsel+ing|group)\b"

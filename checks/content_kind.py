@@ -59,7 +59,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:from|by) (?:our|my) (?:client|patient) (?-i:[A-Z][a-z]+)",
         r"\b(?:rated|reviewed) (?:us )?(?:\d|five|four) stars? by\b",
         r"\b(?:thanks|thank you|shout-?out|grateful|hugs?) (?:to )?(?:@\w+|(?-i:[A-Z][a-z]+)) for (?:the|this|that|your|such) "
-        r"(?:\w+ ){0,2}(?:review|words|note|feedback|testimonial|recommendation|rating|message)\b",
+        r"(?:\w+ ){0,2}(?:review|words|note|feedback|testimonial|recommendation|rating|message|card|letter|gift|flowers)\b",
         r"\b(?:review|words|note|feedback|testimonial|rating) (?:of|about|for) our (?:\w+ ){0,2}(?:program|group|practice|team|"
         r"clinic|services?|office|therapists?|counsel+ors?)\b",
         # praise in the client's own voice
@@ -111,7 +111,10 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\bthen\s*(?:vs\.?|versus)\s*now\b",
         r"#?\btransformation\s?(?:tuesday|thursday|friday|monday)\b",
         r"#?\bglow[- ]?up\b",
-        r"\b(?:before|after) (?:is |are )?on the (?:left|right)\b",
+        r"\b(?:before|after) (?:photo |pic |picture |shot |image )?(?:is |are )?on the (?:left|right)\b",
+        r"\b(?:can you believe|is this|this is) (?:this is |that this is |it'?s )?(?:really )?the same (?:person|client|patient|kid|"
+        r"girl|guy|woman|man|smile|face)\b",
+        r"\b(?:smile|body|weight-?loss|skin|hair|face|facial) transformations?\b",
         r"\btransformation\b[^.!?\n]{0,60}\bafter (?:just |only )?" + L.NUM + r" (?:days?|weeks?|months?|sessions?|years?)\b",
         r"\b(?:transformation|results|difference|progress)\b[^\n]{0,100}\b(?:swipe|scroll)\b",
         r"\bwhat " + L.NUM + r" (?:days?|weeks?|months?|years?|sessions?) of (?:recovery|therapy|treatment|sobriety|work|healing|"

@@ -106,7 +106,7 @@ PATIENT_REF = alt(
     r"\b(?:a|one|this|that) " + _WHO + r",? (?:who |that |whom )?(?:I|we)" + _SEE_VERB,
     r"\bsomeone (?:I|we)" + _SEE_VERB,
     r"\bone of (?:the|my|our) (?:[\w-]+ )?" + _WHO_PL + r" (?:that |who |whom )?(?:I|we)" + _SEE_VERB,
-    r"\b(?:a|an|one|this|that|the) " + _WHO + r"(?: [\w-]+){0,3},? (?:who |that |whom )?(?:I|we)" + _SEE_VERB,
+    r"\b(?:a|an|one|this|that|the) (?:[\w-]+ ){0,3}" + _WHO + r"(?: [\w-]+){0,3},? (?:who |that |whom )?(?:I|we)" + _SEE_VERB,
     r"\b(?:I|we) (?:once |recently |just |also )?(?:had|have|got|met) (?:a|an|this|one) (?:[\w-]+ ){0,3}(?:" + _WHO + "|"
     + CLIENT + r")\b(?: [\w-]+){0,4},? who\b",
     r"\b" + CLIENT + r" (?:win|update|success|victory|milestone|breakthrough|celebration|brag)s?\b",
@@ -116,7 +116,9 @@ PATIENT_REF = alt(
     r"reached out|called|turned) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic|program))",
     r"(?:^|[.!?]\s+|\n)(?:been )?(?:work(?:ing|ed)? with|seeing|saw|treating|treated) (?:a|an|this|one) (?:[\w-]+ ){0,3}"
     + _WHO + r"(?: [\w-]+){0,4},? who (?:just|finally|recently|was|got|told|completed|finished|made|started|went|hit|reached|graduated)\b",
-    r"\b(?:a|one|this|that|my|the) " + _AGE + r"(?: " + _WHO + r"| " + CLIENT + r")?",
+    r"\b(?:a|one|this|that|my|the) (?:[\w-]+ )?" + _AGE + r"(?: " + _WHO + r"| " + CLIENT + r")?",
+    r"\b(?:the|a|an|this|that|one) (?:[\w-]+ ){0,3}(?:" + _WHO + "|" + CLIENT + r") who\b[^.!?\n]{0,80}\b(?:came|walked|"
+    r"reached out|was referred|turned|returned|went) (?:in )?to (?:me|us|see me|see us)\b",
     r"\b(?:I|we)(?:'ve| have| had|'d)?(?: been)? (?:treat(?:ed|ing)?|saw|seeing|counsel(?:l?ed|l?ing)|work(?:ed|ing) with|"
     r"helped|helping)"
     r" (?:a|an|this|one) (?!lot\b|few\b|number\b|variety\b|range\b|wide\b|growing\b|handful\b)"
@@ -151,6 +153,8 @@ SECOND_PERSON_CARE = alt(
           "(?:lab |test )?results", "labs", "rehab", "sobriety", "relapse", "crown", "implant",
           "root canal", "braces", "filling", "cleaning", "therapist", "counsel+or", "care plan",
           "meeting", "group", "homework", "progress", "healing", "mental health", "coping (?:plan|skills|strategies)",
+          "psychiatrist", "psychologist", "doctor", "prescriber", "dentist", "provider", "pcp", "pediatrician",
+          "ob(?:-?gyn)?", "nurse", "case manager", "social worker", "mood (?:journal|tracker|log)", "journal",
           "safety plan", "panic", "grief", "trauma", "flashbacks", "nightmares", "cravings", "side effects",
           "follow-?ups?", "check-?ups?", "(?:breathing |exposure )?exercises", "(?:sleep )?study", "scans?", "mri",
           "bloodwork", "tests?", "hospital stay", "stay", "usual (?:slot|time|appointment|session|spot)"),

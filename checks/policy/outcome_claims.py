@@ -67,6 +67,8 @@ CLAIM_PATTERNS = [
     r"\bmake (?:your |the |all )?(?:\w+ ){0,2}" + L.CONDITION + r" (?:disappear|go away|vanish|melt away|a thing of the past)",
     r"\bnever (?:relapse|get (?:depressed|anxious|sad) again|struggle again)\b",
     r"\bor (?:we|we'll|we will) (?:\w+ ){0,4}(?:for free|free of charge|refund)",
+    r"\b(?:nobody|no one|no client|no patient|not one (?:client|patient|person))\b[^.!?\n]{0,50}\bwithout (?:being |feeling |"
+    r"getting )?(?:healed|cured|better|relief|results|improv\w*|changed|transformed)",
     r"\bproven to work for (?:100\s?%|every|all|any)",
     r"\b(?:clinically |scientifically )?proven to (?:cure|eliminate|fix|end|work for everyone|stop|erase)",
     r"\bworks? (?:for everyone|every (?:single )?time|for every(?:one| client| patient))\b",

@@ -37,7 +37,13 @@ DISCLOSURE_PATTERNS = [
     r"\byour (?:\w+ )?" + _CARE_NOUN + r"\b",
     r"\byour (?:\w+ )?" + L.CONDITION + r"\b",
     r"\byour (?:\w+ )?" + L.CARE + r"\b",
-    r"\b(?:her|his|their) (?:\w+ ){0,2}" + _CARE_NOUN + r"\b",
+    r"\b(?:her|his|their|the reviewer'?s|this reviewer'?s) (?:\w+ ){0,2}" + _CARE_NOUN + r"\b",
+    r"\byou (?:only |just |never |rarely |first )?(?:attended|came in|came to|showed up|visited|completed|finished|started|tried)"
+    r" (?:once|twice|\w+ (?:sessions?|times|visits?|appointments?)|group|therapy|treatment|our|with us)\b",
+    r"\b(?:didn'?t|did not) (?:enjoy|like|love|appreciate) (?:your |the |our )?(?:visit|group|session|appointment|treatment|stay|"
+    r"care|therapist|hygienist|doctor|dentist)\b",
+    r"\b(?:covered|billed|paid|denied|reimbursed) (?:at \d+\s?% )?by (?:your |the )?(?:\w+ ){0,2}(?:insurance|insurer|plan|"
+    r"delta|aetna|cigna|medicaid|medicare|kaiser|humana|tricare|blue cross|bcbs|united)\b",
     r"\b(?:the|your) (?:new )?(?:[\w-]+ ){0,2}" + L.CARE + r" (?:is|are) (?:\w+ )?(?:working|helping)\b",
     r"\b(?:per|according to|based on|in) (?:our|the) (?:chart|records|notes|file|system|schedule)\b",
     r"\b(?:dr\.?|doctor|our (?:therapist|counsel+or|hygienist|dentist|provider)) ?\w* (?:spent|was with|met with|saw|treated|"

@@ -34,6 +34,10 @@ _SAY = alt("said", "says", "told", "tells", "shared", "shares", "admitted", "adm
            "crying", "confessing", "revealing", "screaming", "sobbing", "breaking down", "opening up")
 _ONE = alt(r"one of (?:my|our|the) (?:\w+ )?" + L.WHO_PL, r"(?:a|my|one|this|that|our) (?:[\w-]+[- ]){0,2}" + L.CLIENT, "she", "he", "they", "someone",
            r"a (?:\w+ )?(?:man|woman|teen|mom|dad|kid|veteran|couple|student)")
+# One particular person (not "they", "clients often..."): for the sentence-level check.
+_ONE_SINGULAR = alt(r"(?:a|my|one|this|that|our) (?:[\w-]+[- ]){0,2}" + L.CLIENT, "she", "he",
+                    r"(?:a|my|this|that) (?:[\w-]+ ){0,2}" + L.WHO, r"my (?:\w+ )?(?:\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2} o'?clock)")
+
 SESSION_PATTERNS = [
     _SESSION + r"[^.!?\n]{0,100}\b" + _ONE + r"\b[^.!?\n]{0,30}\b" + _SAY + r"\b",
     r"\b" + _ONE + r"\b[^.!?\n]{0,40}\b" + _SAY + r"\b[^.!?\n]{0,80}" + _SESSION,
@@ -70,6 +74,7 @@ SESSION_PATTERNS = [
     r"\b(?:my|our|her|his|their|today'?s) (?:\w+ )?(?:psychotherapy|session|therapy|progress|clinical|case|process) "
     r"notes (?:say|said|says|read|reads|show|from (?:today|yesterday|this week))\b",
     r"\b(?:psychotherapy|session|therapy|progress|clinical|case|process) notes\s*[:\-–—]\s*[\"“]?\w",
+    r"\bnotes (?:from|on|about) (?:[\w']+ ){0,3}(?:session|intake|appointment|group|visit)\b",
     r"\bmy notes (?:from|on|about) (?:\w+ ){0,3}(?:session|client|patient|intake|appointment|group|visit)",
 ]
 # Any sentence with a session word, one person and a disclosure verb, in any order.
@@ -92,7 +97,7 @@ class SessionContent(Rule):
         super().__init__(**kw)
         self.session = compile_all(SESSION_PATTERNS)
         self.safe = re.compile(SAFE_CONTEXT, FLAGS)
-        self.session_word, self.one, self.say = compile_all([SESSION_WORD, r"\b" + _ONE + r"\b", r"\b" + _SAY + r"\b"])
+        self.session_word, self.one, self.say = compile_all([SESSION_WORD, r"\b" + _ONE_SINGULAR + r"\b", r"\b" + _SAY + r"\b"])
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text

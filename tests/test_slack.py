@@ -30,7 +30,6 @@ OTHER_CHANNEL = "C0RANDOM9"
 OFFICER, OFFICER2 = "U0PRIVACY1", "U0PRIVACY2"
 STAFF, STRANGER = "U0STAFF01", "U0STRANGER"
 CLEAN_TEXT = "Mindfulness tip: take three slow breaths before you answer an email."
-CLEAN_EDIT = "New blog post: five ways to manage stress at work. Link in bio!"
 PHI_TEXT = "So proud of Jane Doe who finished her anxiety treatment with us this month!"
 
 

@@ -81,10 +81,13 @@ class GivenNameRecognizer(SpanPatternRecognizer):
                 continue  # the tagger reads it as an ordinary word here
             if low in self.common_words:
                 # a word that is also vocabulary ("Love", "Royal"): only as the subject of a verb
-                nxt = tokens[tokens_index[m.start()] + 1] if tokens is not None and m.start() in tokens_index \
-                    and tokens_index[m.start()] + 1 < len(tokens) else None
+                i = tokens_index.get(m.start())
+                nxt = tokens[i + 1] if i is not None and i + 1 < len(tokens) else None
+                prev = tokens[i - 1] if i else None
                 if nxt is None or (nxt.pos_ not in ("VERB", "AUX") and nxt.text not in ("'s", "’s")):
                     continue
+                if prev is not None and prev.text[:1].isupper() and not prev.is_sent_start:
+                    continue  # inside a Title Case phrase ("The Princess Royal arrived")
             s, e = m.start(), m.start() + len(core)
             if any(r.start <= s < r.end for r in found) or is_country_or_state(core):
                 continue

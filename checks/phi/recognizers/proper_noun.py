@@ -14,6 +14,7 @@ from checks.phi.recognizers.base import SpanPatternRecognizer
 from checks.phi.recognizers.textcase import case_style
 
 _BLOCK = STOP_WORDS | MONTHS | WEEKDAYS | STREET_WORDS | UNIT_WORDS
+_ORG_WORDS = {"inc", "ltd", "llc", "plc", "corp", "group", "partners", "technologies", "consulting"}
 _OTHER_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE",
                    "NORP", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 
@@ -50,6 +51,11 @@ class ProperNounRecognizer(SpanPatternRecognizer):
             prev = tokens[t.i - 1]
             if prev.text in (">", "@", "#") or prev.like_url or prev.like_email:
                 continue
+            if prev.pos_ == "ADP" and prev.lower_ not in ("by", "with"):
+                continue  # "work for Datamyne", "in Laax": organisations and places
+            nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+            if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ in _ORG_WORDS):
+                continue  # part of a longer proper name spaCy did not label
             out.append(RecognizerResult(self.ENTITY, t.idx, t.idx + len(w), 0.45, recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,

@@ -37,10 +37,18 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:words|review|note|message|card|letter) from (?:a |one of )?(?:our |my )?(?:\w+ )?(?:client|patient)s?\b",
         r"\b(?:client|patient)s? (?:[A-Z][\w.]* ){1,2}(?:\([^)]{0,20}\) )?(?:says|said|writes|wrote|shares|shared|tells us|told us)\b",
         r"(?:⭐|★){3,}",
-        r"(?-i:(?:\b(?:Mr|Mrs|Ms|Mx)\.? [A-Z][a-z]+|\b[A-Z][a-z]+ [A-Z]\.|\b[A-Z][a-z]+)),? (?:\d{1,2},? )?(?:says|said|shares|"
-        r"shared|writes|wrote|tells us|told us) (?:that |how )?(?:our|the|this|your|working)\b",
+        # "Mrs. Delgado, 74, says", "Anna K. shares", "Tom, 34, writes" (not "Dr. Chen says", "Research says")
+        r"(?-i:(?:\b(?:Mr|Mrs|Ms|Mx)\.? [A-Z][a-z]+|\b[A-Z][a-z]+ [A-Z]\.),? (?:\d{1,2},? )?|\b[A-Z][a-z]+, \d{1,2},? )"
+        r"(?:says|said|shares|shared|writes|wrote|tells us|told us)\b",
         r"\b(?:left|sent|wrote|gave) us (?:a |an |the |this |such a )?(?:\w+ ){0,2}(?:message|note|review|card|letter|words)\b",
         r"\bour (?:\w+ )?(?:client|patient) @\w+",
+        r"\b(?:our|my) (?:\w+ )?(?:client|patient) (?-i:(?!Portal|Services?|Care|Coordinator|Experience|Advocate|Relations|"
+        r"Intake|Forms?|Handbook|Resources?|Success|Support|Center|Centre|Access|Navigator|Rights|Privacy|Guide|Team|Login|"
+        r"App|Stories|Story|Spotlight|Love|Feedback|Reviews?|Satisfaction|Survey)[A-Z][a-z]+)\b",
+        r"\b(?:wanted|asked us|gave us permission) (?:everyone |us |you )?to (?:know|share|tell)\b",
+        r"\bhearing from (?:our|my) (?:clients|patients)\b",
+        r"\b10/10\b|\bwould (?:definitely |highly |100% )?recommend (?:them|this (?:practice|place|team|clinic|office)|"
+        r"(?:her|him) to|(?-i:[A-Z]\w+))\b",
         r"\b(?:hear|listen|watch|learn) (?:from|to) (?-i:[A-Z][a-z]+)\b,?[^.!?\n]{0,60}\b(?:about how|how|why|as (?:she|he|they))\b",
         r"\b(?:changed|saved|transformed) (?:her|his|their) (?:life|marriage|family|relationship)\b",
         r"[\"“]" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]\s*(?:[-–—~]|says|said|writes|shares)",
@@ -112,6 +120,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"#?\btransformation\s?(?:tuesday|thursday|friday|monday)\b",
         r"#?\bglow[- ]?up\b",
         r"\b(?:before|after) (?:photo |pic |picture |shot |image )?(?:is |are )?on the (?:left|right)\b",
+        r"\b" + L.NUM + r" (?:days?|weeks?|months?|years?) apart\b",
+        r"\b(?:comparison|side-by-side|side by side|progress) (?:pics?|photos?|shots?|images?|pictures?)\b",
         r"\b(?:can you believe|is this|this is) (?:this is |that this is |it'?s )?(?:really )?the same (?:person|client|patient|kid|"
         r"girl|guy|woman|man|smile|face)\b",
         r"\b(?:smile|body|weight-?loss|skin|hair|face|facial) transformations?\b",
@@ -133,7 +143,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
 # Pairings that may be about time ("stretch before and after a workout"): a
 # before_after only with a result word near or a picture attached.
 TIME_PAIRINGS = [
-    r"\bbefore\W{1,8}(?:(?:and|n|vs\.?|versus|to|into)\W{1,8})?after\b",
+    r"\bbefore\W{1,8}(?:(?:and|n|vs\.?|versus|to|into)\W{1,8})?afters?\b",
     r"\bafter\s*(?:and|&|/|vs\.?|versus)\s*before\b",
     r"\bthen\W{0,3}(?:and|&|n|/)\W{0,3}now\b",
     r"\b(?:swipe|scroll)\b[^.!?\n]{0,40}\b(?:before|after|difference|transformation|results)\b",

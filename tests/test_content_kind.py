@@ -72,3 +72,13 @@ def test_when_before_after_wording_is_about_time_then_only_a_picture_makes_it_a_
     text = "Breathe before and after."
     assert before_after_span(text, has_media=False) is None
     assert before_after_span(text, has_media=True) == (8, 24)
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Chen says sleep is the foundation of mental health.",
+    "Research says exercise can ease mild depression.",
+    "Our Patient Portal is live: book and pay online.",
+    "Would recommend this book to any parent of a teen.",
+])
+def test_when_staff_research_or_practice_tools_are_named_then_it_is_not_a_testimonial(text):
+    assert not classify(draft(text)) & PATIENT_KINDS

@@ -49,7 +49,7 @@ ADVICE_PATTERNS = [
     r"\byour " + _RELATIVE + r" (?:" + _CERTAIN + r" )?(?:has|is|sounds|seems|might have|may have|needs)(?: like)? (?:\w+ ){0,2}" + _DX,
     r"\b(?:this|that|these|what you describe[sd]?) (?:is|are|sounds?) (?:like )?(?:\w+ )?" + _CERTAIN + r"? ?(?:textbook |classic |a classic |a textbook )" + _DX,
     r"\bwhat (?:you(?:'re| are)?|u r) (?:describ\w*|experienc\w*|going through|dealing with|feeling)\b[^.!?\n]{0,20}"
-    r"\b(?:is|sounds like|could be|might be|looks like)\b (?:\w+ ){0,2}" + _DX,
+    r"\b(?:is|sounds like|could be|might be|looks like)\b (?:\w+ ){0,2}(?:" + _DX + "|" + L.CONDITION + ")",
     r"\byou(?:'ve got| have| got| are showing| show) (?:a |an |all the signs of |signs of )?(?:textbook |classic |clear |"
     r"full-blown |obvious |definite )(?:case of |signs of )?" + L.DIAGNOSIS,
     r"\b(?:I(?:'d| would)|we(?:'d| would)) (?:diagnose|say you have|guess you have|bet you have)\b",
@@ -71,7 +71,7 @@ DIRECTIVE = (r"\b(?:you (?:should|need to|must|ought to|have to|might want to|co
              r"(?:definitely |just |please )?(?:try|start|stop|take|increase|decrease|cut|avoid|quit|ask for|get)\b|"
              r"don'?t bother|no need for|skip the|(?:she|he|they) (?:should|needs to|must|ought to))")
 ADVICE_CONTENT = (r"\b(?:" + _MED + "|" + L.DIAGNOSIS + "|" + L.CONDITION + "|" + L.CARE
-                  + r"|exposure|journaling|breathing|diagnos\w*|evaluat\w*|evals?|ot|assessment|testing|sugar|caffeine|alcohol)\b")
+                  + r"|exposure|journaling|breathing|diagnos\w*|evaluat\w*|evals?|ot|assessment|testing|sugar|caffeine|alcohol|breathe|bag|hospital\w*|er)\b")
 # A diagnosis stated to someone addressed: "@x those symptoms = textbook PTSD".
 ADDRESSED_DX = (r"\b(?:textbook|classic|clear-?cut|obvious(?:ly)?|full-blown|definitely|probably|clearly|"
                 r"sounds like|looks like|seems like|that'?s|this is|it'?s|has|have|doesn'?t have|does not have|don'?t have|"

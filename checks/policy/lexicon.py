@@ -127,8 +127,10 @@ PATIENT_REF = alt(
     r"\b(?:had|have|saw|see|met|treated|treat) (?:a|an|this) (?:[\w-]+[- ]){0,3}" + _WHO + r"\b[^.!?\n]{0,30}\b(?:in|at) (?:my|our) (?:office|practice|clinic|chair)",
     r"\b(?:she|he|they) (?:first )?(?:came|walked) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic))",
     r"\b(?:she|he|they) (?:started|began) (?:seeing|working with) (?:me|us)",
-    r"\b(?:honou?red|proud|grateful|privileged|humbled|blessed|lucky) to (?:have )?(?:walked|walk|worked|work|supported|"
-    r"support|helped|help|sat|sit|witnessed|witness|been part of|be part of)\b[^.!?\n]{0,40}\b(?:(?:a|an|this|one|my) "
+    r"\b(?:a|one|my|our) (?:former|past|previous|ex-?|longtime|long-time|long-term|current) " + CLIENT + r"\b",
+    r"\b(?:(?:honou?red|proud|grateful|privileged|humbled|blessed|lucky) to (?:have )?|(?:privilege|honou?r|joy|pleasure) of )"
+    r"(?:walked|walk|walking|worked|work|working|supported|support|supporting|helped|help|helping|sat|sit|sitting|treating|"
+    r"witnessed|witness|witnessing|been part of|be part of|being part of|seeing|counsel\w*)\b[^.!?\n]{0,40}\b(?:(?:a|an|this|one|my) "
     r"(?:[\w-]+ ){0,3}(?:" + _WHO + "|" + CLIENT + r")|(?:her|his|their) (?:journey|recovery|healing|treatment|story))\b",
     r"\b(?:a|an|one|this|that) (?:[\w-]+ ){0,3}[\w-]+ (?:showed up|walked in|came in|came to (?:me|us|see)|reached out to (?:me|us)|"
     r"was referred to (?:me|us)|started (?:therapy|seeing me|seeing us|with us|treatment))\b",

@@ -69,6 +69,12 @@ CLAIM_PATTERNS = [
     r"\bor (?:we|we'll|we will) (?:\w+ ){0,4}(?:for free|free of charge|refund)",
     r"\b(?:nobody|no one|no client|no patient|not one (?:client|patient|person))\b[^.!?\n]{0,50}\bwithout (?:being |feeling |"
     r"getting )?(?:healed|cured|better|relief|results|improv\w*|changed|transformed)",
+    r"\b(?:100|9\d)\s?(?:%|percent) of (?:cases|people|participants|users|graduates|couples|families)\b",
+    r"(?<!help )(?<!helps )(?<!to )(?<!can )(?<!may )\beliminat(?:es|ed|ing)? (?:your |all |the )?(?:\w+ ){0,1}" + L.CONDITION + r"\b",
+    r"\bnever (?:have|experience|feel|suffer) (?:another|a single|any more|one more) (?:\w+ ){0,2}" + L.CONDITION,
+    r"\byou(?:'ll| will) never (?:\w+ ){0,2}(?:have|feel|experience|suffer|struggle|worry|be)\b[^.!?\n]{0,30}\b(?:"
+    + L.CONDITION + r"|again)\b",
+    r"\b(?:saved|cured|healed|fixed|helped|transformed) every (?:single )?(?:marriage|relationship|couple|client|patient|family|person)\b",
     r"\bproven to work for (?:100\s?%|every|all|any)",
     r"\b(?:clinically |scientifically )?proven to (?:cure|eliminate|fix|end|work for everyone|stop|erase)",
     r"\bworks? (?:for everyone|every (?:single )?time|for every(?:one| client| patient))\b",

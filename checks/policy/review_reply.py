@@ -66,6 +66,8 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:did not|didn'?t|never|refused to|failed to|chose not to) (?:\w+ )?(?:follow|comply with|take|complete|attend|"
     r"pay|show up for|keep)\b[^.!?\n]{0,40}\b(?:recommend\w*|instructions|advice|plan|medications?|appointments?|"
     r"sessions?|bill|balance|treatment|care|exercises|homework)",
+    r"\byou were (?:\w+ )?(?:informed|told|advised|warned|given|quoted|offered|seen|treated|billed|charged|prescribed|referred|"
+    r"diagnosed|discharged|reminded|notified)\b",
     r"\bwe (?:treated|saw|diagnosed|prescribed|referred|discharged|billed|charged|examined) you\b",
     r"\b(?:we|I) (?:\w+ )?(?:enjoyed|loved|enjoy|love|liked) (?:working with|seeing|treating|having|helping|caring for|meeting) you\b",
     r"\b(?:dr\.?|doctor) [A-Z]?\w+ (?:treated|saw|examined|diagnosed|prescribed)\b",
@@ -112,8 +114,7 @@ class ReviewReply(Rule):
 
     def _named_opener(self, text: str, analysis: Analysis) -> bool:
         """A reply that opens by greeting or thanking a named person ("Thank you, Raj!")."""
-        return any(s < 40 for s, _ in self.addressees.find(text[:60], Analysis()) if text[s] != "@") \
-            and bool(self.opener.match(text))
+        return bool(self.opener.match(text)) and any(text[s] != "@" for s, _ in self.addressees.find(text, Analysis()))
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text

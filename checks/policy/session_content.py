@@ -63,6 +63,8 @@ SESSION_PATTERNS = [
     _SESSION + r"\s*[:\-–—]\s*[\"“‘']",
     r"(?-i:\b\d{1,2}\s?(?:yo\s?)?[FM]\b),? (?:with |w/ )?(?:a )?(?:history of|hx of|h/o|presents|presenting|reports|referred)",
     r"\b(?:history of|hx of|h/o)\b[^.!?\n]{0,40}\b(?:reports|presents|denies|endorses)\b",
+    r"\b(?:my |the |a |our )?(?:client|patient|kiddo|teen|her|him)\s*:\s*[\"“‘']",
+    r"\b(?:session|therapy) (?:recap|summary|highlights?|debrief|update)\b[^.!?\n]{0,100}\b(?:she|he|her|his|him)\b",
     r"\boverheard (?:in|during) (?:a |my |today'?s )?(?:session|therapy|the therapy room|my office|group)",
     r"\b(?:from|excerpt|quote|quoting|sharing|share|posting|post|reading|read|copied|straight out of|here'?s|here are|"
     r"page of|snippet|screenshot)\b[^.!?\n]{0,25}\b(?:my|our|her|his|their|this client'?s|today'?s|a client'?s|"

@@ -312,6 +312,18 @@ async def test_when_the_approve_reaction_is_removed_then_the_clearance_is_withdr
     assert "revoke" in audit_actions(slack.services, view.id)
 
 
+async def test_when_someone_else_removes_an_approve_reaction_then_the_clearance_stands(slack):
+    ts = await slack.draft(CLEAN_TEXT)
+    view = await slack.settled(ts, State.CLEAN)
+    await slack.react(OFFICER, ts)
+    await slack.update_where("cleared by", view.report_message_id)
+    await slack.react(OFFICER2, ts, removed=True)  # their own, earlier reaction
+    await slack.react(STAFF, view.report_message_id, removed=True)
+    await slack.quiet()
+    assert slack.review(ts).state == State.CLEARED
+    assert "revoke" not in audit_actions(slack.services, view.id)
+
+
 # ---- blocking findings need an override with a reason ----------------------
 
 def override_click(user: str, review_id: int) -> dict:

@@ -60,8 +60,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"[A-Z][a-z]+,\s*(?:\d|age\b|aged\b|a |an ))",
         r"\b(?:5|five)[- ]star (?:review|rating) (?:from|by)\b",
         r"\bin (?:her|his|their) (?:own )?words\b",
-        r"(?:^|[\s:(])[‘'](?=[A-Z])" + _ABOUT_CARE.replace('[^\\"”]', "(?:[^'’\\n]|['’](?=[a-z]))")
-        + r"(?:[^'’\n]|['’](?=[a-z])){12,}?[.!?][’']",
+        r"(?:^|[\s:(])[‘'](?=[A-Z])(?=(?:[^'’\n]|['’](?=[a-z])){0,300}?\b(?:I|I'm|I've|me|my)\b)"
+        + _ABOUT_CARE.replace('[^\\"”]', "(?:[^'’\\n]|['’](?=[a-z]))") + r"(?:[^'’\n]|['’](?=[a-z])){12,}?[.!][’']",
         r"\bmeet (?-i:[A-Z][a-z]+)\b[^.!?\n]{0,40}\b(?:client|patient|graduate|alum\w*|member)s?\b",
         r"\b(?:note|message|card|letter|words|review|shout-?out|love|feedback) (?:\w+ )?from (?:@\w+|(?-i:[A-Z][a-z]+)\b)",
         r"\b(?:from|by) (?:our|my) (?:client|patient) (?-i:[A-Z][a-z]+)",
@@ -160,12 +160,18 @@ _TIME = [re.compile(p, _FLAGS) for p in TIME_PAIRINGS]
 _RESULT = re.compile(RESULT_WORDS, _FLAGS)
 
 
+_INVENTED = re.compile(r"\b(?:hypothetical|fictional|fictitious|imaginary|made-up|invented)\b", _FLAGS)
+
+
 def kind_spans(text: str, kind: str) -> list[tuple[int, int]]:
     """Where the wording of ``kind`` occurs, in text order (for rules that point at it).
-    Patient kinds skip negated mentions ("we don't post testimonials")."""
+    Patient kinds skip negated mentions ("we don't post testimonials"); stories and case
+    studies skip invented ones ("a hypothetical adult with insomnia")."""
     spans = sorted((m.start(), m.end()) for p in _COMPILED[kind] for m in p.finditer(text) if m.end() > m.start())
     if kind in PATIENT_KINDS:
         spans = [s for s in spans if not negated(text, s[0])]
+    if kind in ("story", "case_study"):  # "a hypothetical client" is teaching material, not a patient
+        spans = [s for s in spans if not _INVENTED.search(text, max(0, s[0] - 200), s[1] + 200)]
     return spans
 
 

@@ -82,3 +82,9 @@ def test_when_before_after_wording_is_about_time_then_only_a_picture_makes_it_a_
 ])
 def test_when_staff_research_or_practice_tools_are_named_then_it_is_not_a_testimonial(text):
     assert not classify(draft(text)) & PATIENT_KINDS
+
+
+def test_when_a_case_is_declared_hypothetical_or_a_quote_is_a_question_then_no_patient_kind():
+    assert "case_study" in classify(draft("Case example: a client of mine with insomnia."))
+    assert not classify(draft("Case example for students: a hypothetical adult with insomnia.")) & PATIENT_KINDS
+    assert not classify(draft("Ask a clinician: 'Is it normal to cry in therapy?' Yes!")) & PATIENT_KINDS

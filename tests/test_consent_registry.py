@@ -44,6 +44,11 @@ def test_when_csv_is_valid_then_every_row_and_its_index_keys_are_stored(registry
         assert c.withdrawn_on == date(2026, 6, 30) and c.withdrawn_reason == "asked to stop"
         assert json.loads(c.scopes) == ["testimonial", "name_use"]
     assert audit_actions(engine)[-1] == "consents_imported"
+    with Session(engine) as s:
+        row = s.exec(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    details = json.loads(row.details)
+    assert details["rows"] == 4 and details["consent_ids"] == ["C-1042", "C-1043", "C-1044", "C-1045"]
+    assert "Emily" not in row.details and "scan/" not in row.details
 
 
 EXPECTED_ERRORS = {

@@ -38,7 +38,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:client|patient)s? (?:[A-Z][\w.]* ){1,2}(?:\([^)]{0,20}\) )?(?:says|said|writes|wrote|shares|shared|tells us|told us)\b",
         r"(?:⭐|★){3,}",
         # "Mrs. Delgado, 74, says", "Anna K. shares", "Tom, 34, writes" (not "Dr. Chen says", "Research says")
-        r"(?-i:(?:\b(?:Mr|Mrs|Ms|Mx)\.? [A-Z][a-z]+|\b[A-Z][a-z]+ [A-Z]\.),? (?:\d{1,2},? )?|\b[A-Z][a-z]+, \d{1,2},? )"
+        r"(?-i:(?:\b(?:Mr|Mrs|Ms|Mx)\.? [A-Z][a-z]+|\b[A-Z][a-z]+ [A-Z]\.|\b[A-Z]\.\s?[A-Z]\.)(?: from [A-Z][a-z]+)?,? "
+        r"(?:\d{1,2},? )?|\b[A-Z][a-z]+, \d{1,2},? )"
         r"(?:says|said|shares|shared|writes|wrote|tells us|told us)\b",
         r"\b(?:left|sent|wrote|gave) us (?:a |an |the |this |such a )?(?:\w+ ){0,2}(?:message|note|review|card|letter|words)\b",
         r"\bour (?:\w+ )?(?:client|patient) @\w+",
@@ -72,7 +73,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"clinic|services?|office|therapists?|counsel+ors?)\b",
         # praise in the client's own voice
         r"\b(?:changed|saved) my (?:life|marriage|family|sanity|relationship)\b|\bgave me (?:my life|hope|my \w+) back\b|"
-        r"\b(?:best|greatest) (?:therapist|counsel+or|practice|psychologist|psychiatrist|dentist|doctor|decision I)\b|"
+        r"\b(?:best|greatest) (?:\w+ )?(?:therapist|counsel+or|practice|psychologist|psychiatrist|dentist|doctor|decision I)\b|"
         r"\bI (?:highly |would |can'?t )?recommend\b|\bcouldn'?t have done it without\b",
     ],
     "quote": [r"[\"“][^\"”\n]{12,}[\"”]"],
@@ -121,6 +122,9 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"#?\bglow[- ]?up\b",
         r"\b(?:before|after) (?:photo |pic |picture |shot |image )?(?:is |are )?on the (?:left|right)\b",
         r"\b" + L.NUM + r" (?:days?|weeks?|months?|years?) apart\b",
+        r"\b(?:pre|post)[- ]?(?:treatment|op|surgery|therapy|program)\W{1,8}(?:vs\.?|versus|and|&|/|to)\W{1,8}(?:pre|post)[- ]?"
+        r"(?:treatment|op|surgery|therapy|program)\b",
+        r"\b(?:at )?intake\W{1,6}(?:vs\.?|versus|and|to)\W{1,6}(?:at )?discharge\b",
         r"\b(?:comparison|side-by-side|side by side|progress) (?:pics?|photos?|shots?|images?|pictures?)\b",
         r"\b(?:can you believe|is this|this is) (?:this is |that this is |it'?s )?(?:really )?the same (?:person|client|patient|kid|"
         r"girl|guy|woman|man|smile|face)\b",

@@ -93,6 +93,10 @@ _SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?
              r"mentioned|told you about|wrote about|posted about|talked about)")
 CLIENT = alt("client", "patient", "counselee", "therapy client", "mentee", "analysand")
 
+# An appointment slot used as a name for a client: "my 2pm", "my Tuesday 4pm".
+SLOT = (r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening) )?"
+        r"(?:\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2} o'?clock|noon)")
+
 # A reference to one specific, real patient (not "clients often..." or "when a client...").
 PATIENT_REF = alt(
     CLIENT + r"s? of (?:mine|ours)",
@@ -136,8 +140,10 @@ PATIENT_REF = alt(
     r"was referred to (?:me|us)|started (?:therapy|seeing me|seeing us|with us|treatment))\b",
     r"\b(?:a|an|one|this|that) (?:[\w-]+[- ]){0,3}(?:" + _WHO + "|" + CLIENT + r") (?:told|said to|confided in|shared with|"
     r"admitted to|confessed to|asked|showed|texted|emailed|messaged) (?:me|us)\b",
-    r"\bmy (?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening) )?"
-    r"(?:\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2} o'?clock|noon)(?: client| appointment| session)?\b",
+    r"\bmy " + SLOT + r"(?: client| appointment| session)?\b",
+    CLIENT + r"'?s? (?:story|spotlight|journey|update|win)\b",
+    r"\b(?:she|he) (?:first )?(?:came|walked) in\b",
+    r"\bthe (?:[\w-]+[- ]){0,2}" + CLIENT + r",? (?:who |that )?(?:I|we)" + _SEE_VERB,
     r"\bnever forget (?:the|a|an|this|that|one|my) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b",
     r"\b(?:the|a|an|this|that|one) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b[^.!?\n]{0,60}\b(?:in|into|to|on|"
     r"visits?|attends?|comes? to|came to|joins?|joined) (?:my|our) (?:office|practice|clinic|chair|couch|waiting room|"

@@ -75,6 +75,9 @@ CLAIM_PATTERNS = [
     r"\byou(?:'ll| will) never (?:\w+ ){0,2}(?:have|feel|experience|suffer|struggle|worry|be)\b[^.!?\n]{0,30}\b(?:"
     + L.CONDITION + r"|again)\b",
     r"\b(?:saved|cured|healed|fixed|helped|transformed) every (?:single )?(?:marriage|relationship|couple|client|patient|family|person)\b",
+    r"\bnever (?:go back to|return to|relapse into|slip back into|touch) (?:\w+ ){0,2}(?:drinking|using|drugs|alcohol|"
+    r"old (?:habits|patterns)|" + L.CONDITION + r")\b",
+    r"\b(?:clients|patients|graduates) never (?:relapse|go back|return|struggle)\b",
     r"\bproven to work for (?:100\s?%|every|all|any)",
     r"\b(?:clinically |scientifically )?proven to (?:cure|eliminate|fix|end|work for everyone|stop|erase)",
     r"\bworks? (?:for everyone|every (?:single )?time|for every(?:one| client| patient))\b",

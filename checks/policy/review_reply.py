@@ -37,7 +37,7 @@ DISCLOSURE_PATTERNS = [
     r"\byour (?:\w+ )?" + _CARE_NOUN + r"\b",
     r"\byour (?:\w+ )?" + L.CONDITION + r"\b",
     r"\byour (?:\w+ )?" + L.CARE + r"\b",
-    r"\b(?:her|his|their|the reviewer'?s|this reviewer'?s) (?:\w+ ){0,2}" + _CARE_NOUN + r"\b",
+    r"\b(?:her|his|their|(?:the|this) (?:reviewer|patient|client|person|individual)'?s) (?:\w+ ){0,2}" + _CARE_NOUN + r"\b",
     r"\byou (?:only |just |never |rarely |first )?(?:attended|came in|came to|showed up|visited|completed|finished|started|tried)"
     r" (?:once|twice|\w+ (?:sessions?|times|visits?|appointments?)|group|therapy|treatment|our|with us)\b",
     r"\b(?:didn'?t|did not) (?:enjoy|like|love|appreciate) (?:your |the |our )?(?:visit|group|session|appointment|treatment|stay|"

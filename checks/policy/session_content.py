@@ -47,7 +47,7 @@ SESSION_PATTERNS = [
     L.PATIENT_REF + r"[^.!?\n]{0,100}" + _SESSION,
     _SESSION + r"[^.!?\n]{0,100}" + L.PATIENT_REF,
     r"\b(?:quotes?|words|line|thing|something|gem) (?:of the (?:day|week) )?(?:\w+ ){0,2}(?:from|by) (?:a|my|one of (?:my|our)|"
-    r"this|our|that) (?:\w+ )?(?:clients?|patients?)\b",
+    r"this|our|that) (?:\w+ )?(?:clients?|patients?|" + L.SLOT + r")\b",
     r"\b(?:my|our|her|his|their|today'?s) (?:\w+ )?(?:psychotherapy|session|therapy|progress|clinical|case|process) "
     r"notes?\b[^.!?\n]{0,100}[:\s][\"“‘']\w",
     r"\b(?:she|he)(?: \w+){0,4} (?:said|says|told me|tells me|asked me|whispered|confessed|admitted|blurted|cried)"

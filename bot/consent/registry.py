@@ -189,19 +189,25 @@ class ConsentRegistry:
         if errors and not rows:
             raise ImportFailed(errors)
         with transaction(self.engine) as s:
-            errors = sorted(errors + self._cross_check(s, rows), key=lambda e: e.line)
+            cross, patients = self._cross_check(s, rows)
+            errors = sorted(errors + cross, key=lambda e: e.line)
             if errors:
                 raise ImportFailed(errors)
-            return self._insert(s, actor, rows, source_sha256)
+            return self._insert(s, actor, rows, source_sha256, patients)
 
-    def _existing(self, s: Session, model, column, values: list[str]) -> dict:
+    @staticmethod
+    def _existing(s: Session, model, values: list[str], *columns: str) -> dict:
+        """id -> row (only ``columns``) for the ids among ``values`` already stored (Core rows: fast)."""
+        t = model.__table__.c
         out = {}
         for n in range(0, len(values), _CHUNK):
-            for r in s.exec(select(model).where(column.in_(values[n:n + _CHUNK]))).all():
-                out[getattr(r, "id")] = r
+            for r in s.connection().execute(select(t.id, *(t[c] for c in columns))
+                                            .where(t.id.in_(values[n:n + _CHUNK]))):
+                out[r.id] = r
         return out
 
-    def _cross_check(self, s: Session, rows: list[Row]) -> list[RowError]:
+    def _cross_check(self, s: Session, rows: list[Row]) -> tuple[list[RowError], dict]:
+        """Errors between rows and against the registry, plus the patients that already exist."""
         errors: list[RowError] = []
         first_name: dict[str, tuple[str, int]] = {}
         for r in rows:
@@ -210,7 +216,7 @@ class ConsentRegistry:
                 errors.append(RowError(r.line, f"display_name differs from line {first_name[r.patient_id][1]} "
                                                 f"for patient {r.patient_id}"))
             first_name.setdefault(r.patient_id, (key, r.line))
-        patients = self._existing(s, Patient, Patient.id, sorted(first_name))
+        patients = self._existing(s, Patient, sorted(first_name), "display_name", "aliases", "handles")
         for r in rows:
             p = patients.get(r.patient_id)
             if p is not None and name_key(p.display_name) != name_key(r.display_name):
@@ -221,25 +227,24 @@ class ConsentRegistry:
                 if r.consent_id in seen:
                     errors.append(RowError(r.line, f"consent_id {r.consent_id} repeats line {seen[r.consent_id]}"))
                 seen.setdefault(r.consent_id, r.line)
-        existing = self._existing(s, Consent, Consent.id, sorted(seen))
+        existing = self._existing(s, Consent, sorted(seen))
         for r in rows:
             if r.consent_id in existing and seen.get(r.consent_id) == r.line:
                 errors.append(RowError(r.line, f"consent_id {r.consent_id} is already in the registry"))
         wanted = sorted({r.superseded_by for r in rows if r.superseded_by and r.superseded_by not in seen})
-        known = self._existing(s, Consent, Consent.id, wanted)
+        known = self._existing(s, Consent, wanted)
         for r in rows:
             if r.superseded_by and r.superseded_by not in seen and r.superseded_by not in known:
                 errors.append(RowError(r.line, f"superseded_by {r.superseded_by} is neither in the file nor the registry"))
             if r.superseded_by and r.superseded_by == r.consent_id:
                 errors.append(RowError(r.line, "superseded_by names the row itself"))
-        return sorted(errors, key=lambda e: e.line)
+        return sorted(errors, key=lambda e: e.line), patients
 
-    def _insert(self, s: Session, actor: str, rows: list[Row], sha256: str | None) -> int:
+    def _insert(self, s: Session, actor: str, rows: list[Row], sha256: str | None, existing: dict) -> int:
         now = utcnow()
         by_patient: dict[str, list[Row]] = {}
         for r in rows:
             by_patient.setdefault(r.patient_id, []).append(r)
-        existing = self._existing(s, Patient, Patient.id, sorted(by_patient))
         new_patients, names = [], []
         for pid, prow in by_patient.items():
             aliases = list(dict.fromkeys(a for r in prow for a in r.aliases))
@@ -254,6 +259,7 @@ class ConsentRegistry:
                 old_a, old_h = json.loads(p.aliases), json.loads(p.handles)
                 if set(aliases) <= set(old_a) and set(handles) <= set(old_h):
                     continue  # nothing new to index for this patient
+                p = s.get(Patient, pid)
                 p.aliases = json.dumps(list(dict.fromkeys(old_a + aliases)))
                 p.handles = json.dumps(list(dict.fromkeys(old_h + handles)))
                 s.add(p)

@@ -2,6 +2,8 @@
 (platforms), and which scope each content kind of a draft needs."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.config import PLATFORMS
 
 SCOPES = ("testimonial", "quote", "story", "case_study", "photo", "video", "name_use", "email_marketing")
@@ -27,10 +29,15 @@ __all__ = ["SCOPES", "PLATFORMS", "KIND_SCOPES", "PATIENT_CONTENT", "parse_list"
 
 def parse_list(raw: str, allowed: tuple[str, ...], what: str) -> list[str]:
     """Split 'a;b' or 'a,b' into known values; ValueError names the unknown one."""
+    return list(_parse(raw, allowed, what))
+
+
+@lru_cache(maxsize=4096)  # imports repeat the same few combinations thousands of times
+def _parse(raw: str, allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
     items = [p.strip().lower() for p in raw.replace(",", ";").split(";") if p.strip()]
     if not items:
         raise ValueError(f"at least one {what} is required")
     for item in items:
         if item not in allowed:
             raise ValueError(f"unknown {what} {item!r}; expected one of {', '.join(allowed)}")
-    return sorted(set(items), key=allowed.index)
+    return tuple(sorted(set(items), key=allowed.index))

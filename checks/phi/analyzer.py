@@ -250,8 +250,6 @@ class PhiAnalyzer:
             return None
         if label == "LOCATION" and recognizer != "StreetAddressRecognizer" and is_country_or_state(value):
             return None
-        if label == "LOCATION" and recognizer == "SpacyRecognizer" and _lone_given_name(text, start, end):
-            label = "PERSON"  # "between him and Franciska's kid": a first name, not a town
         if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
             return None
         if label == "PERSON" and style == "mixed" and value.isalpha() and value.isupper() and len(value) <= 5:
@@ -336,23 +334,21 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_LOCATIVE = {"in", "at", "from", "to", "near", "of", "into", "visit", "visiting", "around", "outside"}
+_LOCATIVE = {"in", "at", "from", "to", "near", "into", "visit", "visiting", "around", "outside"}
 
 
 def _prefer_person(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     """spaCy often calls a lone first name a place ("Magnus spent a year..."):
     when the span is a known given name and no locative word precedes it, the
     person reading wins."""
-    people = {(c.start, c.end) for c in cands if c.entity_type == "PERSON" and c.source == "GivenNameRecognizer"}
     places = [c for c in cands if c.entity_type == "LOCATION"]
     out = []
     for c in cands:
-        if c.entity_type == "LOCATION" and c.rank == 5 and (c.start, c.end) in people:
-            prev = re.findall(r"[^\W\d_]+", text[max(0, c.start - 20):c.start])
+        if c.entity_type == "LOCATION" and c.source == "SpacyRecognizer" and _lone_given_name(text, c.start, c.end):
             coordinated = re.search(r"(?:,|\band|\bor)\s*$", text[max(0, c.start - 6):c.start]) and any(
                 0 < c.start - p.end <= 6 for p in places)
-            if not coordinated and (not prev or prev[-1].casefold() not in _LOCATIVE):
-                continue
+            if not coordinated:
+                c = _Candidate("PERSON", c.start, c.end, c.score, c.rank, c.source)
         out.append(c)
     return out
 

@@ -57,7 +57,7 @@ class GivenNameRecognizer(SpanPatternRecognizer):
                     # retry from the next word (overlapping matches)
                     nxt = re.search(r"\s+", text[m.start():m.end()])
                     pos = m.start() + (nxt.end() if nxt else len(m.group(0)))
-        if style == "mixed":
+        if style != "upper":  # capitalised tokens only, so all-lower-case text yields none
             out.extend(self._standalone(text, names, out, nlp_artifacts))
         return out
 

@@ -250,3 +250,14 @@ async def test_pages_forbid_caching_and_framing(site):
     assert c.headers["Cache-Control"] == "no-store"
     assert "frame-ancestors 'none'" in c.headers["Content-Security-Policy"]
     assert c.headers["X-Content-Type-Options"] == "nosniff"
+
+
+async def test_when_an_officer_opens_a_review_then_it_links_to_the_posts_audit_history(site):
+    _services, client = site
+    staff = await signed_in(client, "staff1")
+    rid = await submit(staff, CLEAN_DRAFT)
+    officer = await signed_in(client, "officer")
+    _, page = await officer.get(f"/console/reviews/{rid}")
+    assert f'/console/audit?review={rid}&amp;from=' in page
+    _, page = await staff.get(f"/console/reviews/{rid}")
+    assert "/console/audit?" not in page

@@ -127,8 +127,14 @@ def _show(request: web.Request, viewer: Viewer, view: ReviewView, text: str | No
     allowed, why = _actions(viewer, view)
     return render(request, "review_show.html", status=status, viewer=viewer, review=view,
                   state_text=STATE_TEXT[view.state], pieces=pieces(text, view.findings) if text else None,
-                  actions=allowed, why_not=why, result=result,
+                  actions=allowed, why_not=why, result=result, received_day=_received_day(request, view),
                   show_rewrite=bool(view.rewrite and view.findings and view.rewrite != text))
+
+
+def _received_day(request: web.Request, view: ReviewView) -> str:
+    with transaction(request.app[CONSOLE_KEY].services.engine) as s:
+        row = s.get(Review, view.id)
+        return row.created_at.date().isoformat() if row else ""
 
 
 def _review_id(request: web.Request) -> int | None:

@@ -63,6 +63,7 @@ async def login(request: web.Request) -> web.Response:
         log.info("console sign-in failed")
         return _login_form(request, 401, WRONG, username)
     console.throttle.succeeded(username)
+    console.sessions.end(request.cookies.get(COOKIE))  # never keep a session from before sign-in
     token = console.sessions.create(account.username)
     with transaction(console.services.engine) as s:
         audit.append(s, account.username, "console_signed_in", details={"role": account.role})

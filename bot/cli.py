@@ -6,9 +6,9 @@ import argparse
 import logging
 import sys
 
-from bot.commands import audit, check, consent, db, serve, users
+from bot.commands import audit, check, consent, db, serve, users, teams
 
-COMMANDS = [audit, check, consent, db, serve, users]
+COMMANDS = [audit, check, consent, db, serve, users, teams]
 
 EXIT_OK, EXIT_BLOCK, EXIT_USAGE = 0, 1, 2
 

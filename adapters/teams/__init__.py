@@ -1,0 +1,34 @@
+"""Microsoft Teams adapter: botbuilder CloudAdapter on the shared aiohttp app.
+
+``mount(app, services)`` adds ``POST /api/messages`` and registers the Teams
+report publisher. Everything Teams-specific stays in this package, so moving
+to the Microsoft 365 Agents SDK later is this package's work only."""
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+from botbuilder.integration.aiohttp import CloudAdapter
+
+from bot.app import Services
+from adapters.teams.auth import authentication_enabled, build_authentication
+from adapters.teams.bot import TeamsBot
+from adapters.teams.http import make_handler
+from adapters.teams.publisher import TeamsPublisher
+from adapters.teams.refs import ConversationRefStore
+
+log = logging.getLogger(__name__)
+
+ROUTE = "/api/messages"
+
+
+def mount(app: web.Application, services: Services) -> None:
+    secrets = services.config.secrets
+    if not authentication_enabled(secrets):
+        log.warning("teams: TEAMS_APP_ID is not set: requests are NOT authenticated (tests only)")
+    adapter = CloudAdapter(build_authentication(secrets))
+    refs = ConversationRefStore(services.engine)
+    app_id = secrets.teams_app_id or ""
+    services.reviews.publishers["teams"] = TeamsPublisher(adapter, refs, app_id)
+    bot = TeamsBot(services, refs, adapter, app_id)
+    app.router.add_post(ROUTE, make_handler(adapter, bot, secrets.teams_service_url_override))

@@ -1,0 +1,82 @@
+"""Officer decisions from Teams: Action.Execute buttons and reactions on the card.
+
+Only the configured officers' Azure AD object ids, in the configured tenant
+(when one is set), may act; the review service additionally refuses
+self-approval and a plain approval of a blocking draft. Every answer to a
+button is a card: the refreshed review card, or the same card under a notice
+saying why nothing changed."""
+from __future__ import annotations
+
+import logging
+
+from botbuilder.schema import Activity, AdaptiveCardInvokeResponse
+
+from bot.app import Services
+from bot.states import Event
+from adapters.teams.cards import (CARD_CONTENT_TYPE, NOT_AUTHORISED, REASON_INPUT, VERB_APPROVE,
+                                  VERB_OVERRIDE, VERB_REJECT, notice_card, review_card)
+from adapters.teams.translate import PLATFORM, actor_of, channel_id, tenant_id
+
+log = logging.getLogger(__name__)
+
+EVENTS = {VERB_APPROVE: Event.APPROVE, VERB_REJECT: Event.REJECT, VERB_OVERRIDE: Event.OVERRIDE}
+APPROVE_REACTIONS = frozenset({"like"})
+NOT_AUTHORISED_TEXT = (f"{NOT_AUTHORISED}: only the practice's designated privacy officers can approve, "
+                       "reject or override a draft. Nothing was changed.")
+
+
+def is_officer(services: Services, activity: Activity) -> bool:
+    """An officer's Azure AD object id, in the configured tenant when one is set."""
+    tenant = services.config.secrets.teams_tenant_id
+    if tenant and tenant_id(activity) != tenant:
+        return False
+    actor = actor_of(activity)
+    return bool(actor) and actor in services.config.officers_for(PLATFORM)
+
+
+def _card_response(card: dict) -> AdaptiveCardInvokeResponse:
+    return AdaptiveCardInvokeResponse(status_code=200, type=CARD_CONTENT_TYPE, value=card)
+
+
+async def on_card_action(services: Services, activity: Activity) -> AdaptiveCardInvokeResponse:
+    """Handle an ``adaptiveCard/action`` invoke; the returned card replaces the clicked one."""
+    value = activity.value if isinstance(activity.value, dict) else {}
+    action = value.get("action") if isinstance(value.get("action"), dict) else {}
+    data = action.get("data") if isinstance(action.get("data"), dict) else {}
+    event = EVENTS.get(action.get("verb"))
+    try:
+        review_id = int(data.get("review_id"))
+    except (TypeError, ValueError):
+        review_id = None
+    if event is None or review_id is None:
+        return _card_response(notice_card("Unknown action", "This button is not one ClearPost knows."))
+    view = services.reviews.get_by_id(review_id)
+    if view is None or view.ref.platform != PLATFORM:
+        return _card_response(notice_card("Unknown review", "ClearPost has no such review."))
+    if not is_officer(services, activity):
+        log.info("teams: refused %s on review %s by a non-officer", event.value, review_id)
+        return _card_response(review_card(view, notice=NOT_AUTHORISED_TEXT))
+    reason = data.get(REASON_INPUT) if isinstance(data.get(REASON_INPUT), str) else None
+    result = services.reviews.decide_by_id(review_id, actor_of(activity), event, reason)
+    if not result.ok:
+        return _card_response(review_card(result.review or view, notice=f"Not done: {result.message}."))
+    await services.reviews.publish(result.review)  # everyone else's copy of the card
+    return _card_response(review_card(result.review))
+
+
+async def on_reaction(services: Services, activity: Activity) -> str | None:
+    """An approving reaction on the bot's own card; returns a refusal to post, if any."""
+    kinds = {(r.type or "").lower() for r in (activity.reactions_added or [])}
+    if not kinds & APPROVE_REACTIONS or not activity.reply_to_id:
+        return None
+    view = services.reviews.find_by_report(PLATFORM, channel_id(activity), activity.reply_to_id)
+    if view is None:
+        return None
+    if not is_officer(services, activity):
+        log.info("teams: ignored an approving reaction on review %s by a non-officer", view.id)
+        return None
+    result = services.reviews.decide_by_id(view.id, actor_of(activity), Event.APPROVE)
+    if not result.ok:
+        return f"Not approved: {result.message}."
+    await services.reviews.publish(result.review)
+    return None

@@ -1,0 +1,58 @@
+"""``POST /api/messages``: authenticate, run the turn, answer.
+
+Replaces ``CloudAdapter.process`` for two 4.17.1 defects: a malformed or
+unverifiable token escaped as HTTP 500 (it is a 401 here: every
+authentication failure is), and invoke bodies could be serialised twice.
+Errors are JSON; no request body is ever logged."""
+from __future__ import annotations
+
+import json
+import logging
+
+from aiohttp import web
+from botbuilder.core import serializer_helper
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity
+from msrest.serialization import Model
+
+log = logging.getLogger(__name__)
+
+
+def _error(status: int, code: str, message: str) -> web.Response:
+    return web.json_response({"error": {"code": code, "message": message}}, status=status)
+
+
+def _body_of(body):
+    """Serialise an invoke body exactly once (a model), or pass plain JSON through."""
+    return serializer_helper(body) if isinstance(body, Model) else body
+
+
+def make_handler(adapter: CloudAdapter, bot, service_url_override: str | None = None):
+    async def messages(request: web.Request) -> web.Response:
+        if "application/json" not in request.headers.get("Content-Type", ""):
+            return _error(415, "UnsupportedMediaType", "expected application/json")
+        try:
+            body = await request.json()
+            activity = Activity().deserialize(body)
+        except (json.JSONDecodeError, UnicodeDecodeError, ValueError, TypeError, AttributeError):
+            return _error(400, "BadRequest", "the body is not a Bot Framework activity")
+        if not isinstance(body, dict) or not activity.type:
+            return _error(400, "BadRequest", "the activity has no type")
+        auth_header = request.headers.get("Authorization", "")
+        try:
+            auth = await adapter.bot_framework_authentication.authenticate_request(activity, auth_header)
+        except Exception as e:  # noqa: BLE001 - fail closed: any auth failure is a 401
+            log.info("teams: rejected a request: %s", type(e).__name__)
+            return _error(401, "Unauthorized", "missing or invalid Bot Framework token")
+        if service_url_override:
+            activity.service_url = service_url_override  # tests only: replies go to the local fake
+        try:
+            invoke_response = await adapter.process_activity(auth, activity, bot.on_turn)
+        except Exception as e:  # noqa: BLE001 - log the type only; the payload may hold PHI
+            log.error("teams: turn failed: %s", type(e).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
+            return _error(500, "InternalError", "the bot could not handle this activity")
+        if invoke_response is not None:
+            return web.json_response(_body_of(invoke_response.body), status=int(invoke_response.status))
+        return web.Response(status=201)
+
+    return messages

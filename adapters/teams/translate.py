@@ -1,0 +1,125 @@
+"""Teams activities -> ClearPost domain values (MessageRef, Draft, Attachment).
+
+Only translation lives here, no I/O. Decisions recorded in docs/teams.md:
+
+* channel = ``channelData.channel.id`` (the channel's ``19:...@thread.tacv2``
+  id); without it (group chats) the conversation id minus its
+  ``;messageid=`` suffix. That is the id to list under ``review_channels``.
+* workspace = the Azure AD tenant id; thread = the root message id, taken from
+  the ``;messageid=`` suffix of a channel conversation id.
+* author and actors = ``from.aadObjectId`` (the id officers are configured by).
+"""
+from __future__ import annotations
+
+import html
+import mimetypes
+import re
+
+from botbuilder.schema import Activity
+
+from bot.domain import Attachment, Draft, MessageRef
+
+PLATFORM = "teams"
+_MESSAGEID = re.compile(r";messageid=(?P<id>[^;]+)")
+_AT_TAG = re.compile(r"<at\b[^>]*>(?P<name>.*?)</at>", re.IGNORECASE | re.DOTALL)
+_SKIPPED_ATTACHMENTS = ("text/html", "application/vnd.microsoft.card.")
+_FILE_INFO = "application/vnd.microsoft.teams.file.download.info"
+
+
+def channel_data(activity: Activity) -> dict:
+    return activity.channel_data if isinstance(activity.channel_data, dict) else {}
+
+
+def tenant_id(activity: Activity) -> str:
+    conv = activity.conversation
+    tid = getattr(conv, "tenant_id", None) if conv else None
+    return tid or (channel_data(activity).get("tenant") or {}).get("id") or ""
+
+
+def channel_id(activity: Activity) -> str:
+    cid = (channel_data(activity).get("channel") or {}).get("id")
+    if cid:
+        return cid
+    conv_id = activity.conversation.id if activity.conversation else ""
+    return (conv_id or "").split(";", 1)[0]
+
+
+def thread_root(activity: Activity) -> str | None:
+    """The id of the thread's root post (a channel post's own id when it is the root)."""
+    conv_id = activity.conversation.id if activity.conversation else ""
+    m = _MESSAGEID.search(conv_id or "")
+    return m.group("id") if m else None
+
+
+def is_thread_reply(activity: Activity) -> bool:
+    root = thread_root(activity)
+    return root is not None and root != activity.id
+
+
+def is_personal(activity: Activity) -> bool:
+    return bool(activity.conversation and activity.conversation.conversation_type == "personal")
+
+
+def event_type(activity: Activity) -> str | None:
+    return channel_data(activity).get("eventType")
+
+
+def actor_of(activity: Activity) -> str:
+    """The Azure AD object id of whoever sent the activity ('' when absent)."""
+    sender = activity.from_property
+    return (getattr(sender, "aad_object_id", None) or "") if sender else ""
+
+
+def message_ref(activity: Activity) -> MessageRef:
+    return MessageRef(PLATFORM, tenant_id(activity), channel_id(activity), activity.id,
+                      thread_root(activity) or activity.id)
+
+
+def _bot_mentions(activity: Activity) -> list[dict]:
+    bot_id = activity.recipient.id if activity.recipient else None
+    found = []
+    for entity in activity.entities or []:
+        if (entity.type or "").lower() != "mention":
+            continue
+        props = entity.additional_properties or {}
+        mentioned = props.get("mentioned") or {}
+        if bot_id and mentioned.get("id") == bot_id:
+            found.append(props)
+    return found
+
+
+def mentions_bot(activity: Activity) -> bool:
+    return bool(_bot_mentions(activity))
+
+
+def clean_text(activity: Activity) -> str:
+    """The message text with the bot's @mention removed and other mentions as plain names."""
+    text = activity.text or ""
+    for props in _bot_mentions(activity):
+        tag = props.get("text")
+        if tag:
+            text = text.replace(tag, "", 1)
+    text = _AT_TAG.sub(lambda m: m.group("name"), text)
+    return html.unescape(text).replace("\xa0", " ").strip()
+
+
+def attachments(activity: Activity) -> tuple[Attachment, ...]:
+    """Images and files posted with the draft (names and types only, never downloaded)."""
+    found: list[Attachment] = []
+    for a in activity.attachments or []:
+        ctype = (a.content_type or "").lower()
+        if ctype.startswith(_SKIPPED_ATTACHMENTS):
+            continue
+        name = a.name or "attachment"
+        if ctype == _FILE_INFO:
+            file_type = (a.content or {}).get("fileType", "") if isinstance(a.content, dict) else ""
+            guessed = mimetypes.guess_type(f"{name}.{file_type}" if file_type else name)[0]
+            found.append(Attachment(name, guessed or "application/octet-stream"))
+        elif ctype:
+            found.append(Attachment(name if a.name else ctype.split("/")[0], ctype))
+    return tuple(found)
+
+
+def draft_of(activity: Activity, targets: list[str] | tuple[str, ...]) -> Draft:
+    return Draft(text=clean_text(activity), author=actor_of(activity) or (activity.from_property.id or ""),
+                 ref=message_ref(activity), platforms=tuple(targets), attachments=attachments(activity))

@@ -43,6 +43,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"(?:says|said|shares|shared|writes|wrote|tells us|told us)\b",
         r"\b(?:left|sent|wrote|gave) us (?:a |an |the |this |such a )?(?:\w+ ){0,2}(?:message|note|review|card|letter|words)\b",
         r"\bour (?:\w+ )?(?:client|patient) @\w+",
+        r"@\w+'s (?:\w+ )?(?:story|journey|review|words|experience|testimonial)\b",
+        r"\bfor (?:letting us|allowing us to|giving us permission to|permission to) (?:share|post|feature|tell)\b",
         r"\b(?:our|my) (?:\w+ )?(?:client|patient) (?-i:(?!Portal|Services?|Care|Coordinator|Experience|Advocate|Relations|"
         r"Intake|Forms?|Handbook|Resources?|Success|Support|Center|Centre|Access|Navigator|Rights|Privacy|Guide|Team|Login|"
         r"App|Stories|Story|Spotlight|Love|Feedback|Reviews?|Satisfaction|Survey)[A-Z][a-z]+)\b",
@@ -124,6 +126,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b" + L.NUM + r" (?:days?|weeks?|months?|years?) apart\b",
         r"\b(?:pre|post)[- ]?(?:treatment|op|surgery|therapy|program)\W{1,8}(?:vs\.?|versus|and|&|/|to)\W{1,8}(?:pre|post)[- ]?"
         r"(?:treatment|op|surgery|therapy|program)\b",
+        r"\bbefore (?:treatment|therapy|surgery|the program|rehab|recovery)\W{1,8}(?:vs\.?|versus|and|&|/|->|→)\W{1,8}"
+        r"(?:\w+ ){0,2}(?:today|now|after)\b",
         r"\b(?:at )?intake\W{1,6}(?:vs\.?|versus|and|to)\W{1,6}(?:at )?discharge\b",
         r"\b(?:comparison|side-by-side|side by side|progress) (?:pics?|photos?|shots?|images?|pictures?)\b",
         r"\b(?:can you believe|is this|this is) (?:this is |that this is |it'?s )?(?:really )?the same (?:person|client|patient|kid|"
@@ -150,6 +154,7 @@ TIME_PAIRINGS = [
     r"\bbefore\W{1,8}(?:(?:and|n|vs\.?|versus|to|into)\W{1,8})?afters?\b",
     r"\bafter\s*(?:and|&|/|vs\.?|versus)\s*before\b",
     r"\bthen\W{0,3}(?:and|&|n|/)\W{0,3}now\b",
+    r"\b(?:19|20)\d\d\s*(?:vs\.?|versus|->|→)\s*(?:19|20)\d\d\b",
     r"\b(?:swipe|scroll)\b[^.!?\n]{0,40}\b(?:before|after|difference|transformation|results)\b",
     r"\bbefore (?:\w+ ){0,3}(?:photo|pic|picture|shot|image)s?\b[^.!?\n]{0,80}\bafter\b",
 ]

@@ -14,7 +14,7 @@ GREETING_NAME = (r"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ey|[Dd]ear|[Hh]ello|[Cc]ongrats|[C
 VOCATIVE_NAME = r"(?:^|\n|[.!?]\s+)\s*(?P<name>[A-Z][a-z]+)\s*[,!—–-]\s+(?=\w)"
 TRAILING_NAME = r",\s+(?P<name>[A-Z][a-z]+)\s*(?:[!.?:]|$)"
 REPLY_TO = (r"\b(?:to the (?:\w+ )?(?:mom|mother|dad|father|parent|person|reader|follower|woman|man|teen|friend|one) who "
-            r"(?:messaged|asked|wrote|dm'?d|commented|emailed|reached out|posted)|your (?:dm|message|comment|question|post|story)|(?:in reply|in response|responding|replying) to "
+            r"(?:messaged|asked|wrote|dm'?d|commented|emailed|reached out|posted)|answering your (?:question|comment|dm|message)|your (?:dm|message|comment|question|post|story)|(?:in reply|in response|responding|replying) to "
             r"(?:you|your|@\w+)|to answer your question|re: your)\b")
 # Capitalised words that open a post or close a phrase but are not names.
 NOT_NAMES = frozenset({

@@ -40,6 +40,10 @@ STAFF_CONTEXT = (r"\b(?:dr\.?|doctor|therapist|clinician|counsel+or|colleague|in
                  r"psychologist|psychiatrist|lcsw|lpc|lmft|phd|psyd|md|welcome|congratulations|congrats|meet|joins?|"
                  r"joining|speaker|author|guest|specialist|expert|presenter|host|staff|team member|hired|hiring|"
                  r"interview\w*|podcast|book|memoir|singer|actor|athlete|celebrity|president)\b")
+# "Working with a couple on the verge of divorce... Three months in, they renewed
+# their vows": an implicit-subject opener needs progress or time to be a case.
+GERUND_REF = (r"(?:^|[.!?]\s+|\n)(?:been |currently |now |still )?(?:working|sitting|walking|journeying) (?:with|alongside) "
+              r"(?:a|an|this|one) (?:[\w-]+ ){0,3}(?:" + L.WHO + "|" + L.CLIENT + r")\b")
 WINDOW_SENTENCES = 2  # the reference's sentence and the next one
 
 
@@ -57,6 +61,7 @@ class CaseDetails(Rule):
         self.details = compile_all(DETAIL_PATTERNS)
         self.narratives = compile_all(NARRATIVE_PATTERNS)
         self.third, self.clinician, self.staff = compile_all([THIRD_PERSON, CLINICIAN, STAFF_CONTEXT])
+        self.gerund, self.progress_or_time = compile_all([GERUND_REF, r"\b(?:" + L.PROGRESS + "|" + L.TIME + r")\b"])
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
@@ -72,6 +77,10 @@ class CaseDetails(Rule):
         for p in self.narratives:
             m = p.search(text)
             if m:
+                return m.start(), m.end()
+        for m in self.gerund.finditer(text):
+            s0, _ = sentence_bounds(text, m.end() - 1)
+            if self.progress_or_time.search(text, s0, min(len(text), m.end() + 250)):
                 return m.start(), m.end()
         return self._third_person_case(text)
 

@@ -68,6 +68,8 @@ DISCLOSURE_PATTERNS = [
     r"sessions?|bill|balance|treatment|care|exercises|homework)",
     r"\byou were (?:\w+ )?(?:informed|told|advised|warned|given|quoted|offered|seen|treated|billed|charged|prescribed|referred|"
     r"diagnosed|discharged|reminded|notified)\b",
+    r"\byour (?:\w+ ){0,2}(?:feels?|is|are|looks?) (?:\w+ )?(?:better|great|stronger|healed|improv\w*|healthier)\b",
+    r"\b(?:better|improv\w*|healed|stronger) (?:since|after) (?:your |the |starting |our )?(?:\w+ ){0,2}" + L.CARE + r"\b",
     r"\bwe (?:treated|saw|diagnosed|prescribed|referred|discharged|billed|charged|examined) you\b",
     r"\b(?:we|I) (?:\w+ )?(?:enjoyed|loved|enjoy|love|liked) (?:working with|seeing|treating|having|helping|caring for|meeting) you\b",
     r"\b(?:dr\.?|doctor) [A-Z]?\w+ (?:treated|saw|examined|diagnosed|prescribed)\b",

@@ -122,3 +122,19 @@ def test_when_labelled_posts_analyzed_then_recall_and_precision_clear_the_floor(
     recall, precision = tp_r / (tp_r + fn), tp_p / (tp_p + fp)
     assert recall >= 0.9, f"recall {recall:.3f}"
     assert precision >= 0.9, f"precision {precision:.3f}"
+
+
+@pytest.fixture(scope="module")
+def proper_noun_analyzer():
+    return PhiAnalyzer([], unknown_proper_nouns=True)
+
+
+@pytest.mark.parametrize("text,value,expected", [
+    ("Unlike the Roeterdink novel, it is calm.", "Roeterdink", True),
+    ("I work for Datamyne these days.", "Datamyne", False),
+    ("Try the Calm app when you feel anxious.", "Calm", False),
+])
+def test_when_unknown_proper_nouns_enabled_then_unfamiliar_surnames_are_names(
+        analyzer, proper_noun_analyzer, text, value, expected):
+    assert ("PERSON", value) not in spans(analyzer, text)
+    assert (("PERSON", value) in spans(proper_noun_analyzer, text)) is expected

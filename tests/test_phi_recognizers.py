@@ -136,3 +136,23 @@ def test_when_no_identifier_then_recognizer_stays_silent(name, text):
 ])
 def test_when_text_has_a_case_style_then_case_style_names_it(text, style):
     assert case_style(text) == style
+
+
+def test_when_recognizer_modules_listed_then_each_holds_one_documented_recognizer():
+    import importlib
+    import inspect
+    import pkgutil
+
+    import checks.phi.recognizers as pkg
+    from presidio_analyzer import EntityRecognizer
+
+    helpers = {"base", "textcase"}
+    for mod in pkgutil.iter_modules(pkg.__path__):
+        if mod.name in helpers:
+            continue
+        module = importlib.import_module(f"checks.phi.recognizers.{mod.name}")
+        own = [c for _, c in inspect.getmembers(module, inspect.isclass)
+               if issubclass(c, EntityRecognizer) and c.__module__ == module.__name__]
+        assert len(own) == 1, mod.name
+        assert own[0].__doc__ and module.__doc__, mod.name
+        assert hasattr(own[0], "PATTERNS") and hasattr(own[0], "CONTEXT"), mod.name

@@ -122,8 +122,9 @@ class DraftRejected(ValueError):
     """Input that cannot be reviewed (empty, too long, not text)."""
 
 
-def validate_draft_text(text: str) -> str:
-    if not text or not text.strip():
+def validate_draft_text(text: str, *, has_attachments: bool = False) -> str:
+    """Refuse what cannot be reviewed; a photo with no caption is still a draft."""
+    if (not text or not text.strip()) and not has_attachments:
         raise DraftRejected("the draft is empty")
     if len(text) > MAX_DRAFT_CHARS:
         raise DraftRejected(

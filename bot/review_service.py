@@ -90,12 +90,24 @@ class ReviewService:
             return False
         return True
 
-    def submit(self, draft: Draft) -> int | None:
+    def submit(self, draft: Draft, event_id: str | None = None) -> int | None:
         """Store a new draft (or an edit of a known one) in ``checking``.
 
-        Returns the review id to check, or None when nothing changed."""
-        validate_draft_text(draft.text)
+        With ``event_id`` the platform event is recorded in the same
+        transaction, so a failure stores neither and the platform's retry is
+        not mistaken for a duplicate. Returns the review id to check, or None
+        when nothing changed or the event was taken in before."""
+        validate_draft_text(draft.text, has_attachments=bool(draft.attachments))
+        try:
+            return self._submit(draft, event_id)
+        except IntegrityError:
+            return None  # this event id (or this message, from another replica) is already stored
+
+    def _submit(self, draft: Draft, event_id: str | None) -> int | None:
         with transaction(self.engine) as s:
+            if event_id:
+                s.add(ProcessedEvent(event_id=f"{draft.ref.platform}:{event_id}", platform=draft.ref.platform))
+                s.flush()
             row = s.exec(select(Review).where(Review.ref_key == draft.ref.key)).first()
             if row is None:
                 row = Review(
@@ -117,9 +129,9 @@ class ReviewService:
                 return None
             return self._apply_edit(s, row, draft)
 
-    def edit(self, draft: Draft) -> int | None:
+    def edit(self, draft: Draft, event_id: str | None = None) -> int | None:
         """An edited draft: void any clearance and check again."""
-        return self.submit(draft)
+        return self.submit(draft, event_id)
 
     def _apply_edit(self, s, row: Review, draft: Draft) -> int:
         before = row.state
@@ -168,12 +180,13 @@ class ReviewService:
     async def check(self, review_id: int) -> ReviewView | None:
         """Run the checks for a review this replica manages to lease."""
         async with self._slots:
-            row = self._claim(review_id)
+            # database work off the event loop: a commit (fsync) there would stall every acknowledgement
+            row = await asyncio.to_thread(self._claim, review_id)
             if row is None:
                 return None
             draft = self._draft_of(row)
             result = await self.pipeline.run(draft)
-            view = self._store_result(row.id, row.revision, result)
+            view = await asyncio.to_thread(self._store_result, row.id, row.revision, result)
         if view is not None:
             await self.publish(view)
         return view
@@ -211,14 +224,17 @@ class ReviewService:
 
     async def resume_pending(self) -> list[int]:
         """After a restart: check every review left in ``checking`` whose lease lapsed."""
-        now = utcnow()
-        with transaction(self.engine) as s:
-            ids = list(s.exec(select(Review.id).where(
-                Review.state == State.CHECKING.value,
-                or_(Review.lease_until.is_(None), Review.lease_until < now))))
+        ids = await asyncio.to_thread(self._pending_ids)
         for rid in ids:
             self.schedule(rid)
         return ids
+
+    def _pending_ids(self) -> list[int]:
+        now = utcnow()
+        with transaction(self.engine) as s:
+            return list(s.exec(select(Review.id).where(
+                Review.state == State.CHECKING.value,
+                or_(Review.lease_until.is_(None), Review.lease_until < now))))
 
     # ---- decisions ----------------------------------------------------
     def is_officer(self, platform: str, user: str) -> bool:
@@ -317,10 +333,13 @@ class ReviewService:
             return
         message_id = await publisher.publish(view)
         if message_id and message_id != view.report_message_id:
-            with transaction(self.engine) as s:
-                row = s.get(Review, view.id)
-                row.report_message_id = message_id
-                s.add(row)
+            await asyncio.to_thread(self._store_report_id, view.id, message_id)
+
+    def _store_report_id(self, review_id: int, message_id: str) -> None:
+        with transaction(self.engine) as s:
+            row = s.get(Review, review_id)
+            row.report_message_id = message_id
+            s.add(row)
 
     def _view(self, row: Review) -> ReviewView:
         return ReviewView(

@@ -129,3 +129,14 @@ async def test_every_transition_is_audited_in_a_valid_chain(services):
         assert r.prev_hash == prev
         assert r.hash == row_digest(r.prev_hash, r.at, r.actor, r.action, r.review_id, r.consent_id, r.details)
         prev = r.hash
+
+
+async def test_when_photo_posted_without_caption_then_it_is_reviewed(services):
+    view = await reviewed(services, draft("", attachments=(Attachment("client.jpg", "image/jpeg"),)))
+    assert view.state in (State.CLEAN, State.FLAGGED)
+
+
+def test_when_text_empty_without_attachments_then_refused(services):
+    from bot.domain import DraftRejected
+    with pytest.raises(DraftRejected):
+        services.reviews.submit(draft("  "))

@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import ConfigError
 from bot.domain import Draft, MessageRef, Severity
-from checks.base import Analysis, CheckContext
+from checks.base import Analysis, CheckContext, Entity
 from checks.policy.check import PolicyCheck
 from checks.policy.rules import RULES
 from checks.registry import build_checks
@@ -139,6 +139,19 @@ def test_when_presidio_finds_a_name_addressed_about_their_meds_then_patient_comm
     assert "policy.patient_communication" in codes(check, text, analysis=analyzer.analyze(text))
     staff = "Congratulations to Maya Chen on her new certification in perinatal mental health!"
     assert codes(check, staff, analysis=analyzer.analyze(staff)) == []
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Burnout isn't a personal failure. It's a signal that something in your environment needs to change.",
+     "Burnout", False),  # the model sometimes tags a capitalised subject as a name
+    ("Jane, hope your new medication is helping!", "Jane", True),
+    ("So glad to hear from you, Jane. Hope your new medication is helping!", "Jane", True),
+    ("Read what Jane wrote about how your medication works.", "Jane", False),
+])
+def test_when_a_person_span_is_vocative_then_it_counts_as_addressed(text, name, expected):
+    start = text.index(name)
+    analysis = Analysis(entities=(Entity("PERSON", start, start + len(name), 0.85),))
+    assert ("policy.patient_communication" in codes(PolicyCheck.from_settings({}), text, analysis=analysis)) is expected
 
 
 def test_when_a_name_is_the_author_not_the_addressee_then_advice_rules_stay_quiet(analyzer):

@@ -31,9 +31,14 @@ NOT_NAMES = frozenset({
 
 
 # A PERSON span counts as addressed only in a vocative position ("Jane, ...",
-# "..., Jane!", "Hi Jane"), not as the subject of a sentence ("a book by Lori Gottlieb").
-VOCATIVE_BEFORE = (r"(?:^|[.!?\n]\s*|,\s*|\b(?:hi|hey|dear|hello|thanks|thank you|congrats|congratulations|welcome back|"
-                   r"good luck|so proud of you|happy birthday)[,!]?\s*)$")
+# "..., Jane!", "Hi Jane"), not as a subject or object ("a book by Lori Gottlieb",
+# "Burnout is..." which the model sometimes tags as a name).
+GREETED = (r"\b(?:hi|hey|dear|hello|thanks|thank you|congrats|congratulations|welcome back|good luck|so proud of you|"
+           r"happy birthday)[,!]?\s*$")
+SENTENCE_START = r"(?:^|[.!?\n]\s*)$"
+COMMA_BEFORE = r",\s*$"
+VOCATIVE_AFTER = r"^\s*[,!:—–-]"
+SENTENCE_END_AFTER = r"^\s*(?:[.!?]|$)"
 
 
 class Addressees:
@@ -42,7 +47,15 @@ class Addressees:
         self.named = [re.compile(GREETING_NAME, re.MULTILINE), re.compile(VOCATIVE_NAME),
                       re.compile(TRAILING_NAME, re.MULTILINE)]
         self.reply_to = re.compile(REPLY_TO, FLAGS)
-        self.vocative_before = re.compile(VOCATIVE_BEFORE, FLAGS)
+        self.greeted, self.sentence_start, self.comma_before, self.vocative_after, self.end_after = (
+            re.compile(p, FLAGS) for p in (GREETED, SENTENCE_START, COMMA_BEFORE, VOCATIVE_AFTER, SENTENCE_END_AFTER))
+
+    def _vocative(self, text: str, start: int, end: int) -> bool:
+        """"Hi Jane", "Jane, ...", "..., Jane!" (not "Burnout is..." or "a book by Lori Gottlieb")."""
+        before, after = text[max(0, start - 30):start], text[end:end + 3]
+        return bool(self.greeted.search(before)
+                    or (self.sentence_start.search(before) and self.vocative_after.search(after))
+                    or (self.comma_before.search(before) and self.end_after.search(after)))
 
     def find(self, text: str, analysis: Analysis) -> list[Span]:
         spans = [(m.start(), m.end()) for m in self.handle.finditer(text)]
@@ -50,6 +63,5 @@ class Addressees:
             spans += [(m.start("name"), m.end("name")) for m in p.finditer(text)
                       if m.group("name") not in NOT_NAMES]
         spans += [(m.start(), m.end()) for m in self.reply_to.finditer(text)]
-        spans += [(e.start, e.end) for e in analysis.of_type("PERSON")
-                  if self.vocative_before.search(text[max(0, e.start - 30):e.start])]
+        spans += [(e.start, e.end) for e in analysis.of_type("PERSON") if self._vocative(text, e.start, e.end)]
         return sorted(spans)

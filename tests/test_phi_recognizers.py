@@ -17,6 +17,7 @@ from checks.phi.recognizers.license_number import LicenseNumberRecognizer
 from checks.phi.recognizers.medical_record import MedicalRecordRecognizer
 from checks.phi.recognizers.person_context import PersonContextRecognizer
 from checks.phi.recognizers.phone import PhoneNumberRecognizer
+from checks.phi.recognizers.signature_name import SignatureNameRecognizer
 from checks.phi.recognizers.street_address import StreetAddressRecognizer
 from checks.phi.recognizers.textcase import case_style
 from checks.phi.recognizers.vehicle_id import VehicleIdRecognizer
@@ -27,6 +28,7 @@ RECOGNIZERS = {
     "phone": PhoneNumberRecognizer(), "date": CalendarDateRecognizer(), "age": AgeOver89Recognizer(),
     "handle": HandleRecognizer(), "initials": InitialsRecognizer(), "person": PersonContextRecognizer(),
     "given": GivenNameRecognizer(frozenset({"will", "grace", "may", "bill", "mark", "hope", "power", "notes"})),
+    "signature": SignatureNameRecognizer(frozenset({"spring", "open", "house", "mental", "health", "awareness"})),
     "mrn": MedicalRecordRecognizer(), "plan": HealthPlanRecognizer(), "account": AccountNumberRecognizer(),
     "license": LicenseNumberRecognizer(), "vehicle": VehicleIdRecognizer(), "device": DeviceIdRecognizer(),
 }
@@ -71,6 +73,8 @@ POSITIVE = [
     ("person", "I would like to remove my kid Tadzio from the will", "PERSON", "Tadzio"),
     ("given", "Billing address: Sophie Lang", "PERSON", "Sophie Lang"),
     ("given", "follow up with patricia desrosiers in a couple of months", "PERSON", "patricia desrosiers"),
+    ("signature", "Thanks,\nGyala Antall\nCommunity Outreach", "PERSON", "Gyala Antall"),
+    ("signature", "> Mijail C Adomo > Asc Partners", "PERSON", "Mijail C Adomo"),
     ("mrn", "Chart: MRN 00482913 updated", "MRN", "00482913"),
     ("mrn", "medical record number is A-55120", "MRN", "A-55120"),
     ("plan", "insurance member ID XJH482910377 rejected", "HEALTH_PLAN_ID", "XJH482910377"),
@@ -109,6 +113,9 @@ NEGATIVE = [
     ("person", "Please call us to RSVP for the workshop"),
     ("given", "Group therapy starts next Tuesday"),
     ("given", "Will Power and Grace Notes is our new workshop"),
+    ("signature", "Spring Open House\nJoin us on the lawn"),
+    ("signature", "Mental Health Awareness\nis every month"),
+    ("signature", "Gyala Antall wrote to us today"),
     ("mrn", "the medical record is private"),
     ("plan", "our insurance policy covers telehealth"),
     ("account", "your account is ready"),

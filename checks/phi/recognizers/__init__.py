@@ -15,6 +15,7 @@ from checks.phi.recognizers.medical_record import MedicalRecordRecognizer
 from checks.phi.recognizers.person_context import PersonContextRecognizer
 from checks.phi.recognizers.phone import PhoneNumberRecognizer
 from checks.phi.recognizers.proper_noun import ProperNounRecognizer
+from checks.phi.recognizers.signature_name import SignatureNameRecognizer
 from checks.phi.recognizers.street_address import StreetAddressRecognizer
 from checks.phi.recognizers.vehicle_id import VehicleIdRecognizer
 from checks.phi.recognizers.zip_code import ZipCodeRecognizer
@@ -29,7 +30,7 @@ def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nou
         CalendarDateRecognizer(), AgeOver89Recognizer(), HandleRecognizer(), InitialsRecognizer(),
         PersonContextRecognizer(common_words), GivenNameRecognizer(common_words), MedicalRecordRecognizer(),
         HealthPlanRecognizer(), AccountNumberRecognizer(), LicenseNumberRecognizer(),
-        VehicleIdRecognizer(), DeviceIdRecognizer(),
+        VehicleIdRecognizer(), DeviceIdRecognizer(), SignatureNameRecognizer(common_words),
     ]
 
 

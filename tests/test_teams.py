@@ -138,7 +138,7 @@ class Harness:
         return a
 
     def personal(self, text: str, user: str) -> dict:
-        a = self._base("message", user, f"a:personal-{user}")
+        a = self._base("message", user, f"a:personal-{user}-{next(_ids)}")
         a["conversation"]["conversationType"] = "personal"
         a["conversation"]["isGroup"] = False
         a["channelData"] = {"tenant": {"id": TENANT}}

@@ -261,3 +261,11 @@ async def test_when_an_officer_opens_a_review_then_it_links_to_the_posts_audit_h
     assert f'/console/audit?review={rid}&amp;from=' in page
     _, page = await staff.get(f"/console/reviews/{rid}")
     assert "/console/audit?" not in page
+
+
+async def test_when_a_draft_contains_markup_then_it_is_shown_as_text_not_run(site):
+    _services, client = site
+    c = await signed_in(client, "staff1")
+    await submit(c, '<script>alert(1)</script> <img src=x onerror=alert(2)> Call Maria Gonzalez today.')
+    assert "<script>alert(1)" not in c.page and "<img src=x" not in c.page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in c.page

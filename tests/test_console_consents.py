@@ -144,3 +144,42 @@ async def test_when_a_consent_ends_soon_then_it_is_listed_as_expiring(site):
     assert "Robert Nguyen" not in expiring
     with transaction(services.engine) as s:
         assert json.loads(s.get(Consent, "C-2").platforms) == ["instagram"]
+
+
+async def test_when_staff_are_named_in_consent_lookup_then_they_may_search_but_not_change(db_url, analyzer):
+    from aiohttp.test_utils import TestServer
+
+    from bot.accounts import add_user
+    from bot.app import build_services
+    from bot.consent.registry import ConsentRegistry
+    from bot.server import build_web_app
+    from tests.conftest import make_config
+    from tests.console_client import ConsoleClient
+
+    services = build_services(make_config(db_url, consent_lookup={"slack": [], "teams": [], "console": ["frontdesk"]}),
+                              analyzer=analyzer)
+    add_user(services.engine, "frontdesk", "frontdesk-password", "staff")
+    add_user(services.engine, "other", "other-staff-password", "staff")
+    ConsentRegistry(services.engine).grant("officer", patient="Jane Doe", scopes=["testimonial"],
+                                           platforms=["instagram"], document_ref="scan/secret-ref.pdf")
+    server = TestServer(build_web_app(services), host="127.0.0.1")
+    await server.start_server()
+    desk, other = ConsoleClient(str(server.make_url("/"))), ConsoleClient(str(server.make_url("/")))
+    try:
+        await desk.sign_in("frontdesk", "frontdesk-password")
+        status, page = await desk.get("/console/consents")
+        assert status == 200 and "Record a consent" not in page and 'action="/console/consents/import"' not in page
+        status, page = await desk.post("/console/consents/search", {"query": "Jane Doe"})
+        assert status == 200 and "Jane Doe" in page and "active" in page
+        assert "secret-ref" not in page and "Withdraw" not in page  # the standing, not the paperwork
+        status, _ = await desk.post("/console/consents/withdraw", {"consent_id": "C-1", "reason": "no"})
+        assert status == 403
+        await other.sign_in("other", "other-staff-password")
+        status, _ = await other.get("/console/consents")
+        assert status == 403
+    finally:
+        await desk.close()
+        await other.close()
+        await server.close()
+        services.pipeline.close()
+        services.engine.dispose()

@@ -94,12 +94,12 @@ def _results(request: web.Request, query: str) -> list[dict]:
     return out
 
 
-@page(officer=True)
+@page(lookup=True)
 async def home(request: web.Request, viewer: Viewer, form) -> web.Response:
     return _home(request, viewer)
 
 
-@page(officer=True)
+@page(lookup=True)
 async def search(request: web.Request, viewer: Viewer, form) -> web.Response:
     query = str(form.get("query") or "").strip()[:200]
     if not query:

@@ -64,6 +64,7 @@ class Viewer:
     csrf_token: str
     is_officer: bool  # role officer AND listed under officers.console
     listed: bool  # listed under officers.console in the profile
+    may_look_up: bool = False  # consent search: officers, plus anyone named in consent_lookup.console
 
 
 def make_templates() -> jinja2.Environment:
@@ -135,8 +136,9 @@ def refuse(request: web.Request, status: int, message: str, viewer: Viewer | Non
 Handler = Callable[..., Awaitable[web.StreamResponse]]
 
 
-def page(officer: bool = False):
-    """Sign-in, CSRF and role gate for one handler ``(request, viewer, form)``."""
+def page(officer: bool = False, lookup: bool = False):
+    """Sign-in, CSRF and role gate for one handler ``(request, viewer, form)``:
+    ``officer`` pages need a privacy officer, ``lookup`` pages a consent look-up user."""
     def wrap(handler: Handler) -> Handler:
         async def run(request: web.Request) -> web.StreamResponse:
             console = request.app[CONSOLE_KEY]
@@ -153,10 +155,12 @@ def page(officer: bool = False):
                 if not tokens_match(form.get("csrf"), signed.csrf_token):
                     return refuse(request, 403, "This form has expired or did not come from this console. "
                                                 "Reload the page and try again.")
-            listed = signed.username in console.services.config.officers_for("console")
-            viewer = Viewer(signed.username, signed.role, signed.csrf_token,
-                            is_officer=signed.role == "officer" and listed, listed=listed)
-            if officer and not viewer.is_officer:
+            config = console.services.config
+            listed = signed.username in config.officers_for("console")
+            is_officer = signed.role == "officer" and listed
+            viewer = Viewer(signed.username, signed.role, signed.csrf_token, is_officer=is_officer, listed=listed,
+                            may_look_up=is_officer or signed.username in config.profile.consent_lookup.console)
+            if (officer and not viewer.is_officer) or (lookup and not viewer.may_look_up):
                 return refuse(request, 403, "Only a privacy officer can open this page.", viewer)
             return harden(await handler(request, viewer, form))
         run.__name__ = handler.__name__

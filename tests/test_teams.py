@@ -477,3 +477,15 @@ async def test_when_the_bot_restarts_then_it_updates_the_existing_card(db_url, a
         await h2.stop()
         second.pipeline.close()
         second.engine.dispose()
+
+
+async def test_when_an_officer_asks_the_real_registry_then_the_standing_comes_back_privately(bot):
+    from bot.consent.registry import ConsentRegistry
+    assert hasattr(bot.services, "consents") and bot.services.consents is not None
+    ConsentRegistry(bot.services.engine).grant("test", patient="Jane Roe", scopes=["testimonial"],
+                                               platforms=["instagram"], document_ref="scan-001.pdf")
+    msg = bot.personal("consent Jane Roe", OFFICER)
+    await bot.send(msg)
+    replies = [c for c in bot.connector.of_kind("reply") if c.conversation_id == msg["conversation"]["id"]]
+    assert "Jane Roe" in replies[-1].text and "testimonial" in replies[-1].text
+    assert "scan-001.pdf" not in replies[-1].text  # the look-up answers the standing only

@@ -119,3 +119,19 @@ async def test_when_an_invoke_goes_through_the_stock_process_then_it_is_not_a_50
     assert body["statusCode"] == 200
     assert body["type"] == "application/vnd.microsoft.card.adaptive"
     assert body["value"]["type"] == "AdaptiveCard" and "Unknown review" in str(body["value"])
+
+
+@pytest.mark.parametrize("secrets, message", [
+    ({"teams_app_id": "clearpost", "teams_app_password": "p"}, "TEAMS_APP_ID"),
+    ({"teams_app_id": APP_ID}, "TEAMS_APP_PASSWORD"),
+    ({"teams_app_id": APP_ID, "teams_app_password": "p", "teams_tenant_id": "contoso"}, "TEAMS_TENANT_ID"),
+])
+def test_when_teams_secrets_are_unusable_then_start_up_stops_naming_them(db_url, analyzer, secrets, message):
+    from bot.config import ConfigError
+    services = build_services(make_config(db_url, secrets=secrets), analyzer=analyzer)
+    try:
+        with pytest.raises(ConfigError, match=message):
+            build_web_app(services)
+    finally:
+        services.pipeline.close()
+        services.engine.dispose()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from botbuilder.core import Bot, InvokeResponse, MessageFactory, TurnContext
+from botbuilder.core import Bot, InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 
 from bot.app import Services

@@ -1,10 +1,12 @@
 """The bolt app: Slack events in, ReviewService calls out.
 
-Events are acknowledged at once (bolt answers before the listener runs) and
-handled in tracked background tasks, so a burst never waits on the checks and
-shutdown can wait for work already taken in. Every event is deduplicated by
-``event_id`` in the database before it changes anything, so Slack's retries,
-a restart or a second replica act once.
+An event is acknowledged only once it is stored (the draft and its
+``event_id`` in one transaction, a few ms): if the database is down the
+answer is a 500 and Slack retries, so nothing acknowledged can be lost. The
+checks and every Web API call run in tracked background tasks, so a burst
+never waits on them and shutdown can wait for work already taken in. The
+``event_id`` dedupe makes Slack's retries, a restart or a second replica act
+once.
 """
 from __future__ import annotations
 
@@ -65,7 +67,7 @@ class SlackBot:
         # Everything passed explicitly: bolt must not pick up tokens or OAuth from the environment.
         self.app = AsyncApp(
             client=self.client, signing_secret=settings.signing_secret or "", logger=bolt_logger,
-            process_before_response=False, request_verification_enabled=not settings.socket_mode,
+            process_before_response=True, request_verification_enabled=not settings.socket_mode,
         )
         if self.app.oauth_flow is not None or self.app._token != settings.bot_token:  # noqa: SLF001
             raise ConfigError("SLACK_CLIENT_ID / SLACK_CLIENT_SECRET in the environment switch slack-bolt to "
@@ -120,11 +122,11 @@ class SlackBot:
         team = body.get("team_id") or event.get("team") or ""
         subtype = event.get("subtype")
         if subtype in (None, "file_share"):
-            self._spawn(self._intake(team, body.get("event_id"), event))
+            await self._intake(team, body.get("event_id"), event)
         elif subtype == "message_changed":
-            self._spawn(self._edited(team, body.get("event_id"), event))
+            await self._edited(team, body.get("event_id"), event)
         elif subtype == "message_deleted":
-            self._spawn(self._deleted(team, body.get("event_id"), event))
+            await self._deleted(team, body.get("event_id"), event)
 
     async def _claim(self, event_id: str | None) -> bool:
         return await asyncio.to_thread(self.reviews.claim_event, PLATFORM, event_id)
@@ -133,13 +135,12 @@ class SlackBot:
         intake = draft_from_message(self.config, team, message.get("channel", ""), message)
         if intake.draft is None:
             return
-        if not await self._claim(event_id):
-            return  # a retry of an event already taken in
         draft = intake.draft
-        try:
-            review_id = await asyncio.to_thread(self.reviews.submit, draft)
+        try:  # stored with its event id in one transaction: None for a retry of an event already taken in
+            review_id = await asyncio.to_thread(self.reviews.submit, draft, event_id)
         except DraftRejected as e:
-            await self._reply_in_thread(draft.ref.channel, draft.ref.message_id, ACK_FAILED_DRAFT.format(reason=e))
+            self._spawn(self._reply_in_thread(draft.ref.channel, draft.ref.message_id,
+                                              ACK_FAILED_DRAFT.format(reason=e)))
             return
         if review_id is not None:
             log.info("review %d: draft taken in (%d characters, %d attachment(s))",
@@ -158,12 +159,12 @@ class SlackBot:
         if not content_changed(event):
             return  # unfurls, reply counts: the text did not change
         intake = draft_from_message(self.config, team, channel, message)
-        if intake.draft is None or not await self._claim(event_id):
+        if intake.draft is None:
             return
         try:
-            review_id = await asyncio.to_thread(self.reviews.edit, intake.draft)
+            review_id = await asyncio.to_thread(self.reviews.edit, intake.draft, event_id)
         except DraftRejected as e:
-            await self._reply_in_thread(channel, message["ts"], ACK_FAILED_DRAFT.format(reason=e))
+            self._spawn(self._reply_in_thread(channel, message["ts"], ACK_FAILED_DRAFT.format(reason=e)))
             return
         if review_id is None:
             return
@@ -171,7 +172,7 @@ class SlackBot:
         self.reviews.schedule(review_id)
         view = await asyncio.to_thread(self.reviews.get_by_id, review_id)
         if view is not None and view.report_message_id:
-            await self.reviews.publish(view)  # show at once that the clearance is void
+            self._spawn(self.reviews.publish(view))  # show at once that the clearance is void
 
     async def _deleted(self, team: str, event_id: str | None, event: dict) -> None:
         channel = event.get("channel", "")
@@ -190,14 +191,14 @@ class SlackBot:
             return
         result = await asyncio.to_thread(self.reviews.withdraw, ref, author or "slack")
         if result.ok and result.review:
-            await self.reviews.publish(result.review)
+            self._spawn(self.reviews.publish(result.review))
 
     # ---- reactions ----------------------------------------------------
     async def _on_reaction_added(self, body: dict, event: dict) -> None:
-        self._spawn(self._reaction(body, event, added=True))
+        await self._reaction(body, event, added=True)
 
     async def _on_reaction_removed(self, body: dict, event: dict) -> None:
-        self._spawn(self._reaction(body, event, added=False))
+        await self._reaction(body, event, added=False)
 
     async def _reaction(self, body: dict, event: dict, added: bool) -> None:
         item = event.get("item") or {}
@@ -222,7 +223,7 @@ class SlackBot:
             result = await asyncio.to_thread(self.reviews.approve, view.ref, user)
         else:
             result = await asyncio.to_thread(self.reviews.reject, view.ref, user)
-        await self._after_decision(result, channel, user)
+        self._spawn(self._after_decision(result, channel, user))
 
     async def _after_decision(self, result: ActionResult, channel: str, user: str) -> None:
         if result.ok and result.review is not None:

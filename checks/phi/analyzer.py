@@ -221,8 +221,9 @@ class PhiAnalyzer:
         cands = [c for c in (self._candidate(text, r, style) for r in results) if c is not None]
         cands = _prefer_person(text, cands)
         chosen = _resolve(cands)
-        chosen = self._drop_safe(text, chosen)
-        chosen = _propagate_names(text, chosen, style, self._safe_spans(text))
+        safe = self._safe_spans(text)
+        chosen = self._drop_safe(text, chosen, safe)
+        chosen = _propagate_names(text, chosen, style, safe)
         return [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
 
     # steps -------------------------------------------------------------------------
@@ -292,8 +293,7 @@ class PhiAnalyzer:
             return False
         return any(_contiguous_in(toks, a) for a in self._address_tokens)
 
-    def _drop_safe(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
-        safe = self._safe_spans(text)
+    def _drop_safe(self, text: str, cands: list[_Candidate], safe: list[tuple[int, int]]) -> list[_Candidate]:
         if not safe and not self._address_tokens:
             return cands
         out = []

@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from bot import audit
 from bot.db import transaction
-from bot.models import ConsoleUser
+from bot.models import ConsoleSession, ConsoleUser
 
 ROLES = ("officer", "staff")
 MIN_PASSWORD_CHARS = 12  # NIST SP 800-63B allows 8; a shared practice laptop deserves more
@@ -139,6 +140,33 @@ def set_password(engine: Engine, username: str, password: str, actor: str = "cli
         row.password_hash = hashed
         s.add(row)
         audit.append(s, actor, "console_password_set", details={"username": name})
+
+
+def set_role(engine: Engine, username: str, role: str, actor: str = "cli") -> None:
+    """A new role takes effect on the user's next page (sessions read it each time)."""
+    name = validate_username(username)
+    if role not in ROLES:
+        raise AccountError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+    with transaction(engine) as s:
+        row = s.get(ConsoleUser, name)
+        if row is None:
+            raise AccountError(f"no user {name}")
+        before, row.role = row.role, role
+        s.add(row)
+        audit.append(s, actor, "console_role_set", details={"username": name, "from": before, "to": role})
+
+
+def remove_user(engine: Engine, username: str, actor: str = "cli") -> None:
+    """Delete an account and end its sessions at once (someone leaves the practice).
+    What they did stays in the audit trail under their name."""
+    name = validate_username(username)
+    with transaction(engine) as s:
+        row = s.get(ConsoleUser, name)
+        if row is None:
+            raise AccountError(f"no user {name}")
+        s.execute(delete(ConsoleSession).where(ConsoleSession.username == name))
+        s.delete(row)
+        audit.append(s, actor, "console_user_removed", details={"username": name})
 
 
 def list_users(engine: Engine) -> list[Account]:

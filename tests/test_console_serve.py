@@ -74,6 +74,11 @@ def test_when_a_user_exists_then_adding_again_fails_and_list_shows_roles(tmp_pat
     changed = _cli(cfg, "users", "password", "sam", stdin="a-third-password-3\n")
     assert changed.returncode == 0
     assert authenticate(engine, "sam", "a-third-password-3") is not None
+    assert _cli(cfg, "users", "role", "sam", "--role", "officer").returncode == 0
+    assert _cli(cfg, "users", "remove", "officer").returncode == 0
+    assert _cli(cfg, "users", "remove", "officer").returncode == 2
+    listing = _cli(cfg, "users", "list")
+    assert [line.split("\t")[:2] for line in listing.stdout.splitlines()] == [["sam", "officer (not in officers.console: acts as staff)"]]
     engine.dispose()
 
 

@@ -138,3 +138,21 @@ def test_when_a_session_is_idle_too_long_then_it_ends(store_engine):
     assert store.lookup(token) is None
     with transaction(store_engine) as s:
         assert s.get(ConsoleSession, row.token_hash) is None  # and the row is gone
+
+
+def test_when_an_account_is_removed_then_its_sessions_end_and_its_history_stays(store_engine):
+    from bot.accounts import remove_user, set_role
+    from bot.models import AuditEvent
+    add_user(store_engine, "ann", "a-long-password-1", "officer")
+    store = SessionStore(store_engine)
+    token = store.create("ann")
+    set_role(store_engine, "ann", "staff")
+    assert store.lookup(token).role == "staff"  # a role change applies on the next page
+    remove_user(store_engine, "ann")
+    assert store.lookup(token) is None
+    assert authenticate(store_engine, "ann", "a-long-password-1") is None
+    with pytest.raises(AccountError, match="no user"):
+        remove_user(store_engine, "ann")
+    with transaction(store_engine) as s:
+        actions = [e.action for e in s.exec(select(AuditEvent).order_by(AuditEvent.id))]
+    assert actions[-3:] == ["console_user_added", "console_role_set", "console_user_removed"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import getpass
 import sys
 
-from bot.accounts import ROLES, AccountError, add_user, list_users, set_password
+from bot.accounts import ROLES, AccountError, add_user, list_users, remove_user, set_password, set_role
 from bot.commands.common import UsageError, config_from, guarded
 from bot.db import make_engine, upgrade
 
@@ -23,6 +23,13 @@ def register(sub) -> None:
     pw = usub.add_parser("password", help="set a new password for a console account")
     pw.add_argument("name")
     pw.set_defaults(func=guarded(_password))
+    role = usub.add_parser("role", help="change a console account's role")
+    role.add_argument("name")
+    role.add_argument("--role", choices=ROLES, required=True)
+    role.set_defaults(func=guarded(_role))
+    rm = usub.add_parser("remove", help="delete a console account and end its sessions")
+    rm.add_argument("name")
+    rm.set_defaults(func=guarded(_remove))
     ls = usub.add_parser("list", help="list console accounts")
     ls.set_defaults(func=guarded(_list))
 
@@ -68,6 +75,30 @@ def _password(args) -> int:
     except AccountError as e:
         raise UsageError(str(e)) from None
     print(f"password changed for {args.name.strip().lower()}")
+    return 0
+
+
+def _role(args) -> int:
+    config, engine = _engine(args)
+    try:
+        set_role(engine, args.name, args.role)
+    except AccountError as e:
+        raise UsageError(str(e)) from None
+    name = args.name.strip().lower()
+    print(f"{name} is now {args.role}")
+    if args.role == "officer" and name not in config.officers_for("console"):
+        print(f"note: {name} can approve drafts only once listed under officers.console in {config.source}",
+              file=sys.stderr)
+    return 0
+
+
+def _remove(args) -> int:
+    _config, engine = _engine(args)
+    try:
+        remove_user(engine, args.name)
+    except AccountError as e:
+        raise UsageError(str(e)) from None
+    print(f"removed {args.name.strip().lower()}; their sessions have ended")
     return 0
 
 

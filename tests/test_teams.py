@@ -296,6 +296,11 @@ async def test_when_a_non_officer_clicks_then_not_authorised_and_nothing_changes
     assert status == 200
     assert NOT_AUTHORISED_TEXT in card_text(body["value"])
     assert svc.reviews.get_by_id(view.id).state.value == "clean"
+    with transaction(svc.engine) as s:
+        refused = [e for e in s.exec(select(AuditEvent).where(AuditEvent.review_id == view.id))
+                   if e.action == "decision_refused"]
+    assert len(refused) == 1 and refused[0].actor == who
+    assert ("other_tenant" if tenant != TENANT else "not_officer") in refused[0].details
 
 
 async def test_when_an_officer_approves_their_own_draft_then_it_is_refused(bot):
@@ -489,3 +494,25 @@ async def test_when_an_officer_asks_the_real_registry_then_the_standing_comes_ba
     replies = [c for c in bot.connector.of_kind("reply") if c.conversation_id == msg["conversation"]["id"]]
     assert "Jane Roe" in replies[-1].text and "testimonial" in replies[-1].text
     assert "scan-001.pdf" not in replies[-1].text  # the look-up answers the standing only
+
+
+@pytest.mark.parametrize("patch", [
+    {"from": None},
+    {"conversation": None},
+    {"channelData": "not an object"},
+    {"text": None},
+    {"entities": [{"type": "mention"}]},
+    {"attachments": [{"contentType": None}]},
+    {"type": "invoke", "name": "adaptiveCard/action", "value": ["not", "an", "object"]},
+    {"type": "invoke", "name": "adaptiveCard/action", "value": {"action": {"verb": "approve", "data": {"review_id": "x"}}}},
+    {"type": "invoke", "name": "composeExtension/query", "value": {}},
+    {"type": "messageReaction", "reactionsAdded": [{"type": "like"}], "replyToId": "unknown"},
+    {"type": "conversationUpdate", "membersAdded": [{"id": BOT_ID}]},
+])
+async def test_when_an_activity_is_odd_then_the_bot_answers_without_a_server_error(bot, patch):
+    a = bot.post(CLEAN_DRAFT)
+    a.update(patch)
+    status, body = await bot.send(a)
+    assert status in (200, 201, 501), (status, body)
+    if patch.get("name") == "adaptiveCard/action":
+        assert status == 200 and body["value"]["type"] == "AdaptiveCard"

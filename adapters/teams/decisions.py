@@ -11,7 +11,9 @@ import logging
 
 from botbuilder.schema import Activity, AdaptiveCardInvokeResponse
 
+from bot import audit
 from bot.app import Services
+from bot.db import transaction
 from bot.states import Event
 from adapters.teams.cards import (CARD_CONTENT_TYPE, NOT_AUTHORISED, REASON_INPUT, VERB_APPROVE,
                                   VERB_OVERRIDE, VERB_REJECT, notice_card, review_card)
@@ -25,13 +27,24 @@ NOT_AUTHORISED_TEXT = (f"{NOT_AUTHORISED}: only the practice's designated privac
                        "reject or override a draft. Nothing was changed.")
 
 
+def in_tenant(services: Services, activity: Activity) -> bool:
+    tenant = services.config.secrets.teams_tenant_id
+    return not tenant or tenant_id(activity) == tenant
+
+
 def is_officer(services: Services, activity: Activity) -> bool:
     """An officer's Azure AD object id, in the configured tenant when one is set."""
-    tenant = services.config.secrets.teams_tenant_id
-    if tenant and tenant_id(activity) != tenant:
-        return False
     actor = actor_of(activity)
-    return bool(actor) and actor in services.config.officers_for(PLATFORM)
+    return in_tenant(services, activity) and bool(actor) and actor in services.config.officers_for(PLATFORM)
+
+
+def _refuse(services: Services, activity: Activity, review_id: int, event: Event) -> None:
+    """Audit a refused attempt (the service is never asked, so nothing can change)."""
+    actor = actor_of(activity) or (activity.from_property.id if activity.from_property else "") or "unknown"
+    why = "not_officer" if in_tenant(services, activity) else "other_tenant"
+    with transaction(services.engine) as s:
+        audit.append(s, actor, "decision_refused", review_id=review_id,
+                     details={"attempted": event.value, "why": why, "platform": PLATFORM})
 
 
 def _card_response(card: dict) -> AdaptiveCardInvokeResponse:
@@ -55,6 +68,7 @@ async def on_card_action(services: Services, activity: Activity) -> AdaptiveCard
         return _card_response(notice_card("Unknown review", "ClearPost has no such review."))
     if not is_officer(services, activity):
         log.info("teams: refused %s on review %s by a non-officer", event.value, review_id)
+        _refuse(services, activity, review_id, event)
         return _card_response(review_card(view, notice=NOT_AUTHORISED_TEXT))
     reason = data.get(REASON_INPUT) if isinstance(data.get(REASON_INPUT), str) else None
     result = services.reviews.decide_by_id(review_id, actor_of(activity), event, reason)

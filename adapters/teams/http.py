@@ -6,13 +6,13 @@ authentication failure is), and invoke bodies could be serialised twice.
 Errors are JSON; no request body is ever logged."""
 from __future__ import annotations
 
-import json
 import logging
 
 from aiohttp import web
 from botbuilder.core import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
+from msrest.exceptions import DeserializationError
 from msrest.serialization import Model
 
 log = logging.getLogger(__name__)
@@ -33,10 +33,12 @@ def make_handler(adapter: CloudAdapter, bot, service_url_override: str | None = 
             return _error(415, "UnsupportedMediaType", "expected application/json")
         try:
             body = await request.json()
+            if not isinstance(body, dict):
+                raise ValueError("not an object")
             activity = Activity().deserialize(body)
-        except (json.JSONDecodeError, UnicodeDecodeError, ValueError, TypeError, AttributeError):
+        except (ValueError, TypeError, AttributeError, DeserializationError):  # JSONDecodeError is a ValueError
             return _error(400, "BadRequest", "the body is not a Bot Framework activity")
-        if not isinstance(body, dict) or not activity.type:
+        if not activity.type:
             return _error(400, "BadRequest", "the activity has no type")
         auth_header = request.headers.get("Authorization", "")
         try:

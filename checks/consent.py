@@ -140,12 +140,15 @@ class ConsentCheck(Check):
         bad = [p for p in pairs if p.state in (NONE, WITHDRAWN, EXPIRED)]
         if bad:
             code = next((st for st in (WITHDRAWN, EXPIRED) if any(p.state == st for p in bad)), "missing")
-            parts = []
+            groups: dict[tuple, list[str]] = {}
             for p in bad:
-                if p.state == NONE:
-                    parts.append(f"no written authorization on file for {p.scope} on {p.platform}")
+                groups.setdefault((p.state, p.consent_id, p.on, p.platform), []).append(p.scope)
+            parts = []
+            for (state, cid, on, platform), scopes_ in groups.items():
+                if state == NONE:
+                    parts.append(f"no written authorization on file for {', '.join(scopes_)} on {platform}")
                 else:
-                    parts.append(f"consent {p.consent_id} for {p.scope} on {p.platform} was {p.state} on {p.on}")
+                    parts.append(f"consent {cid} for {', '.join(scopes_)} on {platform} {state} on {on}")
             return self._finding(code, Severity.BLOCK, f"{who}: " + "; ".join(parts), start, end, entity=entity,
                                  suggestion="do not publish until a current written authorization is recorded")
         ids = sorted({p.consent_id for p in pairs})

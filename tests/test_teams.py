@@ -516,3 +516,17 @@ async def test_when_an_activity_is_odd_then_the_bot_answers_without_a_server_err
     assert status in (200, 201, 501), (status, body)
     if patch.get("name") == "adaptiveCard/action":
         assert status == 200 and body["value"]["type"] == "AdaptiveCard"
+
+
+async def test_when_the_card_cannot_be_updated_then_a_fresh_card_replaces_it(bot):
+    draft = bot.post(CLEAN_DRAFT)
+    await bot.send(draft)
+    await bot.settle()
+    old = bot.card_for(draft)
+    view = bot.review(draft)
+    bot.connector.fail_next(404)  # the card was deleted in Teams
+    status, body = await bot.send(bot.click(view.id, "approve", OFFICER))
+    assert status == 200 and "cleared" in card_text(body["value"])
+    fresh = [c for c in bot.connector.of_kind("reply") if c.activity_id == draft["id"] and c.card]
+    assert len(fresh) == 2 and "cleared" in card_text(fresh[-1].card)
+    assert bot.services.reviews.get_by_id(view.id).report_message_id == fresh[-1].created_id != old.created_id

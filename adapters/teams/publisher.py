@@ -36,17 +36,22 @@ class TeamsPublisher:
         sent: list[str] = []
 
         async def send(turn_context: TurnContext) -> None:
-            activity = card_activity(review_card(view))
             if view.report_message_id:
-                activity.id = view.report_message_id
-                await turn_context.update_activity(activity)
-                sent.append(view.report_message_id)
-            else:
-                # reply to the draft itself, so the card lands in the draft's thread
-                turn_context.activity.id = reference.activity_id
-                response = await turn_context.send_activity(activity)
-                if response and response.id:
-                    sent.append(response.id)
+                update = card_activity(review_card(view))
+                update.id = view.report_message_id
+                try:
+                    await turn_context.update_activity(update)
+                    sent.append(view.report_message_id)
+                    return
+                except Exception as e:  # noqa: BLE001 - e.g. the card was deleted
+                    # a stale card could show a voided clearance: post a fresh one instead
+                    log.warning("teams: could not update the card of review %s (%s); posting a new one",
+                                view.id, type(e).__name__)
+            # reply to the draft itself, so the card lands in the draft's thread
+            turn_context.activity.id = reference.activity_id
+            response = await turn_context.send_activity(card_activity(review_card(view)))
+            if response and response.id:
+                sent.append(response.id)
 
         try:
             await self.adapter.continue_conversation(reference, send, bot_app_id=self.app_id or None)

@@ -95,3 +95,23 @@ async def test_when_dates_are_nonsense_then_the_page_explains_and_uses_the_defau
     officer = await signed_in(client, "officer")
     status, page = await officer.get("/console/audit?from=yesterday&to=2020-13-40")
     assert status == 200 and "YYYY-MM-DD" in page
+
+
+async def test_when_a_row_is_rewritten_behind_the_guard_then_check_again_now_reports_it(site):
+    from sqlalchemy import text
+    services, client = site
+    await _approved_review(client)
+    officer = await signed_in(client, "officer2")
+    _, page = await officer.get("/console/audit")
+    assert "CHAIN INTACT" in page and "Check again now" in page
+    with transaction(services.engine) as s:  # a table owner can switch the guard off
+        victim = s.exec(select(AuditEvent).where(AuditEvent.action == "approve")).one()
+        if services.engine.dialect.name == "postgresql":
+            s.execute(text("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only"))
+        else:
+            s.execute(text("DROP TRIGGER audit_event_no_update"))
+        s.execute(text("UPDATE audit_event SET actor = 'someone-else' WHERE id = :id"), {"id": victim.id})
+    _, page = await officer.get("/console/audit")
+    assert "CHAIN INTACT" in page  # same head, checked moments ago: the cached result (with its time)
+    _, page = await officer.get("/console/audit?verify=now")
+    assert "CHAIN BROKEN" in page and f"row {victim.id}" in page and "edited" in page

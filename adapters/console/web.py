@@ -11,7 +11,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Awaitable, Callable
@@ -50,6 +50,7 @@ class Console:
     sessions: SessionStore
     throttle: Throttle
     templates: jinja2.Environment
+    chain: dict = field(default_factory=dict)  # the last audit-chain check (audit_trail caches it)
 
 
 CONSOLE_KEY = web.AppKey("console", Console)

@@ -20,7 +20,7 @@ PATIENT_KINDS = frozenset({"testimonial", "story", "case_study"})  # about a pat
 _FLAGS = re.IGNORECASE | re.MULTILINE
 # What a testimonial quote talks about: the practice, the care, what it did for the speaker.
 _ABOUT_CARE = (r"(?=[^\"”]{0,300}?\b(?:therap\w*|counsel\w*|dr\b|doctor|practice|clinic|office|team|staff|sessions?|"
-               r"program|group|helped me|changed my|saved my|recommend\w*|gave me|thank you)\b)")
+               r"program|group|helped me|changed my|saved my|saved me|this place|recommend\w*|gave me|thank you)\b)")
 _NOT_STAFF = r"(?!(?:dr|doctor|our (?:team|therapists?|clinicians?|staff|counsel+ors?)|the (?:research|science|experts?|data))\b)"
 
 KIND_PATTERNS: dict[str, list[str]] = {
@@ -37,6 +37,11 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:words|review|note|message|card|letter) from (?:a |one of )?(?:our |my )?(?:\w+ )?(?:client|patient)s?\b",
         r"\b(?:client|patient)s? (?:[A-Z][\w.]* ){1,2}(?:\([^)]{0,20}\) )?(?:says|said|writes|wrote|shares|shared|tells us|told us)\b",
         r"(?:⭐|★){3,}",
+        r"(?:^|\s)['‘](?=[A-Z])(?:[^'’\n]|['’](?=[a-z])){10,}?[.!]['’]\s*[-–—~]\s*(?-i:[A-Z][a-z]+),\s*(?:[\w-]+ ){0,3}"
+        r"(?:client|patient|member|graduate)\b",
+        r"[\"“][^\"”]{15,}[\"”]\s*[-–—~]\s*(?-i:[A-Z][a-z]+),\s*(?:[\w-]+ ){0,3}(?:client|patient|member|graduate)\b",
+        r"@\w+\b[^.!?\n]{0,10}\b(?:thanks?|thank you)\b[^.!?\n]{0,10}\bfor (?:the|this|that|your|such) (?:\w+ ){0,2}"
+        r"(?:review|words|note|shout-?out|feedback|testimonial|rating|message|post)\b",
         # "Mrs. Delgado, 74, says", "Anna K. shares", "Tom, 34, writes" (not "Dr. Chen says", "Research says")
         r"(?-i:(?:\b(?:Mr|Mrs|Ms|Mx)\.? [A-Z][a-z]+|\b[A-Z][a-z]+ [A-Z]\.|\b[A-Z]\.\s?[A-Z]\.)(?: from [A-Z][a-z]+)?,? "
         r"(?:\d{1,2},? )?|\b[A-Z][a-z]+, \d{1,2},? )"
@@ -70,7 +75,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:from|by) (?:our|my) (?:client|patient) (?-i:[A-Z][a-z]+)",
         r"\b(?:rated|reviewed) (?:us )?(?:\d|five|four) stars? by\b",
         r"\b(?:thanks|thank you|shout-?out|grateful|hugs?) (?:to )?(?:@\w+|(?-i:[A-Z][a-z]+)) for (?:the|this|that|your|such) "
-        r"(?:\w+ ){0,2}(?:review|words|note|feedback|testimonial|recommendation|rating|message|card|letter|gift|flowers)\b",
+        r"(?:\w+ ){0,2}(?:review|words|note|feedback|testimonial|recommendation|rating|message|card|letter|gift|flowers|"
+        r"shout-?out)\b",
         r"\b(?:review|words|note|feedback|testimonial|rating) (?:of|about|for) our (?:\w+ ){0,2}(?:program|group|practice|team|"
         r"clinic|services?|office|therapists?|counsel+ors?)\b",
         # praise in the client's own voice
@@ -132,7 +138,10 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:comparison|side-by-side|side by side|progress) (?:pics?|photos?|shots?|images?|pictures?)\b",
         r"\b(?:can you believe|is this|this is) (?:this is |that this is |it'?s )?(?:really )?the same (?:person|client|patient|kid|"
         r"girl|guy|woman|man|smile|face)\b",
-        r"\b(?:smile|body|weight-?loss|skin|hair|face|facial) transformations?\b",
+        r"\b(?:smile|body|weight-?loss|skin|hair|face|facial) (?:transformations?|makeovers?)\b",
+        r"\bthe ['\"‘“]?before['\"’”]? (?:is |pic |photo |shot )?(?:in|on) the (?:first|left|top)\b",
+        r"\bfrom this\b\W{0,12}\bto this\b[^.!?\n]{0,20}\b(?:in|after|within) (?:just |only )?" + L.NUM
+        + r" (?:sessions?|days?|weeks?|months?|years?)\b",
         r"\btransformation\b[^.!?\n]{0,60}\bafter (?:just |only )?" + L.NUM + r" (?:days?|weeks?|months?|sessions?|years?)\b",
         r"\b(?:transformation|results|difference|progress)\b[^\n]{0,100}\b(?:swipe|scroll)\b",
         r"\bwhat " + L.NUM + r" (?:days?|weeks?|months?|years?|sessions?) of (?:recovery|therapy|treatment|sobriety|work|healing|"
@@ -155,6 +164,8 @@ TIME_PAIRINGS = [
     r"\bafter\s*(?:and|&|/|vs\.?|versus)\s*before\b",
     r"\bthen\W{0,3}(?:and|&|n|/)\W{0,3}now\b",
     r"\b(?:19|20)\d\d\s*(?:vs\.?|versus|->|→)\s*(?:19|20)\d\d\b",
+    r"\bbefore (?:pic|photo|picture|shot|image|selfie)s?\b",
+    r"\blook (?:at )?how far (?:she|he|they)(?:'s|'ve| has| have) come\b",
     r"\b(?:swipe|scroll)\b[^.!?\n]{0,40}\b(?:before|after|difference|transformation|results)\b",
     r"\bbefore (?:\w+ ){0,3}(?:photo|pic|picture|shot|image)s?\b[^.!?\n]{0,80}\bafter\b",
 ]

@@ -69,11 +69,13 @@ ADVICE_PATTERNS = [
 DIRECTIVE = (r"\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|may want to)|"
              r"(?:I|we)(?:'d| would) (?:recommend|suggest|advise|try|start|stop)|my (?:advice|recommendation|suggestion)|"
              r"(?:definitely |just |please )?(?:try|start|stop|take|increase|decrease|cut|avoid|quit|ask for|get)\b|"
-             r"don'?t bother|no need for|skip the|(?:she|he|they) (?:should|needs to|must|ought to))")
+             r"don'?t bother|no need for|skip the|(?:she|he|they) (?:should|needs?(?: to)?|must|ought to))")
 ADVICE_CONTENT = (r"\b(?:" + _MED + "|" + L.DIAGNOSIS + "|" + L.CONDITION + "|" + L.CARE
                   + r"|exposure|journaling|breathing|diagnos\w*|evaluat\w*|evals?|ot|assessment|testing|sugar|caffeine|alcohol|breathe|bag|hospital\w*|er|neurologist|specialist|"
                   r"doctor|pediatrician|psychiatrist)\b")
 # A diagnosis stated to someone addressed: "@x those symptoms = textbook PTSD", "your son's tics are Tourette's".
+ADDRESSED_HE_DX = (r"\b(?:he|she)(?:'s| is) (?:clearly |definitely |probably |obviously )?(?:an? )?(?:alcoholic|addict|"
+                   r"narcissist|psychopath|sociopath|" + L.DIAGNOSIS + r")\b")
 ADDRESSED_IS_DX = r"\byour\b[^.!?\n]{0,40}\b(?:is|are)\s+(?!not\b)(?:\w+ )?" + L.DIAGNOSIS
 ADDRESSED_DX = (r"\b(?:textbook|classic|clear-?cut|obvious(?:ly)?|full-blown|definitely|probably|clearly|"
                 r"sounds like|looks like|seems like|that'?s|this is|it'?s|has|have|doesn'?t have|does not have|don'?t have|"
@@ -95,7 +97,8 @@ class IndividualAdvice(Rule):
         self.conditional = compile_all([r"\b(?:if|when|whether|in case)\b"])[0]
         self.addressees = Addressees()
         self.directive, self.content, self.addressed_dx = compile_all([DIRECTIVE, ADVICE_CONTENT,
-                                                                       ADDRESSED_DX + "|" + ADDRESSED_IS_DX])
+                                                                       ADDRESSED_DX + "|" + ADDRESSED_IS_DX + "|"
+                                                                       + ADDRESSED_HE_DX])
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text

@@ -144,6 +144,7 @@ PATIENT_REF = alt(
     CLIENT + r"'?s? (?:story|spotlight|journey|update|win)\b",
     r"\b(?:she|he) (?:first )?(?:came|walked) in\b",
     r"\bthe (?:[\w-]+[- ]){0,2}" + CLIENT + r",? (?:who |that )?(?:I|we)" + _SEE_VERB,
+    r"\bremember (?:the|that|my|our) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b",
     r"\bnever forget (?:the|a|an|this|that|one|my) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b",
     r"\b(?:the|a|an|this|that|one) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b[^.!?\n]{0,60}\b(?:in|into|to|on|"
     r"visits?|attends?|comes? to|came to|joins?|joined) (?:my|our) (?:office|practice|clinic|chair|couch|waiting room|"

@@ -78,6 +78,9 @@ CLAIM_PATTERNS = [
     r"\bnever (?:go back to|return to|relapse into|slip back into|touch) (?:\w+ ){0,2}(?:drinking|using|drugs|alcohol|"
     r"old (?:habits|patterns)|" + L.CONDITION + r")\b",
     r"\b(?:clients|patients|graduates) never (?:relapse|go back|return|struggle)\b",
+    r"\bevery (?:single )?(?:client|patient|person|time)\b\W{0,3}every (?:single )?(?:time|client|patient)\b",
+    r"\bor (?:you )?(?:don'?t|do not) pay\b",
+    r"\b" + L.CONDITION + r"\s*[?:,—–-]\s*(?:gone|cured|fixed|history|over|done)\b",
     r"\bproven to work for (?:100\s?%|every|all|any)",
     r"\b(?:clinically |scientifically )?proven to (?:cure|eliminate|fix|end|work for everyone|stop|erase)",
     r"\bworks? (?:for everyone|every (?:single )?time|for every(?:one| client| patient))\b",

@@ -70,6 +70,8 @@ DISCLOSURE_PATTERNS = [
     r"diagnosed|discharged|reminded|notified)\b",
     r"\byour (?:\w+ ){0,2}(?:feels?|is|are|looks?) (?:\w+ )?(?:better|great|stronger|healed|improv\w*|healthier)\b",
     r"\b(?:better|improv\w*|healed|stronger) (?:since|after) (?:your |the |starting |our )?(?:\w+ ){0,2}" + L.CARE + r"\b",
+    r"\b(?:the|our|your) (?:[\w-]+ ){0,2}(?:work|therapy|sessions?|treatment|program|group|counsel+ing|care) (?:really |truly )?"
+    r"(?:helped|worked for|changed|saved) (?:you|your)\b",
     r"\bwe (?:treated|saw|diagnosed|prescribed|referred|discharged|billed|charged|examined) you\b",
     r"\b(?:we|I) (?:\w+ )?(?:enjoyed|loved|enjoy|love|liked) (?:working with|seeing|treating|having|helping|caring for|meeting) you\b",
     r"\b(?:dr\.?|doctor) [A-Z]?\w+ (?:treated|saw|examined|diagnosed|prescribed)\b",

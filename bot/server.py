@@ -9,6 +9,7 @@ import logging
 from aiohttp import web
 
 from bot.app import Services
+from bot.audit.retention import purge_texts
 
 log = logging.getLogger(__name__)
 
@@ -39,16 +40,27 @@ def build_web_app(services: Services) -> web.Application:
 
 
 SWEEP_SECONDS = 15.0
+PURGE_EVERY_SECONDS = 3600.0
 
 
 async def _sweep_forever(app: web.Application) -> None:
     """Finish reviews a crash, a restart, another replica's death or a
-    database outage left in ``checking`` (their lease has lapsed)."""
+    database outage left in ``checking`` (their lease has lapsed), and purge
+    stored texts past ``storage.purge_text_after_days`` once an hour."""
+    services = app[SERVICES_KEY]
+    loop = asyncio.get_running_loop()
+    next_purge = loop.time()
     while True:
         try:
-            ids = await app[SERVICES_KEY].reviews.resume_pending()
+            ids = await services.reviews.resume_pending()
             if ids:
                 log.info("resuming %d unfinished review(s)", len(ids))
+            if loop.time() >= next_purge:
+                days = services.config.profile.storage.purge_text_after_days
+                purged = await asyncio.to_thread(purge_texts, services.engine, days, "clearpost")
+                next_purge = loop.time() + PURGE_EVERY_SECONDS
+                if purged:
+                    log.info("purged stored texts of %d review(s)", purged)
         except Exception as e:  # noqa: BLE001 - the database may be down; try again later
             log.warning("sweep failed: %s", type(e).__name__)
         await asyncio.sleep(SWEEP_SECONDS)

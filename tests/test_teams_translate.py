@@ -7,8 +7,8 @@ import pytest
 from botbuilder.schema import Activity
 
 from adapters.teams import cards
-from adapters.teams.translate import (attachments, channel_id, clean_text, is_thread_reply, mentions_bot,
-                                      message_ref, thread_root)
+from adapters.teams.translate import (attachments, channel_id, clean_text, draft_of, is_thread_reply,
+                                      mentions_bot, message_ref, thread_root)
 from bot.domain import Finding, MessageRef, Severity
 from bot.review_service import ReviewView
 from bot.states import State
@@ -58,6 +58,15 @@ def test_when_entities_name_the_bot_then_it_is_mentioned(entities, mentioned):
 def test_when_ids_are_read_then_channel_and_thread_come_from_the_conversation(fields, channel, root, reply):
     a = activity(**fields)
     assert (channel_id(a), thread_root(a), is_thread_reply(a)) == (channel, root, reply)
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("New group starts Monday!\nplatform: facebook, x", ("facebook", "x")),
+    ("New group starts Monday! #linkedin", ("linkedin",)),
+    ("New group starts Monday!", ("instagram",)),  # the channel's default
+])
+def test_when_a_draft_names_platforms_then_they_win_over_the_channel_default(text, targets):
+    assert draft_of(activity(text=text), ["instagram"]).platforms == targets
 
 
 def test_when_a_ref_is_built_then_tenant_channel_and_thread_are_set():

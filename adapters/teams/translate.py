@@ -17,6 +17,7 @@ import re
 
 from botbuilder.schema import Activity
 
+from bot.consent.targets import target_platforms
 from bot.domain import Attachment, Draft, MessageRef
 
 PLATFORM = "teams"
@@ -120,6 +121,10 @@ def attachments(activity: Activity) -> tuple[Attachment, ...]:
     return tuple(found)
 
 
-def draft_of(activity: Activity, targets: list[str] | tuple[str, ...]) -> Draft:
-    return Draft(text=clean_text(activity), author=actor_of(activity) or (activity.from_property.id or ""),
-                 ref=message_ref(activity), platforms=tuple(targets), attachments=attachments(activity))
+def draft_of(activity: Activity, default_targets: list[str] | tuple[str, ...]) -> Draft:
+    """The draft; its platforms are those it names (`platform: instagram`, #instagram),
+    else the review channel's defaults (the same rule as in Slack)."""
+    text = clean_text(activity)
+    return Draft(text=text, author=actor_of(activity) or (activity.from_property.id or ""),
+                 ref=message_ref(activity), platforms=target_platforms(text) or tuple(default_targets),
+                 attachments=attachments(activity))

@@ -62,10 +62,24 @@ def test_when_custom_health_term_configured_then_it_counts_as_health_context(ana
     ("Please call Sarah at (971) 555-0183 to RSVP.", "PHONE"),
     ("Reach Kevin at kevin.tran88@gmail.com for rides.", "EMAIL"),
     ("Update MRN 00482913 in the chart.", "MRN"),
-    ("Mail the card to 1823 SE Belmont St, Portland, OR 97214.", "LOCATION"),
+    ("Her insurance member ID XJH482910377 was rejected.", "HEALTH_PLAN_ID"),
+    ("Mail the card to Rosa Jimenez, 1823 SE Belmont St, Portland, OR 97214.", "LOCATION"),
+    ("Our client can be reached at 503-555-0199 after the session.", "PHONE"),
 ])
-def test_when_direct_identifier_present_then_it_blocks(analyzer, text, entity):
+def test_when_identifier_tied_to_person_or_care_then_it_blocks(analyzer, text, entity):
     assert severity_of(run(analyzer, text), entity) == {Severity.BLOCK}
+
+
+@pytest.mark.parametrize("text,entity", [
+    ("Our moms group meets at the Hollywood Library, 4040 NE Tillamook St.", "LOCATION"),
+    ("Register with the library at 503-555-0100 for the book swap.", "PHONE"),
+])
+def test_when_contact_detail_has_no_person_or_care_then_it_warns(analyzer, text, entity):
+    assert severity_of(run(analyzer, text), entity) == {Severity.WARN}
+
+
+def test_when_hashtag_looks_like_a_name_then_it_is_not_reported(analyzer):
+    assert run(analyzer, "Join us for #MindfulMonday and #SelfCareSunday this week!") == []
 
 
 def test_when_city_appears_without_health_context_then_it_warns(analyzer):

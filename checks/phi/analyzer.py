@@ -253,6 +253,8 @@ class PhiAnalyzer:
             return None
         if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
             return None
+        if label in ("PERSON", "LOCATION") and _in_hashtag(text, start):
+            return None  # "#MindfulMonday" is a topic tag
         if label == "PERSON" and style == "mixed" and value.isalpha() and value.isupper() and len(value) <= 5:
             return None  # an acronym, not a name
         rank = _RANK_BY_RECOGNIZER.get(recognizer, _RANK_BY_TYPE.get(label, 6))
@@ -351,6 +353,13 @@ def _prefer_person(text: str, cands: list[_Candidate]) -> list[_Candidate]:
                 c = _Candidate("PERSON", c.start, c.end, c.score, c.rank, c.source)
         out.append(c)
     return out
+
+
+def _in_hashtag(text: str, start: int) -> bool:
+    i = start
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return i > 0 and text[i - 1] == "#"
 
 
 def _lone_given_name(text: str, start: int, end: int) -> bool:

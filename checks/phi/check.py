@@ -2,9 +2,11 @@
 its type and position, never its value.
 
 Severity follows how much the identifier exposes someone's care:
-- BLOCK always: direct identifiers a post never needs (phone, fax, e-mail,
-  SSN, record / plan / account / licence / vehicle / device / other numbers,
-  IP addresses, street addresses).
+- BLOCK always: numbers a post never needs (SSN, record / plan / account /
+  licence / vehicle / device / other numbers, IP addresses).
+- Contact details (phone, fax, e-mail, street address): BLOCK when the draft
+  names a person or the detail sits in a health context; otherwise WARN (a
+  venue's address or a partner's phone in an event post).
 - PERSON (names, @handles, initials): BLOCK when a health word (condition,
   treatment, session, medication, client/patient...) is near; otherwise WARN
   (`name_without_health_context`), e.g. a speaker in an event announcement.
@@ -25,8 +27,9 @@ from checks.phi.settings import PhiSettings, parse_phi_settings
 
 HEALTH_CONTEXT_SEVERITY = Severity.BLOCK
 
-ALWAYS_BLOCK = {"PHONE", "FAX", "EMAIL", "SSN", "MRN", "HEALTH_PLAN_ID", "ACCOUNT_ID", "LICENSE_ID",
-                "VEHICLE_ID", "DEVICE_ID", "OTHER_ID", "IP"}
+ALWAYS_BLOCK = {"SSN", "MRN", "HEALTH_PLAN_ID", "ACCOUNT_ID", "LICENSE_ID", "VEHICLE_ID", "DEVICE_ID",
+                "OTHER_ID", "IP"}
+CONTACT = {"PHONE", "FAX", "EMAIL"}
 HEALTH_BLOCK = {"LOCATION", "DATE", "AGE_OVER_89"}
 
 LABELS = {
@@ -84,9 +87,10 @@ class PhiCheck(Check):
     def run(self, draft: Draft, analysis: Analysis) -> list[Finding]:
         text = draft.text
         hits = self.health.hits(text)
+        has_person = any(e.entity_type == "PERSON" for e in analysis.entities)
         findings = []
         for e in analysis.entities:
-            severity, why = self._severity(text, e, hits)
+            severity, why = self._severity(text, e, hits, has_person)
             label = LABELS.get(e.entity_type, e.entity_type.lower())
             findings.append(Finding(
                 check=self.name,
@@ -108,7 +112,7 @@ class PhiCheck(Check):
             ))
         return findings
 
-    def _severity(self, text: str, e, hits) -> tuple[Severity, str]:
+    def _severity(self, text: str, e, hits, has_person: bool) -> tuple[Severity, str]:
         t = e.entity_type
         near = self.health.near(hits, e.start, e.end)
         if t in ALWAYS_BLOCK:
@@ -117,8 +121,13 @@ class PhiCheck(Check):
             if near:
                 return HEALTH_CONTEXT_SEVERITY, " next to health information"
             return self.name_severity, ""
-        if t == "LOCATION" and any(c.isdigit() for c in text[e.start:e.end]):
-            return Severity.BLOCK, " (street or postal address)"
+        if t in CONTACT or (t == "LOCATION" and any(c.isdigit() for c in text[e.start:e.end])):
+            kind = " (street or postal address)" if t == "LOCATION" else ""
+            if near:
+                return Severity.BLOCK, f"{kind} next to health information"
+            if has_person:
+                return Severity.BLOCK, f"{kind} in a draft that names a person"
+            return Severity.WARN, kind
         if t in HEALTH_BLOCK and near:
             return Severity.BLOCK, " next to health information"
         return Severity.WARN, ""

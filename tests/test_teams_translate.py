@@ -144,3 +144,14 @@ def test_when_a_draft_is_cleared_by_override_then_who_when_and_why_are_shown():
 def test_when_a_notice_is_given_then_it_comes_first():
     card = cards.review_card(view(State.CLEAN), notice="Not authorised: nope")
     assert card["body"][0]["items"][0]["text"] == "Not authorised: nope"
+
+
+def test_when_a_draft_is_huge_then_the_card_stays_under_the_teams_message_limit():
+    import json
+    many = [Finding("phi", "phi.person", Severity.BLOCK, "a person's name", entity="PERSON", start=i, end=i + 5,
+                    suggestion="remove the name") for i in range(400)]
+    card = cards.review_card(view(State.FLAGGED, many, rewrite="x" * 40_000))
+    size = len(json.dumps(card).encode())
+    assert size < 24_000, size
+    flat = str(card)
+    assert "and 375 more" in flat and "34000 more characters not shown" in flat

@@ -14,6 +14,10 @@ CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.4"  # Action.Execute needs 1.4
 
+# Teams refuses messages over about 28 KB: a long draft's card is shortened, never dropped
+MAX_REWRITE_CHARS = 6000
+MAX_FINDINGS_PER_SEVERITY = 25
+
 VERB_APPROVE, VERB_REJECT, VERB_OVERRIDE = "approve", "reject", "override"
 REASON_INPUT = "reason"
 
@@ -50,7 +54,10 @@ def _findings(view: ReviewView) -> list[dict]:
         lines = [finding_line(f) for f in view.findings if f.severity == severity]
         if lines:
             blocks.append(_text(f"{heading} ({len(lines)})", weight="Bolder", color=colour, spacing="Medium"))
-            blocks.append(_text("\n".join(lines)))
+            shown = lines[:MAX_FINDINGS_PER_SEVERITY]
+            if len(lines) > len(shown):
+                shown.append(f"- … and {len(lines) - len(shown)} more (run `clearpost check` on the draft for all)")
+            blocks.append(_text("\n".join(shown)))
     return blocks
 
 
@@ -98,7 +105,11 @@ def review_card(view: ReviewView, notice: str | None = None) -> dict:
         body.extend(_findings(view))
         if view.rewrite and view.findings:
             body.append(_text("Suggested de-identified rewrite", weight="Bolder", spacing="Medium"))
-            body.append(_text(view.rewrite, fontType="Monospace"))
+            rewrite = view.rewrite
+            if len(rewrite) > MAX_REWRITE_CHARS:
+                rewrite = (rewrite[:MAX_REWRITE_CHARS]
+                           + f"\n… ({len(view.rewrite) - MAX_REWRITE_CHARS} more characters not shown)")
+            body.append(_text(rewrite, fontType="Monospace"))
     inputs, actions = _actions(view)
     body.extend(inputs)
     card = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body}

@@ -4,7 +4,8 @@ Runs a real aiohttp server on 127.0.0.1 in its own thread and records every
 call the bot makes: new conversations, posts, replies, updates, deletes. It
 accepts any path prefix before ``/v3/`` (real service URLs look like
 ``https://smba.trafficmanager.net/amer/``) and answers errors as JSON, like
-the real connector. Updating an activity it never created is a 404."""
+the real connector. Updating an activity it never created is a 404; an
+activity over Teams' ~28 KB message limit is a 413."""
 from __future__ import annotations
 
 import asyncio
@@ -16,6 +17,9 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from aiohttp import web
+
+
+MAX_ACTIVITY_BYTES = 28 * 1024  # Teams rejects larger messages
 
 
 @dataclass
@@ -122,6 +126,8 @@ class FakeConnector:
                 return _error(status, "ServiceError", "injected failure")
         body: dict = {}
         if request.method in ("POST", "PUT"):
+            if len(await request.read()) > MAX_ACTIVITY_BYTES:
+                return _error(413, "MessageSizeTooBig", "the activity is larger than Teams accepts")
             try:
                 body = await request.json()
             except (json.JSONDecodeError, UnicodeDecodeError):

@@ -77,6 +77,7 @@ STREET_WORDS = {
     "str", "strasse", "straße", "gasse", "weg", "platz", "vej", "gade", "gate", "gata", "gatan",
     "vägen", "katu", "tie", "kuja", "laan", "straat", "plein", "ul", "utca", "u", "út", "ulica",
     "trg", "náměstí", "sokak", "cesta", "odos", "leoforos", "boul", "chemin", "allée", "quai",
+    "tee", "mnt", "útja", "tér", "körút", "rkp", "sor", "aleja", "iela", "gatve", "vei", "gränd",
 }
 STREET_ENDINGS = ("strasse", "straße", "gasse", "vej", "gade", "katu", "kuja", "vägen",
                   "gatan", "veien", "straat", "laan", "weg", "allee", "platz", "tie")

@@ -530,3 +530,15 @@ async def test_when_the_card_cannot_be_updated_then_a_fresh_card_replaces_it(bot
     fresh = [c for c in bot.connector.of_kind("reply") if c.activity_id == draft["id"] and c.card]
     assert len(fresh) == 2 and "cleared" in card_text(fresh[-1].card)
     assert bot.services.reviews.get_by_id(view.id).report_message_id == fresh[-1].created_id != old.created_id
+
+
+@pytest.mark.parametrize("text", ["help", "", "Help"])
+async def test_when_the_bot_is_asked_for_help_in_a_channel_then_it_helps_and_reviews_nothing(bot, text):
+    from adapters.teams.bot import HELP
+    msg = bot.post(text, mention=True)
+    await bot.send(msg)
+    await bot.settle()
+    replies = [c.text for c in bot.connector.of_kind("reply") if c.conversation_id == msg["conversation"]["id"]]
+    assert replies == [HELP]
+    with transaction(bot.services.engine) as s:
+        assert s.exec(select(Review).where(Review.message_id == msg["id"])).all() == []

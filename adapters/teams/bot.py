@@ -24,6 +24,7 @@ HELP = ("I review social-media drafts posted in your practice's review channels 
         "my findings. Privacy officers can send `consent NAME` here to look up a patient's consent.")
 NOT_A_REVIEW_CHANNEL = ("This channel is not a ClearPost review channel. Post drafts in a review "
                         "channel, or ask your administrator to add this one.")
+HELP_WORDS = ("", "help", "?")
 POST_AS_NEW = "To have a draft reviewed, post it as a new message in the channel, not as a reply."
 
 
@@ -75,9 +76,13 @@ class TeamsBot(Bot):
         a = ctx.activity
         addressed = is_personal(a) or mentions_bot(a)
         if addressed:
-            query = consent.parse(clean_text(a))
+            text = clean_text(a)
+            query = consent.parse(text)
             if query is not None:
                 await consent.handle(ctx, self.services, self.adapter, self.app_id, query)
+                return
+            if text.lower() in HELP_WORDS and not a.attachments:
+                await ctx.send_activity(HELP)
                 return
         if is_personal(a):
             await ctx.send_activity(HELP)

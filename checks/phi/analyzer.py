@@ -363,8 +363,12 @@ def _in_hashtag(text: str, start: int) -> bool:
 
 
 def _lone_given_name(text: str, start: int, end: int) -> bool:
-    value = text[start:end]
-    if " " in value or value.casefold() not in given_names():
+    """A first name, or first name + surname, that spaCy labelled a place,
+    with no locative word ("in", "to", "from"...) before it."""
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 3 or words[0].casefold() not in given_names():
+        return False
+    if not all(w[:1].isupper() for w in words):
         return False
     prev = re.findall(r"[^\W\d_]+", text[max(0, start - 20):start])
     return not prev or prev[-1].casefold() not in _LOCATIVE

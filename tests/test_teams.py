@@ -281,18 +281,25 @@ async def test_when_an_officer_approves_then_the_draft_is_cleared_and_the_card_u
     assert "cleared" in card_text(bot.latest_card(bot.card_for(draft)))  # refreshed in place for everyone
 
 
+@pytest.fixture
+async def tenant_bot(db_url, analyzer, connector):
+    """A bot pinned to one tenant (TEAMS_TENANT_ID set)."""
+    services = build_services(teams_config(db_url, connector.url, teams_tenant_id=TENANT), analyzer=analyzer)
+    h = await Harness(services, connector).start()
+    yield h
+    await h.stop()
+    services.pipeline.close()
+    services.engine.dispose()
+
+
 @pytest.mark.parametrize("who, tenant", [(STRANGER, TENANT), (STAFF, TENANT), (OFFICER, "another-tenant")])
-async def test_when_a_non_officer_clicks_then_not_authorised_and_nothing_changes(bot, who, tenant):
-    svc = bot.services
-    object.__setattr__(svc.config.secrets, "teams_tenant_id", TENANT)  # tenant pinned for this case
-    try:
-        draft = bot.post(CLEAN_DRAFT)
-        await bot.send(draft)
-        await bot.settle()
-        view = bot.review(draft)
-        status, body = await bot.send(bot.click(view.id, "approve", who, tenant=tenant))
-    finally:
-        object.__setattr__(svc.config.secrets, "teams_tenant_id", None)
+async def test_when_a_non_officer_clicks_then_not_authorised_and_nothing_changes(tenant_bot, who, tenant):
+    bot, svc = tenant_bot, tenant_bot.services
+    draft = bot.post(CLEAN_DRAFT)
+    await bot.send(draft)
+    await bot.settle()
+    view = bot.review(draft)
+    status, body = await bot.send(bot.click(view.id, "approve", who, tenant=tenant))
     assert status == 200
     assert NOT_AUTHORISED_TEXT in card_text(body["value"])
     assert svc.reviews.get_by_id(view.id).state.value == "clean"
@@ -301,6 +308,16 @@ async def test_when_a_non_officer_clicks_then_not_authorised_and_nothing_changes
                    if e.action == "decision_refused"]
     assert len(refused) == 1 and refused[0].actor == who
     assert ("other_tenant" if tenant != TENANT else "not_officer") in refused[0].details
+
+
+async def test_when_an_activity_comes_from_another_tenant_then_it_is_ignored(tenant_bot):
+    draft = tenant_bot.post(PHI_DRAFT)
+    draft["conversation"]["tenantId"] = "another-tenant"
+    draft["channelData"]["tenant"]["id"] = "another-tenant"
+    assert (await tenant_bot.send(draft))[0] == 201
+    await tenant_bot.settle()
+    with transaction(tenant_bot.services.engine) as s:
+        assert s.exec(select(Review)).all() == []
 
 
 async def test_when_an_officer_approves_their_own_draft_then_it_is_refused(bot):

@@ -100,16 +100,14 @@ HEALTH_TERMS = {
     "lexapro", "xanax", "adderall", "wellbutrin", "lithium", "seroquel",
 }
 
-_NAME_FILE = None
-
-
-def _name_file() -> str | None:
-    try:
-        import gender_guesser
-    except ImportError:  # pragma: no cover - dependency declared in pyproject
-        return None
+def _name_file() -> str:
+    """The dictionary file; missing it is an installation error, not a reason
+    to run with weaker name detection."""
+    import gender_guesser
     path = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
-    return path if os.path.exists(path) else None
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"gender-guesser's name dictionary is missing: {path}")
+    return path
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,8 +115,6 @@ def given_names() -> frozenset[str]:
     """Case-folded given names (about 45,000, many countries) from gender-guesser's
     nam_dict. Loaded once per process."""
     path = _name_file()
-    if path is None:
-        return frozenset()
     out: set[str] = set()
     with open(path, encoding="utf-8") as f:
         for line in f:

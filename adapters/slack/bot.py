@@ -19,7 +19,9 @@ import re
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (AsyncConnectionErrorRetryHandler,
+                                                         AsyncRateLimitErrorRetryHandler,
+                                                         AsyncServerErrorRetryHandler)
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app import Services
@@ -37,6 +39,7 @@ log = logging.getLogger(__name__)
 
 OVERRIDE_VIEW = "clearpost_override_modal"
 RATE_LIMIT_RETRIES = 5  # chat.postMessage allows about one post per second per channel; a burst gets 429s
+SERVER_ERROR_RETRIES = 3  # Slack 5xx or a dropped connection: about 0.5 + 1 + 2 s of backoff
 CONSENT_TIMEOUT = 2.5  # a slash command must be answered within 3 s
 
 CONSENT_HELP = (
@@ -61,7 +64,10 @@ class SlackBot:
         self.sdk_logger = _library_logger("adapters.slack.sdk")
         self.client = AsyncWebClient(
             token=settings.bot_token, base_url=settings.api_url, logger=self.sdk_logger,
-            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)],
+            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+                            # 500/503 and dropped connections: retried with exponential backoff and jitter
+                            AsyncServerErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES),
+                            AsyncConnectionErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES)],
         )
         bolt_logger = _library_logger("adapters.slack.bolt")
         # Everything passed explicitly: bolt must not pick up tokens or OAuth from the environment.

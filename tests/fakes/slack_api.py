@@ -33,6 +33,7 @@ class FakeSlackApi:
         self.calls: list[Call] = []
         self.failures: dict[str, str] = {}  # method -> error to answer once
         self.rate_limited: dict[str, int] = {}  # method -> how many more calls get HTTP 429
+        self.server_errors: dict[str, int] = {}  # method -> how many more calls get HTTP 500
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -124,6 +125,10 @@ class FakeSlackApi:
             self.rate_limited[method] -= 1
             self.calls.append(Call(method, params, {"ok": False, "error": "ratelimited"}))
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"})
+        if self.server_errors.get(method, 0) > 0:
+            self.server_errors[method] -= 1
+            self.calls.append(Call(method, params, {"ok": False, "error": "internal_error"}))
+            return web.Response(status=500, text="internal error")
         if method in self.failures:
             result = {"ok": False, "error": self.failures.pop(method)}
         else:

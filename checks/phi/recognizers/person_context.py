@@ -51,14 +51,7 @@ class PersonContextRecognizer(SpanPatternRecognizer):
         for pattern, rx in self._compiled:
             for m in self._overlapping(rx, text):
                 if pattern.name == "list":
-                    for w in re.finditer(r"[^\W\d_][\w'’\-]*", m.group("v")):
-                        if w.group(0).casefold() in ("and",):
-                            continue
-                        s = m.start("v") + w.start()
-                        span = self._name_span(text, s, s + len(w.group(0)), style, names, strong=False,
-                                               need_given=True, max_words=1)
-                        if span:
-                            out.append(self._res(span, pattern.score))
+                    out.extend(self._name_list(text, m, style, names, pattern.score))
                     continue
                 cue = (m.groupdict().get("cue") or "").casefold()
                 cue = re.sub(r"\s+", " ", cue).strip()
@@ -71,6 +64,25 @@ class PersonContextRecognizer(SpanPatternRecognizer):
                                        need_given=weak)
                 if span:
                     out.append(self._res(span, 0.6 if weak else pattern.score))
+        return out
+
+    def _name_list(self, text, m, style, names, score):
+        """"founders: Kónya, Becker and Vasquez": a list after a colon whose items
+        are single capitalised words, most of them names rather than vocabulary."""
+        items = [w for w in re.finditer(r"[^\W\d_][\w'’\-]*", m.group("v")) if w.group(0).casefold() != "and"]
+        if len(items) < 2 or (style == "mixed" and not all(w.group(0)[0].isupper() for w in items)):
+            return []
+        namey = [w for w in items if w.group(0).casefold() in names
+                 or not is_vocabulary(w.group(0), self.common_words)]
+        if 2 * len(namey) < len(items) + 1:
+            return []
+        out = []
+        for w in items:
+            low = w.group(0).casefold()
+            if low in STOP_WORDS or low in MONTHS or low in WEEKDAYS or is_country_or_state(w.group(0)):
+                return []
+            s = m.start("v") + w.start()
+            out.append(self._res((s, s + len(w.group(0))), score))
         return out
 
     @staticmethod

@@ -26,7 +26,7 @@ from checks.phi.recognizers.zip_code import ZipCodeRecognizer
 RECOGNIZERS = {
     "address": StreetAddressRecognizer(), "zip": ZipCodeRecognizer(), "city": CityContextRecognizer(),
     "phone": PhoneNumberRecognizer(), "date": CalendarDateRecognizer(), "age": AgeOver89Recognizer(),
-    "handle": HandleRecognizer(), "initials": InitialsRecognizer(), "person": PersonContextRecognizer(frozenset({"sleep", "stress", "anxiety"})),
+    "handle": HandleRecognizer(), "initials": InitialsRecognizer(), "person": PersonContextRecognizer(frozenset({"sleep", "stress", "anxiety", "topic"})),
     "given": GivenNameRecognizer(frozenset({"will", "grace", "may", "bill", "mark", "hope", "power", "notes"})),
     "signature": SignatureNameRecognizer(frozenset({"spring", "open", "house", "mental", "health", "awareness"})),
     "mrn": MedicalRecordRecognizer(), "plan": HealthPlanRecognizer(), "account": AccountNumberRecognizer(),

@@ -34,7 +34,7 @@ def mount(app: web.Application, services: Services) -> SlackBot:
         app.on_cleanup.append(_socket_mode_stop)
     else:
         max_bytes = services.config.profile.server.max_body_bytes
-        app.router.add_post(EVENTS_PATH, events_handler(bot.app, max_bytes))
+        app.router.add_post(EVENTS_PATH, events_handler(bot.app, max_bytes, settings.signing_secret))
     app.on_cleanup.append(_close_session)
     app.on_shutdown.append(_drain)
     return bot

@@ -7,13 +7,18 @@ the pages call the same review service the chat adapters do.
 """
 from __future__ import annotations
 
+import logging
+
 from aiohttp import web
 
 from adapters.console import audit_trail, consents, queue, review, signin
 from adapters.console.sessions import SessionStore
 from adapters.console.throttle import Throttle
 from adapters.console.web import CONSOLE_KEY, PREFIX, STATIC, Console, make_templates
+from bot.accounts import list_users
 from bot.app import Services
+
+log = logging.getLogger(__name__)
 
 PAGE_MODULES = [signin, review, queue, consents, audit_trail]
 
@@ -31,4 +36,7 @@ def mount(app: web.Application, services: Services) -> Console:
     app.router.add_get("/", _root)
     app.router.add_get(PREFIX, _root)
     app.router.add_static(f"{PREFIX}/static", STATIC, append_version=True)
+    if not list_users(services.engine):
+        log.warning("the console has no accounts yet: create one with "
+                    "`clearpost users add NAME --role officer` (and list NAME under officers.console)")
     return console

@@ -22,7 +22,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import MONTHS, WEEKDAYS, given_names, is_country_or_state, is_vocabulary
+from checks.phi.lexicon import MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state, is_vocabulary
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.textcase import case_style
 
@@ -116,12 +116,14 @@ def build_plain_engine() -> AnalyzerEngine:
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
 
 
-def _common_words(nlp_engine) -> frozenset[str]:
-    """English vocabulary (the lemmatizer's WordNet index) to tell names from words."""
+def _common_words(nlp_engine, exclude: tuple[str, ...] = ()) -> frozenset[str]:
+    """English vocabulary (the lemmatizer's WordNet index) to tell names from
+    words; ``exclude`` leaves out parts of speech ("noun")."""
     try:
         nlp = nlp_engine.nlp["en"]
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset(w for words in table.values() for w in words if "_" not in w)
+        skip = {nlp.vocab.strings.add(pos) for pos in exclude}
+        return frozenset(w for key, words in table.items() if key not in skip for w in words if "_" not in w)
     except Exception:  # a model without the table still works, with fewer name checks
         return frozenset()
 
@@ -193,6 +195,7 @@ class PhiAnalyzer:
                  extra_safe_terms: list[str] | tuple[str, ...] = (), unknown_proper_nouns: bool = False):
         self.engine = build_engine(proper_nouns=unknown_proper_nouns)
         self._common = _common_words(self.engine.nlp_engine)
+        self._non_nouns = _common_words(self.engine.nlp_engine, exclude=("noun",))
         self.score_threshold = score_threshold
         values = [v for raw in (*safe_values, *extra_safe_terms) for v in _variants(raw) if v.strip()]
         self._safe_patterns = [p for p in (_value_pattern(v) for v in values) if p is not None]
@@ -273,7 +276,19 @@ class PhiAnalyzer:
             return False  # "Peter Zuidhove 188" is a street
 
         names = given_names()
-        return not all(is_vocabulary(w, self._common) and w.casefold() not in names for w in words)
+        return not all(self._ordinary_word(w) and w.casefold() not in names for w in words)
+
+    def _ordinary_word(self, word: str) -> bool:
+        """An ordinary dictionary word rather than a name. WordNet lists proper
+        names ("Jensen", "Salinas") among its nouns, so a noun-only entry that is
+        a common surname counts as a name; verbs, adjectives and plurals
+        ("Discipline", "Guilty", "Tales") are ordinary words."""
+        w = word.casefold()
+        if w in self._non_nouns:
+            return True
+        if w in self._common:
+            return w not in common_surnames()
+        return is_vocabulary(w, self._common)
 
     def _safe_spans(self, text: str) -> list[tuple[int, int]]:
         spans = [m.span() for p in self._safe_patterns for m in p.finditer(text)]

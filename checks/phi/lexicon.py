@@ -131,6 +131,21 @@ def given_names() -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1)
+def common_surnames(max_rank: int = 5000) -> frozenset[str]:
+    """Case-folded US surnames up to ``max_rank`` by frequency (US Census 1990
+    list shipped with the `names` package)."""
+    import names
+    path = os.path.join(os.path.dirname(names.__file__), "dist.all.last")
+    out = set()
+    with open(path, encoding="ascii", errors="ignore") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 4 and int(parts[3]) <= max_rank:
+                out.add(parts[0].casefold())
+    return frozenset(out)
+
+
 def is_country_or_state(text: str) -> bool:
     t = re.sub(r"[^\w\s]", " ", text).casefold()
     t = re.sub(r"\s+", " ", t).strip()

@@ -51,6 +51,8 @@ def _well_formed(req: AsyncBoltRequest) -> bool:
         keys = ("subtype", "channel", "user", "ts", "text", "thread_ts") if event["type"] == "message" else ()
         if not all(isinstance(event.get(k), (str, type(None))) for k in keys):
             return False
+        if not all(isinstance(event.get(k), (dict, type(None))) for k in ("message", "previous_message", "item")):
+            return False
     return all(isinstance(body.get(k), (dict, type(None))) for k in ("team", "user", "channel", "view"))
 
 

@@ -33,7 +33,8 @@ def is_from_bot(message: dict) -> bool:
 
 def attachments_of(message: dict) -> tuple[Attachment, ...]:
     out = []
-    for f in message.get("files") or ():
+    files = message.get("files")
+    for f in files if isinstance(files, list) else ():
         if not isinstance(f, dict) or f.get("mode") == "tombstone":
             continue
         out.append(Attachment(name=str(f.get("name") or f.get("id") or "file"),
@@ -54,6 +55,8 @@ def draft_from_message(config: Config, team_id: str, channel: str, message: dict
     rc = config.channel(PLATFORM, channel)
     if rc is None:
         return Intake(None, "channel not configured for review")
+    if not all(isinstance(message.get(k), (str, type(None))) for k in ("user", "ts", "text", "thread_ts")):
+        return Intake(None, "malformed message")  # not the shape Slack sends
     if message.get("subtype") not in DRAFT_SUBTYPES:
         return Intake(None, f"subtype {message.get('subtype')}")
     if is_from_bot(message):
@@ -72,6 +75,7 @@ def content_changed(event: dict) -> bool:
     """message_changed also fires for link unfurls and thread replies: only a
     different text or file list is an edit."""
     new, old = event.get("message") or {}, event.get("previous_message") or {}
+    new, old = (m if isinstance(m, dict) else {} for m in (new, old))
     if not old:
         return True
     return (new.get("text") or "") != (old.get("text") or "") or attachments_of(new) != attachments_of(old)

@@ -386,7 +386,14 @@ def _lone_given_name(text: str, start: int, end: int) -> bool:
     if not all(w[:1].isupper() for w in words):
         return False
     prev = re.findall(r"[^\W\d_]+", text[max(0, start - 20):start])
+    if prev and prev[-1].casefold() == "to" and _SPOKEN_TO.search(text[max(0, start - 40):start]):
+        return True  # "said Maslin to Antonio": spoken to a person, not travelled to a place
     return not prev or prev[-1].casefold() not in _LOCATIVE
+
+
+_SPOKEN_TO = re.compile(r"\b(?:said|says|say|told|asked|wrote|replied|spoke|speak|talked|talk|explained|"
+                        r"introduced|married|engaged|sent|gave|shouted|whispered)\b[^.!?\n]{0,30}\bto\s*$",
+                        re.IGNORECASE)
 
 
 def _resolve(cands: list[_Candidate]) -> list[_Candidate]:

@@ -259,7 +259,7 @@ def start_serve(config: Path, api_url: str, port: int, log: Path) -> subprocess.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "DATABASE_URL"))}
     env.update(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=api_url)
     with open(log, "ab") as out:
-        return subprocess.Popen([sys.executable, "-m", "bot.cli", "--config", str(config), "serve",
+        return subprocess.Popen([sys.executable, "-m", "bot.cli", "-v", "--config", str(config), "serve",
                                  "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=out)
 
 

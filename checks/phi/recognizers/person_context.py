@@ -79,7 +79,8 @@ class PersonContextRecognizer(SpanPatternRecognizer):
         out = []
         for w in items:
             low = w.group(0).casefold()
-            if low in STOP_WORDS or low in MONTHS or low in WEEKDAYS or is_country_or_state(w.group(0)):
+            if low in STOP_WORDS or low in MONTHS or low in WEEKDAYS or \
+                    (low not in names and is_country_or_state(w.group(0))):
                 return []
             s = m.start("v") + w.start()
             out.append(self._res((s, s + len(w.group(0))), score))

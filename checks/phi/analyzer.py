@@ -223,7 +223,7 @@ class PhiAnalyzer:
         style = case_style(text)
         cands = [c for c in (self._candidate(text, r, style) for r in results) if c is not None]
         cands = _prefer_person(text, cands)
-        chosen = _resolve(cands)
+        chosen = _resolve(cands, text)
         safe = self._safe_spans(text)
         chosen = self._drop_safe(text, chosen, safe)
         chosen = _propagate_names(text, chosen, style, safe)
@@ -396,14 +396,32 @@ _SPOKEN_TO = re.compile(r"\b(?:said|says|say|told|asked|wrote|replied|spoke|spea
                         re.IGNORECASE)
 
 
-def _resolve(cands: list[_Candidate]) -> list[_Candidate]:
+def _resolve(cands: list[_Candidate], text: str) -> list[_Candidate]:
     """One entity per span: by rank, then longer, then higher score."""
     chosen: list[_Candidate] = []
     for c in sorted(cands, key=lambda c: (c.rank, -(c.end - c.start), -c.score, c.start)):
-        if any(c.start < o.end and o.start < c.end for o in chosen):
-            continue
-        chosen.append(c)
+        clash = [o for o in chosen if c.start < o.end and o.start < c.end]
+        if not clash:
+            chosen.append(c)
+        elif c.entity_type == "PERSON" and all(o.entity_type == "PERSON" for o in clash):
+            chosen.extend(_remainders(text, c, clash))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _remainders(text: str, c: _Candidate, clash: list[_Candidate]) -> list[_Candidate]:
+    """The part of a longer name span that another name does not cover
+    ('Ashley:"I'm Melvin's' after 'Ashley' was taken -> 'Melvin')."""
+    out, pos = [], c.start
+    for o in sorted(clash, key=lambda o: o.start) + [_Candidate("", c.end, c.end, 0, 0)]:
+        piece = text[pos:max(pos, o.start)]
+        for m in re.finditer(r"[^\W\d_][\w\-]*(?:[ \t]+[^\W\d_][\w\-]*)*", piece):
+            words = [w for w in m.group(0).split() if w.casefold() not in STOP_WORDS and w[0].isupper()]
+            if words and len(words[0]) > 1:
+                s = pos + m.start() + m.group(0).find(words[0])
+                e = pos + m.start() + m.group(0).rfind(words[-1]) + len(words[-1])
+                out.append(_Candidate("PERSON", s, e, c.score, c.rank, c.source))
+        pos = max(pos, o.end)
+    return out
 
 
 def _propagate_names(text: str, chosen: list[_Candidate], style: str,

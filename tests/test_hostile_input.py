@@ -223,3 +223,44 @@ async def test_when_a_draft_is_odd_but_harmless_then_it_gets_a_report_and_nothin
         [f.code for f in view.findings]
     assert len(slack.posts_in_thread(ts)) == 1
     assert TEAM_ID  # the report went to the review workspace's thread
+
+
+# ---- only officers decide ------------------------------------------------------
+
+@pytest.mark.parametrize("who", ["U0STAFF01", "U0STRANGER"])
+async def test_when_a_non_officer_forges_the_override_form_then_nothing_is_cleared(slack, who):
+    """The modal is only opened for officers, but its submission is a plain signed request anyone in the
+    workspace could craft: the service decides who may clear, not the button."""
+    from tests.test_slack import override_submission
+    ts = await slack.draft(PHI_TEXT)
+    view = await slack.settled(ts, State.FLAGGED)
+    meta = json.dumps({"review": view.id, "channel": CHANNEL})
+    status, body = await slack.interact(override_submission(who, meta, "Looks fine to me, clearing it now."))
+    assert status == 200 and json.loads(body)["response_action"] == "errors"
+    assert "privacy officer" in body
+    assert slack.review(ts).state == State.FLAGGED
+    assert "override" not in audit_actions(slack.services, view.id)
+    assert "decision_refused" in audit_actions(slack.services, view.id)
+
+
+@pytest.mark.parametrize("who", ["U0STAFF01", "U0STRANGER"])
+async def test_when_a_non_officer_reacts_reject_then_nothing_changes(slack, who):
+    ts = await slack.draft(CLEAN_TEXT)
+    view = await slack.settled(ts, State.CLEAN)
+    await slack.react(who, ts, name="x")
+    told = await slack.ephemeral_to(who)
+    assert "only a designated privacy officer" in told["text"]
+    assert slack.review(ts).state == State.CLEAN
+    assert "reject" not in audit_actions(slack.services, view.id)
+
+
+async def test_when_an_override_is_submitted_from_another_workspace_then_403_and_nothing_is_cleared(slack):
+    from tests.test_slack import override_submission
+    ts = await slack.draft(PHI_TEXT)
+    view = await slack.settled(ts, State.FLAGGED)
+    payload = override_submission(OFFICER, json.dumps({"review": view.id, "channel": CHANNEL}),
+                                  "Name used with written permission on file.")
+    payload["team"]["id"] = payload["view"]["team_id"] = "T0ELSEWHERE"
+    status, _ = await slack.interact(payload)
+    assert status == 403
+    assert slack.review(ts).state == State.FLAGGED

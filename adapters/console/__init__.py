@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from aiohttp import web
+from aiohttp.web import Application, HTTPSeeOther, Request, Response
 
 from adapters.console import audit_trail, consents, queue, review, signin
 from adapters.console.sessions import SessionStore
@@ -23,11 +23,11 @@ log = logging.getLogger(__name__)
 PAGE_MODULES = [signin, review, queue, consents, audit_trail]
 
 
-async def _root(request: web.Request) -> web.Response:
-    raise web.HTTPSeeOther(f"{PREFIX}/")
+async def _root(request: Request) -> Response:
+    raise HTTPSeeOther(f"{PREFIX}/")
 
 
-def mount(app: web.Application, services: Services) -> Console:
+def mount(app: Application, services: Services) -> Console:
     console = Console(services=services, sessions=SessionStore(services.engine),
                       throttle=Throttle(), templates=make_templates())
     app[CONSOLE_KEY] = console

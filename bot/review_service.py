@@ -59,6 +59,7 @@ class ActionResult:
     ok: bool
     message: str
     review: ReviewView | None = None
+    duplicate: bool = False  # the platform event was applied before (a retry): say nothing
 
 
 class ReportPublisher(Protocol):
@@ -150,8 +151,8 @@ class ReviewService:
             "voided_clearance": before == State.CLEARED.value})
         return row.id
 
-    def withdraw(self, ref: MessageRef, actor: str) -> ActionResult:
-        return self._decide(ref, actor, Event.DELETE, authorise=False)
+    def withdraw(self, ref: MessageRef, actor: str, event_id: str | None = None) -> ActionResult:
+        return self._decide(ref, actor, Event.DELETE, authorise=False, event_id=event_id)
 
     # ---- checking -----------------------------------------------------
     def schedule(self, review_id: int) -> asyncio.Task:
@@ -240,27 +241,37 @@ class ReviewService:
     def is_officer(self, platform: str, user: str) -> bool:
         return user in self.config.officers_for(platform)
 
-    def approve(self, ref: MessageRef, actor: str) -> ActionResult:
-        return self._decide(ref, actor, Event.APPROVE)
+    def approve(self, ref: MessageRef, actor: str, event_id: str | None = None) -> ActionResult:
+        return self._decide(ref, actor, Event.APPROVE, event_id=event_id)
 
     def override(self, ref: MessageRef, actor: str, reason: str) -> ActionResult:
         if not reason or not reason.strip():
             return ActionResult(False, "an override needs a written justification")
         return self._decide(ref, actor, Event.OVERRIDE, reason=reason.strip()[:2000])
 
-    def reject(self, ref: MessageRef, actor: str) -> ActionResult:
-        return self._decide(ref, actor, Event.REJECT)
+    def reject(self, ref: MessageRef, actor: str, event_id: str | None = None) -> ActionResult:
+        return self._decide(ref, actor, Event.REJECT, event_id=event_id)
 
-    def revoke(self, ref: MessageRef, actor: str) -> ActionResult:
-        return self._decide(ref, actor, Event.REVOKE)
+    def revoke(self, ref: MessageRef, actor: str, event_id: str | None = None) -> ActionResult:
+        return self._decide(ref, actor, Event.REVOKE, event_id=event_id)
 
     def _decide(self, ref: MessageRef, actor: str, event: Event, reason: str | None = None,
-                authorise: bool = True) -> ActionResult:
-        with transaction(self.engine) as s:
-            row = s.exec(select(Review).where(Review.ref_key == ref.key)).first()
-            if row is None:
-                return ActionResult(False, "no review for that message")
-            return self._decide_row(s, row, actor, event, reason, authorise)
+                authorise: bool = True, event_id: str | None = None) -> ActionResult:
+        """With ``event_id`` the platform event is recorded in the decision's own
+        transaction: a retry is recognised, and a failed write records neither."""
+        try:
+            with transaction(self.engine) as s:
+                if event_id:
+                    s.add(ProcessedEvent(event_id=f"{ref.platform}:{event_id}", platform=ref.platform))
+                    s.flush()
+                row = s.exec(select(Review).where(Review.ref_key == ref.key)).first()
+                if row is None:
+                    return ActionResult(False, "no review for that message")
+                return self._decide_row(s, row, actor, event, reason, authorise)
+        except IntegrityError:
+            if not event_id:
+                raise
+            return ActionResult(False, "this event was applied before", duplicate=True)
 
     def decide_by_id(self, review_id: int, actor: str, event: Event, reason: str | None = None) -> ActionResult:
         if event == Event.OVERRIDE and not (reason or "").strip():

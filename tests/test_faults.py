@@ -230,7 +230,12 @@ async def test_when_the_slack_api_answers_429_or_500_then_the_report_is_posted_o
         assert [c.result.get("ok") for c in attempts] == [False, False, True]
         gaps = [b.at - a.at for a, b in zip(attempts, attempts[1:])]
         assert all(g >= 0.4 for g in gaps), f"retried without backing off: {gaps}"
-        view = services.reviews.get_by_id(stored(services.engine, ts)[0][0].id)
+        review_id = stored(services.engine, ts)[0][0].id
+        for _ in range(100):  # the report's id is stored just after the post returns
+            view = services.reviews.get_by_id(review_id)
+            if view.report_message_id:
+                break
+            await asyncio.sleep(0.05)
         assert view.report_message_id == attempts[-1].result["ts"]
     finally:
         await server.stop()

@@ -193,9 +193,9 @@ class SlackBot:
             return
         ref = message_ref(team, channel, ts)
         view = await asyncio.to_thread(self.reviews.get, ref)
-        if view is None or view.state == State.WITHDRAWN or not await self._claim(event_id):
+        if view is None or view.state == State.WITHDRAWN:
             return
-        result = await asyncio.to_thread(self.reviews.withdraw, ref, author or "slack")
+        result = await asyncio.to_thread(self.reviews.withdraw, ref, author or "slack", event_id)
         if result.ok and result.review:
             self._spawn(self.reviews.publish(result.review))
 
@@ -221,14 +221,15 @@ class SlackBot:
             return  # a reaction on some other message
         if not added and (view.state != State.CLEARED or view.decided_by != user):
             return  # only taking back the reaction that cleared the draft revokes it
-        if not await self._claim(body.get("event_id")):
-            return
+        event_id = body.get("event_id")  # recorded with the decision, in one transaction
         if not added:
-            result = await asyncio.to_thread(self.reviews.revoke, view.ref, user)
+            result = await asyncio.to_thread(self.reviews.revoke, view.ref, user, event_id)
         elif name == self.approve_reaction:
-            result = await asyncio.to_thread(self.reviews.approve, view.ref, user)
+            result = await asyncio.to_thread(self.reviews.approve, view.ref, user, event_id)
         else:
-            result = await asyncio.to_thread(self.reviews.reject, view.ref, user)
+            result = await asyncio.to_thread(self.reviews.reject, view.ref, user, event_id)
+        if result.duplicate:
+            return  # a retry of an event already applied
         self._spawn(self._after_decision(result, channel, user))
 
     async def _after_decision(self, result: ActionResult, channel: str, user: str) -> None:

@@ -30,6 +30,8 @@ from bot.vault import Vault
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=60)
+REPORT_GRACE = timedelta(minutes=2)  # a checked review with no report after this: its replica died before posting
+REPORT_GIVE_UP = timedelta(days=1)  # stop retrying a report that cannot be posted (channel gone)
 
 
 @dataclass(frozen=True)
@@ -228,7 +230,38 @@ class ReviewService:
         ids = await asyncio.to_thread(self._pending_ids)
         for rid in ids:
             self.schedule(rid)
+        for rid in await asyncio.to_thread(self._unreported_ids):
+            view = await asyncio.to_thread(self._lease_for_report, rid)
+            if view is not None:  # another replica may have taken it meanwhile
+                task = asyncio.get_running_loop().create_task(self.publish(view))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+                ids.append(rid)
         return ids
+
+    def _unreported_ids(self) -> list[int]:
+        """Checked reviews whose report was never posted (a crash between storing and posting)."""
+        now = utcnow()
+        if not self.publishers:
+            return []
+        with transaction(self.engine) as s:
+            return list(s.exec(select(Review.id).where(
+                Review.report_message_id.is_(None), Review.platform.in_(list(self.publishers)),
+                Review.state.in_([State.CLEAN.value, State.FLAGGED.value, State.FAILED.value]),
+                Review.updated_at < now - REPORT_GRACE, Review.updated_at > now - REPORT_GIVE_UP,
+                or_(Review.lease_until.is_(None), Review.lease_until < now))))
+
+    def _lease_for_report(self, review_id: int) -> ReviewView | None:
+        """One replica posts a missing report: the same lease as for checking."""
+        now = utcnow()
+        with transaction(self.engine) as s:
+            taken = s.execute(
+                update(Review)
+                .where(Review.id == review_id, Review.report_message_id.is_(None),
+                       or_(Review.lease_until.is_(None), Review.lease_until < now))
+                .values(lease_owner=self.owner, lease_until=now + LEASE)
+            ).rowcount
+            return self._view(s.get(Review, review_id)) if taken else None
 
     def _pending_ids(self) -> list[int]:
         now = utcnow()

@@ -366,3 +366,48 @@ async def test_when_a_draft_is_stored_and_the_process_dies_then_a_restart_review
         await api.stop()
     assert killed_in == State.CHECKING.value and before == 0, "the process died before the review was done"
     assert len(reports_for(api, ts)) == 1
+
+
+async def test_when_a_replica_died_between_storing_a_result_and_posting_it_then_one_report_is_posted(db_url, analyzer):
+    """The review was checked and stored, the process died before chat.postMessage: two replicas start,
+    both sweep, exactly one posts the missing report."""
+    from datetime import timedelta
+
+    from bot.domain import Draft
+    from bot.models import utcnow
+    from adapters.slack.translate import message_ref
+
+    api = await FakeSlackApi().start()
+    dead = build_services(slack_config(db_url, api.url), analyzer=analyzer)  # no publisher: it never posts
+    ts = "1700001000.000001"
+    review_id = dead.reviews.submit(Draft(text=PHI_TEXT, author=STAFF, ref=message_ref(TEAM_ID, CHANNEL, ts),
+                                          platforms=("instagram",)), "Ev0DEAD")
+    await dead.reviews.check(review_id)
+    with transaction(dead.engine) as s:
+        row = s.get(Review, review_id)
+        assert row.state == State.FLAGGED.value and row.report_message_id is None
+        row.updated_at = utcnow() - timedelta(minutes=5)
+        s.add(row)
+    dead.pipeline.close()
+    dead.engine.dispose()
+
+    replicas = [build_services(slack_config(db_url, api.url), analyzer=analyzer) for _ in range(2)]
+    servers = await asyncio.gather(*(BotServer(r).start() for r in replicas))
+    try:
+        await api.wait_for("chat.postMessage", where=lambda c: c.params.get("thread_ts") == ts, timeout=30)
+        await asyncio.sleep(1.0)
+        assert len(reports_for(api, ts)) == 1
+        view = replicas[0].reviews.get_by_id(review_id)
+        for _ in range(100):
+            if view.report_message_id:
+                break
+            await asyncio.sleep(0.05)
+            view = replicas[0].reviews.get_by_id(review_id)
+        assert view.report_message_id == reports_for(api, ts)[0].result["ts"]
+        assert await replicas[1].reviews.resume_pending() == [], "a posted report is not posted again"
+    finally:
+        for server, r in zip(servers, replicas):
+            await server.stop()
+            r.pipeline.close()
+            r.engine.dispose()
+        await api.stop()

@@ -264,3 +264,34 @@ async def test_when_an_override_is_submitted_from_another_workspace_then_403_and
     status, _ = await slack.interact(payload)
     assert status == 403
     assert slack.review(ts).state == State.FLAGGED
+
+
+# ---- Teams: the same edges at /api/messages ------------------------------------
+
+async def test_when_a_teams_body_is_over_the_size_limit_then_413_before_authentication(db_url, analyzer):
+    from tests.test_teams_auth import APP_ID, TENANT
+    from aiohttp import web
+    import aiohttp
+    from bot.app import build_services
+    from bot.server import build_web_app
+    from tests.conftest import make_config
+
+    cfg = make_config(db_url, secrets={"teams_app_id": APP_ID, "teams_app_password": "secret",
+                                       "teams_tenant_id": TENANT})
+    services = build_services(cfg, analyzer=analyzer)
+    runner = web.AppRunner(build_web_app(services), access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    try:
+        limit = cfg.profile.server.max_body_bytes
+        body = json.dumps({"type": "message", "text": "x" * limit}).encode()
+        async with aiohttp.ClientSession() as http:
+            async with http.post(f"http://127.0.0.1:{runner.addresses[0][1]}/api/messages", data=body,
+                                 headers={"Content-Type": "application/json"}) as r:
+                assert r.status == 413
+        with transaction(services.engine) as s:
+            assert s.exec(select(Review)).all() == []
+    finally:
+        await runner.cleanup()
+        services.pipeline.close()
+        services.engine.dispose()

@@ -80,11 +80,11 @@ def _bot_mentions(activity: Activity) -> list[dict]:
     bot_id = activity.recipient.id if activity.recipient else None
     found = []
     for entity in activity.entities or []:
-        if (entity.type or "").lower() != "mention":
-            continue
+        if entity is None or not isinstance(entity.type, str) or entity.type.lower() != "mention":
+            continue  # null entries and odd shapes are not mentions (found by tests/test_fuzz.py)
         props = entity.additional_properties or {}
         mentioned = props.get("mentioned") or {}
-        if bot_id and mentioned.get("id") == bot_id:
+        if bot_id and isinstance(mentioned, dict) and mentioned.get("id") == bot_id:
             found.append(props)
     return found
 
@@ -98,7 +98,7 @@ def clean_text(activity: Activity) -> str:
     text = activity.text or ""
     for props in _bot_mentions(activity):
         tag = props.get("text")
-        if tag:
+        if tag and isinstance(tag, str):
             text = text.replace(tag, "", 1)
     text = _AT_TAG.sub(lambda m: m.group("name"), text)
     return html.unescape(text).replace("\xa0", " ").strip()
@@ -108,6 +108,8 @@ def attachments(activity: Activity) -> tuple[Attachment, ...]:
     """Images and files posted with the draft (names and types only, never downloaded)."""
     found: list[Attachment] = []
     for a in activity.attachments or []:
+        if a is None or not isinstance(a.content_type or "", str):
+            continue  # a null entry (found by tests/test_fuzz.py)
         ctype = (a.content_type or "").lower()
         if ctype.startswith(_SKIPPED_ATTACHMENTS):
             continue

@@ -134,9 +134,6 @@ class SlackBot:
         elif subtype == "message_deleted":
             await self._deleted(team, body.get("event_id"), event)
 
-    async def _claim(self, event_id: str | None) -> bool:
-        return await asyncio.to_thread(self.reviews.claim_event, PLATFORM, event_id)
-
     async def _intake(self, team: str, event_id: str | None, message: dict) -> None:
         intake = draft_from_message(self.config, team, message.get("channel", ""), message)
         if intake.draft is None:

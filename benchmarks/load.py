@@ -51,7 +51,6 @@ from tests.fakes.slack_api import (BOT_TOKEN, SIGNING_SECRET, FakeSlackApi,  # n
 
 CHANNEL = "C0REVIEW1"
 STAFF = ("U0STAFF01", "U0STAFF02", "U0STAFF03")
-PAGE_SIZE = 4096  # for RSS in pages, should VmHWM be missing
 
 # Realistic practice posts, 100-400 characters once filled in; about a third carry PHI.
 CLEAN = (

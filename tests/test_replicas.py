@@ -130,3 +130,43 @@ async def test_when_two_replicas_share_postgresql_then_each_draft_is_reviewed_re
     both = [log.read_text() for log in logs]
     assert all("draft taken in" in t for t in both), "each replica took in some of the drafts"
     assert not any("Jane Doe" in t for t in both)
+
+
+async def test_when_two_teams_replicas_get_the_same_activities_then_each_acts_once(pg_url, analyzer):
+    """Teams: two in-process replicas (separate services, engines and servers) on one PostgreSQL
+    database; every activity, the draft and then the officer's approval, reaches both at once."""
+    from tests.test_teams import CLEAN_DRAFT, OFFICER as TEAMS_OFFICER, Harness, teams_config
+    from tests.fakes.teams_connector import FakeConnector
+    from bot.app import build_services
+
+    connector = FakeConnector()
+    connector.start()
+    replicas = [await Harness(build_services(teams_config(pg_url, connector.url), analyzer=analyzer),
+                              connector).start() for _ in range(2)]
+    try:
+        a, b = replicas
+        drafts = [a.post(f"{CLEAN_DRAFT} #{i}") for i in range(4)]
+        for d in drafts:
+            statuses = await asyncio.gather(a.send(d), b.send(d))
+            assert [s for s, _ in statuses] == [201, 201]
+        await asyncio.gather(a.settle(), b.settle())
+        views = [a.review(d) for d in drafts]
+        for view in views:
+            answers = await asyncio.gather(a.send(a.click(view.id, "approve", TEAMS_OFFICER)),
+                                           b.send(b.click(view.id, "approve", TEAMS_OFFICER)))
+            assert [s for s, _ in answers] == [200, 200]
+        await asyncio.gather(a.settle(), b.settle())
+        engine = a.services.engine
+        with transaction(engine) as s:
+            audit = Counter((e.review_id, e.action) for e in s.exec(select(AuditEvent)))
+        for d, view in zip(drafts, views):
+            replies = [c for c in connector.of_kind("reply") if c.activity_id == d["id"] and c.card]
+            assert len(replies) == 1, f"{len(replies)} cards for one draft"
+            assert audit[(view.id, "checks_run")] == 1 and audit[(view.id, "approve")] == 1
+            assert a.services.reviews.get_by_id(view.id).state == State.CLEARED
+    finally:
+        for h in replicas:
+            await h.stop()
+            h.services.pipeline.close()
+            h.services.engine.dispose()
+        connector.stop()

@@ -306,6 +306,7 @@ async def test_when_serve_gets_sigterm_then_reviews_in_flight_finish_before_it_e
                                              for i, ts in enumerate(tss)))
             assert statuses == [200] * len(tss)
             proc.send_signal(signal.SIGTERM)  # 12 acknowledged, most still queued or being checked
+            reported_at_sigterm = sum(1 for ts in tss if reports_for(api, ts))
             started = time.monotonic()
             returncode = await asyncio.to_thread(proc.wait, 60)
             took = time.monotonic() - started
@@ -313,6 +314,7 @@ async def test_when_serve_gets_sigterm_then_reviews_in_flight_finish_before_it_e
         stop_process(proc)
         await api.stop()
     assert returncode == 0, log.read_text()
+    assert reported_at_sigterm < len(tss), "the test needs reviews still in flight at SIGTERM"
     engine = make_engine(f"sqlite:///{db}")
     try:
         with transaction(engine) as s:

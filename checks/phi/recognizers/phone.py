@@ -17,6 +17,9 @@ from checks.phi.recognizers.base import SpanPatternRecognizer
 _CUE = re.compile(r"(?:phone|tel|telephone|mobile|cell|cellphone|call|text|txt|desk|office|fax|"
                   r"whatsapp|sms|reach (?:me|us|her|him|them)|answering|number|no|registered|"
                   r"contact|dial|messages?|ph|m|t|f)\b[^\w\n]{0,6}(?:(?:is|at|on|me|us|to|her|him|them)\W{1,3}){0,2}$", re.IGNORECASE)
+# a label typed after the number ("082 490 1693 office", "930.167.3943-fax")
+_TRAILING_CUE = re.compile(r"[ \t]*[-–(]?[ \t]*(?:phone|tel|telephone|mobile|cell|office|work|home|fax|direct|main|"
+                           r"desk|landline|whatsapp)\b", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{2,4}")
 
 
@@ -46,7 +49,7 @@ class PhoneNumberRecognizer(SpanPatternRecognizer):
         if re.fullmatch(r"\d{3}-\d{2}-\d{4}", pattern_text):
             return True  # SSN shape
         before = text[max(0, start - 30):start]
-        if _CUE.search(before):
+        if _CUE.search(before) or (re.search(r"[ .\-()/]", pattern_text) and _TRAILING_CUE.match(text, end)):
             return False
         if not re.search(r"[ .\-()/]", pattern_text) and not pattern_text.startswith("+"):
             return True  # a bare digit run with no phone cue

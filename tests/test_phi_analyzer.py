@@ -147,3 +147,17 @@ def test_when_unknown_proper_nouns_enabled_then_unfamiliar_surnames_are_names(
 ])
 def test_when_capitalised_words_are_vocabulary_then_they_are_not_names(analyzer, text):
     assert [t for t, _ in spans(analyzer, text) if t == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text,value,expected", [
+    ("Unlike the Petrenko essay, this one is short.", "Petrenko", True),
+    ("Nobody sings it better than early Dragunova.", "Dragunova", True),
+    ("The new mural is by local painter Halvorsen, who also teaches yoga.", "Halvorsen", True),
+    ("Thanks again, Grigorescu, for the ride.", "Grigorescu", True),
+    ("We moved the retreat to Lindberg Street this year.", "Lindberg", False),
+    ("The group meets in Jakobsen every spring.", "Jakobsen", False),
+    ("Bring a person with you to the reason for the season.", "reason", False),
+])
+def test_when_capitalised_word_has_a_surname_ending_then_it_is_a_name_unless_placed(analyzer, text, value, expected):
+    found = [v for t, v in spans(analyzer, text) if t == "PERSON"]
+    assert any(value in v for v in found) is expected

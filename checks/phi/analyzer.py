@@ -73,6 +73,7 @@ _REPLACED = ("DateRecognizer", "PhoneRecognizer", "NhsRecognizer", "UuidRecogniz
 _RANK_BY_RECOGNIZER = {
     "StreetAddressRecognizer": 1, "CityContextRecognizer": 4, "PersonContextRecognizer": 4,
     "HandleRecognizer": 4, "InitialsRecognizer": 4, "GivenNameRecognizer": 5, "ProperNounRecognizer": 7,
+    "SurnameShapeRecognizer": 4,
 }
 _RANK_BY_TYPE = {
     "EMAIL": 0, "SSN": 1, "MRN": 2, "HEALTH_PLAN_ID": 2, "LICENSE_ID": 2, "VEHICLE_ID": 2,
@@ -247,7 +248,11 @@ class PhiAnalyzer:
             if value.casefold() in STOP_WORDS or value.casefold() in MONTHS | WEEKDAYS:
                 return None
             if style == "mixed" and not value[0].isupper():
-                return None
+                m = re.search(r"(?<=[\s\-])[^\W\d_]", value)  # "ex-Zombie Kastner" -> "Zombie Kastner"
+                if label != "PERSON" or m is None or not m.group(0).isupper():
+                    return None
+                start += m.start()
+                value = text[start:end]
             if label == "PERSON" and not self._name_like(text, start, end):
                 return None
         if label == "PERSON" and recognizer == "GivenNameRecognizer" and not self._name_like(text, start, end):

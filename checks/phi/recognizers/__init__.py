@@ -17,6 +17,7 @@ from checks.phi.recognizers.phone import PhoneNumberRecognizer
 from checks.phi.recognizers.proper_noun import ProperNounRecognizer
 from checks.phi.recognizers.signature_name import SignatureNameRecognizer
 from checks.phi.recognizers.street_address import StreetAddressRecognizer
+from checks.phi.recognizers.surname_shape import SurnameShapeRecognizer
 from checks.phi.recognizers.vehicle_id import VehicleIdRecognizer
 from checks.phi.recognizers.zip_code import ZipCodeRecognizer
 
@@ -31,6 +32,7 @@ def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nou
         PersonContextRecognizer(common_words), GivenNameRecognizer(common_words), MedicalRecordRecognizer(),
         HealthPlanRecognizer(), AccountNumberRecognizer(), LicenseNumberRecognizer(),
         VehicleIdRecognizer(), DeviceIdRecognizer(), SignatureNameRecognizer(common_words),
+        SurnameShapeRecognizer(common_words),
     ]
 
 

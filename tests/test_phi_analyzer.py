@@ -161,3 +161,12 @@ def test_when_capitalised_words_are_vocabulary_then_they_are_not_names(analyzer,
 def test_when_capitalised_word_has_a_surname_ending_then_it_is_a_name_unless_placed(analyzer, text, value, expected):
     found = [v for t, v in spans(analyzer, text) if t == "PERSON"]
     assert any(value in v for v in found) is expected
+
+
+@pytest.mark.parametrize("text,value,expected", [
+    ("Petrenko and Hughes were both at the fundraiser.", "Hughes", True),
+    ("Petrenko and Hughes is the design agency we hired.", "Hughes", False),
+    ("Petrenko and Coffee were our two themes.", "Coffee", False),
+])
+def test_when_pair_is_subject_of_plural_verb_then_partner_of_a_name_is_a_name(analyzer, text, value, expected):
+    assert (("PERSON", value) in spans(analyzer, text)) is expected

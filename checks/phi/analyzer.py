@@ -227,6 +227,7 @@ class PhiAnalyzer:
         chosen = _resolve(cands, text)
         safe = self._safe_spans(text)
         chosen = self._drop_safe(text, chosen, safe)
+        chosen = self._coordinated_names(text, chosen, style)
         chosen = _propagate_names(text, chosen, style, safe)
         return [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
 
@@ -269,6 +270,32 @@ class PhiAnalyzer:
         if recognizer == "PersonContextRecognizer" and r.score < 0.85:
             rank = 5  # a weak cue ("and", "with") does not outrank spaCy
         return _Candidate(label, start, end, r.score, rank, recognizer)
+
+    def _coordinated_names(self, text: str, chosen: list[_Candidate], style: str) -> list[_Candidate]:
+        """ "Usamov and Bowers were...": two capitalised words joined by "and" as the
+        subject of a plural verb are two people when one of them is already a
+        name ("Lopez, Santos and Coleman is" - singular - is a company)."""
+        if style != "mixed":
+            return chosen
+        out = list(chosen)
+        for m in _PAIR_SUBJECT.finditer(text):
+            sides = [m.span(1), m.span(2)]
+            persons = [sp for sp in sides if any(o.entity_type == "PERSON" and o.start <= sp[0] and sp[1] <= o.end
+                                                 for o in out)]
+            if len(persons) != 1:
+                continue
+            s, e = next(sp for sp in sides if sp not in persons)
+            w = text[s:e]
+            low = w.casefold()
+            if w.isupper() or low in STOP_WORDS or low in MONTHS | WEEKDAYS or is_country_or_state(w) \
+                    or (self._ordinary_word(w) and low not in common_surnames()):
+                continue
+            clash = [o for o in out if s < o.end and o.start < e]
+            if any(not (o.entity_type == "LOCATION" and o.source == "SpacyRecognizer") for o in clash):
+                continue
+            out = [o for o in out if o not in clash]
+            out.append(_Candidate("PERSON", s, e, 0.55, 5, "coordinated"))
+        return sorted(out, key=lambda c: c.start)
 
     def _name_like(self, text: str, start: int, end: int) -> bool:
         """spaCy's small model calls "Discipline" or "Acme Consulting" a person:
@@ -355,6 +382,10 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 2
     return start, end
 
+
+_PAIR_SUBJECT = re.compile(
+    r"(?<![\w'’\-])([A-Z][^\W\d_]*[a-z][\w'’\-]*)[ \t]+and[ \t]+([A-Z][^\W\d_]*[a-z][\w'’\-]*)[ \t]+"
+    r"(?:were|are|have|had|both|met|went|became|founded|started|wrote|sang|played|married|will|would|can|could)\b")
 
 _LOCATIVE = {"in", "at", "from", "to", "near", "into", "visit", "visiting", "around", "outside"}
 

@@ -16,6 +16,7 @@ from checks.phi.recognizers.initials import InitialsRecognizer
 from checks.phi.recognizers.license_number import LicenseNumberRecognizer
 from checks.phi.recognizers.medical_record import MedicalRecordRecognizer
 from checks.phi.recognizers.person_context import PersonContextRecognizer
+from checks.phi.recognizers.person_verb import PersonVerbRecognizer
 from checks.phi.recognizers.phone import PhoneNumberRecognizer
 from checks.phi.recognizers.signature_name import SignatureNameRecognizer
 from checks.phi.recognizers.street_address import StreetAddressRecognizer
@@ -30,6 +31,7 @@ RECOGNIZERS = {
     "given": GivenNameRecognizer(frozenset({"will", "grace", "may", "bill", "mark", "hope", "power", "notes"})),
     "signature": SignatureNameRecognizer(frozenset({"spring", "open", "house", "mental", "health", "awareness"})),
     "mrn": MedicalRecordRecognizer(), "plan": HealthPlanRecognizer(), "account": AccountNumberRecognizer(),
+    "verb": PersonVerbRecognizer(frozenset({"coffee", "everyone"})),
     "license": LicenseNumberRecognizer(), "vehicle": VehicleIdRecognizer(), "device": DeviceIdRecognizer(),
 }
 
@@ -60,6 +62,8 @@ POSITIVE = [
     ("phone", "Fax: 503.555.0177", "FAX", "503.555.0177"),
     ("phone", "ext 345-899-3560x4587 works", "PHONE", "345-899-3560x4587"),
     ("phone", "reach the family on 28-64-66-98 office hours", "PHONE", "28-64-66-98"),
+    ("verb", "Great news today. Ngozika grew up two streets from here.", "PERSON", "Ngozika"),
+    ("verb", "Tavita, could you send the flyer again?", "PERSON", "Tavita"),
     ("date", "born 04/17/1961 in Ohio", "DATE", "04/17/1961"),
     ("date", "intake on March 3, 2023 went well", "DATE", "March 3, 2023"),
     ("date", "since the 12th of January 2024", "DATE", "the 12th of January 2024"),
@@ -101,6 +105,9 @@ NEGATIVE = [
     ("phone", "We have 2,500 members and 120 volunteers"),
     ("phone", "Card 4131034282458809939 expires"),
     ("phone", "SSN 512-44-8821"),
+    ("verb", "Coffee is from the farmers market today."),
+    ("verb", "Everyone, can you bring a mat?"),
+    ("verb", "our friend tavita lives nearby and grew up here"),
     ("phone", "order 2864669812 office"),
     ("phone", "On 2018-01-14 03:07:43 the office opened"),
     ("date", "We have served the community since 2009"),

@@ -73,7 +73,7 @@ _REPLACED = ("DateRecognizer", "PhoneRecognizer", "NhsRecognizer", "UuidRecogniz
 _RANK_BY_RECOGNIZER = {
     "StreetAddressRecognizer": 1, "CityContextRecognizer": 4, "PersonContextRecognizer": 4,
     "HandleRecognizer": 4, "InitialsRecognizer": 4, "GivenNameRecognizer": 5, "ProperNounRecognizer": 7,
-    "SurnameShapeRecognizer": 4,
+    "SurnameShapeRecognizer": 4, "PersonVerbRecognizer": 4,
 }
 _RANK_BY_TYPE = {
     "EMAIL": 0, "SSN": 1, "MRN": 2, "HEALTH_PLAN_ID": 2, "LICENSE_ID": 2, "VEHICLE_ID": 2,

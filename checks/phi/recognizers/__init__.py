@@ -13,6 +13,7 @@ from checks.phi.recognizers.initials import InitialsRecognizer
 from checks.phi.recognizers.license_number import LicenseNumberRecognizer
 from checks.phi.recognizers.medical_record import MedicalRecordRecognizer
 from checks.phi.recognizers.person_context import PersonContextRecognizer
+from checks.phi.recognizers.person_verb import PersonVerbRecognizer
 from checks.phi.recognizers.phone import PhoneNumberRecognizer
 from checks.phi.recognizers.proper_noun import ProperNounRecognizer
 from checks.phi.recognizers.signature_name import SignatureNameRecognizer
@@ -32,7 +33,7 @@ def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nou
         PersonContextRecognizer(common_words), GivenNameRecognizer(common_words), MedicalRecordRecognizer(),
         HealthPlanRecognizer(), AccountNumberRecognizer(), LicenseNumberRecognizer(),
         VehicleIdRecognizer(), DeviceIdRecognizer(), SignatureNameRecognizer(common_words),
-        SurnameShapeRecognizer(common_words),
+        SurnameShapeRecognizer(common_words), PersonVerbRecognizer(common_words),
     ]
 
 

@@ -111,7 +111,8 @@ class ReviewService:
             if event_id:
                 s.add(ProcessedEvent(event_id=f"{draft.ref.platform}:{event_id}", platform=draft.ref.platform))
                 s.flush()
-            row = s.exec(select(Review).where(Review.ref_key == draft.ref.key)).first()
+            # FOR UPDATE: a concurrent decision or check result on another replica waits for this edit
+            row = s.exec(select(Review).where(Review.ref_key == draft.ref.key).with_for_update()).first()
             if row is None:
                 row = Review(
                     ref_key=draft.ref.key, platform=draft.ref.platform, workspace=draft.ref.workspace,
@@ -202,7 +203,7 @@ class ReviewService:
 
     def _store_result(self, review_id: int, revision: int, result: PipelineResult) -> ReviewView | None:
         with transaction(self.engine) as s:
-            row = s.get(Review, review_id)
+            row = s.get(Review, review_id, with_for_update=True)  # an edit committed meanwhile is seen
             if row is None or row.revision != revision or row.state != State.CHECKING.value:
                 return None  # edited or withdrawn meanwhile: that run's result is stale
             event = (Event.CHECKS_FAILED if result.failed
@@ -297,7 +298,7 @@ class ReviewService:
                 if event_id:
                     s.add(ProcessedEvent(event_id=f"{ref.platform}:{event_id}", platform=ref.platform))
                     s.flush()
-                row = s.exec(select(Review).where(Review.ref_key == ref.key)).first()
+                row = s.exec(select(Review).where(Review.ref_key == ref.key).with_for_update()).first()
                 if row is None:
                     return ActionResult(False, "no review for that message")
                 return self._decide_row(s, row, actor, event, reason, authorise)
@@ -310,7 +311,7 @@ class ReviewService:
         if event == Event.OVERRIDE and not (reason or "").strip():
             return ActionResult(False, "an override needs a written justification")
         with transaction(self.engine) as s:
-            row = s.get(Review, review_id)
+            row = s.get(Review, review_id, with_for_update=True)
             if row is None:
                 return ActionResult(False, "no such review")
             return self._decide_row(s, row, actor, event, reason, True)

@@ -1,0 +1,58 @@
+"""Safety review findings: each test failed before its fix.
+
+Concurrent writers on PostgreSQL (two replicas): a decision or a check result
+stored while another transaction edits the same review must see the edit,
+not overwrite it (a lost update cleared, or marked clean, text nobody checked)."""
+import threading
+import time
+
+import pytest
+from sqlalchemy import text
+
+from bot.domain import Draft, MessageRef
+from bot.pipeline import PipelineResult
+from bot.states import State
+
+OFFICER = "U0PRIVACY1"  # from config.example.yml
+CLEAN_TEXT = "Five grounding techniques to try when anxiety spikes."
+
+
+def _draft(text_, mid="1"):
+    return Draft(text=text_, author="U0STAFF", ref=MessageRef("slack", "T1", "C0REVIEW1", mid),
+                 platforms=("instagram",))
+
+
+def _concurrent_edit(services, review_id, action):
+    """Another replica's edit holds the row (uncommitted) while ``action`` runs; then commits."""
+    if services.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite writers are serialised by the process lock; the race needs PostgreSQL")
+    out = {}
+    with services.engine.connect() as conn:
+        tx = conn.begin()
+        conn.execute(text("UPDATE review SET state = 'checking', revision = revision + 1, "
+                          "content_hash = 'edited', lease_owner = NULL, lease_until = NULL WHERE id = :id"),
+                     {"id": review_id})
+        worker = threading.Thread(target=lambda: out.setdefault("result", action()))
+        worker.start()
+        time.sleep(0.5)  # the action has read the row (or is waiting for it)
+        tx.commit()
+        worker.join(30)
+    return out.get("result")
+
+
+async def test_when_approve_races_an_edit_then_edited_text_is_not_cleared(services):
+    rid = services.reviews.submit(_draft(CLEAN_TEXT))
+    view = await services.reviews.check(rid)
+    assert view.state == State.CLEAN
+    _concurrent_edit(services, rid, lambda: services.reviews.approve(view.ref, OFFICER))
+    after = services.reviews.get_by_id(rid)
+    assert after.state == State.CHECKING and after.decided_by is None
+
+
+async def test_when_check_result_races_an_edit_then_stale_result_is_dropped(services):
+    rid = services.reviews.submit(_draft(CLEAN_TEXT))
+    row = services.reviews._claim(rid)
+    result = PipelineResult(findings=(), rewrite=CLEAN_TEXT)
+    stored = _concurrent_edit(services, rid, lambda: services.reviews._store_result(rid, row.revision, result))
+    assert stored is None
+    assert services.reviews.get_by_id(rid).state == State.CHECKING

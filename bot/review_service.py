@@ -50,6 +50,7 @@ class ReviewView:
     decided_at: datetime | None
     override_reason: str | None
     report_message_id: str | None
+    revision: int = 0  # bumped by every edit: a decision made on an older report names the older one
 
     @property
     def blocking(self) -> bool:
@@ -307,13 +308,18 @@ class ReviewService:
                 raise
             return ActionResult(False, "this event was applied before", duplicate=True)
 
-    def decide_by_id(self, review_id: int, actor: str, event: Event, reason: str | None = None) -> ActionResult:
+    def decide_by_id(self, review_id: int, actor: str, event: Event, reason: str | None = None,
+                     revision: int | None = None) -> ActionResult:
+        """``revision``: the one the officer saw (a form or card); an edit since then refuses the decision."""
         if event == Event.OVERRIDE and not (reason or "").strip():
             return ActionResult(False, "an override needs a written justification")
         with transaction(self.engine) as s:
             row = s.get(Review, review_id, with_for_update=True)
             if row is None:
                 return ActionResult(False, "no such review")
+            if revision is not None and revision != row.revision:
+                return ActionResult(False, "the draft was edited after you opened this; decide on the new report",
+                                    self._view(row))
             return self._decide_row(s, row, actor, event, reason, True)
 
     def _decide_row(self, s, row: Review, actor: str, event: Event, reason: str | None,
@@ -393,5 +399,5 @@ class ReviewService:
             findings=tuple(Finding.from_dict(d) for d in json.loads(row.findings)),
             verdict=row.verdict, rewrite=self.vault.open(row.rewrite), decided_by=row.decided_by,
             decided_at=row.decided_at, override_reason=row.override_reason,
-            report_message_id=row.report_message_id,
+            report_message_id=row.report_message_id, revision=row.revision,
         )

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from bot.domain import Draft, MessageRef
 from bot.pipeline import PipelineResult
-from bot.states import State
+from bot.states import Event, State
 
 OFFICER = "U0PRIVACY1"  # from config.example.yml
 CLEAN_TEXT = "Five grounding techniques to try when anxiety spikes."
@@ -56,3 +56,35 @@ async def test_when_check_result_races_an_edit_then_stale_result_is_dropped(serv
     stored = _concurrent_edit(services, rid, lambda: services.reviews._store_result(rid, row.revision, result))
     assert stored is None
     assert services.reviews.get_by_id(rid).state == State.CHECKING
+
+
+PHI_TEXT = "So proud of Emily Carter, call her at 503-555-7788 after her therapy session."
+PHI_TEXT_2 = "Emily Carter (DOB 03/14/1987) finished her therapy for panic disorder, call 503-555-0199."
+
+
+async def test_when_draft_edited_after_officer_opened_override_then_override_refused(services):
+    """The Slack override modal and the Teams card carry the revision the officer saw."""
+    rid = services.reviews.submit(_draft(PHI_TEXT))
+    seen = await services.reviews.check(rid)
+    assert seen.state == State.FLAGGED
+    services.reviews.edit(_draft(PHI_TEXT_2))
+    assert (await services.reviews.check(rid)).state == State.FLAGGED
+    result = services.reviews.decide_by_id(rid, OFFICER, Event.OVERRIDE, "consent on file", seen.revision)
+    assert not result.ok and "edited" in result.message
+    assert services.reviews.get_by_id(rid).state == State.FLAGGED
+    current = services.reviews.get_by_id(rid).revision
+    assert services.reviews.decide_by_id(rid, OFFICER, Event.OVERRIDE, "consent on file", current).ok
+
+
+def test_when_report_rendered_then_buttons_name_the_revision_shown():
+    import json
+    from adapters.slack.bot import override_modal
+    from adapters.teams.cards import review_card
+    from bot.domain import Finding, Severity
+    from bot.review_service import ReviewView
+    view = ReviewView(id=7, ref=_draft("x").ref, author="U0STAFF", state=State.FLAGGED, targets=(),
+                      findings=(Finding("phi", "phi.person", Severity.BLOCK, "PERSON", "PERSON", 0, 5),),
+                      verdict="block", rewrite=None, decided_by=None, decided_at=None, override_reason=None,
+                      report_message_id=None, revision=3)
+    assert all(a["data"]["revision"] == 3 for a in review_card(view)["actions"])
+    assert json.loads(override_modal(7, "C1", 3)["private_metadata"])["revision"] == 3

@@ -111,7 +111,7 @@ WARN = Finding("policy", "policy.testimonial", Severity.WARN, "reads like a test
 def test_when_a_card_is_drawn_then_it_offers_the_actions_of_its_state(state, findings, expected_verbs):
     card = cards.review_card(view(state, findings))
     assert {a["verb"] for a in card.get("actions", [])} == expected_verbs
-    assert all(a["type"] == "Action.Execute" and a["data"] == {"review_id": 7} for a in card.get("actions", []))
+    assert all(a["type"] == "Action.Execute" and a["data"] == {"review_id": 7, "revision": 0} for a in card.get("actions", []))
     has_input = any(b["type"] == "Input.Text" for b in card["body"])
     assert has_input is ("override" in expected_verbs)
 

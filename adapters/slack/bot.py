@@ -257,13 +257,16 @@ class SlackBot:
         if problem:
             await self._ephemeral(channel or view.ref.channel, user, f"ClearPost: {problem}. Nothing was changed.")
             return
-        await self.client.views_open(trigger_id=body["trigger_id"], view=override_modal(review_id, view.ref.channel))
+        await self.client.views_open(trigger_id=body["trigger_id"],
+                                     view=override_modal(review_id, view.ref.channel, view.revision))
 
     async def _on_override_submit(self, ack, body: dict, view: dict) -> None:
         user = body.get("user", {}).get("id", "")
         try:
             meta = json.loads(view.get("private_metadata") or "{}")
             review_id = int(meta["review"])
+            revision = meta.get("revision")  # the override covers the findings the officer saw
+            revision = int(revision) if revision is not None else None  # a modal from before revisions
         except (ValueError, KeyError, TypeError):
             await ack()
             return
@@ -275,7 +278,7 @@ class SlackBot:
         if target is None or target.ref.platform != PLATFORM:
             await ack(response_action="errors", errors={"reason": "Not cleared: that review is not a Slack draft."})
             return
-        result = await asyncio.to_thread(self.reviews.decide_by_id, review_id, user, Event.OVERRIDE, reason)
+        result = await asyncio.to_thread(self.reviews.decide_by_id, review_id, user, Event.OVERRIDE, reason, revision)
         if not result.ok:
             await ack(response_action="errors", errors={"reason": f"Not cleared: {result.message}."})
             return
@@ -334,11 +337,11 @@ def _library_logger(name: str) -> logging.Logger:
     return logger
 
 
-def override_modal(review_id: int, channel: str) -> dict:
+def override_modal(review_id: int, channel: str, revision: int = 0) -> dict:
     """The justification form; its answer is recorded with the clearance in the audit trail."""
     return {
         "type": "modal", "callback_id": OVERRIDE_VIEW,
-        "private_metadata": json.dumps({"review": review_id, "channel": channel}),
+        "private_metadata": json.dumps({"review": review_id, "channel": channel, "revision": revision}),
         "title": {"type": "plain_text", "text": "Override findings"},
         "submit": {"type": "plain_text", "text": "Clear with override"},
         "close": {"type": "plain_text", "text": "Cancel"},

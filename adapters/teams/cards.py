@@ -63,7 +63,7 @@ def _findings(view: ReviewView) -> list[dict]:
 
 def _actions(view: ReviewView) -> tuple[list[dict], list[dict]]:
     """(inputs, actions) the officer may use in this state."""
-    data = {"review_id": view.id}
+    data = {"review_id": view.id, "revision": view.revision}  # a click on an older card is refused
     actions: list[dict] = []
     inputs: list[dict] = []
     if view.state in (State.CLEAN, State.FLAGGED) and not view.blocking:

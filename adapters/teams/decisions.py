@@ -71,7 +71,9 @@ async def on_card_action(services: Services, activity: Activity) -> AdaptiveCard
         _refuse(services, activity, review_id, event)
         return _card_response(review_card(view, notice=NOT_AUTHORISED_TEXT))
     reason = data.get(REASON_INPUT) if isinstance(data.get(REASON_INPUT), str) else None
-    result = services.reviews.decide_by_id(review_id, actor_of(activity), event, reason)
+    revision = data.get("revision")
+    revision = revision if isinstance(revision, int) and not isinstance(revision, bool) else None  # an older card
+    result = services.reviews.decide_by_id(review_id, actor_of(activity), event, reason, revision)
     if not result.ok:
         return _card_response(review_card(result.review or view, notice=f"Not done: {result.message}."))
     await services.reviews.publish(result.review)  # everyone else's copy of the card

@@ -103,11 +103,11 @@ class ReviewService:
         when nothing changed or the event was taken in before."""
         validate_draft_text(draft.text, has_attachments=bool(draft.attachments))
         try:
-            return self._submit(draft, event_id)
+            return self._submit(draft, event_id, edit=False)
         except IntegrityError:
             return None  # this event id (or this message, from another replica) is already stored
 
-    def _submit(self, draft: Draft, event_id: str | None) -> int | None:
+    def _submit(self, draft: Draft, event_id: str | None, edit: bool) -> int | None:
         with transaction(self.engine) as s:
             if event_id:
                 s.add(ProcessedEvent(event_id=f"{draft.ref.platform}:{event_id}", platform=draft.ref.platform))
@@ -132,11 +132,17 @@ class ReviewService:
                 return row.id
             if row.state == State.WITHDRAWN.value or row.content_hash == draft.content_hash:
                 return None
+            if not edit:
+                return None  # a late retry of the new-message event: what is stored (an edit) is newer
             return self._apply_edit(s, row, draft)
 
     def edit(self, draft: Draft, event_id: str | None = None) -> int | None:
-        """An edited draft: void any clearance and check again."""
-        return self.submit(draft, event_id)
+        """An edited draft (or the first sight of one): void any clearance and check again."""
+        validate_draft_text(draft.text, has_attachments=bool(draft.attachments))
+        try:
+            return self._submit(draft, event_id, edit=True)
+        except IntegrityError:
+            return None
 
     def _apply_edit(self, s, row: Review, draft: Draft) -> int:
         before = row.state

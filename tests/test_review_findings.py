@@ -88,3 +88,15 @@ def test_when_report_rendered_then_buttons_name_the_revision_shown():
                       report_message_id=None, revision=3)
     assert all(a["data"]["revision"] == 3 for a in review_card(view)["actions"])
     assert json.loads(override_modal(7, "C1", 3)["private_metadata"])["revision"] == 3
+
+
+async def test_when_original_message_event_arrives_after_its_edit_then_edited_text_stays(services):
+    """Slack retries a failed message event later, after the edit's event was stored: the
+    retry must not replace the edited text (the report would not describe the post)."""
+    edited = _draft(PHI_TEXT_2)
+    rid = services.reviews.edit(edited, event_id="Ev-edit")
+    assert services.reviews.submit(_draft(PHI_TEXT), event_id="Ev-original") is None
+    from sqlmodel import Session
+    from bot.models import Review
+    with Session(services.engine) as s:
+        assert s.get(Review, rid).content_hash == edited.content_hash

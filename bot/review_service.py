@@ -23,7 +23,7 @@ from bot.config import Config
 from bot.db import transaction
 from bot.domain import Attachment, Draft, Finding, MessageRef, Severity, validate_draft_text
 from bot.models import ProcessedEvent, Review, utcnow
-from bot.pipeline import Pipeline, PipelineResult
+from bot.pipeline import Pipeline, PipelineResult, _failure_finding
 from bot.states import Event, IllegalTransition, State, next_state
 from bot.vault import Vault
 
@@ -196,7 +196,10 @@ class ReviewService:
             if row is None:
                 return None
             draft = self._draft_of(row)
-            result = await self.pipeline.run(draft)
+            if row.draft_text is None:  # nothing to check is not a pass (fail closed)
+                result = PipelineResult(findings=(_failure_finding("intake"),), rewrite=None, failures=("intake",))
+            else:
+                result = await self.pipeline.run(draft)
             view = await asyncio.to_thread(self._store_result, row.id, row.revision, result)
         if view is not None:
             await self.publish(view)

@@ -100,3 +100,12 @@ async def test_when_original_message_event_arrives_after_its_edit_then_edited_te
     from bot.models import Review
     with Session(services.engine) as s:
         assert s.get(Review, rid).content_hash == edited.content_hash
+
+
+async def test_when_stored_text_missing_at_check_time_then_failed_not_clean(services):
+    """Checking an absent text finds nothing: that must fail the review, not pass it."""
+    rid = services.reviews.submit(_draft(CLEAN_TEXT))
+    with services.engine.begin() as c:
+        c.execute(text("UPDATE review SET draft_text = NULL WHERE id = :id"), {"id": rid})
+    view = await services.reviews.check(rid)
+    assert view.state == State.FAILED

@@ -310,6 +310,22 @@ async def test_when_a_non_officer_clicks_then_not_authorised_and_nothing_changes
     assert ("other_tenant" if tenant != TENANT else "not_officer") in refused[0].details
 
 
+@pytest.mark.parametrize("tenant, channel", [(TENANT, "19:otherchannel@thread.tacv2"), ("another-tenant", CHANNEL)])
+async def test_when_a_non_officer_clicks_from_elsewhere_then_the_answer_holds_no_review_content(tenant_bot, tenant,
+                                                                                               channel):
+    bot = tenant_bot
+    draft = bot.post(PHI_DRAFT)
+    await bot.send(draft)
+    await bot.settle()
+    view = bot.review(draft)
+    click = bot.click(view.id, "approve", STRANGER, tenant=tenant)
+    click["channelData"]["channel"]["id"] = channel
+    status, body = await bot.send(click)
+    shown = card_text(body["value"])
+    assert status == 200 and NOT_AUTHORISED_TEXT in shown
+    assert view.rewrite not in shown and not any(f.message in shown for f in view.findings)
+
+
 async def test_when_an_activity_comes_from_another_tenant_then_it_is_ignored(tenant_bot):
     draft = tenant_bot.post(PHI_DRAFT)
     draft["conversation"]["tenantId"] = "another-tenant"

@@ -69,7 +69,9 @@ async def on_card_action(services: Services, activity: Activity) -> AdaptiveCard
     if not is_officer(services, activity):
         log.info("teams: refused %s on review %s by a non-officer", event.value, review_id)
         _refuse(services, activity, review_id, event)
-        return _card_response(review_card(view, notice=NOT_AUTHORISED_TEXT))
+        if in_tenant(services, activity) and channel_id(activity) == view.ref.channel:
+            return _card_response(review_card(view, notice=NOT_AUTHORISED_TEXT))  # the card this channel shows
+        return _card_response(notice_card(NOT_AUTHORISED, NOT_AUTHORISED_TEXT))  # the review stays in its channel
     reason = data.get(REASON_INPUT) if isinstance(data.get(REASON_INPUT), str) else None
     revision = data.get("revision")
     revision = revision if isinstance(revision, int) and not isinstance(revision, bool) else None  # an older card

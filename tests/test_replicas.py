@@ -149,6 +149,14 @@ async def test_when_two_teams_replicas_get_the_same_activities_then_each_acts_on
         for d in drafts:
             statuses = await asyncio.gather(a.send(d), b.send(d))
             assert [s for s, _ in statuses] == [201, 201]
+        async def cards_posted():
+            for _ in range(600):  # a Teams turn may finish its intake after answering 201
+                if all(any(c.activity_id == d["id"] and c.card for c in connector.of_kind("reply")) for d in drafts):
+                    return
+                await asyncio.sleep(0.05)
+            raise AssertionError("not every draft got a card")
+
+        await cards_posted()
         await asyncio.gather(a.settle(), b.settle())
         views = [a.review(d) for d in drafts]
         for view in views:
@@ -156,6 +164,7 @@ async def test_when_two_teams_replicas_get_the_same_activities_then_each_acts_on
                                            b.send(b.click(view.id, "approve", TEAMS_OFFICER)))
             assert [s for s, _ in answers] == [200, 200]
         await asyncio.gather(a.settle(), b.settle())
+        await asyncio.sleep(1.0)  # duplicates, if any, have time to show up
         engine = a.services.engine
         with transaction(engine) as s:
             audit = Counter((e.review_id, e.action) for e in s.exec(select(AuditEvent)))

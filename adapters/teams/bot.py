@@ -97,12 +97,12 @@ class TeamsBot(Bot):
                 await ctx.send_activity(POST_AS_NEW)
             return
         ref = message_ref(a)
-        if not self.services.reviews.claim_event(PLATFORM, ref.key.split(":", 1)[1]):
-            return  # a redelivery of a message already taken in
         draft = draft_of(a, channel.default_targets)
         self.refs.save(ref.key, TurnContext.get_conversation_reference(a))
         try:
-            review_id = self.services.reviews.submit(draft)
+            # the activity is recorded with the draft, in one transaction: a redelivery is
+            # recognised, and a failed write records neither, so the retry is not lost
+            review_id = self.services.reviews.submit(draft, event_id=ref.key.split(":", 1)[1])
         except DraftRejected as e:
             await ctx.send_activity(f"ClearPost cannot review this post: {e}.")
             return

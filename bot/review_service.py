@@ -83,17 +83,6 @@ class ReviewService:
         self._tasks: set[asyncio.Task] = set()
 
     # ---- intake -------------------------------------------------------
-    def claim_event(self, platform: str, event_id: str | None) -> bool:
-        """Record a platform event id; False if it was taken in before (a retry)."""
-        if not event_id:
-            return True
-        try:
-            with transaction(self.engine) as s:
-                s.add(ProcessedEvent(event_id=f"{platform}:{event_id}", platform=platform))
-        except IntegrityError:
-            return False
-        return True
-
     def submit(self, draft: Draft, event_id: str | None = None) -> int | None:
         """Store a new draft (or an edit of a known one) in ``checking``.
 

@@ -91,10 +91,11 @@ async def test_when_approval_revoked_then_back_to_check_outcome(services):
     assert not services.reviews.revoke(view.ref, OFFICER).ok
 
 
-async def test_when_event_id_seen_twice_then_second_claim_refused(services):
-    assert services.reviews.claim_event("slack", "Ev1")
-    assert not services.reviews.claim_event("slack", "Ev1")
-    assert services.reviews.claim_event("teams", "Ev1")
+async def test_when_event_id_seen_twice_then_second_submit_does_nothing(services):
+    first = services.reviews.submit(draft(CLEAN_TEXT, mid="e1"), event_id="Ev1")
+    assert first is not None
+    assert services.reviews.submit(draft(CLEAN_TEXT, mid="e2"), event_id="Ev1") is None
+    assert services.reviews.get(draft(CLEAN_TEXT, mid="e2").ref) is None
 
 
 async def test_when_review_already_leased_then_second_check_does_nothing(services):

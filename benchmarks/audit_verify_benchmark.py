@@ -15,17 +15,15 @@ import os
 import sys
 import tempfile
 import time
-import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, text  # noqa: E402
 
 from bot.audit import GENESIS, row_digest  # noqa: E402
 from bot.audit.verify import verify  # noqa: E402
-from bot.db import make_engine, normalise_url, upgrade  # noqa: E402
+from bot.db import make_engine, scratch_database, upgrade  # noqa: E402
 from bot.models import AuditEvent  # noqa: E402
 
 ACTIONS = ("draft_received", "checks_run", "approve", "override", "reject", "draft_edited")
@@ -96,18 +94,10 @@ def main() -> int:
         engine.dispose()
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql")):
-        admin = create_engine(normalise_url(url), isolation_level="AUTOCOMMIT")
-        name = f"clearpost_bench_{uuid.uuid4().hex[:8]}"
-        with admin.connect() as c:
-            c.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            engine = make_engine(normalise_url(url).rsplit("/", 1)[0] + f"/{name}")
+        with scratch_database(url, "clearpost_bench") as scratch:
+            engine = make_engine(scratch)
             measure("postgresql", engine, fill_postgres, args.rows)
             engine.dispose()
-        finally:
-            with admin.connect() as c:
-                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
     else:
         print("postgresql skipped: set DATABASE_URL=postgresql://... to include it")
     return 0

@@ -17,21 +17,19 @@ import random
 import sys
 import tempfile
 import time
-import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, text  # noqa: E402
 
 from bot.consent.lookup import ConsentLookup  # noqa: E402
 from bot.consent.matcher import find_mentions  # noqa: E402
 from bot.consent.registry import ConsentRegistry  # noqa: E402
 from bot.consent.settings import ConsentSettings  # noqa: E402
 from bot.consent.vocab import PLATFORMS, SCOPES  # noqa: E402
-from bot.db import make_engine, normalise_url, upgrade  # noqa: E402
+from bot.db import make_engine, scratch_database, upgrade  # noqa: E402
 from bot.domain import Draft, MessageRef  # noqa: E402
 from checks.base import Analysis, Entity  # noqa: E402
 from checks.consent import ConsentCheck  # noqa: E402
@@ -196,19 +194,8 @@ def main() -> None:
             bench("sqlite", f"sqlite:///{tmp}/bench.db", args.patients)
     if args.no_pg:
         return
-    admin_url = normalise_url(args.pg_url)
-    name = f"clearpost_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        bench("postgresql", admin_url.rsplit("/", 1)[0] + "/" + name, args.patients)
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
-
+    with scratch_database(args.pg_url, "clearpost_bench") as scratch:
+        bench("postgresql", scratch, args.patients)
 
 if __name__ == "__main__":
     main()

@@ -36,7 +36,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -46,6 +45,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.db import scratch_database  # noqa: E402
 from tests.fakes.slack_api import (BOT_TOKEN, SIGNING_SECRET, FakeSlackApi,  # noqa: E402
                                    event_body, signed_headers)
 
@@ -158,24 +158,12 @@ class ProcSampler:
 
 @contextmanager
 def fresh_postgres(url: str | None):
-    """A throw-away PostgreSQL database beside the one named, dropped afterwards."""
+    """A throw-away PostgreSQL database beside the one named, or None for SQLite."""
     if not url:
         yield None
         return
-    from sqlalchemy import create_engine, text
-    from bot.db import normalise_url
-    admin_url = normalise_url(url)
-    name = f"clearpost_load_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
+    with scratch_database(url, "clearpost_load") as scratch:
+        yield scratch
 
 
 def write_config(tmp: Path, database_url: str | None, concurrency: int | None) -> Path:

@@ -24,7 +24,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,6 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.db import scratch_database  # noqa: E402
 from tests.fakes.slack_api import (BOT_TOKEN, SIGNING_SECRET, FakeSlackApi,  # noqa: E402
                                    event_body, signed_headers)
 
@@ -93,24 +93,12 @@ async def send(http, url: str, body: bytes, retry: int | None = None) -> tuple[i
 
 @contextmanager
 def fresh_postgres(url: str | None):
-    """A throw-away PostgreSQL database next to the one named, so runs never see each other's rows."""
+    """A throw-away PostgreSQL database beside the one named, or None for SQLite."""
     if not url:
         yield None
         return
-    from sqlalchemy import create_engine, text
-    from bot.db import normalise_url
-    admin_url = normalise_url(url)
-    name = f"clearpost_burst_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
+    with scratch_database(url, "clearpost_burst") as scratch:
+        yield scratch
 
 
 async def main(n: int, database_url: str | None, retries: int) -> int:

@@ -97,3 +97,25 @@ def transaction(engine: Engine) -> Iterator[Session]:
     finally:
         if lock:
             lock.release()
+
+
+@contextmanager
+def scratch_database(url: str, prefix: str) -> Iterator[str]:
+    """A throw-away PostgreSQL database beside the one ``url`` names, dropped
+    afterwards, so test sessions and benchmark runs never see each other's rows."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    admin_url = normalise_url(url)
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()

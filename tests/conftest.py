@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import copy
 import os
-import uuid
 from pathlib import Path
 
 import pytest
 import yaml
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from bot.app import build_services, practice_safe_values
 from bot.config import Config, Profile, Secrets
-from bot.db import make_engine, normalise_url
+from bot.db import make_engine, scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PROFILE = yaml.safe_load((ROOT / "config.example.yml").read_text())
@@ -44,17 +43,8 @@ def pg_database():
     if not PG_URL.startswith(("postgres://", "postgresql")):
         yield None
         return
-    admin_url = normalise_url(PG_URL)
-    name = f"clearpost_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    base = admin_url.rsplit("/", 1)[0]
-    yield f"{base}/{name}"
-    with admin.connect() as c:
-        c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
-        c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-    admin.dispose()
+    with scratch_database(PG_URL, "clearpost_test") as url:
+        yield url
 
 
 def _backends():

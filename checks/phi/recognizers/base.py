@@ -76,3 +76,12 @@ class SpanPatternRecognizer(EntityRecognizer):
                                                     "is_score_enhanced_by_context": True,
                                                 }))
         return results
+
+
+class NameRecognizer(SpanPatternRecognizer):
+    """A PERSON recognizer that must tell names from ordinary words, so it
+    carries the vocabulary (English words plus the practice's own terms)."""
+
+    def __init__(self, common_words: frozenset[str] = frozenset(), supported_language: str = "en"):
+        self.common_words = common_words
+        super().__init__(supported_language=supported_language)

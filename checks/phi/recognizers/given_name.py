@@ -11,13 +11,13 @@ from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, given_names, is_country_or_state
-from checks.phi.recognizers.base import SpanPatternRecognizer
+from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
 
 _BLOCK = STOP_WORDS | MONTHS | WEEKDAYS | STREET_WORDS | UNIT_WORDS
 
 
-class GivenNameRecognizer(SpanPatternRecognizer):
+class GivenNameRecognizer(NameRecognizer):
     """Given name + optional initial + surname-like word, in any case style."""
 
     ENTITY = "PERSON"
@@ -27,10 +27,6 @@ class GivenNameRecognizer(SpanPatternRecognizer):
         0.6)]
     CONTEXT = []
     FLAGS = re.MULTILINE
-
-    def __init__(self, common_words: frozenset[str] = frozenset(), supported_language: str = "en"):
-        self.common_words = common_words
-        super().__init__(supported_language=supported_language)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         style = case_style(text)

@@ -12,7 +12,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import MONTHS, STREET_WORDS, WEEKDAYS, given_names, is_country_or_state, is_vocabulary
-from checks.phi.recognizers.base import SpanPatternRecognizer
+from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
 
 _NAME = r"[^\W\d_][\w'’\-]*(?:[ \t]+(?:[A-Z]\.?(?![\w'’\-])|[^\W\d_][\w'’\-]*)){0,3}"
@@ -28,7 +28,7 @@ _WEAK = {"thanks", "thank", "thank you", "hi", "hello", "hey", "welcome", "under
          "with", "and", "to", "congrats", "congrats to"}
 
 
-class PersonContextRecognizer(SpanPatternRecognizer):
+class PersonContextRecognizer(NameRecognizer):
     """A name right after a naming cue, or a given name starting a dialogue line."""
 
     ENTITY = "PERSON"
@@ -39,10 +39,6 @@ class PersonContextRecognizer(SpanPatternRecognizer):
     ]
     CONTEXT = ["name", "called", "said"]
     FLAGS = re.IGNORECASE | re.MULTILINE
-
-    def __init__(self, common_words: frozenset[str] = frozenset(), supported_language: str = "en"):
-        self.common_words = common_words
-        super().__init__(supported_language=supported_language)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         style = case_style(text)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import Pattern
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import MONTHS, STREET_WORDS, WEEKDAYS, is_country_or_state, is_vocabulary
-from checks.phi.recognizers.base import SpanPatternRecognizer
+from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
 
 _WORD = r"[A-Z][^\W\d_]*[a-z][\w'’\-]*"
@@ -21,7 +21,7 @@ _HUMAN_VERB = (r"lives|lived|was[ \t]+born|grew[ \t]+up|began[ \t]+(?:writing|wo
 _BLOCK = STOP_WORDS | MONTHS | WEEKDAYS | STREET_WORDS
 
 
-class PersonVerbRecognizer(SpanPatternRecognizer):
+class PersonVerbRecognizer(NameRecognizer):
     """Sentence-initial subject of a human verb, or a name addressed before a request."""
 
     ENTITY = "PERSON"
@@ -32,10 +32,6 @@ class PersonVerbRecognizer(SpanPatternRecognizer):
     ]
     CONTEXT = []
     FLAGS = re.MULTILINE
-
-    def __init__(self, common_words: frozenset[str] = frozenset(), supported_language: str = "en"):
-        self.common_words = common_words
-        super().__init__(supported_language=supported_language)
 
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
         low = pattern_text.casefold()

@@ -10,7 +10,7 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, is_country_or_state, is_vocabulary
-from checks.phi.recognizers.base import SpanPatternRecognizer
+from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
 
 _BLOCK = STOP_WORDS | MONTHS | WEEKDAYS | STREET_WORDS | UNIT_WORDS
@@ -19,16 +19,12 @@ _OTHER_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"
                    "NORP", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 
 
-class ProperNounRecognizer(SpanPatternRecognizer):
+class ProperNounRecognizer(NameRecognizer):
     """An unknown proper noun (PROPN) in running mixed-case text, as PERSON."""
 
     ENTITY = "PERSON"
     PATTERNS = []
     CONTEXT = []
-
-    def __init__(self, common_words: frozenset[str] = frozenset(), supported_language: str = "en"):
-        self.common_words = common_words
-        super().__init__(supported_language=supported_language)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         tokens = getattr(nlp_artifacts, "tokens", None)

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import Pattern
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, is_country_or_state, is_vocabulary
-from checks.phi.recognizers.base import SpanPatternRecognizer
+from checks.phi.recognizers.base import NameRecognizer
 
 _WORD = r"[^\W\d_][\w'’\-]+"
 _BLOCK = STOP_WORDS | MONTHS | WEEKDAYS | STREET_WORDS | UNIT_WORDS
 
 
-class SignatureNameRecognizer(SpanPatternRecognizer):
+class SignatureNameRecognizer(NameRecognizer):
     """"Jane Q Doe" alone on a line (or between ">" quote marks / wide gaps)."""
 
     ENTITY = "PERSON"
@@ -27,10 +27,6 @@ class SignatureNameRecognizer(SpanPatternRecognizer):
         0.7)]
     CONTEXT = []
     FLAGS = re.MULTILINE
-
-    def __init__(self, common_words: frozenset[str] = frozenset(), supported_language: str = "en"):
-        self.common_words = common_words
-        super().__init__(supported_language=supported_language)
 
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
         words = [w for w in pattern_text.split() if len(w.rstrip(".")) > 1]

@@ -15,7 +15,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import MONTHS, COUNTRIES, STREET_ENDINGS, STREET_WORDS, UNIT_WORDS, US_STATE_CODES
+from checks.phi.lexicon import MONTHS, COUNTRIES, STREET_ENDINGS, STREET_WORDS, US_STATE_CODES
 from checks.phi.recognizers.base import SpanPatternRecognizer
 from checks.phi.recognizers.textcase import case_style, looks_capitalised
 

@@ -12,7 +12,7 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, is_country_or_state, is_vocabulary
-from checks.phi.recognizers.base import SpanPatternRecognizer
+from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
 
 # Surname endings across languages (Slavic, Nordic, Finnish, Iberian, Romanian,
@@ -30,16 +30,12 @@ _FOLLOWERS = STREET_WORDS | {"inc", "ltd", "llc", "plc", "corp", "group", "partn
                              "consulting", "city", "county", "river", "lake", "island", "mountain", "valley"}
 
 
-class SurnameShapeRecognizer(SpanPatternRecognizer):
+class SurnameShapeRecognizer(NameRecognizer):
     """A capitalised non-dictionary word with a surname ending, as PERSON."""
 
     ENTITY = "PERSON"
     PATTERNS = []
     CONTEXT = []
-
-    def __init__(self, common_words: frozenset[str] = frozenset(), supported_language: str = "en"):
-        self.common_words = common_words
-        super().__init__(supported_language=supported_language)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         tokens = getattr(nlp_artifacts, "tokens", None)

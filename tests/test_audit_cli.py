@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from bot import audit
 from bot.cli import main
-from bot.db import make_engine, transaction, upgrade
+from bot.db import transaction, upgrade
 from bot.models import AuditEvent
 from tests.conftest import EXAMPLE_PROFILE
 

@@ -1,5 +1,4 @@
 """Fail closed: a check that raises or runs past its budget never yields clean."""
-import asyncio
 import time
 
 import pytest

@@ -1,12 +1,11 @@
 """The review workflow through the real composition root, on SQLite and PostgreSQL."""
-import json
 
 import pytest
 from sqlmodel import Session, select
 
-from bot.domain import Attachment, Draft, MessageRef, Severity
+from bot.domain import Attachment, Draft, MessageRef
 from bot.models import AuditEvent, Review
-from bot.states import Event, State
+from bot.states import State
 
 OFFICER = "U0PRIVACY1"  # from config.example.yml
 PHI_TEXT = "So proud of Emily Carter, call her at 503-555-7788 after her therapy session."

@@ -3,7 +3,6 @@ real botbuilder CloudAdapter (empty app id, so no JWT), replying to a local
 fake Bot Framework connector that records what the bot sends."""
 from __future__ import annotations
 
-import asyncio
 import itertools
 import os
 

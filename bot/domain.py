@@ -56,7 +56,7 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Draft:
-    text: str
+    text: str = field(repr=False)  # never in a repr, so never in a log line or traceback
     author: str
     ref: MessageRef
     platforms: tuple[str, ...] = ()

@@ -10,7 +10,7 @@ import asyncio
 import json
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -45,7 +45,7 @@ class ReviewView:
     targets: tuple[str, ...]
     findings: tuple[Finding, ...]
     verdict: str | None
-    rewrite: str | None
+    rewrite: str | None = field(repr=False)  # may still hold PHI a recognizer missed
     decided_by: str | None
     decided_at: datetime | None
     override_reason: str | None

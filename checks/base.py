@@ -25,7 +25,7 @@ class Analysis:
     """Computed once per draft and shared by every check."""
 
     entities: tuple[Entity, ...] = ()
-    rewrite: str | None = None  # de-identified version of the draft
+    rewrite: str | None = field(default=None, repr=False)  # de-identified draft; may hold missed PHI
 
     def of_type(self, *types: str) -> list[Entity]:
         return [e for e in self.entities if e.entity_type in types]

@@ -140,3 +140,10 @@ def test_when_text_empty_without_attachments_then_refused(services):
     from bot.domain import DraftRejected
     with pytest.raises(DraftRejected):
         services.reviews.submit(draft("  "))
+
+
+async def test_when_draft_or_review_is_printed_then_no_text_appears(services):
+    d = draft(PHI_TEXT)
+    view = await reviewed(services, d)
+    for obj in (d, view):
+        assert "Emily" not in repr(obj) and "7788" not in repr(obj)

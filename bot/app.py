@@ -12,6 +12,7 @@ from bot.config import Config, ConfigError
 from bot.consent.lookup import ConsentLookup
 from bot.consent.settings import ConsentSettings
 from bot.db import make_engine, transaction, upgrade
+from bot.intake import Intake
 from bot.pipeline import Pipeline
 from bot.review_service import ReviewService
 from bot import audit
@@ -29,6 +30,7 @@ class Services:
     pipeline: Pipeline
     reviews: ReviewService
     consents: ConsentLookup  # the /consent look-up: services.consents.lookup(query) -> LookupAnswer
+    intake: Intake  # new drafts from chat platforms, stored in group commits
 
 
 def practice_safe_values(config: Config) -> list[str]:
@@ -60,4 +62,5 @@ def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,
         audit.append(s, actor, "config_loaded", details={"sha256": config.sha256,
                                                          "checks": list(config.profile.checks.enabled)})
     consents = ConsentLookup(engine, ConsentSettings.parse(settings.get("consent")).expiring_days)
-    return Services(config, engine, analyzer, pipeline, ReviewService(config, engine, pipeline), consents)
+    reviews = ReviewService(config, engine, pipeline)
+    return Services(config, engine, analyzer, pipeline, reviews, consents, Intake(reviews))

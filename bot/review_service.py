@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import or_, update
+from sqlalchemy import insert, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -96,34 +96,71 @@ class ReviewService:
         except IntegrityError:
             return None  # this event id (or this message, from another replica) is already stored
 
+    def submit_many(self, items: list[tuple[Draft, str | None]]) -> list[int | None]:
+        """``submit`` for a burst, in one transaction (one commit, one fsync).
+
+        Validate first: an invalid draft here fails the whole batch. If
+        another replica stores one of these meanwhile, the batch is redone
+        one draft at a time, so that draft alone comes back None."""
+        try:
+            return self._submit_batch(items)
+        except IntegrityError:
+            return [self.submit(draft, event_id) for draft, event_id in items]
+
+    def _submit_batch(self, items: list[tuple[Draft, str | None]]) -> list[int | None]:
+        now = utcnow()
+        with transaction(self.engine) as s:
+            keys = [_event_key(d.ref.platform, e) if e else None for d, e in items]
+            seen = set(s.exec(select(ProcessedEvent.event_id).where(ProcessedEvent.event_id.in_(set(keys) - {None}))))
+            known = set(s.exec(select(Review.ref_key).where(Review.ref_key.in_({d.ref.key for d, _ in items}))))
+            events, fresh = [], []
+            for (draft, _), key in zip(items, keys):
+                if key in seen or draft.ref.key in known:
+                    continue  # a retry, or a message stored before (its edit may be newer)
+                if key:
+                    seen.add(key)
+                    events.append({"event_id": key, "platform": draft.ref.platform, "received_at": now})
+                known.add(draft.ref.key)
+                fresh.append(draft)
+            if events:
+                s.execute(insert(ProcessedEvent), events)
+            if not fresh:
+                return [None] * len(items)
+            ids = s.scalars(insert(Review).returning(Review.id, sort_by_parameter_order=True),
+                            [self._new_row(d, now) for d in fresh]).all()
+            audit.append_many(s, [_received_entry(d, i) for d, i in zip(fresh, ids)])
+            by_draft = {id(d): i for d, i in zip(fresh, ids)}
+            return [by_draft.get(id(d)) for d, _ in items]
+
     def _submit(self, draft: Draft, event_id: str | None, edit: bool) -> int | None:
         with transaction(self.engine) as s:
             if event_id:
-                s.add(ProcessedEvent(event_id=f"{draft.ref.platform}:{event_id}", platform=draft.ref.platform))
+                s.add(ProcessedEvent(event_id=_event_key(draft.ref.platform, event_id), platform=draft.ref.platform))
                 s.flush()
             # FOR UPDATE: a concurrent decision or check result on another replica waits for this edit
             row = s.exec(select(Review).where(Review.ref_key == draft.ref.key).with_for_update()).first()
             if row is None:
-                row = Review(
-                    ref_key=draft.ref.key, platform=draft.ref.platform, workspace=draft.ref.workspace,
-                    channel=draft.ref.channel, message_id=draft.ref.message_id,
-                    thread_id=draft.ref.thread_id, author=draft.author,
-                    targets=json.dumps(list(draft.platforms)),
-                    attachments=json.dumps([[a.name, a.mimetype] for a in draft.attachments]),
-                    content_hash=draft.content_hash, state=State.CHECKING.value,
-                    draft_text=self.vault.seal(draft.text),
-                )
-                s.add(row)
-                s.flush()
-                audit.append(s, draft.author, "draft_received", review_id=row.id, details={
-                    "ref": draft.ref.key, "content_hash": draft.content_hash,
-                    "targets": list(draft.platforms), "attachments": len(draft.attachments)})
-                return row.id
+                return self._store_new(s, draft)
             if row.state == State.WITHDRAWN.value or row.content_hash == draft.content_hash:
                 return None
             if not edit:
                 return None  # a late retry of the new-message event: what is stored (an edit) is newer
             return self._apply_edit(s, row, draft)
+
+    def _store_new(self, s, draft: Draft) -> int:
+        review_id = s.scalars(insert(Review).returning(Review.id), [self._new_row(draft, utcnow())]).one()
+        audit.append_many(s, [_received_entry(draft, review_id)])
+        return review_id
+
+    def _new_row(self, draft: Draft, now: datetime) -> dict:
+        """A new review's columns, for a bulk INSERT (no ORM object per draft: a burst stays cheap)."""
+        ref = draft.ref
+        return {"ref_key": ref.key, "platform": ref.platform, "workspace": ref.workspace, "channel": ref.channel,
+                "message_id": ref.message_id, "thread_id": ref.thread_id, "author": draft.author,
+                "targets": json.dumps(list(draft.platforms)),
+                "attachments": json.dumps([[a.name, a.mimetype] for a in draft.attachments]),
+                "content_hash": draft.content_hash, "state": State.CHECKING.value, "findings": "[]",
+                "draft_text": self.vault.seal(draft.text), "revision": 0, "created_at": now, "updated_at": now}
 
     def edit(self, draft: Draft, event_id: str | None = None) -> int | None:
         """An edited draft (or the first sight of one): void any clearance and check again."""
@@ -295,7 +332,7 @@ class ReviewService:
         try:
             with transaction(self.engine) as s:
                 if event_id:
-                    s.add(ProcessedEvent(event_id=f"{ref.platform}:{event_id}", platform=ref.platform))
+                    s.add(ProcessedEvent(event_id=_event_key(ref.platform, event_id), platform=ref.platform))
                     s.flush()
                 row = s.exec(select(Review).where(Review.ref_key == ref.key).with_for_update()).first()
                 if row is None:
@@ -399,3 +436,14 @@ class ReviewService:
             decided_at=row.decided_at, override_reason=row.override_reason,
             report_message_id=row.report_message_id, revision=row.revision,
         )
+
+
+def _event_key(platform: str, event_id: str) -> str:
+    """Event ids are unique per platform only."""
+    return f"{platform}:{event_id}"
+
+
+def _received_entry(draft: Draft, review_id: int) -> audit.Entry:
+    return audit.Entry(draft.author, "draft_received", review_id=review_id, details={
+        "ref": draft.ref.key, "content_hash": draft.content_hash,
+        "targets": list(draft.platforms), "attachments": len(draft.attachments)})

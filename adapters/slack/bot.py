@@ -140,7 +140,7 @@ class SlackBot:
             return
         draft = intake.draft
         try:  # stored with its event id in one transaction: None for a retry of an event already taken in
-            review_id = await asyncio.to_thread(self.reviews.submit, draft, event_id)
+            review_id = await self.services.intake.take_in(draft, event_id)
         except DraftRejected as e:
             self._spawn(self._reply_in_thread(draft.ref.channel, draft.ref.message_id,
                                               ACK_FAILED_DRAFT.format(reason=e)))
@@ -148,7 +148,6 @@ class SlackBot:
         if review_id is not None:
             log.info("review %d: draft taken in (%d characters, %d attachment(s))",
                      review_id, len(draft.text), len(draft.attachments))
-            self.reviews.schedule(review_id)
 
     async def _edited(self, team: str, event_id: str | None, event: dict) -> None:
         channel = event.get("channel", "")

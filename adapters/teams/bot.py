@@ -102,12 +102,9 @@ class TeamsBot(Bot):
         try:
             # the activity is recorded with the draft, in one transaction: a redelivery is
             # recognised, and a failed write records neither, so the retry is not lost
-            review_id = self.services.reviews.submit(draft, event_id=ref.key.split(":", 1)[1])
+            await self.services.intake.take_in(draft, event_id=ref.key.split(":", 1)[1])
         except DraftRejected as e:
             await ctx.send_activity(f"ClearPost cannot review this post: {e}.")
-            return
-        if review_id is not None:
-            self.services.reviews.schedule(review_id)
 
     async def _on_edit(self, ctx: TurnContext) -> None:
         a = ctx.activity

@@ -6,7 +6,7 @@ unnoticed.
 ``evidence`` and ``export`` build what a regulator is handed; ``retention``
 purges stored draft texts without touching the chain.
 """
-from bot.audit.chain import GENESIS, append, row_digest, stamp
+from bot.audit.chain import GENESIS, Entry, append, append_many, row_digest, stamp
 from bot.audit.evidence import consents_cited
 
-__all__ = ["GENESIS", "append", "row_digest", "stamp", "consents_cited"]
+__all__ = ["GENESIS", "Entry", "append", "append_many", "row_digest", "stamp", "consents_cited"]

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from sqlalchemy import insert
 from sqlalchemy import text as sql
 from sqlmodel import Session, select
 
@@ -42,22 +44,40 @@ def row_digest(prev_hash: str, at: datetime, actor: str, action: str,
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One audit row to append: who did what to which review or consent."""
+
+    actor: str
+    action: str
+    review_id: int | None = None
+    consent_id: str | None = None
+    details: dict | None = None
+
+
 def append(session: Session, actor: str, action: str, *, review_id: int | None = None,
-           consent_id: str | None = None, details: dict | None = None) -> AuditEvent:
-    """Add one row in the caller's transaction (committed with it).
+           consent_id: str | None = None, details: dict | None = None) -> None:
+    """Add one row in the caller's transaction (committed with it)."""
+    append_many(session, [Entry(actor, action, review_id, consent_id, details)])
+
+
+def append_many(session: Session, entries: list[Entry]) -> None:
+    """Add rows in the caller's transaction, chained in order, in one INSERT.
 
     Callers use ``bot.db.transaction``, which serialises writers (a process
     lock on SQLite); on PostgreSQL an advisory lock held until commit keeps
     replicas from forking the chain."""
+    if not entries:
+        return
     if session.get_bind().dialect.name == "postgresql":
         session.execute(sql("SELECT pg_advisory_xact_lock(724242)"))
-    last = session.exec(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1)).first()
-    prev = last.hash if last else GENESIS
+    prev = session.exec(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first() or GENESIS
     at = utcnow()
-    body = json.dumps(details or {}, sort_keys=True, separators=(",", ":"))
-    row = AuditEvent(at=at, actor=actor, action=action, review_id=review_id,
-                     consent_id=consent_id, details=body, prev_hash=prev,
-                     hash=row_digest(prev, at, actor, action, review_id, consent_id, body))
-    session.add(row)
-    session.flush()
-    return row
+    rows = []
+    for e in entries:
+        body = json.dumps(e.details or {}, sort_keys=True, separators=(",", ":"))
+        digest = row_digest(prev, at, e.actor, e.action, e.review_id, e.consent_id, body)
+        rows.append({"at": at, "actor": e.actor, "action": e.action, "review_id": e.review_id,
+                     "consent_id": e.consent_id, "details": body, "prev_hash": prev, "hash": digest})
+        prev = digest
+    session.execute(insert(AuditEvent), rows)

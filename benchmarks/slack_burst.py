@@ -58,10 +58,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def write_config(tmp: Path, database_url: str | None) -> Path:
+def write_config(tmp: Path, database_url: str | None, analysis_processes: int) -> Path:
     profile = yaml.safe_load((ROOT / "config.example.yml").read_text())
     profile = copy.deepcopy(profile)
     profile["storage"]["database_url"] = database_url or f"sqlite:///{tmp / 'burst.db'}"
+    profile["server"]["analysis_processes"] = analysis_processes
     profile["review_channels"] = [{"platform": "slack", "channel": CHANNEL, "default_targets": ["instagram"]}]
     path = tmp / "config.yml"
     path.write_text(yaml.safe_dump(profile))
@@ -101,15 +102,15 @@ def fresh_postgres(url: str | None):
         yield scratch
 
 
-async def main(n: int, database_url: str | None, retries: int) -> int:
+async def main(n: int, database_url: str | None, retries: int, analysis_processes: int) -> int:
     with fresh_postgres(database_url) as db:
-        return await burst(n, db, retries)
+        return await burst(n, db, retries, analysis_processes)
 
 
-async def burst(n: int, database_url: str | None, retries: int) -> int:
+async def burst(n: int, database_url: str | None, retries: int, analysis_processes: int) -> int:
     api = await FakeSlackApi().start()
     tmp = Path(tempfile.mkdtemp(prefix="clearpost-burst-"))
-    cfg, port = write_config(tmp, database_url), free_port()
+    cfg, port = write_config(tmp, database_url, analysis_processes), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
     env.update(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=api.url)
     proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "--config", str(cfg), "serve", "--port", str(port)],
@@ -164,7 +165,8 @@ async def burst(n: int, database_url: str | None, retries: int) -> int:
     duplicated = sum(1 for ts in sent_at if len(posts.get(ts, [])) > 1)
     ack_p99, report_p95 = percentile(acks, 99) * 1000, percentile(latencies, 95)
     db = "postgresql" if database_url else "sqlite"
-    print(f"slack burst: {n} drafts at once (+{retries} retries), {db}, max_concurrent_reviews=4")
+    print(f"slack burst: {n} drafts at once (+{retries} retries), {db}, max_concurrent_reviews=4, "
+          f"analysis_processes={analysis_processes}")
     print(f"  acknowledged      {n + retries - failed_acks}/{n + retries}")
     print(f"  ack latency       p50 {percentile(acks, 50) * 1000:.1f} ms   p99 {ack_p99:.1f} ms   (target <= 100 ms)")
     print(f"  event -> report   p50 {percentile(latencies, 50):.2f} s    p95 {report_p95:.2f} s    "
@@ -181,5 +183,7 @@ if __name__ == "__main__":
     parser.add_argument("--drafts", type=int, default=50)
     parser.add_argument("--retries", type=int, default=10, help="how many of the drafts Slack re-sends")
     parser.add_argument("--database-url", help="PostgreSQL URL (default: a temporary SQLite file)")
+    parser.add_argument("--analysis-processes", type=int, default=1,
+                        help="server.analysis_processes (0: the PHI analysis in the server's own process)")
     args = parser.parse_args()
-    sys.exit(asyncio.run(main(args.drafts, args.database_url, args.retries)))
+    sys.exit(asyncio.run(main(args.drafts, args.database_url, args.retries, args.analysis_processes)))

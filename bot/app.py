@@ -18,6 +18,7 @@ from bot.review_service import ReviewService
 from bot import audit
 from checks.base import CheckContext
 from checks.phi.analyzer import PhiAnalyzer
+from checks.phi.processes import AnalyzerProcesses
 from checks.phi.settings import parse_phi_settings
 from checks.registry import UnknownCheck, build_checks
 
@@ -26,11 +27,18 @@ from checks.registry import UnknownCheck, build_checks
 class Services:
     config: Config
     engine: Engine
-    analyzer: PhiAnalyzer
+    analyzer: PhiAnalyzer | AnalyzerProcesses
     pipeline: Pipeline
     reviews: ReviewService
     consents: ConsentLookup  # the /consent look-up: services.consents.lookup(query) -> LookupAnswer
     intake: Intake  # new drafts from chat platforms, stored in group commits
+
+    def close(self) -> None:
+        """Stop the check threads and analysis workers, and close database connections."""
+        self.pipeline.close()
+        if isinstance(self.analyzer, AnalyzerProcesses):
+            self.analyzer.close()
+        self.engine.dispose()
 
 
 def practice_safe_values(config: Config) -> list[str]:
@@ -39,7 +47,10 @@ def practice_safe_values(config: Config) -> list[str]:
 
 
 def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,
-                   engine: Engine | None = None, actor: str = "clearpost") -> Services:
+                   engine: Engine | None = None, actor: str = "clearpost",
+                   analysis_processes: int = 0) -> Services:
+    """``analysis_processes``: run the PHI analysis in that many worker processes
+    (`clearpost serve`); 0 runs it in this process (one-off commands, tests)."""
     engine = engine or make_engine(config.database_url)
     upgrade(engine)
     settings = config.profile.checks.settings
@@ -47,9 +58,11 @@ def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,
     if unknown:
         raise ConfigError(f"checks.settings.{sorted(unknown)[0]}: settings for a check that is not enabled")
     phi = parse_phi_settings(settings.get("phi", {}))
-    analyzer = analyzer or PhiAnalyzer(practice_safe_values(config), score_threshold=phi.score_threshold,
-                                       extra_safe_terms=phi.extra_safe_terms,
-                                       unknown_proper_nouns=phi.unknown_proper_nouns)
+    if analyzer is None:
+        options = {"safe_values": practice_safe_values(config), "score_threshold": phi.score_threshold,
+                   "extra_safe_terms": list(phi.extra_safe_terms), "unknown_proper_nouns": phi.unknown_proper_nouns}
+        analyzer = (AnalyzerProcesses(options, analysis_processes, config.profile.checks.timeout_seconds)
+                    if analysis_processes else PhiAnalyzer(**options))
     try:
         checks = build_checks(
             list(config.profile.checks.enabled),

@@ -84,6 +84,7 @@ class Server(_Strict):
     host: str = "127.0.0.1"
     port: int = Field(default=3000, ge=1, le=65535)
     max_concurrent_reviews: int = Field(default=4, ge=1)
+    analysis_processes: int = Field(default=1, ge=0, le=32)  # 0: in the server's own process
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
 
 

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import event
+from sqlalchemy import Insert, Table, event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
@@ -68,6 +68,19 @@ def alembic_config(engine: Engine) -> AlembicConfig:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision``; an empty database gets every table."""
     command.upgrade(alembic_config(engine), revision)
+
+
+def insert_new(bind, table: Table, key: str) -> Insert:
+    """INSERT that skips rows whose ``key`` is already stored (ON CONFLICT DO NOTHING):
+    with RETURNING it tells which rows are new, where a plain INSERT would fail the transaction."""
+    dialect = bind.dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        raise NotImplementedError(f"database {dialect!r}: ClearPost supports SQLite and PostgreSQL")
+    return insert(table).on_conflict_do_nothing(index_elements=[key])
 
 
 _sqlite_write_locks: dict[int, threading.Lock] = {}

@@ -55,7 +55,8 @@ class Intake:
                         stored.set_exception(e)
                 continue
             for (_, _, stored), review_id in zip(batch, ids):
-                if review_id is not None:  # checked even if the handler that asked has gone
-                    self.reviews.schedule(review_id)
                 if not stored.done():
                     stored.set_result(review_id)
+            for review_id in ids:  # after the answers, so acknowledgements go first; checked even if the
+                if review_id is not None:  # handler that asked has gone
+                    self.reviews.schedule(review_id)

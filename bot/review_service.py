@@ -20,7 +20,7 @@ from sqlmodel import select
 
 from bot import audit
 from bot.config import Config
-from bot.db import transaction
+from bot.db import insert_new, transaction
 from bot.domain import Attachment, Draft, Finding, MessageRef, Severity, validate_draft_text
 from bot.models import ProcessedEvent, Review, utcnow
 from bot.pipeline import Pipeline, PipelineResult, _failure_finding
@@ -84,55 +84,51 @@ class ReviewService:
 
     # ---- intake -------------------------------------------------------
     def submit(self, draft: Draft, event_id: str | None = None) -> int | None:
-        """Store a new draft (or an edit of a known one) in ``checking``.
+        """Store a new draft in ``checking``.
 
         With ``event_id`` the platform event is recorded in the same
         transaction, so a failure stores neither and the platform's retry is
         not mistaken for a duplicate. Returns the review id to check, or None
-        when nothing changed or the event was taken in before."""
+        when the event was taken in before or the message is already known
+        (an edit of it may be newer)."""
         validate_draft_text(draft.text, has_attachments=bool(draft.attachments))
-        try:
-            return self._submit(draft, event_id, edit=False)
-        except IntegrityError:
-            return None  # this event id (or this message, from another replica) is already stored
+        return self.submit_many([(draft, event_id)])[0]
 
     def submit_many(self, items: list[tuple[Draft, str | None]]) -> list[int | None]:
-        """``submit`` for a burst, in one transaction (one commit, one fsync).
+        """``submit`` for a burst (validated by the caller), in one transaction:
+        one commit, and a few statements whatever the number of drafts.
 
-        Validate first: an invalid draft here fails the whole batch. If
-        another replica stores one of these meanwhile, the batch is redone
-        one draft at a time, so that draft alone comes back None."""
-        try:
-            return self._submit_batch(items)
-        except IntegrityError:
-            return [self.submit(draft, event_id) for draft, event_id in items]
-
-    def _submit_batch(self, items: list[tuple[Draft, str | None]]) -> list[int | None]:
+        Duplicates are skipped by the database (INSERT .. ON CONFLICT DO
+        NOTHING), so another replica storing the same event or message at
+        the same moment makes it None here, not an error; rows go in in key
+        order, so two replicas' batches cannot deadlock on each other."""
         now = utcnow()
+        keys = [_event_key(d.ref.platform, e) if e else None for d, e in items]
+        events = {k: {"event_id": k, "platform": d.ref.platform, "received_at": now}
+                  for (d, _), k in zip(items, keys) if k}
         with transaction(self.engine) as s:
-            keys = [_event_key(d.ref.platform, e) if e else None for d, e in items]
-            seen = set(s.exec(select(ProcessedEvent.event_id).where(ProcessedEvent.event_id.in_(set(keys) - {None}))))
-            known = set(s.exec(select(Review.ref_key).where(Review.ref_key.in_({d.ref.key for d, _ in items}))))
-            events, fresh = [], []
-            for (draft, _), key in zip(items, keys):
-                if key in seen or draft.ref.key in known:
-                    continue  # a retry, or a message stored before (its edit may be newer)
-                if key:
-                    seen.add(key)
-                    events.append({"event_id": key, "platform": draft.ref.platform, "received_at": now})
-                known.add(draft.ref.key)
-                fresh.append(draft)
+            db = s.connection()
+            taken = set()
             if events:
-                s.execute(insert(ProcessedEvent), events)
-            if not fresh:
-                return [None] * len(items)
-            ids = s.scalars(insert(Review).returning(Review.id, sort_by_parameter_order=True),
-                            [self._new_row(d, now) for d in fresh]).all()
-            audit.append_many(s, [_received_entry(d, i) for d, i in zip(fresh, ids)])
-            by_draft = {id(d): i for d, i in zip(fresh, ids)}
-            return [by_draft.get(id(d)) for d, _ in items]
+                taken = set(db.execute(insert_new(db, ProcessedEvent.__table__, "event_id")
+                                       .returning(ProcessedEvent.event_id),
+                                       [events[k] for k in sorted(events)]).scalars())
+            firsts: dict[str, int] = {}  # message -> the item that may store it
+            for i, ((draft, _), key) in enumerate(zip(items, keys)):
+                if key is None or key in taken:
+                    taken.discard(key)  # the same event twice in one batch: the first one counts
+                    firsts.setdefault(draft.ref.key, i)
+            fresh = sorted(firsts.items())
+            stored = {}
+            if fresh:
+                stored = dict(db.execute(insert_new(db, Review.__table__, "ref_key")
+                                         .returning(Review.ref_key, Review.id),
+                                         [self._new_row(items[i][0], now) for _, i in fresh]).all())
+            audit.append_many(s, [_received_entry(items[i][0], stored[ref]) for ref, i in fresh if ref in stored])
+        return [stored.get(d.ref.key) if firsts.get(d.ref.key) == i else None for i, (d, _) in enumerate(items)]
 
-    def _submit(self, draft: Draft, event_id: str | None, edit: bool) -> int | None:
+    def _submit(self, draft: Draft, event_id: str | None) -> int | None:
+        """An edit (or the first sight of a message through its edit)."""
         with transaction(self.engine) as s:
             if event_id:
                 s.add(ProcessedEvent(event_id=_event_key(draft.ref.platform, event_id), platform=draft.ref.platform))
@@ -143,12 +139,11 @@ class ReviewService:
                 return self._store_new(s, draft)
             if row.state == State.WITHDRAWN.value or row.content_hash == draft.content_hash:
                 return None
-            if not edit:
-                return None  # a late retry of the new-message event: what is stored (an edit) is newer
             return self._apply_edit(s, row, draft)
 
     def _store_new(self, s, draft: Draft) -> int:
-        review_id = s.scalars(insert(Review).returning(Review.id), [self._new_row(draft, utcnow())]).one()
+        review_id = s.connection().execute(insert(Review.__table__).returning(Review.id),
+                                           self._new_row(draft, utcnow())).scalar_one()
         audit.append_many(s, [_received_entry(draft, review_id)])
         return review_id
 
@@ -166,7 +161,7 @@ class ReviewService:
         """An edited draft (or the first sight of one): void any clearance and check again."""
         validate_draft_text(draft.text, has_attachments=bool(draft.attachments))
         try:
-            return self._submit(draft, event_id, edit=True)
+            return self._submit(draft, event_id)
         except IntegrityError:
             return None
 

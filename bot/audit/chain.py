@@ -80,4 +80,4 @@ def append_many(session: Session, entries: list[Entry]) -> None:
         rows.append({"at": at, "actor": e.actor, "action": e.action, "review_id": e.review_id,
                      "consent_id": e.consent_id, "details": body, "prev_hash": prev, "hash": digest})
         prev = digest
-    session.execute(insert(AuditEvent), rows)
+    session.connection().execute(insert(AuditEvent.__table__), rows)

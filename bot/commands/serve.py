@@ -37,12 +37,11 @@ def _serve(args) -> int:
     from bot.app import build_services
     from bot.server import run
 
-    services = build_services(config)
+    services = build_services(config, analysis_processes=config.profile.server.analysis_processes)
     mode = "Slack Socket Mode + " if s.slack_app_token else ""
     log.info("clearpost serving on %s:%d (%sHTTP)", host, port, mode)
     try:
         run(services, host, port)
     finally:
-        services.pipeline.close()
-        services.engine.dispose()
+        services.close()
     return 0

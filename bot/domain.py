@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, asdict
 from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
 from enum import Enum
 
 MAX_DRAFT_CHARS = 40_000  # Slack's message limit; longer drafts are refused
@@ -62,6 +63,7 @@ class Draft:
     platforms: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     received_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    version: str | None = None  # the platform's stamp of this revision (Slack: edited.ts, else ts)
 
     @property
     def content_hash(self) -> str:
@@ -78,6 +80,15 @@ class Draft:
     @property
     def has_video(self) -> bool:
         return any(a.kind == "video" for a in self.attachments)
+
+
+def is_older(version: str | None, than: str | None) -> bool:
+    """Whether a revision stamp (Slack's "1700000000.000200") comes before
+    another; a missing or unreadable one is never older."""
+    try:
+        return version is not None and than is not None and Decimal(version) < Decimal(than)
+    except InvalidOperation:
+        return False
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ class Review(SQLModel, table=True):
     decided_at: datetime | None = None
     override_reason: str | None = Field(default=None, sa_column=Column(Text))
     revision: int = 0  # bumped by every edit; stale check runs are discarded
+    source_version: str | None = Field(default=None, max_length=40)  # the platform's stamp of this revision
     lease_owner: str | None = Field(default=None, max_length=100)
     lease_until: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)

@@ -21,7 +21,7 @@ from sqlmodel import select
 from bot import audit
 from bot.config import Config
 from bot.db import insert_new, transaction
-from bot.domain import Attachment, Draft, Finding, MessageRef, Severity, validate_draft_text
+from bot.domain import Attachment, Draft, Finding, MessageRef, Severity, is_older, validate_draft_text
 from bot.models import ProcessedEvent, Review, utcnow
 from bot.pipeline import Pipeline, PipelineResult, _failure_finding
 from bot.states import Event, IllegalTransition, State, next_state
@@ -139,6 +139,9 @@ class ReviewService:
                 return self._store_new(s, draft)
             if row.state == State.WITHDRAWN.value or row.content_hash == draft.content_hash:
                 return None
+            if is_older(draft.version, row.source_version):
+                log.info("review %d: an older edit arrived late; ignored", row.id)
+                return None
             return self._apply_edit(s, row, draft)
 
     def _store_new(self, s, draft: Draft) -> int:
@@ -155,7 +158,8 @@ class ReviewService:
                 "targets": json.dumps(list(draft.platforms)),
                 "attachments": json.dumps([[a.name, a.mimetype] for a in draft.attachments]),
                 "content_hash": draft.content_hash, "state": State.CHECKING.value, "findings": "[]",
-                "draft_text": self.vault.seal(draft.text), "revision": 0, "created_at": now, "updated_at": now}
+                "draft_text": self.vault.seal(draft.text), "revision": 0, "source_version": draft.version,
+                "created_at": now, "updated_at": now}
 
     def edit(self, draft: Draft, event_id: str | None = None) -> int | None:
         """An edited draft (or the first sight of one): void any clearance and check again."""
@@ -173,6 +177,7 @@ class ReviewService:
         row.attachments = json.dumps([[a.name, a.mimetype] for a in draft.attachments])
         row.draft_text = self.vault.seal(draft.text)
         row.revision += 1
+        row.source_version = draft.version
         row.decided_by = row.decided_at = row.override_reason = None
         row.lease_owner = row.lease_until = None
         row.updated_at = utcnow()

@@ -3,7 +3,7 @@
 import pytest
 from sqlmodel import Session, select
 
-from bot.domain import Attachment, Draft, MessageRef
+from bot.domain import Attachment, Draft, MessageRef, is_older
 from bot.models import AuditEvent, Review
 from bot.states import State
 
@@ -147,3 +147,15 @@ async def test_when_draft_or_review_is_printed_then_no_text_appears(services):
     view = await reviewed(services, d)
     for obj in (d, view):
         assert "Emily" not in repr(obj) and "555-7788" not in repr(obj)
+
+
+@pytest.mark.parametrize("version, than, older", [
+    ("1700000000.000100", "1700000000.000200", True),
+    ("1700000000.000200", "1700000000.000100", False),
+    ("1700000000.000100", "1700000000.000100", False),
+    ("999999999.999999", "1700000000.000000", True),  # compared as numbers, not as text
+    (None, "1700000000.000100", False), ("1700000000.000100", None, False),
+    ("not a stamp", "1700000000.000100", False), ("NaN", "1", False),
+])
+def test_revision_stamps_compare_as_numbers_and_unreadable_ones_are_never_older(version, than, older):
+    assert is_older(version, than) is older

@@ -93,11 +93,11 @@ class Slack:
         r = await self.event(event)
         assert r.status == 200
 
-    async def edit(self, ts: str, old: str, new: str, user: str = STAFF):
+    async def edit(self, ts: str, old: str, new: str, user: str = STAFF, edited_ts: str | None = None):
         event = {"type": "message", "subtype": "message_changed", "channel": CHANNEL, "hidden": True,
                  "ts": self.new_ts(), "event_ts": self.new_ts(),
                  "message": {"type": "message", "user": user, "text": new, "ts": ts,
-                             "edited": {"user": user, "ts": self.new_ts()}},
+                             "edited": {"user": user, "ts": edited_ts or self.new_ts()}},
                  "previous_message": {"type": "message", "user": user, "text": old, "ts": ts}}
         r = await self.event(event)
         assert r.status == 200
@@ -411,6 +411,19 @@ async def test_when_an_edit_leaves_the_text_unchanged_then_it_is_not_a_new_revis
     await slack.quiet()
     assert slack.api.of("chat.update") == []
     assert "draft_edited" not in audit_actions(slack.services, view.id)
+
+
+async def test_when_two_edits_arrive_out_of_order_then_the_older_one_is_ignored(slack):
+    ts = await slack.draft(CLEAN_TEXT)
+    view = await slack.settled(ts, State.CLEAN)
+    second, first = "1900000000.000200", "1900000000.000100"  # edited.ts of the two edits
+    await slack.edit(ts, CLEAN_TEXT, CLEAN_TEXT + " Book a visit today.", edited_ts=second)
+    assert (await slack.settled(ts, State.CLEAN)).revision == 1  # the edit is stored before Slack gets its 200
+    await slack.edit(ts, CLEAN_TEXT, PHI_TEXT, edited_ts=first)  # Slack delivered the first edit late
+    await slack.quiet()
+    after = slack.review(ts)
+    assert (after.revision, after.state) == (1, State.CLEAN)  # still the review of the newest text
+    assert audit_actions(slack.services, view.id).count("draft_edited") == 1
 
 
 @pytest.mark.parametrize("how", ["message_deleted", "tombstone"])

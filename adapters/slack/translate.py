@@ -67,8 +67,10 @@ def draft_from_message(config: Config, team_id: str, channel: str, message: dict
         return Intake(None, "no author or ts")
     text = unescape(message.get("text") or "")
     targets = target_platforms(text) or tuple(rc.default_targets)
+    edited = message.get("edited") if isinstance(message.get("edited"), dict) else {}
+    version = edited.get("ts") if isinstance(edited.get("ts"), str) else message["ts"]
     return Intake(Draft(text=text, author=message["user"], ref=message_ref(team_id, channel, message["ts"]),
-                        platforms=targets, attachments=attachments_of(message)))
+                        platforms=targets, attachments=attachments_of(message), version=version))
 
 
 def content_changed(event: dict) -> bool:

@@ -8,7 +8,8 @@ memory drifting. It prints:
   ack latency        p50 / p99   (HTTP 200 to Slack; target p99 <= 100 ms)
   time-to-report     p50 / p95   (event sent -> chat.postMessage at the fake; target p95 <= 2 s)
   server CPU         average % of one core over the run, from /proc/<pid>/stat
-  server RSS         peak (VmHWM) and at the end, from /proc/<pid>/status (target <= 1 GB)
+                     (the server and its PHI analysis workers together)
+  server RSS         peak and at the end, from /proc/<pid>/status, workers included (target <= 1 GB)
   lost, duplicated   drafts with no report / more than one report (target 0 / 0)
 
 By default it starts `clearpost serve` itself (SQLite in a temp dir, or a
@@ -115,8 +116,24 @@ def memory_kb(pid: int) -> dict[str, int]:
     return out
 
 
+def process_tree(pid: int) -> list[int]:
+    """The server and its descendants (the PHI analysis workers)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue
+    tree, grew = {pid}, True
+    while grew:
+        kids = {child for child, parent in parents.items() if parent in tree} - tree
+        tree |= kids
+        grew = bool(kids)
+    return sorted(tree)
+
+
 class ProcSampler:
-    """CPU and RSS of the server every second while the load runs."""
+    """CPU and RSS of the server and its worker processes every second while the load runs."""
 
     def __init__(self, pid: int | None):
         self.pid = pid
@@ -125,10 +142,13 @@ class ProcSampler:
     def sample(self) -> None:
         if self.pid is None:
             return
-        try:
-            self.samples.append((time.monotonic(), cpu_seconds(self.pid), memory_kb(self.pid).get("VmRSS", 0)))
-        except (FileNotFoundError, ProcessLookupError):
-            pass
+        cpu, rss = 0.0, 0
+        for pid in process_tree(self.pid):
+            try:
+                cpu, rss = cpu + cpu_seconds(pid), rss + memory_kb(pid).get("VmRSS", 0)
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+        self.samples.append((time.monotonic(), cpu, rss))
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
@@ -144,10 +164,6 @@ class ProcSampler:
             return {}
         (t0, c0, _), (t1, c1, rss_end) = self.samples[0], self.samples[-1]
         peak = max(r for _, _, r in self.samples)
-        try:
-            peak = max(peak, memory_kb(self.pid).get("VmHWM", 0))
-        except (FileNotFoundError, ProcessLookupError):
-            pass
         busiest = max(((b[1] - a[1]) / (b[0] - a[0]) for a, b in zip(self.samples, self.samples[1:])
                        if b[0] > a[0]), default=0.0)
         return {"cpu_avg": 100 * (c1 - c0) / (t1 - t0), "cpu_max": 100 * busiest,

@@ -57,6 +57,7 @@ class Intake:
             for (_, _, stored), review_id in zip(batch, ids):
                 if not stored.done():
                     stored.set_result(review_id)
-            for review_id in ids:  # after the answers, so acknowledgements go first; checked even if the
-                if review_id is not None:  # handler that asked has gone
+            # after the answers, so the acknowledgements go out first; checked even if the handler has gone
+            for review_id in ids:
+                if review_id is not None:
                     self.reviews.schedule(review_id)

@@ -113,11 +113,13 @@ class ReviewService:
                 taken = set(db.execute(insert_new(db, ProcessedEvent.__table__, "event_id")
                                        .returning(ProcessedEvent.event_id),
                                        [events[k] for k in sorted(events)]).scalars())
-            firsts: dict[str, int] = {}  # message -> the item that may store it
+            firsts: dict[str, int] = {}  # message -> the one item that may store it
             for i, ((draft, _), key) in enumerate(zip(items, keys)):
-                if key is None or key in taken:
-                    taken.discard(key)  # the same event twice in one batch: the first one counts
-                    firsts.setdefault(draft.ref.key, i)
+                if key is not None:
+                    if key not in taken:
+                        continue  # a retry: taken in before, or by another replica just now
+                    taken.discard(key)  # the same event twice in this batch: only the first counts
+                firsts.setdefault(draft.ref.key, i)
             fresh = sorted(firsts.items())
             stored = {}
             if fresh:
@@ -127,7 +129,7 @@ class ReviewService:
             audit.append_many(s, [_received_entry(items[i][0], stored[ref]) for ref, i in fresh if ref in stored])
         return [stored.get(d.ref.key) if firsts.get(d.ref.key) == i else None for i, (d, _) in enumerate(items)]
 
-    def _submit(self, draft: Draft, event_id: str | None) -> int | None:
+    def _store_edit(self, draft: Draft, event_id: str | None) -> int | None:
         """An edit (or the first sight of a message through its edit)."""
         with transaction(self.engine) as s:
             if event_id:
@@ -165,7 +167,7 @@ class ReviewService:
         """An edited draft (or the first sight of one): void any clearance and check again."""
         validate_draft_text(draft.text, has_attachments=bool(draft.attachments))
         try:
-            return self._submit(draft, event_id)
+            return self._store_edit(draft, event_id)
         except IntegrityError:
             return None
 

@@ -6,6 +6,7 @@ botbuilder 4.17.1 (HTTP 500), so invokes are answered here with the response
 model left unserialised for the HTTP layer to serialise once."""
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from botbuilder.core import Bot, InvokeResponse, TurnContext
@@ -98,7 +99,7 @@ class TeamsBot(Bot):
             return
         ref = message_ref(a)
         draft = draft_of(a, channel.default_targets)
-        self.refs.save(ref.key, TurnContext.get_conversation_reference(a))
+        await asyncio.to_thread(self.refs.save, ref.key, TurnContext.get_conversation_reference(a))
         try:
             # the activity is recorded with the draft, in one transaction: a redelivery is
             # recognised, and a failed write records neither, so the retry is not lost
@@ -112,15 +113,15 @@ class TeamsBot(Bot):
         if channel is None or is_thread_reply(a):
             return
         draft = draft_of(a, channel.default_targets)
-        self.refs.save(draft.ref.key, TurnContext.get_conversation_reference(a))
+        await asyncio.to_thread(self.refs.save, draft.ref.key, TurnContext.get_conversation_reference(a))
         try:
-            review_id = self.services.reviews.edit(draft)
+            review_id = await asyncio.to_thread(self.services.reviews.edit, draft)
         except DraftRejected as e:
             await ctx.send_activity(f"ClearPost cannot review this edit: {e}.")
             return
         if review_id is None:
             return
-        view = self.services.reviews.get_by_id(review_id)
+        view = await asyncio.to_thread(self.services.reviews.get_by_id, review_id)
         if view is not None:
             await self.services.reviews.publish(view)  # show at once that any clearance is void
         self.services.reviews.schedule(review_id)
@@ -129,6 +130,6 @@ class TeamsBot(Bot):
         a = ctx.activity
         if self._review_channel(a) is None:
             return
-        result = self.services.reviews.withdraw(message_ref(a), actor_of(a) or "teams")
+        result = await asyncio.to_thread(self.services.reviews.withdraw, message_ref(a), actor_of(a) or "teams")
         if result.ok and result.review is not None:
             await self.services.reviews.publish(result.review)

@@ -6,6 +6,7 @@ officers) get an answer. In a 1:1 chat the answer is the reply; for an
 the channel only hears that it was sent. The answer never goes to a channel."""
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
 import re
@@ -48,9 +49,10 @@ async def answer_for(services: Services, query: str) -> str:
     if consents is None:
         return UNAVAILABLE
     try:
-        result = consents.lookup(query)
-        if inspect.isawaitable(result):
-            result = await result
+        if inspect.iscoroutinefunction(consents.lookup):
+            result = await consents.lookup(query)
+        else:  # database work off the event loop
+            result = await asyncio.to_thread(consents.lookup, query)
         return result.text()
     except Exception as e:  # noqa: BLE001 - fail closed, never guess an answer
         log.warning("teams: consent look-up failed: %s", type(e).__name__)

@@ -7,6 +7,7 @@ button is a card: the refreshed review card, or the same card under a notice
 saying why nothing changed."""
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from botbuilder.schema import Activity, AdaptiveCardInvokeResponse
@@ -63,19 +64,20 @@ async def on_card_action(services: Services, activity: Activity) -> AdaptiveCard
         review_id = None
     if event is None or review_id is None:
         return _card_response(notice_card("Unknown action", "This button is not one ClearPost knows."))
-    view = services.reviews.get_by_id(review_id)
+    view = await asyncio.to_thread(services.reviews.get_by_id, review_id)
     if view is None or view.ref.platform != PLATFORM:
         return _card_response(notice_card("Unknown review", "ClearPost has no such review."))
     if not is_officer(services, activity):
         log.info("teams: refused %s on review %s by a non-officer", event.value, review_id)
-        _refuse(services, activity, review_id, event)
+        await asyncio.to_thread(_refuse, services, activity, review_id, event)
         if in_tenant(services, activity) and channel_id(activity) == view.ref.channel:
             return _card_response(review_card(view, notice=NOT_AUTHORISED_TEXT))  # the card this channel shows
         return _card_response(notice_card(NOT_AUTHORISED, NOT_AUTHORISED_TEXT))  # the review stays in its channel
     reason = data.get(REASON_INPUT) if isinstance(data.get(REASON_INPUT), str) else None
     revision = data.get("revision")
     revision = revision if isinstance(revision, int) and not isinstance(revision, bool) else None  # an older card
-    result = services.reviews.decide_by_id(review_id, actor_of(activity), event, reason, revision)
+    result = await asyncio.to_thread(services.reviews.decide_by_id, review_id, actor_of(activity), event, reason,
+                                     revision)
     if not result.ok:
         return _card_response(review_card(result.review or view, notice=f"Not done: {result.message}."))
     await services.reviews.publish(result.review)  # everyone else's copy of the card
@@ -87,13 +89,14 @@ async def on_reaction(services: Services, activity: Activity) -> str | None:
     kinds = {(r.type or "").lower() for r in (activity.reactions_added or [])}
     if not kinds & APPROVE_REACTIONS or not activity.reply_to_id:
         return None
-    view = services.reviews.find_by_report(PLATFORM, channel_id(activity), activity.reply_to_id)
+    view = await asyncio.to_thread(services.reviews.find_by_report, PLATFORM, channel_id(activity),
+                                   activity.reply_to_id)
     if view is None:
         return None
     if not is_officer(services, activity):
         log.info("teams: ignored an approving reaction on review %s by a non-officer", view.id)
         return None
-    result = services.reviews.decide_by_id(view.id, actor_of(activity), Event.APPROVE)
+    result = await asyncio.to_thread(services.reviews.decide_by_id, view.id, actor_of(activity), Event.APPROVE)
     if not result.ok:
         return f"Not approved: {result.message}."
     await services.reviews.publish(result.review)

@@ -5,6 +5,7 @@ stores the returned activity id as the review's ``report_message_id``. Uses
 only stored conversation references, so it works the same after a restart."""
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
@@ -29,7 +30,7 @@ class TeamsPublisher:
 
     async def publish(self, view: ReviewView) -> str | None:
         """Post or refresh the card; never raises (the review itself is already stored)."""
-        reference = self.refs.load(view.ref.key)
+        reference = await asyncio.to_thread(self.refs.load, view.ref.key)
         if reference is None:
             log.warning("teams: no conversation reference for review %s; card not posted", view.id)
             return view.report_message_id

@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
@@ -90,6 +90,8 @@ class AnalyzerProcesses:
         except FutureTimeout:
             self._replace(pool)  # it may be stuck for good: the drafts after this one must not wait on it
             raise AnalysisWorkerError("the PHI analysis ran past its time budget") from None
+        except CancelledError:  # queued on a worker that another draft's timeout had replaced
+            raise AnalysisWorkerError("the PHI analysis was interrupted") from None
 
     def _replace(self, broken: ProcessPoolExecutor) -> None:
         with self._lock:

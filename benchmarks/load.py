@@ -107,13 +107,13 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def memory_kb(pid: int) -> dict[str, int]:
-    out = {}
+def rss_kb(pid: int) -> int:
+    """Resident memory of one process (VmRSS), in kB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         key, _, rest = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
-            out[key] = int(rest.split()[0])
-    return out
+        if key == "VmRSS":
+            return int(rest.split()[0])
+    return 0
 
 
 def process_tree(pid: int) -> list[int]:
@@ -145,7 +145,7 @@ class ProcSampler:
         cpu, rss = 0.0, 0
         for pid in process_tree(self.pid):
             try:
-                cpu, rss = cpu + cpu_seconds(pid), rss + memory_kb(pid).get("VmRSS", 0)
+                cpu, rss = cpu + cpu_seconds(pid), rss + rss_kb(pid)
             except (FileNotFoundError, ProcessLookupError):
                 continue
         self.samples.append((time.monotonic(), cpu, rss))

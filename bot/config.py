@@ -14,7 +14,10 @@ from typing import Any, Literal, Mapping
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-PLATFORMS = ("facebook", "instagram", "x", "linkedin", "tiktok", "youtube", "website", "email")
+PLATFORMS = ("facebook", "instagram", "x", "linkedin", "tiktok", "youtube", "website", "email",
+             "google_reviews", "yelp", "healthgrades")
+# review sites: a draft that targets one is a reply to a review and is judged as one
+REVIEW_PLATFORMS = ("google_reviews", "yelp", "healthgrades")
 CHAT_PLATFORMS = ("slack", "teams", "console")
 DEFAULT_CONFIG_PATH = "config.yml"
 

@@ -4,7 +4,11 @@ Invisible characters (zero-width, bidi controls, soft hyphens), compatibility
 forms (fullwidth letters, ligatures) and Cyrillic/Greek look-alikes inside
 Latin words ("Jоhn" with a Cyrillic o) would otherwise hide a name or a phrase
 from every check. Checks see the canonical text; finding positions are mapped
-back so they point into what the author wrote."""
+back so they point into what the author wrote.
+
+Typographic quotes and apostrophes are folded to ASCII ones (phones type
+"I’ve" where keyboards type "I've"), so no rule's verdict depends on which
+device wrote the draft."""
 from __future__ import annotations
 
 import unicodedata
@@ -26,6 +30,15 @@ CONFUSABLES = str.maketrans({
     "α": "a", "ο": "o", "ρ": "p", "ν": "v", "τ": "t", "ι": "i", "κ": "k",
     "Α": "A", "Β": "B", "Ε": "E", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
     "Ρ": "P", "Τ": "T", "Χ": "X", "Υ": "Y", "Ζ": "Z",
+})
+
+
+# Curly and prime quotes -> ASCII; one character each, so positions keep their map.
+QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'", "\u00b4": "'",
+    "\uff07": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\uff02": '"',
 })
 
 
@@ -51,7 +64,7 @@ def canonicalise(text: str) -> Canonical:
     for i, ch in enumerate(text):
         if ch in INVISIBLE:
             continue
-        folded = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
+        folded = unicodedata.normalize("NFKC", ch.translate(QUOTES)) if ord(ch) > 0x7F else ch
         for c in folded:
             out.append(c)
             origin.append(i)

@@ -10,6 +10,7 @@ from bot.config import PLATFORMS
 _ALIASES = {p: p for p in PLATFORMS} | {
     "twitter": "x", "ig": "instagram", "fb": "facebook", "insta": "instagram",
     "blog": "website", "web": "website", "newsletter": "email", "e-mail": "email",
+    "google": "google_reviews", "google_review": "google_reviews", "healthgrade": "healthgrades",
 }
 _LINE = re.compile(r"^[ \t]*(?:platforms?|targets?|post to)[ \t]*:[ \t]*(.+)$", re.IGNORECASE | re.MULTILINE)
 _HASHTAG = re.compile(r"(?<![\w#])#(" + "|".join(sorted(map(re.escape, PLATFORMS + ("twitter",)), key=len, reverse=True)) + r")\b",

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.verdict_eval import checked_verdicts, eval_services  # noqa: E402
+from bot.evaluation.harness import checked_verdicts, eval_services  # noqa: E402
 
 
 def main() -> int:

@@ -16,7 +16,7 @@ from bot.config import load_config
 from bot.consent.registry import ConsentRegistry
 from bot.domain import Attachment, Draft, MessageRef
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PROFILE = ROOT / "examples" / "config.yml"
 
 # The consents on file that the writers of the labelled rounds were given.
@@ -31,6 +31,12 @@ CONSENTS = (
     dict(patient="Derek Huang", scopes=["testimonial", "name_use", "photo"], platforms=["facebook"],
          expires_on=None, withdrawn_on=date(2026, 10, 1)),
 )
+
+
+def practice_profile_safe_values() -> list[str]:
+    """The example practice's own details, for tools that build an analyzer alone."""
+    from bot.app import practice_safe_values
+    return practice_safe_values(load_config(PROFILE, environ={}))
 
 
 def eval_services(workdir: Path, today: date = date(2026, 12, 3)) -> Services:
@@ -63,3 +69,16 @@ async def checked_verdicts(services: Services, records: list[dict]) -> list[tupl
         codes = sorted({f.code for f in result.findings if f.severity.value == "block"})
         out.append((result.verdict.value, codes))
     return out
+
+
+def name_placeholder(services: Services, record: dict) -> dict | None:
+    """The record with every name replaced by [NAME], as a cautious writer
+    would redact it; None when the draft names nobody."""
+    text = record["text"]
+    people = sorted((e for e in services.analyzer.analyze(text).entities if e.entity_type == "PERSON"),
+                    key=lambda e: e.start, reverse=True)
+    if not people:
+        return None
+    for e in people:
+        text = text[:e.start] + "[NAME]" + text[e.end:]
+    return dict(record, text=text)

@@ -102,6 +102,11 @@ class Finding:
     end: int | None = None
     suggestion: str | None = None
 
+    @property
+    def where(self) -> str:
+        """" at characters N–M" for a finding about a span, else ""."""
+        return f" at {position_text(self.start, self.end)}" if self.start is not None and self.end is not None else ""
+
     def to_dict(self) -> dict:
         d = asdict(self)
         d["severity"] = self.severity.value
@@ -118,6 +123,13 @@ class Finding:
             message=d["message"], entity=d.get("entity"), start=d.get("start"),
             end=d.get("end"), suggestion=d.get("suggestion"),
         )
+
+
+def position_text(start: int, end: int) -> str:
+    """The one way a position is shown to people: 1-based and inclusive, in
+    characters of the text the author wrote ("characters 5–9" is the 5th to
+    the 9th). JSON and storage keep 0-based ``start`` and exclusive ``end``."""
+    return f"characters {start + 1}-{end}"
 
 
 def verdict_of(findings: list[Finding]) -> Verdict:

@@ -1,6 +1,7 @@
 """The consent check: every patient a draft names, cites or is about needs a
 written authorization covering the content's scope, the target platform and
-today. One finding per patient; messages carry positions and ids, never names."""
+today. One finding per patient; messages carry ids, never names (the finding's span
+says where)."""
 from __future__ import annotations
 
 from datetime import date
@@ -19,10 +20,6 @@ from checks.base import Analysis, Check, CheckContext
 from checks.content_kind import classify
 
 MAX_IDS_SHOWN = 5
-
-
-def _where(start: int, end: int) -> str:
-    return f"characters {start}-{end}"
 
 
 class ConsentCheck(Check):
@@ -97,7 +94,7 @@ class ConsentCheck(Check):
                 subjects.setdefault(cited[cid].patient_id, (start, end, False, "CONSENT_ID"))
             else:
                 findings.append(self._finding(
-                    "reference_unknown", Severity.BLOCK, f"the consent cited at {_where(start, end)} is not in the registry",
+                    "reference_unknown", Severity.BLOCK, "the cited consent is not in the registry",
                     start, end, suggestion="check the consent id with `clearpost consent show`", entity="CONSENT_ID"))
         resolved = {next(iter(m.patient_ids)) for m in mentions if len(m.patient_ids) == 1} | set(subjects)
         for m in mentions:
@@ -114,7 +111,7 @@ class ConsentCheck(Check):
             extra = len(m.patient_ids) - MAX_IDS_SHOWN
             findings.append(self._finding(
                 "ambiguous", Severity.BLOCK,
-                f"the person at {_where(m.start, m.end)} matches {len(m.patient_ids)} patients in the registry "
+                f"this person matches {len(m.patient_ids)} patients in the registry "
                 f"({shown}{f' and {extra} more' if extra > 0 else ''})",
                 m.start, m.end, suggestion="cite the consent that applies, e.g. `consent: C-1042`"))
         if about_patient:
@@ -122,15 +119,14 @@ class ConsentCheck(Check):
                 if not any(m.start < end and start < m.end for m in mentions):
                     findings.append(self._finding(
                         "unknown_person", Severity.BLOCK,
-                        f"the person at {_where(start, end)} is not in the consent registry",
+                        "this person is not in the consent registry",
                         start, end, suggestion="confirm they are not a patient, or record their consent "
                                                "with `clearpost consent grant`"))
         return findings, subjects
 
     def _decide(self, pid: str, start: int, end: int, entity: str, scopes: list[str], platforms: list[str],
                 grants: list[Grant], today: date) -> Finding:
-        who = f"the patient at {_where(start, end)} ({pid})" if entity == "PERSON" else \
-            f"the patient of the consent cited at {_where(start, end)} ({pid})"
+        who = f"the patient ({pid})" if entity == "PERSON" else f"the patient of the cited consent ({pid})"
         if not platforms:
             return self._finding("platform_unknown", Severity.BLOCK,
                                  f"cannot confirm consent for {who}: the draft names no target platform",

@@ -122,7 +122,7 @@ def test_when_findings_are_shown_then_types_positions_and_fixes_appear_by_severi
     blocking = texts.index("Blocking (1)")
     warnings = texts.index("Warnings (1)")
     assert blocking < warnings
-    assert "**PERSON** at characters 9–19: a person's name Fix: remove the name" in texts[blocking + 1]
+    assert "**PERSON** at characters 10-19: a person's name Fix: remove the name" in texts[blocking + 1]
     assert "Proud of <PERSON>!" in texts
 
 

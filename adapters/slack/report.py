@@ -56,8 +56,7 @@ def summary_text(view: ReviewView) -> str:
 
 def finding_line(f: Finding) -> str:
     kind = f.entity or f.code
-    where = f" at characters {f.start + 1}-{f.end}" if f.start is not None and f.end is not None else ""
-    line = f"• *{kind}*{where}: {f.message}"
+    line = f"• *{kind}*{f.where}: {f.message}"
     if f.suggestion:
         line += f"\n    _Fix:_ {f.suggestion}"
     return line

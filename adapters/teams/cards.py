@@ -41,9 +41,8 @@ def _text(text: str, **extra) -> dict:
 def finding_line(f: Finding) -> str:
     """One finding: what, where, how to fix. Never the matched value."""
     what = f.entity or f.code
-    where = f" at characters {f.start}–{f.end}" if f.start is not None and f.end is not None else ""
     fix = f" Fix: {f.suggestion}" if f.suggestion else ""
-    return f"- **{what}**{where}: {f.message}{fix}"
+    return f"- **{what}**{f.where}: {f.message}{fix}"
 
 
 def _findings(view: ReviewView) -> list[dict]:

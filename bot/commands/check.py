@@ -80,8 +80,7 @@ def _print_text(view: ReviewView, color: bool) -> None:
 
     print(f"verdict: {paint(view.verdict if view.verdict != 'pass' else 'info', view.verdict.upper())}")
     for f in view.findings:
-        where = f" [{f.start}-{f.end}]" if f.start is not None else ""
-        print(f"  {paint(f.severity.value, f.severity.value.upper()):>5} {f.code}{where}: {f.message}")
+        print(f"  {paint(f.severity.value, f.severity.value.upper()):>5} {f.code}{f.where}: {f.message}")
         if f.suggestion:
             print(f"        fix: {f.suggestion}")
     if view.rewrite and view.findings:

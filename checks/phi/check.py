@@ -99,7 +99,7 @@ class PhiCheck(Check):
                 entity=e.entity_type,
                 start=e.start,
                 end=e.end,
-                message=f"{e.entity_type}: {label} at characters {e.start}-{e.end}{why}",
+                message=f"{label}{why}",
                 suggestion=SUGGESTIONS.get(e.entity_type, DEFAULT_SUGGESTION.format(t=e.entity_type)),
             ))
         if draft.has_photo:

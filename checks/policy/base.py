@@ -123,7 +123,7 @@ class Rule(ABC):
         whole = span == (0, 0)
         return Finding(
             check="policy", code=self.code, severity=self.severity,
-            message=self.message if whole else f"{self.message} (characters {span[0]}-{span[1]})",
+            message=self.message,
             start=None if whole else span[0], end=None if whole else span[1],
             suggestion=self.suggestion,
         )

@@ -20,6 +20,7 @@ from checks.base import CheckContext
 from checks.phi.analyzer import PhiAnalyzer
 from checks.phi.processes import AnalyzerProcesses
 from checks.phi.settings import parse_phi_settings
+from checks.reading import with_reading
 from checks.registry import UnknownCheck, build_checks
 
 
@@ -70,7 +71,7 @@ def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,
         )
     except UnknownCheck as e:
         raise ConfigError(str(e)) from None
-    pipeline = Pipeline(analyzer.analyze, checks, config.profile.checks.timeout_seconds)
+    pipeline = Pipeline(analyzer.analyze, checks, config.profile.checks.timeout_seconds, read=with_reading)
     with transaction(engine) as s:
         audit.append(s, actor, "config_loaded", details={"sha256": config.sha256,
                                                          "checks": list(config.profile.checks.enabled)})

@@ -14,6 +14,7 @@ from typing import Callable
 from bot.domain import Draft, Finding, Severity, Verdict, verdict_of
 from bot.textnorm import Canonical, canonicalise
 from checks.base import Analysis, Check
+from checks.decision import decide
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +37,14 @@ class PipelineResult:
 
 class Pipeline:
     def __init__(self, analyze: Callable[[str], Analysis], checks: list[Check],
-                 timeout_seconds: float, workers: int = 2):
+                 timeout_seconds: float, workers: int = 2,
+                 read: Callable[[Draft, Analysis], Analysis] | None = None):
+        """``read`` adds what the draft is about (checks.reading) to the analysis,
+        once, before the checks share it."""
         if not checks:
             raise ValueError("checks.enabled: at least one check must be enabled")
         self._analyze = analyze
+        self._read = read
         self.checks = checks
         self.timeout = timeout_seconds
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="check")
@@ -59,6 +64,8 @@ class Pipeline:
     async def _run_canonical(self, draft: Draft) -> PipelineResult:
         try:
             analysis = await self._timed(self._analyze, draft.text)
+            if self._read is not None:
+                analysis = await self._timed(self._read, draft, analysis)
         except Exception as e:  # noqa: BLE001 - any failure fails the review closed
             log.warning("analysis failed: %s", type(e).__name__)
             return PipelineResult(findings=(_failure_finding("analysis"),), rewrite=None,
@@ -75,6 +82,8 @@ class Pipeline:
                 findings.append(_failure_finding(check.name))
             else:
                 findings.extend(result)
+        if not failures:
+            findings = decide(draft.text, findings)
         findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.start if f.start is not None else -1))
         return PipelineResult(tuple(findings), analysis.rewrite, tuple(failures))
 

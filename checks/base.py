@@ -26,6 +26,7 @@ class Analysis:
 
     entities: tuple[Entity, ...] = ()
     rewrite: str | None = field(default=None, repr=False)  # de-identified draft; may hold missed PHI
+    reading: Any = field(default=None, repr=False, compare=False)  # checks.reading.Reading, set by the pipeline
 
     def of_type(self, *types: str) -> list[Entity]:
         return [e for e in self.entities if e.entity_type in types]

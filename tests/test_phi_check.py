@@ -52,9 +52,9 @@ def test_when_setting_says_block_names_then_a_lone_name_blocks(analyzer):
 
 
 def test_when_custom_health_term_configured_then_it_counts_as_health_context(analyzer):
-    text = "Tom Baker finished the Harbor Reset program."
+    text = "Tom Baker signed up for the Harbor Reset walk."
     assert severity_of(run(analyzer, text), "PERSON") == {Severity.WARN}
-    check = PhiCheck(parse_phi_settings({"health_terms": ["Harbor Reset program"]}))
+    check = PhiCheck(parse_phi_settings({"health_terms": ["Harbor Reset walk"]}))
     assert severity_of(run(analyzer, text, check), "PERSON") == {Severity.BLOCK}
 
 

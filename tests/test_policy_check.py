@@ -22,14 +22,21 @@ def draft(text: str, platforms=("instagram",)) -> Draft:
     return Draft(text=text, author="U1", ref=MessageRef("cli", "w", "c", "m1"), platforms=tuple(platforms))
 
 
+MODEL = "policy.patient_disclosure"  # the learned rule: tested in test_disclosure_model.py, not with wording rules
+
+
+def wording(findings):
+    return [f for f in findings if f.code != MODEL]
+
+
 def codes(check: PolicyCheck, text: str, platforms=("instagram",), analysis=Analysis()) -> list[str]:
-    return [f.code for f in check.run(draft(text, platforms), analysis)]
+    return [f.code for f in wording(check.run(draft(text, platforms), analysis))]
 
 
 def test_when_no_settings_then_every_rule_runs_with_its_default_severity():
     check = PolicyCheck.from_settings({})
     assert [r.name for r in check.rules] == list(RULES)
-    [f] = check.run(draft(CLAIM), Analysis())
+    [f] = wording(check.run(draft(CLAIM), Analysis()))
     assert f.code == "policy.outcome_claims" and f.severity == Severity.WARN
 
 
@@ -41,7 +48,7 @@ def test_when_a_rule_is_disabled_then_it_never_reports():
 
 def test_when_a_severity_is_overridden_then_findings_carry_it():
     check = PolicyCheck.from_settings({"rules": {"outcome_claims": {"severity": "block"}}})
-    [f] = check.run(draft(CLAIM), Analysis())
+    [f] = wording(check.run(draft(CLAIM), Analysis()))
     assert f.severity == Severity.BLOCK
 
 
@@ -104,7 +111,7 @@ def test_when_the_labelled_set_is_loaded_then_it_covers_every_rule_and_both_clas
     assert len(violating) >= 40 and len(clean) >= 40
     assert len({p["id"] for p in posts}) == len(posts)
     covered = {r for p in violating for r in p["expected_rules"]}
-    assert covered == set(RULES)
+    assert covered == set(RULES) - {MODEL.removeprefix("policy.")}  # the model learns from its own data
     for p in posts:
         assert set(p) == {"id", "text", "platforms", "expected_rules"}
 

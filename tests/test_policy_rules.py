@@ -211,7 +211,7 @@ def test_when_a_rule_fires_then_the_finding_points_at_the_text_without_quoting_i
 def test_when_rules_are_listed_then_every_guidance_rule_has_a_stable_code_and_a_docstring():
     assert list(RULES) == ["case_details", "before_after", "identifiable_testimonial", "patient_communication",
                            "review_reply", "outcome_claims", "individual_advice", "session_content",
-                           "email_marketing"]
+                           "email_marketing", "patient_disclosure"]
     for name, cls in RULES.items():
         assert cls.name == name
         assert "Guidance" in importlib.import_module(cls.__module__).__doc__

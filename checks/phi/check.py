@@ -24,6 +24,8 @@ from bot.domain import Draft, Finding, Severity
 from checks.base import Analysis, Check, CheckContext
 from checks.phi.lexicon import HEALTH_TERMS
 from checks.phi.settings import PhiSettings, parse_phi_settings
+from checks.reading import CARE_CONTEXT, reading_of
+from checks.roles import Role
 
 HEALTH_CONTEXT_SEVERITY = Severity.BLOCK
 
@@ -51,6 +53,13 @@ SUGGESTIONS = {
     "URL": "Remove the link unless it is the practice's own page.",
     "PHOTO": "Post the image only with the pictured person's written authorization, or use a "
              "photo with no identifiable person.",
+}
+# Why an identifier that is not about a patient is only reported as information.
+ROLE_NOTES = {
+    Role.PUBLIC: ", read as a public figure or author (quoted or cited), not a patient",
+    Role.STAFF: ", read as a member of staff, not a patient",
+    Role.HOTLINE: ", read as a public help line, not a person's number",
+    Role.OPERATIONS: ", read as a date of the practice's own calendar (hours, closures, events)",
 }
 DEFAULT_SUGGESTION = "Remove it; if it must stay, replace it with a placeholder such as [{t}]."
 
@@ -87,10 +96,15 @@ class PhiCheck(Check):
     def run(self, draft: Draft, analysis: Analysis) -> list[Finding]:
         text = draft.text
         hits = self.health.hits(text)
-        has_person = any(e.entity_type == "PERSON" for e in analysis.entities)
+        reading = reading_of(draft, analysis)
+        has_person = any(e.entity_type == "PERSON" and r == Role.UNKNOWN
+                         for e, r in zip(analysis.entities, reading.roles))
         findings = []
-        for e in analysis.entities:
-            severity, why = self._severity(text, e, hits, has_person)
+        for e, role in zip(analysis.entities, reading.roles):
+            if role != Role.UNKNOWN:
+                severity, why = Severity.INFO, ROLE_NOTES[role]
+            else:
+                severity, why = self._severity(text, e, hits, has_person, reading.in_care_context(e.start, e.end))
             label = LABELS.get(e.entity_type, e.entity_type.lower())
             findings.append(Finding(
                 check=self.name,
@@ -103,18 +117,21 @@ class PhiCheck(Check):
                 suggestion=SUGGESTIONS.get(e.entity_type, DEFAULT_SUGGESTION.format(t=e.entity_type)),
             ))
         if draft.has_photo:
-            severity = HEALTH_CONTEXT_SEVERITY if hits else Severity.WARN
+            care = bool(hits) or any(x.probability >= CARE_CONTEXT for x in reading.sentences)
+            severity = HEALTH_CONTEXT_SEVERITY if care else Severity.WARN
             findings.append(Finding(
                 check=self.name, code="phi.photo", severity=severity, entity="PHOTO",
-                message="PHOTO: an image is attached" + (" to a draft about care or treatment" if hits
+                message="PHOTO: an image is attached" + (" to a draft about care or treatment" if care
                                                          else "; check that no client is identifiable"),
                 suggestion=SUGGESTIONS["PHOTO"],
             ))
         return findings
 
-    def _severity(self, text: str, e, hits, has_person: bool) -> tuple[Severity, str]:
+    def _severity(self, text: str, e, hits, has_person: bool, care_sentence: bool) -> tuple[Severity, str]:
+        """``care_sentence``: the disclosure model reads the identifier's sentence as about
+        someone's care ("see u tues for your adjustment"), health word or not."""
         t = e.entity_type
-        near = self.health.near(hits, e.start, e.end)
+        near = care_sentence or self.health.near(hits, e.start, e.end)
         if t in ALWAYS_BLOCK:
             return Severity.BLOCK, ""
         if t == "PERSON":

@@ -8,6 +8,7 @@ from checks.policy.email_marketing import EmailMarketing
 from checks.policy.individual_advice import IndividualAdvice
 from checks.policy.outcome_claims import OutcomeClaims
 from checks.policy.patient_communication import PatientCommunication
+from checks.policy.patient_disclosure import PatientDisclosure
 from checks.policy.review_reply import ReviewReply
 from checks.policy.session_content import SessionContent
 from checks.policy.testimonial import IdentifiableTestimonial
@@ -22,4 +23,5 @@ RULES: dict[str, type[Rule]] = {r.name: r for r in (
     IndividualAdvice,
     SessionContent,
     EmailMarketing,
+    PatientDisclosure,
 )}

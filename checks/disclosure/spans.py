@@ -1,0 +1,33 @@
+"""The inputs the disclosure model shares between training and checking:
+identifier spans from the PHI analysis and context tags of the draft."""
+from __future__ import annotations
+
+from bot.config import REVIEW_PLATFORMS
+from checks.base import Analysis
+from checks.roles import Role
+
+# identifier types the model sees as placeholders (numbers are blocked by the PHI check anyway)
+PLACEHOLDER_TYPES = {"PERSON": "person", "DATE": "date", "LOCATION": "place", "PHONE": "phone",
+                     "EMAIL": "email", "URL": "url", "AGE_OVER_89": "age", "HANDLE": "handle"}
+
+
+def identifier_spans(analysis: Analysis, roles: tuple[Role, ...] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, placeholder) per identifier; one whose role is known is
+    named by its role ("by <public>", "call <hotline>"), so the model learns
+    that an author or a help line is not a patient."""
+    roles = roles if roles is not None else (Role.UNKNOWN,) * len(analysis.entities)
+    return [(e.start, e.end, PLACEHOLDER_TYPES[e.entity_type] if r == Role.UNKNOWN else r.value)
+            for e, r in zip(analysis.entities, roles) if e.entity_type in PLACEHOLDER_TYPES]
+
+
+def context_tags(platforms: tuple[str, ...], has_photo: bool) -> tuple[str, ...]:
+    """Where the draft goes and whether it has a picture: a reply on a review
+    site reads differently from the same words in a newsletter."""
+    tags = []
+    if any(p in REVIEW_PLATFORMS for p in platforms):
+        tags.append("platform:review_site")
+    elif len(platforms) == 1:
+        tags.append("platform:" + platforms[0])
+    if has_photo:
+        tags.append("photo")
+    return tuple(tags)

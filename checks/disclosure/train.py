@@ -1,0 +1,113 @@
+"""Trains the disclosure model's weights from labelled drafts.
+
+    .venv/bin/python -m checks.disclosure.train [--out checks/disclosure/weights.npz] FILE.jsonl ...
+
+Input lines: {"text", "label": "block"|"clear", "platform"?, "sentence"?, "category"?}
+(or the policy corpus's {"text", "platforms", "expected_rules"}). Every sentence
+of a clean draft is a negative example; the marked ``sentence`` of a
+violating draft is a positive one (a short violating draft with no mark
+counts whole). Identifiers are found by the real PHI analyzer, so training
+sees the same <person>/<date> placeholders as the check does. Training is
+deterministic (fixed seed), so the shipped weights can be rebuilt exactly."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from checks.disclosure.features import DIM, featurise, normalise
+from checks.disclosure.model import WEIGHTS, has_words, sentences
+from checks.disclosure.spans import context_tags, identifier_spans
+from checks.roles import role_of
+from bot.textnorm import canonicalise
+
+# violations that are about the form of the whole message, not a sentence about a patient
+NOT_SENTENCE_LEVEL = ("opt_out", "optout", "unsubscribe", "email_marketing", "outcome", "guarantee", "cure_claim")
+
+
+def load(paths: list[Path]) -> list[dict]:
+    records = []
+    for path in paths:
+        for line in path.read_text().splitlines():
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            if "label" not in r:  # the policy corpus
+                r["label"] = "block" if r.get("expected_rules") else "clear"
+                r["category"] = ",".join(r.get("expected_rules", []))
+                r["platform"] = (r.get("platforms") or [None])[0]
+            records.append(r)
+    return records
+
+
+def examples(records: list[dict], analyze) -> tuple[list[np.ndarray], np.ndarray]:
+    feats, labels = [], []
+    for r in records:
+        text = canonicalise(r["text"]).text  # what the checks see: quotes folded, invisibles gone
+        if r["label"] == "block" and any(k in (r.get("category") or "") for k in NOT_SENTENCE_LEVEL):
+            continue
+        analysis = analyze(text)
+        spans = identifier_spans(analysis, tuple(role_of(text, e) for e in analysis.entities))
+        context = context_tags((r["platform"],) if r.get("platform") else (), bool(r.get("photo")))
+        bounds = sentences(text)
+        marked = canonicalise(r.get("sentence") or "").text
+        m0 = text.find(marked) if marked else -1
+        for i, (s, e) in enumerate(bounds):
+            if r["label"] == "clear":
+                y = 0
+            elif m0 >= 0:
+                if not (s < m0 + len(marked) and m0 < e):
+                    continue
+                y = 1
+            elif len(bounds) <= 2:
+                y = 1
+            else:
+                continue
+            local = [(a - s, b - s, k) for a, b, k in spans if a >= s and b <= e]
+            if not has_words(normalise(text[s:e], local)):
+                continue
+            prev = normalise(text[bounds[i - 1][0]:bounds[i - 1][1]]) if i else ""
+            feats.append(featurise(normalise(text[s:e], local), context + tuple("p:" + w for w in prev.split()[-4:])))
+            labels.append(y)
+    return feats, np.array(labels, dtype=np.float32)
+
+
+def fit(feats: list[np.ndarray], labels: np.ndarray, epochs: int = 25, lr: float = 0.3, l2: float = 1e-5,
+        seed: int = 7) -> np.ndarray:
+    """Logistic regression by AdaGrad over L2-normalised binary features, classes weighted to balance."""
+    rng = np.random.default_rng(seed)
+    w = np.zeros(DIM, dtype=np.float64)
+    g2 = np.full(DIM, 1e-8)
+    pos = labels.mean()
+    weight = np.where(labels == 1, 0.5 / max(pos, 1e-6), 0.5 / max(1 - pos, 1e-6))
+    for _ in range(epochs):
+        for j in rng.permutation(len(feats)):
+            idx = feats[j]
+            x = 1.0 / np.sqrt(len(idx))
+            z = w[idx].sum() * x
+            p = 1.0 / (1.0 + np.exp(-z))
+            grad = weight[j] * (p - labels[j]) * x + l2 * w[idx]
+            g2[idx] += grad * grad
+            w[idx] -= lr * grad / np.sqrt(g2[idx])
+    return w.astype(np.float32)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("files", nargs="+", type=Path)
+    ap.add_argument("--out", type=Path, default=WEIGHTS)
+    args = ap.parse_args()
+    from checks.phi.analyzer import PhiAnalyzer
+    from bot.evaluation.harness import practice_profile_safe_values
+    analyzer = PhiAnalyzer(safe_values=practice_profile_safe_values())
+    feats, labels = examples(load(args.files), analyzer.analyze)
+    w = fit(feats, labels)
+    np.savez_compressed(args.out, weights=w)
+    print(f"trained on {len(labels)} sentences ({int(labels.sum())} positive); wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""What a draft is about, read once and shared by every check: the role of
+each identifier (checks/roles.py) and, per sentence, how likely it is to
+tell, confirm or ask about a specific patient's care (checks/disclosure).
+
+The pipeline attaches the reading to the Analysis before the checks run;
+a check given an analysis without one (a unit test, a one-off tool) reads
+the draft itself with the same shipped model."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from bot.domain import Draft
+from checks.base import Analysis, Entity
+from checks.disclosure.model import DisclosureModel, ScoredSentence
+from checks.disclosure.spans import context_tags, identifier_spans
+from checks.roles import Role, role_of
+
+# A sentence at or above this probability reads as a disclosure about a patient on its own;
+# at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
+DISCLOSURE_THRESHOLD = 0.65
+CARE_CONTEXT = 0.5
+
+
+@dataclass(frozen=True)
+class Reading:
+    roles: tuple[Role, ...]  # aligned with Analysis.entities
+    sentences: tuple[ScoredSentence, ...]
+
+    def role(self, analysis: Analysis, entity: Entity) -> Role:
+        return self.roles[analysis.entities.index(entity)]
+
+    def sentence_at(self, pos: int) -> ScoredSentence | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    def in_care_context(self, start: int, end: int) -> bool:
+        """Whether the sentence holding this span reads as about someone's care."""
+        s = self.sentence_at(start)
+        return s is not None and s.probability >= CARE_CONTEXT
+
+    def disclosures(self, threshold: float = DISCLOSURE_THRESHOLD) -> list[ScoredSentence]:
+        return [s for s in self.sentences if s.probability >= threshold]
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> DisclosureModel:
+    """The weights in the repository, loaded once per process (read-only)."""
+    return DisclosureModel.load()
+
+
+def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None) -> Reading:
+    model = model or shipped_model()
+    text = draft.text
+    roles = tuple(role_of(text, e) for e in analysis.entities)
+    spans = identifier_spans(analysis, roles)
+    context = context_tags(draft.platforms, draft.has_photo)
+    return Reading(roles, tuple(model.score(text, spans, context)))
+
+
+def with_reading(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None) -> Analysis:
+    return replace(analysis, reading=read(draft, analysis, model))
+
+
+def reading_of(draft: Draft, analysis: Analysis) -> Reading:
+    return analysis.reading if analysis.reading is not None else read(draft, analysis)

@@ -1,0 +1,137 @@
+"""Whose detail is it? Each identifier the analysis found gets a role, read
+from how the sentence treats it, before any check decides a severity.
+
+- PUBLIC: an author, a quoted or famous person ("— Carl Rogers", "as Brené
+  Brown says", "Simone Biles' essay", "a book by Matt Haig").
+- STAFF: a clinician or employee ("welcome Tasha Brooks, our new
+  hygienist", "Dr. Lee joins us", a name with a professional credential).
+- HOTLINE: a public crisis or help line (988, 741741, toll-free numbers
+  introduced as a line to call or text).
+- OPERATIONS: a date of the practice's own calendar (closures, hours,
+  events, workshops, awareness days), not of anyone's care.
+- UNKNOWN: anything else, which includes every patient; the checks treat it
+  as possibly a patient.
+
+Only UNKNOWN details can be PHI. The cues are grammatical (attribution,
+apposition, the verb a date belongs to), so they hold for any name."""
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from checks.base import Entity
+
+
+class Role(str, Enum):
+    UNKNOWN = "unknown"
+    PUBLIC = "public"
+    STAFF = "staff"
+    HOTLINE = "hotline"
+    OPERATIONS = "operations"
+
+
+_I = re.IGNORECASE
+_DASH = r"[-–—~]"
+# Text right before a name that makes it an author or a quoted public figure.
+_PUBLIC_BEFORE = re.compile(
+    r"(?:^|[\"”'.!?)\]]\s*|\n\s*)" + _DASH + r"+\s*$"             # "...quote" — Name
+    r"|\b(?:by|author|authors|novelist|poet|writer|researcher|psychologist|psychiatrist|professor|philosopher|"
+    r"olympian|athlete|swimmer|gymnast|singer|rapper|actor|actress|musician|comedian|quarterback|tennis star|"
+    r"star|celebrity|founder of [\w\s-]{3,40},?|(?:late|legendary|famous|renowned|beloved|great) [\w\s-]{0,30}|"
+    r"podcaster|host|president|poet laureate|activist|pioneer|neuroscientist|monk|teacher)\s+(?:dr\.?\s+)?$"
+    r"|\b(?:as|like|says|said|wrote|writes|quoting|quote from|words of|according to|inspired by|from)\s+"
+    r"(?:dr\.?\s+)?$", _I)
+# Text right after a name that makes it a public figure: "'s book", "once said", ", author of".
+_PUBLIC_AFTER = re.compile(
+    r"^(?:'s?|s')?\s*(?:(?:new |latest |classic |bestselling |best-selling |famous |powerful |viral |recent |"
+    r"\w+ )?(?:book|memoir|essay|novel|poem|podcast|ted talk|talk|quote|quotes|words|research|study|work|"
+    r"article|op-ed|interview|documentary|film|album|song|speech|lecture|method|theory|model|framework)\b"
+    r"|,?\s*(?:once |famously |beautifully |who )?(?:said|wrote|put it|reminds us|observed|noted|teaches|taught|"
+    r"coined)\b|,?\s*(?:the |an? )?(?:author|founder|creator|pioneer|father|mother|researcher|psychologist|"
+    r"olympian|athlete|singer|actor|actress|poet|philosopher|professor|host) (?:of|who|and)\b"
+    r"|\s*\((?:author|\d{4}))", _I)
+# Staff: credentials after the name, or the sentence introduces a colleague.
+_CREDENTIAL = re.compile(
+    r"^,?\s*(?:LCSW|LICSW|LPC|LPCC|LMHC|LMFT|LCPC|LCADC|CADC|PhD|PsyD|MD|DO|DDS|DMD|DPT|PT|PTA|DC|OD|RN|NP|"
+    r"PA-C|PA|RD|RDN|CCC-SLP|SLP|OTR/L|OT|MSW|MA|MS|MEd|BCBA|LAC|CRNP|FNP|DNP|APRN|RDH|CDA|LMT|CNM)\b")
+_STAFF_SENTENCE = re.compile(
+    r"\b(?:welcome|welcoming|meet|introducing|introduce|joins|joined|joining|hired|new hire|say hello to|"
+    r"say hi to|(?:our|the) (?:newest |new )?(?:team|staff|clinician|therapist|counsel+or|hygienist|dentist|"
+    r"receptionist|front desk|office manager|director|clinical director|intern|psychologist|psychiatrist|"
+    r"physical therapist|chiropractor|assistant|coordinator|nurse|practitioner|provider|doctor|dietitian|"
+    r"nutritionist|speech therapist|biller|manager|founder|owner)|retir\w+|anniversary with us|"
+    r"years (?:with|at) (?:us|the practice|our)|employee of the month|staff spotlight|team spotlight|"
+    r"on staff|(?:our|my) colleague|(?:is|are) (?:now )?(?:accepting|seeing) new)\b", _I)
+_NOT_STAFF_SENTENCE = re.compile(
+    r"\b(?:client|patient|his session|her session|their session|diagnos\w+|treated|discharged|appointment with us)\b", _I)
+
+_HOTLINE_NUMBER = re.compile(r"^(?:\D*(?:988|741741|211|311)\D*|\+?1?[\s.(-]*8(?:00|33|44|55|66|77|88)\b.*)$")
+_HOTLINE_WORDS = re.compile(
+    r"\b(?:lifeline|hotline|helpline|help line|crisis|text (?:home|hello|talk|\w+) to|line|988|suicide|"
+    r"samhsa|nami|veterans|trevor|warmline|warm line|support line|toll[- ]free|24/7|call or text|text or call)\b", _I)
+
+_OPERATIONS = re.compile(
+    r"\b(?:closed|closing|closure|close early|reopen\w*|open|opens|hours|holiday|office|offices|workshop|webinar|"
+    r"event|class|classes|group (?:starts|begins|meets)|registration|register|rsvp|sign up|signups?|enroll\w*|"
+    r"awareness|observ\w+|conference|seminar|summit|fair|festival|open house|deadline|launch\w*|starts|begins|"
+    r"kicks off|join us|save the date|tickets?|webinar|live|q&a|ama|fundraiser|walk|5k|run|gala|celebrat\w+|"
+    r"national|world|international|month|week|thanksgiving|christmas|new year|memorial day|labor day|"
+    r"independence day|juneteenth|mlk|presidents|veterans day|easter|hanukkah|diwali|eid|(?:in|at|on) observance|"
+    r"schedule change|snow|weather|power outage|maintenance|portal|available|accepting|intake opens|"
+    r"hiring|application|apply|anniversary|ribbon|birthday of the practice|opening)\b", _I)
+_CARE_OF_SOMEONE = re.compile(
+    r"\b(?:your|her|his|their|my) (?:\w+ )?(?:appointment|appt|visit|session|surgery|procedure|treatment|"
+    r"consult\w*|intake|assessment|evaluation|eval|exam|cleaning|adjustment|check-?up|follow-?up|discharge|"
+    r"admission|birthday|due date|delivery|diagnosis|relapse|sobriety|recovery|anniversary)\b"
+    r"|\b(?:born|admitted|discharged|diagnosed|passed away|died|delivered|operated|sober since|clean since|"
+    r"relapsed|hospitali[sz]ed|went into labou?r|gave birth|started (?:therapy|treatment|with us|seeing))\b", _I)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(text.rfind(c, 0, start) for c in ".!?\n")
+    hi_candidates = [i for i in (text.find(c, end) for c in ".!?\n") if i != -1]
+    return lo + 1, (min(hi_candidates) if hi_candidates else len(text))
+
+
+def person_role(text: str, e: Entity) -> Role:
+    before = text[max(0, e.start - 60):e.start]
+    after = text[e.end:e.end + 60]
+    if _PUBLIC_BEFORE.search(before) or _PUBLIC_AFTER.match(after):
+        return Role.PUBLIC
+    if _CREDENTIAL.match(after):
+        return Role.STAFF
+    s0, s1 = _sentence(text, e.start, e.end)
+    sentence = text[s0:s1]
+    if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence):
+        return Role.STAFF
+    return Role.UNKNOWN
+
+
+def phone_role(text: str, e: Entity) -> Role:
+    number = text[e.start:e.end]
+    if _HOTLINE_NUMBER.match(number):
+        s0, s1 = _sentence(text, e.start, e.end)
+        if _HOTLINE_WORDS.search(text, max(0, s0 - 80), min(len(text), s1 + 80)) or \
+                number.strip().strip("()").startswith(("988", "741741")):
+            return Role.HOTLINE
+    return Role.UNKNOWN
+
+
+def date_role(text: str, e: Entity) -> Role:
+    s0, s1 = _sentence(text, e.start, e.end)
+    sentence = text[s0:s1]
+    if _CARE_OF_SOMEONE.search(sentence):
+        return Role.UNKNOWN
+    if _OPERATIONS.search(sentence):
+        return Role.OPERATIONS
+    return Role.UNKNOWN
+
+
+def role_of(text: str, e: Entity) -> Role:
+    if e.entity_type == "PERSON":
+        return person_role(text, e)
+    if e.entity_type in ("PHONE", "FAX"):
+        return phone_role(text, e)
+    if e.entity_type == "DATE":
+        return date_role(text, e)
+    return Role.UNKNOWN

@@ -1,0 +1,35 @@
+"""Whose detail is it (checks/roles.py): found by the real analyzer, read by
+the grammar around it, for names, numbers and dates nobody listed."""
+from __future__ import annotations
+
+import pytest
+
+from checks.roles import Role, role_of
+
+CASES = [
+    ('"The curious paradox is that when I accept myself, I can change." — Carl Rogers', "Carl Rogers", Role.PUBLIC),
+    ("Book club pick: Reasons to Stay Alive by Matt Haig.", "Matt Haig", Role.PUBLIC),
+    ("As Brené Brown says, vulnerability is courage.", "Brené Brown", Role.PUBLIC),
+    ("Simone Biles' essay on the twisties is worth a read.", "Simone Biles", Role.PUBLIC),
+    ("Congratulations to Jordan Alvarez, LCSW, on ten years here!", "Jordan Alvarez", Role.STAFF),
+    ("Please welcome Alicia Moreno, our new clinical director!", "Alicia Moreno", Role.STAFF),
+    ("Congrats to Terrence on finishing cardiac rehab today!", "Terrence", Role.UNKNOWN),
+    ("Our client Alicia Moreno finished her program.", "Alicia Moreno", Role.UNKNOWN),
+    ("In crisis? Call or text 988 any time.", "988", Role.HOTLINE),
+    ("SAMHSA's National Helpline, 1-800-662-4357, is free and open 24/7.", "1-800-662-4357", Role.HOTLINE),
+    ("Call Kevin at 503-555-0199 about his results.", "503-555-0199", Role.UNKNOWN),
+    ("We will be closed Thursday, Nov 27 for Thanksgiving.", "Thursday, Nov 27", Role.OPERATIONS),
+    ("Join our free workshop on March 7 at 10am!", "March 7", Role.OPERATIONS),
+    ("So glad her surgery on March 7 went well.", "March 7", Role.UNKNOWN),
+    ("Happy birthday Gloria, born May 2, 1931!", "May 2, 1931", Role.UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("text,value,role", CASES, ids=[c[1] + "-" + c[2].value for c in CASES])
+def test_when_an_identifier_is_found_then_its_role_comes_from_the_sentence(analyzer, text, value, role):
+    start = text.index(value)
+    entities = [e for e in analyzer.analyze(text).entities if e.start <= start < e.end]
+    if not entities:  # the analyzer does not report it at all: nothing to resolve, nothing to block
+        assert role != Role.UNKNOWN, f"{value!r} must be found as an identifier"
+        return
+    assert role_of(text, entities[0]) == role

@@ -101,6 +101,10 @@ class Finding:
     start: int | None = None
     end: int | None = None
     suggestion: str | None = None
+    # on a consent finding that covers its patient: the consent id(s) and every scope they
+    # grant on all target platforms today (read by checks.decision)
+    consent: str | None = None
+    covers: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -110,6 +114,10 @@ class Finding:
     def to_dict(self) -> dict:
         d = asdict(self)
         d["severity"] = self.severity.value
+        d["covers"] = list(self.covers)
+        for k in ("consent", "covers"):
+            if not d[k]:
+                d.pop(k)
         if self.start is None:
             for k in ("entity", "start", "end"):
                 if d[k] is None:
@@ -122,6 +130,7 @@ class Finding:
             check=d["check"], code=d["code"], severity=Severity(d["severity"]),
             message=d["message"], entity=d.get("entity"), start=d.get("start"),
             end=d.get("end"), suggestion=d.get("suggestion"),
+            consent=d.get("consent"), covers=tuple(d.get("covers") or ()),
         )
 
 

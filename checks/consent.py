@@ -4,6 +4,8 @@ today. One finding per patient; messages carry ids, never names (the finding's s
 says where)."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 from typing import Callable
 
@@ -12,14 +14,20 @@ from sqlmodel import Session
 from bot.consent.matcher import Mention, find_mentions
 from bot.consent.names import name_key
 from bot.consent.settings import ConsentSettings
-from bot.consent.status import EXPIRED, EXPIRING, NONE, WITHDRAWN, Grant, current_grants, pair_status, resolve_consents
+from bot.consent.status import ACTIVE, EXPIRED, EXPIRING, NONE, WITHDRAWN, Grant, current_grants, pair_status, resolve_consents
 from bot.consent.targets import consent_references, target_platforms
-from bot.consent.vocab import KIND_SCOPES, PATIENT_CONTENT
+from bot.consent.vocab import KIND_SCOPES, PATIENT_CONTENT, SCOPES
 from bot.domain import Draft, Finding, Severity
 from checks.base import Analysis, Check, CheckContext
 from checks.content_kind import classify
 
 MAX_IDS_SHOWN = 5
+
+
+_PERMISSION_STATED = re.compile(
+    r"\b(?:with|by|under|given|gave us|granted|has|have|got|obtained|on file)\b[^.!?\n]{0,40}\b(?:written |signed )"
+    r"?(?:permission|consent|authori[sz]ation|release)\b|\b(?:shared|posted|used|published) with (?:\w+ ){0,3}"
+    r"(?:permission|consent|authori[sz]ation)\b", re.IGNORECASE)
 
 
 class ConsentCheck(Check):
@@ -68,9 +76,13 @@ class ConsentCheck(Check):
             findings, subjects = self._subjects(mentions, refs, cited, persons, about_patient)
             grants = current_grants(s, sorted(subjects))
         if about_patient and not subjects and not findings:
+            # Anonymous and says the authorization is on file: the officer confirms it (warn), but an
+            # unverifiable claim is no reason to stop a post that identifies nobody.
+            stated = bool(_PERMISSION_STATED.search(text))
             findings.append(self._finding(
-                "reference_missing", Severity.BLOCK,
-                f"this reads as a {self._kind_label(kinds)} about a patient, but no patient is named and no consent is cited",
+                "reference_missing", Severity.WARN if stated else Severity.BLOCK,
+                f"this reads as a {self._kind_label(kinds)} about a patient, but no patient is named and no consent is cited"
+                + ("; it says the patient gave written permission" if stated else ""),
                 suggestion="add the consent id on its own line, e.g. `consent: C-1042`, or confirm no patient is involved"))
         today = self.today()
         for pid, (start, end, named, entity) in sorted(subjects.items(), key=lambda kv: kv[1][0]):
@@ -148,13 +160,18 @@ class ConsentCheck(Check):
             return self._finding(code, Severity.BLOCK, f"{who}: " + "; ".join(parts), start, end, entity=entity,
                                  suggestion="do not publish until a current written authorization is recorded")
         ids = sorted({p.consent_id for p in pairs})
+        granted = tuple(sc for sc in SCOPES if all(
+            pair_status(grants, sc, pl, today, self.settings.expiring_days).state in (ACTIVE, EXPIRING)
+            for pl in platforms))
         soon = [p for p in pairs if p.state == EXPIRING]
         if soon:
             first = min(soon, key=lambda p: p.on)
-            return self._finding("expiring", Severity.WARN,
-                                 f"{who}: consent {first.consent_id} expires on {first.on}", start, end, entity=entity,
-                                 suggestion="renew the authorization before it lapses")
+            return replace(self._finding("expiring", Severity.WARN,
+                                         f"{who}: consent {first.consent_id} expires on {first.on}", start, end,
+                                         entity=entity, suggestion="renew the authorization before it lapses"),
+                           consent=", ".join(ids), covers=granted)
         covered = f"covers {', '.join(scopes)}" if scopes else "is in effect"
-        return self._finding("ok", Severity.INFO,
-                             f"{who}: consent {', '.join(ids)} {covered} on {', '.join(platforms)}",
-                             start, end, entity=entity)
+        return replace(self._finding("ok", Severity.INFO,
+                                     f"{who}: consent {', '.join(ids)} {covered} on {', '.join(platforms)}",
+                                     start, end, entity=entity),
+                       consent=", ".join(ids), covers=granted)

@@ -192,6 +192,9 @@ def kind_spans(text: str, kind: str) -> list[tuple[int, int]]:
         spans = [s for s in spans if not negated(text, s[0])]
     if kind in ("story", "case_study"):  # "a hypothetical client" is teaching material, not a patient
         spans = [s for s in spans if not _INVENTED.search(text, max(0, s[0] - 200), s[1] + 200)]
+        # one kind per span: "Client spotlight: Ana says ..." is a testimonial, not also a story
+        taken = kind_spans(text, "testimonial")
+        spans = [s for s in spans if not any(t0 < s[1] and s[0] < t1 for t0, t1 in taken)]
     return spans
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bot.domain import Draft, Severity
 from checks.base import Analysis
+from checks.content_kind import kind_spans
 from checks.policy import lexicon as L
 from checks.policy.base import Rule, Span, compile_all, sentence_bounds
 
@@ -65,8 +66,11 @@ class CaseDetails(Rule):
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
+        testimonials = kind_spans(text, "testimonial")  # one kind per span: a testimonial is not a case
         for p in self.patients:
             for m in p.finditer(text):
+                if any(t0 < m.end() and m.start() < t1 for t0, t1 in testimonials):
+                    continue
                 s0, s1 = sentence_bounds(text, m.start())
                 for _ in range(WINDOW_SENTENCES - 1):
                     if s1 < len(text):

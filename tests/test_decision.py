@@ -1,0 +1,103 @@
+"""The decision after the checks (checks/decision.py), one row per line of
+docs/consent.md's decision table, through the whole pipeline: a consent on
+file that covers the patient, scopes and platforms lets the post through;
+anything it does not cover blocks and says what is missing."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from bot.consent.registry import ConsentRegistry
+from bot.domain import Severity
+from bot.evaluation.harness import draft_of, eval_services
+
+TODAY = date(2026, 12, 3)
+SPOTLIGHT = 'Client spotlight: {name} says "Therapy here gave me my confidence back. I recommend Dr. Chen to everyone!"'
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory):
+    s = eval_services(tmp_path_factory.mktemp("decision"), today=TODAY)
+    registry = ConsentRegistry(s.engine, today=lambda: TODAY)
+    registry.grant("test", patient="Nadia Farouk", scopes=["testimonial", "name_use"], platforms=["instagram"],
+                   document_ref="form 7", granted_on=date(2026, 1, 2), expires_on=TODAY + timedelta(days=5))
+    registry.grant("test", patient="Oscar Lindqvist", scopes=["testimonial", "name_use"], platforms=["instagram"],
+                   document_ref="form 8", granted_on=date(2025, 1, 2), expires_on=date(2026, 6, 1))
+    for _ in range(2):
+        registry.grant("test", patient="Sam Lee", scopes=["testimonial", "name_use"], platforms=["instagram"],
+                       document_ref="form 9", granted_on=date(2026, 1, 2), new_patient=True)
+    yield s
+    s.close()
+
+
+def elena_consent(services) -> str:
+    return ConsentRegistry(services.engine).history("Elena Petrova")[0][1][0].id
+
+
+async def verdict(services, text: str, platform: str | None = "instagram"):
+    return await services.pipeline.run(draft_of({"text": text, "platform": platform}))
+
+
+ROWS = [
+    # (situation, text, platform, expected verdict, code that decides, its severity, words its message must have)
+    ("covers every scope and platform", SPOTLIGHT.format(name="Jasmine Ortiz"), "instagram", "pass-or-warn",
+     "consent.ok", Severity.INFO, "C-"),
+    ("covers but ends soon", SPOTLIGHT.format(name="Nadia Farouk"), "instagram", "warn",
+     "consent.expiring", Severity.WARN, "expires on"),
+    ("a platform it does not cover", SPOTLIGHT.format(name="Jasmine Ortiz"), "x", "block",
+     "consent.missing", Severity.BLOCK, "on x"),
+    ("withdrawn", SPOTLIGHT.format(name="Derek Huang"), "facebook", "block",
+     "consent.withdrawn", Severity.BLOCK, "withdrawn on 2026-10-01"),
+    ("expired", SPOTLIGHT.format(name="Oscar Lindqvist"), "instagram", "block",
+     "consent.expired", Severity.BLOCK, "expired on 2026-06-01"),
+    ("a name two patients share", SPOTLIGHT.format(name="Sam Lee"), "instagram", "block",
+     "consent.ambiguous", Severity.BLOCK, "matches 2 patients"),
+    ("a person not in the registry", SPOTLIGHT.format(name="Marisol Quintero"), "instagram", "block",
+     "consent.unknown_person", Severity.BLOCK, "not in the consent registry"),
+    ("nobody named, no consent cited", 'A client testimonial: "I finally feel heard here."', "instagram", "block",
+     "consent.reference_missing", Severity.BLOCK, "no consent is cited"),
+    ("a cited consent not in the registry", 'A client testimonial: "I finally feel heard here."\nconsent: C-9999',
+     "instagram", "block", "consent.reference_unknown", Severity.BLOCK, "not in the registry"),
+    ("no target platform", SPOTLIGHT.format(name="Jasmine Ortiz"), None, "block",
+     "consent.platform_unknown", Severity.BLOCK, "no target platform"),
+]
+
+
+@pytest.mark.parametrize("situation,text,platform,expected,code,severity,words", ROWS, ids=[r[0] for r in ROWS])
+async def test_when_a_patient_is_in_the_draft_then_the_decision_follows_the_consent_table(
+        services, situation, text, platform, expected, code, severity, words):
+    result = await verdict(services, text, platform)
+    deciding = [f for f in result.findings if f.code == code]
+    assert deciding and deciding[0].severity == severity and words in deciding[0].message, \
+        [(f.code, f.severity.value) for f in result.findings]
+    if expected == "pass-or-warn":
+        assert result.verdict.value != "block", [(f.code, f.severity.value) for f in result.findings]
+    else:
+        assert result.verdict.value == expected, [(f.code, f.severity.value) for f in result.findings]
+
+
+async def test_when_a_consent_covers_the_patient_then_her_name_and_the_testimonial_are_information_naming_it(services):
+    result = await verdict(services, SPOTLIGHT.format(name="Jasmine Ortiz"))
+    released = [f for f in result.findings if f.code in ("phi.person", "policy.identifiable_testimonial")]
+    assert released and all(f.severity == Severity.INFO and "covered by consent C-" in f.message for f in released)
+
+
+async def test_when_an_anonymous_testimonial_cites_a_covering_consent_then_it_passes(services):
+    text = f'A client testimonial: "I finally feel heard here."\nconsent: {elena_consent(services)}'
+    result = await verdict(services, text)
+    assert result.verdict.value != "block", [(f.code, f.severity.value) for f in result.findings]
+
+
+async def test_when_a_covered_patient_shares_the_post_with_an_unknown_one_then_nothing_is_released(services):
+    text = SPOTLIGHT.format(name="Jasmine Ortiz") + ' And Marisol Quintero says "This team changed my life!"'
+    result = await verdict(services, text)
+    assert result.verdict.value == "block"
+    assert not any("covered by consent" in f.message for f in result.findings)
+
+
+async def test_when_a_consent_covers_a_testimonial_then_an_outcome_guarantee_is_not_released(services):
+    text = SPOTLIGHT.format(name="Jasmine Ortiz") + " We guarantee you will be cured of anxiety in 4 weeks!"
+    result = await verdict(services, text)
+    claims = [f for f in result.findings if f.code == "policy.outcome_claims"]
+    assert claims and claims[0].severity != Severity.INFO and "covered" not in claims[0].message

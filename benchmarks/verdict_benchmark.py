@@ -7,7 +7,8 @@ A round is a JSONL file of drafts written by someone who had not read the
 rules: {"id", "text", "platform", "photo", "label": "block"|"clear", "category"}.
 Each draft is checked as `clearpost check` would (practice profile
 examples/config.yml, a scratch SQLite registry holding the consents the
-writers were told about), without storing reviews. ``--misses`` prints the
+writers were told about), without storing reviews. For every blocked draft
+it also checks the suggested rewrite again, as a draft of its own. ``--misses`` prints the
 ids and texts of wrong verdicts: use it only on rounds you are allowed to
 tune on."""
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.evaluation.harness import checked_verdicts, eval_services  # noqa: E402
+from bot.evaluation.harness import checked_verdicts, eval_services, rewrite_outcomes  # noqa: E402
 
 
 def main() -> int:
@@ -38,6 +39,10 @@ def main() -> int:
                 drafts = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
                 verdicts = asyncio.run(checked_verdicts(services, drafts))
                 _report(path.name, drafts, verdicts, args.misses)
+                outcomes = Counter(asyncio.run(rewrite_outcomes(services, drafts)))
+                total = sum(outcomes.values())
+                print(f"  rewrites of blocked drafts: {outcomes['passes']}/{total} offered and pass the checks, "
+                      f"{outcomes['fails']} offered but still block, {outcomes['none']} not offered (reason given)")
         finally:
             services.close()
     return 0

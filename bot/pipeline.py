@@ -14,6 +14,7 @@ from typing import Callable
 from bot.domain import Draft, Finding, Severity, Verdict, verdict_of
 from bot.textnorm import Canonical, canonicalise
 from checks.base import Analysis, Check
+from bot.rewrite import MAX_ROUNDS, candidate, still_blocking, unavailable
 from checks.decision import decide
 
 log = logging.getLogger(__name__)
@@ -62,14 +63,25 @@ class Pipeline:
         return replace(result, findings=tuple(_to_original(f, canonical) for f in result.findings))
 
     async def _run_canonical(self, draft: Draft) -> PipelineResult:
+        checked = await self._check(draft)
+        if checked.failures:
+            return PipelineResult(_sorted(checked.findings), None, checked.failures)
+        findings = list(checked.findings)
+        rewrite = None
+        if verdict_of(findings) != Verdict.PASS:
+            rewrite, note = await self._safe_rewrite(draft, checked)
+            if note is not None:
+                findings.append(note)
+        return PipelineResult(_sorted(findings), rewrite, ())
+
+    async def _check(self, draft: Draft) -> "_Checked":
         try:
             analysis = await self._timed(self._analyze, draft.text)
             if self._read is not None:
                 analysis = await self._timed(self._read, draft, analysis)
         except Exception as e:  # noqa: BLE001 - any failure fails the review closed
             log.warning("analysis failed: %s", type(e).__name__)
-            return PipelineResult(findings=(_failure_finding("analysis"),), rewrite=None,
-                                  failures=("analysis",))
+            return _Checked(Analysis(), [_failure_finding("analysis")], ("analysis",))
         findings: list[Finding] = []
         failures: list[str] = []
         results = await asyncio.gather(
@@ -84,11 +96,36 @@ class Pipeline:
                 findings.extend(result)
         if not failures:
             findings = decide(draft.text, findings)
-        findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.start if f.start is not None else -1))
-        return PipelineResult(tuple(findings), analysis.rewrite, tuple(failures))
+        return _Checked(analysis, findings, tuple(failures))
+
+    async def _safe_rewrite(self, draft: Draft, checked: "_Checked") -> tuple[str | None, Finding | None]:
+        """A rewrite offered only once it passes the same checks (bot/rewrite.py)."""
+        text = draft.text
+        for _ in range(MAX_ROUNDS):
+            cand = candidate(text, checked.analysis, checked.findings)
+            if cand.text is None:
+                return None, unavailable("removing the patient's details leaves nothing to post")
+            text = cand.text
+            checked = await self._check(replace(draft, text=text))
+            if checked.failures:
+                return None, unavailable("the rewrite could not be checked")
+            if verdict_of(checked.findings) != Verdict.BLOCK:
+                return text, None
+        return None, unavailable(still_blocking(checked.findings))
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    analysis: Analysis
+    findings: list[Finding]
+    failures: tuple[str, ...]
+
+
+def _sorted(findings: list[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=lambda f: (_SEVERITY_ORDER[f.severity], f.start if f.start is not None else -1)))
 
 
 def _to_original(f: Finding, canonical: Canonical) -> Finding:

@@ -21,7 +21,7 @@ from sqlmodel import select
 from bot import audit
 from bot.config import Config
 from bot.db import insert_new, transaction
-from bot.domain import Attachment, Draft, Finding, MessageRef, Severity, is_older, validate_draft_text
+from bot.domain import Attachment, Draft, Finding, MessageRef, Severity, Verdict, is_older, validate_draft_text
 from bot.models import ProcessedEvent, Review, utcnow
 from bot.pipeline import Pipeline, PipelineResult, _failure_finding
 from bot.states import Event, IllegalTransition, State, next_state
@@ -244,8 +244,9 @@ class ReviewService:
             row = s.get(Review, review_id, with_for_update=True)  # an edit committed meanwhile is seen
             if row is None or row.revision != revision or row.state != State.CHECKING.value:
                 return None  # edited or withdrawn meanwhile: that run's result is stale
+            # information alone (a consent that covers the post, a staff name) needs no change
             event = (Event.CHECKS_FAILED if result.failed
-                     else Event.CHECKS_FLAGGED if result.findings else Event.CHECKS_PASSED)
+                     else Event.CHECKS_FLAGGED if result.verdict != Verdict.PASS else Event.CHECKS_PASSED)
             row.state = next_state(State.CHECKING, event).value
             row.check_outcome = row.state
             row.verdict = result.verdict.value

@@ -83,6 +83,7 @@ _CARE_OF_SOMEONE = re.compile(
     r"\b(?:your|her|his|their|my) (?:\w+ )?(?:appointment|appt|visit|session|surgery|procedure|treatment|"
     r"consult\w*|intake|assessment|evaluation|eval|exam|cleaning|adjustment|check-?up|follow-?up|discharge|"
     r"admission|birthday|due date|delivery|diagnosis|relapse|sobriety|recovery|anniversary)\b"
+    r"|\b(?:dob|d\.o\.b|date of birth|birth ?date|b-?day|(?:our|a|the|my) (?:client|patient|pt)s?)\b"
     r"|\b(?:born|admitted|discharged|diagnosed|passed away|died|delivered|operated|sober since|clean since|"
     r"relapsed|hospitali[sz]ed|went into labou?r|gave birth|started (?:therapy|treatment|with us|seeing))\b", _I)
 

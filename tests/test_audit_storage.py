@@ -19,7 +19,8 @@ from bot.states import State
 from tests.conftest import make_config
 
 UTC = timezone.utc
-PHI_TEXT = "Our client Rosalind Featherstone (SSN 219-09-9999) shared her recovery story."
+PHI_TEXT = ("Our client Rosalind Featherstone (SSN 219-09-9999) shared her recovery story. "
+            "Our recovery group meets on Tuesdays.")
 SECRETS = ("Rosalind", "Featherstone", "219-09-9999", "recovery story")
 KEY = "a-long-passphrase-for-tests-only"
 

@@ -10,7 +10,7 @@ from bot.cli import main
 from tests.conftest import EXAMPLE_PROFILE
 
 CLEAN = "Five grounding techniques to try when anxiety spikes: name five things you can see."
-PHI = "So proud of Emily Carter, call her at 503-555-7788 after her therapy session."
+PHI = "So proud of Emily Carter, call her at 503-555-7788 after her therapy session. Our sleep workshop starts May 3."
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_when_phi_draft_then_exit_1_and_findings_without_values(cfg, tmp_path, c
     assert set(f) >= {"check", "code", "severity", "entity", "start", "end", "message", "suggestion"}
     assert PHI[f["start"]:f["end"]] == "Emily Carter"
     assert all("Emily" not in x["message"] and "555-7788" not in x["message"] for x in out["findings"])
-    assert "Emily" not in out["rewrite"]
+    assert out["rewrite"] == "Our sleep workshop starts May 3."  # the sentence about her is gone, not masked
 
 
 def test_when_text_format_then_human_report(cfg, tmp_path, capsys):

@@ -35,7 +35,7 @@ def test_when_post_has_only_practice_details_then_nothing_is_reported(analyzer, 
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Our client moved to Portland last year.", ("LOCATION", "Portland")),
+    ("Our client lives at 412 Harbor View Road, Portland.", ("LOCATION", "412 Harbor View Road")),
     ("Thank you Maya Lopez for sharing your story about therapy.", ("PERSON", "Maya Lopez")),
     ("Call Sarah at (503) 555-0199 to RSVP.", ("PHONE", "(503) 555-0199")),
 ])
@@ -170,3 +170,14 @@ def test_when_capitalised_word_has_a_surname_ending_then_it_is_a_name_unless_pla
 ])
 def test_when_pair_is_subject_of_plural_verb_then_partner_of_a_name_is_a_name(analyzer, text, value, expected):
     assert (("PERSON", value) in spans(analyzer, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Congrats Jasmine!", [("PERSON", "Jasmine")]),
+    ("Hey Tom Baker, great job", [("PERSON", "Tom Baker")]),
+    ("Simone Biles wrote an essay.", [("PERSON", "Simone Biles")]),
+    ("client J.R. says hi", [("PERSON", "J.R.")]),
+])
+def test_when_a_greeting_touches_a_name_then_the_span_is_the_name_alone(analyzer, text, expected):
+    assert [s for s in spans(analyzer, text) if s[0] == "PERSON"] == expected
+

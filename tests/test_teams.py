@@ -31,7 +31,8 @@ OFFICER = "aad-officer-0001"
 OFFICER_2 = "aad-officer-0002"
 STAFF = "aad-staff-0001"
 STRANGER = "aad-stranger-01"
-PHI_DRAFT = "So proud of our client John Smith (DOB 03/14/1985) who finished therapy this week!"
+PHI_DRAFT = ("So proud of our client John Smith (DOB 03/14/1985) who finished therapy this week! "
+             "Our next group starts in January.")
 CLEAN_DRAFT = "Join our free mindfulness workshop this Saturday at 10am. Everyone is welcome."
 CARD = "application/vnd.microsoft.card.adaptive"
 _ids = itertools.count(1_700_000_000_000)

@@ -80,7 +80,8 @@ def _print_text(view: ReviewView, color: bool) -> None:
 
     print(f"verdict: {paint(view.verdict if view.verdict != 'pass' else 'info', view.verdict.upper())}")
     for f in view.findings:
-        print(f"  {paint(f.severity.value, f.severity.value.upper()):>5} {f.code}{f.where}: {f.message}")
+        entity = f" {f.entity}" if f.entity else ""
+        print(f"  {paint(f.severity.value, f.severity.value.upper()):>5} {f.code}{entity}{f.where}: {f.message}")
         if f.suggestion:
             print(f"        fix: {f.suggestion}")
     if view.rewrite and view.findings:

@@ -71,6 +71,23 @@ async def checked_verdicts(services: Services, records: list[dict]) -> list[tupl
     return out
 
 
+async def rewrite_outcomes(services: Services, records: list[dict]) -> list[str]:
+    """For each record the pipeline blocks: "passes" when its offered rewrite,
+    checked again as a draft of its own, does not block; "fails" when it still
+    blocks; "none" when no rewrite is offered (the report then says why)."""
+    out = []
+    for record in records:
+        result = await services.pipeline.run(draft_of(record))
+        if result.verdict.value != "block":
+            continue
+        if result.rewrite is None:
+            out.append("none")
+            continue
+        again = await services.pipeline.run(draft_of(dict(record, text=result.rewrite)))
+        out.append("fails" if again.verdict.value == "block" else "passes")
+    return out
+
+
 def name_placeholder(services: Services, record: dict) -> dict | None:
     """The record with every name replaced by [NAME], as a cautious writer
     would redact it; None when the draft names nobody."""

@@ -202,6 +202,15 @@ class PhiAnalyzer:
         self._safe_patterns = [p for p in (_value_pattern(v) for v in values) if p is not None]
         self._address_tokens = [tuple(re.findall(r"\w+", v.casefold())) for v in values
                                 if re.search(r"\d", v) and len(re.findall(r"\w+", v)) >= 3]
+        for parts in (v.split(",") for v in values if re.search(r"\d", v) and v.count(",") >= 2):
+            # the practice's own town and ZIP ("Best therapists in Portland") are its details too
+            for part in parts[1:]:
+                town = part.strip()
+                zip_code = re.search(r"\b\d{5}(?:-\d{4})?\b", town)
+                if zip_code:
+                    self._safe_patterns.append(re.compile(rf"(?<!\d){zip_code.group(0)}(?!\d)"))
+                elif town and not re.search(r"\d", town) and not is_country_or_state(town):
+                    self._safe_patterns.append(re.compile(rf"(?i)(?<!\w){re.escape(town)}(?!\w)"))
         self._name_parts = []  # (full-name pattern, pattern for its parts alone)
         for v in values:
             words = re.findall(r"[^\W\d_][\w'’\-]*", re.sub(r"(?i)^(?:dr|mr|mrs|ms|mx|prof)\.?\s+", "", v))
@@ -256,6 +265,9 @@ class PhiAnalyzer:
                 value = text[start:end]
             if label == "PERSON" and not self._name_like(text, start, end):
                 return None
+        if label == "PERSON":
+            start, end = self._trim_ordinary_edges(text, start, end, style)
+            value = text[start:end]
         if label == "PERSON" and recognizer == "GivenNameRecognizer" and not self._name_like(text, start, end):
             return None
         if label == "LOCATION" and recognizer != "StreetAddressRecognizer" and is_country_or_state(value):
@@ -296,6 +308,31 @@ class PhiAnalyzer:
             out = [o for o in out if o not in clash]
             out.append(_Candidate("PERSON", s, e, 0.55, 5, "coordinated"))
         return sorted(out, key=lambda c: c.start)
+
+    def _trim_ordinary_edges(self, text: str, start: int, end: int, style: str) -> tuple[int, int]:
+        """spaCy folds a greeting into the name ("Congrats Jasmine", "Thanks Maria"): drop
+        leading and trailing dictionary words that are not names, so a rewrite keeps them."""
+        all_words = list(re.finditer(r"[^\W\d_][\w'’\-]*", text[start:end]))
+        if not all_words:
+            return start, end
+        words = list(all_words)
+        names = given_names()
+
+        def ordinary(m: re.Match) -> bool:
+            w = m.group(0)
+            low = w.casefold()
+            if len(w) < 3:
+                return False  # initials ("J.R.") are the name
+            return low in _GREETINGS or (self._ordinary_word(w) and low not in names and low not in common_surnames())
+
+        while len(words) >= 2 and ordinary(words[0]):
+            words.pop(0)
+        while len(words) >= 2 and (words[-1].group(0).casefold() in _GREETINGS
+                                   or (style == "mixed" and words[-1].group(0).islower() and ordinary(words[-1]))):
+            words.pop()  # a capitalised last word ("Simone Biles") is kept: surnames are often words
+        first, last = words[0], words[-1]
+        return (start if first is all_words[0] else start + first.start(),
+                end if last is all_words[-1] else start + last.end())
 
     def _name_like(self, text: str, start: int, end: int) -> bool:
         """spaCy's small model calls "Discipline" or "Acme Consulting" a person:
@@ -363,6 +400,11 @@ class PhiAnalyzer:
                 c = _Candidate(c.entity_type, s, e, c.score, c.rank, c.source)
             out.append(c)
         return out
+
+
+# words chat writers put next to a name that no dictionary lists
+_GREETINGS = frozenset({"congrats", "congratulations", "thanks", "thx", "ty", "hi", "hey", "hello", "dear", "welcome",
+                        "shoutout", "kudos", "cheers", "bye", "xoxo", "yay", "omg", "lol"})
 
 
 def _contiguous_in(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:

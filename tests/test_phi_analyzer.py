@@ -181,3 +181,19 @@ def test_when_pair_is_subject_of_plural_verb_then_partner_of_a_name_is_a_name(an
 def test_when_a_greeting_touches_a_name_then_the_span_is_the_name_alone(analyzer, text, expected):
     assert [s for s in spans(analyzer, text) if s[0] == "PERSON"] == expected
 
+
+
+@pytest.mark.parametrize("text,tag", [
+    ("Session with #SarahJohnson went great, her anxiety is improving", "#SarahJohnson"),
+    ("#TeamMaya crushed her last chemo session", "#TeamMaya"),
+    ("keep going!! #prayersforkevin", "#prayersforkevin"),
+    ("so proud #GraceKim", "#GraceKim"),
+])
+def test_when_a_hashtag_spells_a_name_then_it_is_a_person(analyzer, text, tag):
+    assert ("PERSON", tag) in spans(analyzer, text)
+
+
+@pytest.mark.parametrize("tag", ["#MindfulMonday", "#HopeForTomorrow", "#GoBlue", "#TeamWork", "#MartinLutherKingDay",
+                                 "#SelfCareSunday", "#MentalHealthAwareness", "#LoveYourself", "#TherapyTuesday"])
+def test_when_a_hashtag_is_a_topic_then_it_is_not_a_person(analyzer, tag):
+    assert spans(analyzer, f"Happy week everyone {tag}") == []

@@ -73,7 +73,7 @@ _REPLACED = ("DateRecognizer", "PhoneRecognizer", "NhsRecognizer", "UuidRecogniz
 _RANK_BY_RECOGNIZER = {
     "StreetAddressRecognizer": 1, "CityContextRecognizer": 4, "PersonContextRecognizer": 4,
     "HandleRecognizer": 4, "InitialsRecognizer": 4, "GivenNameRecognizer": 5, "ProperNounRecognizer": 7,
-    "SurnameShapeRecognizer": 4, "PersonVerbRecognizer": 4,
+    "SurnameShapeRecognizer": 4, "PersonVerbRecognizer": 4, "HashtagNameRecognizer": 4,
 }
 _RANK_BY_TYPE = {
     "EMAIL": 0, "SSN": 1, "MRN": 2, "HEALTH_PLAN_ID": 2, "LICENSE_ID": 2, "VEHICLE_ID": 2,
@@ -136,7 +136,8 @@ def build_engine(proper_nouns: bool = False) -> AnalyzerEngine:
     for name in _REPLACED:
         registry.remove_recognizer(name)
     registry.add_recognizer(OfflineEmailRecognizer())
-    for r in clearpost_recognizers(_common_words(nlp_engine), proper_nouns=proper_nouns):
+    for r in clearpost_recognizers(_common_words(nlp_engine), proper_nouns=proper_nouns,
+                                   non_nouns=_common_words(nlp_engine, exclude=("noun",))):
         registry.add_recognizer(r)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
 
@@ -274,7 +275,7 @@ class PhiAnalyzer:
             return None
         if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
             return None
-        if label in ("PERSON", "LOCATION") and _in_hashtag(text, start):
+        if label in ("PERSON", "LOCATION") and _in_hashtag(text, start) and recognizer != "HashtagNameRecognizer":
             return None  # "#MindfulMonday" is a topic tag
         if label == "PERSON" and style == "mixed" and value.isalpha() and value.isupper() and len(value) <= 5:
             return None  # an acronym, not a name

@@ -8,6 +8,7 @@ from checks.phi.recognizers.date import CalendarDateRecognizer
 from checks.phi.recognizers.device_id import DeviceIdRecognizer
 from checks.phi.recognizers.given_name import GivenNameRecognizer
 from checks.phi.recognizers.handle import HandleRecognizer
+from checks.phi.recognizers.hashtag_name import HashtagNameRecognizer
 from checks.phi.recognizers.health_plan import HealthPlanRecognizer
 from checks.phi.recognizers.initials import InitialsRecognizer
 from checks.phi.recognizers.license_number import LicenseNumberRecognizer
@@ -23,7 +24,8 @@ from checks.phi.recognizers.vehicle_id import VehicleIdRecognizer
 from checks.phi.recognizers.zip_code import ZipCodeRecognizer
 
 
-def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nouns: bool = False) -> list:
+def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nouns: bool = False,
+                          non_nouns: frozenset[str] = frozenset()) -> list:
     """Fresh instances of every ClearPost recognizer; ``proper_nouns`` adds the
     recall-over-precision reading of unknown proper nouns as names."""
     extra = [ProperNounRecognizer(common_words)] if proper_nouns else []
@@ -33,7 +35,7 @@ def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nou
         PersonContextRecognizer(common_words), GivenNameRecognizer(common_words), MedicalRecordRecognizer(),
         HealthPlanRecognizer(), AccountNumberRecognizer(), LicenseNumberRecognizer(),
         VehicleIdRecognizer(), DeviceIdRecognizer(), SignatureNameRecognizer(common_words),
-        SurnameShapeRecognizer(common_words), PersonVerbRecognizer(common_words),
+        SurnameShapeRecognizer(common_words), PersonVerbRecognizer(common_words), HashtagNameRecognizer(common_words, non_nouns),
     ]
 
 

@@ -1,0 +1,78 @@
+"""Names written as hashtags: #SarahJohnson, #TeamMaya, #prayersforkevin.
+
+Staff tag a patient the way they tag a topic. A hashtag is read as a name
+when its words (split at capitals, or after a known cheering prefix when it
+is all lower case) are a given name followed by a surname, or a cheering
+prefix ("team", "go", "pray for", "happy birthday") followed by a given name.
+A verb or adjective followed by a word is not a name (#GoBlue, #MayGreen), so topic tags
+such as #HopeForTomorrow and #MindfulMonday stay topics."""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from checks.phi.lexicon import common_surnames, given_names, is_vocabulary
+
+_TAG = re.compile(r"(?<![\w#])#([^\W_][\w]{2,60})")
+_PIECES = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
+# cheering prefixes, as they are run together in a tag
+_CUES = ("team", "go", "prayfor", "prayersfor", "prayingfor", "justicefor", "happybirthday", "hbd", "welcomeback",
+         "welcomehome", "congrats", "congratulations", "strongerthan", "staystrong", "love", "weloveyou", "proudof",
+         "shoutoutto", "thankyou", "thanks")
+
+_NAMED_AFTER = ("day", "week", "month", "challenge", "awareness", "foundation", "fund", "run", "walk", "act", "law",
+                "center", "institute", "show", "podcast", "award", "awards", "method", "effect")
+
+
+class HashtagNameRecognizer(EntityRecognizer):
+    """A hashtag that spells a person's name, reported as PERSON (the whole tag)."""
+
+    ENTITY = "PERSON"
+
+    def __init__(self, common_words: frozenset[str] = frozenset(), non_nouns: frozenset[str] = frozenset(),
+                 supported_language: str = "en"):
+        self.common_words = common_words
+        self.non_nouns = non_nouns  # words that are also verbs, adjectives or adverbs ("go", "rose", "may")
+        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,
+                         name="HashtagNameRecognizer")
+
+    def load(self) -> None:  # noqa: D401 - nothing to load
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for m in _TAG.finditer(text):
+            if self._names_someone(m.group(1)):
+                out.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.7,
+                                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name}))
+        return out
+
+    def _names_someone(self, tag: str) -> bool:
+        low = tag.casefold()
+        if low.endswith(_NAMED_AFTER):
+            return False  # #MartinLutherKingDay, #BettyWhiteChallenge: named after someone, not about them
+        for cue in _CUES:  # "#TeamMaya", "#prayersforkevin"
+            rest = low[len(cue):]
+            if low.startswith(cue) and len(rest) >= 3 and (self._given(rest, strict=False) or self._full_name(rest)):
+                return True
+        if tag.islower() or tag.isupper():
+            return False  # no word boundaries to read a full name from
+        pieces = [p.casefold() for p in _PIECES.findall(tag)]
+        return any(len(a) >= 3 and len(b) >= 3 and self._given(a, strict=False) and self._surname(b)
+                   and not (a in self.non_nouns and is_vocabulary(b, self.common_words))
+                   for a, b in zip(pieces, pieces[1:]))
+
+    def _given(self, word: str, strict: bool) -> bool:
+        """strict: a given name that is not also an ordinary word."""
+        if word not in given_names():
+            return False
+        return not strict or not is_vocabulary(word, self.common_words)
+
+    @staticmethod
+    def _surname(word: str) -> bool:
+        return word in common_surnames()
+
+    def _full_name(self, run: str) -> bool:
+        """An all-lower-case run that splits into a given name and a surname."""
+        return any(self._given(run[:i], strict=False) and self._surname(run[i:]) for i in range(3, len(run) - 2))

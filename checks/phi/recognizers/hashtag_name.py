@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import Pattern
 
 from checks.phi.lexicon import common_surnames, given_names, is_vocabulary
+from checks.phi.recognizers.base import NameRecognizer
 
-_TAG = re.compile(r"(?<![\w#])#([^\W_][\w]{2,60})")
 _PIECES = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
 # cheering prefixes, as they are run together in a tag
 _CUES = ("team", "go", "prayfor", "prayersfor", "prayingfor", "justicefor", "happybirthday", "hbd", "welcomeback",
@@ -25,28 +25,20 @@ _NAMED_AFTER = ("day", "week", "month", "challenge", "awareness", "foundation", 
                 "center", "institute", "show", "podcast", "award", "awards", "method", "effect")
 
 
-class HashtagNameRecognizer(EntityRecognizer):
+class HashtagNameRecognizer(NameRecognizer):
     """A hashtag that spells a person's name, reported as PERSON (the whole tag)."""
 
     ENTITY = "PERSON"
+    PATTERNS = [Pattern("hashtag", r"(?<![\w#])(?P<v>#[^\W_]\w{2,60})", 0.7)]
+    CONTEXT = []
 
     def __init__(self, common_words: frozenset[str] = frozenset(), non_nouns: frozenset[str] = frozenset(),
                  supported_language: str = "en"):
-        self.common_words = common_words
+        super().__init__(common_words, supported_language)
         self.non_nouns = non_nouns  # words that are also verbs, adjectives or adverbs ("go", "rose", "may")
-        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,
-                         name="HashtagNameRecognizer")
 
-    def load(self) -> None:  # noqa: D401 - nothing to load
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        out = []
-        for m in _TAG.finditer(text):
-            if self._names_someone(m.group(1)):
-                out.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.7,
-                                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name}))
-        return out
+    def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
+        return not self._names_someone(pattern_text[1:])
 
     def _names_someone(self, tag: str) -> bool:
         low = tag.casefold()

@@ -4,7 +4,8 @@ Everything is built here once and passed down; there are no module-level
 singletons, so tests build as many independent instances as they need."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Awaitable, Callable
 
 from sqlalchemy.engine import Engine
 
@@ -33,6 +34,8 @@ class Services:
     reviews: ReviewService
     consents: ConsentLookup  # the /consent look-up: services.consents.lookup(query) -> LookupAnswer
     intake: Intake  # new drafts from chat platforms, stored in group commits
+    # adapters' background work to finish on shutdown, after the reviews: drain(loop-time deadline)
+    drainers: list[Callable[[float], Awaitable[None]]] = field(default_factory=list)
 
     def close(self) -> None:
         """Stop the check threads and analysis workers, and close database connections."""
@@ -44,7 +47,7 @@ class Services:
 
 def practice_safe_values(config: Config) -> list[str]:
     p = config.profile.practice
-    return [p.name, *p.addresses, *p.phones, *p.emails, *p.websites, *p.staff]
+    return [p.name, *p.addresses, *p.phones, *p.emails, *p.websites, *p.staff, *p.handles]
 
 
 def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,

@@ -42,6 +42,13 @@ class Intake:
             self._writer = loop.create_task(self._write())
         return await stored
 
+    async def idle(self, deadline: float) -> None:
+        """Shutdown: wait (until the loop time ``deadline``) for the drafts being
+        stored, so their reviews are scheduled before the drain looks for them."""
+        loop = asyncio.get_running_loop()
+        while self._writer is not None and not self._writer.done() and loop.time() < deadline:
+            await asyncio.wait({self._writer}, timeout=deadline - loop.time())
+
     async def _write(self) -> None:
         """Write whatever is waiting, batch after batch, until nothing is."""
         while self._waiting:

@@ -137,3 +137,16 @@ class ConsoleSession(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     last_seen: datetime = Field(default_factory=utcnow)
     expires_at: datetime = Field(index=True)
+
+
+class LeaseHolder(SQLModel, table=True):
+    """A process that may hold review leases (``review.lease_owner`` is its id).
+    Where it runs and its heartbeat tell the others whether it is still alive."""
+
+    __tablename__ = "lease_holder"
+    id: str = Field(primary_key=True, max_length=100)
+    host: str = Field(max_length=255)
+    pid: int
+    pid_started: str | None = Field(default=None, max_length=40)  # tells a reused process id apart
+    started_at: datetime = Field(default_factory=utcnow)
+    heartbeat_at: datetime = Field(default_factory=utcnow)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -17,10 +16,12 @@ from typing import Protocol
 from sqlalchemy import insert, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
+from cryptography.fernet import InvalidToken
 
 from bot import audit
 from bot.config import Config
 from bot.db import insert_new, transaction
+from bot.leases import LeaseHolders
 from bot.domain import Attachment, Draft, Finding, MessageRef, Severity, Verdict, is_older, validate_draft_text
 from bot.models import ProcessedEvent, Review, utcnow
 from bot.pipeline import Pipeline, PipelineResult, _failure_finding
@@ -29,8 +30,6 @@ from bot.vault import Vault
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=60)
-REPORT_GRACE = timedelta(minutes=2)  # a checked review with no report after this: its replica died before posting
 REPORT_GIVE_UP = timedelta(days=1)  # stop retrying a report that cannot be posted (channel gone)
 
 
@@ -66,8 +65,10 @@ class ActionResult:
 
 
 class ReportPublisher(Protocol):
-    async def publish(self, review: ReviewView) -> str | None:
-        """Post or update the report; return the report's message id."""
+    async def publish(self, review: ReviewView, maybe_posted: bool = False) -> str | None:
+        """Post or update the report; return the report's message id. ``maybe_posted``:
+        a report may exist that was never recorded (a crash right after posting):
+        find and adopt it rather than post a second one."""
 
 
 class ReviewService:
@@ -78,7 +79,10 @@ class ReviewService:
         self.pipeline = pipeline
         self.vault = vault or Vault(config.secrets.data_key)
         self.publishers: dict[str, ReportPublisher] = {}
-        self.owner = uuid.uuid4().hex[:12]
+        server = config.profile.server
+        self.lease = timedelta(seconds=server.lease_seconds)
+        self.holders = LeaseHolders(engine, timedelta(seconds=server.holder_timeout_seconds))
+        self.owner = self.holders.id  # a lease names its holder, so a dead holder's leases are taken over
         self._slots = asyncio.Semaphore(max_concurrent or config.profile.server.max_concurrent_reviews)
         self._tasks: set[asyncio.Task] = set()
 
@@ -195,15 +199,29 @@ class ReviewService:
     # ---- checking -----------------------------------------------------
     def schedule(self, review_id: int) -> asyncio.Task:
         """Review in the background with bounded concurrency."""
-        task = asyncio.get_running_loop().create_task(self.check(review_id))
+        return self._track(self.check(review_id))
+
+    async def drain(self, deadline: float) -> int:
+        """Graceful shutdown: wait until every review taken in is checked and
+        reported (including ones scheduled while waiting) or the loop time
+        ``deadline`` passes; then stop the rest and release their leases, so
+        the next process takes them at once. Returns how many were left."""
+        loop = asyncio.get_running_loop()
+        while self._tasks and loop.time() < deadline:
+            await asyncio.wait(set(self._tasks), timeout=deadline - loop.time())
+        left = list(self._tasks)
+        for task in left:
+            task.cancel()
+        if left:
+            await asyncio.wait(left, timeout=2.0)
+        await asyncio.to_thread(self.holders.release_mine)
+        return len(left)
+
+    def _track(self, coro) -> asyncio.Task:
+        task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
-
-    async def drain(self, timeout: float) -> None:
-        """Let in-flight reviews finish (graceful shutdown)."""
-        if self._tasks:
-            await asyncio.wait(set(self._tasks), timeout=timeout)
 
     def _claim(self, review_id: int) -> Review | None:
         now = utcnow()
@@ -212,25 +230,39 @@ class ReviewService:
                 update(Review)
                 .where(Review.id == review_id, Review.state == State.CHECKING.value,
                        or_(Review.lease_until.is_(None), Review.lease_until < now))
-                .values(lease_owner=self.owner, lease_until=now + LEASE)
+                .values(lease_owner=self.owner, lease_until=now + self.lease)
             ).rowcount
             return s.get(Review, review_id) if claimed else None
 
+    def _release(self, review_id: int) -> None:
+        with transaction(self.engine) as s:
+            s.execute(update(Review).where(Review.id == review_id, Review.lease_owner == self.owner)
+                      .values(lease_owner=None, lease_until=None))
+
     async def check(self, review_id: int) -> ReviewView | None:
-        """Run the checks for a review this replica manages to lease."""
+        """Run the checks for a review this replica manages to lease, and
+        report them. The lease is kept until the report is posted, so a
+        checked review with no report and no live lease is one whose holder
+        died before posting: the sweep can take it at once."""
         async with self._slots:
             # database work off the event loop: a commit (fsync) there would stall every acknowledgement
             row = await asyncio.to_thread(self._claim, review_id)
             if row is None:
                 return None
-            draft = self._draft_of(row)
-            if row.draft_text is None:  # nothing to check is not a pass (fail closed)
+            try:
+                draft = self._draft_of(row)
+            except InvalidToken:  # sealed with a key this process does not have (see bot/vault.py)
+                draft = None
+            if draft is None or row.draft_text is None:  # nothing to check is not a pass (fail closed)
                 result = PipelineResult(findings=(_failure_finding("intake"),), rewrite=None, failures=("intake",))
             else:
                 result = await self.pipeline.run(draft)
             view = await asyncio.to_thread(self._store_result, row.id, row.revision, result)
-        if view is not None:
-            await self.publish(view)
+        try:
+            if view is not None:
+                await self.publish(view)
+        finally:
+            await asyncio.to_thread(self._release, review_id)
         return view
 
     def _draft_of(self, row: Review) -> Draft:
@@ -254,7 +286,7 @@ class ReviewService:
             row.rewrite = self.vault.seal(result.rewrite)
             if not self.config.profile.storage.store_draft_text:
                 row.draft_text = None  # minimum necessary: the text was only kept until checked
-            row.lease_owner = row.lease_until = None
+            row.lease_until = utcnow() + self.lease  # still ours until the report is posted
             row.updated_at = utcnow()
             s.add(row)
             audit.append(s, "clearpost", "checks_run", review_id=row.id, details={
@@ -266,18 +298,26 @@ class ReviewService:
             return self._view(row)
 
     async def resume_pending(self) -> list[int]:
-        """After a restart: check every review left in ``checking`` whose lease lapsed."""
+        """Check every review left in ``checking`` with no live lease, and post
+        every missing report (a crash, a restart, a dead replica, an outage).
+        Leases of dead holders are released first, so nothing waits them out."""
+        await asyncio.to_thread(self.holders.reclaim)
         ids = await asyncio.to_thread(self._pending_ids)
         for rid in ids:
             self.schedule(rid)
         for rid in await asyncio.to_thread(self._unreported_ids):
             view = await asyncio.to_thread(self._lease_for_report, rid)
             if view is not None:  # another replica may have taken it meanwhile
-                task = asyncio.get_running_loop().create_task(self.publish(view))
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
+                self._track(self._report_leased(view))
                 ids.append(rid)
         return ids
+
+    async def _report_leased(self, view: ReviewView) -> None:
+        try:
+            # its holder may have posted it and died before storing the id
+            await self.publish(view, maybe_posted=True)
+        finally:
+            await asyncio.to_thread(self._release, view.id)
 
     def _unreported_ids(self) -> list[int]:
         """Checked reviews whose report was never posted (a crash between storing and posting)."""
@@ -288,7 +328,7 @@ class ReviewService:
             return list(s.exec(select(Review.id).where(
                 Review.report_message_id.is_(None), Review.platform.in_(list(self.publishers)),
                 Review.state.in_([State.CLEAN.value, State.FLAGGED.value, State.FAILED.value]),
-                Review.updated_at < now - REPORT_GRACE, Review.updated_at > now - REPORT_GIVE_UP,
+                Review.updated_at > now - REPORT_GIVE_UP,
                 or_(Review.lease_until.is_(None), Review.lease_until < now))))
 
     def _lease_for_report(self, review_id: int) -> ReviewView | None:
@@ -299,7 +339,7 @@ class ReviewService:
                 update(Review)
                 .where(Review.id == review_id, Review.report_message_id.is_(None),
                        or_(Review.lease_until.is_(None), Review.lease_until < now))
-                .values(lease_owner=self.owner, lease_until=now + LEASE)
+                .values(lease_owner=self.owner, lease_until=now + self.lease)
             ).rowcount
             return self._view(s.get(Review, review_id)) if taken else None
 
@@ -416,11 +456,11 @@ class ReviewService:
                                               Review.report_message_id == report_message_id)).first()
             return self._view(row) if row else None
 
-    async def publish(self, view: ReviewView) -> None:
+    async def publish(self, view: ReviewView, maybe_posted: bool = False) -> None:
         publisher = self.publishers.get(view.ref.platform)
         if publisher is None:
             return
-        message_id = await publisher.publish(view)
+        message_id = await publisher.publish(view, maybe_posted=maybe_posted)
         if message_id and message_id != view.report_message_id:
             await asyncio.to_thread(self._store_report_id, view.id, message_id)
 

@@ -14,8 +14,49 @@ from bot.audit.retention import purge_texts
 
 log = logging.getLogger(__name__)
 
+
+
+class Gate:
+    """The requests being handled, and whether new ones are still taken in.
+
+    On SIGTERM the gate closes: every new request (a Slack or Teams event
+    arriving on a kept-alive connection, a health check) is answered 503, so
+    the platform retries it elsewhere and the load balancer stops sending;
+    the drain then waits for the requests already inside, whose drafts are
+    acknowledged only once stored."""
+
+    def __init__(self) -> None:
+        self.closing = False
+        self.active = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    @web.middleware
+    async def middleware(self, request: web.Request, handler):
+        if self.closing:
+            return web.json_response({"status": "shutting down"}, status=503,
+                                     headers={"Retry-After": "1", "Connection": "close"})
+        self.active += 1
+        self._idle.clear()
+        try:
+            return await handler(request)
+        finally:
+            self.active -= 1
+            if self.active == 0:
+                self._idle.set()
+
+    async def idle(self, deadline: float) -> None:
+        loop = asyncio.get_running_loop()
+        if self.active and loop.time() < deadline:
+            try:
+                await asyncio.wait_for(self._idle.wait(), deadline - loop.time())
+            except asyncio.TimeoutError:
+                pass
+
+
 SERVICES_KEY = web.AppKey("services", Services)
-DRAIN_SECONDS = 20.0
+GATE_KEY = web.AppKey("gate", Gate)
+SWEEPER_KEY = web.AppKey("sweeper", asyncio.Task)
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -23,8 +64,11 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 def build_web_app(services: Services) -> web.Application:
-    app = web.Application(client_max_size=services.config.profile.server.max_body_bytes)
+    gate = Gate()
+    app = web.Application(client_max_size=services.config.profile.server.max_body_bytes,
+                          middlewares=[gate.middleware])
     app[SERVICES_KEY] = services
+    app[GATE_KEY] = gate
     app.router.add_get("/healthz", healthz)
     from adapters.console import mount as mount_console  # always on: needs no credentials
     mount_console(app, services)
@@ -40,41 +84,72 @@ def build_web_app(services: Services) -> web.Application:
     return app
 
 
-SWEEP_SECONDS = 15.0
 PURGE_EVERY_SECONDS = 3600.0
 
 
 async def _sweep_forever(app: web.Application) -> None:
-    """Finish reviews a crash, a restart, another replica's death or a
-    database outage left in ``checking`` (their lease has lapsed), and purge
-    stored texts past ``storage.purge_text_after_days`` once an hour."""
+    """Register this process as a lease holder and keep its heartbeat; take
+    over the reviews of dead holders at once (on start-up too); finish reviews
+    a crash, a restart, another replica's death or a database outage left in
+    ``checking`` or without a report; purge stored texts past
+    ``storage.purge_text_after_days`` once an hour."""
     services = app[SERVICES_KEY]
+    server = services.config.profile.server
+    holders = services.reviews.holders
     loop = asyncio.get_running_loop()
-    next_purge = loop.time()
+    beat_every = server.holder_timeout_seconds / 3
+    next_sweep = next_beat = next_purge = loop.time()
+    registered = False
     while True:
+        now = loop.time()
         try:
-            ids = await services.reviews.resume_pending()
-            if ids:
-                log.info("resuming %d unfinished review(s)", len(ids))
-            if loop.time() >= next_purge:
+            if not registered or now >= next_beat:
+                next_beat = now + beat_every
+                await asyncio.to_thread(holders.heartbeat if registered else holders.register)
+                registered = True
+            if now >= next_sweep:
+                next_sweep = now + server.sweep_seconds
+                ids = await services.reviews.resume_pending()
+                if ids:
+                    log.info("resuming %d unfinished review(s)", len(ids))
+            if now >= next_purge:
+                next_purge = now + PURGE_EVERY_SECONDS
                 days = services.config.profile.storage.purge_text_after_days
                 purged = await asyncio.to_thread(purge_texts, services.engine, days, "clearpost")
-                next_purge = loop.time() + PURGE_EVERY_SECONDS
                 if purged:
                     log.info("purged stored texts of %d review(s)", purged)
         except Exception as e:  # noqa: BLE001 - the database may be down; try again later
             log.warning("sweep failed: %s", type(e).__name__)
-        await asyncio.sleep(SWEEP_SECONDS)
+        await asyncio.sleep(max(0.05, min(next_beat, next_sweep) - loop.time()))
 
 
 async def _sweeper(app: web.Application):
-    task = asyncio.get_running_loop().create_task(_sweep_forever(app))
+    task = app[SWEEPER_KEY] = asyncio.get_running_loop().create_task(_sweep_forever(app))
     yield
     task.cancel()
 
 
 async def _drain(app: web.Application) -> None:
-    await app[SERVICES_KEY].reviews.drain(DRAIN_SECONDS)
+    """Graceful shutdown, in order, within ``server.drain_seconds``: take no new
+    requests; let the ones inside finish (their drafts get stored and
+    scheduled); check and report every review taken in; finish the adapters'
+    replies. What is left over is released for the next process (bot/leases.py)."""
+    services = app[SERVICES_KEY]
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    deadline = started + services.config.profile.server.drain_seconds
+    app[GATE_KEY].closing = True
+    app[SWEEPER_KEY].cancel()  # it would take up new work
+    await app[GATE_KEY].idle(deadline)
+    await services.intake.idle(deadline)
+    left = await services.reviews.drain(deadline)
+    for drain in services.drainers:
+        await drain(deadline)
+    if left:
+        log.warning("shutdown: %d review(s) not finished in %.0f s; released for the next start",
+                    left, services.config.profile.server.drain_seconds)
+    else:
+        log.info("shutdown: every review taken in is reported (%.1f s)", loop.time() - started)
 
 
 def run(services: Services, host: str, port: int) -> None:
@@ -84,4 +159,4 @@ def run(services: Services, host: str, port: int) -> None:
     gc.collect()
     gc.freeze()
     web.run_app(build_web_app(services), host=host, port=port, print=None,
-                shutdown_timeout=DRAIN_SECONDS)
+                shutdown_timeout=services.config.profile.server.drain_seconds)

@@ -19,7 +19,6 @@ log = logging.getLogger(__name__)
 
 SLACK_BOT_KEY = web.AppKey("slack_bot", SlackBot)
 EVENTS_PATH = "/slack/events"
-DRAIN_SECONDS = 10.0
 
 
 def mount(app: web.Application, services: Services) -> SlackBot:
@@ -36,19 +35,21 @@ def mount(app: web.Application, services: Services) -> SlackBot:
         max_bytes = services.config.profile.server.max_body_bytes
         app.router.add_post(EVENTS_PATH, events_handler(bot.app, max_bytes, settings.signing_secret))
     app.on_cleanup.append(_close_session)
-    app.on_shutdown.append(_drain)
+    services.drainers.append(bot.drain)  # bot.server drains in order: requests, reviews, then these
     return bot
 
 
 async def _open_session(app: web.Application) -> None:
     """One keep-alive HTTP session for Web API calls instead of a new one per call."""
-    app[SLACK_BOT_KEY].client.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+    bot = app[SLACK_BOT_KEY]
+    bot.client.session = bot.report_client.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
 
 
 async def _close_session(app: web.Application) -> None:
-    session = app[SLACK_BOT_KEY].client.session
+    bot = app[SLACK_BOT_KEY]
+    session = bot.client.session
     if session is not None:
-        app[SLACK_BOT_KEY].client.session = None
+        bot.client.session = bot.report_client.session = None
         await session.close()
 
 
@@ -67,6 +68,3 @@ async def _socket_mode_stop(app: web.Application) -> None:
     if handler is not None:
         await handler.close_async()
 
-
-async def _drain(app: web.Application) -> None:
-    await app[SLACK_BOT_KEY].drain(DRAIN_SECONDS)

@@ -31,6 +31,7 @@ from bot.review_service import ActionResult
 from bot.states import Event, State
 
 from .publisher import SlackPublisher
+from .retry import OwnBudget
 from .report import OVERRIDE_ACTION
 from .settings import SlackSettings
 from .translate import PLATFORM, content_changed, draft_from_message, is_from_bot, is_top_level, message_ref
@@ -64,11 +65,17 @@ class SlackBot:
         self.sdk_logger = _library_logger("adapters.slack.sdk")
         self.client = AsyncWebClient(
             token=settings.bot_token, base_url=settings.api_url, logger=self.sdk_logger,
-            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+            # each kind of failure on its own budget (adapters/slack/retry.py)
+            retry_handlers=[OwnBudget(AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)),
                             # 500/503 and dropped connections: retried with exponential backoff and jitter
-                            AsyncServerErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES),
-                            AsyncConnectionErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES)],
+                            OwnBudget(AsyncServerErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES)),
+                            OwnBudget(AsyncConnectionErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES))],
         )
+        # Reports: a retried post whose first answer was lost could post twice, so the
+        # publisher retries those itself (reading the thread first); the client only waits out 429s.
+        self.report_client = AsyncWebClient(
+            token=settings.bot_token, base_url=settings.api_url, logger=self.sdk_logger,
+            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)])
         bolt_logger = _library_logger("adapters.slack.bolt")
         # Everything passed explicitly: bolt must not pick up tokens or OAuth from the environment.
         self.app = AsyncApp(
@@ -80,7 +87,7 @@ class SlackBot:
                               "multi-workspace OAuth; ClearPost serves one workspace: unset them")
         reactions = self.config.profile.reactions
         self.approve_reaction, self.reject_reaction = reactions.approve, reactions.reject
-        self.publisher = SlackPublisher(self.client, self.reviews, self.approve_reaction,
+        self.publisher = SlackPublisher(self.report_client, self.reviews, self.approve_reaction,
                                         self.config.officers_for(PLATFORM))
         self._tasks: set[asyncio.Task] = set()
         self.socket_handler = None  # set when Socket Mode connects
@@ -118,10 +125,12 @@ class SlackBot:
             detail = e.response.get("error") if isinstance(e, SlackApiError) else type(e).__name__
             log.error("slack event handling failed: %s", detail)  # never the payload: it holds draft text
 
-    async def drain(self, timeout: float) -> None:
-        """Finish events already acknowledged (they may still have to be stored)."""
-        if self._tasks:
-            await asyncio.wait(set(self._tasks), timeout=timeout)
+    async def drain(self, deadline: float) -> None:
+        """Finish the replies and report updates of events already acknowledged,
+        including any started while waiting, until the loop time ``deadline``."""
+        loop = asyncio.get_running_loop()
+        while self._tasks and loop.time() < deadline:
+            await asyncio.wait(set(self._tasks), timeout=deadline - loop.time())
 
     # ---- messages -----------------------------------------------------
     async def _on_message(self, body: dict, event: dict) -> None:

@@ -1,11 +1,22 @@
 """Posts the report as one threaded reply and updates that same reply
 afterwards. Publishes for one review are serialised and always render the
 stored state, so two racing updates cannot leave an older state on screen or
-post a second report."""
+post a second report.
+
+Exactly one report per review, across crashes and lost answers: every report
+carries Slack message ``metadata`` naming its review. When a report may exist
+that was never recorded (the process died between posting and storing its
+``ts``, or a post's answer was lost: a 5xx, a dropped connection, a body that
+is not JSON), the thread is read back (``conversations.replies``) and a report
+found there is adopted instead of posting again. 429s are waited out by the
+client (Retry-After) on their own budget; other failures are retried here
+with backoff, and past that the review is left to the sweep. Nothing here
+raises: the review is already stored."""
 from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import weakref
 
 from slack_sdk.errors import SlackApiError
@@ -17,41 +28,134 @@ from .report import render, summary_text
 
 log = logging.getLogger(__name__)
 
+REPORT_EVENT = "clearpost_report"  # the metadata event type marking a report
+FAILURE_RETRIES = 3  # 5xx, dropped connections, unreadable answers: about 0.5 + 1 + 2 s
+RATE_LIMITED_RETRIES = 3  # a call still rate limited after the client's own Retry-After waits
+MAX_THREAD_PAGES = 10
+
+
+class _Failed(Exception):
+    """A Web API call that failed. ``ambiguous``: it may have taken effect (the answer was lost)."""
+
+    def __init__(self, detail: str, ambiguous: bool, rate_limited: bool = False):
+        super().__init__(detail)
+        self.detail, self.ambiguous, self.rate_limited = detail, ambiguous, rate_limited
+
+
+def classify(e: BaseException) -> _Failed:
+    """Any failure of a call as a clear, text-free description (a body that is
+    not JSON leaves the SDK's response holding a str, or even the raw HTTP response)."""
+    if isinstance(e, SlackApiError):
+        response = e.response
+        status = getattr(response, "status_code", None) or getattr(response, "status", None)
+        data = getattr(response, "data", None)
+        error = data.get("error") if isinstance(data, dict) else None
+        if status == 429 or error == "ratelimited":
+            return _Failed("rate limited", ambiguous=False, rate_limited=True)
+        if isinstance(data, dict) and error and not (isinstance(status, int) and status >= 500):
+            return _Failed(error, ambiguous=False)  # Slack's definite answer, e.g. channel_not_found
+        return _Failed(f"HTTP {status}, {'unexpected' if isinstance(data, dict) else 'non-JSON'} answer",
+                       ambiguous=True)
+    return _Failed(type(e).__name__, ambiguous=True)  # timeouts, resets, refused connections
+
 
 class SlackPublisher:
-    def __init__(self, client: AsyncWebClient, reviews: ReviewService, approve_reaction: str, officers: list[str]):
+    def __init__(self, client: AsyncWebClient, reviews: ReviewService, approve_reaction: str, officers: list[str],
+                 backoff: float = 0.5):
         self.client = client
         self.reviews = reviews
         self.approve_reaction = approve_reaction
         self.officers = officers
+        self.backoff = backoff
         self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
         self._posted: dict[int, str] = {}  # review id -> report ts, until the service has stored it
 
-    async def publish(self, view: ReviewView) -> str | None:
+    async def publish(self, view: ReviewView, maybe_posted: bool = False) -> str | None:
         lock = self._locks.get(view.id)
         if lock is None:
             lock = self._locks[view.id] = asyncio.Lock()
         async with lock:
-            latest = await asyncio.to_thread(self.reviews.get_by_id, view.id) or view
-            if latest.report_message_id:
-                self._posted.pop(view.id, None)
-            ts = latest.report_message_id or self._posted.get(view.id)
-            blocks = render(latest, self.approve_reaction, self.officers)
-            text = summary_text(latest)
+            failures = rate_limited = 0
+            while True:
+                try:
+                    latest = await asyncio.to_thread(self.reviews.get_by_id, view.id) or view
+                    if latest.report_message_id:
+                        self._posted.pop(view.id, None)
+                    return await self._publish(latest, maybe_posted)
+                except _Failed as f:
+                    if not f.ambiguous and not f.rate_limited:
+                        log.error("review %s: could not publish the report (%s)", view.id, f.detail)
+                        return None
+                    if f.rate_limited:
+                        rate_limited += 1
+                    else:
+                        failures += 1
+                        maybe_posted = True  # the post may have gone through before its answer was lost
+                    if failures > FAILURE_RETRIES or rate_limited > RATE_LIMITED_RETRIES:
+                        log.error("review %s: could not publish the report (%s); it is tried again later",
+                                  view.id, f.detail)
+                        return None
+                    log.warning("review %s: publishing the report failed (%s); retrying", view.id, f.detail)
+                    attempt = failures or rate_limited
+                    await asyncio.sleep(self.backoff * 2 ** (attempt - 1) * random.uniform(0.8, 1.2))
+                except Exception as e:  # noqa: BLE001 - e.g. the database for get_by_id; the sweep retries
+                    log.error("review %s: could not publish the report (%s)", view.id, type(e).__name__)
+                    return None
+
+    async def _publish(self, latest: ReviewView, maybe_posted: bool) -> str:
+        channel = latest.ref.channel
+        blocks = render(latest, self.approve_reaction, self.officers)
+        text = summary_text(latest)
+        ts = latest.report_message_id or self._posted.get(latest.id)
+        if ts is None and maybe_posted:
+            ts = await self._find_report(channel, latest.ref.message_id, latest.id)
+            if ts is not None:
+                log.info("review %s: adopting the report already in the thread", latest.id)
+                self._posted[latest.id] = ts
+        if ts:
             try:
-                if ts:
-                    try:
-                        await self.client.chat_update(channel=latest.ref.channel, ts=ts, text=text, blocks=blocks)
-                        return ts
-                    except SlackApiError as e:
-                        if e.response.get("error") not in ("message_not_found", "cant_update_message"):
-                            raise
-                        log.warning("review %s: report %s is gone; posting a new one", view.id, ts)
-                resp = await self.client.chat_postMessage(
-                    channel=latest.ref.channel, thread_ts=latest.ref.message_id, text=text, blocks=blocks,
-                    unfurl_links=False, unfurl_media=False)
-                self._posted[view.id] = resp["ts"]
-                return resp["ts"]
-            except SlackApiError as e:
-                log.error("review %s: could not publish the report (%s)", view.id, e.response.get("error"))
+                await self._call(self.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks))
+                return ts
+            except _Failed as f:
+                if f.detail not in ("message_not_found", "cant_update_message"):
+                    raise
+                log.warning("review %s: report %s is gone; posting a new one", latest.id, ts)
+        resp = await self._call(self.client.chat_postMessage(
+            channel=channel, thread_ts=latest.ref.message_id, text=text, blocks=blocks,
+            metadata={"event_type": REPORT_EVENT, "event_payload": {"review_id": latest.id}},
+            unfurl_links=False, unfurl_media=False))
+        posted = resp.get("ts") if isinstance(resp.data, dict) else None
+        if not isinstance(posted, str) or not posted:
+            raise _Failed("answer without a message ts", ambiguous=True)
+        self._posted[latest.id] = posted
+        return posted
+
+    async def _find_report(self, channel: str, thread_ts: str, review_id: int) -> str | None:
+        """The ts of this review's report in the draft's thread, if one was posted."""
+        cursor = None
+        for _ in range(MAX_THREAD_PAGES):
+            try:
+                resp = await self._call(self.client.conversations_replies(
+                    channel=channel, ts=thread_ts, include_all_metadata=True, limit=200, cursor=cursor))
+            except _Failed as f:
+                if f.ambiguous or f.rate_limited:
+                    raise  # not knowing is not "none there": retried
+                log.warning("review %s: could not read the thread (%s)", review_id, f.detail)
+                return None  # e.g. the thread is gone: posting will tell
+            data = resp.data if isinstance(resp.data, dict) else {}
+            for message in data.get("messages") or []:
+                meta = message.get("metadata") if isinstance(message, dict) else None
+                if (isinstance(meta, dict) and meta.get("event_type") == REPORT_EVENT
+                        and str((meta.get("event_payload") or {}).get("review_id")) == str(review_id)):
+                    return message.get("ts")
+            cursor = (data.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
                 return None
+        return None
+
+    @staticmethod
+    async def _call(call):
+        try:
+            return await call
+        except Exception as e:  # noqa: BLE001 - every failure is classified, none escapes as a crash
+            raise classify(e) from None

@@ -28,8 +28,10 @@ class TeamsPublisher:
         self.refs = refs
         self.app_id = app_id
 
-    async def publish(self, view: ReviewView) -> str | None:
-        """Post or refresh the card; never raises (the review itself is already stored)."""
+    async def publish(self, view: ReviewView, maybe_posted: bool = False) -> str | None:
+        """Post or refresh the card; never raises (the review itself is already stored).
+        ``maybe_posted`` is not acted on: a card posted just before a crash is posted again
+        (Bot Framework offers no read-back of a thread; docs/deployment.md)."""
         reference = await asyncio.to_thread(self.refs.load, view.ref.key)
         if reference is None:
             log.warning("teams: no conversation reference for review %s; card not posted", view.id)

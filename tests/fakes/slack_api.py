@@ -34,6 +34,13 @@ class FakeSlackApi:
         self.failures: dict[str, str] = {}  # method -> error to answer once
         self.rate_limited: dict[str, int] = {}  # method -> how many more calls get HTTP 429
         self.server_errors: dict[str, int] = {}  # method -> how many more calls get HTTP 500
+        # method -> how many more calls take effect but lose their answer: a text/plain 502, as from a proxy
+        self.lost_answers: dict[str, int] = {}
+        # random faults (fault-injection runs): a seeded random.Random and the share of calls that fail,
+        # spread evenly over 429, 500 before acting, a non-JSON answer after acting and a dropped connection
+        self.chaos = None
+        self.chaos_rate = 0.0
+        self.threads: dict[tuple[str, str], list[dict]] = {}  # (channel, thread ts) -> replies posted
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -48,6 +55,7 @@ class FakeSlackApi:
     async def start(self) -> "FakeSlackApi":
         app = web.Application()
         app.router.add_post("/api/{method}", self._handle)
+        app.router.add_get("/api/{method}", self._handle)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -118,15 +126,23 @@ class FakeSlackApi:
             params = json.loads(raw or "{}")
         else:
             params = dict(parse_qsl(raw, keep_blank_values=True))
+        params.update(request.query)  # GET methods (conversations.replies) send their arguments here
         auth = request.headers.get("Authorization", "")
         if not auth.startswith("Bearer x"):
             return web.json_response({"ok": False, "error": "not_authed"})
-        if self.rate_limited.get(method, 0) > 0:
-            self.rate_limited[method] -= 1
+        fault = None
+        if self.chaos is not None and method != "auth.test" and self.chaos.random() < self.chaos_rate:
+            fault = self.chaos.choice(["429", "500", "lost", "reset"])
+        if fault == "reset":
+            self.calls.append(Call(method, params, {"ok": False, "error": "connection_reset"}))
+            request.transport.close()  # the connection drops before any answer
+            raise ConnectionResetError("fake connection reset")
+        if self.rate_limited.get(method, 0) > 0 or fault == "429":
+            self.rate_limited[method] = max(0, self.rate_limited.get(method, 0) - 1)
             self.calls.append(Call(method, params, {"ok": False, "error": "ratelimited"}))
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"})
-        if self.server_errors.get(method, 0) > 0:
-            self.server_errors[method] -= 1
+        if self.server_errors.get(method, 0) > 0 or fault == "500":
+            self.server_errors[method] = max(0, self.server_errors.get(method, 0) - 1)
             self.calls.append(Call(method, params, {"ok": False, "error": "internal_error"}))
             return web.Response(status=500, text="internal error")
         if method in self.failures:
@@ -136,6 +152,9 @@ class FakeSlackApi:
         self.calls.append(Call(method, params, result))
         async with self._changed:
             self._changed.notify_all()
+        if self.lost_answers.get(method, 0) > 0 or fault == "lost":
+            self.lost_answers[method] = max(0, self.lost_answers.get(method, 0) - 1)
+            return web.Response(status=502, text="bad gateway")  # it happened, but the bot cannot know
         return web.json_response(result)
 
     def _answer(self, method: str, params: dict) -> dict:
@@ -144,8 +163,23 @@ class FakeSlackApi:
                     "team_id": self.team_id, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}
         if method == "chat.postMessage":
             ts = self.new_ts()
-            return {"ok": True, "channel": params.get("channel"), "ts": ts,
-                    "message": {"type": "message", "ts": ts, "bot_id": BOT_ID, "text": params.get("text", "")}}
+            message = {"type": "message", "ts": ts, "bot_id": BOT_ID, "text": params.get("text", "")}
+            metadata = params.get("metadata")
+            if isinstance(metadata, str):
+                metadata = json.loads(metadata)
+            if metadata:
+                message["metadata"] = metadata
+            if params.get("thread_ts"):
+                message["thread_ts"] = params["thread_ts"]
+                self.threads.setdefault((params.get("channel"), params["thread_ts"]), []).append(message)
+            return {"ok": True, "channel": params.get("channel"), "ts": ts, "message": message}
+        if method == "conversations.replies":
+            thread = params.get("ts")
+            replies = self.threads.get((params.get("channel"), thread), [])
+            everything = str(params.get("include_all_metadata")).lower() in ("1", "true")
+            messages = [{"type": "message", "ts": thread, "user": "U0STAFF01", "text": "(the draft)"}]
+            messages += [m if everything else {k: v for k, v in m.items() if k != "metadata"} for m in replies]
+            return {"ok": True, "messages": messages, "has_more": False}
         if method == "chat.update":
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts"), "text": params.get("text", "")}
         if method == "chat.postEphemeral":

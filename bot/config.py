@@ -39,6 +39,7 @@ class Practice(_Strict):
     emails: list[str] = []
     websites: list[str] = []
     staff: list[str] = []  # staff and clinician names
+    handles: list[str] = []  # the practice's own social-media handles (@harborlight)
 
 
 class Officers(_Strict):
@@ -89,7 +90,6 @@ class Server(_Strict):
     max_concurrent_reviews: int = Field(default=4, ge=1)
     analysis_processes: int = Field(default=1, ge=0, le=32)  # 0: in the server's own process
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
-
     # shutdown and recovery (docs/deployment.md): how long SIGTERM may take to finish acknowledged drafts,
     # how long a review is leased while checked and reported, how often unfinished ones are looked for,
     # and after how long without a heartbeat a replica counts as dead (its leases are taken over)
@@ -97,6 +97,7 @@ class Server(_Strict):
     lease_seconds: float = Field(default=60.0, ge=1, le=3600)
     sweep_seconds: float = Field(default=15.0, gt=0, le=3600)
     holder_timeout_seconds: float = Field(default=30.0, ge=1, le=3600)
+
 
 class ConsentLookup(_Strict):
     """Who may use /consent; empty means the privacy officers of that platform."""

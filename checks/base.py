@@ -10,11 +10,15 @@ from typing import Any
 from bot.domain import Draft, Finding
 
 
+# identifier types that point at a person: a name, initials, or a social-media handle
+PEOPLE = ("PERSON", "HANDLE")
+
+
 @dataclass(frozen=True)
 class Entity:
     """One identifier Presidio (plus our recognizers) found: type and span, no text."""
 
-    entity_type: str  # Safe Harbor vocabulary: PERSON, LOCATION, DATE, PHONE, ...
+    entity_type: str  # Safe Harbor vocabulary: PERSON, HANDLE, LOCATION, DATE, PHONE, ...
     start: int
     end: int
     score: float

@@ -18,7 +18,7 @@ from bot.consent.status import ACTIVE, EXPIRED, EXPIRING, NONE, WITHDRAWN, Grant
 from bot.consent.targets import consent_references, target_platforms
 from bot.consent.vocab import KIND_SCOPES, PATIENT_CONTENT, SCOPES
 from bot.domain import Draft, Finding, Severity
-from checks.base import Analysis, Check, CheckContext
+from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.content_kind import classify
 
 MAX_IDS_SHOWN = 5
@@ -67,7 +67,7 @@ class ConsentCheck(Check):
         if "testimonial" in kind_scopes:
             kind_scopes.discard("quote")  # a testimonial is the patient's own words: its consent covers quoting them
         platforms = sorted(set(draft.platforms) | set(target_platforms(text)))
-        persons = [(e.start, e.end) for e in analysis.of_type("PERSON")]
+        persons = [(e.start, e.end) for e in analysis.of_type(*PEOPLE)]
         refs = consent_references(text)
         with Session(self.engine) as s:
             mentions = [m for m in find_mentions(s, text, persons, with_initials=about_patient)

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from bot.consent.names import name_key
 from bot.domain import Finding, Severity
+from checks.base import PEOPLE
 
 # finding code -> the consent scopes any one of which covers it
 COVERABLE: dict[str, tuple[str, ...]] = {
@@ -33,7 +34,7 @@ def decide(text: str, findings: list[Finding]) -> list[Finding]:
         return findings
     ids = ", ".join(sorted({i for f in covering for i in f.consent.split(", ")}))
     granted = set.intersection(*(set(f.covers) for f in covering))
-    names = {name_key(text[f.start:f.end]) for f in covering if f.entity == "PERSON" and f.start is not None}
+    names = {name_key(text[f.start:f.end]) for f in covering if f.entity in PEOPLE and f.start is not None}
     names.discard("")
     out = []
     for f in findings:
@@ -44,7 +45,7 @@ def decide(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def _covered(text: str, f: Finding, covering: list[Finding], names: set[str], granted: set[str]) -> bool:
-    if f.code == "phi.person" and f.start is not None:
+    if f.code in ("phi.person", "phi.handle") and f.start is not None:
         overlaps = any(c.start is not None and c.start < f.end and f.start < c.end for c in covering)
         words = set(name_key(text[f.start:f.end]).split())  # "Jasmine" later in a post about "Jasmine Ortiz"
         return overlaps or (bool(words) and any(words <= set(n.split()) for n in names))

@@ -28,6 +28,7 @@ class Role(str, Enum):
     STAFF = "staff"
     HOTLINE = "hotline"
     OPERATIONS = "operations"
+    ORGANISATION = "organisation"
 
 
 _I = re.IGNORECASE
@@ -88,6 +89,13 @@ _CARE_OF_SOMEONE = re.compile(
     r"relapsed|hospitali[sz]ed|went into labou?r|gave birth|started (?:therapy|treatment|with us|seeing))\b", _I)
 
 
+_ORG_HANDLE_WORDS = {"news", "official", "hq", "inc", "org", "foundation", "clinic", "hospital", "media", "tv",
+                     "radio", "magazine", "mag", "daily", "press", "network", "gov", "dept", "podcast", "team"}
+_ORG_HANDLE_ENDINGS = ("times", "news", "post", "gov", "official", "hq", "org", "foundation", "magazine", "media",
+                       "network", "journal", "tribune", "herald", "podcast", "health", "clinic", "hospital")
+_ORG_HANDLE_STARTS = ("nami", "cdc", "nih", "samhsa", "official")
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(text.rfind(c, 0, start) for c in ".!?\n")
     hi_candidates = [i for i in (text.find(c, end) for c in ".!?\n") if i != -1]
@@ -106,6 +114,17 @@ def person_role(text: str, e: Entity) -> Role:
     if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence):
         return Role.STAFF
     return Role.UNKNOWN
+
+
+def handle_role(text: str, e: Entity) -> Role:
+    """@nytimes, @NAMICommunicates, @cdcgov: an account whose name says it is a
+    publication, an agency or an organisation is not a person's."""
+    handle = text[e.start:e.end].lstrip("@").casefold()
+    words = re.split(r"[_.\d]+", handle)
+    if any(w in _ORG_HANDLE_WORDS for w in words) or handle.endswith(_ORG_HANDLE_ENDINGS) \
+            or handle.startswith(_ORG_HANDLE_STARTS):
+        return Role.ORGANISATION
+    return person_role(text, e)  # "— @brenebrown", "our therapist @jordan.lcsw"
 
 
 def phone_role(text: str, e: Entity) -> Role:
@@ -131,6 +150,8 @@ def date_role(text: str, e: Entity) -> Role:
 def role_of(text: str, e: Entity) -> Role:
     if e.entity_type == "PERSON":
         return person_role(text, e)
+    if e.entity_type == "HANDLE":
+        return handle_role(text, e)
     if e.entity_type in ("PHONE", "FAX"):
         return phone_role(text, e)
     if e.entity_type == "DATE":

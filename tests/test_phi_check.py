@@ -30,11 +30,21 @@ def severity_of(findings, entity):
 @pytest.mark.parametrize("text", [
     "So proud of our client Jessica Moore who finished her last EMDR session today!",
     "Mark Delgado has been coming to our anxiety group and is doing great.",
-    "Shoutout to @sam_rivera for sharing their recovery story in group.",
     "client J.R. from Beaverton says CBT changed how he handles panic attacks.",
 ])
 def test_when_name_is_near_health_words_then_it_blocks(analyzer, text):
     assert severity_of(run(analyzer, text), "PERSON") == {Severity.BLOCK}
+
+
+def test_when_a_patients_handle_is_tagged_next_to_their_care_then_it_blocks(analyzer):
+    findings = run(analyzer, "Shoutout to @sam_rivera for sharing their recovery story in group.")
+    assert severity_of(findings, "HANDLE") == {Severity.BLOCK}
+
+
+@pytest.mark.parametrize("text", ["Great piece on burnout from @nytimes today.",
+                                  "Follow @NAMIcommunicates for support resources on anxiety."])
+def test_when_a_handle_is_an_organisations_then_it_is_information(analyzer, text):
+    assert severity_of(run(analyzer, text), "HANDLE") == {Severity.INFO}
 
 
 @pytest.mark.parametrize("text", [

@@ -70,7 +70,7 @@ POSITIVE = [
     ("date", "logged 2015-12-22 04:34:22 by staff", "DATE", "2015-12-22 04:34:22"),
     ("age", "our 94-year-old volunteer", "AGE_OVER_89", "94"),
     ("age", "Grandma turns 101 today", "AGE_OVER_89", "101"),
-    ("handle", "Thanks @sam_rivera for sharing", "PERSON", "@sam_rivera"),
+    ("handle", "Thanks @sam_rivera for sharing", "HANDLE", "@sam_rivera"),
     ("initials", "client J.R. from Portland says hi", "PERSON", "J.R."),
     ("initials", "Our client M.K. finished treatment", "PERSON", "M.K."),
     ("person", "Hi, my name is Aantje Mourik", "PERSON", "Aantje Mourik"),

@@ -8,7 +8,7 @@ from checks.roles import Role
 
 # identifier types the model sees as placeholders (numbers are blocked by the PHI check anyway)
 PLACEHOLDER_TYPES = {"PERSON": "person", "DATE": "date", "LOCATION": "place", "PHONE": "phone",
-                     "EMAIL": "email", "URL": "url", "AGE_OVER_89": "age", "HANDLE": "handle"}
+                     "EMAIL": "email", "URL": "url", "AGE_OVER_89": "age", "HANDLE": "person"}
 
 
 def identifier_spans(analysis: Analysis, roles: tuple[Role, ...] | None = None) -> list[tuple[int, int, str]]:

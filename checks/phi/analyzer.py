@@ -37,6 +37,7 @@ for _name in ("presidio-analyzer", "decision_process"):
 # Presidio entity -> HIPAA Safe Harbor vocabulary used in findings
 SAFE_HARBOR = {
     "PERSON": "PERSON",
+    "HANDLE": "HANDLE",
     "LOCATION": "LOCATION",
     "DATE_TIME": "DATE",
     "DATE": "DATE",
@@ -78,7 +79,7 @@ _RANK_BY_RECOGNIZER = {
 _RANK_BY_TYPE = {
     "EMAIL": 0, "SSN": 1, "MRN": 2, "HEALTH_PLAN_ID": 2, "LICENSE_ID": 2, "VEHICLE_ID": 2,
     "DEVICE_ID": 2, "PHONE": 2, "FAX": 2, "IP": 2, "ACCOUNT_ID": 3, "URL": 3, "DATE": 3,
-    "AGE_OVER_89": 3, "OTHER_ID": 4, "PERSON": 5, "LOCATION": 5,
+    "AGE_OVER_89": 3, "OTHER_ID": 4, "PERSON": 5, "HANDLE": 4, "LOCATION": 5,
 }
 
 # A span next to one of these is a company, not a person

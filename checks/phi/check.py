@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from bot.domain import Draft, Finding, Severity
-from checks.base import Analysis, Check, CheckContext
+from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.phi.lexicon import HEALTH_TERMS
 from checks.phi.settings import PhiSettings, parse_phi_settings
 from checks.reading import CARE_CONTEXT, reading_of
@@ -35,7 +35,7 @@ CONTACT = {"PHONE", "FAX", "EMAIL"}
 HEALTH_BLOCK = {"LOCATION", "DATE", "AGE_OVER_89"}
 
 LABELS = {
-    "PERSON": "a person's name", "LOCATION": "a place below state level", "DATE": "a date",
+    "PERSON": "a person's name", "HANDLE": "a social-media handle", "LOCATION": "a place below state level", "DATE": "a date",
     "AGE_OVER_89": "an age over 89", "PHONE": "a phone number", "FAX": "a fax number",
     "EMAIL": "an e-mail address", "URL": "a web address", "IP": "an IP address",
     "SSN": "a Social Security number", "MRN": "a medical record number",
@@ -51,6 +51,8 @@ SUGGESTIONS = {
     "DATE": "Remove the date or keep only the year.",
     "AGE_OVER_89": "Write \"90 or older\" instead of the exact age.",
     "URL": "Remove the link unless it is the practice's own page.",
+    "HANDLE": "Remove the @handle or tag; tagging someone next to their care needs their written authorization. "
+              "Add the practice's own handles to `practice.handles`.",
     "PHOTO": "Post the image only with the pictured person's written authorization, or use a "
              "photo with no identifiable person.",
 }
@@ -60,6 +62,7 @@ ROLE_NOTES = {
     Role.STAFF: ", read as a member of staff, not a patient",
     Role.HOTLINE: ", read as a public help line, not a person's number",
     Role.OPERATIONS: ", read as a date of the practice's own calendar (hours, closures, events)",
+    Role.ORGANISATION: ", read as an organisation's or a publication's account, not a person",
 }
 DEFAULT_SUGGESTION = "Remove it; if it must stay, replace it with a placeholder such as [{t}]."
 
@@ -97,7 +100,7 @@ class PhiCheck(Check):
         text = draft.text
         hits = self.health.hits(text)
         reading = reading_of(draft, analysis)
-        has_person = any(e.entity_type == "PERSON" and r == Role.UNKNOWN
+        has_person = any(e.entity_type in PEOPLE and r == Role.UNKNOWN
                          for e, r in zip(analysis.entities, reading.roles))
         findings = []
         for e, role in zip(analysis.entities, reading.roles):
@@ -134,7 +137,7 @@ class PhiCheck(Check):
         near = care_sentence or self.health.near(hits, e.start, e.end)
         if t in ALWAYS_BLOCK:
             return Severity.BLOCK, ""
-        if t == "PERSON":
+        if t in PEOPLE:
             if near:
                 return HEALTH_CONTEXT_SEVERITY, " next to health information"
             return self.name_severity, ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from checks.base import Analysis
+from checks.base import PEOPLE, Analysis
 from checks.policy.base import FLAGS, Span
 
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
@@ -63,5 +63,5 @@ class Addressees:
             spans += [(m.start("name"), m.end("name")) for m in p.finditer(text)
                       if m.group("name") not in NOT_NAMES]
         spans += [(m.start(), m.end()) for m in self.reply_to.finditer(text)]
-        spans += [(e.start, e.end) for e in analysis.of_type("PERSON") if self._vocative(text, e.start, e.end)]
+        spans += [(e.start, e.end) for e in analysis.of_type(*PEOPLE) if self._vocative(text, e.start, e.end)]
         return sorted(spans)

@@ -18,7 +18,7 @@ import bisect
 import re
 
 from bot.domain import Draft, Severity
-from checks.base import Analysis
+from checks.base import PEOPLE, Analysis
 from checks.content_kind import kind_spans
 from checks.policy.base import Rule, Span
 
@@ -80,7 +80,7 @@ class IdentifiableTestimonial(Rule):
         if not hits:
             return None
         media = draft.has_photo or draft.has_video
-        ids: list[Span] = [(e.start, e.end) for e in analysis.of_type("PERSON")]
+        ids: list[Span] = [(e.start, e.end) for e in analysis.of_type(*PEOPLE)]
         ids += [(m.start(), m.end()) for m in self.initials.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.first_last.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.handle.finditer(text)]

@@ -7,9 +7,11 @@ from checks.phi.recognizers.base import SpanPatternRecognizer
 
 
 class HandleRecognizer(SpanPatternRecognizer):
-    """@handles on Instagram, X, TikTok and the like, reported as PERSON."""
+    """@handles on Instagram, X, TikTok and the like, reported as HANDLE (a Safe Harbor
+    "other unique identifier"): PHI when it points at a patient, which the role
+    and context decide, not when it is the practice's own (`practice.handles`)."""
 
-    ENTITY = "PERSON"
+    ENTITY = "HANDLE"
     PATTERNS = [Pattern("handle", r"(?<![\w@.])(?P<v>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])", 0.9)]
     CONTEXT = ["follow", "tag", "dm", "shoutout"]
 

@@ -67,7 +67,7 @@ class AnalyzerProcesses:
             for ready in self._warm(self._pool):
                 ready.result(START_TIMEOUT)
         except (BrokenProcessPool, FutureTimeout) as e:
-            self.close()
+            _kill(self._pool)
             raise AnalysisWorkerError(f"the PHI analysis worker did not start ({type(e).__name__}); "
                                       "its error is printed above") from None
 
@@ -102,8 +102,24 @@ class AnalyzerProcesses:
             self._warm(self._pool)
         _kill(broken)
 
-    def close(self) -> None:
-        _kill(self._pool)
+    def close(self, wait: float = 5.0) -> None:
+        """Stop the workers in order: let them finish and exit, and join the
+        executor's thread. Killing them under a running executor (as ``_kill``
+        does) left its thread writing to pipes the interpreter's exit had
+        already closed: ``OSError: [Errno 9] Bad file descriptor`` after a
+        SIGTERM. After the drain no worker is busy; one still busy after
+        ``wait`` seconds is killed."""
+        pool = self._pool
+        workers = list((getattr(pool, "_processes", None) or {}).values())
+        stopper = threading.Thread(target=pool.shutdown, kwargs={"wait": True, "cancel_futures": True},
+                                   name="analysis-shutdown", daemon=True)
+        stopper.start()
+        stopper.join(wait)
+        if stopper.is_alive():
+            for process in workers:
+                if process.is_alive():
+                    process.kill()
+            stopper.join(wait)
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:

@@ -197,3 +197,26 @@ def test_when_a_hashtag_spells_a_name_then_it_is_a_person(analyzer, text, tag):
                                  "#SelfCareSunday", "#MentalHealthAwareness", "#LoveYourself", "#TherapyTuesday"])
 def test_when_a_hashtag_is_a_topic_then_it_is_not_a_person(analyzer, tag):
     assert spans(analyzer, f"Happy week everyone {tag}") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Banks finished his physical therapy program today.", "Banks"),
+    ("Huge thanks to bieber for sharing his recovery story after therapy", "bieber"),
+    ("Congrats to Bush on finishing knee rehab!", "Bush"),
+    ("so proud of mike for finishing his PT", "mike"),
+    ("Hope's recovery has been amazing", "Hope"),
+])
+def test_when_the_sentence_treats_a_word_as_a_person_then_it_is_a_name(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Congrats to everyone who finished the program!",
+    "Huge thanks to the Lakers for the tickets",
+    "Our team finished its retreat.",
+    "Lol plz come to our open house",
+    "RT this to spread the word about our open house",
+    "Ayeee our new waiting room is done",
+])
+def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
+    assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []

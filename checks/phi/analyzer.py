@@ -74,7 +74,7 @@ _REPLACED = ("DateRecognizer", "PhoneRecognizer", "NhsRecognizer", "UuidRecogniz
 _RANK_BY_RECOGNIZER = {
     "StreetAddressRecognizer": 1, "CityContextRecognizer": 4, "PersonContextRecognizer": 4,
     "HandleRecognizer": 4, "InitialsRecognizer": 4, "GivenNameRecognizer": 5, "ProperNounRecognizer": 7,
-    "SurnameShapeRecognizer": 4, "PersonVerbRecognizer": 4, "HashtagNameRecognizer": 4,
+    "SurnameShapeRecognizer": 4, "PersonVerbRecognizer": 4, "HashtagNameRecognizer": 4, "HumanContextRecognizer": 4,
 }
 _RANK_BY_TYPE = {
     "EMAIL": 0, "SSN": 1, "MRN": 2, "HEALTH_PLAN_ID": 2, "LICENSE_ID": 2, "VEHICLE_ID": 2,
@@ -276,6 +276,8 @@ class PhiAnalyzer:
             return None
         if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
             return None
+        if label in ("PERSON", "LOCATION") and _chat_word(value):
+            return None  # "Lol", "Idk", "RT", "Ayeee"
         if label in ("PERSON", "LOCATION") and _in_hashtag(text, start) and recognizer != "HashtagNameRecognizer":
             return None  # "#MindfulMonday" is a topic tag
         if label == "PERSON" and style == "mixed" and value.isalpha() and value.isupper() and len(value) <= 5:
@@ -402,6 +404,20 @@ class PhiAnalyzer:
                 c = _Candidate(c.entity_type, s, e, c.score, c.rank, c.source)
             out.append(c)
         return out
+
+
+_CHAT = frozenset({"rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "plz", "pls", "tbh", "smh", "ikr", "imo",
+                   "imho", "btw", "uh", "um", "umm", "ugh", "yay", "yeah", "yea", "yes", "yessir", "aye", "ayy", "bae",
+                   "bruh", "bro", "fam", "goodmorning", "goodnight", "gm", "gn", "kmsl", "dm", "dms", "tho", "ya", "yo",
+                   "ok", "okay", "haha", "hahaha", "lmk", "nvm", "fyi", "wtf", "af", "jk", "thx", "ty", "np", "irl",
+                   "asap", "tbt", "ily", "hbd", "congrats", "xoxo", "wyd", "hmu", "ftw", "goat", "fomo"})
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
+
+
+def _chat_word(value: str) -> bool:
+    """Chat shorthand, also stretched ("Ayeee", "Yessirr", "Lmaooo"), is not a name or a place."""
+    low = value.casefold()
+    return low in _CHAT or _ELONGATED.sub(r"\1", low) in _CHAT or _ELONGATED.sub(r"\1\1", low) in _CHAT
 
 
 # words chat writers put next to a name that no dictionary lists

@@ -10,6 +10,7 @@ from checks.phi.recognizers.given_name import GivenNameRecognizer
 from checks.phi.recognizers.handle import HandleRecognizer
 from checks.phi.recognizers.hashtag_name import HashtagNameRecognizer
 from checks.phi.recognizers.health_plan import HealthPlanRecognizer
+from checks.phi.recognizers.human_context import HumanContextRecognizer
 from checks.phi.recognizers.initials import InitialsRecognizer
 from checks.phi.recognizers.license_number import LicenseNumberRecognizer
 from checks.phi.recognizers.medical_record import MedicalRecordRecognizer
@@ -36,6 +37,7 @@ def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nou
         HealthPlanRecognizer(), AccountNumberRecognizer(), LicenseNumberRecognizer(),
         VehicleIdRecognizer(), DeviceIdRecognizer(), SignatureNameRecognizer(common_words),
         SurnameShapeRecognizer(common_words), PersonVerbRecognizer(common_words), HashtagNameRecognizer(common_words, non_nouns),
+        HumanContextRecognizer(common_words),
     ]
 
 

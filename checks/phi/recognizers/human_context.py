@@ -1,0 +1,73 @@
+"""A word the sentence treats as a person, even when it is also an English
+word or written in lower case: "Banks finished his physical therapy
+program", "huge thanks to bieber for sharing his recovery story",
+"congrats to Bush on finishing knee rehab", "Hope's recovery".
+
+Three shapes only a person fits: the subject of a verb followed by his/her
+("X finished his ..."); the one cheered, thanked or prayed for, followed by
+"for", "on", "who" or the end of the clause ("congrats to X on ..."); and the
+owner of a recovery, therapy, session or progress ("X's recovery"). A word
+spaCy tags as an organisation, product, work or place is vetoed (Nike, the
+Lakers, "Inside Out 2"), and so are pronouns, group words and everyday nouns
+that are neither given names nor surnames."""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from checks.phi.lexicon import MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state, is_vocabulary
+from checks.phi.recognizers.base import NameRecognizer
+
+_W = r"[^\W\d_][\w’'\-]*"
+_CHEER = (r"congrats(?:[ \t]+to)?|congratulations(?:[ \t]+to)?|kudos[ \t]+to|shout[ \t-]*out[ \t]+to|"
+          r"(?:huge[ \t]+|big[ \t]+|special[ \t]+)?thanks[ \t]+to|thank[ \t]+you(?:[ \t]+so[ \t]+much)?[ \t]+to|"
+          r"(?:so[ \t]+)?proud[ \t]+of|prayers[ \t]+(?:for|to)|praying[ \t]+for|welcome[ \t]+back|"
+          r"happy[ \t]+birthday(?:[ \t]+to)?|get[ \t]+well[ \t]+soon")
+_CARE_NOUN = (r"recovery|progress|therapy|treatment|session|sessions|surgery|rehab|diagnosis|journey|appointment|"
+              r"appt|condition|meds|medication|healing|sobriety|care|visit|procedure|results?")
+_GROUP = {"everyone", "everybody", "all", "team", "staff", "y'all", "yall", "you", "guys", "folks", "friends", "family",
+          "families", "clients", "patients", "client", "patient", "mom", "dad", "parents", "kids", "our", "the", "this",
+          "that", "them", "us", "him", "her", "god", "community", "members", "volunteers", "donors", "sponsors",
+          "nurses", "doctors", "therapists", "teachers", "coach", "coaches", "grads", "graduates", "class"}
+_NOT_PERSON = {"ORG", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "LANGUAGE"}
+
+
+class HumanContextRecognizer(NameRecognizer):
+    """One or two words the sentence uses as a person (see the module docstring)."""
+
+    ENTITY = "PERSON"
+    PATTERNS = [
+        Pattern("subject_his_her", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?P<v>{_W}(?:[ \t]+{_W})?)[ \t]+"
+                                   rf"(?:just[ \t]+|finally[ \t]+)?\w+(?:ed|s)[ \t]+(?:his|her)\b", 0.9),
+        Pattern("cheered", rf"(?:^|(?<=\W))(?:{_CHEER})[ \t]+(?P<v>{_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:$|[!,.]|[ \t]+"
+                           rf"(?:for|on|who|after)\b))", 0.9),
+        Pattern("owner", rf"(?:^|(?<=\W))(?P<v>{_W})['’]s[ \t]+(?:\w+[ \t]+)?(?:{_CARE_NOUN})\b", 0.9),
+    ]
+    CONTEXT = []
+    FLAGS = re.IGNORECASE | re.MULTILINE
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        not_person = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()
+                      if e.label_ in _NOT_PERSON]
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+                if not any(s < r.end and r.start < e for s, e in not_person)]
+
+    def adjust_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        words = list(re.finditer(_W, text[start:end]))
+        keep = [w for w in words if self._namelike(w.group(0))]
+        if not keep or keep[0] is not words[0]:
+            return None  # "congrats to our Bush" - the first word must be the name
+        last = keep[0]
+        if len(keep) > 1 and keep[1] is words[1]:
+            last = keep[1]
+        return start + words[0].start(), start + last.end()
+
+    def _namelike(self, word: str) -> bool:
+        low = word.casefold().replace("’", "'")
+        if low in STOP_WORDS or low in _GROUP or low in MONTHS or low in WEEKDAYS or is_country_or_state(word):
+            return False
+        if low in given_names() or low in common_surnames():
+            return True
+        return not is_vocabulary(low, self.common_words)

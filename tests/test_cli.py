@@ -112,3 +112,14 @@ def test_when_jsonl_line_bad_then_error_line_and_exit_2(cfg, tmp_path, capsys):
 def test_when_db_upgrade_then_exit_0(cfg, capsys):
     assert run(cfg, "db", "upgrade") == 0
     assert "up to date" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("record,stored", [(False, 0), (True, 1)])
+def test_when_checking_then_only_record_stores_a_review(cfg, tmp_path, capsys, record, stored):
+    import sqlite3
+    args = ["check", "--format", "json", write(tmp_path, "d.txt", PHI.encode())] + (["--record"] if record else [])
+    assert run(cfg, *args) == 1
+    assert json.loads(capsys.readouterr().out)["verdict"] == "block"
+    with sqlite3.connect(tmp_path / "cli.db") as db:
+        assert db.execute("select count(*) from review").fetchone()[0] == stored
+        assert db.execute("select count(*) from audit_event where review_id is not null").fetchone()[0] == (2 if record else 0)

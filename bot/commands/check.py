@@ -1,4 +1,9 @@
-"""`clearpost check`: review one draft (FILE or stdin) or many (--jsonl)."""
+"""`clearpost check`: review one draft (FILE or stdin) or many (--jsonl).
+
+A dry run by default: the draft is checked exactly as in chat (same
+analysis, consent registry and rules) but nothing is written, so command-line
+checks neither fill the officer's queue nor slow down a batch. ``--record``
+stores each draft as a review with its audit rows, as the chat adapters do."""
 from __future__ import annotations
 
 import asyncio
@@ -10,7 +15,7 @@ from bot.app import Services, build_services
 from bot.commands.common import UsageError, config_from, guarded
 from bot.config import PLATFORMS
 from bot.domain import Draft, DraftRejected, MessageRef, Verdict, validate_draft_text
-from bot.review_service import ReviewView
+from bot.pipeline import PipelineResult
 
 EXIT_FOR = {Verdict.PASS.value: 0, Verdict.WARN.value: 0, Verdict.BLOCK.value: 1}
 
@@ -21,6 +26,8 @@ def register(sub) -> None:
     p.add_argument("--platform", choices=PLATFORMS, help="where the post will be published")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--jsonl", metavar="FILE", help='review many drafts: lines of {"id","text"[,"platform"]}')
+    p.add_argument("--record", action="store_true",
+                   help="store each draft as a review with audit rows (default: a dry run that writes nothing)")
     p.set_defaults(func=guarded(_check))
 
 
@@ -40,12 +47,25 @@ def _cli_draft(text: str, platform: str | None) -> Draft:
     return Draft(text=text, author="cli", ref=ref, platforms=(platform,) if platform else ())
 
 
-async def review_text(services: Services, text: str, platform: str | None) -> ReviewView:
-    review_id = services.reviews.submit(_cli_draft(text, platform))
-    view = await services.reviews.check(review_id)
+class Outcome:
+    """What the command prints: a stored review's view or a dry run's result, alike."""
+
+    def __init__(self, verdict: str, findings, rewrite: str | None):
+        self.verdict, self.findings, self.rewrite = verdict, tuple(findings), rewrite
+
+    @classmethod
+    def of(cls, result: PipelineResult) -> "Outcome":
+        return cls(result.verdict.value, result.findings, result.rewrite)
+
+
+async def review_text(services: Services, text: str, platform: str | None, record: bool = False) -> Outcome:
+    draft = _cli_draft(text, platform)
+    if not record:
+        return Outcome.of(await services.pipeline.run(draft))
+    view = await services.reviews.check(services.reviews.submit(draft))
     if view is None:
         raise RuntimeError("review could not be leased")
-    return view
+    return Outcome(view.verdict, view.findings, view.rewrite)
 
 
 def _check(args) -> int:
@@ -58,7 +78,7 @@ def _check(args) -> int:
     except DraftRejected as e:
         raise UsageError(f"cannot review {args.file}: {e}") from None
     services = build_services(config)
-    view = asyncio.run(review_text(services, text, args.platform))
+    view = asyncio.run(review_text(services, text, args.platform, args.record))
     if args.format == "json":
         print(json.dumps(_as_json(view), ensure_ascii=False))
     else:
@@ -66,7 +86,7 @@ def _check(args) -> int:
     return EXIT_FOR[view.verdict]
 
 
-def _as_json(view: ReviewView) -> dict:
+def _as_json(view: Outcome) -> dict:
     return {"verdict": view.verdict, "findings": [f.to_dict() for f in view.findings],
             "rewrite": view.rewrite}
 
@@ -74,7 +94,7 @@ def _as_json(view: ReviewView) -> dict:
 _COLOURS = {"block": "\033[31m", "warn": "\033[33m", "info": "\033[36m"}
 
 
-def _print_text(view: ReviewView, color: bool) -> None:
+def _print_text(view: Outcome, color: bool) -> None:
     def paint(sev: str, s: str) -> str:
         return f"{_COLOURS[sev]}{s}\033[0m" if color else s
 
@@ -95,16 +115,16 @@ def _check_many(args, config) -> int:
     except OSError as e:
         raise UsageError(f"cannot read {args.jsonl}: {e.strerror}") from None
     services = build_services(config)
-    return asyncio.run(_stream(services, handle, args.platform))
+    return asyncio.run(_stream(services, handle, args.platform, args.record))
 
 
-async def _stream(services: Services, handle, default_platform: str | None) -> int:
+async def _stream(services: Services, handle, default_platform: str | None, record: bool) -> int:
     worst, progress = 0, sys.stderr.isatty()
     with handle:
         for n, raw in enumerate(handle, 1):
             if not raw.strip():
                 continue
-            out, status = await _review_line(services, raw, n, default_platform)
+            out, status = await _review_line(services, raw, n, default_platform, record)
             worst = max(worst, status)
             sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
             sys.stdout.flush()
@@ -115,7 +135,8 @@ async def _stream(services: Services, handle, default_platform: str | None) -> i
     return worst
 
 
-async def _review_line(services: Services, raw: bytes, n: int, default_platform: str | None) -> tuple[dict, int]:
+async def _review_line(services: Services, raw: bytes, n: int, default_platform: str | None,
+                       record: bool) -> tuple[dict, int]:
     try:
         item = json.loads(raw.decode("utf-8"))
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
@@ -128,6 +149,6 @@ async def _review_line(services: Services, raw: bytes, n: int, default_platform:
         item_id = item.get("id") if isinstance(locals().get("item"), dict) else None
         print(f"clearpost: line {n}: {e}", file=sys.stderr)
         return {"id": item_id, "verdict": None, "error": str(e), "findings": []}, 2
-    view = await review_text(services, item["text"], platform)
+    view = await review_text(services, item["text"], platform, record)
     return {"id": item.get("id"), "verdict": view.verdict,
             "findings": [f.to_dict() for f in view.findings]}, EXIT_FOR[view.verdict]

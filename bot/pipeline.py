@@ -54,21 +54,23 @@ class Pipeline:
         loop = asyncio.get_running_loop()
         return await asyncio.wait_for(loop.run_in_executor(self._executor, fn, *args), self.timeout)
 
-    async def run(self, draft: Draft) -> PipelineResult:
-        """Check the canonical text; report positions in the text as written."""
+    async def run(self, draft: Draft, suggest_rewrite: bool = True) -> PipelineResult:
+        """Check the canonical text; report positions in the text as written.
+        ``suggest_rewrite=False`` (batch checks that print no rewrite) skips
+        building and re-checking one."""
         canonical = canonicalise(draft.text)
-        result = await self._run_canonical(replace(draft, text=canonical.text))
+        result = await self._run_canonical(replace(draft, text=canonical.text), suggest_rewrite)
         if canonical.text == draft.text:
             return result
         return replace(result, findings=tuple(_to_original(f, canonical) for f in result.findings))
 
-    async def _run_canonical(self, draft: Draft) -> PipelineResult:
+    async def _run_canonical(self, draft: Draft, suggest_rewrite: bool) -> PipelineResult:
         checked = await self._check(draft)
         if checked.failures:
             return PipelineResult(_sorted(checked.findings), None, checked.failures)
         findings = list(checked.findings)
         rewrite = None
-        if verdict_of(findings) != Verdict.PASS:
+        if suggest_rewrite and verdict_of(findings) != Verdict.PASS:
             rewrite, note = await self._safe_rewrite(draft, checked)
             if note is not None:
                 findings.append(note)

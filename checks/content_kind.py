@@ -10,6 +10,7 @@ none of them. Phrase lists are data so a practice can tune them."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.domain import Draft
 from checks.policy import lexicon as L
@@ -187,6 +188,12 @@ def kind_spans(text: str, kind: str) -> list[tuple[int, int]]:
     """Where the wording of ``kind`` occurs, in text order (for rules that point at it).
     Patient kinds skip negated mentions ("we don't post testimonials"); stories and case
     studies skip invented ones ("a hypothetical adult with insomnia")."""
+    return list(_kind_spans(text, kind))
+
+
+@lru_cache(maxsize=512)
+def _kind_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
+    """Cached: the consent check and several policy rules ask about the same draft."""
     spans = sorted((m.start(), m.end()) for p in _COMPILED[kind] for m in p.finditer(text) if m.end() > m.start())
     if kind in PATIENT_KINDS:
         spans = [s for s in spans if not negated(text, s[0])]
@@ -195,7 +202,7 @@ def kind_spans(text: str, kind: str) -> list[tuple[int, int]]:
         # one kind per span: "Client spotlight: Ana says ..." is a testimonial, not also a story
         taken = kind_spans(text, "testimonial")
         spans = [s for s in spans if not any(t0 < s[1] and s[0] < t1 for t0, t1 in taken)]
-    return spans
+    return tuple(spans)
 
 
 def before_after_span(text: str, has_media: bool) -> tuple[int, int] | None:

@@ -58,10 +58,11 @@ class Outcome:
         return cls(result.verdict.value, result.findings, result.rewrite)
 
 
-async def review_text(services: Services, text: str, platform: str | None, record: bool = False) -> Outcome:
+async def review_text(services: Services, text: str, platform: str | None, record: bool = False,
+                      suggest_rewrite: bool = True) -> Outcome:
     draft = _cli_draft(text, platform)
     if not record:
-        return Outcome.of(await services.pipeline.run(draft))
+        return Outcome.of(await services.pipeline.run(draft, suggest_rewrite))
     view = await services.reviews.check(services.reviews.submit(draft))
     if view is None:
         raise RuntimeError("review could not be leased")
@@ -149,6 +150,6 @@ async def _review_line(services: Services, raw: bytes, n: int, default_platform:
         item_id = item.get("id") if isinstance(locals().get("item"), dict) else None
         print(f"clearpost: line {n}: {e}", file=sys.stderr)
         return {"id": item_id, "verdict": None, "error": str(e), "findings": []}, 2
-    view = await review_text(services, item["text"], platform, record)
+    view = await review_text(services, item["text"], platform, record, suggest_rewrite=False)  # not printed
     return {"id": item.get("id"), "verdict": view.verdict,
             "findings": [f.to_dict() for f in view.findings]}, EXIT_FOR[view.verdict]

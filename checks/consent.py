@@ -20,6 +20,8 @@ from bot.consent.vocab import KIND_SCOPES, PATIENT_CONTENT, SCOPES
 from bot.domain import Draft, Finding, Severity
 from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.content_kind import classify
+from checks.reading import reading_of
+from checks.roles import Role
 
 MAX_IDS_SHOWN = 5
 
@@ -53,6 +55,17 @@ class ConsentCheck(Check):
         key = f" {name_key(text[m.start:m.end])} "
         return key.strip() != "" and any(key in s for s in self._staff)
 
+    @staticmethod
+    def _not_a_patient(draft: Draft, analysis: Analysis, m: Mention) -> bool:
+        """A lone first name the reading takes for staff, a public figure or an organisation
+        ("Meet Marcus, our front desk superstar") is not the patient who shares it; a full
+        registry name always counts."""
+        if m.named and len(draft.text[m.start:m.end].split()) > 1:
+            return False
+        reading = reading_of(draft, analysis)
+        return any(role != Role.UNKNOWN and e.start < m.end and m.start < e.end
+                   for e, role in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE)
+
     def _finding(self, code: str, severity: Severity, message: str, start: int | None = None,
                  end: int | None = None, suggestion: str | None = None, entity: str = "PERSON") -> Finding:
         """``entity`` says what the span is: a PERSON, or a cited CONSENT_ID."""
@@ -71,7 +84,7 @@ class ConsentCheck(Check):
         refs = consent_references(text)
         with Session(self.engine) as s:
             mentions = [m for m in find_mentions(s, text, persons, with_initials=about_patient)
-                        if not self._is_staff(text, m)]
+                        if not self._is_staff(text, m) and not self._not_a_patient(draft, analysis, m)]
             cited = resolve_consents(s, [r[0] for r in refs])
             findings, subjects = self._subjects(mentions, refs, cited, persons, about_patient)
             grants = current_grants(s, sorted(subjects))

@@ -39,14 +39,17 @@ _PUBLIC_BEFORE = re.compile(
     r"|\b(?:by|author|authors|novelist|poet|writer|researcher|psychologist|psychiatrist|professor|philosopher|"
     r"olympian|athlete|swimmer|gymnast|singer|rapper|actor|actress|musician|comedian|quarterback|tennis star|"
     r"star|celebrity|founder of [\w\s-]{3,40},?|(?:late|legendary|famous|renowned|beloved|great) [\w\s-]{0,30}|"
-    r"podcaster|host|president|poet laureate|activist|pioneer|neuroscientist|monk|teacher)\s+(?:dr\.?\s+)?$"
+    r"podcaster|host|president|poet laureate|activist|pioneer|neuroscientist|monk|teacher|prince|princess|king|"
+    r"queen|duke|duchess|senator|governor|pope|saint|sir|dame)\s+(?:dr\.?\s+)?$"
     r"|\b(?:as|like|says|said|wrote|writes|quoting|quote from|words of|according to|inspired by|from)\s+"
     r"(?:dr\.?\s+)?$", _I)
 # Text right after a name that makes it a public figure: "'s book", "once said", ", author of".
 _PUBLIC_AFTER = re.compile(
     r"^(?:'s?|s')?\s*(?:(?:new |latest |classic |bestselling |best-selling |famous |powerful |viral |recent |"
     r"\w+ )?(?:book|memoir|essay|novel|poem|podcast|ted talk|talk|quote|quotes|words|research|study|work|"
-    r"article|op-ed|interview|documentary|film|album|song|speech|lecture|method|theory|model|framework)\b"
+    r"article|op-ed|interview|documentary|film|album|song|speech|lecture|method|theory|model|framework|series|"
+    r"show|episode|special|campaign|movie|channel|newsletter|blog|tour|concert)\b"
+    r"|^\s*(?:jr\.?\s+)?day\b"                                        # "Martin Luther King Jr. Day"
     r"|,?\s*(?:once |famously |beautifully |who )?(?:said|wrote|put it|reminds us|observed|noted|teaches|taught|"
     r"coined)\b|,?\s*(?:the |an? )?(?:author|founder|creator|pioneer|father|mother|researcher|psychologist|"
     r"olympian|athlete|singer|actor|actress|poet|philosopher|professor|host) (?:of|who|and)\b"
@@ -96,6 +99,9 @@ _ORG_HANDLE_ENDINGS = ("times", "news", "post", "gov", "official", "hq", "org", 
 _ORG_HANDLE_STARTS = ("nami", "cdc", "nih", "samhsa", "official")
 
 
+_LEADING_NAME_WORDS = re.compile(r"(?:\b[A-Z][\w'’\-]*\s+){1,2}$")  # case-sensitive: capitalised words only
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(text.rfind(c, 0, start) for c in ".!?\n")
     hi_candidates = [i for i in (text.find(c, end) for c in ".!?\n") if i != -1]
@@ -105,7 +111,11 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 def person_role(text: str, e: Entity) -> Role:
     before = text[max(0, e.start - 60):e.start]
     after = text[e.end:e.end + 60]
-    if _PUBLIC_BEFORE.search(before) or _PUBLIC_AFTER.match(after):
+    # a first name the tagger left out of the span ("by Bessel van der Kolk") sits between cue and name
+    bare = _LEADING_NAME_WORDS.sub("", before)
+    if re.search(r"\bDay$", text[e.start:e.end]):
+        return Role.PUBLIC  # "Martin Luther King Jr. Day" is a holiday named after someone
+    if _PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after):
         return Role.PUBLIC
     if _CREDENTIAL.match(after):
         return Role.STAFF

@@ -22,6 +22,12 @@ CASES = [
     ("Join our free workshop on March 7 at 10am!", "March 7", Role.OPERATIONS),
     ("So glad her surgery on March 7 went well.", "March 7", Role.UNKNOWN),
     ("Happy birthday Gloria, born May 2, 1931!", "May 2, 1931", Role.UNKNOWN),
+    ("Our client (DOB 3/4/1990) finished her 12-week program.", "3/4/1990", Role.UNKNOWN),
+    ("This week's read: The Body Keeps the Score by Bessel van der Kolk.", "van der Kolk", Role.PUBLIC),
+    ("Prince Harry and Oprah's series on mental health is a great start.", "Oprah", Role.PUBLIC),
+    ("Referred by our client Sam Lee, who loves it here.", "Sam Lee", Role.UNKNOWN),
+    ("Great piece on burnout from @nytimes today.", "@nytimes", Role.ORGANISATION),
+    ("Shoutout to @jenny_runs for crushing PT today!", "@jenny_runs", Role.UNKNOWN),
 ]
 
 

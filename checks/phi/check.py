@@ -87,18 +87,23 @@ class HealthContext:
 class PhiCheck(Check):
     name = "phi"
 
-    def __init__(self, settings: PhiSettings | None = None):
+    def __init__(self, settings: PhiSettings | None = None, practice_name: str = ""):
         self.settings = settings or PhiSettings()
+        # "Harbor Light Counseling" names the practice; its "Counseling" is not a health context
+        self.practice_name = re.compile(re.escape(practice_name), re.IGNORECASE) if practice_name.strip() else None
         self.health = HealthContext(self.settings.health_terms, self.settings.health_window)
         self.name_severity = Severity(self.settings.name_without_health_context)
 
     @classmethod
     def from_context(cls, ctx: CheckContext) -> "PhiCheck":
-        return cls(parse_phi_settings(ctx.settings))
+        return cls(parse_phi_settings(ctx.settings), practice_name=ctx.config.profile.practice.name)
 
     def run(self, draft: Draft, analysis: Analysis) -> list[Finding]:
         text = draft.text
         hits = self.health.hits(text)
+        if self.practice_name is not None:
+            own = [m.span() for m in self.practice_name.finditer(text)]
+            hits = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in own)]
         reading = reading_of(draft, analysis)
         has_person = any(e.entity_type in PEOPLE and r == Role.UNKNOWN
                          for e, r in zip(analysis.entities, reading.roles))

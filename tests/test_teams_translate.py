@@ -42,6 +42,17 @@ def test_when_text_has_mentions_then_only_the_bots_is_removed(text, entities, ex
     assert clean_text(activity(text=text, entities=entities)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("<p>So proud of <strong>Jane Doe</strong>!</p><p>See you&nbsp;soon</p>", "So proud of Jane Doe!\nSee you soon"),
+    ("<div>line one<br>line two</div>", "line one\nline two"),
+    ("<at>ClearPost</at> <p>Tom &amp; Jerry</p>", "Tom & Jerry"),
+    ("I <3 our team", "I <3 our team"),
+])
+def test_when_teams_sends_html_then_the_draft_is_the_text_a_person_sees(text, expected):
+    entities = [_mention()] if "<at>" in text else []
+    assert clean_text(activity(text=text, entities=entities)) == expected
+
+
 @pytest.mark.parametrize("entities, mentioned", [
     ([_mention()], True), ([_mention("Jordan", "29:j")], False), ([], False),
 ])

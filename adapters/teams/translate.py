@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import mimetypes
 import re
+from html.parser import HTMLParser
 
 from botbuilder.schema import Activity
 
@@ -101,7 +102,40 @@ def clean_text(activity: Activity) -> str:
         if tag and isinstance(tag, str):
             text = text.replace(tag, "", 1)
     text = _AT_TAG.sub(lambda m: m.group("name"), text)
+    if _MARKUP.search(text):
+        return visible_text(text)
     return html.unescape(text).replace("\xa0", " ").strip()
+
+
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>")
+_BREAKS = {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"}
+
+
+class _Visible(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _BREAKS and self.parts and not self.parts[-1].endswith("\n"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _BREAKS - {"br"}:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def visible_text(markup: str) -> str:
+    """What a person sees in a Teams message sent as HTML: tags gone, entities decoded,
+    paragraphs and line breaks as newlines. Positions in findings count this text."""
+    parser = _Visible()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts).replace("\xa0", " ")
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 def attachments(activity: Activity) -> tuple[Attachment, ...]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import random
 import signal
 import sys
@@ -131,12 +132,14 @@ async def kill_once(n: int, run: int, rng: random.Random, long: bool) -> tuple[b
             if proc.poll() is None:
                 kill_all(proc)
             await api.stop()
+        states = Counter(r.state for r in rows(db).values())
     counts = report_counts(api)
     twice = sum(1 for ts in tss if counts[ts] > 1)
     missing = sum(1 for ts in tss if counts[ts] == 0)
     acked = sum(1 for s in statuses if s == 200)
     print(f"kill run {run + 1}: {acked}/{n} acknowledged and {before} reported before the kill; last report {last - restarted:.1f} s "
-          f"after the restart ({last - healthy:.1f} s after it answered /healthz); {missing} missing, {twice} twice")
+          f"after the restart ({last - healthy:.1f} s after it answered /healthz); {missing} missing, {twice} twice; "
+          f"states {dict(states)}")
     return missing == 0 and twice == 0, last - restarted, twice
 
 
@@ -188,10 +191,16 @@ def main() -> int:
     parser.add_argument("--fault-rate", type=float, default=0.3)
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--long", action="store_true", help="kill: drafts of ~3,700 characters (slower checks)")
+    parser.add_argument("--data-key", action="store_true",
+                        help="serve with CLEARPOST_DATA_KEY: texts waiting at a kill survive it (else: failed, re-post)")
     args = parser.parse_args()
     # the fake's dropped connections and the bot's retries are expected here: only errors are shown
     logging.basicConfig(level=logging.ERROR)
     logging.getLogger("aiohttp.server").setLevel(logging.CRITICAL)
+    if args.data_key:
+        os.environ["CLEARPOST_DATA_KEY"] = "benchmark-data-key"
+    else:
+        os.environ.pop("CLEARPOST_DATA_KEY", None)
     if args.scenario == "sigterm":
         ok = all(asyncio.run(sigterm(args.drafts or 40)) for _ in range(args.runs))
     elif args.scenario == "kill":

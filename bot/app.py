@@ -34,7 +34,7 @@ class Services:
     reviews: ReviewService
     consents: ConsentLookup  # the /consent look-up: services.consents.lookup(query) -> LookupAnswer
     intake: Intake  # new drafts from chat platforms, stored in group commits
-    # adapters' background work to finish on shutdown, after the reviews: drain(loop-time deadline)
+    # adapters' background work to finish on shutdown, after the reviews: drain(timeout seconds)
     drainers: list[Callable[[float], Awaitable[None]]] = field(default_factory=list)
 
     def close(self) -> None:

@@ -42,10 +42,11 @@ class Intake:
             self._writer = loop.create_task(self._write())
         return await stored
 
-    async def idle(self, deadline: float) -> None:
-        """Shutdown: wait (until the loop time ``deadline``) for the drafts being
+    async def idle(self, timeout: float) -> None:
+        """Shutdown: wait (up to ``timeout`` seconds) for the drafts being
         stored, so their reviews are scheduled before the drain looks for them."""
         loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
         while self._writer is not None and not self._writer.done() and loop.time() < deadline:
             await asyncio.wait({self._writer}, timeout=deadline - loop.time())
 

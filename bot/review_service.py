@@ -78,6 +78,8 @@ class ReviewService:
         self.engine = engine
         self.pipeline = pipeline
         self.vault = vault or Vault(config.secrets.data_key)
+        # a draft's text waiting to be checked: never plaintext on disk (bot/vault.py)
+        self.text_vault = self.vault if self.vault.enabled else Vault.ephemeral()
         self.publishers: dict[str, ReportPublisher] = {}
         server = config.profile.server
         self.lease = timedelta(seconds=server.lease_seconds)
@@ -164,7 +166,7 @@ class ReviewService:
                 "targets": json.dumps(list(draft.platforms)),
                 "attachments": json.dumps([[a.name, a.mimetype] for a in draft.attachments]),
                 "content_hash": draft.content_hash, "state": State.CHECKING.value, "findings": "[]",
-                "draft_text": self.vault.seal(draft.text), "revision": 0, "source_version": draft.version,
+                "draft_text": self.text_vault.seal(draft.text), "revision": 0, "source_version": draft.version,
                 "created_at": now, "updated_at": now}
 
     def edit(self, draft: Draft, event_id: str | None = None) -> int | None:
@@ -181,7 +183,7 @@ class ReviewService:
         row.content_hash = draft.content_hash
         row.targets = json.dumps(list(draft.platforms))
         row.attachments = json.dumps([[a.name, a.mimetype] for a in draft.attachments])
-        row.draft_text = self.vault.seal(draft.text)
+        row.draft_text = self.text_vault.seal(draft.text)
         row.revision += 1
         row.source_version = draft.version
         row.decided_by = row.decided_at = row.override_reason = None
@@ -201,12 +203,13 @@ class ReviewService:
         """Review in the background with bounded concurrency."""
         return self._track(self.check(review_id))
 
-    async def drain(self, deadline: float) -> int:
+    async def drain(self, timeout: float) -> int:
         """Graceful shutdown: wait until every review taken in is checked and
-        reported (including ones scheduled while waiting) or the loop time
-        ``deadline`` passes; then stop the rest and release their leases, so
-        the next process takes them at once. Returns how many were left."""
+        reported (including ones scheduled while waiting) or ``timeout``
+        seconds pass; then stop the rest and release their leases, so the
+        next process takes them at once. Returns how many were left."""
         loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
         while self._tasks and loop.time() < deadline:
             await asyncio.wait(set(self._tasks), timeout=deadline - loop.time())
         left = list(self._tasks)
@@ -251,7 +254,9 @@ class ReviewService:
                 return None
             try:
                 draft = self._draft_of(row)
-            except InvalidToken:  # sealed with a key this process does not have (see bot/vault.py)
+            except InvalidToken:  # sealed with the memory-only key of a process that died (bot/vault.py)
+                log.warning("review %d: its text was sealed by a process that stopped; asking for a re-post",
+                            review_id)
                 draft = None
             if draft is None or row.draft_text is None:  # nothing to check is not a pass (fail closed)
                 result = PipelineResult(findings=(_failure_finding("intake"),), rewrite=None, failures=("intake",))
@@ -267,7 +272,7 @@ class ReviewService:
 
     def _draft_of(self, row: Review) -> Draft:
         ref = MessageRef(row.platform, row.workspace, row.channel, row.message_id, row.thread_id)
-        return Draft(text=self.vault.open(row.draft_text) or "", author=row.author, ref=ref,
+        return Draft(text=self.text_vault.open(row.draft_text) or "", author=row.author, ref=ref,
                      platforms=tuple(json.loads(row.targets)),
                      attachments=tuple(Attachment(n, m) for n, m in json.loads(row.attachments)))
 

@@ -45,11 +45,10 @@ class Gate:
             if self.active == 0:
                 self._idle.set()
 
-    async def idle(self, deadline: float) -> None:
-        loop = asyncio.get_running_loop()
-        if self.active and loop.time() < deadline:
+    async def idle(self, timeout: float) -> None:
+        if self.active and timeout > 0:
             try:
-                await asyncio.wait_for(self._idle.wait(), deadline - loop.time())
+                await asyncio.wait_for(self._idle.wait(), timeout)
             except asyncio.TimeoutError:
                 pass
 
@@ -140,11 +139,11 @@ async def _drain(app: web.Application) -> None:
     deadline = started + services.config.profile.server.drain_seconds
     app[GATE_KEY].closing = True
     app[SWEEPER_KEY].cancel()  # it would take up new work
-    await app[GATE_KEY].idle(deadline)
-    await services.intake.idle(deadline)
-    left = await services.reviews.drain(deadline)
+    await app[GATE_KEY].idle(deadline - loop.time())
+    await services.intake.idle(deadline - loop.time())
+    left = await services.reviews.drain(max(0.0, deadline - loop.time()))
     for drain in services.drainers:
-        await drain(deadline)
+        await drain(deadline - loop.time())
     if left:
         log.warning("shutdown: %d review(s) not finished in %.0f s; released for the next start",
                     left, services.config.profile.server.drain_seconds)

@@ -1,7 +1,13 @@
 """Encryption of what must be stored about a draft (its text, its rewrite).
 
 With ``CLEARPOST_DATA_KEY`` set, values are Fernet-encrypted (AES-128-CBC +
-HMAC); the key may be a Fernet key or any passphrase (hashed to one)."""
+HMAC); the key may be a Fernet key or any passphrase (hashed to one).
+
+Without it, a draft's text still never reaches the disk in plaintext while it
+waits to be checked (database pages, the SQLite WAL, a crash dump of the
+file): it is sealed with a key this process makes up at start and holds only
+in memory (``Vault.ephemeral``). A crash loses that key, so such a draft's
+review fails closed and asks for the draft to be posted again."""
 from __future__ import annotations
 
 import base64
@@ -23,6 +29,11 @@ class Vault:
         except (ValueError, TypeError):
             pass
         return base64.urlsafe_b64encode(hashlib.sha256(key.encode()).digest())
+
+    @classmethod
+    def ephemeral(cls) -> "Vault":
+        """A vault whose key exists only in this process's memory."""
+        return cls(Fernet.generate_key().decode())
 
     @property
     def enabled(self) -> bool:

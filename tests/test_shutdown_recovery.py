@@ -301,3 +301,38 @@ async def test_when_the_slack_api_fails_at_random_then_every_draft_is_reported_e
     assert all(counts[ts] == 1 for ts in tss), {ts: counts[ts] for ts in tss if counts[ts] != 1}
     faults_seen = Counter(c.result.get("error") for c in api.calls if not c.result.get("ok"))
     assert faults_seen, "the run must have injected faults"
+
+
+# ---- no plaintext at rest while a draft waits -------------------------------------
+
+async def test_when_no_data_key_is_set_then_a_waiting_draft_is_never_plaintext_on_disk_and_a_crash_fails_it_closed(
+        tmp_path, analyzer):
+    import glob
+
+    from adapters.slack.translate import message_ref
+    from bot.domain import Draft
+
+    url = f"sqlite:///{tmp_path / 'clearpost.db'}"
+    cfg = make_config(url)  # store_draft_text: false, no CLEARPOST_DATA_KEY
+    name, phone = "Rosalind Featherstonehaugh", "(503) 555-0142"
+
+    def draft(ts: str) -> Draft:
+        return Draft(text=f"Huge congratulations to {name} on finishing therapy! Call her at {phone}.",
+                     author=faults.STAFF, ref=message_ref(faults.TEAM_ID, CHANNEL, ts), platforms=("instagram",))
+
+    first = build_services(cfg, analyzer=analyzer)
+    waiting, checked = first.reviews.submit(draft("1")), first.reviews.submit(draft("2"))
+    on_disk = b"".join(open(p, "rb").read() for p in glob.glob(str(tmp_path / "clearpost.db*")))  # with the WAL
+    assert name.encode() not in on_disk and b"555-0142" not in on_disk
+    assert (await first.reviews.check(checked)).state == State.FLAGGED  # the process that took it in can check it
+    first.pipeline.close()
+    first.engine.dispose()  # the process dies: its memory-only key with it
+
+    restarted = build_services(cfg, analyzer=analyzer)
+    try:
+        view = await restarted.reviews.check(waiting)
+    finally:
+        restarted.pipeline.close()
+        restarted.engine.dispose()
+    assert view.state == State.FAILED and [f.code for f in view.findings] == ["check.failed"]
+    assert "post the draft again" in view.findings[0].suggestion

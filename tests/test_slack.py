@@ -42,14 +42,14 @@ def _no_slack_env(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
-def slack_config(db_url: str, api_url: str, **overrides):
+def slack_config(db_url: str, api_url: str, data_key: str | None = None, **overrides):
     profile = dict(
         officers={"slack": [OFFICER, OFFICER2], "teams": [], "console": ["officer"]},
         review_channels=[{"platform": "slack", "channel": CHANNEL, "default_targets": ["instagram", "facebook"]}],
     )
     profile.update(overrides)
-    return make_config(db_url, secrets={"slack_bot_token": BOT_TOKEN, "slack_signing_secret": SIGNING_SECRET,
-                                        "slack_api_url": api_url}, **profile)
+    secrets = {"slack_bot_token": BOT_TOKEN, "slack_signing_secret": SIGNING_SECRET, "slack_api_url": api_url}
+    return make_config(db_url, secrets={**secrets, "data_key": data_key} if data_key else secrets, **profile)
 
 
 class Slack:
@@ -523,7 +523,9 @@ async def test_when_an_officer_looks_up_consent_then_they_get_the_registry_answe
 async def test_when_the_bot_restarts_in_the_middle_of_a_review_then_it_finishes_after_start_up(db_url, analyzer):
     api = await FakeSlackApi().start()
     try:
-        first = build_services(slack_config(db_url, api.url), analyzer=analyzer)
+        # with CLEARPOST_DATA_KEY the waiting text survives the process (without it, a memory-only key
+        # does not, and the review fails closed: tests/test_shutdown_recovery.py)
+        first = build_services(slack_config(db_url, api.url, data_key="restart-key"), analyzer=analyzer)
         ts = "1700000100.000001"
         ref = message_ref(TEAM_ID, CHANNEL, ts)
         # the draft was taken in (stored in `checking`) and then the process died before checking it
@@ -531,7 +533,7 @@ async def test_when_the_bot_restarts_in_the_middle_of_a_review_then_it_finishes_
         first.pipeline.close()
         first.engine.dispose()
 
-        second = build_services(slack_config(db_url, api.url), analyzer=analyzer)
+        second = build_services(slack_config(db_url, api.url, data_key="restart-key"), analyzer=analyzer)
         server = await BotServer(second).start()
         try:
             report = (await api.wait_for("chat.postMessage", where=lambda c: c.params.get("thread_ts") == ts))[0]

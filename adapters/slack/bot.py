@@ -125,10 +125,11 @@ class SlackBot:
             detail = e.response.get("error") if isinstance(e, SlackApiError) else type(e).__name__
             log.error("slack event handling failed: %s", detail)  # never the payload: it holds draft text
 
-    async def drain(self, deadline: float) -> None:
+    async def drain(self, timeout: float) -> None:
         """Finish the replies and report updates of events already acknowledged,
-        including any started while waiting, until the loop time ``deadline``."""
+        including any started while waiting, for up to ``timeout`` seconds."""
         loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
         while self._tasks and loop.time() < deadline:
             await asyncio.wait(set(self._tasks), timeout=deadline - loop.time())
 

@@ -3,8 +3,8 @@ grant, withdraw, correct, list expiring). Exit 0 done, 1 `show` found
 nothing, 2 usage or input error (nothing changed)."""
 from __future__ import annotations
 
+import codecs
 import hashlib
-import io
 import json
 import sys
 from datetime import date
@@ -87,18 +87,35 @@ def _registry(args) -> ConsentRegistry:
     return ConsentRegistry(engine)
 
 
-def _import(args) -> int:
+def _checked_digest(path: str) -> str:
+    """The file's SHA-256, read in blocks, checking on the way that it is UTF-8
+    (a large registry file is never held whole)."""
+    digest, decoder, offset = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")(), 0
     try:
-        raw = open(args.file, "rb").read()
+        with open(path, "rb") as f:
+            while block := f.read(1 << 20):
+                digest.update(block)
+                try:
+                    decoder.decode(block)
+                except UnicodeDecodeError as e:
+                    raise UsageError(f"{path} is not UTF-8 text (invalid byte at offset {offset + e.start})") from None
+                offset += len(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not UTF-8 text (it ends in the middle of a character)") from None
     except OSError as e:
-        raise UsageError(f"cannot read {args.file}: {e.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise UsageError(f"{args.file} is not UTF-8 text (invalid byte at offset {e.start})") from None
+        raise UsageError(f"cannot read {path}: {e.strerror}") from None
+    return digest.hexdigest()
+
+
+def _import(args) -> int:
+    sha256 = _checked_digest(args.file)
     registry = _registry(args)
     try:
-        n = registry.import_csv(args.by, io.StringIO(text, newline=""), hashlib.sha256(raw).hexdigest())
+        with open(args.file, encoding="utf-8-sig", newline="") as stream:
+            n = registry.import_csv(args.by, stream, sha256)
+    except OSError as e:
+        raise UsageError(f"cannot read {args.file}: {e.strerror}") from None
     except ImportFailed as e:
         for err in e.errors:
             print(f"{args.file}:{err}", file=sys.stderr)

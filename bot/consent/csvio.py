@@ -130,23 +130,34 @@ def _parse_row(line: int, raw: dict[str, str]) -> tuple[Row | None, list[str]]:
 
 def read_rows(stream: IO[str]) -> tuple[list[Row], list[RowError]]:
     """Parse and validate every row; errors carry the file's line numbers."""
-    reader = csv.reader(stream)
+    rows: list[Row] = []
     errors: list[RowError] = []
+    for item in iter_rows(stream):
+        (errors if isinstance(item, RowError) else rows).append(item)
+    return rows, errors
+
+
+def iter_rows(stream: IO[str]) -> Iterator[Row | RowError]:
+    """``read_rows`` one row at a time, so a large file is never held whole:
+    each valid row, or each problem found (a header problem ends it)."""
+    reader = csv.reader(stream)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
-        return [], [RowError(1, "the file is empty")]
+        yield RowError(1, "the file is empty")
+        return
     except csv.Error as e:
-        return [], [RowError(1, f"not valid CSV ({e})")]
+        yield RowError(1, f"not valid CSV ({e})")
+        return
     missing = [c for c in REQUIRED if c not in header]
     unknown = [c for c in header if c not in COLUMNS]
     if missing:
-        errors.append(RowError(1, f"missing column(s): {', '.join(missing)}"))
+        yield RowError(1, f"missing column(s): {', '.join(missing)}")
     if unknown:
-        errors.append(RowError(1, f"unknown column(s): {', '.join(unknown)}; known: {', '.join(COLUMNS)}"))
-    if errors:
-        return [], errors
-    rows: list[Row] = []
+        yield RowError(1, f"unknown column(s): {', '.join(unknown)}; known: {', '.join(COLUMNS)}")
+    if missing or unknown:
+        return
+    any_row = any_error = False
     line = reader.line_num
     try:
         for fields in reader:
@@ -154,17 +165,21 @@ def read_rows(stream: IO[str]) -> tuple[list[Row], list[RowError]]:
             if not any(f.strip() for f in fields):
                 continue
             if len(fields) != len(header):
-                errors.append(RowError(first, f"{len(fields)} fields; the header has {len(header)}"))
+                any_error = True
+                yield RowError(first, f"{len(fields)} fields; the header has {len(header)}")
                 continue
             row, problems = _parse_row(first, dict(zip(header, fields)))
-            errors.extend(RowError(first, p) for p in problems)
+            for p in problems:
+                any_error = True
+                yield RowError(first, p)
             if row:
-                rows.append(row)
+                any_row = True
+                yield row
     except csv.Error as e:
-        errors.append(RowError(reader.line_num, f"not valid CSV ({e})"))
-    if not rows and not errors:
-        errors.append(RowError(1, "no rows to import"))
-    return rows, errors
+        any_error = True
+        yield RowError(reader.line_num, f"not valid CSV ({e})")
+    if not any_row and not any_error:
+        yield RowError(1, "no rows to import")
 
 
 def export_rows(consents, patients: dict) -> Iterator[dict[str, str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import IO, Callable
 
@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot import audit
-from bot.consent.csvio import Row, RowError, export_rows, read_rows, write_csv
+from bot.consent.csvio import Row, RowError, export_rows, iter_rows, write_csv
 from bot.consent.lookup import find_patient_ids
 from bot.consent.names import name_key, patient_keys
 from bot.consent.vocab import PLATFORMS, SCOPES, parse_list
@@ -24,6 +24,7 @@ from bot.db import transaction
 from bot.models import Consent, Patient, PatientName, utcnow
 
 _CHUNK = 1000
+_BATCH = 5000  # rows per validation look-up and per insert of a streamed import
 
 
 class RegistryError(ValueError):
@@ -34,6 +35,15 @@ class ImportFailed(RegistryError):
     def __init__(self, errors: list[RowError]):
         self.errors = errors
         super().__init__(f"{len(errors)} error(s); nothing was imported")
+
+
+@dataclass
+class _ImportPlan:
+    """What a validated file will add: its row count, and per patient (in order of first
+    appearance) the name key, first line, display name, and aliases and handles (ordered sets)."""
+
+    rows: int = 0
+    patients: dict[str, tuple[str, int, str, dict, dict]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -184,16 +194,17 @@ class ConsentRegistry:
 
     # -- bulk -------------------------------------------------------------
     def import_csv(self, actor: str, stream: IO[str], source_sha256: str | None = None) -> int:
-        """Validate every row, then insert all of them in one transaction, or none."""
-        rows, errors = read_rows(stream)
-        if errors and not rows:
-            raise ImportFailed(errors)
+        """Validate every row, then insert all of them in one transaction, or none.
+
+        The stream is read twice (it must be seekable: a file or a StringIO):
+        once to validate, keeping only a few keys per patient and per consent
+        id, and once to insert in batches. A 300,000-row file is never held
+        whole nor turned into 300,000 objects at once
+        (benchmarks/consent_import_memory.py)."""
         with transaction(self.engine) as s:
-            cross, patients = self._cross_check(s, rows)
-            errors = sorted(errors + cross, key=lambda e: e.line)
-            if errors:
-                raise ImportFailed(errors)
-            return self._insert(s, actor, rows, source_sha256, patients)
+            plan = self._validate(s, stream)
+            stream.seek(0)
+            return self._insert(s, actor, stream, plan, source_sha256)
 
     @staticmethod
     def _existing(s: Session, model, values: list[str], *columns: str) -> dict:
@@ -206,55 +217,89 @@ class ConsentRegistry:
                 out[r.id] = r
         return out
 
-    def _cross_check(self, s: Session, rows: list[Row]) -> tuple[list[RowError], dict]:
-        """Errors between rows and against the registry, plus the patients that already exist."""
-        errors: list[RowError] = []
-        first_name: dict[str, tuple[str, int]] = {}
-        for r in rows:
+    def _validate(self, s: Session, stream: IO[str]) -> "_ImportPlan":
+        """Every problem of the file, within itself and against the registry
+        (raises ``ImportFailed`` naming them all, in line order), or the plan
+        of what to insert: the patients in order of first appearance."""
+        plan = _ImportPlan()
+        found: list[tuple[int, int, RowError]] = []  # (line, kind, error): sorted as one list at the end
+        seen: dict[str, int] = {}  # consent id -> first line
+        refs: list[tuple[int, str, str | None]] = []  # (line, superseded_by, consent_id)
+        batch: list[Row] = []
+
+        def check_batch() -> None:
+            """Against the registry, a batch at a time: a name that differs, a consent id already there."""
+            stored = self._existing(s, Patient, sorted({r.patient_id for r in batch}), "display_name")
+            for r in batch:
+                p = stored.get(r.patient_id)
+                if p is not None and name_key(p.display_name) != name_key(r.display_name):
+                    found.append((r.line, 2, RowError(r.line, f"display_name differs from the registry's name "
+                                                              f"for {r.patient_id}")))
+            there = self._existing(s, Consent, sorted({r.consent_id for r in batch if r.consent_id}))
+            for r in batch:
+                if r.consent_id in there and seen.get(r.consent_id) == r.line:
+                    found.append((r.line, 4, RowError(r.line, f"consent_id {r.consent_id} is already in the registry")))
+            batch.clear()
+
+        for item in iter_rows(stream):
+            if isinstance(item, RowError):
+                found.append((item.line, 0, item))
+                continue
+            r = item
+            plan.rows += 1
             key = name_key(r.display_name)
-            if r.patient_id in first_name and first_name[r.patient_id][0] != key:
-                errors.append(RowError(r.line, f"display_name differs from line {first_name[r.patient_id][1]} "
-                                                f"for patient {r.patient_id}"))
-            first_name.setdefault(r.patient_id, (key, r.line))
-        patients = self._existing(s, Patient, sorted(first_name), "display_name", "aliases", "handles")
-        for r in rows:
-            p = patients.get(r.patient_id)
-            if p is not None and name_key(p.display_name) != name_key(r.display_name):
-                errors.append(RowError(r.line, f"display_name differs from the registry's name for {r.patient_id}"))
-        seen: dict[str, int] = {}
-        for r in rows:
+            first = plan.patients.get(r.patient_id)
+            if first is None:
+                plan.patients[r.patient_id] = (key, r.line, r.display_name, {}, {})
+            else:
+                if first[0] != key:
+                    found.append((r.line, 1, RowError(r.line, f"display_name differs from line {first[1]} "
+                                                              f"for patient {r.patient_id}")))
+            aliases, handles = plan.patients[r.patient_id][3:]
+            aliases.update(dict.fromkeys(r.aliases))
+            handles.update(dict.fromkeys(r.handles))
             if r.consent_id:
                 if r.consent_id in seen:
-                    errors.append(RowError(r.line, f"consent_id {r.consent_id} repeats line {seen[r.consent_id]}"))
+                    found.append((r.line, 3, RowError(r.line, f"consent_id {r.consent_id} repeats line "
+                                                              f"{seen[r.consent_id]}")))
                 seen.setdefault(r.consent_id, r.line)
-        existing = self._existing(s, Consent, sorted(seen))
-        for r in rows:
-            if r.consent_id in existing and seen.get(r.consent_id) == r.line:
-                errors.append(RowError(r.line, f"consent_id {r.consent_id} is already in the registry"))
-        wanted = sorted({r.superseded_by for r in rows if r.superseded_by and r.superseded_by not in seen})
-        known = self._existing(s, Consent, wanted)
-        for r in rows:
-            if r.superseded_by and r.superseded_by not in seen and r.superseded_by not in known:
-                errors.append(RowError(r.line, f"superseded_by {r.superseded_by} is neither in the file nor the registry"))
-            if r.superseded_by and r.superseded_by == r.consent_id:
-                errors.append(RowError(r.line, "superseded_by names the row itself"))
-        return sorted(errors, key=lambda e: e.line), patients
+            if r.superseded_by:
+                refs.append((r.line, r.superseded_by, r.consent_id))
+            batch.append(r)
+            if len(batch) >= _BATCH:
+                check_batch()
+        if plan.rows == 0:
+            raise ImportFailed([e for _, _, e in found])
+        check_batch()
+        known = self._existing(s, Consent, sorted({ref for _, ref, _ in refs if ref not in seen}))
+        for line, ref, consent_id in refs:
+            if ref not in seen and ref not in known:
+                found.append((line, 5, RowError(line, f"superseded_by {ref} is neither in the file nor the registry")))
+            if ref == consent_id:
+                found.append((line, 6, RowError(line, "superseded_by names the row itself")))
+        if found:
+            found.sort(key=lambda f: (f[0], f[1]))
+            raise ImportFailed([e for _, _, e in found])
+        return plan
 
-    def _insert(self, s: Session, actor: str, rows: list[Row], sha256: str | None, existing: dict) -> int:
+    def _insert(self, s: Session, actor: str, stream: IO[str], plan: "_ImportPlan", sha256: str | None) -> int:
         now = utcnow()
-        by_patient: dict[str, list[Row]] = {}
-        for r in rows:
-            by_patient.setdefault(r.patient_id, []).append(r)
-        new_patients, names = [], []
-        for pid, prow in by_patient.items():
-            aliases = list(dict.fromkeys(a for r in prow for a in r.aliases))
-            handles = list(dict.fromkeys(h for r in prow for h in r.handles))
+        existing = self._existing(s, Patient, sorted(plan.patients), "display_name", "aliases", "handles")
+        conn = s.connection()
+        new_patients, names, created = [], [], 0
+        for pid, (_, _, display_name, alias_set, handle_set) in plan.patients.items():
+            aliases, handles = list(alias_set), list(handle_set)
             p = existing.get(pid)
             if p is None:
-                new_patients.append({"id": pid, "display_name": prow[0].display_name, "aliases": json.dumps(aliases),
+                new_patients.append({"id": pid, "display_name": display_name, "aliases": json.dumps(aliases),
                                      "handles": json.dumps(handles), "created_at": now})
                 names += [{"name_key": k, "kind": kind, "patient_id": pid}
-                          for k, kind in patient_keys(prow[0].display_name, aliases, handles).items()]
+                          for k, kind in patient_keys(display_name, aliases, handles).items()]
+                created += 1
+                if len(new_patients) >= _BATCH:
+                    _bulk_insert(conn, Patient.__table__, new_patients)
+                    _bulk_insert(conn, PatientName.__table__, names)
+                    new_patients, names = [], []
             else:
                 old_a, old_h = json.loads(p.aliases), json.loads(p.handles)
                 if set(aliases) <= set(old_a) and set(handles) <= set(old_h):
@@ -264,34 +309,44 @@ class ConsentRegistry:
                 p.handles = json.dumps(list(dict.fromkeys(old_h + handles)))
                 s.add(p)
                 _add_names(s, pid, patient_keys(p.display_name, json.loads(p.aliases), json.loads(p.handles)))
+        _bulk_insert(conn, Patient.__table__, new_patients)
+        _bulk_insert(conn, PatientName.__table__, names)
+        del existing, new_patients, names
+        s.flush()
         next_n = _next_id(s, Consent, "C-")
-        consents, ids = [], []
-        for r in rows:
+        digest, first_ids, n, consents = hashlib.sha256(), [], 0, []
+        for r in iter_rows(stream):
+            if isinstance(r, RowError):  # the file changed under us: nothing is imported
+                raise ImportFailed([r])
             if r.consent_id is None:
                 r.consent_id, next_n = f"C-{next_n}", next_n + 1
-        for r in rows:
-            ids.append(r.consent_id)
+            digest.update((("\n" if n else "") + r.consent_id).encode())
+            if n < 1000:
+                first_ids.append(r.consent_id)
+            n += 1
             consents.append({"id": r.consent_id, "patient_id": r.patient_id, "scopes": json.dumps(r.scopes),
                              "platforms": json.dumps(r.platforms), "granted_on": r.granted_on,
                              "expires_on": r.expires_on, "withdrawn_on": r.withdrawn_on,
                              "withdrawn_reason": r.withdrawn_reason, "document_ref": r.document_ref,
                              "recorded_by": r.recorded_by or actor, "recorded_at": r.recorded_at or now,
                              "superseded_by": r.superseded_by})
-        s.flush()
-        conn = s.connection()
-        for table, data in ((Patient, new_patients), (PatientName, names), (Consent, consents)):
-            _bulk_insert(conn, table.__table__, data)
-        if conn.dialect.name == "postgresql" and len(rows) >= 1000:
+            if len(consents) >= _BATCH:
+                _bulk_insert(conn, Consent.__table__, consents)
+                consents = []
+        _bulk_insert(conn, Consent.__table__, consents)
+        if n != plan.rows:
+            raise ImportFailed([RowError(1, "the file changed while it was imported")])
+        if conn.dialect.name == "postgresql" and n >= 1000:
             # fresh planner statistics, or look-ups seq-scan the name index until autovacuum catches up
             conn.exec_driver_sql("ANALYZE patient; ANALYZE patient_name; ANALYZE consent")
         # one audit row for the whole import (a row per consent would dominate its run time);
         # the ids themselves up to 1,000, and always a digest of them
-        details = {"rows": len(rows), "patients_created": len(new_patients), "file_sha256": sha256,
-                   "consent_ids_sha256": hashlib.sha256("\n".join(ids).encode()).hexdigest()}
-        if len(ids) <= 1000:
-            details["consent_ids"] = ids
+        details = {"rows": n, "patients_created": created, "file_sha256": sha256,
+                   "consent_ids_sha256": digest.hexdigest()}
+        if n <= 1000:
+            details["consent_ids"] = first_ids
         audit.append(s, actor, "consents_imported", details=details)
-        return len(rows)
+        return n
 
     # -- read-outs ----------------------------------------------------------
     def history(self, query: str) -> list[tuple[Patient, list[Consent]]]:

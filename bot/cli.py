@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from bot.commands import audit, check, consent, db, serve, users, teams
@@ -11,6 +12,7 @@ from bot.commands import audit, check, consent, db, serve, users, teams
 COMMANDS = [audit, check, consent, db, serve, users, teams]
 
 EXIT_OK, EXIT_BLOCK, EXIT_USAGE = 0, 1, 2
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, as a shell reports a pipeline cut short
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,7 +28,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for module in COMMANDS:
         module.register(sub)
+    _accept_config_anywhere(sub)
     return parser
+
+
+def _accept_config_anywhere(subparsers) -> None:
+    """`clearpost check --config X draft.txt` works as well as `clearpost --config X check`."""
+    for p in set(subparsers.choices.values()):
+        p.add_argument("--config", default=argparse.SUPPRESS, help="practice profile (as before the command)")
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_config_anywhere(action)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +48,12 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     for name in ("presidio-analyzer", "presidio_analyzer"):
         logging.getLogger(name).setLevel(logging.ERROR)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        # `clearpost check --jsonl ... | head -1`: the reader left; no traceback, the shell's SIGPIPE status
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
 
 
 if __name__ == "__main__":

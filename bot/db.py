@@ -9,7 +9,7 @@ from typing import Iterator
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Insert, Table, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -23,11 +23,19 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def _make_parent_dir(url: str) -> None:
+    """A first run with `sqlite:///clearpost-data/clearpost.db` creates clearpost-data/."""
+    database = make_url(url).database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
 def make_engine(url: str) -> Engine:
     """``hide_parameters``: a failed write's exception (and SQL logging) would
     otherwise quote the bound values, i.e. the draft text (tests/test_logs_no_phi.py)."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
+        _make_parent_dir(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
                                hide_parameters=True)
 

@@ -123,3 +123,27 @@ def test_when_checking_then_only_record_stores_a_review(cfg, tmp_path, capsys, r
     with sqlite3.connect(tmp_path / "cli.db") as db:
         assert db.execute("select count(*) from review").fetchone()[0] == stored
         assert db.execute("select count(*) from audit_event where review_id is not null").fetchone()[0] == (2 if record else 0)
+
+
+def test_when_config_comes_after_the_command_then_it_is_used(cfg, tmp_path, capsys):
+    assert main(["check", "--config", cfg, "--format", "json", write(tmp_path, "d.txt", CLEAN.encode())]) == 0
+    assert json.loads(capsys.readouterr().out)["verdict"] == "pass"
+
+
+def test_when_no_draft_is_given_on_a_terminal_then_it_says_what_it_expects(cfg, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", type("Tty", (), {"isatty": lambda self: True})())
+    assert run(cfg, "check") == 2
+    assert "no draft given" in capsys.readouterr().err
+
+
+def test_when_the_reader_of_jsonl_output_leaves_early_then_no_traceback(cfg, tmp_path):
+    import subprocess
+    drafts = write(tmp_path, "d.jsonl", b"".join(json.dumps({"id": i, "text": CLEAN}).encode() + b"\n"
+                                                  for i in range(40)))
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "--config", cfg, "check", "--jsonl", drafts],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()  # what `| head -1` does
+    err = proc.stderr.read().decode()
+    assert json.loads(first)["id"] == 0
+    assert proc.wait(timeout=120) == 141 and "Traceback" not in err

@@ -32,6 +32,8 @@ def register(sub) -> None:
 
 
 def _read_text(path: str) -> str:
+    if path == "-" and sys.stdin.isatty():
+        raise UsageError("no draft given: name a text file, pipe the draft on stdin, or use --jsonl FILE")
     try:
         raw = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
     except OSError as e:

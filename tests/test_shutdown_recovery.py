@@ -336,3 +336,40 @@ async def test_when_no_data_key_is_set_then_a_waiting_draft_is_never_plaintext_o
         restarted.engine.dispose()
     assert view.state == State.FAILED and [f.code for f in view.findings] == ["check.failed"]
     assert "post the draft again" in view.findings[0].suggestion
+
+
+# ---- who is dead ----------------------------------------------------------------
+
+@pytest.mark.parametrize("holder, dead", [
+    ({"host": "elsewhere", "beat_ago": 5}, False),  # another host, heartbeat fresh: alive
+    ({"host": "elsewhere", "beat_ago": 120}, True),  # another host, silent past holder_timeout: dead
+    ({"host": "here", "pid": "gone", "beat_ago": 0}, True),  # this host, its process has exited
+    ({"host": "here", "pid": "reused", "beat_ago": 0}, True),  # this host, the pid now names another process
+    ({"host": "here", "pid": "mine", "beat_ago": 0}, False),  # this host, the very process: alive
+])
+def test_when_a_lease_holder_is_judged_then_only_a_dead_one_loses_its_leases(engine, holder, dead):
+    from datetime import timedelta
+
+    from bot.db import upgrade
+    from bot.leases import HOST, LeaseHolders, process_start
+    from bot.models import utcnow
+
+    upgrade(engine)
+    me = LeaseHolders(engine, timedelta(seconds=30))
+    me.register()
+    pid = {"gone": 2 ** 22 + 17, "reused": os.getpid(), "mine": os.getpid()}.get(holder.get("pid"), 1)
+    started = "0" if holder.get("pid") == "reused" else process_start(pid)
+    now = utcnow()
+    with transaction(engine) as s:
+        s.add(LeaseHolder(id="other", host=HOST if holder["host"] == "here" else "elsewhere", pid=pid,
+                          pid_started=started, started_at=now,
+                          heartbeat_at=now - timedelta(seconds=holder["beat_ago"])))
+        s.add(Review(ref_key="slack:T:C:1", platform="slack", workspace="T", channel="C", message_id="1",
+                     author="U", content_hash="0" * 64, state=State.CHECKING.value, lease_owner="other",
+                     lease_until=now + timedelta(hours=1)))
+    assert me.reclaim() == (1 if dead else 0)
+    with transaction(engine) as s:
+        row = s.exec(select(Review)).one()
+        assert (row.lease_owner is None) == dead
+        assert (s.get(LeaseHolder, "other") is None) == dead
+        assert s.get(LeaseHolder, me.id) is not None

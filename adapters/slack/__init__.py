@@ -30,7 +30,9 @@ def mount(app: web.Application, services: Services) -> SlackBot:
     app.on_startup.append(_open_session)
     if settings.socket_mode:
         app.on_startup.append(_socket_mode_start)
-        app.on_cleanup.append(_socket_mode_stop)
+        # on shutdown, before the drain (registered after this): no new envelopes are taken in;
+        # one not yet acknowledged is delivered again by Slack, and its event id dedupes it
+        app.on_shutdown.append(_socket_mode_stop)
     else:
         max_bytes = services.config.profile.server.max_body_bytes
         app.router.add_post(EVENTS_PATH, events_handler(bot.app, max_bytes, settings.signing_secret))

@@ -20,6 +20,7 @@ import re
 from enum import Enum
 
 from checks.base import Entity
+from checks.phi.lexicon import public_figures
 
 
 class Role(str, Enum):
@@ -102,6 +103,15 @@ _ORG_HANDLE_STARTS = ("nami", "cdc", "nih", "samhsa", "official")
 _LEADING_NAME_WORDS = re.compile(r"(?:\b[A-Z][\w'’\-]*\s+){1,2}$")  # case-sensitive: capitalised words only
 
 
+def _listed_public_figure(text: str, e: Entity) -> bool:
+    """The name (without a possessive) is on the list, alone or with the word before it
+    that the tagger left out ("Bessel" of "Bessel van der Kolk")."""
+    name = re.sub(r"['’]s?$", "", text[e.start:e.end]).strip()
+    prev = re.search(r"([^\W\d_][\w'’\-]*)\s+$", text[max(0, e.start - 30):e.start])
+    candidates = [name] + ([f"{prev.group(1)} {name}"] if prev else [])
+    return any(" ".join(c.split()).casefold() in public_figures() for c in candidates)
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(text.rfind(c, 0, start) for c in ".!?\n")
     hi_candidates = [i for i in (text.find(c, end) for c in ".!?\n") if i != -1]
@@ -113,6 +123,8 @@ def person_role(text: str, e: Entity) -> Role:
     after = text[e.end:e.end + 60]
     # a first name the tagger left out of the span ("by Bessel van der Kolk") sits between cue and name
     bare = _LEADING_NAME_WORDS.sub("", before)
+    if _listed_public_figure(text, e):
+        return Role.PUBLIC
     if re.search(r"\bDay$", text[e.start:e.end]):
         return Role.PUBLIC  # "Martin Luther King Jr. Day" is a holiday named after someone
     if _PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after):

@@ -28,6 +28,8 @@ CASES = [
     ("Referred by our client Sam Lee, who loves it here.", "Sam Lee", Role.UNKNOWN),
     ("Great piece on burnout from @nytimes today.", "@nytimes", Role.ORGANISATION),
     ("Shoutout to @jenny_runs for crushing PT today!", "@jenny_runs", Role.UNKNOWN),
+    ("naomi osaka's essay on protecting her mental health is worth a read", "naomi osaka", Role.PUBLIC),
+    ("Demi Lovato has shared her mental health journey publicly.", "Demi Lovato", Role.PUBLIC),
 ]
 
 

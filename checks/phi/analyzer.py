@@ -74,7 +74,7 @@ _REPLACED = ("DateRecognizer", "PhoneRecognizer", "NhsRecognizer", "UuidRecogniz
 _RANK_BY_RECOGNIZER = {
     "StreetAddressRecognizer": 1, "CityContextRecognizer": 4, "PersonContextRecognizer": 4,
     "HandleRecognizer": 4, "InitialsRecognizer": 4, "GivenNameRecognizer": 5, "ProperNounRecognizer": 7,
-    "SurnameShapeRecognizer": 4, "PersonVerbRecognizer": 4, "HashtagNameRecognizer": 4, "HumanContextRecognizer": 4,
+    "SurnameShapeRecognizer": 4, "PersonVerbRecognizer": 4, "HashtagNameRecognizer": 4, "HumanContextRecognizer": 4, "PublicFigureRecognizer": 3,
 }
 _RANK_BY_TYPE = {
     "EMAIL": 0, "SSN": 1, "MRN": 2, "HEALTH_PLAN_ID": 2, "LICENSE_ID": 2, "VEHICLE_ID": 2,
@@ -220,7 +220,8 @@ class PhiAnalyzer:
                 parts = "|".join(re.escape(w) for w in words if len(w) >= 2)
                 self._safe_patterns.append(re.compile(
                     rf"(?i)(?<!\w)(?:dr|mr|mrs|ms|mx|prof)\.?\s+{re.escape(words[-1])}(?!\w)"))
-                self._name_parts.append((_value_pattern(" ".join(words)), re.compile(rf"(?<!\w)(?:{parts})(?!\w)")))
+                self._name_parts.append((_value_pattern(" ".join(words)),
+                                         re.compile(rf"(?i)(?<!\w)(?:{parts})(?!\w)")))
         self._safe_domains = {d for d in (_domain(v) for v in values if re.search(r"\w\.\w", v)
                                           and " " not in v.strip()) if d}
         self.engine.analyze(text="Warm-up for Jane Doe on 5 May 2020 at 12 Main St.", language="en")
@@ -349,7 +350,7 @@ class PhiAnalyzer:
             return False  # "Peter Zuidhove 188" is a street
 
         names = given_names()
-        return not all(self._ordinary_word(w) and w.casefold() not in names for w in words)
+        return not all(_function_word(w) or (self._ordinary_word(w) and w.casefold() not in names) for w in words)
 
     def _ordinary_word(self, word: str) -> bool:
         """An ordinary dictionary word rather than a name. WordNet lists proper
@@ -412,6 +413,12 @@ _CHAT = frozenset({"rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "
                    "ok", "okay", "haha", "hahaha", "lmk", "nvm", "fyi", "wtf", "af", "jk", "thx", "ty", "np", "irl",
                    "asap", "tbt", "ily", "hbd", "congrats", "xoxo", "wyd", "hmu", "ftw", "goat", "fomo"})
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
+
+
+def _function_word(word: str) -> bool:
+    """ "WE'RE", "don’t": a stop word, contraction and all."""
+    low = re.sub(r"['’](?:re|s|ll|ve|d|m|t)$|n['’]t$", "", word.casefold())
+    return low in STOP_WORDS
 
 
 def _chat_word(value: str) -> bool:

@@ -164,3 +164,13 @@ def is_vocabulary(word: str, common: frozenset[str]) -> bool:
     if w.endswith("es") and w[:-2] in common:
         return True
     return w.endswith("s") and w[:-1] in common
+
+
+@functools.lru_cache(maxsize=1)
+def public_figures() -> frozenset[str]:
+    """Case-folded full names of people a practice quotes or talks about
+    (public_figures.txt): they are public figures, not patients."""
+    path = os.path.join(os.path.dirname(__file__), "public_figures.txt")
+    with open(path, encoding="utf-8") as f:
+        return frozenset(" ".join(line.split()).casefold() for line in f
+                         if line.strip() and not line.lstrip().startswith("#"))

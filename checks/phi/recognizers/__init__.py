@@ -18,6 +18,7 @@ from checks.phi.recognizers.person_context import PersonContextRecognizer
 from checks.phi.recognizers.person_verb import PersonVerbRecognizer
 from checks.phi.recognizers.phone import PhoneNumberRecognizer
 from checks.phi.recognizers.proper_noun import ProperNounRecognizer
+from checks.phi.recognizers.public_figure import PublicFigureRecognizer
 from checks.phi.recognizers.signature_name import SignatureNameRecognizer
 from checks.phi.recognizers.street_address import StreetAddressRecognizer
 from checks.phi.recognizers.surname_shape import SurnameShapeRecognizer
@@ -37,7 +38,7 @@ def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nou
         HealthPlanRecognizer(), AccountNumberRecognizer(), LicenseNumberRecognizer(),
         VehicleIdRecognizer(), DeviceIdRecognizer(), SignatureNameRecognizer(common_words),
         SurnameShapeRecognizer(common_words), PersonVerbRecognizer(common_words), HashtagNameRecognizer(common_words, non_nouns),
-        HumanContextRecognizer(common_words),
+        HumanContextRecognizer(common_words), PublicFigureRecognizer(),
     ]
 
 

@@ -325,7 +325,7 @@ async def test_when_serve_gets_sigterm_then_reviews_in_flight_finish_before_it_e
         state, report = states[ts]
         assert state == State.FLAGGED.value and report, (ts, state, report, log.read_text())
         assert len(reports_for(api, ts)) == 1
-    assert took < 20 + 10, "the drain is bounded by DRAIN_SECONDS"
+    assert took < 20 + 10, "the drain is bounded by server.drain_seconds (20 s)"
     assert "Jane Doe" not in log.read_text()
 
 

@@ -220,3 +220,14 @@ def test_when_the_sentence_treats_a_word_as_a_person_then_it_is_a_name(analyzer,
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mark your calendar: open house on Saturday!",
+    "Hope you can join us for the walk.",
+    "IN HIS BOOK LOST CONNECTIONS, JOHANN HARI ARGUES THAT LONELINESS MATTERS. Worth a read.",
+    "WE'RE SORRY TO READ THIS. Please call our office manager.",
+])
+def test_when_capitals_come_from_a_command_or_shouting_then_no_extra_name_is_found(analyzer, text):
+    found = [v for t, v in spans(analyzer, text) if t == "PERSON"]
+    assert found in ([], ["JOHANN HARI"])

@@ -76,6 +76,9 @@ _RANK_BY_RECOGNIZER = {
     "HandleRecognizer": 4, "InitialsRecognizer": 4, "GivenNameRecognizer": 5, "ProperNounRecognizer": 7,
     "SurnameShapeRecognizer": 4, "PersonVerbRecognizer": 4, "HashtagNameRecognizer": 4, "HumanContextRecognizer": 4, "PublicFigureRecognizer": 3,
 }
+# recognizers whose PERSON span is exactly the name (no greeting or verb to trim off)
+_EXACT_NAME_SOURCES = frozenset({"PublicFigureRecognizer", "HashtagNameRecognizer", "HumanContextRecognizer",
+                                 "InitialsRecognizer", "HandleRecognizer"})
 _RANK_BY_TYPE = {
     "EMAIL": 0, "SSN": 1, "MRN": 2, "HEALTH_PLAN_ID": 2, "LICENSE_ID": 2, "VEHICLE_ID": 2,
     "DEVICE_ID": 2, "PHONE": 2, "FAX": 2, "IP": 2, "ACCOUNT_ID": 3, "URL": 3, "DATE": 3,
@@ -268,9 +271,11 @@ class PhiAnalyzer:
                 value = text[start:end]
             if label == "PERSON" and not self._name_like(text, start, end):
                 return None
-        if label == "PERSON":
+        if label == "PERSON" and recognizer not in _EXACT_NAME_SOURCES:
             start, end = self._trim_ordinary_edges(text, start, end, style)
             value = text[start:end]
+        if label == "PERSON" and self._imperative(text, start, end):
+            return None
         if label == "PERSON" and recognizer == "GivenNameRecognizer" and not self._name_like(text, start, end):
             return None
         if label == "LOCATION" and recognizer != "StreetAddressRecognizer" and is_country_or_state(value):
@@ -314,6 +319,17 @@ class PhiAnalyzer:
             out.append(_Candidate("PERSON", s, e, 0.55, 5, "coordinated"))
         return sorted(out, key=lambda c: c.start)
 
+    def _imperative(self, text: str, start: int, end: int) -> bool:
+        """ "Mark your calendar", "Hope you can join": a verb opening a sentence before a
+        determiner or pronoun is a command, not a name."""
+        word = text[start:end]
+        if not re.fullmatch(r"[^\W\d_]+", word) or word.casefold() not in self._non_nouns:
+            return False
+        opens = start == 0 or re.search(r"(?:[.!?:]|\n)[\s\"“']*$", text[max(0, start - 4):start])
+        follows = re.match(r"[ \t]+(?:your|the|our|a|an|this|these|those|my|it|them|us|you|everyone|all)\b",
+                           text[end:end + 12], re.IGNORECASE)
+        return bool(opens and follows)
+
     def _trim_ordinary_edges(self, text: str, start: int, end: int, style: str) -> tuple[int, int]:
         """spaCy folds a greeting into the name ("Congrats Jasmine", "Thanks Maria"): drop
         leading and trailing dictionary words that are not names, so a rewrite keeps them."""
@@ -332,8 +348,11 @@ class PhiAnalyzer:
 
         while len(words) >= 2 and ordinary(words[0]):
             words.pop(0)
+        def uncapitalised(w: str) -> bool:  # lower case, or shouting: either way not how a name stands out
+            return w.islower() or w.isupper()
+
         while len(words) >= 2 and (words[-1].group(0).casefold() in _GREETINGS
-                                   or (style == "mixed" and words[-1].group(0).islower() and ordinary(words[-1]))):
+                                   or (style != "lower" and uncapitalised(words[-1].group(0)) and ordinary(words[-1]))):
             words.pop()  # a capitalised last word ("Simone Biles") is kept: surnames are often words
         first, last = words[0], words[-1]
         return (start if first is all_words[0] else start + first.start(),

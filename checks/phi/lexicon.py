@@ -155,7 +155,7 @@ def is_country_or_state(text: str) -> bool:
 
 
 def is_vocabulary(word: str, common: frozenset[str]) -> bool:
-    """``word`` (or its singular) is an English dictionary word."""
+    """``word`` (or its singular, or a verb's -ed / -ing form) is an English dictionary word."""
     w = word.casefold()
     if w in common:
         return True
@@ -163,6 +163,10 @@ def is_vocabulary(word: str, common: frozenset[str]) -> bool:
         return True
     if w.endswith("es") and w[:-2] in common:
         return True
+    if len(w) >= 6 and w.endswith(("ed", "ing")):  # "helped", "losing", "running"; short ones ("Reed") stay names
+        stem = w[:-2] if w.endswith("ed") else w[:-3]
+        if stem in common or stem + "e" in common or (stem[-1:] == stem[-2:-1] and stem[:-1] in common):
+            return True
     return w.endswith("s") and w[:-1] in common
 
 

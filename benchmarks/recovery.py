@@ -16,7 +16,7 @@ measured:
   text/plain 500, a non-JSON answer after acting, or a dropped connection.
   Target: N reports, none twice.
 
-    .venv/bin/python benchmarks/recovery.py sigterm --drafts 40
+    .venv/bin/python benchmarks/recovery.py sigterm --drafts 40 [--spacing 0.025]
     .venv/bin/python benchmarks/recovery.py kill --drafts 20 --runs 20
     .venv/bin/python benchmarks/recovery.py chaos --drafts 200 --fault-rate 0.3
 
@@ -47,7 +47,12 @@ from tests.test_shutdown_recovery import (TEXTS, kill_all, report_counts, rows, 
                                           start_serve)
 
 
-async def sigterm(n: int) -> bool:
+async def _later(delay: float, coro):
+    await asyncio.sleep(delay)
+    return await coro
+
+
+async def sigterm(n: int, spacing: float) -> bool:
     api = await FakeSlackApi().start()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -60,7 +65,7 @@ async def sigterm(n: int) -> bool:
         try:
             async with aiohttp.ClientSession() as http:
                 await faults.wait_healthy(http, base, proc, log)
-                sends = {asyncio.ensure_future(send(http, base, ts, f"EvB{i}", TEXTS[i % 3])): ts
+                sends = {asyncio.ensure_future(_later(i * spacing, send(http, base, ts, f"EvB{i}", TEXTS[i % 3]))): ts
                          for i, ts in enumerate(tss)}
                 signalled = None
                 for done in asyncio.as_completed(list(sends)):
@@ -79,12 +84,14 @@ async def sigterm(n: int) -> bool:
         acked = [ts for ts, s in statuses.items() if s == 200]
         reported = [ts for ts in acked if counts[ts] >= 1]
         twice = [ts for ts in tss if counts[ts] > 1]
-        left = [ts for ts, r in rows(db).items() if not r.report_message_id]
+        stored = rows(db)
+        left = [ts for ts, r in stored.items() if not r.report_message_id]
+        refused_but_stored = [ts for ts, st in statuses.items() if st != 200 and ts in stored]
         errno9 = "Errno 9" in log.read_text()
     print(f"sigterm: {n} sent, {len(acked)} acknowledged, {Counter(statuses.values())[503]} answered 503, "
           f"{sum(1 for s in statuses.values() if s is None)} refused; {len(reported)}/{len(acked)} acknowledged "
           f"reported before exit, {len(twice)} twice, {len(left)} stored without report; exit {returncode} "
-          f"{took:.2f} s after SIGTERM; Errno 9 in log: {errno9}")
+          f"{took:.2f} s after SIGTERM; Errno 9 in log: {errno9}; refused yet stored: {len(refused_but_stored)}")
     return len(reported) == len(acked) and not twice and returncode == 0
 
 
@@ -190,6 +197,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--fault-rate", type=float, default=0.3)
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--spacing", type=float, default=0.0, help="sigterm: seconds between drafts (0: all at once)")
     parser.add_argument("--long", action="store_true", help="kill: drafts of ~3,700 characters (slower checks)")
     parser.add_argument("--data-key", action="store_true",
                         help="serve with CLEARPOST_DATA_KEY: texts waiting at a kill survive it (else: failed, re-post)")
@@ -202,7 +210,7 @@ def main() -> int:
     else:
         os.environ.pop("CLEARPOST_DATA_KEY", None)
     if args.scenario == "sigterm":
-        ok = all(asyncio.run(sigterm(args.drafts or 40)) for _ in range(args.runs))
+        ok = all([asyncio.run(sigterm(args.drafts or 40, args.spacing)) for _ in range(args.runs)])
     elif args.scenario == "kill":
         rng = random.Random(args.seed)
         results = [asyncio.run(kill_once(args.drafts or 20, run, rng, args.long)) for run in range(args.runs)]

@@ -223,8 +223,15 @@ class ReviewService:
     def _track(self, coro) -> asyncio.Task:
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(self._finished)
         return task
+
+    def _finished(self, task: asyncio.Task) -> None:
+        """A review task that failed (the database went away, say) is logged, never left
+        as "Task exception was never retrieved"; the sweep takes the review up again."""
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("a review task failed: %s; the sweep will retry it", type(task.exception()).__name__)
 
     def _claim(self, review_id: int) -> Review | None:
         now = utcnow()

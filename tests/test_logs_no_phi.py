@@ -107,7 +107,7 @@ def test_when_cli_check_verbose_then_no_value_in_logs_or_stderr(db_url, tmp_path
         path = tmp_path / f"draft{n}.txt"
         path.write_text(text)
         for fmt in ("text", "json"):
-            assert main(["--config", str(cfg), "-v", "check", str(path), "--format", fmt]) == 1
+            assert main(["--config", str(cfg), "-v", "check", "--record", str(path), "--format", fmt]) == 1
             out, err = capsys.readouterr()
             outputs.append(err)
     # the evidence commands are output too, and must not carry values either

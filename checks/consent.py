@@ -88,7 +88,8 @@ class ConsentCheck(Check):
             cited = resolve_consents(s, [r[0] for r in refs])
             findings, subjects = self._subjects(mentions, refs, cited, persons, about_patient)
             grants = current_grants(s, sorted(subjects))
-        if about_patient and not subjects and not findings:
+        if about_patient and not subjects and not findings and "review_reply" not in kinds:
+            # (a reply to a review answers someone else's words: the review-reply rule judges it)
             # Anonymous and says the authorization is on file: the officer confirms it (warn), but an
             # unverifiable claim is no reason to stop a post that identifies nobody.
             stated = bool(_PERMISSION_STATED.search(text))

@@ -144,7 +144,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\bfrom this\b\W{0,12}\bto this\b[^.!?\n]{0,20}\b(?:in|after|within) (?:just |only )?" + L.NUM
         + r" (?:sessions?|days?|weeks?|months?|years?)\b",
         r"\btransformation\b[^.!?\n]{0,60}\bafter (?:just |only )?" + L.NUM + r" (?:days?|weeks?|months?|sessions?|years?)\b",
-        r"\b(?:transformation|results|difference|progress)\b[^\n]{0,100}\b(?:swipe|scroll)\b",
+        r"\b(?:transformation|results|difference(?! between)|progress)\b[^\n]{0,100}\b(?:swipe|scroll)\b",
         r"\bwhat " + L.NUM + r" (?:days?|weeks?|months?|years?|sessions?) of (?:recovery|therapy|treatment|sobriety|work|healing|"
         r"progress) looks? like\b",
         r"\bleft\s*[:=\-–]\s*[^.\n]{0,30}[.,;]?\s*right\s*[:=\-–]",

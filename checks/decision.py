@@ -16,12 +16,13 @@ from dataclasses import replace
 from bot.consent.names import name_key
 from bot.domain import Finding, Severity
 from checks.base import PEOPLE
+from checks.content_kind import kind_spans
 
 # finding code -> the consent scopes any one of which covers it
 COVERABLE: dict[str, tuple[str, ...]] = {
     "policy.identifiable_testimonial": ("testimonial",),
     "policy.case_details": ("story", "case_study"),
-    "policy.patient_disclosure": ("testimonial", "story", "case_study"),
+    "policy.patient_disclosure": ("story", "case_study"),  # and testimonial, inside the testimonial itself
     "policy.before_after": ("photo",),
     "phi.photo": ("photo",),
 }
@@ -50,4 +51,9 @@ def _covered(text: str, f: Finding, covering: list[Finding], names: set[str], gr
         words = set(name_key(text[f.start:f.end]).split())  # "Jasmine" later in a post about "Jasmine Ortiz"
         return overlaps or (bool(words) and any(words <= set(n.split()) for n in names))
     needs = COVERABLE.get(f.code)
-    return needs is not None and bool(granted.intersection(needs))
+    if needs is not None and granted.intersection(needs):
+        return True
+    # "Client spotlight: Rosa says ..." tells about her care in her own words: her testimonial
+    # consent covers that sentence, but not a story told about her ("Jasmine just finished treatment")
+    return (f.code == "policy.patient_disclosure" and "testimonial" in granted and f.start is not None
+            and any(t0 < f.end and f.start < t1 for t0, t1 in kind_spans(text, "testimonial")))

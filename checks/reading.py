@@ -14,7 +14,7 @@ from bot.domain import Draft
 from checks.base import Analysis, Entity
 from checks.disclosure.model import DisclosureModel, ScoredSentence
 from checks.disclosure.spans import context_tags, identifier_spans
-from checks.roles import Role, role_of
+from checks.roles import Role, role_of, shared_roles
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -54,7 +54,7 @@ def shipped_model() -> DisclosureModel:
 def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None) -> Reading:
     model = model or shipped_model()
     text = draft.text
-    roles = tuple(role_of(text, e) for e in analysis.entities)
+    roles = shared_roles(text, analysis.entities, [role_of(text, e) for e in analysis.entities])
     spans = identifier_spans(analysis, roles)
     context = context_tags(draft.platforms, draft.has_photo)
     return Reading(roles, tuple(model.score(text, spans, context)))

@@ -169,6 +169,25 @@ def date_role(text: str, e: Entity) -> Role:
     return Role.UNKNOWN
 
 
+def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
+    """A name read once as staff or a public figure keeps that role where it appears again,
+    alone or in part ("Please welcome Aisha Karim, LMFT ... Aisha brings 15 years")."""
+    known = {}
+    for e, r in zip(entities, roles):
+        if e.entity_type in ("PERSON", "HANDLE") and r in (Role.STAFF, Role.PUBLIC):
+            for word in re.findall(r"[^\W\d_][\w'’\-]+", text[e.start:e.end]):
+                known.setdefault(word.casefold(), r)
+    out = []
+    for e, r in zip(entities, roles):
+        if r == Role.UNKNOWN and e.entity_type == "PERSON":
+            words = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]+", text[e.start:e.end])]
+            found = {known.get(w) for w in words} - {None}
+            if words and len(found) == 1 and all(w in known for w in words):
+                r = found.pop()
+        out.append(r)
+    return tuple(out)
+
+
 def role_of(text: str, e: Entity) -> Role:
     if e.entity_type == "PERSON":
         return person_role(text, e)
@@ -176,6 +195,6 @@ def role_of(text: str, e: Entity) -> Role:
         return handle_role(text, e)
     if e.entity_type in ("PHONE", "FAX"):
         return phone_role(text, e)
-    if e.entity_type == "DATE":
-        return date_role(text, e)
+    if e.entity_type == "DATE" or (e.entity_type == "LOCATION" and not any(c.isdigit() for c in text[e.start:e.end])):
+        return date_role(text, e)  # a date, or a town, of the practice's own calendar: closures, events, talks
     return Role.UNKNOWN

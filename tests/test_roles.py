@@ -30,7 +30,18 @@ CASES = [
     ("Shoutout to @jenny_runs for crushing PT today!", "@jenny_runs", Role.UNKNOWN),
     ("naomi osaka's essay on protecting her mental health is worth a read", "naomi osaka", Role.PUBLIC),
     ("Demi Lovato has shared her mental health journey publicly.", "Demi Lovato", Role.PUBLIC),
+    ("Jordan and Priya presented at the Oregon Counseling Association conference in Salem.", "Salem", Role.OPERATIONS),
 ]
+
+
+def test_when_a_staff_name_comes_back_alone_then_it_is_still_staff(analyzer):
+    from checks.reading import read
+    from bot.evaluation.harness import draft_of
+    text = "Please welcome Aisha Karim, LMFT, our new clinical director. Aisha brings 15 years of family therapy."
+    analysis = analyzer.analyze(text)
+    roles = {text[e.start:e.end]: r for e, r in zip(analysis.entities, read(draft_of({"text": text}), analysis).roles)
+             if e.entity_type == "PERSON"}
+    assert roles == {"Aisha Karim": Role.STAFF, "Aisha": Role.STAFF}
 
 
 @pytest.mark.parametrize("text,value,role", CASES, ids=[c[1] + "-" + c[2].value for c in CASES])

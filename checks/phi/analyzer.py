@@ -274,6 +274,10 @@ class PhiAnalyzer:
         if label == "PERSON" and recognizer not in _EXACT_NAME_SOURCES:
             start, end = self._trim_ordinary_edges(text, start, end, style)
             value = text[start:end]
+        if label == "PERSON" and value.islower() and r.score < 0.85 \
+                and recognizer in ("PersonContextRecognizer", "GivenNameRecognizer") \
+                and (style == "mixed" or all(self._ordinary_word(w) for w in value.split())):
+            return None  # "... to save time": a weak cue before lower-case words is no name
         if label == "PERSON" and self._imperative(text, start, end):
             return None
         if label == "PERSON" and recognizer == "GivenNameRecognizer" and not self._name_like(text, start, end):

@@ -61,7 +61,7 @@ ROLE_NOTES = {
     Role.PUBLIC: ", read as a public figure or author (quoted or cited), not a patient",
     Role.STAFF: ", read as a member of staff, not a patient",
     Role.HOTLINE: ", read as a public help line, not a person's number",
-    Role.OPERATIONS: ", read as a date of the practice's own calendar (hours, closures, events)",
+    Role.OPERATIONS: ", read as part of the practice's own calendar (hours, closures, events, talks)",
     Role.ORGANISATION: ", read as an organisation's or a publication's account, not a person",
 }
 DEFAULT_SUGGESTION = "Remove it; if it must stay, replace it with a placeholder such as [{t}]."

@@ -231,3 +231,25 @@ def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text
 def test_when_capitals_come_from_a_command_or_shouting_then_no_extra_name_is_found(analyzer, text):
     found = [v for t, v in spans(analyzer, text) if t == "PERSON"]
     assert found in ([], ["JOHANN HARI"])
+
+
+@pytest.mark.parametrize("text,name", [
+    ("so proud of derek she said he didnt cry once at his cleaning", "derek"),
+    ("first day w/o crutches for emily!!!!", "emily"),
+    ("mia’s mom brought us donuts today", "mia"),
+    ("HUGE SHOUTOUT TO TOMMY FOR FINISHING PT", "TOMMY"),
+    ("this little guy was SO brave today #liamthelion #kidsdentist", "#liamthelion"),
+    ("Happy last day of braces!!! #BracesOffBrody", "#BracesOffBrody"),
+    ("10 yrs cancer free #CelebrateCarol", "#CelebrateCarol"),
+])
+def test_when_a_name_lost_its_capital_or_hides_in_a_tag_then_it_is_found(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "gon be a long week lol, hey everyone",
+    "#physicaltherapy #therapy #healing #selfcare #chiropractic #dentalofficelife",
+    "NAMI PORTLAND MEETS TUESDAY",
+])
+def test_when_uncased_words_are_not_names_then_nothing_is_reported(analyzer, text):
+    assert [s for s in spans(analyzer, text) if s[0] == "PERSON"] == []

@@ -74,10 +74,11 @@ _REPLACED = ("DateRecognizer", "PhoneRecognizer", "NhsRecognizer", "UuidRecogniz
 _RANK_BY_RECOGNIZER = {
     "StreetAddressRecognizer": 1, "CityContextRecognizer": 4, "PersonContextRecognizer": 4,
     "HandleRecognizer": 4, "InitialsRecognizer": 4, "GivenNameRecognizer": 5, "ProperNounRecognizer": 7,
-    "SurnameShapeRecognizer": 4, "PersonVerbRecognizer": 4, "HashtagNameRecognizer": 4, "HumanContextRecognizer": 4, "PublicFigureRecognizer": 3,
+    "SurnameShapeRecognizer": 4, "PersonVerbRecognizer": 4, "HashtagNameRecognizer": 4, "HumanContextRecognizer": 4, "PublicFigureRecognizer": 3, "UncasedNameRecognizer": 5,
 }
 # recognizers whose PERSON span is exactly the name (no greeting or verb to trim off)
 _EXACT_NAME_SOURCES = frozenset({"PublicFigureRecognizer", "HashtagNameRecognizer", "HumanContextRecognizer",
+                                 "UncasedNameRecognizer",
                                  "InitialsRecognizer", "HandleRecognizer"})
 _RANK_BY_TYPE = {
     "EMAIL": 0, "SSN": 1, "MRN": 2, "HEALTH_PLAN_ID": 2, "LICENSE_ID": 2, "VEHICLE_ID": 2,
@@ -434,7 +435,10 @@ _CHAT = frozenset({"rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "
                    "imho", "btw", "uh", "um", "umm", "ugh", "yay", "yeah", "yea", "yes", "yessir", "aye", "ayy", "bae",
                    "bruh", "bro", "fam", "goodmorning", "goodnight", "gm", "gn", "kmsl", "dm", "dms", "tho", "ya", "yo",
                    "ok", "okay", "haha", "hahaha", "lmk", "nvm", "fyi", "wtf", "af", "jk", "thx", "ty", "np", "irl",
-                   "asap", "tbt", "ily", "hbd", "congrats", "xoxo", "wyd", "hmu", "ftw", "goat", "fomo"})
+                   "asap", "tbt", "ily", "hbd", "congrats", "xoxo", "wyd", "hmu", "ftw", "goat", "fomo", "hey", "hi",
+                   "gon", "gonna", "gunna", "ima", "imma", "hella", "kno", "lil", "dang", "yup", "yep", "yung", "tha",
+                   "fina", "finna", "kinda", "sorta", "wanna", "gotta", "ain", "ran", "nah", "mhm", "hmm", "ngl", "fr",
+                   "bday", "appt", "appts", "pls", "thru", "tho", "cuz", "bc", "rn", "tmrw", "tmr", "wk", "yr", "yrs"})
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 
 

@@ -22,6 +22,7 @@ from checks.phi.recognizers.public_figure import PublicFigureRecognizer
 from checks.phi.recognizers.signature_name import SignatureNameRecognizer
 from checks.phi.recognizers.street_address import StreetAddressRecognizer
 from checks.phi.recognizers.surname_shape import SurnameShapeRecognizer
+from checks.phi.recognizers.uncased_name import UncasedNameRecognizer
 from checks.phi.recognizers.vehicle_id import VehicleIdRecognizer
 from checks.phi.recognizers.zip_code import ZipCodeRecognizer
 
@@ -38,7 +39,7 @@ def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nou
         HealthPlanRecognizer(), AccountNumberRecognizer(), LicenseNumberRecognizer(),
         VehicleIdRecognizer(), DeviceIdRecognizer(), SignatureNameRecognizer(common_words),
         SurnameShapeRecognizer(common_words), PersonVerbRecognizer(common_words), HashtagNameRecognizer(common_words, non_nouns),
-        HumanContextRecognizer(common_words), PublicFigureRecognizer(),
+        HumanContextRecognizer(common_words), PublicFigureRecognizer(), UncasedNameRecognizer(common_words),
     ]
 
 

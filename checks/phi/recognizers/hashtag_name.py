@@ -21,6 +21,10 @@ _CUES = ("team", "go", "prayfor", "prayersfor", "prayingfor", "justicefor", "hap
          "welcomehome", "congrats", "congratulations", "strongerthan", "staystrong", "love", "weloveyou", "proudof",
          "shoutoutto", "thankyou", "thanks")
 
+_PERSON_LEADS = {"with", "for", "vs", "go", "team", "celebrate", "love", "ask", "meet", "brave", "little", "baby",
+                 "grandma", "grandpa", "granny", "nana", "papa", "mr", "mrs", "ms", "miss", "dr", "aunt", "auntie",
+                 "uncle", "happy", "congrats", "welcome", "thanks", "thank", "pray", "prayers", "fight", "like"}
+_SMALL_WORDS = {"a", "i", "we", "u", "ur", "my", "the", "with", "for", "to", "of", "and", "you", "miss", "will"}
 _NAMED_AFTER = ("day", "week", "month", "challenge", "awareness", "foundation", "fund", "run", "walk", "act", "law",
                 "center", "institute", "show", "podcast", "award", "awards", "method", "effect")
 
@@ -49,11 +53,37 @@ class HashtagNameRecognizer(NameRecognizer):
             if low.startswith(cue) and len(rest) >= 3 and (self._given(rest, strict=False) or self._full_name(rest)):
                 return True
         if tag.islower() or tag.isupper():
-            return False  # no word boundaries to read a full name from
+            return self._run_together(low)
         pieces = [p.casefold() for p in _PIECES.findall(tag)]
-        return any(len(a) >= 3 and len(b) >= 3 and self._given(a, strict=False) and self._surname(b)
-                   and not (a in self.non_nouns and is_vocabulary(b, self.common_words))
-                   for a, b in zip(pieces, pieces[1:]))
+        if any(len(a) >= 3 and len(b) >= 3 and self._given(a, strict=False) and self._surname(b)
+               and not (a in self.non_nouns and is_vocabulary(b, self.common_words))
+               for a, b in zip(pieces, pieces[1:])):
+            return True
+        # "#BracesOffBrody", "#KatieM", "#CelebrateCarol": a given name among the words, one that is
+        # not also an ordinary word unless a person word leads it ("#GrandmaJune", "#RunForRandy")
+        return any(len(p) >= 3 and (self._given(p, strict=True) or
+                                    (self._given(p, strict=False) and i and pieces[i - 1] in _PERSON_LEADS))
+                   for i, p in enumerate(pieces))
+
+    def _run_together(self, low: str) -> bool:
+        """An all-lower-case tag that splits into ordinary words around one given name that
+        is not itself a word: "#liamthelion", "#babyclaire", "#wewillmissyoumargaret"."""
+        if is_vocabulary(low, self.common_words):
+            return False  # "#healing", "#survivor"
+        for i in range(len(low)):
+            for j in range(i + 4, len(low) + 1):
+                name = low[i:j]
+                if self._given(name, strict=True) and self._words(low[:i]) and self._words(low[j:]):
+                    return True
+        return False
+
+    def _words(self, run: str) -> bool:
+        """``run`` splits into dictionary words (or is empty)."""
+        ok = [True] + [False] * len(run)
+        for end in range(1, len(run) + 1):
+            ok[end] = any(ok[s] and ((end - s >= 3 and run[s:end] in self.common_words) or run[s:end] in _SMALL_WORDS)
+                          for s in range(max(0, end - 15), end))
+        return ok[-1]
 
     def _given(self, word: str, strict: bool) -> bool:
         """strict: a given name that is not also an ordinary word."""

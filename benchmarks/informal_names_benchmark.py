@@ -1,0 +1,69 @@
+"""Patient names in informal drafts: how many the PHI analyzer finds, and how
+many names that are not patients' (staff, brands, teams, celebrities, the
+practice's handle) it reports as people.
+
+    .venv/bin/python benchmarks/informal_names_benchmark.py FILE.jsonl [--misses]
+
+FILE lines: {"id", "text", "patient_names": [...], "other_names": [...]}, each
+name an exact substring of the text (written by someone who had not read the
+rules). A patient name counts as found when a PERSON or HANDLE span overlaps
+it; an other name counts as reported when such a span overlaps it and its role
+(checks/roles.py) is unknown, i.e. it would be treated as possibly a patient."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.evaluation.harness import practice_profile_safe_values  # noqa: E402
+from checks.phi.analyzer import PhiAnalyzer  # noqa: E402
+from checks.roles import Role, role_of  # noqa: E402
+
+PEOPLE = ("PERSON", "HANDLE")
+
+
+def spans_of(text: str, name: str) -> list[tuple[int, int]]:
+    out, i = [], text.find(name)
+    while i >= 0:
+        out.append((i, i + len(name)))
+        i = text.find(name, i + 1)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("file", type=Path)
+    ap.add_argument("--misses", action="store_true", help="print missed and wrongly reported names")
+    args = ap.parse_args()
+    analyzer = PhiAnalyzer(safe_values=practice_profile_safe_values())
+    found = total = reported = others = 0
+    for line in args.file.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        text = r["text"]
+        people = [e for e in analyzer.analyze(text).entities if e.entity_type in PEOPLE]
+        for name in r["patient_names"]:
+            total += 1
+            hit = any(e.start < b and a < e.end for a, b in spans_of(text, name) for e in people)
+            found += hit
+            if args.misses and not hit:
+                print(f"missed  {r['id']}: {name!r} in {text!r}")
+        for name in r["other_names"]:
+            others += 1
+            hit = any(e.start < b and a < e.end and role_of(text, e) == Role.UNKNOWN
+                      for a, b in spans_of(text, name) for e in people)
+            reported += hit
+            if args.misses and hit:
+                print(f"reported {r['id']}: {name!r} in {text!r}")
+    print(f"{args.file.name}: patient names found {found}/{total} ({found / max(1, total):.1%}); "
+          f"other names reported as possible patients {reported}/{others} ({reported / max(1, others):.1%})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,33 @@
+"""Given names typed without their capital ("so proud of lily", "thank u
+derek") or in capitals ("TOMMY"): phones and chat drop case, and the small
+spaCy model then misses the name. A word counts only when it is a known given
+name that is not also an English word, stop word or chat shorthand, so "will",
+"may" or "art" stay words."""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from checks.phi.lexicon import MONTHS, WEEKDAYS, given_names, is_country_or_state, is_vocabulary
+from checks.phi.recognizers.base import NameRecognizer
+
+_ORGANISATIONS = {"nami", "samhsa", "nasa", "unicef", "ymca", "ywca", "aarp", "osha", "fema", "espn"}
+
+
+class UncasedNameRecognizer(NameRecognizer):
+    """A lower-case or ALL-CAPS known given name that is no English word, as PERSON."""
+
+    ENTITY = "PERSON"
+    PATTERNS = [
+        Pattern("lower", r"(?<![\w@#.'’])(?P<v>[a-z][a-z]{2,15})(?![\w@]|['’](?!s\b))", 0.5),
+        Pattern("upper", r"(?<![\w@#.'’])(?P<v>[A-Z][A-Z]{3,15})(?![\w@]|['’](?!s\b))", 0.5),
+    ]
+    CONTEXT = []
+    FLAGS = re.MULTILINE  # case-sensitive: the point is the missing (or shouted) capital
+
+    def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
+        low = pattern_text.casefold()
+        return (low not in given_names() or low in STOP_WORDS or low in MONTHS or low in WEEKDAYS
+                or low in _ORGANISATIONS or is_vocabulary(low, self.common_words) or is_country_or_state(low))

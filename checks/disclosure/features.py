@@ -4,7 +4,7 @@ character n-grams of one sentence, with identifiers replaced by their type.
 Replacing a name with <person> and a date with <date> lets the model learn
 "congrats <person> on finishing PT" once for every name; folding case and
 digits makes "SEE U TUES" and "see u tues", "session 12" and "session 4"
-the same input. Hashing keeps the model a fixed-size array with no
+the same input, and so does any month or weekday name. Hashing keeps the model a fixed-size array with no
 vocabulary file to drift out of sync."""
 from __future__ import annotations
 
@@ -17,6 +17,11 @@ DIM = 1 << 18
 _WORD = re.compile(r"<\w+>|[a-z0-9']+|[^\sa-z0-9]", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
+# one month or weekday is as good as another: "since January" and "in February" must not differ
+_MONTH = re.compile(r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
+                    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|"
+                      r"fri|sat|sun)\b")
 
 
 def normalise(sentence: str, spans: list[tuple[int, int, str]] = ()) -> str:
@@ -31,6 +36,7 @@ def normalise(sentence: str, spans: list[tuple[int, int, str]] = ()) -> str:
     out.append(sentence[last:])
     text = "".join(out).lower().replace("'", "")
     text = _EMOJI.sub(" ", text)
+    text = _WEEKDAY.sub("<weekday>", _MONTH.sub("<month>", text))
     return _DIGITS.sub("0", text)
 
 

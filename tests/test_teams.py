@@ -575,3 +575,37 @@ async def test_when_the_bot_is_asked_for_help_in_a_channel_then_it_helps_and_rev
     assert replies == [HELP]
     with transaction(bot.services.engine) as s:
         assert s.exec(select(Review).where(Review.message_id == msg["id"])).all() == []
+
+
+# ---- only Teams itself (issue 19) -------------------------------------------
+
+async def test_when_a_draft_comes_from_web_chat_then_nothing_is_reviewed(bot):
+    draft = bot.post(PHI_DRAFT)
+    draft["channelId"] = "webchat"
+    status, _ = await bot.send(draft)
+    await bot.settle()
+    assert status < 500 and not [c for c in bot.connector.of_kind("reply") if c.created_id == draft["id"]]
+    with transaction(bot.services.engine) as s:
+        assert s.exec(select(Review)).all() == []
+
+
+async def test_when_web_chat_clicks_approve_as_an_officer_then_nothing_is_cleared(bot):
+    draft = bot.post(CLEAN_DRAFT)
+    await bot.send(draft)
+    await bot.settle()
+    view = bot.review(draft)
+    forged = bot.click(view.id, "approve", OFFICER)
+    forged["channelId"] = "webchat"
+    del forged["conversation"]["tenantId"]
+    status, _ = await bot.send(forged)
+    assert status != 200 or bot.services.reviews.get_by_id(view.id).state.value != "cleared"
+    assert bot.services.reviews.get_by_id(view.id).state.value == "clean"
+
+
+async def test_when_only_channel_data_names_the_tenant_then_a_pinned_bot_ignores_it(tenant_bot):
+    draft = tenant_bot.post(PHI_DRAFT)
+    del draft["conversation"]["tenantId"]  # channelData still claims the right tenant
+    await tenant_bot.send(draft)
+    await tenant_bot.settle()
+    with transaction(tenant_bot.services.engine) as s:
+        assert s.exec(select(Review)).all() == []

@@ -16,8 +16,8 @@ from bot.app import Services
 from bot.domain import DraftRejected
 from adapters.teams import consent, decisions
 from adapters.teams.refs import ConversationRefStore
-from adapters.teams.translate import (PLATFORM, channel_id, clean_text, draft_of, event_type, is_personal,
-                                      is_thread_reply, mentions_bot, message_ref, actor_of, tenant_id)
+from adapters.teams.translate import (PLATFORM, channel_id, clean_text, draft_of, event_type, from_teams,
+                                      is_personal, is_thread_reply, mentions_bot, message_ref, actor_of, tenant_id)
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,12 @@ class TeamsBot(Bot):
     async def on_turn(self, ctx: TurnContext) -> None:
         a = ctx.activity
         allowed_tenant = self.services.config.secrets.teams_tenant_id
+        if not from_teams(a):
+            log.info("teams: ignored an activity from another Bot Framework channel")
+            if a.type == ActivityTypes.invoke:
+                await ctx.send_activity(Activity(type=ActivityTypes.invoke_response,
+                                                 value=InvokeResponse(status=403)))
+            return
         if a.type == ActivityTypes.invoke and a.name == "adaptiveCard/action":
             await self._answer_invoke(ctx, await decisions.on_card_action(self.services, a))
             return

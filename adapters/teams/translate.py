@@ -33,9 +33,20 @@ def channel_data(activity: Activity) -> dict:
 
 
 def tenant_id(activity: Activity) -> str:
+    """From ``conversation.tenantId`` only: Teams sets it; ``channelData`` is whatever the
+    sender wrote (issue 19: a Web Chat client claimed a tenant there)."""
     conv = activity.conversation
-    tid = getattr(conv, "tenant_id", None) if conv else None
-    return tid or (channel_data(activity).get("tenant") or {}).get("id") or ""
+    if conv is None:
+        return ""
+    extra = getattr(conv, "additional_properties", None) or {}  # Teams writes "tenantId", the schema "tenantID"
+    tid = getattr(conv, "tenant_id", None) or extra.get("tenantId")
+    return tid if isinstance(tid, str) else ""
+
+
+def from_teams(activity: Activity) -> bool:
+    """Only Teams itself: an Azure Bot also takes Web Chat, Direct Line and other channels,
+    whose identity fields are written by the client."""
+    return activity.channel_id == "msteams"
 
 
 def channel_id(activity: Activity) -> str:

@@ -80,7 +80,17 @@ def build_web_app(services: Services) -> web.Application:
         mount_teams(app, services)
     app.cleanup_ctx.append(_sweeper)
     app.on_shutdown.append(_drain)
+    app.on_response_prepare.append(_every_response)
     return app
+
+
+async def _every_response(request: web.Request, response: web.StreamResponse) -> None:
+    """The console's security headers on every answer, redirects and plain errors included,
+    and no version banner (aiohttp would send `Server: Python/3.11 aiohttp/...`)."""
+    from adapters.console.web import SECURITY_HEADERS
+    for k, v in SECURITY_HEADERS.items():
+        response.headers.setdefault(k, v)
+    response.headers["Server"] = "ClearPost"
 
 
 PURGE_EVERY_SECONDS = 3600.0

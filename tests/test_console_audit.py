@@ -115,3 +115,24 @@ async def test_when_a_row_is_rewritten_behind_the_guard_then_check_again_now_rep
     assert "CHAIN INTACT" in page  # same head, checked moments ago: the cached result (with its time)
     _, page = await officer.get("/console/audit?verify=now")
     assert "CHAIN BROKEN" in page and f"row {victim.id}" in page and "edited" in page
+
+
+async def test_when_a_date_is_out_of_range_then_the_page_and_the_export_say_so_without_a_500(site):
+    _services, client = site
+    officer = await signed_in(client, "officer")
+    for query in ("?to=9999-12-31", "?from=0001-01-01", "?from=9999-12-31&to=9999-12-31"):
+        status, page = await officer.get("/console/audit" + query)
+        assert status == 200 and "Dates are written YYYY-MM-DD" in page
+    await officer.get("/console/audit")
+    status, _ = await officer.post("/console/audit/export", {"format": "csv", "to": "9999-12-31"})
+    assert status < 500
+
+
+def test_when_the_cli_export_gets_an_out_of_range_date_then_it_exits_2(tmp_path, capsys):
+    import yaml
+    from bot.cli import main
+    from tests.conftest import EXAMPLE_PROFILE
+    cfg = tmp_path / "config.yml"
+    cfg.write_text(yaml.safe_dump(dict(EXAMPLE_PROFILE, storage={"database_url": f"sqlite:///{tmp_path / 'a.db'}"})))
+    assert main(["--config", str(cfg), "audit", "export", "--from", "2026-01-01", "--to", "9999-12-31"]) == 2
+    assert "between" in capsys.readouterr().err

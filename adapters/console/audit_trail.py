@@ -20,7 +20,7 @@ from adapters.console.web import CONSOLE_KEY, PREFIX, Viewer, harden, page, rend
 from bot import audit
 from bot.audit.chain import stamp
 from bot.audit.evidence import evidence_for
-from bot.audit.export import parse_bound, write_csv, write_json
+from bot.audit.export import EARLIEST, LATEST, in_range, parse_bound, write_csv, write_json
 from bot.audit.verify import VerifyResult, verify
 from bot.db import transaction
 from bot.models import AuditEvent
@@ -48,8 +48,10 @@ def _filters(values) -> Filters:
     try:
         start = date.fromisoformat(values.get("from") or (today - timedelta(days=30)).isoformat())
         end = date.fromisoformat(values.get("to") or today.isoformat())
+        if not (in_range(start) and in_range(end)):
+            raise ValueError
     except ValueError:
-        start, end, error = today - timedelta(days=30), today, "Dates are written YYYY-MM-DD."
+        start, end, error = today - timedelta(days=30), today, f"Dates are written YYYY-MM-DD, from {EARLIEST} to {LATEST}."
     if end < start:
         start, end, error = end, start, "The end date was before the start date; they were swapped."
     raw_review = str(values.get("review") or "").strip().lstrip("#")

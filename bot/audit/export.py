@@ -20,16 +20,30 @@ from bot.audit.verify import COLUMNS, T
 FIELDS = ("id", "at", "actor", "action", "review_id", "consent_id", "details", "prev_hash", "hash")
 
 
+# the range a bound may name: a date past it would overflow a day's arithmetic (9999-12-31 + 1 day)
+EARLIEST, LATEST = date(1970, 1, 1), date(9998, 12, 31)
+
+
+def in_range(day: date) -> bool:
+    return EARLIEST <= day <= LATEST
+
+
 def parse_bound(text: str, end: bool = False) -> datetime:
     """A date (whole day, UTC) or an ISO timestamp; an end date includes that day."""
     try:
         if len(text) == 10:
             day = date.fromisoformat(text)
+            if not in_range(day):
+                raise ValueError
+
             at = datetime.combine(day, time(), tzinfo=timezone.utc)
             return at + timedelta(days=1) if end else at
         at = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD) or ISO timestamp") from None
+        if not in_range(at.date()):
+            raise ValueError
+    except (ValueError, OverflowError):
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD) or ISO timestamp between "
+                         f"{EARLIEST} and {LATEST}") from None
     return at.replace(tzinfo=timezone.utc) if at.utcoffset() is None else at.astimezone(timezone.utc)
 
 

@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 REPORT_GIVE_UP = timedelta(days=1)  # stop retrying a report that cannot be posted (channel gone)
 
 
+MAX_REASON_CHARS = 2000  # an override justification: the forms say so, and so does the service
+
+
 @dataclass(frozen=True)
 class ReviewView:
     """A snapshot of a review for rendering a report: no draft text."""
@@ -372,7 +375,9 @@ class ReviewService:
     def override(self, ref: MessageRef, actor: str, reason: str) -> ActionResult:
         if not reason or not reason.strip():
             return ActionResult(False, "an override needs a written justification")
-        return self._decide(ref, actor, Event.OVERRIDE, reason=reason.strip()[:2000])
+        if len(reason.strip()) > MAX_REASON_CHARS:
+            return ActionResult(False, f"the justification is limited to {MAX_REASON_CHARS} characters")
+        return self._decide(ref, actor, Event.OVERRIDE, reason=reason.strip())
 
     def reject(self, ref: MessageRef, actor: str, event_id: str | None = None) -> ActionResult:
         return self._decide(ref, actor, Event.REJECT, event_id=event_id)
@@ -398,11 +403,19 @@ class ReviewService:
                 raise
             return ActionResult(False, "this event was applied before", duplicate=True)
 
+    def record_refusal(self, review_id: int, actor: str, event: Event, why: str) -> None:
+        """Audit a decision an adapter refused before asking the service (docs/audit.md)."""
+        with transaction(self.engine) as s:
+            audit.append(s, actor, "decision_refused", review_id=review_id,
+                         details={"attempted": event.value, "why": why})
+
     def decide_by_id(self, review_id: int, actor: str, event: Event, reason: str | None = None,
                      revision: int | None = None) -> ActionResult:
         """``revision``: the one the officer saw (a form or card); an edit since then refuses the decision."""
         if event == Event.OVERRIDE and not (reason or "").strip():
             return ActionResult(False, "an override needs a written justification")
+        if reason is not None and len(reason.strip()) > MAX_REASON_CHARS:
+            return ActionResult(False, f"the justification is limited to {MAX_REASON_CHARS} characters")
         with transaction(self.engine) as s:
             row = s.get(Review, review_id, with_for_update=True)
             if row is None:

@@ -181,6 +181,15 @@ def test_when_consent_is_withdrawn_then_the_row_is_kept_with_date_and_reason(reg
         registry.withdraw("officer", "C-999", "x")
 
 
+def test_when_a_withdrawal_is_dated_before_the_grant_then_it_is_refused(registry, engine):
+    g = registry.grant("officer", patient="Ana Lima", scopes=["story"], platforms=["x"], document_ref="d",
+                       granted_on=date(2026, 3, 1))
+    with pytest.raises(RegistryError, match="before the consent was granted"):
+        registry.withdraw("officer", g.consent_id, "called", on=date(2026, 2, 28))
+    with Session(engine) as s:
+        assert s.get(Consent, g.consent_id).withdrawn_on is None
+
+
 def test_when_consent_is_corrected_then_old_row_is_superseded_not_changed(registry, engine):
     g = registry.grant("officer", patient="Ana Lima", scopes=["story"], platforms=["x"], document_ref="d")
     new_id = registry.correct("officer", g.consent_id, platforms=["x", "linkedin"], expires_on=date(2027, 1, 1))

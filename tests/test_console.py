@@ -107,6 +107,10 @@ async def test_when_staff_tries_to_approve_then_refused_and_state_unchanged(site
     status, page = await c.post(f"/console/reviews/{rid}/decide", {"action": "approve"})
     assert status == 403 and "privacy officer" in page
     assert state_of(services, rid) == "clean"
+    with transaction(services.engine) as s:
+        refused = s.exec(select(AuditEvent).where(AuditEvent.review_id == rid,
+                                                  AuditEvent.action == "decision_refused")).all()
+    assert [e.actor for e in refused] == ["staff1"]  # docs/audit.md: refused decisions are audited
 
 
 async def test_when_staff_opens_the_queue_then_refused(site):
@@ -149,6 +153,8 @@ async def test_when_override_has_no_reason_then_refused_and_with_reason_then_cle
     status, page = await officer.post(f"/console/reviews/{rid}/decide", {"action": "override", "reason": "   "})
     assert status == 409 and "justification" in page
     assert state_of(services, rid) == "flagged"
+    status, page = await officer.post(f"/console/reviews/{rid}/decide", {"action": "override", "reason": "x" * 2001})
+    assert status == 400 and "limited to 2000 characters" in page and state_of(services, rid) == "flagged"
     status, page = await officer.post(f"/console/reviews/{rid}/decide",
                                       {"action": "override", "reason": "signed release on file"})
     assert status == 200 and state_of(services, rid) == "cleared"

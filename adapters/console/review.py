@@ -23,7 +23,7 @@ from bot.config import PLATFORMS
 from bot.db import transaction
 from bot.domain import Draft, DraftRejected, MessageRef, validate_draft_text
 from bot.models import Review
-from bot.review_service import ActionResult, ReviewView
+from bot.review_service import MAX_REASON_CHARS, ActionResult, ReviewView
 from bot.states import Event, State
 
 log = logging.getLogger(__name__)
@@ -165,12 +165,16 @@ async def decide(request: web.Request, viewer: Viewer, form) -> web.Response:
     if event is None:
         return refuse(request, 400, "Unknown action.", viewer)
     if not viewer.is_officer:
+        services.reviews.record_refusal(view.id, viewer.username, event, "not_officer")
         return _show(request, viewer, view, status=403,
                      result=ActionResult(False, "only a designated privacy officer can do that"))
     if view.ref.platform != PLATFORM:
         return _show(request, viewer, view, status=409,
                      result=ActionResult(False, f"decide {view.ref.platform} drafts in {view.ref.platform}"))
     reason = str(form.get("reason") or "").strip() or None
+    if reason is not None and len(reason) > MAX_REASON_CHARS:
+        return _show(request, viewer, view, status=400, result=ActionResult(
+            False, f"the justification is limited to {MAX_REASON_CHARS} characters"))
     result = services.reviews.decide_by_id(view.id, viewer.username, event, reason)
     latest = result.review or services.reviews.get_by_id(view.id)
     if result.ok:

@@ -156,6 +156,8 @@ class ConsentRegistry:
                 raise RegistryError(f"consent {consent_id} was already withdrawn on {c.withdrawn_on}")
             if c.superseded_by:
                 raise RegistryError(f"consent {consent_id} was corrected by {c.superseded_by}; withdraw that one")
+            if c.granted_on and on < c.granted_on:
+                raise RegistryError(f"a withdrawal date ({on}) cannot be before the consent was granted ({c.granted_on})")
             c.withdrawn_on, c.withdrawn_reason = on, reason.strip()
             s.add(c)
             audit.append(s, actor, "consent_withdrawn", consent_id=c.id,

@@ -275,3 +275,19 @@ async def test_when_a_draft_contains_markup_then_it_is_shown_as_text_not_run(sit
     await submit(c, '<script>alert(1)</script> <img src=x onerror=alert(2)> Call Maria Gonzalez today.')
     assert "<script>alert(1)" not in c.page and "<img src=x" not in c.page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in c.page
+
+
+async def test_when_fifty_wrong_sign_ins_arrive_at_once_then_at_most_five_are_checked(site):
+    import asyncio
+    _services, client = site
+    c = client()
+    await c.get("/console/login")
+    token = c.csrf()
+
+    async def attempt():
+        async with c.http.post(c.base + "/console/login", data={"username": "officer", "password": "wrong-password",
+                                                                  "csrf": token}) as resp:
+            return resp.status
+
+    statuses = await asyncio.gather(*(attempt() for _ in range(50)))
+    assert statuses.count(401) <= 5 and statuses.count(401) + statuses.count(429) == 50

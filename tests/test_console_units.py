@@ -54,6 +54,7 @@ class Clock:
 @pytest.mark.parametrize("failures,user,client,blocked", [
     (4, "ann", "1.1.1.1", False),
     (5, "ann", "1.1.1.1", True),
+    (5, "ann", "2.2.2.2", False),  # the same user from another address
     (5, "bob", "2.2.2.2", False),  # another user from another address
 ])
 def test_when_sign_ins_fail_then_the_user_is_throttled_after_five(failures, user, client, blocked):
@@ -68,15 +69,30 @@ def test_when_the_window_passes_or_the_user_succeeds_then_the_throttle_lifts():
     t = Throttle(per_user=2, per_client=3, window_seconds=60, clock=clock)
     t.failed("ann", "1.1.1.1")
     t.failed("ann", "1.1.1.1")
-    assert t.blocked("ann", "9.9.9.9")
+    assert t.blocked("ann", "1.1.1.1")
+    assert not t.blocked("ann", "9.9.9.9")  # guessing from elsewhere cannot lock ann out
     clock.now += 61
-    assert not t.blocked("ann", "9.9.9.9")
+    assert not t.blocked("ann", "1.1.1.1")
     for name in ("a", "b", "c"):
         t.failed(name, "1.1.1.1")
     assert t.blocked("zed", "1.1.1.1")  # one address guessing many names is throttled too
     t.failed("ann", "2.2.2.2")
-    t.succeeded("ann")
+    t.succeeded("ann", "2.2.2.2")
     assert not t.blocked("ann", "2.2.2.2")
+
+
+def test_when_attempts_begin_then_they_count_before_any_password_is_checked():
+    t = Throttle(per_user=5, per_client=20, clock=Clock())
+    started = [t.begin("officer", "1.1.1.1") for _ in range(30)]
+    assert started.count(True) == 5  # the other 25 are refused before hashing
+    assert t.begin("officer", "5.5.5.5")  # the officer, from their own desk, still gets in
+
+
+def test_when_guessing_is_spread_over_many_addresses_then_the_account_backstop_holds():
+    t = Throttle(per_user=5, per_client=20, clock=Clock(), per_user_anywhere=10)
+    for i in range(10):
+        t.failed("officer", f"10.0.0.{i}")
+    assert t.blocked("officer", "10.0.0.99")
 
 
 def test_when_a_password_is_hashed_then_it_verifies_only_with_the_same_password():

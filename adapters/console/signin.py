@@ -52,17 +52,17 @@ async def login(request: web.Request) -> web.Response:
     username = str(form.get("username") or "").strip().lower()[:100]
     password = str(form.get("password") or "")
     client = request.remote or "unknown"
-    if console.throttle.blocked(username, client):
-        log.warning("console sign-in refused: too many failed attempts")
-        return _login_form(request, 429, "Too many failed attempts. Wait 15 minutes and try again.",
+    if console.hashing.locked() or not console.throttle.begin(username, client):
+        log.warning("console sign-in refused: too many attempts")
+        return _login_form(request, 429, "Too many sign-in attempts. Wait a few minutes and try again.",
                            username)
     loop = asyncio.get_running_loop()
-    account = await loop.run_in_executor(None, authenticate, console.services.engine, username, password)
+    async with console.hashing:
+        account = await loop.run_in_executor(None, authenticate, console.services.engine, username, password)
     if account is None:
-        console.throttle.failed(username, client)
         log.info("console sign-in failed")
         return _login_form(request, 401, WRONG, username)
-    console.throttle.succeeded(username)
+    console.throttle.succeeded(username, client)
     console.sessions.end(request.cookies.get(COOKIE))  # never keep a session from before sign-in
     token = console.sessions.create(account.username)
     with transaction(console.services.engine) as s:

@@ -1,6 +1,13 @@
-"""Sign-in rate limiting: failed attempts per user name and per client address
-in a sliding window. In memory, per process: it slows guessing against one
-console; it is not a distributed lockout."""
+"""Sign-in rate limiting: attempts per account and address, per address, and per
+account from anywhere, in a sliding window. In memory, per process: it slows
+guessing against one console; it is not a distributed lockout.
+
+An attempt is counted when it starts, before the slow password hash, so 30
+wrong passwords sent at once are not all checked (issue 19); a success takes
+its own attempt back. Keying the tight limit on account *and* address means
+someone guessing from elsewhere cannot lock the officer out; the per-account
+limit from anywhere is a looser backstop against guessing spread over many
+addresses."""
 from __future__ import annotations
 
 import time
@@ -10,8 +17,9 @@ from typing import Callable
 
 class Throttle:
     def __init__(self, per_user: int = 5, per_client: int = 20, window_seconds: float = 900,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, per_user_anywhere: int = 50):
         self.per_user, self.per_client, self.window = per_user, per_client, window_seconds
+        self.per_user_anywhere = per_user_anywhere
         self._clock = clock
         self._failures: dict[str, deque[float]] = defaultdict(deque)
 
@@ -27,17 +35,34 @@ class Throttle:
             return 0
         return len(q)
 
+    @staticmethod
+    def _keys(username: str, client: str) -> tuple[str, str, str]:
+        return f"uc:{username}\x00{client}", f"c:{client}", f"u:{username}"
+
     def blocked(self, username: str, client: str) -> bool:
-        return (self._recent(f"u:{username}") >= self.per_user
-                or self._recent(f"c:{client}") >= self.per_client)
+        pair, addr, user = self._keys(username, client)
+        return (self._recent(pair) >= self.per_user or self._recent(addr) >= self.per_client
+                or self._recent(user) >= self.per_user_anywhere)
+
+    def begin(self, username: str, client: str) -> bool:
+        """Count an attempt before its password is checked; False when it is over a limit."""
+        if self.blocked(username, client):
+            return False
+        self.failed(username, client)
+        return True
 
     def failed(self, username: str, client: str) -> None:
         now = self._clock()
         if len(self._failures) > 10_000:  # made-up user names must not grow memory without bound
             for key in list(self._failures):
                 self._recent(key)
-        self._failures[f"u:{username}"].append(now)
-        self._failures[f"c:{client}"].append(now)
+        for key in self._keys(username, client):
+            self._failures[key].append(now)
 
-    def succeeded(self, username: str) -> None:
-        self._failures.pop(f"u:{username}", None)
+    def succeeded(self, username: str, client: str) -> None:
+        pair, addr, user = self._keys(username, client)
+        self._failures.pop(pair, None)
+        self._failures.pop(user, None)
+        q = self._failures.get(addr)
+        if q:
+            q.pop()  # the attempt that just succeeded was counted when it began

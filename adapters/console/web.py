@@ -8,6 +8,7 @@ hardens the response (no caching of PHI-bearing pages, a strict CSP).
 """
 from __future__ import annotations
 
+import asyncio
 import hmac
 import ipaddress
 import logging
@@ -51,6 +52,9 @@ class Console:
     throttle: Throttle
     templates: jinja2.Environment
     chain: dict = field(default_factory=dict)  # the last audit-chain check (audit_trail caches it)
+    # password hashes running at once: each scrypt takes 32 MiB and a core's time, so a burst of
+    # sign-ins beyond this is answered 429 at once instead of queueing (issue 19)
+    hashing: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(2))
 
 
 CONSOLE_KEY = web.AppKey("console", Console)

@@ -106,19 +106,38 @@ def validate_username(username: str) -> str:
     return name
 
 
-def validate_password(password: str) -> str:
+def validate_password(password: str, username: str | None = None) -> str:
+    """Length first, then what NIST SP 800-63B asks a verifier to refuse: passwords that are
+    easy to guess whatever their length (one character repeated, a keyboard or number run,
+    a well-known password, the user's own name)."""
     if len(password) < MIN_PASSWORD_CHARS:
         raise AccountError(f"the password is too short: at least {MIN_PASSWORD_CHARS} characters")
     if len(password) > MAX_PASSWORD_CHARS:
         raise AccountError(f"the password is too long: at most {MAX_PASSWORD_CHARS} characters")
+    plain = password.strip().casefold()
+    if len(set(plain)) <= 2:
+        raise AccountError("the password is too easy to guess: it repeats one or two characters")
+    if plain.isdigit() or any(run in plain for run in _RUNS) or plain in _COMMON:
+        raise AccountError("the password is too easy to guess: choose a few unrelated words")
+    if username and plain.rstrip("0123456789!") in (username.strip().casefold(), ""):
+        raise AccountError("the password must not be the user name")
     return password
+
+
+# runs of keys and digits a guesser tries first, and passwords long enough to pass the length rule
+# that still top the breach lists
+_RUNS = ("123456789", "234567890", "987654321", "qwertyuiop", "asdfghjkl", "zxcvbnm", "abcdefghij", "1q2w3e4r5t")
+_COMMON = {"passwordpassword", "password1234", "password12345", "password123456", "iloveyou1234", "letmeinletmein",
+           "welcome12345", "administrator", "administrator1", "changeme1234", "trustno1trustno1", "football1234",
+           "baseball1234", "superman1234", "sunshine1234", "princess1234", "therapist123", "counseling123",
+           "harborlight1", "correcthorsebatterystaple"}
 
 
 def add_user(engine: Engine, username: str, password: str, role: str, actor: str = "cli") -> Account:
     name = validate_username(username)
     if role not in ROLES:
         raise AccountError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
-    validate_password(password)
+    validate_password(password, name)
     hashed = hash_password(password)
     with transaction(engine) as s:
         if s.get(ConsoleUser, name) is not None:
@@ -131,7 +150,7 @@ def add_user(engine: Engine, username: str, password: str, role: str, actor: str
 
 def set_password(engine: Engine, username: str, password: str, actor: str = "cli") -> None:
     name = validate_username(username)
-    validate_password(password)
+    validate_password(password, name)
     hashed = hash_password(password)
     with transaction(engine) as s:
         row = s.get(ConsoleUser, name)
@@ -139,11 +158,13 @@ def set_password(engine: Engine, username: str, password: str, actor: str = "cli
             raise AccountError(f"no user {name}")
         row.password_hash = hashed
         s.add(row)
-        audit.append(s, actor, "console_password_set", details={"username": name})
+        # a new password ends every session signed in with the old one (someone may have it)
+        ended = s.execute(delete(ConsoleSession).where(ConsoleSession.username == name)).rowcount
+        audit.append(s, actor, "console_password_set", details={"username": name, "sessions_ended": ended})
 
 
 def set_role(engine: Engine, username: str, role: str, actor: str = "cli") -> None:
-    """A new role takes effect on the user's next page (sessions read it each time)."""
+    """A changed role ends the user's sessions: they sign in again under the new role."""
     name = validate_username(username)
     if role not in ROLES:
         raise AccountError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
@@ -153,6 +174,8 @@ def set_role(engine: Engine, username: str, role: str, actor: str = "cli") -> No
             raise AccountError(f"no user {name}")
         before, row.role = row.role, role
         s.add(row)
+        if before != role:  # a changed role starts from a fresh sign-in
+            s.execute(delete(ConsoleSession).where(ConsoleSession.username == name))
         audit.append(s, actor, "console_role_set", details={"username": name, "from": before, "to": role})
 
 

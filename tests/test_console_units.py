@@ -163,7 +163,8 @@ def test_when_an_account_is_removed_then_its_sessions_end_and_its_history_stays(
     store = SessionStore(store_engine)
     token = store.create("ann")
     set_role(store_engine, "ann", "staff")
-    assert store.lookup(token).role == "staff"  # a role change applies on the next page
+    assert store.lookup(token) is None  # a role change ends the sessions: sign in again under it
+    token = store.create("ann")
     remove_user(store_engine, "ann")
     assert store.lookup(token) is None
     assert authenticate(store_engine, "ann", "a-long-password-1") is None
@@ -172,3 +173,26 @@ def test_when_an_account_is_removed_then_its_sessions_end_and_its_history_stays(
     with transaction(store_engine) as s:
         actions = [e.action for e in s.exec(select(AuditEvent).order_by(AuditEvent.id))]
     assert actions[-3:] == ["console_user_added", "console_role_set", "console_user_removed"]
+
+
+def test_when_a_password_changes_then_every_session_of_that_user_ends(store_engine):
+    from bot.accounts import set_password
+    add_user(store_engine, "ann", "a-long-password-1", "officer")
+    add_user(store_engine, "bob", "b-long-password-1", "staff")
+    store = SessionStore(store_engine)
+    anns, bobs = store.create("ann"), store.create("bob")
+    set_password(store_engine, "ann", "another-long-pass-2")
+    assert store.lookup(anns) is None and store.lookup(bobs) is not None
+
+
+@pytest.mark.parametrize("password", [" " * 12, "aaaaaaaaaaaa", "abababababab", "123456789012", "qwertyuiop12",
+                                      "password1234", "short-pass"])
+def test_when_a_password_is_easy_to_guess_then_it_is_refused(store_engine, password):
+    with pytest.raises(AccountError):
+        add_user(store_engine, "ann", password, "staff")
+
+
+def test_when_the_password_is_the_user_name_then_it_is_refused(store_engine):
+    with pytest.raises(AccountError, match="user name"):
+        add_user(store_engine, "annabelle-smith", "annabelle-smith", "staff")
+

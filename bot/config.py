@@ -7,6 +7,7 @@ unknown key or a wrong type stops start-up with a message naming the key.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import os
 from pathlib import Path
 from typing import Any, Literal, Mapping
@@ -97,6 +98,19 @@ class Server(_Strict):
     lease_seconds: float = Field(default=60.0, ge=1, le=3600)
     sweep_seconds: float = Field(default=15.0, gt=0, le=3600)
     holder_timeout_seconds: float = Field(default=30.0, ge=1, le=3600)
+    # reverse proxies (addresses or networks) whose X-Forwarded-For names the real client, for the
+    # console's sign-in limits; empty: the connecting address is the client (the safe default)
+    trusted_proxies: list[str] = []
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, v: list[str]) -> list[str]:
+        for item in v:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or network (e.g. 127.0.0.1 or 10.0.0.0/8)") from None
+        return v
 
 
 class ConsentLookup(_Strict):

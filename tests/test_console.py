@@ -291,3 +291,28 @@ async def test_when_fifty_wrong_sign_ins_arrive_at_once_then_at_most_five_are_ch
 
     statuses = await asyncio.gather(*(attempt() for _ in range(50)))
     assert statuses.count(401) <= 5 and statuses.count(401) + statuses.count(429) == 50
+
+
+@pytest.mark.parametrize("trusted,forwarded,expected", [
+    ([], "203.0.113.9", "127.0.0.1"),                      # no proxy configured: the header is ignored
+    (["127.0.0.1"], "203.0.113.9", "203.0.113.9"),          # our proxy says who the client is
+    (["127.0.0.1"], "198.51.100.7, 203.0.113.9", "203.0.113.9"),  # the hop nearest our proxy counts
+    (["127.0.0.0/8", "10.0.0.0/8"], "203.0.113.9, 10.1.2.3", "203.0.113.9"),
+])
+async def test_when_behind_a_configured_proxy_then_sign_in_limits_key_on_the_real_client(trusted, forwarded, expected):
+    from aiohttp.test_utils import make_mocked_request
+    from adapters.console.web import client_address
+    request = make_mocked_request("POST", "/console/login", headers={"X-Forwarded-For": forwarded}).clone(
+        remote="127.0.0.1")
+    assert client_address(request, trusted) == expected
+
+
+def test_when_a_trusted_proxy_is_not_an_address_then_the_config_names_the_key():
+    import copy
+
+    from bot.config import Profile
+    from tests.conftest import EXAMPLE_PROFILE
+    data = copy.deepcopy(EXAMPLE_PROFILE)
+    data.setdefault("server", {})["trusted_proxies"] = ["not-an-ip"]
+    with pytest.raises(Exception, match="trusted_proxies"):
+        Profile.model_validate(data)

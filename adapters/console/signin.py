@@ -15,7 +15,7 @@ import secrets
 
 from aiohttp import web
 
-from adapters.console.web import (CONSOLE_KEY, COOKIE, LOGIN_CSRF_COOKIE, PREFIX, Viewer, page,
+from adapters.console.web import (CONSOLE_KEY, COOKIE, LOGIN_CSRF_COOKIE, PREFIX, Viewer, client_address, page,
                                   refuse, render, same_origin, see_other, set_cookie, tokens_match)
 from bot import audit
 from bot.accounts import authenticate
@@ -51,7 +51,7 @@ async def login(request: web.Request) -> web.Response:
         return _login_form(request, 403, "The sign-in form expired. Try again.")
     username = str(form.get("username") or "").strip().lower()[:100]
     password = str(form.get("password") or "")
-    client = request.remote or "unknown"
+    client = client_address(request, console.services.config.profile.server.trusted_proxies)
     if console.hashing.locked() or not console.throttle.begin(username, client):
         log.warning("console sign-in refused: too many attempts")
         return _login_form(request, 429, "Too many sign-in attempts. Wait a few minutes and try again.",

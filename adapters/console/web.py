@@ -106,6 +106,29 @@ def see_other(location: str) -> web.Response:
     return harden(web.Response(status=303, headers={"Location": location}))
 
 
+def client_address(request: web.Request, trusted_proxies: list[str]) -> str:
+    """The connecting address, or, when it is a configured proxy, the nearest address in
+    X-Forwarded-For that is not one: behind a proxy every client would otherwise share one
+    address (and one sign-in limit). Without configured proxies the header is ignored."""
+    peer = request.remote or "unknown"
+    networks = [ipaddress.ip_network(p, strict=False) for p in trusted_proxies]
+
+    def trusted(addr: str) -> bool:
+        try:
+            ip = ipaddress.ip_address(addr)
+        except ValueError:
+            return False
+        return any(ip in n for n in networks)
+
+    if not networks or not trusted(peer):
+        return peer
+    hops = [h.strip() for h in request.headers.get("X-Forwarded-For", "").split(",") if h.strip()]
+    for hop in reversed(hops):
+        if not trusted(hop):
+            return hop
+    return peer
+
+
 def is_https(request: web.Request) -> bool:
     """TLS to us, or to a reverse proxy on this machine that says so."""
     if request.secure:

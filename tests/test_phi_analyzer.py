@@ -253,3 +253,12 @@ def test_when_a_name_lost_its_capital_or_hides_in_a_tag_then_it_is_found(analyze
 ])
 def test_when_uncased_words_are_not_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Book review: Matt Haigs Reasons to Stay Alive is honest.", ["Matt Haig"]),
+    ("SIMONE BILES WITHDREW TO PROTECT HER HEALTH. Rest is not weakness.", ["SIMONE BILES"]),
+    ("watch dr. maya lopez explain the difference between sadness and depression", ["maya lopez"]),
+])
+def test_when_a_word_is_left_over_next_to_a_name_then_only_the_name_is_reported(analyzer, text, expected):
+    assert [v for t, v in spans(analyzer, text) if t == "PERSON"] == expected

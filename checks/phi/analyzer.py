@@ -245,7 +245,22 @@ class PhiAnalyzer:
         chosen = self._drop_safe(text, chosen, safe)
         chosen = self._coordinated_names(text, chosen, style)
         chosen = _propagate_names(text, chosen, style, safe)
+        chosen = [c for c in chosen if not self._leftover_word(text, c, style)]
         return [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
+
+    def _leftover_word(self, text: str, c: _Candidate, style: str) -> bool:
+        """One word left over next to a name ("SIMONE BILES WITHDREW", "Matt Haigs Reasons",
+        "watch dr maya chen explain") is a name only when it is a known given name or surname
+        ("TOMMY", "HERNANDEZ"), or, in capitalised text, no ordinary word."""
+        value = text[c.start:c.end]
+        if c.entity_type != "PERSON" or c.source in _EXACT_NAME_SOURCES or not value.isalpha() or len(value) < 3:
+            return False
+        low = value.casefold()
+        if low in given_names() or low in common_surnames():
+            return False
+        if style == "mixed" and value.isupper():
+            return True
+        return self._ordinary_word(value)
 
     # steps -------------------------------------------------------------------------
     def _candidate(self, text: str, r: RecognizerResult, style: str) -> _Candidate | None:
@@ -275,7 +290,7 @@ class PhiAnalyzer:
         if label == "PERSON" and recognizer not in _EXACT_NAME_SOURCES:
             start, end = self._trim_ordinary_edges(text, start, end, style)
             value = text[start:end]
-        if label == "PERSON" and value.islower() and r.score < 0.85 \
+        if label == "PERSON" and (value.islower() or value.isupper()) and r.score < 0.85 \
                 and recognizer in ("PersonContextRecognizer", "GivenNameRecognizer") \
                 and (style == "mixed" or all(self._ordinary_word(w) for w in value.split())):
             return None  # "... to save time": a weak cue before lower-case words is no name
@@ -357,7 +372,8 @@ class PhiAnalyzer:
             return w.islower() or w.isupper()
 
         while len(words) >= 2 and (words[-1].group(0).casefold() in _GREETINGS
-                                   or (style != "lower" and uncapitalised(words[-1].group(0)) and ordinary(words[-1]))):
+                                   or ((style != "lower" or len(words) >= 3)  # "simone biles" keeps its surname
+                                       and uncapitalised(words[-1].group(0)) and ordinary(words[-1]))):
             words.pop()  # a capitalised last word ("Simone Biles") is kept: surnames are often words
         first, last = words[0], words[-1]
         return (start if first is all_words[0] else start + first.start(),
@@ -439,6 +455,7 @@ _CHAT = frozenset({"rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "
                    "gon", "gonna", "gunna", "ima", "imma", "hella", "kno", "lil", "dang", "yup", "yep", "yung", "tha",
                    "fina", "finna", "kinda", "sorta", "wanna", "gotta", "ain", "ran", "nah", "mhm", "hmm", "ngl", "fr",
                    "bday", "appt", "appts", "pls", "thru", "tho", "cuz", "bc", "rn", "tmrw", "tmr", "wk", "yr", "yrs"})
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "sr", "jr"})
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 
 
@@ -449,8 +466,11 @@ def _function_word(word: str) -> bool:
 
 
 def _chat_word(value: str) -> bool:
-    """Chat shorthand, also stretched ("Ayeee", "Yessirr", "Lmaooo"), is not a name or a place."""
-    low = value.casefold()
+    """Chat shorthand, also stretched ("Ayeee", "Yessirr", "Lmaooo"), and a bare title ("dr",
+    "St") are not a name or a place."""
+    low = value.casefold().rstrip(".")
+    if low in _TITLES:
+        return True
     return low in _CHAT or _ELONGATED.sub(r"\1", low) in _CHAT or _ELONGATED.sub(r"\1\1", low) in _CHAT
 
 

@@ -21,5 +21,6 @@ class PublicFigureRecognizer(SpanPatternRecognizer):
     """A listed public figure's full name, in any case, as PERSON."""
 
     ENTITY = "PERSON"
-    PATTERNS = [Pattern("public_figure", rf"(?<![\w@#])(?P<v>{_alternation()})(?![\w])", 0.95)]
+    # "Matt Haigs" (a possessive that lost its apostrophe) is still Matt Haig
+    PATTERNS = [Pattern("public_figure", rf"(?<![\w@#])(?P<v>{_alternation()})(?:s)?(?![\w])", 0.95)]
     CONTEXT = []

@@ -115,8 +115,9 @@ def test_when_db_upgrade_then_exit_0(cfg, capsys):
 
 
 @pytest.mark.parametrize("record,stored", [(False, 0), (True, 1)])
-def test_when_checking_then_only_record_stores_a_review(cfg, tmp_path, capsys, record, stored):
+def test_when_checking_then_only_record_stores_a_review(cfg, tmp_path, capsys, monkeypatch, record, stored):
     import sqlite3
+    monkeypatch.delenv("DATABASE_URL", raising=False)  # this test reads the profile's own SQLite file
     args = ["check", "--format", "json", write(tmp_path, "d.txt", PHI.encode())] + (["--record"] if record else [])
     assert run(cfg, *args) == 1
     assert json.loads(capsys.readouterr().out)["verdict"] == "block"

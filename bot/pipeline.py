@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from bot.domain import Draft, Finding, Severity, Verdict, verdict_of
+from bot.rewrite import MAX_ROUNDS, candidate, still_blocking, unavailable
 from bot.textnorm import Canonical, canonicalise
 from checks.base import Analysis, Check
-from bot.rewrite import MAX_ROUNDS, candidate, still_blocking, unavailable
 from checks.decision import decide
 
 log = logging.getLogger(__name__)

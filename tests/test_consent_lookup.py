@@ -19,7 +19,7 @@ def lookup(engine):
 
 
 @pytest.mark.parametrize("query", ["P-100", "C-1042", "c-1042", "Emily Rose Carter", "emily carter", "ÉMILY CARTER",
-                                   "Em", "@emcarter", "emcarter", "E.R.C."])
+                                   "Em", "@emcarter", "emcarter", "E.R.C.", "Em Carter", "Carter", "emily rose carter"])
 def test_when_query_names_one_patient_then_answer_is_that_patient(lookup, query):
     answer = lookup.lookup(query)
     assert (answer.patient_id, answer.display_name, answer.ambiguous) == ("P-100", "Emily Rose Carter", ())
@@ -41,6 +41,16 @@ def test_when_name_is_shared_then_candidates_are_listed_not_guessed(lookup):
     answer = lookup.lookup("sam lee")
     assert not answer.found and [c.patient_id for c in answer.ambiguous] == ["P-104", "P-105"]
     assert "matches 2 patients" in answer.text() and "P-104" in answer.text()
+
+
+def test_when_only_a_shared_surname_is_given_then_candidates_are_listed(lookup):
+    answer = lookup.lookup("Lee")
+    assert not answer.found and [c.patient_id for c in answer.ambiguous] == ["P-104", "P-105"]
+
+
+@pytest.mark.parametrize("query", ["Em Whitfield", "Sam Carter", "%", "_"])
+def test_when_alias_and_surname_belong_to_different_patients_then_nothing_matches(lookup, query):
+    assert lookup.lookup(query) == LookupAnswer()
 
 
 def test_when_nothing_matches_then_text_says_so(lookup):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
+from sqlalchemy import or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -42,7 +43,28 @@ def find_patient_ids(session: Session, query: str) -> list[str]:
     if not keys:
         return []
     rows = session.exec(select(PatientName.patient_id).where(PatientName.name_key.in_(sorted(keys)))).all()
+    if not rows and not q.startswith("@"):
+        rows = _by_surname(session, name_key(q).split())
     return sorted(set(rows))
+
+
+def _by_surname(session: Session, words: list[str]) -> set[str]:
+    """No exact name: "Whitaker" alone, or "Roz Whitaker" (an alias or nickname with the
+    surname), finds the patients whose full name ends with that surname."""
+    if not words:
+        return set()
+    surname = words[-1].replace("\\", "").replace("%", "").replace("_", "")
+    if len(surname) < 2:
+        return set()
+    ids = set(session.exec(select(PatientName.patient_id).where(
+        PatientName.kind == "name", PatientName.name_key.like(f"% {surname}"))).all())
+    if len(words) == 1 or not ids:
+        return ids
+    first = sorted(name_variants(words[0]))
+    named = set(session.exec(select(PatientName.patient_id).where(
+        PatientName.patient_id.in_(sorted(ids)),
+        or_(PatientName.name_key.in_(first), *(PatientName.name_key.like(f"{v} %") for v in first)))).all())
+    return ids & named
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ singletons, so tests build as many independent instances as they need."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Awaitable, Callable
 
 from sqlalchemy.engine import Engine
@@ -22,6 +23,7 @@ from checks.phi.analyzer import PhiAnalyzer
 from checks.phi.processes import AnalyzerProcesses
 from checks.phi.settings import parse_phi_settings
 from checks.reading import with_reading
+from checks.roles import staff_first_names
 from checks.registry import UnknownCheck, build_checks
 
 
@@ -74,7 +76,9 @@ def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,
         )
     except UnknownCheck as e:
         raise ConfigError(str(e)) from None
-    pipeline = Pipeline(analyzer.analyze, checks, config.profile.checks.timeout_seconds, read=with_reading)
+    colleagues = staff_first_names(config.profile.practice.staff)
+    pipeline = Pipeline(analyzer.analyze, checks, config.profile.checks.timeout_seconds,
+                        read=partial(with_reading, staff_first_names=colleagues))
     with transaction(engine) as s:
         audit.append(s, actor, "config_loaded", details={"sha256": config.sha256,
                                                          "checks": list(config.profile.checks.enabled)})

@@ -66,6 +66,25 @@ class ConsentCheck(Check):
         return any(role != Role.UNKNOWN and e.start < m.end and m.start < e.end
                    for e, role in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE)
 
+    @staticmethod
+    def _maybe_patients(draft: Draft, analysis: Analysis, mentions: list[Mention]) -> list[tuple[int, int]]:
+        """Names that could be an unregistered patient: not read as staff or a public figure,
+        not a lone word read as an organisation, and not a shorter form of a registered
+        patient's name the draft already used ("Jasmine" after "Jasmine Ortiz")."""
+        text = draft.text
+        reading = reading_of(draft, analysis)
+        mentioned = [set(name_key(text[m.start:m.end]).split()) for m in mentions]
+        out = []
+        for e, role in zip(analysis.entities, reading.roles):
+            words = set(name_key(text[e.start:e.end]).split())
+            if e.entity_type not in PEOPLE or role in (Role.STAFF, Role.PUBLIC) or (
+                    role != Role.UNKNOWN and len(words) < 2):
+                continue
+            if words and any(words <= m for m in mentioned):
+                continue
+            out.append((e.start, e.end))
+        return out
+
     def _finding(self, code: str, severity: Severity, message: str, start: int | None = None,
                  end: int | None = None, suggestion: str | None = None, entity: str = "PERSON") -> Finding:
         """``entity`` says what the span is: a PERSON, or a cited CONSENT_ID."""
@@ -86,15 +105,18 @@ class ConsentCheck(Check):
             mentions = [m for m in find_mentions(s, text, persons, with_initials=about_patient)
                         if not self._is_staff(text, m) and not self._not_a_patient(draft, analysis, m)]
             cited = resolve_consents(s, [r[0] for r in refs])
-            findings, subjects = self._subjects(mentions, refs, cited, persons, about_patient)
+            findings, subjects = self._subjects(mentions, refs, cited, self._maybe_patients(draft, analysis, mentions),
+                                                about_patient)
             grants = current_grants(s, sorted(subjects))
         if about_patient and not subjects and not findings and "review_reply" not in kinds:
             # (a reply to a review answers someone else's words: the review-reply rule judges it)
-            # Anonymous and says the authorization is on file: the officer confirms it (warn), but an
-            # unverifiable claim is no reason to stop a post that identifies nobody.
+            # An anonymous testimonial, or one that says the authorization is on file, identifies
+            # nobody: the officer confirms the authorization (warn). An anonymous story or case
+            # study still tells someone's case, so it needs the consent cited.
             stated = bool(_PERMISSION_STATED.search(text))
+            own_words = "testimonial" in kinds and not kinds & {"story", "case_study"}
             findings.append(self._finding(
-                "reference_missing", Severity.WARN if stated else Severity.BLOCK,
+                "reference_missing", Severity.WARN if stated or own_words else Severity.BLOCK,
                 f"this reads as a {self._kind_label(kinds)} about a patient, but no patient is named and no consent is cited"
                 + ("; it says the patient gave written permission" if stated else ""),
                 suggestion="add the consent id on its own line, e.g. `consent: C-1042`, or confirm no patient is involved"))

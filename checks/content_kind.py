@@ -65,7 +65,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"[\"“](?=[^\"”]{0,300}?\b(?:I|I'm|I've|me|my)\b)" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]",
         # any quote attributed the way testimonials are, not the way famous quotes are ("— Carl Rogers")
         r"[\"“][^\"”]{15,}[\"”]\s*[-–—~]\s*(?:[A-Z][a-z]+ [A-Z]\.|[A-Z]\.\s?[A-Z]\.|@\w+|"
-        r"(?:a |an |our |one )?(?:\w+ )?(?:client|patient|mom|dad|parent|veteran|student)\b|"
+        r"(?:a |an |our |one )?(?:\w+ ){0,3}(?:client|patient|mom|dad|parent|veteran|student)\b|"
         r"[A-Z][a-z]+,\s*(?:\d|age\b|aged\b|a |an ))",
         r"\b(?:5|five)[- ]star (?:review|rating) (?:from|by)\b",
         r"\bin (?:her|his|their) (?:own )?words\b",
@@ -89,6 +89,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
     "story": [
         r"\bsuccess stor(?:y|ies)\b",
         r"\b(?:client|patient)'?s? (?:story|journey|win|update|breakthrough)\b",
+        r"(?-i:\b[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s (?:story|journey|recovery story)\b",
         r"\bstory (?:of|about) (?:a|one|my|our|this) (?:[\w-]+ ){0,2}(?:client|patient)\b",
         L.PATIENT_REF,
     ],

@@ -14,7 +14,7 @@ from bot.domain import Draft
 from checks.base import Analysis, Entity
 from checks.disclosure.model import DisclosureModel, ScoredSentence
 from checks.disclosure.spans import context_tags, identifier_spans
-from checks.roles import Role, role_of, shared_roles
+from checks.roles import Role, role_of, shared_roles, staff_by_first_name
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -51,17 +51,21 @@ def shipped_model() -> DisclosureModel:
     return DisclosureModel.load()
 
 
-def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None) -> Reading:
+def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
+         staff_first_names: frozenset[str] = frozenset()) -> Reading:
+    """``staff_first_names``: the profile's colleagues by first name (checks.roles.staff_first_names)."""
     model = model or shipped_model()
     text = draft.text
     roles = shared_roles(text, analysis.entities, [role_of(text, e) for e in analysis.entities])
+    roles = staff_by_first_name(text, analysis.entities, roles, staff_first_names)
     spans = identifier_spans(analysis, roles)
     context = context_tags(draft.platforms, draft.has_photo)
     return Reading(roles, tuple(model.score(text, spans, context)))
 
 
-def with_reading(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None) -> Analysis:
-    return replace(analysis, reading=read(draft, analysis, model))
+def with_reading(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
+                 staff_first_names: frozenset[str] = frozenset()) -> Analysis:
+    return replace(analysis, reading=read(draft, analysis, model, staff_first_names))
 
 
 def reading_of(draft: Draft, analysis: Analysis) -> Reading:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from typing import Iterable
 
 from checks.base import Entity
 from checks.phi.lexicon import public_figures
@@ -42,7 +43,8 @@ _PUBLIC_BEFORE = re.compile(
     r"star|celebrity|founder of [\w\s-]{3,40},?|(?:late|legendary|famous|renowned|beloved|great) [\w\s-]{0,30}|"
     r"podcaster|host|president|poet laureate|activist|pioneer|neuroscientist|monk|teacher|prince|princess|king|"
     r"queen|duke|duchess|senator|governor|pope|saint|sir|dame)\s+(?:dr\.?\s+)?$"
-    r"|\b(?:as|like|says|said|wrote|writes|quoting|quote from|words of|according to|inspired by|from)\s+"
+    r"|\b(?:as|like|says|said|wrote|writes|quoting|(?:quote|words|wisdom|lessons?|advice|insights?) from|words of|"
+    r"according to|inspired by)\s+"
     r"(?:dr\.?\s+)?$", _I)
 # Text right after a name that makes it a public figure: "'s book", "once said", ", author of".
 _PUBLIC_AFTER = re.compile(
@@ -87,7 +89,7 @@ _OPERATIONS = re.compile(
 _CARE_OF_SOMEONE = re.compile(
     r"\b(?:your|her|his|their|my) (?:\w+ )?(?:appointment|appt|visit|session|surgery|procedure|treatment|"
     r"consult\w*|intake|assessment|evaluation|eval|exam|cleaning|adjustment|check-?up|follow-?up|discharge|"
-    r"admission|birthday|due date|delivery|diagnosis|relapse|sobriety|recovery|anniversary)\b"
+    r"admission|birthday|due date|delivery|diagnosis|relapse|sobriety|recovery|anniversary)s?\b"
     r"|\b(?:dob|d\.o\.b|date of birth|birth ?date|b-?day|(?:our|a|the|my) (?:client|patient|pt)s?)\b"
     r"|\b(?:born|admitted|discharged|diagnosed|passed away|died|delivered|operated|sober since|clean since|"
     r"relapsed|hospitali[sz]ed|went into labou?r|gave birth|started (?:therapy|treatment|with us|seeing))\b", _I)
@@ -184,6 +186,37 @@ def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
             found = {known.get(w) for w in words} - {None}
             if words and len(found) == 1 and all(w in known for w in words):
                 r = found.pop()
+        out.append(r)
+    return tuple(out)
+
+
+_TITLES = {"dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "mx", "mx.", "prof", "prof.", "doctor"}
+
+
+def staff_first_names(staff: Iterable[str]) -> frozenset[str]:
+    """ "Dr. Maya Chen" -> "maya": the name colleagues use for each other in posts."""
+    out = set()
+    for entry in staff:
+        words = [w for w in entry.split(",")[0].split() if w.casefold() not in _TITLES]
+        if len(words) >= 2:
+            out.add(words[0].casefold())
+    return frozenset(out)
+
+
+def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_names: frozenset[str]) -> tuple[Role, ...]:
+    """A lone first name of a staff member ("happy birthday Priya!!", "working with Jordan
+    taught me ...") is that colleague, whatever a quotation around it looks like, unless its
+    sentence is about someone's care as a patient ("Jordan's appointment moved", "our client Maya")."""
+    if not first_names:
+        return roles
+    out = []
+    for e, r in zip(entities, roles):
+        name = re.sub(r"['’]s?$", "", text[e.start:e.end]).strip().casefold()
+        if r in (Role.UNKNOWN, Role.PUBLIC) and e.entity_type == "PERSON" and name in first_names:
+            s0, s1 = _sentence(text, e.start, e.end)
+            sentence = text[s0:s1]
+            if not (_NOT_STAFF_SENTENCE.search(sentence) or _CARE_OF_SOMEONE.search(sentence)):
+                r = Role.STAFF
         out.append(r)
     return tuple(out)
 

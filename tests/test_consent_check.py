@@ -71,8 +71,12 @@ CASES = [
      [("consent.ambiguous", Severity.BLOCK)], "matches 2 patients in the registry (P-104, P-105)"),
     ("ambiguity settled by a cited consent", "Testimonial from Sam Lee: \"I would recommend them.\"\nconsent: C-3002",
      ("instagram",), [("consent.ok", Severity.INFO)], "(P-105): consent C-3002"),
+    # an anonymous testimonial identifies nobody: the officer confirms its authorization
     ("anonymous without reference", "A client testimonial: \"I finally feel heard here.\"", ("instagram",),
-     [("consent.reference_missing", Severity.BLOCK)], "no patient is named and no consent is cited"),
+     [("consent.reference_missing", Severity.WARN)], "no patient is named and no consent is cited"),
+    # an anonymous story still tells someone's case: it needs its consent cited
+    ("anonymous story without reference", "A client's success story, in full on our blog.", ("instagram",),
+     [("consent.reference_missing", Severity.BLOCK)], "reads as a story about a patient"),
     ("anonymous with reference", "A client testimonial: \"I finally feel heard here.\"\nconsent: C-2000", ("instagram",),
      [("consent.ok", Severity.INFO)], "the patient of the cited consent (P-107): consent C-2000"),
     ("unknown reference", "A client testimonial: \"I finally feel heard here.\"\nconsent: C-9999", ("instagram",),

@@ -25,6 +25,8 @@ def draft(text: str, platforms=("instagram",), attachments=()) -> Draft:
     ("\"Therapy here helped me more than I can say.\"", "testimonial"),
     ("A client of mine with PTSD finally slept through the night.", "story"),
     ("A success story we were given permission to share.", "story"),
+    ("Marcus Bell’s story: after a layoff, he stopped returning calls.", "story"),
+    ("\"I finally feel like myself again.\" — a Harbor Light client", "testimonial"),
     ("One of the kids I work with made the soccer team.", "story"),
     ("Case study: exposure therapy for contamination OCD.", "case_study"),
     ("Case vignette from our training day.", "case_study"),

@@ -55,7 +55,9 @@ ROWS = [
      "consent.ambiguous", Severity.BLOCK, "matches 2 patients"),
     ("a person not in the registry", SPOTLIGHT.format(name="Marisol Quintero"), "instagram", "block",
      "consent.unknown_person", Severity.BLOCK, "not in the consent registry"),
-    ("nobody named, no consent cited", 'A client testimonial: "I finally feel heard here."', "instagram", "block",
+    ("an anonymous testimonial, no consent cited", 'A client testimonial: "I finally feel heard here."', "instagram",
+     "pass-or-warn", "consent.reference_missing", Severity.WARN, "no consent is cited"),
+    ("an anonymous story, no consent cited", "A client's success story, in full on our blog.", "instagram", "block",
      "consent.reference_missing", Severity.BLOCK, "no consent is cited"),
     ("a cited consent not in the registry", 'A client testimonial: "I finally feel heard here."\nconsent: C-9999',
      "instagram", "block", "consent.reference_unknown", Severity.BLOCK, "not in the registry"),
@@ -101,3 +103,46 @@ async def test_when_a_consent_covers_a_testimonial_then_an_outcome_guarantee_is_
     result = await verdict(services, text)
     claims = [f for f in result.findings if f.code == "policy.outcome_claims"]
     assert claims and claims[0].severity != Severity.INFO and "covered" not in claims[0].message
+
+
+# Posts a careful officer clears because the consent on file covers them, and the same posts
+# once they step outside it. Each pair differs only in what the consent covers.
+COVERED_AND_NOT = [
+    ("a story consent covers a retold story, its date and a public thank-you",
+     "Marcus Bell’s story: after a layoff in 2023, Marcus says he “forgot how to want things.” A year of weekly "
+     "sessions later, he’s coaching his son’s soccer team. Thank you, Marcus, for sharing it with us.",
+     "facebook", "pass-or-warn"),
+    ("the same story where his consent does not reach (instagram)",
+     "Marcus Bell’s story: after a layoff in 2023, Marcus says he “forgot how to want things.” A year of weekly "
+     "sessions later, he’s coaching his son’s soccer team. Thank you, Marcus, for sharing it with us.",
+     "instagram", "block"),
+    ("a testimonial consent covers her quoted words and the question that introduced them",
+     "We asked Jasmine Ortiz what she’d tell someone nervous about their first appointment. "
+     "Her answer: “Just go. The first 10 minutes are the hardest part.”", "facebook", "pass-or-warn"),
+    ("a testimonial consent does not cover her story told by us",
+     "Jasmine Ortiz’s story: she started seeing Jordan after her panic attacks got worse at work, and finished "
+     "treatment in March.", "facebook", "block"),
+    ("a staff member's first name and the patient's first name again do not need consents of their own",
+     "“Working with Jordan taught me that asking for help isn’t failure.” — Jasmine Ortiz 💛 "
+     "Thank you, Jasmine, for letting us share your words.", "instagram", "pass-or-warn"),
+]
+
+
+@pytest.mark.parametrize("situation,text,platform,expected", COVERED_AND_NOT, ids=[r[0] for r in COVERED_AND_NOT])
+async def test_when_a_consent_covers_only_part_of_a_post_then_the_verdict_follows_what_it_covers(
+        services, situation, text, platform, expected):
+    result = await verdict(services, text, platform)
+    summary = [(f.code, f.severity.value) for f in result.findings]
+    if expected == "pass-or-warn":
+        assert result.verdict.value != "block", summary
+    else:
+        assert result.verdict.value == "block", summary
+
+
+async def test_when_an_anonymous_testimonial_quotes_a_patient_then_it_warns_and_names_nobody(services):
+    result = await verdict(services, "“I finally feel like myself again.” — Harbor Light client 💙")
+    assert result.verdict.value == "warn", [(f.code, f.severity.value) for f in result.findings]
+    assert any(f.code == "consent.reference_missing" for f in result.findings)
+    # the same words with the client's name are a testimonial of someone not in the registry
+    named = await verdict(services, "“I finally feel like myself again.” — Rosa Delgado, Harbor Light client 💙")
+    assert named.verdict.value == "block"

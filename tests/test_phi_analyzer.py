@@ -26,6 +26,7 @@ PRACTICE_POSTS = [
     "Dr. Maya Chen and Jordan Alvarez, LCSW, lead the new grief group. Jordan has 10 years of experience.",
     "Read Dr. Chen's new post: https://harborlightcounseling.com/blog/sleep",
     "Priya Raman will answer your questions at +1 503 555 0142.",
+    "Free workshop Thursday at 410 Harbor View Rd, Ste 200. Jordan Alvarez, LCSW, will lead it.",
 ]
 
 

@@ -99,6 +99,9 @@ def test_when_city_appears_without_health_context_then_it_warns(analyzer):
 @pytest.mark.parametrize("text,expected", [
     ("Look at the smiles from our picnic!", Severity.WARN),
     ("Our client celebrating the end of her depression treatment!", Severity.BLOCK),
+    # the health word says what a new colleague treats, not whose care the photo shows
+    ("Please welcome Sam Okafor, LPC! Sam works with teens on anxiety and school stress.", Severity.WARN),
+    ("Our anxiety group met tonight, so proud of everyone!", Severity.BLOCK),
 ])
 def test_when_image_attached_then_photo_finding_depends_on_health_context(analyzer, text, expected):
     findings = run(analyzer, text, attachments=[Attachment("pic.jpg", "image/jpeg")])

@@ -37,7 +37,7 @@ def test_when_no_settings_then_every_rule_runs_with_its_default_severity():
     check = PolicyCheck.from_settings({})
     assert [r.name for r in check.rules] == list(RULES)
     [f] = wording(check.run(draft(CLAIM), Analysis()))
-    assert f.code == "policy.outcome_claims" and f.severity == Severity.WARN
+    assert f.code == "policy.outcome_claims" and f.severity == Severity.BLOCK
 
 
 def test_when_a_rule_is_disabled_then_it_never_reports():
@@ -47,9 +47,9 @@ def test_when_a_rule_is_disabled_then_it_never_reports():
 
 
 def test_when_a_severity_is_overridden_then_findings_carry_it():
-    check = PolicyCheck.from_settings({"rules": {"outcome_claims": {"severity": "block"}}})
+    check = PolicyCheck.from_settings({"rules": {"outcome_claims": {"severity": "warn"}}})
     [f] = wording(check.run(draft(CLAIM), Analysis()))
-    assert f.severity == Severity.BLOCK
+    assert f.severity == Severity.WARN
 
 
 def test_when_extra_patterns_are_configured_then_the_rule_also_fires_on_them():

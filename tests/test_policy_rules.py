@@ -188,6 +188,7 @@ def test_when_an_email_lacks_both_parts_then_the_message_names_both():
     f = RULES["email_marketing"]().check(draft("Our new group starts Monday! Unsubscribe below.", ("email",)),
                                          Analysis())
     assert "unsubscribe" not in f.message and "why the reader receives it" in f.message
+    assert f.severity == Severity.WARN  # the opt-out is the legal requirement; the reason line good practice
 
 
 ALL_POSITIVES = [(name, text) for name, table in (

@@ -44,6 +44,24 @@ def test_when_a_staff_name_comes_back_alone_then_it_is_still_staff(analyzer):
     assert roles == {"Aisha Karim": Role.STAFF, "Aisha": Role.STAFF}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("happy birthday Priya!! our intake coordinator and the reason the office has snacks", Role.STAFF),
+    ("“Working with Jordan taught me that asking for help isn’t failure.”", Role.STAFF),
+    ("Hope Jordan feels better after her session today!", Role.UNKNOWN),  # a patient who shares the name
+    ("Our client Priya finished her program today.", Role.UNKNOWN),
+])
+def test_when_a_staff_first_name_stands_alone_then_it_is_staff_unless_it_is_about_care(analyzer, text, expected):
+    from checks.reading import read
+    from checks.roles import staff_first_names
+    from bot.evaluation.harness import draft_of
+    analysis = analyzer.analyze(text)
+    colleagues = staff_first_names(["Dr. Maya Chen", "Jordan Alvarez, LCSW", "Priya Raman"])
+    roles = [r for e, r in zip(analysis.entities, read(draft_of({"text": text}), analysis,
+                                                        staff_first_names=colleagues).roles)
+             if e.entity_type == "PERSON"]
+    assert roles == [expected]
+
+
 @pytest.mark.parametrize("text,value,role", CASES, ids=[c[1] + "-" + c[2].value for c in CASES])
 def test_when_an_identifier_is_found_then_its_role_comes_from_the_sentence(analyzer, text, value, role):
     start = text.index(value)

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from bot.consent.vocab import IMPLIED_BY
 from bot.models import Consent
 
 ACTIVE, EXPIRING, EXPIRED, WITHDRAWN, NONE = "active", "expiring", "expired", "withdrawn", "none"
@@ -71,8 +72,10 @@ def resolve_consents(session: Session, ids: list[str]) -> dict[str, Grant]:
 
 def pair_status(grants: list[Grant], scope: str | None, platform: str, today: date,
                 expiring_days: int) -> PairStatus:
-    """The best standing of any consent for (scope, platform); scope None = any scope."""
-    covering = [g for g in grants if (scope is None or scope in g.scopes) and platform in g.platforms]
+    """The best standing of any consent for (scope, platform); scope None = any scope. A
+    broader scope grants the narrower one (vocab.IMPLIED_BY: a testimonial covers quoting it)."""
+    accepted = None if scope is None else {scope, *IMPLIED_BY.get(scope, ())}
+    covering = [g for g in grants if (accepted is None or accepted & set(g.scopes)) and platform in g.platforms]
     label = scope or "any"
     active = [g for g in covering if g.granted_on <= today
               and (g.withdrawn_on is None or g.withdrawn_on > today)

@@ -17,14 +17,19 @@ KIND_SCOPES = {
     "photo": "photo",
     "video": "video",
     "before_after": "photo",
-    "email_marketing": "email_marketing",
 }
+# An email that features a patient needs the scopes of what it says about them; the
+# email_marketing scope is the patient's own agreement to receive marketing email.
+
+# a scope that a broader one also grants: the patient who authorised their story or
+# testimonial has authorised quoting their words in it
+IMPLIED_BY = {"quote": ("testimonial", "story")}
 
 # kinds that are about a patient even when nobody is named: they need a consent
 # reference when anonymous, and anyone named in them must be in the registry
 PATIENT_CONTENT = frozenset({"testimonial", "story", "case_study"})
 
-__all__ = ["SCOPES", "PLATFORMS", "KIND_SCOPES", "PATIENT_CONTENT", "parse_list"]
+__all__ = ["SCOPES", "PLATFORMS", "KIND_SCOPES", "IMPLIED_BY", "PATIENT_CONTENT", "parse_list"]
 
 
 def parse_list(raw: str, allowed: tuple[str, ...], what: str) -> list[str]:

@@ -206,7 +206,7 @@ class PhiAnalyzer:
         self.score_threshold = score_threshold
         values = [v for raw in (*safe_values, *extra_safe_terms) for v in _variants(raw) if v.strip()]
         self._safe_patterns = [p for p in (_value_pattern(v) for v in values) if p is not None]
-        self._address_tokens = [tuple(re.findall(r"\w+", v.casefold())) for v in values
+        self._address_tokens = [_address_words(v) for v in values
                                 if re.search(r"\d", v) and len(re.findall(r"\w+", v)) >= 3]
         for parts in (v.split(",") for v in values if re.search(r"\d", v) and v.count(",") >= 2):
             # the practice's own town and ZIP ("Best therapists in Portland") are its details too
@@ -419,7 +419,7 @@ class PhiAnalyzer:
     def _part_of_safe_address(self, value: str) -> bool:
         """ "410 Harbor View Road, Suite 200" is the practice's address even without the
         city; a bare "Portland" (one word, no number) is not."""
-        toks = tuple(re.findall(r"\w+", value.casefold()))
+        toks = _address_words(value)
         if len(toks) < 2 or not any(t.isdigit() for t in toks):
             return False
         return any(_contiguous_in(toks, a) for a in self._address_tokens)
@@ -477,6 +477,20 @@ def _chat_word(value: str) -> bool:
 # words chat writers put next to a name that no dictionary lists
 _GREETINGS = frozenset({"congrats", "congratulations", "thanks", "thx", "ty", "hi", "hey", "hello", "dear", "welcome",
                         "shoutout", "kudos", "cheers", "bye", "xoxo", "yay", "omg", "lol"})
+
+
+# USPS street-suffix and unit abbreviations: "410 Harbor View Rd, Ste 200" is "... Road, Suite 200"
+_ADDRESS_ABBREVIATIONS = {
+    "road": "rd", "street": "st", "avenue": "ave", "av": "ave", "boulevard": "blvd", "drive": "dr", "lane": "ln",
+    "court": "ct", "place": "pl", "highway": "hwy", "parkway": "pkwy", "terrace": "ter", "circle": "cir",
+    "square": "sq", "suite": "ste", "building": "bldg", "floor": "fl", "apartment": "apt", "north": "n",
+    "south": "s", "east": "e", "west": "w", "northeast": "ne", "northwest": "nw", "southeast": "se",
+    "southwest": "sw", "mount": "mt", "saint": "st", "fort": "ft", "unit": "unit", "#": "ste",
+}
+
+
+def _address_words(value: str) -> tuple[str, ...]:
+    return tuple(_ADDRESS_ABBREVIATIONS.get(w, w) for w in re.findall(r"\w+", value.casefold()))
 
 
 def _contiguous_in(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:

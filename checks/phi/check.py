@@ -125,7 +125,8 @@ class PhiCheck(Check):
                 suggestion=SUGGESTIONS.get(e.entity_type, DEFAULT_SUGGESTION.format(t=e.entity_type)),
             ))
         if draft.has_photo:
-            care = bool(hits) or any(x.probability >= CARE_CONTEXT for x in reading.sentences)
+            care = any(x.probability >= CARE_CONTEXT for x in reading.sentences) or any(
+                not self._about_colleague(text, h, analysis, reading) for h in hits)
             severity = HEALTH_CONTEXT_SEVERITY if care else Severity.WARN
             findings.append(Finding(
                 check=self.name, code="phi.photo", severity=severity, entity="PHOTO",
@@ -134,6 +135,16 @@ class PhiCheck(Check):
                 suggestion=SUGGESTIONS["PHOTO"],
             ))
         return findings
+
+    @staticmethod
+    def _about_colleague(text: str, hit: tuple[int, int], analysis: Analysis, reading) -> bool:
+        """A health word in a sentence about a colleague or a public figure ("Sam works with
+        teens on anxiety") says what they do, not that the photo shows someone's care."""
+        s = reading.sentence_at(hit[0])
+        if s is None:
+            return False
+        return any(role in (Role.STAFF, Role.PUBLIC) and s.start <= e.start < s.end
+                   for e, role in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE)
 
     def _severity(self, text: str, e, hits, has_person: bool, care_sentence: bool) -> tuple[Severity, str]:
         """``care_sentence``: the disclosure model reads the identifier's sentence as about

@@ -33,6 +33,9 @@ REASON_PATTERNS = [
 ]
 
 
+REASON_MISSING = "a line saying why the reader receives it"
+
+
 class EmailMarketing(Rule):
     name = "email_marketing"
     default_severity = Severity.BLOCK
@@ -52,7 +55,7 @@ class EmailMarketing(Rule):
         if not any(p.search(draft.text) for p in self.opt_out):
             out.append("an unsubscribe/opt-out")
         if not any(p.search(draft.text) for p in self.reason):
-            out.append("a line saying why the reader receives it")
+            out.append(REASON_MISSING)
         return out
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
@@ -63,4 +66,9 @@ class EmailMarketing(Rule):
         if finding is None:
             return None
         missing = self.missing(draft) or ["a required element (matched a practice pattern)"]
-        return replace(finding, message=finding.message.replace("{missing}", " and ".join(missing)))
+        finding = replace(finding, message=finding.message.replace("{missing}", " and ".join(missing)))
+        if missing == [REASON_MISSING] and self.severity == Severity.BLOCK:
+            # CAN-SPAM requires the opt-out; the reason line is the guidance's good practice, so
+            # an email that has the opt-out is only warned about the missing reason.
+            finding = replace(finding, severity=Severity.WARN)
+        return finding

@@ -95,7 +95,7 @@ WINDOW = 60
 
 class OutcomeClaims(Rule):
     name = "outcome_claims"
-    default_severity = Severity.WARN
+    default_severity = Severity.BLOCK
     message = "the draft promises or guarantees a treatment outcome, which ethics codes and advertising rules forbid"
     suggestion = ("describe what the service offers and what research says in general "
                   "(\"many people find CBT helpful for anxiety\") without promising results")

@@ -145,6 +145,8 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             p = sep.end()
             single_space = "\n" not in sep.group(0) and "," not in sep.group(0) \
                 and ">" not in sep.group(0) and len(sep.group(0)) == 1
+            if single_space and re.search(r"\d\.$", text[max(0, end - 2):end]):
+                break  # "Suite 200. Jordan will ...": the sentence ended with the address
             u = _UNIT.match(text, p)
             if u:
                 end, after_unit = u.end(), True

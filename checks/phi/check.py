@@ -84,6 +84,11 @@ class HealthContext:
         return any(s < end + self.window and e > start - self.window for s, e in hits)
 
 
+# a health word used as the title of a job or a team
+_JOB_AFTER = re.compile(r"\s+(?:coordinator|specialist|manager|director|supervisor|lead|team|staff|nurse|assistant|"
+                        r"clinician|therapist|counsel+or|dog|desk)s?\b", re.IGNORECASE)
+
+
 class PhiCheck(Check):
     name = "phi"
 
@@ -140,6 +145,8 @@ class PhiCheck(Check):
     def _about_colleague(text: str, hit: tuple[int, int], analysis: Analysis, reading) -> bool:
         """A health word in a sentence about a colleague or a public figure ("Sam works with
         teens on anxiety") says what they do, not that the photo shows someone's care."""
+        if _JOB_AFTER.match(text, hit[1]):
+            return True  # "our intake coordinator", "the trauma team": a job, not someone's care
         s = reading.sentence_at(hit[0])
         if s is None:
             return False

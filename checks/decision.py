@@ -11,6 +11,7 @@ released while any consent finding blocks (someone not covered, a scope,
 platform, expiry or withdrawal missing): that finding says what is missing."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.consent.names import name_key
@@ -89,11 +90,17 @@ def _covered(text: str, f: Finding, covering: list[Finding], names: set[str], gr
             and any(t0 < f.end and f.start < t1 for t0, t1 in _their_words(text, names)))
 
 
+# a testimonial passage in which the patient speaks, rather than one told about them
+# ("our client Jasmine who just finished treatment" is her story, not her words)
+_SPOKEN = re.compile(r"[\"“”]|\b(?:says?|said|shares?|shared|writes?|wrote|told us|tells us|"
+                     r"in (?:her|his|their) (?:own )?words)\b", re.IGNORECASE)
+
+
 def _their_words(text: str, names: set[str]) -> list[tuple[int, int]]:
     """The testimonial and quoted passages of the draft, each with the sentence before a
     quote when that sentence names the covered patient ("We asked Jasmine Ortiz what she'd
     tell someone nervous ... Her answer: “Just go.”")."""
-    spans = list(kind_spans(text, "testimonial"))
+    spans = [t for t in kind_spans(text, "testimonial") if _SPOKEN.search(text, *t)]
     for q0, q1 in kind_spans(text, "quote"):
         s0 = sentence_bounds(text, q0)[0]
         spans.append((s0, q1))

@@ -42,7 +42,8 @@ _PUBLIC_BEFORE = re.compile(
     r"olympian|athlete|swimmer|gymnast|singer|rapper|actor|actress|musician|comedian|quarterback|tennis star|"
     r"star|celebrity|founder of [\w\s-]{3,40},?|(?:late|legendary|famous|renowned|beloved|great) [\w\s-]{0,30}|"
     r"podcaster|host|president|poet laureate|activist|pioneer|neuroscientist|monk|teacher|prince|princess|king|"
-    r"queen|duke|duchess|senator|governor|pope|saint|sir|dame)\s+(?:dr\.?\s+)?$"
+    r"queen|duke|duchess|senator|governor|pope|saint|sir|dame|"
+    r"documentary|film|movie|book|memoir|novel|podcast|series|album|song|ted talk)\s+(?:dr\.?\s+)?$"
     r"|\b(?:as|like|says|said|wrote|writes|quoting|(?:quote|words|wisdom|lessons?|advice|insights?) from|words of|"
     r"according to|inspired by)\s+"
     r"(?:dr\.?\s+)?$", _I)

@@ -300,6 +300,9 @@ class PhiAnalyzer:
             return None
         if label == "LOCATION" and recognizer != "StreetAddressRecognizer" and is_country_or_state(value):
             return None
+        if label in ("PERSON", "LOCATION") and recognizer in ("SpacyRecognizer", "PersonContextRecognizer") \
+                and self._capitalised_by_position(text, start, value, style):
+            return None  # "Postpartum anxiety is ...", "NEW PATIENT FORMS": capitals that say nothing
         if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
             return None
         if label in ("PERSON", "LOCATION") and _chat_word(value):
@@ -338,6 +341,21 @@ class PhiAnalyzer:
             out = [o for o in out if o not in clash]
             out.append(_Candidate("PERSON", s, e, 0.55, 5, "coordinated"))
         return sorted(out, key=lambda c: c.start)
+
+    def _capitalised_by_position(self, text: str, start: int, value: str, style: str) -> bool:
+        """Ordinary words that are capitalised only because they open a sentence or sit in
+        shouted text, or a span that mixes in a lower-case word ("Telehealth how-to"): the
+        same words in lower case are no name or place, so their capitals are no evidence."""
+        words = value.split()
+        if style == "mixed" and any(w[0].islower() and w.casefold() not in _NAME_PARTICLES for w in words):
+            return True
+        opens = start == 0 or re.search(r"(?:^|[.!?:\n]|[^\w\s,;'’\-])\s*$", text[max(0, start - 3):start]) is not None
+        if not (value.isupper() or opens):
+            return False
+        names = given_names()
+        bare = [w.strip(".,'’").casefold() for w in words]
+        return all(w not in names and (w in self._non_nouns or (self._ordinary_word(w) and w not in common_surnames()))
+                   for w in bare)
 
     def _imperative(self, text: str, start: int, end: int) -> bool:
         """ "Mark your calendar", "Hope you can join": a verb opening a sentence before a
@@ -491,6 +509,10 @@ _ADDRESS_ABBREVIATIONS = {
 
 def _address_words(value: str) -> tuple[str, ...]:
     return tuple(_ADDRESS_ABBREVIATIONS.get(w, w) for w in re.findall(r"\w+", value.casefold()))
+
+
+_NAME_PARTICLES = {"de", "del", "della", "da", "do", "dos", "das", "des", "du", "la", "le", "van", "von", "der",
+                   "den", "di", "el", "al", "bin", "binti", "ibn", "y", "e", "ter", "ten", "st."}
 
 
 def _contiguous_in(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:

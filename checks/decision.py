@@ -77,8 +77,9 @@ def _consented(text: str, findings: list[Finding]) -> list[Finding]:
 def _covered(text: str, f: Finding, covering: list[Finding], names: set[str], granted: set[str]) -> bool:
     if f.check == "phi" and f.start is not None:
         overlaps = any(c.start is not None and c.start < f.end and f.start < c.end for c in covering)
-        words = set(name_key(text[f.start:f.end]).split())  # "Jasmine" later in a post about "Jasmine Ortiz"
-        if overlaps or (bool(words) and any(words <= set(n.split()) for n in names)):
+        # "Jasmine" later in a post about "Jasmine Ortiz"; "Jasmines" where the apostrophe was dropped
+        words = name_key(text[f.start:f.end]).split()
+        if overlaps or (bool(words) and any(all(_same_word(w, n.split()) for w in words) for n in names)):
             return True
     needs = COVERABLE.get(f.code)
     if needs is not None and granted.intersection(needs):
@@ -94,6 +95,10 @@ def _covered(text: str, f: Finding, covering: list[Finding], names: set[str], gr
 # ("our client Jasmine who just finished treatment" is her story, not her words)
 _SPOKEN = re.compile(r"[\"“”]|\b(?:says?|said|shares?|shared|writes?|wrote|told us|tells us|"
                      r"in (?:her|his|their) (?:own )?words)\b", re.IGNORECASE)
+
+
+def _same_word(word: str, name: list[str]) -> bool:
+    return word in name or (len(word) > 3 and word.endswith("s") and word[:-1] in name)
 
 
 def _their_words(text: str, names: set[str]) -> list[tuple[int, int]]:

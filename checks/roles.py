@@ -61,7 +61,10 @@ _PUBLIC_AFTER = re.compile(
 # Staff: credentials after the name, or the sentence introduces a colleague.
 _CREDENTIAL = re.compile(
     r"^,?\s*(?:LCSW|LICSW|LPC|LPCC|LMHC|LMFT|LCPC|LCADC|CADC|PhD|PsyD|MD|DO|DDS|DMD|DPT|PT|PTA|DC|OD|RN|NP|"
-    r"PA-C|PA|RD|RDN|CCC-SLP|SLP|OTR/L|OT|MSW|MA|MS|MEd|BCBA|LAC|CRNP|FNP|DNP|APRN|RDH|CDA|LMT|CNM)\b")
+    r"PA-C|PA|RD|RDN|CCC-SLP|SLP|OTR/L|OT|MSW|MA|MS|MEd|BCBA|LAC|CRNP|FNP|DNP|APRN|RDH|CDA|LMT|CNM)\b"
+    # typed in lower case too, where the letters are no ordinary word ("dr. sam ortega, dpt")
+    r"|^,\s*(?i:lcsw|licsw|lpc|lpcc|lmhc|lmft|lcpc|lcadc|cadc|phd|psyd|dds|dmd|dpt|pta|rdn|ccc-slp|slp|otr/l|msw|"
+    r"bcba|crnp|fnp|dnp|aprn|rdh|lmt|cnm)\b")
 _STAFF_SENTENCE = re.compile(
     r"\b(?:welcome|welcoming|meet|introducing|introduce|joins|joined|joining|hired|new hire|say hello to|"
     r"say hi to|(?:our|the) (?:newest |new )?(?:team|staff|clinician|therapist|counsel+or|hygienist|dentist|"

@@ -206,12 +206,14 @@ def test_when_a_hashtag_is_a_topic_then_it_is_not_a_person(analyzer, tag):
     ("Congrats to Bush on finishing knee rehab!", "Bush"),
     ("so proud of mike for finishing his PT", "mike"),
     ("Hope's recovery has been amazing", "Hope"),
+    ("thank you, maria! see you at your follow-up", "maria"),
 ])
 def test_when_the_sentence_treats_a_word_as_a_person_then_it_is_a_name(analyzer, text, name):
     assert ("PERSON", name) in spans(analyzer, text)
 
 
 @pytest.mark.parametrize("text", [
+    "Thank you, everyone!",
     "Congrats to everyone who finished the program!",
     "Huge thanks to the Lakers for the tickets",
     "Our team finished its retreat.",

@@ -24,7 +24,8 @@ _W = r"[^\W\d_][\w’'\-]*"
 _CHEER = (r"congrats(?:[ \t]+to)?|congratulations(?:[ \t]+to)?|kudos[ \t]+to|shout[ \t-]*out[ \t]+to|"
           r"(?:huge[ \t]+|big[ \t]+|special[ \t]+)?thanks[ \t]+to|thank[ \t]+you(?:[ \t]+so[ \t]+much)?[ \t]+to|"
           r"(?:so[ \t]+)?proud[ \t]+of|prayers[ \t]+(?:for|to)|praying[ \t]+for|welcome[ \t]+back|"
-          r"happy[ \t]+birthday(?:[ \t]+to)?|get[ \t]+well[ \t]+soon")
+          r"happy[ \t]+birthday(?:[ \t]+to)?|get[ \t]+well[ \t]+soon|"
+          r"thank(?:s|[ \t]+you)(?:[ \t]+so[ \t]+much)?,")  # "thank you, maria!"
 _CARE_NOUN = (r"recovery|progress|therapy|treatment|session|sessions|surgery|rehab|diagnosis|journey|appointment|"
               r"appt|condition|meds|medication|healing|sobriety|care|visit|procedure|results?")
 _GROUP = {"everyone", "everybody", "all", "team", "staff", "y'all", "yall", "you", "guys", "folks", "friends", "family",

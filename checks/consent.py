@@ -67,6 +67,13 @@ class ConsentCheck(Check):
                    for e, role in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE)
 
     @staticmethod
+    def _about_public_figures(draft: Draft, analysis: Analysis) -> bool:
+        """Everyone the draft names is a public figure: "Michael Phelps says therapy saved his
+        life" is his public story, not a patient's testimonial."""
+        roles = [r for e, r in zip(analysis.entities, reading_of(draft, analysis).roles) if e.entity_type in PEOPLE]
+        return bool(roles) and all(r == Role.PUBLIC for r in roles)
+
+    @staticmethod
     def _maybe_patients(draft: Draft, analysis: Analysis, mentions: list[Mention]) -> list[tuple[int, int]]:
         """Names that could be an unregistered patient: not read as staff or a public figure,
         not a lone word read as an organisation, and not a shorter form of a registered
@@ -108,7 +115,8 @@ class ConsentCheck(Check):
             findings, subjects = self._subjects(mentions, refs, cited, self._maybe_patients(draft, analysis, mentions),
                                                 about_patient)
             grants = current_grants(s, sorted(subjects))
-        if about_patient and not subjects and not findings and "review_reply" not in kinds:
+        if about_patient and not subjects and not findings and "review_reply" not in kinds \
+                and not self._about_public_figures(draft, analysis):
             # (a reply to a review answers someone else's words: the review-reply rule judges it)
             # An anonymous testimonial, or one that says the authorization is on file, identifies
             # nobody: the officer confirms the authorization (warn). An anonymous story or case

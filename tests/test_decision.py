@@ -146,3 +146,13 @@ async def test_when_an_anonymous_testimonial_quotes_a_patient_then_it_warns_and_
     # the same words with the client's name are a testimonial of someone not in the registry
     named = await verdict(services, "“I finally feel like myself again.” — Rosa Delgado, Harbor Light client 💙")
     assert named.verdict.value == "block"
+
+
+async def test_when_a_public_figure_tells_their_own_story_then_it_is_no_patient_testimonial(services):
+    public = await verdict(services, "Throwback to Olympian Michael Phelps saying therapy saved his life. "
+                                     "Asking for help is strength.")
+    assert public.verdict.value == "pass", [(f.code, f.severity.value) for f in public.findings]
+    # the same words about someone of no public role are a client's testimonial that names them
+    client = await verdict(services, "Throwback to our client Rosa Delgado saying therapy saved her life. "
+                                     "Asking for help is strength.")
+    assert client.verdict.value == "block"

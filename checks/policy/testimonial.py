@@ -21,6 +21,8 @@ from bot.domain import Draft, Severity
 from checks.base import PEOPLE, Analysis
 from checks.content_kind import kind_spans
 from checks.policy.base import Rule, Span
+from checks.reading import reading_of
+from checks.roles import Role
 
 # A name-like attribution: "— Sarah M.", "- J.R.", "~ Tom, 34", "says Maria", "client Jane".
 _NAME = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]*\.?)?|[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?)"
@@ -80,11 +82,17 @@ class IdentifiableTestimonial(Rule):
         if not hits:
             return None
         media = draft.has_photo or draft.has_video
-        ids: list[Span] = [(e.start, e.end) for e in analysis.of_type(*PEOPLE)]
+        # a public figure's or a colleague's words are no patient's testimonial ("Olympian Michael
+        # Phelps saying therapy saved his life"): only people of unknown role identify a patient
+        reading = reading_of(draft, analysis)
+        known = [(e.start, e.end) for e, role in zip(analysis.entities, reading.roles)
+                 if e.entity_type in PEOPLE and role != Role.UNKNOWN]
+        ids: list[Span] = [(e.start, e.end) for e, role in zip(analysis.entities, reading.roles)
+                           if e.entity_type in PEOPLE and role == Role.UNKNOWN]
         ids += [(m.start(), m.end()) for m in self.initials.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.first_last.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.handle.finditer(text)]
-        ids += self._names(text)
+        ids += [n for n in self._names(text) if not any(k0 < n[1] and n[0] < k1 for k0, k1 in known)]
         ids += [(m.start(), m.end()) for m in self.detail.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
         if media:

@@ -85,7 +85,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:best|greatest) (?:\w+ )?(?:therapist|counsel+or|practice|psychologist|psychiatrist|dentist|doctor|decision I)\b|"
         r"\bI (?:highly |would |can'?t )?recommend\b|\bcouldn'?t have done it without\b",
     ],
-    "quote": [r"[\"“][^\"”\n]{12,}[\"”]"],
+    "quote": [r"[\"“](?:[^\"”\n]|\n(?![ \t]*\n)){12,}[\"”]"],  # a line break inside, not a blank line
     "story": [
         r"\bsuccess stor(?:y|ies)\b",
         r"\b(?:client|patient)'?s? (?:story|journey|win|update|breakthrough)\b",

@@ -389,7 +389,16 @@ class PhiAnalyzer:
         def uncapitalised(w: str) -> bool:  # lower case, or shouting: either way not how a name stands out
             return w.islower() or w.isupper()
 
+        def verb(m: re.Match) -> bool:  # "marcus says", "jordan taught": the sentence goes on after the name
+            low = m.group(0).casefold()
+            if low in names or low in common_surnames():
+                return False
+            stems = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("ed") else low,
+                     low[:-1] if low.endswith("ed") else low}
+            return low in _IRREGULAR_PAST or any(st in self._non_nouns for st in stems)
+
         while len(words) >= 2 and (words[-1].group(0).casefold() in _GREETINGS
+                                   or (style == "lower" and verb(words[-1]))
                                    or ((style != "lower" or len(words) >= 3)  # "simone biles" keeps its surname
                                        and uncapitalised(words[-1].group(0)) and ordinary(words[-1]))):
             words.pop()  # a capitalised last word ("Simone Biles") is kept: surnames are often words
@@ -465,7 +474,9 @@ class PhiAnalyzer:
         return out
 
 
-_CHAT = frozenset({"rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "plz", "pls", "tbh", "smh", "ikr", "imo",
+_IRREGULAR_PAST = frozenset({"taught", "told", "said", "thought", "felt", "made", "got", "went", "came", "gave", "took",
+                             "knew", "saw", "wrote", "spoke", "brought", "kept", "left", "began", "met", "found"})
+_CHAT = frozenset({"rsvp", "rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "plz", "pls", "tbh", "smh", "ikr", "imo",
                    "imho", "btw", "uh", "um", "umm", "ugh", "yay", "yeah", "yea", "yes", "yessir", "aye", "ayy", "bae",
                    "bruh", "bro", "fam", "goodmorning", "goodnight", "gm", "gn", "kmsl", "dm", "dms", "tho", "ya", "yo",
                    "ok", "okay", "haha", "hahaha", "lmk", "nvm", "fyi", "wtf", "af", "jk", "thx", "ty", "np", "irl",

@@ -34,7 +34,7 @@ from bot.textnorm import canonicalise  # noqa: E402
 from checks.base import Analysis  # noqa: E402
 from checks.disclosure.features import DIM  # noqa: E402
 from checks.disclosure.model import DisclosureModel  # noqa: E402
-from checks.disclosure.train import NOT_SENTENCE_LEVEL, examples, fit, load  # noqa: E402
+from checks.disclosure.train import NOT_SENTENCE_LEVEL, examples, fit, load, with_bags  # noqa: E402
 from checks.policy.check import PolicyCheck  # noqa: E402
 from checks.reading import DISCLOSURE_THRESHOLD, read  # noqa: E402
 
@@ -73,7 +73,7 @@ def main() -> int:
         rules[i] = any(f.severity.value == "block" for f in wording.run(d, Analysis(entities=analyses[r["id"]].entities)))
     for k in range(args.folds):
         train = [r for r, f in zip(records, fold) if f != k]
-        feats, labels = examples(train, cached)
+        feats, labels = with_bags(*examples(train, cached))
         models = {"naive Bayes": DisclosureModel(naive_bayes(feats, labels)),
                   "logistic regression": DisclosureModel(fit(feats, labels))}
         for i in np.where(fold == k)[0]:

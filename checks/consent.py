@@ -158,7 +158,9 @@ class ConsentCheck(Check):
             if len(ids) == 1:
                 pid = next(iter(ids))
                 prev = subjects.get(pid)
-                if prev is None or m.start < prev[0]:
+                # the fullest mention stands for the patient ("Marcus Bell" over "Marcus's"), so
+                # the decision recognises every shorter mention of them as theirs
+                if prev is None or (m.end - m.start, -m.start) > (prev[1] - prev[0], -prev[0]):
                     subjects[pid] = (m.start, m.end, m.named or bool(prev and prev[2]), "PERSON")
                 else:
                     subjects[pid] = (prev[0], prev[1], prev[2] or m.named, prev[3])

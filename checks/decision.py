@@ -97,6 +97,11 @@ _SPOKEN = re.compile(r"[\"“”]|\b(?:says?|said|shares?|shared|writes?|wrote|t
                      r"in (?:her|his|their) (?:own )?words)\b", re.IGNORECASE)
 
 
+def _heading(line: str) -> bool:
+    """A short title line with no sentence mark ("Client voices 💬") introduces the quote."""
+    return "\n" not in line.strip() and not re.search(r"[.!?]\s*$", line) and len(line.split()) <= 5
+
+
 def _same_word(word: str, name: list[str]) -> bool:
     return word in name or (len(word) > 3 and word.endswith("s") and word[:-1] in name)
 
@@ -112,6 +117,7 @@ def _their_words(text: str, names: set[str]) -> list[tuple[int, int]]:
         end = len(text[:s0].rstrip()) - 1  # the previous sentence's closing mark
         if end > 0:
             before = sentence_bounds(text, end - 1)[0]
-            if any(n in name_key(text[before:end]) for n in names):
+            intro = text[before:end + 1]
+            if any(n in name_key(intro) for n in names) or _heading(intro):
                 spans.append((before, s0))
     return spans

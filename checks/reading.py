@@ -13,7 +13,7 @@ from functools import lru_cache
 from bot.domain import Draft
 from checks.base import Analysis, Entity
 from checks.disclosure.model import DisclosureModel, ScoredSentence
-from checks.disclosure.spans import context_tags, identifier_spans
+from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans
 from checks.roles import Role, role_of, shared_roles, staff_by_first_name
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
@@ -26,6 +26,11 @@ CARE_CONTEXT = 0.5
 class Reading:
     roles: tuple[Role, ...]  # aligned with Analysis.entities
     sentences: tuple[ScoredSentence, ...]
+    colleagues: frozenset[str] = frozenset()  # staff first names, casefolded (the analyzer drops staff names)
+
+    def is_colleague(self, name: str) -> bool:
+        words = name.replace("’", "'").split("'")[0].split()
+        return len(words) == 1 and words[0].casefold() in self.colleagues
 
     def role(self, analysis: Analysis, entity: Entity) -> Role:
         return self.roles[analysis.entities.index(entity)]
@@ -59,8 +64,9 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     roles = shared_roles(text, analysis.entities, [role_of(text, e) for e in analysis.entities])
     roles = staff_by_first_name(text, analysis.entities, roles, staff_first_names)
     spans = identifier_spans(analysis, roles)
+    spans = sorted(spans + colleague_spans(text, staff_first_names, spans))
     context = context_tags(draft.platforms, draft.has_photo)
-    return Reading(roles, tuple(model.score(text, spans, context)))
+    return Reading(roles, tuple(model.score(text, spans, context)), staff_first_names)
 
 
 def with_reading(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,

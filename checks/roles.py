@@ -89,7 +89,8 @@ _OPERATIONS = re.compile(
     r"national|world|international|month|week|thanksgiving|christmas|new year|memorial day|labor day|"
     r"independence day|juneteenth|mlk|presidents|veterans day|easter|hanukkah|diwali|eid|(?:in|at|on) observance|"
     r"schedule change|snow|weather|power outage|maintenance|portal|available|accepting|intake opens|"
-    r"hiring|application|apply|anniversary|ribbon|birthday of the practice|opening)\b", _I)
+    r"hiring|application|apply|cv|resume|résumé|job|position|anniversary|ribbon|birthday of the practice|"
+    r"opening)\b", _I)
 _CARE_OF_SOMEONE = re.compile(
     r"\b(?:your|her|his|their|my) (?:\w+ )?(?:appointment|appt|visit|session|surgery|procedure|treatment|"
     r"consult\w*|intake|assessment|evaluation|eval|exam|cleaning|adjustment|check-?up|follow-?up|discharge|"
@@ -118,10 +119,16 @@ def _listed_public_figure(text: str, e: Entity) -> bool:
     return any(" ".join(c.split()).casefold() in public_figures() for c in candidates)
 
 
+_SENTENCE_MARK = re.compile(r"(?<!\bDr)(?<!\bdr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)[.!?]|\n")
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(text.rfind(c, 0, start) for c in ".!?\n")
-    hi_candidates = [i for i in (text.find(c, end) for c in ".!?\n") if i != -1]
-    return lo + 1, (min(hi_candidates) if hi_candidates else len(text))
+    """The sentence around a span; a title's full stop ("welcome, Dr. Sam Okafor") ends none."""
+    lo = -1
+    for m in _SENTENCE_MARK.finditer(text, max(0, start - 400), start):
+        lo = m.start()
+    hi = _SENTENCE_MARK.search(text, end)
+    return lo + 1, (hi.start() if hi else len(text))
 
 
 def person_role(text: str, e: Entity) -> Role:
@@ -172,7 +179,15 @@ def date_role(text: str, e: Entity) -> Role:
         return Role.UNKNOWN
     if _OPERATIONS.search(sentence):
         return Role.OPERATIONS
+    # a line of its own in an announcement ("Grief During the Holidays / Thursday, December 10 ·
+    # 6:30pm"): the event, closure or deadline is named on the lines around it
+    nearby = text[max(0, s0 - _ANNOUNCEMENT_REACH):min(len(text), s1 + _ANNOUNCEMENT_REACH)]
+    if not _CARE_OF_SOMEONE.search(nearby) and _OPERATIONS.search(nearby):
+        return Role.OPERATIONS
     return Role.UNKNOWN
+
+
+_ANNOUNCEMENT_REACH = 120
 
 
 def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
@@ -234,4 +249,21 @@ def role_of(text: str, e: Entity) -> Role:
         return phone_role(text, e)
     if e.entity_type == "DATE" or (e.entity_type == "LOCATION" and not any(c.isdigit() for c in text[e.start:e.end])):
         return date_role(text, e)  # a date, or a town, of the practice's own calendar: closures, events, talks
+    if e.entity_type == "LOCATION":
+        return venue_role(text, e)
+    return Role.UNKNOWN
+
+
+EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|summit|open house|fair|festival|"
+                    r"fundraiser|walk|5k|gala|join us|rsvp|tickets?|register|registration|venue|community room|"
+                    r"meet-?up|training|screening night|panel)\b", _I)
+
+
+def venue_role(text: str, e: Entity) -> Role:
+    """A street address announced as where an event takes place ("Free workshop ... Hollywood
+    Library, 4040 NE Tillamook St") is public, unlike a person's address."""
+    s0, s1 = _sentence(text, e.start, e.end)
+    nearby = text[max(0, s0 - _ANNOUNCEMENT_REACH):min(len(text), s1 + _ANNOUNCEMENT_REACH)]
+    if EVENT_WORDS.search(nearby) and not _CARE_OF_SOMEONE.search(nearby):
+        return Role.OPERATIONS
     return Role.UNKNOWN

@@ -122,6 +122,9 @@ COVERED_AND_NOT = [
     ("a testimonial consent does not cover her story told by us",
      "Jasmine Ortiz’s story: she started seeing Jordan after her panic attacks got worse at work, and finished "
      "treatment in March.", "facebook", "block"),
+    ("a heading introduces her quoted words",
+     "Client voices 💬\n\n“Dr. Chen never once made me feel like I was too much.” — Jasmine Ortiz\n\n"
+     "Thank you, Jasmine, for letting us share this. 💛", "instagram", "pass-or-warn"),
     ("a staff member's first name and the patient's first name again do not need consents of their own",
      "“Working with Jordan taught me that asking for help isn’t failure.” — Jasmine Ortiz 💛 "
      "Thank you, Jasmine, for letting us share your words.", "instagram", "pass-or-warn"),
@@ -156,3 +159,15 @@ async def test_when_a_public_figure_tells_their_own_story_then_it_is_no_patient_
     client = await verdict(services, "Throwback to our client Rosa Delgado saying therapy saved her life. "
                                      "Asking for help is strength.")
     assert client.verdict.value == "block"
+
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Congratulations to Jordan Alvarez, LCSW, on finishing EMDR training! We're so proud of you, Jordan.", "pass"),
+    ("Congrats to Rosa on finishing EMDR treatment! We're so proud of you, Rosa.", "block"),
+])
+async def test_when_a_colleague_is_addressed_about_their_training_then_it_is_not_a_patient_message(
+        services, text, expected):
+    result = await verdict(services, text)
+    assert (result.verdict.value == "block") == (expected == "block"), \
+        [(f.code, f.severity.value) for f in result.findings]

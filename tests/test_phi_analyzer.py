@@ -268,3 +268,14 @@ def test_when_uncased_words_are_not_names_then_nothing_is_reported(analyzer, tex
 ])
 def test_when_a_word_is_left_over_next_to_a_name_then_only_the_name_is_reported(analyzer, text, expected):
     assert [v for t, v in spans(analyzer, text) if t == "PERSON"] == expected
+
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Join Team Harbor Light on Saturday at Tom McCall Waterfront Park.", "Tom McCall Waterfront Park"),
+    ("HAPPY GRADUATION DAY to the seniors of Roosevelt High!", "Roosevelt High"),
+    ("He volunteers with a support group in Gresham now.", "Gresham"),
+])
+def test_when_a_name_is_a_venue_or_follows_in_then_it_is_a_place(analyzer, text, place):
+    found = spans(analyzer, text)
+    assert ("LOCATION", place) in found and ("PERSON", place) not in found

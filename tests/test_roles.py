@@ -31,6 +31,10 @@ CASES = [
     ("naomi osaka's essay on protecting her mental health is worth a read", "naomi osaka", Role.PUBLIC),
     ("Demi Lovato has shared her mental health journey publicly.", "Demi Lovato", Role.PUBLIC),
     ("Jordan and Priya presented at the Oregon Counseling Association conference in Salem.", "Salem", Role.OPERATIONS),
+    ("Free workshop Thursday, Dec 10 at the Hollywood Library community room, 4040 NE Tillamook St.",
+     "4040 NE Tillamook St", Role.OPERATIONS),
+    ("Our client moved to 4040 NE Tillamook St after her surgery.", "4040 NE Tillamook St", Role.UNKNOWN),
+    ("Send your CV to the office by November 30.", "November 30", Role.OPERATIONS),
 ]
 
 

@@ -19,7 +19,11 @@ from checks.disclosure.features import DIM, featurise, normalise
 
 WEIGHTS = Path(__file__).with_name("weights.npz")
 # an attribution line ("— Carl Rogers") stays with the quote it attributes
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?![-–—~])|\n+(?![-–—~])|(?<=[.!?])(?=[A-Z])")
+# a title's full stop ("Dr. Chen", "St. Johns") ends no sentence
+_TITLE_STOP = "".join(rf"(?<!\b{t}\.)" for t in ("Dr", "dr", "DR", "Mr", "mr", "Ms", "ms", "Mrs", "mrs", "Mx", "St", "Jr",
+                                                 "Sr", "Prof", "prof", "vs", "etc", "approx"))
+_SENTENCE_END = re.compile(_TITLE_STOP + r"(?<=[.!?])[\"')\]]*\s+(?![-–—~])|\n+(?![-–—~])|"
+                           + _TITLE_STOP + r"(?<=[.!?])(?=[A-Z])")
 MAX_SENTENCE = 400
 _WORDS = re.compile(r"[a-z]{2}")
 _PLACEHOLDER = re.compile(r"<\w+>")
@@ -50,9 +54,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
         while e - s > MAX_SENTENCE:
             out.append((s, s + MAX_SENTENCE))
             s += MAX_SENTENCE
-        if text[s:e].strip():
+        if not text[s:e].strip():
+            continue
+        if out and _TAGS_ONLY.match(text[s:e]) and text[out[-1][1]:s].count("\n") <= 1 \
+                and out[-1][1] - out[-1][0] + (e - s) <= MAX_SENTENCE:
+            out[-1] = (out[-1][0], e)  # "Another week of progress! #MariaSanchez": its tags belong to it
+        else:
             out.append((s, e))
     return out
+
+
+_TAGS_ONLY = re.compile(r"^(?=[^#@]*[#@]\w)(?:\s*(?:[#@][\w\-]+|[^\w\s#@]+))+\s*$")  # tags, with emoji or marks
 
 
 class DisclosureModel:
@@ -84,7 +96,6 @@ class DisclosureModel:
             if not has_words(sentence):  # emoji, punctuation or a bare placeholder: says nothing
                 out.append(ScoredSentence(s, e, 0.0))
                 continue
-            prev = normalise(text[bounds[i - 1][0]:bounds[i - 1][1]]) if i else ""
-            feats = featurise(sentence, context + tuple("p:" + w for w in prev.split()[-4:]))
+            feats = featurise(sentence, context)
             out.append(ScoredSentence(s, e, self.probability(feats)))
         return out

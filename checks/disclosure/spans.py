@@ -2,6 +2,8 @@
 identifier spans from the PHI analysis and context tags of the draft."""
 from __future__ import annotations
 
+import re
+
 from bot.config import REVIEW_PLATFORMS
 from checks.base import Analysis
 from checks.roles import Role
@@ -18,6 +20,19 @@ def identifier_spans(analysis: Analysis, roles: tuple[Role, ...] | None = None) 
     roles = roles if roles is not None else (Role.UNKNOWN,) * len(analysis.entities)
     return [(e.start, e.end, PLACEHOLDER_TYPES[e.entity_type] if r == Role.UNKNOWN else r.value)
             for e, r in zip(analysis.entities, roles) if e.entity_type in PLACEHOLDER_TYPES]
+
+
+def colleague_spans(text: str, first_names: frozenset[str],
+                    taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Staff first names the analyzer leaves out (they are the practice's own details), as
+    <staff> for the model: "We're so proud of you, Jordan" then reads as a colleague's news."""
+    if not first_names:
+        return []
+    out = []
+    for m in re.finditer(r"[^\W\d_][\w\-]*", text):
+        if m.group(0).casefold() in first_names and not any(a < m.end() and m.start() < b for a, b, _ in taken):
+            out.append((m.start(), m.end(), Role.STAFF.value))
+    return out
 
 
 def context_tags(platforms: tuple[str, ...], has_photo: bool) -> tuple[str, ...]:

@@ -5,8 +5,8 @@
 Input lines: {"text", "label": "block"|"clear", "platform"?, "sentence"?, "category"?}
 (or the policy corpus's {"text", "platforms", "expected_rules"}). Every sentence
 of a clean draft is a negative example; the marked ``sentence`` of a
-violating draft is a positive one (a short violating draft with no mark
-counts whole). Identifiers are found by the real PHI analyzer, so training
+violating draft is a positive one; of an unmarked violating draft of up to
+three sentences, the one a first model finds most telling (resolve_bags). Identifiers are found by the real PHI analyzer, so training
 sees the same <person>/<date> placeholders as the check does. Training is
 deterministic (fixed seed), so the shipped weights can be rebuilt exactly."""
 from __future__ import annotations
@@ -19,11 +19,12 @@ import numpy as np
 
 from checks.disclosure.features import DIM, featurise, normalise
 from checks.disclosure.model import WEIGHTS, has_words, sentences
-from checks.disclosure.spans import context_tags, identifier_spans
-from checks.roles import role_of
+from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans
+from checks.roles import role_of, staff_first_names
 from bot.textnorm import canonicalise
 
 # violations that are about the form of the whole message, not a sentence about a patient
+MAX_BAG = 3  # an unmarked violating draft longer than this teaches nothing sentence by sentence
 NOT_SENTENCE_LEVEL = ("opt_out", "optout", "unsubscribe", "email_marketing", "outcome", "guarantee", "cure_claim")
 
 
@@ -42,18 +43,25 @@ def load(paths: list[Path]) -> list[dict]:
     return records
 
 
-def examples(records: list[dict], analyze) -> tuple[list[np.ndarray], np.ndarray]:
-    feats, labels = [], []
+def examples(records: list[dict], analyze, colleagues: frozenset[str] = frozenset()
+             ) -> tuple[list[np.ndarray], np.ndarray, list[list[np.ndarray]]]:
+    """Labelled sentence features, plus one bag per unmarked violating draft of a few sentences:
+    at least one sentence of a bag discloses, but which is unknown ("Thanks for the review! See
+    you Tuesday for your crown"). ``colleagues``: the example profile's staff first names,
+    marked as the check marks them."""
+    feats, labels, bags = [], [], []
     for r in records:
         text = canonicalise(r["text"]).text  # what the checks see: quotes folded, invisibles gone
         if r["label"] == "block" and any(k in (r.get("category") or "") for k in NOT_SENTENCE_LEVEL):
             continue
         analysis = analyze(text)
         spans = identifier_spans(analysis, tuple(role_of(text, e) for e in analysis.entities))
+        spans = sorted(spans + colleague_spans(text, colleagues, spans))
         context = context_tags((r["platform"],) if r.get("platform") else (), bool(r.get("photo")))
         bounds = sentences(text)
         marked = canonicalise(r.get("sentence") or "").text
         m0 = text.find(marked) if marked else -1
+        bag = []
         for i, (s, e) in enumerate(bounds):
             if r["label"] == "clear":
                 y = 0
@@ -61,17 +69,35 @@ def examples(records: list[dict], analyze) -> tuple[list[np.ndarray], np.ndarray
                 if not (s < m0 + len(marked) and m0 < e):
                     continue
                 y = 1
-            elif len(bounds) <= 2:
-                y = 1
+            elif len(bounds) <= MAX_BAG:
+                y = None
             else:
                 continue
             local = [(a - s, b - s, k) for a, b, k in spans if a >= s and b <= e]
             if not has_words(normalise(text[s:e], local)):
                 continue
-            prev = normalise(text[bounds[i - 1][0]:bounds[i - 1][1]]) if i else ""
-            feats.append(featurise(normalise(text[s:e], local), context + tuple("p:" + w for w in prev.split()[-4:])))
-            labels.append(y)
-    return feats, np.array(labels, dtype=np.float32)
+            x = featurise(normalise(text[s:e], local), context)
+            if y is None:
+                bag.append(x)
+            else:
+                feats.append(x)
+                labels.append(y)
+        if len(bag) == 1:
+            feats.append(bag[0])
+            labels.append(1)
+        elif bag:
+            bags.append(bag)
+    return feats, np.array(labels, dtype=np.float32), bags
+
+
+def with_bags(feats: list[np.ndarray], labels: np.ndarray, bags: list[list[np.ndarray]]
+              ) -> tuple[list[np.ndarray], np.ndarray]:
+    """The sentence of each bag that a model of the labelled sentences finds most telling
+    becomes its positive (multiple-instance learning, one round), so a greeting beside a
+    disclosure stays neutral."""
+    w = fit(feats, labels)
+    chosen = [max(bag, key=lambda x: float(w[x].sum()) / np.sqrt(len(x))) for bag in bags]
+    return feats + chosen, np.concatenate([labels, np.ones(len(chosen), dtype=np.float32)])
 
 
 def fit(feats: list[np.ndarray], labels: np.ndarray, epochs: int = 25, lr: float = 0.3, l2: float = 1e-5,
@@ -102,7 +128,11 @@ def main() -> int:
     from checks.phi.analyzer import PhiAnalyzer
     from bot.evaluation.harness import practice_profile_safe_values
     analyzer = PhiAnalyzer(safe_values=practice_profile_safe_values())
-    feats, labels = examples(load(args.files), analyzer.analyze)
+    from bot.config import load_config
+    from bot.evaluation.harness import PROFILE
+    colleagues = staff_first_names(load_config(PROFILE, environ={}).profile.practice.staff)
+    feats, labels, bags = examples(load(args.files), analyzer.analyze, colleagues)
+    feats, labels = with_bags(feats, labels, bags)
     w = fit(feats, labels)
     np.savez_compressed(args.out, weights=w)
     print(f"trained on {len(labels)} sentences ({int(labels.sum())} positive); wrote {args.out}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import tldextract
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
@@ -246,6 +246,7 @@ class PhiAnalyzer:
         chosen = self._coordinated_names(text, chosen, style)
         chosen = _propagate_names(text, chosen, style, safe)
         chosen = [c for c in chosen if not self._leftover_word(text, c, style)]
+        chosen = [_place_by_grammar(text, c) for c in chosen]
         return [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
 
     def _leftover_word(self, text: str, c: _Candidate, style: str) -> bool:
@@ -472,6 +473,29 @@ class PhiAnalyzer:
                 c = _Candidate(c.entity_type, s, e, c.score, c.rank, c.source)
             out.append(c)
         return out
+
+
+_VENUE = re.compile(r"\b(?:park|library|center|centre|hall|field|stadium|arena|school|elementary|academy|high|"
+                    r"college|university|hospital|church|plaza|square|bridge|gardens?|museum|theat(?:er|re)|gym|"
+                    r"auditorium|pavilion|commons|waterfront)$", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|around|outside|across|throughout)\s+$", re.IGNORECASE)
+
+
+def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
+    """A "name" that is a venue ("Tom McCall Waterfront Park", "Roosevelt High") or a single
+    word after "in"/"near" ("a support group in Gresham") is a place: spaCy's small model
+    often calls towns and venues named after people PERSON."""
+    if c.entity_type != "PERSON" or c.source in _EXACT_NAME_SOURCES:
+        return c
+    value = text[c.start:c.end]
+    after = re.match(r"\s+([A-Z][a-z]+)", text[c.end:c.end + 20])
+    if _VENUE.search(value) or (after and _VENUE.search(after.group(1))):
+        return replace(c, entity_type="LOCATION")
+    single = len(value.split()) == 1 and value.casefold() not in given_names()
+    if single and _PLACE_PREPOSITION.search(text[max(0, c.start - 12):c.start]) \
+            and not re.match(r"['’]s\b", text[c.end:c.end + 3]):
+        return replace(c, entity_type="LOCATION")
+    return c
 
 
 _IRREGULAR_PAST = frozenset({"taught", "told", "said", "thought", "felt", "made", "got", "went", "came", "gave", "took",

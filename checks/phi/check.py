@@ -25,7 +25,7 @@ from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.phi.lexicon import HEALTH_TERMS
 from checks.phi.settings import PhiSettings, parse_phi_settings
 from checks.reading import CARE_CONTEXT, reading_of
-from checks.roles import Role
+from checks.roles import EVENT_WORDS, Role
 
 HEALTH_CONTEXT_SEVERITY = Severity.BLOCK
 
@@ -144,12 +144,15 @@ class PhiCheck(Check):
     @staticmethod
     def _about_colleague(text: str, hit: tuple[int, int], analysis: Analysis, reading) -> bool:
         """A health word in a sentence about a colleague or a public figure ("Sam works with
-        teens on anxiety") says what they do, not that the photo shows someone's care."""
+        teens on anxiety") or about the practice's event says what they do, not that the
+        photo shows someone's care."""
         if _JOB_AFTER.match(text, hit[1]):
             return True  # "our intake coordinator", "the trauma team": a job, not someone's care
         s = reading.sentence_at(hit[0])
         if s is None:
             return False
+        if EVENT_WORDS.search(text, s.start, s.end) and s.probability < CARE_CONTEXT:
+            return True  # "mental health resources for all" at a sponsored 5K: the practice's event
         return any(role in (Role.STAFF, Role.PUBLIC) and s.start <= e.start < s.end
                    for e, role in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE)
 

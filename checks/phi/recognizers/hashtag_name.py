@@ -52,8 +52,8 @@ class HashtagNameRecognizer(NameRecognizer):
             rest = low[len(cue):]
             if low.startswith(cue) and len(rest) >= 3 and (self._given(rest, strict=False) or self._full_name(rest)):
                 return True
-        if tag.islower() or tag.isupper():
-            return self._run_together(low)
+        if tag.islower() or tag.isupper():  # "#mariasanchez", "#liamthelion"
+            return self._full_name(low) or self._run_together(low)
         pieces = [p.casefold() for p in _PIECES.findall(tag)]
         if any(len(a) >= 3 and len(b) >= 3 and self._given(a, strict=False) and self._surname(b)
                and not (a in self.non_nouns and is_vocabulary(b, self.common_words))

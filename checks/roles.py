@@ -222,6 +222,9 @@ def staff_first_names(staff: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+_NEAR_NAME = 40
+
+
 def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_names: frozenset[str]) -> tuple[Role, ...]:
     """A lone first name of a staff member ("happy birthday Priya!!", "working with Jordan
     taught me ...") is that colleague, whatever a quotation around it looks like, unless its
@@ -233,8 +236,10 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
         name = re.sub(r"['’]s?$", "", text[e.start:e.end]).strip().casefold()
         if r in (Role.UNKNOWN, Role.PUBLIC) and e.entity_type == "PERSON" and name in first_names:
             s0, s1 = _sentence(text, e.start, e.end)
-            sentence = text[s0:s1]
-            if not (_NOT_STAFF_SENTENCE.search(sentence) or _CARE_OF_SOMEONE.search(sentence)):
+            # the care words must sit by the name to make it a patient's: "our client Priya", "Jordan's
+            # appointment", "Jordan feels better after her session", not "therapy with Jordan helped him"
+            near = text[max(s0, e.start - _NEAR_NAME):min(s1, e.end + _NEAR_NAME)]
+            if not (_NOT_STAFF_SENTENCE.search(near) or _CARE_OF_SOMEONE.search(near)):
                 r = Role.STAFF
         out.append(r)
     return tuple(out)

@@ -171,3 +171,15 @@ async def test_when_a_colleague_is_addressed_about_their_training_then_it_is_not
     result = await verdict(services, text)
     assert (result.verdict.value == "block") == (expected == "block"), \
         [(f.code, f.severity.value) for f in result.findings]
+
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Staff pick: Maybe You Should Talk to Someone. Dr. Maya Chen says it's the book she hands to friends "
+     "curious what therapy is really like.", "pass"),
+    ("In session today a client told me she hasn't felt loved since she was nine.", "block"),
+])
+async def test_when_a_colleague_says_something_about_therapy_then_it_is_no_session_content(services, text, expected):
+    result = await verdict(services, text)
+    assert (result.verdict.value == "block") == (expected == "block"), \
+        [(f.code, f.severity.value) for f in result.findings]

@@ -66,6 +66,9 @@ PATIENT_COMMUNICATION = [
     ("Thank you @AFSP for your tireless work on suicide prevention.", False),
     ("@derek_p hang in there, the first weeks on a new antidepressant are the hardest.", True),
     ("Starting a new antidepressant? The first weeks can be hard; talk to your prescriber.", False),
+    # a capitalised word in a greeting's place that no one would take for a name
+    ("Anxiety, depression and burnout are common and treatable. You don't have to carry it alone.", False),
+    ("Meet our office manager and her rescue greyhound, Biscuit. Your intake forms are at the desk.", False),
 ]
 REVIEW_REPLY = [
     ("Thank you for your review. Sadly your insurance did not cover the crown, so the balance was yours.", True),
@@ -78,6 +81,12 @@ REVIEW_REPLY = [
     ("Thanks for the 5 stars, Jim! It was a pleasure to see you for your root canal.", True),
     ("We appreciate every review. Please reach out to us directly with any concerns.", False),
     ("Sorry you feel that way. You still owe $340 and Aetna denied the claim.", True),
+    ("Our session rates are listed on our website; anyone can call to ask about insurance coverage.", False),
+]
+# on a review site every draft is a reply, review wording or not
+REVIEW_SITE_REPLY = [
+    ("We appreciate you flagging this. Priya reviewed your account and the duplicate copay was refunded.", True),
+    ("We appreciate you flagging this. Anyone with a billing question can call our office manager.", False),
 ]
 OUTCOME_CLAIMS = [
     ("Our anxiety program is guaranteed to cure panic attacks in 8 weeks!", True),
@@ -89,6 +98,9 @@ OUTCOME_CLAIMS = [
     ("Say goodbye to anxiety forever with our 6-week program!", True),
     ("There is no cure-all for anxiety, but therapy, sleep and movement all help.", False),
     ("We guarantee a call back within one business day.", False),
+    ("Our clients see results fast: most are off their medication within three months.", True),
+    ("Tapering off medication is a decision to make with your prescriber, never in a hurry.", False),
+    ("Your anxiety-free life starts here.", True),
 ]
 INDIVIDUAL_ADVICE = [
     ("@sam_r from what you described, it sounds like you have ADHD.", True),
@@ -175,6 +187,12 @@ def test_when_a_person_is_diagnosed_or_dosed_then_individual_advice_fires(text, 
 @pytest.mark.parametrize("text,expected", SESSION_CONTENT)
 def test_when_session_content_is_shared_then_session_content_fires(text, expected):
     assert fires("session_content", text) is expected
+
+
+@pytest.mark.parametrize("text,expected", REVIEW_SITE_REPLY)
+def test_when_a_draft_targets_a_review_site_then_it_is_judged_as_a_reply(text, expected):
+    assert fires("review_reply", text, ("healthgrades",)) is expected
+    assert fires("review_reply", text, ("instagram",)) is False  # no review wording: not read as a reply there
 
 
 @pytest.mark.parametrize("text,platforms,expected", EMAIL_MARKETING)

@@ -151,7 +151,7 @@ class PhiCheck(Check):
         s = reading.sentence_at(hit[0])
         if s is None:
             return False
-        if EVENT_WORDS.search(text, s.start, s.end) and s.probability < CARE_CONTEXT:
+        if EVENT_WORDS.search(text, max(0, s.start - 120), s.end + 120) and s.probability < CARE_CONTEXT:
             return True  # "mental health resources for all" at a sponsored 5K: the practice's event
         return any(role in (Role.STAFF, Role.PUBLIC) and s.start <= e.start < s.end
                    for e, role in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE)

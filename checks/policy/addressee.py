@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from checks.base import PEOPLE, Analysis
+from checks.phi.lexicon import given_names
 from checks.policy.base import FLAGS, Span
 
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
@@ -59,9 +60,14 @@ class Addressees:
 
     def find(self, text: str, analysis: Analysis) -> list[Span]:
         spans = [(m.start(), m.end()) for m in self.handle.finditer(text)]
+        people = [(e.start, e.end) for e in analysis.of_type(*PEOPLE)]
         for p in self.named:
+            # a capitalised word in a greeting's place is a name only when the analysis or the
+            # given-name list says so ("Anxiety, depression and burnout are...", "her greyhound, Biscuit")
             spans += [(m.start("name"), m.end("name")) for m in p.finditer(text)
-                      if m.group("name") not in NOT_NAMES]
+                      if m.group("name") not in NOT_NAMES
+                      and (m.group("name").casefold() in given_names()
+                           or any(s < m.end("name") and m.start("name") < e for s, e in people))]
         spans += [(m.start(), m.end()) for m in self.reply_to.finditer(text)]
         spans += [(e.start, e.end) for e in analysis.of_type(*PEOPLE) if self._vocative(text, e.start, e.end)]
         return sorted(spans)

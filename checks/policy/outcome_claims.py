@@ -57,6 +57,13 @@ CLAIM_PATTERNS = [
     r"\b(?:complete|total|permanent|lasting|full|guaranteed|instant) (?:relief|recovery|cure|freedom|healing|remission) "
     r"(?:from|of)\b",
     r"\b(?:live|be|become|stay|feel) (?:\w+ )?(?:anxiety|depression|panic|trauma|stress|symptom|pain|craving)-free\b",
+    # the promised life or timetable ("your anxiety-free life starts here", "off their medication
+    # within three months", "see results fast")
+    r"\b(?:your|an?|the) (?:anxiety|depression|panic|trauma|stress|symptom|pain|craving|pill|medication)-free "
+    r"(?:life|future|self|you|days?|years?)\b",
+    r"\b(?:off|free of|done with) (?:their|your|all) (?:\w+ )?(?:medications?|meds|pills|antidepressants)\b[^.!?\n]{0,20}"
+    r"\b(?:within|in|after) (?:just |only )?(?:" + L.NUM + r"|a few|three|two|six) (?:days?|weeks?|months?|sessions?)",
+    r"\b(?:see|get|feel) (?:real )?results (?:fast|quickly|immediately|overnight|right away)\b",
     r"\bresults in (?:as little as|just|only)\b",
     r"\b(?:zero|0) (?:relapses|failures|setbacks)\b|\b(?:relapse|failure) rate of (?:0|zero)\b",
     r"\b(?:" + L.NUM + r" (?:sessions?|visits?|days?|weeks?)|one (?:session|visit|day|week)|a (?:single )?(?:session|visit|week))"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from bot.config import REVIEW_PLATFORMS
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.content_kind import kind_spans
@@ -28,7 +29,7 @@ from checks.policy.base import FLAGS, Rule, Span, alt, compile_all, sentence_bou
 _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?", "therapy", "therapist",
                  r"counsel+or", "procedure", "surgery", "care", "diagnosis", "medications?", "meds",
                  "prescription", "insurance", "insurer", "coverage", "claim", "bill", "billing", "balance",
-                 "invoice", "co-?pay", "deductible", "payments?", "account", "records?", "chart", "file",
+                 "invoice", "statement", "paperwork", "forms", "co-?pay", "deductible", "refund", "payments?", "account", "records?", "chart", "file",
                  "crown", "implants?", "root canal", "fillings?", "cleaning", "x-rays?", "exam", "stay",
                  "condition", "intake", "case", "provider", "dentist", "doctor", "hygienist", "results",
                  "follow-?up", "referral", "journey", "healing", "recovery", "progress", "story", "struggles?",
@@ -76,7 +77,7 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:we|I) (?:\w+ )?(?:enjoyed|loved|enjoy|love|liked) (?:working with|seeing|treating|having|helping|caring for|meeting) you\b",
     r"\b(?:dr\.?|doctor) [A-Z]?\w+ (?:treated|saw|examined|diagnosed|prescribed)\b",
     r"\b(?:insurance|medicaid|medicare|aetna|cigna|blue cross|bcbs|united ?health\w*|kaiser|humana|tricare)"
-    r"(?: \w+)? (?:denied|did not|didn'?t|wouldn'?t|doesn'?t|does not|covered|cover|declined|paid|rejected)",
+    r"(?: \w+)? (?:denied|did not|didn'?t|wouldn'?t|doesn'?t|does not|covered|cover|declined|paid|rejected)\b",
     r"\bthank(?:s| you) for being (?:a|an|our|one of our) (?:\w+ )?(?:patient|client)s?\b",
     r"\bthank(?:s| you) for (?:choosing|trusting) (?:us|our \w+) (?:with|for) (?:your|the) (?:\w+ )?(?:care|treatment|therapy|"
     r"smile|health|family|son|daughter|child)\b",
@@ -122,7 +123,8 @@ class ReviewReply(Rule):
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
-        if not kind_spans(text, "review_reply") and not self._named_opener(text, analysis):
+        on_review_site = any(p in REVIEW_PLATFORMS for p in draft.platforms)  # a draft there is a reply
+        if not on_review_site and not kind_spans(text, "review_reply") and not self._named_opener(text, analysis):
             return None
         for p in self.disclosure:
             for m in p.finditer(text):

@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 
 from bot.domain import Draft, Severity
-from checks.base import Analysis
+from checks.base import PEOPLE, Analysis
 from checks.policy import lexicon as L
 from checks.policy.base import FLAGS, Rule, Span, alt, compile_all, sentence_bounds
+from checks.reading import reading_of
+from checks.roles import Role
 
 _SESSION = (r"\b(?:in|during|from|after|at the end of|halfway through|mid-?) ?(?:(?:today'?s|yesterday'?s|tonight'?s|"
             r"this (?:morning|afternoon|week)'?s|last (?:night|week)'?s|our|my|a|one|a recent|the|their|her|his|"
@@ -112,6 +114,17 @@ class SessionContent(Rule):
                 return m.start(), m.end()
         for m in self.session_word.finditer(text):
             s0, s1 = sentence_bounds(text, m.start())
-            if self.one.search(text, s0, s1) and self.say.search(text, s0, s1) and not self.safe.search(text, s0, s1):
+            if self.one.search(text, s0, s1) and self.say.search(text, s0, s1) and not self.safe.search(text, s0, s1) \
+                    and not _speaker_known(draft, analysis, s0, s1):
                 return m.start(), m.end()
         return None
+
+
+def _speaker_known(draft: Draft, analysis: Analysis, s0: int, s1: int) -> bool:
+    """The one who says it is a colleague or a public figure ("Dr. Maya Chen says it's the book
+    she hands to friends curious what therapy is like"), not a client in session."""
+    reading = reading_of(draft, analysis)
+    if any(role in (Role.STAFF, Role.PUBLIC) and s0 <= e.start < s1
+           for e, role in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE):
+        return True
+    return any(reading.is_colleague(w) for w in re.findall(r"[^\W\d_]+", draft.text[s0:s1]))

@@ -68,8 +68,8 @@ class HashtagNameRecognizer(NameRecognizer):
     def _run_together(self, low: str) -> bool:
         """An all-lower-case tag that splits into ordinary words around one given name that
         is not itself a word: "#liamthelion", "#babyclaire", "#wewillmissyoumargaret"."""
-        if is_vocabulary(low, self.common_words):
-            return False  # "#healing", "#survivor"
+        if is_vocabulary(low, self.common_words) or self._words(low):
+            return False  # "#healing", "#survivor", "#mondaymotivation" (words all the way: a topic)
         for i in range(len(low)):
             for j in range(i + 4, len(low) + 1):
                 name = low[i:j]

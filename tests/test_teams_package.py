@@ -56,3 +56,36 @@ def test_when_inputs_are_wrong_then_exit_2_with_a_message(tmp_path, capsys, args
     assert main(["teams", "package", *args, "-o", str(tmp_path / "a.zip")]) == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "a.zip").exists()
+
+
+def test_when_installed_like_the_dockerfile_then_teams_package_finds_its_files(tmp_path):
+    """`pip install .` (not editable) from the files the Dockerfile copies: setuptools' build_py
+    lays out exactly what the wheel holds; `teams package` must work from there, away from the
+    checkout."""
+    import re
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    src, lib = tmp_path / "src", tmp_path / "lib"
+    src.mkdir()
+    copied = re.findall(r"^COPY (\S+)", (root / "Dockerfile").read_text(), re.M)
+    names = [n for c in copied for n in c.split()] + ["pyproject.toml", "README.md"]
+    for name in set(names) - {"./"}:
+        (shutil.copytree if (root / name).is_dir() else shutil.copy)(root / name, src / name)
+    build = subprocess.run([sys.executable, "-c", "import setuptools; setuptools.setup()", "-q",
+                            "build_py", "--build-lib", str(lib)], cwd=src, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(lib), "HOME": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", "import bot, sys; print(bot.__file__); "
+                          "from bot.cli import main; sys.exit(main(sys.argv[1:]))",
+                          "teams", "package", "--app-id", APP_ID, "--website", "x.example", "--name", "X",
+                          "-o", str(work / "app.zip")], cwd=work, env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(str(lib))  # the installed copy, not the checkout
+    assert sorted(zipfile.ZipFile(work / "app.zip").namelist()) == ["color.png", "manifest.json", "outline.png"]

@@ -1,6 +1,6 @@
 """`clearpost teams package`: build the Teams app package (zip) to sideload.
 
-Fills the app id (and the practice name and website) into teams/manifest.json
+Fills the app id (and the practice name and website) into adapters/teams/app/manifest.json
 and zips it with the two icons, all at the root of the archive as Teams
 expects."""
 from __future__ import annotations
@@ -12,7 +12,8 @@ from pathlib import Path
 
 from bot.commands.common import UsageError, config_from, guarded
 
-APP_DIR = Path(__file__).resolve().parents[2] / "teams"
+# shipped as package data next to the Teams adapter, so it is there after `pip install .` too
+APP_DIR = Path(__file__).resolve().parents[2] / "adapters" / "teams" / "app"
 FILES = ("manifest.json", "color.png", "outline.png")
 GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 PLACEHOLDER = re.compile(r"\$\{([A-Z_]+)\}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import socket
 
 from aiohttp import web
 
@@ -161,11 +162,27 @@ async def _drain(app: web.Application) -> None:
         log.info("shutdown: every review taken in is reported (%.1f s)", loop.time() - started)
 
 
-def run(services: Services, host: str, port: int) -> None:
+def listen(host: str, port: int) -> socket.socket:
+    """A listening socket on host:port (0: a free port the system picks; getsockname() says which).
+    Bound here rather than by aiohttp so the caller knows the port before serving."""
+    family, kind, proto, _, address = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM,
+                                                         flags=socket.AI_PASSIVE)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)  # connections arriving while the app starts wait in the backlog
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def run(services: Services, sock: socket.socket) -> None:
     # The spaCy model and Presidio leave millions of long-lived objects; a full
     # garbage collection walking them stalls every request for ~150 ms, in the
     # middle of a burst. Frozen, the collector skips them from now on.
     gc.collect()
     gc.freeze()
-    web.run_app(build_web_app(services), host=host, port=port, print=None,
+    web.run_app(build_web_app(services), sock=sock, print=None,
                 shutdown_timeout=services.config.profile.server.drain_seconds)

@@ -163,3 +163,34 @@ def test_when_no_console_officer_is_listed_then_quickstart_says_so(tmp_path):
     cfg.write_text(yaml.safe_dump(profile))
     p = _cli(cfg, "users", "quickstart")
     assert p.returncode == 2 and "officers.console" in p.stderr
+
+
+async def test_when_serve_is_asked_for_port_0_then_it_says_which_port_it_took(tmp_path):
+    import re
+
+    cfg = _config(tmp_path)
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "--config", str(cfg), "serve", "--port", "0"],
+                            cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    client = ConsoleClient("http://127.0.0.1")
+    try:
+        line = await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 120)
+        m = re.fullmatch(r"clearpost: listening on http://127\.0\.0\.1:(\d+)/ \(web console: "
+                         r"http://127\.0\.0\.1:(\d+)/console/\)\n", line)
+        assert m and m.group(1) == m.group(2), (line, proc.stderr.read() if proc.poll() is not None else "")
+        port = int(m.group(1))
+        assert port != 0
+        client.base = f"http://127.0.0.1:{port}"
+        status, _ = await asyncio.wait_for(client.get("/healthz"), 120)  # waits in the backlog until ready
+        assert status == 200
+    finally:
+        await client.close()
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_when_the_port_is_taken_then_serve_says_so_at_once(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)
+        p = _cli(_config(tmp_path), "serve", "--port", str(s.getsockname()[1]))
+    assert p.returncode == 2 and "cannot listen on 127.0.0.1:" in p.stderr

@@ -194,3 +194,50 @@ def test_when_the_port_is_taken_then_serve_says_so_at_once(tmp_path):
         s.listen(1)
         p = _cli(_config(tmp_path), "serve", "--port", str(s.getsockname()[1]))
     assert p.returncode == 2 and "cannot listen on 127.0.0.1:" in p.stderr
+
+
+async def test_when_the_readme_docker_run_line_is_followed_then_the_image_command_starts_and_keeps_data(tmp_path):
+    """No container engine here: the README's `docker run` mounts are mapped to folders, the image's
+    ENV and CMD are taken from the Dockerfile, and the command runs (on a free port)."""
+    import json
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text()
+    block = readme[readme.index("## Docker"):]
+    run = re.search(r"^docker run .*?(?<!\\)$", block.replace("\\\n", " "), re.M).group(0)
+    words = shlex.split(run)
+    mounts = [words[i + 1].split(":")[1] for i, w in enumerate(words) if w == "-v"]
+    env_flags = [words[i + 1] for i, w in enumerate(words) if w == "-e"]
+    assert "/data" in mounts and "/config/config.yml" in mounts
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    image_env = dict(kv.split("=", 1) for kv in shlex.split(re.search(r"^ENV (CLEARPOST_CONFIG=.*)$",
+                                                                     dockerfile, re.M).group(1)))
+    cmd = json.loads(re.search(r"^CMD (\[.*\])$", dockerfile, re.M).group(1))
+    assert image_env["DATABASE_URL"].startswith("sqlite:////data/")  # the database lives on the volume
+
+    def host_path(container_path: str) -> str:
+        return str(tmp_path / container_path.strip("/").replace("/", "_"))
+
+    (tmp_path / "data").mkdir()
+    profile = copy.deepcopy(EXAMPLE_PROFILE)
+    (Path(host_path("/config/config.yml"))).write_text(yaml.safe_dump(profile))
+    env = {**_env(), **dict(kv.split("=", 1) for kv in env_flags),
+           "CLEARPOST_CONFIG": host_path(image_env["CLEARPOST_CONFIG"]),
+           "DATABASE_URL": "sqlite:///" + str(tmp_path / "data" / image_env["DATABASE_URL"].rsplit("/", 1)[1])}
+    assert cmd[:2] == ["clearpost", "serve"]
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", *cmd[1:], "--port", "0"], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    client = ConsoleClient("http://127.0.0.1")
+    try:
+        line = await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 120)
+        port = re.search(r":(\d+)/ ", line)
+        assert port, (line, proc.stderr.read() if proc.poll() is not None else "")
+        client.base = f"http://127.0.0.1:{port.group(1)}"
+        status, _ = await asyncio.wait_for(client.get("/healthz"), 120)
+        assert status == 200
+        assert (tmp_path / "data" / "clearpost.db").is_file()
+    finally:
+        await client.close()
+        proc.terminate()
+        proc.wait(timeout=30)

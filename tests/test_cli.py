@@ -148,3 +148,17 @@ def test_when_the_reader_of_jsonl_output_leaves_early_then_no_traceback(cfg, tmp
     err = proc.stderr.read().decode()
     assert json.loads(first)["id"] == 0
     assert proc.wait(timeout=120) == 141 and "Traceback" not in err
+
+
+def test_when_jsonl_lines_are_bad_then_each_error_names_its_line(cfg, tmp_path, capsys):
+    body = (json.dumps({"id": "a", "text": CLEAN}).encode() + b"\n{not json\n\n"
+            + json.dumps({"id": "d", "text": "Caf\u00e9"}).encode().replace(b"\\u00e9", b"\xe9") + b"\n")
+    assert run(cfg, "check", "--jsonl", write(tmp_path, "in.jsonl", body)) == 2
+    captured = capsys.readouterr()
+    out = [json.loads(l) for l in captured.out.splitlines()]
+    assert [(o.get("line"), o["verdict"]) for o in out] == [(None, "pass"), (2, None), (4, None)]
+    assert out[1]["error"].startswith("line 2: not valid JSON") and "column 2" in out[1]["error"]
+    column = body.split(b"\n")[3].index(b"\xe9") + 1
+    assert out[2]["error"] == f"line 4: not UTF-8 text (byte 0xe9, the line's byte {column})"
+    assert "clearpost: line 2: not valid JSON" in captured.err and "clearpost: line 4: not UTF-8" in captured.err
+    assert "line 1 column" not in captured.out + captured.err  # json's own position inside the line is gone

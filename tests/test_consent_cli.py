@@ -95,3 +95,18 @@ def test_when_listing_expiring_then_soonest_first(cfg, capsys):
     assert run(cfg, "list", "--expiring", "100000") == 0
     out = capsys.readouterr().out.splitlines()
     assert [l.split()[1] for l in out] == ["C-2", "C-1"]
+
+
+def test_when_the_csv_is_not_utf8_then_every_bad_line_is_named_and_nothing_stored(cfg, tmp_path, capsys):
+    raw = (DATA / "consent_valid.csv").read_bytes().splitlines(keepends=True)
+    raw[1] = raw[1].replace(b"Emily Rose Carter", "Em\u00edly Rose Carter".encode("latin-1"))  # Excel's "CSV"
+    raw[3] = raw[3].replace(b"scan/", b"scan\xff/")
+    bad = tmp_path / "latin1.csv"
+    bad.write_bytes(b"".join(raw))
+    assert run(cfg, "import", str(bad)) == 2
+    err = capsys.readouterr().err
+    named = [l for l in err.splitlines() if l.startswith(f"{bad}:line ")]
+    assert [int(l.split("line ")[1].split(":")[0]) for l in named] == [2, 4]
+    assert "2 line(s) are not" in err and "nothing was imported" in err and "offset" not in err
+    assert run(cfg, "export") == 0
+    assert capsys.readouterr().out.count("\n") == 1  # the header only

@@ -138,20 +138,32 @@ async def _stream(services: Services, handle, default_platform: str | None, reco
     return worst
 
 
+def _parse_line(raw: bytes):
+    """One JSON Lines record; errors say where in the line (the caller adds the line's number)."""
+    try:
+        line = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"not UTF-8 text (byte 0x{raw[e.start]:02x}, the line's byte {e.start + 1})") from None
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"not valid JSON ({e.msg} at column {e.colno})") from None
+
+
 async def _review_line(services: Services, raw: bytes, n: int, default_platform: str | None,
                        record: bool) -> tuple[dict, int]:
     try:
-        item = json.loads(raw.decode("utf-8"))
+        item = _parse_line(raw)
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise ValueError('expected an object with a "text" string')
         platform = item.get("platform") or default_platform
         if platform is not None and platform not in PLATFORMS:
             raise ValueError(f"unknown platform {platform!r}")
         validate_draft_text(item["text"])
-    except (ValueError, UnicodeDecodeError) as e:
+    except ValueError as e:
         item_id = item.get("id") if isinstance(locals().get("item"), dict) else None
         print(f"clearpost: line {n}: {e}", file=sys.stderr)
-        return {"id": item_id, "verdict": None, "error": str(e), "findings": []}, 2
+        return {"id": item_id, "line": n, "verdict": None, "error": f"line {n}: {e}", "findings": []}, 2
     view = await review_text(services, item["text"], platform, record, suggest_rewrite=False)  # not printed
     return {"id": item.get("id"), "verdict": view.verdict,
             "findings": [f.to_dict() for f in view.findings]}, EXIT_FOR[view.verdict]

@@ -3,7 +3,6 @@ grant, withdraw, correct, list expiring). Exit 0 done, 1 `show` found
 nothing, 2 usage or input error (nothing changed)."""
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
 import sys
@@ -87,24 +86,30 @@ def _registry(args) -> ConsentRegistry:
     return ConsentRegistry(engine)
 
 
+MAX_REPORTED_LINES = 100
+
+
 def _checked_digest(path: str) -> str:
-    """The file's SHA-256, read in blocks, checking on the way that it is UTF-8
-    (a large registry file is never held whole)."""
-    digest, decoder, offset = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")(), 0
+    """The file's SHA-256, read a line at a time, checking on the way that every line is UTF-8
+    (a large registry file is never held whole). Every line that is not is reported, as the
+    row errors are (the first MAX_REPORTED_LINES, then how many more), and nothing is imported."""
+    digest, bad = hashlib.sha256(), []
     try:
         with open(path, "rb") as f:
-            while block := f.read(1 << 20):
-                digest.update(block)
+            for n, line in enumerate(f, 1):  # b"\n" never occurs inside a UTF-8 character
+                digest.update(line)
                 try:
-                    decoder.decode(block)
+                    line.decode("utf-8")
                 except UnicodeDecodeError as e:
-                    raise UsageError(f"{path} is not UTF-8 text (invalid byte at offset {offset + e.start})") from None
-                offset += len(block)
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        raise UsageError(f"{path} is not UTF-8 text (it ends in the middle of a character)") from None
+                    bad.append(f"line {n}: not UTF-8 (byte 0x{line[e.start]:02x}, the line's byte {e.start + 1})")
     except OSError as e:
         raise UsageError(f"cannot read {path}: {e.strerror}") from None
+    if bad:
+        for message in bad[:MAX_REPORTED_LINES]:
+            print(f"{path}:{message}", file=sys.stderr)
+        more = f" (the first {MAX_REPORTED_LINES} listed)" if len(bad) > MAX_REPORTED_LINES else ""
+        raise UsageError(f"{path} is not UTF-8 text: {len(bad)} line(s) are not{more}; save it as UTF-8 "
+                         "(CSV UTF-8 in Excel); nothing was imported")
     return digest.hexdigest()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import os
+import re
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
@@ -208,6 +209,21 @@ def parse_profile(raw: bytes | str, source: str = "<config>") -> Profile:
         raise ConfigError(_format_errors(e, source)) from None
 
 
+def _check_data_key(key: str) -> None:
+    """A Fernet key (32 random bytes, URL-safe base64: 44 characters), never a passphrase: texts
+    encrypted under a mistyped key would be unreadable later. The value itself is never echoed."""
+    from cryptography.fernet import Fernet
+    try:
+        if not re.fullmatch(r"[A-Za-z0-9_-]{43}=", key):  # base64 decoding alone forgives stray characters
+            raise ValueError
+        Fernet(key)
+    except ValueError:
+        raise ConfigError(
+            "CLEARPOST_DATA_KEY is not a Fernet key (44 characters of URL-safe base64, 32 bytes); make one with: "
+            "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
+        ) from None
+
+
 def load_config(path: str | os.PathLike | None = None, environ: Mapping[str, str] | None = None) -> Config:
     """Read the profile named by ``path`` or ``CLEARPOST_CONFIG`` plus secrets from ``environ``."""
     env = os.environ if environ is None else environ
@@ -222,6 +238,8 @@ def load_config(path: str | os.PathLike | None = None, environ: Mapping[str, str
     profile = parse_profile(raw, source)
     secrets = Secrets(**{k: (env.get(v) or None) for k, v in _SECRET_ENV.items()})
     database_url = env.get("DATABASE_URL") or profile.storage.database_url
+    if secrets.data_key:
+        _check_data_key(secrets.data_key)
     if profile.storage.store_draft_text and not secrets.data_key:
         raise ConfigError(
             "storage.store_draft_text is true but CLEARPOST_DATA_KEY is not set: "

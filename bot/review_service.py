@@ -53,6 +53,8 @@ class ReviewView:
     override_reason: str | None
     report_message_id: str | None
     revision: int = 0  # bumped by every edit: a decision made on an older report names the older one
+    # the stored rewrite was encrypted under another CLEARPOST_DATA_KEY (the key changed): shown as missing
+    text_unreadable: bool = False
 
     @property
     def blocking(self) -> bool:
@@ -496,13 +498,17 @@ class ReviewService:
             s.add(row)
 
     def _view(self, row: Review) -> ReviewView:
+        try:
+            rewrite, unreadable = self.vault.open(row.rewrite), False
+        except InvalidToken:  # CLEARPOST_DATA_KEY changed since it was stored: the rest of the review stands
+            rewrite, unreadable = None, True
         return ReviewView(
             id=row.id, ref=MessageRef(row.platform, row.workspace, row.channel, row.message_id, row.thread_id),
             author=row.author, state=State(row.state), targets=tuple(json.loads(row.targets)),
             findings=tuple(Finding.from_dict(d) for d in json.loads(row.findings)),
-            verdict=row.verdict, rewrite=self.vault.open(row.rewrite), decided_by=row.decided_by,
+            verdict=row.verdict, rewrite=rewrite, decided_by=row.decided_by,
             decided_at=row.decided_at, override_reason=row.override_reason,
-            report_message_id=row.report_message_id, revision=row.revision,
+            report_message_id=row.report_message_id, revision=row.revision, text_unreadable=unreadable,
         )
 
 

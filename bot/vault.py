@@ -1,7 +1,10 @@
 """Encryption of what must be stored about a draft (its text, its rewrite).
 
 With ``CLEARPOST_DATA_KEY`` set, values are Fernet-encrypted (AES-128-CBC +
-HMAC); the key may be a Fernet key or any passphrase (hashed to one).
+HMAC). ``load_config`` accepts only a Fernet key for it (start-up is refused
+otherwise); here a passphrase is still hashed to one, for tests and old
+callers. Text sealed under another key raises ``InvalidToken`` on opening:
+callers show it as unreadable rather than fail.
 
 Without it, a draft's text still never reaches the disk in plaintext while it
 waits to be checked (database pages, the SQLite WAL, a crash dump of the

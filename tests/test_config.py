@@ -60,7 +60,8 @@ def test_when_storing_text_without_data_key_then_it_refuses(tmp_path):
     with pytest.raises(ConfigError) as e:
         load_config(p, environ={})
     assert "CLEARPOST_DATA_KEY" in str(e.value)
-    assert load_config(p, environ={"CLEARPOST_DATA_KEY": "k"}).profile.storage.store_draft_text
+    key = "XgvRl2ZM6WW8EPhGNSPJ8qtB5N0NbQTWoFL5E4FnlKk="  # a Fernet key (tests/test_data_key.py)
+    assert load_config(p, environ={"CLEARPOST_DATA_KEY": key}).profile.storage.store_draft_text
 
 
 @pytest.mark.parametrize("enabled,needle", [([], "at least one"), (["phi", "horoscope"], "horoscope")])

@@ -15,6 +15,7 @@ import logging
 import uuid
 
 from aiohttp import web
+from cryptography.fernet import InvalidToken
 from sqlmodel import select
 
 from adapters.console.highlight import pieces
@@ -85,15 +86,19 @@ async def submit(request: web.Request, viewer: Viewer, form) -> web.Response:
     return _show(request, viewer, view, text=text)
 
 
-def _stored_text(request: web.Request, view: ReviewView) -> str | None:
-    """The draft text when the profile keeps it (encrypted) and it is still there."""
+def _stored_text(request: web.Request, view: ReviewView) -> tuple[str | None, bool]:
+    """The draft text when the profile keeps it (encrypted) and it is still there, and whether a
+    stored text could not be read (encrypted under an earlier CLEARPOST_DATA_KEY)."""
     services = request.app[CONSOLE_KEY].services
     if not services.config.profile.storage.store_draft_text:
-        return None
+        return None, False
     with transaction(services.engine) as s:
         row = s.get(Review, view.id)
         sealed = row.draft_text if row else None
-    return services.reviews.vault.open(sealed) if sealed else None
+    try:
+        return (services.reviews.vault.open(sealed) if sealed else None), False
+    except InvalidToken:
+        return None, True
 
 
 def _may_see(viewer: Viewer, view: ReviewView) -> bool:
@@ -125,11 +130,15 @@ def _actions(viewer: Viewer, view: ReviewView) -> tuple[list[str], str | None]:
 
 def _show(request: web.Request, viewer: Viewer, view: ReviewView, text: str | None = None,
           result: ActionResult | None = None, status: int = 200) -> web.Response:
-    text = text if text is not None else _stored_text(request, view)
+    unreadable = view.text_unreadable
+    if text is None:
+        text, lost = _stored_text(request, view)
+        unreadable = unreadable or lost
     allowed, why = _actions(viewer, view)
     return render(request, "review_show.html", status=status, viewer=viewer, review=view,
                   state_text=STATE_TEXT[view.state], pieces=pieces(text, view.findings) if text else None,
                   actions=allowed, why_not=why, result=result, received_day=_received_day(request, view),
+                  text_unreadable=unreadable,
                   show_rewrite=bool(view.rewrite and view.findings and view.rewrite != text))
 
 

@@ -102,6 +102,27 @@ class Server(_Strict):
     # reverse proxies (addresses or networks) whose X-Forwarded-For names the real client, for the
     # console's sign-in limits; empty: the connecting address is the client (the safe default)
     trusted_proxies: list[str] = []
+    # the address people open the console at, e.g. https://clearpost.example.org: the console then
+    # answers only requests for that host (DNS rebinding); unset, only an IP address or localhost
+    public_origin: str | None = None
+
+    @field_validator("public_origin")
+    @classmethod
+    def _origin(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        from urllib.parse import urlsplit
+        bad = ValueError(f"{v!r} is not an origin: scheme and host (and port), e.g. https://clearpost.example.org")
+        try:
+            u = urlsplit(v.strip())
+            port = u.port
+        except ValueError:
+            raise bad from None
+        if u.scheme not in ("http", "https") or not u.hostname or u.username or u.password \
+                or u.path not in ("", "/") or u.query or u.fragment:
+            raise bad
+        host = f"[{u.hostname}]" if ":" in u.hostname else u.hostname
+        return f"{u.scheme}://{host}" + (f":{port}" if port else "")
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 
-from aiohttp.web import Application, HTTPSeeOther, Request, Response
+from aiohttp.web import Application, HTTPSeeOther, Request, Response, middleware
 
 from adapters.console import audit_trail, consents, queue, review, signin
 from adapters.console.sessions import SessionStore
 from adapters.console.throttle import Throttle
-from adapters.console.web import CONSOLE_KEY, PREFIX, STATIC, Console, make_templates
+from adapters.console.web import CONSOLE_KEY, PREFIX, STATIC, Console, harden, host_allowed, make_templates
 from bot.accounts import list_users
 from bot.app import Services
 
@@ -27,10 +27,25 @@ async def _root(request: Request) -> Response:
     raise HTTPSeeOther(f"{PREFIX}/")
 
 
+@middleware
+async def _host_check(request: Request, handler):
+    """Console routes (and `/`) answer only for the console's own host name (issue 19)."""
+    path = request.path
+    if path == "/" or path == PREFIX or path.startswith(PREFIX + "/"):
+        public_origin = request.app[CONSOLE_KEY].services.config.profile.server.public_origin
+        if not host_allowed(request, public_origin):
+            log.warning("console: refused a request for another host name (421)")
+            where = ("at the address set in server.public_origin" if public_origin else
+                     "by IP address or at localhost; to use a host name, set server.public_origin in the profile")
+            return harden(Response(status=421, text=f"This console answers only {where}.\n"))
+    return await handler(request)
+
+
 def mount(app: Application, services: Services) -> Console:
     console = Console(services=services, sessions=SessionStore(services.engine),
                       throttle=Throttle(), templates=make_templates())
     app[CONSOLE_KEY] = console
+    app.middlewares.append(_host_check)
     for module in PAGE_MODULES:
         app.router.add_routes(module.routes())
     app.router.add_get("/", _root)

@@ -106,6 +106,39 @@ def see_other(location: str) -> web.Response:
     return harden(web.Response(status=303, headers={"Location": location}))
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _host_and_port(netloc: str, default_port: int | None) -> tuple[str, int | None] | None:
+    try:
+        u = urlsplit(f"//{netloc}")
+        return (u.hostname or "").lower().rstrip("."), u.port or default_port
+    except ValueError:
+        return None
+
+
+def host_allowed(request: web.Request, public_origin: str | None) -> bool:
+    """Whether the request's Host names this console (DNS rebinding: a page on attacker.example,
+    its name re-pointed at 127.0.0.1, would otherwise talk to the console as its own origin).
+    With ``server.public_origin``: exactly its host and port. Without: an IP address or
+    localhost, which a rebinding attacker's page cannot have as its origin."""
+    if public_origin:
+        origin = urlsplit(public_origin)
+        scheme_port = DEFAULT_PORTS[origin.scheme]
+        return _host_and_port(request.host, scheme_port) == (origin.hostname.lower(), origin.port or scheme_port)
+    named = _host_and_port(request.host, None)
+    if named is None or not named[0]:
+        return False
+    host = named[0]
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def client_address(request: web.Request, trusted_proxies: list[str]) -> str:
     """The connecting address, or, when it is a configured proxy, the nearest address in
     X-Forwarded-For that is not one: behind a proxy every client would otherwise share one

@@ -21,7 +21,7 @@ from bot.domain import Draft, Finding, Severity
 from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.content_kind import classify
 from checks.reading import reading_of
-from checks.roles import Role
+from checks.roles import Role, listed_public_figure
 
 MAX_IDS_SHOWN = 5
 
@@ -57,13 +57,15 @@ class ConsentCheck(Check):
 
     @staticmethod
     def _not_a_patient(draft: Draft, analysis: Analysis, m: Mention) -> bool:
-        """A lone first name the reading takes for staff, a public figure or an organisation
-        ("Meet Marcus, our front desk superstar") is not the patient who shares it; a full
-        registry name always counts."""
+        """A lone first name the reading takes for staff, a listed public figure or an
+        organisation ("Meet Marcus, our front desk superstar") is not the patient who shares
+        it; a full registry name always counts, and so does a registered first name that only
+        a quotation's dash makes look public ("— Jasmine O.")."""
         if m.named and len(draft.text[m.start:m.end].split()) > 1:
             return False
         reading = reading_of(draft, analysis)
-        return any(role != Role.UNKNOWN and e.start < m.end and m.start < e.end
+        return any(e.start < m.end and m.start < e.end and role != Role.UNKNOWN
+                   and (role != Role.PUBLIC or listed_public_figure(draft.text, e))
                    for e, role in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE)
 
     @staticmethod

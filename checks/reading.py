@@ -13,8 +13,8 @@ from functools import lru_cache
 from bot.domain import Draft
 from checks.base import Analysis, Entity
 from checks.disclosure.model import DisclosureModel, ScoredSentence
-from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans
-from checks.roles import Role, role_of, shared_roles, staff_by_first_name
+from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans, redacted_name_spans
+from checks.roles import Role, in_context_roles, role_of, shared_roles, staff_by_first_name
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -61,12 +61,26 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     """``staff_first_names``: the profile's colleagues by first name (checks.roles.staff_first_names)."""
     model = model or shipped_model()
     text = draft.text
-    roles = shared_roles(text, analysis.entities, [role_of(text, e) for e in analysis.entities])
-    roles = staff_by_first_name(text, analysis.entities, roles, staff_first_names)
-    spans = identifier_spans(analysis, roles)
-    spans = sorted(spans + colleague_spans(text, staff_first_names, spans))
+    roles = roles_of(text, analysis, staff_first_names)
+    spans = model_spans(text, analysis, roles, staff_first_names)
     context = context_tags(draft.platforms, draft.has_photo)
     return Reading(roles, tuple(model.score(text, spans, context)), staff_first_names)
+
+
+def roles_of(text: str, analysis: Analysis, staff_first_names: frozenset[str] = frozenset()) -> tuple[Role, ...]:
+    """Each identifier's role: from its sentence, then from the rest of the draft."""
+    roles = shared_roles(text, analysis.entities, [role_of(text, e) for e in analysis.entities])
+    roles = staff_by_first_name(text, analysis.entities, roles, staff_first_names)
+    return in_context_roles(text, analysis.entities, roles)
+
+
+def model_spans(text: str, analysis: Analysis, roles: tuple[Role, ...],
+                staff_first_names: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """What the disclosure model sees in place of words: identifiers by role or type, staff
+    names the analyzer dropped, and names already redacted. Training uses the same."""
+    spans = identifier_spans(analysis, roles)
+    spans = spans + colleague_spans(text, staff_first_names, spans)
+    return sorted(spans + redacted_name_spans(text, spans))
 
 
 def with_reading(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,

@@ -31,6 +31,7 @@ class Role(str, Enum):
     HOTLINE = "hotline"
     OPERATIONS = "operations"
     ORGANISATION = "organisation"
+    INVENTED = "invented"  # a name the draft says is made up: a composite or hypothetical case
 
 
 _I = re.IGNORECASE
@@ -110,7 +111,7 @@ _ORG_HANDLE_STARTS = ("nami", "cdc", "nih", "samhsa", "official")
 _LEADING_NAME_WORDS = re.compile(r"(?:\b[A-Z][\w'’\-]*\s+){1,2}$")  # case-sensitive: capitalised words only
 
 
-def _listed_public_figure(text: str, e: Entity) -> bool:
+def listed_public_figure(text: str, e: Entity) -> bool:
     """The name (without a possessive) is on the list, alone or with the word before it
     that the tagger left out ("Bessel" of "Bessel van der Kolk")."""
     name = re.sub(r"['’]s?$", "", text[e.start:e.end]).strip()
@@ -136,7 +137,7 @@ def person_role(text: str, e: Entity) -> Role:
     after = text[e.end:e.end + 60]
     # a first name the tagger left out of the span ("by Bessel van der Kolk") sits between cue and name
     bare = _LEADING_NAME_WORDS.sub("", before)
-    if _listed_public_figure(text, e):
+    if listed_public_figure(text, e):
         return Role.PUBLIC
     if re.search(r"\bDay$", text[e.start:e.end]):
         return Role.PUBLIC  # "Martin Luther King Jr. Day" is a holiday named after someone
@@ -241,6 +242,27 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
             near = text[max(s0, e.start - _NEAR_NAME):min(s1, e.end + _NEAR_NAME)]
             if not (_NOT_STAFF_SENTENCE.search(near) or _CARE_OF_SOMEONE.search(near)):
                 r = Role.STAFF
+        out.append(r)
+    return tuple(out)
+
+
+_INVENTED_CASE = re.compile(r"\b(?:hypothetical|fictional|fictitious|imaginary|made-up|invented|composite)\b", _I)
+
+
+def in_context_roles(text: str, entities, roles: tuple[Role, ...]) -> tuple[Role, ...]:
+    """Roles the rest of the draft settles: a town in a sentence about a public figure
+    ("when Simone Biles withdrew in Tokyo") is public, and a name in a draft that says its
+    case is made up ("fictional composite: 'Alex,' 34") is invented."""
+    invented = bool(_INVENTED_CASE.search(text))
+    public = [(e.start, e.end) for e, r in zip(entities, roles) if r == Role.PUBLIC and e.entity_type == "PERSON"]
+    out = []
+    for e, r in zip(entities, roles):
+        if r == Role.UNKNOWN and e.entity_type == "PERSON" and invented:
+            r = Role.INVENTED
+        elif r == Role.UNKNOWN and e.entity_type == "LOCATION" and not any(c.isdigit() for c in text[e.start:e.end]):
+            s0, s1 = _sentence(text, e.start, e.end)
+            if any(s0 <= a < s1 for a, _ in public):
+                r = Role.PUBLIC
         out.append(r)
     return tuple(out)
 

@@ -122,6 +122,10 @@ COVERED_AND_NOT = [
     ("a testimonial consent does not cover her story told by us",
      "Jasmine Ortiz’s story: she started seeing Jordan after her panic attacks got worse at work, and finished "
      "treatment in March.", "facebook", "block"),
+    ("a registered patient's first name and initial after a quotation's dash is hers",
+     "“Harbor Light gave me somewhere to put the grief.” — Jasmine O. 🌊💛 #clientlove", "instagram", "pass-or-warn"),
+    ("the same words where her consent does not reach (linkedin)",
+     "“Harbor Light gave me somewhere to put the grief.” — Jasmine O. 🌊💛 #clientlove", "linkedin", "block"),
     ("a heading introduces her quoted words",
      "Client voices 💬\n\n“Dr. Chen never once made me feel like I was too much.” — Jasmine Ortiz\n\n"
      "Thank you, Jasmine, for letting us share this. 💛", "instagram", "pass-or-warn"),
@@ -180,6 +184,22 @@ async def test_when_a_colleague_is_addressed_about_their_training_then_it_is_not
     ("In session today a client told me she hasn't felt loved since she was nine.", "block"),
 ])
 async def test_when_a_colleague_says_something_about_therapy_then_it_is_no_session_content(services, text, expected):
+    result = await verdict(services, text)
+    assert (result.verdict.value == "block") == (expected == "block"), \
+        [(f.code, f.severity.value) for f in result.findings]
+
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“You can't go back and change the beginning, but you can start where you are.” — C.S. Lewis\n\n"
+     "Happy Monday from all of us at Harbor Light.", "pass"),
+    ("When Simone Biles withdrew from the team final in Tokyo to protect her mental health, she showed "
+     "that stepping back is strength.", "pass"),
+    ("Case example (fictional composite for teaching): \"Alex,\" 34, notices their chest tightening before "
+     "every meeting. Here is how CBT might approach that thought.", "pass"),
+    ("Alex, 34, notices his chest tightening before every meeting; we started CBT with him in March.", "block"),
+])
+async def test_when_the_draft_says_who_a_name_or_place_belongs_to_then_the_verdict_follows(services, text, expected):
     result = await verdict(services, text)
     assert (result.verdict.value == "block") == (expected == "block"), \
         [(f.code, f.severity.value) for f in result.findings]

@@ -19,8 +19,9 @@ import numpy as np
 
 from checks.disclosure.features import DIM, featurise, normalise
 from checks.disclosure.model import WEIGHTS, has_words, sentences
-from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans
-from checks.roles import role_of, staff_first_names
+from checks.disclosure.spans import context_tags
+from checks.reading import model_spans, roles_of
+from checks.roles import staff_first_names
 from bot.textnorm import canonicalise
 
 # violations that are about the form of the whole message, not a sentence about a patient
@@ -55,8 +56,7 @@ def examples(records: list[dict], analyze, colleagues: frozenset[str] = frozense
         if r["label"] == "block" and any(k in (r.get("category") or "") for k in NOT_SENTENCE_LEVEL):
             continue
         analysis = analyze(text)
-        spans = identifier_spans(analysis, tuple(role_of(text, e) for e in analysis.entities))
-        spans = sorted(spans + colleague_spans(text, colleagues, spans))
+        spans = model_spans(text, analysis, roles_of(text, analysis, colleagues), colleagues)
         context = context_tags((r["platform"],) if r.get("platform") else (), bool(r.get("photo")))
         bounds = sentences(text)
         marked = canonicalise(r.get("sentence") or "").text

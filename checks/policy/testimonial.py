@@ -25,21 +25,21 @@ from checks.reading import reading_of
 from checks.roles import Role
 
 # A name-like attribution: "— Sarah M.", "- J.R.", "~ Tom, 34", "says Maria", "client Jane".
-_NAME = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]*\.?)?|[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?)"
+_NAME = r"(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]*\.?)?|[A-Z]\.[ \t]?[A-Z]\.?(?:[ \t]?[A-Z]\.)?)"
 ATTRIBUTION_PATTERNS = [
     r"(?:^|[\"”)\s])[-–—~]\s*" + _NAME + r"(?=[\s,.!]|$)",
     r"\b(?:[Ss]ays|[Ss]aid|[Ww]rites|[Ww]rote|[Ss]hares|[Ss]hared|[Mm]eet|[Tt]hanks?|[Tt]hank you|[Cc]ongrat\w*|[Bb]y|[Ff]rom|[Aa]sked|[Mm]eet)"
     r"\s+(?:to\s+)?(?:our |my )?(?:client |patient )?" + _NAME + r"(?=[\s,.!:]|$)",
-    r"\b(?:[Cc]lient|[Pp]atient)\s+" + _NAME + r"\b",
+    r"\b(?:[Cc]lient|[Pp]atient)[ \t]+" + _NAME + r"\b",
     r",\s+" + _NAME + r"\s*[!.]",
-    r"\b(?:[Cc]lient|[Pp]atient)\s+" + _NAME + r"'s\b",
+    r"\b(?:[Cc]lient|[Pp]atient)[ \t]+" + _NAME + r"'s\b",
 ]
 FIRST_LAST_INITIAL = r"\b(?!Dr\b|Mr\b|Ms\b|Mrs\b)[A-Z][a-z]+ [A-Z]\.(?=[\s,;:!)]|$)"
 INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 # "(pictured)", "the Nguyen family": identifying without a first name.
 IDENTIFYING = r"\((?:pictured|photo|left|right|above|below)\)|\bpictured (?:here|above|below|left|right)\b|\b[Tt]he [A-Z][a-z]+ (?:family|household|kids)\b"
-DETAIL = r"(?:\(\d{1,2}\b|,\s*\d{1,2}\b|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|\bfrom [A-Z][a-z]+|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter))"
+DETAIL = r"(?:\(\d{1,2}\b|,\s*\d{1,2}\b|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|(?-i:\bfrom [A-Z][a-z]+)|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter))"
 # Capitalised words after a dash that are not names.
 NOT_NAMES = {"The", "A", "An", "Our", "My", "We", "I", "You", "Your", "This", "That", "Client", "Patient",
              "Anonymous", "Former", "Happy", "Grateful", "Parent", "Mom", "Dad", "Teen", "Adult", "Couple",
@@ -92,9 +92,10 @@ class IdentifiableTestimonial(Rule):
         ids += [(m.start(), m.end()) for m in self.initials.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.first_last.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.handle.finditer(text)]
-        ids += [n for n in self._names(text) if not any(k0 < n[1] and n[0] < k1 for k0, k1 in known)]
+        ids += self._names(text)
         ids += [(m.start(), m.end()) for m in self.detail.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
+        ids = [i for i in ids if not any(k0 < i[1] and i[0] < k1 for k0, k1 in known)]  # "— C.S. Lewis"
         if media:
             return hits[0]
         ids.sort()

@@ -182,7 +182,7 @@ def test_when_staff_submit_a_draft_then_an_officer_approves_it_from_the_queue(pe
     row.locator("a").click()
     officer.click("button:has-text('Approve')")
     expect(officer.locator("#state")).to_have_text("CLEARED")
-    expect(officer.locator(".notice.ok")).to_contain_text("approve: clean -> cleared")
+    expect(officer.locator(".notice.ok")).to_contain_text("Approved: this draft is cleared")
 
     staff.goto(live.url + f"/console/reviews/{review_id}")
     expect(staff.locator("#state")).to_have_text("CLEARED")

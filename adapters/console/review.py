@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import uuid
 
 from aiohttp import web
@@ -19,7 +20,7 @@ from cryptography.fernet import InvalidToken
 from sqlmodel import select
 
 from adapters.console.highlight import pieces
-from adapters.console.web import CONSOLE_KEY, PREFIX, Viewer, page, refuse, render
+from adapters.console.web import CONSOLE_KEY, PREFIX, Viewer, page, refuse, render, see_other
 from bot.config import PLATFORMS
 from bot.db import transaction
 from bot.domain import Draft, DraftRejected, MessageRef, validate_draft_text
@@ -42,6 +43,15 @@ STATE_TEXT = {
     State.REJECTED: "Rejected: a privacy officer refused this draft. Do not publish it.",
     State.WITHDRAWN: "Withdrawn.",
 }
+# what a decision that went through did, in words, shown once on the page it redirects to;
+# only when the review is in the state that decision leads to (a hand-made ?done= says nothing)
+DONE_TEXT = {
+    "approve": ({State.CLEARED}, "Approved: this draft is cleared and may be published as written."),
+    "override": ({State.CLEARED}, "Overridden: this draft is cleared, with your justification in the audit trail."),
+    "reject": ({State.REJECTED}, "Rejected: this draft must not be published."),
+    "revoke": ({State.CLEAN, State.FLAGGED, State.FAILED}, "Decision revoked: this draft waits for a privacy officer again."),
+}
+HOLD_SECONDS = 60.0  # a submitted text waits this long at most for its redirected page
 
 
 def _default_targets(request: web.Request) -> list[str]:
@@ -83,7 +93,14 @@ async def submit(request: web.Request, viewer: Viewer, form) -> web.Response:
     review_id = await asyncio.to_thread(services.reviews.submit, draft)
     view = await services.reviews.check(review_id) or await asyncio.to_thread(services.reviews.get_by_id, review_id)
     log.info("console review %s: %s", review_id, view.state.value)
-    return _show(request, viewer, view, text=text)
+    # post/redirect/get: reloading the result page must not submit the draft again. The text goes
+    # to that page through memory (never the database) and is taken out when it is shown.
+    held = request.app[CONSOLE_KEY].just_submitted
+    now = time.monotonic()
+    for key in [k for k, (_, deadline) in held.items() if deadline < now]:
+        del held[key]
+    held[(viewer.username, review_id)] = (text, now + HOLD_SECONDS)
+    return see_other(f"{PREFIX}/reviews/{review_id}")
 
 
 def _stored_text(request: web.Request, view: ReviewView) -> tuple[str | None, bool]:
@@ -160,7 +177,10 @@ async def show(request: web.Request, viewer: Viewer, form) -> web.Response:
     view = services.reviews.get_by_id(rid) if rid else None
     if view is None or not _may_see(viewer, view):
         return refuse(request, 404, "No such review.", viewer)
-    return _show(request, viewer, view)
+    text, deadline = request.app[CONSOLE_KEY].just_submitted.pop((viewer.username, rid), (None, 0.0))
+    done = DONE_TEXT.get(request.query.get("done", ""))
+    result = ActionResult(True, done[1]) if done and view.state in done[0] else None
+    return _show(request, viewer, view, text=text if deadline >= time.monotonic() else None, result=result)
 
 
 @page()
@@ -188,7 +208,8 @@ async def decide(request: web.Request, viewer: Viewer, form) -> web.Response:
     latest = result.review or services.reviews.get_by_id(view.id)
     if result.ok:
         await services.reviews.publish(latest)
-    return _show(request, viewer, latest, result=result, status=200 if result.ok else 409)
+        return see_other(f"{PREFIX}/reviews/{view.id}?done={form.get('action')}")  # post/redirect/get
+    return _show(request, viewer, latest, result=result, status=409)
 
 
 def routes() -> list[web.RouteDef]:

@@ -52,6 +52,9 @@ class Console:
     throttle: Throttle
     templates: jinja2.Environment
     chain: dict = field(default_factory=dict)  # the last audit-chain check (audit_trail caches it)
+    # a submitted draft's text, held in memory only from the POST to the page it redirects to (which
+    # takes it out): (username, review id) -> (text, deadline); see review.submit
+    just_submitted: dict = field(default_factory=dict)
     # password hashes running at once: each scrypt takes 32 MiB and a core's time, so a burst of
     # sign-ins beyond this is answered 429 at once instead of queueing (issue 19)
     hashing: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(2))

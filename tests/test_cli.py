@@ -162,3 +162,18 @@ def test_when_jsonl_lines_are_bad_then_each_error_names_its_line(cfg, tmp_path, 
     assert out[2]["error"] == f"line 4: not UTF-8 text (byte 0xe9, the line's byte {column})"
     assert "clearpost: line 2: not valid JSON" in captured.err and "clearpost: line 4: not UTF-8" in captured.err
     assert "line 1 column" not in captured.out + captured.err  # json's own position inside the line is gone
+
+
+@pytest.mark.parametrize("argv,said", [
+    (["serve", "--help"], ["web console", "0 picks a free one"]),
+    (["check", "--help"], ["json: one object with verdict, findings and rewrite"]),
+    (["users", "add", "--help"], ["officers.console", "never from the command line"]),
+    (["users", "--help"], ["quickstart"]),
+])
+def test_when_help_is_asked_then_it_says_what_the_options_do(capsys, argv, said):
+    with pytest.raises(SystemExit) as e:
+        main(argv)
+    assert e.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    for words in said:
+        assert words in out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from aiohttp.web import Application, HTTPSeeOther, Request, Response, middleware
+from aiohttp.web import Application, HTTPMovedPermanently, HTTPSeeOther, Request, Response, middleware
 
 from adapters.console import audit_trail, consents, queue, review, signin
 from adapters.console.sessions import SessionStore
@@ -25,6 +25,10 @@ PAGE_MODULES = [signin, review, queue, consents, audit_trail]
 
 async def _root(request: Request) -> Response:
     raise HTTPSeeOther(f"{PREFIX}/")
+
+
+async def _favicon(request: Request) -> Response:
+    raise HTTPMovedPermanently(f"{PREFIX}/static/favicon.svg")
 
 
 @middleware
@@ -50,6 +54,7 @@ def mount(app: Application, services: Services) -> Console:
         app.router.add_routes(module.routes())
     app.router.add_get("/", _root)
     app.router.add_get(PREFIX, _root)
+    app.router.add_get("/favicon.ico", _favicon)  # browsers ask for it whatever the page says
     app.router.add_static(f"{PREFIX}/static", STATIC, append_version=True)
     if not list_users(services.engine):
         log.warning("the console has no accounts yet: create one with "

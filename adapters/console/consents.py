@@ -18,6 +18,7 @@ from aiohttp import web
 from sqlmodel import Session, select
 
 from adapters.console.web import CONSOLE_KEY, PREFIX, Viewer, page, render
+from bot.consent.csvio import non_utf8_lines
 from bot.consent.registry import ConsentRegistry, ImportFailed, RegistryError
 from bot.consent.vocab import PLATFORMS, SCOPES
 from bot.models import Patient
@@ -174,10 +175,12 @@ async def import_csv(request: web.Request, viewer: Viewer, form) -> web.Response
     if len(raw) > MAX_IMPORT_BYTES:
         return _home(request, viewer, 413, error=f"The file is larger than {MAX_IMPORT_BYTES // 1_000_000} MB; "
                                                  "use `clearpost consent import` for big files.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        return _home(request, viewer, 400, error=f"The file is not UTF-8 text (invalid byte at offset {e.start}).")
+    bad = non_utf8_lines(raw.split(b"\n"))
+    if bad:
+        return _home(request, viewer, 400, error=f"Nothing was imported: {len(bad)} line(s) are not UTF-8 text. "
+                                                 "Save the file as \"CSV UTF-8\" and import it again.",
+                     import_errors=[str(x) for x in bad[:100]])
+    text = raw.decode("utf-8-sig")
     try:
         n = _registry(request).import_csv(viewer.username, io.StringIO(text, newline=""),
                                           hashlib.sha256(raw).hexdigest())

@@ -12,6 +12,7 @@ import asyncio
 import hmac
 import ipaddress
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 from aiohttp import web
+from markupsafe import Markup, escape
 
 from adapters.console.sessions import SessionStore, SignedIn
 from adapters.console.throttle import Throttle
@@ -80,9 +82,19 @@ def make_templates() -> jinja2.Environment:
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["when"] = format_when
+    env.filters["code_spans"] = code_spans
     env.globals["prefix"] = PREFIX
     env.globals["active"] = ""  # pages set it to mark their menu entry
     return env
+
+
+_BACKTICKED = re.compile(r"`([^`\n]+)`")
+
+
+def code_spans(text: str | None) -> Markup:
+    """Findings are written once for every channel, with `commands` in backticks (Slack shows them
+    as code): here they become <code>, the rest escaped as usual."""
+    return Markup(_BACKTICKED.sub(r"<code>\1</code>", str(escape(text or ""))))
 
 
 def format_when(at: datetime | None) -> str:

@@ -24,7 +24,8 @@ def register(sub) -> None:
     p = sub.add_parser("check", help="review a draft: FILE, '-' for stdin, or --jsonl FILE")
     p.add_argument("file", nargs="?", default="-", help="draft text file, or - for stdin (default)")
     p.add_argument("--platform", choices=PLATFORMS, help="where the post will be published")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text: a readable report (default); json: one object with verdict, findings and rewrite")
     p.add_argument("--jsonl", metavar="FILE", help='review many drafts: lines of {"id","text"[,"platform"]}')
     p.add_argument("--record", action="store_true",
                    help="store each draft as a review with audit rows (default: a dry run that writes nothing)")

@@ -9,6 +9,7 @@ import sys
 from datetime import date
 
 from bot.commands.common import UsageError, config_from, guarded
+from bot.consent.csvio import non_utf8_lines
 from bot.consent.registry import ConsentRegistry, ImportFailed, RegistryError
 from bot.consent.vocab import PLATFORMS, SCOPES
 from bot.db import make_engine, upgrade
@@ -93,15 +94,16 @@ def _checked_digest(path: str) -> str:
     """The file's SHA-256, read a line at a time, checking on the way that every line is UTF-8
     (a large registry file is never held whole). Every line that is not is reported, as the
     row errors are (the first MAX_REPORTED_LINES, then how many more), and nothing is imported."""
-    digest, bad = hashlib.sha256(), []
+    digest = hashlib.sha256()
+
+    def lines(f):
+        for line in f:
+            digest.update(line)
+            yield line
+
     try:
         with open(path, "rb") as f:
-            for n, line in enumerate(f, 1):  # b"\n" never occurs inside a UTF-8 character
-                digest.update(line)
-                try:
-                    line.decode("utf-8")
-                except UnicodeDecodeError as e:
-                    bad.append(f"line {n}: not UTF-8 (byte 0x{line[e.start]:02x}, the line's byte {e.start + 1})")
+            bad = [str(e) for e in non_utf8_lines(lines(f))]
     except OSError as e:
         raise UsageError(f"cannot read {path}: {e.strerror}") from None
     if bad:

@@ -18,9 +18,14 @@ from bot.db import make_engine, upgrade
 def register(sub) -> None:
     p = sub.add_parser("users", help="console accounts (officer, staff)")
     usub = p.add_subparsers(dest="users_command", required=True)
-    add = usub.add_parser("add", help="create a console account; the password is read from a prompt or stdin")
+    add = usub.add_parser("add", help="create a console account; the password is read from a prompt or stdin",
+                          description="Create a console account. The password is read from a prompt (typed twice) "
+                                      "or the first line of standard input, never from the command line. An officer "
+                                      "can decide drafts only once their name is also listed under officers.console "
+                                      "in the profile; until then they act as staff.")
     add.add_argument("name", help="user name (lower-case letters, digits, '.', '_', '-')")
-    add.add_argument("--role", choices=ROLES, required=True)
+    add.add_argument("--role", choices=ROLES, required=True,
+                     help="officer (decides drafts; also list the name under officers.console) or staff")
     add.set_defaults(func=guarded(_add))
     pw = usub.add_parser("password", help="set a new password for a console account")
     pw.add_argument("name")

@@ -8,7 +8,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 from bot.consent.names import handle_key, name_key
 from bot.consent.vocab import PLATFORMS, SCOPES, parse_list
@@ -206,3 +206,15 @@ def write_csv(stream: IO[str], rows) -> int:
         writer.writerow(r)
         n += 1
     return n
+
+
+def non_utf8_lines(lines: Iterable[bytes]) -> list[RowError]:
+    """Every line (split at b"\\n", which never falls inside a UTF-8 character) that is not UTF-8,
+    in order, with the offending byte: the import names them all instead of stopping at the first."""
+    bad = []
+    for n, line in enumerate(lines, 1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as e:
+            bad.append(RowError(n, f"not UTF-8 (byte 0x{line[e.start]:02x}, the line's byte {e.start + 1})"))
+    return bad

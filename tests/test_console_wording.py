@@ -1,0 +1,78 @@
+"""Console wording (issue 18): commands in findings show as code, not in literal backticks; the
+marked-draft heading only when something is marked; a non-UTF-8 consent file names every bad
+line; the browser's /favicon.ico is answered."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import aiohttp
+
+from adapters.console.web import code_spans
+from bot.models import Consent
+from tests.console_client import CLEAN_DRAFT, count, signed_in, site  # noqa: F401
+
+DATA = Path(__file__).parent / "data"
+CONSENT_DRAFT = "Jane Doe shared her story with us: thank you, Jane! consent: C-9999"
+
+
+def test_when_a_finding_names_a_command_then_it_is_code_and_the_rest_stays_escaped():
+    assert str(code_spans("record it with `clearpost consent grant` <now>")) == \
+        "record it with <code>clearpost consent grant</code> &lt;now&gt;"
+    assert str(code_spans("`<script>`")) == "<code>&lt;script&gt;</code>"
+    assert str(code_spans("a lone ` stays")) == "a lone ` stays" and str(code_spans(None)) == ""
+
+
+async def _result_page(c, text: str) -> str:
+    await c.get("/console/review")
+    status, page = await c.post("/console/review", [("text", text), ("target", "instagram")])
+    assert status == 200, page
+    return page
+
+
+async def test_when_findings_name_commands_then_the_page_shows_code_not_backticks(site):
+    services, client = site
+    staff = await signed_in(client, "staff1")
+    page = await _result_page(staff, CONSENT_DRAFT)
+    findings = page[page.index('id="findings"'):]
+    assert "<code>" in findings and "`" not in findings
+    assert "Your draft, with findings marked" in page
+
+
+async def test_when_a_draft_has_no_findings_then_the_heading_does_not_promise_marks(site):
+    services, client = site
+    staff = await signed_in(client, "staff1")
+    page = await _result_page(staff, CLEAN_DRAFT)
+    assert "No findings." in page and 'id="draft"' in page
+    assert "with findings marked" not in page and "<h2>Your draft</h2>" in page
+
+
+async def test_when_an_officer_uploads_a_non_utf8_csv_then_every_bad_line_is_listed(site):
+    services, client = site
+    officer = await signed_in(client, "officer")
+    raw = (DATA / "consent_valid.csv").read_bytes().splitlines(keepends=True)
+    raw[1] = raw[1].replace(b"Emily Rose Carter", "Em\u00edly Rose Carter".encode("latin-1"))
+    raw[3] = raw[3].replace(b"scan/", b"scan\xff/")
+    await officer.get("/console/consents")
+    form = aiohttp.FormData()
+    form.add_field("csrf", officer.csrf())
+    form.add_field("file", b"".join(raw), filename="latin1.csv", content_type="text/csv")
+    async with officer.http.post(officer.base + "/console/consents/import", data=form) as resp:
+        status, page = await officer._record(resp)
+    assert status == 400 and "2 line(s) are not UTF-8" in page and "offset" not in page
+    listed = re.findall(r"<li>line (\d+): not UTF-8", page)
+    assert listed == ["2", "4"]
+    assert count(services, Consent) == 0
+
+
+async def test_when_a_browser_asks_for_favicon_then_it_gets_an_icon(site):
+    services, client = site
+    c = client()
+    async with c.http.get(c.base + "/favicon.ico", allow_redirects=True) as r:
+        body = await r.read()
+        assert r.status == 200 and r.content_type == "image/svg+xml" and body.startswith(b"<svg")
+    status, page = await c.get("/console/login")
+    m = re.search(r'<link rel="icon" href="([^"]+)"', page)
+    assert m and m.group(1).startswith("/console/static/favicon.svg")
+    async with c.http.get(c.base + m.group(1)) as r:
+        assert r.status == 200 and r.content_type == "image/svg+xml"

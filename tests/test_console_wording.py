@@ -76,3 +76,14 @@ async def test_when_a_browser_asks_for_favicon_then_it_gets_an_icon(site):
     assert m and m.group(1).startswith("/console/static/favicon.svg")
     async with c.http.get(c.base + m.group(1)) as r:
         assert r.status == 200 and r.content_type == "image/svg+xml"
+
+
+def test_when_a_consent_finding_sits_on_a_name_then_its_mark_says_consent_not_person():
+    from adapters.console.highlight import pieces
+    from bot.domain import Finding, Severity
+    text = "Thanks, Jane Doe!"
+    found = [Finding("phi", "phi.person", Severity.BLOCK, "m", "PERSON", 8, 16),
+             Finding("consent", "consent.missing", Severity.BLOCK, "m", "PERSON", 8, 16),
+             Finding("policy", "policy.testimonial", Severity.WARN, "m", None, 0, 17)]
+    labels = [p.label for p in pieces(text, found) if p.label]
+    assert labels == ["1 PERSON, 2 CONSENT", "3 policy.testimonial"]

@@ -22,6 +22,14 @@ class Piece:
     label: str | None = None  # shown after the last piece of a run, e.g. "1 PERSON"
 
 
+def label_of(f: Finding) -> str:
+    """What a mark says it is: the PHI type for a PHI finding, CONSENT for a consent finding (which
+    also sits on a name, but is about the missing authorization, not the name's type), else the code."""
+    if f.check == "consent":
+        return "CONSENT"
+    return f.entity or f.code
+
+
 def pieces(text: str, findings: tuple[Finding, ...] | list[Finding]) -> list[Piece]:
     spans = [(n, f) for n, f in enumerate(findings, 1)
              if f.start is not None and f.end is not None and 0 <= f.start < f.end <= len(text)]
@@ -42,6 +50,6 @@ def pieces(text: str, findings: tuple[Finding, ...] | list[Finding]) -> list[Pie
         following = raw[i + 1][1] if i + 1 < len(raw) else ()
         # label a run when the next piece drops one of its findings
         ending = [n for n in numbers if n not in following]
-        label = ", ".join(f"{n} {findings[n - 1].entity or findings[n - 1].code}" for n in ending) or None
+        label = ", ".join(f"{n} {label_of(findings[n - 1])}" for n in ending) or None
         out.append(Piece(chunk, numbers, worst.value, label))
     return out

@@ -87,3 +87,42 @@ def test_when_a_consent_finding_sits_on_a_name_then_its_mark_says_consent_not_pe
              Finding("policy", "policy.testimonial", Severity.WARN, "m", None, 0, 17)]
     labels = [p.label for p in pieces(text, found) if p.label]
     assert labels == ["1 PERSON, 2 CONSENT", "3 policy.testimonial"]
+
+
+REWRITABLE = "So proud of Maria Gonzalez who finished her anxiety program! Our next anxiety workshop starts in May."
+
+
+async def test_when_staff_look_at_the_rewrite_then_one_click_checks_it_as_a_new_draft(site):
+    import html
+
+    from bot.models import Review
+    services, client = site
+    staff = await signed_in(client, "staff1")
+    page = await _result_page(staff, REWRITABLE)
+    m = re.search(r'<form method="post" action="/console/review" id="recheck">(.*?)</form>', page, re.S)
+    assert m, "no re-check form under the rewrite"
+    rewrite = html.unescape(re.search(r'<textarea name="text" hidden>(.*?)</textarea>', m.group(1), re.S).group(1))
+    assert "Maria" not in rewrite
+    assert re.findall(r'name="target" value="(\w+)"', m.group(1)) == ["instagram"]
+    status, second = await staff.post("/console/review", [("text", rewrite), ("target", "instagram")])
+    assert status == 200 and count(services, Review) == 2 and "<h1>Review #2</h1>" in second
+    assert "Maria" not in second and "phi.person" not in second  # the rewrite passes the PHI check
+    officer = await signed_in(client, "officer")
+    status, page = await officer.get("/console/reviews/1")
+    assert status == 200 and 'id="rewrite"' in page and 'id="recheck"' not in page  # only for the author
+
+
+async def test_when_staff_list_recent_drafts_then_targets_and_finding_counts_tell_them_apart(site):
+    services, client = site
+    staff = await signed_in(client, "staff1")
+    await _result_page(staff, CLEAN_DRAFT)
+    await staff.get("/console/review")
+    await staff.post("/console/review", [("text", REWRITABLE), ("target", "facebook"), ("target", "website")])
+    status, page = await staff.get("/console/review")
+    rows = re.findall(r"<tr>\s*<td><a href=\"/console/reviews/(\d+)\">.*?</tr>", page, re.S)
+    assert rows == ["2", "1"]
+    table = page[page.index("Your recent drafts"):]
+    cells = [re.findall(r"<td>([^<]*)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
+    # cells: verdict, findings, publishing to, received, decided by
+    assert cells[0][2] == "facebook, website" and int(cells[0][1]) >= 1
+    assert cells[1][1:3] == ["0", "instagram"]

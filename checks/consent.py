@@ -29,7 +29,8 @@ MAX_IDS_SHOWN = 5
 _PERMISSION_STATED = re.compile(
     r"\b(?:with|by|under|given|gave us|granted|has|have|got|obtained|on file)\b[^.!?\n]{0,40}\b(?:written |signed )"
     r"?(?:permission|consent|authori[sz]ation|release)\b|\b(?:shared|posted|used|published) with (?:\w+ ){0,3}"
-    r"(?:permission|consent|authori[sz]ation)\b", re.IGNORECASE)
+    r"(?:permission|consent|authori[sz]ation)\b"
+    r"|\b(?:said|told us|agreed|okay(?:ed)?|ok'?d) (?:that )?(?:we|I) (?:could|can|may) (?:share|post|use)\b", re.IGNORECASE)
 
 
 class ConsentCheck(Check):

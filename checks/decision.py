@@ -48,7 +48,7 @@ def _anonymous_testimonial(text: str, findings: list[Finding]) -> list[Finding]:
     anonymous = any(f.code == "consent.reference_missing" and f.severity == Severity.WARN for f in findings)
     if not anonymous or any(f.severity == Severity.BLOCK and f.check in ("phi", "consent") for f in findings):
         return findings
-    words = kind_spans(text, "testimonial")
+    words = kind_spans(text, "testimonial") + kind_spans(text, "quote")
     out = []
     for f in findings:
         if (f.code in _IN_THEIR_WORDS and f.severity == Severity.BLOCK and f.start is not None

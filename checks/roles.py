@@ -178,12 +178,12 @@ def date_role(text: str, e: Entity) -> Role:
     sentence = text[s0:s1]
     if _CARE_OF_SOMEONE.search(sentence):
         return Role.UNKNOWN
-    if _OPERATIONS.search(sentence):
+    if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence):
         return Role.OPERATIONS
     # a line of its own in an announcement ("Grief During the Holidays / Thursday, December 10 ·
     # 6:30pm"): the event, closure or deadline is named on the lines around it
     nearby = text[max(0, s0 - _ANNOUNCEMENT_REACH):min(len(text), s1 + _ANNOUNCEMENT_REACH)]
-    if not _CARE_OF_SOMEONE.search(nearby) and _OPERATIONS.search(nearby):
+    if EVENT_WORDS.search(nearby) or (not _CARE_OF_SOMEONE.search(nearby) and _OPERATIONS.search(nearby)):
         return Role.OPERATIONS
     return Role.UNKNOWN
 
@@ -251,18 +251,21 @@ _INVENTED_CASE = re.compile(r"\b(?:hypothetical|fictional|fictitious|imaginary|m
 
 def in_context_roles(text: str, entities, roles: tuple[Role, ...]) -> tuple[Role, ...]:
     """Roles the rest of the draft settles: a town in a sentence about a public figure
-    ("when Simone Biles withdrew in Tokyo") is public, and a name in a draft that says its
-    case is made up ("fictional composite: 'Alex,' 34") is invented."""
+    ("when Simone Biles withdrew in Tokyo") or a colleague is theirs, and a name in a draft
+    that says its case is made up ("fictional composite: 'Alex,' 34") is invented."""
     invented = bool(_INVENTED_CASE.search(text))
-    public = [(e.start, e.end) for e, r in zip(entities, roles) if r == Role.PUBLIC and e.entity_type == "PERSON"]
+    people = [(e.start, r) for e, r in zip(entities, roles) if e.entity_type == "PERSON"]
     out = []
     for e, r in zip(entities, roles):
         if r == Role.UNKNOWN and e.entity_type == "PERSON" and invented:
             r = Role.INVENTED
         elif r == Role.UNKNOWN and e.entity_type == "LOCATION" and not any(c.isdigit() for c in text[e.start:e.end]):
+            # a town or park in a sentence about a public figure or a colleague is theirs
+            # ("Sarah loves trail running on Forest Park's Wildwood Trail")
             s0, s1 = _sentence(text, e.start, e.end)
-            if any(s0 <= a < s1 for a, _ in public):
-                r = Role.PUBLIC
+            here = {pr for a, pr in people if s0 <= a < s1}
+            if here and here <= {Role.PUBLIC, Role.STAFF}:
+                r = Role.PUBLIC if Role.PUBLIC in here else Role.STAFF
         out.append(r)
     return tuple(out)
 
@@ -282,8 +285,9 @@ def role_of(text: str, e: Entity) -> Role:
 
 
 EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|summit|open house|fair|festival|"
-                    r"fundraiser|walk|5k|gala|join us|rsvp|tickets?|register|registration|venue|community room|"
-                    r"meet-?up|training|screening night|panel)\b", _I)
+                         r"host(?:s|ing|ed)?|support circle|open to (?:anyone|everyone|all|the public)|"
+                         r"fundraiser|walk|5k|gala|join us|rsvp|tickets?|register|registration|venue|community room|"
+                         r"meet-?up|training|screening night|panel)\b", _I)
 
 
 def venue_role(text: str, e: Entity) -> Role:

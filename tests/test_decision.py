@@ -198,6 +198,14 @@ async def test_when_a_colleague_says_something_about_therapy_then_it_is_no_sessi
     ("Case example (fictional composite for teaching): \"Alex,\" 34, notices their chest tightening before "
      "every meeting. Here is how CBT might approach that thought.", "pass"),
     ("Alex, 34, notices his chest tightening before every meeting; we started CBT with him in March.", "block"),
+    ("“Everyone is going through something that we can’t see.” — Kevin Love, NBA champion, in his 2018 essay "
+     "about panic attacks and therapy.", "pass"),
+    ("Please welcome Dr. Sarah Lin, DPT, to Cascade Physical Therapy! Sarah specializes in knee rehab and loves "
+     "trail running on Forest Park's Wildwood Trail.", "pass"),
+    ("Harbor View Family Dental is hosting a free Smile Day for kids on Saturday, May 9, 10am–1pm. "
+     "Cascade Physical Therapy · 410 Harbor View Road, Suite 120, Portland.", "pass"),
+    ("one of our clients wrote this and said we could share it (anonymously!) 🫶\n\n"
+     "“I didn’t think I’d ever get through a week without a panic attack. now I can.”", "pass"),
 ])
 async def test_when_the_draft_says_who_a_name_or_place_belongs_to_then_the_verdict_follows(services, text, expected):
     result = await verdict(services, text)

@@ -450,7 +450,9 @@ class PhiAnalyzer:
         toks = _address_words(value)
         if len(toks) < 2 or not any(t.isdigit() for t in toks):
             return False
-        return any(_contiguous_in(toks, a) for a in self._address_tokens)
+        # another suite of the same building ("410 Harbor View Road, Suite 120") is a neighbour's
+        # business address, as public as the practice's own
+        return any(_contiguous_in(toks, a) or _same_building(toks, a) for a in self._address_tokens)
 
     def _drop_safe(self, text: str, cands: list[_Candidate], safe: list[tuple[int, int]]) -> list[_Candidate]:
         if not safe and not self._address_tokens:
@@ -487,7 +489,7 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
     often calls towns and venues named after people PERSON."""
     if c.entity_type != "PERSON" or c.source in _EXACT_NAME_SOURCES:
         return c
-    value = text[c.start:c.end]
+    value = re.sub(r"['’]s$", "", text[c.start:c.end])  # "Forest Park's Wildwood Trail"
     after = re.match(r"\s+([A-Z][a-z]+)", text[c.end:c.end + 20])
     if _VENUE.search(value) or (after and _VENUE.search(after.group(1))):
         return replace(c, entity_type="LOCATION")
@@ -500,7 +502,9 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
 
 _IRREGULAR_PAST = frozenset({"taught", "told", "said", "thought", "felt", "made", "got", "went", "came", "gave", "took",
                              "knew", "saw", "wrote", "spoke", "brought", "kept", "left", "began", "met", "found"})
-_CHAT = frozenset({"rsvp", "rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "plz", "pls", "tbh", "smh", "ikr", "imo",
+# chat shorthand, and a few words of e-mail footers and invitations that are never names
+_CHAT = frozenset({"rsvp", "unsubscribe", "subscribe",
+                   "rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "plz", "pls", "tbh", "smh", "ikr", "imo",
                    "imho", "btw", "uh", "um", "umm", "ugh", "yay", "yeah", "yea", "yes", "yessir", "aye", "ayy", "bae",
                    "bruh", "bro", "fam", "goodmorning", "goodnight", "gm", "gn", "kmsl", "dm", "dms", "tho", "ya", "yo",
                    "ok", "okay", "haha", "hahaha", "lmk", "nvm", "fyi", "wtf", "af", "jk", "thx", "ty", "np", "irl",
@@ -548,6 +552,16 @@ def _address_words(value: str) -> tuple[str, ...]:
 
 _NAME_PARTICLES = {"de", "del", "della", "da", "do", "dos", "das", "des", "du", "la", "le", "van", "von", "der",
                    "den", "di", "el", "al", "bin", "binti", "ibn", "y", "e", "ter", "ten", "st."}
+
+
+def _same_building(toks: tuple[str, ...], address: tuple[str, ...]) -> bool:
+    """Both start with the same house number and street name up to the street word."""
+    street = address[:next((i + 1 for i, t in enumerate(address) if t in _STREET_SUFFIXES), 0)]
+    return len(street) >= 3 and toks[:len(street)] == street
+
+
+_STREET_SUFFIXES = frozenset(_ADDRESS_ABBREVIATIONS.values()) - {"n", "s", "e", "w", "ne", "nw", "se", "sw", "ste",
+                                                                   "apt", "unit", "fl", "bldg"}
 
 
 def _contiguous_in(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:

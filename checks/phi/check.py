@@ -58,8 +58,8 @@ SUGGESTIONS = {
 }
 # Why an identifier that is not about a patient is only reported as information.
 ROLE_NOTES = {
-    Role.PUBLIC: ", read as a public figure or author (quoted or cited), not a patient",
-    Role.STAFF: ", read as a member of staff, not a patient",
+    Role.PUBLIC: ", read as about a public figure or author (quoted or cited), not a patient",
+    Role.STAFF: ", read as about a member of staff, not a patient",
     Role.HOTLINE: ", read as a public help line, not a person's number",
     Role.OPERATIONS: ", read as part of the practice's own calendar (hours, closures, events, talks)",
     Role.ORGANISATION: ", read as an organisation's or a publication's account, not a person",

@@ -13,10 +13,12 @@ care or progress term in the same or the next sentence. Generic statements
 from __future__ import annotations
 
 from bot.domain import Draft, Severity
-from checks.base import Analysis
+from checks.base import PEOPLE, Analysis
 from checks.content_kind import kind_spans
 from checks.policy import lexicon as L
 from checks.policy.base import Rule, Span, compile_all, sentence_bounds
+from checks.reading import reading_of
+from checks.roles import Role
 
 PATIENT_PATTERNS = [L.PATIENT_REF]
 DETAIL_PATTERNS = [r"\b" + L.CONDITION + r"\b", r"\b" + L.CARE + r"\b", r"\b" + L.PROGRESS + r"\b",
@@ -86,7 +88,8 @@ class CaseDetails(Rule):
             s0, _ = sentence_bounds(text, m.end() - 1)
             if self.progress_or_time.search(text, s0, min(len(text), m.end() + 250)):
                 return m.start(), m.end()
-        return self._third_person_case(text)
+        found = self._third_person_case(text)
+        return None if found and _about_known_person(draft, analysis, found) else found
 
     def _third_person_case(self, text: str) -> Span | None:
         if self.staff.search(text):
@@ -100,3 +103,16 @@ class CaseDetails(Rule):
             if details >= 2:  # two kinds of detail: condition/care/progress/time
                 return m.start(), m.end()
         return None
+
+
+def _about_known_person(draft: Draft, analysis: Analysis, span: Span) -> bool:
+    """ "— Kevin Love, NBA champion, in his 2018 essay about panic attacks": the "he" of the
+    case is a public figure (or a colleague, or an invented name) named in that sentence or
+    the one before, and nobody of unknown role is."""
+    text = draft.text
+    s0, s1 = sentence_bounds(text, span[0])
+    p0 = sentence_bounds(text, max(0, s0 - 2))[0] if s0 > 0 else s0
+    reading = reading_of(draft, analysis)
+    near = [role for e, role in zip(analysis.entities, reading.roles)
+            if e.entity_type in PEOPLE and p0 <= e.start < s1]
+    return bool(near) and all(r in (Role.PUBLIC, Role.STAFF, Role.INVENTED) for r in near)

@@ -216,6 +216,20 @@ def test_when_the_sentence_treats_a_word_as_a_person_then_it_is_a_name(analyzer,
     assert ("PERSON", name) in spans(analyzer, text)
 
 
+@pytest.mark.parametrize("text,word", [
+    ("Hi Mr. Cook, we're sorry about the billing confusion.", "Cook"),  # a title's full stop opens no sentence
+    ("Mrs. Brown came in again for her knee PT.", "Brown"),
+])
+def test_when_a_title_precedes_a_word_name_then_it_is_still_a_name(analyzer, text, word):
+    assert any(kind == "PERSON" and word in value for kind, value in spans(analyzer, text))
+
+
+@pytest.mark.parametrize("text", ["Postpartum anxiety is common and treatable.",
+                                  "NEW PATIENT FORMS ARE NOW ONLINE. Fill them out before you come."])
+def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_name(analyzer, text):
+    assert spans(analyzer, text) == []
+
+
 @pytest.mark.parametrize("text", [
     "Thank you, everyone!",
     "free workshop for family gatherings and grief. rsvp by friday",

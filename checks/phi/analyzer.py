@@ -350,7 +350,9 @@ class PhiAnalyzer:
         words = value.split()
         if style == "mixed" and any(w[0].islower() and w.casefold() not in _NAME_PARTICLES for w in words):
             return True
-        opens = start == 0 or re.search(r"(?:^|[.!?:\n]|[^\w\s,;'’\-])\s*$", text[max(0, start - 3):start]) is not None
+        before = text[max(0, start - 6):start]
+        opens = start == 0 or (re.search(r"(?:^|[.!?:\n]|[^\w\s,;'’\-])\s*$", before[-3:]) is not None
+                               and not _TITLE_BEFORE.search(before))  # "Mr. Cook" is a name after a title
         if not (value.isupper() or opens):
             return False
         names = given_names()
@@ -550,6 +552,7 @@ def _address_words(value: str) -> tuple[str, ...]:
     return tuple(_ADDRESS_ABBREVIATIONS.get(w, w) for w in re.findall(r"\w+", value.casefold()))
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof|st|sr|jr)\.\s*$", re.IGNORECASE)
 _NAME_PARTICLES = {"de", "del", "della", "da", "do", "dos", "das", "des", "du", "la", "le", "van", "von", "der",
                    "den", "di", "el", "al", "bin", "binti", "ibn", "y", "e", "ter", "ten", "st."}
 

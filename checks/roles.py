@@ -228,14 +228,14 @@ _NEAR_NAME = 40
 
 def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_names: frozenset[str]) -> tuple[Role, ...]:
     """A lone first name of a staff member ("happy birthday Priya!!", "working with Jordan
-    taught me ...") is that colleague, whatever a quotation around it looks like, unless its
+    taught me ...", also when the tagger took it for a place) is that colleague, whatever a quotation around it looks like, unless its
     sentence is about someone's care as a patient ("Jordan's appointment moved", "our client Maya")."""
     if not first_names:
         return roles
     out = []
     for e, r in zip(entities, roles):
         name = re.sub(r"['’]s?$", "", text[e.start:e.end]).strip().casefold()
-        if r in (Role.UNKNOWN, Role.PUBLIC) and e.entity_type == "PERSON" and name in first_names:
+        if r in (Role.UNKNOWN, Role.PUBLIC) and e.entity_type in ("PERSON", "LOCATION") and name in first_names:
             s0, s1 = _sentence(text, e.start, e.end)
             # the care words must sit by the name to make it a patient's: "our client Priya", "Jordan's
             # appointment", "Jordan feels better after her session", not "therapy with Jordan helped him"
@@ -286,7 +286,8 @@ def role_of(text: str, e: Entity) -> Role:
 
 EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|summit|open house|fair|festival|"
                          r"host(?:s|ing|ed)?|support circle|open to (?:anyone|everyone|all|the public)|"
-                         r"fundraiser|walk|5k|gala|join us|rsvp|tickets?|register|registration|venue|community room|"
+                         r"fundraiser|walk|run|race|marathon|sponsor(?:s|ing|ed)?|5k|gala|join us|rsvp|tickets?|"
+                         r"register|registration|venue|community room|"
                          r"meet-?up|training|screening night|panel)\b", _I)
 
 

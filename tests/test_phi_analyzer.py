@@ -233,6 +233,7 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
 @pytest.mark.parametrize("text", [
     "Thank you, everyone!",
     "free workshop for family gatherings and grief. rsvp by friday",
+    "pov: ur therapist asks how that made you feel for the 4th time",
     "Congrats to everyone who finished the program!",
     "Huge thanks to the Lakers for the tickets",
     "Our team finished its retreat.",

@@ -102,6 +102,9 @@ def test_when_city_appears_without_health_context_then_it_warns(analyzer):
     # the health word says what a new colleague treats, not whose care the photo shows
     ("Please welcome Sam Okafor, LPC! Sam works with teens on anxiety and school stress.", Severity.WARN),
     ("Our anxiety group met tonight, so proud of everyone!", Severity.BLOCK),
+    # a profession word, or a health word in the practice's own event, says nothing of whose care
+    ("who else's therapist has a fidget drawer? ours does #therapyoffice", Severity.WARN),
+    ("Proud to sponsor the Run for Mental Health on Sunday! Stop by our table for stickers.", Severity.WARN),
 ])
 def test_when_image_attached_then_photo_finding_depends_on_health_context(analyzer, text, expected):
     findings = run(analyzer, text, attachments=[Attachment("pic.jpg", "image/jpeg")])

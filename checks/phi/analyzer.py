@@ -505,7 +505,7 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
 _IRREGULAR_PAST = frozenset({"taught", "told", "said", "thought", "felt", "made", "got", "went", "came", "gave", "took",
                              "knew", "saw", "wrote", "spoke", "brought", "kept", "left", "began", "met", "found"})
 # chat shorthand, and a few words of e-mail footers and invitations that are never names
-_CHAT = frozenset({"rsvp", "unsubscribe", "subscribe",
+_CHAT = frozenset({"rsvp", "unsubscribe", "subscribe", "pov",
                    "rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "plz", "pls", "tbh", "smh", "ikr", "imo",
                    "imho", "btw", "uh", "um", "umm", "ugh", "yay", "yeah", "yea", "yes", "yessir", "aye", "ayy", "bae",
                    "bruh", "bro", "fam", "goodmorning", "goodnight", "gm", "gn", "kmsl", "dm", "dms", "tho", "ya", "yo",

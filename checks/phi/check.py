@@ -90,6 +90,10 @@ _JOB_AFTER = re.compile(r"\s+(?:coordinator|specialist|manager|director|supervis
                         r"clinician|therapist|counsel+or|dog|desk)s?\b", re.IGNORECASE)
 
 
+_PROFESSION = re.compile(r"(?:therapist|counsel+or|psychologist|psychiatrist|clinician|doctor|dentist|hygienist|"
+                         r"nurse|provider|practitioner|chiropractor)s?", re.IGNORECASE)
+
+
 class PhiCheck(Check):
     name = "phi"
 
@@ -147,8 +151,8 @@ class PhiCheck(Check):
         """A health word in a sentence about a colleague or a public figure ("Sam works with
         teens on anxiety") or about the practice's event says what they do, not that the
         photo shows someone's care."""
-        if _JOB_AFTER.match(text, hit[1]):
-            return True  # "our intake coordinator", "the trauma team": a job, not someone's care
+        if _JOB_AFTER.match(text, hit[1]) or _PROFESSION.fullmatch(text, hit[0], hit[1]):
+            return True  # "our intake coordinator", "ur therapist's fidget drawer": a job, not someone's care
         s = reading.sentence_at(hit[0])
         if s is None:
             return False

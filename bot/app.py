@@ -17,6 +17,8 @@ from bot.db import make_engine, transaction, upgrade
 from bot.intake import Intake
 from bot.pipeline import Pipeline
 from bot.review_service import ReviewService
+from bot.reminders import jobs as reminder_jobs
+from bot.scheduler import Scheduler
 from bot import audit
 from checks.base import CheckContext
 from checks.phi.analyzer import PhiAnalyzer
@@ -38,6 +40,9 @@ class Services:
     intake: Intake  # new drafts from chat platforms, stored in group commits
     # adapters' background work to finish on shutdown, after the reviews: drain(timeout seconds)
     drainers: list[Callable[[float], Awaitable[None]]] = field(default_factory=list)
+    # chat adapters' delivery of reminders and notices (bot/reminders.py), by platform
+    notifiers: dict = field(default_factory=dict)
+    scheduler: Scheduler | None = None  # reminders and notices; `serve` runs its loop (bot/server.py)
 
     def close(self) -> None:
         """Stop the check threads and analysis workers, and close database connections."""
@@ -84,4 +89,7 @@ def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,
                                                          "checks": list(config.profile.checks.enabled)})
     consents = ConsentLookup(engine, ConsentSettings.parse(settings.get("consent")).expiring_days)
     reviews = ReviewService(config, engine, pipeline)
-    return Services(config, engine, analyzer, pipeline, reviews, consents, Intake(reviews))
+    services = Services(config, engine, analyzer, pipeline, reviews, consents, Intake(reviews))
+    services.scheduler = Scheduler(engine, reminder_jobs(config, engine, services.notifiers, consents.expiring_days),
+                                   every_seconds=config.profile.reminders.check_every_seconds)
+    return services

@@ -143,6 +143,25 @@ class ConsentLookup(_Strict):
     console: list[str] = []
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class Reminders(_Strict):
+    """Nudges and notices the scheduler sends (bot/scheduler.py, docs/reminders.md). Never draft text."""
+
+    enabled: bool = True
+    check_every_seconds: float = Field(default=60.0, ge=1, le=3600)  # how often the scheduler looks
+    # a draft waiting for a decision this long gets a nudge to the officers, at most once a day
+    decision_after_hours: float = Field(default=4.0, gt=0, le=24 * 30)
+    # a draft that needs changes (rejected, or with blocking findings) and was not edited: a nudge to its author
+    changes_after_hours: float = Field(default=24.0, gt=0, le=24 * 30)
+    stop_after_days: int = Field(default=7, ge=1, le=90)  # no more nudges for a draft this old
+    # the weekly list of consents ending within checks.settings.consent.expiring_days, to the officers
+    consent_notice_day: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                "never"] = "monday"
+    consent_notice_hour: int = Field(default=8, ge=0, le=23)  # UTC
+
+
 class Profile(_Strict):
     practice: Practice
     officers: Officers = Officers()
@@ -152,6 +171,7 @@ class Profile(_Strict):
     storage: Storage = Storage()
     server: Server = Server()
     consent_lookup: ConsentLookup = ConsentLookup()
+    reminders: Reminders = Reminders()
 
 
 class Secrets(BaseModel):

@@ -150,3 +150,20 @@ class LeaseHolder(SQLModel, table=True):
     pid_started: str | None = Field(default=None, max_length=40)  # tells a reused process id apart
     started_at: datetime = Field(default_factory=utcnow)
     heartbeat_at: datetime = Field(default_factory=utcnow)
+
+
+class ReminderSent(SQLModel, table=True):
+    """One reminder or notice the scheduler sends: the row is inserted before sending, and its
+    uniqueness (kind, subject, day) is what makes several replicas send it once (bot/scheduler.py)."""
+
+    __tablename__ = "reminder_sent"
+    __table_args__ = (UniqueConstraint("kind", "subject", "day"),)
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=40)  # nudge_officers | nudge_author | consent_notice
+    subject: str = Field(max_length=100)  # "review:42", or "consents" for the weekly notice
+    day: date
+    review_id: int | None = Field(default=None, index=True)
+    claimed_by: str = Field(max_length=100)  # the scheduler (process) that sends it
+    claimed_at: datetime = Field(default_factory=utcnow)
+    status: str = Field(default="sending", max_length=20)  # sending | sent | failed
+    attempts: int = 1

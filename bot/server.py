@@ -80,6 +80,7 @@ def build_web_app(services: Services) -> web.Application:
         from adapters.teams import mount as mount_teams
         mount_teams(app, services)
     app.cleanup_ctx.append(_sweeper)
+    app.cleanup_ctx.append(_scheduler)
     app.on_shutdown.append(_drain)
     app.on_response_prepare.append(_every_response)
     return app
@@ -137,6 +138,18 @@ async def _sweeper(app: web.Application):
     task = app[SWEEPER_KEY] = asyncio.get_running_loop().create_task(_sweep_forever(app))
     yield
     task.cancel()
+
+
+async def _scheduler(app: web.Application):
+    """Reminders and notices (bot/scheduler.py), when ``reminders.enabled``."""
+    services = app[SERVICES_KEY]
+    stop = None
+    if services.scheduler is not None and services.config.profile.reminders.enabled:
+        from bot.scheduler import start
+        stop = start(services.scheduler)
+    yield
+    if stop is not None:
+        await stop()
 
 
 async def _drain(app: web.Application) -> None:

@@ -96,7 +96,8 @@ class Notifier(Protocol):
 
     async def nudge_author(self, nudge: Nudge) -> bool: ...
 
-    async def consent_notice(self, notice: ConsentNotice) -> bool: ...
+    async def consent_notice(self, notice: ConsentNotice, officer: str) -> bool:
+        """Privately to one officer (a Slack DM, a Teams 1:1 chat)."""
 
 
 def duration(d: timedelta) -> str:
@@ -210,11 +211,13 @@ class ConsentNotices:
         notice = expiring_consents(self.engine, self.days, now.date())
         if not notice.consents:
             return []
-        return [Due(CONSENT_NOTICE, f"consents:{p}", now.date(), (p, notice)) for p in platforms]
+        # one item per officer: one officer's failed delivery is retried without repeating the others'
+        return [Due(CONSENT_NOTICE, f"consents:{p}:{officer}"[:100], now.date(), (p, officer, notice))
+                for p in platforms for officer in self.config.officers_for(p)]
 
     async def send(self, item: Due) -> bool:
-        platform, notice = item.payload
-        return await self.notifiers[platform].consent_notice(notice)
+        platform, officer, notice = item.payload
+        return await self.notifiers[platform].consent_notice(notice, officer)
 
 
 def jobs(config: Config, engine, notifiers: dict[str, Notifier], expiring_days: int) -> list:

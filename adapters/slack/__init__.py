@@ -13,6 +13,7 @@ from bot.app import Services
 
 from .bot import SlackBot
 from .http import events_handler
+from .notifier import SlackNotifier
 from .settings import slack_settings
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ def mount(app: web.Application, services: Services) -> SlackBot:
     settings = slack_settings(services.config.secrets)
     bot = SlackBot(services, settings)
     services.reviews.publishers["slack"] = bot.publisher
+    services.notifiers["slack"] = SlackNotifier(bot.report_client, services.config.officers_for("slack"))
     app[SLACK_BOT_KEY] = bot
     app.on_startup.append(_open_session)
     if settings.socket_mode:

@@ -16,6 +16,7 @@ from bot.config import ConfigError, Secrets
 from adapters.teams.auth import authentication_enabled, build_authentication
 from adapters.teams.bot import TeamsBot
 from adapters.teams.http import make_handler
+from adapters.teams.notifier import TeamsNotifier
 from adapters.teams.publisher import TeamsPublisher
 from adapters.teams.refs import ConversationRefStore
 
@@ -47,5 +48,6 @@ def mount(app: web.Application, services: Services) -> None:
     refs = ConversationRefStore(services.engine)
     app_id = secrets.teams_app_id or ""
     services.reviews.publishers["teams"] = TeamsPublisher(adapter, refs, app_id)
+    services.notifiers["teams"] = TeamsNotifier(adapter, refs, app_id, secrets.teams_tenant_id)
     bot = TeamsBot(services, refs, adapter, app_id)
     app.router.add_post(ROUTE, make_handler(adapter, bot, secrets.teams_service_url_override))

@@ -115,6 +115,8 @@ def listed_public_figure(text: str, e: Entity) -> bool:
     """The name (without a possessive) is on the list, alone or with the word before it
     that the tagger left out ("Bessel" of "Bessel van der Kolk")."""
     name = re.sub(r"['’]s?$", "", text[e.start:e.end]).strip()
+    if name.startswith("#"):  # "#SimoneBiles"
+        name = " ".join(re.findall(r"[A-Z][a-z]+|[a-z]+", name[1:]))
     prev = re.search(r"([^\W\d_][\w'’\-]*)\s+$", text[max(0, e.start - 30):e.start])
     candidates = [name] + ([f"{prev.group(1)} {name}"] if prev else [])
     return any(" ".join(c.split()).casefold() in public_figures() for c in candidates)
@@ -224,6 +226,8 @@ def staff_first_names(staff: Iterable[str]) -> frozenset[str]:
 
 
 _NEAR_NAME = 40
+# "is jordan taking new clients?": the clients are the colleague's caseload
+_TAKING_CLIENTS = re.compile(r"\b(?:taking|accepting|seeing|booking)(?: on)? (?:new |more )?(?:clients|patients)\b", _I)
 
 
 def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_names: frozenset[str]) -> tuple[Role, ...]:
@@ -240,7 +244,7 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
             # the care words must sit by the name to make it a patient's: "our client Priya", "Jordan's
             # appointment", "Jordan feels better after her session", not "therapy with Jordan helped him"
             near = text[max(s0, e.start - _NEAR_NAME):min(s1, e.end + _NEAR_NAME)]
-            if not (_NOT_STAFF_SENTENCE.search(near) or _CARE_OF_SOMEONE.search(near)):
+            if _TAKING_CLIENTS.search(near) or not (_NOT_STAFF_SENTENCE.search(near) or _CARE_OF_SOMEONE.search(near)):
                 r = Role.STAFF
         out.append(r)
     return tuple(out)

@@ -196,7 +196,7 @@ def test_when_a_hashtag_spells_a_name_then_it_is_a_person(analyzer, text, tag):
 
 @pytest.mark.parametrize("tag", ["#MindfulMonday", "#HopeForTomorrow", "#GoBlue", "#TeamWork", "#MartinLutherKingDay",
                                  "#SelfCareSunday", "#MentalHealthAwareness", "#LoveYourself", "#TherapyTuesday",
-                                 "#mondaymotivation", "#selfcompassion"])
+                                 "#mondaymotivation", "#selfcompassion", "#YouMatter"])
 def test_when_a_hashtag_is_a_topic_then_it_is_not_a_person(analyzer, tag):
     assert spans(analyzer, f"Happy week everyone {tag}") == []
 

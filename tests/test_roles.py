@@ -35,6 +35,7 @@ CASES = [
      "4040 NE Tillamook St", Role.OPERATIONS),
     ("Our client moved to 4040 NE Tillamook St after her surgery.", "4040 NE Tillamook St", Role.UNKNOWN),
     ("Send your CV to the office by November 30.", "November 30", Role.OPERATIONS),
+    ("She reminded us that rest is strength. #SimoneBiles #MentalHealthMatters", "#SimoneBiles", Role.PUBLIC),
 ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import Pattern
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import common_surnames, given_names, is_vocabulary
 from checks.phi.recognizers.base import NameRecognizer
@@ -87,7 +88,7 @@ class HashtagNameRecognizer(NameRecognizer):
 
     def _given(self, word: str, strict: bool) -> bool:
         """strict: a given name that is not also an ordinary word."""
-        if word not in given_names():
+        if word not in given_names() or word in STOP_WORDS:  # "#YouMatter": a pronoun, not the name You
             return False
         return not strict or not is_vocabulary(word, self.common_words)
 

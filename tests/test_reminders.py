@@ -20,6 +20,7 @@ from bot.app import build_services
 from bot.consent.registry import ConsentRegistry
 from bot.models import utcnow
 from bot.reminders import slot_day
+from tests.console_client import site  # noqa: F401 - the fixture
 from tests.fakes.slack_api import BotServer, FakeSlackApi
 from tests.test_slack import CHANNEL, CLEAN_TEXT, OFFICER, OFFICER2, PHI_TEXT, STAFF, Slack, slack_config
 
@@ -291,3 +292,22 @@ def test_when_a_reminders_key_is_wrong_then_start_up_refuses_naming_it(yaml_text
     with pytest.raises(ConfigError) as e:
         parse_profile("practice:\n  name: Harbor Light\n" + yaml_text, "test.yml")
     assert f"  {key}:" in str(e.value)
+
+
+async def test_when_an_officer_opens_the_queue_then_the_expiring_consents_show_without_names_or_documents(site):
+    from tests.console_client import signed_in
+    services, client = site
+    today = date.today()
+    registry = ConsentRegistry(services.engine)
+    granted = registry.grant("officer", patient="Rosa Delgado", scopes=["testimonial", "name_use"],
+                             platforms=["instagram"], document_ref="scans/rosa-2026.pdf",
+                             granted_on=today - timedelta(days=100), expires_on=today + timedelta(days=5),
+                             new_patient=True)
+    officer = await signed_in(client, "officer")
+    status, page = await officer.get("/console/queue")
+    assert status == 200
+    section = page.split('id="consent-notice"', 1)[1]
+    assert granted.patient_id in section and granted.consent_id in section
+    assert "testimonial, name_use" in section and (today + timedelta(days=5)).isoformat() in section
+    assert "Not yet sent in chat" in section
+    assert "Rosa" not in section and "scans/" not in section

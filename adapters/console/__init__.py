@@ -11,7 +11,7 @@ import logging
 
 from aiohttp.web import Application, HTTPMovedPermanently, HTTPSeeOther, Request, Response, middleware
 
-from adapters.console import audit_trail, consents, queue, review, signin
+from adapters.console import audit_trail, consents, queue, review, signin, trends
 from adapters.console.sessions import SessionStore
 from adapters.console.throttle import Throttle
 from adapters.console.web import CONSOLE_KEY, PREFIX, STATIC, Console, harden, host_allowed, make_templates
@@ -20,7 +20,7 @@ from bot.app import Services
 
 log = logging.getLogger(__name__)
 
-PAGE_MODULES = [signin, review, queue, consents, audit_trail]
+PAGE_MODULES = [signin, review, queue, consents, audit_trail, trends]
 
 
 async def _root(request: Request) -> Response:

@@ -4,6 +4,7 @@ never draft text."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from aiohttp import web
 from sqlalchemy import func
@@ -12,7 +13,8 @@ from sqlmodel import select
 from adapters.console.web import CONSOLE_KEY, PREFIX, Viewer, page, render
 from bot.config import CHAT_PLATFORMS
 from bot.db import transaction
-from bot.models import Review
+from bot.models import ReminderSent, Review
+from bot.reminders import CONSENT_NOTICE, expiring_consents
 from bot.states import State
 
 WAITING = (State.CLEAN.value, State.FLAGGED.value, State.FAILED.value)
@@ -36,8 +38,18 @@ async def queue(request: web.Request, viewer: Viewer, form) -> web.Response:
         "state": r.state, "verdict": r.verdict or "", "findings": len(json.loads(r.findings)),
         "targets": ", ".join(json.loads(r.targets)), "received": r.created_at,
     } for r in rows]
+    services = request.app[CONSOLE_KEY].services
+    notice = expiring_consents(engine, services.consents.expiring_days, date.today())
     return render(request, "queue.html", viewer=viewer, active="queue", items=items, platform=platform,
-                  platforms=CHAT_PLATFORMS, checking=checking, limit=LIMIT)
+                  platforms=CHAT_PLATFORMS, checking=checking, limit=LIMIT, notice=notice,
+                  notice_sent=_last_notice(engine))
+
+
+def _last_notice(engine) -> date | None:
+    """When the weekly consent notice last went out in chat (bot/reminders.py)."""
+    with transaction(engine) as s:
+        return s.exec(select(func.max(ReminderSent.day)).where(ReminderSent.kind == CONSENT_NOTICE,
+                                                               ReminderSent.status == "sent")).one()
 
 
 def routes() -> list[web.RouteDef]:

@@ -33,7 +33,7 @@ COVERABLE: dict[str, tuple[str, ...]] = {
     # the dates and places of an authorised story ("after a layoff in 2023")
     "phi.date": _STORY, "phi.location": _STORY, "phi.age": _STORY,
 }
-_IN_THEIR_WORDS = ("policy.patient_disclosure", "policy.case_details")
+_IN_THEIR_WORDS = ("policy.patient_disclosure", "policy.case_details", "policy.session_content")
 COVERING_CODES = ("consent.ok", "consent.expiring")
 
 
@@ -48,7 +48,8 @@ def _anonymous_testimonial(text: str, findings: list[Finding]) -> list[Finding]:
     anonymous = any(f.code == "consent.reference_missing" and f.severity == Severity.WARN for f in findings)
     if not anonymous or any(f.severity == Severity.BLOCK and f.check in ("phi", "consent") for f in findings):
         return findings
-    words = kind_spans(text, "testimonial") + kind_spans(text, "quote")
+    # the patient's words, with the words that introduce them ("One of our clients shared: “...”")
+    words = [(sentence_bounds(text, a)[0], b) for a, b in kind_spans(text, "testimonial") + kind_spans(text, "quote")]
     out = []
     for f in findings:
         if (f.code in _IN_THEIR_WORDS and f.severity == Severity.BLOCK and f.start is not None

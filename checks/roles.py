@@ -291,7 +291,8 @@ def role_of(text: str, e: Entity) -> Role:
 EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|summit|open house|fair|festival|"
                          r"host(?:s|ing|ed)?|support circle|open to (?:anyone|everyone|all|the public)|"
                          r"fundraiser|walk|run|race|marathon|sponsor(?:s|ing|ed)?|5k|gala|join us|rsvp|tickets?|"
-                         r"register|registration|venue|community room|"
+                         r"register|registration|venue|community room|meeting|presenting|presentation|keynote|"
+                         r"speaking|"
                          r"meet-?up|training|screening night|panel)\b", _I)
 
 

@@ -204,6 +204,11 @@ async def test_when_a_colleague_says_something_about_therapy_then_it_is_no_sessi
      "trail running on Forest Park's Wildwood Trail.", "pass"),
     ("Harbor View Family Dental is hosting a free Smile Day for kids on Saturday, May 9, 10am–1pm. "
      "Cascade Physical Therapy · 410 Harbor View Road, Suite 120, Portland.", "pass"),
+    ("Today marks five years since Priya Raman joined us as office manager. If you've ever called, you've heard "
+     "her calm voice. Thank you, Priya, for keeping this place running.", "pass"),
+    ("Dr. Maya Chen will be presenting at the Oregon Psychological Association meeting in Salem on May 14.", "pass"),
+    ("One of our clients shared: “I didn't know panic attacks could feel like a heart attack. Now I can ride it "
+     "out.” (shared with permission)", "pass"),
     ("one of our clients wrote this and said we could share it (anonymously!) 🫶\n\n"
      "“I didn’t think I’d ever get through a week without a panic attack. now I can.”", "pass"),
 ])

@@ -481,7 +481,7 @@ class PhiAnalyzer:
 
 _VENUE = re.compile(r"\b(?:park|library|center|centre|hall|field|stadium|arena|school|elementary|academy|high|"
                     r"college|university|hospital|church|plaza|square|bridge|gardens?|museum|theat(?:er|re)|gym|"
-                    r"auditorium|pavilion|commons|waterfront)$", re.IGNORECASE)
+                    r"auditorium|pavilion|commons|waterfront|downtown|hotel|inn|resort|lodge|ballroom)$", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|around|outside|across|throughout)\s+$", re.IGNORECASE)
 
 

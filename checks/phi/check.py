@@ -158,6 +158,8 @@ class PhiCheck(Check):
             return False
         if EVENT_WORDS.search(text, max(0, s.start - 120), s.end + 120) and s.probability < CARE_CONTEXT:
             return True  # "mental health resources for all" at a sponsored 5K: the practice's event
+        if any(reading.is_colleague(w) for w in re.findall(r"[^\W\d_]+", text[s.start:s.end])):
+            return True  # "Our very own Priya Raman just finished her half-marathon": staff names the analyzer drops
         return any(role in (Role.STAFF, Role.PUBLIC) and s.start <= e.start < s.end
                    for e, role in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE)
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Awaitable, Callable, Protocol
 
-from sqlalchemy import update
+from sqlalchemy import or_, select, update
 
 from bot.db import transaction
 from bot.models import ReminderSent, utcnow
@@ -120,9 +120,27 @@ class Scheduler:
             except Exception as e:  # noqa: BLE001 - the database may be down: next tick
                 log.warning("scheduler: %s could not list what is due: %s", job.name, type(e).__name__)
                 continue
+            try:
+                items = await asyncio.to_thread(self._unsettled, items)
+            except Exception as e:  # noqa: BLE001
+                log.warning("scheduler: %s could not read what was sent: %s", job.name, type(e).__name__)
+                continue
             for item in items[:MAX_PER_TICK]:
                 sent += await self._run(job, item)
         return sent
+
+    def _unsettled(self, items: list[Due]) -> list[Due]:
+        """Leave out what was sent, is being sent or was given up on: a draft waiting for days stays
+        due all that time, and must not take the place of a new one in a tick's share."""
+        if not items:
+            return []
+        with transaction(self.engine) as s:
+            settled = set(s.execute(
+                select(ReminderSent.kind, ReminderSent.subject, ReminderSent.day)
+                .where(ReminderSent.day.in_(sorted({i.day for i in items})),
+                       ReminderSent.kind.in_(sorted({i.kind for i in items})),
+                       or_(ReminderSent.status != "failed", ReminderSent.attempts >= MAX_ATTEMPTS))).all())
+        return [i for i in items if (i.kind, i.subject, i.day) not in settled]
 
     async def _run(self, job: Job, item: Due) -> int:
         try:

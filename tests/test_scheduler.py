@@ -127,3 +127,46 @@ async def test_when_running_forever_then_woken_ticks_follow_the_clock(engine):
         assert [i.day for i in job.sent] == [date(2026, 3, 2), date(2026, 3, 3)]
     finally:
         task.cancel()
+
+
+async def test_when_more_items_are_due_than_a_tick_sends_then_settled_ones_do_not_crowd_out_new_ones(engine,
+                                                                                                     monkeypatch):
+    upgrade(engine)
+    monkeypatch.setattr("bot.scheduler.MAX_PER_TICK", 2)
+    job = Job(subjects=("a", "b"))
+    scheduler = Scheduler(engine, [job], clock=Clock())
+    assert await scheduler.tick() == 2
+    job.subjects = ("a", "b", "c", "d")  # a and b stay due (sent), c and d are new
+    assert await scheduler.tick() == 2
+    assert [i.subject for i in job.sent] == ["a", "b", "c", "d"]
+
+
+async def test_when_serve_starts_then_the_scheduler_loop_runs_unless_reminders_are_disabled(db_url, analyzer):
+    from bot.app import build_services
+    from tests.conftest import make_config
+    from tests.fakes.slack_api import BotServer
+
+    for enabled in (True, False):
+        services = build_services(make_config(db_url, reminders={"enabled": enabled}), analyzer=analyzer)
+        loop = asyncio.get_running_loop()
+        ticked = asyncio.Event()
+
+        class Probe:
+            name = "probe"
+
+            def due(self, now):  # runs in a worker thread
+                loop.call_soon_threadsafe(ticked.set)
+                return []
+
+        services.scheduler.jobs.append(Probe())
+        server = await BotServer(services).start()
+        try:
+            loops = [t for t in asyncio.all_tasks() if t.get_coro().__qualname__ == "Scheduler.run_forever"
+                     and t.get_coro().cr_frame.f_locals.get("self") is services.scheduler]
+            assert len(loops) == int(enabled)
+            if enabled:
+                await asyncio.wait_for(ticked.wait(), 20)  # the first tick runs at start-up
+        finally:
+            await server.stop()
+            services.pipeline.close()
+            services.engine.dispose()

@@ -67,13 +67,13 @@ class ConsentCheck(Check):
         reading = reading_of(draft, analysis)
         return any(e.start < m.end and m.start < e.end and role != Role.UNKNOWN
                    and (role != Role.PUBLIC or listed_public_figure(draft.text, e))
-                   for e, role in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE)
+                   for e, role in reading.people(analysis))
 
     @staticmethod
     def _about_public_figures(draft: Draft, analysis: Analysis) -> bool:
         """Everyone the draft names is a public figure: "Michael Phelps says therapy saved his
         life" is his public story, not a patient's testimonial."""
-        roles = [r for e, r in zip(analysis.entities, reading_of(draft, analysis).roles) if e.entity_type in PEOPLE]
+        roles = [r for _, r in reading_of(draft, analysis).people(analysis)]
         return bool(roles) and all(r == Role.PUBLIC for r in roles)
 
     @staticmethod

@@ -7,11 +7,12 @@ a check given an analysis without one (a unit test, a one-off tool) reads
 the draft itself with the same shipped model."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.domain import Draft
-from checks.base import Analysis, Entity
+from checks.base import PEOPLE, Analysis, Entity
 from checks.disclosure.model import DisclosureModel, ScoredSentence
 from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans, redacted_name_spans
 from checks.roles import Role, in_context_roles, role_of, shared_roles, staff_by_first_name
@@ -20,6 +21,7 @@ from checks.roles import Role, in_context_roles, role_of, shared_roles, staff_by
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
 DISCLOSURE_THRESHOLD = 0.65
 CARE_CONTEXT = 0.5
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,15 @@ class Reading:
     def is_colleague(self, name: str) -> bool:
         words = name.replace("’", "'").split("'")[0].split()
         return len(words) == 1 and words[0].casefold() in self.colleagues
+
+    def names_colleague(self, text: str, start: int, end: int) -> bool:
+        """A colleague's first name anywhere in text[start:end]: the analyzer leaves staff names
+        out, so rules asking "is this sentence about a colleague?" look here too."""
+        return any(self.is_colleague(w) for w in _WORD.findall(text, start, end))
+
+    def people(self, analysis: Analysis) -> list[tuple[Entity, Role]]:
+        """The draft's names and handles, each with its role."""
+        return [(e, r) for e, r in zip(analysis.entities, self.roles) if e.entity_type in PEOPLE]
 
     def role(self, analysis: Analysis, entity: Entity) -> Role:
         return self.roles[analysis.entities.index(entity)]

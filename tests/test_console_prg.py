@@ -6,6 +6,14 @@ from tests.console_client import CLEAN_DRAFT, PHI_DRAFT, count, signed_in, site,
 from bot.models import AuditEvent, Review
 
 
+async def submitted_by_staff(client, text: str):
+    """Staff submit ``text`` in the console without following the redirect: (staff, result path)."""
+    staff = await signed_in(client, "staff1")
+    await staff.get("/console/review")
+    await staff.post("/console/review", [("text", text)], redirects=False)
+    return staff, staff.headers["Location"]
+
+
 async def test_when_a_draft_is_submitted_then_its_result_page_is_a_get_and_reloads_submit_nothing(site):
     services, client = site
     staff = await signed_in(client, "staff1")
@@ -25,10 +33,7 @@ async def test_when_a_draft_is_submitted_then_its_result_page_is_a_get_and_reloa
 
 async def test_when_someone_else_opens_the_result_page_then_the_held_text_is_not_theirs(site):
     services, client = site
-    staff = await signed_in(client, "staff1")
-    await staff.get("/console/review")
-    await staff.post("/console/review", [("text", PHI_DRAFT)], redirects=False)
-    location = staff.headers["Location"]
+    staff, location = await submitted_by_staff(client, PHI_DRAFT)
     officer = await signed_in(client, "officer")
     status, page = await officer.get(location)
     assert status == 200 and 'id="draft"' not in page
@@ -38,10 +43,7 @@ async def test_when_someone_else_opens_the_result_page_then_the_held_text_is_not
 
 async def test_when_a_decision_goes_through_then_it_redirects_and_says_what_happened_in_words(site):
     services, client = site
-    staff = await signed_in(client, "staff1")
-    await staff.get("/console/review")
-    await staff.post("/console/review", [("text", CLEAN_DRAFT)], redirects=False)
-    review_path = staff.headers["Location"]
+    _, review_path = await submitted_by_staff(client, CLEAN_DRAFT)
     officer = await signed_in(client, "officer")
     status, _ = await officer.get(f"{review_path}?done=approve")
     assert status == 200 and 'id="result"' not in officer.page  # a hand-made ?done= on a waiting draft

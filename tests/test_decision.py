@@ -35,6 +35,11 @@ def elena_consent(services) -> str:
     return ConsentRegistry(services.engine).history("Elena Petrova")[0][1][0].id
 
 
+def assert_blocks(result, blocks: bool) -> None:
+    """The verdict is block exactly when expected; the findings say why when it is not."""
+    assert (result.verdict.value == "block") == blocks, [(f.code, f.severity.value) for f in result.findings]
+
+
 async def verdict(services, text: str, platform: str | None = "instagram"):
     return await services.pipeline.run(draft_of({"text": text, "platform": platform}))
 
@@ -139,11 +144,7 @@ COVERED_AND_NOT = [
 async def test_when_a_consent_covers_only_part_of_a_post_then_the_verdict_follows_what_it_covers(
         services, situation, text, platform, expected):
     result = await verdict(services, text, platform)
-    summary = [(f.code, f.severity.value) for f in result.findings]
-    if expected == "pass-or-warn":
-        assert result.verdict.value != "block", summary
-    else:
-        assert result.verdict.value == "block", summary
+    assert_blocks(result, expected == "block")
 
 
 async def test_when_an_anonymous_testimonial_quotes_a_patient_then_it_warns_and_names_nobody(services):
@@ -173,8 +174,7 @@ async def test_when_a_public_figure_tells_their_own_story_then_it_is_no_patient_
 async def test_when_a_colleague_is_addressed_about_their_training_then_it_is_not_a_patient_message(
         services, text, expected):
     result = await verdict(services, text)
-    assert (result.verdict.value == "block") == (expected == "block"), \
-        [(f.code, f.severity.value) for f in result.findings]
+    assert_blocks(result, expected == "block")
 
 
 
@@ -185,8 +185,7 @@ async def test_when_a_colleague_is_addressed_about_their_training_then_it_is_not
 ])
 async def test_when_a_colleague_says_something_about_therapy_then_it_is_no_session_content(services, text, expected):
     result = await verdict(services, text)
-    assert (result.verdict.value == "block") == (expected == "block"), \
-        [(f.code, f.severity.value) for f in result.findings]
+    assert_blocks(result, expected == "block")
 
 
 
@@ -214,5 +213,4 @@ async def test_when_a_colleague_says_something_about_therapy_then_it_is_no_sessi
 ])
 async def test_when_the_draft_says_who_a_name_or_place_belongs_to_then_the_verdict_follows(services, text, expected):
     result = await verdict(services, text)
-    assert (result.verdict.value == "block") == (expected == "block"), \
-        [(f.code, f.severity.value) for f in result.findings]
+    assert_blocks(result, expected == "block")

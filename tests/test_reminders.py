@@ -235,9 +235,7 @@ async def test_when_a_teams_draft_waits_then_two_replicas_reply_once_in_its_thre
         assert "mindfulness" not in replies[0].text.lower()
     finally:
         for h in replicas:
-            await h.stop()
-            h.services.pipeline.close()
-            h.services.engine.dispose()
+            await h.close()
         connector.stop()
 
 
@@ -273,9 +271,7 @@ async def test_when_teams_officers_get_the_consent_notice_then_each_gets_a_priva
         assert len(sent) == 2 and "testimonial on instagram" in sent[0].text
         assert "Rosa" not in sent[0].text and "scans/" not in sent[0].text
     finally:
-        await h.stop()
-        services.pipeline.close()
-        services.engine.dispose()
+        await h.close()
         connector.stop()
 
 

@@ -175,7 +175,5 @@ async def test_when_two_teams_replicas_get_the_same_activities_then_each_acts_on
             assert a.services.reviews.get_by_id(view.id).state == State.CLEARED
     finally:
         for h in replicas:
-            await h.stop()
-            h.services.pipeline.close()
-            h.services.engine.dispose()
+            await h.close()
         connector.stop()

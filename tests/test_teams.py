@@ -70,6 +70,12 @@ class Harness:
         await self.session.close()
         await self.runner.cleanup()
 
+    async def close(self) -> None:
+        """Stop the server and release what its services hold (worker pool, connections)."""
+        await self.stop()
+        self.services.pipeline.close()
+        self.services.engine.dispose()
+
     async def send(self, activity: dict, headers: dict | None = None) -> tuple[int, dict | None]:
         async with self.session.post(self.url, json=activity, headers=headers or {}) as r:
             body = await r.json() if r.content_type == "application/json" else None

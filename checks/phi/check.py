@@ -158,10 +158,10 @@ class PhiCheck(Check):
             return False
         if EVENT_WORDS.search(text, max(0, s.start - 120), s.end + 120) and s.probability < CARE_CONTEXT:
             return True  # "mental health resources for all" at a sponsored 5K: the practice's event
-        if any(reading.is_colleague(w) for w in re.findall(r"[^\W\d_]+", text[s.start:s.end])):
-            return True  # "Our very own Priya Raman just finished her half-marathon": staff names the analyzer drops
+        if reading.names_colleague(text, s.start, s.end):
+            return True  # "Our very own Priya Raman just finished her half-marathon"
         return any(role in (Role.STAFF, Role.PUBLIC) and s.start <= e.start < s.end
-                   for e, role in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE)
+                   for e, role in reading.people(analysis))
 
     def _severity(self, text: str, e, hits, has_person: bool, care_sentence: bool) -> tuple[Severity, str]:
         """``care_sentence``: the disclosure model reads the identifier's sentence as about

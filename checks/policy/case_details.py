@@ -12,10 +12,8 @@ care or progress term in the same or the next sentence. Generic statements
 """
 from __future__ import annotations
 
-import re
-
 from bot.domain import Draft, Severity
-from checks.base import PEOPLE, Analysis
+from checks.base import Analysis
 from checks.content_kind import kind_spans
 from checks.policy import lexicon as L
 from checks.policy.base import Rule, Span, compile_all, sentence_bounds
@@ -115,8 +113,7 @@ def _about_known_person(draft: Draft, analysis: Analysis, span: Span) -> bool:
     s0, s1 = sentence_bounds(text, span[0])
     p0 = sentence_bounds(text, max(0, s0 - 2))[0] if s0 > 0 else s0
     reading = reading_of(draft, analysis)
-    near = [role for e, role in zip(analysis.entities, reading.roles)
-            if e.entity_type in PEOPLE and p0 <= e.start < s1]
-    if any(reading.is_colleague(w) for w in re.findall(r"[^\W\d_]+", text[p0:s1])):
+    near = [role for e, role in reading.people(analysis) if p0 <= e.start < s1]
+    if reading.names_colleague(text, p0, s1):
         near.append(Role.STAFF)  # "Thank you, Priya, for ...": staff names the analyzer leaves out
     return bool(near) and all(r in (Role.PUBLIC, Role.STAFF, Role.INVENTED) for r in near)

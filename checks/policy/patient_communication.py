@@ -11,7 +11,7 @@ person ("your session", "hope the new meds are helping", "30 days sober")."""
 from __future__ import annotations
 
 from bot.domain import Draft, Severity
-from checks.base import PEOPLE, Analysis
+from checks.base import Analysis
 from checks.policy import lexicon as L
 from checks.policy.addressee import Addressees
 from checks.policy.base import Rule, Span, compile_all
@@ -58,8 +58,8 @@ class PatientCommunication(Rule):
         """A colleague, a public figure or an organisation addressed by name ("We're so proud of
         you, Jordan", "Thank you, Dr. Okafor, for co-presenting") is not a patient."""
         reading = reading_of(draft, analysis)
-        known = [(e.start, e.end) for e, role in zip(analysis.entities, reading.roles)
-                 if e.entity_type in PEOPLE and role in (Role.STAFF, Role.PUBLIC, Role.ORGANISATION)]
+        known = [(e.start, e.end) for e, role in reading.people(analysis)
+                 if role in (Role.STAFF, Role.PUBLIC, Role.ORGANISATION)]
         return [w for w in who if not any(k0 < w[1] and w[0] < k1 for k0, k1 in known)
                 and not reading.is_colleague(draft.text[w[0]:w[1]])]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.domain import Draft, Severity
-from checks.base import PEOPLE, Analysis
+from checks.base import Analysis
 from checks.policy import lexicon as L
 from checks.policy.base import FLAGS, Rule, Span, alt, compile_all, sentence_bounds
 from checks.reading import reading_of
@@ -124,7 +124,5 @@ def _speaker_known(draft: Draft, analysis: Analysis, s0: int, s1: int) -> bool:
     """The one who says it is a colleague or a public figure ("Dr. Maya Chen says it's the book
     she hands to friends curious what therapy is like"), not a client in session."""
     reading = reading_of(draft, analysis)
-    if any(role in (Role.STAFF, Role.PUBLIC) and s0 <= e.start < s1
-           for e, role in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE):
-        return True
-    return any(reading.is_colleague(w) for w in re.findall(r"[^\W\d_]+", draft.text[s0:s1]))
+    return reading.names_colleague(draft.text, s0, s1) or any(
+        role in (Role.STAFF, Role.PUBLIC) and s0 <= e.start < s1 for e, role in reading.people(analysis))

@@ -18,7 +18,7 @@ import bisect
 import re
 
 from bot.domain import Draft, Severity
-from checks.base import PEOPLE, Analysis
+from checks.base import Analysis
 from checks.content_kind import kind_spans
 from checks.policy.base import Rule, Span
 from checks.reading import reading_of
@@ -85,10 +85,8 @@ class IdentifiableTestimonial(Rule):
         # a public figure's or a colleague's words are no patient's testimonial ("Olympian Michael
         # Phelps saying therapy saved his life"): only people of unknown role identify a patient
         reading = reading_of(draft, analysis)
-        known = [(e.start, e.end) for e, role in zip(analysis.entities, reading.roles)
-                 if e.entity_type in PEOPLE and role != Role.UNKNOWN]
-        ids: list[Span] = [(e.start, e.end) for e, role in zip(analysis.entities, reading.roles)
-                           if e.entity_type in PEOPLE and role == Role.UNKNOWN]
+        known = [(e.start, e.end) for e, role in reading.people(analysis) if role != Role.UNKNOWN]
+        ids: list[Span] = [(e.start, e.end) for e, role in reading.people(analysis) if role == Role.UNKNOWN]
         ids += [(m.start(), m.end()) for m in self.initials.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.first_last.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.handle.finditer(text)]

@@ -43,8 +43,30 @@ class MessageRef:
 
 @dataclass(frozen=True)
 class Attachment:
+    """A file attached to a draft. ``url``/``file_id`` say where the platform keeps it (so a
+    restarted replica can fetch it again); ``data`` is a console upload's bytes, held in
+    memory only for the check and never stored (bot/images.py)."""
+
     name: str
     mimetype: str = "application/octet-stream"
+    url: str | None = None
+    file_id: str | None = None
+    data: bytes | None = field(default=None, repr=False, compare=False)
+
+    def stored(self) -> list:
+        """The review row's form: ``[name, mimetype]`` as before, plus where to fetch it."""
+        out: list = [self.name, self.mimetype]
+        if self.url or self.file_id:
+            out += [self.url, self.file_id]
+        return out
+
+    @classmethod
+    def from_stored(cls, item) -> "Attachment":
+        """Reads both the old ``[name, mimetype]`` rows and ``[name, mimetype, url, file_id]``."""
+        name, mimetype, *rest = list(item)
+        url = rest[0] if len(rest) > 0 else None
+        file_id = rest[1] if len(rest) > 1 else None
+        return cls(name, mimetype, url=url, file_id=file_id)
 
     @property
     def kind(self) -> str:
@@ -67,10 +89,16 @@ class Draft:
 
     @property
     def content_hash(self) -> str:
-        """What an approval is bound to: text plus attachment names."""
+        """What an approval is bound to: text plus attachment names, and which file each is
+        (its platform id or address, or a console upload's bytes): a re-uploaded image under
+        the same name voids a clearance. Attachments with neither hash as they always did."""
         h = hashlib.sha256(self.text.encode("utf-8"))
         for a in self.attachments:
             h.update(b"\0" + a.name.encode("utf-8") + b"\0" + a.mimetype.encode("utf-8"))
+            if a.file_id or a.url:
+                h.update(b"\1" + (a.file_id or "").encode("utf-8") + b"\0" + (a.url or "").encode("utf-8"))
+            if a.data is not None:
+                h.update(b"\2" + hashlib.sha256(a.data).digest())
         return h.hexdigest()
 
     @property
@@ -105,10 +133,17 @@ class Finding:
     # grant on all target platforms today (read by checks.decision)
     consent: str | None = None
     covers: tuple[str, ...] = ()
+    # a finding about an attached image: its 1-based index, and the area (x, y, width, height in
+    # pixels of the upright image) it is about; start/end then stay None (they are characters)
+    image: int | None = None
+    box: tuple[int, int, int, int] | None = None
 
     @property
     def where(self) -> str:
-        """" at characters N–M" for a finding about a span, else ""."""
+        """" at characters N–M" for a finding about a span, " in image 1, area …" for one
+        about an image, else ""."""
+        if self.image is not None:
+            return f" in {image_position_text(self.image, self.box)}"
         return f" at {position_text(self.start, self.end)}" if self.start is not None and self.end is not None else ""
 
     def to_dict(self) -> dict:
@@ -118,6 +153,12 @@ class Finding:
         for k in ("consent", "covers"):
             if not d[k]:
                 d.pop(k)
+        if self.image is None:
+            d.pop("image")
+        if self.box is None:
+            d.pop("box")
+        else:
+            d["box"] = list(self.box)
         if self.start is None:
             for k in ("entity", "start", "end"):
                 if d[k] is None:
@@ -131,6 +172,7 @@ class Finding:
             message=d["message"], entity=d.get("entity"), start=d.get("start"),
             end=d.get("end"), suggestion=d.get("suggestion"),
             consent=d.get("consent"), covers=tuple(d.get("covers") or ()),
+            image=d.get("image"), box=tuple(d["box"]) if d.get("box") else None,
         )
 
 
@@ -139,6 +181,15 @@ def position_text(start: int, end: int) -> str:
     characters of the text the author wrote ("characters 5–9" is the 5th to
     the 9th). JSON and storage keep 0-based ``start`` and exclusive ``end``."""
     return f"characters {start + 1}-{end}"
+
+
+def image_position_text(image: int, box: tuple[int, int, int, int] | None) -> str:
+    """The one way a place in an image is shown: "image 2, area 40,310 220x36" (x,y of the
+    top-left corner, width x height, in pixels of the upright image), or "image 2"."""
+    if box is None:
+        return f"image {image}"
+    x, y, w, h = box
+    return f"image {image}, area {x},{y} {w}x{h}"
 
 
 def verdict_of(findings: list[Finding]) -> Verdict:

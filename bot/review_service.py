@@ -21,6 +21,7 @@ from cryptography.fernet import InvalidToken
 from bot import audit
 from bot.config import Config
 from bot.db import insert_new, transaction
+from bot.images import CleanedImage, ImageFetcher
 from bot.leases import LeaseHolders
 from bot.domain import Attachment, Draft, Finding, MessageRef, Severity, Verdict, is_older, validate_draft_text
 from bot.models import ProcessedEvent, Review, utcnow
@@ -78,8 +79,10 @@ class ReportPublisher(Protocol):
 
 class ReviewService:
     def __init__(self, config: Config, engine, pipeline: Pipeline, vault: Vault | None = None,
-                 max_concurrent: int | None = None):
+                 max_concurrent: int | None = None, fetchers: dict[str, ImageFetcher] | None = None):
         self.config = config
+        # how attached images are fetched, by platform ("slack", "teams"); console uploads carry their bytes
+        self.fetchers: dict[str, ImageFetcher] = dict(fetchers or {})
         self.engine = engine
         self.pipeline = pipeline
         self.vault = vault or Vault(config.secrets.data_key)
@@ -169,7 +172,7 @@ class ReviewService:
         return {"ref_key": ref.key, "platform": ref.platform, "workspace": ref.workspace, "channel": ref.channel,
                 "message_id": ref.message_id, "thread_id": ref.thread_id, "author": draft.author,
                 "targets": json.dumps(list(draft.platforms)),
-                "attachments": json.dumps([[a.name, a.mimetype] for a in draft.attachments]),
+                "attachments": json.dumps([a.stored() for a in draft.attachments]),
                 "content_hash": draft.content_hash, "state": State.CHECKING.value, "findings": "[]",
                 "draft_text": self.text_vault.seal(draft.text), "revision": 0, "source_version": draft.version,
                 "created_at": now, "updated_at": now}
@@ -187,7 +190,7 @@ class ReviewService:
         row.state = next_state(State(row.state), Event.EDIT).value
         row.content_hash = draft.content_hash
         row.targets = json.dumps(list(draft.platforms))
-        row.attachments = json.dumps([[a.name, a.mimetype] for a in draft.attachments])
+        row.attachments = json.dumps([a.stored() for a in draft.attachments])
         row.draft_text = self.text_vault.seal(draft.text)
         row.revision += 1
         row.source_version = draft.version
@@ -286,7 +289,7 @@ class ReviewService:
         ref = MessageRef(row.platform, row.workspace, row.channel, row.message_id, row.thread_id)
         return Draft(text=self.text_vault.open(row.draft_text) or "", author=row.author, ref=ref,
                      platforms=tuple(json.loads(row.targets)),
-                     attachments=tuple(Attachment(n, m) for n, m in json.loads(row.attachments)))
+                     attachments=tuple(Attachment.from_stored(a) for a in json.loads(row.attachments)))
 
     def _store_result(self, review_id: int, revision: int, result: PipelineResult) -> ReviewView | None:
         with transaction(self.engine) as s:
@@ -482,6 +485,11 @@ class ReviewService:
             row = s.exec(select(Review).where(Review.platform == platform, Review.channel == channel,
                                               Review.report_message_id == report_message_id)).first()
             return self._view(row) if row else None
+
+    def cleaned_images(self, review_id: int) -> list[CleanedImage]:
+        """The cleaned copies of a review's images that had findings, in image order; [] once
+        the draft's text is gone (they are kept exactly as long), or when there are none."""
+        return []
 
     async def publish(self, view: ReviewView, maybe_posted: bool = False) -> None:
         publisher = self.publishers.get(view.ref.platform)

@@ -83,7 +83,7 @@ def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,
         raise ConfigError(str(e)) from None
     colleagues = staff_first_names(config.profile.practice.staff)
     pipeline = Pipeline(analyzer.analyze, checks, config.profile.checks.timeout_seconds,
-                        read=partial(with_reading, staff_first_names=colleagues))
+                        read=partial(with_reading, staff_first_names=colleagues), images=config.profile.images)
     with transaction(engine) as s:
         audit.append(s, actor, "config_loaded", details={"sha256": config.sha256,
                                                          "checks": list(config.profile.checks.enabled)})

@@ -162,6 +162,26 @@ class Reminders(_Strict):
     consent_notice_hour: int = Field(default=8, ge=0, le=23)  # UTC
 
 
+class Images(_Strict):
+    """Attached images (docs/images.md): fetched, read (text, faces, metadata) and offered back cleaned.
+    Turning it off, or either detector, is the practice's choice; a file that cannot be read still blocks."""
+
+    enabled: bool = True
+    max_bytes: int = Field(default=25_000_000, ge=1024, le=200_000_000)  # a larger file is not fetched or read
+    max_pixels: int = Field(default=50_000_000, ge=10_000, le=200_000_000)  # decompression bombs
+    ocr: bool = True  # read the text in the image and check it like the caption
+    faces: bool = True  # a detected face needs a patient's photo consent or an officer's "staff only"
+    # what the cleaned copy blurs besides stripping all metadata: PHI text boxes, faces not covered
+    blur: list[Literal["text", "faces"]] = ["text", "faces"]
+
+    @field_validator("blur")
+    @classmethod
+    def _unique(cls, v: list[str]) -> list[str]:
+        if len(set(v)) != len(v):
+            raise ValueError("list each of text, faces at most once")
+        return v
+
+
 class Profile(_Strict):
     practice: Practice
     officers: Officers = Officers()
@@ -172,6 +192,7 @@ class Profile(_Strict):
     server: Server = Server()
     consent_lookup: ConsentLookup = ConsentLookup()
     reminders: Reminders = Reminders()
+    images: Images = Images()
 
 
 class Secrets(BaseModel):

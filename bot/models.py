@@ -43,8 +43,26 @@ class Review(SQLModel, table=True):
     source_version: str | None = Field(default=None, max_length=40)  # the platform's stamp of this revision
     lease_owner: str | None = Field(default=None, max_length=100)
     lease_until: datetime | None = None
+    # attached images (1-based) a privacy officer marked "staff only": their faces are not patients'
+    staff_only: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))  # JSON
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ReviewImage(SQLModel, table=True):
+    """A cleaned copy of an attached image (metadata stripped, PHI text and uncovered faces
+    blurred), sealed like the draft text and deleted with the review's stored texts. The
+    original file is never stored."""
+
+    __tablename__ = "review_image"
+    __table_args__ = (UniqueConstraint("review_id", "image"),)
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(index=True, foreign_key="review.id")
+    image: int  # 1-based, as findings count the draft's images
+    name: str = Field(max_length=400)
+    mimetype: str = Field(max_length=50)
+    data: str = Field(sa_column=Column(Text, nullable=False))  # sealed (bot/vault.py)
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class ProcessedEvent(SQLModel, table=True):

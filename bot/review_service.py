@@ -9,11 +9,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import insert, or_, update
+from sqlalchemy import delete, insert, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from cryptography.fernet import InvalidToken
@@ -23,8 +23,9 @@ from bot.config import Config
 from bot.db import insert_new, transaction
 from bot.images import CleanedImage, ImageFetcher
 from bot.leases import LeaseHolders
-from bot.domain import Attachment, Draft, Finding, MessageRef, Severity, Verdict, is_older, validate_draft_text
-from bot.models import ProcessedEvent, Review, utcnow
+from bot.domain import (Attachment, Draft, Finding, MessageRef, Severity, Verdict, is_older, validate_draft_text,
+                        verdict_of)
+from bot.models import ProcessedEvent, Review, ReviewImage, utcnow
 from bot.pipeline import Pipeline, PipelineResult, _failure_finding
 from bot.states import Event, IllegalTransition, State, next_state
 from bot.vault import Vault
@@ -56,10 +57,20 @@ class ReviewView:
     revision: int = 0  # bumped by every edit: a decision made on an older report names the older one
     # the stored rewrite was encrypted under another CLEARPOST_DATA_KEY (the key changed): shown as missing
     text_unreadable: bool = False
+    staff_only: tuple[int, ...] = ()  # attached images (1-based) an officer marked staff only
+
+    @property
+    def face_images(self) -> tuple[int, ...]:
+        """Images with a face finding: the ones an officer may mark staff only."""
+        return tuple(sorted({f.image for f in self.findings if f.code == FACE_CODE and f.image is not None}))
 
     @property
     def blocking(self) -> bool:
         return any(f.severity == Severity.BLOCK for f in self.findings)
+
+
+FACE_CODE = "image.face"
+STAFF_ONLY_NOTE = "; the picture is marked staff only by a privacy officer"
 
 
 @dataclass(frozen=True)
@@ -196,8 +207,10 @@ class ReviewService:
         row.source_version = draft.version
         row.decided_by = row.decided_at = row.override_reason = None
         row.lease_owner = row.lease_until = None
+        row.staff_only = "[]"  # an officer's "staff only" was about the pictures they saw
         row.updated_at = utcnow()
         s.add(row)
+        _drop_images(s, row.id)  # cleaned copies of the old version; the new check makes its own
         audit.append(s, draft.author, "draft_edited", review_id=row.id, details={
             "content_hash": draft.content_hash, "from": before,
             "voided_clearance": before == State.CLEARED.value})
@@ -276,7 +289,7 @@ class ReviewService:
             if draft is None or row.draft_text is None:  # nothing to check is not a pass (fail closed)
                 result = PipelineResult(findings=(_failure_finding("intake"),), rewrite=None, failures=("intake",))
             else:
-                result = await self.pipeline.run(draft)
+                result = await self.pipeline.run(draft, fetchers=self.fetchers)
             view = await asyncio.to_thread(self._store_result, row.id, row.revision, result)
         try:
             if view is not None:
@@ -304,6 +317,10 @@ class ReviewService:
             row.verdict = result.verdict.value
             row.findings = json.dumps([f.to_dict() for f in result.findings])
             row.rewrite = self.vault.seal(result.rewrite)
+            _drop_images(s, row.id)
+            for image in result.cleaned:  # kept, like the rewrite, until the draft's texts are deleted
+                s.add(ReviewImage(review_id=row.id, image=image.index, name=image.name[:400],
+                                  mimetype=image.mimetype, data=self.text_vault.seal_bytes(image.data)))
             if not self.config.profile.storage.store_draft_text:
                 row.draft_text = None  # minimum necessary: the text was only kept until checked
             row.lease_until = utcnow() + self.lease  # still ours until the report is posted
@@ -461,6 +478,7 @@ class ReviewService:
             row.decided_by = row.decided_at = row.override_reason = None
         if target == State.WITHDRAWN:
             row.draft_text = row.rewrite = None  # a deleted draft keeps no text, not even the rewrite
+            _drop_images(s, row.id)  # nor a cleaned copy of its pictures
         row.updated_at = utcnow()
         s.add(row)
         details = {"from": before, "to": row.state, "content_hash": row.content_hash}
@@ -488,8 +506,68 @@ class ReviewService:
 
     def cleaned_images(self, review_id: int) -> list[CleanedImage]:
         """The cleaned copies of a review's images that had findings, in image order; [] once
-        the draft's text is gone (they are kept exactly as long), or when there are none."""
-        return []
+        the draft's texts are deleted (withdrawn, purged) or when there are none. A copy
+        sealed by a process that stopped (no CLEARPOST_DATA_KEY) is left out."""
+        with transaction(self.engine) as s:
+            rows = s.exec(select(ReviewImage).where(ReviewImage.review_id == review_id)
+                          .order_by(ReviewImage.image)).all()
+            out = []
+            for r in rows:
+                try:
+                    out.append(CleanedImage(r.image, r.name, r.mimetype, self.text_vault.open_bytes(r.data)))
+                except InvalidToken:
+                    log.warning("review %d: cleaned image %d was sealed under another key; left out",
+                                review_id, r.image)
+            return out
+
+    # ---- "staff only" -------------------------------------------------
+    def mark_staff_only(self, review_id: int, image: int, actor: str, revision: int | None = None) -> ActionResult:
+        """An officer says a picture shows staff, not patients: that image's face findings
+        become information (audited as ``image_staff_only``) and the verdict is decided again.
+        Only designated officers, never on their own draft (refusals audited); an edit of the
+        draft voids the marking. ``revision``: the report the officer saw."""
+        with transaction(self.engine) as s:
+            row = s.get(Review, review_id, with_for_update=True)
+            if row is None:
+                return ActionResult(False, "no such review")
+            why = ("not_officer" if not self.is_officer(row.platform, actor)
+                   else "own_draft" if actor == row.author else None)
+            if why is not None:
+                audit.append(s, actor, "decision_refused", review_id=row.id,
+                             details={"attempted": "staff_only", "image": image, "why": why})
+                return ActionResult(False, "only a designated privacy officer can do that" if why == "not_officer"
+                                    else "a privacy officer cannot mark pictures in their own draft", self._view(row))
+            view = self._view(row)
+            if revision is not None and revision != row.revision:
+                return ActionResult(False, "the draft was edited after you opened this; decide on the new report", view)
+            if row.state not in (State.CLEAN.value, State.FLAGGED.value):
+                return ActionResult(False, f"pictures can be marked while a draft waits for a decision, not once it is {row.state}", view)
+            if image not in view.face_images:
+                return ActionResult(False, f"image {image} has no faces to mark", view)
+            if image in view.staff_only:
+                return ActionResult(True, f"image {image} is already marked staff only", view)
+            findings, changed = [], 0
+            for f in view.findings:
+                if f.code == FACE_CODE and f.image == image and f.severity != Severity.INFO:
+                    f = replace(f, severity=Severity.INFO, message=f.message + STAFF_ONLY_NOTE)
+                    changed += 1
+                findings.append(f)
+            before, verdict_before = row.state, row.verdict
+            verdict = verdict_of(findings)
+            row.findings = json.dumps([f.to_dict() for f in findings])
+            row.verdict = verdict.value
+            row.staff_only = json.dumps(sorted({*view.staff_only, image}))
+            if row.state in (State.CLEAN.value, State.FLAGGED.value):  # as if the checks had found this
+                row.state = next_state(State.CHECKING, Event.CHECKS_FLAGGED if verdict != Verdict.PASS
+                                       else Event.CHECKS_PASSED).value
+                row.check_outcome = row.state
+            row.updated_at = utcnow()
+            s.add(row)
+            audit.append(s, actor, "image_staff_only", review_id=row.id, details={
+                "image": image, "faces": changed, "from": before, "to": row.state,
+                "verdict_from": verdict_before, "verdict": row.verdict, "content_hash": row.content_hash})
+            return ActionResult(True, f"image {image} marked staff only: {before} -> {row.state}", self._view(row))
+
 
     async def publish(self, view: ReviewView, maybe_posted: bool = False) -> None:
         publisher = self.publishers.get(view.ref.platform)
@@ -517,7 +595,12 @@ class ReviewService:
             verdict=row.verdict, rewrite=rewrite, decided_by=row.decided_by,
             decided_at=row.decided_at, override_reason=row.override_reason,
             report_message_id=row.report_message_id, revision=row.revision, text_unreadable=unreadable,
+            staff_only=tuple(json.loads(row.staff_only or "[]")),
         )
+
+
+def _drop_images(s, review_id: int) -> None:
+    s.execute(delete(ReviewImage).where(ReviewImage.review_id == review_id))
 
 
 def _event_key(platform: str, event_id: str) -> str:

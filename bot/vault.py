@@ -55,3 +55,15 @@ class Vault:
         if not self._fernet:
             raise InvalidToken("stored text is encrypted but CLEARPOST_DATA_KEY is not set")
         return self._fernet.decrypt(value[4:].encode()).decode()
+
+    def seal_bytes(self, data: bytes) -> str:
+        """A file (a cleaned image) sealed like a text; this vault must have a key
+        (``ReviewService.text_vault`` always has one)."""
+        if not self._fernet:
+            raise ValueError("sealing a file needs a key")
+        return "enc:" + self._fernet.encrypt(data).decode()
+
+    def open_bytes(self, value: str) -> bytes:
+        if not value.startswith("enc:") or not self._fernet:
+            raise InvalidToken("not a file sealed by this vault")
+        return self._fernet.decrypt(value[4:].encode())

@@ -30,6 +30,7 @@ COVERABLE: dict[str, tuple[str, ...]] = {
     "policy.session_content": _STORY,  # what the patient authorised us to retell
     "policy.before_after": ("photo",),
     "phi.photo": ("photo",),
+    "image.face": ("photo",),  # a face in an attached image (bot/pipeline.py, cover_faces)
     # the dates and places of an authorised story ("after a layoff in 2023")
     "phi.date": _STORY, "phi.location": _STORY, "phi.age": _STORY,
 }
@@ -59,12 +60,31 @@ def _anonymous_testimonial(text: str, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _consented(text: str, findings: list[Finding]) -> list[Finding]:
+def _covering(findings: list[Finding]) -> tuple[list[Finding], str, set[str]] | None:
+    """The consent findings that cover their patient, the consent ids and the scopes they all
+    grant; None while no consent covers anyone or any consent finding blocks."""
     covering = [f for f in findings if f.code in COVERING_CODES and f.consent]
     if not covering or any(f.check == "consent" and f.severity == Severity.BLOCK for f in findings):
-        return findings
+        return None
     ids = ", ".join(sorted({i for f in covering for i in f.consent.split(", ")}))
-    granted = set.intersection(*(set(f.covers) for f in covering))
+    return covering, ids, set.intersection(*(set(f.covers) for f in covering))
+
+
+def cover_faces(caption_findings: list[Finding], faces: list[Finding]) -> list[Finding]:
+    """A face in an attached image is a PHOTO identifier, released like ``phi.photo`` is: by
+    a photo consent of the patient the caption names (its consent findings decide)."""
+    cover = _covering(caption_findings)
+    if cover is None or not cover[2].intersection(COVERABLE["image.face"]):
+        return faces
+    return [replace(f, severity=Severity.INFO, message=f"{f.message}; covered by consent {cover[1]}")
+            if f.severity != Severity.INFO else f for f in faces]
+
+
+def _consented(text: str, findings: list[Finding]) -> list[Finding]:
+    cover = _covering(findings)
+    if cover is None:
+        return findings
+    covering, ids, granted = cover
     names = {name_key(text[f.start:f.end]) for f in covering if f.entity in PEOPLE and f.start is not None}
     names.discard("")
     out = []

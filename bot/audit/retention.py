@@ -1,6 +1,7 @@
 """Purging stored draft texts after N days.
 
-Only ``Review.draft_text`` and ``Review.rewrite`` are cleared; the audit rows
+Only ``Review.draft_text`` and ``Review.rewrite`` are cleared, with the cleaned copies of
+the draft's images (``review_image``); the audit rows
 (which never held text and whose hashes cover only themselves) stay, so the
 chain remains valid and the evidence (hashes, findings, decisions) survives
 for the six years HIPAA asks. Reviews still being checked keep their text:
@@ -10,12 +11,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.engine import Engine
 
 from bot.audit.chain import append, stamp
 from bot.db import transaction
-from bot.models import Review, utcnow
+from bot.models import Review, ReviewImage, utcnow
 from bot.states import State
 
 
@@ -31,6 +32,11 @@ def purge_texts(engine: Engine, days: int, actor: str, now: datetime | None = No
                    or_(Review.draft_text.is_not(None), Review.rewrite.is_not(None)))
             .values(draft_text=None, rewrite=None)
         ).rowcount
-        append(s, actor, "texts_purged", details={"older_than_days": days, "cutoff": stamp(cutoff),
-                                                  "reviews": purged})
+        images = s.execute(delete(ReviewImage).where(ReviewImage.review_id.in_(
+            select(Review.id).where(Review.updated_at < cutoff, Review.state != State.CHECKING.value))
+        )).rowcount
+        details = {"older_than_days": days, "cutoff": stamp(cutoff), "reviews": purged}
+        if images:
+            details["images"] = images
+        append(s, actor, "texts_purged", details=details)
     return purged

@@ -43,6 +43,7 @@ def eval_services(workdir: Path, today: date = date(2026, 12, 3)) -> Services:
     """Services on the example profile, a scratch SQLite file and the writers' consents."""
     config = load_config(PROFILE, environ={"DATABASE_URL": f"sqlite:///{workdir / 'eval.db'}"})
     services = build_services(config, actor="verdict-eval")
+    services.pipeline.images = None  # the labelled records' photos are notional: no pixels to read (docs/images.md)
     registry = ConsentRegistry(services.engine, today=lambda: today)
     for c in CONSENTS:
         granted = registry.grant("verdict-eval", patient=c["patient"], scopes=c["scopes"], platforms=c["platforms"],

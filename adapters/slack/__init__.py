@@ -12,6 +12,7 @@ from aiohttp import web
 from bot.app import Services
 
 from .bot import SlackBot
+from .files import SlackFileFetcher
 from .http import events_handler
 from .notifier import SlackNotifier
 from .settings import slack_settings
@@ -27,6 +28,8 @@ def mount(app: web.Application, services: Services) -> SlackBot:
     settings = slack_settings(services.config.secrets)
     bot = SlackBot(services, settings)
     services.reviews.publishers["slack"] = bot.publisher
+    # attached images are downloaded with the bot token, from Slack's file host only
+    services.reviews.fetchers["slack"] = SlackFileFetcher(bot.client, settings.bot_token, settings.api_url)
     services.notifiers["slack"] = SlackNotifier(bot.report_client, services.config.officers_for("slack"))
     app[SLACK_BOT_KEY] = bot
     app.on_startup.append(_open_session)

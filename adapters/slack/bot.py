@@ -30,6 +30,7 @@ from bot.domain import DraftRejected
 from bot.review_service import ActionResult
 from bot.states import Event, State
 
+from .files import complete_files
 from .publisher import SlackPublisher
 from .retry import OwnBudget
 from .report import OVERRIDE_ACTION
@@ -145,6 +146,8 @@ class SlackBot:
             await self._deleted(team, body.get("event_id"), event)
 
     async def _intake(self, team: str, event_id: str | None, message: dict) -> None:
+        if self.config.channel(PLATFORM, message.get("channel", "")) is not None:
+            message = await complete_files(self.client, message)  # id-only file shares (files.info)
         intake = draft_from_message(self.config, team, message.get("channel", ""), message)
         if intake.draft is None:
             return
@@ -170,6 +173,7 @@ class SlackBot:
             return
         if not content_changed(event):
             return  # unfurls, reply counts: the text did not change
+        message = await complete_files(self.client, message)
         intake = draft_from_message(self.config, team, channel, message)
         if intake.draft is None:
             return

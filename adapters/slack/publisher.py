@@ -19,9 +19,12 @@ import logging
 import random
 import weakref
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters import cleaned
+from bot.images import CleanedImage
 from bot.review_service import ReviewService, ReviewView
 
 from .report import render, summary_text
@@ -59,6 +62,18 @@ def classify(e: BaseException) -> _Failed:
     return _Failed(type(e).__name__, ambiguous=True)  # timeouts, resets, refused connections
 
 
+class _Completing(_Failed):
+    """files.completeUploadExternal failed without a clear answer: the file may be shared."""
+
+    def __init__(self, failed: _Failed, file_id: str):
+        super().__init__(failed.detail, failed.ambiguous, failed.rate_limited)
+        self.file_id = file_id
+
+
+CLEANED_COMMENT = ("Cleaned copy of image {n}: metadata removed and flagged areas blurred. "
+                   "If the post goes ahead, post this copy instead of the original.")
+
+
 class SlackPublisher:
     def __init__(self, client: AsyncWebClient, reviews: ReviewService, approve_reaction: str, officers: list[str],
                  backoff: float = 0.5):
@@ -81,7 +96,9 @@ class SlackPublisher:
                     latest = await asyncio.to_thread(self.reviews.get_by_id, view.id) or view
                     if latest.report_message_id:
                         self._posted.pop(view.id, None)
-                    return await self._publish(latest, maybe_posted)
+                    ts = await self._publish(latest, maybe_posted)
+                    await self._post_cleaned(latest)  # after the report, never instead of it
+                    return ts
                 except _Failed as f:
                     if not f.ambiguous and not f.rate_limited:
                         log.error("review %s: could not publish the report (%s)", view.id, f.detail)
@@ -129,6 +146,101 @@ class SlackPublisher:
             raise _Failed("answer without a message ts", ambiguous=True)
         self._posted[latest.id] = posted
         return posted
+
+    # ---- cleaned copies of the draft's images ---------------------------
+    async def _post_cleaned(self, view: ReviewView) -> None:
+        """Upload each cleaned copy not yet posted into the draft's thread. Never raises:
+        a copy that could not be posted is tried again at the review's next publish."""
+        try:
+            images = await cleaned.pending(self.reviews, view, "slack")
+        except Exception as e:  # noqa: BLE001 - e.g. the database; the report stands
+            log.error("review %s: could not read the cleaned images (%s)", view.id, type(e).__name__)
+            return
+        for image in images:
+            file_id = await self._upload_with_retries(view, image)
+            if file_id is None:
+                return  # the rest wait for the next publish, in order
+            try:
+                await cleaned.record(self.reviews, view, "slack", image, file_id)
+            except Exception as e:  # noqa: BLE001 - posted but not recorded: may be posted again later
+                log.error("review %s: could not record the posted cleaned image (%s)", view.id, type(e).__name__)
+
+    async def _upload_with_retries(self, view: ReviewView, image: CleanedImage) -> str | None:
+        failures = rate_limited = 0
+        started: str | None = None  # a file id whose completion may have taken effect
+        while True:
+            try:
+                if started and await self._in_thread(view, started):
+                    return started
+                return await self._upload(view, image)
+            except _Failed as f:
+                if isinstance(f, _Completing):
+                    started = f.file_id
+                if not f.ambiguous and not f.rate_limited:
+                    log.error("review %s: could not post cleaned image %d (%s)", view.id, image.index, f.detail)
+                    return None
+                if f.rate_limited:
+                    rate_limited += 1
+                else:
+                    failures += 1
+                if failures > FAILURE_RETRIES or rate_limited > RATE_LIMITED_RETRIES:
+                    log.error("review %s: could not post cleaned image %d (%s); it is tried again later",
+                              view.id, image.index, f.detail)
+                    return None
+                log.warning("review %s: posting cleaned image %d failed (%s); retrying", view.id, image.index,
+                            f.detail)
+                attempt = failures or rate_limited
+                await asyncio.sleep(self.backoff * 2 ** (attempt - 1) * random.uniform(0.8, 1.2))
+
+    async def _upload(self, view: ReviewView, image: CleanedImage) -> str:
+        """files.getUploadURLExternal -> POST the bytes to its upload_url ->
+        files.completeUploadExternal sharing it in the draft's thread."""
+        resp = await self._call(self.client.files_getUploadURLExternal(
+            filename=image.name, length=len(image.data), alt_txt=f"Cleaned copy of image {image.index}"))
+        data = resp.data if isinstance(resp.data, dict) else {}
+        upload_url, file_id = data.get("upload_url"), data.get("file_id")
+        if not isinstance(upload_url, str) or not isinstance(file_id, str):
+            raise _Failed("upload URL answer without upload_url or file_id", ambiguous=True)
+        await self._send_bytes(upload_url, image)
+        try:
+            await self._call(self.client.files_completeUploadExternal(
+                files=[{"id": file_id, "title": f"Cleaned copy of image {image.index}"}],
+                channel_id=view.ref.channel, thread_ts=view.ref.message_id,
+                initial_comment=CLEANED_COMMENT.format(n=image.index)))
+        except _Failed as f:
+            if f.ambiguous:  # it may be shared already: look before sharing it again
+                raise _Completing(f, file_id) from None
+            raise
+        return file_id
+
+    async def _send_bytes(self, upload_url: str, image: CleanedImage) -> None:
+        """Step 2: the bytes go to the pre-signed upload URL (no token: it is in the URL)."""
+        session = self.client.session
+        own = session is None
+        if own:
+            session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
+        try:
+            async with session.post(upload_url, data=image.data,
+                                    headers={"Content-Type": "application/octet-stream"}) as r:
+                await r.read()
+                if r.status == 429:
+                    raise _Failed("upload rate limited", ambiguous=False, rate_limited=True)
+                if r.status != 200:
+                    raise _Failed(f"upload answered HTTP {r.status}", ambiguous=r.status >= 500)
+        except (aiohttp.ClientError, asyncio.TimeoutError) as e:
+            raise _Failed(f"upload failed ({type(e).__name__})", ambiguous=True) from None
+        finally:
+            if own:
+                await session.close()
+
+    async def _in_thread(self, view: ReviewView, file_id: str) -> bool:
+        """Whether a file was shared in the draft's thread (a completion whose answer was lost)."""
+        resp = await self._call(self.client.conversations_replies(
+            channel=view.ref.channel, ts=view.ref.message_id, limit=200))
+        data = resp.data if isinstance(resp.data, dict) else {}
+        return any(isinstance(m, dict) and any(isinstance(f, dict) and f.get("id") == file_id
+                                               for f in m.get("files") or [])
+                   for m in data.get("messages") or [])
 
     async def _find_report(self, channel: str, thread_ts: str, review_id: int) -> str | None:
         """The ts of this review's report in the draft's thread, if one was posted."""

@@ -32,13 +32,23 @@ def is_from_bot(message: dict) -> bool:
 
 
 def attachments_of(message: dict) -> tuple[Attachment, ...]:
+    """The shared files, with where to fetch each (``url_private_download``, else
+    ``url_private``) and its Slack file id. A file Slack named by id only (and
+    ``files.info`` could not complete at intake) is taken for an image to fetch:
+    the check then looks it up again or fails closed, never skips it."""
     out = []
     files = message.get("files")
     for f in files if isinstance(files, list) else ():
         if not isinstance(f, dict) or f.get("mode") == "tombstone":
             continue
-        out.append(Attachment(name=str(f.get("name") or f.get("id") or "file"),
-                              mimetype=str(f.get("mimetype") or "application/octet-stream")))
+        url = f.get("url_private_download") or f.get("url_private")
+        file_id = f.get("id")
+        mimetype = f.get("mimetype")
+        if not isinstance(mimetype, str) or not mimetype:
+            mimetype = "image/*" if isinstance(file_id, str) and file_id else "application/octet-stream"
+        out.append(Attachment(name=str(f.get("name") or file_id or "file"), mimetype=mimetype,
+                              url=url if isinstance(url, str) and url else None,
+                              file_id=file_id if isinstance(file_id, str) and file_id else None))
     return tuple(out)
 
 

@@ -42,11 +42,18 @@ class FakeSlackApi:
         self.chaos_rate = 0.0
         self.threads: dict[tuple[str, str], list[dict]] = {}  # (channel, thread ts) -> replies posted
         self._ts = itertools.count(1)
+        self._upload_ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
         self.sockets: list[web.WebSocketResponse] = []  # Socket Mode connections
         self.socket_acks: list[dict] = []  # what the bot answered to each envelope
+        # files: id -> {"name", "mimetype", "data"}; served at url_private_download with bot-token auth
+        self.files: dict[str, dict] = {}
+        self.downloads: list[dict] = []  # every download request: file id, whether it carried the bot token
+        self.uploads: list[dict] = []  # v2 uploads completed: file_id, filename, title, channel, thread_ts, data
+        self._pending_uploads: dict[str, dict] = {}  # file id -> getUploadURLExternal answer (+ bytes once POSTed)
+        self.file_answer_html: set[str] = set()  # file ids answered with a sign-in page (a token without files:read)
 
     @property
     def url(self) -> str:
@@ -57,6 +64,9 @@ class FakeSlackApi:
         app.router.add_post("/api/{method}", self._handle)
         app.router.add_get("/api/{method}", self._handle)
         app.router.add_get("/socket", self._socket)
+        app.router.add_get("/files-pri/{team_file}/download/{name}", self._download)
+        app.router.add_get("/files-pri/{team_file}/{name}", self._download)
+        app.router.add_post("/upload/v1/{file_id}", self._upload_bytes)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -81,6 +91,65 @@ class FakeSlackApi:
         async with self._changed:
             await asyncio.wait_for(self._changed.wait_for(lambda: len(matching()) >= count), timeout)
         return matching()
+
+    # ---- files --------------------------------------------------------
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def add_file(self, name: str, data: bytes, mimetype: str = "image/png") -> dict:
+        """Store a file as if a user uploaded it; returns Slack's file object for a file_share event."""
+        file_id = f"F0FILE{len(self.files) + 1:04d}"
+        self.files[file_id] = {"name": name, "mimetype": mimetype, "data": data}
+        return self.file_object(file_id)
+
+    def file_object(self, file_id: str) -> dict:
+        f = self.files[file_id]
+        base = f"{self.origin}/files-pri/{self.team_id}-{file_id}"
+        return {"id": file_id, "name": f["name"], "title": f["name"], "mimetype": f["mimetype"],
+                "filetype": f["name"].rsplit(".", 1)[-1], "size": len(f["data"]), "mode": "hosted",
+                "url_private": f"{base}/{f['name']}", "url_private_download": f"{base}/download/{f['name']}"}
+
+    async def _download(self, request: web.Request) -> web.StreamResponse:
+        file_id = request.match_info["team_file"].split("-", 1)[-1]
+        authed = request.headers.get("Authorization", "").startswith("Bearer xoxb-")
+        self.downloads.append({"file_id": file_id, "authorized": authed})
+        async with self._changed:
+            self._changed.notify_all()
+        if not authed:
+            return web.Response(status=401, text="not authed")
+        if file_id in self.file_answer_html:
+            return web.Response(status=200, text="<html>Sign in to Slack</html>", content_type="text/html")
+        f = self.files.get(file_id)
+        if f is None:
+            return web.Response(status=404, text="file not found")
+        return web.Response(body=f["data"], content_type=f["mimetype"])
+
+    async def _upload_bytes(self, request: web.Request) -> web.Response:
+        pending = self._pending_uploads.get(request.match_info["file_id"])
+        if pending is None:
+            return web.Response(status=404, text="unknown upload")
+        pending["data"] = await request.read()
+        return web.Response(status=200, text=f"OK - {len(pending['data'])}")
+
+    def _complete_uploads(self, params: dict) -> dict:
+        files = params.get("files")
+        files = json.loads(files) if isinstance(files, str) else files or []
+        done = []
+        for item in files:
+            pending = self._pending_uploads.pop(item.get("id"), None)
+            if pending is None or "data" not in pending:
+                return {"ok": False, "error": "file_upload_not_found"}
+            upload = {"file_id": item["id"], "filename": pending["filename"], "title": item.get("title"),
+                      "channel": params.get("channel_id"), "thread_ts": params.get("thread_ts"),
+                      "initial_comment": params.get("initial_comment"), "data": pending["data"]}
+            self.uploads.append(upload)
+            done.append({"id": item["id"], "title": item.get("title")})
+            if upload["thread_ts"]:
+                message = {"type": "message", "ts": self.new_ts(), "bot_id": BOT_ID, "thread_ts": upload["thread_ts"],
+                           "text": upload["initial_comment"] or "", "files": [{"id": item["id"]}]}
+                self.threads.setdefault((upload["channel"], upload["thread_ts"]), []).append(message)
+        return {"ok": True, "files": done}
 
     # ---- Socket Mode --------------------------------------------------
     async def _socket(self, request: web.Request) -> web.WebSocketResponse:
@@ -186,6 +255,16 @@ class FakeSlackApi:
             return {"ok": True, "message_ts": self.new_ts()}
         if method == "views.open":
             return {"ok": True, "view": {"id": "V0MODAL", **(params.get("view") if isinstance(params.get("view"), dict) else {})}}
+        if method == "files.info":
+            if params.get("file") not in self.files:
+                return {"ok": False, "error": "file_not_found"}
+            return {"ok": True, "file": self.file_object(params["file"])}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F0UPLOAD{next(self._upload_ids):04d}"
+            self._pending_uploads[file_id] = {"filename": params.get("filename"), "length": params.get("length")}
+            return {"ok": True, "upload_url": f"{self.origin}/upload/v1/{file_id}", "file_id": file_id}
+        if method == "files.completeUploadExternal":
+            return self._complete_uploads(params)
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
         return {"ok": True}

@@ -33,7 +33,7 @@ from bot.states import Event, State
 from .files import complete_files
 from .publisher import SlackPublisher
 from .retry import OwnBudget
-from .report import OVERRIDE_ACTION
+from .report import OVERRIDE_ACTION, STAFF_ONLY_ACTION
 from .settings import SlackSettings
 from .translate import PLATFORM, content_changed, draft_from_message, is_from_bot, is_top_level, message_ref
 
@@ -104,6 +104,7 @@ class SlackBot:
         app.event(re.compile(".*"))(self._on_other_event)  # acknowledge the rest: no 404, no retries
         app.command("/consent")(self._on_consent)
         app.action(OVERRIDE_ACTION)(self._on_override_button)
+        app.action(re.compile(rf"^{STAFF_ONLY_ACTION}_\d+$"))(self._on_staff_only)
         app.view(OVERRIDE_VIEW)(self._on_override_submit)
 
     async def _same_workspace(self, context, next):
@@ -247,6 +248,28 @@ class SlackBot:
             await self.reviews.publish(result.review)
         elif not result.ok:
             await self._ephemeral(channel, user, f"ClearPost: {result.message}. Nothing was changed.")
+
+    # ---- "staff only" (a button per image with faces) -----------------
+    async def _on_staff_only(self, ack, body: dict, action: dict) -> None:
+        """An officer says a picture shows staff only. Anyone may click; the review service
+        refuses (and audits) everyone but an independent designated officer."""
+        await ack()
+        user = body.get("user", {}).get("id", "")
+        channel = (body.get("channel") or {}).get("id", "")
+        try:
+            value = json.loads(action.get("value") or "")
+            review_id, image = int(value["review"]), int(value["image"])
+            revision = int(value["revision"]) if value.get("revision") is not None else None
+        except (ValueError, KeyError, TypeError):
+            return
+        view = await asyncio.to_thread(self.reviews.get_by_id, review_id)
+        if view is None or view.ref.platform != PLATFORM or not user:
+            return
+        result = await asyncio.to_thread(self.reviews.mark_staff_only, review_id, image, user, revision)
+        if not result.ok:
+            await self._ephemeral(channel or view.ref.channel, user, f"ClearPost: {result.message}. Nothing was changed.")
+        elif result.review is not None:
+            self._spawn(self.reviews.publish(result.review))
 
     # ---- override (button -> modal -> justification) -----------------
     async def _on_override_button(self, ack, body: dict, action: dict) -> None:

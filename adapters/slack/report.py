@@ -3,11 +3,14 @@ fixes, never the matched values (Slack is outside the practice's PHI boundary
 unless it is Enterprise Grid with a BAA)."""
 from __future__ import annotations
 
+import json
+
 from bot.domain import Finding, Severity
 from bot.review_service import ReviewView
 from bot.states import State
 
 OVERRIDE_ACTION = "clearpost_override"
+STAFF_ONLY_ACTION = "clearpost_staff_only"
 SECTION_LIMIT = 2900  # Slack allows 3000 characters in a section's text
 MAX_FINDINGS_SHOWN = 25  # keeps the message under Slack's 50-block limit
 
@@ -102,8 +105,30 @@ def render(view: ReviewView, approve_reaction: str, officers: list[str]) -> list
     if view.rewrite and view.findings and view.state != State.WITHDRAWN:
         blocks.append({"type": "divider"})
         blocks.append(_section("*De-identified rewrite*\n```" + _clip(_code_safe(view.rewrite), SECTION_LIMIT - 40) + "```"))
+    blocks.extend(_staff_only(view, officers))
     blocks.extend(_next_step(view, approve_reaction, officers))
     return blocks
+
+
+def _staff_only(view: ReviewView, officers: list[str]) -> list[dict]:
+    """A "Staff only: image N" button for each picture with faces not yet marked, while the
+    draft waits for a decision: an officer's word that it shows staff, not patients."""
+    if view.state not in (State.CLEAN, State.FLAGGED):
+        return []
+    images = [n for n in getattr(view, "face_images", ()) if n not in getattr(view, "staff_only", ())]
+    if not images:
+        return []
+    who = ", ".join(f"<@{u}>" for u in officers) or "a privacy officer"
+    return [
+        {"type": "divider"},
+        _section(f"Faces need a patient's photo consent. If a picture shows only staff, {who} can say so "
+                 "(recorded in the audit trail with their name)."),
+        {"type": "actions", "block_id": f"clearpost_staff_only_{view.id}", "elements": [{
+            "type": "button", "action_id": f"{STAFF_ONLY_ACTION}_{n}",  # unique within the block
+            "value": json.dumps({"review": view.id, "image": n, "revision": view.revision}),
+            "text": {"type": "plain_text", "text": f"Staff only: image {n}"},
+        } for n in images[:5]]},
+    ]
 
 
 def _next_step(view: ReviewView, approve_reaction: str, officers: list[str]) -> list[dict]:

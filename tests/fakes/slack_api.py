@@ -54,6 +54,7 @@ class FakeSlackApi:
         self.uploads: list[dict] = []  # v2 uploads completed: file_id, filename, title, channel, thread_ts, data
         self._pending_uploads: dict[str, dict] = {}  # file id -> getUploadURLExternal answer (+ bytes once POSTed)
         self.file_answer_html: set[str] = set()  # file ids answered with a sign-in page (a token without files:read)
+        self.redirects: dict[str, str] = {}  # file id -> where its download redirects to
 
     @property
     def url(self) -> str:
@@ -118,6 +119,8 @@ class FakeSlackApi:
             self._changed.notify_all()
         if not authed:
             return web.Response(status=401, text="not authed")
+        if file_id in self.redirects:
+            return web.Response(status=302, headers={"Location": self.redirects[file_id]})
         if file_id in self.file_answer_html:
             return web.Response(status=200, text="<html>Sign in to Slack</html>", content_type="text/html")
         f = self.files.get(file_id)

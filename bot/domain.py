@@ -146,6 +146,13 @@ class Finding:
             return f" in {image_position_text(self.image, self.box)}"
         return f" at {position_text(self.start, self.end)}" if self.start is not None and self.end is not None else ""
 
+    @property
+    def place(self) -> str:
+        """The position alone, for a column of positions: "characters 5-9", "image 1, area …" or ""."""
+        if self.image is not None:
+            return image_position_text(self.image, self.box)
+        return position_text(self.start, self.end) if self.start is not None and self.end is not None else ""
+
     def to_dict(self) -> dict:
         d = asdict(self)
         d["severity"] = self.severity.value

@@ -29,7 +29,8 @@ class ImageFetcher(Protocol):
 
 @dataclass(frozen=True)
 class CleanedImage:
-    """A cleaned copy of the ``index``-th attached image (1-based, as findings count them)."""
+    """A cleaned copy of the ``index``-th attached image (1-based, as findings count them:
+    the draft's images only, in the order attached). ``name`` is ``image-<index>-cleaned.<ext>``."""
 
     index: int
     name: str
@@ -37,8 +38,7 @@ class CleanedImage:
     data: bytes = field(repr=False)
 
 
-def cleaned_name(name: str, mimetype: str) -> str:
-    """``photo.heic`` cleaned to a JPEG is offered as ``photo-cleaned.jpg``."""
-    stem = name.rsplit(".", 1)[0] if "." in name else name
+def cleaned_name(index: int, mimetype: str) -> str:
+    """``image-2-cleaned.jpg``: never the uploaded file's name, which may be a patient's."""
     ext = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"}.get(mimetype, "bin")
-    return f"{stem or 'image'}-cleaned.{ext}"
+    return f"image-{index}-cleaned.{ext}"

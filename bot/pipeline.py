@@ -118,7 +118,7 @@ class Pipeline:
                 except Exception as e:  # noqa: BLE001 - no cleaned copy is offered; the findings stand
                     log.warning("image %d could not be cleaned: %s", index, type(e).__name__)
                 else:
-                    cleaned.append(CleanedImage(index, cleaned_name(attachment.name, mimetype), mimetype, data))
+                    cleaned.append(CleanedImage(index, cleaned_name(index, mimetype), mimetype, data))
         if failures != list(result.failures):
             findings.append(_failure_finding("images"))
             return PipelineResult(_sorted(findings), result.rewrite, tuple(failures))

@@ -106,6 +106,9 @@ class ReviewService:
         self.owner = self.holders.id  # a lease names its holder, so a dead holder's leases are taken over
         self._slots = asyncio.Semaphore(max_concurrent or config.profile.server.max_concurrent_reviews)
         self._tasks: set[asyncio.Task] = set()
+        # console uploads' bytes, by review id, from intake until that review's check: memory only
+        # (bot/images.py); a restart in between makes the check ask for the upload again
+        self._uploads: dict[int, tuple[bytes | None, ...]] = {}
 
     # ---- intake -------------------------------------------------------
     def submit(self, draft: Draft, event_id: str | None = None) -> int | None:
@@ -152,6 +155,9 @@ class ReviewService:
                                          .returning(Review.ref_key, Review.id),
                                          [self._new_row(items[i][0], now) for _, i in fresh]).all())
             audit.append_many(s, [_received_entry(items[i][0], stored[ref]) for ref, i in fresh if ref in stored])
+        for ref, i in fresh:
+            if ref in stored:
+                self._hold_uploads(stored[ref], items[i][0])
         return [stored.get(d.ref.key) if firsts.get(d.ref.key) == i else None for i, (d, _) in enumerate(items)]
 
     def _store_edit(self, draft: Draft, event_id: str | None) -> int | None:
@@ -175,7 +181,12 @@ class ReviewService:
         review_id = s.connection().execute(insert(Review.__table__).returning(Review.id),
                                            self._new_row(draft, utcnow())).scalar_one()
         audit.append_many(s, [_received_entry(draft, review_id)])
+        self._hold_uploads(review_id, draft)
         return review_id
+
+    def _hold_uploads(self, review_id: int, draft: Draft) -> None:
+        if any(a.data is not None for a in draft.attachments):
+            self._uploads[review_id] = tuple(a.data for a in draft.attachments)
 
     def _new_row(self, draft: Draft, now: datetime) -> dict:
         """A new review's columns, for a bulk INSERT (no ORM object per draft: a burst stays cheap)."""
@@ -211,6 +222,8 @@ class ReviewService:
         row.updated_at = utcnow()
         s.add(row)
         _drop_images(s, row.id)  # cleaned copies of the old version; the new check makes its own
+        self._uploads.pop(row.id, None)
+        self._hold_uploads(row.id, draft)
         audit.append(s, draft.author, "draft_edited", review_id=row.id, details={
             "content_hash": draft.content_hash, "from": before,
             "voided_clearance": before == State.CLEARED.value})
@@ -278,10 +291,11 @@ class ReviewService:
         async with self._slots:
             # database work off the event loop: a commit (fsync) there would stall every acknowledgement
             row = await asyncio.to_thread(self._claim, review_id)
+            uploads = self._uploads.pop(review_id, None)  # used by this check, or by none
             if row is None:
                 return None
             try:
-                draft = self._draft_of(row)
+                draft = self._draft_of(row, uploads)
             except InvalidToken:  # sealed with the memory-only key of a process that died (bot/vault.py)
                 log.warning("review %d: its text was sealed by a process that stopped; asking for a re-post",
                             review_id)
@@ -298,11 +312,14 @@ class ReviewService:
             await asyncio.to_thread(self._release, review_id)
         return view
 
-    def _draft_of(self, row: Review) -> Draft:
+    def _draft_of(self, row: Review, uploads: tuple[bytes | None, ...] | None = None) -> Draft:
+        """The stored draft; ``uploads``: console uploads' bytes held since intake, by position."""
         ref = MessageRef(row.platform, row.workspace, row.channel, row.message_id, row.thread_id)
+        attachments = [Attachment.from_stored(a) for a in json.loads(row.attachments)]
+        if uploads is not None and len(uploads) == len(attachments):
+            attachments = [replace(a, data=d) for a, d in zip(attachments, uploads)]
         return Draft(text=self.text_vault.open(row.draft_text) or "", author=row.author, ref=ref,
-                     platforms=tuple(json.loads(row.targets)),
-                     attachments=tuple(Attachment.from_stored(a) for a in json.loads(row.attachments)))
+                     platforms=tuple(json.loads(row.targets)), attachments=tuple(attachments))
 
     def _store_result(self, review_id: int, revision: int, result: PipelineResult) -> ReviewView | None:
         with transaction(self.engine) as s:
@@ -425,11 +442,13 @@ class ReviewService:
                 raise
             return ActionResult(False, "this event was applied before", duplicate=True)
 
-    def record_refusal(self, review_id: int, actor: str, event: Event, why: str) -> None:
-        """Audit a decision an adapter refused before asking the service (docs/audit.md)."""
+    def record_refusal(self, review_id: int, actor: str, event: Event | str, why: str, **details) -> None:
+        """Audit a decision an adapter refused before asking the service (docs/audit.md);
+        ``event`` may be "staff_only" (with ``image=N``)."""
         with transaction(self.engine) as s:
             audit.append(s, actor, "decision_refused", review_id=review_id,
-                         details={"attempted": event.value, "why": why})
+                         details={"attempted": event.value if isinstance(event, Event) else event, **details,
+                                  "why": why})
 
     def decide_by_id(self, review_id: int, actor: str, event: Event, reason: str | None = None,
                      revision: int | None = None) -> ActionResult:

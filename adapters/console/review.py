@@ -24,7 +24,8 @@ from adapters.console.highlight import pieces
 from adapters.console.web import CONSOLE_KEY, PREFIX, Viewer, page, refuse, render, see_other
 from bot.config import PLATFORMS
 from bot.db import transaction
-from bot.domain import Draft, DraftRejected, MessageRef, validate_draft_text
+from adapters.console.uploads import ACCEPT, KINDS, MAX_UPLOADS
+from bot.domain import Attachment, Draft, DraftRejected, MessageRef, validate_draft_text
 from bot.models import Review
 from bot.review_service import MAX_REASON_CHARS, ActionResult, ReviewView
 from bot.states import Event, State
@@ -51,6 +52,8 @@ DONE_TEXT = {
     "override": ({State.CLEARED}, "Overridden: this draft is cleared, with your justification in the audit trail."),
     "reject": ({State.REJECTED}, "Rejected: this draft must not be published."),
     "revoke": ({State.CLEAN, State.FLAGGED, State.FAILED}, "Decision revoked: this draft waits for a privacy officer again."),
+    "staff_only": ({State.CLEAN, State.FLAGGED}, "Marked staff only: that picture's faces no longer need a patient's "
+                                                 "consent (recorded in the audit trail)."),
 }
 HOLD_SECONDS = 60.0  # a submitted text waits this long at most for its redirected page
 
@@ -74,9 +77,12 @@ def _my_recent(request: web.Request, viewer: Viewer, limit: int = 10) -> list[di
 
 def _compose(request: web.Request, viewer: Viewer, status: int = 200, error: str | None = None,
              text: str = "", targets: list[str] | None = None) -> web.Response:
+    images = request.app[CONSOLE_KEY].services.config.profile.images
     return render(request, "review_new.html", status=status, viewer=viewer, error=error, text=text,
                   platforms=PLATFORMS, targets=targets if targets is not None else _default_targets(request),
-                  recent=_my_recent(request, viewer), state_names={s.value: s.value.upper() for s in State})
+                  recent=_my_recent(request, viewer), state_names={s.value: s.value.upper() for s in State},
+                  images=images.enabled, accept=ACCEPT, max_uploads=MAX_UPLOADS, kinds=KINDS,
+                  max_mb=f"{images.max_bytes / 1_000_000:g}")
 
 
 @page()
@@ -84,17 +90,26 @@ async def compose(request: web.Request, viewer: Viewer, form) -> web.Response:
     return _compose(request, viewer)
 
 
-@page()
+@page(upload=True)
 async def submit(request: web.Request, viewer: Viewer, form) -> web.Response:
     services = request.app[CONSOLE_KEY].services
     text = str(form.get("text") or "").replace("\r\n", "\n")
     targets = [t for t in form.getall("target", []) if t in PLATFORMS]
+    uploads = request.get("uploads") or []
+    problem = request.get("upload_error") or next((u.error for u in uploads if u.error), None)
+    if problem:  # the text stays in the box; only the pictures must be chosen again
+        return _compose(request, viewer, 400 if request.get("upload_error") is None else 413,
+                        f"Cannot attach the pictures: {problem}. Your text is kept below; choose the "
+                        f"pictures again ({KINDS}, at most {MAX_UPLOADS}).", text, targets)
     try:
-        validate_draft_text(text)
+        validate_draft_text(text, has_attachments=bool(uploads))
     except DraftRejected as e:
         return _compose(request, viewer, 400, f"Cannot review this draft: {e}.", text, targets)
     ref = MessageRef(PLATFORM, "local", CHANNEL, uuid.uuid4().hex)
-    draft = Draft(text=text, author=viewer.username, ref=ref, platforms=tuple(targets))
+    # stored under neutral names (a file's own name may be a patient's); the bytes stay in memory
+    attachments = tuple(Attachment(f"image-{u.position}.{u.mimetype.split('/')[1].replace('jpeg', 'jpg')}",
+                                   u.mimetype, data=u.data) for u in uploads)
+    draft = Draft(text=text, author=viewer.username, ref=ref, platforms=tuple(targets), attachments=attachments)
     # database work off the event loop: a commit there would stall the chat platforms' acknowledgements
     review_id = await asyncio.to_thread(services.reviews.submit, draft)
     view = await services.reviews.check(review_id) or await asyncio.to_thread(services.reviews.get_by_id, review_id)
@@ -158,7 +173,9 @@ def _show(request: web.Request, viewer: Viewer, view: ReviewView, text: str | No
         text, lost = _stored_text(request, view)
         unreadable = unreadable or lost
     allowed, why = _actions(viewer, view)
+    cleaned = request.app[CONSOLE_KEY].services.reviews.cleaned_images(view.id) if view.findings else []
     return render(request, "review_show.html", status=status, viewer=viewer, review=view,
+                  cleaned=cleaned, staff_only_images=_staff_only_choices(viewer, view),
                   state_text=STATE_TEXT[view.state], pieces=pieces(text, view.findings) if text else None,
                   actions=allowed, why_not=why, result=result, received_day=_received_day(request, view),
                   text_unreadable=unreadable,
@@ -218,10 +235,68 @@ async def decide(request: web.Request, viewer: Viewer, form) -> web.Response:
     return _show(request, viewer, latest, result=result, status=409)
 
 
+def _staff_only_choices(viewer: Viewer, view: ReviewView) -> list[int]:
+    """Images this officer may mark staff only here: ones with faces not yet marked, on a
+    console draft that waits for a decision and is not their own."""
+    if not viewer.is_officer or view.ref.platform != PLATFORM or view.author == viewer.username \
+            or view.state not in (State.CLEAN, State.FLAGGED):
+        return []
+    return [i for i in view.face_images if i not in view.staff_only]
+
+
+@page()
+async def staff_only(request: web.Request, viewer: Viewer, form) -> web.Response:
+    """An officer marks one picture as showing staff only: its faces stop blocking (audited)."""
+    services = request.app[CONSOLE_KEY].services
+    rid = _review_id(request)
+    view = services.reviews.get_by_id(rid) if rid else None
+    if view is None or not _may_see(viewer, view):
+        return refuse(request, 404, "No such review.", viewer)
+    raw = str(form.get("image") or "")
+    image = int(raw) if raw.isdigit() and len(raw) < 4 else None
+    if image is None:
+        return refuse(request, 400, "Which picture? The form named none.", viewer)
+    if not viewer.is_officer:
+        await asyncio.to_thread(services.reviews.record_refusal, view.id, viewer.username, "staff_only",
+                                "not_officer", image=image)
+        return _show(request, viewer, view, status=403,
+                     result=ActionResult(False, "only a designated privacy officer can do that"))
+    if view.ref.platform != PLATFORM:
+        return _show(request, viewer, view, status=409,
+                     result=ActionResult(False, f"decide {view.ref.platform} drafts in {view.ref.platform}"))
+    raw_rev = str(form.get("revision") or "")
+    revision = int(raw_rev) if raw_rev.isdigit() and len(raw_rev) < 10 else None
+    result = await asyncio.to_thread(services.reviews.mark_staff_only, view.id, image, viewer.username, revision)
+    latest = result.review or services.reviews.get_by_id(view.id)
+    if result.ok:
+        await services.reviews.publish(latest)
+        return see_other(f"{PREFIX}/reviews/{view.id}?done=staff_only")
+    return _show(request, viewer, latest, result=result, status=409)
+
+
+@page()
+async def cleaned_image(request: web.Request, viewer: Viewer, form) -> web.StreamResponse:
+    """A cleaned copy, for the draft's author and the privacy officers (as the review page)."""
+    services = request.app[CONSOLE_KEY].services
+    rid = _review_id(request)
+    view = services.reviews.get_by_id(rid) if rid else None
+    if view is None or not _may_see(viewer, view):
+        return refuse(request, 404, "No such review.", viewer)
+    raw = request.match_info.get("n", "")
+    copies = await asyncio.to_thread(services.reviews.cleaned_images, view.id) if raw.isdigit() else []
+    copy = next((c for c in copies if str(c.index) == raw), None)
+    if copy is None:
+        return refuse(request, 404, "No cleaned copy of that picture (it is deleted with the draft's text).", viewer)
+    return web.Response(body=copy.data, content_type=copy.mimetype, headers={
+        "Content-Disposition": f'attachment; filename="review-{view.id}-{copy.name}"'})
+
+
 def routes() -> list[web.RouteDef]:
     return [
         web.get(f"{PREFIX}/review", compose),
         web.post(f"{PREFIX}/review", submit),
         web.get(f"{PREFIX}/reviews/{{id}}", show),
         web.post(f"{PREFIX}/reviews/{{id}}/decide", decide),
+        web.post(f"{PREFIX}/reviews/{{id}}/staff-only", staff_only),
+        web.get(f"{PREFIX}/reviews/{{id}}/images/{{n}}", cleaned_image),
     ]

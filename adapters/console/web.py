@@ -212,9 +212,11 @@ def refuse(request: web.Request, status: int, message: str, viewer: Viewer | Non
 Handler = Callable[..., Awaitable[web.StreamResponse]]
 
 
-def page(officer: bool = False, lookup: bool = False):
+def page(officer: bool = False, lookup: bool = False, upload: bool = False):
     """Sign-in, CSRF and role gate for one handler ``(request, viewer, form)``:
-    ``officer`` pages need a privacy officer, ``lookup`` pages a consent look-up user."""
+    ``officer`` pages need a privacy officer, ``lookup`` pages a consent look-up user.
+    ``upload`` forms may carry pictures (adapters/console/uploads.py): they are in
+    ``request["uploads"]``, and an error that stopped reading the form in ``request["upload_error"]``."""
     def wrap(handler: Handler) -> Handler:
         async def run(request: web.Request) -> web.StreamResponse:
             console = request.app[CONSOLE_KEY]
@@ -227,7 +229,13 @@ def page(officer: bool = False, lookup: bool = False):
             if request.method == "POST":
                 if not same_origin(request):
                     return refuse(request, 403, "This form was sent from another site and was refused.")
-                form = await request.post()
+                if upload:
+                    from adapters.console.uploads import read_form
+                    limits = console.services.config.profile
+                    form, request["uploads"], request["upload_error"] = await read_form(
+                        request, limits.server.max_body_bytes, limits.images.max_bytes)
+                else:
+                    form = await request.post()
                 if not tokens_match(form.get("csrf"), signed.csrf_token):
                     return refuse(request, 403, "This form has expired or did not come from this console. "
                                                 "Reload the page and try again.")

@@ -269,7 +269,7 @@ async def test_when_a_photo_is_attached_then_the_review_knows_it(bot):
     bot.card_for(draft)
     with transaction(bot.services.engine) as s:
         row = s.exec(select(Review).where(Review.message_id == draft["id"])).one()
-    assert row.attachments == '[["group.png", "image/png"]]'
+    assert row.attachments == '[["group.png", "image/png", "https://example.invalid/a.png", null]]'  # where it is
 
 
 # ---- decisions ----------------------------------------------------------

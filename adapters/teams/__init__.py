@@ -15,6 +15,7 @@ from bot.app import Services
 from bot.config import ConfigError, Secrets
 from adapters.teams.auth import authentication_enabled, build_authentication
 from adapters.teams.bot import TeamsBot
+from adapters.teams.files import TeamsImageFetcher
 from adapters.teams.http import make_handler
 from adapters.teams.notifier import TeamsNotifier
 from adapters.teams.publisher import TeamsPublisher
@@ -47,7 +48,9 @@ def mount(app: web.Application, services: Services) -> None:
     adapter = CloudAdapter(build_authentication(secrets))
     refs = ConversationRefStore(services.engine)
     app_id = secrets.teams_app_id or ""
-    services.reviews.publishers["teams"] = TeamsPublisher(adapter, refs, app_id)
+    services.reviews.publishers["teams"] = TeamsPublisher(adapter, refs, app_id, services.reviews)
+    # attached images: from the connector's hosts only, with the bot's own Bot Framework token
+    services.reviews.fetchers["teams"] = TeamsImageFetcher(secrets)
     services.notifiers["teams"] = TeamsNotifier(adapter, refs, app_id, secrets.teams_tenant_id)
     bot = TeamsBot(services, refs, adapter, app_id)
     app.router.add_post(ROUTE, make_handler(adapter, bot, secrets.teams_service_url_override))

@@ -19,6 +19,7 @@ MAX_REWRITE_CHARS = 6000
 MAX_FINDINGS_PER_SEVERITY = 25
 
 VERB_APPROVE, VERB_REJECT, VERB_OVERRIDE = "approve", "reject", "override"
+VERB_STAFF_ONLY = "staff_only"  # an officer says a picture with faces shows staff only
 REASON_INPUT = "reason"
 
 STATE_LINES = {
@@ -78,6 +79,10 @@ def _actions(view: ReviewView) -> tuple[list[dict], list[dict]]:
     if view.state in (State.CLEAN, State.FLAGGED, State.FAILED, State.CLEARED):
         actions.append({"type": "Action.Execute", "title": "Reject", "verb": VERB_REJECT, "data": data,
                         "style": "destructive", "associatedInputs": "none"})
+    if view.state in (State.CLEAN, State.FLAGGED):
+        for n in [i for i in getattr(view, "face_images", ()) if i not in getattr(view, "staff_only", ())][:3]:
+            actions.append({"type": "Action.Execute", "title": f"Staff only: image {n}", "verb": VERB_STAFF_ONLY,
+                            "data": {**data, "image": n}, "associatedInputs": "none"})
     return inputs, actions
 
 

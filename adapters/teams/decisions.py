@@ -17,7 +17,7 @@ from bot.app import Services
 from bot.db import transaction
 from bot.states import Event
 from adapters.teams.cards import (CARD_CONTENT_TYPE, NOT_AUTHORISED, REASON_INPUT, VERB_APPROVE,
-                                  VERB_OVERRIDE, VERB_REJECT, notice_card, review_card)
+                                  VERB_OVERRIDE, VERB_REJECT, VERB_STAFF_ONLY, notice_card, review_card)
 from adapters.teams.translate import PLATFORM, actor_of, channel_id, tenant_id
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,8 @@ async def on_card_action(services: Services, activity: Activity) -> AdaptiveCard
         review_id = int(data.get("review_id"))
     except (TypeError, ValueError):
         review_id = None
+    if action.get("verb") == VERB_STAFF_ONLY and review_id is not None:
+        return await _staff_only(services, activity, review_id, data)
     if event is None or review_id is None:
         return _card_response(notice_card("Unknown action", "This button is not one ClearPost knows."))
     view = await asyncio.to_thread(services.reviews.get_by_id, review_id)
@@ -82,6 +84,36 @@ async def on_card_action(services: Services, activity: Activity) -> AdaptiveCard
         return _card_response(review_card(result.review or view, notice=f"Not done: {result.message}."))
     await services.reviews.publish(result.review)  # everyone else's copy of the card
     return _card_response(review_card(result.review))
+
+
+async def _staff_only(services: Services, activity: Activity, review_id: int, data: dict) -> AdaptiveCardInvokeResponse:
+    """"Staff only: image N": the review service decides who may (designated officers, not on
+    their own draft) and audits refusals; another tenant is refused (and audited) here."""
+    view = await asyncio.to_thread(services.reviews.get_by_id, review_id)
+    if view is None or view.ref.platform != PLATFORM:
+        return _card_response(notice_card("Unknown review", "ClearPost has no such review."))
+    image, revision = data.get("image"), data.get("revision")
+    if not isinstance(image, int) or isinstance(image, bool):
+        return _card_response(notice_card("Unknown action", "This button is not one ClearPost knows."))
+    revision = revision if isinstance(revision, int) and not isinstance(revision, bool) else None
+    if not in_tenant(services, activity):
+        await asyncio.to_thread(_refuse_staff_only, services, activity, review_id, image)
+        return _card_response(notice_card(NOT_AUTHORISED, NOT_AUTHORISED_TEXT))
+    actor = actor_of(activity) or (activity.from_property.id if activity.from_property else "") or "unknown"
+    result = await asyncio.to_thread(services.reviews.mark_staff_only, review_id, image, actor, revision)
+    if not result.ok:
+        if channel_id(activity) != view.ref.channel:
+            return _card_response(notice_card("Not done", f"Not done: {result.message}."))  # the review stays put
+        return _card_response(review_card(result.review or view, notice=f"Not done: {result.message}."))
+    await services.reviews.publish(result.review)
+    return _card_response(review_card(result.review))
+
+
+def _refuse_staff_only(services: Services, activity: Activity, review_id: int, image: int) -> None:
+    actor = actor_of(activity) or (activity.from_property.id if activity.from_property else "") or "unknown"
+    with transaction(services.engine) as s:
+        audit.append(s, actor, "decision_refused", review_id=review_id,
+                     details={"attempted": "staff_only", "image": image, "why": "other_tenant", "platform": PLATFORM})
 
 
 async def on_reaction(services: Services, activity: Activity) -> str | None:

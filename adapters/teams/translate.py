@@ -149,8 +149,15 @@ def visible_text(markup: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+def _str(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
 def attachments(activity: Activity) -> tuple[Attachment, ...]:
-    """Images and files posted with the draft (names and types only, never downloaded)."""
+    """Images and files posted with the draft, with where each can be fetched
+    (adapters/teams/files.py): an inline image's ``contentUrl`` on the connector, a
+    file's pre-authenticated ``downloadUrl`` (its ``uniqueId`` as the file id), or
+    the ``contentUrl`` of a channel file link. Nothing is downloaded here."""
     found: list[Attachment] = []
     for a in activity.attachments or []:
         if a is None or not isinstance(a.content_type or "", str):
@@ -159,12 +166,19 @@ def attachments(activity: Activity) -> tuple[Attachment, ...]:
         if ctype.startswith(_SKIPPED_ATTACHMENTS):
             continue
         name = a.name or "attachment"
+        content = a.content if isinstance(a.content, dict) else {}
         if ctype == _FILE_INFO:
-            file_type = (a.content or {}).get("fileType", "") if isinstance(a.content, dict) else ""
+            file_type = content.get("fileType", "")
+            file_type = file_type if isinstance(file_type, str) else ""
             guessed = mimetypes.guess_type(f"{name}.{file_type}" if file_type else name)[0]
-            found.append(Attachment(name, guessed or "application/octet-stream"))
+            found.append(Attachment(name, guessed or "application/octet-stream",
+                                    url=_str(content.get("downloadUrl")), file_id=_str(content.get("uniqueId"))))
+        elif ctype == "reference":
+            # a file shared in a channel: a SharePoint link; its type from its name
+            guessed = mimetypes.guess_type(name)[0]
+            found.append(Attachment(name, guessed or "application/octet-stream", url=_str(a.content_url)))
         elif ctype:
-            found.append(Attachment(name if a.name else ctype.split("/")[0], ctype))
+            found.append(Attachment(name if a.name else ctype.split("/")[0], ctype, url=_str(a.content_url)))
     return tuple(found)
 
 

@@ -9,6 +9,7 @@ activity over Teams' ~28 KB message limit is a 413."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import itertools
 import json
 import threading
@@ -42,6 +43,17 @@ class Call:
     def text(self) -> str:
         return self.body.get("text") or ""
 
+    @property
+    def images(self) -> list[tuple[str, bytes]]:
+        """Inline images sent in this activity: (content type, decoded bytes of the data URI)."""
+        out = []
+        for a in self.body.get("attachments") or []:
+            url = a.get("contentUrl") or ""
+            if (a.get("contentType") or "").startswith("image/") and url.startswith("data:"):
+                header, _, payload = url.partition(",")
+                out.append((a["contentType"], base64.b64decode(payload) if header.endswith(";base64") else b""))
+        return out
+
 
 def _error(status: int, code: str, message: str) -> web.Response:
     return web.json_response({"error": {"code": code, "message": message}}, status=status)
@@ -59,6 +71,11 @@ class FakeConnector:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self.url = ""
+        # attachment bytes: id -> (content type, bytes), served at {url}v3/attachments/{id}/views/original
+        # (inline images) and {url}files/{id}/download?tempauth=... (a file's pre-authenticated downloadUrl)
+        self.blobs: dict[str, tuple[str, bytes]] = {}
+        self.downloads: list[dict] = []  # every attachment download: id, Authorization header
+        self.require_token: str | None = None  # when set, inline images need "Bearer <it>" (as with an app id)
 
     # ---- lifecycle ----------------------------------------------------
     def start(self) -> str:
@@ -114,9 +131,36 @@ class FakeConnector:
         raise AssertionError(f"fake connector: condition not met within {timeout}s; calls: "
                              f"{[(c.kind, c.conversation_id, c.activity_id) for c in snapshot]}")
 
+    def add_image(self, data: bytes, content_type: str = "image/png") -> str:
+        """Store a pasted image; returns its contentUrl, as Teams puts it in the activity."""
+        blob = f"0-eus-d1-{len(self.blobs) + 1:032x}"
+        with self._lock:
+            self.blobs[blob] = (content_type, data)
+        return f"{self.url}v3/attachments/{blob}/views/original"
+
+    def add_file(self, data: bytes, content_type: str = "image/jpeg") -> str:
+        """Store a file sent to the bot; returns its pre-authenticated downloadUrl."""
+        blob = f"file-{len(self.blobs) + 1:06d}"
+        with self._lock:
+            self.blobs[blob] = (content_type, data)
+        return f"{self.url}files/{blob}/download?tempauth=fake-temp-auth"
+
+    def _serve_blob(self, request: web.Request, blob: str, needs_token: bool) -> web.Response:
+        auth = request.headers.get("Authorization")
+        with self._lock:
+            self.downloads.append({"id": blob, "authorization": auth})
+            found = self.blobs.get(blob)
+        if needs_token and self.require_token and auth != f"Bearer {self.require_token}":
+            return _error(401, "Unauthorized", "missing or invalid bot token")
+        if found is None:
+            return _error(404, "NotFound", "no such attachment")
+        return web.Response(body=found[1], content_type=found[0])
+
     # ---- the fake API -------------------------------------------------
     async def _handle(self, request: web.Request) -> web.Response:
         raw = request.raw_path.split("?", 1)[0]
+        if request.method == "GET" and "/files/" in raw and raw.endswith("/download"):
+            return self._serve_blob(request, unquote(raw.rsplit("/", 2)[1]), needs_token=False)
         if "/v3/" not in raw:
             return _error(404, "NotFound", f"no such endpoint: {request.method} {raw}")
         segments = [unquote(s) for s in raw.split("/v3/", 1)[1].split("/")]
@@ -134,6 +178,8 @@ class FakeConnector:
                 return _error(400, "BadSyntax", "the body is not JSON")
             if not isinstance(body, dict):
                 return _error(400, "BadSyntax", "the body is not a JSON object")
+        if segments[0] == "attachments" and request.method == "GET" and len(segments) >= 2:
+            return self._serve_blob(request, segments[1], needs_token=True)
         if segments[0] != "conversations":
             return _error(404, "NotFound", f"no such endpoint: {request.method} {raw}")
         if len(segments) == 1 and request.method == "POST":

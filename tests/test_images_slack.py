@@ -24,7 +24,7 @@ from sqlmodel import select
 from tests.test_slack import (CHANNEL, CLEAN_TEXT, OFFICER, STAFF, STRANGER, TEAM_ID, _no_slack_env,  # noqa: F401
                               audit_actions, blocks_text, slack)
 from tests.fakes.pictures import (NAME, PHONE, has_exif, image_checks_available, ocr_available,  # noqa: F401
-                                  photo_with_gps, screenshot)
+                                  photo_with_gps, plain_png, screenshot, store_cleaned_copy)
 
 
 @pytest.fixture
@@ -113,6 +113,54 @@ async def test_when_a_download_cannot_give_the_image_then_the_reason_is_clear(sl
     fetcher = slack.services.reviews.fetchers["slack"]
     with pytest.raises(ImageUnavailable, match=expected):
         await fetcher.fetch(Attachment("x.jpg", "image/jpeg", url=shared["url_private_download"]), limit)
+
+
+# ---- posting cleaned copies (the v2 upload flow) ----------------------------------
+
+async def checked_with_copy(slack, copies=1) -> tuple[str, object, list[bytes]]:
+    """A checked draft whose review holds cleaned copies (stored as the check stores them)."""
+    ts = await slack.draft(CLEAN_TEXT)
+    view = await slack.settled(ts, State.CLEAN)
+    datas = [plain_png(colour=(10 * i, 100, 100)) for i in range(1, copies + 1)]
+    for i, data in enumerate(datas, 1):
+        store_cleaned_copy(slack.services, view.id, i, data, name=f"image-{i}-cleaned.png")
+    return ts, view, datas
+
+
+async def test_when_a_review_has_cleaned_copies_then_each_is_uploaded_into_the_thread_once(slack):
+    ts, view, datas = await checked_with_copy(slack, copies=2)
+    await slack.services.reviews.publish(view)
+    await slack.api.wait_for("files.completeUploadExternal", count=2)
+    asked = [c.params for c in slack.api.of("files.getUploadURLExternal")]
+    assert [(a["filename"], int(a["length"])) for a in asked] == [
+        ("image-1-cleaned.png", len(datas[0])), ("image-2-cleaned.png", len(datas[1]))]
+    assert [(u["channel"], u["thread_ts"], u["data"]) for u in slack.api.uploads] == [
+        (CHANNEL, ts, datas[0]), (CHANNEL, ts, datas[1])]
+    assert "Cleaned copy of image 1" in slack.api.uploads[0]["initial_comment"]
+    for _ in range(2):  # later publishes (decisions, restarts) do not post them again
+        await slack.services.reviews.publish(slack.review(ts))
+    assert len(slack.api.uploads) == 2 and len(slack.api.of("files.getUploadURLExternal")) == 2
+    assert audit_actions(slack.services, view.id).count("cleaned_image_posted") == 2
+
+
+async def test_when_the_answer_to_sharing_a_copy_is_lost_then_it_is_not_shared_twice(slack):
+    ts, view, datas = await checked_with_copy(slack)
+    slack.api.lost_answers["files.completeUploadExternal"] = 1  # it took effect; the bot cannot know
+    await slack.services.reviews.publish(view)
+    assert len(slack.api.uploads) == 1 and slack.api.uploads[0]["data"] == datas[0]
+    assert slack.api.of("conversations.replies"), "the thread was read to find out"
+    assert audit_actions(slack.services, view.id).count("cleaned_image_posted") == 1
+
+
+async def test_when_posting_a_copy_fails_then_the_report_stands_and_the_next_publish_posts_it(slack):
+    ts, view, datas = await checked_with_copy(slack)
+    slack.api.failures["files.getUploadURLExternal"] = "missing_scope"  # e.g. files:write not granted yet
+    await slack.services.reviews.publish(view)
+    assert slack.api.uploads == [] and len(slack.posts_in_thread(ts)) == 1
+    assert slack.review(ts).report_message_id
+    slack.api.server_errors["files.completeUploadExternal"] = 1  # and a 500 on the way: retried
+    await slack.services.reviews.publish(slack.review(ts))
+    assert [u["data"] for u in slack.api.uploads] == datas
 
 
 # ---- end to end -------------------------------------------------------------

@@ -26,7 +26,7 @@ from bot.domain import Attachment, Severity  # noqa: E402
 from bot.images import CleanedImage, ImageUnavailable  # noqa: E402
 from bot.models import AuditEvent, Review  # noqa: E402
 from fakes.pictures import (NAME, PHONE, has_exif, image_checks_available, ocr_available,  # noqa: E402
-                            photo_with_gps, screenshot)
+                            photo_with_gps, plain_png, screenshot, store_cleaned_copy)
 from test_teams import (CHANNEL, CLEAN_DRAFT, OFFICER, STAFF, STRANGER, TENANT, Harness, card_text,  # noqa: E402
                         connector, teams_config, verbs)  # noqa: F401
 
@@ -136,6 +136,47 @@ def test_when_a_cleaned_copy_is_too_big_for_a_message_then_a_smaller_preview_wit
     small = photo_with_gps((64, 48))
     assert inline_copy(CleanedImage(1, "y.jpg", "image/jpeg", small)) == (
         "data:image/jpeg;base64," + base64.b64encode(small).decode(), False)
+
+
+# ---- posting cleaned copies --------------------------------------------------------
+
+async def test_when_a_review_has_cleaned_copies_then_each_is_replied_in_the_thread_once(bot):
+    draft = bot.post(CLEAN_DRAFT)
+    await bot.send(draft)
+    await bot.settle()
+    card = bot.card_for(draft)
+    view = bot.review(draft)
+    small = plain_png()
+    big = io.BytesIO()
+    Image.effect_noise((1600, 1200), 80).convert("RGB").save(big, "PNG")
+    store_cleaned_copy(bot.services, view.id, 1, small, name="image-1-cleaned.png")
+    store_cleaned_copy(bot.services, view.id, 2, big.getvalue(), name="image-2-cleaned.png")
+    await bot.services.reviews.publish(view)
+    replies = image_replies(bot, draft)
+    assert [r.images[0][0] for r in replies] == ["image/png", "image/jpeg"]
+    assert replies[0].images[0][1] == small  # small enough: sent as it is
+    assert "Cleaned copy of image 1" in replies[0].text and "scaled down" not in replies[0].text
+    assert "Cleaned copy of image 2" in replies[1].text and "scaled down" in replies[1].text
+    assert not has_exif(replies[1].images[0][1])
+    assert all(r.conversation_id == card.conversation_id for r in replies)
+    await bot.services.reviews.publish(bot.services.reviews.get_by_id(view.id))
+    assert len(image_replies(bot, draft)) == 2, "posted once"
+
+
+async def test_when_replying_a_copy_fails_then_the_card_stands_and_the_next_publish_sends_it(bot):
+    draft = bot.post(CLEAN_DRAFT)
+    await bot.send(draft)
+    await bot.settle()
+    bot.card_for(draft)
+    view = bot.review(draft)
+    store_cleaned_copy(bot.services, view.id, 1, plain_png())
+    report = bot.services.reviews.get_by_id(view.id).report_message_id
+    bot.connector.fail_image_replies = 1  # the card update goes through, the copy's reply fails
+    await bot.services.reviews.publish(view)
+    assert image_replies(bot, draft) == []
+    assert bot.services.reviews.get_by_id(view.id).report_message_id == report
+    await bot.services.reviews.publish(view)
+    assert len(image_replies(bot, draft)) == 1
 
 
 # ---- end to end -------------------------------------------------------------------

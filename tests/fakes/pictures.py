@@ -55,3 +55,20 @@ def ocr_available() -> None:
         ocr.read_text(Image.new("RGB", (200, 80), "white"))
     except Exception as e:  # noqa: BLE001 - e.g. the OCR engine is not installed on this machine
         pytest.skip(f"OCR is not available here: {type(e).__name__}")
+
+
+def store_cleaned_copy(services, review_id: int, index: int, data: bytes, name: str = "image-cleaned.png",
+                       mimetype: str = "image/png") -> None:
+    """Store a cleaned copy for a review exactly as the check does (sealed, in review_image), so
+    the publishers' posting of copies is tested whatever the image checks found."""
+    from bot.db import transaction
+    from bot.models import ReviewImage
+    with transaction(services.engine) as s:
+        s.add(ReviewImage(review_id=review_id, image=index, name=name, mimetype=mimetype,
+                          data=services.reviews.text_vault.seal_bytes(data)))
+
+
+def plain_png(size=(320, 200), colour=(30, 160, 90)) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", size, colour).save(buf, "PNG")
+    return buf.getvalue()

@@ -76,6 +76,7 @@ class FakeConnector:
         self.blobs: dict[str, tuple[str, bytes]] = {}
         self.downloads: list[dict] = []  # every attachment download: id, Authorization header
         self.require_token: str | None = None  # when set, inline images need "Bearer <it>" (as with an app id)
+        self.fail_image_replies = 0  # how many more activities carrying an inline image get a 503
 
     # ---- lifecycle ----------------------------------------------------
     def start(self) -> str:
@@ -190,6 +191,9 @@ class FakeConnector:
             return _error(404, "NotFound", f"no such endpoint: {request.method} {raw}")
         conv = segments[1]
         activity_id = segments[3] if len(segments) == 4 else None
+        if request.method == "POST" and self.fail_image_replies and Call("POST", "reply", conv, None, body).images:
+            self.fail_image_replies -= 1
+            return _error(503, "ServiceUnavailable", "injected failure of an image reply")
         if request.method == "POST":
             new_id = f"bot-{next(self._ids)}"
             kind = "reply" if activity_id else "send"

@@ -24,7 +24,7 @@ from adapters.console.highlight import pieces
 from adapters.console.web import CONSOLE_KEY, PREFIX, Viewer, page, refuse, render, see_other
 from bot.config import PLATFORMS
 from bot.db import transaction
-from adapters.console.uploads import ACCEPT, KINDS, MAX_UPLOADS
+from adapters.console.uploads import ACCEPT, KINDS, MAX_UPLOADS, UPLOAD_ERROR, UPLOADS
 from bot.domain import Attachment, Draft, DraftRejected, MessageRef, validate_draft_text
 from bot.models import Review
 from bot.review_service import MAX_REASON_CHARS, ActionResult, ReviewView
@@ -95,10 +95,10 @@ async def submit(request: web.Request, viewer: Viewer, form) -> web.Response:
     services = request.app[CONSOLE_KEY].services
     text = str(form.get("text") or "").replace("\r\n", "\n")
     targets = [t for t in form.getall("target", []) if t in PLATFORMS]
-    uploads = request.get("uploads") or []
-    problem = request.get("upload_error") or next((u.error for u in uploads if u.error), None)
+    uploads = request.get(UPLOADS) or []
+    problem = request.get(UPLOAD_ERROR) or next((u.error for u in uploads if u.error), None)
     if problem:  # the text stays in the box; only the pictures must be chosen again
-        return _compose(request, viewer, 400 if request.get("upload_error") is None else 413,
+        return _compose(request, viewer, 400 if request.get(UPLOAD_ERROR) is None else 413,
                         f"Cannot attach the pictures: {problem}. Your text is kept below; choose the "
                         f"pictures again ({KINDS}, at most {MAX_UPLOADS}).", text, targets)
     try:

@@ -17,6 +17,10 @@ MAX_UPLOADS = 4  # pictures per draft from the console
 CHUNK = 256 * 1024
 ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif"
 KINDS = "a JPEG, PNG, WebP or HEIC picture"
+# where page(upload=True) leaves what it read, on the request (aiohttp's typed keys where it has them)
+_KEY = getattr(web, "RequestKey", None)
+UPLOADS = _KEY("uploads", list) if _KEY else "uploads"
+UPLOAD_ERROR = _KEY("upload_error", object) if _KEY else "upload_error"
 
 
 @dataclass(frozen=True)

@@ -216,7 +216,7 @@ def page(officer: bool = False, lookup: bool = False, upload: bool = False):
     """Sign-in, CSRF and role gate for one handler ``(request, viewer, form)``:
     ``officer`` pages need a privacy officer, ``lookup`` pages a consent look-up user.
     ``upload`` forms may carry pictures (adapters/console/uploads.py): they are in
-    ``request["uploads"]``, and an error that stopped reading the form in ``request["upload_error"]``."""
+    ``request[UPLOADS]``, and an error that stopped reading the form in ``request[UPLOAD_ERROR]``."""
     def wrap(handler: Handler) -> Handler:
         async def run(request: web.Request) -> web.StreamResponse:
             console = request.app[CONSOLE_KEY]
@@ -230,9 +230,9 @@ def page(officer: bool = False, lookup: bool = False, upload: bool = False):
                 if not same_origin(request):
                     return refuse(request, 403, "This form was sent from another site and was refused.")
                 if upload:
-                    from adapters.console.uploads import read_form
+                    from adapters.console.uploads import UPLOAD_ERROR, UPLOADS, read_form
                     limits = console.services.config.profile
-                    form, request["uploads"], request["upload_error"] = await read_form(
+                    form, request[UPLOADS], request[UPLOAD_ERROR] = await read_form(
                         request, limits.server.max_body_bytes, limits.images.max_bytes)
                 else:
                     form = await request.post()

@@ -261,3 +261,25 @@ async def test_when_staff_only_is_clicked_then_only_an_officer_gets_past_the_ser
         assert refused == []
     else:
         assert [r["attempted"] for r in refused] == ["staff_only"]
+
+
+def test_when_a_report_shows_faces_then_each_unmarked_image_gets_a_staff_only_button():
+    import dataclasses
+
+    from adapters.slack.report import render
+    from bot.domain import Finding, MessageRef
+    from bot.review_service import ReviewView
+    face = [Finding("images", "image.face", Severity.BLOCK, "a face", entity="PHOTO", image=n, box=(1, 2, 3, 4))
+            for n in (1, 2, 3)]
+    view = ReviewView(id=7, ref=MessageRef("slack", TEAM_ID, CHANNEL, "1.1", "1.1"), author=STAFF,
+                      state=State.FLAGGED, targets=("instagram",), findings=tuple(face), verdict=None, rewrite=None,
+                      decided_by=None, decided_at=None, override_reason=None, report_message_id=None,
+                      revision=2, staff_only=(2,))
+    buttons = [e for b in render(view, "white_check_mark", [OFFICER]) if b["type"] == "actions"
+               for e in b["elements"] if e["action_id"].startswith("clearpost_staff_only_")]
+    assert [(b["text"]["text"], json.loads(b["value"])) for b in buttons] == [
+        ("Staff only: image 1", {"review": 7, "image": 1, "revision": 2}),
+        ("Staff only: image 3", {"review": 7, "image": 3, "revision": 2})]
+    assert len({b["action_id"] for b in buttons}) == 2, "action ids are unique within a block"
+    cleared = render(dataclasses.replace(view, state=State.CLEARED), "white_check_mark", [OFFICER])
+    assert "clearpost_staff_only" not in json.dumps(cleared)

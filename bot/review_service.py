@@ -346,7 +346,8 @@ class ReviewService:
             audit.append(s, "clearpost", "checks_run", review_id=row.id, details={
                 "content_hash": row.content_hash, "state": row.state, "verdict": row.verdict,
                 "failures": list(result.failures),
-                "findings": [{k: v for k, v in f.to_dict().items() if k in ("check", "code", "severity", "entity", "start", "end")}
+                "findings": [{k: v for k, v in f.to_dict().items()
+                              if k in ("check", "code", "severity", "entity", "start", "end", "image", "box")}
                              for f in result.findings],
                 "consents": audit.consents_cited(s, result.findings)})
             return self._view(row)

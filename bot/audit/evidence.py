@@ -76,15 +76,17 @@ def evidence_for(session: Session, review_id: int) -> dict | None:
                       "failures": d.get("failures", []), "findings": d.get("findings", []),
                       "consents": d.get("consents", [])}
             runs.append(checks)
-        elif ev.action in CLEARING or ev.action in VOIDING or ev.action == "decision_refused":
+        elif ev.action in CLEARING or ev.action in VOIDING or ev.action in ("decision_refused", "image_staff_only"):
             entry = {"audit_id": ev.id, "at": stamp(ev.at), "action": ev.action, "actor": ev.actor,
                      "from": d.get("from"), "to": d.get("to"), "content_hash": d.get("content_hash")}
             if d.get("justification"):
                 entry["justification"] = d["justification"]
+            if d.get("image") is not None:  # an officer's "staff only" on a picture (or a refused one)
+                entry["image"] = d["image"]
             decisions.append(entry)
             if ev.action in CLEARING:
                 clearance = {**entry, "check_run": checks}
-            elif ev.action != "decision_refused":
+            elif ev.action not in ("decision_refused", "image_staff_only"):
                 clearance = None
         if ev.consent_id:
             consent_rows.append({"audit_id": ev.id, "consent_id": ev.consent_id, "action": ev.action})

@@ -141,7 +141,9 @@ def _print_record(r: dict) -> None:
         print(f"  override reason: {r['override_reason']}")
     print("  findings:" if r["findings"] else "  findings: none")
     for f in r["findings"]:
-        where = f" [{f['start']}-{f['end']}]" if f.get("start") is not None else ""
+        where = (f" [{f['start']}-{f['end']}]" if f.get("start") is not None
+                 else f" [image {f['image']}" + (" area {},{} {}x{}".format(*f["box"]) if f.get("box") else "") + "]"
+                 if f.get("image") is not None else "")
         print(f"    {f['severity']:>5} {f['code']}{where}" + (f" ({f['entity']})" if f.get("entity") else ""))
     print("  consents relied on: " + (", ".join(f"{c['consent_id']} ({c['code']})" for c in r["consents_relied_on"]) or "none"))
     print("  history:")

@@ -24,7 +24,7 @@ from sqlmodel import select
 from tests.test_slack import (CHANNEL, CLEAN_TEXT, OFFICER, STAFF, STRANGER, TEAM_ID, _no_slack_env,  # noqa: F401
                               audit_actions, blocks_text, slack)
 from tests.fakes.pictures import (NAME, PHONE, has_exif, image_checks_available, ocr_available,  # noqa: F401
-                                  photo_with_gps, plain_png, screenshot, store_cleaned_copy)
+                                  photo_with_gps, plain_png, portrait, screenshot, store_cleaned_copy)
 
 
 @pytest.fixture
@@ -283,3 +283,24 @@ def test_when_a_report_shows_faces_then_each_unmarked_image_gets_a_staff_only_bu
     assert len({b["action_id"] for b in buttons}) == 2, "action ids are unique within a block"
     cleared = render(dataclasses.replace(view, state=State.CLEARED), "white_check_mark", [OFFICER])
     assert "clearpost_staff_only" not in json.dumps(cleared)
+
+
+async def test_when_an_officer_marks_a_face_photo_staff_only_then_its_face_no_longer_blocks(slack):
+    image_checks_available()
+    shared = slack.api.add_file("team.jpg", portrait(), "image/jpeg")
+    ts = await slack.draft("Happy Friday from the front desk!", files=[shared])
+    view = await slack.settled(ts, State.FLAGGED, timeout=60)
+    assert view.face_images == (1,) and view.blocking
+    report = slack.posts_in_thread(ts)[0]
+    [button] = [e for b in report["blocks"] if b["type"] == "actions" for e in b["elements"]
+                if e["action_id"] == "clearpost_staff_only_1"]
+    click = staff_only_click(OFFICER, view.id, 1, view.revision)
+    click["actions"][0]["value"] = button["value"]  # exactly what the report's button sends
+    status, _ = await slack.interact(click)
+    assert status == 200
+    update = await slack.update_where("ready for privacy officer", view.report_message_id)
+    assert "Staff only: image 1" not in blocks_text(update)
+    after = slack.review(ts)
+    assert after.staff_only == (1,) and not after.blocking
+    assert all(f.severity == Severity.INFO for f in after.findings if f.code == "image.face")
+    assert "image_staff_only" in audit_actions(slack.services, view.id)

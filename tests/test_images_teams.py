@@ -26,7 +26,7 @@ from bot.domain import Attachment, Severity  # noqa: E402
 from bot.images import CleanedImage, ImageUnavailable  # noqa: E402
 from bot.models import AuditEvent, Review  # noqa: E402
 from fakes.pictures import (NAME, PHONE, has_exif, image_checks_available, ocr_available,  # noqa: E402
-                            photo_with_gps, plain_png, screenshot, store_cleaned_copy)
+                            photo_with_gps, plain_png, portrait, screenshot, store_cleaned_copy)
 from test_teams import (CHANNEL, CLEAN_DRAFT, OFFICER, STAFF, STRANGER, TENANT, Harness, card_text,  # noqa: E402
                         connector, teams_config, verbs)  # noqa: F401
 
@@ -291,3 +291,24 @@ def test_when_a_card_shows_faces_then_each_unmarked_image_gets_a_staff_only_butt
     assert [(a["title"], a["data"]) for a in staff] == [("Staff only: image 1",
                                                          {"review_id": 7, "revision": 0, "image": 1})]
     assert "staff_only" not in verbs(cards.review_card(dataclasses.replace(view, state=State.CLEARED)))
+
+
+async def test_when_an_officer_marks_a_face_photo_staff_only_then_its_face_no_longer_blocks(bot):
+    image_checks_available()
+    url = bot.connector.add_image(portrait(), "image/jpeg")
+    draft = bot.post("Happy Friday from the front desk!", attachments=pasted(url, "image/jpeg"))
+    await bot.send(draft)
+    await bot.settle()
+    card = bot.card_for(draft).card
+    view = bot.review(draft)
+    assert view.face_images == (1,) and view.blocking
+    [button] = [a for a in card["actions"] if a["verb"] == "staff_only"]
+    click = bot.click(view.id, "staff_only", OFFICER)
+    click["value"]["action"]["data"] = button["data"]  # exactly what the card's button sends
+    status, body = await bot.send(click)
+    assert status == 200 and "staff_only" not in verbs(body["value"])
+    after = bot.services.reviews.get_by_id(view.id)
+    assert after.staff_only == (1,) and not after.blocking
+    with transaction(bot.services.engine) as s:
+        actions = [e.action for e in s.exec(select(AuditEvent).where(AuditEvent.review_id == view.id))]
+    assert "image_staff_only" in actions

@@ -72,3 +72,15 @@ def plain_png(size=(320, 200), colour=(30, 160, 90)) -> bytes:
     buf = io.BytesIO()
     Image.new("RGB", size, colour).save(buf, "PNG")
     return buf.getvalue()
+
+
+def portrait() -> bytes:
+    """A clear frontal face (tests/data/face_portrait.jpg, a public-domain portrait) on a wider
+    plain background, as a JPEG."""
+    from pathlib import Path
+    face = Image.open(Path(__file__).resolve().parent.parent / "data" / "face_portrait.jpg").convert("RGB")
+    canvas = Image.new("RGB", (face.width + 160, face.height + 100), (210, 205, 195))
+    canvas.paste(face, (80, 50))
+    buf = io.BytesIO()
+    canvas.save(buf, "JPEG", quality=92)
+    return buf.getvalue()

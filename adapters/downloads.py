@@ -42,12 +42,12 @@ class Allowed:
 
 def origin(url: str) -> tuple[str, str, int | None]:
     """(scheme, host, port) with the default port filled in, for exact comparisons."""
-    parts = urlsplit(url)
-    scheme = (parts.scheme or "").lower()
     try:
+        parts = urlsplit(url)
         port = parts.port
-    except ValueError:
-        port = -1  # a malformed port never matches anything
+    except (ValueError, TypeError, AttributeError):
+        return "", "", -1  # a malformed address (or port) never matches anything
+    scheme = (parts.scheme or "").lower()
     if port is None:
         port = {"https": 443, "http": 80}.get(scheme)
     return scheme, (parts.hostname or "").lower(), port

@@ -80,7 +80,8 @@ async def test_when_a_file_is_on_another_host_then_it_is_refused_before_any_requ
     other, seen = foreign
     fetcher = slack.services.reviews.fetchers["slack"]
     for url in (f"{other}/files-pri/{TEAM_ID}-F1/download/x.jpg", "https://files.slack.com.evil.example/x.jpg",
-                "file:///etc/passwd", "http://169.254.169.254/latest/meta-data/"):
+                "file:///etc/passwd", "http://169.254.169.254/latest/meta-data/", "http://[::1",
+                f"{slack.api.origin.replace('http:', 'https:')}/files-pri/x/download/y.jpg"):
         with pytest.raises(ImageUnavailable, match="not on Slack's file host"):
             await fetcher.fetch(Attachment("x.jpg", "image/jpeg", url=url), 5_000_000)
     assert seen == [] and slack.api.downloads == []

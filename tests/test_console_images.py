@@ -177,3 +177,17 @@ async def test_an_officer_marks_a_picture_staff_only_from_the_review_page(site):
                    for e in s.exec(select(AuditEvent).where(AuditEvent.review_id == rid))]
     assert ("decision_refused", "staff1", "staff_only") in actions
     assert ("image_staff_only", "officer", None) in actions
+
+
+@pytest.mark.parametrize("body, ctype", [
+    (b"garbage without any boundary", "multipart/form-data; boundary=xyz"),
+    (b"--xyz\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nhello", "multipart/form-data; boundary=xyz"),
+    (b"--xyz\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n\r\n\x89PNG", "multipart/form-data; boundary=xyz"),
+    (b"--xyz--\r\n", "multipart/form-data"),
+])
+async def test_a_malformed_picture_form_is_refused_without_a_server_error(site, body, ctype):
+    services, client = site
+    staff = await signed_in(client, "staff1")
+    async with staff.http.post(staff.base + "/console/review", data=body, headers={"Content-Type": ctype}) as resp:
+        assert 400 <= resp.status < 500
+    assert count(services, Review) == 0

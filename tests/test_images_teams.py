@@ -133,6 +133,11 @@ def test_when_a_cleaned_copy_is_too_big_for_a_message_then_a_smaller_preview_wit
     import base64
     data = base64.b64decode(uri.split(",", 1)[1])
     assert len(data) <= INLINE_MAX_BYTES and not has_exif(data)
+    from adapters.teams.publisher import cleaned_activity
+    reply = cleaned_activity(CleanedImage(3, "x-cleaned.png", "image/png", buf.getvalue()),
+                             "https://clearpost.example.org/console/reviews/7")
+    assert "scaled down" in reply.text and "(https://clearpost.example.org/console/reviews/7)" in reply.text
+    assert reply.attachments[0].content_type == "image/jpeg" and reply.attachments[0].content_url == uri
     small = photo_with_gps((64, 48))
     assert inline_copy(CleanedImage(1, "y.jpg", "image/jpeg", small)) == (
         "data:image/jpeg;base64," + base64.b64encode(small).decode(), False)

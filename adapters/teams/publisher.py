@@ -29,15 +29,16 @@ def card_activity(card: dict):
 
 CLEANED_TEXT = ("Cleaned copy of image {n}: metadata removed and flagged areas blurred. "
                 "If the post goes ahead, post this copy instead of the original.")
-PREVIEW_NOTE = (" This preview is scaled down to fit in a Teams message; the full-size cleaned copy can be "
-                "downloaded from the review's page in the ClearPost console.")
+PREVIEW_NOTE = (" This preview is scaled down to fit in a Teams message; a privacy officer can download the "
+                "full-size cleaned copy from the review's page in the ClearPost console{link}.")
 
 
-def cleaned_activity(image: CleanedImage):
+def cleaned_activity(image: CleanedImage, review_page: str | None = None):
     """A reply carrying the cleaned copy inline (a data URI: Teams renders it in channels, and
     the bytes need no public address; a copy too big for a message is sent as a smaller preview)."""
     uri, scaled = inline_copy(image)
-    text = CLEANED_TEXT.format(n=image.index) + (PREVIEW_NOTE if scaled else "")
+    link = f" ({review_page})" if review_page else ""
+    text = CLEANED_TEXT.format(n=image.index) + (PREVIEW_NOTE.format(link=link) if scaled else "")
     mimetype = "image/jpeg" if scaled else image.mimetype
     return MessageFactory.attachment(BfAttachment(content_type=mimetype, content_url=uri, name=image.name), text=text)
 
@@ -92,6 +93,11 @@ class TeamsPublisher:
                 await self._post_cleaned(view, reference)  # after the card, never instead of it
         return sent[0] if sent else view.report_message_id
 
+    def _review_page(self, view: ReviewView) -> str | None:
+        """The console's page for this review, when the console has a public address."""
+        origin = self.reviews.config.profile.server.public_origin if self.reviews else None
+        return f"{origin.rstrip('/')}/console/reviews/{view.id}" if origin else None
+
     async def _post_cleaned(self, view: ReviewView, reference) -> None:
         """Each cleaned copy not yet posted, as an inline image in a reply in the draft's
         thread. Never raises: a copy not posted is tried again at the next publish."""
@@ -102,7 +108,7 @@ class TeamsPublisher:
             return
         for image in images:
             try:
-                activity = cleaned_activity(image)
+                activity = cleaned_activity(image, self._review_page(view))
             except Exception as e:  # noqa: BLE001 - a copy Pillow cannot shrink: the console still has it
                 log.error("teams: cleaned image %d of review %s cannot be sent (%s)", image.index, view.id,
                           type(e).__name__)

@@ -141,6 +141,11 @@ class Pipeline:
                 data = await asyncio.wait_for(fetcher.fetch(attachment, self.images.max_bytes), self.timeout)
             except asyncio.TimeoutError:
                 raise ImageUnavailable("fetching it took too long") from None
+            except ImageUnavailable:
+                raise
+            except Exception as e:  # noqa: BLE001 - a fetcher's bug still leaves a finding, never a pass
+                log.warning("fetching an image failed: %s", type(e).__name__)
+                raise ImageUnavailable("it could not be fetched") from None
         if len(data) > self.images.max_bytes:
             raise ImageUnavailable(f"it is larger than {self.images.max_bytes} bytes")
         return data
@@ -161,7 +166,7 @@ class Pipeline:
                 found.append(_in_image(f, index, lines))
         faces = [Finding(check="images", code="image.face", severity=Severity.BLOCK, entity="PHOTO",
                          image=index, box=tuple(box),
-                         message="a face: a recognisable person is an identifier",
+                         message="a face (a recognisable face identifies the person)",
                          suggestion="Post it only if a patient named in the caption has a photo consent on file "
                                     "(ClearPost checks it), or a privacy officer marks the picture staff only; "
                                     "otherwise post the cleaned copy ClearPost attached, with faces blurred.")

@@ -364,3 +364,15 @@ def test_a_bad_images_setting_stops_start_up_naming_the_key(bad, key):
 def test_images_settings_default_to_checking_everything():
     images = parse_profile("practice: {name: X}").images
     assert images.enabled and images.ocr and images.faces and images.blur == ["text", "faces"]
+
+
+class Broken:
+    async def fetch(self, attachment: Attachment, max_bytes: int) -> bytes:
+        raise ConnectionResetError("a bug or a dropped connection in an adapter")
+
+
+async def test_when_a_fetcher_fails_unexpectedly_then_the_picture_blocks_as_unreadable(services):
+    services.reviews.fetchers["slack"] = Broken()
+    view = await checked(services, slack_draft("Five grounding techniques to try when anxiety spikes.", "F1"))
+    [f] = image_findings(view, "image.unreadable")
+    assert f.severity == Severity.BLOCK and "could not be fetched" in f.message and view.state == State.FLAGGED

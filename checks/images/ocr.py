@@ -14,8 +14,10 @@ Recognised text is returned to the caller only; nothing here logs it.
 
 from __future__ import annotations
 
+import math
 import os
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from checks.images.model import TextLine
@@ -36,6 +38,13 @@ MAX_UPSCALE = 3.0
 MIN_CONFIDENCE = 30.0
 """Words tesseract itself rates below this (0-100) are mostly noise read from textures; dropping them keeps photos
 without text from producing gibberish lines."""
+
+
+DARK_GROUND = 150
+"""Grey level (0-255) below which the local ground counts as dark: blue message bubbles (about 110), dark mode."""
+
+MIN_SKEW, MAX_SKEW = 1.0, 20.0
+"""Text leaning by this many degrees is read again turned straight; tesseract splits leaning lines into pieces."""
 
 
 class OcrUnavailable(RuntimeError):
@@ -90,9 +99,13 @@ def _prepare(image: "Image.Image") -> tuple["Image.Image", float]:
     return grey, 1.0 / scale
 
 
-def _lines(tsv: str, back: float, width: int, height: int) -> list[TextLine]:
-    """Group tesseract's words (TSV rows of level 5) into lines with one box each, in the caller's pixels."""
-    groups: dict[tuple[str, ...], list[tuple[int, int, int, int, float, str]]] = {}
+Word = tuple[tuple[str, ...], float, float, float, float, float, str]
+"""(line key, x0, y0, x1, y1, confidence 0-100, text) in the pixels of the image tesseract was given."""
+
+
+def _words(tsv: str) -> list[Word]:
+    """Tesseract's words (TSV rows of level 5) at or above MIN_CONFIDENCE, keyed by their line."""
+    out = []
     for row in tsv.splitlines():
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5":
@@ -103,43 +116,181 @@ def _lines(tsv: str, back: float, width: int, height: int) -> list[TextLine]:
             x, y, w, h = (int(c) for c in cols[6:10])
         except ValueError:
             continue
-        if not text or conf < MIN_CONFIDENCE:
-            continue
-        groups.setdefault((cols[1], cols[2], cols[3], cols[4]), []).append((x, y, w, h, conf, text))
+        if text and conf >= MIN_CONFIDENCE:
+            out.append(((cols[1], cols[2], cols[3], cols[4]), x, y, x + w, y + h, conf, text))
+    return out
+
+
+def _skew(words: list[Word]) -> float:
+    """Degrees the text leans (positive: running down to the right): the median slope between the centres of
+    neighbouring confident words on a line (measured more exact than tesseract's baselines of short pieces)."""
+    lines: dict[tuple[str, ...], list[Word]] = {}
+    for w in words:
+        if w[5] >= 70 and len(w[6]) >= 2:
+            lines.setdefault(w[0], []).append(w)
+    slopes = []
+    for ws in lines.values():
+        ws.sort(key=lambda w: w[1])
+        for a, b in zip(ws, ws[1:]):
+            dx = (b[1] + b[3] - a[1] - a[3]) / 2
+            dy = (b[2] + b[4] - a[2] - a[4]) / 2
+            if dx > 0:
+                slopes.append(math.degrees(math.atan2(dy, dx)))
+    if len(slopes) < 2:
+        return 0.0
+    slopes.sort()
+    return slopes[len(slopes) // 2]
+
+
+def _recognise(api: Any, grey: "Image.Image") -> list[Word]:
+    api.SetImage(grey)
+    api.Recognize()
+    words = _words(api.GetTSVText(0) or "")
+    api.Clear()
+    return words
+
+
+def _unrotate(words: list[Word], angle: float, size: tuple[int, int], rsize: tuple[int, int]) -> list[Word]:
+    """Boxes found in a copy rotated by angle degrees (PIL, expand=True) -> boxes in the unrotated image."""
+    t = math.radians(angle)
+    c, s = math.cos(t), math.sin(t)
+    cx, cy, ncx, ncy = size[0] / 2, size[1] / 2, rsize[0] / 2, rsize[1] / 2
+    out = []
+    for key, x0, y0, x1, y1, conf, text in words:
+        pts = [(cx + (x - ncx) * c - (y - ncy) * s, cy + (x - ncx) * s + (y - ncy) * c)
+               for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        out.append((key, max(0.0, min(xs)), max(0.0, min(ys)), min(size[0], max(xs)), min(size[1], max(ys)),
+                    conf, text))
+    return out
+
+
+def _weight(words: list[Word]) -> float:
+    return sum(w[5] * len(w[6]) for w in words)
+
+
+def _plausible(ws: list[Word]) -> bool:
+    """A line worth passing on: a confident word of three letters or digits, or a very confident short line.
+    Textures (foliage, fabric, gravel) read as strings of one- and two-letter scraps at middling confidence; left in,
+    they split the real lines' text apart."""
+    if any(w[5] >= 60 and sum(ch.isalnum() for ch in w[6]) >= 3 for w in ws):
+        return True
+    return sum(w[5] for w in ws) / len(ws) >= 85
+
+
+def _lines(words: list[Word], back: float, width: int, height: int) -> list[TextLine]:
+    """Group words into lines with one box each, scaled to the caller's pixels, top to bottom."""
+    groups: dict[tuple[str, ...], list[Word]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w)
     lines = []
-    for words in groups.values():
-        words.sort(key=lambda wd: wd[0])
-        x0 = min(wd[0] for wd in words)
-        y0 = min(wd[1] for wd in words)
-        x1 = max(wd[0] + wd[2] for wd in words)
-        y1 = max(wd[1] + wd[3] for wd in words)
+    for ws in groups.values():
+        if not _plausible(ws):
+            continue
+        ws.sort(key=lambda w: w[1])
+        x0, y0 = min(w[1] for w in ws), min(w[2] for w in ws)
+        x1, y1 = max(w[3] for w in ws), max(w[4] for w in ws)
         bx, by = int(x0 * back), int(y0 * back)
-        bw = min(width, int(x1 * back + 0.999)) - bx
-        bh = min(height, int(y1 * back + 0.999)) - by
-        conf = sum(wd[4] for wd in words) / len(words) / 100.0
-        lines.append(TextLine(text=" ".join(wd[5] for wd in words), box=(bx, by, max(1, bw), max(1, bh)),
+        bw = min(width, math.ceil(x1 * back)) - bx
+        bh = min(height, math.ceil(y1 * back)) - by
+        conf = sum(w[5] for w in ws) / len(ws) / 100.0
+        lines.append(TextLine(text=" ".join(w[6] for w in ws), box=(bx, by, max(1, bw), max(1, bh)),
                               confidence=round(conf, 3)))
     lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))
     return lines
 
 
+def join_lines(lines: Sequence[TextLine]) -> str:
+    """The lines as one text for the PHI checks, in the order given.
+
+    A line that continues the paragraph above it (starts just below it, left edges or centres aligned, letters of
+    about the same height) is joined with a space, any other with a newline: the analyzer reads a name or an
+    address wrapped over two lines as one, as it would in the typed text (measured: docs/images.md). Every
+    separator is one character, so offsets still map back to lines one separator apart.
+    """
+    if not lines:
+        return ""
+    parts = [lines[0].text]
+    for prev, cur in zip(lines, lines[1:]):
+        parts.append(" " if _continues(prev.box, cur.box) else "\n")
+        parts.append(cur.text)
+    return "".join(parts)
+
+
+def _continues(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    if min(ah, bh) <= 0 or not 0.6 <= bh / ah <= 1.6:
+        return False
+    h = (ah + bh) / 2
+    gap = by - (ay + ah)
+    if not -0.35 * h <= gap <= 1.1 * h:
+        return False
+    left = abs(bx - ax) <= 1.5 * h
+    centred = abs((bx + bw / 2) - (ax + aw / 2)) <= 1.5 * h
+    return left or centred
+
+
 def read_text(image: "Image.Image") -> list[TextLine]:
     """Lines of text in an upright image, each with its box in that image's pixels; [] when there is none.
 
-    Raises OcrUnavailable when the engine cannot run: callers fail closed on it.
+    Text that leans (a note photographed askew) is read a second time from a copy turned straight, and the
+    reading with more confident text is kept. Raises OcrUnavailable when the engine cannot run: callers fail
+    closed on it.
     """
+    from PIL import Image
+
     api = _load()
     width, height = image.size
     if width == 0 or height == 0:
         return []
     grey, back = _prepare(image)
+    inverse = _light_on_dark(grey)
     with _lock:
         try:
-            api.SetImage(grey)
-            api.Recognize()
-            tsv = api.GetTSVText(0)
+            words = _recognise(api, grey)
+            angle = _skew(words)
+            if MIN_SKEW <= abs(angle) <= MAX_SKEW:
+                turned = grey.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+                again = _recognise(api, turned)
+                if _weight(again) >= 0.95 * _weight(words):  # whole lines beat a few more letters in pieces
+                    words = _unrotate(again, angle, grey.size, turned.size)
+            if inverse is not None:
+                more = _recognise(api, inverse)
+                words += _apart(more, words)
         except RuntimeError:
             raise OcrUnavailable("tesseract failed on this image") from None
-        finally:
-            api.Clear()
-    return _lines(tsv or "", back, width, height)
+    return _lines(words, back, width, height)
+
+
+def _light_on_dark(grey: "Image.Image") -> "Image.Image | None":
+    """Light text on a dark ground (message bubbles, dark mode, signs) made dark on white, the rest blanked.
+
+    Tesseract finds text darker than its surroundings; a second reading of this copy finds the light text too.
+    None when the image has (almost) no dark areas, so most screenshots and documents are read once.
+    """
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    # the ground, on a quarter-size copy: the median of a neighbourhood (letters cover less than half of it),
+    small = grey.reduce(4) if min(grey.size) >= 64 else grey
+    # an opening (min then max) removes light strokes narrower than the window: what is left is the ground
+    ground = small.filter(ImageFilter.MedianFilter(7)).filter(ImageFilter.MinFilter(11)).filter(ImageFilter.MaxFilter(11))
+    ground = ground.resize(grey.size, Image.Resampling.NEAREST)
+    g = np.asarray(ground).astype("float32")
+    dark = g < DARK_GROUND
+    if dark.mean() < 0.01:
+        return None
+    # inverted, then divided by the inverted ground so that the ground turns white and the letters black
+    inv = (255.0 - np.asarray(grey).astype("float32")) * 255.0 / np.maximum(255.0 - g, 1.0)
+    return Image.fromarray(np.where(dark, np.clip(inv, 0, 255), 255).astype("uint8"), "L")
+
+
+def _apart(more: list[Word], words: list[Word]) -> list[Word]:
+    """Words of the second reading that do not overlap a word of the first, on lines keyed apart from it."""
+    out = []
+    for key, x0, y0, x1, y1, conf, text in more:
+        if any(x0 < b[3] and b[1] < x1 and y0 < b[4] and b[2] < y1 for b in words):
+            continue
+        out.append((("inv", *key), x0, y0, x1, y1, conf, text))
+    return out

@@ -18,6 +18,7 @@ from bot.rewrite import MAX_ROUNDS, candidate, still_blocking, unavailable
 from bot.textnorm import Canonical, canonicalise
 from checks.base import Analysis, Check
 from checks.decision import cover_faces, decide
+from checks.images.ocr import join_lines
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +156,7 @@ class Pipeline:
         found: list[Finding] = []
         lines = [ln for ln in report.lines if ln.text.strip()]
         if lines:
-            text = "\n".join(ln.text for ln in lines)
+            text = join_lines(lines)  # wrapped lines read as one sentence, as typed; one character between lines
             canonical = canonicalise(text)
             # the text alone, as a draft of its own: same author and targets, no attachments
             checked = await self._check(replace(draft, text=canonical.text, attachments=()))
@@ -278,7 +279,7 @@ _METADATA = {
 
 def _in_image(f: Finding, index: int, lines) -> Finding:
     """A finding on an image's text, moved from characters to the union box of the lines
-    its span covers (lines are joined with one newline each)."""
+    its span covers (lines are joined with one character each: ocr.join_lines)."""
     box = None
     if f.start is not None and f.end is not None:
         boxes, offset = [], 0

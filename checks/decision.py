@@ -49,8 +49,9 @@ def _anonymous_testimonial(text: str, findings: list[Finding]) -> list[Finding]:
     anonymous = any(f.code == "consent.reference_missing" and f.severity == Severity.WARN for f in findings)
     if not anonymous or any(f.severity == Severity.BLOCK and f.check in ("phi", "consent") for f in findings):
         return findings
-    # the patient's words, with the words that introduce them ("One of our clients shared: “...”")
-    words = [(sentence_bounds(text, a)[0], b) for a, b in kind_spans(text, "testimonial") + kind_spans(text, "quote")]
+    # the patient's words, with the sentence or line that introduces them ("One of our clients
+    # shared: “...”", "one of our clients wrote this and said we could share it\n\n“...”")
+    words = [(_introduced_from(text, a), b) for a, b in kind_spans(text, "testimonial") + kind_spans(text, "quote")]
     out = []
     for f in findings:
         if (f.code in _IN_THEIR_WORDS and f.severity == Severity.BLOCK and f.start is not None
@@ -58,6 +59,15 @@ def _anonymous_testimonial(text: str, findings: list[Finding]) -> list[Finding]:
             f = replace(f, severity=Severity.WARN, message=f"{f.message}; inside an anonymous testimonial")
         out.append(f)
     return out
+
+
+def _introduced_from(text: str, start: int) -> int:
+    """Where the words introducing a quotation begin: its own sentence, or the one before it
+    when the quotation opens a sentence or line of its own."""
+    s0 = sentence_bounds(text, start)[0]
+    if text[s0:start].strip(" \t\n\"“”'‘’") or s0 == 0:
+        return s0
+    return sentence_bounds(text, max(0, len(text[:s0].rstrip()) - 1))[0]
 
 
 def _covering(findings: list[Finding]) -> tuple[list[Finding], str, set[str]] | None:

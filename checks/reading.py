@@ -16,11 +16,14 @@ from checks.base import PEOPLE, Analysis, Entity
 from checks.disclosure.model import DisclosureModel, ScoredSentence
 from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans, redacted_name_spans
 from checks.roles import Role, in_context_roles, role_of, shared_roles, staff_by_first_name
+from checks.subjects import own_news
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
 DISCLOSURE_THRESHOLD = 0.65
 CARE_CONTEXT = 0.5
+# the writer's or a colleague's own news (checks/subjects.py) is never about a patient's care
+OWN_NEWS_CAP = 0.3
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -75,7 +78,12 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     roles = roles_of(text, analysis, staff_first_names)
     spans = model_spans(text, analysis, roles, staff_first_names)
     context = context_tags(draft.platforms, draft.has_photo)
-    return Reading(roles, tuple(model.score(text, spans, context)), staff_first_names)
+    scored = model.score(text, spans, context)
+    own = own_news(text, [(s.start, s.end) for s in scored], analysis.entities, roles,
+                   lambda w: w.casefold() in staff_first_names)
+    scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP)) if mine else s
+              for s, mine in zip(scored, own)]
+    return Reading(roles, tuple(scored), staff_first_names)
 
 
 def roles_of(text: str, analysis: Analysis, staff_first_names: frozenset[str] = frozenset()) -> tuple[Role, ...]:

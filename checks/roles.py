@@ -9,6 +9,9 @@ from how the sentence treats it, before any check decides a severity.
   introduced as a line to call or text).
 - OPERATIONS: a date of the practice's own calendar (closures, hours,
   events, workshops, awareness days), not of anyone's care.
+- PRACTICE: a phone number or e-mail address the post hands its readers
+  ("call us at", "our office manager would love to talk: ..."): the
+  practice's own contact, not a patient's.
 - UNKNOWN: anything else, which includes every patient; the checks treat it
   as possibly a patient.
 
@@ -31,6 +34,7 @@ class Role(str, Enum):
     HOTLINE = "hotline"
     OPERATIONS = "operations"
     ORGANISATION = "organisation"
+    PRACTICE = "practice"  # the practice's own contact, handed to readers ("call us at", "email ... and we'll reply")
     INVENTED = "invented"  # a name the draft says is made up: a composite or hypothetical case
 
 
@@ -43,7 +47,9 @@ _PUBLIC_BEFORE = re.compile(
     r"olympian|athlete|swimmer|gymnast|singer|rapper|actor|actress|musician|comedian|quarterback|tennis star|"
     r"star|celebrity|founder of [\w\s-]{3,40},?|(?:late|legendary|famous|renowned|beloved|great) [\w\s-]{0,30}|"
     r"podcaster|host|president|poet laureate|activist|pioneer|neuroscientist|monk|teacher|prince|princess|king|"
-    r"queen|duke|duchess|senator|governor|pope|saint|sir|dame|"
+    r"queen|duke|duchess|senator|governor|pope|saint|sir|dame|mayor|councilor|councillor|council member|"
+    r"commissioner|representative|rep\.|congressman|congresswoman|secretary|sheriff|superintendent|chancellor|"
+    r"ambassador|bishop|archbishop|reverend|rev\.|"
     r"documentary|film|movie|book|memoir|novel|podcast|series|album|song|ted talk)\s+(?:dr\.?\s+)?$"
     r"|\b(?:as|like|says|said|wrote|writes|quoting|(?:quote|words|wisdom|lessons?|advice|insights?) from|words of|"
     r"according to|inspired by)\s+"
@@ -68,12 +74,18 @@ _CREDENTIAL = re.compile(
     r"bcba|crnp|fnp|dnp|aprn|rdh|lmt|cnm)\b")
 _STAFF_SENTENCE = re.compile(
     r"\b(?:welcome|welcoming|meet|introducing|introduce|joins|joined|joining|hired|new hire|say hello to|"
-    r"say hi to|(?:our|the) (?:newest |new )?(?:team|staff|clinician|therapist|counsel+or|hygienist|dentist|"
-    r"receptionist|front desk|office manager|director|clinical director|intern|psychologist|psychiatrist|"
-    r"physical therapist|chiropractor|assistant|coordinator|nurse|practitioner|provider|doctor|dietitian|"
-    r"nutritionist|speech therapist|biller|manager|founder|owner)|retir\w+|anniversary with us|"
+    r"say hi to|(?:our|the) (?:newest |new |own |very own )?(?:(?:clinic|practice|office|peer support|peer|nurse|"
+    r"lead|head|senior|medical|clinical|billing|intake|patient care) )?(?:team|staff|clinician|therapist|"
+    r"counsel+or|hygienist|dentist|receptionist|front desk|office manager|director|clinical director|intern|"
+    r"psychologist|psychiatrist|physical therapist|chiropractor|assistant|coordinator|nurse|practitioner|provider|"
+    r"doctor|dietitian|nutritionist|speech therapist|biller|manager|founder|co-?founder|owner|specialist|injector|"
+    r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor)|retir\w+|"
+    r"anniversary with us|"
     r"years (?:with|at) (?:us|the practice|our)|employee of the month|staff spotlight|team spotlight|"
     r"on staff|(?:our|my) colleague|(?:is|are) (?:now )?(?:accepting|seeing) new)\b", _I)
+# the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
+_SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|my name is|me),?\s+(?:dr\.?\s+)?$", _I)
+_SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
 _NOT_STAFF_SENTENCE = re.compile(
     r"\b(?:client|patient|his session|her session|their session|diagnos\w+|treated|discharged|appointment with us)\b", _I)
 
@@ -145,8 +157,8 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC  # "Martin Luther King Jr. Day" is a holiday named after someone
     if _PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after):
         return Role.PUBLIC
-    if _CREDENTIAL.match(after):
-        return Role.STAFF
+    if _CREDENTIAL.match(after) or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after):
+        return Role.STAFF  # a credential, or the writer introducing themselves ("Dr. Ben here", "that's me, Kayla")
     s0, s1 = _sentence(text, e.start, e.end)
     sentence = text[s0:s1]
     if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence):
@@ -172,6 +184,41 @@ def phone_role(text: str, e: Entity) -> Role:
         if _HOTLINE_WORDS.search(text, max(0, s0 - 80), min(len(text), s1 + 80)) or \
                 number.strip().strip("()").startswith(("988", "741741")):
             return Role.HOTLINE
+    return contact_role(text, e)
+
+
+# A number or address the post hands the reader to use is the practice's own: "call us at",
+# "email hello@... and we'll reply", "our practice manager, Lynn, would love to talk: (971) ...",
+# "our clinic director picks up at". One the practice used to reach someone ("we tried calling
+# you at", "your number") is that person's.
+_INVITES_CONTACT = re.compile(
+    r"(?:\b(?:call|text|phone|ring|reach|contact|email|e-mail|message|fax|dm|write to|talk to|ask for)\b"
+    r"(?:[^.!?\n]{0,40}?(?:\b(?:at|on|via)\b|[:\-–—]))?"
+    r"|\b(?:picks? up|answers?|is available|would (?:love|like|be happy|be glad) to (?:talk|chat|hear from you|"
+    r"connect|help|speak)|happy to (?:talk|chat|help)|can help|is (?:here|there) for you)(?:\s+(?:at|on))?\s*[:\-–—]?"
+    r"|\b(?:phone|tel|telephone|email|e-mail|call|text|contact|office|front desk|questions\??)\s*[:\-–—]?)"
+    r"\s*\(?$", _I)
+_ADDRESSED_CONTACT = re.compile(r"\b(?:you|your|ur|u|yours)\b[^.!?\n]{0,20}$", _I)
+_CONTACT_AFTER = re.compile(r"^\)?\s*(?:and|&)\s+(?:we|our|I)\b|^\s*(?:to|and) (?:book|schedule|talk|chat)", _I)
+
+
+_SOMEONE_ELSES = re.compile(r"\b(?:her|his|their|hers|him)\b", _I)
+_NAMED_BEFORE = re.compile(r"\b[A-Z][a-z]+\b[^.!?\n]{0,30}$")
+_FOR_THE_PRACTICE = re.compile(r"\b(?:us|our|the)\b", _I)
+
+
+def contact_role(text: str, e: Entity) -> Role:
+    """The practice's own contact, when the sentence invites the reader to use it and no one
+    else's name or care comes with it ("call Kevin at ... about his results" is Kevin's)."""
+    before = text[max(0, e.start - 80):e.start]
+    s0, s1 = _sentence(text, e.start, e.end)
+    if _ADDRESSED_CONTACT.search(before) or _SOMEONE_ELSES.search(text, s0, s1):
+        return Role.UNKNOWN
+    invite = _INVITES_CONTACT.search(before)
+    if invite and _NAMED_BEFORE.search(before[invite.start() + 1:]) and not _FOR_THE_PRACTICE.search(invite.group()):
+        return Role.UNKNOWN  # "Please call Sarah at ...": a person's own number
+    if invite or _CONTACT_AFTER.match(text[e.end:e.end + 40]):
+        return Role.PRACTICE
     return Role.UNKNOWN
 
 
@@ -281,6 +328,8 @@ def role_of(text: str, e: Entity) -> Role:
         return handle_role(text, e)
     if e.entity_type in ("PHONE", "FAX"):
         return phone_role(text, e)
+    if e.entity_type == "EMAIL":
+        return contact_role(text, e)
     if e.entity_type == "DATE" or (e.entity_type == "LOCATION" and not any(c.isdigit() for c in text[e.start:e.end])):
         return date_role(text, e)  # a date, or a town, of the practice's own calendar: closures, events, talks
     if e.entity_type == "LOCATION":

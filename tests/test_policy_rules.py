@@ -214,6 +214,18 @@ ALL_POSITIVES = [(name, text) for name, table in (
     ("patient_communication", PATIENT_COMMUNICATION), ("review_reply", REVIEW_REPLY),
     ("outcome_claims", OUTCOME_CLAIMS), ("individual_advice", INDIVIDUAL_ADVICE),
     ("session_content", SESSION_CONTENT)) for text, expected in table if expected]
+INDIRECT_IDENTIFICATION = [
+    ("Congrats to the Jefferson High drumline captain who finished her last session with us this week!", True),
+    ("Congrats to the Jefferson High drumline on the state title! We loved cheering you on.", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", INDIRECT_IDENTIFICATION)
+def test_when_a_client_is_narrowed_down_without_a_name_then_indirect_identification_fires(text, expected):
+    f = RULES["indirect_identification"]().check(draft(text), Analysis())
+    assert (f is not None) is expected
+    if f is not None:  # points at the description, never quotes it
+        assert text[f.start:f.end] not in f.message
 
 
 @pytest.mark.parametrize("name,text", ALL_POSITIVES)
@@ -230,7 +242,7 @@ def test_when_a_rule_fires_then_the_finding_points_at_the_text_without_quoting_i
 def test_when_rules_are_listed_then_every_guidance_rule_has_a_stable_code_and_a_docstring():
     assert list(RULES) == ["case_details", "before_after", "identifiable_testimonial", "patient_communication",
                            "review_reply", "outcome_claims", "individual_advice", "session_content",
-                           "email_marketing", "patient_disclosure"]
+                           "email_marketing", "patient_disclosure", "indirect_identification"]
     for name, cls in RULES.items():
         assert cls.name == name
         assert "Guidance" in importlib.import_module(cls.__module__).__doc__

@@ -63,6 +63,7 @@ ROLE_NOTES = {
     Role.HOTLINE: ", read as a public help line, not a person's number",
     Role.OPERATIONS: ", read as part of the practice's own calendar (hours, closures, events, talks)",
     Role.ORGANISATION: ", read as an organisation's or a publication's account, not a person",
+    Role.PRACTICE: ", read as the practice's own contact, handed to readers",
     Role.INVENTED: ", read as a made-up name: the draft says its case is hypothetical or a composite",
 }
 DEFAULT_SUGGESTION = "Remove it; if it must stay, replace it with a placeholder such as [{t}]."

@@ -5,6 +5,7 @@ from checks.policy.base import Rule
 from checks.policy.before_after import BeforeAfter
 from checks.policy.case_details import CaseDetails
 from checks.policy.email_marketing import EmailMarketing
+from checks.policy.indirect_identification import IndirectIdentification
 from checks.policy.individual_advice import IndividualAdvice
 from checks.policy.outcome_claims import OutcomeClaims
 from checks.policy.patient_communication import PatientCommunication
@@ -24,4 +25,5 @@ RULES: dict[str, type[Rule]] = {r.name: r for r in (
     SessionContent,
     EmailMarketing,
     PatientDisclosure,
+    IndirectIdentification,
 )}

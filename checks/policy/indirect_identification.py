@@ -1,0 +1,137 @@
+"""Rule: a client identified without a name.
+
+Guidance (hipaa-social-rules.md, section 2: Safe Harbor's "any other unique
+identifying characteristic", and section 3.1: in a community the story itself
+identifies): one specific person pinned down by a role and a detail that only
+fits a few people — a named school, team, employer or outlet, a grade — in a
+sentence that ties them to the practice's care ("a certain Lincoln High varsity
+coach ... we've watched you do the hard work on yourself", "the Sunnyside 3rd
+grade teacher who comes to see us every week", "a certain KGW morning anchor
+... after her son's last session").
+
+Three things must hold, read from the sentence, not from a list of phrasings:
+- a singular description of one person: a determiner that points at someone
+  ("the", "a certain", "our", "someone's") and a person noun (a role, a job,
+  a family or life role);
+- a qualifier that narrows it to a few people: a proper name inside or right
+  after the description ("at Sunnyside", "from PSU"), or an ordinal grade;
+  weekdays and months say when, not who, and do not count;
+- clienthood: a client or patient word, or a care word together with the
+  practice speaking ("us", "we", "our"), or the person addressed as doing
+  the work on themselves, in that sentence or the next.
+Descriptions of staff ("our new hygienist, a former Lincoln High teacher")
+and of public figures speaking for themselves (no "us" or "we") stay clear."""
+from __future__ import annotations
+
+import re
+
+from bot.domain import Draft, Severity
+from checks.base import Analysis
+from checks.policy import lexicon as L
+from checks.policy.base import Rule, Span, alt, sentence_bounds
+from checks.reading import reading_of
+
+# People outside the practice, by role, job or life situation (singular: "teachers" is a group).
+_ROLE = alt(
+    r"(?:assistant |head |varsity |jv |volleyball |basketball |soccer |football |baseball |softball |swim |track )?coach",
+    "teacher", "principal", "student", r"\d*(?:st|nd|rd|th)?[- ]?grader", "freshman", "sophomore", "captain",
+    "quarterback", "pitcher", "goalie", "point guard", "striker", "athlete", "player", "runner", "swimmer", "dancer",
+    "cheerleader", "nurse", "firefighter", "paramedic", "emt", r"(?:police )?officer", "deputy", "sergeant",
+    "trooper", "soldier", "marine", "veteran", "pilot", "anchor", "reporter", "journalist", "meteorologist",
+    "weatherman", "dj", "radio host", "pastor", "priest", "rabbi", "imam", "minister", "youth leader", "barista",
+    "bartender", "chef", "baker", "server", "waitress", "waiter", "cashier", "mechanic", "plumber", "electrician",
+    "farmer", "rancher", "lawyer", "attorney", "judge", "councilman", "councilwoman", "council member", "mayor",
+    "commissioner", "librarian", "professor", "lecturer", "engineer", "accountant", "realtor", "stylist",
+    "hairdresser", "barber", "instructor", "owner", "shop owner", "manager", "cfo", "ceo", "founder", "crossing guard",
+    "lifeguard", "mail carrier", "bus driver", "driver", "trucker", "volunteer", "intern", "resident",
+    "mom", "mother", "dad", "father", "grandma", "grandmother", "grandpa", "grandfather", "wife", "husband",
+    "son", "daughter", "kid", "kiddo", "teen", "teenager", "boy", "girl", "guy", "lady", "gentleman", "neighbor",
+    "neighbour", "widow", "widower", "newlywed", "bride", "groom", "graduate", "grad", "valedictorian", "alum",
+    "lead", "designer", "vp", "vice president", "executive", "novelist", "writer", "artist", "musician", "singer",
+)
+_DESCRIPTION = re.compile(
+    r"\b(?P<det>a certain|an?|the|this|that|our|one|someone'?s|somebody'?s)\s+"
+    r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one)\s)[\w.&'-]+\s+){0,5}?)(?P<role>" + _ROLE + r")(?![\w-])"
+    r"(?P<post>\s+(?:at|from|of|for|on|with|in)\s+(?:[\w'-]+\s+){0,3}?(?:[A-Z][\w.&'-]*\s*){1,4})?",
+    re.IGNORECASE)
+_PROPER = re.compile(r"(?:[A-Z][\w.&'-]*|[A-Z]{2,})")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+_NOT_A_QUALIFIER = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|I|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|New|Old|Big|Little|Our|The)",
+    re.IGNORECASE)
+_CLIENT = re.compile(r"\b" + alt(r"clients?", r"patients?", "regulars?", "counselees?") + r"\b", re.IGNORECASE)
+_CARE = re.compile(r"\b" + L.CARE + r"\b|\b" + L.CONDITION + r"\b|\bwaiting room\b", re.IGNORECASE)
+_PRACTICE_SPEAKS = re.compile(r"\b(?:us|we|we'?ve|we'?re|our|me|I|I'?ve|my)\b", re.IGNORECASE)
+# the person's own work in care, said to them or about them
+_OWN_WORK = re.compile(
+    r"\b(?:come|came|coming|comes)\s+(?:in\s+)?(?:to\s+)?see\s+(?:us|me)\b"
+    r"|\bwork(?:ed|ing|s)?\s+on\s+(?:your|him|her|them|my)sel(?:f|ves)\b"
+    r"|\b(?:do|did|doing|done)\s+the\s+(?:hard\s+)?work\s+on\s+(?:your|him|her|them)sel(?:f|ves)\b"
+    r"|\bthe\s+hard\s+work\s+(?:on\s+)?(?:your|him|her|them)sel(?:f|ves)\b",
+    re.IGNORECASE)
+# the practice's care given to the described person: "I worked with a ...", "supporting a ..."
+_CARE_GIVEN_BEFORE = re.compile(
+    r"\b(?:work(?:ed|ing)? with|saw|seeing|help(?:ed|ing)?)\s+$", re.IGNORECASE)
+# ... and verbs that say it on their own: "supporting a ...", "spent a lot of this week with a ..."
+_CARE_GIVEN_STRONG = re.compile(
+    r"\b(?:support(?:ed|ing)?|treat(?:ed|ing)?|counsel\w*|spent [\w\s]{0,20}with|sat with|"
+    r"walk(?:ed|ing)? alongside)(?:\s+the family of)?\s+$", re.IGNORECASE)
+# the description is a new colleague or a guest, not someone in care
+_STAFF_INTRO = re.compile(
+    r"\b(?:welcome|welcoming|joins?|joined|joining|hired|new (?:hire|team member|colleague)|our team|on staff|"
+    r"former|formerly|used to be|guest speaker|speaking|speaker|presents?|presenting|webinar|workshop)\b",
+    re.IGNORECASE)
+
+
+class IndirectIdentification(Rule):
+    name = "indirect_identification"
+    default_severity = Severity.BLOCK
+    message = ("this describes one specific person by details that narrow them down (a role with a named school, "
+               "team, employer or outlet, a grade) and ties them to care here: people who know them will know who it is")
+    suggestion = ("leave out what singles the person out (the school, team, employer, grade, title), or post it only "
+                  "with their written authorization (`consent: C-1042`)")
+
+    def find(self, draft: Draft, analysis: Analysis) -> Span | None:
+        text = draft.text
+        reading = reading_of(draft, analysis)
+        for m in _DESCRIPTION.finditer(text):
+            if not _narrowed(m):
+                continue
+            s0, s1 = sentence_bounds(text, m.start())
+            _, n1 = sentence_bounds(text, min(len(text), s1 + 1)) if s1 < len(text) else (s0, s1)
+            sentence, around = text[s0:s1], text[s0:n1]
+            if _STAFF_INTRO.search(sentence) or reading.names_colleague(text, s0, s1):
+                continue
+            before = text[max(0, m.start() - 40):m.start()]
+            if _CARE_GIVEN_STRONG.search(before):
+                return m.start(), m.end()
+            if m.group("det").lower() in ("a", "an"):
+                # "a teacher" is anyone until the practice says it cares for them
+                if not (_CARE_GIVEN_BEFORE.search(before) or _CLIENT.search(sentence) or _OWN_WORK.search(sentence)):
+                    continue
+            if _in_care_here(around):
+                return m.start(), m.end()
+        return None
+
+
+def _narrowed(m: re.Match) -> bool:
+    """A proper name or an ordinal grade in the description: few people fit it."""
+    words = (m.group("mods") or "").split() + (m.group("post") or "").split()[1:]
+    role = m.group("role")
+    if _ORDINAL.match(role):
+        return True
+    for w in words:
+        w = w.strip(".,;:!?()\"'")
+        if _ORDINAL.fullmatch(w):
+            return True
+        if w and _PROPER.fullmatch(w) and not _NOT_A_QUALIFIER.fullmatch(w) and w[0].isupper():
+            return True
+    return False
+
+
+def _in_care_here(chunk: str) -> bool:
+    """The sentence (and the next) says the person is in care with the practice."""
+    if _CLIENT.search(chunk) or _OWN_WORK.search(chunk):
+        return True
+    return bool(_CARE.search(chunk) and _PRACTICE_SPEAKS.search(chunk))

@@ -1,0 +1,82 @@
+"""Whose news is a sentence? The writer's own ("I was diagnosed", "i threw my
+back out", "after my son was born"), a colleague's ("our peer support
+specialist Tanya celebrates 10 years in recovery", "she told us not to say"
+after "Happy birthday to Dr. Maya Chen"), or possibly a patient's.
+
+Health words in the writer's or a colleague's own news are not PHI: the
+person telling it is the person it is about, or the practice speaks for its
+own staff. A sentence counts as such only when nothing in it points at
+anyone else — no name or handle of unknown role, no client or patient word,
+no "you/your" care, no he/she whose nearest person is someone unknown."""
+from __future__ import annotations
+
+import re
+
+from checks.base import PEOPLE, Entity
+from checks.policy import lexicon as L
+from checks.roles import Role
+
+_I = re.IGNORECASE
+_FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|i|I'm|i'm|I’m|i’m|I've|i've|I’ve|i’ve|I'd|i'd|me|my|myself|MY|ME)(?![\w'’])")
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers|herself|himself)\b", _I)
+_FAMILY = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|husband|wife|partner|spouse|mom|mother|dad|father|"
+           r"sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle|niece|nephew|fianc[eé]e?|dog|cat|"
+           r"\w+-year-old|\w+ year old)")
+# a family member of the writer or of a colleague: "my son", "my four-year-old", "Priya's daughter"
+_OWN_FAMILY = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?" + _FAMILY + r"\b", _I)
+# someone other than the writer or a colleague, unnamed: "a mom", "the teen", "one of our regulars"
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:a|an|the|this|that|one|someone|somebody|\w+['’]s)\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b"
+    r"|\b(?:client|patient|pt|regular|counselee)s?\b|\bsomeone\b|\bsomebody\b"
+    r"|\b(?:my|our|the|her|his|their)\s+(?:\w+\s+)?(?:" + L.SLOT + r"|\d{1,2}:\d\d)"
+    r"|\b(?:you|your|yours|yourself|u|ur)\b(?!\s+(?:friendly\s+|favou?rite\s+|fav\s+)?(?:nurse|injector|therapist|"
+    r"provider|team|hygienist|dentist|doctor|chiropractor|pt|counsel+or|front desk)\b)", _I)
+_SECOND_PERSON_CARE = re.compile(L.SECOND_PERSON_CARE, _I)
+# care given to someone unnamed: "after our session today", "in session", "a visit this morning"
+_SOMEONES_CARE = re.compile(r"\b(?:our|this|that|today'?s|a|the|last|next|in|her|his|their)\s+(?:\w+\s+)?"
+                            r"(?:session|appointment|appt|visit|intake|consult)s?\b", _I)
+_PATIENT_REF = re.compile(L.PATIENT_REF, _I)
+
+
+def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...], roles: tuple[Role, ...],
+             is_colleague) -> tuple[bool, ...]:
+    """Per sentence: whether it is only the writer's or a colleague's own news.
+    ``is_colleague(word)``: a staff first name the analyzer leaves out."""
+    people = [(e, r) for e, r in zip(entities, roles) if e.entity_type in PEOPLE]
+    out = []
+    for i, (s, e) in enumerate(bounds):
+        sentence = text[s:e]
+        if any(s <= p.start < e and r in (Role.UNKNOWN, Role.INVENTED) for p, r in people) \
+                or _PATIENT_REF.search(sentence) or _SECOND_PERSON_CARE.search(sentence) \
+                or _SOMEONES_CARE.search(sentence) \
+                or _SOMEONE_ELSE.search(_OWN_FAMILY.sub(" ", sentence)):
+            out.append(False)
+            continue
+        colleague_here = any(s <= p.start < e and r == Role.STAFF for p, r in people) or any(
+            is_colleague(w) for w in re.findall(r"[^\W\d_]+", sentence))
+        if _THIRD_PERSON.search(sentence) and not colleague_here:
+            # he/she points at the nearest person before it: theirs must be a colleague or the writer's family
+            colleague_here = _nearest_is_own(text, bounds[max(0, i - 2)][0], s + _THIRD_PERSON.search(sentence).start(),
+                                             people, is_colleague)
+            out.append(colleague_here)
+            continue
+        out.append(colleague_here or bool(_FIRST_PERSON.search(sentence)))
+    return tuple(out)
+
+
+def _nearest_is_own(text: str, lo: int, pos: int, people, is_colleague) -> bool:
+    """The last person mentioned in text[lo:pos] is a colleague, a public figure or the writer's family."""
+    last: tuple[int, bool] | None = None
+    for p, r in people:
+        if lo <= p.start < pos and (last is None or p.start > last[0]):
+            last = (p.start, r in (Role.STAFF, Role.PUBLIC))
+    for m in re.finditer(r"[^\W\d_]+", text[lo:pos]):
+        if is_colleague(m.group()) and (last is None or lo + m.start() > last[0]):
+            last = (lo + m.start(), True)
+    for m in _OWN_FAMILY.finditer(text, lo, pos):
+        if last is None or m.start() > last[0]:
+            last = (m.start(), True)
+    for m in _SOMEONE_ELSE.finditer(text, lo, pos):
+        if last is None or m.start() > last[0]:
+            last = (m.start(), False)
+    return bool(last and last[1])

@@ -1,0 +1,91 @@
+"""Who a detail is about, where no name settles it: a client singled out by role and
+place, the writer's or a colleague's own news, and the practice's own contact details."""
+from __future__ import annotations
+
+import pytest
+
+from bot.evaluation.harness import draft_of
+from checks.base import Analysis
+from checks.policy.rules import RULES
+from checks.reading import CARE_CONTEXT, read
+from checks.roles import Role, role_of, staff_first_names
+
+COLLEAGUES = staff_first_names(["Dr. Maya Chen", "Jordan Alvarez, LCSW", "Priya Raman"])
+
+INDIRECT = [
+    # one person, narrowed by a named school / employer / grade, tied to care here
+    ("Shoutout to the Roosevelt High JV volleyball coach who has been coming to see us since August. You know who you are!", True),
+    ("So proud of a certain Franklin High 4th grade teacher who finished her last session with us today.", True),
+    ("Spent most of this week supporting a charge nurse at Legacy Emanuel through a really hard loss.", True),
+    ("To the 8th grader at Sellwood Middle: we've watched you do the hard work on yourself all year.", True),
+    # the same vocabulary without a client, or without anything that narrows it down
+    ("Shoutout to all the teachers at Roosevelt High: we are hosting a free stress workshop for you on Friday.", False),
+    ("So proud of the teacher who came to see us this year. You know who you are!", False),
+    ("Welcome our new hygienist Sam, a former Franklin High teacher, to the team!", False),
+    ("The Roosevelt High coach told reporters his therapy sessions helped him through the season.", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", INDIRECT)
+def test_when_one_person_is_narrowed_down_and_tied_to_care_then_indirect_identification_fires(text, expected):
+    assert (RULES["indirect_identification"]().check(draft_of({"text": text}), Analysis()) is not None) is expected
+
+
+OWN_NEWS = [
+    "Three years ago I was diagnosed with panic disorder, and my own therapist helped me through it.",
+    "i threw my back out moving a couch last weekend and i'm doing my own rehab exercises now.",
+    "Our office manager Priya is having knee surgery next week and will be out until the 20th.",
+]
+SOMEONE_ELSES = [
+    "I was so proud when my 4pm finally told me she was diagnosed with panic disorder.",
+    "I sat with a mom today whose son was just diagnosed with panic disorder.",
+    "Priya says your knee surgery went well and she will see you at your next appointment.",
+]
+
+
+def _own(analyzer, text):
+    from checks.disclosure.model import sentences
+    from checks.reading import roles_of
+    from checks.subjects import own_news
+    analysis = analyzer.analyze(text)
+    return own_news(text, sentences(text), analysis.entities, roles_of(text, analysis, COLLEAGUES),
+                    lambda w: w.casefold() in COLLEAGUES)
+
+
+@pytest.mark.parametrize("text", OWN_NEWS)
+def test_when_the_writer_or_a_colleague_tells_their_own_health_news_then_it_is_not_about_care(analyzer, text):
+    assert all(_own(analyzer, text))
+    care = read(draft_of({"text": text}), analyzer.analyze(text), staff_first_names=COLLEAGUES).sentences
+    assert max(s.probability for s in care) < CARE_CONTEXT
+
+
+@pytest.mark.parametrize("text", SOMEONE_ELSES)
+def test_when_first_person_news_points_at_someone_else_then_it_is_not_capped(analyzer, text):
+    assert not any(_own(analyzer, text))
+
+
+CONTACTS = [
+    ("Questions? Our practice manager, Lynn, would love to talk: (971) 555-0132.", "(971) 555-0132", Role.PRACTICE),
+    ("If you'd like to talk it through, our clinic director picks up at (503) 555-0177.", "(503) 555-0177", Role.PRACTICE),
+    ("Email hello@brightpath.com and we'll reply Monday.", "hello@brightpath.com", Role.PRACTICE),
+    ("Please call our front desk at 503-555-0190 to book.", "503-555-0190", Role.PRACTICE),
+    ("We tried calling you at 503-555-0190 twice about your balance.", "503-555-0190", Role.UNKNOWN),
+    ("Her number is 503-555-0190 if anyone wants to send flowers after her surgery.", "503-555-0190", Role.UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("text,value,role", CONTACTS, ids=[c[1] + "-" + c[2].value for c in CONTACTS])
+def test_when_a_post_hands_readers_a_contact_then_it_is_the_practices_own(analyzer, text, value, role):
+    start = text.index(value)
+    entity = next(e for e in analyzer.analyze(text).entities if e.start <= start < e.end)
+    assert role_of(text, entity) == role
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Dr. Ben here 👋 quick tip about posture at your desk.", "Ben"),
+    ("yes that's me, Kayla, your nurse injector, showing my own results.", "Kayla"),
+])
+def test_when_the_writer_introduces_themselves_then_their_name_is_staff(analyzer, text, value):
+    start = text.index(value)
+    entity = next(e for e in analyzer.analyze(text).entities if e.start <= start < e.end)
+    assert role_of(text, entity) == Role.STAFF

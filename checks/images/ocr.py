@@ -150,8 +150,26 @@ def _recognise(api: Any, grey: "Image.Image") -> list[Word]:
     return words
 
 
-def _unrotate(words: list[Word], angle: float, size: tuple[int, int], rsize: tuple[int, int]) -> list[Word]:
-    """Boxes found in a copy rotated by angle degrees (PIL, expand=True) -> boxes in the unrotated image."""
+def _text_region(words: list[Word], size: tuple[int, int]) -> tuple[int, int, int, int] | None:
+    """(left, top, right, bottom) around the confident words, with a margin of two word heights."""
+    sure = [w for w in words if w[5] >= 60 and sum(ch.isalnum() for ch in w[6]) >= 3]
+    if not sure:
+        return None
+    heights = sorted(w[4] - w[2] for w in sure)
+    m = 2 * heights[len(heights) // 2]
+    return (int(max(0, min(w[1] for w in sure) - m)), int(max(0, min(w[2] for w in sure) - m)),
+            int(min(size[0], max(w[3] for w in sure) + m)), int(min(size[1], max(w[4] for w in sure) + m)))
+
+
+def _within(w: Word, region: tuple[int, int, int, int]) -> bool:
+    cx, cy = (w[1] + w[3]) / 2, (w[2] + w[4]) / 2
+    return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
+
+
+def _unrotate(words: list[Word], angle: float, size: tuple[int, int], rsize: tuple[int, int],
+              offset: tuple[int, int] = (0, 0)) -> list[Word]:
+    """Boxes found in a copy rotated by angle degrees (PIL, expand=True) of an image of size, placed at offset in
+    the image read first -> boxes in that image."""
     t = math.radians(angle)
     c, s = math.cos(t), math.sin(t)
     cx, cy, ncx, ncy = size[0] / 2, size[1] / 2, rsize[0] / 2, rsize[1] / 2
@@ -160,8 +178,8 @@ def _unrotate(words: list[Word], angle: float, size: tuple[int, int], rsize: tup
         pts = [(cx + (x - ncx) * c - (y - ncy) * s, cy + (x - ncx) * s + (y - ncy) * c)
                for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
         xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-        out.append((key, max(0.0, min(xs)), max(0.0, min(ys)), min(size[0], max(xs)), min(size[1], max(ys)),
-                    conf, text))
+        out.append((("turned", *key), offset[0] + max(0.0, min(xs)), offset[1] + max(0.0, min(ys)),
+                    offset[0] + min(size[0], max(xs)), offset[1] + min(size[1], max(ys)), conf, text))
     return out
 
 
@@ -197,7 +215,30 @@ def _lines(words: list[Word], back: float, width: int, height: int) -> list[Text
         lines.append(TextLine(text=" ".join(w[6] for w in ws), box=(bx, by, max(1, bw), max(1, bh)),
                               confidence=round(conf, 3)))
     lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))
-    return lines
+    return _reading_order(lines)
+
+
+def _reading_order(lines: list[TextLine]) -> list[TextLine]:
+    """Top-to-bottom lines regrouped so that each paragraph's lines follow each other.
+
+    A line joins the paragraph whose last line it continues (_continues); paragraphs come in the order of their
+    first lines. A column of times beside a column of entries, or a note's lines with a scrap read between them,
+    no longer interleave (measured: docs/images.md).
+    """
+    chains: list[list[TextLine]] = []
+    for ln in lines:
+        best = None
+        for chain in chains:
+            last = chain[-1]
+            if _continues(last.box, ln.box):
+                gap = ln.box[1] - (last.box[1] + last.box[3])
+                if best is None or gap < best[0]:
+                    best = (gap, chain)
+        if best is None:
+            chains.append([ln])
+        else:
+            best[1].append(ln)
+    return [ln for chain in chains for ln in chain]
 
 
 def join_lines(lines: Sequence[TextLine]) -> str:
@@ -250,11 +291,15 @@ def read_text(image: "Image.Image") -> list[TextLine]:
         try:
             words = _recognise(api, grey)
             angle = _skew(words)
-            if MIN_SKEW <= abs(angle) <= MAX_SKEW:
-                turned = grey.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
-                again = _recognise(api, turned)
-                if _weight(again) >= 0.95 * _weight(words):  # whole lines beat a few more letters in pieces
-                    words = _unrotate(again, angle, grey.size, turned.size)
+            region = _text_region(words, grey.size)
+            if MIN_SKEW <= abs(angle) <= MAX_SKEW and region is not None:
+                # only the leaning text's region is turned and read again: textures elsewhere cost time, no text
+                crop = grey.crop(region)
+                turned = crop.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+                again = _unrotate(_recognise(api, turned), angle, crop.size, turned.size, region[:2])
+                inside = [w for w in words if _within(w, region)]
+                if _weight(again) >= 0.95 * _weight(inside):  # whole lines beat a few more letters in pieces
+                    words = [w for w in words if not _within(w, region)] + again
             if inverse is not None:
                 more = _recognise(api, inverse)
                 words += _apart(more, words)
@@ -273,12 +318,19 @@ def _light_on_dark(grey: "Image.Image") -> "Image.Image | None":
     from PIL import Image, ImageFilter
 
     # the ground, on a quarter-size copy: the median of a neighbourhood (letters cover less than half of it),
+    # then an opening (min then max) removes light strokes narrower than the window
     small = grey.reduce(4) if min(grey.size) >= 64 else grey
-    # an opening (min then max) removes light strokes narrower than the window: what is left is the ground
-    ground = small.filter(ImageFilter.MedianFilter(7)).filter(ImageFilter.MinFilter(11)).filter(ImageFilter.MaxFilter(11))
-    ground = ground.resize(grey.size, Image.Resampling.NEAREST)
+    med = small.filter(ImageFilter.MedianFilter(7))
+    opened = med.filter(ImageFilter.MinFilter(11)).filter(ImageFilter.MaxFilter(11))
+    ground = opened.resize(grey.size, Image.Resampling.NEAREST)
     g = np.asarray(ground).astype("float32")
-    dark = g < DARK_GROUND
+    # a flat ground (a bubble, a dark page, a sign) rather than a dark texture (foliage, fabric, shadows): most of
+    # the neighbourhood stays close to its median; textures would cost a second reading and yield only scraps
+    near = np.abs(np.asarray(small).astype("float32") - np.asarray(med).astype("float32")) < 24
+    share = Image.fromarray((near * 255).astype("uint8")).filter(ImageFilter.BoxBlur(6))
+    flat = np.asarray(share.filter(ImageFilter.MaxFilter(11))) >= 128  # grown over the letters, as the ground is
+    dark_small = (np.asarray(opened) < DARK_GROUND) & flat
+    dark = np.asarray(Image.fromarray((dark_small * 255).astype("uint8")).resize(grey.size)) > 127
     if dark.mean() < 0.01:
         return None
     # inverted, then divided by the inverted ground so that the ground turns white and the letters black

@@ -71,7 +71,8 @@ def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,
     phi = parse_phi_settings(settings.get("phi", {}))
     if analyzer is None:
         options = {"safe_values": practice_safe_values(config), "score_threshold": phi.score_threshold,
-                   "extra_safe_terms": list(phi.extra_safe_terms), "unknown_proper_nouns": phi.unknown_proper_nouns}
+                   "extra_safe_terms": list(phi.extra_safe_terms), "unknown_proper_nouns": phi.unknown_proper_nouns,
+                   "informal_ner": phi.informal_ner}
         analyzer = (AnalyzerProcesses(options, analysis_processes, config.profile.checks.timeout_seconds)
                     if analysis_processes else PhiAnalyzer(**options))
     try:

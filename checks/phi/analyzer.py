@@ -199,8 +199,13 @@ class PhiAnalyzer:
     recall, less precision)."""
 
     def __init__(self, safe_values: list[str] | tuple[str, ...] = (), score_threshold: float = 0.4,
-                 extra_safe_terms: list[str] | tuple[str, ...] = (), unknown_proper_nouns: bool = False):
+                 extra_safe_terms: list[str] | tuple[str, ...] = (), unknown_proper_nouns: bool = False,
+                 informal_ner: bool = False):
         self.engine = build_engine(proper_nouns=unknown_proper_nouns)
+        self._informal = None
+        if informal_ner:  # checks/phi/informal_ner.py: learned PERSON/LOCATION arbiter for informal text
+            from checks.phi.informal_ner import InformalTagger
+            self._informal = InformalTagger()
         self._common = _common_words(self.engine.nlp_engine)
         self._non_nouns = _common_words(self.engine.nlp_engine, exclude=("noun",))
         self.score_threshold = score_threshold
@@ -232,11 +237,45 @@ class PhiAnalyzer:
 
     # public API --------------------------------------------------------------------
     def analyze(self, text: str) -> Analysis:
-        results = self.engine.analyze(text=text, language="en", score_threshold=self.score_threshold)
-        entities = self.postprocess(text, results)
+        doc, chosen = self.candidates(text)
+        if self._informal is not None:
+            chosen = self._arbitrate(text, doc, chosen)
+        entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities))
 
+    def candidates(self, text: str) -> tuple[object, list[_Candidate]]:
+        """The spaCy doc and what the rules chose (before the learned arbiter)."""
+        artifacts = self.engine.nlp_engine.process_text(text, "en")
+        results = self.engine.analyze(text=text, language="en", score_threshold=self.score_threshold,
+                                      nlp_artifacts=artifacts)
+        return artifacts.tokens, self._postprocess(text, results)
+
+    def _arbitrate(self, text: str, doc, chosen: list[_Candidate]) -> list[_Candidate]:
+        """The informal tagger adds the names and places the rules missed and drops the
+        rules' names and places it is sure are neither (checks/phi/informal_ner.py).
+        What it cannot judge from tweets stays (addresses, hashtag names, handles)."""
+        from checks.phi.informal_ner import decode, vetoed
+        tagger = self._informal
+        probs = tagger.token_probs(text, doc, [(c.start, c.end, c.entity_type, c.source) for c in chosen],
+                                   case_style(text), self._ordinary_word)
+        if len(probs) == 0:
+            return chosen
+        keep = [c for c in chosen if c.entity_type not in ("PERSON", "LOCATION") or c.source in _RULES_KEEP
+                or not vetoed(doc, probs, c.start, c.end, tagger.veto)]
+        keep = [_retyped(doc, probs, c, tagger.min_prob) if c.source not in _RULES_KEEP else c for c in keep]
+        new = [_Candidate(s.label, s.start, s.end, s.score, 5, "InformalTagger")
+               for s in decode(list(doc), probs, tagger.min_prob)
+               if not any(s.start < k.end and k.start < s.end for k in keep)
+               and not _chat_word(text[s.start:s.end])
+               and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))]
+        new = self._drop_safe(text, new, self._safe_spans(text))
+        return sorted(keep + new, key=lambda c: c.start)
+
     def postprocess(self, text: str, results: list[RecognizerResult]) -> list[Entity]:
+        """Presidio results -> entities, rules only."""
+        return [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in self._postprocess(text, results)]
+
+    def _postprocess(self, text: str, results: list[RecognizerResult]) -> list[_Candidate]:
         style = case_style(text)
         cands = [c for c in (self._candidate(text, r, style) for r in results) if c is not None]
         cands = _prefer_person(text, cands)
@@ -246,8 +285,7 @@ class PhiAnalyzer:
         chosen = self._coordinated_names(text, chosen, style)
         chosen = _propagate_names(text, chosen, style, safe)
         chosen = [c for c in chosen if not self._leftover_word(text, c, style)]
-        chosen = [_place_by_grammar(text, c) for c in chosen]
-        return [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
+        return [_place_by_grammar(text, c) for c in chosen]
 
     def _leftover_word(self, text: str, c: _Candidate, style: str) -> bool:
         """One word left over next to a name ("SIMONE BILES WITHDREW", "Matt Haigs Reasons",
@@ -478,6 +516,23 @@ class PhiAnalyzer:
             out.append(c)
         return out
 
+
+def _retyped(doc, probs, c: _Candidate, min_prob: float) -> _Candidate:
+    """A rule's PERSON the tagger reads as a place, or the reverse: the rules say it is
+    one of the two, the tagger which (the other type at ``min_prob`` or more and likelier)."""
+    if c.entity_type not in ("PERSON", "LOCATION"):
+        return c
+    rows = [i for i, t in enumerate(doc) if t.idx < c.end and c.start < t.idx + len(t.text) and t.text[:1].isalnum()]
+    if not rows:
+        return c
+    mean = probs[rows].mean(axis=0)
+    other = "LOCATION" if c.entity_type == "PERSON" else "PERSON"
+    k, own = (2, 1) if other == "LOCATION" else (1, 2)
+    return replace(c, entity_type=other) if mean[k] >= min_prob and mean[k] > mean[own] else c
+
+
+# rule results the informal tagger does not overrule
+_RULES_KEEP = frozenset({"StreetAddressRecognizer", "HashtagNameRecognizer", "HandleRecognizer"})
 
 _VENUE = re.compile(r"\b(?:park|library|center|centre|hall|field|stadium|arena|school|elementary|academy|high|"
                     r"college|university|hospital|church|plaza|square|bridge|gardens?|museum|theat(?:er|re)|gym|"

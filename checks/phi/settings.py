@@ -24,6 +24,8 @@ class PhiSettings(BaseModel):
     health_window: int = Field(default=160, ge=10, le=5000)
     # also read unfamiliar capitalised proper nouns as names: more recall, less precision
     unknown_proper_nouns: bool = False
+    # the learned tagger for informal text (checks/phi/informal_ner.py) adds names and places the rules miss
+    informal_ner: bool = False
     # severity of a name (or handle) with no health word nearby
     name_without_health_context: Literal["warn", "block"] = "warn"
 

@@ -15,7 +15,7 @@ from bot.consent.matcher import Mention, find_mentions
 from bot.consent.names import name_key
 from bot.consent.settings import ConsentSettings
 from bot.consent.status import ACTIVE, EXPIRED, EXPIRING, NONE, WITHDRAWN, Grant, current_grants, pair_status, resolve_consents
-from bot.consent.targets import consent_references, target_platforms
+from bot.consent.targets import consent_references, scheduled_date, target_platforms
 from bot.consent.vocab import KIND_SCOPES, PATIENT_CONTENT, SCOPES
 from bot.domain import Draft, Finding, Severity
 from checks.base import PEOPLE, Analysis, Check, CheckContext
@@ -132,6 +132,8 @@ class ConsentCheck(Check):
                 + ("; it says the patient gave written permission" if stated else ""),
                 suggestion="add the consent id on its own line, e.g. `consent: C-1042`, or confirm no patient is involved"))
         today = self.today()
+        # a post scheduled for later needs its consent on the day it goes live
+        today = max(today, scheduled_date(text, today) or today)
         for pid, (start, end, named, entity) in sorted(subjects.items(), key=lambda kv: kv[1][0]):
             scopes = set(kind_scopes)
             if named and self.settings.require_name_use:

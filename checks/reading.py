@@ -15,7 +15,7 @@ from bot.domain import Draft
 from checks.base import PEOPLE, Analysis, Entity
 from checks.disclosure.model import DisclosureModel, ScoredSentence
 from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans, redacted_name_spans
-from checks.roles import Role, in_context_roles, role_of, shared_roles, staff_by_first_name
+from checks.roles import Role, in_context_roles, invented_case, role_of, shared_roles, staff_by_first_name
 from checks.subjects import own_news
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
@@ -32,6 +32,7 @@ class Reading:
     roles: tuple[Role, ...]  # aligned with Analysis.entities
     sentences: tuple[ScoredSentence, ...]
     colleagues: frozenset[str] = frozenset()  # staff first names, casefolded (the analyzer drops staff names)
+    own: tuple[bool, ...] = ()  # per sentence: the writer's or a colleague's own news, or a made-up case
 
     def is_colleague(self, name: str) -> bool:
         words = name.replace("’", "'").split("'")[0].split()
@@ -60,6 +61,10 @@ class Reading:
         s = self.sentence_at(start)
         return s is not None and s.probability >= CARE_CONTEXT
 
+    def is_own_news(self, pos: int) -> bool:
+        """Whether the sentence at ``pos`` is only the writer's or a colleague's own news."""
+        return any(s.start <= pos < s.end and mine for s, mine in zip(self.sentences, self.own))
+
     def disclosures(self, threshold: float = DISCLOSURE_THRESHOLD) -> list[ScoredSentence]:
         return [s for s in self.sentences if s.probability >= threshold]
 
@@ -81,9 +86,11 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     scored = model.score(text, spans, context)
     own = own_news(text, [(s.start, s.end) for s in scored], analysis.entities, roles,
                    lambda w: w.casefold() in staff_first_names)
+    if invented_case(text):  # "a composite ... not any real person": nobody's care is told
+        own = (True,) * len(scored)
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP)) if mine else s
               for s, mine in zip(scored, own)]
-    return Reading(roles, tuple(scored), staff_first_names)
+    return Reading(roles, tuple(scored), staff_first_names, own)
 
 
 def roles_of(text: str, analysis: Analysis, staff_first_names: frozenset[str] = frozenset()) -> tuple[Role, ...]:

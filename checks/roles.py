@@ -61,6 +61,8 @@ _PUBLIC_AFTER = re.compile(
     r"article|op-ed|interview|documentary|film|album|song|speech|lecture|method|theory|model|framework|series|"
     r"show|episode|special|campaign|movie|channel|newsletter|blog|tour|concert)\b"
     r"|^\s*(?:jr\.?\s+)?day\b"                                        # "Martin Luther King Jr. Day"
+    r"|^\s+(?:reads|reading|will read|signs|signing|will sign|discusses|will discuss)\s+(?:from\s+|copies of\s+)?"
+    r"(?:[\"“'‘]|(?:her|his|their) (?:new |latest |debut )?(?:book|memoir|novel|essays|poems))"  # an author's event
     r"|,?\s*(?:once |famously |beautifully |who )?(?:said|wrote|put it|reminds us|observed|noted|teaches|taught|"
     r"coined)\b|,?\s*(?:the |an? )?(?:author|founder|creator|pioneer|father|mother|researcher|psychologist|"
     r"olympian|athlete|singer|actor|actress|poet|philosopher|professor|host) (?:of|who|and)\b"
@@ -73,16 +75,30 @@ _CREDENTIAL = re.compile(
     r"|^,\s*(?i:lcsw|licsw|lpc|lpcc|lmhc|lmft|lcpc|lcadc|cadc|phd|psyd|dds|dmd|dpt|pta|rdn|ccc-slp|slp|otr/l|msw|"
     r"bcba|crnp|fnp|dnp|aprn|rdh|lmt|cnm)\b")
 _STAFF_SENTENCE = re.compile(
-    r"\b(?:welcome|welcoming|meet|introducing|introduce|joins|joined|joining|hired|new hire|say hello to|"
-    r"say hi to|(?:our|the) (?:newest |new |own |very own )?(?:(?:clinic|practice|office|peer support|peer|nurse|"
-    r"lead|head|senior|medical|clinical|billing|intake|patient care) )?(?:team|staff|clinician|therapist|"
-    r"counsel+or|hygienist|dentist|receptionist|front desk|office manager|director|clinical director|intern|"
-    r"psychologist|psychiatrist|physical therapist|chiropractor|assistant|coordinator|nurse|practitioner|provider|"
-    r"doctor|dietitian|nutritionist|speech therapist|biller|manager|founder|co-?founder|owner|specialist|injector|"
-    r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor)|retir\w+|"
-    r"anniversary with us|"
+    r"\b(?:welcome(?! back)|welcoming(?! back)|meet|introducing|introduce|joins|joined|joining|hired|new hire|say hello to|"
+    r"say hi to|(?:our|the) (?:newest |new )?(?:team|staff|clinician|therapist|counsel+or|hygienist|dentist|"
+    r"receptionist|front desk|office manager|director|clinical director|intern|psychologist|psychiatrist|"
+    r"physical therapist|chiropractor|assistant|coordinator|nurse|practitioner|provider|doctor|dietitian|"
+    r"nutritionist|speech therapist|biller|manager|founder|owner)|retir\w+|"
+    r"anniversary with us|(?:will be |is |are )?covering (?:for|adjustments|appointments|sessions|patients|clients|"
+    r"the office|urgent)|fill(?:s|ing)? in for|(?:parental|maternity|paternity|medical) leave|out on leave|"
     r"years (?:with|at) (?:us|the practice|our)|employee of the month|staff spotlight|team spotlight|"
     r"on staff|(?:our|my) colleague|(?:is|are) (?:now )?(?:accepting|seeing) new)\b", _I)
+_AT_A_BUSINESS_BEFORE = re.compile(r"\b(?:at|from|near|inside|outside)\s+$", _I)
+_BUSINESS_POSSESSIVE = re.compile(
+    r"^['’]s\b(?!\s+(?:house|home|place|apartment|flat|party|wedding|funeral|memorial|bedside|side|office|room|"
+    r"school|birthday|graduation|game|recital|family|mom|dad|parents))", _I)
+# a job at the practice right next to the name: "our peer support specialist Tanya", "done by our NP Dana",
+# "our practice manager, Lynn,", "Nicole, our founder"
+_STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|senior|medical|clinical|billing|intake|"
+              r"patient care|front desk) )?(?:team member|therapist|counsel+or|hygienist|dentist|receptionist|"
+              r"director|intern|psychologist|psychiatrist|chiropractor|assistant|coordinator|nurse|practitioner|"
+              r"provider|doctor|dietitian|nutritionist|biller|manager|founder|co-?founder|owner|specialist|injector|"
+              r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor|lcsw|"
+              r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant)")
+_STAFF_JOB_BEFORE = re.compile(r"\b(?:our|the practice'?s|the clinic'?s)\s+(?:own\s+|very own\s+|new\s+|newest\s+|"
+                               r"fearless\s+|amazing\s+|wonderful\s+|fabulous\s+)?" + _STAFF_JOB + r"\s*,?\s*$", _I)
+_STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b", _I)
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
 _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|my name is|me),?\s+(?:dr\.?\s+)?$", _I)
 _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
@@ -101,7 +117,7 @@ _OPERATIONS = re.compile(
     r"kicks off|join us|save the date|tickets?|webinar|live|q&a|ama|fundraiser|walk|5k|run|gala|celebrat\w+|"
     r"national|world|international|month|week|thanksgiving|christmas|new year|memorial day|labor day|"
     r"independence day|juneteenth|mlk|presidents|veterans day|easter|hanukkah|diwali|eid|(?:in|at|on) observance|"
-    r"schedule change|snow|weather|power outage|maintenance|portal|available|accepting|intake opens|"
+    r"schedule change|scheduled|scheduling|goes live|posting date|snow|weather|power outage|maintenance|portal|available|accepting|intake opens|"
     r"hiring|application|apply|cv|resume|résumé|job|position|anniversary|ribbon|birthday of the practice|"
     r"opening)\b", _I)
 _CARE_OF_SOMEONE = re.compile(
@@ -157,7 +173,10 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC  # "Martin Luther King Jr. Day" is a holiday named after someone
     if _PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after):
         return Role.PUBLIC
-    if _CREDENTIAL.match(after) or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after):
+    if _AT_A_BUSINESS_BEFORE.search(before) and _BUSINESS_POSSESSIVE.match(after):
+        return Role.ORGANISATION  # "at Powell's on Hawthorne", "from Trader Joe's": a shop, not a person
+    if _CREDENTIAL.match(after) or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \
+            or _STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_AFTER.match(after):
         return Role.STAFF  # a credential, or the writer introducing themselves ("Dr. Ben here", "that's me, Kayla")
     s0, s1 = _sentence(text, e.start, e.end)
     sentence = text[s0:s1]
@@ -195,10 +214,15 @@ _INVITES_CONTACT = re.compile(
     r"(?:\b(?:call|text|phone|ring|reach|contact|email|e-mail|message|fax|dm|write to|talk to|ask for)\b"
     r"(?:[^.!?\n]{0,40}?(?:\b(?:at|on|via)\b|[:\-–—]))?"
     r"|\b(?:picks? up|answers?|is available|would (?:love|like|be happy|be glad) to (?:talk|chat|hear from you|"
-    r"connect|help|speak)|happy to (?:talk|chat|help)|can help|is (?:here|there) for you)(?:\s+(?:at|on))?\s*[:\-–—]?"
+    r"connect|help|speak)|happy to (?:talk|chat|help)|can help|(?:is|are) (?:here|there)(?: for you)?)"
+    r"(?:\s+(?:at|on))?\s*[:\-–—]?"
     r"|\b(?:phone|tel|telephone|email|e-mail|call|text|contact|office|front desk|questions\??)\s*[:\-–—]?)"
     r"\s*\(?$", _I)
-_ADDRESSED_CONTACT = re.compile(r"\b(?:you|your|ur|u|yours)\b[^.!?\n]{0,20}$", _I)
+# the number is the reader's own: "we tried calling you at", "your number", "reach u on"
+_ADDRESSED_CONTACT = re.compile(
+    r"\b(?:call(?:ing|ed)?|text(?:ing|ed)?|reach(?:ing|ed)?|contact(?:ing|ed)?|e-?mail(?:ing|ed)?|tried|message[ds]?)"
+    r"\s+(?:you|u)\b[^.!?\n]{0,12}$|\b(?:your|ur)\s+(?:\w+\s+)?(?:number|phone|cell|mobile|e-?mail|address)\b[^.!?\n]{0,12}$",
+    _I)
 _CONTACT_AFTER = re.compile(r"^\)?\s*(?:and|&)\s+(?:we|our|I)\b|^\s*(?:to|and) (?:book|schedule|talk|chat)", _I)
 
 
@@ -297,14 +321,22 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
     return tuple(out)
 
 
-_INVENTED_CASE = re.compile(r"\b(?:hypothetical|fictional|fictitious|imaginary|made-up|invented|composite)\b", _I)
+_INVENTED_CASE = re.compile(
+    r"(?<!not a )(?<!isn't a )(?<!isn’t a )(?<!no )\b(?:hypothetical|fictional|fictitious|imaginary|made[- ]up|invented|"
+    r"composite)\b|\bnot (?:a )?real (?:person|people|client|patient|case)s?\b|\bisn'?t a real (?:person|client|patient)\b"
+    r"|\bdoes ?n[o']t describe any real\b|\b(?:a|an) (?:\w+ )?(?:client|patient|person) we'?(?:ll| will) call\b", _I)
+
+
+def invented_case(text: str) -> bool:
+    """The draft says its case is made up: "a composite", "totally made-up, not a real person"."""
+    return bool(_INVENTED_CASE.search(text))
 
 
 def in_context_roles(text: str, entities, roles: tuple[Role, ...]) -> tuple[Role, ...]:
     """Roles the rest of the draft settles: a town in a sentence about a public figure
     ("when Simone Biles withdrew in Tokyo") or a colleague is theirs, and a name in a draft
     that says its case is made up ("fictional composite: 'Alex,' 34") is invented."""
-    invented = bool(_INVENTED_CASE.search(text))
+    invented = invented_case(text)
     people = [(e.start, r) for e, r in zip(entities, roles) if e.entity_type == "PERSON"]
     out = []
     for e, r in zip(entities, roles):
@@ -342,7 +374,8 @@ EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|
                          r"fundraiser|walk|run|race|marathon|sponsor(?:s|ing|ed)?|5k|gala|join us|rsvp|tickets?|"
                          r"register|registration|venue|community room|meeting|presenting|presentation|keynote|"
                          r"speaking|"
-                         r"meet-?up|training|screening night|panel)\b", _I)
+                         r"meet-?up|training|screening night|panel|author talk|book talk|book signing|signing|"
+                         r"reading|moderat\w+|q&a|book launch|launch party)\b", _I)
 
 
 def venue_role(text: str, e: Entity) -> Role:

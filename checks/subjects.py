@@ -80,3 +80,19 @@ def _nearest_is_own(text: str, lo: int, pos: int, people, is_colleague) -> bool:
         if last is None or m.start() > last[0]:
             last = (m.start(), False)
     return bool(last and last[1])
+
+
+# With a photo: words saying clients are in it or were there ("a candid of two of our regulars",
+# "shoutout to our 2pm for photobombing", "our Thursday teen group took on Forest Park").
+_CLIENTS_PRESENT = re.compile(
+    r"\b(?:one|two|three|four|some|a few|several|a couple|couple|both|all|each|every one) of (?:our|my|the) "
+    r"(?:\w+ )?(?:clients|patients|pts|regulars|kiddos|group members|families)\b"
+    r"|\b(?:our|my) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
+    r"|\b(?:our|my) (?:[\w-]+ ){0,2}(?:teen|kids'?|youth|support|therapy|dbt|grief|parenting|adolescent|"
+    r"recovery|moms'?|men'?s|women'?s|anxiety|social skills) group\b(?! (?:room|practice|schedule|starts|begins|meets|"
+    r"is now|will|registration))", _I)
+
+
+def clients_present(text: str) -> bool:
+    """The draft says the people in its photo, or around it, are clients."""
+    return bool(_CLIENTS_PRESENT.search(text))

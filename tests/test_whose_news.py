@@ -89,3 +89,58 @@ def test_when_the_writer_introduces_themselves_then_their_name_is_staff(analyzer
     start = text.index(value)
     entity = next(e for e in analyzer.analyze(text).entities if e.start <= start < e.end)
     assert role_of(text, entity) == Role.STAFF
+
+
+@pytest.mark.parametrize("text,when", [
+    ("[scheduled for Thu 2027-05-20]\nThank you, Jasmine!", "2027-05-20"),
+    ("(scheduled post · goes live Wed 8/4/2027 9:00am)", "2027-08-04"),
+    ("Scheduling this one for Aug 3, 2027 ☀️", "2027-08-03"),
+    ("Posting on March 3 once the clinic reopens.", "2027-03-03"),
+    ("We were founded on 2019-05-20.", None),
+])
+def test_when_a_draft_says_when_it_goes_live_then_that_day_is_read(text, when):
+    from datetime import date
+    from bot.consent.targets import scheduled_date
+    got = scheduled_date(text, date(2026, 12, 4))
+    assert (got.isoformat() if got else None) == when
+
+
+@pytest.mark.parametrize("text", [
+    "POV: a (totally made-up, not a real person) client says “i'm fine” for the 4th week in a row",
+    "The following is a fictional composite. It does not describe any real person. Sam skipped dinners for a year.",
+    "Imagine a client we'll call Sam. Sam books a first appointment because he can't sleep.",
+])
+def test_when_a_draft_says_its_case_is_made_up_then_no_sentence_reads_as_someones_care(analyzer, text):
+    care = read(draft_of({"text": text}), analyzer.analyze(text)).sentences
+    assert max(s.probability for s in care) < CARE_CONTEXT
+
+
+def test_when_a_case_is_said_not_to_be_hypothetical_then_it_is_not_made_up():
+    from checks.roles import invented_case
+    assert not invented_case("This is not a hypothetical: our client told us she finally slept.")
+
+
+@pytest.mark.parametrize("text,blocks", [
+    ("Cozy Friday in the waiting room, even got a candid of two of our regulars this morning!", True),
+    ("shoutout to our 2pm for being a good sport about photobombing 😅", True),
+    ("Our Thursday teen group took on Forest Park this weekend!", True),
+    ("Our group room got new chairs this weekend!", False),
+    ("new plants in the lobby!! snapped this morning before anyone came in", False),
+])
+def test_when_a_photo_post_says_clients_are_in_it_then_the_photo_blocks(text, blocks):
+    from checks.subjects import clients_present
+    assert clients_present(text) is blocks
+
+
+@pytest.mark.parametrize("text,value,role", [
+    ("Author talk at Powell's on Hawthorne this Sunday.", "Powell", Role.ORGANISATION),
+    ("We had the best time at Sarah's birthday after her surgery.", "Sarah", Role.UNKNOWN),
+    ("Today our peer support specialist Tanya celebrates ten years with us.", "Tanya", Role.STAFF),
+    ("Before and after: Brittany's forehead lines after one round of Botox with our injector!", "Brittany",
+     Role.UNKNOWN),
+    ("Welcome back Mr. Robinson! 6 weeks post-op on that knee.", "Robinson", Role.UNKNOWN),
+])
+def test_when_a_name_sits_next_to_a_shop_or_a_job_then_its_role_follows(analyzer, text, value, role):
+    start = text.index(value)
+    entity = next(e for e in analyzer.analyze(text).entities if e.start <= start < e.end)
+    assert role_of(text, entity) == role

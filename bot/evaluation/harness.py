@@ -14,6 +14,7 @@ from pathlib import Path
 from bot.app import Services, build_services
 from bot.config import load_config
 from bot.consent.registry import ConsentRegistry
+from bot.consent.targets import platform_name
 from bot.domain import Attachment, Draft, MessageRef
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +57,7 @@ def eval_services(workdir: Path, today: date = date(2026, 12, 3)) -> Services:
 
 def draft_of(record: dict) -> Draft:
     """A labelled record as the Draft a chat adapter would build."""
-    platform = record.get("platform")
+    platform = platform_name(record["platform"]) or record["platform"] if record.get("platform") else None
     photos = (Attachment("photo.jpg", "image/jpeg"),) if record.get("photo") else ()
     return Draft(text=record["text"], author="eval", ref=MessageRef("cli", "eval", "eval", uuid.uuid4().hex),
                  platforms=(platform,) if platform else (), attachments=photos)

@@ -25,6 +25,7 @@ from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.phi.lexicon import HEALTH_TERMS
 from checks.phi.settings import PhiSettings, parse_phi_settings
 from checks.reading import CARE_CONTEXT, reading_of
+from checks.subjects import clients_present
 from checks.roles import EVENT_WORDS, Role
 
 HEALTH_CONTEXT_SEVERITY = Severity.BLOCK
@@ -137,7 +138,7 @@ class PhiCheck(Check):
             ))
         if draft.has_photo:
             care = any(x.probability >= CARE_CONTEXT for x in reading.sentences) or any(
-                not self._about_colleague(text, h, analysis, reading) for h in hits)
+                not self._about_colleague(text, h, analysis, reading) for h in hits) or clients_present(text)
             severity = HEALTH_CONTEXT_SEVERITY if care else Severity.WARN
             findings.append(Finding(
                 check=self.name, code="phi.photo", severity=severity, entity="PHOTO",

@@ -8,13 +8,16 @@ Pattern (checks.content_kind.before_after_span, shared with the consent
 check): a result-only pairing ("transformation Tuesday", "then vs now",
 "day 1 vs day 90", "glow up"), or "before and after" / "then and now" near a
 picture or result word, or with an image or video attached. "Stretch before
-and after a workout" is about time and passes."""
+and after a workout" is about time and passes, and so do the writer's or a
+colleague's own results ("here's MY before/after, yes that's me, your nurse
+injector"): they show their own treatment, told by themselves or the team."""
 from __future__ import annotations
 
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.content_kind import before_after_span
 from checks.policy.base import Rule, Span
+from checks.reading import reading_of
 
 
 class BeforeAfter(Rule):
@@ -25,4 +28,7 @@ class BeforeAfter(Rule):
                   "or use stock or illustrative images that show no real client")
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
-        return before_after_span(draft.text, draft.has_photo or draft.has_video)
+        span = before_after_span(draft.text, draft.has_photo or draft.has_video)
+        if span is not None and span != (0, 0) and reading_of(draft, analysis).is_own_news(span[0]):
+            return None
+        return span

@@ -93,7 +93,8 @@ class IdentifiableTestimonial(Rule):
         ids += self._names(text)
         ids += [(m.start(), m.end()) for m in self.detail.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
-        ids = [i for i in ids if not any(k0 < i[1] and i[0] < k1 for k0, k1 in known)]  # "— C.S. Lewis"
+        ids = [i for i in ids if not any(k0 < i[1] and i[0] < k1 for k0, k1 in known)  # "— C.S. Lewis"
+               and not reading.names_colleague(text, *i)]  # "Jordan asked us to share ... Heal fast, Jordan!"
         if media:
             return hits[0]
         ids.sort()

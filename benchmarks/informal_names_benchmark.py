@@ -38,8 +38,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("file", type=Path)
     ap.add_argument("--misses", action="store_true", help="print missed and wrongly reported names")
+    ap.add_argument("--informal-ner", action="store_true", help="with the learned informal-text tagger on")
     args = ap.parse_args()
-    analyzer = PhiAnalyzer(safe_values=practice_profile_safe_values())
+    analyzer = PhiAnalyzer(safe_values=practice_profile_safe_values(), informal_ner=args.informal_ner)
     found = total = reported = others = 0
     for line in args.file.read_text(encoding="utf-8").splitlines():
         if not line.strip():

@@ -13,7 +13,8 @@ Harbor vocabulary so the scorer can read them. Prints:
 with the ClearPost / plain ratio for each. Figures on a shared machine are
 noisy; run twice before trusting a difference of a few percent.
 
-Usage: .venv/bin/python benchmarks/phi_benchmark.py [--corpus PATH] [--scorer PATH]
+Usage: .venv/bin/python benchmarks/phi_benchmark.py [--corpus PATH] [--scorer PATH] [--informal-ner]
+(--informal-ner: ClearPost with the learned informal-text tagger on)
 """
 from __future__ import annotations
 
@@ -71,7 +72,7 @@ class ClearPost:
 
     def __init__(self):
         from checks.phi.analyzer import PhiAnalyzer
-        self.analyzer = PhiAnalyzer(practice_values())
+        self.analyzer = PhiAnalyzer(practice_values(), informal_ner=os.environ.get("CLEARPOST_INFORMAL_NER") == "1")
 
     def findings(self, text: str) -> list[dict]:
         return [{"start": e.start, "end": e.end, "entity": e.entity_type}
@@ -179,7 +180,10 @@ def main() -> None:
     ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     ap.add_argument("--latency-runs", type=int, default=60)
     ap.add_argument("--child", choices=list(ENGINES))
+    ap.add_argument("--informal-ner", action="store_true")
     args = ap.parse_args()
+    if args.informal_ner:
+        os.environ["CLEARPOST_INFORMAL_NER"] = "1"  # read by ClearPost() here and in the cold-start child
     if args.child:
         child(args.child, str(args.corpus))
         return

@@ -193,6 +193,19 @@ def _weight(words: list[Word]) -> float:
     return sum(w[5] * len(w[6]) for w in words)
 
 
+def _join_words(words: list[str]) -> str:
+    """Words of a line, with two of tesseract's habits undone: an e-mail address split at its @ ("name @host"),
+    and a capital I read as a bar ("Hello | moved")."""
+    out = ""
+    for i, w in enumerate(words):
+        if w == "|" and i + 1 < len(words) and words[i + 1][:1].isalpha():
+            w = "I"
+        if out and not (out.endswith("@") or w.startswith("@")):
+            out += " "
+        out += w
+    return out
+
+
 def _plausible(ws: list[Word]) -> bool:
     """A line worth passing on: a confident word of three letters or digits, or a very confident short line.
     Textures (foliage, fabric, gravel) read as strings of one- and two-letter scraps at middling confidence; left in,
@@ -218,7 +231,7 @@ def _lines(words: list[Word], back: float, width: int, height: int) -> list[Text
         bw = min(width, math.ceil(x1 * back)) - bx
         bh = min(height, math.ceil(y1 * back)) - by
         conf = sum(w[5] for w in ws) / len(ws) / 100.0
-        lines.append(TextLine(text=" ".join(w[6] for w in ws), box=(bx, by, max(1, bw), max(1, bh)),
+        lines.append(TextLine(text=_join_words([w[6] for w in ws]), box=(bx, by, max(1, bw), max(1, bh)),
                               confidence=round(conf, 3)))
     lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))
     return _reading_order(lines)

@@ -69,7 +69,7 @@ def open_image(data: bytes, limits: ImageLimits = ImageLimits()) -> Opened:
     try:
         im = Image.open(io.BytesIO(data), formats=("JPEG", "PNG", "WEBP"))  # JPEG's opener yields MPO
     except Image.DecompressionBombError:
-        raise ImageUnreadable("the image declares too many pixels") from None
+        raise ImageUnreadable("the image is too large (its header declares more pixels than Pillow's decompression-bomb limit)") from None
     except Exception:  # UnidentifiedImageError, and any parser error on a damaged header
         raise ImageUnreadable(_describe(data)) from None
     fmt = im.format or ""
@@ -115,6 +115,8 @@ def decode(opened: Opened) -> Image.Image:
     """Decode the pixels, apply EXIF orientation and return a fresh upright RGB image (no metadata attached)."""
     im = opened.image
     try:
+        if opened.format == "PNG":  # chunk checksums: Pillow's load() does not check them, verify() does
+            Image.open(io.BytesIO(opened.data), formats=("PNG",)).verify()
         im.seek(0)
         im.load()
         upright = ImageOps.exif_transpose(im)

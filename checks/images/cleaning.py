@@ -4,7 +4,7 @@ The copy is a new image made from decoded pixels, so nothing of the original fil
 ICC profile (colours are converted to sRGB on decoding), text chunks, thumbnails or extra MPO frames. JPEG stays
 JPEG, PNG stays PNG, WebP stays WebP; transparency is flattened onto white.
 
-Each box is widened a little (OCR and face boxes are tight), pixelated to blocks of about a fifth of its shorter
+Each box is widened a little (OCR and face boxes are tight), pixelated to blocks of about a third of its shorter
 side (at least 12 px) and then blurred, so neither a reader, OCR nor a face detector can recover it.
 """
 
@@ -32,7 +32,7 @@ def obscure(image: Image.Image, box: Box) -> None:
         return
     region = image.crop((x0, y0, x1, y1))
     rw, rh = region.size
-    block = max(12, min(rw, rh) // 5)
+    block = max(12, min(rw, rh) // 3)
     small = region.resize((max(1, rw // block), max(1, rh // block)), Image.Resampling.BOX)
     region = small.resize((rw, rh), Image.Resampling.NEAREST).filter(ImageFilter.GaussianBlur(block / 2))
     image.paste(region, (x0, y0))

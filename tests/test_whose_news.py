@@ -144,3 +144,9 @@ def test_when_a_name_sits_next_to_a_shop_or_a_job_then_its_role_follows(analyzer
     start = text.index(value)
     entity = next(e for e in analyzer.analyze(text).entities if e.start <= start < e.end)
     assert role_of(text, entity) == role
+
+
+def test_when_last_nights_group_is_pictured_then_clients_are_present():
+    from checks.subjects import clients_present
+    assert clients_present("last night's teen anxiety group did a paint night, look at these masterpieces")
+    assert not clients_present("Our anxiety group starts Monday; call to sign up.")

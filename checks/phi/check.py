@@ -26,6 +26,8 @@ from checks.phi.lexicon import HEALTH_TERMS
 from checks.phi.settings import PhiSettings, parse_phi_settings
 from checks.reading import CARE_CONTEXT, reading_of
 from checks.subjects import clients_present
+
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|they|their|them)\b", re.IGNORECASE)
 from checks.roles import EVENT_WORDS, Role
 
 HEALTH_CONTEXT_SEVERITY = Severity.BLOCK
@@ -137,8 +139,11 @@ class PhiCheck(Check):
                 suggestion=SUGGESTIONS.get(e.entity_type, DEFAULT_SUGGESTION.format(t=e.entity_type)),
             ))
         if draft.has_photo:
-            care = any(x.probability >= CARE_CONTEXT for x in reading.sentences) or any(
-                not self._about_colleague(text, h, analysis, reading) for h in hits) or clients_present(text)
+            # health words count only where someone could be pictured in care: a person of unknown
+            # role or a he/she in the draft (a hotline graphic or a tips post names nobody)
+            someone = has_person or bool(_THIRD_PERSON.search(text))
+            care = any(x.probability >= CARE_CONTEXT for x in reading.sentences) or clients_present(text) or (
+                someone and any(not self._about_colleague(text, h, analysis, reading) for h in hits))
             severity = HEALTH_CONTEXT_SEVERITY if care else Severity.WARN
             findings.append(Finding(
                 check=self.name, code="phi.photo", severity=severity, entity="PHOTO",

@@ -20,7 +20,9 @@ from checks.policy.base import Rule, Span, compile_all, negated, sentence_bounds
 
 _OUTCOME = (r"(?:cur\w*|heal\w*|fix\w*|results?|success\w*|better|relief|free|recover\w*|stop\w*|eliminat\w*|"
             r"end\w*|improv\w*|happ\w+|works?|outcomes?|chang\w+|transform\w*|gone|disappear\w*|resolv\w*|"
-            r"happier|calmer|overcome|beat|conquer\w*|sleeping|new person|new you|walk out|" + L.CONDITION + ")")
+            r"happier|calmer|overcome|beat|conquer\w*|sleeping|new person|new you|walk out|straight\w*|smile|teeth|"
+            r"pain-free|pounds|lbs|slimmer|younger|wrinkle\w*|clear skin|in (?:just |only )?\d+ (?:days?|weeks?|months?|"
+            r"sessions?|visits?)|" + L.CONDITION + ")")
 CLAIM_PATTERNS = [
     r"\b(?:guarantee[sd]?|promise[sd]?|assure you|(?:we|I) ensure)\b",
     r"\b(?:100|hundred)\s?(?:%|percent)\s*(?:success|effective|results?|cure|guaranteed|of (?:our|my) (?:clients|patients)|"

@@ -110,10 +110,12 @@ def inline_copy(image: CleanedImage) -> tuple[str, bool]:
     from PIL import Image
 
     with Image.open(io.BytesIO(image.data)) as original:
+        original.draft("RGB", (_PREVIEW_SIDES[0], _PREVIEW_SIDES[0]))  # a JPEG decodes at a fraction of its size
         picture = original.convert("RGB")
+    smaller = picture
     for side in _PREVIEW_SIDES:
-        smaller = picture.copy()
-        smaller.thumbnail((side, side))
+        smaller = smaller.copy()
+        smaller.thumbnail((side, side))  # each size from the previous one, not from the full picture
         for quality in _PREVIEW_QUALITIES:
             buf = io.BytesIO()
             smaller.save(buf, "JPEG", quality=quality, optimize=True)  # no exif= : nothing carried over

@@ -108,7 +108,8 @@ class TeamsPublisher:
             return
         for image in images:
             try:
-                activity = cleaned_activity(image, self._review_page(view))
+                # re-encoding a big copy takes CPU: off the event loop
+                activity = await asyncio.to_thread(cleaned_activity, image, self._review_page(view))
             except Exception as e:  # noqa: BLE001 - a copy Pillow cannot shrink: the console still has it
                 log.error("teams: cleaned image %d of review %s cannot be sent (%s)", image.index, view.id,
                           type(e).__name__)

@@ -150,3 +150,9 @@ def test_when_last_nights_group_is_pictured_then_clients_are_present():
     from checks.subjects import clients_present
     assert clients_present("last night's teen anxiety group did a paint night, look at these masterpieces")
     assert not clients_present("Our anxiety group starts Monday; call to sign up.")
+
+
+# a named school or a grade survives lower case; a bare employer name ("legacy emanuel") does not (yet)
+@pytest.mark.parametrize("text", [t for t, expected in INDIRECT if expected and "Legacy" not in t])
+def test_when_an_indirect_identification_is_typed_in_lower_case_then_it_still_fires(text):
+    assert RULES["indirect_identification"]().check(draft_of({"text": text.lower()}), Analysis()) is not None

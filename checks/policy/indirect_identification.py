@@ -52,7 +52,7 @@ _ROLE = alt(
 _DESCRIPTION = re.compile(
     r"\b(?P<det>a certain|an?|the|this|that|our|one|someone'?s|somebody'?s)\s+"
     r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one)\s)[\w.&'-]+\s+){0,5}?)(?P<role>" + _ROLE + r")(?![\w-])"
-    r"(?P<post>\s+(?:at|from|of|for|on|with|in)\s+(?:[\w'-]+\s+){0,3}?(?:[A-Z][\w.&'-]*\s*){1,4})?",
+    r"(?P<post>\s+(?:at|from|of|for|on|with|in)\s+(?:[\w.&'-]+[ \t]*){1,5})?",
     re.IGNORECASE)
 _PROPER = re.compile(r"(?:[A-Z][\w.&'-]*|[A-Z]{2,})")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -60,6 +60,9 @@ _NOT_A_QUALIFIER = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|I|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|New|Old|Big|Little|Our|The)",
     re.IGNORECASE)
+# the word after a name that makes it a school, workplace or station: "lincoln high", "station 7"
+_NAMED_PLACE_WORD = re.compile(r"high|elementary|middle|academy|college|university|hospital|station|church|company|"
+                               r"corp|firm|district|clinic|school|prep|county|bank|brewery|studios?|theat(?:er|re)")
 _CLIENT = re.compile(r"\b" + alt(r"clients?", r"patients?", "regulars?", "counselees?") + r"\b", re.IGNORECASE)
 _CARE = re.compile(r"\b" + L.CARE + r"\b|\b" + L.CONDITION + r"\b|\bwaiting room\b", re.IGNORECASE)
 _PRACTICE_SPEAKS = re.compile(r"\b(?:us|we|we'?ve|we'?re|our|me|I|I'?ve|my)\b", re.IGNORECASE)
@@ -116,16 +119,18 @@ class IndirectIdentification(Rule):
 
 
 def _narrowed(m: re.Match) -> bool:
-    """A proper name or an ordinal grade in the description: few people fit it."""
-    words = (m.group("mods") or "").split() + (m.group("post") or "").split()[1:]
-    role = m.group("role")
-    if _ORDINAL.match(role):
+    """A proper name, a named school or workplace, or an ordinal grade in the description:
+    few people fit it. Lower-case drafts name places too ("lincoln high", "cleveland high's")."""
+    words = [w.strip(".,;:!?()\"'") for w in (m.group("mods") or "").split() + (m.group("post") or "").split()[1:]]
+    if _ORDINAL.match(m.group("role")):
         return True
-    for w in words:
-        w = w.strip(".,;:!?()\"'")
+    for i, w in enumerate(words):
         if _ORDINAL.fullmatch(w):
             return True
         if w and _PROPER.fullmatch(w) and not _NOT_A_QUALIFIER.fullmatch(w) and w[0].isupper():
+            return True
+        if i + 1 < len(words) and _NAMED_PLACE_WORD.fullmatch(words[i + 1].lower().removesuffix("'s")) \
+                and not _NOT_A_QUALIFIER.fullmatch(w) and w.isalpha():
             return True
     return False
 

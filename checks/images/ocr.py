@@ -44,10 +44,13 @@ DARK_GROUND = 150
 """Grey level (0-255) below which the local ground counts as dark: blue message bubbles (about 110), dark mode."""
 
 INVERSE_SCALE = 0.6
+INVERSE_PIXELS = 600_000
+"""The light-on-dark copy is read at INVERSE_SCALE of the first reading's size, smaller still when its dark ground
+covers more than INVERSE_PIXELS there (a dark mode screenshot is read at 0.6; a photo of dark foliage smaller)."""
+
 MARGIN = 4
 """A leaning note's region reaches this many word heights beyond its confident words (words read in pieces at
 first are often less confident): measured best of 2, 4 and 8 on the corpus's photos."""
-"""The light-on-dark copy is read at this fraction of the size the first reading used."""
 
 MIN_SKEW, MAX_SKEW = 1.0, 20.0
 """Text leaning by this many degrees is read again turned straight; tesseract splits leaning lines into pieces."""
@@ -305,7 +308,7 @@ def read_text(image: "Image.Image") -> list[TextLine]:
     if width == 0 or height == 0:
         return []
     grey, back = _prepare(image)
-    inverse = _light_on_dark(grey)
+    inverse, inverse_area = _light_on_dark(grey)
     with _lock:
         try:
             words = _recognise(api, grey)
@@ -319,10 +322,11 @@ def read_text(image: "Image.Image") -> list[TextLine]:
                 inside = [w for w in words if _within(w, region)]
                 if _weight(again) >= 0.95 * _weight(inside):  # whole lines beat a few more letters in pieces
                     words = [w for w in words if not _within(w, region)] + again
-            if inverse is not None:  # read at INVERSE_SCALE: light text on dark grounds is large, the pass cheap
-                small = inverse.resize((max(1, round(inverse.width * INVERSE_SCALE)),
-                                        max(1, round(inverse.height * INVERSE_SCALE))), Image.Resampling.LANCZOS)
-                more = [(k, x0 / INVERSE_SCALE, y0 / INVERSE_SCALE, x1 / INVERSE_SCALE, y1 / INVERSE_SCALE, c, t)
+            if inverse is not None:  # light text on dark grounds is large: read smaller, the pass stays cheap
+                f = min(INVERSE_SCALE, math.sqrt(INVERSE_PIXELS / max(1, inverse_area)))
+                small = inverse.resize((max(1, round(inverse.width * f)), max(1, round(inverse.height * f))),
+                                       Image.Resampling.LANCZOS)
+                more = [(k, x0 / f, y0 / f, x1 / f, y1 / f, c, t)
                         for k, x0, y0, x1, y1, c, t in _recognise(api, small)]
                 words += _apart(more, words)
         except RuntimeError:
@@ -330,11 +334,12 @@ def read_text(image: "Image.Image") -> list[TextLine]:
     return _lines(words, back, width, height)
 
 
-def _light_on_dark(grey: "Image.Image") -> "Image.Image | None":
+def _light_on_dark(grey: "Image.Image") -> tuple["Image.Image | None", int]:
     """Light text on a dark ground (message bubbles, dark mode, signs) made dark on white, the rest blanked.
 
     Tesseract finds text darker than its surroundings; a second reading of this copy finds the light text too.
-    None when the image has (almost) no dark areas, so most screenshots and documents are read once.
+    (None, 0) when the image has (almost) no dark areas, so most screenshots and documents are read once; else the
+    copy and how many of its pixels are dark ground.
     """
     import numpy as np
     from PIL import Image, ImageFilter
@@ -354,10 +359,10 @@ def _light_on_dark(grey: "Image.Image") -> "Image.Image | None":
     dark_small = (np.asarray(opened) < DARK_GROUND) & flat
     dark = np.asarray(Image.fromarray((dark_small * 255).astype("uint8")).resize(grey.size)) > 127
     if dark.mean() < 0.01:
-        return None
+        return None, 0
     # inverted, then divided by the inverted ground so that the ground turns white and the letters black
     inv = (255.0 - np.asarray(grey).astype("float32")) * 255.0 / np.maximum(255.0 - g, 1.0)
-    return Image.fromarray(np.where(dark, np.clip(inv, 0, 255), 255).astype("uint8"), "L")
+    return Image.fromarray(np.where(dark, np.clip(inv, 0, 255), 255).astype("uint8"), "L"), int(dark.sum())
 
 
 def _apart(more: list[Word], words: list[Word]) -> list[Word]:

@@ -2,7 +2,7 @@
 
 Why dlib (the ``dlib-bin`` wheel, 11 MB installed, the detector's weights compiled into the library) and not
 OpenCV's Haar cascades: opencv-python-headless 5.x no longer ships the cascades, 4.x installs ~137 MB (the whole
-image budget is 150 MB), and on the same augmented set (benchmarks/images/faces_choice.md in docs/images.md) the Haar
+image budget is 150 MB), and on the same augmented set of portraits and faceless pictures (docs/images.md) the Haar
 frontal cascade found 0.75 of clear frontal faces with 7% of faceless images given a face, against dlib's 1.00 and 0%.
 
 The image is scaled so its longest side is WORK_SIDE and searched once upsampled (smallest face found: ~40 px at

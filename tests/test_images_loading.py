@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from PIL import Image
 
@@ -79,14 +81,14 @@ def test_other_formats_are_refused_by_name(data, words):
 
 def test_animated_webp_is_refused():
     frames = [Image.new("RGB", (20, 20), c) for c in ((255, 0, 0), (0, 255, 0))]
-    out = __import__("io").BytesIO()
+    out = io.BytesIO()
     frames[0].save(out, "WEBP", save_all=True, append_images=frames[1:], duration=100)
     assert "animated" in refused(out.getvalue())
 
 
 def test_animated_png_is_refused():
     frames = [Image.new("RGB", (20, 20), c) for c in ((255, 0, 0), (0, 255, 0))]
-    out = __import__("io").BytesIO()
+    out = io.BytesIO()
     frames[0].save(out, "PNG", save_all=True, append_images=frames[1:])
     assert "animated" in refused(out.getvalue())
 

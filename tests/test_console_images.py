@@ -3,7 +3,6 @@ which picture and where (never the text in it), the cleaned copy for the author 
 only, "staff only" for officers, and a bad file that costs nobody their text."""
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import re
@@ -22,8 +21,6 @@ from tests.conftest import make_config
 from tests.console_client import OFFICERS, PASSWORDS, ROLES, ConsoleClient, count, signed_in, site  # noqa: F401
 from tests.test_images_pipeline import NAME, PHONE, gps_photo, portrait, screenshot
 
-reads = pytest.mark.skipif(importlib.util.find_spec("checks.images.inspect") is None,
-                           reason="checks.images.inspect not there yet")
 CAPTION = "A peek at our week at the office!"
 
 
@@ -119,7 +116,6 @@ async def test_a_picture_without_a_signed_in_session_or_csrf_token_is_refused(si
     assert status in (302, 303) and headers["Location"].endswith("/console/login")
 
 
-@reads
 async def test_when_a_screenshot_shows_a_name_and_phone_then_the_page_names_the_picture_and_area_only(site):
     services, client = site
     staff = await signed_in(client, "staff1")
@@ -137,7 +133,6 @@ async def test_when_a_screenshot_shows_a_name_and_phone_then_the_page_names_the_
     assert f'href="/console/reviews/{rid}/images/1"' in page
 
 
-@reads
 async def test_the_cleaned_copy_downloads_for_the_author_and_officers_only(site):
     services, client = site
     staff = await signed_in(client, "staff1")
@@ -156,7 +151,6 @@ async def test_the_cleaned_copy_downloads_for_the_author_and_officers_only(site)
     assert (await download(staff, f"/console/reviews/{rid}/images/2"))[0] == 404
 
 
-@reads
 async def test_an_officer_marks_a_picture_staff_only_from_the_review_page(site):
     services, client = site
     staff = await signed_in(client, "staff1")

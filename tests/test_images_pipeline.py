@@ -23,11 +23,6 @@ from bot.images import ImageUnavailable
 from bot.models import AuditEvent, Review, ReviewImage
 from bot.states import Event, State
 
-# until helper B's checks.images.inspect lands, only what needs no picture reading runs
-import importlib.util
-reads = pytest.mark.skipif(importlib.util.find_spec("checks.images.inspect") is None,
-                           reason="checks.images.inspect not there yet")
-
 OFFICER = "officer"  # officers.console in config.example.yml
 OTHER_OFFICER = "U0PRIVACY1"  # a Slack officer: not one for console drafts
 PORTRAIT = Path(__file__).parent / "data" / "face_portrait.jpg"  # Grace Hopper (US Navy photo, public domain)
@@ -108,7 +103,6 @@ def overlaps(a, b) -> bool:
 
 # ---- text in a picture -------------------------------------------------------------------------
 
-@reads
 async def test_when_a_screenshot_shows_a_name_and_phone_then_it_blocks_with_an_image_finding_and_a_box(services):
     png, boxes = screenshot(["So proud of " + NAME + "!", "after her therapy session.", "Her cell: " + PHONE])
     view = await checked(services, draft("A peek at our week!", upload(png)))
@@ -130,7 +124,6 @@ async def test_when_a_screenshot_shows_a_name_and_phone_then_it_blocks_with_an_i
     assert [f for f in again.findings if f.entity == "PHONE"][0].box == phone[0].box
 
 
-@reads
 async def test_when_a_screenshot_has_phi_then_its_cleaned_copy_blurs_the_text_and_keeps_the_rest(services):
     png, boxes = screenshot(["Our garden is blooming", NAME + " after her therapy session.", "Her cell: " + PHONE])
     view = await checked(services, draft("Spring at the office", upload(png)))
@@ -146,7 +139,6 @@ async def test_when_a_screenshot_has_phi_then_its_cleaned_copy_blurs_the_text_an
     assert blurred[1] - blurred[0] < (sharp[1] - sharp[0]) / 2
 
 
-@reads
 async def test_when_a_picture_shows_no_text_face_or_metadata_then_it_adds_no_finding_and_no_copy(services):
     img = Image.new("RGB", (400, 300), (120, 170, 120))
     buf = io.BytesIO()
@@ -158,7 +150,6 @@ async def test_when_a_picture_shows_no_text_face_or_metadata_then_it_adds_no_fin
 
 # ---- faces and consent -------------------------------------------------------------------------
 
-@reads
 async def test_when_a_face_is_pictured_and_the_caption_names_no_consented_patient_then_it_blocks(services):
     view = await checked(services, draft("Happy Friday from the front desk!", upload(portrait(), mimetype="image/jpeg")))
     faces = image_findings(view, "image.face")
@@ -166,7 +157,6 @@ async def test_when_a_face_is_pictured_and_the_caption_names_no_consented_patien
     assert view.face_images == (1,) and view.verdict == "block"
 
 
-@reads
 async def test_when_the_caption_names_a_patient_with_a_photo_consent_then_their_face_passes(services):
     cid = ConsentRegistry(services.engine).grant("test", patient="Rosa Delgado", scopes=["photo", "name_use"],
                                                  platforms=["instagram"], document_ref="signed form").consent_id
@@ -176,7 +166,6 @@ async def test_when_the_caption_names_a_patient_with_a_photo_consent_then_their_
     assert not [f for f in view.findings if f.severity == Severity.BLOCK]
 
 
-@reads
 async def test_when_the_patients_consent_lacks_the_photo_scope_then_their_face_still_blocks(services):
     ConsentRegistry(services.engine).grant("test", patient="Rosa Delgado", scopes=["name_use"],
                                            platforms=["instagram"], document_ref="signed form")
@@ -186,7 +175,6 @@ async def test_when_the_patients_consent_lacks_the_photo_scope_then_their_face_s
 
 # ---- metadata, unreadable files ----------------------------------------------------------------
 
-@reads
 async def test_when_a_photo_carries_a_gps_position_then_it_blocks_and_the_cleaned_copy_has_no_exif(services):
     jpeg = gps_photo()
     assert Image.open(io.BytesIO(jpeg)).getexif().get_ifd(ExifTags.IFD.GPSInfo)  # the test's own premise
@@ -199,7 +187,6 @@ async def test_when_a_photo_carries_a_gps_position_then_it_blocks_and_the_cleane
     assert not cleaned.getexif() and "exif" not in cleaned.info
 
 
-@reads
 async def test_when_a_file_is_not_a_readable_picture_then_it_blocks_and_says_so(services):
     broken = gps_photo()[:300]  # a truncated JPEG
     view = await checked(services, draft("Five grounding techniques to try when anxiety spikes.",
@@ -237,7 +224,6 @@ def slack_draft(text: str, *file_ids: str, mid: str = "1") -> Draft:
                                    for f in file_ids))
 
 
-@reads
 async def test_when_a_chat_picture_is_fetched_then_it_is_checked_and_a_gone_one_blocks(services):
     fetcher = Fetcher({"F1": gps_photo()})
     services.reviews.fetchers["slack"] = fetcher
@@ -261,7 +247,6 @@ async def test_when_fetching_a_picture_hangs_then_the_check_blocks_within_its_bu
 
 # ---- cleaned copies live exactly as long as the draft's texts ----------------------------------
 
-@reads
 async def test_cleaned_copies_are_deleted_with_the_draft_withdrawn_or_purged_and_replaced_on_edit(services):
     first = await checked(services, draft("Sunset from our new office", upload(gps_photo(), mimetype="image/jpeg"), mid="a"))
     second = await checked(services, draft("Sunset from our new office", upload(gps_photo(), mimetype="image/jpeg"), mid="b"))
@@ -279,7 +264,6 @@ async def test_cleaned_copies_are_deleted_with_the_draft_withdrawn_or_purged_and
     assert services.reviews.cleaned_images(third.id) == []
 
 
-@reads
 async def test_cleaned_copies_are_sealed_at_rest(services):
     view = await checked(services, draft("Sunset from our new office", upload(gps_photo(), mimetype="image/jpeg")))
     with Session(services.engine) as s:
@@ -291,7 +275,6 @@ async def test_cleaned_copies_are_sealed_at_rest(services):
 
 # ---- "staff only" --------------------------------------------------------------------------------
 
-@reads
 async def test_when_an_officer_marks_a_picture_staff_only_then_its_faces_stop_blocking_and_it_is_audited(services):
     view = await checked(services, draft("Happy Friday from the front desk!", upload(portrait(), mimetype="image/jpeg")))
     assert view.verdict == "block"
@@ -309,7 +292,6 @@ async def test_when_an_officer_marks_a_picture_staff_only_then_its_faces_stop_bl
     assert services.reviews.decide_by_id(view.id, OFFICER, Event.APPROVE).ok
 
 
-@reads
 async def test_when_staff_or_the_author_marks_a_picture_staff_only_then_it_is_refused_and_audited(services):
     view = await checked(services, draft("Happy Friday from the front desk!", upload(portrait(), mimetype="image/jpeg"),
                                          author=OFFICER))
@@ -324,7 +306,6 @@ async def test_when_staff_or_the_author_marks_a_picture_staff_only_then_it_is_re
     assert audit_rows(services, "image_staff_only") == []
 
 
-@reads
 async def test_when_a_picture_has_no_face_or_the_report_is_stale_then_marking_is_refused(services):
     view = await checked(services, draft("Sunset from our new office", upload(gps_photo(), mimetype="image/jpeg")))
     assert not services.reviews.mark_staff_only(view.id, 1, OFFICER).ok  # no faces in it
@@ -332,7 +313,6 @@ async def test_when_a_picture_has_no_face_or_the_report_is_stale_then_marking_is
     assert not services.reviews.mark_staff_only(faces.id, 1, OFFICER, revision=faces.revision + 1).ok
 
 
-@reads
 async def test_when_a_marked_draft_is_edited_then_the_marking_is_void_and_its_faces_block_again(services):
     d = draft("Happy Friday from the front desk!", upload(portrait(), mimetype="image/jpeg"))
     view = await checked(services, d)

@@ -267,14 +267,19 @@ _ANNOUNCEMENT_REACH = 120
 def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
     """A name read once as staff or a public figure keeps that role where it appears again,
     alone or in part ("Please welcome Aisha Karim, LMFT ... Aisha brings 15 years")."""
-    known = {}
+    known, joined = {}, {}
     for e, r in zip(entities, roles):
         if e.entity_type in ("PERSON", "HANDLE") and r in (Role.STAFF, Role.PUBLIC):
-            for word in re.findall(r"[^\W\d_][\w'’\-]+", text[e.start:e.end]):
+            words = re.findall(r"[^\W\d_][\w'’\-]+", text[e.start:e.end])
+            for word in words:
                 known.setdefault(word.casefold(), r)
+            joined.setdefault("".join(words).casefold(), r)
     out = []
     for e, r in zip(entities, roles):
-        if r == Role.UNKNOWN and e.entity_type == "PERSON":
+        tag = text[e.start:e.end]
+        if r == Role.UNKNOWN and tag.startswith("#") and tag[1:].casefold() in joined:
+            r = joined[tag[1:].casefold()]  # "— Fred Rogers ... #fredrogers"
+        elif r == Role.UNKNOWN and e.entity_type == "PERSON":
             words = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]+", text[e.start:e.end])]
             found = {known.get(w) for w in words} - {None}
             if words and len(found) == 1 and all(w in known for w in words):

@@ -156,3 +156,11 @@ def test_when_last_nights_group_is_pictured_then_clients_are_present():
 @pytest.mark.parametrize("text", [t for t, expected in INDIRECT if expected and "Legacy" not in t])
 def test_when_an_indirect_identification_is_typed_in_lower_case_then_it_still_fires(text):
     assert RULES["indirect_identification"]().check(draft_of({"text": text.lower()}), Analysis()) is not None
+
+
+def test_when_a_hashtag_spells_a_quoted_public_figure_then_it_is_theirs(analyzer):
+    from checks.reading import roles_of
+    text = "“Anything that’s human is mentionable.” — Fred Rogers\n\nI return to this line often. #therapy #fredrogers"
+    analysis = analyzer.analyze(text)
+    tag = next(e for e in analysis.entities if text[e.start:e.end] == "#fredrogers")
+    assert roles_of(text, analysis)[analysis.entities.index(tag)] == Role.PUBLIC

@@ -164,3 +164,11 @@ def test_when_a_hashtag_spells_a_quoted_public_figure_then_it_is_theirs(analyzer
     analysis = analyzer.analyze(text)
     tag = next(e for e in analysis.entities if text[e.start:e.end] == "#fredrogers")
     assert roles_of(text, analysis)[analysis.entities.index(tag)] == Role.PUBLIC
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("to the person who swears they floss daily (thursday 3pm, we saw your gums, you know who you are 😂)", True),
+    ("shoutout to whoever left the cookies at the front desk, you know who you are!", False),
+])
+def test_when_an_unnamed_reader_is_picked_out_next_to_a_slot_or_care_then_it_fires(text, expected):
+    assert (RULES["indirect_identification"]().check(draft_of({"text": text}), Analysis()) is not None) is expected

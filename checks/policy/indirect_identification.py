@@ -9,7 +9,10 @@ coach ... we've watched you do the hard work on yourself", "the Sunnyside 3rd
 grade teacher who comes to see us every week", "a certain KGW morning anchor
 ... after her son's last session").
 
-Three things must hold, read from the sentence, not from a list of phrasings:
+An unnamed reader picked out ("you know who you are", "looking at u") next to an
+appointment slot or a client word is the same thing said to their face.
+
+For a description, three things must hold, read from the sentence, not from a list of phrasings:
 - a singular description of one person: a determiner that points at someone
   ("the", "a certain", "our", "someone's") and a person noun (a role, a job,
   a family or life role);
@@ -60,6 +63,10 @@ _NOT_A_QUALIFIER = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|I|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|New|Old|Big|Little|Our|The)",
     re.IGNORECASE)
+# one unnamed reader picked out: with a slot or the practice's care, a patient is being pointed at
+_SINGLED_OUT = re.compile(r"\b(?:you|u) know who (?:you|u) (?:are|r)\b|\blooking at (?:you|u)\b", re.IGNORECASE)
+_SLOT = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+)?"
+                   r"\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:my|our|the|her|his)\s+(?:\w+\s+)?\d{1,2}:\d\d\b", re.IGNORECASE)
 # the word after a name that makes it a school, workplace or station: "lincoln high", "station 7"
 _NAMED_PLACE_WORD = re.compile(r"high|elementary|middle|academy|college|university|hospital|station|church|company|"
                                r"corp|firm|district|clinic|school|prep|county|bank|brewery|studios?|theat(?:er|re)")
@@ -98,6 +105,9 @@ class IndirectIdentification(Rule):
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
         reading = reading_of(draft, analysis)
+        m = _SINGLED_OUT.search(text)
+        if m and (_SLOT.search(text) or _CLIENT.search(text)):
+            return m.start(), m.end()  # "(tuesday 10am, we SAW your gums, you know who you are)"
         for m in _DESCRIPTION.finditer(text):
             if not _narrowed(m):
                 continue

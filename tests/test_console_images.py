@@ -66,8 +66,17 @@ async def test_when_a_file_is_not_a_picture_then_the_page_says_so_and_keeps_the_
     services, client = site
     staff = await signed_in(client, "staff1")
     status, page = await send(staff, "My carefully written caption", [("notes.txt", b"just some text\n", "image/png")])
-    assert status == 400 and "not a JPEG, PNG, WebP or HEIC picture" in page
+    assert status == 400 and "not a JPEG, PNG or WebP picture" in page
     assert textarea(page) == "My carefully written caption"
+    assert count(services, Review) == 0
+
+
+async def test_when_a_heic_photo_is_chosen_then_the_page_says_to_send_a_jpeg_and_keeps_the_text(site):
+    services, client = site
+    staff = await signed_in(client, "staff1")
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(200)
+    status, page = await send(staff, "Caption kept", [("IMG_0001.HEIC", heic, "image/heic")])
+    assert status == 400 and "HEIC" in page and "JPEG" in page and textarea(page) == "Caption kept"
     assert count(services, Review) == 0
 
 

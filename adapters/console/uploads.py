@@ -15,8 +15,8 @@ from multidict import MultiDict
 
 MAX_UPLOADS = 4  # pictures per draft from the console
 CHUNK = 256 * 1024
-ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif"
-KINDS = "a JPEG, PNG, WebP or HEIC picture"
+ACCEPT = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp"
+KINDS = "a JPEG, PNG or WebP picture"
 # where page(upload=True) leaves what it read, on the request (aiohttp's typed keys where it has them)
 _KEY = getattr(web, "RequestKey", None)
 UPLOADS = _KEY("uploads", list) if _KEY else "uploads"
@@ -93,6 +93,11 @@ async def read_form(request: web.Request, max_text_bytes: int, max_file_bytes: i
                                                             f"{_mb(max_file_bytes)} (images.max_bytes)"))
                 continue
             kind = sniff(bytes(data[:16]))
+            if kind == "image/heic":  # not read by the image checks (checks/images/loading.py): say so now
+                uploads.append(Upload(position, None, error=f"picture {position} is a HEIC photo, which ClearPost "
+                                                            "cannot read: send it as a JPEG (on an iPhone, Settings > "
+                                                            "Camera > Formats > Most Compatible)"))
+                continue
             if kind is None:
                 uploads.append(Upload(position, None, error=f"file {position} is not {KINDS}"))
                 continue

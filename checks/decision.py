@@ -19,6 +19,7 @@ from bot.domain import Finding, Severity
 from checks.base import PEOPLE
 from checks.content_kind import kind_spans
 from checks.policy.base import sentence_bounds
+from checks.roles import invented_case
 
 # finding code -> the consent scopes any one of which covers it
 _STORY = ("story", "case_study")
@@ -39,7 +40,21 @@ COVERING_CODES = ("consent.ok", "consent.expiring")
 
 
 def decide(text: str, findings: list[Finding]) -> list[Finding]:
-    return _anonymous_testimonial(text, _consented(text, findings))
+    return _made_up_case(text, _anonymous_testimonial(text, _consented(text, findings)))
+
+
+# what a case told in a post blocks on; in a case the draft says is made up it is nobody's
+_CASE_CODES = ("policy.case_details", "policy.session_content", "policy.patient_disclosure")
+
+
+def _made_up_case(text: str, findings: list[Finding]) -> list[Finding]:
+    """A draft that says its case is hypothetical or a composite ("not a real person", "a
+    client we'll call Sam") tells nobody's care: its case findings warn, so the officer
+    confirms the case really is invented. Names and other identifiers keep their own verdict."""
+    if not invented_case(text):
+        return findings
+    return [replace(f, severity=Severity.WARN, message=f"{f.message}; the draft says its case is made up")
+            if f.code in _CASE_CODES and f.severity == Severity.BLOCK else f for f in findings]
 
 
 def _anonymous_testimonial(text: str, findings: list[Finding]) -> list[Finding]:

@@ -214,7 +214,8 @@ _INVITES_CONTACT = re.compile(
     r"(?:\b(?:call|text|phone|ring|reach|contact|email|e-mail|message|fax|dm|write to|talk to|ask for)\b"
     r"(?:[^.!?\n]{0,40}?(?:\b(?:at|on|via)\b|[:\-–—]))?"
     r"|\b(?:picks? up|answers?|is available|would (?:love|like|be happy|be glad) to (?:talk|chat|hear from you|"
-    r"connect|help|speak)|happy to (?:talk|chat|help)|can help|(?:is|are) (?:here|there)(?: for you)?)"
+    r"connect|help|speak)|happy to (?:talk|chat|help)|can help|(?:is|are) (?:here|there)(?: for you)?"
+    r"|(?:can|will|could) (?:talk|chat|speak)(?: (?:with|to) (?:you|u))?(?: confidentially| privately| anytime)?)"
     r"(?:\s+(?:at|on))?\s*[:\-–—]?"
     r"|\b(?:phone|tel|telephone|email|e-mail|call|text|contact|office|front desk|questions\??)\s*[:\-–—]?)"
     r"\s*\(?$", _I)

@@ -172,3 +172,20 @@ def test_when_a_hashtag_spells_a_quoted_public_figure_then_it_is_theirs(analyzer
 ])
 def test_when_an_unnamed_reader_is_picked_out_next_to_a_slot_or_care_then_it_fires(text, expected):
     assert (RULES["indirect_identification"]().check(draft_of({"text": text}), Analysis()) is not None) is expected
+
+
+def test_when_a_case_is_declared_made_up_then_its_case_findings_only_warn():
+    from bot.domain import Finding, Severity
+    from checks.decision import decide
+    found = [Finding("policy", "policy.session_content", Severity.BLOCK, "m", start=0, end=5),
+             Finding("phi", "phi.phone", Severity.BLOCK, "m", entity="PHONE", start=6, end=9)]
+    made_up = decide("Imagine a client we'll call Sam. In session he told his therapist everything.", found)
+    assert [f.severity for f in made_up] == [Severity.WARN, Severity.BLOCK]  # a phone number is still a phone number
+    real = decide("In session our client told his therapist everything.", found)
+    assert [f.severity for f in real] == [Severity.BLOCK, Severity.BLOCK]
+
+
+def test_when_the_team_offers_to_talk_then_the_number_is_the_practices(analyzer):
+    text = "If you recognise this, our intake team can talk with you confidentially: (503) 555-0133."
+    entity = next(e for e in analyzer.analyze(text).entities if e.entity_type == "PHONE")
+    assert role_of(text, entity) == Role.PRACTICE

@@ -28,7 +28,7 @@ from checks.reading import CARE_CONTEXT, reading_of
 from checks.subjects import clients_present
 
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|they|their|them)\b", re.IGNORECASE)
-from checks.roles import EVENT_WORDS, Role
+from checks.roles import EVENT_WORDS, Role, invented_case
 
 HEALTH_CONTEXT_SEVERITY = Severity.BLOCK
 
@@ -141,7 +141,7 @@ class PhiCheck(Check):
         if draft.has_photo:
             # health words count only where someone could be pictured in care: a person of unknown
             # role or a he/she in the draft (a hotline graphic or a tips post names nobody)
-            someone = has_person or bool(_THIRD_PERSON.search(text))
+            someone = (has_person or bool(_THIRD_PERSON.search(text))) and not invented_case(text)
             care = any(x.probability >= CARE_CONTEXT for x in reading.sentences) or clients_present(text) or (
                 someone and any(not self._about_colleague(text, h, analysis, reading) for h in hits))
             severity = HEALTH_CONTEXT_SEVERITY if care else Severity.WARN

@@ -24,6 +24,8 @@ def fires(rule_name: str, text: str, platforms=("instagram",), attachments=(), a
 
 
 CASE_DETAILS = [
+    ("So proud of [NAME] this week, he wrapped up 12 weeks of anxiety work with us!", True),
+    ("Thanks [NAME] for the flowers you dropped off at the front desk this week!", False),
     ("A client of mine with PTSD finally slept through the night after session 12.", True),
     ("Clients with PTSD often struggle with sleep; trauma-focused therapy can help.", False),
     ("One of my clients with OCD checked the locks 30 times a night. Now it's once.", True),

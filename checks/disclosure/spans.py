@@ -35,14 +35,14 @@ def colleague_spans(text: str, first_names: frozenset[str],
     return out
 
 
-_REDACTED = re.compile(r"\[(?:NAME|PERSON|CLIENT|PATIENT|FIRST_NAME|LAST_NAME|FULL_NAME)\]", re.IGNORECASE)
+REDACTED_NAME = re.compile(r"\[(?:NAME|PERSON|CLIENT|PATIENT|FIRST_NAME|LAST_NAME|FULL_NAME)\]", re.IGNORECASE)
 
 
 def redacted_name_spans(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A name already redacted ("our client [NAME] finished her program") still stands for a
     specific person: the model reads it as <person>, so redacting a name alone cannot turn a
     client's story into a clean post. (No PHI finding: the placeholder identifies no one.)"""
-    return [(m.start(), m.end(), PLACEHOLDER_TYPES["PERSON"]) for m in _REDACTED.finditer(text)
+    return [(m.start(), m.end(), PLACEHOLDER_TYPES["PERSON"]) for m in REDACTED_NAME.finditer(text)
             if not any(a < m.end() and m.start() < b for a, b, _ in taken)]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.content_kind import kind_spans
+from checks.disclosure.spans import REDACTED_NAME as _REDACTED
 from checks.policy import lexicon as L
 from checks.policy.base import Rule, Span, compile_all, sentence_bounds
 from checks.reading import reading_of
@@ -80,6 +81,12 @@ class CaseDetails(Rule):
                 window = text[s0:s1]
                 if any(d.search(window) for d in self.details):
                     return m.start(), m.end()
+        for m in _REDACTED.finditer(text):
+            # a name already redacted still stands for one person: "So proud of [NAME], he wrapped up
+            # 12 weeks of anxiety work" is the same case with or without the name
+            s0, s1 = sentence_bounds(text, m.start())
+            if any(d.search(text, s0, s1) for d in self.details[:3]):
+                return m.start(), m.end()
         for p in self.narratives:
             m = p.search(text)
             if m:

@@ -25,7 +25,7 @@ from bot.images import CleanedImage, ImageFetcher
 from bot.leases import LeaseHolders
 from bot.domain import (Attachment, Draft, Finding, MessageRef, Severity, Verdict, is_older, validate_draft_text,
                         verdict_of)
-from bot.models import ProcessedEvent, Review, ReviewImage, utcnow
+from bot.models import LeaseHolder, ProcessedEvent, Review, ReviewImage, utcnow
 from bot.pipeline import Pipeline, PipelineResult, _failure_finding
 from bot.states import Event, IllegalTransition, State, next_state
 from bot.vault import Vault
@@ -197,6 +197,9 @@ class ReviewService:
                 "attachments": json.dumps([a.stored() for a in draft.attachments]),
                 "content_hash": draft.content_hash, "state": State.CHECKING.value, "findings": "[]",
                 "draft_text": self.text_vault.seal(draft.text), "revision": 0, "source_version": draft.version,
+                # taken in by this process, which checks it (without a shared data key no other could read
+                # its text): the sweep leaves it to us while we live (no lease time: we may check it at once)
+                "lease_owner": self.owner,
                 "created_at": now, "updated_at": now}
 
     def edit(self, draft: Draft, event_id: str | None = None) -> int | None:
@@ -217,7 +220,7 @@ class ReviewService:
         row.revision += 1
         row.source_version = draft.version
         row.decided_by = row.decided_at = row.override_reason = None
-        row.lease_owner = row.lease_until = None
+        row.lease_owner, row.lease_until = self.owner, None  # ours to check, as a new draft
         row.staff_only = "[]"  # an officer's "staff only" was about the pictures they saw
         row.updated_at = utcnow()
         s.add(row)
@@ -399,11 +402,15 @@ class ReviewService:
             return self._view(s.get(Review, review_id)) if taken else None
 
     def _pending_ids(self) -> list[int]:
+        """Reviews nobody is checking: no live lease, and not just taken in by another live
+        process (its draft text may be sealed with a key only that process holds)."""
         now = utcnow()
         with transaction(self.engine) as s:
             return list(s.exec(select(Review.id).where(
                 Review.state == State.CHECKING.value,
-                or_(Review.lease_until.is_(None), Review.lease_until < now))))
+                or_(Review.lease_until.is_(None), Review.lease_until < now),
+                or_(Review.lease_until.is_not(None), Review.lease_owner.is_(None), Review.lease_owner == self.owner,
+                    Review.lease_owner.not_in(select(LeaseHolder.id))))))
 
     # ---- decisions ----------------------------------------------------
     def is_officer(self, platform: str, user: str) -> bool:

@@ -159,3 +159,16 @@ async def test_when_draft_or_review_is_printed_then_no_text_appears(services):
 ])
 def test_revision_stamps_compare_as_numbers_and_unreadable_ones_are_never_older(version, than, older):
     assert is_older(version, than) is older
+
+
+async def test_when_another_live_replica_took_a_draft_in_then_the_sweep_leaves_it_to_that_replica(services):
+    """Without a shared data key only the replica that took a draft in can read its text: another
+    replica's sweep must not take it while that one lives, and takes it once it is gone."""
+    from bot.review_service import ReviewService
+    services.reviews.holders.register()
+    other = ReviewService(services.config, services.engine, services.pipeline)
+    rid = services.reviews.submit(draft(CLEAN_TEXT))
+    assert other._pending_ids() == []
+    assert services.reviews._pending_ids() == [rid]  # its own sweep still finds it
+    services.reviews.holders.release_mine()  # the replica that took it in is gone
+    assert other._pending_ids() == [rid]

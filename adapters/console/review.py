@@ -193,14 +193,19 @@ def _review_id(request: web.Request) -> int | None:
     return int(raw) if raw.isdigit() and len(raw) < 12 else None
 
 
+def _visible_review(request: web.Request, viewer: Viewer) -> ReviewView | None:
+    """The review the URL names, if this viewer may see it (otherwise the same 404 as a missing one)."""
+    rid = _review_id(request)
+    view = request.app[CONSOLE_KEY].services.reviews.get_by_id(rid) if rid else None
+    return view if view is not None and _may_see(viewer, view) else None
+
+
 @page()
 async def show(request: web.Request, viewer: Viewer, form) -> web.Response:
-    services = request.app[CONSOLE_KEY].services
-    rid = _review_id(request)
-    view = services.reviews.get_by_id(rid) if rid else None
-    if view is None or not _may_see(viewer, view):
+    view = _visible_review(request, viewer)
+    if view is None:
         return refuse(request, 404, "No such review.", viewer)
-    text, deadline = request.app[CONSOLE_KEY].just_submitted.pop((viewer.username, rid), (None, 0.0))
+    text, deadline = request.app[CONSOLE_KEY].just_submitted.pop((viewer.username, view.id), (None, 0.0))
     done = DONE_TEXT.get(request.query.get("done", ""))
     result = ActionResult(True, done[1]) if done and view.state in done[0] else None
     return _show(request, viewer, view, text=text if deadline >= time.monotonic() else None, result=result)
@@ -209,9 +214,8 @@ async def show(request: web.Request, viewer: Viewer, form) -> web.Response:
 @page()
 async def decide(request: web.Request, viewer: Viewer, form) -> web.Response:
     services = request.app[CONSOLE_KEY].services
-    rid = _review_id(request)
-    view = services.reviews.get_by_id(rid) if rid else None
-    if view is None or not _may_see(viewer, view):
+    view = _visible_review(request, viewer)
+    if view is None:
         return refuse(request, 404, "No such review.", viewer)
     event = ACTIONS.get(str(form.get("action") or ""))
     if event is None:
@@ -248,9 +252,8 @@ def _staff_only_choices(viewer: Viewer, view: ReviewView) -> list[int]:
 async def staff_only(request: web.Request, viewer: Viewer, form) -> web.Response:
     """An officer marks one picture as showing staff only: its faces stop blocking (audited)."""
     services = request.app[CONSOLE_KEY].services
-    rid = _review_id(request)
-    view = services.reviews.get_by_id(rid) if rid else None
-    if view is None or not _may_see(viewer, view):
+    view = _visible_review(request, viewer)
+    if view is None:
         return refuse(request, 404, "No such review.", viewer)
     raw = str(form.get("image") or "")
     image = int(raw) if raw.isdigit() and len(raw) < 4 else None
@@ -278,9 +281,8 @@ async def staff_only(request: web.Request, viewer: Viewer, form) -> web.Response
 async def cleaned_image(request: web.Request, viewer: Viewer, form) -> web.StreamResponse:
     """A cleaned copy, for the draft's author and the privacy officers (as the review page)."""
     services = request.app[CONSOLE_KEY].services
-    rid = _review_id(request)
-    view = services.reviews.get_by_id(rid) if rid else None
-    if view is None or not _may_see(viewer, view):
+    view = _visible_review(request, viewer)
+    if view is None:
         return refuse(request, 404, "No such review.", viewer)
     raw = request.match_info.get("n", "")
     copies = await asyncio.to_thread(services.reviews.cleaned_images, view.id) if raw.isdigit() else []

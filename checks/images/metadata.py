@@ -77,25 +77,13 @@ def _exif_kinds(exif: Image.Exif, found: set[MetadataItem]) -> None:
     def some(ifd: dict, tags: set[int]) -> bool:
         return any(_has_value(ifd.get(t)) for t in tags)
 
-    ifd0 = dict(exif)
-    if some(ifd0, _IFD0_DATE):
-        found.add(CAPTURE_DATE)
-    if some(ifd0, _IFD0_OWNER):
-        found.add(OWNER)
-    if some(ifd0, _IFD0_SERIAL):
-        found.add(DEVICE_SERIAL)
-    sub = exif.get_ifd(_EXIF_IFD)
-    if some(sub, _EXIF_DATE):
-        found.add(CAPTURE_DATE)
-    if some(sub, _EXIF_SERIAL):
-        found.add(DEVICE_SERIAL)
-    if some(sub, _EXIF_OWNER):
-        found.add(OWNER)
-    gps = exif.get_ifd(_GPS_IFD)
-    if some(gps, _GPS_PLACE):
-        found.add(GPS)
-    if some(gps, _GPS_DATE):
-        found.add(CAPTURE_DATE)
+    ifd0, sub, gps = dict(exif), exif.get_ifd(_EXIF_IFD), exif.get_ifd(_GPS_IFD)
+    for ifd, tags, kind in ((ifd0, _IFD0_DATE, CAPTURE_DATE), (ifd0, _IFD0_OWNER, OWNER),
+                            (ifd0, _IFD0_SERIAL, DEVICE_SERIAL), (sub, _EXIF_DATE, CAPTURE_DATE),
+                            (sub, _EXIF_SERIAL, DEVICE_SERIAL), (sub, _EXIF_OWNER, OWNER),
+                            (gps, _GPS_PLACE, GPS), (gps, _GPS_DATE, CAPTURE_DATE)):
+        if some(ifd, tags):
+            found.add(kind)
     try:
         from PIL.ExifTags import IFD
         ifd1 = exif.get_ifd(IFD.IFD1)

@@ -88,6 +88,21 @@ def rows(db: Path) -> dict[str, Review]:
         engine.dispose()
 
 
+async def until_shutting_down(http: aiohttp.ClientSession, base: str) -> None:
+    """Wait until the server has taken the SIGTERM in (health check refused or 503): the signal is
+    handled on the server's next turn of its loop, and a request sent before that is rightly taken."""
+    deadline = asyncio.get_running_loop().time() + 30
+    while asyncio.get_running_loop().time() < deadline:
+        try:
+            async with http.get(base + "/healthz") as r:
+                if r.status != 200:
+                    return
+        except aiohttp.ClientError:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the server never began shutting down after SIGTERM")
+
+
 def report_counts(api: FakeSlackApi) -> Counter:
     return Counter(c.params.get("thread_ts") for c in api.of("chat.postMessage") if c.result.get("ok"))
 
@@ -112,6 +127,7 @@ async def test_when_serve_gets_sigterm_during_a_burst_then_every_acknowledged_dr
                     proc.send_signal(signal.SIGTERM)  # at the first acknowledgement
                 statuses[len(statuses)] = status
             statuses = {sends[t]: t.result() for t in sends}
+            await until_shutting_down(http, base)
             late = await send(http, base, "1700002000.999999", "Ev1LATE", faults.CLEAN_TEXT)
             reported_at_exit = None
             returncode = await asyncio.to_thread(proc.wait, 90)
@@ -125,7 +141,7 @@ async def test_when_serve_gets_sigterm_during_a_burst_then_every_acknowledged_dr
     acknowledged = [ts for ts, status in statuses.items() if status == 200]
     assert acknowledged, "the burst must be acknowledged at least in part"
     assert set(statuses.values()) <= {200, 503, None}, statuses
-    assert late in (503, None), "a draft arriving after SIGTERM is refused, so Slack retries it elsewhere"
+    assert late in (503, None), "a draft arriving once shutdown began is refused, so Slack retries it elsewhere"
     stored = rows(db)
     for ts in acknowledged:
         row = stored[ts]

@@ -3,7 +3,9 @@
 Replaces ``CloudAdapter.process`` for two 4.17.1 defects: a malformed or
 unverifiable token escaped as HTTP 500 (it is a 401 here: every
 authentication failure is), and invoke bodies could be serialised twice.
-Errors are JSON; no request body is ever logged."""
+An authenticated activity from any channel but Teams (Web Chat, Direct Line:
+the same Azure Bot, the channel service's keys endorse them too) is refused
+with 403 before any turn runs. Errors are JSON; no request body is ever logged."""
 from __future__ import annotations
 
 import logging
@@ -14,6 +16,8 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
 from msrest.serialization import Model
+
+from adapters.teams.translate import from_teams
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +50,9 @@ def make_handler(adapter: CloudAdapter, bot, service_url_override: str | None = 
         except Exception as e:  # noqa: BLE001 - fail closed: any auth failure is a 401
             log.info("teams: rejected a request: %s", type(e).__name__)
             return _error(401, "Unauthorized", "missing or invalid Bot Framework token")
+        if not from_teams(activity):  # issue 19: their clients write the identity fields themselves
+            log.info("teams: refused an activity from another Bot Framework channel")
+            return _error(403, "Forbidden", "this bot serves Microsoft Teams only")
         if service_url_override:
             activity.service_url = service_url_override  # tests only: replies go to the local fake
         try:

@@ -75,6 +75,7 @@ class FakeConnector:
         # (inline images) and {url}files/{id}/download?tempauth=... (a file's pre-authenticated downloadUrl)
         self.blobs: dict[str, tuple[str, bytes]] = {}
         self.downloads: list[dict] = []  # every attachment download: id, Authorization header
+        self.authorizations: list[str | None] = []  # the Authorization header of every request, in order
         self.require_token: str | None = None  # when set, inline images need "Bearer <it>" (as with an app id)
         self.fail_image_replies = 0  # how many more activities carrying an inline image get a 503
 
@@ -159,6 +160,8 @@ class FakeConnector:
 
     # ---- the fake API -------------------------------------------------
     async def _handle(self, request: web.Request) -> web.Response:
+        with self._lock:
+            self.authorizations.append(request.headers.get("Authorization"))
         raw = request.raw_path.split("?", 1)[0]
         if request.method == "GET" and "/files/" in raw and raw.endswith("/download"):
             return self._serve_blob(request, unquote(raw.rsplit("/", 2)[1]), needs_token=False)

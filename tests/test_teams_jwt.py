@@ -27,7 +27,7 @@ import aiohttp
 import pytest
 import yaml
 
-from fakes.channel_keys import ISSUER, channel_token, new_key
+from fakes.channel_keys import ISSUER, channel_token, forged_token, new_key
 from fakes.connect_proxy import ConnectProxy
 from fakes.microsoft_login import BOT_FRAMEWORK, ENTRA, HOSTS, KEYS_PATH, METADATA_PATH, MicrosoftLogin
 from fakes.run_ca import RunCA
@@ -233,6 +233,9 @@ NEAR_MISSES = {
     "issuer with a trailing slash": lambda: good_token(issuer=ISSUER + "/"),
     "issuer of another service": lambda: good_token(issuer="https://api.botframework.us"),
     "key not endorsed for msteams": lambda: good_token(WEBCHAT_KEY),
+    "unsigned (alg none)": lambda: forged_token(TEAMS_KEY.kid, "none", audience=APP_ID, service_url=SERVICE_URL),
+    "HS256 under a published key id": lambda: forged_token(TEAMS_KEY.kid, "HS256", audience=APP_ID,
+                                                           service_url=SERVICE_URL, secret="x" * 32),
 }
 
 

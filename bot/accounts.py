@@ -14,15 +14,15 @@ import hmac
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from bot import audit
 from bot.db import transaction
-from bot.models import ConsoleSession, ConsoleUser
+from bot.models import ConsoleSession, ConsoleUser, utcnow
 
 ROLES = ("officer", "staff")
 MIN_PASSWORD_CHARS = 12  # NIST SP 800-63B allows 8; a shared practice laptop deserves more
@@ -32,6 +32,12 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}$")
 # OWASP (2024) scrypt option: N=2^15, r=8, p=3 -> 32 MiB per hash.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 15, 8, 3
 _SALT_BYTES, _KEY_BYTES = 16, 32
+
+# console sessions (adapters/console/sessions.py): automatic logoff after this long idle (HIPAA), and at most
+# ABSOLUTE after signing in; a sign-in waiting for its second factor lasts SECOND_STEP
+SESSION_IDLE = timedelta(minutes=30)
+SESSION_ABSOLUTE = timedelta(hours=12)
+SECOND_STEP = timedelta(minutes=5)
 
 
 class AccountError(ValueError):
@@ -43,6 +49,23 @@ class Account:
     username: str
     role: str
     created_at: datetime
+    credential_version: int = 1  # what a session signed in now is valid under (ConsoleUser.credential_version)
+    totp_enabled: bool = False  # sign-in asks for a TOTP code after the password (bot/totp.py)
+
+
+def _account(row: ConsoleUser) -> Account:
+    return Account(row.username, row.role, row.created_at, row.credential_version, row.totp_enabled_at is not None)
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """One live console session as `clearpost users sessions` shows it (never its token)."""
+
+    created_at: datetime
+    last_seen: datetime
+    expires_at: datetime  # the earlier of the idle and the absolute limit
+    address: str | None
+    waiting_for_code: bool  # password accepted, second factor not yet
 
 
 def _b64(raw: bytes) -> str:
@@ -157,8 +180,10 @@ def set_password(engine: Engine, username: str, password: str, actor: str = "cli
         if row is None:
             raise AccountError(f"no user {name}")
         row.password_hash = hashed
+        # a new password ends every session signed in with the old one (someone may have it), and the
+        # version makes a sign-in still hashing the old password unable to open one afterwards
+        row.credential_version += 1
         s.add(row)
-        # a new password ends every session signed in with the old one (someone may have it)
         ended = s.execute(delete(ConsoleSession).where(ConsoleSession.username == name)).rowcount
         audit.append(s, actor, "console_password_set", details={"username": name, "sessions_ended": ended})
 
@@ -173,9 +198,10 @@ def set_role(engine: Engine, username: str, role: str, actor: str = "cli") -> No
         if row is None:
             raise AccountError(f"no user {name}")
         before, row.role = row.role, role
-        s.add(row)
         if before != role:  # a changed role starts from a fresh sign-in
+            row.credential_version += 1
             s.execute(delete(ConsoleSession).where(ConsoleSession.username == name))
+        s.add(row)
         audit.append(s, actor, "console_role_set", details={"username": name, "from": before, "to": role})
 
 
@@ -195,13 +221,49 @@ def remove_user(engine: Engine, username: str, actor: str = "cli") -> None:
 def list_users(engine: Engine) -> list[Account]:
     with transaction(engine) as s:
         rows = s.exec(select(ConsoleUser).order_by(ConsoleUser.username)).all()
-        return [Account(r.username, r.role, r.created_at) for r in rows]
+        return [_account(r) for r in rows]
 
 
 def get_user(engine: Engine, username: str) -> Account | None:
     with transaction(engine) as s:
         row = s.get(ConsoleUser, username)
-        return Account(row.username, row.role, row.created_at) if row else None
+        return _account(row) if row else None
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=timezone.utc)
+
+
+def list_sessions(engine: Engine, username: str) -> list[SessionInfo]:
+    """The user's live console sessions, oldest first: not expired, not idle too long, made under
+    the current credential version. Tokens are never shown (only their hash is stored anyway)."""
+    name = validate_username(username)
+    now = utcnow()
+    with transaction(engine) as s:
+        user = s.get(ConsoleUser, name)
+        if user is None:
+            raise AccountError(f"no user {name}")
+        rows = s.exec(select(ConsoleSession).where(ConsoleSession.username == name)
+                      .order_by(ConsoleSession.created_at)).all()
+        out = []
+        for r in rows:
+            ends = min(_aware(r.expires_at), _aware(r.last_seen) + SESSION_IDLE)
+            if ends > now and r.credential_version == user.credential_version:
+                out.append(SessionInfo(_aware(r.created_at), _aware(r.last_seen), ends, r.address,
+                                       r.second_factor_due))
+        return out
+
+
+def end_sessions(engine: Engine, username: str, actor: str = "cli") -> int:
+    """End every console session of the user at once (a lost laptop, a shared computer left signed
+    in); returns how many rows went. Audited even when there were none, so the request is on record."""
+    name = validate_username(username)
+    with transaction(engine) as s:
+        if s.get(ConsoleUser, name) is None:
+            raise AccountError(f"no user {name}")
+        ended = s.execute(delete(ConsoleSession).where(ConsoleSession.username == name)).rowcount
+        audit.append(s, actor, "console_sessions_ended", details={"username": name, "sessions_ended": ended})
+        return ended
 
 
 def authenticate(engine: Engine, username: str, password: str) -> Account | None:
@@ -212,6 +274,8 @@ def authenticate(engine: Engine, username: str, password: str) -> Account | None
     with transaction(engine) as s:
         row = s.get(ConsoleUser, name) if name else None
         stored = row.password_hash if row else None
+        # read with the hash: a session made from this sign-in is valid only if nothing changed since
+        account = _account(row) if row else None
     if stored is None:
         verify_password(password, _dummy_hash())
         return None
@@ -219,8 +283,6 @@ def authenticate(engine: Engine, username: str, password: str) -> Account | None
         return None
     if needs_rehash(stored):
         with transaction(engine) as s:
-            row = s.get(ConsoleUser, name)
-            if row is not None:
-                row.password_hash = hash_password(password)
-                s.add(row)
-    return Account(row.username, row.role, row.created_at)
+            s.execute(update(ConsoleUser).where(ConsoleUser.username == name, ConsoleUser.password_hash == stored)
+                      .values(password_hash=hash_password(password)))
+    return account

@@ -182,6 +182,14 @@ class Images(_Strict):
         return v
 
 
+class ConsoleSettings(_Strict):
+    """The web console (docs/console.md)."""
+
+    # officers must enrol a TOTP second factor before they can decide drafts in the console; until then
+    # they act as staff. Needs CLEARPOST_DATA_KEY, which seals the secrets (checked at start-up)
+    require_totp_for_officers: bool = False
+
+
 class Profile(_Strict):
     practice: Practice
     officers: Officers = Officers()
@@ -193,6 +201,7 @@ class Profile(_Strict):
     consent_lookup: ConsentLookup = ConsentLookup()
     reminders: Reminders = Reminders()
     images: Images = Images()
+    console: ConsoleSettings = ConsoleSettings()
 
 
 class Secrets(BaseModel):
@@ -306,6 +315,11 @@ def load_config(path: str | os.PathLike | None = None, environ: Mapping[str, str
         raise ConfigError(
             "storage.store_draft_text is true but CLEARPOST_DATA_KEY is not set: "
             "stored drafts must be encrypted"
+        )
+    if profile.console.require_totp_for_officers and not secrets.data_key:
+        raise ConfigError(
+            "console.require_totp_for_officers is true but CLEARPOST_DATA_KEY is not set: "
+            "second-factor secrets are stored encrypted with it"
         )
     return Config(
         profile=profile, secrets=secrets, database_url=database_url,

@@ -142,6 +142,14 @@ class ConsoleUser(SQLModel, table=True):
     password_hash: str = Field(max_length=300)
     role: str = Field(max_length=20)  # officer | staff
     created_at: datetime = Field(default_factory=utcnow)
+    # raised by every change of credentials (password, role, second factor): a session made under
+    # an older version is dead, even one whose sign-in was still hashing when the change landed
+    credential_version: int = Field(default=1)
+    # TOTP second factor (bot/totp.py): the secret sealed with CLEARPOST_DATA_KEY; enrolled once
+    # totp_enabled_at is set (a secret without it is an enrolment not yet confirmed with a code)
+    totp_secret: str | None = Field(default=None, max_length=300)
+    totp_enabled_at: datetime | None = None
+    totp_last_step: int | None = None  # the time step of the last code accepted: a code counts once
 
 
 class ConsoleSession(SQLModel, table=True):
@@ -155,6 +163,11 @@ class ConsoleSession(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     last_seen: datetime = Field(default_factory=utcnow)
     expires_at: datetime = Field(index=True)
+    credential_version: int = Field(default=1)  # the user's credential_version when it was signed in
+    address: str | None = Field(default=None, max_length=64)  # the client address at sign-in
+    # password accepted, second factor not yet: such a row is no session for any page, only for
+    # the code step of sign-in (adapters/console/signin.py)
+    second_factor_due: bool = Field(default=False)
 
 
 class LeaseHolder(SQLModel, table=True):

@@ -11,16 +11,17 @@ import logging
 
 from aiohttp.web import Application, HTTPMovedPermanently, HTTPSeeOther, Request, Response, middleware
 
-from adapters.console import audit_trail, consents, queue, review, signin, trends
+from adapters.console import audit_trail, consents, queue, review, signin, trends, two_step
 from adapters.console.sessions import SessionStore
 from adapters.console.throttle import Throttle
 from adapters.console.web import CONSOLE_KEY, PREFIX, STATIC, Console, harden, host_allowed, make_templates
 from bot.accounts import list_users
 from bot.app import Services
+from bot.vault import Vault
 
 log = logging.getLogger(__name__)
 
-PAGE_MODULES = [signin, review, queue, consents, audit_trail, trends]
+PAGE_MODULES = [signin, two_step, review, queue, consents, audit_trail, trends]
 
 
 async def _root(request: Request) -> Response:
@@ -47,7 +48,7 @@ async def _host_check(request: Request, handler):
 
 def mount(app: Application, services: Services) -> Console:
     console = Console(services=services, sessions=SessionStore(services.engine),
-                      throttle=Throttle(), templates=make_templates())
+                      throttle=Throttle(), templates=make_templates(), vault=Vault(services.config.secrets.data_key))
     app[CONSOLE_KEY] = console
     app.middlewares.append(_host_check)
     for module in PAGE_MODULES:
@@ -56,7 +57,11 @@ def mount(app: Application, services: Services) -> Console:
     app.router.add_get(PREFIX, _root)
     app.router.add_get("/favicon.ico", _favicon)  # browsers ask for it whatever the page says
     app.router.add_static(f"{PREFIX}/static", STATIC, append_version=True)
-    if not list_users(services.engine):
+    accounts = list_users(services.engine)
+    if not console.vault.enabled and any(a.totp_enabled for a in accounts):
+        log.warning("some console accounts sign in with a second factor but CLEARPOST_DATA_KEY is not set: they "
+                    "cannot sign in until it is (or `clearpost users totp-reset NAME` removes the factor)")
+    if not accounts:
         log.warning("the console has no accounts yet: create one with "
                     "`clearpost users add NAME --role officer` (and list NAME under officers.console)")
     return console

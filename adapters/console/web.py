@@ -26,12 +26,15 @@ from markupsafe import Markup, escape
 from adapters.console.sessions import SessionStore, SignedIn
 from adapters.console.throttle import Throttle
 from bot.app import Services
+from bot.vault import Vault
 
 log = logging.getLogger(__name__)
 
 PREFIX = "/console"
 COOKIE = "clearpost_session"
 LOGIN_CSRF_COOKIE = "clearpost_login_csrf"
+SECOND_STEP_COOKIE = "clearpost_second_step"  # a sign-in whose password was right, waiting for its TOTP code
+TWO_STEP_PAGE = f"{PREFIX}/account/two-step"
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 
@@ -60,6 +63,8 @@ class Console:
     # password hashes running at once: each scrypt takes 32 MiB and a core's time, so a burst of
     # sign-ins beyond this is answered 429 at once instead of queueing (issue 19)
     hashing: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(2))
+    # seals second-factor secrets: CLEARPOST_DATA_KEY, or none (then nobody can enrol; bot/totp.py)
+    vault: Vault = field(default_factory=lambda: Vault(None))
 
 
 CONSOLE_KEY = web.AppKey("console", Console)
@@ -75,6 +80,9 @@ class Viewer:
     is_officer: bool  # role officer AND listed under officers.console
     listed: bool  # listed under officers.console in the profile
     may_look_up: bool = False  # consent search: officers, plus anyone named in consent_lookup.console
+    totp_enabled: bool = False  # signs in with a TOTP code after the password
+    # an officer who must enrol a second factor first (console.require_totp_for_officers): acts as staff till then
+    needs_totp: bool = False
 
 
 def make_templates() -> jinja2.Environment:
@@ -241,9 +249,16 @@ def page(officer: bool = False, lookup: bool = False, upload: bool = False):
                                                 "Reload the page and try again.")
             config = console.services.config
             listed = signed.username in config.officers_for("console")
-            is_officer = signed.role == "officer" and listed
+            needs_totp = (signed.role == "officer" and listed and not signed.totp_enabled
+                          and config.profile.console.require_totp_for_officers)
+            is_officer = signed.role == "officer" and listed and not needs_totp
             viewer = Viewer(signed.username, signed.role, signed.csrf_token, is_officer=is_officer, listed=listed,
-                            may_look_up=is_officer or signed.username in config.profile.consent_lookup.console)
+                            may_look_up=is_officer or signed.username in config.profile.consent_lookup.console,
+                            totp_enabled=signed.totp_enabled, needs_totp=needs_totp)
+            if officer and viewer.needs_totp:
+                if request.method == "GET":
+                    return see_other(TWO_STEP_PAGE)
+                return refuse(request, 403, "Set up two-step sign-in before you act as privacy officer.", viewer)
             if (officer and not viewer.is_officer) or (lookup and not viewer.may_look_up):
                 return refuse(request, 403, "Only a privacy officer can open this page.", viewer)
             return harden(await handler(request, viewer, form))

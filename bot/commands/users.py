@@ -9,8 +9,9 @@ import getpass
 import secrets
 import sys
 
-from bot.accounts import (ROLES, AccountError, add_user, get_user, list_users, remove_user, set_password,
-                          set_role)
+from bot import totp
+from bot.accounts import (ROLES, AccountError, add_user, end_sessions, get_user, list_sessions, list_users,
+                          remove_user, set_password, set_role)
 from bot.commands.common import UsageError, config_from, guarded
 from bot.db import make_engine, upgrade
 
@@ -39,6 +40,22 @@ def register(sub) -> None:
     rm.set_defaults(func=guarded(_remove))
     ls = usub.add_parser("list", help="list console accounts")
     ls.set_defaults(func=guarded(_list))
+    ss = usub.add_parser("sessions", help="list a user's live console sessions; --end ends them all",
+                         description="List a user's live console sessions: when each was signed in, last used and "
+                                     "ends, and the address it signed in from (never the session token). With "
+                                     "--end, end all of them at once (audited as console_sessions_ended); the "
+                                     "user's browsers are sent to the sign-in page on their next click. A new "
+                                     "password, a changed role and a second-factor reset end them too.")
+    ss.add_argument("name")
+    ss.add_argument("--end", action="store_true", help="end every session of the user (all of them, at once)")
+    ss.set_defaults(func=guarded(_sessions))
+    tr = usub.add_parser("totp-reset", help="remove a user's two-step sign-in (lost phone) and end their sessions",
+                         description="Remove the user's TOTP second factor, for a lost or replaced phone, and end "
+                                     "their sessions (audited as console_totp_reset). They sign in with the "
+                                     "password alone and can set up two-step sign-in again in the console. Check "
+                                     "who is asking before you run it.")
+    tr.add_argument("name")
+    tr.set_defaults(func=guarded(_totp_reset))
     qs = usub.add_parser("quickstart", help="create a first officer (the first name under officers.console) "
                                             "and a staff account, with random passwords it prints; "
                                             "accounts that exist are left alone")
@@ -119,7 +136,44 @@ def _list(args) -> int:
     officers = set(config.officers_for("console"))
     for a in list_users(engine):
         listed = " (not in officers.console: acts as staff)" if a.role == "officer" and a.username not in officers else ""
-        print(f"{a.username}\t{a.role}{listed}\tcreated {a.created_at:%Y-%m-%d}")
+        two_step = "\ttwo-step sign-in" if a.totp_enabled else ""
+        print(f"{a.username}\t{a.role}{listed}\tcreated {a.created_at:%Y-%m-%d}{two_step}")
+    return 0
+
+
+def _sessions(args) -> int:
+    _config, engine = _engine(args)
+    name = args.name.strip().lower()
+    try:
+        if args.end:
+            ended = end_sessions(engine, name)
+            print(f"ended {ended} session{'s' if ended != 1 else ''} of {name}")
+            return 0
+        sessions = list_sessions(engine, name)
+    except AccountError as e:
+        raise UsageError(str(e)) from None
+    if not sessions:
+        print(f"{name} has no live sessions")
+        return 0
+    print("signed in\tlast seen\tends\taddress")
+    for x in sessions:
+        waiting = "\t(waiting for the second-factor code)" if x.waiting_for_code else ""
+        print(f"{x.created_at:%Y-%m-%d %H:%M} UTC\t{x.last_seen:%Y-%m-%d %H:%M} UTC\t{x.expires_at:%Y-%m-%d %H:%M} UTC"
+              f"\t{x.address or 'unknown'}{waiting}")
+    return 0
+
+
+def _totp_reset(args) -> int:
+    _config, engine = _engine(args)
+    name = args.name.strip().lower()
+    try:
+        removed = totp.reset(engine, name)
+    except AccountError as e:
+        raise UsageError(str(e)) from None
+    if not removed:
+        print(f"{name} has no two-step sign-in; nothing changed")
+        return 0
+    print(f"two-step sign-in removed for {name}; their sessions have ended")
     return 0
 
 

@@ -384,3 +384,18 @@ def user_row_engine(engine, name: str) -> ConsoleUser:
     with transaction(engine) as s:
         return s.get(ConsoleUser, name)
 
+
+
+def test_when_a_two_step_sign_in_succeeds_then_its_address_gets_both_attempts_back():
+    """20 people behind one office address each signing in with a code must not lock it."""
+    from adapters.console.throttle import Throttle
+    throttle = Throttle(per_client=20)
+    for n in range(30):
+        user = f"user{n}"
+        assert throttle.begin(user, "192.0.2.1")  # the password
+        assert throttle.begin(user, "192.0.2.1")  # the code
+        throttle.succeeded(user, "192.0.2.1", attempts=2)
+    assert not throttle.blocked("someone", "192.0.2.1")
+    for _ in range(20):
+        throttle.failed("x", "192.0.2.1")
+    assert throttle.blocked("someone", "192.0.2.1")  # failures still add up

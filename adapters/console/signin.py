@@ -149,7 +149,7 @@ async def code(request: web.Request) -> web.Response:
     if not right:
         log.info("console sign-in failed at the second factor")
         return _code_form(request, pending.csrf_token, 401, WRONG_CODE)
-    console.throttle.succeeded(pending.username, client)
+    console.throttle.succeeded(pending.username, client, attempts=2)  # the password's attempt and this one
     console.sessions.end(request.cookies.get(SECOND_STEP_COOKIE))
     account = get_user(console.services.engine, pending.username)
     if account is None:

@@ -59,10 +59,13 @@ class Throttle:
         for key in self._keys(username, client):
             self._failures[key].append(now)
 
-    def succeeded(self, username: str, client: str) -> None:
+    def succeeded(self, username: str, client: str, attempts: int = 1) -> None:
+        """A sign-in went through: its user's counts are cleared, and the address gets back the
+        ``attempts`` the sign-in itself made (2 with a second factor: the password and the code)."""
         pair, addr, user = self._keys(username, client)
         self._failures.pop(pair, None)
         self._failures.pop(user, None)
         q = self._failures.get(addr)
-        if q:
-            q.pop()  # the attempt that just succeeded was counted when it began
+        for _ in range(attempts):
+            if q:
+                q.pop()  # the attempts that just succeeded were counted when they began

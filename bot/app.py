@@ -4,6 +4,8 @@ Everything is built here once and passed down; there are no module-level
 singletons, so tests build as many independent instances as they need."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Awaitable, Callable
@@ -54,7 +56,22 @@ class Services:
 
 def practice_safe_values(config: Config) -> list[str]:
     p = config.profile.practice
-    return [p.name, *p.addresses, *p.phones, *p.emails, *p.websites, *p.staff, *p.handles]
+    return [p.name, *short_names(p.name), *p.addresses, *p.phones, *p.emails, *p.websites, *p.staff, *p.handles]
+
+
+# words that say what kind of practice it is, which people drop in speech
+_KIND_OF_PRACTICE = re.compile(
+    r"(?:\s+(?:&\s+)?(?:counseling|counselling|therapy|therapies|physical|behavioral|mental|health|wellness|clinic|"
+    r"center|centre|practice|group|associates|services|dental|dentistry|chiropractic|psychiatry|psychology|"
+    r"pediatrics|medical|care|family|pt|llc|pllc|inc\.?))+$", re.IGNORECASE)
+
+
+def short_names(name: str) -> list[str]:
+    """ "Harbor Light Counseling" is "Harbor Light" in a caption ("— a Harbor Light client"): the
+    name without its kind-of-practice words, when at least two words are left (a one-word
+    remainder such as "Grace" could be anyone's name)."""
+    short = _KIND_OF_PRACTICE.sub("", name.strip())
+    return [short] if short != name.strip() and len(short.split()) >= 2 else []
 
 
 def build_services(config: Config, *, analyzer: PhiAnalyzer | None = None,

@@ -30,6 +30,9 @@ class Analysis:
 
     entities: tuple[Entity, ...] = ()
     rewrite: str | None = field(default=None, repr=False)  # de-identified draft; may hold missed PHI
+    # where the practice's own details stand (its name, handles, phone ...): never PHI, and
+    # never someone the draft talks to
+    own: tuple[tuple[int, int], ...] = ()
     reading: Any = field(default=None, repr=False, compare=False)  # checks.reading.Reading, set by the pipeline
 
     def of_type(self, *types: str) -> list[Entity]:

@@ -35,7 +35,8 @@ COVERABLE: dict[str, tuple[str, ...]] = {
     # the dates and places of an authorised story ("after a layoff in 2023")
     "phi.date": _STORY, "phi.location": _STORY, "phi.age": _STORY,
 }
-_IN_THEIR_WORDS = ("policy.patient_disclosure", "policy.case_details", "policy.session_content")
+_IN_THEIR_WORDS = ("policy.patient_disclosure", "policy.case_details", "policy.session_content",
+                   "policy.patient_communication")  # "Thank you, Jasmine!" after her words
 COVERING_CODES = ("consent.ok", "consent.expiring")
 
 

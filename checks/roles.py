@@ -227,6 +227,13 @@ _ADDRESSED_CONTACT = re.compile(
 _CONTACT_AFTER = re.compile(r"^\)?\s*(?:and|&)\s+(?:we|our|I)\b|^\s*(?:to|and) (?:book|schedule|talk|chat)", _I)
 
 
+# a business's name (ending in a kind-of-practice word, perhaps then its town) right before a number
+_BUSINESS_BEFORE = re.compile(
+    r"\b[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*[ \t]+(?:Center|Centre|Clinic|Care|Counseling|Counselling|"
+    r"Dental|Dentistry|Smiles|Orthodontics|Therapy|Therapies|Health|Healthcare|Medical|Medicine|Associates|PT|"
+    r"Chiropractic|Wellness|Recovery|Practice|Pediatrics|Dermatology|Spa|Group|Institute|Hospital|Optometry|Vision|"
+    r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Counseling Services|Services)\b"
+    r"(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?[ \t]*(?:[·|:,\-–—•][ \t]*|[ \t]+at[ \t]+)?$")
 _SOMEONE_ELSES = re.compile(r"\b(?:her|his|their|hers|him)\b", _I)
 _NAMED_BEFORE = re.compile(r"\b[A-Z][a-z]+\b[^.!?\n]{0,30}$")
 _FOR_THE_PRACTICE = re.compile(r"\b(?:us|our|the)\b", _I)
@@ -237,7 +244,11 @@ def contact_role(text: str, e: Entity) -> Role:
     else's name or care comes with it ("call Kevin at ... about his results" is Kevin's)."""
     before = text[max(0, e.start - 80):e.start]
     s0, s1 = _sentence(text, e.start, e.end)
-    if _ADDRESSED_CONTACT.search(before) or _SOMEONE_ELSES.search(text, s0, s1):
+    if _ADDRESSED_CONTACT.search(before):
+        return Role.UNKNOWN
+    if _BUSINESS_BEFORE.search(before.rsplit("\n", 1)[-1]):
+        return Role.ORGANISATION  # "New Dawn Recovery Center · (503) ...", "Clearview Eye Care, Salem: ..."
+    if _SOMEONE_ELSES.search(text, s0, s1):
         return Role.UNKNOWN
     invite = _INVITES_CONTACT.search(before)
     if invite and _NAMED_BEFORE.search(before[invite.start() + 1:]) and not _FOR_THE_PRACTICE.search(invite.group()):

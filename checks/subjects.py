@@ -85,7 +85,10 @@ def _nearest_is_own(text: str, lo: int, pos: int, people, is_colleague) -> bool:
 # With a photo: words saying clients are in it or were there ("a candid of two of our regulars",
 # "shoutout to our 2pm for photobombing", "our Thursday teen group took on Forest Park").
 _CLIENTS_PRESENT = re.compile(
-    r"\b(?:one|two|three|four|some|a few|several|a couple|couple|both|all|each|every one) of (?:our|my|the) "
+    # a list of clients in the picture: "swipe to see our sign-in sheet filling up", "the schedule board"
+    r"\bsign[- ]?in (?:sheets?|lists?|clipboards?|book)\b|\b(?:appointment|patient|client) (?:book|board|list|schedule|charts?|files?)\b"
+    r"|\bschedule (?:board|whiteboard|screen)\b"
+    r"|\b(?:one|two|three|four|some|a few|several|a couple|couple|both|all|each|every one) of (?:our|my|the) "
     r"(?:\w+ )?(?:clients|patients|pts|regulars|kiddos|group members|families)\b"
     r"|\b(?:our|my) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
     r"|\b(?:our|my|the|(?:last night|tonight|today|this week|yesterday)'?s) (?:[\w-]+ ){0,3}(?:teen|kids'?|youth|support|"

@@ -22,7 +22,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state, is_vocabulary
+from checks.phi.lexicon import IRREGULAR_PAST, MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state, is_vocabulary
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.textcase import case_style
 
@@ -241,7 +241,8 @@ class PhiAnalyzer:
         if self._informal is not None:
             chosen = self._arbitrate(text, doc, chosen)
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
-        return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities))
+        return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
+                        own=tuple(sorted(set(self._safe_spans(text)))))
 
     def candidates(self, text: str) -> tuple[object, list[_Candidate]]:
         """The spaCy doc and what the rules chose (before the learned arbiter)."""
@@ -333,6 +334,9 @@ class PhiAnalyzer:
                 and recognizer in ("PersonContextRecognizer", "GivenNameRecognizer") \
                 and (style == "mixed" or all(self._ordinary_word(w) for w in value.split())):
             return None  # "... to save time": a weak cue before lower-case words is no name
+        if label == "PERSON" and recognizer in ("SpacyRecognizer", "PersonContextRecognizer", "GivenNameRecognizer") \
+                and self._in_heading(text, start, end):
+            return None
         if label == "PERSON" and self._imperative(text, start, end):
             return None
         if label == "PERSON" and recognizer == "GivenNameRecognizer" and not self._name_like(text, start, end):
@@ -436,7 +440,7 @@ class PhiAnalyzer:
                 return False
             stems = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("ed") else low,
                      low[:-1] if low.endswith("ed") else low}
-            return low in _IRREGULAR_PAST or any(st in self._non_nouns for st in stems)
+            return low in IRREGULAR_PAST or any(st in self._non_nouns for st in stems)
 
         while len(words) >= 2 and (words[-1].group(0).casefold() in _GREETINGS
                                    or (style == "lower" and verb(words[-1]))
@@ -458,7 +462,24 @@ class PhiAnalyzer:
             return False  # "Peter Zuidhove 188" is a street
 
         names = given_names()
-        return not all(_function_word(w) or (self._ordinary_word(w) and w.casefold() not in names) for w in words)
+        parts = [part for w in words for part in w.split("-") if part]  # "Trauma-Informed" is two words
+        return not all(_function_word(w) or (self._ordinary_word(w) and w.casefold() not in names) for w in parts)
+
+    def _in_heading(self, text: str, start: int, end: int) -> bool:
+        """ "Free Workshop: Helping Your Teen ...": in a Title-Case heading every word is
+        capitalised, so capitals say nothing; a name there needs a word that is a given name
+        or surname and no ordinary word ("Meet Sarah Johnson" keeps Sarah), or a title before it."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        if not _TITLE_CASE_LINE.fullmatch(line.strip()) or _TITLE_BEFORE.search(text[max(0, start - 6):start]):
+            return False
+        content = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if w.casefold() not in STOP_WORDS]
+        if len(content) < 3 or any(w[0].islower() for w in content):
+            return False
+        names = given_names() | common_surnames()
+        words = [part for w in re.findall(r"[^\W\d_][\w'’\-]*", text[start:end]) for part in w.split("-") if part]
+        return not any(w.casefold() in names and not self._ordinary_word(w) for w in words)
 
     def _ordinary_word(self, word: str) -> bool:
         """An ordinary dictionary word rather than a name. WordNet lists proper
@@ -537,6 +558,12 @@ _RULES_KEEP = frozenset({"StreetAddressRecognizer", "HashtagNameRecognizer", "Ha
 _VENUE = re.compile(r"\b(?:park|library|center|centre|hall|field|stadium|arena|school|elementary|academy|high|"
                     r"college|university|hospital|church|plaza|square|bridge|gardens?|museum|theat(?:er|re)|gym|"
                     r"auditorium|pavilion|commons|waterfront|downtown|hotel|inn|resort|lodge|ballroom)$", re.IGNORECASE)
+# a Title-Case heading: no sentence punctuation inside, at most 12 words
+_TITLE_CASE_LINE = re.compile(r"[^.!?\n]{3,120}[.!?]?")
+# "NE Alberta", "SW Main": a compass point before a capitalised word names a street (Portland, Seattle ...)
+_COMPASS_BEFORE = re.compile(r"(?<![\w.])(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+$")
+_OWN_SITE_BEFORE = re.compile(r"\b(?:our|the|their|its)\s+$", re.IGNORECASE)
+_SITE_AFTER = re.compile(r"[ \t]+(?:campus|office|location|branch|clinic|studio|site)\b")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|around|outside|across|throughout)\s+$", re.IGNORECASE)
 
 
@@ -547,9 +574,12 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
     if c.entity_type != "PERSON" or c.source in _EXACT_NAME_SOURCES:
         return c
     value = re.sub(r"['’]s$", "", text[c.start:c.end])  # "Forest Park's Wildwood Trail"
-    after = re.match(r"\s+([A-Z][a-z]+)", text[c.end:c.end + 20])
-    if _VENUE.search(value) or (after and _VENUE.search(after.group(1))):
+    after = re.match(r"(?:[ \t]+[A-Z][a-z]+){1,2}", text[c.end:c.end + 30])  # "Hilton Portland Downtown"
+    if _VENUE.search(value) or (after and _VENUE.search(after.group(0))) \
+            or _COMPASS_BEFORE.search(text[max(0, c.start - 5):c.start]):
         return replace(c, entity_type="LOCATION")
+    if _OWN_SITE_BEFORE.search(text[max(0, c.start - 8):c.start]) and _SITE_AFTER.match(text[c.end:c.end + 12]):
+        return replace(c, entity_type="LOCATION")  # "at our Gresham campus", "the Pearl office"
     single = len(value.split()) == 1 and value.casefold() not in given_names()
     if single and _PLACE_PREPOSITION.search(text[max(0, c.start - 12):c.start]) \
             and not re.match(r"['’]s\b", text[c.end:c.end + 3]):
@@ -557,8 +587,6 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
     return c
 
 
-_IRREGULAR_PAST = frozenset({"taught", "told", "said", "thought", "felt", "made", "got", "went", "came", "gave", "took",
-                             "knew", "saw", "wrote", "spoke", "brought", "kept", "left", "began", "met", "found"})
 # chat shorthand, and a few words of e-mail footers and invitations that are never names
 _CHAT = frozenset({"rsvp", "unsubscribe", "subscribe", "pov",
                    "rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "plz", "pls", "tbh", "smh", "ikr", "imo",

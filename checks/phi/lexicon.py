@@ -154,10 +154,19 @@ def is_country_or_state(text: str) -> bool:
     return t in COUNTRIES or t in US_STATES or text.strip() in US_STATE_CODES
 
 
+# past forms the lemma index does not list ("my client told me ..." is no client named Told)
+IRREGULAR_PAST = frozenset({
+    "taught", "told", "said", "thought", "felt", "made", "got", "went", "came", "gave", "took", "knew", "saw",
+    "wrote", "spoke", "brought", "kept", "left", "began", "met", "found", "gone", "given", "taken", "known",
+    "seen", "written", "spoken", "begun", "heard", "held", "meant", "sent", "spent", "slept", "understood",
+    "lost", "paid", "stood", "sat", "ran", "ate", "drove", "driven", "fell", "fallen", "forgot", "forgotten",
+    "grew", "grown", "hid", "hidden", "broke", "broken", "chose", "chosen", "woke", "woken", "became", "bought"})
+
+
 def is_vocabulary(word: str, common: frozenset[str]) -> bool:
     """``word`` (or its singular, or a verb's -ed / -ing form) is an English dictionary word."""
     w = word.casefold()
-    if w in common:
+    if w in common or w in IRREGULAR_PAST:
         return True
     if w.endswith("ies") and w[:-3] + "y" in common:
         return True

@@ -59,8 +59,10 @@ class Addressees:
                     or (self.comma_before.search(before) and self.end_after.search(after)))
 
     def find(self, text: str, analysis: Analysis) -> list[Span]:
-        spans = [(m.start(), m.end()) for m in self.handle.finditer(text)]
         people = [(e.start, e.end) for e in analysis.of_type(*PEOPLE)]
+        # the practice's own handle is nobody addressed ("follow for more @harborlightcounseling")
+        spans = [(m.start(), m.end()) for m in self.handle.finditer(text)
+                 if not any(s < m.end() and m.start() < e for s, e in analysis.own)]
         for p in self.named:
             # a capitalised word in a greeting's place is a name only when the analysis or the
             # given-name list says so ("Anxiety, depression and burnout are...", "her greyhound, Biscuit")

@@ -43,7 +43,8 @@ _ONE_SINGULAR = alt(r"(?:a|my|one|this|that|our) (?:[\w-]+[- ]){0,2}" + L.CLIENT
 SESSION_PATTERNS = [
     _SESSION + r"[^.!?\n]{0,100}\b" + _ONE + r"\b[^.!?\n]{0,30}\b" + _SAY + r"\b",
     r"\b" + _ONE + r"\b[^.!?\n]{0,40}\b" + _SAY + r"\b[^.!?\n]{0,80}" + _SESSION,
-    r"\b(?:a|my|one|this|that) (?:[\w-]+[- ]){0,2}" + L.CLIENT + r"s? (?:\w+ ){0,2}" + _SAY + r"\b",
+    # one client ("my client told me"); "many of my clients tell me ..." sums up many and tells no one's words
+    r"\b(?<!of )(?:a|my|one|this|that) (?:[\w-]+[- ]){0,2}" + L.CLIENT + r" (?:\w+ ){0,2}" + _SAY + r"\b",
     r"\b(?:things|quotes?|lines?|words?|stuff) (?:\w+ ){0,2}(?:my |our )?(?:clients|patients) (?:\w+ ){0,2}"
     r"(?:said|say|told me|tell me|have said)\b(?! (?:is|are) (?:private|confidential))",
     L.PATIENT_REF + r"[^.!?\n]{0,100}" + _SESSION,

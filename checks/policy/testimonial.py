@@ -20,6 +20,7 @@ import re
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.content_kind import kind_spans
+from checks.phi.lexicon import MONTHS, WEEKDAYS
 from checks.policy.base import Rule, Span
 from checks.reading import reading_of
 from checks.roles import Role
@@ -71,7 +72,7 @@ class IdentifiableTestimonial(Rule):
         for p in self.attribution:
             for m in p.finditer(text):
                 first = m.group("name").split()[0].rstrip(".")
-                if first in NOT_NAMES:
+                if first in NOT_NAMES or first.casefold() in MONTHS | WEEKDAYS:  # "Notes — May 2027"
                     continue
                 spans.append((m.start("name"), m.end("name")))
         return spans

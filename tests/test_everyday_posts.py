@@ -1,0 +1,46 @@
+"""Everyday posts that look risky but name no patient, next to the same kind of post
+that does (issue 14, round 14): a heading's capitals, a business footer, the
+practice's own handle, "many of our clients" and the practice's campus are nobody's
+PHI; one client's words, a list of clients in a photo and a named testimonial are."""
+from __future__ import annotations
+
+import pytest
+
+from bot.evaluation.harness import checked_verdicts, eval_services
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory):
+    s = eval_services(tmp_path_factory.mktemp("everyday"))
+    yield s
+    s.close()
+
+
+CLEAR = [
+    ("instagram", False, "Mindful Eating Workshop: Tips For Surviving Holiday Stress\nJoin Dr. Maya Chen on Dec 12 at 6pm, free."),
+    ("facebook", False, "Heads up: our Beaverton campus is closed Monday for the holiday. Telehealth visits run as usual."),
+    ("email", False, "Winter tips for sore backs: lift with your legs and take breaks.\n\nLakeside Family Dental · 1200 SW Main St · "
+                     "(503) 555-0190\nYou get this email because you signed up on our site. Unsubscribe any time."),
+    ("linkedin", False, "Many of our clients tell us the first phone call was the hardest part. If that's you, we're here."),
+    ("tiktok", False, "therapy myth #2: your therapist will judge you. nope! 💙 follow @harborlightcounseling for more"),
+    ("instagram", False, "Coffee + questions this Saturday at our table on SE Division. Come say hi to the team!"),
+]
+BLOCK = [
+    ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
+    ("linkedin", False, "My client told me she finally feels safe at home again."),
+    ("instagram", False, "“I finally sleep through the night.” — Rosa, 34, Gresham #anxietyrecovery"),
+]
+
+
+def drafts(rows):
+    return [{"id": str(i), "platform": p, "photo": photo, "text": t} for i, (p, photo, t) in enumerate(rows)]
+
+
+async def test_when_an_everyday_post_names_no_patient_then_it_is_not_blocked(services):
+    got = await checked_verdicts(services, drafts(CLEAR))
+    assert [(t, v, codes) for (_, _, t), (v, codes) in zip(CLEAR, got) if v == "block"] == []
+
+
+async def test_when_the_same_kinds_of_post_single_out_a_patient_then_they_block(services):
+    got = await checked_verdicts(services, drafts(BLOCK))
+    assert [t for (_, _, t), (v, _) in zip(BLOCK, got) if v != "block"] == []

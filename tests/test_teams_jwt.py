@@ -11,6 +11,7 @@ test-only ``TEAMS_SERVICE_URL_OVERRIDE``; the activity and the token still carry
 the real-looking service URL the library compares."""
 from __future__ import annotations
 
+import asyncio
 import http.client
 import itertools
 import json
@@ -20,7 +21,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import aiohttp
@@ -92,10 +93,9 @@ def _healthy(port: int) -> bool:
         c.close()
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory, proxy, connector):
-    """`clearpost serve` with an app id, its outbound HTTPS through the proxy; yields (url, db path)."""
-    tmp = tmp_path_factory.mktemp("serve")
+@contextmanager
+def serving(tmp: Path, proxy: ConnectProxy, connector: FakeConnector):
+    """`clearpost serve` with an app id, its outbound HTTPS through ``proxy``; yields (url, db path)."""
     profile = json.loads(json.dumps(EXAMPLE_PROFILE))
     db = tmp / "serve.db"
     profile["storage"]["database_url"] = f"sqlite:///{db}"
@@ -133,6 +133,12 @@ def served(tmp_path_factory, proxy, connector):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, proxy, connector):
+    with serving(tmp_path_factory.mktemp("serve"), proxy, connector) as running:
+        yield running
 
 
 # ---- activities, tokens and what the process stored ----------------------------------
@@ -195,6 +201,37 @@ def card_text(card: dict) -> str:
 
 
 # ---- the tests ------------------------------------------------------------------------
+
+async def test_when_microsoft_is_slow_then_the_server_keeps_answering_meanwhile(served, login, connector):
+    """The SDK's key fetch and MSAL's token request are blocking calls without a timeout;
+    while each is held here, another request to the same process is still answered.
+    First in this file: the process fetches keys and its token on its first turn only."""
+    if login.asked(METADATA_PATH):
+        pytest.skip("an earlier test made the process fetch the keys already; run this file in order")
+    url, _ = served
+    base = url.rsplit("/api/", 1)[0]
+    gates = {path: login.hold(path) for path in (METADATA_PATH, "/oauth2/v2.0/token")}
+    try:
+        draft = activity(text=PHI_DRAFT)
+        turn = asyncio.ensure_future(send(url, draft, good_token()))
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as http:
+            for path, gate in gates.items():
+                for _ in range(1200):  # until the bot is waiting for Microsoft (at most a minute)
+                    if login.asked(path):
+                        break
+                    await asyncio.sleep(0.05)
+                assert login.asked(path), f"the bot never asked for {path}"
+                async with http.get(base + "/healthz") as r:
+                    assert r.status == 200
+                assert not gate.is_set()  # answered while Microsoft was still held
+                gate.set()
+        assert (await turn)[0] == 201
+        card_reply(connector, draft)
+    finally:
+        for gate in gates.values():
+            gate.set()
+        login.held.clear()
+
 
 async def test_when_teams_sends_a_valid_token_then_the_draft_is_reviewed_and_answered_with_the_bots_token(
         served, login, proxy, connector):
@@ -302,3 +339,16 @@ async def test_when_only_channel_data_names_the_tenant_then_an_officer_click_doe
     # the control: the same click with Teams' own conversation.tenantId clears the draft
     status, body = await send(url, click(review_id), good_token())
     assert status == 200 and review_of(db, draft["id"]) == (review_id, "cleared")
+
+
+async def test_when_the_bot_replies_several_times_then_it_asks_entra_for_one_token(served, login, connector):
+    """botbuilder 4.17.1 built new credentials, so a new token request, for every reply."""
+    url, _ = served
+    drafts = [activity(text=PHI_DRAFT) for _ in range(3)]
+    for d in drafts:
+        assert (await send(url, d, good_token()))[0] == 201
+    for d in drafts:
+        card_reply(connector, d)
+    assert len([g for g in login.grants if g.password_ok]) == 1
+    assert len(set(connector.authorizations)) == 1
+

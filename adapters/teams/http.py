@@ -5,10 +5,15 @@ unverifiable token escaped as HTTP 500 (it is a 401 here: every
 authentication failure is), and invoke bodies could be serialised twice.
 An authenticated activity from any channel but Teams (Web Chat, Direct Line:
 the same Azure Bot, the channel service's keys endorse them too) is refused
-with 403 before any turn runs. Errors are JSON; no request body is ever logged."""
+with 403 before any turn runs. Tokens are checked in a worker thread: the SDK
+fetches the channel service's keys with blocking ``requests`` calls and no
+timeout (first request, then daily), which stalled the whole server. Errors
+are JSON; no request body is ever logged."""
 from __future__ import annotations
 
+import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from aiohttp import web
 from botbuilder.core import serializer_helper
@@ -20,6 +25,23 @@ from msrest.serialization import Model
 from adapters.teams.translate import from_teams
 
 log = logging.getLogger(__name__)
+
+AUTH_WAIT_SECONDS = 20  # then 503: the keys could not be fetched (a thread may stay stuck in the SDK)
+_auth_threads = ThreadPoolExecutor(max_workers=4, thread_name_prefix="teams-auth")
+
+
+class _KeysUnavailable(Exception):
+    pass
+
+
+async def _authenticate(adapter: CloudAdapter, activity: Activity, auth_header: str):
+    """The SDK's check, on its own event loop in one of a few dedicated threads."""
+    check = adapter.bot_framework_authentication.authenticate_request(activity, auth_header)
+    job = asyncio.get_running_loop().run_in_executor(_auth_threads, asyncio.run, check)
+    try:
+        return await asyncio.wait_for(job, AUTH_WAIT_SECONDS)
+    except asyncio.TimeoutError:
+        raise _KeysUnavailable() from None
 
 
 def _error(status: int, code: str, message: str) -> web.Response:
@@ -46,7 +68,10 @@ def make_handler(adapter: CloudAdapter, bot, service_url_override: str | None = 
             return _error(400, "BadRequest", "the activity has no type")
         auth_header = request.headers.get("Authorization", "")
         try:
-            auth = await adapter.bot_framework_authentication.authenticate_request(activity, auth_header)
+            auth = await _authenticate(adapter, activity, auth_header)
+        except _KeysUnavailable:
+            log.warning("teams: the Bot Framework signing keys could not be fetched in %ss", AUTH_WAIT_SECONDS)
+            return _error(503, "ServiceUnavailable", "cannot verify Bot Framework tokens right now")
         except Exception as e:  # noqa: BLE001 - fail closed: any auth failure is a 401
             log.info("teams: rejected a request: %s", type(e).__name__)
             return _error(401, "Unauthorized", "missing or invalid Bot Framework token")

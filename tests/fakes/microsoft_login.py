@@ -7,9 +7,11 @@
   its replies (client credentials, scope ``https://api.botframework.com/.default``).
 
 An aiohttp app routed by the ``Host`` header, meant to sit behind
-``connect_proxy.ConnectProxy``; it records every request it answers."""
+``connect_proxy.ConnectProxy``; it records every request it answers, and can
+hold the answers to a path until the test lets them go (a slow Microsoft)."""
 from __future__ import annotations
 
+import asyncio
 import secrets
 import threading
 from dataclasses import dataclass, field
@@ -50,7 +52,17 @@ class MicrosoftLogin:
     app_password: str
     seen: list[Seen] = field(default_factory=list)
     grants: list[TokenGrant] = field(default_factory=list)
+    held: dict[str, threading.Event] = field(default_factory=dict)  # path suffix -> set to answer
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def hold(self, path_suffix: str) -> threading.Event:
+        """Keep requests for paths ending so waiting until the returned event is set."""
+        gate = self.held[path_suffix] = threading.Event()
+        return gate
+
+    def asked(self, path_suffix: str) -> int:
+        with self._lock:
+            return sum(1 for s in self.seen if s.path.endswith(path_suffix))
 
     def issued_tokens(self) -> set[str]:
         with self._lock:
@@ -69,6 +81,9 @@ class MicrosoftLogin:
         host = (request.host or "").split(":", 1)[0].lower()
         with self._lock:
             self.seen.append(Seen(request.method, host, request.path))
+        for suffix, gate in list(self.held.items()):
+            if request.path.endswith(suffix):
+                await asyncio.get_running_loop().run_in_executor(None, gate.wait, 120)
         if host == BOT_FRAMEWORK and request.method == "GET":
             if request.path == METADATA_PATH:
                 return web.json_response({

@@ -217,13 +217,13 @@ async def test_when_microsoft_is_slow_then_the_server_keeps_answering_meanwhile(
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as http:
             for path, gate in gates.items():
                 for _ in range(1200):  # until the bot is waiting for Microsoft (at most a minute)
-                    if login.asked(path):
+                    if login.waiting(path):
                         break
                     await asyncio.sleep(0.05)
-                assert login.asked(path), f"the bot never asked for {path}"
+                assert login.waiting(path) == 1, f"the bot never asked for {path}"
                 async with http.get(base + "/healthz") as r:
                     assert r.status == 200
-                assert not gate.is_set()  # answered while Microsoft was still held
+                assert login.waiting(path) == 1  # answered while the bot still waited for Microsoft
                 gate.set()
         assert (await turn)[0] == 201
         card_reply(connector, draft)

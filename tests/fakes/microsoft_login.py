@@ -53,12 +53,18 @@ class MicrosoftLogin:
     seen: list[Seen] = field(default_factory=list)
     grants: list[TokenGrant] = field(default_factory=list)
     held: dict[str, threading.Event] = field(default_factory=dict)  # path suffix -> set to answer
+    _waiting: dict[str, int] = field(default_factory=dict)  # held requests not answered yet
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def hold(self, path_suffix: str) -> threading.Event:
         """Keep requests for paths ending so waiting until the returned event is set."""
         gate = self.held[path_suffix] = threading.Event()
         return gate
+
+    def waiting(self, path_suffix: str) -> int:
+        """How many requests for a held path are being kept waiting right now."""
+        with self._lock:
+            return self._waiting.get(path_suffix, 0)
 
     def asked(self, path_suffix: str) -> int:
         with self._lock:
@@ -83,7 +89,13 @@ class MicrosoftLogin:
             self.seen.append(Seen(request.method, host, request.path))
         for suffix, gate in list(self.held.items()):
             if request.path.endswith(suffix):
-                await asyncio.get_running_loop().run_in_executor(None, gate.wait, 120)
+                with self._lock:
+                    self._waiting[suffix] = self._waiting.get(suffix, 0) + 1
+                try:
+                    await asyncio.get_running_loop().run_in_executor(None, gate.wait, 120)
+                finally:
+                    with self._lock:
+                        self._waiting[suffix] -= 1
         if host == BOT_FRAMEWORK and request.method == "GET":
             if request.path == METADATA_PATH:
                 return web.json_response({

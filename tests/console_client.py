@@ -110,6 +110,17 @@ async def submit(c: ConsoleClient, text: str, *targets: str) -> int:
     return int(re.search(r"<h1>Review #(\d+)</h1>", page).group(1))
 
 
+# how a finding's place is shown (bot.domain.position_text / image_position_text)
+POSITION = re.compile(r"characters \d+-\d+|image \d+")
+
+
+def finding_rows(page: str) -> list[list[str]]:
+    """The review page's findings table, row by row: #, Severity, What, Where, Fix."""
+    start = page.index('id="findings"')
+    table = page[start:page.index("</table>", start)]
+    return [re.findall(r"<td>(.*?)</td>", row, re.S) for row in re.findall(r'<tr class="sev-row-.*?</tr>', table, re.S)]
+
+
 def state_of(services, review_id: int) -> str:
     with transaction(services.engine) as s:
         return s.get(Review, review_id).state

@@ -18,7 +18,8 @@ from bot.app import build_services
 from bot.models import AuditEvent, Review
 from bot.server import build_web_app
 from tests.conftest import make_config
-from tests.console_client import OFFICERS, PASSWORDS, ROLES, ConsoleClient, count, signed_in, site  # noqa: F401
+from tests.console_client import (OFFICERS, PASSWORDS, POSITION, ROLES, ConsoleClient, count, finding_rows,  # noqa: F401
+                                  signed_in, site)
 from tests.test_images_pipeline import NAME, PHONE, gps_photo, portrait, screenshot
 
 CAPTION = "A peek at our week at the office!"
@@ -134,6 +135,8 @@ async def test_when_a_screenshot_shows_a_name_and_phone_then_the_page_names_the_
     rid = review_id(page)
     assert 'id="state">FLAGGED' in page and "BLOCK" in page
     assert re.search(r"<td>image 1, area \d+,\d+ \d+x\d+</td>", page)
+    for cells in finding_rows(page):  # the place is said once, under Where
+        assert not POSITION.search(cells[2] + cells[4]), cells
     for secret in ("Emily", "Carter", "555-7788", "emily_carter"):
         assert secret not in page
     # the upload's own name is not stored either (it may be a patient's)

@@ -1,5 +1,6 @@
 """Console wording (issue 18): commands in findings show as code, not in literal backticks; the
-marked-draft heading only when something is marked; a non-UTF-8 consent file names every bad
+marked-draft heading only when something is marked; a finding's position said once, under
+Where (not again in What); a non-UTF-8 consent file names every bad
 line; the browser's /favicon.ico is answered."""
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import aiohttp
 
 from adapters.console.web import code_spans
 from bot.models import Consent
-from tests.console_client import CLEAN_DRAFT, count, signed_in, site  # noqa: F401
+from tests.console_client import (CLEAN_DRAFT, PHI_DRAFT, POSITION, count, finding_rows, signed_in, site,  # noqa: F401
+                                  submit)
 
 DATA = Path(__file__).parent / "data"
 CONSENT_DRAFT = "Jane Doe shared her story with us: thank you, Jane! consent: C-9999"
@@ -45,6 +47,20 @@ async def test_when_a_draft_has_no_findings_then_the_heading_does_not_promise_ma
     page = await _result_page(staff, CLEAN_DRAFT)
     assert "No findings." in page and 'id="draft"' in page
     assert "with findings marked" not in page and "<h2>Your draft</h2>" in page
+
+
+async def test_when_findings_have_positions_then_each_says_it_once_in_where(site):
+    services, client = site
+    staff = await signed_in(client, "staff1")
+    rid = await submit(staff, PHI_DRAFT, "instagram")
+    review = services.reviews.get_by_id(rid)
+    rows = finding_rows(staff.page)
+    assert len(rows) == len(review.findings) >= 2
+    for cells, f in zip(rows, review.findings):
+        number, severity, what, where, fix = cells
+        assert where == (f"characters {f.start + 1}-{f.end}" if f.start is not None else "")
+        assert not POSITION.search(what + fix + severity), cells  # said in Where, and only there
+    assert sum(bool(cells[3]) for cells in rows) >= 2
 
 
 async def test_when_an_officer_uploads_a_non_utf8_csv_then_every_bad_line_is_listed(site):

@@ -30,11 +30,13 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/clearpost-smoke.XXXXXX")
 SERVER_PID=""
 CONTAINER=""
 VOLUME=""
+IMAGE=""
 
 cleanup() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
   if [ -n "$CONTAINER" ]; then "$ENGINE" rm -f "$CONTAINER" >/dev/null 2>&1 || true; fi
   if [ -n "$VOLUME" ]; then "$ENGINE" volume rm "$VOLUME" >/dev/null 2>&1 || true; fi
+  if [ -n "$IMAGE" ]; then "$ENGINE" rmi "$IMAGE" >/dev/null 2>&1 || true; fi
   if [ -n "${CLEARPOST_SMOKE_KEEP:-}" ]; then echo "image smoke: kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -96,6 +98,10 @@ wait_healthy() {  # base url, seconds
     code=$(http_get "$1/healthz")
     [ "$code" = 200 ] && return 0
     if [ -n "$SERVER_PID" ] && ! kill -0 "$SERVER_PID" 2>/dev/null; then fail "serve exited before /healthz answered"; fi
+    if [ -n "$CONTAINER" ] && [ "$("$ENGINE" inspect -f '{{.State.Running}}' "$CONTAINER" 2>/dev/null)" != true ]; then
+      "$ENGINE" logs "$CONTAINER" >"$WORK/run/container.err" 2>&1 || true
+      fail "the container stopped before /healthz answered"
+    fi
     sleep 0.5
   done
   fail "/healthz did not answer 200 within $2 s (last: $code)"
@@ -134,6 +140,7 @@ if [ -n "$ENGINE" ]; then
   TAG="clearpost-smoke:$$"
   step "building the image with $ENGINE"
   "$ENGINE" build -q -t "$TAG" "$ROOT" >"$WORK/run/build.out" 2>&1 || fail "$ENGINE build"
+  IMAGE=$TAG
   RUN=("$ENGINE" run --rm -i -v "$WORK/config/config.yml:/config/config.yml:ro")
   step "clearpost check in the image"
   expect_exit 1 "check (PHI draft)" "$WORK/run/check.out" "$WORK/run/phi.txt" "${RUN[@]}" "$TAG" clearpost check -
@@ -147,14 +154,16 @@ if [ -n "$ENGINE" ]; then
   PORT=$("$ENGINE" port "$CONTAINER" 3000/tcp | head -n1 | sed 's/.*://')
   wait_healthy "http://127.0.0.1:$PORT" 180
   check_console "http://127.0.0.1:$PORT"
-  "$ENGINE" exec -i "$CONTAINER" clearpost users quickstart >"$WORK/run/users.log" 2>&1 || fail "users quickstart in the container"
+  "$ENGINE" exec "$CONTAINER" clearpost users quickstart >"$WORK/run/users.log" 2>&1 || fail "users quickstart in the container"
   "$ENGINE" exec "$CONTAINER" sh -c 'test -s /data/clearpost.db' || fail "no database in the /data volume"
+  "$ENGINE" stop -t 30 "$CONTAINER" >/dev/null || fail "$ENGINE stop"
+  code=$("$ENGINE" inspect -f '{{.State.ExitCode}}' "$CONTAINER")
+  [ "$code" = 0 ] || fail "serve in the container exited $code after SIGTERM, expected 0"
   step "clearpost teams package in the image"
   chmod 777 "$WORK/run"
   "${RUN[@]}" -v "$WORK/run:/out" "$TAG" clearpost teams package --app-id "$APP_ID" -o /out/teams.zip \
     >"$WORK/run/teams.out" 2>&1 || fail "teams package"
   check_zip "$WORK/run/teams.zip"
-  "$ENGINE" rmi "$TAG" >/dev/null 2>&1 || true
   step "passed with $ENGINE in $((SECONDS - T0)) s"
   exit 0
 fi

@@ -74,6 +74,8 @@ _CREDENTIAL = re.compile(
     # typed in lower case too, where the letters are no ordinary word ("dr. sam ortega, dpt")
     r"|^,\s*(?i:lcsw|licsw|lpc|lpcc|lmhc|lmft|lcpc|lcadc|cadc|phd|psyd|dds|dmd|dpt|pta|rdn|ccc-slp|slp|otr/l|msw|"
     r"bcba|crnp|fnp|dnp|aprn|rdh|lmt|cnm)\b")
+_CREDENTIAL_BEFORE = re.compile(
+    r"(?:^|\s)" + _DASH + r"?\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*,\s*(?:[A-Z][A-Za-z/\-]{1,7},?\s*){1,3}[|·•]?\s*$")
 _STAFF_SENTENCE = re.compile(
     r"\b(?:welcome(?! back)|welcoming(?! back)|meet|introducing|introduce|joins|joined|joining|hired|new hire|say hello to|"
     r"say hi to|(?:our|the) (?:newest |new )?(?:team|staff|clinician|therapist|counsel+or|hygienist|dentist|"
@@ -84,6 +86,11 @@ _STAFF_SENTENCE = re.compile(
     r"the office|urgent)|fill(?:s|ing)? in for|(?:parental|maternity|paternity|medical) leave|out on leave|"
     r"years (?:with|at) (?:us|the practice|our)|employee of the month|staff spotlight|team spotlight|"
     r"on staff|(?:our|my) colleague|(?:is|are) (?:now )?(?:accepting|seeing) new)\b", _I)
+# a clinician's title: in a post, "Dr. X" is who treats, unless the sentence says X is the patient
+_DOCTOR_BEFORE = re.compile(r"\b(?:Dr|Doctor)\.?\s+$")
+_SIGNATURE_TITLE_AFTER = re.compile(
+    r"^\s*,\s*(?:Medical|Clinical|Executive|Program|Practice|Office|Managing)\s+(?:Director|Manager)\b"
+    r"|^\s*,\s*(?:Owner|Founder|Co-?Founder|CEO|President|Practice Owner)\b")
 _AT_A_BUSINESS_BEFORE = re.compile(r"\b(?:at|from|near|inside|outside)\s+$", _I)
 _BUSINESS_POSSESSIVE = re.compile(
     r"^['’]s\b(?!\s+(?:house|home|place|apartment|flat|party|wedding|funeral|memorial|bedside|side|office|room|"
@@ -110,6 +117,7 @@ _HOTLINE_WORDS = re.compile(
     r"\b(?:lifeline|hotline|helpline|help line|crisis|text (?:home|hello|talk|\w+) to|line|988|suicide|"
     r"samhsa|nami|veterans|trevor|warmline|warm line|support line|toll[- ]free|24/7|call or text|text or call)\b", _I)
 
+_NAMED_HELP_LINE = re.compile(r"\b(?:crisis|help|life|hot|warm|support|peer|suicide|poison)\s*line\b[^\n]{0,40}$", _I)
 _OPERATIONS = re.compile(
     r"\b(?:closed|closing|closure|close early|reopen\w*|open|opens|hours|holiday|office|offices|workshop|webinar|"
     r"event|class|classes|group (?:starts|begins|meets)|registration|register|rsvp|sign up|signups?|enroll\w*|"
@@ -182,6 +190,11 @@ def person_role(text: str, e: Entity) -> Role:
     sentence = text[s0:s1]
     if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence):
         return Role.STAFF
+    if (_DOCTOR_BEFORE.search(before) or _DOCTOR_BEFORE.search(bare) or _SIGNATURE_TITLE_AFTER.match(after)) \
+            and not _NOT_STAFF_SENTENCE.search(sentence) and not _CARE_OF_SOMEONE.search(sentence):
+        return Role.STAFF  # "ask Dr. Lena Ruiz at your next visit", "— Rafael Soto, Medical Director"
+    if in_business_name(text, e) or (_known_city(text[e.start:e.end]) and on_business_line(text, e)):
+        return Role.ORGANISATION  # "Hi NorthStar family" from NorthStar Chiropractic; its "· Gresham: 9–7" branch
     return Role.UNKNOWN
 
 
@@ -193,11 +206,16 @@ def handle_role(text: str, e: Entity) -> Role:
     if any(w in _ORG_HANDLE_WORDS for w in words) or handle.endswith(_ORG_HANDLE_ENDINGS) \
             or handle.startswith(_ORG_HANDLE_STARTS):
         return Role.ORGANISATION
+    line = text[text.rfind("\n", 0, e.start) + 1:e.start]
+    if _CREDENTIAL_BEFORE.search(line):
+        return Role.STAFF  # the signature's own account: "— Alicia Moreno, MS, CCC-SLP @littlevoices"
     return person_role(text, e)  # "— @brenebrown", "our therapist @jordan.lcsw"
 
 
 def phone_role(text: str, e: Entity) -> Role:
     number = text[e.start:e.end]
+    if _NAMED_HELP_LINE.search(text[text.rfind("\n", 0, e.start) + 1:e.start]):
+        return Role.HOTLINE  # "Multnomah County Crisis Line — (503) 988-4888"
     if _HOTLINE_NUMBER.match(number):
         s0, s1 = _sentence(text, e.start, e.end)
         if _HOTLINE_WORDS.search(text, max(0, s0 - 80), min(len(text), s1 + 80)) or \
@@ -211,7 +229,9 @@ def phone_role(text: str, e: Entity) -> Role:
 # "our clinic director picks up at". One the practice used to reach someone ("we tried calling
 # you at", "your number") is that person's.
 _INVITES_CONTACT = re.compile(
-    r"(?:\b(?:call|text|phone|ring|reach|contact|email|e-mail|message|fax|dm|write to|talk to|ask for)\b"
+    r"(?:\b(?:call|text|phone|ring|reach|contact|email|e-mail|message|fax|dm|write to|talk to|ask for|"
+    r"send (?:your |a |us (?:your |a )?)?(?:resume|résumé|cv|application|cover letter|questions?|portfolio)s?(?: and \w+(?: \w+)?)? to|"
+    r"apply|applications? to)\b"
     r"(?:[^.!?\n]{0,40}?(?:\b(?:at|on|via)\b|[:\-–—]))?"
     r"|\b(?:picks? up|answers?|is available|would (?:love|like|be happy|be glad) to (?:talk|chat|hear from you|"
     r"connect|help|speak)|happy to (?:talk|chat|help)|can help|(?:is|are) (?:here|there)(?: for you)?"
@@ -239,6 +259,49 @@ _NAMED_BEFORE = re.compile(r"\b[A-Z][a-z]+\b[^.!?\n]{0,30}$")
 _FOR_THE_PRACTICE = re.compile(r"\b(?:us|our|the)\b", _I)
 
 
+_KIND_OF_BUSINESS = (r"(?:Center|Centre|Clinic|Care|Counseling|Counselling|Dental|Dentistry|Smiles|Orthodontics|"
+                     r"Therapy|Therapies|Health|Healthcare|Medical|Medicine|Associates|PT|Chiropractic|Wellness|"
+                     r"Recovery|Practice|Pediatrics|Dermatology|Spa|Institute|Hospital|Optometry|Vision|"
+                     r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Project|Foundation|Alliance)")
+# "NorthStar Chiropractic", "Rose City Urgent Care", "the Riverbend team": a business, by its name
+_BUSINESS_NAME = re.compile(r"\b(?P<name>[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*)[ \t]+"
+                            + _KIND_OF_BUSINESS + r"\b|\bthe (?P<team>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) team\b")
+
+
+def _known_city(value: str) -> bool:
+    from checks.phi.informal_ner import cities  # GeoNames towns shipped with the PHI check
+    return value.casefold() in cities()[0]
+
+
+def in_business_name(text: str, e: Entity) -> bool:
+    """The span is (part of) the name of a business the draft names: "NorthStar" of "NorthStar
+    Chiropractic", "Trevor" of "The Trevor Project"."""
+    words = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]*", text[e.start:e.end])}
+    if not words:
+        return False
+    for m in _BUSINESS_NAME.finditer(text):
+        if m.start() <= e.start < m.end() and e.end <= m.end():
+            return True
+        name = m.group("name") or m.group("team")
+        if words <= {w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]*", name)}:
+            return True
+    return False
+
+
+def on_business_line(text: str, e: Entity) -> bool:
+    """A number, address or town on a business's own line (a footer "NorthStar Chiropractic ·
+    800 Main St · (360) 555-0134", a listing "Rose City Urgent Care — Gresham: 9–7"), or the
+    line under its sign-off ("Dr. Omar Haddad & the Riverbend team / 1450 Willamette St"), unless
+    that line is about someone's care."""
+    line_start = text.rfind("\n", 0, e.start) + 1
+    line_end = text.find("\n", e.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
+    if _CARE_OF_SOMEONE.search(line):
+        return False
+    return bool(_BUSINESS_NAME.search(line) or (len(previous) < 80 and _BUSINESS_NAME.search(previous)))
+
+
 def contact_role(text: str, e: Entity) -> Role:
     """The practice's own contact, when the sentence invites the reader to use it and no one
     else's name or care comes with it ("call Kevin at ... about his results" is Kevin's)."""
@@ -246,7 +309,7 @@ def contact_role(text: str, e: Entity) -> Role:
     s0, s1 = _sentence(text, e.start, e.end)
     if _ADDRESSED_CONTACT.search(before):
         return Role.UNKNOWN
-    if _BUSINESS_BEFORE.search(before.rsplit("\n", 1)[-1]):
+    if _BUSINESS_BEFORE.search(before.rsplit("\n", 1)[-1]) or on_business_line(text, e):
         return Role.ORGANISATION  # "New Dawn Recovery Center · (503) ...", "Clearview Eye Care, Salem: ..."
     if _SOMEONE_ELSES.search(text, s0, s1):
         return Role.UNKNOWN
@@ -371,6 +434,13 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...]) -> tuple[Role
 
 
 def role_of(text: str, e: Entity) -> Role:
+    role = _role_of(text, e)
+    if role == Role.UNKNOWN and e.entity_type == "LOCATION" and on_business_line(text, e):
+        return Role.ORGANISATION  # a business's own address or branch town
+    return role
+
+
+def _role_of(text: str, e: Entity) -> Role:
     if e.entity_type == "PERSON":
         return person_role(text, e)
     if e.entity_type == "HANDLE":
@@ -392,7 +462,8 @@ EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|
                          r"register|registration|venue|community room|meeting|presenting|presentation|keynote|"
                          r"speaking|"
                          r"meet-?up|training|screening night|panel|author talk|book talk|book signing|signing|"
-                         r"reading|moderat\w+|q&a|book launch|launch party)\b", _I)
+                         r"reading|moderat\w+|q&a|book launch|launch party|new (?:\w+ ){0,3}group|"
+                         r"group (?:starts|begins|meets|runs))\b|\b(?:when|where)\s*:", _I)
 
 
 def venue_role(text: str, e: Entity) -> Role:

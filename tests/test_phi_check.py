@@ -81,7 +81,7 @@ def test_when_identifier_tied_to_person_or_care_then_it_blocks(analyzer, text, e
 
 
 @pytest.mark.parametrize("text,entity", [
-    ("Our moms group meets at the Hollywood Library, 4040 NE Tillamook St.", "LOCATION"),
+    ("The Hollywood Library is at 4040 NE Tillamook St., next to the bakery.", "LOCATION"),
     ("Register with the library at 503-555-0100 for the book swap.", "PHONE"),
 ])
 def test_when_contact_detail_has_no_person_or_care_then_it_warns(analyzer, text, entity):

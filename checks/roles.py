@@ -110,7 +110,8 @@ _STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\
 _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|my name is|me),?\s+(?:dr\.?\s+)?$", _I)
 _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
 _NOT_STAFF_SENTENCE = re.compile(
-    r"\b(?:client|patient|his session|her session|their session|diagnos\w+|treated|discharged|appointment with us)\b", _I)
+    r"\b(?:client|patient|his session|her session|their session|diagnos\w+|treated|discharged|appointment with us|"
+    r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team))\b", _I)
 
 _HOTLINE_NUMBER = re.compile(r"^(?:\D*(?:988|741741|211|311)\D*|\+?1?[\s.(-]*8(?:00|33|44|55|66|77|88)\b.*)$")
 _HOTLINE_WORDS = re.compile(

@@ -91,7 +91,7 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:one|two|three|four|some|a few|several|a couple|couple|both|all|each|every one) of (?:our|my|the) "
     r"(?:\w+ )?(?:clients|patients|pts|regulars|kiddos|group members|families)\b"
     r"|\b(?:our|my) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
-    r"|\b(?:our|my|the|(?:last night|tonight|today|this week|yesterday)'?s) (?:[\w-]+ ){0,3}(?:teen|kids'?|youth|support|"
+    r"|\b(?:our|my|the|(?:last night|tonight|today|this week|yesterday)'?s) (?:[\w'’-]+ ){0,3}(?:teen|kids'?|youth|support|"
     r"therapy|dbt|grief|parenting|adolescent|"
     r"recovery|moms'?|men'?s|women'?s|anxiety|social skills)(?: support)? group\b(?! (?:room|practice|schedule|starts|begins|meets|"
     r"is now|will|registration))", _I)

@@ -36,6 +36,18 @@ CASES = [
     ("Our client moved to 4040 NE Tillamook St after her surgery.", "4040 NE Tillamook St", Role.UNKNOWN),
     ("Send your CV to the office by November 30.", "November 30", Role.OPERATIONS),
     ("She reminded us that rest is strength. #SimoneBiles #MentalHealthMatters", "#SimoneBiles", Role.PUBLIC),
+    # a clinician by title or signature; but not when the sentence is about their care
+    ("Questions about orthotics? Ask Dr. Wendell Ames when you come in.", "Wendell Ames", Role.STAFF),
+    ("Stay warm out there,\nRosalind Pike, Clinical Director", "Rosalind Pike", Role.STAFF),
+    ("Dr. Wendell Ames is back on his feet after his knee surgery with us!", "Wendell Ames", Role.UNKNOWN),
+    # a business the draft names, and its own footer
+    ("Happy holidays from everyone at Brightwater Pediatrics! Brightwater families, stay warm.", "Brightwater",
+     Role.ORGANISATION),
+    ("Brightwater Pediatrics · 77 Alder Ave, Salem OR 97301 · (503) 555-0170", "77 Alder Ave, Salem OR 97301",
+     Role.ORGANISATION),
+    ("Brightwater Pediatrics · 77 Alder Ave, Salem OR 97301 · (503) 555-0170", "(503) 555-0170", Role.ORGANISATION),
+    ("Lane County Crisis Line: (541) 555-0110, any hour.", "(541) 555-0110", Role.HOTLINE),
+    ("Maria's mom called from (541) 555-0110 about her refill.", "(541) 555-0110", Role.UNKNOWN),
 ]
 
 

@@ -11,6 +11,7 @@ Typographic quotes and apostrophes are folded to ASCII ones (phones type
 device wrote the draft."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -68,9 +69,36 @@ def canonicalise(text: str) -> Canonical:
         for c in folded:
             out.append(c)
             origin.append(i)
-    chars = _fix_lookalikes(out)
+    chars, origin = _restore_apostrophes(_fix_lookalikes(out), origin)
     origin.append(len(text))
     return Canonical("".join(chars), tuple(origin))
+
+
+# Contractions typed without their apostrophe ("didnt", "youre", "im"): with it restored,
+# "didn't make my anxiety disappear" reads as the negation it is, whichever way it was typed.
+# Only forms that are no English word of their own ("wont", "ill", "its", "were" are left alone).
+_CONTRACTIONS = {
+    **{w: len(w) - 1 for w in ("arent", "isnt", "wasnt", "werent", "dont", "doesnt", "didnt", "cant", "couldnt",
+                              "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "mustnt", "neednt", "aint")},
+    **{w: len(w) - 2 for w in ("youre", "theyre", "youve", "weve", "theyve", "youll", "theyll", "thats", "whats",
+                              "theres", "heres", "wheres", "whos")},
+    "ive": 1, "im": 1,
+}
+_CONTRACTION_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(_CONTRACTIONS, key=len, reverse=True))
+                               + r")(?![\w'])", re.IGNORECASE)
+
+
+def _restore_apostrophes(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
+    text = "".join(chars)
+    cuts = [m.start() + _CONTRACTIONS[m.group(0).casefold()] for m in _CONTRACTION_WORD.finditer(text)]
+    if not cuts:
+        return chars, origin
+    out_chars, out_origin, last = [], [], 0
+    for cut in cuts:
+        out_chars += chars[last:cut] + ["'"]
+        out_origin += origin[last:cut] + [origin[cut - 1]]
+        last = cut
+    return out_chars + chars[last:], out_origin + origin[last:]
 
 
 def _fix_lookalikes(chars: list[str]) -> list[str]:

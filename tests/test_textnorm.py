@@ -38,3 +38,13 @@ async def test_when_name_disguised_then_phi_still_found_at_original_position(ana
     assert person, "disguised name was not found"
     assert written[person[0].start:person[0].end].replace("\u200b", "").replace("о", "o") == "John Smith"
     pipeline.close()
+
+
+def test_when_a_contraction_lost_its_apostrophe_then_it_is_restored_and_positions_still_map():
+    text = "Therapy didnt make it disappear, Im told. its fine; we were ill."
+    c = canonicalise(text)
+    assert c.text == "Therapy didn't make it disappear, I'm told. its fine; we were ill."
+    start = c.text.index("didn't")
+    assert text[slice(*c.to_original(start, start + len("didn't")))] == "didnt"
+    tail = c.text.index("ill")
+    assert text[slice(*c.to_original(tail, tail + 3))] == "ill"

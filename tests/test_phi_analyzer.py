@@ -296,3 +296,13 @@ def test_when_a_word_is_left_over_next_to_a_name_then_only_the_name_is_reported(
 def test_when_a_name_is_a_venue_or_follows_in_then_it_is_a_place(analyzer, text, place):
     found = spans(analyzer, text)
     assert ("LOCATION", place) in found and ("PERSON", place) not in found
+
+
+@pytest.mark.parametrize("text,names", [
+    ("THANKS SO MUCH FOR THE 5 STARS, JEN!! We loved having you in.", ["JEN"]),
+    ("HI DANA, WE UNDERSTAND THE RESULTS WEREN'T WHAT YOU HOPED FOR. Please call us.", ["DANA"]),
+    ("WE WILL HOPE FOR GRACE AND JOY THIS SEASON. Have a good one!", []),
+])
+def test_when_a_sentence_is_shouted_then_names_in_it_are_found_as_in_ordinary_type(analyzer, text, names):
+    found = [text[e.start:e.end] for e in analyzer.analyze(text).entities if e.entity_type == "PERSON"]
+    assert found == names

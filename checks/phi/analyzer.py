@@ -237,12 +237,47 @@ class PhiAnalyzer:
 
     # public API --------------------------------------------------------------------
     def analyze(self, text: str) -> Analysis:
-        doc, chosen = self.candidates(text)
+        work = self._unshouted(text)  # same length: every position holds for ``text``
+        doc, chosen = self.candidates(work)
         if self._informal is not None:
-            chosen = self._arbitrate(text, doc, chosen)
+            chosen = self._arbitrate(work, doc, chosen)
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
                         own=tuple(sorted(set(self._safe_spans(text)))))
+
+    def _unshouted(self, text: str) -> str:
+        """ "THANKS SO MUCH FOR THE 5 STARS, JEN!! Ava was ...": a shouted run of three or more
+        words in an otherwise mixed-case draft, in sentence case with given names and surnames
+        capitalised ("Thanks so much for the 5 stars, Jen!!"), so a name typed in capitals is
+        found as it would be in ordinary type. A draft shouted throughout keeps its own rules."""
+        if case_style(text) != "mixed":
+            return text
+        words = list(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text))
+        runs, run = [], []
+        for w in words:
+            shouted = w.group(0).isupper() and (len(w.group(0)) > 1 or w.group(0) in ("I", "A"))
+            if shouted and (not run or not re.search(r"[a-z]", text[run[-1].end():w.start()])):
+                run.append(w)
+                continue
+            if len(run) >= 3:
+                runs.append(run)
+            run = [w] if shouted else []
+        if len(run) >= 3:
+            runs.append(run)
+        if not runs:
+            return text
+        chars = list(text)
+        names = given_names() | common_surnames()
+        for run in runs:
+            for i, w in enumerate(run):
+                word = w.group(0)
+                low = word.casefold()
+                opens = i == 0 or re.search(r"[.!?\n]\s*$", text[run[i - 1].end():w.start()]) is not None
+                title = low in ("dr", "mr", "mrs", "ms", "mx") and text[w.end():w.end() + 1] == "."
+                named = low in names and low not in STOP_WORDS and low not in self._non_nouns  # not "will", "the"
+                new = word.capitalize() if (opens or title or named) else ("I" if word == "I" else word.lower())
+                chars[w.start():w.end()] = new
+        return "".join(chars)
 
     def candidates(self, text: str) -> tuple[object, list[_Candidate]]:
         """The spaCy doc and what the rules chose (before the learned arbiter)."""
@@ -543,9 +578,16 @@ class PhiAnalyzer:
 
 def _retyped(doc, probs, c: _Candidate, min_prob: float) -> _Candidate:
     """A rule's PERSON the tagger reads as a place, or the reverse: the rules say it is
-    one of the two, the tagger which (the other type at ``min_prob`` or more and likelier)."""
+    one of the two, the tagger which (the other type at ``min_prob`` or more and likelier).
+    A name becomes a place only when it is a known city ("Houston office closed"): turning
+    any name the tagger doubted into a place let patients' names through on the verdict
+    rounds (docs/phi.md)."""
     if c.entity_type not in ("PERSON", "LOCATION"):
         return c
+    if c.entity_type == "PERSON":
+        from checks.phi.informal_ner import cities
+        if doc.text[c.start:c.end].casefold() not in cities()[0]:
+            return c
     rows = [i for i, t in enumerate(doc) if t.idx < c.end and c.start < t.idx + len(t.text) and t.text[:1].isalnum()]
     if not rows:
         return c

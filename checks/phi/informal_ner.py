@@ -175,6 +175,9 @@ def token_features(text: str, doc, cands, style: str, ordinary, tuned_ents=None)
         feats = ["bias", f"w={f['word']}", f"shape={f['shape']}", f"pos={f['pos']}", f"ent={f['ent']}",
                  f"cand={f['cand']}", f"src={f['src']}", f"ci={f['cand']}{f['ci']}", f"style={style}",
                  f"suf3={f['word'][-3:]}", f"pre3={f['word'][:3]}",
+                 # more of the word's spelling: names the gazetteers lack still end like names
+                 f"suf2={f['word'][-2:]}", f"suf4={f['word'][-4:]}", f"pre2={f['word'][:2]}",
+                 f"pre4={f['word'][:4]}", f"len={min(len(f['word']), 10)}",
                  f"shape|ent={f['shape']}|{f['ent']}", f"style|shape={style}|{f['shape']}",
                  f"style|cand={style}|{f['cand']}", f"cand|ent={f['cand']}|{f['ent']}",
                  f"pos|shape={f['pos']}|{f['shape']}", f"src|style={f['src']}|{style}"]

@@ -80,8 +80,8 @@ def canonicalise(text: str) -> Canonical:
 _CONTRACTIONS = {
     **{w: len(w) - 1 for w in ("arent", "isnt", "wasnt", "werent", "dont", "doesnt", "didnt", "cant", "couldnt",
                               "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "mustnt", "neednt", "aint")},
-    **{w: len(w) - 2 for w in ("youre", "theyre", "youve", "weve", "theyve", "youll", "theyll", "thats", "whats",
-                              "theres", "heres", "wheres", "whos")},
+    **{w: len(w) - 2 for w in ("youre", "theyre", "youve", "weve", "theyve", "youll", "theyll")},
+    **{w: len(w) - 1 for w in ("thats", "whats", "theres", "heres", "wheres", "whos", "shes", "hes")},
     "ive": 1, "im": 1,
 }
 _CONTRACTION_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(_CONTRACTIONS, key=len, reverse=True))

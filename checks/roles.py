@@ -185,7 +185,7 @@ def person_role(text: str, e: Entity) -> Role:
     if _AT_A_BUSINESS_BEFORE.search(before) and _BUSINESS_POSSESSIVE.match(after):
         return Role.ORGANISATION  # "at Powell's on Hawthorne", "from Trader Joe's": a shop, not a person
     if _CREDENTIAL.match(after) or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \
-            or _STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_AFTER.match(after):
+            or _STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_BEFORE.search(before) or _STAFF_JOB_AFTER.match(after):
         return Role.STAFF  # a credential, or the writer introducing themselves ("Dr. Ben here", "that's me, Kayla")
     s0, s1 = _sentence(text, e.start, e.end)
     sentence = text[s0:s1]

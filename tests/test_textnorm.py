@@ -41,9 +41,9 @@ async def test_when_name_disguised_then_phi_still_found_at_original_position(ana
 
 
 def test_when_a_contraction_lost_its_apostrophe_then_it_is_restored_and_positions_still_map():
-    text = "Therapy didnt make it disappear, Im told. its fine; we were ill."
+    text = "Therapy didnt make it disappear, Im told. Whats more, shes fine; its fine; we were ill."
     c = canonicalise(text)
-    assert c.text == "Therapy didn't make it disappear, I'm told. its fine; we were ill."
+    assert c.text == "Therapy didn't make it disappear, I'm told. What's more, she's fine; its fine; we were ill."
     start = c.text.index("didn't")
     assert text[slice(*c.to_original(start, start + len("didn't")))] == "didnt"
     tail = c.text.index("ill")

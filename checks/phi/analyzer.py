@@ -274,10 +274,19 @@ class PhiAnalyzer:
                 low = word.casefold()
                 opens = i == 0 or re.search(r"[.!?\n]\s*$", text[run[i - 1].end():w.start()]) is not None
                 title = low in ("dr", "mr", "mrs", "ms", "mx") and text[w.end():w.end() + 1] == "."
-                named = low in names and low not in STOP_WORDS and low not in self._non_nouns  # not "will", "the"
+                # a name by the list and no word ("JEN", "MATEO"), or a listed name that is also a
+                # noun ("DANA", "STORY") only where it is spoken to: "HI DANA,", "..., JEN!!"
+                named = low in names and low not in STOP_WORDS and (
+                    low not in self._common or (low in given_names() and self._spoken_to(text, w.start(), w.end())))
                 new = word.capitalize() if (opens or title or named) else ("I" if word == "I" else word.lower())
                 chars[w.start():w.end()] = new
         return "".join(chars)
+
+    @staticmethod
+    def _spoken_to(text: str, start: int, end: int) -> bool:
+        before, after = text[max(0, start - 16):start], text[end:end + 3]
+        return bool(re.search(r"\b(?:HI|HEY|DEAR|HELLO|THANKS|THANK YOU|CONGRATS|WELCOME|BYE|LOVE YOU),?\s+$", before)
+                    or (re.search(r",\s*$", before) and re.match(r"\s*[!.?]", after)))
 
     def candidates(self, text: str) -> tuple[object, list[_Candidate]]:
         """The spaCy doc and what the rules chose (before the learned arbiter)."""

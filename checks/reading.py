@@ -16,7 +16,9 @@ from checks.base import PEOPLE, Analysis, Entity
 from checks.disclosure.model import DisclosureModel, ScoredSentence
 from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans, redacted_name_spans
 from checks.roles import Role, in_context_roles, invented_case, role_of, shared_roles, staff_by_first_name
-from checks.subjects import own_news
+from bot.config import REVIEW_PLATFORMS
+from checks.policy.addressee import Addressees
+from checks.subjects import own_news, readers_at_large
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -88,8 +90,11 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
                    lambda w: w.casefold() in staff_first_names)
     if invented_case(text):  # "a composite ... not any real person": nobody's care is told
         own = (True,) * len(scored)
-    scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP)) if mine else s
-              for s, mine in zip(scored, own)]
+    # a "you" that is whoever reads the post ("what to expect at your first appointment")
+    replying = any(p in REVIEW_PLATFORMS for p in draft.platforms) or bool(Addressees().find(text, analysis))
+    anyone = readers_at_large(text, [(s.start, s.end) for s in scored], analysis.entities, roles, replying)
+    scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP)) if mine or general else s
+              for s, mine, general in zip(scored, own, anyone)]
     return Reading(roles, tuple(scored), staff_first_names, own)
 
 

@@ -100,3 +100,47 @@ _CLIENTS_PRESENT = re.compile(
 def clients_present(text: str) -> bool:
     """The draft says the people in its photo, or around it, are clients."""
     return bool(_CLIENTS_PRESENT.search(text))
+
+
+# -- who "you" is -------------------------------------------------------------------------------
+# "What to expect at your first appointment", "ask any of our PTs at your next visit", "if your knee
+# clicks when you squat": the post speaks to whoever reads it, about care in general. "See u tues at
+# 7:30 for your adjustment", "so glad your crown feels better!" speak to one person about theirs.
+_YOU = re.compile(r"\b(?:you|your|yours|yourself|u|ur)\b", _I)
+_ANY_READER = re.compile(
+    r"\b(?:if|when|whenever|whether|before|after|once|until|unless|while)\s+(?:you|your|u|ur)\b"
+    r"|\byour\s+(?:very\s+)?(?:first|next|initial|annual|yearly|regular|routine|upcoming|new[- ]patient|"
+    r"six[- ]month|6[- ]month)\b"
+    r"|\b(?:you|u)\s+(?:can|could|may|might|will|'ll|should|don't have to|do not have to|deserve|are not alone|"
+    r"aren't alone|never know)\b|\byou'll\b"
+    r"|\b(?:ask|tell|bring|check with|talk to|call)\s+(?:your|any of our|one of our|us|our)\b"
+    r"|\b(?:anyone|everyone|everybody|anybody|each of you|all of you)\b", _I)
+_ONE_READER = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:week|night|time|visit)|"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|s)?|next (?:week|time)|again|back)\b"
+    r"|\b(?:at|@)\s*\d{1,2}(?::\d\d)?\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b"
+    r"|\b(?:you|u)\s+(?:were|was|did|came|had|left|told|asked|mentioned|shared|wrote|said)\b"
+    r"|\b(?:your|ur)\s+(?:\w+\s+)?(?:results?|report|review|comment|message|dm|feedback|stars?|kind words)\b"
+    r"|\b(?:glad|happy|sorry|thrilled|proud)\b[^.!?\n]{0,40}\b(?:you|your|u|ur)\b"
+    r"|\b(?:see|seeing)\s+(?:you|u)\b|\b(?:who|that)\s+(?:left|came|was|asked|messaged|called|wrote)\b", _I)
+
+
+def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
+                     roles: tuple[Role, ...], replying: bool) -> tuple[bool, ...]:
+    """Per sentence: whether its "you" is whoever reads the post, not one person. Never in a
+    reply (a review site, a draft that greets or tags someone), nor beside a name or handle of
+    unknown role, a client or an appointment slot, nor with anything that pins down one reader
+    (a day, a time, what "you" did, "your results", "glad you ...")."""
+    if replying:
+        return tuple(False for _ in bounds)
+    people = [e for e, r in zip(entities, roles) if e.entity_type in PEOPLE and r in (Role.UNKNOWN, Role.INVENTED)]
+    out = []
+    for s, e in bounds:
+        sentence = text[s:e]
+        out.append(bool(_YOU.search(sentence) and _ANY_READER.search(sentence))
+                   and not _ONE_READER.search(sentence)
+                   and not any(s <= p.start < e for p in people)
+                   and not _PATIENT_REF.search(sentence)
+                   and not _SOMEONE_ELSE.search(_YOU.sub(" ", _OWN_FAMILY.sub(" ", sentence)))
+                   and not _THIRD_PERSON.search(sentence))
+    return tuple(out)

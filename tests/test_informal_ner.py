@@ -82,3 +82,23 @@ def test_decode_joins_adjacent_tokens_of_one_label(tagged):
     spans = decode(list(doc), probs, 0.5)
     assert [(s.label, "we met Ana Lima in Boston"[s.start:s.end]) for s in spans] == [
         ("PERSON", "Ana Lima"), ("LOCATION", "Boston")]
+
+
+def test_the_tagger_is_on_by_default():
+    """Issue 16: on by default once it beat the rules on tweets without costing the verdict rounds."""
+    from checks.phi.settings import parse_phi_settings
+    assert parse_phi_settings({}).informal_ner is True
+    assert parse_phi_settings({"informal_ner": False}).informal_ner is False
+
+
+def test_a_place_the_sentence_makes_stays_a_place(tagged):
+    """A venue or a word after "in" is a place by grammar; the tagger neither drops nor retypes it."""
+    text = "Join Team Harbor Light on Saturday at Tom McCall Waterfront Park."
+    assert covers(found(tagged, text, "LOCATION"), "Tom McCall Waterfront Park")
+    assert not covers(found(tagged, "The group meets in Jakobsen every spring.", "PERSON"), "Jakobsen")
+
+
+def test_shouted_dictionary_words_are_not_made_names(tagged):
+    text = "WE WILL HOPE FOR GRACE AND JOY THIS SEASON. Have a good one!"
+    assert found(tagged, text, "PERSON") == []
+    assert found(tagged, "THANKS SO MUCH FOR THE 5 STARS, JEN!! We loved having you in.", "PERSON") == ["JEN"]

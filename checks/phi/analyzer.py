@@ -240,7 +240,7 @@ class PhiAnalyzer:
         work = self._unshouted(text)  # same length: every position holds for ``text``
         doc, chosen = self.candidates(work)
         if self._informal is not None:
-            chosen = self._arbitrate(work, doc, chosen)
+            chosen = self._arbitrate(work, doc, chosen, typed=text)
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
                         own=tuple(sorted(set(self._safe_spans(text)))))
@@ -295,24 +295,30 @@ class PhiAnalyzer:
                                       nlp_artifacts=artifacts)
         return artifacts.tokens, self._postprocess(text, results)
 
-    def _arbitrate(self, text: str, doc, chosen: list[_Candidate]) -> list[_Candidate]:
+    def _arbitrate(self, text: str, doc, chosen: list[_Candidate], typed: str | None = None) -> list[_Candidate]:
         """The informal tagger adds the names and places the rules missed and drops the
         names and places of spaCy and the name-list recognizers it is sure are neither
         (checks/phi/informal_ner.py). What it cannot judge from tweets stays (addresses,
-        hashtag names, handles, cue-word and shape recognizers)."""
+        hashtag names, handles, cue-word and shape recognizers). ``typed``: the draft as written
+        when ``text`` is its unshouted reading."""
         from checks.phi.informal_ner import decode, vetoed
         tagger = self._informal
+        style = case_style(text)
         probs = tagger.token_probs(text, doc, [(c.start, c.end, c.entity_type, c.source) for c in chosen],
-                                   case_style(text), self._ordinary_word)
+                                   style, self._ordinary_word)
         if len(probs) == 0:
             return chosen
+        toks = list(doc)  # spaCy makes a new Token object on every pass over a doc: once per text, not per span
+        held = [c for c in chosen if _placed_by_grammar(text, c)]  # a venue or "in Gresham": the sentence says place
         keep = [c for c in chosen if c.entity_type not in ("PERSON", "LOCATION") or c.source not in _VETO_SOURCES
-                or not vetoed(doc, probs, c.start, c.end, tagger.veto)]
-        keep = [_retyped(doc, probs, c, tagger.min_prob) if c.source not in _RULES_KEEP else c for c in keep]
+                or c in held or not vetoed(toks, probs, c.start, c.end, tagger.veto)]
+        keep = [_retyped(text, toks, probs, c, tagger.min_prob) if c.source not in _RULES_KEEP and c not in held else c
+                for c in keep]
         new = [_Candidate(s.label, s.start, s.end, s.score, 5, "InformalTagger")
-               for s in decode(list(doc), probs, tagger.min_prob)
+               for s in decode(toks, probs, tagger.min_prob)
                if not any(s.start < k.end and k.start < s.end for k in keep)
                and not _chat_word(text[s.start:s.end])
+               and not _shouted_word(typed or text, s.start, s.end, self._ordinary_word)
                and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))]
         new = self._drop_safe(text, new, self._safe_spans(text))
         return sorted(keep + new, key=lambda c: c.start)
@@ -585,7 +591,7 @@ class PhiAnalyzer:
         return out
 
 
-def _retyped(doc, probs, c: _Candidate, min_prob: float) -> _Candidate:
+def _retyped(text: str, toks, probs, c: _Candidate, min_prob: float) -> _Candidate:
     """A rule's PERSON the tagger reads as a place, or the reverse: the rules say it is
     one of the two, the tagger which (the other type at ``min_prob`` or more and likelier).
     A name becomes a place only when it is a known city ("Houston office closed"): turning
@@ -595,9 +601,9 @@ def _retyped(doc, probs, c: _Candidate, min_prob: float) -> _Candidate:
         return c
     if c.entity_type == "PERSON":
         from checks.phi.informal_ner import cities
-        if doc.text[c.start:c.end].casefold() not in cities()[0]:
+        if text[c.start:c.end].casefold() not in cities()[0]:
             return c
-    rows = [i for i, t in enumerate(doc) if t.idx < c.end and c.start < t.idx + len(t.text) and t.text[:1].isalnum()]
+    rows = [i for i, t in enumerate(toks) if t.idx < c.end and c.start < t.idx + len(t.text) and t.text[:1].isalnum()]
     if not rows:
         return c
     mean = probs[rows].mean(axis=0)
@@ -623,6 +629,21 @@ _COMPASS_BEFORE = re.compile(r"(?<![\w.])(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+$")
 _OWN_SITE_BEFORE = re.compile(r"\b(?:our|the|their|its)\s+$", re.IGNORECASE)
 _SITE_AFTER = re.compile(r"[ \t]+(?:campus|office|location|branch|clinic|studio|site)\b")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|around|outside|across|throughout)\s+$", re.IGNORECASE)
+
+
+def _shouted_word(typed: str, start: int, end: int, ordinary) -> bool:
+    """"HOPE FOR GRACE AND JOY" in a mixed-case draft: dictionary words typed in capitals are
+    shouting, and the rules already judged them; the tagger adds no name there."""
+    value = typed[start:end]
+    return case_style(typed) == "mixed" and value.isupper() and all(ordinary(w) for w in value.split())
+
+
+def _placed_by_grammar(text: str, c: _Candidate) -> bool:
+    """A place _place_by_grammar would make of a name: a venue ("Tom McCall Waterfront Park")
+    or one word after "in"/"near". The informal tagger, taught on tweets, does not overrule it."""
+    if c.entity_type != "LOCATION":
+        return False
+    return _place_by_grammar(text, replace(c, entity_type="PERSON", source="")).entity_type == "LOCATION"
 
 
 def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:

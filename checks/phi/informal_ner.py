@@ -240,7 +240,15 @@ class InformalTagger:
         if not feats:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
         X = (dense_features(doc) - self.mu) / self.sd
-        return probabilities(self.W, self.D, self.b, [_hashed(f) for f in feats], X)
+        # the same sums as probabilities(), hashed and gathered in one pass: a long post has
+        # tens of thousands of feature strings, and per-token numpy calls cost more than the maths
+        mask = (1 << HASH_BITS) - 1
+        flat = np.fromiter((zlib.crc32(x.encode("utf-8")) & mask for f in feats for x in f), dtype=np.int64)
+        starts = np.cumsum([0] + [len(f) for f in feats[:-1]])
+        logits = np.add.reduceat(self.W[flat], starts, axis=0) + X @ self.D + self.b
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        return p / p.sum(axis=1, keepdims=True)
 
 
 def probabilities(W: np.ndarray, D: np.ndarray, b: np.ndarray, rows: list[np.ndarray], X: np.ndarray) -> np.ndarray:
@@ -250,10 +258,10 @@ def probabilities(W: np.ndarray, D: np.ndarray, b: np.ndarray, rows: list[np.nda
     return p / p.sum(axis=1, keepdims=True)
 
 
-def vetoed(doc, probs: np.ndarray, start: int, end: int, veto: float) -> bool:
+def vetoed(toks, probs: np.ndarray, start: int, end: int, veto: float) -> bool:
     """The tagger is sure (mean P(O) >= ``veto`` over its word tokens) that
     characters start..end hold no name or place."""
-    ps = [probs[i, 0] for i, t in enumerate(doc) if t.idx < end and start < t.idx + len(t.text)
+    ps = [probs[i, 0] for i, t in enumerate(toks) if t.idx < end and start < t.idx + len(t.text)
           and t.text[:1].isalnum()]
     return bool(ps) and float(np.mean(ps)) >= veto
 

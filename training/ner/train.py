@@ -57,10 +57,11 @@ class Example:
 
     def __init__(self, analyzer, rec: dict):
         self.id, self.text = str(rec["id"]), rec["text"]
-        self.doc, self.chosen = analyzer.candidates(self.text)
-        self.style = case_style(self.text)
+        self.work = analyzer._unshouted(self.text)  # what PhiAnalyzer.analyze reads (same offsets)
+        self.doc, self.chosen = analyzer.candidates(self.work)
+        self.style = case_style(self.work)
         cands = [(c.start, c.end, c.entity_type, c.source) for c in self.chosen]
-        feats = ner.token_features(self.text, self.doc, cands, self.style, analyzer._ordinary_word)
+        feats = ner.token_features(self.work, self.doc, cands, self.style, analyzer._ordinary_word)
         self.rows = [ner._hashed(f) for f in feats]
         self.X = ner.dense_features(self.doc)
         gold = [(s["start"], s["end"], s["label"]) for s in rec.get("spans", ()) if s["label"] in ner.LABELS]
@@ -152,7 +153,7 @@ def findings(analyzer, ex: Example, weights) -> list[dict]:
     chosen = ex.chosen
     if weights is not None:
         analyzer._informal = weights
-        chosen = analyzer._arbitrate(ex.text, ex.doc, ex.chosen)
+        chosen = analyzer._arbitrate(ex.work, ex.doc, ex.chosen, typed=ex.text)
     return [{"start": c.start, "end": c.end, "entity": c.entity_type} for c in chosen if c.entity_type != "HANDLE"]
 
 

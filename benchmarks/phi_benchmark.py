@@ -13,8 +13,8 @@ Harbor vocabulary so the scorer can read them. Prints:
 with the ClearPost / plain ratio for each. Figures on a shared machine are
 noisy; run twice before trusting a difference of a few percent.
 
-Usage: .venv/bin/python benchmarks/phi_benchmark.py [--corpus PATH] [--scorer PATH] [--informal-ner]
-(--informal-ner: ClearPost with the learned informal-text tagger on)
+Usage: .venv/bin/python benchmarks/phi_benchmark.py [--corpus PATH] [--scorer PATH] [--no-informal-ner]
+(ClearPost as configured by default, the learned informal-text tagger on; --no-informal-ner: rules only)
 """
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ class ClearPost:
 
     def __init__(self):
         from checks.phi.analyzer import PhiAnalyzer
-        self.analyzer = PhiAnalyzer(practice_values(), informal_ner=os.environ.get("CLEARPOST_INFORMAL_NER") == "1")
+        self.analyzer = PhiAnalyzer(practice_values(), informal_ner=os.environ.get("CLEARPOST_INFORMAL_NER") != "0")
 
     def findings(self, text: str) -> list[dict]:
         return [{"start": e.start, "end": e.end, "entity": e.entity_type}
@@ -180,10 +180,10 @@ def main() -> None:
     ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     ap.add_argument("--latency-runs", type=int, default=60)
     ap.add_argument("--child", choices=list(ENGINES))
-    ap.add_argument("--informal-ner", action="store_true")
+    ap.add_argument("--no-informal-ner", action="store_true", help="rules only (the tagger is on by default)")
     args = ap.parse_args()
-    if args.informal_ner:
-        os.environ["CLEARPOST_INFORMAL_NER"] = "1"  # read by ClearPost() here and in the cold-start child
+    if args.no_informal_ner:
+        os.environ["CLEARPOST_INFORMAL_NER"] = "0"  # read by ClearPost() here and in the cold-start child
     if args.child:
         child(args.child, str(args.corpus))
         return

@@ -128,6 +128,7 @@ _OPERATIONS = re.compile(
     r"independence day|juneteenth|mlk|presidents|veterans day|easter|hanukkah|diwali|eid|(?:in|at|on) observance|"
     r"schedule change|scheduled|scheduling|goes live|posting date|snow|weather|power outage|maintenance|portal|available|accepting|intake opens|"
     r"hiring|application|apply|cv|resume|résumé|job|position|anniversary|ribbon|birthday of the practice|"
+    r"special|offer|promo|promotion|deal|discount|sale|coupon|expires|valid (?:through|until)|"
     r"opening)\b", _I)
 _CARE_OF_SOMEONE = re.compile(
     r"\b(?:your|her|his|their|my) (?:\w+ )?(?:appointment|appt|visit|session|surgery|procedure|treatment|"
@@ -180,7 +181,9 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC
     if re.search(r"\bDay$", text[e.start:e.end]):
         return Role.PUBLIC  # "Martin Luther King Jr. Day" is a holiday named after someone
-    if _PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after):
+    initialled = re.search(r"(?:^|\s)[A-Z]\.?$", text[e.start:e.end]) or re.match(r"\s+[A-Z]\.", after)
+    if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)) \
+            and not initialled:  # a public figure is cited by full name; "— Linda K." is a client
         return Role.PUBLIC
     if _AT_A_BUSINESS_BEFORE.search(before) and _BUSINESS_POSSESSIVE.match(after):
         return Role.ORGANISATION  # "at Powell's on Hawthorne", "from Trader Joe's": a shop, not a person

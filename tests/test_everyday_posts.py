@@ -24,11 +24,15 @@ CLEAR = [
     ("linkedin", False, "Many of our clients tell us the first phone call was the hardest part. If that's you, we're here."),
     ("tiktok", False, "therapy myth #2: your therapist will judge you. nope! 💙 follow @harborlightcounseling for more"),
     ("instagram", False, "Coffee + questions this Saturday at our table on SE Division. Come say hi to the team!"),
+    ("facebook", False, "Spring special: $39 new-patient exam through April 30. Book online any time!"),
+    ("instagram", True, "this is Mochi 🐶 she's 3 and the office's official greeter. say hi next time!"),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
     ("linkedin", False, "My client told me she finally feels safe at home again."),
     ("instagram", False, "“I finally sleep through the night.” — Rosa, 34, Gresham #anxietyrecovery"),
+    ("website", False, "“My shoulder finally moves again after 6 weeks of PT!” – Greg T., Salem OR ⭐⭐⭐⭐⭐"),
+    ("instagram", True, "Dr. Patel's Thursday 4:30 brought the whole front desk cookies 🍪 look at this spread!"),
 ]
 
 

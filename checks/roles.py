@@ -87,10 +87,10 @@ _STAFF_SENTENCE = re.compile(
     r"years (?:with|at) (?:us|the practice|our)|employee of the month|staff spotlight|team spotlight|"
     r"on staff|(?:our|my) colleague|(?:is|are) (?:now )?(?:accepting|seeing) new)\b", _I)
 # a clinician's title: in a post, "Dr. X" is who treats, unless the sentence says X is the patient
-_DOCTOR_BEFORE = re.compile(r"\b(?:Dr|Doctor)\.?\s+$")
+_DOCTOR_BEFORE = re.compile(r"\b(?:dr|doctor)\.?\s+$", _I)
 _SIGNATURE_TITLE_AFTER = re.compile(
     r"^\s*,\s*(?:Medical|Clinical|Executive|Program|Practice|Office|Managing)\s+(?:Director|Manager)\b"
-    r"|^\s*,\s*(?:Owner|Founder|Co-?Founder|CEO|President|Practice Owner)\b")
+    r"|^\s*,\s*(?:Owner|Founder|Co-?Founder|CEO|President|Practice Owner)\b", _I)
 _AT_A_BUSINESS_BEFORE = re.compile(r"\b(?:at|from|near|inside|outside)\s+$", _I)
 _BUSINESS_POSSESSIVE = re.compile(
     r"^['’]s\b(?!\s+(?:house|home|place|apartment|flat|party|wedding|funeral|memorial|bedside|side|office|room|"
@@ -251,13 +251,6 @@ _ADDRESSED_CONTACT = re.compile(
 _CONTACT_AFTER = re.compile(r"^\)?\s*(?:and|&)\s+(?:we|our|I)\b|^\s*(?:to|and) (?:book|schedule|talk|chat)", _I)
 
 
-# a business's name (ending in a kind-of-practice word, perhaps then its town) right before a number
-_BUSINESS_BEFORE = re.compile(
-    r"\b[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*[ \t]+(?:Center|Centre|Clinic|Care|Counseling|Counselling|"
-    r"Dental|Dentistry|Smiles|Orthodontics|Therapy|Therapies|Health|Healthcare|Medical|Medicine|Associates|PT|"
-    r"Chiropractic|Wellness|Recovery|Practice|Pediatrics|Dermatology|Spa|Group|Institute|Hospital|Optometry|Vision|"
-    r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Counseling Services|Services)\b"
-    r"(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?[ \t]*(?:[·|:,\-–—•][ \t]*|[ \t]+at[ \t]+)?$")
 _SOMEONE_ELSES = re.compile(r"\b(?:her|his|their|hers|him)\b", _I)
 _NAMED_BEFORE = re.compile(r"\b[A-Z][a-z]+\b[^.!?\n]{0,30}$")
 _FOR_THE_PRACTICE = re.compile(r"\b(?:us|our|the)\b", _I)
@@ -265,11 +258,26 @@ _FOR_THE_PRACTICE = re.compile(r"\b(?:us|our|the)\b", _I)
 
 _KIND_OF_BUSINESS = (r"(?:Center|Centre|Clinic|Care|Counseling|Counselling|Dental|Dentistry|Smiles|Orthodontics|"
                      r"Therapy|Therapies|Health|Healthcare|Medical|Medicine|Associates|PT|Chiropractic|Wellness|"
-                     r"Recovery|Practice|Pediatrics|Dermatology|Spa|Institute|Hospital|Optometry|Vision|"
-                     r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Project|Foundation|Alliance)")
+                     r"Recovery|Practice|Pediatrics|Dermatology|Spa|Group|Institute|Hospital|Optometry|Vision|"
+                     r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Project|Foundation|Alliance|Services)")
 # "NorthStar Chiropractic", "Rose City Urgent Care", "the Riverbend team": a business, by its name
 _BUSINESS_NAME = re.compile(r"\b(?P<name>[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*)[ \t]+"
                             + _KIND_OF_BUSINESS + r"\b|\bthe (?P<team>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) team\b")
+# the same typed in lower case ("northstar chiropractic · 800 main st"): one to three words that are
+# no function word before the kind word
+_FUNCTION = r"(?:the|a|an|our|your|my|their|his|her|this|that|at|in|on|of|and|or|to|for|with|from|by|take|is|are|was)"
+_DESCRIPTIVE = r"(?:self|urgent|primary|health|mental|physical|dental|eye|skin|foot|family|new|best|good|great|quality)"
+_BUSINESS_NAME_LOWER = re.compile(
+    r"\b(?P<name>(?!(?:" + _FUNCTION + "|" + _DESCRIPTIVE + r")\b)[a-z][\w'’&.\-]*"
+    r"(?:[ \t]+(?!" + _FUNCTION + r"\b)[a-z][\w'’&.\-]*){0,2})[ \t]+" + _KIND_OF_BUSINESS.lower() + r"\b"
+    r"|\bthe (?P<team>[a-z][\w'’\-]+) team\b")
+# a business's name (perhaps then its town) right before a number
+_BUSINESS_BEFORE = re.compile(r"(?:" + _BUSINESS_NAME.pattern + r")(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?"
+                              r"[ \t]*(?:[·|:,\-–—•][ \t]*|[ \t]+at[ \t]+)?$")
+
+
+def _business_name_pattern(text: str) -> re.Pattern:
+    return _BUSINESS_NAME if text != text.lower() else _BUSINESS_NAME_LOWER
 
 
 def _known_city(value: str) -> bool:
@@ -283,7 +291,7 @@ def in_business_name(text: str, e: Entity) -> bool:
     words = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]*", text[e.start:e.end])}
     if not words:
         return False
-    for m in _BUSINESS_NAME.finditer(text):
+    for m in _business_name_pattern(text).finditer(text):
         if m.start() <= e.start < m.end() and e.end <= m.end():
             return True
         name = m.group("name") or m.group("team")
@@ -303,7 +311,8 @@ def on_business_line(text: str, e: Entity) -> bool:
     previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
     if _CARE_OF_SOMEONE.search(line):
         return False
-    return bool(_BUSINESS_NAME.search(line) or (len(previous) < 80 and _BUSINESS_NAME.search(previous)))
+    business = _business_name_pattern(text)
+    return bool(business.search(line) or (len(previous) < 80 and business.search(previous)))
 
 
 def contact_role(text: str, e: Entity) -> Role:

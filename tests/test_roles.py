@@ -47,6 +47,10 @@ CASES = [
      Role.ORGANISATION),
     ("Brightwater Pediatrics · 77 Alder Ave, Salem OR 97301 · (503) 555-0170", "(503) 555-0170", Role.ORGANISATION),
     ("Lane County Crisis Line: (541) 555-0110, any hour.", "(541) 555-0110", Role.HOTLINE),
+    ("stay warm!! brightwater pediatrics · 77 alder ave, salem or 97301 · (503) 555-0170", "(503) 555-0170",
+     Role.ORGANISATION),
+    ("after 6 weeks of physical therapy she texted us from (503) 555-0170 to say thanks", "(503) 555-0170",
+     Role.UNKNOWN),
     ("Maria's mom called from (541) 555-0110 about her refill.", "(541) 555-0110", Role.UNKNOWN),
 ]
 

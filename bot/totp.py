@@ -97,6 +97,16 @@ def status(engine: Engine, username: str) -> Status:
         return Status(row.totp_enabled_at, row.totp_secret is not None and row.totp_enabled_at is None)
 
 
+def _not_yet_enrolled(s, name: str) -> ConsoleUser:
+    """The account's row, for enrolling: it must exist and not have the factor on yet."""
+    row = s.get(ConsoleUser, name)
+    if row is None:
+        raise AccountError(f"no user {name}")
+    if row.totp_enabled_at is not None:
+        raise SecondFactorError("two-step sign-in is already on for this account")
+    return row
+
+
 def begin_enrolment(engine: Engine, vault: Vault, username: str) -> Enrolment:
     """The secret to show: the one already waiting for confirmation, or a new one (so reloading the
     page does not change the QR code under a half-finished app entry)."""
@@ -104,11 +114,7 @@ def begin_enrolment(engine: Engine, vault: Vault, username: str) -> Enrolment:
         raise SecondFactorError(NO_KEY)
     name = validate_username(username)
     with transaction(engine) as s:
-        row = s.get(ConsoleUser, name)
-        if row is None:
-            raise AccountError(f"no user {name}")
-        if row.totp_enabled_at is not None:
-            raise SecondFactorError("two-step sign-in is already on for this account")
+        row = _not_yet_enrolled(s, name)
         secret = None
         if row.totp_secret:
             try:
@@ -129,11 +135,7 @@ def confirm_enrolment(engine: Engine, vault: Vault, username: str, code: str | N
     which moves to the new credential version)."""
     name = validate_username(username)
     with transaction(engine) as s:
-        row = s.get(ConsoleUser, name)
-        if row is None:
-            raise AccountError(f"no user {name}")
-        if row.totp_enabled_at is not None:
-            raise SecondFactorError("two-step sign-in is already on for this account")
+        row = _not_yet_enrolled(s, name)
         if not row.totp_secret:
             raise SecondFactorError("open the two-step sign-in page first: it shows the secret to add")
         step = matching_step(_open(vault, row.totp_secret), code)

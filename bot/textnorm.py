@@ -88,9 +88,29 @@ _CONTRACTION_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(_CONTRACTIONS,
                                + r")(?![\w'])", re.IGNORECASE)
 
 
+# A name's possessive typed without its apostrophe ("Dr. Chens Wednesday 2:00", "Marcuss story"):
+# a capitalised word, not opening a sentence, that is no name itself but a name plus "s".
+_CAPITALISED_S = re.compile(r"(?<![\w'])[A-Z][a-z]+s(?![\w'])")
+
+
+def _possessive_cuts(text: str) -> list[int]:
+    from checks.phi.lexicon import common_surnames, given_names  # the PHI check's name lists
+    names = given_names() | common_surnames()
+    cuts = []
+    for m in _CAPITALISED_S.finditer(text):
+        word = m.group(0).casefold()
+        if re.search(r"(?:^|(?<!\b[DM]r)(?<!\bMrs)(?<!\bMs)[.!?\n])\s*$", text[max(0, m.start() - 8):m.start()]) \
+                and not word.endswith("ss"):
+            continue  # "Hopes are high": a sentence's first word is capitalised anyway; "Marcuss story" is not
+        if word[:-1] in names and word not in names:
+            cuts.append(m.end() - 1)
+    return cuts
+
+
 def _restore_apostrophes(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
     text = "".join(chars)
     cuts = [m.start() + _CONTRACTIONS[m.group(0).casefold()] for m in _CONTRACTION_WORD.finditer(text)]
+    cuts = sorted(cuts + _possessive_cuts(text))
     if not cuts:
         return chars, origin
     out_chars, out_origin, last = [], [], 0

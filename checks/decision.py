@@ -134,7 +134,7 @@ def _covered(text: str, f: Finding, covering: list[Finding], names: set[str], gr
     # "Client spotlight: Rosa says ..." tells about her care in her own words: her testimonial
     # consent covers that sentence and the one that introduces her words, but not a story told
     # about her ("Jasmine just finished treatment")
-    return (f.code in _IN_THEIR_WORDS and "testimonial" in granted and f.start is not None
+    return (f.code in _IN_THEIR_WORDS and granted.intersection(("testimonial", "quote")) and f.start is not None
             and any(t0 < f.end and f.start < t1 for t0, t1 in _their_words(text, names)))
 
 
@@ -167,4 +167,11 @@ def _their_words(text: str, names: set[str]) -> list[tuple[int, int]]:
             intro = text[before:end + 1]
             if any(n in name_key(intro) for n in names) or _heading(intro):
                 spans.append((before, s0))
+        # the sentence after the quote, when it names the patient: "Thank you, Jasmine, for sharing your words"
+        nxt = q1 + len(text[q1:]) - len(text[q1:].lstrip(" \t\n\"”’—–-"))
+        if nxt < len(text):
+            n0, n1 = sentence_bounds(text, nxt)
+            following = text[nxt:n1]
+            if any(n.split()[0] in name_key(following).split() for n in names if n):
+                spans.append((nxt, n1))
     return spans

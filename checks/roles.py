@@ -24,7 +24,7 @@ from enum import Enum
 from typing import Iterable
 
 from checks.base import Entity
-from checks.phi.lexicon import public_figures
+from checks.phi.lexicon import given_names, public_figures
 
 
 class Role(str, Enum):
@@ -68,14 +68,18 @@ _PUBLIC_AFTER = re.compile(
     r"olympian|athlete|singer|actor|actress|poet|philosopher|professor|host) (?:of|who|and)\b"
     r"|\s*\((?:author|\d{4}))", _I)
 # Staff: credentials after the name, or the sentence introduces a colleague.
+# credentials that are no ordinary word, so they count typed in lower case too
+_LOWER_CREDENTIALS = (r"(?:lcsw|licsw|lpc|lpcc|lmhc|lmft|lcpc|lcadc|cadc|phd|psyd|dds|dmd|dpt|pta|rdn|ccc-slp|slp|otr/l|"
+                      r"msw|bcba|crnp|fnp|dnp|aprn|rdh|lmt|cnm)")
 _CREDENTIAL = re.compile(
     r"^,?\s*(?:LCSW|LICSW|LPC|LPCC|LMHC|LMFT|LCPC|LCADC|CADC|PhD|PsyD|MD|DO|DDS|DMD|DPT|PT|PTA|DC|OD|RN|NP|"
     r"PA-C|PA|RD|RDN|CCC-SLP|SLP|OTR/L|OT|MSW|MA|MS|MEd|BCBA|LAC|CRNP|FNP|DNP|APRN|RDH|CDA|LMT|CNM)\b"
     # typed in lower case too, where the letters are no ordinary word ("dr. sam ortega, dpt")
-    r"|^,\s*(?i:lcsw|licsw|lpc|lpcc|lmhc|lmft|lcpc|lcadc|cadc|phd|psyd|dds|dmd|dpt|pta|rdn|ccc-slp|slp|otr/l|msw|"
-    r"bcba|crnp|fnp|dnp|aprn|rdh|lmt|cnm)\b")
+    r"|^,\s*(?i:(?:ms|ma|md|do|pt|ot|rn|np|pa|od|dc|med),\s*)*(?i:" + _LOWER_CREDENTIALS + r")\b")
 _CREDENTIAL_BEFORE = re.compile(
-    r"(?:^|\s)" + _DASH + r"?\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*,\s*(?:[A-Z][A-Za-z/\-]{1,7},?\s*){1,3}[|·•]?\s*$")
+    r"(?:^|\s)" + _DASH + r"?\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*,\s*(?:[A-Z][A-Za-z/\-]{1,7},?\s*){1,3}[|·•]?\s*$"
+    r"|(?:^|\s)" + _DASH + r"?\s*[a-z][\w'’\-]+(?:\s+[a-z][\w'’\-]+)*,\s*(?:[a-z/\-]{1,7},\s*){0,2}"
+    + _LOWER_CREDENTIALS + r",?\s*[|·•]?\s*$")
 _STAFF_SENTENCE = re.compile(
     r"\b(?:welcome(?! back)|welcoming(?! back)|meet|introducing|introduce|joins|joined|joining|hired|new hire|say hello to|"
     r"say hi to|(?:our|the) (?:newest |new )?(?:team|staff|clinician|therapist|counsel+or|hygienist|dentist|"
@@ -91,6 +95,10 @@ _DOCTOR_BEFORE = re.compile(r"\b(?:dr|doctor)\.?\s+$", _I)
 _SIGNATURE_TITLE_AFTER = re.compile(
     r"^\s*,\s*(?:Medical|Clinical|Executive|Program|Practice|Office|Managing)\s+(?:Director|Manager)\b"
     r"|^\s*,\s*(?:Owner|Founder|Co-?Founder|CEO|President|Practice Owner)\b", _I)
+# insurers and plans the practice takes: "in network with Moda, Regence and Aetna", "we accept Kaiser"
+_INSURERS_BEFORE = re.compile(
+    r"\b(?:in[- ]network with|(?:we|i) (?:accept|take|bill)|insurance (?:from|like|through)|plans? (?:from|like)|"
+    r"covered by|credentialed with|contracted with)\s+(?:[\w&'’-]+(?:\s+[\w&'’-]+)?,?\s+(?:(?:and|or|&)\s+)?){0,6}$", _I)
 _AT_A_BUSINESS_BEFORE = re.compile(r"\b(?:at|from|near|inside|outside)\s+$", _I)
 _BUSINESS_POSSESSIVE = re.compile(
     r"^['’]s\b(?!\s+(?:house|home|place|apartment|flat|party|wedding|funeral|memorial|bedside|side|office|room|"
@@ -160,7 +168,8 @@ def listed_public_figure(text: str, e: Entity) -> bool:
     return any(" ".join(c.split()).casefold() in public_figures() for c in candidates)
 
 
-_SENTENCE_MARK = re.compile(r"(?<!\bDr)(?<!\bdr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)[.!?]|\n")
+_SENTENCE_MARK = re.compile(r"(?<!\bDr)(?<!\bdr)(?<!\bDR)(?<!\bMr)(?<!\bMR)(?<!\bmr)(?<!\bMs)(?<!\bMS)(?<!\bms)"
+                            r"(?<!\bMrs)(?<!\bMRS)(?<!\bmrs)(?<!\bSt)(?<!\bST)(?<!\bJr)(?<!\bJR)[.!?]|\n")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -181,10 +190,17 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC
     if re.search(r"\bDay$", text[e.start:e.end]):
         return Role.PUBLIC  # "Martin Luther King Jr. Day" is a holiday named after someone
-    initialled = re.search(r"(?:^|\s)[A-Z]\.?$", text[e.start:e.end]) or re.match(r"\s+[A-Z]\.", after)
+    value = text[e.start:e.end]
+    initialled = re.search(r"(?:^|\s)[A-Z]\.?$", value) or re.match(r"\s+[A-Z]\.", after) \
+        or re.search(r"\s[a-z]\.?$", value) or re.match(r"\s+[a-z]\.(?=[\s,]|$)", after)  # "— linda k."
+    # a lone first name signed under a quote ("— Kevin, father of two") is whoever gave it
+    signed_first_name = re.search(_DASH + r"+\s*$", before) and " " not in value.strip() \
+        and value.casefold() in given_names()
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)) \
-            and not initialled:  # a public figure is cited by full name; "— Linda K." is a client
+            and not initialled and not signed_first_name:  # a public figure is cited by full name; "— Linda K." is a client
         return Role.PUBLIC
+    if _INSURERS_BEFORE.search(before):
+        return Role.ORGANISATION  # "in network with Moda, Regence and Aetna": insurers, not people
     if _AT_A_BUSINESS_BEFORE.search(before) and _BUSINESS_POSSESSIVE.match(after):
         return Role.ORGANISATION  # "at Powell's on Hawthorne", "from Trader Joe's": a shop, not a person
     if _CREDENTIAL.match(after) or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \
@@ -197,7 +213,8 @@ def person_role(text: str, e: Entity) -> Role:
     if (_DOCTOR_BEFORE.search(before) or _DOCTOR_BEFORE.search(bare) or _SIGNATURE_TITLE_AFTER.match(after)) \
             and not _NOT_STAFF_SENTENCE.search(sentence) and not _CARE_OF_SOMEONE.search(sentence):
         return Role.STAFF  # "ask Dr. Lena Ruiz at your next visit", "— Rafael Soto, Medical Director"
-    if in_business_name(text, e) or (_known_city(text[e.start:e.end]) and on_business_line(text, e)):
+    if in_business_name(text, e) or (_known_city(value) and value.casefold() not in given_names()
+                                     and on_business_line(text, e)):
         return Role.ORGANISATION  # "Hi NorthStar family" from NorthStar Chiropractic; its "· Gresham: 9–7" branch
     return Role.UNKNOWN
 
@@ -262,7 +279,7 @@ _KIND_OF_BUSINESS = (r"(?:Center|Centre|Clinic|Care|Counseling|Counselling|Denta
                      r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Project|Foundation|Alliance|Services)")
 # "NorthStar Chiropractic", "Rose City Urgent Care", "the Riverbend team": a business, by its name
 _BUSINESS_NAME = re.compile(r"\b(?P<name>[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*)[ \t]+"
-                            + _KIND_OF_BUSINESS + r"\b|\bthe (?P<team>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) team\b")
+                            + "(?:" + _KIND_OF_BUSINESS + "|" + _KIND_OF_BUSINESS.upper() + r")\b|\bthe (?P<team>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) team\b")
 # the same typed in lower case ("northstar chiropractic · 800 main st"): one to three words that are
 # no function word before the kind word
 _FUNCTION = r"(?:the|a|an|our|your|my|their|his|her|this|that|at|in|on|of|and|or|to|for|with|from|by|take|is|are|was)"
@@ -276,8 +293,16 @@ _BUSINESS_BEFORE = re.compile(r"(?:" + _BUSINESS_NAME.pattern + r")(?:,[ \t]*[A-
                               r"[ \t]*(?:[·|:,\-–—•][ \t]*|[ \t]+at[ \t]+)?$")
 
 
+_BUSINESS_BEFORE_LOWER = re.compile(r"(?:" + _BUSINESS_NAME_LOWER.pattern + r")(?:,[ \t]*[a-z]+(?:[ \t][a-z]+)?)?"
+                                    r"[ \t]*(?:[·|:,\-–—•][ \t]*|[ \t]+at[ \t]+)?$")
+
+
 def _business_name_pattern(text: str) -> re.Pattern:
     return _BUSINESS_NAME if text != text.lower() else _BUSINESS_NAME_LOWER
+
+
+def _business_before(text: str) -> re.Pattern:
+    return _BUSINESS_BEFORE if text != text.lower() else _BUSINESS_BEFORE_LOWER
 
 
 def _known_city(value: str) -> bool:
@@ -322,7 +347,7 @@ def contact_role(text: str, e: Entity) -> Role:
     s0, s1 = _sentence(text, e.start, e.end)
     if _ADDRESSED_CONTACT.search(before):
         return Role.UNKNOWN
-    if _BUSINESS_BEFORE.search(before.rsplit("\n", 1)[-1]) or on_business_line(text, e):
+    if _business_before(text).search(before.rsplit("\n", 1)[-1]) or on_business_line(text, e):
         return Role.ORGANISATION  # "New Dawn Recovery Center · (503) ...", "Clearview Eye Care, Salem: ..."
     if _SOMEONE_ELSES.search(text, s0, s1):
         return Role.UNKNOWN

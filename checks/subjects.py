@@ -89,7 +89,7 @@ _CLIENTS_PRESENT = re.compile(
     r"\bsign[- ]?in (?:sheets?|lists?|clipboards?|book)\b|\b(?:appointment|patient|client) (?:book|board|list|schedule|charts?|files?)\b"
     r"|\bschedule (?:board|whiteboard|screen)\b"
     # a colleague's slot is a client: "Dr. Chen's Wednesday 2:00 just texted a pic"
-    r"|\b(?-i:[A-Z])\w*['’]s (?:(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) )\d{1,2}(?::\d\d)?"
+    r"|\b(?:(?-i:[A-Z])\w*|dr\.? \w+)['’]s (?:(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) )\d{1,2}(?::\d\d)?"
     r"|\d{1,2}(?::\d\d ?(?:am|pm)?| ?(?:am|pm)))(?! ?(?:meeting|call|webinar|class|lecture|talk|slot|opening))\b(?!:)"
     r"|\b(?:one|two|three|four|some|a few|several|a couple|couple|both|all|each|every one) of (?:our|my|the) "
     r"(?:\w+ )?(?:clients|patients|pts|regulars|kiddos|group members|families)\b"

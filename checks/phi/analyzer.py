@@ -740,6 +740,8 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     m = re.match(r"(?i)(?:the|a|an|my|our|his|her|their)\s+", value)
     if m:
         start += m.end()
+    while start < end and text[start] in "-–—~•·*>\"“'‘( \t\n":  # "— kevin" under a quote
+        start += 1
     while end > start and text[end - 1] in ".,;:!?'\"’) \n\t":
         end -= 1
     if text[start:end].endswith(("'s", "’s")):

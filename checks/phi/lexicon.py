@@ -172,6 +172,10 @@ def is_vocabulary(word: str, common: frozenset[str]) -> bool:
         return True
     if w.endswith("es") and w[:-2] in common:
         return True
+    if w.endswith("ied") and w[:-3] + "y" in common:  # "cried", "tried"
+        return True
+    if len(w) >= 4 and w.endswith("ed") and w[:-1] in common:  # "died", "used", "aged"
+        return True
     if len(w) >= 6 and w.endswith(("ed", "ing")):  # "helped", "losing", "running"; short ones ("Reed") stay names
         stem = w[:-2] if w.endswith("ed") else w[:-3]
         if stem in common or stem + "e" in common or (stem[-1:] == stem[-2:-1] and stem[:-1] in common):

@@ -18,6 +18,8 @@ from checks.base import Analysis
 from checks.policy import lexicon as L
 from checks.policy.base import Rule, Span, compile_all, negated, sentence_bounds
 
+# a claim stays inside its clause: list bullets ("❌ fix volume loss ❌ last forever") end one as a line would
+_CLAUSE = "[^.!?\n•❌✅✔✖▪➡👉🔹]"
 _OUTCOME = (r"(?:cur\w*|heal\w*|fix\w*|results?|success\w*|better|relief|free|recover\w*|stop\w*|eliminat\w*|"
             r"end\w*|improv\w*|happ\w+|works?|outcomes?|chang\w+|transform\w*|gone|disappear\w*|resolv\w*|"
             r"happier|calmer|overcome|beat|conquer\w*|sleeping|new person|new you|walk out|straight\w*|smile|teeth|"
@@ -29,28 +31,28 @@ CLAIM_PATTERNS = [
     r"satisfaction|recovery|of the time|anxiety-free|panic-free|reduction|improvement|remission|relief|resolution|elimination)",
     r"\byou(?:'ll| will) (?:walk out|leave|come out|be|feel) (?:as )?(?:a )?(?:new|different|whole|healed|cured|changed) "
     r"(?:person|you|man|woman)\b",
-    r"\b(?:9\d|100)\s?(?:%|percent) of (?:our |my |the |all )?(?:clients|patients)\b[^.!?\n]{0,60}\b(?:recover|improv|cured|healed|complete|succeed|benefit|get better|"
+    r"\b(?:9\d|100)\s?(?:%|percent) of (?:our |my |the |all )?(?:clients|patients)\b" + _CLAUSE + r"{0,60}\b(?:recover|improv|cured|healed|complete|succeed|benefit|get better|"
     r"better|free|success|no longer|report)",
     r"\b(?:success|recovery|cure) rate (?:of )?(?:over |above |nearly )?\d{2,3}\s?%|\b\d{2,3}\s?% (?:success|recovery|cure) rate",
     r"\b(?:will|we(?:'ll| will)|can|to|that) (?:\w+ )?(?:cure|heal) (?:your |you |the |of )?(?:\w+ ){0,2}" + L.CONDITION,
     r"\bcures? (?:for )?(?:\w+ ){0,2}" + L.CONDITION,
     r"\b" + L.CONDITION + r"[, ]+(?:\w+ ){0,2}cured\b",
     r"\b(?:never|no longer) (?:\w+ ){0,2}(?:feel|be|have|experience|suffer|struggle|worry)(?: \w+){0,3} again\b",
-    r"\b(?:permanent(?:ly)?|forever|for good|once and for all)\b[^.!?\n]{0,50}\b(?:cur\w*|fix\w*|eliminat\w*|end\w*|"
+    r"\b(?:permanent(?:ly)?|forever|for good|once and for all)\b" + _CLAUSE + r"{0,50}\b(?:cur\w*|fix\w*|eliminat\w*|end\w*|"
     r"erase\w*|remov\w*|resolv\w*|gone|free|heal\w*|" + L.CONDITION + r")\b",
-    r"\b(?:cur\w*|fix\w*|eliminat\w*|end\w*|erase\w*|remov\w*|resolv\w*|gone|free|heal\w*)\b[^.!?\n]{0,50}"
+    r"\b(?:cur\w*|fix\w*|eliminat\w*|end\w*|erase\w*|remov\w*|resolv\w*|gone|free|heal\w*)\b" + _CLAUSE + r"{0,50}"
     r"\b(?:permanent(?:ly)?|forever|for good|once and for all)\b",
-    r"\b(?:eliminate|erase|end|banish|get rid of|beat|fix|cure|overcome|stop)\b[^.!?\n]{0,50}\b(?:in|within) "
+    r"\b(?:eliminate|erase|end|banish|get rid of|beat|fix|cure|overcome|stop)\b" + _CLAUSE + r"{0,50}\b(?:in|within) "
     r"(?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?|visits?|appointments?)",
-    r"\b(?:in|within) (?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?)\b[^.!?\n]{0,30}\bor (?:your |you )?(?:money|it'?s free)",
-    r"\b(?:say goodbye to|goodbye to|bye-?bye|no more|farewell to|kiss)\b[^.!?\n]{0,25}\b" + L.CONDITION + r"\b",
-    r"\b" + L.CONDITION + r"\b[^.!?\n]{0,30}\b(?:forever|for good|permanently|once and for all)\b",
+    r"\b(?:in|within) (?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?)\b" + _CLAUSE + r"{0,30}\bor (?:your |you )?(?:money|it'?s free)",
+    r"\b(?:say goodbye to|goodbye to|bye-?bye|no more|farewell to|kiss)\b" + _CLAUSE + r"{0,25}\b" + L.CONDITION + r"\b",
+    r"\b" + L.CONDITION + r"\b" + _CLAUSE + r"{0,30}\b(?:forever|for good|permanently|once and for all)\b",
     r"\b" + L.CONDITION + r"-free (?:in|within|after)\b",
-    r"\b" + L.CONDITION + r"\b[^.!?\n]{0,15}\b(?:gone|over|cured|fixed|disappears?|vanish\w*|free)\b[^.!?\n]{0,10}"
+    r"\b" + L.CONDITION + r"\b" + _CLAUSE + r"{0,15}\b(?:gone|over|cured|fixed|disappears?|vanish\w*|free)\b" + _CLAUSE + r"{0,10}"
     r"\b(?:in|within|after) (?:just |only )?" + L.NUM,
     r"\b(?:every (?:single )?(?:one of (?:our|my) )?(?:clients?|patients?)|all (?:of )?(?:our|my) (?:clients|patients)|"
-    r"everyone who (?:comes|works with us|tries|joins))\b[^.!?\n]{0,40}\b(?:leaves?|feels?|gets?|is|are|walks? out|"
-    r"recovers?|improves?|ends? up)\b[^.!?\n]{0,20}\b(?:better|happier|cured|healed|free|improv\w*|recover\w*|transformed)",
+    r"everyone who (?:comes|works with us|tries|joins))\b" + _CLAUSE + r"{0,40}\b(?:leaves?|feels?|gets?|is|are|walks? out|"
+    r"recovers?|improves?|ends? up)\b" + _CLAUSE + r"{0,20}\b(?:better|happier|cured|healed|free|improv\w*|recover\w*|transformed)",
     r"\b(?:clients|patients|everyone|anyone|people) who (?:\w+ ){1,4}(?:never|always|will (?:never|always|be|feel)|"
     r"are guaranteed)\b",
     r"\b(?:will|can|we(?:'ll| will)) (?!help\b)(?:\w+ )?(?:fix|cure|end|eliminate|heal|solve|erase|remove|beat|resolve|"
@@ -63,7 +65,7 @@ CLAIM_PATTERNS = [
     # within three months", "see results fast")
     r"\b(?:your|an?|the) (?:anxiety|depression|panic|trauma|stress|symptom|pain|craving|pill|medication)-free "
     r"(?:life|future|self|you|days?|years?)\b",
-    r"\b(?:off|free of|done with) (?:their|your|all) (?:\w+ )?(?:medications?|meds|pills|antidepressants)\b[^.!?\n]{0,20}"
+    r"\b(?:off|free of|done with) (?:their|your|all) (?:\w+ )?(?:medications?|meds|pills|antidepressants)\b" + _CLAUSE + r"{0,20}"
     r"\b(?:within|in|after) (?:just |only )?(?:" + L.NUM + r"|a few|three|two|six) (?:days?|weeks?|months?|sessions?)",
     r"\b(?:see|get|feel) (?:real )?results (?:fast|quickly|immediately|overnight|right away)\b",
     r"\bresults in (?:as little as|just|only)\b",
@@ -76,12 +78,12 @@ CLAIM_PATTERNS = [
     r"\bmake (?:your |the |all )?(?:\w+ ){0,2}" + L.CONDITION + r" (?:disappear|go away|vanish|melt away|a thing of the past)",
     r"\bnever (?:relapse|get (?:depressed|anxious|sad) again|struggle again)\b",
     r"\bor (?:we|we'll|we will) (?:\w+ ){0,4}(?:for free|free of charge|refund)",
-    r"\b(?:nobody|no one|no client|no patient|not one (?:client|patient|person))\b[^.!?\n]{0,50}\bwithout (?:being |feeling |"
+    r"\b(?:nobody|no one|no client|no patient|not one (?:client|patient|person))\b" + _CLAUSE + r"{0,50}\bwithout (?:being |feeling |"
     r"getting )?(?:healed|cured|better|relief|results|improv\w*|changed|transformed)",
     r"\b(?:100|9\d)\s?(?:%|percent) of (?:cases|people|participants|users|graduates|couples|families)\b",
     r"(?<!help )(?<!helps )(?<!to )(?<!can )(?<!may )\beliminat(?:es|ed|ing)? (?:your |all |the )?(?:\w+ ){0,1}" + L.CONDITION + r"\b",
     r"\bnever (?:have|experience|feel|suffer) (?:another|a single|any more|one more) (?:\w+ ){0,2}" + L.CONDITION,
-    r"\byou(?:'ll| will) never (?:\w+ ){0,2}(?:have|feel|experience|suffer|struggle|worry|be)\b[^.!?\n]{0,30}\b(?:"
+    r"\byou(?:'ll| will) never (?:\w+ ){0,2}(?:have|feel|experience|suffer|struggle|worry|be)\b" + _CLAUSE + r"{0,30}\b(?:"
     + L.CONDITION + r"|again)\b",
     r"\b(?:saved|cured|healed|fixed|helped|transformed) every (?:single )?(?:marriage|relationship|couple|client|patient|family|person)\b",
     r"\bnever (?:go back to|return to|relapse into|slip back into|touch) (?:\w+ ){0,2}(?:drinking|using|drugs|alcohol|"

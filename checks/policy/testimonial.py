@@ -17,10 +17,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.content_kind import kind_spans
-from checks.phi.lexicon import MONTHS, WEEKDAYS
+from checks.phi.lexicon import MONTHS, WEEKDAYS, given_names
 from checks.policy.base import Rule, Span
 from checks.reading import reading_of
 from checks.roles import Role
@@ -34,13 +36,15 @@ ATTRIBUTION_PATTERNS = [
     r"\b(?:[Cc]lient|[Pp]atient)[ \t]+" + _NAME + r"\b",
     r",\s+" + _NAME + r"\s*[!.]",
     r"\b(?:[Cc]lient|[Pp]atient)[ \t]+" + _NAME + r"'s\b",
+    # initials typed in lower case under a quote: "— r.t., client since 2023"
+    r"(?:^|[\"”)\s])[-–—~]\s*(?P<name>(?!e\.g|i\.e|a\.m|p\.m)[a-z]\.[ \t]?[a-z]\.?)(?=[\s,!]|$)",
 ]
 FIRST_LAST_INITIAL = r"\b(?!Dr\b|Mr\b|Ms\b|Mrs\b)[A-Z][a-z]+ [A-Z]\.(?=[\s,;:!)]|$)"
 INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 # "(pictured)", "the Nguyen family": identifying without a first name.
 IDENTIFYING = r"\((?:pictured|photo|left|right|above|below)\)|\bpictured (?:here|above|below|left|right)\b|\b[Tt]he [A-Z][a-z]+ (?:family|household|kids)\b"
-DETAIL = r"(?:\(\d{1,2}\b|,\s*\d{1,2}\b|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|(?-i:\bfrom [A-Z][a-z]+)|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter))"
+DETAIL = r"(?:\(\d{1,2}\b|,\s*\d{1,2}\b|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|\b\d{1,2}[ \t]?(?:yo|y/o|yr[- ]old|yrs[- ]old)\b|(?-i:\bfrom [A-Z][a-z]+)|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter))"
 # Capitalised words after a dash that are not names.
 NOT_NAMES = {"The", "A", "An", "Our", "My", "We", "I", "You", "Your", "This", "That", "Client", "Patient",
              "Anonymous", "Former", "Happy", "Grateful", "Parent", "Mom", "Dad", "Teen", "Adult", "Couple",
@@ -74,6 +78,9 @@ class IdentifiableTestimonial(Rule):
                 first = m.group("name").split()[0].rstrip(".")
                 if first in NOT_NAMES or first.casefold() in MONTHS | WEEKDAYS:  # "Notes — May 2027"
                     continue
+                if first.casefold() in STOP_WORDS and first.casefold() not in given_names():
+                    continue  # "— a Harbor Light client If sleep has been ...": a sentence goes on, no name
+
                 spans.append((m.start("name"), m.end("name")))
         return spans
 

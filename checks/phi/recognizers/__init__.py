@@ -33,7 +33,7 @@ def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nou
     recall-over-precision reading of unknown proper nouns as names."""
     extra = [ProperNounRecognizer(common_words)] if proper_nouns else []
     return extra + [
-        StreetAddressRecognizer(), ZipCodeRecognizer(), CityContextRecognizer(), PhoneNumberRecognizer(),
+        StreetAddressRecognizer(), ZipCodeRecognizer(), CityContextRecognizer(common_words), PhoneNumberRecognizer(),
         CalendarDateRecognizer(), AgeOver89Recognizer(), HandleRecognizer(), InitialsRecognizer(),
         PersonContextRecognizer(common_words), GivenNameRecognizer(common_words), MedicalRecordRecognizer(),
         HealthPlanRecognizer(), AccountNumberRecognizer(), LicenseNumberRecognizer(),

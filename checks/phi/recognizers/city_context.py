@@ -8,7 +8,7 @@ import re
 from presidio_analyzer import Pattern
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import MONTHS, WEEKDAYS, is_country_or_state
+from checks.phi.lexicon import MONTHS, WEEKDAYS, is_country_or_state, is_vocabulary
 from checks.phi.recognizers.base import SpanPatternRecognizer
 from checks.phi.recognizers.textcase import case_style
 
@@ -33,6 +33,10 @@ class CityContextRecognizer(SpanPatternRecognizer):
         0.88)]
     CONTEXT = ["from", "in", "moved"]
     FLAGS = re.IGNORECASE | re.MULTILINE
+
+    def __init__(self, common_words: frozenset[str] = frozenset()):
+        super().__init__()
+        self.common_words = common_words
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = []
@@ -65,9 +69,17 @@ class CityContextRecognizer(SpanPatternRecognizer):
             return None
         if is_country_or_state(text[start:keep_end]):
             return None
+        if style != "mixed" and self._ordinary_words(text[start:keep_end]):
+            return None  # "we are in network", "went from skipping school": without capitals, words are no town
         if style == "lower" and not re.search(r"\b(?:in|at|of|from|to|where:)[ \t]*$", text[max(0, start - 8):start]):
             return None
         return start, keep_end
+
+    def _ordinary_words(self, place: str) -> bool:
+        """Every word of an uncapitalised place is a dictionary word and the whole is no known city."""
+        from checks.phi.informal_ner import cities
+        words = [w.strip(".'’-") for w in place.split()]
+        return place.casefold() not in cities()[0] and all(is_vocabulary(w, self.common_words) for w in words if w)
 
     def _result(self, span):
         from presidio_analyzer import RecognizerResult

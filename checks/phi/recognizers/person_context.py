@@ -54,8 +54,12 @@ class PersonContextRecognizer(NameRecognizer):
                 weak = cue in _WEAK
                 if pattern.name == "dialogue":
                     # "Leverett: What a wife." - a speaker label, unless it is a form label ("Date:")
-                    head = m.group("v").split()[0]
-                    weak = is_vocabulary(head, self.common_words) or head.isupper()
+                    label = m.group("v").split()
+                    if any(is_vocabulary(w, self.common_words) and w.casefold() not in names for w in label[1:]):
+                        continue  # a heading ("Free workshop:"), not a speaker
+                    head = label[0]
+                    weak = is_vocabulary(head, self.common_words) or head.isupper() or (
+                        style != "mixed" and head.casefold() not in names)  # "unsubscribe anytime:" in lower case
                 span = self._name_span(text, *m.span("v"), style, names, strong=not weak,
                                        need_given=weak)
                 if span:

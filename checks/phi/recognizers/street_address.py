@@ -31,6 +31,8 @@ _CUE = re.compile(r"(?:address|lives? at|lived (?:at|in)|living at|located at|se
                   r"return (?:it )?to|meet (?:me|you|us) at|moved to|deliver(?:ed)? to|ship(?:ped)? to|"
                   r"mail(?:ed)? to|office is|offices are|it'?s in|is at|at)\W*$", re.IGNORECASE)
 _STOP = {w for w in STOP_WORDS if w not in _PARTICLES}
+# abbreviations a street name carries with a full stop: "Mt. Tabor", "Ft. Worth", "NE. Alberta"
+_ABBREVIATIONS = {"mt", "ft", "ne", "nw", "se", "sw", "jr", "sr"}
 
 
 def _bare(tok: str) -> str:
@@ -133,6 +135,8 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             end = m.start(1) + len(tok.rstrip(",").rstrip(":"))
             if tok.endswith(",") or tok.endswith(":"):
                 break
+            if tok.endswith(".") and not _is_street_word(tok) and len(b) > 1 and b not in _ABBREVIATIONS:
+                break  # "... 1 ethics ce. register via": a full stop ends the sentence, so the street line
         return end, words, numbers, street_word, trailing, unit_end
 
     def _tail(self, text: str, end: int, style: str, after_unit: bool):
@@ -145,8 +149,8 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             p = sep.end()
             single_space = "\n" not in sep.group(0) and "," not in sep.group(0) \
                 and ">" not in sep.group(0) and len(sep.group(0)) == 1
-            if single_space and re.search(r"\d\.$", text[max(0, end - 2):end]):
-                break  # "Suite 200. Jordan will ...": the sentence ended with the address
+            if single_space and (re.search(r"\d\.$", text[max(0, end - 2):end]) or text[end:end + 1] == "."):
+                break  # "Suite 200. Jordan will ...", "Vancouver WA. Dr. Erik ...": the sentence ended with the address
             u = _UNIT.match(text, p)
             if u:
                 end, after_unit = u.end(), True

@@ -88,9 +88,12 @@ _CONTRACTION_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(_CONTRACTIONS,
                                + r")(?![\w'])", re.IGNORECASE)
 
 
-# A name's possessive typed without its apostrophe ("Dr. Chens Wednesday 2:00", "Marcuss story"):
-# a capitalised word, not opening a sentence, that is no name itself but a name plus "s".
+# A name's possessive typed without its apostrophe ("Dr. Chens Wednesday 2:00", "Marcuss story",
+# "Nicole ... Nicoles before and after"): a capitalised word that is no name itself but a name plus
+# "s", where something says the name is meant: a title before it, the name written elsewhere in the
+# draft, or a doubled "ss" no English word ends a name with. "This", "Lots" and "Hopes" stay.
 _CAPITALISED_S = re.compile(r"(?<![\w'])[A-Z][a-z]+s(?![\w'])")
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+$")
 
 
 def _possessive_cuts(text: str) -> list[int]:
@@ -98,11 +101,12 @@ def _possessive_cuts(text: str) -> list[int]:
     names = given_names() | common_surnames()
     cuts = []
     for m in _CAPITALISED_S.finditer(text):
-        word = m.group(0).casefold()
-        if re.search(r"(?:^|(?<!\b[DM]r)(?<!\bMrs)(?<!\bMs)[.!?\n])\s*$", text[max(0, m.start() - 8):m.start()]) \
-                and not word.endswith("ss"):
-            continue  # "Hopes are high": a sentence's first word is capitalised anyway; "Marcuss story" is not
-        if word[:-1] in names and word not in names:
+        word, stem = m.group(0).casefold(), m.group(0)[:-1]
+        if word in names or stem.casefold() not in names:
+            continue
+        titled = _TITLE_BEFORE.search(text[max(0, m.start() - 6):m.start()])
+        written = re.search(r"(?<![\w'])" + re.escape(stem) + r"(?![\w])", text)
+        if titled or written or word.endswith("ss"):
             cuts.append(m.end() - 1)
     return cuts
 

@@ -51,6 +51,7 @@ _PUBLIC_BEFORE = re.compile(
     r"commissioner|representative|rep\.|congressman|congresswoman|secretary|sheriff|superintendent|chancellor|"
     r"ambassador|bishop|archbishop|reverend|rev\.|"
     r"documentary|film|movie|book|memoir|novel|podcast|series|album|song|ted talk)\s+(?:dr\.?\s+)?$"
+    r"|\bby\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}\s+(?:and|&)\s+$"  # "by Emily and Amelia Nagoski"
     r"|\b(?:as|like|says|said|wrote|writes|quoting|(?:quote|words|wisdom|lessons?|advice|insights?) from|words of|"
     r"according to|inspired by)\s+"
     r"(?:dr\.?\s+)?$", _I)
@@ -95,6 +96,12 @@ _DOCTOR_BEFORE = re.compile(r"\b(?:dr|doctor)\.?\s+$", _I)
 _SIGNATURE_TITLE_AFTER = re.compile(
     r"^\s*,\s*(?:Medical|Clinical|Executive|Program|Practice|Office|Managing)\s+(?:Director|Manager)\b"
     r"|^\s*,\s*(?:Owner|Founder|Co-?Founder|CEO|President|Practice Owner)\b", _I)
+_NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: to you)? on (?:the (?:arrival|birth) of )?(?:your )?(?:new )?"
+                              r"(?:baby|little|newborn)\s+$", _I)
+_A_DOCTOR = re.compile(r"\b(?:dr|doctor)\.?\s+[A-Z]", _I)
+_BACK_FROM_LEAVE = re.compile(r"\b(?:maternity|paternity|parental|family) leave\b", _I)
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[•·*▪➡👉\-–—]|\d{1,2}[.)])?[ \t]*$")
+_BY_AN_AUTHOR_AFTER = re.compile(r"\s+by\s+(?:dr\.?\s+)?[A-Z][\w'’-]+")
 # insurers and plans the practice takes: "in network with Moda, Regence and Aetna", "we accept Kaiser"
 _INSURERS_BEFORE = re.compile(
     r"\b(?:in[- ]network with|(?:we|i) (?:accept|take|bill)|insurance (?:from|like|through)|plans? (?:from|like)|"
@@ -199,6 +206,8 @@ def person_role(text: str, e: Entity) -> Role:
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)) \
             and not initialled and not signed_first_name:  # a public figure is cited by full name; "— Linda K." is a client
         return Role.PUBLIC
+    if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
+        return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person
     if _INSURERS_BEFORE.search(before):
         return Role.ORGANISATION  # "in network with Moda, Regence and Aetna": insurers, not people
     if _AT_A_BUSINESS_BEFORE.search(before) and _BUSINESS_POSSESSIVE.match(after):
@@ -210,6 +219,8 @@ def person_role(text: str, e: Entity) -> Role:
     sentence = text[s0:s1]
     if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence):
         return Role.STAFF
+    if _NEW_BABY_BEFORE.search(before) and (_A_DOCTOR.search(sentence) or _BACK_FROM_LEAVE.search(text)):
+        return Role.STAFF  # "Welcome back, Dr. Lopez (and congrats on baby Mateo!)": a colleague's newborn
     if (_DOCTOR_BEFORE.search(before) or _DOCTOR_BEFORE.search(bare) or _SIGNATURE_TITLE_AFTER.match(after)) \
             and not _NOT_STAFF_SENTENCE.search(sentence) and not _CARE_OF_SOMEONE.search(sentence):
         return Role.STAFF  # "ask Dr. Lena Ruiz at your next visit", "— Rafael Soto, Medical Director"
@@ -268,7 +279,8 @@ _ADDRESSED_CONTACT = re.compile(
 _CONTACT_AFTER = re.compile(r"^\)?\s*(?:and|&)\s+(?:we|our|I)\b|^\s*(?:to|and) (?:book|schedule|talk|chat)", _I)
 
 
-_SOMEONE_ELSES = re.compile(r"\b(?:her|his|their|hers|him)\b", _I)
+# "ask for her" names who at the practice to ask for, not whose number it is
+_SOMEONE_ELSES = re.compile(r"(?<!\bask for )(?<!\bspeak to )(?<!\bspeak with )\b(?:her|his|their|hers|him)\b", _I)
 _NAMED_BEFORE = re.compile(r"\b[A-Z][a-z]+\b[^.!?\n]{0,30}$")
 _FOR_THE_PRACTICE = re.compile(r"\b(?:us|our|the)\b", _I)
 
@@ -279,7 +291,7 @@ _KIND_OF_BUSINESS = (r"(?:Center|Centre|Clinic|Care|Counseling|Counselling|Denta
                      r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Project|Foundation|Alliance|Services)")
 # "NorthStar Chiropractic", "Rose City Urgent Care", "the Riverbend team": a business, by its name
 _BUSINESS_NAME = re.compile(r"\b(?P<name>[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*)[ \t]+"
-                            + "(?:" + _KIND_OF_BUSINESS + "|" + _KIND_OF_BUSINESS.upper() + r")\b|\bthe (?P<team>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) team\b")
+                            + "(?:" + _KIND_OF_BUSINESS + "|" + _KIND_OF_BUSINESS.upper() + r")\b|\b[Tt]he (?P<team>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) [Tt]eam\b")
 # the same typed in lower case ("northstar chiropractic · 800 main st"): one to three words that are
 # no function word before the kind word
 _FUNCTION = r"(?:the|a|an|our|your|my|their|his|her|this|that|at|in|on|of|and|or|to|for|with|from|by|take|is|are|was)"

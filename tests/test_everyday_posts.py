@@ -26,6 +26,16 @@ CLEAR = [
     ("instagram", False, "Coffee + questions this Saturday at our table on SE Division. Come say hi to the team!"),
     ("facebook", False, "Spring special: $39 new-patient exam through April 30. Book online any time!"),
     ("instagram", True, "this is Mochi 🐶 she's 3 and the office's official greeter. say hi next time!"),
+    # round 17: a reading list, the person to ask for, a team's sign-off, a colleague's newborn
+    ("blog", False, "Our team's reading list:\n• Lost Connections by Johann Hari: why we feel so alone.\n"
+                    "• Burnout by Emily and Amelia Nagoski: kind and practical.\n• Atomic Habits by James Clear."),
+    ("yelp", False, "We can't confirm whether anyone is a patient here, but our office manager Tess would like to hear "
+                    "more. Please call us at (541) 555-0101 and ask for her."),
+    ("email", False, "Spring tips from our team: warm up before you garden.\n\nMove well,\nThe BRPT Team\n"
+                     "(503) 555-0111 · 400 Commercial St NE, Salem, OR\nUnsubscribe any time."),
+    ("instagram", True, "She's back 🎉 Dr. Hana Ito returns from maternity leave Monday. Welcome back, Dr. Ito "
+                        "(and congrats on baby Theo!)"),
+    ("blog", False, "Plans: we are in network with Moda, PacificSource and Aetna. Questions? Call the front desk."),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
@@ -33,6 +43,10 @@ BLOCK = [
     ("instagram", False, "“I finally sleep through the night.” — Rosa, 34, Gresham #anxietyrecovery"),
     ("website", False, "“My shoulder finally moves again after 6 weeks of PT!” – Greg T., Salem OR ⭐⭐⭐⭐⭐"),
     ("instagram", True, "Dr. Patel's Thursday 4:30 brought the whole front desk cookies 🍪 look at this spread!"),
+    # round 17: one person pinned down by an office and a town, with the practice's care
+    ("linkedin", False, "So proud of our work this year supporting a Salem elementary-school principal through "
+                        "burnout. She is back at her school and thriving."),
+    ("x", False, "just wrapped a session with a bend city councilor who is carrying more than anyone knows."),
 ]
 
 

@@ -48,3 +48,18 @@ def test_when_a_contraction_lost_its_apostrophe_then_it_is_restored_and_position
     assert text[slice(*c.to_original(start, start + len("didn't")))] == "didnt"
     tail = c.text.index("ill")
     assert text[slice(*c.to_original(tail, tail + 3))] == "ill"
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Dr. Chens Wednesday 2:00 texted", "Dr. Chen's Wednesday 2:00 texted"),          # a title before it
+    ("Nicole tried it first. [photo: Nicoles before]", "Nicole tried it first. [photo: Nicole's before]"),
+    ("Marcuss story", "Marcus's story"),                                                # no word ends so
+    ("💚 This week: Lots of tips. Hopes are high.", "💚 This week: Lots of tips. Hopes are high."),
+    ("Williams and Adams came in", "Williams and Adams came in"),                        # names themselves
+])
+def test_when_a_names_possessive_lost_its_apostrophe_then_only_a_meant_name_gets_it_back(written, canonical):
+    c = canonicalise(written)
+    assert c.text == canonical
+    i = c.text.find("'s")
+    if i > 0:
+        assert written[slice(*c.to_original(i + 2, i + 3))] == canonical[i + 2]

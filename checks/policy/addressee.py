@@ -73,3 +73,15 @@ class Addressees:
         spans += [(m.start(), m.end()) for m in self.reply_to.finditer(text)]
         spans += [(e.start, e.end) for e in analysis.of_type(*PEOPLE) if self._vocative(text, e.start, e.end)]
         return sorted(spans)
+
+    def maybe_patients(self, draft, analysis: Analysis) -> list[Span]:
+        """Those addressed who may be patients: a colleague, a public figure or an organisation
+        addressed by name ("We're so proud of you, Jordan", "Thank you, Dr. Okafor, for
+        co-presenting", "Kristin Neff: Dr. Chen's favourite") is not."""
+        from checks.reading import reading_of  # the reading itself asks who is addressed
+        from checks.roles import Role
+        reading = reading_of(draft, analysis)
+        known = [(e.start, e.end) for e, role in reading.people(analysis)
+                 if role in (Role.STAFF, Role.PUBLIC, Role.ORGANISATION)]
+        return [w for w in self.find(draft.text, analysis) if not any(k0 < w[1] and w[0] < k1 for k0, k1 in known)
+                and not reading.is_colleague(draft.text[w[0]:w[1]])]

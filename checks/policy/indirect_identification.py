@@ -44,6 +44,8 @@ _ROLE = alt(
     "weatherman", "dj", "radio host", "pastor", "priest", "rabbi", "imam", "minister", "youth leader", "barista",
     "bartender", "chef", "baker", "server", "waitress", "waiter", "cashier", "mechanic", "plumber", "electrician",
     "farmer", "rancher", "lawyer", "attorney", "judge", "councilman", "councilwoman", "council member", "mayor",
+    "councilmember", "councilor", "councillor", "alderman", "senator", "legislator", "representative",
+    "superintendent", "sheriff", "police chief", "fire chief", "school board member",
     "commissioner", "librarian", "professor", "lecturer", "engineer", "accountant", "realtor", "stylist",
     "hairdresser", "barber", "instructor", "owner", "shop owner", "manager", "cfo", "ceo", "founder", "crossing guard",
     "lifeguard", "mail carrier", "bus driver", "driver", "trucker", "volunteer", "intern", "resident",
@@ -69,7 +71,7 @@ _SLOT = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun
                    r"\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:my|our|the|her|his)\s+(?:\w+\s+)?\d{1,2}:\d\d\b", re.IGNORECASE)
 # the word after a name that makes it a school, workplace or station: "lincoln high", "station 7"
 _NAMED_PLACE_WORD = re.compile(r"high|elementary|middle|academy|college|university|hospital|station|church|company|"
-                               r"corp|firm|district|clinic|school|prep|county|bank|brewery|studios?|theat(?:er|re)")
+                               r"corp|firm|district|clinic|school|prep|county|city|bank|brewery|studios?|theat(?:er|re)")
 _CLIENT = re.compile(r"\b" + alt(r"clients?", r"patients?", "regulars?", "counselees?") + r"\b", re.IGNORECASE)
 _CARE = re.compile(r"\b" + L.CARE + r"\b|\b" + L.CONDITION + r"\b|\bwaiting room\b", re.IGNORECASE)
 _PRACTICE_SPEAKS = re.compile(r"\b(?:us|we|we'?ve|we'?re|our|me|I|I'?ve|my)\b", re.IGNORECASE)
@@ -86,10 +88,11 @@ _CARE_GIVEN_BEFORE = re.compile(
 # ... and verbs that say it on their own: "supporting a ...", "spent a lot of this week with a ..."
 _CARE_GIVEN_STRONG = re.compile(
     r"\b(?:support(?:ed|ing)?|treat(?:ed|ing)?|counsel\w*|spent [\w\s]{0,20}with|sat with|"
+    r"(?:session|appointment|consult(?:ation)?|visit) with|"
     r"walk(?:ed|ing)? alongside)(?:\s+the family of)?\s+$", re.IGNORECASE)
 # the description is a new colleague or a guest, not someone in care
 _STAFF_INTRO = re.compile(
-    r"\b(?:welcome|welcoming|joins?|joined|joining|hired|new (?:hire|team member|colleague)|our team|on staff|"
+    r"\b(?:welcome|welcoming|joins?|joined|joining|hired|new (?:hire|team member|colleague)|(?:to|on) our team|on staff|"
     r"former|formerly|used to be|guest speaker|speaking|speaker|presents?|presenting|webinar|workshop)\b",
     re.IGNORECASE)
 

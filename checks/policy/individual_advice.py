@@ -109,10 +109,11 @@ class IndividualAdvice(Rule):
                 if negated(text, m.start(), lookback=20) or negated(text, m.end(), lookback=m.end() - m.start()):
                     continue  # "you should never stop your meds without..." is general education
                 return m.start(), m.end()
-        return self._addressed_advice(text, analysis)
+        return self._addressed_advice(draft, analysis)
 
-    def _addressed_advice(self, text: str, analysis: Analysis) -> Span | None:
-        who = self.addressees.find(text, analysis)
+    def _addressed_advice(self, draft: Draft, analysis: Analysis) -> Span | None:
+        text = draft.text
+        who = self.addressees.maybe_patients(draft, analysis)
         if not who:
             return None
         for m in self.addressed_dx.finditer(text):

@@ -15,8 +15,6 @@ from checks.base import Analysis
 from checks.policy import lexicon as L
 from checks.policy.addressee import Addressees
 from checks.policy.base import Rule, Span, compile_all
-from checks.reading import reading_of
-from checks.roles import Role
 
 _MED = (r"\b(?:meds|medications?|antidepressants?|ssris?|pills|dose|dosage|refill|prescription|\d+ ?mg|sober|sobriety|"
         r"relapse|rehab|detox|diagnosis)\b")
@@ -53,19 +51,9 @@ class PatientCommunication(Rule):
         self.care = compile_all(CARE_PATTERNS)
         self.broad, self.org = compile_all([BROAD_CARE, ORG_CONTEXT])
 
-    @staticmethod
-    def _maybe_patients(draft: Draft, analysis: Analysis, who: list[Span]) -> list[Span]:
-        """A colleague, a public figure or an organisation addressed by name ("We're so proud of
-        you, Jordan", "Thank you, Dr. Okafor, for co-presenting") is not a patient."""
-        reading = reading_of(draft, analysis)
-        known = [(e.start, e.end) for e, role in reading.people(analysis)
-                 if role in (Role.STAFF, Role.PUBLIC, Role.ORGANISATION)]
-        return [w for w in who if not any(k0 < w[1] and w[0] < k1 for k0, k1 in known)
-                and not reading.is_colleague(draft.text[w[0]:w[1]])]
-
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
-        who = self._maybe_patients(draft, analysis, self.addressees.find(text, analysis))
+        who = self.addressees.maybe_patients(draft, analysis)
         if not who:
             return None
         for p in self.care:

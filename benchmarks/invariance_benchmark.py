@@ -1,7 +1,7 @@
 """Verdict flips under rewordings: for every labelled draft, the variants of
 bot/evaluation/variants.py that must keep the verdict (case, quotes,
 apostrophes, line breaks, emoji, hashtags, a neutral sentence, client/patient,
-a name replaced by a placeholder) and the one that must change it (a
+a name replaced by a placeholder where more than the name blocks) and the one that must change it (a
 disclosure added to a clean draft). Prints the flip rate per kind.
 
     .venv/bin/python benchmarks/invariance_benchmark.py FILE.jsonl [...] [--show]
@@ -22,6 +22,12 @@ sys.path.insert(0, str(ROOT))
 
 from bot.evaluation import variants  # noqa: E402
 from bot.evaluation.harness import checked_verdicts, eval_services, name_placeholder  # noqa: E402
+
+
+# findings about the name itself: with the name replaced they have nothing left to block on
+NAME_ONLY_CODES = {"phi.person", "phi.handle", "consent.unknown_person", "consent.withdrawn", "consent.expired",
+                   "consent.missing", "consent.ambiguous", "consent.platform_unknown",
+                   "policy.identifiable_testimonial"}
 
 
 def main() -> int:
@@ -65,9 +71,11 @@ async def _measure(services, records):
             if (was == "block") != (now == "block"):
                 flips[kind] += 1
                 shown.append(f"flip {kind}: {r['id']} {was} -> {now}")
-    # only real violations: a clean draft blocked for its name rightly passes once the name is gone
+    # only real violations where the rest still identifies: a draft blocked only for its name
+    # (an unconsented or withdrawn patient named, a named testimonial) rightly passes once the
+    # name is gone; one that also blocks for what it tells must go on blocking
     placeholders = [(r, v, name_placeholder(services, r)) for r, v in zip(records, base)
-                    if v[0] == "block" and r["label"] == "block"]
+                    if v[0] == "block" and r["label"] == "block" and not set(v[1]) <= NAME_ONLY_CODES]
     placeholders = [(r, v, c) for r, v, c in placeholders if c is not None]
     got = await checked_verdicts(services, [c for _, _, c in placeholders])
     for (r, _, _), (now, _) in zip(placeholders, got):

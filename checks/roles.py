@@ -202,7 +202,7 @@ def person_role(text: str, e: Entity) -> Role:
         or re.search(r"\s[a-z]\.?$", value) or re.match(r"\s+[a-z]\.(?=[\s,]|$)", after)  # "— linda k."
     # a lone first name signed under a quote ("— Kevin, father of two") is whoever gave it
     signed_first_name = re.search(_DASH + r"+\s*$", before) and " " not in value.strip() \
-        and value.casefold() in given_names()
+        and value.casefold() in given_names() and re.match(r"\s*(?:[,.!(\n]|$)", after)  # not "— edmund bourne"
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)) \
             and not initialled and not signed_first_name:  # a public figure is cited by full name; "— Linda K." is a client
         return Role.PUBLIC
@@ -288,7 +288,8 @@ _FOR_THE_PRACTICE = re.compile(r"\b(?:us|our|the)\b", _I)
 _KIND_OF_BUSINESS = (r"(?:Center|Centre|Clinic|Care|Counseling|Counselling|Dental|Dentistry|Smiles|Orthodontics|"
                      r"Therapy|Therapies|Health|Healthcare|Medical|Medicine|Associates|PT|Chiropractic|Wellness|"
                      r"Recovery|Practice|Pediatrics|Dermatology|Spa|Group|Institute|Hospital|Optometry|Vision|"
-                     r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Project|Foundation|Alliance|Services)")
+                     r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Project|Foundation|Alliance|Services|"
+                     r"Aesthetics|Studio|Collective|Partners|Physicians)")
 # "NorthStar Chiropractic", "Rose City Urgent Care", "the Riverbend team": a business, by its name
 _BUSINESS_NAME = re.compile(r"\b(?P<name>[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*)[ \t]+"
                             + "(?:" + _KIND_OF_BUSINESS + "|" + _KIND_OF_BUSINESS.upper() + r")\b|\b[Tt]he (?P<team>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) [Tt]eam\b")

@@ -306,3 +306,24 @@ def test_when_a_name_is_a_venue_or_follows_in_then_it_is_a_place(analyzer, text,
 def test_when_a_sentence_is_shouted_then_names_in_it_are_found_as_in_ordinary_type(analyzer, text, names):
     found = [text[e.start:e.end] for e in analyzer.analyze(text).entities if e.entity_type == "PERSON"]
     assert found == names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Chinedu’s shoulder is back to full strength 🏀 ready for the season", "Chinedu"),   # a person's own shoulder
+    ("Adebayo finally said the knee doesnt hurt anymore 😭", "Adebayo"),                # what people do
+    ("omg NINA’S lip filler results 😍 she wanted us to share!!", "NINA"),                # a name shouted alone
+    ("ok who told DYLAN he could bring his pet snake to his appt 😂", "DYLAN"),
+    ("welcome to the fam dominic! first adjustment done ✅ see u thurs", "dominic"),
+    ("so proud of lily she didnt cry once at her cleaning today!!", "lily"),
+])
+def test_when_an_informal_sentence_treats_a_word_as_a_person_then_it_is_a_name(analyzer, text, name):
+    assert any(kind == "PERSON" and name in value for kind, value in spans(analyzer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "SO excited for our NEW hours starting MONDAY!!",
+    "This week Lots of tips are on the blog 💚",
+    "Zoom crashed again during telehealth lol",
+])
+def test_when_shouting_or_a_plain_subject_is_no_person_then_no_name_is_added(analyzer, text):
+    assert [s for s in spans(analyzer, text) if s[0] == "PERSON"] == []

@@ -151,6 +151,8 @@ def test_when_no_identifier_then_recognizer_stays_silent(name, text):
     ("HUGE THANKS TO DANIEL OKAFOR FOR TRUSTING US", "upper"),
     ("Check out Olivia's art from our teen group", "mixed"),
     ("My father retired at the age of 45", "lower"),
+    ("so proud of ashton today, SO brave 🦷 #AskAshton @SmileStudio", "lower"),  # tags, handles and shouting
+    ("I think our patient ashton did great today", "lower"),
 ])
 def test_when_text_has_a_case_style_then_case_style_names_it(text, style):
     assert case_style(text) == style

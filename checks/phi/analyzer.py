@@ -250,9 +250,16 @@ class PhiAnalyzer:
         words in an otherwise mixed-case draft, in sentence case with given names and surnames
         capitalised ("Thanks so much for the 5 stars, Jen!!"), so a name typed in capitals is
         found as it would be in ordinary type. A draft shouted throughout keeps its own rules."""
-        if case_style(text) != "mixed":
+        style = case_style(text)
+        if style == "upper":
             return text
         words = list(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text))
+        if style == "lower":  # "ok who told DYLAN he could": shouting inside a lower-case draft reads as the rest
+            chars = list(text)
+            for w in words:
+                if w.group(0).isupper() and len(w.group(0)) > 1 and (w.start() == 0 or text[w.start() - 1] not in "#@"):
+                    chars[w.start():w.end()] = w.group(0).lower()
+            return "".join(chars)
         runs, run = [], []
         for w in words:
             shouted = w.group(0).isupper() and (len(w.group(0)) > 1 or w.group(0) in ("I", "A"))
@@ -264,10 +271,16 @@ class PhiAnalyzer:
             run = [w] if shouted else []
         if len(run) >= 3:
             runs.append(run)
+        names = given_names() | common_surnames()
+        # a name shouted on its own ("omg NINA'S lip filler", "ok who told DYLAN he could"): a listed name
+        # that is no function word, verb or adjective, so no shouted word ("SO", "NEW", "HOPE") is taken for one
+        # and standing alone: "NAMI Multnomah" is an organisation's acronym before its name
+        runs += [[w] for w in words if w.group(0).isupper() and len(w.group(0)) > 2 and not any(w in r for r in runs)
+                 and not re.match(r"\s+[A-Z]", text[w.end():w.end() + 2])
+                 and self._shouted_name(re.sub(r"['’]S$", "", w.group(0)).casefold(), names)]
         if not runs:
             return text
         chars = list(text)
-        names = given_names() | common_surnames()
         for run in runs:
             for i, w in enumerate(run):
                 word = w.group(0)
@@ -281,6 +294,9 @@ class PhiAnalyzer:
                 new = word.capitalize() if (opens or title or named) else ("I" if word == "I" else word.lower())
                 chars[w.start():w.end()] = new
         return "".join(chars)
+
+    def _shouted_name(self, low: str, names: frozenset[str]) -> bool:
+        return low in names and low not in STOP_WORDS and low not in self._non_nouns and low not in MONTHS | WEEKDAYS
 
     @staticmethod
     def _spoken_to(text: str, start: int, end: int) -> bool:

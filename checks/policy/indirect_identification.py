@@ -142,7 +142,8 @@ def _narrowed(m: re.Match) -> bool:
             return True
         if w and _PROPER.fullmatch(w) and not _NOT_A_QUALIFIER.fullmatch(w) and w[0].isupper():
             return True
-        if i + 1 < len(words) and _NAMED_PLACE_WORD.fullmatch(words[i + 1].lower().removesuffix("'s")) \
+        if i + 1 < len(words) and any(_NAMED_PLACE_WORD.fullmatch(part) for part in
+                                      words[i + 1].lower().removesuffix("'s").split("-")) \
                 and not _NOT_A_QUALIFIER.fullmatch(w) and w.isalpha():
             return True
     return False

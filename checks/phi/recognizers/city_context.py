@@ -16,6 +16,10 @@ _PLACE = r"[^\W\d_][\w'’.\-]*(?:[ \t]+(?:[^\W\d_][\w'’.\-]*)){0,3}"
 _LINKS = {"de", "del", "da", "do", "la", "le", "upon", "on", "am", "an", "der", "sur", "en", "y"}
 
 
+_TOWN_AFTER = re.compile(r"\b(?:in|from|of|near|to|outside)[ \t]+(?P<t>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*)?)",
+                         re.IGNORECASE)
+
+
 class CityContextRecognizer(SpanPatternRecognizer):
     """A capitalised place name after a residence or travel cue."""
 
@@ -41,6 +45,8 @@ class CityContextRecognizer(SpanPatternRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = []
         style = case_style(text)
+        if style != "mixed":
+            results += [self._result(span) for span in self._known_towns(text)]
         for _, rx in self._compiled:
             for m in rx.finditer(text):
                 for g in ("v", "w", "x", "y", "z"):
@@ -74,6 +80,22 @@ class CityContextRecognizer(SpanPatternRecognizer):
         if style == "lower" and not re.search(r"\b(?:in|at|of|from|to|where:)[ \t]*$", text[max(0, start - 8):start]):
             return None
         return start, keep_end
+
+    def _known_towns(self, text: str) -> list[tuple[int, int]]:
+        """Without capitals, a known town after a preposition ("the hendersons of boise"): a city of the
+        shipped list whose words are no dictionary words (not "reading", "mobile" or "bath")."""
+        from checks.phi.informal_ner import cities
+        names = cities()[0]
+        out = []
+        for m in _TOWN_AFTER.finditer(text):
+            words = m.group("t").split()
+            for n in (2, 1):
+                place = " ".join(words[:n])
+                if len(words) >= n and place.casefold() in names and not self._ordinary_words(place):
+                    start = m.start("t")
+                    out.append((start, start + len(place)))
+                    break
+        return out
 
     def _ordinary_words(self, place: str) -> bool:
         """Every word of an uncapitalised place is a dictionary word and the whole is no known city."""

@@ -25,9 +25,20 @@ _CHEER = (r"congrats(?:[ \t]+to)?|congratulations(?:[ \t]+to)?|kudos[ \t]+to|sho
           r"(?:huge[ \t]+|big[ \t]+|special[ \t]+)?thanks[ \t]+to|thank[ \t]+you(?:[ \t]+so[ \t]+much)?[ \t]+to|"
           r"(?:so[ \t]+)?proud[ \t]+of|prayers[ \t]+(?:for|to)|praying[ \t]+for|welcome[ \t]+back|"
           r"happy[ \t]+birthday(?:[ \t]+to)?|get[ \t]+well[ \t]+soon|"
-          r"thank(?:s|[ \t]+you)(?:[ \t]+so[ \t]+much)?,")  # "thank you, maria!"
+          r"thank(?:s|[ \t]+you)(?:[ \t]+so[ \t]+much)?,|"  # "thank you, maria!"
+          r"thank[ \t]+u|tysm|thx|welcome[ \t]+to[ \t]+the[ \t]+fam(?:ily)?|(?:we[ \t]+)?(?:miss|love)[ \t]+(?:u|you)(?:[ \t]+so[ \t]+much)?,?")
 _CARE_NOUN = (r"recovery|progress|therapy|treatment|session|sessions|surgery|rehab|diagnosis|journey|appointment|"
               r"appt|condition|meds|medication|healing|sobriety|care|visit|procedure|results?")
+# what is a person's own: a body part, their look, their family, their big day ("Chinedu's shoulder",
+# "Kiki's glow", "Jae-won's dad", "Priyanka's bridal package")
+_OWN_NOUN = (r"shoulder|knee|knees|hip|back|neck|arm|leg|wrist|ankle|foot|feet|jaw|teeth|tooth|smile|skin|face|"
+             r"glow|filler|braces|lips?|brows|hair|scan|x-?ray|stitches|cast|mom|dad|mum|parents|sister|brother|"
+             r"wife|husband|grandma|grandpa|son|daughter|wedding|bridal|bday|graduation")
+# what people do, said of someone opening a sentence ("Adebayo finally said", "Zofia came in")
+_HUMAN_DOES = (r"did|came|comes|walked|walks|finished|finishes|said|says|told|tells|texted|brought|brings|got|lost|"
+               r"asked|ran|cried|smiled|danced|laughed|played|sent|made|wore|turned|graduated|serenaded|hit|"
+               r"crushed|nailed|rocked|survived|beat|completed|started|showed|stopped|dropped|left|gave|baked|"
+               r"is[ \t]+(?:officially|back|now|finally)|was[ \t]+so|has[ \t]+been|had[ \t]+(?:her|his)")
 _GROUP = {"everyone", "everybody", "all", "team", "staff", "y'all", "yall", "you", "guys", "folks", "friends", "family",
           "families", "clients", "patients", "client", "patient", "mom", "dad", "parents", "kids", "our", "the", "this",
           "that", "them", "us", "him", "her", "god", "community", "members", "volunteers", "donors", "sponsors",
@@ -43,8 +54,12 @@ class HumanContextRecognizer(NameRecognizer):
         Pattern("subject_his_her", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?P<v>{_W}(?:[ \t]+{_W})?)[ \t]+"
                                    rf"(?:just[ \t]+|finally[ \t]+)?\w+(?:ed|s)[ \t]+(?:his|her)\b", 0.9),
         Pattern("cheered", rf"(?:^|(?<=\W))(?:{_CHEER})[ \t]+(?P<v>{_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:$|[!,.]|[ \t]+"
-                           rf"(?:for|on|who|after)\b))", 0.9),
+                           rf"(?:for|on|who|after|she|he)\b))", 0.9),
         Pattern("owner", rf"(?:^|(?<=\W))(?P<v>{_W})['’]s[ \t]+(?:\w+[ \t]+)?(?:{_CARE_NOUN})\b", 0.9),
+        Pattern("own_thing", rf"(?:^|(?<=\W))(?P<v>{_W})['’]s[ \t]+(?:{_OWN_NOUN})\b", 0.85),
+        Pattern("subject_does", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?P<v>{_W})[ \t]+"
+                                rf"(?:just[ \t]+|finally[ \t]+|officially[ \t]+|still[ \t]+|literally[ \t]+)?"
+                                rf"(?:{_HUMAN_DOES})\b", 0.85),
     ]
     CONTEXT = []
     FLAGS = re.IGNORECASE | re.MULTILINE
@@ -67,6 +82,8 @@ class HumanContextRecognizer(NameRecognizer):
 
     def _namelike(self, word: str) -> bool:
         low = word.casefold().replace("’", "'")
+        if "'" in low and low.split("'")[0] in STOP_WORDS:
+            return False  # "I'd", "she'll", "we've": a pronoun's contraction
         if low in STOP_WORDS or low in _GROUP or low in MONTHS or low in WEEKDAYS or is_country_or_state(word):
             return False
         if low in given_names() or low in common_surnames():

@@ -16,8 +16,12 @@ def case_style(text: str) -> str:
     if lower <= 0.05 * len(letters):
         return "upper"
     for w in words:
-        if w.group(0)[0].isupper() and w.start() and not _SENTENCE_START.search(text[max(0, w.start() - 4):w.start()]):
-            return "mixed"
+        word = w.group(0)
+        if not word[0].isupper() or not w.start() or _SENTENCE_START.search(text[max(0, w.start() - 4):w.start()]):
+            continue
+        if text[w.start() - 1] in "#@" or (word.isupper() and (len(word) > 1 or word == "I")):
+            continue  # a tag's or handle's capitals, "I" and a shouted word say nothing of how names are typed
+        return "mixed"
     return "lower"
 
 

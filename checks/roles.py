@@ -342,7 +342,8 @@ def on_business_line(text: str, e: Entity) -> bool:
     """A number, address or town on a business's own line (a footer "NorthStar Chiropractic ·
     800 Main St · (360) 555-0134", a listing "Rose City Urgent Care — Gresham: 9–7"), or the
     line under its sign-off ("Dr. Omar Haddad & the Riverbend team / 1450 Willamette St"), unless
-    that line is about someone's care."""
+    that line is about someone's care. A number alone on the last line of a post that names a
+    business ("Willamette Women's Health welcomes Dr. Medina ...\n541-555-0110") is its number."""
     line_start = text.rfind("\n", 0, e.start) + 1
     line_end = text.find("\n", e.end)
     line = text[line_start:len(text) if line_end < 0 else line_end]
@@ -350,7 +351,9 @@ def on_business_line(text: str, e: Entity) -> bool:
     if _CARE_OF_SOMEONE.search(line):
         return False
     business = _business_name_pattern(text)
-    return bool(business.search(line) or (len(previous) < 80 and business.search(previous)))
+    alone_at_the_end = not re.search(r"\w", text[line_start:e.start] + text[e.end:]) and e.entity_type == "PHONE"
+    return bool(business.search(line) or (len(previous) < 80 and business.search(previous))
+                or (alone_at_the_end and business.search(text, 0, line_start)))
 
 
 def contact_role(text: str, e: Entity) -> Role:

@@ -327,3 +327,17 @@ def test_when_an_informal_sentence_treats_a_word_as_a_person_then_it_is_a_name(a
 ])
 def test_when_shouting_or_a_plain_subject_is_no_person_then_no_name_is_added(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text,family", [
+    ("shoutout to the garcias of boise, you're rockstars", "garcias"),
+    ("the Hendersons are moving to Texas, we'll miss their cleanings", "Hendersons"),
+])
+def test_when_a_surname_is_plural_after_the_then_it_is_a_family(analyzer, text, family):
+    assert ("PERSON", family) in spans(analyzer, text)
+
+
+@pytest.mark.parametrize("text", ["the walkers in our balance class", "the basics of sleep hygiene",
+                                  "the Browns game was fun"])
+def test_when_a_plural_after_the_is_a_word_or_team_then_it_is_no_family(analyzer, text):
+    assert [s for s in spans(analyzer, text) if s[0] == "PERSON"] == []

@@ -20,8 +20,8 @@ def services(tmp_path_factory):
     s.close()
 
 
-LOWER, SHOUT, NO_APOSTROPHES, ONE_LINE = ("lower_case", "upper_first_sentence", "dropped_apostrophes",
-                                          "collapsed_whitespace")
+LOWER, SHOUT, NO_APOSTROPHES, ONE_LINE, LINES = ("lower_case", "upper_first_sentence", "dropped_apostrophes",
+                                                 "collapsed_whitespace", "line_breaks")
 
 CLEAR = [
     ("linkedin", False, "Three years ago, after my brother died, I was diagnosed with depression. I'm a therapist, "
@@ -29,6 +29,10 @@ CLEAR = [
                         "Counseling", (LOWER,)),
     ("linkedin", False, "Peer consultation on Thursday, February 11 at noon on Zoom with Rhea Castillo, LMFT. Open to "
                         "licensed clinicians in Washington; 1 ethics CE. Register via the link below.", (LOWER,)),
+    ("blog", False, "Reading list from our clinicians:\n1. “Lost Connections” – Johann Hari\n2. “The Anxiety and "
+                    "Phobia Workbook” – Edmund Bourne\nBooks are no substitute for care.", (LOWER,)),
+    ("yelp", False, "Thank you for taking the time to write. If there is anything you'd like to talk through, please "
+                    "give our manager Tessa a call at (971) 555-0190. — Lumen Aesthetics", (LOWER,)),
     ("email", False, "Subject: Spring at Harbor Light\n\nNew evening hours start in March.\n\nYou get this because you "
                      "subscribed at harborlightcounseling.com. Unsubscribe anytime: harborlightcounseling.com/unsubscribe",
      (LOWER,)),
@@ -42,7 +46,7 @@ CLEAR = [
                         "210 Oak St, Bend OR. Dr. Lars Eide, DC, will show stretches for long workdays. "
                         "RSVP: (541) 555-0133.", (SHOUT, ONE_LINE)),
     ("linkedin", True, "Rivergate Women's Health (OB/GYN, Salem) welcomes Dr. Amara Obi, MD! Now accepting new "
-                       "patients. 503-555-0161", (SHOUT,)),
+                       "patients. 503-555-0161", (SHOUT, LINES)),
     ("instagram", True, "Our owner Talia tried her OWN brow lamination 😂 here's her before/after at 1 week, done by "
                         "our esthetician Kim. Results vary — book a consult. [photo: Talia's before and after]",
      (NO_APOSTROPHES,)),
@@ -61,6 +65,10 @@ BLOCK = [
                          "soccer team this fall at Lincoln. So proud of u!! #teentherapy", (LOWER,)),
     ("x", True, "Dr. Chen's Thursday 3:00 just sent a pic of her new kitten 🐱 therapy cat in training?? lol",
      (LOWER, NO_APOSTROPHES)),
+    ("linkedin", False, "Our NICU follow-up clinic saw its first set of triplets this month! Shoutout to the Garcias "
+                        "of Boise, you're rockstars. — Sunny Hills Pediatrics", (LOWER,)),
+    ("linkedin", False, "Proud of our work this year supporting a local Salem middle-school principal through burnout. "
+                        "She's back leading her building this fall.", (LOWER,)),
     ("website", False, "Client Stories\n\n“After my husband passed I didn't know how to parent alone. Jordan helped "
                        "me grieve and still show up for my girls.”\n— Denise, mother of two, Lake Oswego",
      (LOWER,)),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state, is_vocabulary
@@ -46,6 +46,9 @@ _GROUP = {"everyone", "everybody", "all", "team", "staff", "y'all", "yall", "you
 _NOT_PERSON = {"ORG", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "LANGUAGE"}
 
 
+_FAMILY = re.compile(r"\bthe[ \t]+(?P<v>[^\W\d_][\w'’\-]*?(?:es|s))\b(?![’'])", re.IGNORECASE)
+
+
 class HumanContextRecognizer(NameRecognizer):
     """One or two words the sentence uses as a person (see the module docstring)."""
 
@@ -67,8 +70,21 @@ class HumanContextRecognizer(NameRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         not_person = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()
                       if e.label_ in _NOT_PERSON]
-        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
-                if not any(s < r.end and r.start < e for s, e in not_person)]
+        found = super().analyze(text, entities, nlp_artifacts, regex_flags) + self._families(text)
+        return [r for r in found if not any(s < r.end and r.start < e for s, e in not_person)]
+
+    def _families(self, text: str) -> list[RecognizerResult]:
+        """ "the Garcias of Boise", "the hendersons are moving": a surname in the plural is a family."""
+        out = []
+        for m in _FAMILY.finditer(text):
+            word = m.group("v")
+            low = word.casefold()
+            stems = (low[:-1], low[:-2]) if low.endswith("es") else (low[:-1],)  # "Garcias", "Joneses"
+            stem = next((x for x in stems if x in common_surnames()), None)
+            if stem and not is_vocabulary(stem, self.common_words):
+                out.append(RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.85, recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return out
 
     def adjust_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         words = list(re.finditer(_W, text[start:end]))

@@ -136,7 +136,9 @@ class ConsentCheck(Check):
         today = max(today, scheduled_date(text, today) or today)
         for pid, (start, end, named, entity) in sorted(subjects.items(), key=lambda kv: kv[1][0]):
             scopes = set(kind_scopes)
-            if named and self.settings.require_name_use:
+            # initials are part of the name (Safe Harbor lists them with names): "— E.P., Portland" under an
+            # anonymous-only testimonial identifies her as much as her name would
+            if (named or entity == "PERSON") and self.settings.require_name_use:
                 scopes.add("name_use")
             findings.append(self._decide(pid, start, end, entity, sorted(scopes), platforms, grants[pid], today))
         return findings

@@ -99,7 +99,7 @@ CASES = [
     ("homoglyph name", "Testimonial from Emily C\u0430rter: \"Changed my whole year.\"", ("x",),
      [("consent.missing", Severity.BLOCK)], "(P-100)"),
     ("initials", "Testimonial from E.R.C.: \"Changed my whole year.\"", ("instagram",),
-     [("consent.ok", Severity.INFO)], "consent C-1042 covers testimonial on instagram"),
+     [("consent.ok", Severity.INFO)], "consent C-1042 covers name_use, testimonial on instagram"),
     ("no patient, no patient content", "Five grounding techniques to try when anxiety spikes.", ("instagram",), [], ""),
 ]
 

@@ -244,8 +244,22 @@ def test_when_a_rule_fires_then_the_finding_points_at_the_text_without_quoting_i
 def test_when_rules_are_listed_then_every_guidance_rule_has_a_stable_code_and_a_docstring():
     assert list(RULES) == ["case_details", "before_after", "identifiable_testimonial", "patient_communication",
                            "review_reply", "outcome_claims", "individual_advice", "session_content",
-                           "email_marketing", "patient_disclosure", "indirect_identification"]
+                           "email_marketing", "patient_disclosure", "indirect_identification", "client_list"]
     for name, cls in RULES.items():
         assert cls.name == name
         assert "Guidance" in importlib.import_module(cls.__module__).__doc__
         assert isinstance(cls.default_severity, Severity) and cls.message and cls.suggestion
+
+
+CLIENT_LIST = [
+    ("We're sharing our client list with our friends at Rose City Dental so they can mail you a coupon!", True),
+    ("we gave our patients' emails to the new yoga studio next door, watch for their welcome offer", True),
+    ("We never sell our patient list, and we never share your information with anyone.", False),
+    ("Share this post with a friend who needs to hear it today.", False),
+    ("We will never sell or share client contact information.", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLIENT_LIST)
+def test_when_the_practice_hands_over_its_client_list_then_client_list_fires(text, expected):
+    assert fires("client_list", text) is expected

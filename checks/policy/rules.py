@@ -4,6 +4,7 @@ from __future__ import annotations
 from checks.policy.base import Rule
 from checks.policy.before_after import BeforeAfter
 from checks.policy.case_details import CaseDetails
+from checks.policy.client_list import ClientList
 from checks.policy.email_marketing import EmailMarketing
 from checks.policy.indirect_identification import IndirectIdentification
 from checks.policy.individual_advice import IndividualAdvice
@@ -26,4 +27,5 @@ RULES: dict[str, type[Rule]] = {r.name: r for r in (
     EmailMarketing,
     PatientDisclosure,
     IndirectIdentification,
+    ClientList,
 )}

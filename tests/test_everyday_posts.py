@@ -46,7 +46,7 @@ BLOCK = [
     # round 17: one person pinned down by an office and a town, with the practice's care
     ("linkedin", False, "So proud of our work this year supporting a Salem elementary-school principal through "
                         "burnout. She is back at her school and thriving."),
-    ("x", False, "just wrapped a session with a bend city councilor who is carrying more than anyone knows."),
+    ("x", False, "just wrapped a session with a bend city councilor who has been fighting depression all year."),
 ]
 
 

@@ -219,6 +219,12 @@ ALL_POSITIVES = [(name, text) for name, table in (
 INDIRECT_IDENTIFICATION = [
     ("Congrats to the Jefferson High drumline captain who finished her last session with us this week!", True),
     ("Congrats to the Jefferson High drumline on the state title! We loved cheering you on.", False),
+    # round 3, 6 and 17 kinds, reworded: an office in a named place with care said around it
+    ("A senior VP at one of Seattle's biggest coffee chains finished 16 sessions of stress work with us and "
+     "just became its CFO.", True),
+    ("Our work with a local city council member got him through a brutal election year. He knows who he is.", True),
+    ("We had a great session with a Salem city council member about the new bike lanes.", False),
+    ("A senior VP at one of Seattle's biggest coffee chains spoke at our wellness breakfast.", False),
 ]
 
 

@@ -80,16 +80,23 @@ _OWN_WORK = re.compile(
     r"\b(?:come|came|coming|comes)\s+(?:in\s+)?(?:to\s+)?see\s+(?:us|me)\b"
     r"|\bwork(?:ed|ing|s)?\s+on\s+(?:your|him|her|them|my)sel(?:f|ves)\b"
     r"|\b(?:do|did|doing|done)\s+the\s+(?:hard\s+)?work\s+on\s+(?:your|him|her|them)sel(?:f|ves)\b"
-    r"|\bthe\s+hard\s+work\s+(?:on\s+)?(?:your|him|her|them)sel(?:f|ves)\b",
+    r"|\bthe\s+hard\s+work\s+(?:on\s+)?(?:your|him|her|them)sel(?:f|ves)\b"
+    # care with the practice: "finished 20 sessions of burnout-focused work with us"
+    r"|\b(?:sessions?|therapy|treatment|program|appointments?|visits?)\b[^.!?\n]{0,40}\bwith\s+(?:us|me)\b"
+    # the practice saying the person will know it is them: "He knows who he is."
+    r"|\b(?:he|she|they)\s+knows?\s+who\s+(?:he|she|they)\s+(?:is|are)\b",
     re.IGNORECASE)
 # the practice's care given to the described person: "I worked with a ...", "supporting a ..."
 _CARE_GIVEN_BEFORE = re.compile(
     r"\b(?:work(?:ed|ing)? with|saw|seeing|help(?:ed|ing)?)\s+$", re.IGNORECASE)
+# a meeting with someone, which is care only when a struggle or condition is said of them
+_SESSION_WITH_BEFORE = re.compile(r"\b(?:session|appointment|consult(?:ation)?|visit) with\s+$", re.IGNORECASE)
 # ... and verbs that say it on their own: "supporting a ...", "spent a lot of this week with a ..."
 _CARE_GIVEN_STRONG = re.compile(
     r"\b(?:support(?:ed|ing)?|treat(?:ed|ing)?|counsel\w*|spent [\w\s]{0,20}with|sat with|"
-    r"(?:session|appointment|consult(?:ation)?|visit) with|"
+
     r"walk(?:ed|ing)? alongside)(?:\s+the family of)?\s+$", re.IGNORECASE)
+_STRUGGLE = re.compile(r"\b(?:struggl\w*|" + L.CONDITION + r")\b", re.IGNORECASE)
 # the description is a new colleague or a guest, not someone in care
 _STAFF_INTRO = re.compile(
     r"\b(?:welcome|welcoming|joins?|joined|joining|hired|new (?:hire|team member|colleague)|(?:to|on) our team|on staff|"
@@ -122,6 +129,8 @@ class IndirectIdentification(Rule):
             before = text[max(0, m.start() - 40):m.start()]
             if _CARE_GIVEN_STRONG.search(before):
                 return m.start(), m.end()
+            if (_CARE_GIVEN_BEFORE.search(before) or _SESSION_WITH_BEFORE.search(before)) and _STRUGGLE.search(around):
+                return m.start(), m.end()  # "a session with a portland city councilmember who is struggling"
             if m.group("det").lower() in ("a", "an"):
                 # "a teacher" is anyone until the practice says it cares for them
                 if not (_CARE_GIVEN_BEFORE.search(before) or _CLIENT.search(sentence) or _OWN_WORK.search(sentence)):

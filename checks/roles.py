@@ -119,7 +119,9 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|s
               r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor|lcsw|"
               r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant)")
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|the practice'?s|the clinic'?s)\s+(?:own\s+|very own\s+|new\s+|newest\s+|"
-                               r"fearless\s+|amazing\s+|wonderful\s+|fabulous\s+)?" + _STAFF_JOB + r"\s*,?\s*$", _I)
+                               r"fearless\s+|amazing\s+|wonderful\s+|fabulous\s+)?" + _STAFF_JOB + r"\s*,?\s*$"
+                               # a job used as a title: "this month's tip from hygienist Carla", "ask therapist Jordan"
+                               r"|\b(?:from|by|with|ask|meet|says|said)\s+" + _STAFF_JOB + r"\s+$", _I)
 _STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b", _I)
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
 _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|my name is|me),?\s+(?:dr\.?\s+)?$", _I)
@@ -321,6 +323,11 @@ def _business_before(text: str) -> re.Pattern:
 def _known_city(value: str) -> bool:
     from checks.phi.informal_ner import cities  # GeoNames towns shipped with the PHI check
     return value.casefold() in cities()[0]
+
+
+def business_names(text: str) -> list[tuple[int, int]]:
+    """Where the draft names a business: "NorthStar Chiropractic", "the Riverbend team"."""
+    return [m.span() for m in _business_name_pattern(text).finditer(text)]
 
 
 def in_business_name(text: str, e: Entity) -> bool:

@@ -96,6 +96,8 @@ _DOCTOR_BEFORE = re.compile(r"\b(?:dr|doctor)\.?\s+$", _I)
 _SIGNATURE_TITLE_AFTER = re.compile(
     r"^\s*,\s*(?:Medical|Clinical|Executive|Program|Practice|Office|Managing)\s+(?:Director|Manager)\b"
     r"|^\s*,\s*(?:Owner|Founder|Co-?Founder|CEO|President|Practice Owner)\b", _I)
+_EVENT_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Fun\s+)?(?:Run|Walk|5K|10K|Half Marathon|Marathon|Race|Gala|Festival|Fair|Classic|"
+                          r"Challenge|Expo|Summit|Conference|Open|Tournament|Invitational)\b")
 _NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: to you)? on (?:the (?:arrival|birth) of )?(?:your )?(?:new )?"
                               r"(?:baby|little|newborn)\s+$", _I)
 _A_DOCTOR = re.compile(r"\b(?:dr|doctor)\.?\s+[A-Z]", _I)
@@ -212,6 +214,8 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person
     if _INSURERS_BEFORE.search(before):
         return Role.ORGANISATION  # "in network with Moda, Regence and Aetna": insurers, not people
+    if _EVENT_AFTER.match(after):
+        return Role.OPERATIONS  # "the Rose City Run for Mental Health": an event's name
     if _AT_A_BUSINESS_BEFORE.search(before) and _BUSINESS_POSSESSIVE.match(after):
         return Role.ORGANISATION  # "at Powell's on Hawthorne", "from Trader Joe's": a shop, not a person
     if _CREDENTIAL.match(after) or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \
@@ -458,8 +462,18 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
             near = text[max(s0, e.start - _NEAR_NAME):min(s1, e.end + _NEAR_NAME)]
             if _TAKING_CLIENTS.search(near) or not (_NOT_STAFF_SENTENCE.search(near) or _CARE_OF_SOMEONE.search(near)):
                 r = Role.STAFF
+        elif r == Role.UNKNOWN and e.entity_type == "PERSON":
+            # a colleague's family: "Priya's daughter Anika graduates Saturday"
+            kin = _KIN_BEFORE.search(text, max(0, e.start - 40), e.start)
+            if kin and kin.group(1).casefold() in first_names and not _CARE_OF_SOMEONE.search(
+                    text, *_sentence(text, e.start, e.end)):
+                r = Role.STAFF
         out.append(r)
     return tuple(out)
+
+
+_KIN_BEFORE = re.compile(r"\b([^\W\d_]+)['’]s\s+(?:\w+\s+)?(?:daughter|son|kid|child|baby|husband|wife|partner|mom|"
+                         r"mother|dad|father|sister|brother|twins|grandson|granddaughter)\s*,?\s*$", _I)
 
 
 _INVENTED_CASE = re.compile(

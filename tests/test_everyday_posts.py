@@ -36,6 +36,9 @@ CLEAR = [
     ("instagram", True, "She's back 🎉 Dr. Hana Ito returns from maternity leave Monday. Welcome back, Dr. Ito "
                         "(and congrats on baby Theo!)"),
     ("blog", False, "Plans: we are in network with Moda, PacificSource and Aetna. Questions? Call the front desk."),
+    ("facebook", False, "Big congrats to Priya's son Arjun, who graduates from Lincoln High this Saturday! 🎓"),
+    ("facebook", True, "Proud to sponsor the Bridge City Walk for Mental Health on May 9 at Laurelhurst Park! "
+                       "Dr. Maya Chen and Jordan Alvarez will be at our table."),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),

@@ -52,6 +52,13 @@ CASES = [
     ("after 6 weeks of physical therapy she texted us from (503) 555-0170 to say thanks", "(503) 555-0170",
      Role.UNKNOWN),
     ("Maria's mom called from (541) 555-0110 about her refill.", "(541) 555-0110", Role.UNKNOWN),
+    # this session: events, reading lists, insurers, a colleague's newborn, a lone signed first name
+    ("Proud to sponsor the Lake City Fun Run for Mental Health this Sunday!", "Lake City", Role.OPERATIONS),
+    ("Our shortlist:\n• Burnout by Emily Nagoski\n• Lost Connections by Johann Hari", "Burnout", Role.PUBLIC),
+    ("We are in network with Moda, Regence and Aetna.", "Moda", Role.ORGANISATION),
+    ("Welcome back, Dr. Ito (and congrats on baby Theo!)", "Theo", Role.STAFF),
+    ("“After my wife passed Jordan helped me.”\n— Kevin, father of two, Tigard", "Kevin", Role.UNKNOWN),
+    ("“Be kind, for everyone is fighting a hard battle.” — Ian Maclaren", "Ian Maclaren", Role.PUBLIC),
 ]
 
 

@@ -336,7 +336,7 @@ class PhiAnalyzer:
                and not _chat_word(text[s.start:s.end])
                and not _shouted_word(typed or text, s.start, s.end, self._ordinary_word)
                and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))]
-        new = self._drop_safe(text, new, self._safe_spans(text))
+        new = [_place_by_grammar(text, c) for c in self._drop_safe(text, new, self._safe_spans(text))]  # "Lincoln High"
         return sorted(keep + new, key=lambda c: c.start)
 
     def postprocess(self, text: str, results: list[RecognizerResult]) -> list[Entity]:

@@ -315,6 +315,9 @@ def test_when_a_sentence_is_shouted_then_names_in_it_are_found_as_in_ordinary_ty
     ("ok who told DYLAN he could bring his pet snake to his appt 😂", "DYLAN"),
     ("welcome to the fam dominic! first adjustment done ✅ see u thurs", "dominic"),
     ("so proud of lily she didnt cry once at her cleaning today!!", "lily"),
+    ("mrs. okafor and her daughter adaeze brought the whole office cookies at their last appt", "adaeze"),
+    ("Thx for the review Tomasz! Fastest recovery we've seen 😅", "Tomasz"),
+    ("ty wren for the flowers 🌻 ur smile after the whitening was worth it", "wren"),
 ])
 def test_when_an_informal_sentence_treats_a_word_as_a_person_then_it_is_a_name(analyzer, text, name):
     assert any(kind == "PERSON" and name in value for kind, value in spans(analyzer, text))

@@ -26,7 +26,7 @@ _CHEER = (r"congrats(?:[ \t]+to)?|congratulations(?:[ \t]+to)?|kudos[ \t]+to|sho
           r"(?:so[ \t]+)?proud[ \t]+of|prayers[ \t]+(?:for|to)|praying[ \t]+for|welcome[ \t]+back|"
           r"happy[ \t]+birthday(?:[ \t]+to)?|get[ \t]+well[ \t]+soon|"
           r"thank(?:s|[ \t]+you)(?:[ \t]+so[ \t]+much)?,|"  # "thank you, maria!"
-          r"thank[ \t]+u|tysm|thx|welcome[ \t]+to[ \t]+the[ \t]+fam(?:ily)?|(?:we[ \t]+)?(?:miss|love)[ \t]+(?:u|you)(?:[ \t]+so[ \t]+much)?,?")
+          r"thank[ \t]+u|tysm|thx|ty|shout[ \t]*out[ \t]+2|welcome[ \t]+to[ \t]+the[ \t]+fam(?:ily)?|(?:we[ \t]+)?(?:miss|love)[ \t]+(?:u|you)(?:[ \t]+so[ \t]+much)?,?")
 _CARE_NOUN = (r"recovery|progress|therapy|treatment|session|sessions|surgery|rehab|diagnosis|journey|appointment|"
               r"appt|condition|meds|medication|healing|sobriety|care|visit|procedure|results?")
 # what is a person's own: a body part, their look, their family, their big day ("Chinedu's shoulder",
@@ -39,6 +39,8 @@ _HUMAN_DOES = (r"did|came|comes|walked|walks|finished|finishes|said|says|told|te
                r"asked|ran|cried|smiled|danced|laughed|played|sent|made|wore|turned|graduated|serenaded|hit|"
                r"crushed|nailed|rocked|survived|beat|completed|started|showed|stopped|dropped|left|gave|baked|"
                r"is[ \t]+(?:officially|back|now|finally)|was[ \t]+so|has[ \t]+been|had[ \t]+(?:her|his)")
+_RELATION = (r"daughter|son|kid|mom|mama|mother|dad|papa|father|nana|grandma|granny|grandpa|abuela|abuelo|sister|"
+             r"brother|husband|wife|hubby|pal|guy|girl|buddy|friend|superstar|star|sweet|little|lil")
 _GROUP = {"everyone", "everybody", "all", "team", "staff", "y'all", "yall", "you", "guys", "folks", "friends", "family",
           "families", "clients", "patients", "client", "patient", "mom", "dad", "parents", "kids", "our", "the", "this",
           "that", "them", "us", "him", "her", "god", "community", "members", "volunteers", "donors", "sponsors",
@@ -59,6 +61,11 @@ class HumanContextRecognizer(NameRecognizer):
         Pattern("cheered", rf"(?:^|(?<=\W))(?:{_CHEER})[ \t]+(?P<v>{_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:$|[!,.]|[ \t]+"
                            rf"(?:for|on|who|after|she|he)\b))", 0.9),
         Pattern("owner", rf"(?:^|(?<=\W))(?P<v>{_W})['’]s[ \t]+(?:\w+[ \t]+)?(?:{_CARE_NOUN})\b", 0.9),
+        # someone's family, pal or little one: "her daughter chiamaka", "our sweet jojo", "my guy TK"
+        Pattern("relation", rf"\b(?:her|his|their|my|our)[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:{_RELATION})[ \t]+(?P<v>{_W})", 0.85),
+        # the one thanked for their review: "thx for the review Ibrahim!", "thank u for ur feedback josh."
+        Pattern("reviewer", rf"\bfor[ \t]+(?:the|ur|your)[ \t]+(?:\w+[ \t]+)?(?:review|rating|stars|feedback|note|words)"
+                            rf",?[ \t]+(?P<v>{_W})(?=[ \t]*[!.,]|[ \t]*$)", 0.85),
         Pattern("own_thing", rf"(?:^|(?<=\W))(?P<v>{_W})['’]s[ \t]+(?:{_OWN_NOUN})\b", 0.85),
         Pattern("subject_does", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?P<v>{_W})[ \t]+"
                                 rf"(?:just[ \t]+|finally[ \t]+|officially[ \t]+|still[ \t]+|literally[ \t]+)?"

@@ -14,7 +14,7 @@ from functools import lru_cache
 from bot.domain import Draft
 from checks.base import PEOPLE, Analysis, Entity
 from checks.disclosure.model import DisclosureModel, ScoredSentence
-from checks.disclosure.spans import business_spans, colleague_spans, context_tags, identifier_spans, redacted_name_spans
+from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans, redacted_name_spans
 from checks.roles import Role, in_context_roles, invented_case, role_of, shared_roles, staff_by_first_name
 from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
@@ -111,7 +111,6 @@ def model_spans(text: str, analysis: Analysis, roles: tuple[Role, ...],
     names the analyzer dropped, and names already redacted. Training uses the same."""
     spans = identifier_spans(analysis, roles)
     spans = spans + colleague_spans(text, staff_first_names, spans)
-    spans = spans + business_spans(text, spans)
     return sorted(spans + redacted_name_spans(text, spans))
 
 

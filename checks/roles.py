@@ -329,11 +329,6 @@ def _known_city(value: str) -> bool:
     return value.casefold() in cities()[0]
 
 
-def business_names(text: str) -> list[tuple[int, int]]:
-    """Where the draft names a business: "NorthStar Chiropractic", "the Riverbend team"."""
-    return [m.span() for m in _business_name_pattern(text).finditer(text)]
-
-
 def in_business_name(text: str, e: Entity) -> bool:
     """The span is (part of) the name of a business the draft names: "NorthStar" of "NorthStar
     Chiropractic", "Trevor" of "The Trevor Project"."""

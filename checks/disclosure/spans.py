@@ -35,14 +35,6 @@ def colleague_spans(text: str, first_names: frozenset[str],
     return out
 
 
-def business_spans(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Businesses the draft names ("— Bridgetown PT", "Willamette Smiles Dental") as <organisation>:
-    a practice's sign-off is nobody's care, though its "PT" reads like a patient's."""
-    from checks.roles import business_names  # the roles module knows what a business name looks like
-    return [(a, b, Role.ORGANISATION.value) for a, b in business_names(text)
-            if not any(x < b and a < y for x, y, _ in taken)]
-
-
 REDACTED_NAME = re.compile(r"\[(?:NAME|PERSON|CLIENT|PATIENT|FIRST_NAME|LAST_NAME|FULL_NAME)\]", re.IGNORECASE)
 
 

@@ -97,8 +97,8 @@ _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+$")
 
 
 def _possessive_cuts(text: str) -> list[int]:
-    from checks.phi.lexicon import common_surnames, given_names  # the PHI check's name lists
-    names = given_names() | common_surnames()
+    from checks.phi.lexicon import person_names  # the PHI check's name lists
+    names = person_names()
     cuts = []
     for m in _CAPITALISED_S.finditer(text):
         word, stem = m.group(0).casefold(), m.group(0)[:-1]

@@ -22,7 +22,8 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import IRREGULAR_PAST, MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state, is_vocabulary
+from checks.phi.lexicon import (IRREGULAR_PAST, MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state,
+                                is_vocabulary, person_names)
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.textcase import case_style
 
@@ -271,7 +272,7 @@ class PhiAnalyzer:
             run = [w] if shouted else []
         if len(run) >= 3:
             runs.append(run)
-        names = given_names() | common_surnames()
+        names = person_names()
         # a name shouted on its own ("omg NINA'S lip filler", "ok who told DYLAN he could"): a listed name
         # that is no function word, verb or adjective, so no shouted word ("SO", "NEW", "HOPE") is taken for one
         # and standing alone: "NAMI Multnomah" is an organisation's acronym before its name
@@ -546,7 +547,7 @@ class PhiAnalyzer:
         content = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if w.casefold() not in STOP_WORDS]
         if len(content) < 3 or any(w[0].islower() for w in content):
             return False
-        names = given_names() | common_surnames()
+        names = person_names()
         words = [part for w in re.findall(r"[^\W\d_][\w'’\-]*", text[start:end]) for part in w.split("-") if part]
         return not any(w.casefold() in names and not self._ordinary_word(w) for w in words)
 

@@ -60,6 +60,7 @@ class Addressees:
 
     def find(self, text: str, analysis: Analysis) -> list[Span]:
         people = [(e.start, e.end) for e in analysis.of_type(*PEOPLE)]
+        places = [(e.start, e.end) for e in analysis.of_type("LOCATION")]  # "Clearview Eye Care, Salem:" is a town
         # the practice's own handle is nobody addressed ("follow for more @harborlightcounseling")
         spans = [(m.start(), m.end()) for m in self.handle.finditer(text)
                  if not any(s < m.end() and m.start() < e for s, e in analysis.own)]
@@ -68,6 +69,7 @@ class Addressees:
             # given-name list says so ("Anxiety, depression and burnout are...", "her greyhound, Biscuit")
             spans += [(m.start("name"), m.end("name")) for m in p.finditer(text)
                       if m.group("name") not in NOT_NAMES
+                      and not any(s < m.end("name") and m.start("name") < e for s, e in places)
                       and (m.group("name").casefold() in given_names()
                            or any(s < m.end("name") and m.start("name") < e for s, e in people))]
         spans += [(m.start(), m.end()) for m in self.reply_to.finditer(text)]

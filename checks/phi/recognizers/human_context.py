@@ -26,7 +26,8 @@ _CHEER = (r"congrats(?:[ \t]+to)?|congratulations(?:[ \t]+to)?|kudos[ \t]+to|sho
           r"(?:so[ \t]+)?proud[ \t]+of|prayers[ \t]+(?:for|to)|praying[ \t]+for|welcome[ \t]+back|"
           r"happy[ \t]+birthday(?:[ \t]+to)?|get[ \t]+well[ \t]+soon|"
           r"thank(?:s|[ \t]+you)(?:[ \t]+so[ \t]+much)?,|"  # "thank you, maria!"
-          r"thank[ \t]+u|tysm|thx|ty|shout[ \t]*out[ \t]+2|welcome[ \t]+to[ \t]+the[ \t]+fam(?:ily)?|(?:we[ \t]+)?(?:miss|love)[ \t]+(?:u|you)(?:[ \t]+so[ \t]+much)?,?")
+          r"thank[ \t]+u|tysm|thx|ty|shout[ \t]*out[ \t]+2|welcome[ \t]+to[ \t]+the[ \t]+fam(?:ily)?|"
+          r"(?:we[ \t]+)?(?:miss|love)[ \t]+(?:u|you)(?:[ \t]+so[ \t]+much)?,?")
 _CARE_NOUN = (r"recovery|progress|therapy|treatment|session|sessions|surgery|rehab|diagnosis|journey|appointment|"
               r"appt|condition|meds|medication|healing|sobriety|care|visit|procedure|results?")
 # what is a person's own: a body part, their look, their family, their big day ("Chinedu's shoulder",
@@ -62,7 +63,8 @@ class HumanContextRecognizer(NameRecognizer):
                            rf"(?:for|on|who|after|she|he)\b))", 0.9),
         Pattern("owner", rf"(?:^|(?<=\W))(?P<v>{_W})['’]s[ \t]+(?:\w+[ \t]+)?(?:{_CARE_NOUN})\b", 0.9),
         # someone's family, pal or little one: "her daughter chiamaka", "our sweet jojo", "my guy TK"
-        Pattern("relation", rf"\b(?:her|his|their|my|our)[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:{_RELATION})[ \t]+(?P<v>{_W})", 0.85),
+        Pattern("relation", rf"\b(?:her|his|their|my|our)[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:{_RELATION})[ \t]+(?P<v>{_W})",
+                0.85),
         # the one thanked for their review: "thx for the review Ibrahim!", "thank u for ur feedback josh."
         Pattern("reviewer", rf"\bfor[ \t]+(?:the|ur|your)[ \t]+(?:\w+[ \t]+)?(?:review|rating|stars|feedback|note|words)"
                             rf",?[ \t]+(?P<v>{_W})(?=[ \t]*[!.,]|[ \t]*$)", 0.85),
@@ -90,7 +92,8 @@ class HumanContextRecognizer(NameRecognizer):
             stem = next((x for x in stems if x in common_surnames()), None)
             if stem and not is_vocabulary(stem, self.common_words):
                 out.append(RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.85, recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return out
 
     def adjust_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -71,6 +71,11 @@ class Reading:
         return [s for s in self.sentences if s.probability >= threshold]
 
 
+_HELPED_SOMEONE = re.compile(r"\b(?:could|was able to|got to)\s+help\b|\bhelped\s+(?:you|u)\b|\b(?:treated|saw|took care of)"
+                             r"\s+(?:you|u)\b|\bwith\s+(?:you|u)r?\s+(?:visit|appointment|appt|care|treatment)\b",
+                             re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def shipped_model() -> DisclosureModel:
     """The weights in the repository, loaded once per process (read-only)."""
@@ -91,7 +96,10 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     if invented_case(text):  # "a composite ... not any real person": nobody's care is told
         own = (True,) * len(scored)
     # a "you" that is whoever reads the post ("what to expect at your first appointment")
-    replying = any(p in REVIEW_PLATFORMS for p in draft.platforms) or bool(Addressees().find(text, analysis))
+    review_site = any(p in REVIEW_PLATFORMS for p in draft.platforms)
+    replying = review_site or bool(Addressees().find(text, analysis))
+    if review_site:  # on a review site, a colleague who "could help" or "treated" helped the reviewer
+        own = tuple(mine and not _HELPED_SOMEONE.search(text, s.start, s.end) for s, mine in zip(scored, own))
     anyone = readers_at_large(text, [(s.start, s.end) for s in scored], analysis.entities, roles, replying)
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP)) if mine or general else s
               for s, mine, general in zip(scored, own, anyone)]

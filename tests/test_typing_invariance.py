@@ -53,6 +53,8 @@ CLEAR = [
     ("facebook", True, "“A year ago I couldn't order coffee without panicking. Last week I spoke at my brother's "
                        "wedding.” — Jasmine Ortiz 💛\n\nJasmine, thank you for trusting us with your words.\n\n"
                        "#harborlightpdx", (ONE_LINE,)),
+    ("linkedin", False, "Why trauma-informed care matters: clinicians such as Jordan Alvarez, LCSW, and Dr. Maya Chen "
+                        "use evidence-based approaches tailored to each person.", (LOWER,)),
     ("tiktok", False, "what filler CAN'T do 💉\n❌ fix loose skin\n❌ last forever — most people get 9–12 months\n"
                       "✅ restore lost volume\nresults vary, always get a real consult!! #medspa", (ONE_LINE,)),
 ]
@@ -69,6 +71,11 @@ BLOCK = [
                         "of Boise, you're rockstars. — Sunny Hills Pediatrics", (LOWER,)),
     ("linkedin", False, "Proud of our work this year supporting a local Salem middle-school principal through burnout. "
                         "She's back leading her building this fall.", (LOWER,)),
+    ("instagram", False, "So proud of Tyler this week 💪 he wrapped up 10 weeks of anxiety work with Jordan!", (LOWER,)),
+    ("x", False, "Long week. Spent a lot of it with a local HS basketball coach who's been all over the news since "
+                 "Friday's game. Hug your people.", (LOWER,)),
+    ("healthgrades", False, "Glad Dr. Okafor could help! Hope that knee keeps feeling better 🙂 — Okafor Chiropractic",
+     (LOWER,)),
     ("website", False, "Client Stories\n\n“After my husband passed I didn't know how to parent alone. Jordan helped "
                        "me grieve and still show up for my girls.”\n— Denise, mother of two, Lake Oswego",
      (LOWER,)),

@@ -70,7 +70,7 @@ _SINGLED_OUT = re.compile(r"\b(?:you|u) know who (?:you|u) (?:are|r)\b|\blooking
 _SLOT = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+)?"
                    r"\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:my|our|the|her|his)\s+(?:\w+\s+)?\d{1,2}:\d\d\b", re.IGNORECASE)
 # the word after a name that makes it a school, workplace or station: "lincoln high", "station 7"
-_NAMED_PLACE_WORD = re.compile(r"high|elementary|middle|academy|college|university|hospital|station|church|company|"
+_NAMED_PLACE_WORD = re.compile(r"high|hs|elementary|middle|academy|college|university|hospital|station|church|company|"
                                r"corp|firm|district|clinic|school|prep|county|city|bank|brewery|studios?|theat(?:er|re)")
 _CLIENT = re.compile(r"\b" + alt(r"clients?", r"patients?", "regulars?", "counselees?") + r"\b", re.IGNORECASE)
 _CARE = re.compile(r"\b" + L.CARE + r"\b|\b" + L.CONDITION + r"\b|\bwaiting room\b", re.IGNORECASE)
@@ -153,7 +153,7 @@ def _narrowed(m: re.Match) -> bool:
             return True
         if i + 1 < len(words) and any(_NAMED_PLACE_WORD.fullmatch(part) for part in
                                       words[i + 1].lower().removesuffix("'s").split("-")) \
-                and not _NOT_A_QUALIFIER.fullmatch(w) and w.isalpha():
+                and not _NOT_A_QUALIFIER.fullmatch(w) and w.replace("-", "").isalpha():  # "portland-area school"
             return True
     return False
 

@@ -8,7 +8,7 @@ import re
 from presidio_analyzer import Pattern
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import MONTHS, WEEKDAYS, is_country_or_state, is_vocabulary
+from checks.phi.lexicon import MONTHS, WEEKDAYS, given_names, is_country_or_state, is_vocabulary
 from checks.phi.recognizers.base import SpanPatternRecognizer
 from checks.phi.recognizers.textcase import case_style
 
@@ -91,7 +91,8 @@ class CityContextRecognizer(SpanPatternRecognizer):
             words = m.group("t").split()
             for n in (2, 1):
                 place = " ".join(words[:n])
-                if len(words) >= n and place.casefold() in names and not self._ordinary_words(place):
+                if len(words) >= n and place.casefold() in names and not self._ordinary_words(place) \
+                        and place.casefold() not in given_names():  # "so proud of tyler" is a person
                     start = m.start("t")
                     out.append((start, start + len(place)))
                     break

@@ -115,7 +115,7 @@ class PersonContextRecognizer(NameRecognizer):
                 break  # an acronym ("RSVP"), not a name
             if style == "upper" and i == 0 and not (low in names):
                 break
-            if style != "mixed" and i and low not in names and is_vocabulary(low, self.common_words):
+            if style != "mixed" and strong and i and low not in names and is_vocabulary(low, self.common_words):
                 break  # "dr. maya chen use evidence-based ...": without capitals the name ends at a word
             keep.append((w.start(), w.start() + len(core)))
             if tok != core and not tok.endswith(("'s", "’s")):

@@ -91,9 +91,14 @@ _CONTRACTION_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(_CONTRACTIONS,
 # A name's possessive typed without its apostrophe ("Dr. Chens Wednesday 2:00", "Marcuss story",
 # "Nicole ... Nicoles before and after"): a capitalised word that is no name itself but a name plus
 # "s", where something says the name is meant: a title before it, the name written elsewhere in the
-# draft, or a doubled "ss" no English word ends a name with. "This", "Lots" and "Hopes" stay.
+# draft, what only a person has right after it, or a doubled "ss" no English word ends a name with.
+# "This", "Lots" and "Hopes" stay.
 _CAPITALISED_S = re.compile(r"(?<![\w'])[A-Z][a-z]+s(?![\w'])")
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+$")
+# what only a person has, right after the name: "Tylers mom", "Dereks big smile"
+_POSSESSED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:mom|mum|dad|mother|father|sister|brother|wife|husband|son|daughter|"
+                              r"kids?|family|parents|grandma|grandpa|smile|knee|back|shoulder|hip|neck|teeth|braces|"
+                              r"appointment|appt|session|visit|birthday|bday|recovery|progress|wedding)\b")
 
 
 def _possessive_cuts(text: str) -> list[int]:
@@ -106,7 +111,8 @@ def _possessive_cuts(text: str) -> list[int]:
             continue
         titled = _TITLE_BEFORE.search(text[max(0, m.start() - 6):m.start()])
         written = re.search(r"(?<![\w'])" + re.escape(stem) + r"(?![\w])", text)
-        if titled or written or word.endswith("ss"):
+        owned = _POSSESSED_AFTER.match(text, m.end())
+        if titled or written or owned or word.endswith("ss"):
             cuts.append(m.end() - 1)
     return cuts
 

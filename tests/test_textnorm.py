@@ -54,6 +54,8 @@ def test_when_a_contraction_lost_its_apostrophe_then_it_is_restored_and_position
     ("Dr. Chens Wednesday 2:00 texted", "Dr. Chen's Wednesday 2:00 texted"),          # a title before it
     ("Nicole tried it first. [photo: Nicoles before]", "Nicole tried it first. [photo: Nicole's before]"),
     ("Marcuss story", "Marcus's story"),                                                # no word ends so
+    ("know how to reach Tylers mom?", "know how to reach Tyler's mom?"),                # what only a person has
+    ("We miss Dereks big smile", "We miss Derek's big smile"),
     ("💚 This week: Lots of tips. Hopes are high.", "💚 This week: Lots of tips. Hopes are high."),
     ("Williams and Adams came in", "Williams and Adams came in"),                        # names themselves
 ])

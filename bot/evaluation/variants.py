@@ -49,7 +49,13 @@ def upper_first_sentence(text: str) -> str:
 
 
 def line_breaks(text: str) -> str:
-    return re.sub(r"(?<=[.!?]) +(?=\S)", "\n", text)
+    """Each sentence on a line of its own; a title's or an initial's full stop ("Dr. Chen", "C.S.
+    Lewis") ends no sentence, so it is no place to break."""
+    return re.sub(r"(?<=[.!?]) +(?=\S)",
+                  lambda m: m.group(0) if _ABBREVIATION_BEFORE.search(text, 0, m.start()) else "\n", text)
+
+
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|Prof|vs|etc)|(?<![\w])[A-Z](?:\.[A-Z])*)\.$")
 
 
 def collapsed_whitespace(text: str) -> str:

@@ -122,7 +122,8 @@ class IndirectIdentification(Rule):
             if not _narrowed(m):
                 continue
             s0, s1 = sentence_bounds(text, m.start())
-            _, n1 = sentence_bounds(text, min(len(text), s1 + 1)) if s1 < len(text) else (s0, s1)
+            nxt = s1 + 1 + len(text[s1 + 1:]) - len(text[s1 + 1:].lstrip())  # the next sentence, past a line break
+            _, n1 = sentence_bounds(text, min(len(text), nxt)) if nxt < len(text) else (s0, s1)
             sentence, around = text[s0:s1], text[s0:n1]
             if _STAFF_INTRO.search(sentence) or reading.names_colleague(text, s0, s1):
                 continue

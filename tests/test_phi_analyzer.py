@@ -344,3 +344,10 @@ def test_when_a_surname_is_plural_after_the_then_it_is_a_family(analyzer, text, 
                                   "the Browns game was fun"])
 def test_when_a_plural_after_the_is_a_word_or_team_then_it_is_no_family(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] == "PERSON"] == []
+
+
+def test_when_the_informal_tagger_meets_a_short_acronym_then_it_adds_no_name():
+    from checks.phi.analyzer import PhiAnalyzer
+    tagged = PhiAnalyzer(informal_ner=True)
+    text = "Dr. Amara Okafor completed her residency at OU-TU and is now accepting new patients."
+    assert not any(text[e.start:e.end] == "OU" for e in tagged.analyze(text).entities)

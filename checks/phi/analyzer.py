@@ -336,6 +336,7 @@ class PhiAnalyzer:
                if not any(s.start < k.end and k.start < s.end for k in keep)
                and not _chat_word(text[s.start:s.end])
                and not _shouted_word(typed or text, s.start, s.end, self._ordinary_word)
+               and not (style == "mixed" and re.fullmatch(r"[A-Z]{2,3}", text[s.start:s.end]))  # "OU-TU", an acronym
                and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))]
         new = [_place_by_grammar(text, c) for c in self._drop_safe(text, new, self._safe_spans(text))]  # "Lincoln High"
         return sorted(keep + new, key=lambda c: c.start)

@@ -46,6 +46,7 @@ BLOCK = [
     ("instagram", False, "“I finally sleep through the night.” — Rosa, 34, Gresham #anxietyrecovery"),
     ("website", False, "“My shoulder finally moves again after 6 weeks of PT!” – Greg T., Salem OR ⭐⭐⭐⭐⭐"),
     ("instagram", True, "Dr. Patel's Thursday 4:30 brought the whole front desk cookies 🍪 look at this spread!"),
+    ("instagram", True, "took this of our waiting room at 9am 😂 standing room only, happy monday ☕"),
     # round 17: one person pinned down by an office and a town, with the practice's care
     ("linkedin", False, "So proud of our work this year supporting a Salem elementary-school principal through "
                         "burnout. She is back at her school and thriving."),

@@ -224,6 +224,8 @@ INDIRECT_IDENTIFICATION = [
      "just became its CFO.", True),
     ("Our work with a local city council member got him through a brutal election year. He knows who he is.", True),
     ("We had a great session with a Salem city council member about the new bike lanes.", False),
+    ("so proud of our fav couple who wrapped up counseling last month and renewed their vows!! (iykyk R & D)", True),
+    ("iykyk: our new espresso machine is a game changer ☕", False),
     ("A senior VP at one of Seattle's biggest coffee chains spoke at our wellness breakfast.", False),
 ]
 

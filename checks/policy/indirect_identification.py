@@ -66,7 +66,8 @@ _NOT_A_QUALIFIER = re.compile(
     r"August|September|October|November|December|I|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|New|Old|Big|Little|Our|The)",
     re.IGNORECASE)
 # one unnamed reader picked out: with a slot or the practice's care, a patient is being pointed at
-_SINGLED_OUT = re.compile(r"\b(?:you|u) know who (?:you|u) (?:are|r)\b|\blooking at (?:you|u)\b", re.IGNORECASE)
+_SINGLED_OUT = re.compile(r"\b(?:you|u) know who (?:you|u) (?:are|r)\b|\blooking at (?:you|u)\b|\biykyk\b|"
+                          r"\bif (?:you|u) know,? (?:you|u) know\b", re.IGNORECASE)
 _SLOT = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+)?"
                    r"\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:my|our|the|her|his)\s+(?:\w+\s+)?\d{1,2}:\d\d\b", re.IGNORECASE)
 # the word after a name that makes it a school, workplace or station: "lincoln high", "station 7"
@@ -116,7 +117,7 @@ class IndirectIdentification(Rule):
         text = draft.text
         reading = reading_of(draft, analysis)
         m = _SINGLED_OUT.search(text)
-        if m and (_SLOT.search(text) or _CLIENT.search(text)):
+        if m and (_SLOT.search(text) or _CLIENT.search(text) or _CARE.search(text)):
             return m.start(), m.end()  # "(tuesday 10am, we SAW your gums, you know who you are)"
         for m in _DESCRIPTION.finditer(text):
             if not _narrowed(m):

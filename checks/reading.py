@@ -71,11 +71,6 @@ class Reading:
         return [s for s in self.sentences if s.probability >= threshold]
 
 
-_HELPED_SOMEONE = re.compile(r"\b(?:could|was able to|got to)\s+help\b|\bhelped\s+(?:you|u)\b|\b(?:treated|saw|took care of)"
-                             r"\s+(?:you|u)\b|\bwith\s+(?:you|u)r?\s+(?:visit|appointment|appt|care|treatment)\b",
-                             re.IGNORECASE)
-
-
 @lru_cache(maxsize=1)
 def shipped_model() -> DisclosureModel:
     """The weights in the repository, loaded once per process (read-only)."""
@@ -91,15 +86,13 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     spans = model_spans(text, analysis, roles, staff_first_names)
     context = context_tags(draft.platforms, draft.has_photo)
     scored = model.score(text, spans, context)
+    review_site = any(p in REVIEW_PLATFORMS for p in draft.platforms)
     own = own_news(text, [(s.start, s.end) for s in scored], analysis.entities, roles,
-                   lambda w: w.casefold() in staff_first_names)
+                   lambda w: w.casefold() in staff_first_names, review_site)
     if invented_case(text):  # "a composite ... not any real person": nobody's care is told
         own = (True,) * len(scored)
     # a "you" that is whoever reads the post ("what to expect at your first appointment")
-    review_site = any(p in REVIEW_PLATFORMS for p in draft.platforms)
     replying = review_site or bool(Addressees().find(text, analysis))
-    if review_site:  # on a review site, a colleague who "could help" or "treated" helped the reviewer
-        own = tuple(mine and not _HELPED_SOMEONE.search(text, s.start, s.end) for s, mine in zip(scored, own))
     anyone = readers_at_large(text, [(s.start, s.end) for s in scored], analysis.entities, roles, replying)
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP)) if mine or general else s
               for s, mine, general in zip(scored, own, anyone)]

@@ -298,7 +298,8 @@ _KIND_OF_BUSINESS = (r"(?:Center|Centre|Clinic|Care|Counseling|Counselling|Denta
                      r"Aesthetics|Studio|Collective|Partners|Physicians)")
 # "NorthStar Chiropractic", "Rose City Urgent Care", "the Riverbend team": a business, by its name
 _BUSINESS_NAME = re.compile(r"\b(?P<name>[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*)[ \t]+"
-                            + "(?:" + _KIND_OF_BUSINESS + "|" + _KIND_OF_BUSINESS.upper() + r")\b|\b[Tt]he (?P<team>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) [Tt]eam\b")
+                            + "(?:" + _KIND_OF_BUSINESS + "|" + _KIND_OF_BUSINESS.upper() + r")\b"
+                            r"|\b[Tt]he (?P<team>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) [Tt]eam\b")
 # the same typed in lower case ("northstar chiropractic · 800 main st"): one to three words that are
 # no function word before the kind word
 _FUNCTION = r"(?:the|a|an|our|your|my|their|his|her|this|that|at|in|on|of|and|or|to|for|with|from|by|take|is|are|was)"
@@ -307,21 +308,23 @@ _BUSINESS_NAME_LOWER = re.compile(
     r"\b(?P<name>(?!(?:" + _FUNCTION + "|" + _DESCRIPTIVE + r")\b)[a-z][\w'’&.\-]*"
     r"(?:[ \t]+(?!" + _FUNCTION + r"\b)[a-z][\w'’&.\-]*){0,2})[ \t]+" + _KIND_OF_BUSINESS.lower() + r"\b"
     r"|\bthe (?P<team>[a-z][\w'’\-]+) team\b")
-# a business's name (perhaps then its town) right before a number
-_BUSINESS_BEFORE = re.compile(r"(?:" + _BUSINESS_NAME.pattern + r")(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?"
-                              r"[ \t]*(?:[·|:,\-–—•][ \t]*|[ \t]+at[ \t]+)?$")
 
 
-_BUSINESS_BEFORE_LOWER = re.compile(r"(?:" + _BUSINESS_NAME_LOWER.pattern + r")(?:,[ \t]*[a-z]+(?:[ \t][a-z]+)?)?"
-                                    r"[ \t]*(?:[·|:,\-–—•][ \t]*|[ \t]+at[ \t]+)?$")
+def _before_a_number(name: re.Pattern, town_word: str) -> re.Pattern:
+    """A business's name (perhaps then its town) right before a number."""
+    return re.compile(r"(?:" + name.pattern + r")(?:,[ \t]*" + town_word + r"(?:[ \t]" + town_word + r")?)?"
+                      r"[ \t]*(?:[·|:,\-–—•][ \t]*|[ \t]+at[ \t]+)?$")
 
 
-def _business_name_pattern(text: str) -> re.Pattern:
-    return _BUSINESS_NAME if text != text.lower() else _BUSINESS_NAME_LOWER
+_BUSINESS_BEFORE = _before_a_number(_BUSINESS_NAME, "[A-Z][a-z]+")
+_BUSINESS_BEFORE_LOWER = _before_a_number(_BUSINESS_NAME_LOWER, "[a-z]+")
 
 
-def _business_before(text: str) -> re.Pattern:
-    return _BUSINESS_BEFORE if text != text.lower() else _BUSINESS_BEFORE_LOWER
+def _business_patterns(text: str) -> tuple[re.Pattern, re.Pattern]:
+    """(a business's name, its name right before a number), as the draft is typed."""
+    if text != text.lower():
+        return _BUSINESS_NAME, _BUSINESS_BEFORE
+    return _BUSINESS_NAME_LOWER, _BUSINESS_BEFORE_LOWER
 
 
 def _known_city(value: str) -> bool:
@@ -335,7 +338,7 @@ def in_business_name(text: str, e: Entity) -> bool:
     words = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]*", text[e.start:e.end])}
     if not words:
         return False
-    for m in _business_name_pattern(text).finditer(text):
+    for m in _business_patterns(text)[0].finditer(text):
         if m.start() <= e.start < m.end() and e.end <= m.end():
             return True
         name = m.group("name") or m.group("team")
@@ -356,7 +359,7 @@ def on_business_line(text: str, e: Entity) -> bool:
     previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
     if _CARE_OF_SOMEONE.search(line):
         return False
-    business = _business_name_pattern(text)
+    business = _business_patterns(text)[0]
     alone_at_the_end = not re.search(r"\w", text[line_start:e.start] + text[e.end:]) and e.entity_type == "PHONE"
     return bool(business.search(line) or (len(previous) < 80 and business.search(previous))
                 or (alone_at_the_end and business.search(text, 0, line_start)))
@@ -369,7 +372,7 @@ def contact_role(text: str, e: Entity) -> Role:
     s0, s1 = _sentence(text, e.start, e.end)
     if _ADDRESSED_CONTACT.search(before):
         return Role.UNKNOWN
-    if _business_before(text).search(before.rsplit("\n", 1)[-1]) or on_business_line(text, e):
+    if _business_patterns(text)[1].search(before.rsplit("\n", 1)[-1]) or on_business_line(text, e):
         return Role.ORGANISATION  # "New Dawn Recovery Center · (503) ...", "Clearview Eye Care, Salem: ..."
     if _SOMEONE_ELSES.search(text, s0, s1):
         return Role.UNKNOWN

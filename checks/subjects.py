@@ -36,12 +36,17 @@ _SECOND_PERSON_CARE = re.compile(L.SECOND_PERSON_CARE, _I)
 _SOMEONES_CARE = re.compile(r"\b(?:our|this|that|today'?s|a|the|last|next|in|her|his|their)\s+(?:\w+\s+)?"
                             r"(?:session|appointment|appt|visit|intake|consult)s?\b", _I)
 _PATIENT_REF = re.compile(L.PATIENT_REF, _I)
+# on a review site, help given is the reviewer's care: "glad Dr. Okafor could help!"
+_HELPED_SOMEONE = re.compile(r"\b(?:could|was able to|got to)\s+help\b|\bhelped\s+(?:you|u)\b|\b(?:treated|saw|"
+                             r"took care of)\s+(?:you|u)\b|\bwith\s+(?:you|u)r?\s+(?:visit|appointment|appt|care|"
+                             r"treatment)\b", _I)
 
 
 def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...], roles: tuple[Role, ...],
-             is_colleague) -> tuple[bool, ...]:
+             is_colleague, review_site: bool = False) -> tuple[bool, ...]:
     """Per sentence: whether it is only the writer's or a colleague's own news.
-    ``is_colleague(word)``: a staff first name the analyzer leaves out."""
+    ``is_colleague(word)``: a staff first name the analyzer leaves out. ``review_site``: the draft
+    answers a review, where a colleague who "could help" or "treated you" helped the reviewer."""
     people = [(e, r) for e, r in zip(entities, roles) if e.entity_type in PEOPLE]
     out = []
     for i, (s, e) in enumerate(bounds):
@@ -49,7 +54,8 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
         if any(s <= p.start < e and r in (Role.UNKNOWN, Role.INVENTED) for p, r in people) \
                 or _PATIENT_REF.search(sentence) or _SECOND_PERSON_CARE.search(sentence) \
                 or _SOMEONES_CARE.search(sentence) \
-                or _SOMEONE_ELSE.search(_OWN_FAMILY.sub(" ", sentence)):
+                or _SOMEONE_ELSE.search(_OWN_FAMILY.sub(" ", sentence)) \
+                or (review_site and _HELPED_SOMEONE.search(sentence)):
             out.append(False)
             continue
         colleague_here = any(s <= p.start < e and r == Role.STAFF for p, r in people) or any(

@@ -95,8 +95,8 @@ _CONTRACTION_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(_CONTRACTIONS,
 # "This", "Lots" and "Hopes" stay.
 _CAPITALISED_S = re.compile(r"(?<![\w'])[A-Z][a-z]+s(?![\w'])")
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+$")
-# what only a person has, right after the name: "Tylers mom", "Dereks big smile"
-_POSSESSED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:mom|mum|dad|mother|father|sister|brother|wife|husband|son|daughter|"
+# what only a person has, right after the name: "Tylers mom", "Dereks big smile" (not "Lots of kids")
+_POSSESSED_AFTER = re.compile(r"\s+(?:(?!(?:of|and|or|the|to|for|with|in|at|on)\b)[a-z]+\s+)?(?:mom|mum|dad|mother|father|sister|brother|wife|husband|son|daughter|"
                               r"kids?|family|parents|grandma|grandpa|smile|knee|back|shoulder|hip|neck|teeth|braces|"
                               r"appointment|appt|session|visit|birthday|bday|recovery|progress|wedding)\b")
 

@@ -21,16 +21,18 @@ from bot.domain import Draft, Finding, Severity
 from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.content_kind import classify
 from checks.reading import reading_of
-from checks.roles import Role, listed_public_figure
+from checks.roles import Role, invented_case, listed_public_figure
 
 MAX_IDS_SHOWN = 5
 
 
 _PERMISSION_STATED = re.compile(
-    r"\b(?:with|by|under|given|gave us|granted|has|have|got|obtained|on file)\b[^.!?\n]{0,40}\b(?:written |signed )"
-    r"?(?:permission|consent|authori[sz]ation|release)\b|\b(?:shared|posted|used|published) with (?:\w+ ){0,3}"
-    r"(?:permission|consent|authori[sz]ation)\b"
-    r"|\b(?:said|told us|agreed|okay(?:ed)?|ok'?d) (?:that )?(?:we|I) (?:could|can|may) (?:share|post|use)\b", re.IGNORECASE)
+    r"\b(?:with|by|under|given|gave us|granted|has|have|got|obtained|signed|on file)\b[^.!?\n]{0,40}\b(?:written |signed )"
+    r"?(?:permission|consent|authori[sz]ation|release)\b|\b(?:shared|posted|used|published) (?:\w+ )?with (?:\w+ ){0,3}"
+    r"(?:permission|consent|authori[sz]ation|ok|okay|blessing|go-ahead)\b"
+    r"|\bwith (?:her|his|their) (?:written |signed )(?:ok|okay|blessing|go-ahead)\b"
+    r"|\b(?:said|told us|agreed|okay(?:ed)?|ok'?d) (?:that )?(?:we|I) (?:could|can|may) (?:share|post|use)\b"
+    r"|\b(?:agreed|asked us|wanted us) to let (?:us|me) (?:share|post|use|tell)\b", re.IGNORECASE)
 
 
 class ConsentCheck(Check):
@@ -119,7 +121,7 @@ class ConsentCheck(Check):
                                                 about_patient)
             grants = current_grants(s, sorted(subjects))
         if about_patient and not subjects and not findings and "review_reply" not in kinds \
-                and not self._about_public_figures(draft, analysis):
+                and not self._about_public_figures(draft, analysis) and not invented_case(text):
             # (a reply to a review answers someone else's words: the review-reply rule judges it)
             # An anonymous testimonial, or one that says the authorization is on file, identifies
             # nobody: the officer confirms the authorization (warn). An anonymous story or case

@@ -18,7 +18,7 @@ from checks.disclosure.spans import colleague_spans, context_tags, identifier_sp
 from checks.roles import Role, in_context_roles, invented_case, role_of, shared_roles, staff_by_first_name
 from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
-from checks.subjects import own_news, readers_at_large
+from checks.subjects import own_news, points_at_someone, readers_at_large
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -94,8 +94,10 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     # a "you" that is whoever reads the post ("what to expect at your first appointment")
     replying = review_site or bool(Addressees().find(text, analysis))
     anyone = readers_at_large(text, [(s.start, s.end) for s in scored], analysis.entities, roles, replying)
-    scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP)) if mine or general else s
-              for s, mine, general in zip(scored, own, anyone)]
+    someone = points_at_someone(text, [(s.start, s.end) for s in scored], analysis.entities, roles, replying,
+                                draft.has_photo)
+    scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP)) if mine or general or not pointing else s
+              for s, mine, general, pointing in zip(scored, own, anyone, someone)]
     return Reading(roles, tuple(scored), staff_first_names, own)
 
 

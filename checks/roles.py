@@ -52,6 +52,7 @@ _PUBLIC_BEFORE = re.compile(
     r"ambassador|bishop|archbishop|reverend|rev\.|"
     r"documentary|film|movie|book|memoir|novel|podcast|series|album|song|ted talk)\s+(?:dr\.?\s+)?$"
     r"|\bby\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}\s+(?:and|&)\s+$"  # "by Emily and Amelia Nagoski"
+    r"|[\w!?.][\"”]\s*,\s*(?:[\w'’.-]+\s+(?:and|&)\s+)?$"  # a title, then its authors: "“Burnout”, Emily & Amelia Nagoski"
     r"|\b(?:as|like|says|said|wrote|writes|quoting|(?:quote|words|wisdom|lessons?|advice|insights?) from|words of|"
     r"according to|inspired by)\s+"
     r"(?:dr\.?\s+)?$", _I)
@@ -71,10 +72,11 @@ _PUBLIC_AFTER = re.compile(
 # Staff: credentials after the name, or the sentence introduces a colleague.
 # credentials that are no ordinary word, so they count typed in lower case too
 _LOWER_CREDENTIALS = (r"(?:lcsw|licsw|lpc|lpcc|lmhc|lmft|lcpc|lcadc|cadc|phd|psyd|dds|dmd|dpt|pta|rdn|ccc-slp|slp|otr/l|"
-                      r"msw|bcba|crnp|fnp|dnp|aprn|rdh|lmt|cnm)")
+                      r"msw|bcba|crnp|fnp|dnp|aprn|rdh|lmt|cnm|otd|cota|pmhnp|ibclc|ldn|l\.ac)")
 _CREDENTIAL = re.compile(
     r"^,?\s*(?:LCSW|LICSW|LPC|LPCC|LMHC|LMFT|LCPC|LCADC|CADC|PhD|PsyD|MD|DO|DDS|DMD|DPT|PT|PTA|DC|OD|RN|NP|"
-    r"PA-C|PA|RD|RDN|CCC-SLP|SLP|OTR/L|OT|MSW|MA|MS|MEd|BCBA|LAC|CRNP|FNP|DNP|APRN|RDH|CDA|LMT|CNM)\b"
+    r"PA-C|PA|RD|RDN|CCC-SLP|SLP|OTR/L|OTR|OTD|OT|COTA|MSW|MA|MS|MEd|BCBA|LAC|LAc|L\.Ac\.?|CRNP|FNP|FNP-C|PMHNP|NP-C|DNP|"
+    r"APRN|RDH|CDA|LMT|CNM|CPM|LPN|CNA|LDN|IBCLC|ATC|CSCS|MPH|FACOG)(?![\w-])"
     # typed in lower case too, where the letters are no ordinary word ("dr. sam ortega, dpt")
     r"|^,\s*(?i:(?:ms|ma|md|do|pt|ot|rn|np|pa|od|dc|med),\s*)*(?i:" + _LOWER_CREDENTIALS + r")\b")
 _CREDENTIAL_BEFORE = re.compile(
@@ -115,15 +117,19 @@ _BUSINESS_POSSESSIVE = re.compile(
 # a job at the practice right next to the name: "our peer support specialist Tanya", "done by our NP Dana",
 # "our practice manager, Lynn,", "Nicole, our founder"
 _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|senior|medical|clinical|billing|intake|"
-              r"patient care|front desk) )?(?:team member|therapist|counsel+or|hygienist|dentist|receptionist|"
+              r"patient care|front desk|community|outreach|care|patient) )?(?:team member|therapist|counsel+or|hygienist|dentist|receptionist|"
               r"director|intern|psychologist|psychiatrist|chiropractor|assistant|coordinator|nurse|practitioner|"
               r"provider|doctor|dietitian|nutritionist|biller|manager|founder|co-?founder|owner|specialist|injector|"
               r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor|lcsw|"
-              r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant)")
+              r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant|liaison|advocate|educator|"
+              r"midwife|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech)")
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|the practice'?s|the clinic'?s)\s+(?:own\s+|very own\s+|new\s+|newest\s+|"
                                r"fearless\s+|amazing\s+|wonderful\s+|fabulous\s+)?" + _STAFF_JOB + r"\s*,?\s*$"
                                # a job used as a title: "this month's tip from hygienist Carla", "ask therapist Jordan"
                                r"|\b(?:from|by|with|ask|meet|says|said)\s+" + _STAFF_JOB + r"\s+$", _I)
+# a clinical job written as a title: "NP Brianna Kolb's 5 non-negotiables", "and Nurse Tamika Ellis"
+_JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|(?i:nurse|hygienist|midwife|esthetician|aesthetician|"
+                               r"dietitian|acupuncturist|injector))\.?\s+$")
 _STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b", _I)
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
 _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|my name is|me),?\s+(?:dr\.?\s+)?$", _I)
@@ -219,7 +225,8 @@ def person_role(text: str, e: Entity) -> Role:
     if _AT_A_BUSINESS_BEFORE.search(before) and _BUSINESS_POSSESSIVE.match(after):
         return Role.ORGANISATION  # "at Powell's on Hawthorne", "from Trader Joe's": a shop, not a person
     if _CREDENTIAL.match(after) or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \
-            or _STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_BEFORE.search(before) or _STAFF_JOB_AFTER.match(after):
+            or _STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_BEFORE.search(before) or _STAFF_JOB_AFTER.match(after) \
+            or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e):
         return Role.STAFF  # a credential, or the writer introducing themselves ("Dr. Ben here", "that's me, Kayla")
     s0, s1 = _sentence(text, e.start, e.end)
     sentence = text[s0:s1]
@@ -234,6 +241,23 @@ def person_role(text: str, e: Entity) -> Role:
                                      and on_business_line(text, e)):
         return Role.ORGANISATION  # "Hi NorthStar family" from NorthStar Chiropractic; its "· Gresham: 9–7" branch
     return Role.UNKNOWN
+
+
+# a valediction on its own line: the names on the line under it are the writers'
+_VALEDICTION = re.compile(r"^[ \t]*(?:warmly|with (?:care|love|gratitude|warmth)|best|all the best|cheers|sincerely|"
+                          r"kindly|in health|be well|take care|gratefully|thanks|thank you|love|xo+|hugs|yours)"
+                          r"[ \t]*[,!.—–-]?[ \t]*$", _I)
+_SIGNATURE_LINE = re.compile(r"^[ \t]*(?:[\w'’.\-]+[ \t]*){1,4}(?:(?:,|&|and)[ \t]*(?:[\w'’.\-]+[ \t]*){1,4}){0,4}"
+                             r"(?:(?:,|&|and)[ \t]*the[ \t]+[^\n]{1,40}?[ \t]+team)?[ \t]*$", _I)
+
+
+def _signed_off(text: str, e: Entity) -> bool:
+    """ "Warmly,\nRowan, Mei-Lin and the Cedar & Needle team": who signs a post wrote it."""
+    line_start = text.rfind("\n", 0, e.start) + 1
+    line_end = text.find("\n", e.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
+    return line_start > 0 and bool(_VALEDICTION.match(previous)) and bool(_SIGNATURE_LINE.match(line))
 
 
 def handle_role(text: str, e: Entity) -> Role:
@@ -476,7 +500,8 @@ _KIN_BEFORE = re.compile(r"\b([^\W\d_]+)['’]s\s+(?:\w+\s+)?(?:daughter|son|kid
 
 _INVENTED_CASE = re.compile(
     r"(?<!not a )(?<!isn't a )(?<!isn’t a )(?<!no )\b(?:hypothetical|fictional|fictitious|imaginary|made[- ]up|invented|"
-    r"composite)\b|\bnot (?:a )?real (?:person|people|client|patient|case)s?\b|\bisn'?t a real (?:person|client|patient)\b"
+    r"composites?)\b|\bnot (?:a )?real (?:person|people|client|patient|case|child|kid|kiddo)s?\b"
+    r"|\bisn['’]?t a real (?:person|client|patient|child|kid)\b"
     r"|\bdoes ?n[o']t describe any real\b|\b(?:a|an) (?:\w+ )?(?:client|patient|person) we'?(?:ll| will) call\b", _I)
 
 

@@ -156,3 +156,36 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
                    and not _SOMEONE_ELSE.search(_YOU.sub(" ", _OWN_FAMILY.sub(" ", sentence)))
                    and not _THIRD_PERSON.search(sentence))
     return tuple(out)
+
+
+# -- does a sentence point at anyone? --------------------------------------------------------------
+# Care can only be disclosed about someone: a name or handle not known to be staff or public, he/she,
+# you, "a mom", "our 2pm", a client, a kid, someone's session. "ECLIPSE SAFETY: sunglasses are NOT
+# enough", "we've seen the thread about parking", "a quick look at anything that's changed or
+# started bleeding" point at nobody, whatever their health words.
+_PERSON_WORD = re.compile(
+    r"\b(?:kid|kids|kiddo|kiddos|child|children|baby|babies|toddler|teen|teens|tween|girl|girls|boy|boys|guy|guys|"
+    r"lady|ladies|man|men|woman|women|gal|dude|fella|mom|moms|mama|dad|dads|papa|parent|parents|family|families|"
+    r"grandma|grandpa|husband|wife|son|daughter|twins?|friend|friends|folks|someone|somebody|everyone|people|"
+    r"person|warrior|champ|superstar|buddy|bud|sweetie|cutie|lil|little one|little man|mister|miss|sir|ma'?am|"
+    r"humans?|crew|gang|bunch|squad|group|class|grads?|graduates?|who|whom|whose|they|them|their|theirs|y'?all|"
+    r"yall|we|us|our|ours)\b"
+    r"|\b\d{1,3}[- ]?(?:year|yr|month|mo|week|wk)s?[- ]?old\b", _I)
+
+
+def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
+                      roles: tuple[Role, ...], replying: bool, has_photo: bool) -> tuple[bool, ...]:
+    """Per sentence: whether it, or the sentence before or after it (which it may go on
+    about), could point at a person whose care it tells. A reply always speaks to someone,
+    and a photo may show whoever the sentence leaves unnamed."""
+    if replying or has_photo:
+        return tuple(True for _ in bounds)
+    people = [e for e, r in zip(entities, roles) if e.entity_type in PEOPLE and r in (Role.UNKNOWN, Role.INVENTED)]
+    own = []
+    for s, e in bounds:
+        sentence = text[s:e]
+        own.append(any(s <= p.start < e for p in people) or bool(
+            _THIRD_PERSON.search(sentence) or _YOU.search(sentence) or _FIRST_PERSON.search(sentence)
+            or _SOMEONE_ELSE.search(sentence) or _PATIENT_REF.search(sentence) or _SOMEONES_CARE.search(sentence)
+            or _PERSON_WORD.search(sentence)))
+    return tuple(any(own[max(0, i - 1):i + 2]) for i in range(len(own)))

@@ -85,6 +85,13 @@ UNIT_WORDS = {"apt", "apartment", "suite", "ste", "unit", "box", "flat", "floor"
               "rm", "bldg", "building", "po", "p.o"}
 
 # Words that put a person's mention into a health context (therapy practice)
+# what people do, said right after someone ("my wife said ...", "her mom came ..."): a verb there,
+# never the person's name, though "Said" and "Came" are names somewhere
+DEED_VERBS = frozenset({
+    "did", "came", "comes", "walked", "walks", "finished", "finishes", "said", "says", "told", "tells", "texted",
+    "brought", "brings", "got", "asked", "ran", "cried", "smiled", "laughed", "sent", "made", "wore", "thinks",
+    "thought", "wants", "wanted", "called", "calls", "left", "gave", "noticed", "saw", "sees", "knows", "knew",
+})
 HEALTH_TERMS = {
     "client", "clients", "patient", "patients", "session", "sessions", "therapy", "therapist",
     "counseling", "counselling", "counselor", "counsellor", "psychotherapy", "diagnosis",

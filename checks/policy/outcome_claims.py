@@ -42,7 +42,9 @@ CLAIM_PATTERNS = [
     r"erase\w*|remov\w*|resolv\w*|gone|free|heal\w*|" + L.CONDITION + r")\b",
     r"\b(?:cur\w*|fix\w*|eliminat\w*|end\w*|erase\w*|remov\w*|resolv\w*|gone|free|heal\w*)\b" + _CLAUSE + r"{0,50}"
     r"\b(?:permanent(?:ly)?|forever|for good|once and for all)\b",
-    r"\b(?:eliminate|erase|end|banish|get rid of|beat|fix|cure|overcome|stop)\b" + _CLAUSE + r"{0,50}\b(?:in|within) "
+    # (not the keyword of an opt-out: "reply STOP and we'll remove you within a few days")
+    r"(?<!reply )(?<!text )(?<!send )\b(?:eliminate|erase|end|banish|get rid of|beat|fix|cure|overcome|stop)\b"
+    + _CLAUSE + r"{0,50}\b(?:in|within) "
     r"(?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?|visits?|appointments?)",
     r"\b(?:in|within) (?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?)\b" + _CLAUSE + r"{0,30}\bor (?:your |you )?(?:money|it'?s free)",
     r"\b(?:say goodbye to|goodbye to|bye-?bye|no more|farewell to|kiss)\b" + _CLAUSE + r"{0,25}\b" + L.CONDITION + r"\b",

@@ -17,7 +17,8 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state, is_vocabulary
+from checks.phi.lexicon import (DEED_VERBS, MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state,
+                                is_vocabulary)
 from checks.phi.recognizers.base import NameRecognizer
 
 _W = r"[^\W\d_][\w’'\-]*"
@@ -110,6 +111,8 @@ class HumanContextRecognizer(NameRecognizer):
         low = word.casefold().replace("’", "'")
         if "'" in low and low.split("'")[0] in STOP_WORDS:
             return False  # "I'd", "she'll", "we've": a pronoun's contraction
+        if low in DEED_VERBS and word.islower():
+            return False  # "my wife said ...": what she did, not her name
         if low in STOP_WORDS or low in _GROUP or low in MONTHS or low in WEEKDAYS or is_country_or_state(word):
             return False
         if low in given_names() or low in common_surnames():

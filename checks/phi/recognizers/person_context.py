@@ -11,7 +11,8 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import MONTHS, STREET_WORDS, WEEKDAYS, given_names, is_country_or_state, is_vocabulary
+from checks.phi.lexicon import (DEED_VERBS, MONTHS, STREET_WORDS, WEEKDAYS, given_names, is_country_or_state,
+                                is_vocabulary)
 from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
 
@@ -109,6 +110,8 @@ class PersonContextRecognizer(NameRecognizer):
             low = core.casefold()
             if not core or low in STOP_WORDS or low in MONTHS or low in WEEKDAYS or low in STREET_WORDS:
                 break
+            if i == 0 and low in DEED_VERBS and not core[0].isupper():
+                break  # "my wife said I ...": what she did, not her name
             if style == "mixed" and not core[0].isupper():
                 break
             if style == "mixed" and core.isupper() and len(core) > 1:

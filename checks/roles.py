@@ -24,7 +24,7 @@ from enum import Enum
 from typing import Iterable
 
 from checks.base import Entity
-from checks.phi.lexicon import given_names, public_figures
+from checks.phi.lexicon import common_surnames, given_names, public_figures
 
 
 class Role(str, Enum):
@@ -123,10 +123,19 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|s
               r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor|lcsw|"
               r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant|liaison|advocate|educator|"
               r"midwife|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech)")
-_STAFF_JOB_BEFORE = re.compile(r"\b(?:our|the practice'?s|the clinic'?s)\s+(?:own\s+|very own\s+|new\s+|newest\s+|"
+_STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+(?:own\s+|very own\s+|new\s+|newest\s+|"
+                               r"student\s+|summer\s+|favou?rite\s+|fav\s+|"
                                r"fearless\s+|amazing\s+|wonderful\s+|fabulous\s+)?" + _STAFF_JOB + r"\s*,?\s*$"
                                # a job used as a title: "this month's tip from hygienist Carla", "ask therapist Jordan"
                                r"|\b(?:from|by|with|ask|meet|says|said)\s+" + _STAFF_JOB + r"\s+$", _I)
+# where in the practice someone works: "marisol and tiff in billing", "Jen at the front desk"
+_STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[\w'’-]+)?\s+(?:in|at|on|from)\s+(?:the\s+)?(?:billing|front desk|"
+                                r"reception|scheduling|intake|admin|our team|the team|our front desk)\b", _I)
+# what children call their therapist: "miss kayla", "ms. rocio" - a title before a lone given name
+_CHILDRENS_TITLE_BEFORE = re.compile(r"\b(?:miss|ms\.?)\s+$", _I)
+# the office's pet or plant, named: "rosie (our clinic cat)", "max the therapy dog"
+_PET_AFTER = re.compile(r"^\s*(?:\(\s*(?:our|the)\s+(?:\w+\s+)?|,?\s+(?:our|the)\s+(?:\w+\s+)?)(?:cat|dog|pup|puppy|"
+                        r"goldendoodle|doodle|lab|bunny|rabbit|fish|plants?|mascot|therapy dog|office dog)\b", _I)
 # a clinical job written as a title: "NP Brianna Kolb's 5 non-negotiables", "and Nurse Tamika Ellis"
 _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|(?i:nurse|hygienist|midwife|esthetician|aesthetician|"
                                r"dietitian|acupuncturist|injector))\.?\s+$")
@@ -226,7 +235,10 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.ORGANISATION  # "at Powell's on Hawthorne", "from Trader Joe's": a shop, not a person
     if _CREDENTIAL.match(after) or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \
             or _STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_BEFORE.search(before) or _STAFF_JOB_AFTER.match(after) \
-            or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e):
+            or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
+            or _PET_AFTER.match(after) or _signs_the_post(text, e, value) \
+            or (_CHILDRENS_TITLE_BEFORE.search(before) and " " not in value.strip()
+                and value.casefold() not in common_surnames()):
         return Role.STAFF  # a credential, or the writer introducing themselves ("Dr. Ben here", "that's me, Kayla")
     s0, s1 = _sentence(text, e.start, e.end)
     sentence = text[s0:s1]
@@ -249,6 +261,18 @@ _VALEDICTION = re.compile(r"^[ \t]*(?:warmly|with (?:care|love|gratitude|warmth)
                           r"[ \t]*[,!.—–-]?[ \t]*$", _I)
 _SIGNATURE_LINE = re.compile(r"^[ \t]*(?:[\w'’.\-]+[ \t]*){1,4}(?:(?:,|&|and)[ \t]*(?:[\w'’.\-]+[ \t]*){1,4}){0,4}"
                              r"(?:(?:,|&|and)[ \t]*the[ \t]+[^\n]{1,40}?[ \t]+team)?[ \t]*$", _I)
+
+
+def _signs_the_post(text: str, e: Entity, value: str) -> bool:
+    """ "coffee is on me - Jen", "signed, ur pt dani": a first name signing the end of a post
+    that quotes nobody is its writer (under a quote it is whoever gave the quote)."""
+    rest = text[e.end:]
+    if re.search(r"\w", re.sub(r"#\w+|@\w+|,?\s*(?:[\w/-]+\s*){0,3}$", "", rest, count=1)) or " " in value.strip():
+        return False
+    before = text[max(0, e.start - 30):e.start]
+    if not re.search(r"(?:\s" + _DASH + r"+|\bsigned,?(?:\s+\w+){0,2})\s*$", before, _I):
+        return False
+    return not re.search(r"[\"“”]", text[:e.start])
 
 
 def _signed_off(text: str, e: Entity) -> bool:

@@ -160,9 +160,9 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
 
 # -- does a sentence point at anyone? --------------------------------------------------------------
 # Care can only be disclosed about someone: a name or handle not known to be staff or public, he/she,
-# you, "a mom", "our 2pm", a client, a kid, someone's session. "ECLIPSE SAFETY: sunglasses are NOT
-# enough", "we've seen the thread about parking", "a quick look at anything that's changed or
-# started bleeding" point at nobody, whatever their health words.
+# you, we, "a mom", "our 2pm", a client, a kid, someone's session. "ECLIPSE SAFETY: sunglasses are
+# NOT enough" or "a quick look at anything that's changed or started bleeding" points at nobody,
+# whatever its health words.
 _PERSON_WORD = re.compile(
     r"\b(?:kid|kids|kiddo|kiddos|child|children|baby|babies|toddler|teen|teens|tween|girl|girls|boy|boys|guy|guys|"
     r"lady|ladies|man|men|woman|women|gal|dude|fella|mom|moms|mama|dad|dads|papa|parent|parents|family|families|"

@@ -242,6 +242,7 @@ class PhiAnalyzer:
         doc, chosen = self.candidates(work)
         if self._informal is not None:
             chosen = self._arbitrate(work, doc, chosen, typed=text)
+        chosen = self._listed_with_a_name(work, _split_lists(work, chosen))
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
                         own=tuple(sorted(set(self._safe_spans(text)))))
@@ -452,6 +453,30 @@ class PhiAnalyzer:
                 continue
             out = [o for o in out if o not in clash]
             out.append(_Candidate("PERSON", s, e, 0.55, 5, "coordinated"))
+        return sorted(out, key=lambda c: c.start)
+
+    def _listed_with_a_name(self, text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+        """ "adaeze, chidi and obinna", "ngozi + her twins kehinde and taiwo", "hayden & hazel":
+        a word listed with a name, alone between the list's joints, is a name too when it is a
+        known given name or no ordinary word (capitalised, in a capitalised draft)."""
+        style = case_style(text)
+        out = list(chosen)
+        grown = True
+        while grown:
+            grown = False
+            for c in [c for c in out if c.entity_type == "PERSON" and text[c.start] not in "@#"]:
+                for m in (_LISTED_AFTER.match(text, c.end), _LISTED_BEFORE.search(text, max(0, c.start - 40), c.start)):
+                    if m is None:
+                        continue
+                    s, e = m.span("w")
+                    w = text[s:e]
+                    low = w.casefold()
+                    if any(s < o.end and o.start < e for o in out) or low in STOP_WORDS or low in MONTHS | WEEKDAYS \
+                            or is_country_or_state(w) or (style == "mixed" and not w[0].isupper()) \
+                            or not (low in given_names() or not self._ordinary_word(w)):
+                        continue
+                    out.append(_Candidate("PERSON", s, e, 0.55, 5, "listed"))
+                    grown = True
         return sorted(out, key=lambda c: c.start)
 
     def _capitalised_by_position(self, text: str, start: int, value: str, style: str) -> bool:
@@ -767,6 +792,11 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# a name's neighbour in a list: "X, Y", "X and Y", "X & Y", "X + her twins Y"
+_JOINT = r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|&|\+|and|n)[ \t]*"
+_KIN_WORDS = r"(?:(?:her|his|their)[ \t]+(?:\w+[ \t]+)?(?:twins?|sis|sister|bro|brother|son|daughter|mom|dad|kids?|baby|cousin)[ \t]+)?"
+_LISTED_AFTER = re.compile(_JOINT + _KIN_WORDS + r"(?P<w>[^\W\d_][\w'’\-]*)(?![\w'’@])")
+_LISTED_BEFORE = re.compile(r"(?<![\w'’@#\-])(?P<w>[^\W\d_][\w'’\-]*)" + _JOINT + r"$")
 _PAIR_SUBJECT = re.compile(
     r"(?<![\w'’\-])([A-Z][^\W\d_]*[a-z][\w'’\-]*)[ \t]+and[ \t]+([A-Z][^\W\d_]*[a-z][\w'’\-]*)[ \t]+"
     r"(?:were|are|have|had|both|met|went|became|founded|started|wrote|sang|played|married|will|would|can|could)\b")
@@ -841,6 +871,20 @@ def _remainders(text: str, c: _Candidate, clash: list[_Candidate]) -> list[_Cand
                 e = pos + m.start() + m.group(0).rfind(words[-1]) + len(words[-1])
                 out.append(_Candidate("PERSON", s, e, c.score, c.rank, c.source))
         pos = max(pos, o.end)
+    return out
+
+
+def _split_lists(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """ "tao + farida +", "ngozi + her": one span the tagger drew over a list is its names."""
+    out = []
+    for c in chosen:
+        if c.entity_type != "PERSON" or not re.search(r"\s[+&]\s|\s[+&]$", text[c.start:c.end]):
+            out.append(c)
+            continue
+        for m in re.finditer(r"[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)*", text[c.start:c.end]):
+            words = [w for w in m.group(0).split() if w.casefold() not in STOP_WORDS]
+            if words and words == m.group(0).split():
+                out.append(_Candidate(c.entity_type, c.start + m.start(), c.start + m.end(), c.score, c.rank, c.source))
     return out
 
 

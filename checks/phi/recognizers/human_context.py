@@ -39,10 +39,16 @@ _OWN_NOUN = (r"shoulder|knee|knees|hip|back|neck|arm|leg|wrist|ankle|foot|feet|j
 # what people do, said of someone opening a sentence ("Adebayo finally said", "Zofia came in")
 _HUMAN_DOES = (r"did|came|comes|walked|walks|finished|finishes|said|says|told|tells|texted|brought|brings|got|lost|"
                r"asked|ran|cried|smiled|danced|laughed|played|sent|made|wore|turned|graduated|serenaded|hit|"
-               r"crushed|nailed|rocked|survived|beat|completed|started|showed|stopped|dropped|left|gave|baked|"
-               r"is[ \t]+(?:officially|back|now|finally)|was[ \t]+so|has[ \t]+been|had[ \t]+(?:her|his)")
+               r"crushed|nailed|rocked|survived|beat|completed|started|starts|start|showed|stopped|dropped|left|gave|baked|"
+               r"ditched|drove|passed|picked|admitted|learned|learnt|tried|took|climbed|jumped|rode|swam|slept|"
+               r"hugged|waved|kicked|needs|needed|wants|wanted|loves|graduates|"
+               r"is[ \t]+(?:officially|back|now|finally|\d+)|was[ \t]+so|has[ \t]+been|had[ \t]+(?:her|his)|"
+               r"both[ \t]+\w+")
 _RELATION = (r"daughter|son|kid|mom|mama|mother|dad|papa|father|nana|grandma|granny|grandpa|abuela|abuelo|sister|"
-             r"brother|husband|wife|hubby|pal|guy|girl|buddy|friend|superstar|star|sweet|little|lil")
+             r"sis|bro|twins?|sibling|cousin|niece|nephew|bestie|brother|husband|wife|hubby|pal|guy|girl|buddy|friend|superstar|star|sweet|little|lil")
+# a sentence may open after an emoji or a chat interjection: "👑 hunter did 3 sets", "lmao rich told me"
+_EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+_CHAT_OPENER = r"(?:(?:lol|lmao|omg|ok|okay|so|btw|ngl|update:?|honestly|yall|y'all|and|also)[ \t]+)?"
 _GROUP = {"everyone", "everybody", "all", "team", "staff", "y'all", "yall", "you", "guys", "folks", "friends", "family",
           "families", "clients", "patients", "client", "patient", "mom", "dad", "parents", "kids", "our", "the", "this",
           "that", "them", "us", "him", "her", "god", "community", "members", "volunteers", "donors", "sponsors",
@@ -67,10 +73,11 @@ class HumanContextRecognizer(NameRecognizer):
         Pattern("relation", rf"\b(?:her|his|their|my|our)[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:{_RELATION})[ \t]+(?P<v>{_W})",
                 0.85),
         # the one thanked for their review: "thx for the review Ibrahim!", "thank u for ur feedback josh."
-        Pattern("reviewer", rf"\bfor[ \t]+(?:the|ur|your)[ \t]+(?:\w+[ \t]+)?(?:review|rating|stars|feedback|note|words)"
+        Pattern("reviewer", rf"\bfor[ \t]+(?:the|ur|your)[ \t]+(?:\w+[ \t]+){{0,2}}(?:review|rating|stars|feedback|note|words)"
                             rf",?[ \t]+(?P<v>{_W})(?=[ \t]*[!.,]|[ \t]*$)", 0.85),
         Pattern("own_thing", rf"(?:^|(?<=\W))(?P<v>{_W})['’]s[ \t]+(?:{_OWN_NOUN})\b", 0.85),
-        Pattern("subject_does", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?P<v>{_W})[ \t]+"
+        Pattern("subject_does", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<={_EMOJI}\s))[ \t]*{_CHAT_OPENER}(?P<v>{_W})"
+                                rf"(?:[ \t]*(?:,|&|\+|and)[ \t]*{_W}){{0,3}}[ \t]+"
                                 rf"(?:just[ \t]+|finally[ \t]+|officially[ \t]+|still[ \t]+|literally[ \t]+)?"
                                 rf"(?:{_HUMAN_DOES})\b", 0.85),
     ]

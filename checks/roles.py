@@ -84,8 +84,8 @@ _CREDENTIAL_BEFORE = re.compile(
     r"|(?:^|\s)" + _DASH + r"?\s*[a-z][\w'’\-]+(?:\s+[a-z][\w'’\-]+)*,\s*(?:[a-z/\-]{1,7},\s*){0,2}"
     + _LOWER_CREDENTIALS + r",?\s*[|·•]?\s*$")
 _STAFF_SENTENCE = re.compile(
-    r"\b(?:welcome(?! back)|welcoming(?! back)|meet|introducing|introduce|joins|joined|joining|hired|new hire|say hello to|"
-    r"say hi to|(?:our|the) (?:newest |new )?(?:team|staff|clinician|therapist|counsel+or|hygienist|dentist|"
+    r"\b(?:welcome(?! back| to the world)|welcoming(?! back)|meet|introducing|introduce|joins|joined|joining|hired|new hire|"
+    r"say hello to|say hi to|(?:our (?:newest |new )?|the (?:newest |new ))(?:team|staff|clinician|therapist|counsel+or|hygienist|dentist|"
     r"receptionist|front desk|office manager|director|clinical director|intern|psychologist|psychiatrist|"
     r"physical therapist|chiropractor|assistant|coordinator|nurse|practitioner|provider|doctor|dietitian|"
     r"nutritionist|speech therapist|biller|manager|founder|owner)|retir\w+|"
@@ -102,6 +102,7 @@ _EVENT_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Fun\s+)?(?:Run|Wal
                           r"Challenge|Expo|Summit|Conference|Open|Tournament|Invitational)\b")
 _NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: to you)? on (?:the (?:arrival|birth) of )?(?:your )?(?:new )?"
                               r"(?:baby|little|newborn)\s+$", _I)
+_WELCOME_BABY_BEFORE = re.compile(r"\bwelcome to the world,?\s+(?:baby\s+|little\s+)?$", _I)
 _A_DOCTOR = re.compile(r"\b(?:dr|doctor)\.?\s+[A-Z]", _I)
 _BACK_FROM_LEAVE = re.compile(r"\b(?:maternity|paternity|parental|family) leave\b", _I)
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[•·*▪➡👉\-–—]|\d{1,2}[.)])?[ \t]*$")
@@ -244,7 +245,8 @@ def person_role(text: str, e: Entity) -> Role:
     sentence = text[s0:s1]
     if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence):
         return Role.STAFF
-    if _NEW_BABY_BEFORE.search(before) and (_A_DOCTOR.search(sentence) or _BACK_FROM_LEAVE.search(text)):
+    if (_NEW_BABY_BEFORE.search(before) and (_A_DOCTOR.search(sentence) or _BACK_FROM_LEAVE.search(text))) or \
+            (_WELCOME_BABY_BEFORE.search(before) and _BACK_FROM_LEAVE.search(text)):
         return Role.STAFF  # "Welcome back, Dr. Lopez (and congrats on baby Mateo!)": a colleague's newborn
     if (_DOCTOR_BEFORE.search(before) or _DOCTOR_BEFORE.search(bare) or _SIGNATURE_TITLE_AFTER.match(after)) \
             and not _NOT_STAFF_SENTENCE.search(sentence) and not _CARE_OF_SOMEONE.search(sentence):
@@ -315,7 +317,7 @@ def phone_role(text: str, e: Entity) -> Role:
 # "our clinic director picks up at". One the practice used to reach someone ("we tried calling
 # you at", "your number") is that person's.
 _INVITES_CONTACT = re.compile(
-    r"(?:\b(?:call|text|phone|ring|reach|contact|email|e-mail|message|fax|dm|write to|talk to|ask for|"
+    r"(?:\b(?:call|text|phone|ring|reach|contact|email|e-mail|message|fax|dm|write to|talk to|ask for|we['’]?re|we are|"
     r"send (?:your |a |us (?:your |a )?)?(?:resume|résumé|cv|application|cover letter|questions?|portfolio)s?(?: and \w+(?: \w+)?)? to|"
     r"apply|applications? to)\b"
     r"(?:[^.!?\n]{0,40}?(?:\b(?:at|on|via)\b|[:\-–—]))?"

@@ -160,7 +160,7 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
 
 # -- does a sentence point at anyone? --------------------------------------------------------------
 # Care can only be disclosed about someone: a name or handle not known to be staff or public, he/she,
-# you, we, "a mom", "our 2pm", a client, a kid, someone's session. "ECLIPSE SAFETY: sunglasses are
+# you, I or we, "a mom", "our 2pm", a client, a kid, someone's session. "ECLIPSE SAFETY: sunglasses are
 # NOT enough" or "a quick look at anything that's changed or started bleeding" points at nobody,
 # whatever its health words.
 _PERSON_WORD = re.compile(
@@ -169,23 +169,25 @@ _PERSON_WORD = re.compile(
     r"grandma|grandpa|husband|wife|son|daughter|twins?|friend|friends|folks|someone|somebody|everyone|people|"
     r"person|warrior|champ|superstar|buddy|bud|sweetie|cutie|lil|little one|little man|mister|miss|sir|ma'?am|"
     r"humans?|crew|gang|bunch|squad|group|class|grads?|graduates?|who|whom|whose|they|them|their|theirs|y'?all|"
-    r"yall|we|us|our|ours)\b"
+    r"yall)\b"
     r"|\b\d{1,3}[- ]?(?:year|yr|month|mo|week|wk)s?[- ]?old\b", _I)
+_WE = re.compile(r"\b(?:we|we'?ve|we'?re|us|our|ours)\b", _I)
 
 
 def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
                       roles: tuple[Role, ...], replying: bool, has_photo: bool) -> tuple[bool, ...]:
-    """Per sentence: whether it, or the sentence before or after it (which it may go on
-    about), could point at a person whose care it tells. A reply always speaks to someone,
-    and a photo may show whoever the sentence leaves unnamed."""
+    """Per sentence: whether it could point at a person whose care it tells: someone in it or
+    in the sentence before or after it (which it may go on about), or the writer in it. A
+    reply always speaks to someone, and a photo may show whoever the sentence leaves unnamed."""
     if replying or has_photo:
         return tuple(True for _ in bounds)
     people = [e for e, r in zip(entities, roles) if e.entity_type in PEOPLE and r in (Role.UNKNOWN, Role.INVENTED)]
-    own = []
+    someone, writer = [], []
     for s, e in bounds:
         sentence = text[s:e]
-        own.append(any(s <= p.start < e for p in people) or bool(
-            _THIRD_PERSON.search(sentence) or _YOU.search(sentence) or _FIRST_PERSON.search(sentence)
-            or _SOMEONE_ELSE.search(sentence) or _PATIENT_REF.search(sentence) or _SOMEONES_CARE.search(sentence)
-            or _PERSON_WORD.search(sentence)))
-    return tuple(any(own[max(0, i - 1):i + 2]) for i in range(len(own)))
+        someone.append(any(s <= p.start < e for p in people) or bool(
+            _THIRD_PERSON.search(sentence) or _YOU.search(sentence) or _SOMEONE_ELSE.search(sentence)
+            or _PATIENT_REF.search(sentence) or _SOMEONES_CARE.search(sentence) or _PERSON_WORD.search(sentence)))
+        writer.append(bool(_FIRST_PERSON.search(sentence) or _WE.search(sentence)))
+    # "I"/"we" may tell of someone in the same sentence; another sentence's "we" is the practice talking
+    return tuple(any(someone[max(0, i - 1):i + 2]) or writer[i] for i in range(len(bounds)))

@@ -259,7 +259,8 @@ class PhiAnalyzer:
         if style == "lower":  # "ok who told DYLAN he could": shouting inside a lower-case draft reads as the rest
             chars = list(text)
             for w in words:
-                if w.group(0).isupper() and len(w.group(0)) > 1 and (w.start() == 0 or text[w.start() - 1] not in "#@"):
+                if w.group(0).isupper() and len(w.group(0)) > 1 and (w.start() == 0 or text[w.start() - 1] not in "#@") \
+                        and not re.match(r"\s*\d", text[w.end():w.end() + 2]):  # "ISO 12312-2" is a standard's code
                     chars[w.start():w.end()] = w.group(0).lower()
             return "".join(chars)
         runs, run = [], []
@@ -471,8 +472,15 @@ class PhiAnalyzer:
                     s, e = m.span("w")
                     w = text[s:e]
                     low = w.casefold()
+                    # after a bare comma: only a known given name, or an item the list goes on from
+                    # ("Luis Ortega, CADC", "Portland, OR" end there; "adaeze, chidi and obinna" goes on)
+                    comma_only = m.group("joint").strip() == ","
+                    if comma_only and low not in given_names() and (
+                            m.re is _LISTED_BEFORE or not _LIST_GOES_ON.match(text, e)):
+                        continue
                     if any(s < o.end and o.start < e for o in out) or low in STOP_WORDS or low in MONTHS | WEEKDAYS \
-                            or is_country_or_state(w) or (style == "mixed" and not w[0].isupper()) \
+                            or low in _TITLE_WORDS \
+                            or is_country_or_state(w) or (style == "mixed" and (not w[0].isupper() or w.isupper())) \
                             or not (low in given_names() or not self._ordinary_word(w)):
                         continue
                     out.append(_Candidate("PERSON", s, e, 0.55, 5, "listed"))
@@ -793,10 +801,12 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # a name's neighbour in a list: "X, Y", "X and Y", "X & Y", "X + her twins Y"
-_JOINT = r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|&|\+|and|n)[ \t]*"
+_JOINT = r"(?P<joint>[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]*[&+][ \t]*|[ \t]+(?:and|n)[ \t]+)"
 _KIN_WORDS = r"(?:(?:her|his|their)[ \t]+(?:\w+[ \t]+)?(?:twins?|sis|sister|bro|brother|son|daughter|mom|dad|kids?|baby|cousin)[ \t]+)?"
 _LISTED_AFTER = re.compile(_JOINT + _KIN_WORDS + r"(?P<w>[^\W\d_][\w'’\-]*)(?![\w'’@])")
 _LISTED_BEFORE = re.compile(r"(?<![\w'’@#\-])(?P<w>[^\W\d_][\w'’\-]*)" + _JOINT + r"$")
+_TITLE_WORDS = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "doctor", "coach", "nurse", "aunt", "uncle"}
+_LIST_GOES_ON = re.compile(_JOINT.replace("?P<joint>", "") + r"[^\W\d_]")
 _PAIR_SUBJECT = re.compile(
     r"(?<![\w'’\-])([A-Z][^\W\d_]*[a-z][\w'’\-]*)[ \t]+and[ \t]+([A-Z][^\W\d_]*[a-z][\w'’\-]*)[ \t]+"
     r"(?:were|are|have|had|both|met|went|became|founded|started|wrote|sang|played|married|will|would|can|could)\b")

@@ -12,7 +12,7 @@ from checks.policy.base import FLAGS, Span
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 GREETING_NAME = (r"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ey|[Dd]ear|[Hh]ello|[Cc]ongrats|[Cc]ongratulations|[Tt]hanks|"
                  r"[Tt]hank you|[Ss]o proud of you|[Gg]ood luck|[Ww]elcome back|[Hh]appy \w+),?\s+(?P<name>[A-Z][a-z]+)\b")
-VOCATIVE_NAME = r"(?:^|\n|[.!?]\s+)\s*(?P<name>[A-Z][a-z]+)\s*[,!—–-]\s+(?=\w)"
+VOCATIVE_NAME = r"(?:^|\n|(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bMx)[.!?]\s+)\s*(?P<name>[A-Z][a-z]+)\s*[,!—–-]\s+(?=\w)"
 TRAILING_NAME = r",\s+(?P<name>[A-Z][a-z]+)\s*(?:[!.?:]|$)"
 REPLY_TO = (r"\b(?:to the (?:\w+ )?(?:mom|mother|dad|father|parent|person|reader|follower|woman|man|teen|friend|one) who "
             r"(?:messaged|asked|wrote|dm'?d|commented|emailed|reached out|posted)|answering your (?:question|comment|dm|message)|your (?:dm|message|comment|question|post|story)|(?:in reply|in response|responding|replying) to "
@@ -79,11 +79,11 @@ class Addressees:
     def maybe_patients(self, draft, analysis: Analysis) -> list[Span]:
         """Those addressed who may be patients: a colleague, a public figure or an organisation
         addressed by name ("We're so proud of you, Jordan", "Thank you, Dr. Okafor, for
-        co-presenting", "Kristin Neff: Dr. Chen's favourite") is not."""
+        co-presenting", "Kristin Neff: Dr. Chen's favourite") is not, nor is a made-up client."""
         from checks.reading import reading_of  # the reading itself asks who is addressed
         from checks.roles import Role
         reading = reading_of(draft, analysis)
         known = [(e.start, e.end) for e, role in reading.people(analysis)
-                 if role in (Role.STAFF, Role.PUBLIC, Role.ORGANISATION)]
+                 if role in (Role.STAFF, Role.PUBLIC, Role.ORGANISATION, Role.INVENTED)]
         return [w for w in self.find(draft.text, analysis) if not any(k0 < w[1] and w[0] < k1 for k0, k1 in known)
                 and not reading.is_colleague(draft.text[w[0]:w[1]])]

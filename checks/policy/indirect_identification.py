@@ -105,6 +105,14 @@ _STAFF_INTRO = re.compile(
     re.IGNORECASE)
 
 
+# time spent with a colleague is care: "after wrapping up with jordan last week", "her sessions w/ Dr. Chen"
+_WITH_SOMEONE = re.compile(r"\b(?:with|w/)\s+(?:dr\.?\s+)?([^\W\d_]+)", re.IGNORECASE)
+
+
+def _with_a_colleague(text: str, reading) -> bool:
+    return any(reading.is_colleague(m.group(1)) for m in _WITH_SOMEONE.finditer(text))
+
+
 class IndirectIdentification(Rule):
     name = "indirect_identification"
     default_severity = Severity.BLOCK
@@ -117,7 +125,7 @@ class IndirectIdentification(Rule):
         text = draft.text
         reading = reading_of(draft, analysis)
         m = _SINGLED_OUT.search(text)
-        if m and (_SLOT.search(text) or _CLIENT.search(text) or _CARE.search(text)):
+        if m and (_SLOT.search(text) or _CLIENT.search(text) or _CARE.search(text) or _with_a_colleague(text, reading)):
             return m.start(), m.end()  # "(tuesday 10am, we SAW your gums, you know who you are)"
         for m in _DESCRIPTION.finditer(text):
             if not _narrowed(m):

@@ -98,7 +98,15 @@ SLOT = (r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning
         r"(?:\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2} o'?clock|noon)")
 
 # A reference to one specific, real patient (not "clients often..." or "when a client...").
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_CLOCK = r"(?:\d{1,2}:\d\d(?: ?(?:am|pm))?|\d{1,2} ?(?:am|pm)|\d{1,2} o'?clock)"
 PATIENT_REF = alt(
+    # a slot standing for the client in it: "our 9:15 tuesday rolls in", "before her thursday 4pm"
+    r"\b(?:my|our) (?:" + _DAY + r" )?" + _CLOCK + r"(?: (?:on )?" + _DAY + r"s?)?(?: (?:client|patient|regular|kiddo|kid|"
+    r"guy|girl|lady|dude))? (?:rolls?|rolled|came|comes|walked|walks|showed|shows|just|finally|is|was|told|said|texted|"
+    r"brought|cried|asked|arrived|left|made|got|cancel\w*|no-?showed)\b",
+    r"\b(?:her|his|their) (?:" + _DAY + r" )?" + _CLOCK + r"(?! ?(?:meeting|call|class|webinar|lecture|flight|shift|"
+    r"train|bus|lunch|nap))\b",
     CLIENT + r"s? of (?:mine|ours)",
     r"one of (?:my|our) (?:\w+ )?" + CLIENT + "s",
     r"\bmy (?:\w+[- ])?(?:\w+ )?" + CLIENT + r"\b",

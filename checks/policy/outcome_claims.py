@@ -46,7 +46,8 @@ CLAIM_PATTERNS = [
     r"(?<!reply )(?<!text )(?<!send )\b(?:eliminate|erase|end|banish|get rid of|beat|fix|cure|overcome|stop)\b"
     + _CLAUSE + r"{0,50}\b(?:in|within) "
     r"(?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?|visits?|appointments?)",
-    r"\b(?:in|within) (?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?)\b" + _CLAUSE + r"{0,30}\bor (?:your |you )?(?:money|it'?s free)",
+    r"\b(?:in|within) (?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?|months?|cycles?|visits?|treatments?)\b"
+    + _CLAUSE + r"{0,30}\bor (?:your |you |the )?(?:money|it'?s free|(?:\w+ ){0,3}(?:is|are) (?:on us|free))",
     r"\b(?:say goodbye to|goodbye to|bye-?bye|no more|farewell to|kiss)\b" + _CLAUSE + r"{0,25}\b" + L.CONDITION + r"\b",
     r"\b" + L.CONDITION + r"\b" + _CLAUSE + r"{0,30}\b(?:forever|for good|permanently|once and for all)\b",
     r"\b" + L.CONDITION + r"-free (?:in|within|after)\b",

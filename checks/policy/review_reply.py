@@ -28,7 +28,9 @@ from checks.policy.base import FLAGS, Rule, Span, alt, compile_all, sentence_bou
 
 _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?", "therapy", "therapist",
                  r"counsel+or", "procedure", "surgery", "care", "diagnosis", "medications?", "meds",
-                 "prescription", "insurance", "insurer", "coverage", "claim", "bill", "billing", "balance",
+                 "prescription", "insurance", "insurer", "coverage", "claims?", "bill", "billing", "balance", "superbills?",
+                 "receipts?", "reimbursement", "eob", r"(?:patient |member )?portal", "prior auth(?:orization)?",
+                 "aetna", "cigna", "medicaid", "medicare", "kaiser", "humana", "tricare", "moda", "regence",
                  "invoice", "statement", "paperwork", "forms", "co-?pay", "deductible", "refund", "payments?", "account", "records?", "chart", "file",
                  "crown", "implants?", "root canal", "fillings?", "cleaning", "x-rays?", "exam", "stay",
                  "condition", "intake", "case", "provider", "dentist", "doctor", "hygienist", "results",

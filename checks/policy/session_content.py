@@ -53,8 +53,6 @@ SESSION_PATTERNS = [
     r"this|our|that) (?:\w+ )?(?:clients?|patients?|" + L.SLOT + r")\b",
     r"\b(?:my|our|her|his|their|today'?s) (?:\w+ )?(?:psychotherapy|session|therapy|progress|clinical|case|process) "
     r"notes?\b[^.!?\n]{0,100}[:\s][\"“‘']\w",
-    r"\b(?:she|he)(?: \w+){0,4} (?:said|says|told me|tells me|asked me|whispered|confessed|admitted|blurted|cried)"
-    r"(?: to me)?[,:]?\s*[\"“‘']\w",
     r"\b(?:a|my|one|this|that|our) (?:\w+ )?" + L.CLIENT + r"(?:'s|s'|s) (?:own )?(?:words|quote|line|journal(?: entry)?|"
     r"letter|poem|confession|secret)\b",
     r"\b(?:client|patient)s?'? (?:quotes?|words|lines?|gems?|wisdom|one-?liners?|confessions?)\b",
@@ -83,6 +81,10 @@ SESSION_PATTERNS = [
     r"\bnotes (?:from|on|about) (?:[\w']+ ){0,3}(?:session|intake|appointment|group|visit)\b",
     r"\bmy notes (?:from|on|about) (?:\w+ ){0,3}(?:session|client|patient|intake|appointment|group|visit)",
 ]
+# "she said: '...'": a client's words, unless the sentence is about a colleague or a public figure
+# ("it's priya's birthday and she said 'no fuss please'")
+SHE_SAID = (r"\b(?:she|he)(?: \w+){0,4} (?:said|says|told me|tells me|asked me|whispered|confessed|admitted|blurted|cried)"
+            r"(?: to me)?[,:]?\s*[\"“‘']\w")
 # Any sentence with a session word, one person and a disclosure verb, in any order.
 SESSION_WORD = r"\b(?:sessions?|therapy|counsel+ing|group)\b"
 
@@ -102,6 +104,7 @@ class SessionContent(Rule):
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
         self.session = compile_all(SESSION_PATTERNS)
+        self.she_said, self.client = compile_all([SHE_SAID, r"\b" + L.CLIENT + r"s?\b"])
         self.safe = re.compile(SAFE_CONTEXT, FLAGS)
         self.session_word, self.one, self.say = compile_all([SESSION_WORD, r"\b" + _ONE_SINGULAR + r"\b", r"\b" + _SAY + r"\b"])
 
@@ -112,6 +115,11 @@ class SessionContent(Rule):
                 s0, s1 = sentence_bounds(text, m.start())
                 if self.safe.search(text, s0, max(s1, m.end())):
                     continue
+                return m.start(), m.end()
+        for m in self.she_said.finditer(text):
+            s0, s1 = sentence_bounds(text, m.start())
+            if not self.safe.search(text, s0, max(s1, m.end())) and (
+                    self.client.search(text, s0, s1) or not _speaker_known(draft, analysis, s0, s1)):
                 return m.start(), m.end()
         for m in self.session_word.finditer(text):
             s0, s1 = sentence_bounds(text, m.start())

@@ -137,6 +137,8 @@ _CHILDRENS_TITLE_BEFORE = re.compile(r"\b(?:miss|ms\.?)\s+$", _I)
 # the office's pet or plant, named: "rosie (our clinic cat)", "max the therapy dog"
 _PET_AFTER = re.compile(r"^\s*(?:\(\s*(?:our|the)\s+(?:\w+\s+)?|,?\s+(?:our|the)\s+(?:\w+\s+)?)(?:cat|dog|pup|puppy|"
                         r"goldendoodle|doodle|lab|bunny|rabbit|fish|plants?|mascot|therapy dog|office dog)\b", _I)
+# the one whose advice the post passes on: "Kelsey says: let them get messy", "Dr. Ana recommends:"
+_ADVISES_AFTER = re.compile(r"^\s+(?:says|recommends|suggests|reminds (?:you|us)|wants you to know)\s*:", _I)
 # a clinical job written as a title: "NP Brianna Kolb's 5 non-negotiables", "and Nurse Tamika Ellis"
 _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|(?i:nurse|hygienist|midwife|esthetician|aesthetician|"
                                r"dietitian|acupuncturist|injector))\.?\s+$")
@@ -237,7 +239,7 @@ def person_role(text: str, e: Entity) -> Role:
     if _CREDENTIAL.match(after) or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \
             or _STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_BEFORE.search(before) or _STAFF_JOB_AFTER.match(after) \
             or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
-            or _PET_AFTER.match(after) or _signs_the_post(text, e, value) \
+            or _PET_AFTER.match(after) or _signs_the_post(text, e, value) or _ADVISES_AFTER.match(after) \
             or (_CHILDRENS_TITLE_BEFORE.search(before) and " " not in value.strip()
                 and value.casefold() not in common_surnames()):
         return Role.STAFF  # a credential, or the writer introducing themselves ("Dr. Ben here", "that's me, Kayla")
@@ -349,7 +351,7 @@ _KIND_OF_BUSINESS = (r"(?:Center|Centre|Clinic|Care|Counseling|Counselling|Denta
 # "NorthStar Chiropractic", "Rose City Urgent Care", "the Riverbend team": a business, by its name
 _BUSINESS_NAME = re.compile(r"\b(?P<name>[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*)[ \t]+"
                             + "(?:" + _KIND_OF_BUSINESS + "|" + _KIND_OF_BUSINESS.upper() + r")\b"
-                            r"|\b[Tt]he (?P<team>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) [Tt]eam\b")
+                            r"|\b[Tt]he (?P<team>[A-Z][\w'’\-]+(?:(?: &)? [A-Z][\w'’\-]+){0,3}) [Tt]eam\b")
 # the same typed in lower case ("northstar chiropractic · 800 main st"): one to three words that are
 # no function word before the kind word
 _FUNCTION = r"(?:the|a|an|our|your|my|their|his|her|this|that|at|in|on|of|and|or|to|for|with|from|by|take|is|are|was)"

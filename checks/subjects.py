@@ -27,7 +27,8 @@ _OWN_FAMILY = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?" + _FAMILY + r"\b", _I)
 # someone other than the writer or a colleague, unnamed: "a mom", "the teen", "one of our regulars"
 _SOMEONE_ELSE = re.compile(
     r"\b(?:a|an|the|this|that|one|someone|somebody|\w+['’]s)\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b"
-    r"|\b(?:client|patient|pt|regular|counselee)s?\b|\bsomeone\b|\bsomebody\b"
+    r"|\b(?:client|patient|pt|counselee)s?\b|\bsomeone\b|\bsomebody\b"
+    r"|\b(?:our|my|her|his|fav\w*)\s+(?:\w+\s+)?regulars?\b|\bregulars\b"  # not "regular sunglasses"
     r"|\b(?:my|our|the|her|his|their)\s+(?:\w+\s+)?(?:" + L.SLOT + r"|\d{1,2}:\d\d)"
     r"|\b(?:you|your|yours|yourself|u|ur)\b(?!\s+(?:friendly\s+|favou?rite\s+|fav\s+)?(?:nurse|injector|therapist|"
     r"provider|team|hygienist|dentist|doctor|chiropractor|pt|counsel+or|front desk)\b)", _I)
@@ -160,7 +161,7 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
 
 # -- does a sentence point at anyone? --------------------------------------------------------------
 # Care can only be disclosed about someone: a name or handle not known to be staff or public, he/she,
-# you, I or we, "a mom", "our 2pm", a client, a kid, someone's session. "ECLIPSE SAFETY: sunglasses are
+# you, I, "a mom", "our 2pm", a client, a kid, someone's session. "ECLIPSE SAFETY: sunglasses are
 # NOT enough" or "a quick look at anything that's changed or started bleeding" points at nobody,
 # whatever its health words.
 _PERSON_WORD = re.compile(
@@ -169,25 +170,33 @@ _PERSON_WORD = re.compile(
     r"grandma|grandpa|husband|wife|son|daughter|twins?|friend|friends|folks|someone|somebody|everyone|people|"
     r"person|warrior|champ|superstar|buddy|bud|sweetie|cutie|lil|little one|little man|mister|miss|sir|ma'?am|"
     r"humans?|crew|gang|bunch|squad|group|class|grads?|graduates?|who|whom|whose|they|them|their|theirs|y'?all|"
-    r"yall)\b"
+    r"yall|bride|groom|nurse|teacher|anchor|firefighter|officer|cop|coach|athlete|student|runner|player|veteran|"
+    r"lawyer|attorney|pastor|chef|soldier|pilot|farmer|musician|dancer|swimmer|gymnast|golfer|grandparent)s?\b"
+    r"|\b(?:our|my)\s+(?:fav\w*|favou?rite)\s+\w+"  # "our fav local news anchor"
     r"|\b\d{1,3}[- ]?(?:year|yr|month|mo|week|wk)s?[- ]?old\b", _I)
-_WE = re.compile(r"\b(?:we|we'?ve|we'?re|us|our|ours)\b", _I)
+# clients in general, not one of them: "our clients hear us quote him", "many patients notice"
+_CLIENTS_AT_LARGE = re.compile(r"(?<!\bof )\b(?:many|most|some|all|our|my|the|new|other)\s+(?:\w+\s+)?(?:clients|patients)\b",
+                               _I)
 
 
 def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
-                      roles: tuple[Role, ...], replying: bool, has_photo: bool) -> tuple[bool, ...]:
+                      roles: tuple[Role, ...], is_colleague, replying: bool, has_photo: bool) -> tuple[bool, ...]:
     """Per sentence: whether it could point at a person whose care it tells: someone in it or
     in the sentence before or after it (which it may go on about), or the writer in it. A
     reply always speaks to someone, and a photo may show whoever the sentence leaves unnamed."""
     if replying or has_photo:
         return tuple(True for _ in bounds)
-    people = [e for e, r in zip(entities, roles) if e.entity_type in PEOPLE and r in (Role.UNKNOWN, Role.INVENTED)]
+    everyone = [(e, r) for e, r in zip(entities, roles) if e.entity_type in PEOPLE]
+    people = [e for e, r in everyone if r in (Role.UNKNOWN, Role.INVENTED)]
     someone, writer = [], []
-    for s, e in bounds:
-        sentence = text[s:e]
+    for i, (s, e) in enumerate(bounds):
+        sentence = _CLIENTS_AT_LARGE.sub(" ", text[s:e])
+        third = _THIRD_PERSON.search(sentence)
+        # he/she of a colleague or public figure named just before ("— Fred Rogers. Our clients hear us quote him")
+        theirs = third and _nearest_is_own(text, bounds[max(0, i - 2)][0], s + third.start(), everyone, is_colleague)
         someone.append(any(s <= p.start < e for p in people) or bool(
-            _THIRD_PERSON.search(sentence) or _YOU.search(sentence) or _SOMEONE_ELSE.search(sentence)
+            (third and not theirs) or _YOU.search(sentence) or _SOMEONE_ELSE.search(sentence)
             or _PATIENT_REF.search(sentence) or _SOMEONES_CARE.search(sentence) or _PERSON_WORD.search(sentence)))
-        writer.append(bool(_FIRST_PERSON.search(sentence) or _WE.search(sentence)))
-    # "I"/"we" may tell of someone in the same sentence; another sentence's "we" is the practice talking
+        writer.append(bool(_FIRST_PERSON.search(sentence)))
+    # "I" may tell of someone in its own sentence; "we" alone is the practice talking
     return tuple(any(someone[max(0, i - 1):i + 2]) or writer[i] for i in range(len(bounds)))

@@ -279,7 +279,7 @@ class PhiAnalyzer:
         # that is no function word, verb or adjective, so no shouted word ("SO", "NEW", "HOPE") is taken for one
         # and standing alone: "NAMI Multnomah" is an organisation's acronym before its name
         runs += [[w] for w in words if w.group(0).isupper() and len(w.group(0)) > 2 and not any(w in r for r in runs)
-                 and not re.match(r"\s+[A-Z]", text[w.end():w.end() + 2])
+                 and not re.match(r"\s+[A-Z]|\s*\d", text[w.end():w.end() + 2])  # "ISO 12312-2": a code
                  and self._shouted_name(re.sub(r"['’]S$", "", w.group(0)).casefold(), names)]
         if not runs:
             return text
@@ -339,7 +339,8 @@ class PhiAnalyzer:
                and not _chat_word(text[s.start:s.end])
                and not _shouted_word(typed or text, s.start, s.end, self._ordinary_word)
                and not (style == "mixed" and re.fullmatch(r"[A-Z]{2,3}", text[s.start:s.end]))  # "OU-TU", an acronym
-               and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))]
+               and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))
+               and not (s.label == "PERSON" and _STREET_AFTER.match(text, s.end))]  # "on Haywood Rd": a street
         new = [_place_by_grammar(text, c) for c in self._drop_safe(text, new, self._safe_spans(text))]  # "Lincoln High"
         return sorted(keep + new, key=lambda c: c.start)
 
@@ -474,12 +475,14 @@ class PhiAnalyzer:
                     low = w.casefold()
                     # after a bare comma: only a known given name, or an item the list goes on from
                     # ("Luis Ortega, CADC", "Portland, OR" end there; "adaeze, chidi and obinna" goes on)
+                    if re.match(r"[ \t]+(?:is|was|has)\b", text[max(e, c.end):]):
+                        continue  # "Petrenko and Hughes is the design agency": a firm's name, singular
                     comma_only = m.group("joint").strip() == ","
                     if comma_only and low not in given_names() and (
                             m.re is _LISTED_BEFORE or not _LIST_GOES_ON.match(text, e)):
                         continue
                     if any(s < o.end and o.start < e for o in out) or low in STOP_WORDS or low in MONTHS | WEEKDAYS \
-                            or low in _TITLE_WORDS \
+                            or low in _TITLE_WORDS or any(ch.isupper() for ch in w[1:]) \
                             or is_country_or_state(w) or (style == "mixed" and (not w[0].isupper() or w.isupper())) \
                             or not (low in given_names() or not self._ordinary_word(w)):
                         continue
@@ -805,6 +808,8 @@ _JOINT = r"(?P<joint>[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]*[&+][ \t]*|[ \t]+
 _KIN_WORDS = r"(?:(?:her|his|their)[ \t]+(?:\w+[ \t]+)?(?:twins?|sis|sister|bro|brother|son|daughter|mom|dad|kids?|baby|cousin)[ \t]+)?"
 _LISTED_AFTER = re.compile(_JOINT + _KIN_WORDS + r"(?P<w>[^\W\d_][\w'’\-]*)(?![\w'’@])")
 _LISTED_BEFORE = re.compile(r"(?<![\w'’@#\-])(?P<w>[^\W\d_][\w'’\-]*)" + _JOINT + r"$")
+_STREET_AFTER = re.compile(r"[ \t]+(?:st|street|rd|road|ave|avenue|blvd|boulevard|ln|lane|drive|hwy|highway|pkwy|"
+                           r"parkway)\b", re.IGNORECASE)
 _TITLE_WORDS = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "doctor", "coach", "nurse", "aunt", "uncle"}
 _LIST_GOES_ON = re.compile(_JOINT.replace("?P<joint>", "") + r"[^\W\d_]")
 _PAIR_SUBJECT = re.compile(

@@ -24,7 +24,7 @@ from enum import Enum
 from typing import Iterable
 
 from checks.base import Entity
-from checks.phi.lexicon import common_surnames, given_names, public_figures
+from checks.phi.lexicon import CREDENTIALS, common_surnames, given_names, public_figures
 
 
 class Role(str, Enum):
@@ -70,9 +70,7 @@ _PUBLIC_AFTER = re.compile(
     r"olympian|athlete|singer|actor|actress|poet|philosopher|professor|host) (?:of|who|and)\b"
     r"|\s*\((?:author|\d{4}))", _I)
 # Staff: credentials after the name, or the sentence introduces a colleague.
-# credentials that are no ordinary word, so they count typed in lower case too
-_LOWER_CREDENTIALS = (r"(?:lcsw|licsw|lpc|lpcc|lmhc|lmft|lcpc|lcadc|cadc|phd|psyd|dds|dmd|dpt|pta|rdn|ccc-slp|slp|otr/l|"
-                      r"msw|bcba|crnp|fnp|dnp|aprn|rdh|lmt|cnm|otd|cota|pmhnp|ibclc|ldn|l\.ac)")
+_LOWER_CREDENTIALS = "(?:" + "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=True)) + ")"
 _CREDENTIAL = re.compile(
     r"^,?\s*(?:LCSW|LICSW|LPC|LPCC|LMHC|LMFT|LCPC|LCADC|CADC|PhD|PsyD|MD|DO|DDS|DMD|DPT|PT|PTA|DC|OD|RN|NP|"
     r"PA-C|PA|RD|RDN|CCC-SLP|SLP|OTR/L|OTR|OTD|OT|COTA|MSW|MA|MS|MEd|BCBA|LAC|LAc|L\.Ac\.?|CRNP|FNP|FNP-C|PMHNP|NP-C|DNP|"
@@ -198,7 +196,7 @@ def listed_public_figure(text: str, e: Entity) -> bool:
 
 
 _SENTENCE_MARK = re.compile(r"(?<!\bDr)(?<!\bdr)(?<!\bDR)(?<!\bMr)(?<!\bMR)(?<!\bmr)(?<!\bMs)(?<!\bMS)(?<!\bms)"
-                            r"(?<!\bMrs)(?<!\bMRS)(?<!\bmrs)(?<!\bSt)(?<!\bST)(?<!\bJr)(?<!\bJR)[.!?]|\n")
+                            r"(?<!\bMrs)(?<!\bMRS)(?<!\bmrs)(?<!\bSt)(?<!\bST)(?<!\bJr)(?<!\bJR)(?<!\b[A-Z])[.!?]|\n")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -236,7 +234,9 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.OPERATIONS  # "the Rose City Run for Mental Health": an event's name
     if _AT_A_BUSINESS_BEFORE.search(before) and _BUSINESS_POSSESSIVE.match(after):
         return Role.ORGANISATION  # "at Powell's on Hawthorne", "from Trader Joe's": a shop, not a person
-    if _CREDENTIAL.match(after) or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \
+    # (a surname the tagger left out may sit between: "kelsey marsh, otr/l")
+    if _CREDENTIAL.match(after) or _CREDENTIAL.match(re.sub(r"^\s+[^\W\d_][\w'’\-]*(?=,)", "", after)) \
+            or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \
             or _STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_BEFORE.search(before) or _STAFF_JOB_AFTER.match(after) \
             or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
             or _PET_AFTER.match(after) or _signs_the_post(text, e, value) or _ADVISES_AFTER.match(after) \
@@ -359,7 +359,8 @@ _DESCRIPTIVE = r"(?:self|urgent|primary|health|mental|physical|dental|eye|skin|f
 _BUSINESS_NAME_LOWER = re.compile(
     r"\b(?P<name>(?!(?:" + _FUNCTION + "|" + _DESCRIPTIVE + r")\b)[a-z][\w'’&.\-]*"
     r"(?:[ \t]+(?!" + _FUNCTION + r"\b)[a-z][\w'’&.\-]*){0,2})[ \t]+" + _KIND_OF_BUSINESS.lower() + r"\b"
-    r"|\bthe (?P<team>[a-z][\w'’\-]+) team\b")
+    r"|\bthe (?P<team>(?!(?:whole|entire|full|best|amazing|" + _FUNCTION + r")\b)[a-z][\w'’\-]+(?:(?: &)? [a-z][\w'’\-]+){0,3})"
+    r" team\b")
 
 
 def _before_a_number(name: re.Pattern, town_word: str) -> re.Pattern:
@@ -588,6 +589,7 @@ EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|
                          r"register|registration|venue|community room|meeting|presenting|presentation|keynote|"
                          r"speaking|"
                          r"meet-?up|training|screening night|panel|author talk|book talk|book signing|signing|"
+                         r"(?:free|evening|public|community|parent|lunch(?:time)?) talk|lecture|"
                          r"reading|moderat\w+|q&a|book launch|launch party|new (?:\w+ ){0,3}group|"
                          r"group (?:starts|begins|meets|runs))\b|\b(?:when|where)\s*:", _I)
 

@@ -19,10 +19,10 @@ from checks.disclosure.features import DIM, featurise, normalise
 
 WEIGHTS = Path(__file__).with_name("weights.npz")
 # an attribution line ("— Carl Rogers") stays with the quote it attributes
-# a title's full stop ("Dr. Chen", "St. Johns") ends no sentence
+# a title's or an initial's full stop ("Dr. Chen", "St. Johns", "César E. Chávez") ends no sentence
 _TITLE_STOP = "".join(rf"(?<!\b{t}\.)" for t in ("Dr", "dr", "DR", "Mr", "mr", "MR", "Ms", "ms", "MS", "Mrs", "mrs",
                                                  "MRS", "Mx", "St", "ST", "Jr", "JR", "Sr", "Prof", "prof", "vs",
-                                                 "etc", "approx"))
+                                                 "etc", "approx")) + r"(?<!\b[A-Z]\.)"  # nor an initial
 _SENTENCE_END = re.compile(_TITLE_STOP + r"(?<=[.!?])[\"')\]]*\s+(?![-–—~])|\n+(?![-–—~])|"
                            + _TITLE_STOP + r"(?<=[.!?])(?=[A-Z])")
 MAX_SENTENCE = 400

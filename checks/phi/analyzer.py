@@ -22,8 +22,8 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import (IRREGULAR_PAST, MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state,
-                                is_vocabulary, person_names)
+from checks.phi.lexicon import (CREDENTIALS, IRREGULAR_PAST, MONTHS, WEEKDAYS, common_surnames, given_names,
+                                is_country_or_state, is_vocabulary, person_names)
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.textcase import case_style
 
@@ -340,7 +340,7 @@ class PhiAnalyzer:
                and not _shouted_word(typed or text, s.start, s.end, self._ordinary_word)
                and not (style == "mixed" and re.fullmatch(r"[A-Z]{2,3}", text[s.start:s.end]))  # "OU-TU", an acronym
                and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))
-               and not (s.label == "PERSON" and _STREET_AFTER.match(text, s.end))]  # "on Haywood Rd": a street
+               and not (s.label == "PERSON" and _named_place_after(text, s.end))]  # "on Haywood Rd", "tom mccall park"
         new = [_place_by_grammar(text, c) for c in self._drop_safe(text, new, self._safe_spans(text))]  # "Lincoln High"
         return sorted(keep + new, key=lambda c: c.start)
 
@@ -478,11 +478,11 @@ class PhiAnalyzer:
                     if re.match(r"[ \t]+(?:is|was|has)\b", text[max(e, c.end):]):
                         continue  # "Petrenko and Hughes is the design agency": a firm's name, singular
                     comma_only = m.group("joint").strip() == ","
-                    if comma_only and low not in given_names() and (
+                    if comma_only and (low not in given_names() or self._ordinary_word(w)) and (
                             m.re is _LISTED_BEFORE or not _LIST_GOES_ON.match(text, e)):
                         continue
                     if any(s < o.end and o.start < e for o in out) or low in STOP_WORDS or low in MONTHS | WEEKDAYS \
-                            or low in _TITLE_WORDS or any(ch.isupper() for ch in w[1:]) \
+                            or low in _TITLE_WORDS or low in CREDENTIALS or any(ch.isupper() for ch in w[1:]) \
                             or is_country_or_state(w) or (style == "mixed" and (not w[0].isupper() or w.isupper())) \
                             or not (low in given_names() or not self._ordinary_word(w)):
                         continue
@@ -808,8 +808,15 @@ _JOINT = r"(?P<joint>[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]*[&+][ \t]*|[ \t]+
 _KIN_WORDS = r"(?:(?:her|his|their)[ \t]+(?:\w+[ \t]+)?(?:twins?|sis|sister|bro|brother|son|daughter|mom|dad|kids?|baby|cousin)[ \t]+)?"
 _LISTED_AFTER = re.compile(_JOINT + _KIN_WORDS + r"(?P<w>[^\W\d_][\w'’\-]*)(?![\w'’@])")
 _LISTED_BEFORE = re.compile(r"(?<![\w'’@#\-])(?P<w>[^\W\d_][\w'’\-]*)" + _JOINT + r"$")
-_STREET_AFTER = re.compile(r"[ \t]+(?:st|street|rd|road|ave|avenue|blvd|boulevard|ln|lane|drive|hwy|highway|pkwy|"
-                           r"parkway)\b", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"(?P<between>(?:[ \t]+[^\W\d_][\w'’\-]*){0,2})[ \t]+(?:st|street|rd|road|ave|avenue|blvd|"
+                          r"boulevard|ln|lane|drive|hwy|highway|pkwy|parkway|park|library|bridge|crossing|trail|stadium|"
+                          r"arena|memorial|plaza|airport)\b", re.IGNORECASE)
+
+
+def _named_place_after(text: str, end: int) -> bool:
+    """The name is part of a street's or a landmark's: "Haywood Rd", "tom mccall waterfront park"."""
+    m = _PLACE_AFTER.match(text, end)
+    return bool(m) and not any(w.casefold() in STOP_WORDS for w in m.group("between").split())
 _TITLE_WORDS = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "doctor", "coach", "nurse", "aunt", "uncle"}
 _LIST_GOES_ON = re.compile(_JOINT.replace("?P<joint>", "") + r"[^\W\d_]")
 _PAIR_SUBJECT = re.compile(
@@ -910,14 +917,18 @@ def _propagate_names(text: str, chosen: list[_Candidate], style: str,
     for c in chosen:
         if c.entity_type != "PERSON" or text[c.start] == "@":
             continue
-        for w in re.findall(r"[^\W\d_][\w'’\-]+", text[c.start:c.end]):
+        words = re.findall(r"[^\W\d_][\w'’\-]+", text[c.start:c.end])
+        for w in words:
             if len(w) >= 3 and w.casefold() not in STOP_WORDS and (style != "mixed" or w[0].isupper()):
                 parts.add(w)
+        if len(words) > 1 and " ".join(words) == " ".join(text[c.start:c.end].split()):
+            parts.add(" ".join(words))  # "jasmine ortiz" again is one name, not two
     if not parts:
         return chosen
     taken = [(c.start, c.end) for c in chosen] + list(safe)
     extra = []
-    rx = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
+    rx = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+")
+                                                 for p in sorted(parts, key=len, reverse=True))
                     + r")(?![\w])", 0 if style == "mixed" else re.IGNORECASE)
     for m in rx.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken):

@@ -85,6 +85,13 @@ UNIT_WORDS = {"apt", "apartment", "suite", "ste", "unit", "box", "flat", "floor"
               "rm", "bldg", "building", "po", "p.o"}
 
 # Words that put a person's mention into a health context (therapy practice)
+# professional credentials written after a name that are no ordinary word, so they count typed in
+# lower case too ("jordan alvarez, lcsw"); never a name themselves
+CREDENTIALS = frozenset({
+    "lcsw", "licsw", "lpc", "lpcc", "lmhc", "lmft", "lcpc", "lcadc", "cadc", "phd", "psyd", "dds", "dmd", "dpt", "pta",
+    "rdn", "ccc-slp", "slp", "otr/l", "msw", "bcba", "crnp", "fnp", "dnp", "aprn", "rdh", "lmt", "cnm", "otd", "cota",
+    "pmhnp", "ibclc", "ldn", "l.ac", "lac",
+})
 # what people do, said right after someone ("my wife said ...", "her mom came ..."): a verb there,
 # never the person's name, though "Said" and "Came" are names somewhere
 DEED_VERBS = frozenset({

@@ -35,6 +35,11 @@ _PERMISSION_STATED = re.compile(
     r"|\b(?:agreed|asked us|wanted us) to let (?:us|me) (?:share|post|use|tell)\b", re.IGNORECASE)
 
 
+def permission_stated(text: str) -> bool:
+    """The draft says the patient gave written permission ("shared with her written ok")."""
+    return bool(_PERMISSION_STATED.search(text))
+
+
 class ConsentCheck(Check):
     name = "consent"
 
@@ -126,7 +131,7 @@ class ConsentCheck(Check):
             # An anonymous testimonial, or one that says the authorization is on file, identifies
             # nobody: the officer confirms the authorization (warn). An anonymous story or case
             # study still tells someone's case, so it needs the consent cited.
-            stated = bool(_PERMISSION_STATED.search(text))
+            stated = permission_stated(text)
             own_words = "testimonial" in kinds and not kinds & {"story", "case_study"}
             findings.append(self._finding(
                 "reference_missing", Severity.WARN if stated or own_words else Severity.BLOCK,

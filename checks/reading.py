@@ -35,6 +35,7 @@ class Reading:
     sentences: tuple[ScoredSentence, ...]
     colleagues: frozenset[str] = frozenset()  # staff first names, casefolded (the analyzer drops staff names)
     own: tuple[bool, ...] = ()  # per sentence: the writer's or a colleague's own news, or a made-up case
+    pointing: tuple[bool, ...] = ()  # per sentence: it could point at someone (subjects.points_at_someone)
 
     def is_colleague(self, name: str) -> bool:
         words = name.replace("’", "'").split("'")[0].split()
@@ -67,6 +68,11 @@ class Reading:
         """Whether the sentence at ``pos`` is only the writer's or a colleague's own news."""
         return any(s.start <= pos < s.end and mine for s, mine in zip(self.sentences, self.own))
 
+    def about_someone(self, pos: int) -> bool:
+        """Whether the sentence at ``pos`` could be about a particular person (a reading made
+        without sentences says yes)."""
+        return not self.pointing or any(s.start <= pos < s.end and p for s, p in zip(self.sentences, self.pointing))
+
     def disclosures(self, threshold: float = DISCLOSURE_THRESHOLD) -> list[ScoredSentence]:
         return [s for s in self.sentences if s.probability >= threshold]
 
@@ -98,7 +104,7 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
                                 lambda w: w.casefold() in staff_first_names, replying, draft.has_photo)
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP)) if mine or general or not pointing else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
-    return Reading(roles, tuple(scored), staff_first_names, own)
+    return Reading(roles, tuple(scored), staff_first_names, own, someone)
 
 
 def roles_of(text: str, analysis: Analysis, staff_first_names: frozenset[str] = frozenset()) -> tuple[Role, ...]:

@@ -109,6 +109,7 @@ _BY_AN_AUTHOR_AFTER = re.compile(r"\s+by\s+(?:dr\.?\s+)?[A-Z][\w'’-]+")
 _INSURERS_BEFORE = re.compile(
     r"\b(?:in[- ]network with|(?:we|i) (?:accept|take|bill)|insurance (?:from|like|through)|plans? (?:from|like)|"
     r"covered by|credentialed with|contracted with)\s+(?:[\w&'’-]+(?:\s+[\w&'’-]+)?,?\s+(?:(?:and|or|&)\s+)?){0,6}$", _I)
+_PRACTICE_PLACE_AFTER = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:office|offices|clinic|practice|location|front desk)\b", _I)
 _AT_A_BUSINESS_BEFORE = re.compile(r"\b(?:at|from|near|inside|outside)\s+$", _I)
 _BUSINESS_POSSESSIVE = re.compile(
     r"^['’]s\b(?!\s+(?:house|home|place|apartment|flat|party|wedding|funeral|memorial|bedside|side|office|room|"
@@ -127,9 +128,10 @@ _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)
                                r"fearless\s+|amazing\s+|wonderful\s+|fabulous\s+)?" + _STAFF_JOB + r"\s*,?\s*$"
                                # a job used as a title: "this month's tip from hygienist Carla", "ask therapist Jordan"
                                r"|\b(?:from|by|with|ask|meet|says|said)\s+" + _STAFF_JOB + r"\s+$", _I)
-# where in the practice someone works: "marisol and tiff in billing", "Jen at the front desk"
-_STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[\w'’-]+)?\s+(?:in|at|on|from)\s+(?:the\s+)?(?:billing|front desk|"
-                                r"reception|scheduling|intake|admin|our team|the team|our front desk)\b", _I)
+# where in the practice someone works: "marisol and tiff in billing", "Jen from the front desk" (not
+# "Elena at the front desk with her quote card": a client can stand there)
+_STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[\w'’-]+)?\s+(?:(?:in|from)\s+(?:billing|scheduling|intake|admin)"
+                                r"|(?:on|from)\s+(?:our|the)\s+(?:team|front desk))\b", _I)
 # what children call their therapist: "miss kayla", "ms. rocio" - a title before a lone given name
 _CHILDRENS_TITLE_BEFORE = re.compile(r"\b(?:miss|ms\.?)\s+$", _I)
 # the office's pet or plant, named: "rosie (our clinic cat)", "max the therapy dog"
@@ -164,7 +166,7 @@ _OPERATIONS = re.compile(
     r"schedule change|scheduled|scheduling|goes live|posting date|snow|weather|power outage|maintenance|portal|available|accepting|intake opens|"
     r"hiring|application|apply|cv|resume|résumé|job|position|anniversary|ribbon|birthday of the practice|"
     r"special|offer|promo|promotion|deal|discount|sale|coupon|expires|valid (?:through|until)|"
-    r"opening)\b", _I)
+    r"opening|in clinic|in the clinic|out of (?:the )?office|on vacation|pto|\w+ rights day|remembrance)\b", _I)
 _CARE_OF_SOMEONE = re.compile(
     r"\b(?:your|her|his|their|my) (?:\w+ )?(?:appointment|appt|visit|session|surgery|procedure|treatment|"
     r"consult\w*|intake|assessment|evaluation|eval|exam|cleaning|adjustment|check-?up|follow-?up|discharge|"
@@ -234,6 +236,8 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.OPERATIONS  # "the Rose City Run for Mental Health": an event's name
     if _AT_A_BUSINESS_BEFORE.search(before) and _BUSINESS_POSSESSIVE.match(after):
         return Role.ORGANISATION  # "at Powell's on Hawthorne", "from Trader Joe's": a shop, not a person
+    if _PRACTICE_PLACE_AFTER.match(after) and _OPERATIONS.search(text, *_sentence(text, e.start, e.end)):
+        return Role.ORGANISATION  # "Willow's outpatient office is closed Dec 24": the practice, by its short name
     # (a surname the tagger left out may sit between: "kelsey marsh, otr/l")
     if _CREDENTIAL.match(after) or _CREDENTIAL.match(re.sub(r"^\s+[^\W\d_][\w'’\-]*(?=,)", "", after)) \
             or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \
@@ -320,7 +324,8 @@ def phone_role(text: str, e: Entity) -> Role:
 # you at", "your number") is that person's.
 _INVITES_CONTACT = re.compile(
     r"(?:\b(?:call|text|phone|ring|reach|contact|email|e-mail|message|fax|dm|write to|talk to|ask for|we['’]?re|we are|"
-    r"send (?:your |a |us (?:your |a )?)?(?:resume|résumé|cv|application|cover letter|questions?|portfolio)s?(?: and \w+(?: \w+)?)? to|"
+    r"send (?:your |a |us (?:your |a )?)?(?:resume|résumé|cv|application|cover letter|questions?|portfolio)s?"
+    r"(?: and [^.!?\n]{1,60}?)? to|"
     r"apply|applications? to)\b"
     r"(?:[^.!?\n]{0,40}?(?:\b(?:at|on|via)\b|[:\-–—]))?"
     r"|\b(?:picks? up|answers?|is available|would (?:love|like|be happy|be glad) to (?:talk|chat|hear from you|"
@@ -347,7 +352,8 @@ _KIND_OF_BUSINESS = (r"(?:Center|Centre|Clinic|Care|Counseling|Counselling|Denta
                      r"Therapy|Therapies|Health|Healthcare|Medical|Medicine|Associates|PT|Chiropractic|Wellness|"
                      r"Recovery|Practice|Pediatrics|Dermatology|Spa|Group|Institute|Hospital|Optometry|Vision|"
                      r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Project|Foundation|Alliance|Services|"
-                     r"Aesthetics|Studio|Collective|Partners|Physicians)")
+                     r"Aesthetics|Studio|Collective|Partners|Physicians|Midwifery|Acupuncture|Fertility|Nutrition|"
+                     r"Audiology|Podiatry|Pharmacy|Orthopedics|Speech|Optometrists|Eyecare)")
 # "NorthStar Chiropractic", "Rose City Urgent Care", "the Riverbend team": a business, by its name
 _BUSINESS_NAME = re.compile(r"\b(?P<name>[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*)[ \t]+"
                             + "(?:" + _KIND_OF_BUSINESS + "|" + _KIND_OF_BUSINESS.upper() + r")\b"

@@ -169,14 +169,14 @@ _PERSON_WORD = re.compile(
     r"lady|ladies|man|men|woman|women|gal|dude|fella|mom|moms|mama|dad|dads|papa|parent|parents|family|families|"
     r"grandma|grandpa|husband|wife|son|daughter|twins?|friend|friends|folks|someone|somebody|everyone|people|"
     r"person|warrior|champ|superstar|buddy|bud|sweetie|cutie|lil|little one|little man|mister|miss|sir|ma'?am|"
-    r"humans?|crew|gang|bunch|squad|group|class|grads?|graduates?|who|whom|whose|they|them|their|theirs|y'?all|"
+    r"humans|crew|gang|bunch|squad|group|class|grads?|graduates?|who|whom|whose|they|them|their|theirs|y'?all|"
     r"yall|bride|groom|nurse|teacher|anchor|firefighter|officer|cop|coach|athlete|student|runner|player|veteran|"
     r"lawyer|attorney|pastor|chef|soldier|pilot|farmer|musician|dancer|swimmer|gymnast|golfer|grandparent)s?\b"
     r"|\b(?:our|my)\s+(?:fav\w*|favou?rite)\s+\w+"  # "our fav local news anchor"
     r"|\b\d{1,3}[- ]?(?:year|yr|month|mo|week|wk)s?[- ]?old\b", _I)
-# clients in general, not one of them: "our clients hear us quote him", "many patients notice"
-_CLIENTS_AT_LARGE = re.compile(r"(?<!\bof )\b(?:many|most|some|all|our|my|the|new|other)\s+(?:\w+\s+)?(?:clients|patients)\b",
-                               _I)
+# clients in general, not one of them: "our clients hear us quote him", "a lot of families in Clark County"
+_CLIENTS_AT_LARGE = re.compile(r"(?<!\bof )\b(?:a lot of|lots of|many|most|some|all|our|my|the|new|other)\s+(?:\w+\s+)?"
+                               r"(?:clients|patients|families|parents|kids|folks|people|moms|dads|teens)\b", _I)
 
 
 def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],

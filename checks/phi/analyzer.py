@@ -279,6 +279,7 @@ class PhiAnalyzer:
         # that is no function word, verb or adjective, so no shouted word ("SO", "NEW", "HOPE") is taken for one
         # and standing alone: "NAMI Multnomah" is an organisation's acronym before its name
         runs += [[w] for w in words if w.group(0).isupper() and len(w.group(0)) > 2 and not any(w in r for r in runs)
+                 and not (text[w.start() - 1:w.start()] in "\"“'‘" and w.start() > 0)  # text "NEDA" to 741741
                  and not re.match(r"\s+[A-Z]|\s*\d", text[w.end():w.end() + 2])  # "ISO 12312-2": a code
                  and self._shouted_name(re.sub(r"['’]S$", "", w.group(0)).casefold(), names)]
         if not runs:

@@ -126,7 +126,8 @@ class PhiCheck(Check):
             if role != Role.UNKNOWN:
                 severity, why = Severity.INFO, ROLE_NOTES[role]
             else:
-                severity, why = self._severity(text, e, hits, has_person, reading.in_care_context(e.start, e.end))
+                severity, why = self._severity(text, e, hits, has_person, reading.in_care_context(e.start, e.end),
+                                               has_person or reading.about_someone(e.start))
             label = LABELS.get(e.entity_type, e.entity_type.lower())
             findings.append(Finding(
                 check=self.name,
@@ -170,11 +171,17 @@ class PhiCheck(Check):
         return any(role in (Role.STAFF, Role.PUBLIC) and s.start <= e.start < s.end
                    for e, role in reading.people(analysis))
 
-    def _severity(self, text: str, e, hits, has_person: bool, care_sentence: bool) -> tuple[Severity, str]:
+    def _severity(self, text: str, e, hits, has_person: bool, care_sentence: bool,
+                  about_someone: bool = True) -> tuple[Severity, str]:
         """``care_sentence``: the disclosure model reads the identifier's sentence as about
-        someone's care ("see u tues for your adjustment"), health word or not."""
+        someone's care ("see u tues for your adjustment"), health word or not. ``about_someone``:
+        the draft names someone unknown or the sentence points at someone; a date or a town in a
+        post about nobody in particular ("Dec 10 is ... awareness day", "families in Clark
+        County") is no one's health information."""
         t = e.entity_type
         near = care_sentence or self.health.near(hits, e.start, e.end)
+        if t not in PEOPLE and not about_someone:
+            near = False
         if t in ALWAYS_BLOCK:
             return Severity.BLOCK, ""
         if t in PEOPLE:

@@ -35,9 +35,9 @@ NOT_NAMES = frozenset({
 # "..., Jane!", "Hi Jane"), not as a subject or object ("a book by Lori Gottlieb",
 # "Burnout is..." which the model sometimes tags as a name).
 GREETED = (r"\b(?:hi|hey|dear|hello|thanks|thank you|congrats|congratulations|welcome back|good luck|so proud of you|"
-           r"happy birthday)[,!]?\s*$")
-SENTENCE_START = r"(?:^|[.!?\n]\s*)$"
-COMMA_BEFORE = r",\s*$"
+           r"happy birthday)[,!]?\s*\Z")
+SENTENCE_START = r"[.!?\n]\s*\Z"  # (\Z: with MULTILINE, "$" would also match at an earlier line's end)
+COMMA_BEFORE = r",\s*\Z"
 VOCATIVE_AFTER = r"^\s*[,!:—–-]"
 SENTENCE_END_AFTER = r"^\s*(?:[.!?]|$)"
 
@@ -54,8 +54,9 @@ class Addressees:
     def _vocative(self, text: str, start: int, end: int) -> bool:
         """"Hi Jane", "Jane, ...", "..., Jane!" (not "Burnout is..." or "a book by Lori Gottlieb")."""
         before, after = text[max(0, start - 30):start], text[end:end + 3]
+        opens = self.sentence_start.search(before) or not text[:start].strip()
         return bool(self.greeted.search(before)
-                    or (self.sentence_start.search(before) and self.vocative_after.search(after))
+                    or (opens and self.vocative_after.search(after))
                     or (self.comma_before.search(before) and self.end_after.search(after)))
 
     def find(self, text: str, analysis: Analysis) -> list[Span]:

@@ -83,7 +83,9 @@ CLAIM_PATTERNS = [
     r"\bor (?:we|we'll|we will) (?:\w+ ){0,4}(?:for free|free of charge|refund)",
     r"\b(?:nobody|no one|no client|no patient|not one (?:client|patient|person))\b" + _CLAUSE + r"{0,50}\bwithout (?:being |feeling |"
     r"getting )?(?:healed|cured|better|relief|results|improv\w*|changed|transformed)",
-    r"\b(?:100|9\d)\s?(?:%|percent) of (?:cases|people|participants|users|graduates|couples|families)\b",
+    r"\b(?:100|9\d)\s?(?:%|percent) of (?:our |my )?(?:\w+ )?(?:cases|people|participants|users|graduates|couples|"
+    r"families|clients|patients)\b",
+    r"\b(?:is|are) (?:100\s?% |completely |fully |totally )?curable\b|\bcured (?:year|you|life)\b",
     r"(?<!help )(?<!helps )(?<!to )(?<!can )(?<!may )\beliminat(?:es|ed|ing)? (?:your |all |the )?(?:\w+ ){0,1}" + L.CONDITION + r"\b",
     r"\bnever (?:have|experience|feel|suffer) (?:another|a single|any more|one more) (?:\w+ ){0,2}" + L.CONDITION,
     r"\byou(?:'ll| will) never (?:\w+ ){0,2}(?:have|feel|experience|suffer|struggle|worry|be)\b" + _CLAUSE + r"{0,30}\b(?:"

@@ -91,7 +91,13 @@ DISCLOSURE_PATTERNS = [
     r"(?:help|treat|see|care for)(?: you\b| with your\b)",
     r"\bsee you (?:at|for|in|next) (?:your |our )?(?:next )?(?:visit|appointment|session|cleaning|check-?up)",
     r"\b(?:welcome|come) back (?:for|to) (?:your|another|the next)\b",
-    r"\$\s?\d[\d,]*(?:\.\d\d)?",
+    # an amount the reviewer paid or owes ("your $200 balance", "we refunded you $85"), not a rate card
+    r"\b(?:you|your|u|ur)\b[^.!?\n]{0,60}\$\s?\d|\$\s?\d[\d,]*(?:\.\d\d)?[^.!?\n]{0,60}\b(?:you|your|u|ur)\b",
+    # how the reviewer's body is doing, and their next visit: "so glad the lower back is feeling better",
+    # "see ya thursday at 10!"
+    r"\b(?:glad|happy|great|good|relieved) (?:to hear )?(?:that )?(?:the|your|ur) [^.!?\n]{0,30}\b(?:is|are|was|were|feels?|"
+    r"feeling|looks?|looking) (?:\w+ )?(?:better|stronger|improv\w*|healed|healing|calm\w*|great)\b",
+    r"\bsee (?:ya|you|u|y'?all) (?:on |next |this )?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b",
     r"\b(?:he|she|you|they) (?:started|began|stopped|finished|completed|quit) (?:seeing|working with|therapy|treatment|"
     r"sessions|counsel\w*|with us|coming)",
     L.SECOND_PERSON_CARE,

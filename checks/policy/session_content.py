@@ -18,6 +18,7 @@ from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.policy import lexicon as L
 from checks.policy.base import FLAGS, Rule, Span, alt, compile_all, sentence_bounds
+from checks.consent import permission_stated
 from checks.reading import reading_of
 from checks.roles import Role
 
@@ -110,6 +111,8 @@ class SessionContent(Rule):
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
+        if permission_stated(text):
+            return None  # "shared with her written permission": a testimonial, judged by the consent check
         for p in self.session:
             for m in p.finditer(text):
                 s0, s1 = sentence_bounds(text, m.start())

@@ -54,6 +54,8 @@ class HashtagNameRecognizer(NameRecognizer):
             if low.startswith(cue) and len(rest) >= 3 and (self._given(rest, strict=False) or self._full_name(rest)):
                 return True
         if tag.islower() or tag.isupper():  # "#mariasanchez", "#liamthelion"
+            if is_vocabulary(low, self.common_words) and low not in given_names():
+                return False  # "#milestone" is a word, not "Miles Tone"
             return self._full_name(low) or self._run_together(low)
         pieces = [p.casefold() for p in _PIECES.findall(tag)]
         if any(len(a) >= 3 and len(b) >= 3 and self._given(a, strict=False) and self._surname(b)

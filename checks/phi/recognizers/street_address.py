@@ -35,6 +35,10 @@ _STOP = {w for w in STOP_WORDS if w not in _PARTICLES}
 _ABBREVIATIONS = {"mt", "ft", "ne", "nw", "se", "sw", "jr", "sr"}
 
 
+_COUNTRY_NEXT = re.compile(r"(?:usa|u\.s\.a\.?|us|united states|canada|uk|united kingdom|" + "|".join(
+    re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
 def _bare(tok: str) -> str:
     return tok.strip(".,;:!?\"'()").casefold()
 
@@ -161,8 +165,9 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
                 continue
             if single_space and not (after_unit or locality):
                 break
-            if zip_seen and single_space:
-                break
+            if zip_seen and (single_space or re.search(r"\n[ \t]*\n", sep.group(0))
+                             or not _COUNTRY_NEXT.match(text, p)):
+                break  # past the ZIP only a country follows ("You're receiving this" is the next line's)
             loc = self._locality(text, p, style)
             if loc is None:
                 break

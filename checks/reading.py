@@ -99,7 +99,8 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
         own = (True,) * len(scored)
     # a "you" that is whoever reads the post ("what to expect at your first appointment")
     replying = review_site or bool(Addressees().find(text, analysis))
-    anyone = readers_at_large(text, [(s.start, s.end) for s in scored], analysis.entities, roles, replying)
+    anyone = readers_at_large(text, [(s.start, s.end) for s in scored], analysis.entities, roles, replying,
+                              lambda w: w.casefold() in staff_first_names)
     someone = points_at_someone(text, [(s.start, s.end) for s in scored], analysis.entities, roles,
                                 lambda w: w.casefold() in staff_first_names, replying, draft.has_photo)
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP)) if mine or general or not pointing else s

@@ -553,10 +553,13 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...]) -> tuple[Role
     that says its case is made up ("fictional composite: 'Alex,' 34") is invented."""
     invented = invented_case(text)
     people = [(e.start, r) for e, r in zip(entities, roles) if e.entity_type == "PERSON"]
+    staff = [(e.start, e.end) for e, r in zip(entities, roles) if e.entity_type == "PERSON" and r == Role.STAFF]
     out = []
     for e, r in zip(entities, roles):
         if r == Role.UNKNOWN and e.entity_type == "PERSON" and invented:
             r = Role.INVENTED
+        elif r == Role.UNKNOWN and e.entity_type in ("PHONE", "EMAIL") and _colleagues_contact(text, e, staff):
+            r = Role.PRACTICE  # "Call Darnell at (937) ...", Darnell being the practice's liaison
         elif r == Role.UNKNOWN and e.entity_type == "LOCATION" and not any(c.isdigit() for c in text[e.start:e.end]):
             # a town or park in a sentence about a public figure or a colleague is theirs
             # ("Sarah loves trail running on Forest Park's Wildwood Trail")
@@ -566,6 +569,14 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...]) -> tuple[Role
                 r = Role.PUBLIC if Role.PUBLIC in here else Role.STAFF
         out.append(r)
     return tuple(out)
+
+
+def _colleagues_contact(text: str, e: Entity, staff: list[tuple[int, int]]) -> bool:
+    """The number or address is handed out under a colleague's name: "call Darnell at ...",
+    "email our community liaison, Darnell Price, at ..." (the colleague within 40 characters)."""
+    before = text[max(0, e.start - 80):e.start]
+    return bool(_INVITES_CONTACT.search(before)) and any(e.start - 40 <= b <= e.start and a >= e.start - 80
+                                                         for a, b in staff)
 
 
 def role_of(text: str, e: Entity) -> Role:

@@ -25,6 +25,9 @@ _FAMILY = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|husband|wife|p
 # a family member of the writer or of a colleague: "my son", "my four-year-old", "Priya's daughter"
 _OWN_FAMILY = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?" + _FAMILY + r"\b", _I)
 # someone other than the writer or a colleague, unnamed: "a mom", "the teen", "one of our regulars"
+# an animal, the office's or anyone's: "he" after "a corgi on staff" is no client
+_PET = re.compile(r"\b(?:a|an|the|our|my|this|that)\s+(?:[\w-]+\s+){0,2}(?:dog|cat|pup|puppy|corgi|doodle|goldendoodle|"
+                  r"labradoodle|lab|retriever|kitten|kitty|bunny|rabbit|ferret|therapy dog|mascot|pet)\b", _I)
 _SOMEONE_ELSE = re.compile(
     r"\b(?:a|an|the|this|that|one|someone|somebody|\w+['’]s)\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b"
     r"|\b(?:client|patient|pt|counselee)s?\b|\bsomeone\b|\bsomebody\b"
@@ -80,9 +83,10 @@ def _nearest_is_own(text: str, lo: int, pos: int, people, is_colleague) -> bool:
     for m in re.finditer(r"[^\W\d_]+", text[lo:pos]):
         if is_colleague(m.group()) and (last is None or lo + m.start() > last[0]):
             last = (lo + m.start(), True)
-    for m in _OWN_FAMILY.finditer(text, lo, pos):
-        if last is None or m.start() > last[0]:
-            last = (m.start(), True)
+    for rx in (_OWN_FAMILY, _PET):
+        for m in rx.finditer(text, lo, pos):
+            if last is None or m.start() > last[0]:
+                last = (m.start(), True)
     for m in _SOMEONE_ELSE.finditer(text, lo, pos):
         if last is None or m.start() > last[0]:
             last = (m.start(), False)
@@ -130,7 +134,8 @@ _ANY_READER = re.compile(
     r"|\b(?:anyone|everyone|everybody|anybody|each of you|all of you)\b", _I)
 _ONE_READER = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:week|night|time|visit)|"
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|s)?|next (?:week|time)|again|back)\b"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|s)?|next (?:week|time)|again|"
+    r"(?:see (?:you|u)|welcome|come|coming|have (?:you|u)) back)\b"
     r"|\b(?:at|@)\s*\d{1,2}(?::\d\d)?\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b"
     r"|\b(?:you|u)\s+(?:were|was|did|came|had|left|told|asked|mentioned|shared|wrote|said)\b"
     r"|\b(?:your|ur)\s+(?:\w+\s+)?(?:results?|report|review|comment|message|dm|feedback|stars?|kind words)\b"
@@ -139,23 +144,27 @@ _ONE_READER = re.compile(
 
 
 def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
-                     roles: tuple[Role, ...], replying: bool) -> tuple[bool, ...]:
+                     roles: tuple[Role, ...], replying: bool, is_colleague=lambda w: False) -> tuple[bool, ...]:
     """Per sentence: whether its "you" is whoever reads the post, not one person. Never in a
     reply (a review site, a draft that greets or tags someone), nor beside a name or handle of
     unknown role, a client or an appointment slot, nor with anything that pins down one reader
     (a day, a time, what "you" did, "your results", "glad you ...")."""
     if replying:
         return tuple(False for _ in bounds)
-    people = [e for e, r in zip(entities, roles) if e.entity_type in PEOPLE and r in (Role.UNKNOWN, Role.INVENTED)]
+    everyone = [(e, r) for e, r in zip(entities, roles) if e.entity_type in PEOPLE]
+    people = [e for e, r in everyone if r in (Role.UNKNOWN, Role.INVENTED)]
     out = []
-    for s, e in bounds:
+    for i, (s, e) in enumerate(bounds):
         sentence = text[s:e]
+        third = _THIRD_PERSON.search(sentence)
         out.append(bool(_YOU.search(sentence) and _ANY_READER.search(sentence))
                    and not _ONE_READER.search(sentence)
                    and not any(s <= p.start < e for p in people)
                    and not _PATIENT_REF.search(sentence)
                    and not _SOMEONE_ELSE.search(_YOU.sub(" ", _OWN_FAMILY.sub(" ", sentence)))
-                   and not _THIRD_PERSON.search(sentence))
+                   # he/she may be a colleague, a public figure or the office dog named before
+                   and not (third and not _nearest_is_own(text, bounds[max(0, i - 2)][0], s + third.start(), everyone,
+                                                         is_colleague)))
     return tuple(out)
 
 

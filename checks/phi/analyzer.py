@@ -792,7 +792,8 @@ def _contiguous_in(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim leading articles/possessives and trailing punctuation spaCy includes."""
     value = text[start:end]
-    m = re.match(r"(?i)(?:the|a|an|my|our|his|her|their)\s+", value)
+    # (and an imperative the tagger took in: "Call Darnell at ...", "Ask Priya")
+    m = re.match(r"(?i)(?:the|a|an|my|our|his|her|their|call|text|email|e-mail|ask|dm|message|meet)\s+(?=\S)", value)
     if m:
         start += m.end()
     while start < end and text[start] in "-–—~•·*>\"“'‘( \t\n":  # "— kevin" under a quote

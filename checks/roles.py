@@ -239,7 +239,8 @@ def person_role(text: str, e: Entity) -> Role:
     if _PRACTICE_PLACE_AFTER.match(after) and _OPERATIONS.search(text, *_sentence(text, e.start, e.end)):
         return Role.ORGANISATION  # "Willow's outpatient office is closed Dec 24": the practice, by its short name
     # (a surname the tagger left out may sit between: "kelsey marsh, otr/l")
-    if _JOB_TITLE_BEFORE.search(value.split()[0] + " ") and len(value.split()) > 1:
+    if len(value.split()) > 1 and (_JOB_TITLE_BEFORE.search(value.split()[0] + " ")
+                                   or value.split()[0].casefold() in ("ot", "pt", "slp", "np", "rn", "dpt")):
         return Role.STAFF  # the tagger took the title in: "OT Lauren Fisk"
     if _CREDENTIAL.match(after) or _CREDENTIAL.match(re.sub(r"^\s+[^\W\d_][\w'’\-]*(?=,)", "", after)) \
             or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \

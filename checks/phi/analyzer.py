@@ -243,6 +243,7 @@ class PhiAnalyzer:
         if self._informal is not None:
             chosen = self._arbitrate(work, doc, chosen, typed=text)
         chosen = self._listed_with_a_name(work, _split_lists(work, chosen))
+        chosen = [c for c in chosen if not _not_a_person(work, c)]
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
                         own=tuple(sorted(set(self._safe_spans(text)))))
@@ -341,7 +342,8 @@ class PhiAnalyzer:
                and not _shouted_word(typed or text, s.start, s.end, self._ordinary_word)
                and not (style == "mixed" and re.fullmatch(r"[A-Z]{2,3}", text[s.start:s.end]))  # "OU-TU", an acronym
                and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))
-               and not (s.label == "PERSON" and _named_place_after(text, s.end))]  # "on Haywood Rd", "tom mccall park"
+               and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
+               and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)]  # "paid ce", "an ot"
         new = [_place_by_grammar(text, c) for c in self._drop_safe(text, new, self._safe_spans(text))]  # "Lincoln High"
         return sorted(keep + new, key=lambda c: c.start)
 
@@ -896,6 +898,18 @@ def _remainders(text: str, c: _Candidate, clash: list[_Candidate]) -> list[_Cand
                 out.append(_Candidate("PERSON", s, e, c.score, c.rank, c.source))
         pos = max(pos, o.end)
     return out
+
+
+_KEYWORD_BEFORE = re.compile(r"\b(?:text|reply|type|send)\s+[\"“']$", re.IGNORECASE)
+_STREET_LAST = re.compile(r"[ \t](?:st|street|rd|road|ave|avenue|blvd|boulevard|ln|lane|hwy|highway|pkwy|parkway)\.?$",
+                          re.IGNORECASE)
+
+
+def _not_a_person(text: str, c: _Candidate) -> bool:
+    """A PERSON span that is a keyword to text ('text "NEDA" to 741741') or a street ("césar e.
+    chávez blvd")."""
+    return c.entity_type == "PERSON" and bool(_KEYWORD_BEFORE.search(text, max(0, c.start - 12), c.start)
+                                              or _STREET_LAST.search(text, c.start, c.end))
 
 
 def _split_lists(text: str, chosen: list[_Candidate]) -> list[_Candidate]:

@@ -102,9 +102,12 @@ _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _CLOCK = r"(?:\d{1,2}:\d\d(?: ?(?:am|pm))?|\d{1,2} ?(?:am|pm)|\d{1,2} o'?clock)"
 PATIENT_REF = alt(
     # a slot standing for the client in it: "our 9:15 tuesday rolls in", "before her thursday 4pm"
-    r"\b(?:my|our|your) (?:" + _DAY + r" )?" + _CLOCK + r"(?: (?:on )?" + _DAY + r"s?)?(?: (?:client|patient|regular|kiddo|"
+    r"\b(?:my|our) (?:" + _DAY + r" )?" + _CLOCK + r"(?: (?:on )?" + _DAY + r"s?)?(?: (?:client|patient|regular|kiddo|"
     r"kid|guy|girl|lady|dude))? (?:rolls?|rolled|came|comes|walked|walks|showed|shows|just|finally|is|was|told|said|"
     r"texted|brought|brings|cried|asked|arrived|left|made|makes|got|gave|gives|sent|sends|painted|cancel\w*|no-?showed)\b",
+    # the therapist's point of view: "when your tuesday 5:30 brings you a handmade ornament"
+    r"\byour (?:" + _DAY + r" )?" + _CLOCK + r"(?: (?:on )?" + _DAY + r"s?)? (?:finally |just |actually )?(?:rolls?|brings|brought|gives|gave|sends|sent|"
+    r"texts|texted|tells|told|cries|cried|hugs|hugged|makes|made)\b",
     r"\bpov:?[^.!?\n]{0,40}\byour (?:\w+ )?(?:client|patient|regular)s?\b",  # "pov: your client brings ..."
     r"\b(?:her|his|their) (?:" + _DAY + r" )?" + _CLOCK + r"(?! ?(?:meeting|call|class|webinar|lecture|flight|shift|"
     r"train|bus|lunch|nap))\b",

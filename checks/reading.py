@@ -102,8 +102,10 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     anyone = readers_at_large(text, [(s.start, s.end) for s in scored], analysis.entities, roles, replying,
                               lambda w: w.casefold() in staff_first_names)
     someone = points_at_someone(text, [(s.start, s.end) for s in scored], analysis.entities, roles,
-                                lambda w: w.casefold() in staff_first_names, replying, draft.has_photo)
-    scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP)) if mine or general or not pointing else s
+                                lambda w: w.casefold() in staff_first_names, replying)
+    # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
+    scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
+              if mine or general or not (pointing or draft.has_photo) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
     return Reading(roles, tuple(scored), staff_first_names, own, someone)
 

@@ -106,7 +106,10 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:(?-i:[A-Z])\w*|dr\.? \w+)['’]s (?:(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) )\d{1,2}(?::\d\d)?"
     r"|\d{1,2}(?::\d\d ?(?:am|pm)?| ?(?:am|pm)))(?! ?(?:meeting|call|webinar|class|lecture|talk|slot|opening))\b(?!:)"
     r"|\b(?:one|two|three|four|some|a few|several|a couple|couple|both|all|each|every one) of (?:our|my|the) "
-    r"(?:\w+ )?(?:clients|patients|pts|regulars|kiddos|group members|families)\b"
+    r"(?:\w+ ){0,2}(?:clients|patients|pts|regulars|kiddos|group members|families|folks)\b"
+    r"|\bour (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening) (?:\w+ )?(?:friend|folks|crew|regular)s?\b"
+    # a schedule on a screen: "scroll through the SimplePractice calendar on Priya's monitor, names and times"
+    r"|\b(?:calendar|schedule)\b[^.!?\n]{0,30}\b(?:monitor|screen|computer|laptop)\b|\bnames and (?:appointment )?times\b"
     r"|\b(?:our|my) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
     r"|\b(?:our|my|the|(?:last night|tonight|today|this week|yesterday)'?s) (?:[\w'’-]+ ){0,3}(?:teen|kids'?|youth|support|"
     r"therapy|dbt|grief|parenting|adolescent|"
@@ -131,7 +134,10 @@ _ANY_READER = re.compile(
     r"|\b(?:you|u)\s+(?:can|could|may|might|will|'ll|should|don't have to|do not have to|deserve|are not alone|"
     r"aren't alone|never know)\b|\byou'll\b"
     r"|\b(?:ask|tell|bring|check with|talk to|call)\s+(?:your|any of our|one of our|us|our)\b"
-    r"|\b(?:anyone|everyone|everybody|anybody|each of you|all of you)\b", _I)
+    r"|\b(?:anyone|everyone|everybody|anybody|each of you|all of you)\b"
+    # a tip that opens with an imperative: "3️⃣ Don't forget ears, neck and the backs of your hands"
+    r"|^[\W\d_]*(?:don'?t|do|try|use|keep|get|make|take|wear|drink|eat|put|set|skip|reapply|remember|avoid|choose|"
+    r"protect|check|bring|save|limit|aim|start|stop|give|let|pick|plan|write|swap|add|switch|schedule|book)\b", _I)
 _ONE_READER = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:week|night|time|visit)|"
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|s)?|next (?:week|time)|again|"
@@ -189,11 +195,11 @@ _CLIENTS_AT_LARGE = re.compile(r"(?<!\bof )\b(?:a lot of|lots of|many|most|some|
 
 
 def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
-                      roles: tuple[Role, ...], is_colleague, replying: bool, has_photo: bool) -> tuple[bool, ...]:
+                      roles: tuple[Role, ...], is_colleague, replying: bool) -> tuple[bool, ...]:
     """Per sentence: whether it could point at a person whose care it tells: someone in it or
     in the sentence before or after it (which it may go on about), or the writer in it. A
-    reply always speaks to someone, and a photo may show whoever the sentence leaves unnamed."""
-    if replying or has_photo:
+    reply always speaks to someone."""
+    if replying:
         return tuple(True for _ in bounds)
     everyone = [(e, r) for e, r in zip(entities, roles) if e.entity_type in PEOPLE]
     people = [e for e, r in everyone if r in (Role.UNKNOWN, Role.INVENTED)]

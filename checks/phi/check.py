@@ -143,7 +143,8 @@ class PhiCheck(Check):
             # health words count only where someone could be pictured in care: a person of unknown
             # role or a he/she in the draft (a hotline graphic or a tips post names nobody)
             someone = (has_person or bool(_THIRD_PERSON.search(text))) and not invented_case(text)
-            care = any(x.probability >= CARE_CONTEXT for x in reading.sentences) or clients_present(text) or (
+            care = any(x.probability >= CARE_CONTEXT and reading.about_someone(x.start) for x in reading.sentences) \
+                or clients_present(text) or (
                 someone and any(not self._about_colleague(text, h, analysis, reading) for h in hits))
             severity = HEALTH_CONTEXT_SEVERITY if care else Severity.WARN
             findings.append(Finding(

@@ -112,6 +112,7 @@ PATIENT_REF = alt(
     r"\b(?:her|his|their) (?:" + _DAY + r" )?" + _CLOCK + r"(?! ?(?:meeting|call|class|webinar|lecture|flight|shift|"
     r"train|bus|lunch|nap))\b",
     CLIENT + r"s? of (?:mine|ours)",
+    r"\b(?:he|she|they)(?:'s| is| are|'re) one of (?:ours|our (?:clients|patients|regulars|folks))\b",  # "he's one of ours"
     r"one of (?:my|our) (?:\w+ )?" + CLIENT + "s",
     r"\bmy (?:\w+[- ])?(?:\w+ )?" + CLIENT + r"\b",
     r"\b(?:this|that|one|a|our) (?:[\w-]+[- ]){0,2}" + CLIENT + r",? (?:who |that )?(?:(?:I|we)" + _SEE_VERB

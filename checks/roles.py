@@ -141,7 +141,7 @@ _PET_AFTER = re.compile(r"^\s*(?:\(\s*(?:our|the)\s+(?:\w+\s+)?|,?\s+(?:our|the)
 _ADVISES_AFTER = re.compile(r"^\s+(?:says|recommends|suggests|reminds (?:you|us)|wants you to know)\s*:", _I)
 # a clinical job written as a title: "NP Brianna Kolb's 5 non-negotiables", "and Nurse Tamika Ellis"
 _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|OT|PT|SLP|DPT|(?i:nurse|hygienist|midwife|esthetician|aesthetician|"
-                               r"dietitian|acupuncturist|injector))\.?\s+$")
+                               r"dietitian|acupuncturist|injector|counsel+or|therapist|clinician))\.?\s+$")
 _STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b", _I)
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
 _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|my name is|me),?\s+(?:dr\.?\s+)?$", _I)
@@ -277,7 +277,7 @@ _SIGNATURE_LINE = re.compile(r"^[ \t]*(?:[\w'’.\-]+[ \t]*){1,4}(?:(?:,|&|and)[
 def _signs_the_post(text: str, e: Entity, value: str) -> bool:
     """ "coffee is on me - Jen", "signed, ur pt dani": a first name signing the end of a post
     that quotes nobody is its writer (under a quote it is whoever gave the quote)."""
-    rest = text[e.end:]
+    rest = re.sub(r"^\s*(?:&|and)\s+the\s+[^\n]{1,50}?\bteam\b", "", text[e.end:], flags=_I)  # "— Clara & the ... team"
     if re.search(r"\w", re.sub(r"#\w+|@\w+|,?\s*(?:[\w/-]+\s*){0,3}$", "", rest, count=1)) or " " in value.strip():
         return False
     before = text[max(0, e.start - 30):e.start]

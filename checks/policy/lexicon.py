@@ -106,8 +106,11 @@ PATIENT_REF = alt(
     r"kid|guy|girl|lady|dude))? (?:rolls?|rolled|came|comes|walked|walks|showed|shows|just|finally|is|was|told|said|"
     r"texted|brought|brings|cried|asked|arrived|left|made|makes|got|gave|gives|sent|sends|painted|cancel\w*|no-?showed)\b",
     # the therapist's point of view: "when your tuesday 5:30 brings you a handmade ornament"
-    r"\byour (?:" + _DAY + r" )?" + _CLOCK + r"(?: (?:on )?" + _DAY + r"s?)? (?:finally |just |actually )?(?:rolls?|brings|brought|gives|gave|sends|sent|"
+    r"\b(?:your|ur) (?:" + _DAY + r" )?" + _CLOCK + r"(?: (?:on )?" + _DAY + r"s?)? (?:finally |just |actually |has |had )?"
+    r"(?:rolls?|brings|brought|gives|gave|sends|sent|"
     r"texts|texted|tells|told|cries|cried|hugs|hugged|makes|made)\b",
+    # a baby's birth with its weight: "born 3:12 am sunday ..., 7 lb 4 oz"
+    r"\b(?:welcome to the world|born)\b[^.!?\n]{0,80}\b\d{1,2}\s?(?:lb|lbs|pounds?)\b",
     r"\bpov:?[^.!?\n]{0,40}\byour (?:\w+ )?(?:client|patient|regular)s?\b",  # "pov: your client brings ..."
     r"\b(?:her|his|their) (?:" + _DAY + r" )?" + _CLOCK + r"(?! ?(?:meeting|call|class|webinar|lecture|flight|shift|"
     r"train|bus|lunch|nap))\b",

@@ -105,6 +105,7 @@ CLAIM_PATTERNS = [
     r"\byou(?:'ll| will) (?:be|feel) (?:completely |totally |fully )?(?:cured|healed|anxiety-free|depression-free|"
     r"panic-free|trauma-free|fixed|a new person)",
     r"\b(?:miracle|instant|overnight|magic) (?:cure|results?|relief|fix|transformation)\b",
+    r"\b(?:it|this|that|\w+ protocol|\w+ program|\w+ method) (?-i:WORKS)\b",  # shouted: "our protocol WORKS"
 ]
 WINDOW = 60
 

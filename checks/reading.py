@@ -102,7 +102,7 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     anyone = readers_at_large(text, [(s.start, s.end) for s in scored], analysis.entities, roles, replying,
                               lambda w: w.casefold() in staff_first_names)
     someone = points_at_someone(text, [(s.start, s.end) for s in scored], analysis.entities, roles,
-                                lambda w: w.casefold() in staff_first_names, replying)
+                                lambda w: w.casefold() in staff_first_names, replying, anyone)
     # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
               if mine or general or not (pointing or draft.has_photo) else s

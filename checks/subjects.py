@@ -195,10 +195,12 @@ _CLIENTS_AT_LARGE = re.compile(r"(?<!\bof )\b(?:a lot of|lots of|many|most|some|
 
 
 def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
-                      roles: tuple[Role, ...], is_colleague, replying: bool) -> tuple[bool, ...]:
+                      roles: tuple[Role, ...], is_colleague, replying: bool,
+                      at_large: tuple[bool, ...] = ()) -> tuple[bool, ...]:
     """Per sentence: whether it could point at a person whose care it tells: someone in it or
     in the sentence before or after it (which it may go on about), or the writer in it. A
-    reply always speaks to someone."""
+    reply always speaks to someone; ``at_large`` marks sentences whose "you" is any reader
+    ("Call your pharmacy a few days early"), which points at nobody."""
     if replying:
         return tuple(True for _ in bounds)
     everyone = [(e, r) for e, r in zip(entities, roles) if e.entity_type in PEOPLE]
@@ -206,6 +208,8 @@ def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[
     someone, writer = [], []
     for i, (s, e) in enumerate(bounds):
         sentence = _CLIENTS_AT_LARGE.sub(" ", text[s:e])
+        if i < len(at_large) and at_large[i]:
+            sentence = _YOU.sub(" ", sentence)
         third = _THIRD_PERSON.search(sentence)
         # he/she of a colleague or public figure named just before ("— Fred Rogers. Our clients hear us quote him")
         theirs = third and _nearest_is_own(text, bounds[max(0, i - 2)][0], s + third.start(), everyone, is_colleague)

@@ -39,6 +39,19 @@ CLEAR = [
     ("facebook", False, "Big congrats to Priya's son Arjun, who graduates from Lincoln High this Saturday! 🎓"),
     ("facebook", True, "Proud to sponsor the Bridge City Walk for Mental Health on May 9 at Laurelhurst Park! "
                        "Dr. Maya Chen and Jordan Alvarez will be at our table."),
+    # fifth session: a date, town or tip about nobody, an office pet, rates, a neutral reply, an opt-out line
+    ("x", False, "dec 10 is human rights day. access to mental health care belongs in that conversation. "
+                 "if tonight is a hard night: call or text 988."),
+    ("facebook", False, "Stimulant shortage update, December 2026\nWe've heard from a lot of families in Clark County that "
+                        "some ADHD medications are still hard to find. Call your pharmacy a few days early."),
+    ("instagram", True, "Biscuit reporting for lobby duty 🐶 Our office goldendoodle is in on Tuesdays. She's "
+                        "hypoallergenic, very into belly rubs and mildly afraid of the copier."),
+    ("yelp", False, "Thanks for the honest feedback about our pricing. Every Wednesday we run a sliding-scale clinic "
+                    "($25–$55). We don't discuss anyone's visits online, but please call (541) 555-0133."),
+    ("email", False, "Three tips for better sleep this winter.\n\nWarmly, the Harbor Light team\n\nDon't want these? "
+                     "Unsubscribe here or reply STOP and we'll remove you within a few days."),
+    ("instagram", False, "Composite example (not a real child!) 👇 Imagine a 3-year-old who points at the fridge and "
+                         "says 'uh!' when they want juice. Pause, model the word, celebrate any attempt."),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
@@ -51,6 +64,14 @@ BLOCK = [
     ("linkedin", False, "So proud of our work this year supporting a Salem elementary-school principal through "
                         "burnout. She is back at her school and thriving."),
     ("x", False, "just wrapped a session with a bend city councilor who has been fighting depression all year."),
+    # fifth session: a slot standing for its client, a reply about the reviewer's back, a claim, a birth
+    ("x", False, "that moment when our 9:15 tuesday rolls in wearing full broncos gear and dr. amir says no football "
+                 "talk until we go over how the week went 😂"),
+    ("google", False, "thanks jim!! so glad the lower back is feeling better after these last few adjustments 🙌 "
+                      "see ya thursday at 10!"),
+    ("x", False, "94% of our residential clients achieve FULL recovery. Eating disorders ARE curable."),
+    ("nextdoor", False, "If you see a tall guy in a red jacket walking the river trail around 7am, he's one of ours 💪 "
+                        "2 weeks in and already up before the staff."),
 ]
 
 

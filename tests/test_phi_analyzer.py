@@ -351,3 +351,33 @@ def test_when_the_informal_tagger_meets_a_short_acronym_then_it_adds_no_name():
     tagged = PhiAnalyzer(informal_ner=True)
     text = "Dr. Amara Okafor completed her residency at OU-TU and is now accepting new patients."
     assert not any(text[e.start:e.end] == "OU" for e in tagged.analyze(text).entities)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("pls welcome our newest little clients, the triplets!! adaeze, chidi and obinna start feeding therapy mon",
+     ["adaeze", "chidi", "obinna"]),
+    ("ngozi + her twins kehinde and taiwo were SO good at their cleanings today", ["ngozi", "kehinde", "taiwo"]),
+    ("lol king of the theraband right here 👑 hunter did 3 sets without complaining", ["hunter"]),
+    ("banks finally ditched the walker!!! 6 wks after hip replacement", ["banks"]),
+])
+def test_when_names_are_listed_or_do_things_then_each_is_a_person(analyzer, text, names):
+    found = [v for t, v in spans(analyzer, text) if t == "PERSON"]
+    assert all(n in found for n in names), found
+
+
+@pytest.mark.parametrize("text,word", [
+    ("— Luis Ortega, CADC", "CADC"),                                   # a credential after a name
+    ("When Simone Biles spoke openly about her mental health", "Whe"),  # no list joint inside a word
+    ("because my wife said I wasn’t sleeping", "said"),                 # what she did, not her name
+    ("Use ISO 12312-2 certified eclipse glasses. regular sunglasses are NOT enough", "ISO"),
+    ("Call or text 988, or text “NEDA” to 741741 for support.", "NEDA"),  # a keyword to text
+    ("walk-ins welcome at our studio on Haywood Rd. in west asheville", "Haywood"),
+    ("Lots of kids hold it together all day and fall apart at 3:30.", "Lot"),
+])
+def test_when_a_word_only_sits_where_names_go_then_it_is_no_person(analyzer, text, word):
+    assert not any(t == "PERSON" and v.startswith(word) for t, v in spans(analyzer, text))
+
+
+def test_when_a_zip_ends_an_address_then_the_next_line_is_not_part_of_it(analyzer):
+    text = "Warmly,\nThe Riverbend team\n225 SW Madison Ave, Corvallis, OR 97333\nYou’re getting this email because"
+    assert ("LOCATION", "225 SW Madison Ave, Corvallis, OR 97333") in spans(analyzer, text)

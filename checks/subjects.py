@@ -178,14 +178,14 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
 # Care can only be disclosed about someone: a name or handle not known to be staff or public, he/she,
 # you, I, "a mom", "our 2pm", a client, a kid, someone's session. "ECLIPSE SAFETY: sunglasses are
 # NOT enough" or "a quick look at anything that's changed or started bleeding" points at nobody,
-# whatever its health words.
+# whatever its health words, and so do greetings to every reader ("Happy Monday, everyone!").
 _PERSON_WORD = re.compile(
     r"\b(?:kid|kids|kiddo|kiddos|child|children|baby|babies|toddler|teen|teens|tween|girl|girls|boy|boys|guy|guys|"
     r"lady|ladies|man|men|woman|women|gal|dude|fella|mom|moms|mama|dad|dads|papa|parent|parents|family|families|"
-    r"grandma|grandpa|husband|wife|son|daughter|twins?|friend|friends|folks|someone|somebody|everyone|people|"
+    r"grandma|grandpa|husband|wife|son|daughter|twins?|friend|someone|somebody|"
     r"person|warrior|champ|superstar|buddy|bud|sweetie|cutie|lil|little one|little man|mister|miss|sir|ma'?am|"
-    r"humans|crew|gang|bunch|squad|group|class|grads?|graduates?|who|whom|whose|they|them|their|theirs|y'?all|"
-    r"yall|bride|groom|nurse|teacher|anchor|firefighter|officer|cop|coach|athlete|student|runner|player|veteran|"
+    r"humans|crew|gang|bunch|squad|group|class|grads?|graduates?|who|whom|whose|they|them|their|theirs|"
+    r"bride|groom|nurse|teacher|anchor|firefighter|officer|cop|coach|athlete|student|runner|player|veteran|"
     r"lawyer|attorney|pastor|chef|soldier|pilot|farmer|musician|dancer|swimmer|gymnast|golfer|grandparent)s?\b"
     r"|\b(?:our|my)\s+(?:fav\w*|favou?rite)\s+\w+"  # "our fav local news anchor"
     r"|\b\d{1,3}[- ]?(?:year|yr|month|mo|week|wk)s?[- ]?old\b", _I)

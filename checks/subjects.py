@@ -24,10 +24,10 @@ _FAMILY = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|husband|wife|p
            r"\w+-year-old|\w+ year old)")
 # a family member of the writer or of a colleague: "my son", "my four-year-old", "Priya's daughter"
 _OWN_FAMILY = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?" + _FAMILY + r"\b", _I)
-# someone other than the writer or a colleague, unnamed: "a mom", "the teen", "one of our regulars"
 # an animal, the office's or anyone's: "he" after "a corgi on staff" is no client
 _PET = re.compile(r"\b(?:a|an|the|our|my|this|that)\s+(?:[\w-]+\s+){0,2}(?:dog|cat|pup|puppy|corgi|doodle|goldendoodle|"
                   r"labradoodle|lab|retriever|kitten|kitty|bunny|rabbit|ferret|therapy dog|mascot|pet)\b", _I)
+# someone other than the writer or a colleague, unnamed: "a mom", "the teen", "one of our regulars"
 _SOMEONE_ELSE = re.compile(
     r"\b(?:a|an|the|this|that|one|someone|somebody|\w+['’]s)\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b"
     r"|\b(?:client|patient|pt|counselee)s?\b|\bsomeone\b|\bsomebody\b"

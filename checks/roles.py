@@ -332,7 +332,8 @@ _INVITES_CONTACT = re.compile(
     r"apply|applications? to)\b"
     r"(?:[^.!?\n]{0,40}?(?:\b(?:at|on|via)\b|[:\-–—]))?"
     r"|\b(?:picks? up|answers?|is available|would (?:love|like|be happy|be glad) to (?:talk|chat|hear from you|"
-    r"connect|help|speak)|happy to (?:talk|chat|help)|can help|(?:is|are) (?:here|there)(?: for you)?"
+    r"connect|help|speak)(?: (?:with|to) (?:you|u))?(?: directly| privately| confidentially)?|happy to (?:talk|chat|help)"
+    r"|can help|(?:is|are) (?:here|there)(?: for you)?"
     r"|(?:can|will|could) (?:talk|chat|speak)(?: (?:with|to) (?:you|u))?(?: confidentially| privately| anytime)?)"
     r"(?:\s+(?:at|on))?\s*[:\-–—]?"
     r"|\b(?:phone|tel|telephone|email|e-mail|call|text|contact|office|front desk|questions\??)\s*[:\-–—]?)"
@@ -609,7 +610,8 @@ EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|
                          r"register|registration|venue|community room|meeting|presenting|presentation|keynote|"
                          r"speaking|"
                          r"meet-?up|training|screening night|panel|author talk|book talk|book signing|signing|"
-                         r"(?:free|evening|public|community|parent|lunch(?:time)?) talk|lecture|"
+                         r"(?:free|evening|public|community|parent|lunch(?:time)?) talk|lecture|over coffee|"
+                         r"(?:coffee|community|free|group) chat|"
                          r"reading|moderat\w+|q&a|book launch|launch party|new (?:\w+ ){0,3}group|"
                          r"group (?:starts|begins|meets|runs))\b|\b(?:when|where)\s*:", _I)
 

@@ -900,16 +900,20 @@ def _remainders(text: str, c: _Candidate, clash: list[_Candidate]) -> list[_Cand
     return out
 
 
+_NEIGHBOURS_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]*[^\W\d_][\w'’\-]*)?[ \t]+(?:neighbou?rs|neighbou?rhood|residents|"
+                               r"locals|area)\b", re.IGNORECASE)
+_GROUP_WORDS = {"men", "women", "kids", "children", "moms", "dads", "parents", "teens", "seniors", "veterans"}
 _KEYWORD_BEFORE = re.compile(r"\b(?:text|reply|type|send)\s+[\"“']$", re.IGNORECASE)
 _STREET_LAST = re.compile(r"[ \t](?:st|street|rd|road|ave|avenue|blvd|boulevard|ln|lane|hwy|highway|pkwy|parkway)\.?$",
                           re.IGNORECASE)
 
 
 def _not_a_person(text: str, c: _Candidate) -> bool:
-    """A PERSON span that is a keyword to text ('text "NEDA" to 741741') or a street ("césar e.
-    chávez blvd")."""
-    return c.entity_type == "PERSON" and bool(_KEYWORD_BEFORE.search(text, max(0, c.start - 12), c.start)
-                                              or _STREET_LAST.search(text, c.start, c.end))
+    """A PERSON span that is a keyword to text ('text "NEDA" to 741741'), a street ("césar e.
+    chávez blvd"), a neighbourhood ("Hi Sellwood neighbors!") or a group ("Men's Line")."""
+    return c.entity_type == "PERSON" and bool(
+        _KEYWORD_BEFORE.search(text, max(0, c.start - 12), c.start) or _STREET_LAST.search(text, c.start, c.end)
+        or _NEIGHBOURS_AFTER.match(text, c.end) or text[c.start:c.end].casefold() in _GROUP_WORDS)
 
 
 def _split_lists(text: str, chosen: list[_Candidate]) -> list[_Candidate]:

@@ -24,6 +24,8 @@ from bot.domain import Draft, Finding, Severity
 from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.phi.lexicon import HEALTH_TERMS
 from checks.phi.settings import PhiSettings, parse_phi_settings
+from checks.policy.base import sentence_bounds
+from checks.policy.lexicon import REFUSAL
 from checks.reading import CARE_CONTEXT, reading_of
 from checks.subjects import clients_present
 
@@ -94,6 +96,7 @@ _JOB_AFTER = re.compile(r"\s+(?:coordinator|specialist|manager|director|supervis
                         r"clinician|therapist|counsel+or|dog|desk)s?\b", re.IGNORECASE)
 
 
+_REFUSAL = re.compile(REFUSAL, re.IGNORECASE)
 _PROFESSION = re.compile(r"(?:therapist|counsel+or|psychologist|psychiatrist|clinician|doctor|dentist|hygienist|"
                          r"nurse|provider|practitioner|chiropractor)s?", re.IGNORECASE)
 
@@ -118,6 +121,8 @@ class PhiCheck(Check):
         if self.practice_name is not None:
             own = [m.span() for m in self.practice_name.finditer(text)]
             hits = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in own)]
+        # health words in a refusal ("we can't discuss whether anyone is a client ... or any details of care")
+        hits = [h for h in hits if not _REFUSAL.search(text, sentence_bounds(text, h[0])[0], h[0])]
         reading = reading_of(draft, analysis)
         has_person = any(e.entity_type in PEOPLE and r == Role.UNKNOWN
                          for e, r in zip(analysis.entities, reading.roles))

@@ -42,6 +42,10 @@ VOCATIVE_AFTER = r"^\s*[,!:—–-]"
 SENTENCE_END_AFTER = r"^\s*(?:[.!?]|$)"
 
 
+# a signature after the last sentence, on its own line or not: "... 555-0134. — Anand Acupuncture, Henderson"
+_SIGNATURE_BEFORE = re.compile(r"(?:^|[.!?)]\s*)[—–~][^.!?\n]*$", re.MULTILINE)
+
+
 class Addressees:
     def __init__(self) -> None:
         self.handle = re.compile(HANDLE)
@@ -75,7 +79,9 @@ class Addressees:
                            or any(s < m.end("name") and m.start("name") < e for s, e in people))]
         spans += [(m.start(), m.end()) for m in self.reply_to.finditer(text)]
         spans += [(e.start, e.end) for e in analysis.of_type(*PEOPLE) if self._vocative(text, e.start, e.end)]
-        return sorted(spans)
+        # a name on a signature line ("— Anand Acupuncture & Wellness, Henderson") is nobody addressed
+        return sorted(sp for sp in spans
+                      if not _SIGNATURE_BEFORE.search(text, text.rfind("\n", 0, sp[0]) + 1, sp[0]))
 
     def maybe_patients(self, draft, analysis: Analysis) -> list[Span]:
         """Those addressed who may be patients: a colleague, a public figure or an organisation

@@ -93,6 +93,10 @@ _SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?
              r"mentioned|told you about|wrote about|posted about|talked about)")
 CLIENT = alt("client", "patient", "counselee", "therapy client", "mentee", "analysand")
 
+# "We cannot discuss anyone's visits online": a safe reply talks about care only to refuse to.
+REFUSAL = (r"\b(?:can'?t|cannot|unable to|not able to|won'?t|will not|do not|don'?t|never|not|neither) "
+           r"(?:\w+ ){0,3}(?:discuss|confirm|deny|comment on|share|talk about|disclose|acknowledge|address|reveal)\b")
+
 # An appointment slot used as a name for a client: "my 2pm", "my Tuesday 4pm".
 SLOT = (r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening) )?"
         r"(?:\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2} o'?clock|noon)")

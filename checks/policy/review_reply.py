@@ -104,9 +104,7 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:a joy|a pleasure|an honou?r|a privilege|great|wonderful|lovely|so nice) (?:to |working with |seeing |treating |"
     r"having |watching |helping |getting to know )?(?:be part of |work with |see |help |treat |care for |have )?you(?:r)?\b",
 ]
-# "We cannot discuss anyone's visits online": the safe reply talks about care only to refuse to.
-GUARD = (r"\b(?:can'?t|cannot|unable to|not able to|won'?t|will not|do not|don'?t|never|not|neither) "
-         r"(?:\w+ ){0,3}(?:discuss|confirm|deny|comment on|share|talk about|disclose|acknowledge|address|reveal)\b")
+GUARD = L.REFUSAL
 
 
 class ReviewReply(Rule):

@@ -270,8 +270,9 @@ def person_role(text: str, e: Entity) -> Role:
 _VALEDICTION = re.compile(r"^[ \t]*(?:warmly|with (?:care|love|gratitude|warmth)|best|all the best|cheers|sincerely|"
                           r"kindly|in health|be well|take care|gratefully|thanks|thank you|love|xo+|hugs|yours)"
                           r"[ \t]*[,!.—–-]?[ \t]*$", _I)
-_SIGNATURE_LINE = re.compile(r"^[ \t]*(?:[\w'’.\-]+[ \t]*){1,4}(?:(?:,|&|and)[ \t]*(?:[\w'’.\-]+[ \t]*){1,4}){0,4}"
-                             r"(?:(?:,|&|and)[ \t]*the[ \t]+[^\n]{1,40}?[ \t]+team)?[ \t]*$", _I)
+_NAME_WORDS = r"[\w'’.\-]+(?:[ \t]+[\w'’.\-]+){0,3}"  # one to four words, each run taken whole
+_SIGNATURE_LINE = re.compile(r"^[ \t]*" + _NAME_WORDS + r"(?:[ \t]*(?:,|&|\band\b)[ \t]*" + _NAME_WORDS + r"){0,4}"
+                             r"(?:[ \t]*(?:,|&|\band\b)[ \t]*the[ \t]+[^\n]{1,40}?[ \t]+team)?[ \t]*$", _I)
 
 
 def _signs_the_post(text: str, e: Entity, value: str) -> bool:

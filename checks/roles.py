@@ -24,7 +24,7 @@ from enum import Enum
 from typing import Iterable
 
 from checks.base import Entity
-from checks.phi.lexicon import CREDENTIALS, common_surnames, given_names, public_figures
+from checks.phi.lexicon import CREDENTIALS, HONORIFICS, common_surnames, given_names, public_figures
 
 
 class Role(str, Enum):
@@ -490,14 +490,11 @@ def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
     return tuple(out)
 
 
-_TITLES = {"dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "mx", "mx.", "prof", "prof.", "doctor"}
-
-
 def staff_first_names(staff: Iterable[str]) -> frozenset[str]:
     """ "Dr. Maya Chen" -> "maya": the name colleagues use for each other in posts."""
     out = set()
     for entry in staff:
-        words = [w for w in entry.split(",")[0].split() if w.casefold() not in _TITLES]
+        words = [w for w in entry.split(",")[0].split() if w.casefold().rstrip(".") not in HONORIFICS]
         if len(words) >= 2:
             out.add(words[0].casefold())
     return frozenset(out)

@@ -149,6 +149,19 @@ _ONE_READER = re.compile(
     r"|\b(?:see|seeing)\s+(?:you|u)\b|\b(?:who|that)\s+(?:left|came|was|asked|messaged|called|wrote)\b", _I)
 
 
+def _people(entities: tuple[Entity, ...], roles: tuple[Role, ...]):
+    """The names and handles with their roles, and those of them that may be anyone (a client)."""
+    everyone = [(e, r) for e, r in zip(entities, roles) if e.entity_type in PEOPLE]
+    return everyone, [e for e, r in everyone if r in (Role.UNKNOWN, Role.INVENTED)]
+
+
+def _someone_else_third(text: str, bounds: list[tuple[int, int]], i: int, everyone, is_colleague) -> bool:
+    """Sentence i says he/she, and not of a colleague, a public figure or a pet named just before
+    ("— Fred Rogers. Our clients hear us quote him")."""
+    third = _THIRD_PERSON.search(text, *bounds[i])
+    return bool(third) and not _nearest_is_own(text, bounds[max(0, i - 2)][0], third.start(), everyone, is_colleague)
+
+
 def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
                      roles: tuple[Role, ...], replying: bool, is_colleague=lambda w: False) -> tuple[bool, ...]:
     """Per sentence: whether its "you" is whoever reads the post, not one person. Never in a
@@ -157,20 +170,16 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
     (a day, a time, what "you" did, "your results", "glad you ...")."""
     if replying:
         return tuple(False for _ in bounds)
-    everyone = [(e, r) for e, r in zip(entities, roles) if e.entity_type in PEOPLE]
-    people = [e for e, r in everyone if r in (Role.UNKNOWN, Role.INVENTED)]
+    everyone, people = _people(entities, roles)
     out = []
     for i, (s, e) in enumerate(bounds):
         sentence = text[s:e]
-        third = _THIRD_PERSON.search(sentence)
         out.append(bool(_YOU.search(sentence) and _ANY_READER.search(sentence))
                    and not _ONE_READER.search(sentence)
                    and not any(s <= p.start < e for p in people)
                    and not _PATIENT_REF.search(sentence)
                    and not _SOMEONE_ELSE.search(_YOU.sub(" ", _OWN_FAMILY.sub(" ", sentence)))
-                   # he/she may be a colleague, a public figure or the office dog named before
-                   and not (third and not _nearest_is_own(text, bounds[max(0, i - 2)][0], s + third.start(), everyone,
-                                                         is_colleague)))
+                   and not _someone_else_third(text, bounds, i, everyone, is_colleague))
     return tuple(out)
 
 
@@ -203,18 +212,14 @@ def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[
     ("Call your pharmacy a few days early"), which points at nobody."""
     if replying:
         return tuple(True for _ in bounds)
-    everyone = [(e, r) for e, r in zip(entities, roles) if e.entity_type in PEOPLE]
-    people = [e for e, r in everyone if r in (Role.UNKNOWN, Role.INVENTED)]
+    everyone, people = _people(entities, roles)
     someone, writer = [], []
     for i, (s, e) in enumerate(bounds):
         sentence = _CLIENTS_AT_LARGE.sub(" ", text[s:e])
         if i < len(at_large) and at_large[i]:
             sentence = _YOU.sub(" ", sentence)
-        third = _THIRD_PERSON.search(sentence)
-        # he/she of a colleague or public figure named just before ("— Fred Rogers. Our clients hear us quote him")
-        theirs = third and _nearest_is_own(text, bounds[max(0, i - 2)][0], s + third.start(), everyone, is_colleague)
         someone.append(any(s <= p.start < e for p in people) or bool(
-            (third and not theirs) or _YOU.search(sentence) or _SOMEONE_ELSE.search(sentence)
+            _someone_else_third(text, bounds, i, everyone, is_colleague) or _YOU.search(sentence) or _SOMEONE_ELSE.search(sentence)
             or _PATIENT_REF.search(sentence) or _SOMEONES_CARE.search(sentence) or _PERSON_WORD.search(sentence)))
         writer.append(bool(_FIRST_PERSON.search(sentence)))
     # "I" may tell of someone in its own sentence; "we" alone is the practice talking

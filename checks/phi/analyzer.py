@@ -22,8 +22,8 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import (CREDENTIALS, IRREGULAR_PAST, MONTHS, WEEKDAYS, common_surnames, given_names,
-                                is_country_or_state, is_vocabulary, person_names)
+from checks.phi.lexicon import (CREDENTIALS, HONORIFICS, IRREGULAR_PAST, MONTHS, STREET_TYPES, WEEKDAYS, common_surnames,
+                                given_names, is_country_or_state, is_vocabulary, person_names)
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.textcase import case_style
 
@@ -733,7 +733,7 @@ _CHAT = frozenset({"rsvp", "unsubscribe", "subscribe", "pov",
                    "gon", "gonna", "gunna", "ima", "imma", "hella", "kno", "lil", "dang", "yup", "yep", "yung", "tha",
                    "fina", "finna", "kinda", "sorta", "wanna", "gotta", "ain", "ran", "nah", "mhm", "hmm", "ngl", "fr",
                    "bday", "appt", "appts", "pls", "thru", "tho", "cuz", "bc", "rn", "tmrw", "tmr", "wk", "yr", "yrs"})
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "sr", "jr"})
+_ABBREVIATIONS = frozenset({"st", "sr", "jr"})
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 
 
@@ -747,7 +747,7 @@ def _chat_word(value: str) -> bool:
     """Chat shorthand, also stretched ("Ayeee", "Yessirr", "Lmaooo"), and a bare title ("dr",
     "St") are not a name or a place."""
     low = value.casefold().rstrip(".")
-    if low in _TITLES:
+    if low in HONORIFICS or low in _ABBREVIATIONS:
         return True
     return low in _CHAT or _ELONGATED.sub(r"\1", low) in _CHAT or _ELONGATED.sub(r"\1\1", low) in _CHAT
 
@@ -812,16 +812,16 @@ _JOINT = r"(?P<joint>[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]*[&+][ \t]*|[ \t]+
 _KIN_WORDS = r"(?:(?:her|his|their)[ \t]+(?:\w+[ \t]+)?(?:twins?|sis|sister|bro|brother|son|daughter|mom|dad|kids?|baby|cousin)[ \t]+)?"
 _LISTED_AFTER = re.compile(_JOINT + _KIN_WORDS + r"(?P<w>[^\W\d_][\w'’\-]*)(?![\w'’@])")
 _LISTED_BEFORE = re.compile(r"(?<![\w'’@#\-])(?P<w>[^\W\d_][\w'’\-]*)" + _JOINT + r"$")
-_PLACE_AFTER = re.compile(r"(?P<between>(?:[ \t]+[^\W\d_][\w'’\-]*){0,2})[ \t]+(?:st|street|rd|road|ave|avenue|blvd|"
-                          r"boulevard|ln|lane|drive|hwy|highway|pkwy|parkway|park|library|bridge|crossing|trail|stadium|"
-                          r"arena|memorial|plaza|airport)\b", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"(?P<between>(?:[ \t]+[^\W\d_][\w'’\-]*){0,2})[ \t]+(?:%s|drive|park|library|bridge|"
+                          r"crossing|trail|stadium|arena|memorial|plaza|airport)\b" % "|".join(sorted(STREET_TYPES)),
+                          re.IGNORECASE)
 
 
 def _named_place_after(text: str, end: int) -> bool:
     """The name is part of a street's or a landmark's: "Haywood Rd", "tom mccall waterfront park"."""
     m = _PLACE_AFTER.match(text, end)
     return bool(m) and not any(w.casefold() in STOP_WORDS for w in m.group("between").split())
-_TITLE_WORDS = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "doctor", "coach", "nurse", "aunt", "uncle"}
+_TITLE_WORDS = HONORIFICS | {"coach", "nurse", "aunt", "uncle"}
 _LIST_GOES_ON = re.compile(_JOINT.replace("?P<joint>", "") + r"[^\W\d_]")
 _PAIR_SUBJECT = re.compile(
     r"(?<![\w'’\-])([A-Z][^\W\d_]*[a-z][\w'’\-]*)[ \t]+and[ \t]+([A-Z][^\W\d_]*[a-z][\w'’\-]*)[ \t]+"
@@ -904,8 +904,7 @@ _NEIGHBOURS_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]*[^\W\d_][\w'’\-]*)?[ 
                                r"locals|area)\b", re.IGNORECASE)
 _GROUP_WORDS = {"men", "women", "kids", "children", "moms", "dads", "parents", "teens", "seniors", "veterans"}
 _KEYWORD_BEFORE = re.compile(r"\b(?:text|reply|type|send)\s+[\"“']$", re.IGNORECASE)
-_STREET_LAST = re.compile(r"[ \t](?:st|street|rd|road|ave|avenue|blvd|boulevard|ln|lane|hwy|highway|pkwy|parkway)\.?$",
-                          re.IGNORECASE)
+_STREET_LAST = re.compile(r"[ \t](?:%s)\.?$" % "|".join(sorted(STREET_TYPES)), re.IGNORECASE)
 
 
 def _not_a_person(text: str, c: _Candidate) -> bool:

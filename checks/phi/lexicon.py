@@ -81,6 +81,12 @@ STREET_WORDS = {
 }
 STREET_ENDINGS = ("strasse", "straße", "gasse", "vej", "gade", "katu", "kuja", "vägen",
                   "gatan", "veien", "straat", "laan", "weg", "allee", "platz", "tie")
+# the street types that are no ordinary word, for telling a street from a name ("Haywood Rd");
+# "walk", "run" and "point" in STREET_WORDS are words too
+STREET_TYPES = frozenset({"st", "street", "rd", "road", "ave", "avenue", "blvd", "boulevard", "ln", "lane", "hwy",
+                          "highway", "pkwy", "parkway"})
+# titles written before a name, never the name itself
+HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "doctor"})
 UNIT_WORDS = {"apt", "apartment", "suite", "ste", "unit", "box", "flat", "floor", "fl", "room",
               "rm", "bldg", "building", "po", "p.o"}
 

@@ -347,8 +347,9 @@ _ADDRESSED_CONTACT = re.compile(
 _CONTACT_AFTER = re.compile(r"^\)?\s*(?:and|&)\s+(?:we|our|I)\b|^\s*(?:to|and) (?:book|schedule|talk|chat)", _I)
 
 
-# "ask for her" names who at the practice to ask for, not whose number it is
-_SOMEONE_ELSES = re.compile(r"(?<!\bask for )(?<!\bspeak to )(?<!\bspeak with )\b(?:her|his|their|hers|him)\b", _I)
+# "ask for her", "reach him at" name whom at the practice to ask for or to call, not whose number it is
+_SOMEONE_ELSES = re.compile(r"(?<!\bask for )(?<!\bspeak to )(?<!\bspeak with )(?<!\breach )(?<!\bcall )(?<!\btext )"
+                            r"(?<!\bemail )(?<!\bcontact )\b(?:her|his|their|hers|him)\b", _I)
 _NAMED_BEFORE = re.compile(r"\b[A-Z][a-z]+\b[^.!?\n]{0,30}$")
 _FOR_THE_PRACTICE = re.compile(r"\b(?:us|our|the)\b", _I)
 

@@ -244,6 +244,7 @@ class PhiAnalyzer:
             chosen = self._arbitrate(work, doc, chosen, typed=text)
         chosen = self._listed_with_a_name(work, _split_lists(work, chosen))
         chosen = [c for c in chosen if not _not_a_person(work, c)]
+        chosen = _joined_names(work, chosen)
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
                         own=tuple(sorted(set(self._safe_spans(text)))))
@@ -341,6 +342,7 @@ class PhiAnalyzer:
                and not _chat_word(text[s.start:s.end])
                and not _shouted_word(typed or text, s.start, s.end, self._ordinary_word)
                and not (style == "mixed" and re.fullmatch(r"[A-Z]{2,3}", text[s.start:s.end]))  # "OU-TU", an acronym
+               and not (style == "mixed" and self._capitalised_by_position(text, s.start, text[s.start:s.end], style))
                and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)]  # "paid ce", "an ot"
@@ -466,6 +468,7 @@ class PhiAnalyzer:
         known given name or no ordinary word (capitalised, in a capitalised draft)."""
         style = case_style(text)
         out = list(chosen)
+        own = self._safe_spans(text)  # "dr. maya chen, marcus learned": the colleague's name is no list item
         grown = True
         while grown:
             grown = False
@@ -484,7 +487,8 @@ class PhiAnalyzer:
                     if comma_only and (low not in given_names() or self._ordinary_word(w)) and (
                             m.re is _LISTED_BEFORE or not _LIST_GOES_ON.match(text, e)):
                         continue
-                    if any(s < o.end and o.start < e for o in out) or low in STOP_WORDS or low in MONTHS | WEEKDAYS \
+                    if any(s < o.end and o.start < e for o in out) or any(s < oe and os < e for os, oe in own) \
+                            or low in STOP_WORDS or low in MONTHS | WEEKDAYS \
                             or low in _TITLE_WORDS or low in CREDENTIALS or any(ch.isupper() for ch in w[1:]) \
                             or is_country_or_state(w) or (style == "mixed" and (not w[0].isupper() or w.isupper())) \
                             or not (low in given_names() or not self._ordinary_word(w)):
@@ -813,7 +817,8 @@ _KIN_WORDS = r"(?:(?:her|his|their)[ \t]+(?:\w+[ \t]+)?(?:twins?|sis|sister|bro|
 _LISTED_AFTER = re.compile(_JOINT + _KIN_WORDS + r"(?P<w>[^\W\d_][\w'’\-]*)(?![\w'’@])")
 _LISTED_BEFORE = re.compile(r"(?<![\w'’@#\-])(?P<w>[^\W\d_][\w'’\-]*)" + _JOINT + r"$")
 _PLACE_AFTER = re.compile(r"(?P<between>(?:[ \t]+[^\W\d_][\w'’\-]*){0,2})[ \t]+(?:%s|drive|park|library|bridge|"
-                          r"crossing|trail|stadium|arena|memorial|plaza|airport)\b" % "|".join(sorted(STREET_TYPES)),
+                          r"crossing|trail|stadium|arena|memorial|plaza|airport|gardens?|museum|zoo|beach|lake|river|"
+                          r"mall|market|pier|aquarium)\b" % "|".join(sorted(STREET_TYPES)),
                           re.IGNORECASE)
 
 
@@ -926,6 +931,20 @@ def _split_lists(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
             words = [w for w in m.group(0).split() if w.casefold() not in STOP_WORDS]
             if words and words == m.group(0).split():
                 out.append(_Candidate(c.entity_type, c.start + m.start(), c.start + m.end(), c.score, c.rank, c.source))
+    return out
+
+
+def _joined_names(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """ "ot sunita" + "rao": two names with only a space between them are one person's."""
+    out: list[_Candidate] = []
+    for c in sorted(chosen, key=lambda c: c.start):
+        last = out[-1] if out else None
+        if last is not None and c.entity_type == last.entity_type == "PERSON" and text[c.start] not in "@#" \
+                and text[last.start] not in "@#" and re.fullmatch(r"[ \t]+", text[last.end:c.start]):
+            out[-1] = _Candidate("PERSON", last.start, c.end, max(last.score, c.score), min(last.rank, c.rank),
+                                 last.source)
+        else:
+            out.append(c)
     return out
 
 

@@ -3,6 +3,8 @@ one specific patient. Regex fragments (non-capturing), so rules combine them
 with context windows instead of memorising example sentences."""
 from __future__ import annotations
 
+import re
+
 from checks.policy.base import alt
 
 NUM = alt(r"\d+", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -97,6 +99,17 @@ CLIENT = alt("client", "patient", "counselee", "therapy client", "mentee", "anal
 REFUSAL = (r"\b(?:can'?t|cannot|unable to|not able to|won'?t|will not|do not|don'?t|never|not|neither) "
            r"(?:\w+ ){0,3}(?:discuss|confirm|deny|comment on|share|talk about|disclose|acknowledge|address|reveal)\b")
 
+# A refusal and what it refuses to talk about: "we never comment on anyone's care here", "I can't
+# discuss whether someone is or was a patient of ours". Its care words are no one's care.
+_REFUSAL_CLAUSE = re.compile(REFUSAL + r"\s+(?:\w+\s+){0,2}?(?:anyone|anybody|someone|somebody|whether|if|who|patients?|"
+                             r"clients?|any|details|specifics|individual|personal|protected|private|health|medical|"
+                             r"care|visits?|treatment|records?|information|info)\b[^.!?\n,;:—–]*", re.IGNORECASE)
+
+
+def refusal_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _REFUSAL_CLAUSE.finditer(text)]
+
+
 # An appointment slot used as a name for a client: "my 2pm", "my Tuesday 4pm".
 SLOT = (r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening) )?"
         r"(?:\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2} o'?clock|noon)")
@@ -119,7 +132,8 @@ PATIENT_REF = alt(
     r"\b(?:her|his|their) (?:" + _DAY + r" )?" + _CLOCK + r"(?! ?(?:meeting|call|class|webinar|lecture|flight|shift|"
     r"train|bus|lunch|nap))\b",
     CLIENT + r"s? of (?:mine|ours)",
-    r"\b(?:he|she|they)(?:'s| is| are|'re) one of (?:ours|our (?:clients|patients|regulars|folks))\b",  # "he's one of ours"
+    r"\b(?:he|she|they)(?:'s| is| are|'re) (?:one|some) of (?:ours|our (?:[\w-]+ ){0,3}(?:clients|patients|regulars|folks|"
+    r"residents|members|participants|kiddos|kids))\b",  # "he's one of ours", "he's one of our memory care clients"
     r"one of (?:my|our) (?:\w+ )?" + CLIENT + "s",
     r"\bmy (?:\w+[- ])?(?:\w+ )?" + CLIENT + r"\b",
     r"\b(?:this|that|one|a|our) (?:[\w-]+[- ]){0,2}" + CLIENT + r",? (?:who |that )?(?:(?:I|we)" + _SEE_VERB

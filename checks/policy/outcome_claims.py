@@ -106,6 +106,9 @@ CLAIM_PATTERNS = [
     r"panic-free|trauma-free|fixed|a new person)",
     r"\b(?:miracle|instant|overnight|magic) (?:cure|results?|relief|fix|transformation)\b",
     r"\b(?:it|this|that|\w+ protocol|\w+ program|\w+ method) (?-i:WORKS)\b",  # shouted: "our protocol WORKS"
+    # a count of clients' results offered as proof: "3 of our couples got their bfp this month ... it works"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens) (?:of )?(?:our|my) (?:\w+ )?(?:clients|patients|"
+    r"couples|families|members|moms|mamas)\b[^\n]{0,80}\b(?:it|this|that|it really|it truly) works\b",
 ]
 WINDOW = 60
 

@@ -56,15 +56,26 @@ class PatientCommunication(Rule):
         who = self.addressees.maybe_patients(draft, analysis)
         if not who:
             return None
+        # "we never comment on anyone's care here" tells no one's care, and "— Harbor Light Counseling" is a name
+        refused = L.refusal_spans(text) + list(analysis.own)
         for p in self.care:
             for m in p.finditer(text):
+                if _within(m, refused):
+                    continue
                 for s, e in who:
                     if s - WINDOW <= m.end() and e + WINDOW >= m.start():
                         return min(s, m.start()), max(e, m.end())
         if self.org.search(text):
             return None
         for m in self.broad.finditer(text):
+            if _within(m, refused):
+                continue
             for s, e in who:
                 if s - WINDOW <= m.end() and e + WINDOW >= m.start():
                     return min(s, m.start()), max(e, m.end())
         return None
+
+
+def _within(m, spans: list[tuple[int, int]]) -> bool:
+    """The match's care or condition word lies inside one of the spans."""
+    return any(s <= m.start() < e or s < m.end() <= e for s, e in spans)

@@ -22,6 +22,9 @@ _FLAGS = re.IGNORECASE | re.MULTILINE
 # What a testimonial quote talks about: the practice, the care, what it did for the speaker.
 _ABOUT_CARE = (r"(?=[^\"”]{0,300}?\b(?:therap\w*|counsel\w*|dr\b|doctor|practice|clinic|office|team|staff|sessions?|"
                r"program|group|helped me|changed my|saved my|saved me|this place|recommend\w*|gave me|thank you)\b)")
+# an opening quote: not right after a word or a sentence's end ("rest." is closed there) and
+# followed by the quoted words, so a closing quote never opens a "quote" running to the next one
+_OPEN = r"(?<![\w.,!?;])[\"“](?=\S)"
 _NOT_STAFF = r"(?!(?:dr|doctor|our (?:team|therapists?|clinicians?|staff|counsel+ors?)|the (?:research|science|experts?|data))\b)"
 
 KIND_PATTERNS: dict[str, list[str]] = {
@@ -40,7 +43,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"(?:⭐|★){3,}",
         r"(?:^|\s)['‘](?=[A-Z])(?:[^'’\n]|['’](?=[a-z])){10,}?[.!]['’]\s*[-–—~]\s*(?-i:[A-Z][a-z]+),\s*(?:[\w-]+ ){0,3}"
         r"(?:client|patient|member|graduate)\b",
-        r"[\"“][^\"”]{15,}[\"”]\s*[-–—~]\s*(?-i:[A-Z][a-z]+),\s*(?:[\w-]+ ){0,3}(?:client|patient|member|graduate)\b",
+        _OPEN + r"[^\"”]{15,}[\"”]\s*[-–—~]\s*(?-i:[A-Z][a-z]+),\s*(?:[\w-]+ ){0,3}(?:client|patient|member|graduate)\b",
         r"@\w+\b[^.!?\n]{0,10}\b(?:thanks?|thank you)\b[^.!?\n]{0,10}\bfor (?:the|this|that|your|such) (?:\w+ ){0,2}"
         r"(?:review|words|note|shout-?out|feedback|testimonial|rating|message|post)\b",
         # "Mrs. Delgado, 74, says", "Anna K. shares", "Tom, 34, writes" (not "Dr. Chen says", "Research says")
@@ -50,7 +53,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:left|sent|wrote|gave) us (?:a |an |the |this |such a )?(?:\w+ ){0,2}(?:message|note|review|card|letter|words)\b",
         r"\bour (?:\w+ )?(?:client|patient) @\w+",
         r"@\w+'s (?:\w+ )?(?:story|journey|review|words|experience|testimonial)\b",
-        r"\bfor (?:letting us|allowing us to|giving us permission to|permission to) (?:share|post|feature|tell)\b",
+        r"\b(?:for (?:letting us|allowing us to|giving us permission to|permission to)|(?:allowed|let|permitted|trusted) us to)"
+        r" (?:share|post|feature|tell)\b",
         r"\b(?:our|my) (?:\w+ )?(?:client|patient) (?-i:(?!Portal|Services?|Care|Coordinator|Experience|Advocate|Relations|"
         r"Intake|Forms?|Handbook|Resources?|Success|Support|Center|Centre|Access|Navigator|Rights|Privacy|Guide|Team|Login|"
         r"App|Stories|Story|Spotlight|Love|Feedback|Reviews?|Satisfaction|Survey)[A-Z][a-z]+)\b",
@@ -60,11 +64,11 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"(?:her|him) to|(?-i:[A-Z]\w+))\b",
         r"\b(?:hear|listen|watch|learn) (?:from|to) (?-i:[A-Z][a-z]+)\b,?[^.!?\n]{0,60}\b(?:about how|how|why|as (?:she|he|they))\b",
         r"\b(?:changed|saved|transformed) (?:her|his|their) (?:life|marriage|family|relationship)\b",
-        r"[\"“]" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]\s*(?:[-–—~]|says|said|writes|shares)",
+        _OPEN + _ABOUT_CARE + r"[^\"”]{15,}[\"”]\s*(?:[-–—~]|says|said|writes|shares)",
         # the speaker's own words about the care ("Therapy here helped me...")
-        r"[\"“](?=[^\"”]{0,300}?\b(?:I|I'm|I've|me|my)\b)" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]",
+        _OPEN + r"(?=[^\"”]{0,300}?\b(?:I|I'm|I've|me|my)\b)" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]",
         # any quote attributed the way testimonials are, not the way famous quotes are ("— Carl Rogers")
-        r"[\"“][^\"”]{15,}[\"”]\s*[-–—~]\s*(?:[A-Z][a-z]+ [A-Z]\.|[A-Z]\.\s?[A-Z]\.|@\w+|"
+        _OPEN + r"[^\"”]{15,}[\"”]\s*[-–—~]\s*(?:[A-Z][a-z]+ [A-Z]\.|[A-Z]\.\s?[A-Z]\.|@\w+|"
         r"(?:a |an |our |one )?(?:\w+ ){0,3}(?:client|patient|mom|dad|parent|veteran|student)\b|"
         r"[A-Z][a-z]+,\s*(?:\d|age\b|aged\b|a |an ))",
         r"\b(?:5|five)[- ]star (?:review|rating) (?:from|by)\b",
@@ -85,7 +89,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:best|greatest) (?:\w+ )?(?:therapist|counsel+or|practice|psychologist|psychiatrist|dentist|doctor|decision I)\b|"
         r"\bI (?:highly |would |can'?t )?recommend\b|\bcouldn'?t have done it without\b",
     ],
-    "quote": [r"[\"“](?:[^\"”\n]|\n(?![ \t]*\n)){12,}[\"”]"],  # a line break inside, not a blank line
+    "quote": [_OPEN + r"(?:[^\"”\n]|\n(?![ \t]*\n)){12,}[\"”]"],  # a line break inside, not a blank line
     "story": [
         r"\bsuccess stor(?:y|ies)\b",
         r"\b(?:client|patient)'?s? (?:story|journey|win|update|breakthrough)\b",
@@ -196,8 +200,9 @@ def kind_spans(text: str, kind: str) -> list[tuple[int, int]]:
 def _kind_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
     """Cached: the consent check and several policy rules ask about the same draft."""
     spans = sorted((m.start(), m.end()) for p in _COMPILED[kind] for m in p.finditer(text) if m.end() > m.start())
-    if kind in PATIENT_KINDS:
-        spans = [s for s in spans if not negated(text, s[0])]
+    if kind in PATIENT_KINDS:  # also "I can't discuss whether someone is a client of ours"
+        refused = L.refusal_spans(text)
+        spans = [s for s in spans if not negated(text, s[0]) and not any(r0 <= s[0] < r1 for r0, r1 in refused)]
     if kind in ("story", "case_study"):  # "a hypothetical client" is teaching material, not a patient
         spans = [s for s in spans if not _INVENTED.search(text, max(0, s[0] - 200), s[1] + 200)]
         # one kind per span: "Client spotlight: Ana says ..." is a testimonial, not also a story

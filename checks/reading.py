@@ -18,7 +18,7 @@ from checks.disclosure.spans import colleague_spans, context_tags, identifier_sp
 from checks.roles import Role, in_context_roles, invented_case, role_of, shared_roles, staff_by_first_name
 from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
-from checks.subjects import own_news, points_at_someone, readers_at_large
+from checks.subjects import no_client_pictured, own_news, points_at_someone, readers_at_large
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -104,8 +104,9 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     someone = points_at_someone(text, [(s.start, s.end) for s in scored], analysis.entities, roles,
                                 lambda w: w.casefold() in staff_first_names, replying, anyone)
     # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
+    photo = draft.has_photo and not no_client_pictured(text)  # "no clients pictured": the photo shows no one's care
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
-              if mine or general or not (pointing or draft.has_photo) else s
+              if mine or general or not (pointing or photo) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
     return Reading(roles, tuple(scored), staff_first_names, own, someone)
 

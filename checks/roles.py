@@ -580,7 +580,13 @@ def _colleagues_contact(text: str, e: Entity, staff: list[tuple[int, int]]) -> b
                                                          for a, b in staff)
 
 
+# a region the practice serves or works in: "partners across the Miami Valley", "serving Greater Boise"
+_SERVICE_AREA = re.compile(r"\b(?:across|throughout|serving|serve|all over|everywhere in)\s+(?:the\s+)?$", _I)
+
+
 def role_of(text: str, e: Entity) -> Role:
+    if e.entity_type == "LOCATION" and _SERVICE_AREA.search(text, max(0, e.start - 20), e.start):
+        return Role.OPERATIONS
     role = _role_of(text, e)
     if role == Role.UNKNOWN and e.entity_type == "LOCATION" and on_business_line(text, e):
         return Role.ORGANISATION  # a business's own address or branch town

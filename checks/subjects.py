@@ -117,6 +117,18 @@ _CLIENTS_PRESENT = re.compile(
     r"is now|will|registration))", _I)
 
 
+# the draft says its pictures show no client: "All photos were taken after hours — no clients pictured"
+_NO_CLIENT_PICTURED = re.compile(
+    r"\bno (?:clients?|patients?|one but (?:staff|us|our team))\b[^.!?\n]{0,20}\b(?:pictured|shown|in (?:the|these|this|any) "
+    r"(?:photos?|pics?|pictures?|shots?|video))\b"
+    r"|\b(?:photos?|pics?|pictures?|shots?|video)\b[^.!?\n]{0,30}\b(?:taken|shot|filmed) (?:after hours|before (?:we )?open\w*)\b"
+    r"|\beveryone (?:pictured|in (?:the|this) (?:photo|pic|picture|video)) (?:is|works) (?:on )?(?:staff|our team|here)\b", _I)
+
+
+def no_client_pictured(text: str) -> bool:
+    return bool(_NO_CLIENT_PICTURED.search(text))
+
+
 def clients_present(text: str) -> bool:
     """The draft says the people in its photo, or around it, are clients."""
     return bool(_CLIENTS_PRESENT.search(text))
@@ -137,7 +149,8 @@ _ANY_READER = re.compile(
     r"|\b(?:anyone|everyone|everybody|anybody|each of you|all of you)\b"
     # a tip that opens with an imperative: "3️⃣ Don't forget ears, neck and the backs of your hands"
     r"|^[\W\d_]*(?:don'?t|do|try|use|keep|get|make|take|wear|drink|eat|put|set|skip|reapply|remember|avoid|choose|"
-    r"protect|check|bring|save|limit|aim|start|stop|give|let|pick|plan|write|swap|add|switch|schedule|book)\b", _I)
+    r"protect|check|bring|save|limit|aim|start|stop|give|let|pick|plan|write|swap|add|switch|schedule|book|send|apply|"
+    r"email|join|visit|come|grab|sign up|register|follow|tag|text|call|dm|reach out|tell)\b", _I)
 _ONE_READER = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:week|night|time|visit)|"
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|s)?|next (?:week|time)|again|"
@@ -199,7 +212,7 @@ _PERSON_WORD = re.compile(
     r"|\b(?:our|my)\s+(?:fav\w*|favou?rite)\s+\w+"  # "our fav local news anchor"
     r"|\b\d{1,3}[- ]?(?:year|yr|month|mo|week|wk)s?[- ]?old\b", _I)
 # clients in general, not one of them: "our clients hear us quote him", "a lot of families in Clark County"
-_CLIENTS_AT_LARGE = re.compile(r"(?<!\bof )\b(?:a lot of|lots of|many|most|some|all|our|my|the|new|other)\s+(?:\w+\s+)?"
+_CLIENTS_AT_LARGE = re.compile(r"(?<!\bof )\b(?:a lot of|lots of|many|most|some|all|our|my|the|new|other|no)\s+(?:\w+\s+)?"
                                r"(?:clients|patients|families|parents|kids|folks|people|moms|dads|teens)\b", _I)
 
 

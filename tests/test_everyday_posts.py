@@ -52,6 +52,21 @@ CLEAR = [
                      "Unsubscribe here or reply STOP and we'll remove you within a few days."),
     ("instagram", False, "Composite example (not a real child!) 👇 Imagine a 3-year-old who points at the fridge and "
                          "says 'uh!' when they want juice. Pause, model the word, celebrate any attempt."),
+    # sixth session: a region and its residents, a reader told what to do, refusals, a photo of no one,
+    # a shouted hiring post, the owner's number, a sentence-opening word that is a name somewhere
+    ("email", False, "Dear friends,\nWe're grateful to our partners across the Willamette Valley and to our Hawthorne "
+                     "neighbors. If you are a current client, your portal lists our holiday hours.\nUnsubscribe any time."),
+    ("yelp", False, "Thank you for the kind note, Dana! For privacy reasons we never comment on anyone's treatment here, "
+                    "but you can always reach us at (503) 555-0142. — Harbor Light Counseling"),
+    ("healthgrades", False, "I can't discuss whether someone is or was a client of ours, but please call our office so "
+                            "we can talk privately."),
+    ("blog", True, "A look inside our new group room! All pictures were taken after hours, so no clients are shown."),
+    ("facebook", False, "NOW HIRING A PART-TIME RECEPTIONIST! EMAIL YOUR RESUME TO HELLO@HARBORLIGHTCOUNSELING.COM AND "
+                        "TELL THEM MAYA SENT YOU"),
+    ("google_reviews", False, "We're sorry to hear this. We can't discuss anyone's visits here, but our owner, Dr. Lena "
+                              "Brooks, would like to talk with you.\nPlease reach her at (541) 555-0188."),
+    ("email", False, "Walk with us on Saturday, May 2!\n\nFree T-shirts for the first 50 walkers. Free water at every "
+                     "mile, too.\n\nUnsubscribe any time."),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
@@ -72,6 +87,12 @@ BLOCK = [
     ("x", False, "94% of our residential clients achieve FULL recovery. Eating disorders ARE curable."),
     ("nextdoor", False, "If you see a tall guy in a red jacket walking the river trail around 7am, he's one of ours 💪 "
                         "2 weeks in and already up before the staff."),
+    # sixth session: a slot with what it stands for, a described client, results offered as proof, initials
+    ("tiktok", False, "pov: your 8am rotator cuff guy finally reaches the top shelf 😭 #ptlife"),
+    ("nextdoor", False, "if you spot an older man in a green cap near the library, he's one of our memory care clients. "
+                        "please call us"),
+    ("x", False, "4 of our couples got pregnant this spring with our protocol. it works!"),
+    ("linkedin", False, "Thankful for R.M., who allowed us to share her words: “I didn't think I was worth the help.”"),
 ]
 
 

@@ -373,9 +373,23 @@ def test_when_names_are_listed_or_do_things_then_each_is_a_person(analyzer, text
     ("Call or text 988, or text “NEDA” to 741741 for support.", "NEDA"),  # a keyword to text
     ("walk-ins welcome at our studio on Haywood Rd. in west asheville", "Haywood"),
     ("Lots of kids hold it together all day and fall apart at 3:30.", "Lot"),
+    # sixth session: a colleague's surname before a comma, a garden, a word a tagger takes for a name
+    # only where a sentence opens
+    ("working with dr. maya chen, marcus learned to drive on highways again", "chen"),
+    ("this photo of her at the rose garden made our day", "rose"),
+    ("Increase your mileage gradually. Big jumps in volume cause most running injuries.", "Big"),
 ])
 def test_when_a_word_only_sits_where_names_go_then_it_is_no_person(analyzer, text, word):
     assert not any(t == "PERSON" and v.startswith(word) for t, v in spans(analyzer, text))
+
+
+def test_when_two_names_have_only_a_space_between_them_then_they_are_one_person(analyzer):
+    found = [v for t, v in spans(analyzer, "free talk with pediatric ot sunita rao from little sprouts therapy") if t == "PERSON"]
+    assert found == ["ot sunita rao"]
+
+
+def test_when_residents_of_a_place_are_greeted_then_the_place_is_no_location(analyzer):
+    assert not [v for t, v in spans(analyzer, "Thanks to our Belmont neighbors for the cookies!") if t == "LOCATION"]
 
 
 def test_when_a_zip_ends_an_address_then_the_next_line_is_not_part_of_it(analyzer):

@@ -347,7 +347,7 @@ class PhiAnalyzer:
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)]  # "paid ce", "an ot"
         new = [_place_by_grammar(text, c) for c in self._drop_safe(text, new, self._safe_spans(text))]  # "Lincoln High"
-        return sorted(keep + new, key=lambda c: c.start)
+        return _found_again_only_if_found(text, sorted(keep + new, key=lambda c: c.start))
 
     def postprocess(self, text: str, results: list[RecognizerResult]) -> list[Entity]:
         """Presidio results -> entities, rules only."""
@@ -914,7 +914,10 @@ _STREET_LAST = re.compile(r"[ \t](?:%s)\.?$" % "|".join(sorted(STREET_TYPES)), r
 
 def _not_a_person(text: str, c: _Candidate) -> bool:
     """A PERSON span that is a keyword to text ('text "NEDA" to 741741'), a street ("césar e.
-    chávez blvd"), a neighbourhood ("Hi Sellwood neighbors!") or a group ("Men's Line")."""
+    chávez blvd"), a neighbourhood ("Hi Sellwood neighbors!") or a group ("Men's Line"); a place
+    whose residents are greeted."""
+    if c.entity_type == "LOCATION":  # "our Belmont neighbors": everyone living there
+        return bool(_NEIGHBOURS_AFTER.match(text, c.end))
     return c.entity_type == "PERSON" and bool(
         _KEYWORD_BEFORE.search(text, max(0, c.start - 12), c.start) or _STREET_LAST.search(text, c.start, c.end)
         or _NEIGHBOURS_AFTER.match(text, c.end) or text[c.start:c.end].casefold() in _GROUP_WORDS)
@@ -932,6 +935,15 @@ def _split_lists(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
             if words and words == m.group(0).split():
                 out.append(_Candidate(c.entity_type, c.start + m.start(), c.start + m.end(), c.score, c.rank, c.source))
     return out
+
+
+def _found_again_only_if_found(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """A name found again ("Free" after "Free T-shirts") stays only while the name it was
+    found from does: the tagger's veto of the first takes the copies with it."""
+    def words(c: _Candidate) -> set[str]:
+        return {w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]+", text[c.start:c.end])}
+    found = set().union(*(words(c) for c in chosen if c.entity_type == "PERSON" and c.source != "propagated"))
+    return [c for c in chosen if c.source != "propagated" or words(c) & found]
 
 
 def _joined_names(text: str, chosen: list[_Candidate]) -> list[_Candidate]:

@@ -27,7 +27,7 @@ from checks.phi.settings import PhiSettings, parse_phi_settings
 from checks.policy.base import sentence_bounds
 from checks.policy.lexicon import REFUSAL
 from checks.reading import CARE_CONTEXT, reading_of
-from checks.subjects import clients_present
+from checks.subjects import clients_present, no_client_pictured
 
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|they|their|them)\b", re.IGNORECASE)
 from checks.roles import EVENT_WORDS, Role, invented_case
@@ -148,9 +148,11 @@ class PhiCheck(Check):
             # health words count only where someone could be pictured in care: a person of unknown
             # role or a he/she in the draft (a hotline graphic or a tips post names nobody)
             someone = (has_person or bool(_THIRD_PERSON.search(text))) and not invented_case(text)
-            care = any(x.probability >= CARE_CONTEXT and reading.about_someone(x.start) for x in reading.sentences) \
-                or clients_present(text) or (
-                someone and any(not self._about_colleague(text, h, analysis, reading) for h in hits))
+            # (a draft that says its pictures show no client is taken at its word)
+            care = not no_client_pictured(text) and (
+                any(x.probability >= CARE_CONTEXT and reading.about_someone(x.start) for x in reading.sentences)
+                or clients_present(text)
+                or (someone and any(not self._about_colleague(text, h, analysis, reading) for h in hits)))
             severity = HEALTH_CONTEXT_SEVERITY if care else Severity.WARN
             findings.append(Finding(
                 check=self.name, code="phi.photo", severity=severity, entity="PHOTO",

@@ -123,9 +123,11 @@ PATIENT_REF = alt(
     r"kid|guy|girl|lady|dude))? (?:rolls?|rolled|came|comes|walked|walks|showed|shows|just|finally|is|was|told|said|"
     r"texted|brought|brings|cried|asked|arrived|left|made|makes|got|gave|gives|sent|sends|painted|cancel\w*|no-?showed)\b",
     # the therapist's point of view: "when your tuesday 5:30 brings you a handmade ornament"
-    r"\b(?:your|ur) (?:" + _DAY + r" )?" + _CLOCK + r"(?: (?:on )?" + _DAY + r"s?)? (?:finally |just |actually |has |had )?"
-    r"(?:rolls?|brings|brought|gives|gave|sends|sent|"
-    r"texts|texted|tells|told|cries|cried|hugs|hugged|makes|made)\b",
+    r"\b(?:your|ur) (?:" + _DAY + r" )?" + _CLOCK + r"(?: (?:on )?" + _DAY + r"s?)?"
+    r"(?: (?:[\w-]+ )?(?:client|patient|regular|kiddo|kid|guy|girl|lady|dude|mom|dad))?"  # "your 7am acl guy"
+    r" (?:finally |just |actually |has |had )?"
+    r"(?:rolls?|brings|brought|gives|gave|sends|sent|texts|texted|tells|told|cries|cried|hugs|hugged|makes|made|does|did|"
+    r"nails|nailed|walks|walked|asks|asked|shows|showed|gets|got|says|said)\b",
     # a baby's birth with its weight: "born 3:12 am sunday ..., 7 lb 4 oz"
     r"\b(?:welcome to the world|born)\b[^.!?\n]{0,80}\b\d{1,2}\s?(?:lb|lbs|pounds?)\b",
     r"\bpov:?[^.!?\n]{0,40}\byour (?:\w+ )?(?:client|patient|regular)s?\b",  # "pov: your client brings ..."
@@ -165,7 +167,9 @@ PATIENT_REF = alt(
     r"\b(?:had|have|saw|see|met|treated|treat) (?:a|an|this) (?:[\w-]+[- ]){0,3}" + _WHO + r"\b[^.!?\n]{0,30}\b(?:in|at) (?:my|our) (?:office|practice|clinic|chair)",
     r"\b(?:she|he|they) (?:first )?(?:came|walked) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic))",
     r"\b(?:she|he|they) (?:started|began) (?:seeing|working with) (?:me|us)",
-    r"\b(?:a|one|my|our) (?:former|past|previous|ex-?|longtime|long-time|long-term|current) " + CLIENT + r"\b",
+    # (the reader told what to do "if you are a current client" is anyone)
+    r"(?<!\byou are )(?<!\byou're )(?<!\bare you )(?<!\bif you were )\b(?:a|one|my|our) (?:former|past|previous|ex-?|"
+    r"longtime|long-time|long-term|current) " + CLIENT + r"\b",
     r"\b(?:(?:honou?red|proud|grateful|privileged|humbled|blessed|lucky) to (?:have )?|(?:privilege|honou?r|joy|pleasure) of )"
     r"(?:walked|walk|walking|worked|work|working|supported|support|supporting|helped|help|helping|sat|sit|sitting|treating|"
     r"witnessed|witness|witnessing|been part of|be part of|being part of|seeing|counsel\w*)\b[^.!?\n]{0,40}\b(?:(?:a|an|this|one|my) "

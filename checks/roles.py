@@ -122,7 +122,7 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|s
               r"provider|doctor|dietitian|nutritionist|biller|manager|founder|co-?founder|owner|specialist|injector|"
               r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor|lcsw|"
               r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant|liaison|advocate|educator|"
-              r"midwife|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech)")
+              r"midwife|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech|dpt)s?")  # "our DPTs"
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+(?:own\s+|very own\s+|new\s+|newest\s+|"
                                r"student\s+|summer\s+|favou?rite\s+|fav\s+|"
                                r"fearless\s+|amazing\s+|wonderful\s+|fabulous\s+)?" + _STAFF_JOB + r"\s*,?\s*$"
@@ -559,6 +559,8 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...]) -> tuple[Role
     for e, r in zip(entities, roles):
         if r == Role.UNKNOWN and e.entity_type == "PERSON" and invented:
             r = Role.INVENTED
+        elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _listed_after_colleagues(text, e, staff):
+            r = Role.STAFF  # "Our DPTs Lauren Kim and Marcus Ito"
         elif r == Role.UNKNOWN and e.entity_type in ("PHONE", "EMAIL") and _colleagues_contact(text, e, staff):
             r = Role.PRACTICE  # "Call Darnell at (937) ...", Darnell being the practice's liaison
         elif r == Role.UNKNOWN and e.entity_type == "LOCATION" and not any(c.isdigit() for c in text[e.start:e.end]):
@@ -570,6 +572,19 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...]) -> tuple[Role
                 r = Role.PUBLIC if Role.PUBLIC in here else Role.STAFF
         out.append(r)
     return tuple(out)
+
+
+_LIST_JOINT = re.compile(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?$")
+_JOBS_BEFORE = re.compile(r"\b(?:our|the)\s+(?:\w+\s+)?" + _STAFF_JOB + r"\s*:?\s*$", _I)
+
+
+def _listed_after_colleagues(text: str, e: Entity, staff: list[tuple[int, int]]) -> bool:
+    """The name goes on a list of colleagues under a plural job: "our DPTs Lauren Kim and Marcus Ito"."""
+    for a, b in staff:
+        if b <= e.start and _LIST_JOINT.fullmatch(text, b, e.start):
+            job = _JOBS_BEFORE.search(text, max(0, a - 60), a)
+            return bool(job) and job.group().rstrip(": \t").casefold().endswith("s")
+    return False
 
 
 def _colleagues_contact(text: str, e: Entity, staff: list[tuple[int, int]]) -> bool:

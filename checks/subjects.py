@@ -106,7 +106,7 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:(?-i:[A-Z])\w*|dr\.? \w+)['’]s (?:(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) )\d{1,2}(?::\d\d)?"
     r"|\d{1,2}(?::\d\d ?(?:am|pm)?| ?(?:am|pm)))(?! ?(?:meeting|call|webinar|class|lecture|talk|slot|opening))\b(?!:)"
     r"|\b(?:one|two|three|four|some|a few|several|a couple|couple|both|all|each|every one) of (?:our|my|the) "
-    r"(?:\w+ ){0,2}(?:clients|patients|pts|regulars|kiddos|group members|families|folks)\b"
+    r"(?:(?!and\b)\w+ ){0,2}(?:clients|patients|pts|regulars|kiddos|group members|families|folks)\b"
     r"|\bour (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening) (?:\w+ )?(?:friend|folks|crew|regular)s?\b"
     # a schedule on a screen: "scroll through the SimplePractice calendar on Priya's monitor, names and times"
     r"|\b(?:calendar|schedule)\b[^.!?\n]{0,30}\b(?:monitor|screen|computer|laptop)\b|\bnames and (?:appointment )?times\b"
@@ -206,7 +206,7 @@ _PERSON_WORD = re.compile(
     r"lady|ladies|man|men|woman|women|gal|dude|fella|mom|moms|mama|dad|dads|papa|parent|parents|family|families|"
     r"grandma|grandpa|husband|wife|son|daughter|twins?|friend|someone|somebody|"
     r"person|warrior|champ|superstar|buddy|bud|sweetie|cutie|lil|little one|little man|mister|miss|sir|ma'?am|"
-    r"humans|crew|gang|bunch|squad|group|class|grads?|graduates?|who|whom|whose|they|them|their|theirs|"
+    r"humans|crew|gang|bunch|squad|group|class|grad(?! school)|grads|graduates?|who|whom|whose|they|them|their|theirs|"
     r"bride|groom|nurse|teacher|anchor|firefighter|officer|cop|coach|athlete|student|runner|player|veteran|"
     r"lawyer|attorney|pastor|chef|soldier|pilot|farmer|musician|dancer|swimmer|gymnast|golfer|grandparent)s?\b"
     r"|\b(?:our|my)\s+(?:fav\w*|favou?rite)\s+\w+"  # "our fav local news anchor"
@@ -214,6 +214,11 @@ _PERSON_WORD = re.compile(
 # clients in general, not one of them: "our clients hear us quote him", "a lot of families in Clark County"
 _CLIENTS_AT_LARGE = re.compile(r"(?<!\bof )\b(?:a lot of|lots of|many|most|some|all|our|my|the|new|other|no)\s+(?:\w+\s+)?"
                                r"(?:clients|patients|families|parents|kids|folks|people|moms|dads|teens)\b", _I)
+
+
+# what someone worked as describes whoever the sentence is about: "Jordan spent two summers as a
+# volunteer wildland firefighter" points at no firefighter
+_AS_A_JOB = re.compile(r"\bas (?:a|an) (?:[\w-]+ ){0,2}[\w-]+", _I)
 
 
 def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
@@ -228,7 +233,7 @@ def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[
     everyone, people = _people(entities, roles)
     someone, writer = [], []
     for i, (s, e) in enumerate(bounds):
-        sentence = _CLIENTS_AT_LARGE.sub(" ", text[s:e])
+        sentence = _AS_A_JOB.sub(" ", _CLIENTS_AT_LARGE.sub(" ", text[s:e]))
         if i < len(at_large) and at_large[i]:
             sentence = _YOU.sub(" ", sentence)
         someone.append(any(s <= p.start < e for p in people) or bool(

@@ -65,6 +65,11 @@ CLEAR = [
                         "TELL THEM MAYA SENT YOU"),
     ("google_reviews", False, "We're sorry to hear this. We can't discuss anyone's visits here, but our owner, Dr. Lena "
                               "Brooks, would like to talk with you.\nPlease reach her at (541) 555-0188."),
+    ("blog", False, "Our DPTs Hana Cole and Reza Amini offer free 10-minute running screens on Tuesdays. Pain that "
+                    "makes you limp deserves a check-in."),
+    ("instagram", True, "Team spotlight! Jordan Alvarez, LCSW, specializes in trauma therapy and spent three summers as a "
+                        "volunteer firefighter before grad school. Photo: Jordan on the trail (with his permission)."),
+    ("nextdoor", False, "hi neighbors! we're welcoming new patients of all ages. stop by 7800 se 13th ave or call us. 🦷"),
     ("email", False, "Walk with us on Saturday, May 2!\n\nFree T-shirts for the first 50 walkers. Free water at every "
                      "mile, too.\n\nUnsubscribe any time."),
 ]
@@ -92,6 +97,12 @@ BLOCK = [
     ("nextdoor", False, "if you spot an older man in a green cap near the library, he's one of our memory care clients. "
                         "please call us"),
     ("x", False, "4 of our couples got pregnant this spring with our protocol. it works!"),
+    ("healthgrades", False, "Thanks for the kind words about Dr. Osei! We'll get your refill over to the pharmacy today."),
+    ("yelp", False, "We're so sorry the bruising after your filler lasted longer than expected. Please DM us."),
+    ("nextdoor", False, "neighbors: if you saw a young man leaving our office upset tonight, please give him space. grief "
+                        "work is hard and he's doing it."),
+    ("facebook", True, "great morning at the 5k for recovery! photo: the whole crew at the finish line, and that's tom up "
+                       "front in the blue hat, celebrating two years sober with us."),
     ("linkedin", False, "Thankful for R.M., who allowed us to share her words: “I didn't think I was worth the help.”"),
 ]
 

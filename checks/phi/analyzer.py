@@ -909,6 +909,7 @@ _NEIGHBOURS_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]*[^\W\d_][\w'’\-]*)?[ 
                                r"locals|area)\b", re.IGNORECASE)
 _GROUP_WORDS = {"men", "women", "kids", "children", "moms", "dads", "parents", "teens", "seniors", "veterans"}
 _KEYWORD_BEFORE = re.compile(r"\b(?:text|reply|type|send)\s+[\"“']$", re.IGNORECASE)
+_NUMBERED_BEFORE = re.compile(r"\d\w*[ \t]+(?:[^\W\d_]+[ \t]+){0,2}$")  # "7800 se 13th ave": a street's type
 _STREET_LAST = re.compile(r"[ \t](?:%s)\.?$" % "|".join(sorted(STREET_TYPES)), re.IGNORECASE)
 
 
@@ -920,6 +921,7 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         return bool(_NEIGHBOURS_AFTER.match(text, c.end))
     return c.entity_type == "PERSON" and bool(
         _KEYWORD_BEFORE.search(text, max(0, c.start - 12), c.start) or _STREET_LAST.search(text, c.start, c.end)
+        or (text[c.start:c.end].casefold() in STREET_TYPES and _NUMBERED_BEFORE.search(text, max(0, c.start - 30), c.start))
         or _NEIGHBOURS_AFTER.match(text, c.end) or text[c.start:c.end].casefold() in _GROUP_WORDS)
 
 

@@ -151,6 +151,9 @@ PATIENT_REF = alt(
     + CLIENT + r")\b(?: [\w-]+){0,4},? who\b",
     r"\b" + CLIENT + r" (?:win|update|success|victory|milestone|breakthrough|celebration|brag)s?\b",
     r"\b(?:she|he|they) (?:first )?(?:came|walked) in(?:to)? (?:my|our) (?:office|practice|clinic)",
+    # seen at the door: "if you saw a couple leaving my home office in tears around 7 last night"
+    r"\b(?:a|an|the|this|that) (?:[\w-]+ ){0,2}[\w-]+ (?:leaving|left|walking out of|walked out of|coming out of|came out of|"
+    r"going into|went into) (?:my|our) (?:[\w-]+ )?(?:office|practice|clinic|studio)\b",
     r"\b(?:I|we)" + _SEE_VERB + r" (?:a|an|this|one) (?:[\w-]+ ){0,3}(?:" + _WHO + "|" + CLIENT + r")\b",
     r"\b(?:a|an|one|this) (?:[\w-]+ ){0,3}(?:" + _WHO + "|" + CLIENT + r")\b[^.!?\n]{0,40}\b(?:came|walked|was referred|"
     r"reached out|called|turned) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic|program))",

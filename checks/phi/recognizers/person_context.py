@@ -24,9 +24,10 @@ _STRONG = (r"my[ \t]+name[ \t]+is|name[ \t]+is|name's|last[ \t]+name(?:[ \t]+is)
            r"my[ \t]+(?:son|daughter|kid|child|wife|husband|partner|mom|mother|dad|father|brother|sister|"
            r"friend|boyfriend|girlfriend|grandson|granddaughter|grandma|grandpa|client|patient|neighbou?r)|"
            r"(?:our|the)[ \t]+(?:client|patient)|said|told|asked|thanks?|thank[ \t]+you|hi|hello|hey|congrats(?:[ \t]+to)?|"
-           r"shout[ \t]*out[ \t]+to|welcome|under|by|with|and|to|user[ \t]*:")
+           r"shout[ \t]*out[ \t]+to|welcome|under|by|with|and|to|user[ \t]*:|"
+           r"that's|that[ \t]+is|this[ \t]+is|here's|meet")
 _WEAK = {"thanks", "thank", "thank you", "hi", "hello", "hey", "welcome", "under", "by",
-         "with", "and", "to", "congrats", "congrats to"}
+         "with", "and", "to", "congrats", "congrats to", "that's", "that is", "this is", "here's", "meet"}
 
 
 class PersonContextRecognizer(NameRecognizer):

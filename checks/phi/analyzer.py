@@ -342,7 +342,8 @@ class PhiAnalyzer:
                and not _chat_word(text[s.start:s.end])
                and not _shouted_word(typed or text, s.start, s.end, self._ordinary_word)
                and not (style == "mixed" and re.fullmatch(r"[A-Z]{2,3}", text[s.start:s.end]))  # "OU-TU", an acronym
-               and not (style == "mixed" and self._capitalised_by_position(text, s.start, text[s.start:s.end], style))
+               and not (style == "mixed" and text[s.start].isupper()  # "Big jumps in volume ..."
+                        and self._capitalised_by_position(text, s.start, text[s.start:s.end], style))
                and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)]  # "paid ce", "an ot"
@@ -942,10 +943,12 @@ def _split_lists(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
 def _found_again_only_if_found(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     """A name found again ("Free" after "Free T-shirts") stays only while the name it was
     found from does: the tagger's veto of the first takes the copies with it."""
-    def words(c: _Candidate) -> set[str]:
-        return {w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]+", text[c.start:c.end])}
-    found = set().union(*(words(c) for c in chosen if c.entity_type == "PERSON" and c.source != "propagated"))
-    return [c for c in chosen if c.source != "propagated" or words(c) & found]
+    def words(c: _Candidate) -> list[str]:
+        return [w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]+", text[c.start:c.end])]
+    found = " ".join(text[c.start:c.end].casefold() for c in chosen if c.entity_type == "PERSON" and c.source != "propagated")
+    # (a copy typed in lower case is kept: "fatima ur TMJ is doing amazing" after a vetoed "fatima's sister")
+    return [c for c in chosen if c.source != "propagated" or not text[c.start].isupper()
+            or any(w in found for w in words(c))]  # found inside "#TeamSofia" counts
 
 
 def _joined_names(text: str, chosen: list[_Candidate]) -> list[_Candidate]:

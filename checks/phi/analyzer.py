@@ -212,6 +212,7 @@ class PhiAnalyzer:
         self.score_threshold = score_threshold
         values = [v for raw in (*safe_values, *extra_safe_terms) for v in _variants(raw) if v.strip()]
         self._safe_patterns = [p for p in (_value_pattern(v) for v in values) if p is not None]
+        self._last_safe: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
         self._address_tokens = [_address_words(v) for v in values
                                 if re.search(r"\d", v) and len(re.findall(r"\w+", v)) >= 3]
         for parts in (v.split(",") for v in values if re.search(r"\d", v) and v.count(",") >= 2):
@@ -609,6 +610,16 @@ class PhiAnalyzer:
         return is_vocabulary(w, self._common)
 
     def _safe_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the practice's own details are; the last text's answer is kept, as several steps
+        of one analysis ask (one tuple, swapped whole, so threads never see half of one)."""
+        last = self._last_safe
+        if last[0] == text:
+            return list(last[1])
+        spans = self._find_safe_spans(text)
+        self._last_safe = (text, tuple(spans))
+        return spans
+
+    def _find_safe_spans(self, text: str) -> list[tuple[int, int]]:
         spans = [m.span() for p in self._safe_patterns for m in p.finditer(text)]
         for full, parts in self._name_parts:
             if full is not None and full.search(text):  # "Jordan" after "Jordan Alvarez" is staff too

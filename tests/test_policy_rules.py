@@ -38,6 +38,9 @@ CASE_DETAILS = [
     ("College students: depression often peaks around finals. Reach out early.", False),
     ("After our 15th session, she finally told me about the assault.", True),
     ("Most people need several sessions before they feel safe talking about trauma.", False),
+    # a refusal names no one's case; a client seen at the door is one
+    ("We can't say whether someone is or was a patient of ours, even a family member asking.", False),
+    ("If you saw a man leaving our office in tears last night, please give him grace; grief work is hard.", True),
 ]
 BEFORE_AFTER = [
     ("Before and after! Swipe to see what six months of treatment did.", True),
@@ -71,6 +74,10 @@ PATIENT_COMMUNICATION = [
     # a capitalised word in a greeting's place that no one would take for a name
     ("Anxiety, depression and burnout are common and treatable. You don't have to carry it alone.", False),
     ("Meet our office manager and her rescue greyhound, Biscuit. Your intake forms are at the desk.", False),
+    # a refusal's care words are no one's care, and the practice's name is a name
+    ("Thanks for the recommendation, Tyler! We never comment on anyone's care here, but you can always reach us. "
+     "— the Harbor Light team", False),
+    ("Thanks Tyler! Hope the counseling is helping you, see you soon.", True),
 ]
 REVIEW_REPLY = [
     ("Thank you for your review. Sadly your insurance did not cover the crown, so the balance was yours.", True),
@@ -84,6 +91,8 @@ REVIEW_REPLY = [
     ("We appreciate every review. Please reach out to us directly with any concerns.", False),
     ("Sorry you feel that way. You still owe $340 and Aetna denied the claim.", True),
     ("Our session rates are listed on our website; anyone can call to ask about insurance coverage.", False),
+    ("Thank you for the kind words! We'll make sure your refill request goes to the pharmacy today.", True),
+    ("We're so sorry the swelling after your lip filler lasted longer than expected.", True),
 ]
 # on a review site every draft is a reply, review wording or not
 REVIEW_SITE_REPLY = [

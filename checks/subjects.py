@@ -126,6 +126,7 @@ _NO_CLIENT_PICTURED = re.compile(
 
 
 def no_client_pictured(text: str) -> bool:
+    """The draft says who its photos show, and it is no client: taken at its word."""
     return bool(_NO_CLIENT_PICTURED.search(text))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from checks.base import PEOPLE, Analysis
+from checks.disclosure.spans import REDACTED_NAME
 from checks.phi.lexicon import given_names
 from checks.policy.base import FLAGS, Span
 
@@ -79,6 +80,8 @@ class Addressees:
                            or any(s < m.end("name") and m.start("name") < e for s, e in people))]
         spans += [(m.start(), m.end()) for m in self.reply_to.finditer(text)]
         spans += [(e.start, e.end) for e in analysis.of_type(*PEOPLE) if self._vocative(text, e.start, e.end)]
+        # a name already redacted still stands for the one spoken to ("[NAME], we'd love to make this right")
+        spans += [m.span() for m in REDACTED_NAME.finditer(text) if self._vocative(text, *m.span())]
         # a name on a signature line ("— Anand Acupuncture & Wellness, Henderson") is nobody addressed
         return sorted(sp for sp in spans
                       if not _SIGNATURE_BEFORE.search(text, text.rfind("\n", 0, sp[0]) + 1, sp[0]))

@@ -123,11 +123,11 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|s
               r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor|lcsw|"
               r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant|liaison|advocate|educator|"
               r"midwife|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech|dpt)s?")  # "our DPTs"
-_STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+(?:own\s+|very own\s+|new\s+|newest\s+|"
-                               r"student\s+|summer\s+|favou?rite\s+|fav\s+|"
-                               r"fearless\s+|amazing\s+|wonderful\s+|fabulous\s+)?" + _STAFF_JOB + r"\s*,?\s*$"
+_STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+"
+                               r"(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}"  # "our very own", "our beloved"
+                               + _STAFF_JOB + r"\s*,?\s*$"
                                # a job used as a title: "this month's tip from hygienist Carla", "ask therapist Jordan"
-                               r"|\b(?:from|by|with|ask|meet|says|said)\s+" + _STAFF_JOB + r"\s+$", _I)
+                               r"|(?:\b(?:from|by|with|ask|meet|says|said|and|to)|[,&])\s+" + _STAFF_JOB + r"\s+$", _I)
 # where in the practice someone works: "marisol and tiff in billing", "Jen from the front desk" (not
 # "Elena at the front desk with her quote card": a client can stand there)
 _STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[\w'’-]+)?\s+(?:(?:in|from)\s+(?:billing|scheduling|intake|admin)"
@@ -560,7 +560,8 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...]) -> tuple[Role
         if r == Role.UNKNOWN and e.entity_type == "PERSON" and invented:
             r = Role.INVENTED
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _listed_after_colleagues(text, e, staff):
-            r = Role.STAFF  # "Our DPTs Lauren Kim and Marcus Ito"
+            r = Role.STAFF  # "Our DPTs Lauren Kim and Marcus Ito", "our PTs Lauren, Devon and Sofia"
+            staff.append((e.start, e.end))
         elif r == Role.UNKNOWN and e.entity_type in ("PHONE", "EMAIL") and _colleagues_contact(text, e, staff):
             r = Role.PRACTICE  # "Call Darnell at (937) ...", Darnell being the practice's liaison
         elif r == Role.UNKNOWN and e.entity_type == "LOCATION" and not any(c.isdigit() for c in text[e.start:e.end]):
@@ -580,8 +581,12 @@ _JOBS_BEFORE = re.compile(r"\b(?:our|the)\s+(?:\w+\s+)?" + _STAFF_JOB + r"\s*:?\
 
 def _listed_after_colleagues(text: str, e: Entity, staff: list[tuple[int, int]]) -> bool:
     """The name goes on a list of colleagues under a plural job: "our DPTs Lauren Kim and Marcus Ito"."""
-    for a, b in staff:
+    chain = sorted(staff)
+    for i, (a, b) in enumerate(chain):
         if b <= e.start and _LIST_JOINT.fullmatch(text, b, e.start):
+            while i > 0 and _LIST_JOINT.fullmatch(text, chain[i - 1][1], a):  # back to the list's first name
+                i -= 1
+                a = chain[i][0]
             job = _JOBS_BEFORE.search(text, max(0, a - 60), a)
             return bool(job) and job.group().rstrip(": \t").casefold().endswith("s")
     return False

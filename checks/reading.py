@@ -73,6 +73,11 @@ class Reading:
         without sentences says yes)."""
         return not self.pointing or any(s.start <= pos < s.end and p for s, p in zip(self.sentences, self.pointing))
 
+    def points_at_anyone(self) -> bool:
+        """Whether any sentence could be about a particular person (a reading made without
+        sentences says yes)."""
+        return not self.pointing or any(self.pointing)
+
     def disclosures(self, threshold: float = DISCLOSURE_THRESHOLD) -> list[ScoredSentence]:
         return [s for s in self.sentences if s.probability >= threshold]
 

@@ -148,7 +148,7 @@ class PhiCheck(Check):
             # health words count only where someone could be pictured in care: a person of unknown
             # role or a he/she in the draft (a hotline graphic or a tips post names nobody)
             # (a he/she counts where a sentence points at someone: not "Jordan ... with his permission")
-            someone = (has_person or (bool(_THIRD_PERSON.search(text)) and any(reading.pointing or (True,)))) \
+            someone = (has_person or (bool(_THIRD_PERSON.search(text)) and reading.points_at_anyone())) \
                 and not invented_case(text)
             # (a draft that says its pictures show no client is taken at its word)
             care = not no_client_pictured(text) and (

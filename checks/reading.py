@@ -120,7 +120,9 @@ def roles_of(text: str, analysis: Analysis, staff_first_names: frozenset[str] = 
     """Each identifier's role: from its sentence, then from the rest of the draft."""
     roles = shared_roles(text, analysis.entities, [role_of(text, e) for e in analysis.entities])
     roles = staff_by_first_name(text, analysis.entities, roles, staff_first_names)
-    return in_context_roles(text, analysis.entities, roles)
+    colleagues = [(a, b) for a, b, _ in colleague_spans(text, staff_first_names, [])]
+    roles = in_context_roles(text, analysis.entities, roles, colleagues)
+    return shared_roles(text, analysis.entities, list(roles))  # "welcomed baby Theo ... Theo arrived at 7 lb"
 
 
 def model_spans(text: str, analysis: Analysis, roles: tuple[Role, ...],

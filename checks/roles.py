@@ -75,6 +75,7 @@ _CREDENTIAL = re.compile(
     r"^,?\s*(?:LCSW|LICSW|LPC|LPCC|LMHC|LMFT|LCPC|LCADC|CADC|PhD|PsyD|MD|DO|DDS|DMD|DPT|PT|PTA|DC|OD|RN|NP|"
     r"PA-C|PA|RD|RDN|CCC-SLP|SLP|OTR/L|OTR|OTD|OT|COTA|MSW|MA|MS|MEd|BCBA|LAC|LAc|L\.Ac\.?|CRNP|FNP|FNP-C|PMHNP|NP-C|DNP|"
     r"APRN|RDH|CDA|LMT|CNM|CPM|LPN|CNA|LDN|IBCLC|ATC|CSCS|MPH|FACOG)(?![\w-])"
+    r"|^,\s*(?:[A-Z][a-z]?\.){2,4}(?=[\s,]|$)"  # degrees with stops: "Hannah Okafor, M.S., CCC-SLP", "Ph.D."
     # typed in lower case too, where the letters are no ordinary word ("dr. sam ortega, dpt")
     r"|^,\s*(?i:(?:ms|ma|md|do|pt|ot|rn|np|pa|od|dc|med),\s*)*(?i:" + _LOWER_CREDENTIALS + r")\b")
 _CREDENTIAL_BEFORE = re.compile(
@@ -230,6 +231,8 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC
     if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person
+    if value.isupper() and len(value) <= 8 and before.endswith("(") and after.startswith(")"):
+        return Role.ORGANISATION  # "fewer than half receive treatment (NAMI)": a source's acronym
     if _INSURERS_BEFORE.search(before):
         return Role.ORGANISATION  # "in network with Moda, Regence and Aetna": insurers, not people
     if _EVENT_AFTER.match(after):
@@ -548,13 +551,16 @@ def invented_case(text: str) -> bool:
     return bool(_INVENTED_CASE.search(text))
 
 
-def in_context_roles(text: str, entities, roles: tuple[Role, ...]) -> tuple[Role, ...]:
+def in_context_roles(text: str, entities, roles: tuple[Role, ...],
+                     colleagues: Iterable[tuple[int, int]] = ()) -> tuple[Role, ...]:
     """Roles the rest of the draft settles: a town in a sentence about a public figure
     ("when Simone Biles withdrew in Tokyo") or a colleague is theirs, and a name in a draft
-    that says its case is made up ("fictional composite: 'Alex,' 34") is invented."""
+    that says its case is made up ("fictional composite: 'Alex,' 34") is invented.
+    ``colleagues``: where the profile's staff are named (the analyzer leaves them out)."""
     invented = invented_case(text)
     people = [(e.start, r) for e, r in zip(entities, roles) if e.entity_type == "PERSON"]
     staff = [(e.start, e.end) for e, r in zip(entities, roles) if e.entity_type == "PERSON" and r == Role.STAFF]
+    staff += [span for span in colleagues if not any(a < span[1] and span[0] < b for a, b in staff)]
     out = []
     for e, r in zip(entities, roles):
         if r == Role.UNKNOWN and e.entity_type == "PERSON" and invented:
@@ -562,6 +568,11 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...]) -> tuple[Role
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _listed_after_colleagues(text, e, staff):
             r = Role.STAFF  # "Our DPTs Lauren Kim and Marcus Ito", "our PTs Lauren, Devon and Sofia"
             staff.append((e.start, e.end))
+        elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _colleagues_family(text, e, staff):
+            r = Role.STAFF  # "Jordan Alvarez, LCSW and his partner Sam welcomed baby Sofia": a colleague's family
+            staff.append((e.start, e.end))
+        elif r == Role.UNKNOWN and e.entity_type == "DATE" and _colleagues_news_date(text, e, staff, people):
+            r = Role.STAFF  # "his partner Sam welcomed baby Sofia on November 28", "on parental leave until January 12"
         elif r == Role.UNKNOWN and e.entity_type in ("PHONE", "EMAIL") and _colleagues_contact(text, e, staff):
             r = Role.PRACTICE  # "Call Darnell at (937) ...", Darnell being the practice's liaison
         elif r == Role.UNKNOWN and e.entity_type == "LOCATION" and not any(c.isdigit() for c in text[e.start:e.end]):
@@ -590,6 +601,48 @@ def _listed_after_colleagues(text: str, e: Entity, staff: list[tuple[int, int]])
             job = _JOBS_BEFORE.search(text, max(0, a - 60), a)
             return bool(job) and job.group().rstrip(": \t").casefold().endswith("s")
     return False
+
+
+# a relative named after the word that relates them: "his partner Sam", "welcomed baby Theo",
+# "Dr. Lee's daughter Ava", "she and her husband, Tom,"
+_FAMILY = (
+    r"(?:\b(?:his|her|their)|['’]s)\s+(?:new\s+|little\s+|newborn\s+|baby\s+|wonderful\s+)?"
+    r"(?:partner|wife|husband|spouse|fianc[eé]e?|son|daughter|baby|babies|kids?|children|twins|boys?|girls?|"
+    r"newborn|little one|mom|mother|dad|father|brother|sister|dog|cat|pup|puppy)\s*,?\s+(?:(?:baby|little)\s+)?"
+    r"|\bwelcom(?:ed|es|ing)\s+(?:(?:a\s+)?(?:baby|little|newborn)\s+(?:(?:girl|boy)\s*,?\s+)?|(?:their|his|her)\s+"
+    r"(?:new\s+)?(?:son|daughter|baby)\s*,?\s+)")
+_FAMILY_BEFORE = re.compile(f"(?:{_FAMILY})$", _I)
+_FAMILY_NEWS = re.compile(_FAMILY, _I)
+
+
+def _colleagues_family(text: str, e: Entity, staff: list[tuple[int, int]]) -> bool:
+    """A relative introduced through a colleague earlier in the same sentence: staff news
+    ("Hannah Okafor, M.S., CCC-SLP, who welcomed baby Theo") tells no patient's care. Someone
+    else between them makes the relative theirs ("Jordan saw a mom and her daughter Mia")."""
+    relation = _FAMILY_BEFORE.search(text, max(0, e.start - 40), e.start)
+    if not relation:
+        return False
+    s0, _ = _sentence(text, e.start, e.end)
+    before = [b for a, b in staff if s0 <= a and b <= relation.start()]
+    return bool(before) and not _SOMEONE_ELSE.search(text, max(before), relation.start())
+
+
+_SOMEONE_ELSE = re.compile(r"\b(?:clients?|patients?|pts?|famil(?:y|ies)|mom|mother|dad|father|parents?|teens?|kids?|"
+                           r"child(?:ren)?|couples?|students?|athletes?|someone|woman|man|girl|boy|guy|lady|"
+                           r"gentleman|he|she|him)\b", _I)
+
+
+def _colleagues_news_date(text: str, e: Entity, staff: list[tuple[int, int]], people) -> bool:
+    """A date in a sentence of staff news (a colleague's leave, newborn, anniversary) that
+    names no one else and no one's care is the colleague's, not a patient's."""
+    s0, s1 = _sentence(text, e.start, e.end)
+    sentence = text[s0:s1]
+    if not any(s0 <= a < s1 for a, _ in staff) or _CARE_OF_SOMEONE.search(sentence):
+        return False
+    if any(s0 <= a < s1 and r not in (Role.STAFF, Role.PUBLIC) and not any(x == a for x, _ in staff)
+           for a, r in people):
+        return False
+    return bool(_STAFF_SENTENCE.search(sentence) or _FAMILY_NEWS.search(sentence))
 
 
 def _colleagues_contact(text: str, e: Entity, staff: list[tuple[int, int]]) -> bool:

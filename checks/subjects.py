@@ -146,7 +146,7 @@ _ANY_READER = re.compile(
     r"six[- ]month|6[- ]month)\b"
     r"|\b(?:you|u)\s+(?:can|could|may|might|will|'ll|should|don't have to|do not have to|deserve|are not alone|"
     r"aren't alone|never know)\b|\byou'll\b"
-    r"|\b(?:ask|tell|bring|check with|talk to|call)\s+(?:your|any of our|one of our|us|our)\b"
+    r"|\b(?:ask|tell|bring|check with|talk to|call)\s+(?:your|ur|any of our|one of our|us|our)\b"
     r"|\b(?:anyone|everyone|everybody|anybody|each of you|all of you)\b"
     # a tip that opens with an imperative: "3️⃣ Don't forget ears, neck and the backs of your hands"
     r"|^[\W\d_]*(?:don'?t|do|try|use|keep|get|make|take|wear|drink|eat|put|set|skip|reapply|remember|avoid|choose|"
@@ -185,15 +185,39 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
     if replying:
         return tuple(False for _ in bounds)
     everyone, people = _people(entities, roles)
-    out = []
+    out, plain_you = [], []
     for i, (s, e) in enumerate(bounds):
         sentence = text[s:e]
-        out.append(bool(_YOU.search(sentence) and _ANY_READER.search(sentence))
-                   and not _ONE_READER.search(sentence)
-                   and not any(s <= p.start < e for p in people)
-                   and not _PATIENT_REF.search(sentence)
-                   and not _SOMEONE_ELSE.search(_YOU.sub(" ", _OWN_FAMILY.sub(" ", sentence)))
-                   and not _someone_else_third(text, bounds, i, everyone, is_colleague))
+        only_you = bool(_YOU.search(sentence)) and not _ONE_READER.search(sentence) \
+            and not any(s <= p.start < e for p in people) \
+            and not _PATIENT_REF.search(sentence) \
+            and not _SOMEONE_ELSE.search(_YOU.sub(" ", _OWN_FAMILY.sub(" ", sentence))) \
+            and not _someone_else_third(text, bounds, i, everyone, is_colleague)
+        out.append(only_you and bool(_ANY_READER.search(sentence)))
+        plain_you.append(only_you)
+    # an FAQ or a guide that keeps speaking to any reader: its plainer "you" sentences are theirs too
+    # ("Your session notes stay with us." among "Before your first appointment, we call your plan")
+    pinned = sum(_YOU.search(text, s, e) is not None and not plain for (s, e), plain in zip(bounds, plain_you))
+    if sum(out) >= 2 and sum(out) > 2 * pinned:
+        out = [x or y for x, y in zip(out, plain_you)]
+    return _elliptical_follow_ups(text, bounds, out, people, everyone, is_colleague)
+
+
+def _elliptical_follow_ups(text: str, bounds: list[tuple[int, int]], at_large: list[bool], people, everyone,
+                           is_colleague) -> tuple[bool, ...]:
+    """A sentence that names no one ("still sore after 2 wks?") goes on talking to whoever the
+    draft has talked to: every reader, when an earlier sentence spoke to any reader and none
+    before it pointed at one person (a name, a client, a he/she)."""
+    out, anyone, pinned = list(at_large), False, False
+    for i, (s, e) in enumerate(bounds):
+        sentence = text[s:e]
+        bare = not (_YOU.search(sentence) or _FIRST_PERSON.search(sentence) or _SOMEONE_ELSE.search(sentence)
+                    or _PERSON_WORD.search(sentence) or _PATIENT_REF.search(sentence))
+        pinned = pinned or any(s <= p.start < e for p in people) or bool(_PATIENT_REF.search(sentence)) \
+            or _someone_else_third(text, bounds, i, everyone, is_colleague)
+        if bare and anyone and not pinned:
+            out[i] = True
+        anyone = anyone or at_large[i]
     return tuple(out)
 
 

@@ -72,6 +72,22 @@ CLEAR = [
     ("nextdoor", False, "hi neighbors! we're welcoming new patients of all ages. stop by 7800 se 13th ave or call us. 🦷"),
     ("email", False, "Walk with us on Saturday, May 2!\n\nFree T-shirts for the first 50 walkers. Free water at every "
                      "mile, too.\n\nUnsubscribe any time."),
+    # seventh session: a colleague's family and pet, teaching that goes on asking, a reviewer's own name,
+    # a source's acronym, an FAQ's plainer "you"
+    ("linkedin", True, "Please congratulate Ines Duarte, Ph.D., who welcomed her son Leo on May 3! Leo weighed 8 lb. "
+                       "Ines is on parental leave until August 1 and Dr. Maya Chen is covering for her."),
+    ("facebook", True, "Sweet news: Jordan Alvarez, LCSW and his husband Eli welcomed baby June on March 2. "
+                       "Photo: June's tiny feet. Congratulations, Jordan and Eli!"),
+    ("facebook", True, "Say hi to Pickles! Our receptionist rescued this 2-year-old terrier mix last spring and he now "
+                       "naps under the front desk."),
+    ("tiktok", False, "if ur back aches after sitting all day, stand up every 30 min and stretch. still hurting after a "
+                      "month? ask ur doc 💪"),
+    ("google_reviews", False, "Hi Dana, we hear you, and surprise bills are stressful for anyone. We can't discuss any "
+                              "account here; please call our billing lead at (503) 555-0142."),
+    ("x", False, "About 1 in 6 adults will face depression at some point (CDC). You are not alone: call or text 988."),
+    ("blog", False, "Does my insurer read my therapy notes? No. Insurers get a billing code and dates of service. Your "
+                    "notes stay with us. Before your first visit, we check your benefits. If you switch plans, send us "
+                    "your new card before your first visit."),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
@@ -104,6 +120,14 @@ BLOCK = [
     ("facebook", True, "great morning at the 5k for recovery! photo: the whole crew at the finish line, and that's tom up "
                        "front in the blue hat, celebrating two years sober with us."),
     ("linkedin", False, "Thankful for R.M., who allowed us to share her words: “I didn't think I was worth the help.”"),
+    # seventh session: promises in casual words, a birth in the practice's rooms, a reviewer's care
+    ("linkedin", False, "Our new ketamine program: clients walk out anxiety-free, and if they don't, the next session is "
+                        "free."),
+    ("instagram", False, "Three days of intensive EMDR: arrive with your trauma, leave without it. Every time."),
+    ("instagram", True, "Welcome, little Ava! Born Tuesday night right here at our birth center to a very brave mama Rosa."),
+    ("yelp", False, "Hi Chris, sorry the billing for your MRI took so long. We fixed the claim and you should hear from "
+                    "your insurer soon."),
+    ("facebook", True, "Ines Duarte, Ph.D. saw a mom and her daughter Mia this week for panic attacks. So proud of them!"),
 ]
 
 

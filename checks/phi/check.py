@@ -26,9 +26,13 @@ from checks.phi.lexicon import HEALTH_TERMS
 from checks.phi.settings import PhiSettings, parse_phi_settings
 from checks.policy.base import sentence_bounds
 from checks.policy.lexicon import REFUSAL
+from checks.policy.addressee import Addressees
 from checks.reading import CARE_CONTEXT, reading_of
+from bot.config import REVIEW_PLATFORMS
 from checks.subjects import clients_present, no_client_pictured
 
+_REVIEW = re.compile(r"\b(?:(?:your|the|this) (?:kind |honest |thoughtful |detailed )?(?:review|feedback|rating)|"
+                     r"\d(?:\.\d)? stars?|five stars?|(?:one|1)[- ]star)\b", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|they|their|them)\b", re.IGNORECASE)
 from checks.roles import EVENT_WORDS, Role, invented_case
 
@@ -126,10 +130,13 @@ class PhiCheck(Check):
         reading = reading_of(draft, analysis)
         has_person = any(e.entity_type in PEOPLE and r == Role.UNKNOWN
                          for e, r in zip(analysis.entities, reading.roles))
+        reviewers = self._reviewers(draft, analysis)
         findings = []
         for e, role in zip(analysis.entities, reading.roles):
             if role != Role.UNKNOWN:
                 severity, why = Severity.INFO, ROLE_NOTES[role]
+            elif (e.start, e.end) in reviewers and not reading.disclosures():
+                severity, why = self.name_severity, ""  # the reviewer's own name, in a reply that tells no care
             else:
                 severity, why = self._severity(text, e, hits, has_person, reading.in_care_context(e.start, e.end),
                                                has_person or reading.about_someone(e.start))
@@ -163,6 +170,17 @@ class PhiCheck(Check):
                 suggestion=SUGGESTIONS["PHOTO"],
             ))
         return findings
+
+    @staticmethod
+    def _reviewers(draft: Draft, analysis: Analysis) -> set[tuple[int, int]]:
+        """Names spoken to in a reply to a review ("Hi Chris, we hear you — billing surprises are
+        stressful"): the reviewer signed their review with it, so the name alone exposes nothing; a
+        reply that tells or confirms care is blocked by its sentences (the disclosure model and
+        the review-reply rule), and the name then blocks too."""
+        if not (set(draft.platforms) & set(REVIEW_PLATFORMS) or _REVIEW.search(draft.text)):
+            return set()
+        spoken_to = Addressees().find(draft.text, analysis)
+        return {(e.start, e.end) for e in analysis.of_type(*PEOPLE) if (e.start, e.end) in spoken_to}
 
     @staticmethod
     def _about_colleague(text: str, hit: tuple[int, int], analysis: Analysis, reading) -> bool:

@@ -94,6 +94,10 @@ _WHO_PL = alt("kids", "teens", "teenagers", "people", "families", "moms", "mothe
               "boys", "girls", "children", "clients", "patients", "guys", "ladies", "kiddos", "gals")
 WHO_PL = _WHO_PL
 WHO = _WHO
+# an age that is an animal's or a thing's: "this sweet 3-year-old beagle mix", "our 10-year-old practice"
+_ANIMAL = (r"(?:[\w-]+ ){0,2}(?:dog|cat|pup|puppy|corgi|beagle|doodle|goldendoodle|labradoodle|lab|retriever|terrier|"
+           r"poodle|spaniel|shepherd|husky|pit ?bull|mix|mutt|rescue|kitten|kitty|tabby|bunny|rabbit|ferret|horse|pony|"
+           r"parrot|tortoise|pet|mascot|practice|clinic|office|building|tradition|program|company|business)s?\b")
 _AGE = r"\d{1,2}[- ]?(?:year|yr)s?[- ]old\b"
 _SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?:ing|ed)? with|see(?:ing)?|saw|seen|"
              r"treat(?:ing|ed)?|counsel(?:l?ing|l?ed)?|support(?:ing|ed)?|met with|meet with|started with|help(?:ed|ing)?|"
@@ -135,6 +139,9 @@ PATIENT_REF = alt(
     r"nails|nailed|walks|walked|asks|asked|shows|showed|gets|got|says|said)\b",
     # a baby's birth with its weight: "born 3:12 am sunday ..., 7 lb 4 oz"
     r"\b(?:welcome to the world|born)\b[^.!?\n]{0,80}\b\d{1,2}\s?(?:lb|lbs|pounds?)\b",
+    # a birth in the practice's own rooms: "Born 12/2 at 3:14 a.m. right here at our birth center to mama Jess"
+    r"\b(?:born|arrived)\b[^!?\n]{0,60}?\b(?:here at|at|in) (?:our|the) (?:[\w-]+ )?(?:birth(?:ing)? "
+    r"(?:cent(?:er|re)|suite|room|tub)|birthing|labou?r (?:and delivery|room)|l&d|maternity (?:ward|unit))",
     r"\bpov:?[^.!?\n]{0,40}\byour (?:\w+ )?(?:client|patient|regular)s?\b",  # "pov: your client brings ..."
     r"\b(?:her|his|their) (?:" + _DAY + r" )?" + _CLOCK + r"(?! ?(?:meeting|call|class|webinar|lecture|flight|shift|"
     r"train|bus|lunch|nap))\b",
@@ -164,7 +171,7 @@ PATIENT_REF = alt(
     r"reached out|called|turned) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic|program))",
     r"(?:^|[.!?]\s+|\n)(?:been )?(?:work(?:ing|ed)? with|seeing|saw|treating|treated) (?:a|an|this|one) (?:[\w-]+ ){0,3}"
     + _WHO + r"(?: [\w-]+){0,4},? who (?:just|finally|recently|was|got|told|completed|finished|made|started|went|hit|reached|graduated)\b",
-    r"\b(?:a|one|this|that|my|the) (?:[\w-]+ )?" + _AGE + r"(?: " + _WHO + r"| " + CLIENT + r")?",
+    r"\b(?:a|one|this|that|my|the) (?:[\w-]+ )?" + _AGE + r"(?: " + _WHO + r"| " + CLIENT + r"|(?! " + _ANIMAL + r"))",
     r"\b(?:the|a|an|this|that|one) (?:[\w-]+ ){0,3}(?:" + _WHO + "|" + CLIENT + r") who\b[^.!?\n]{0,80}\b(?:came|walked|"
     r"reached out|was referred|turned|returned|went) (?:in )?to (?:me|us|see me|see us)\b",
     r"\b(?:I|we)(?:'ve| have| had|'d)?(?: been)? (?:treat(?:ed|ing)?|saw|seeing|counsel(?:l?ed|l?ing)|work(?:ed|ing) with|"

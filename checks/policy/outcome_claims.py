@@ -106,6 +106,15 @@ CLAIM_PATTERNS = [
     r"panic-free|trauma-free|fixed|a new person)",
     r"\b(?:miracle|instant|overnight|magic) (?:cure|results?|relief|fix|transformation)\b",
     r"\b(?:it|this|that|\w+ protocol|\w+ program|\w+ method) (?-i:WORKS)\b",  # shouted: "our protocol WORKS"
+    # a refund or a free course when it fails is a guarantee: "if you don't, your next course is on us"
+    # (the "if" is about the result: "if you don't," after the promise, "if it doesn't work", "if you don't feel better")
+    r"\bif (?:you|it|they) (?:don'?t|doesn'?t|do not|does not|didn'?t|aren'?t|isn'?t)(?:\s*[,—–-]|(?: \w+){0,2}? "
+    r"(?:work|feel|see|get|improve|notice|heal|recover|sleep|love|help))" + _CLAUSE + r"{0,50}\b(?:(?:is|are|'s) on us|(?:is|are|'s) free|free of charge|refund\w*|money back|(?:don'?t|won'?t) pay)",
+    # who leaves treatment free of the condition: "patients walk out depression-free", "leave Sunday without it"
+    r"\b(?:walks?|walked|walking|leaves?|leaving|go(?:es)? home|come(?:s)? out|head(?:s)? home)\b" + _CLAUSE
+    + r"{0,25}\b(?:" + L.CONDITION + r"|symptom|pain|anxiety|craving)-free\b",
+    r"\b(?:leave|walk out|go home)\b" + _CLAUSE + r"{0,25}\bwithout (?:it|them|the " + L.CONDITION + r"|your "
+    + L.CONDITION + r")\b[^\n]{0,12}\bevery (?:single )?time\b",
     # a count of clients' results offered as proof: "3 of our couples got their bfp this month ... it works"
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens) (?:of )?(?:our|my) (?:\w+ )?(?:clients|patients|"
     r"couples|families|members|moms|mamas)\b[^\n]{0,80}\b(?:it|this|that|it really|it truly) works\b",

@@ -91,7 +91,10 @@ SESSION_WORD = r"\b(?:sessions?|therapy|counsel+ing|group)\b"
 
 # Talking about confidentiality is education, not disclosure.
 SAFE_CONTEXT = (r"\b(?:stays?|stay|remains?|kept|keep|is|are) (?:\w+ )?(?:in (?:the )?session|in (?:the )?room|"
-                r"private|confidential|protected|secure)\b|\bconfidential\w*\b|\bprivacy\b|\bhipaa\b|\bextra protection\b")
+                r"private|confidential|protected|secure)\b|\bconfidential\w*\b|\bprivacy\b|\bhipaa\b|\bextra protection\b"
+                # asking who gets to see notes: "Does my insurer read my therapy notes?"
+                r"|\b(?:does|do|can|will|would|could|who|which)\b (?:[\w']+ ){0,3}(?:read|see|access|get|look at|"
+                r"request)s? (?:[\w']+ ){0,3}notes\b")
 
 
 class SessionContent(Rule):

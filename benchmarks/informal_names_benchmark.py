@@ -21,7 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 from bot.evaluation.harness import practice_profile_safe_values  # noqa: E402
 from checks.phi.analyzer import PhiAnalyzer  # noqa: E402
-from checks.roles import Role, role_of  # noqa: E402
+from bot.config import load_config  # noqa: E402
+from bot.evaluation.harness import PROFILE  # noqa: E402
+from checks.reading import roles_of  # noqa: E402
+from checks.roles import Role, role_of, staff_first_names  # noqa: E402
 
 PEOPLE = ("PERSON", "HANDLE")
 
@@ -42,13 +45,16 @@ def main() -> int:
                     help="with the learned informal-text tagger off (it is on by default, as shipped)")
     args = ap.parse_args()
     analyzer = PhiAnalyzer(safe_values=practice_profile_safe_values(), informal_ner=not args.rules_only)
-    found = total = reported = others = 0
+    colleagues = staff_first_names(load_config(PROFILE, environ={}).profile.practice.staff)
+    found = total = reported = in_context = others = 0
     for line in args.file.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         r = json.loads(line)
         text = r["text"]
-        people = [e for e in analyzer.analyze(text).entities if e.entity_type in PEOPLE]
+        analysis = analyzer.analyze(text)
+        people = [e for e in analysis.entities if e.entity_type in PEOPLE]
+        settled = dict(zip(analysis.entities, roles_of(text, analysis, colleagues)))
         for name in r["patient_names"]:
             total += 1
             hit = any(e.start < b and a < e.end for a, b in spans_of(text, name) for e in people)
@@ -60,10 +66,14 @@ def main() -> int:
             hit = any(e.start < b and a < e.end and role_of(text, e) == Role.UNKNOWN
                       for a, b in spans_of(text, name) for e in people)
             reported += hit
+            in_context += any(e.start < b and a < e.end and settled[e] == Role.UNKNOWN
+                              for a, b in spans_of(text, name) for e in people)
             if args.misses and hit:
                 print(f"reported {r['id']}: {name!r} in {text!r}")
     print(f"{args.file.name}: patient names found {found}/{total} ({found / max(1, total):.1%}); "
-          f"other names reported as possible patients {reported}/{others} ({reported / max(1, others):.1%})")
+          f"other names reported as possible patients {reported}/{others} ({reported / max(1, others):.1%}); "
+          f"with roles settled from the whole draft, as the checks do: {in_context}/{others} "
+          f"({in_context / max(1, others):.1%})")
     return 0
 
 

@@ -359,6 +359,9 @@ def test_when_the_informal_tagger_meets_a_short_acronym_then_it_adds_no_name():
     ("ngozi + her twins kehinde and taiwo were SO good at their cleanings today", ["ngozi", "kehinde", "taiwo"]),
     ("lol king of the theraband right here 👑 hunter did 3 sets without complaining", ["hunter"]),
     ("banks finally ditched the walker!!! 6 wks after hip replacement", ["banks"]),
+    # seventh session: a name that is also a word, where the reply speaks to it
+    ("Thanks for leaving a review, Faith. We'd love to hear more at our front desk.", ["Faith"]),
+    ("🌷 Joy, thank you for trusting us all these months!", ["Joy"]),
 ])
 def test_when_names_are_listed_or_do_things_then_each_is_a_person(analyzer, text, names):
     found = [v for t, v in spans(analyzer, text) if t == "PERSON"]
@@ -378,6 +381,7 @@ def test_when_names_are_listed_or_do_things_then_each_is_a_person(analyzer, text
     ("working with dr. maya chen, marcus learned to drive on highways again", "chen"),
     ("this photo of her at the rose garden made our day", "rose"),
     ("Increase your mileage gradually. Big jumps in volume cause most running injuries.", "Big"),
+    ("Welcome, Summer! Our evening hours start next week.", "Summer"),  # a season greeted, in no reply
 ])
 def test_when_a_word_only_sits_where_names_go_then_it_is_no_person(analyzer, text, word):
     assert not any(t == "PERSON" and v.startswith(word) for t, v in spans(analyzer, text))

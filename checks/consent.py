@@ -20,6 +20,7 @@ from bot.consent.vocab import KIND_SCOPES, PATIENT_CONTENT, SCOPES
 from bot.domain import Draft, Finding, Severity
 from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.content_kind import classify
+from checks.phi.lexicon import given_names
 from checks.reading import reading_of
 from checks.roles import Role, invented_case, listed_public_figure
 
@@ -38,6 +39,25 @@ _PERMISSION_STATED = re.compile(
 def permission_stated(text: str) -> bool:
     """The draft says the patient gave written permission ("shared with her written ok")."""
     return bool(_PERMISSION_STATED.search(text))
+
+
+# a given name introduced as someone's, in any case: "meet jasmine 🌿 her words, not ours"
+_INTRODUCED_BEFORE = re.compile(r"(?:\b(?:meet|welcome|thanks?|thank you|congrats(?: to)?|congratulations(?: to)?|"
+                                r"shout ?out to|from|with|love you)|[—–~-])[ \t,]*$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"(?<![\w@#])[^\W\d_][\w'’-]+")
+
+
+def _introduced_given_names(text: str, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Given names the analyzer left out, where the draft introduces someone by them; in a
+    draft about a patient they are looked up in the registry (only a registered patient's
+    name can match), so a lower-case "meet jasmine" is still Jasmine's testimonial."""
+    out = []
+    for m in _NAME_WORD.finditer(text):
+        word = re.sub(r"['’]s$", "", m.group(0))
+        if word.casefold() in given_names() and not any(a < m.end() and m.start() < b for a, b in persons) \
+                and _INTRODUCED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            out.append((m.start(), m.start() + len(word)))
+    return out
 
 
 class ConsentCheck(Check):
@@ -119,7 +139,8 @@ class ConsentCheck(Check):
         persons = [(e.start, e.end) for e in analysis.of_type(*PEOPLE)]
         refs = consent_references(text)
         with Session(self.engine) as s:
-            mentions = [m for m in find_mentions(s, text, persons, with_initials=about_patient)
+            looked_up = persons + (_introduced_given_names(text, persons) if about_patient or "quote" in kinds else [])
+            mentions = [m for m in find_mentions(s, text, looked_up, with_initials=about_patient)
                         if not self._is_staff(text, m) and not self._not_a_patient(draft, analysis, m)]
             cited = resolve_consents(s, [r[0] for r in refs])
             findings, subjects = self._subjects(mentions, refs, cited, self._maybe_patients(draft, analysis, mentions),

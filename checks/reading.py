@@ -18,7 +18,7 @@ from checks.disclosure.spans import colleague_spans, context_tags, identifier_sp
 from checks.roles import Role, in_context_roles, invented_case, role_of, shared_roles, staff_by_first_name
 from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
-from checks.subjects import no_client_pictured, own_news, points_at_someone, readers_at_large
+from checks.subjects import clients_in_general, no_client_pictured, own_news, points_at_someone, readers_at_large
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -108,6 +108,10 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
                               lambda w: w.casefold() in staff_first_names)
     someone = points_at_someone(text, [(s.start, s.end) for s in scored], analysis.entities, roles,
                                 lambda w: w.casefold() in staff_first_names, replying, anyone)
+    if not (replying or draft.has_photo):  # (a reply's or a photo's clients are the ones it speaks to or shows)
+        clients = clients_in_general(text, [(s.start, s.end) for s in scored], analysis.entities, roles,
+                                     lambda w: w.casefold() in staff_first_names)
+        anyone = tuple(a or c for a, c in zip(anyone, clients))
     # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
     photo = draft.has_photo and not no_client_pictured(text)  # "no clients pictured": the photo shows no one's care
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))

@@ -201,7 +201,7 @@ def listed_public_figure(text: str, e: Entity) -> bool:
 
 
 _SENTENCE_MARK = re.compile(r"(?<!\bDr)(?<!\bdr)(?<!\bDR)(?<!\bMr)(?<!\bMR)(?<!\bmr)(?<!\bMs)(?<!\bMS)(?<!\bms)"
-                            r"(?<!\bMrs)(?<!\bMRS)(?<!\bmrs)(?<!\bSt)(?<!\bST)(?<!\bJr)(?<!\bJR)(?<!\b[A-Z])[.!?]|\n")
+                            r"(?<!\bMrs)(?<!\bMRS)(?<!\bmrs)(?<!\bSt)(?<!\bST)(?<!\bJr)(?<!\bJR)(?:(?<!\b[A-Za-z])\.|(?<!\b[A-Z])[!?])|\n")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -430,7 +430,9 @@ def on_business_line(text: str, e: Entity) -> bool:
     line_end = text.find("\n", e.end)
     line = text[line_start:len(text) if line_end < 0 else line_end]
     previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
-    if len(line) > _LONG_LINE:  # a footer run into the post (line breaks lost): its sentence stands for its line
+    if len(line) > _LONG_LINE and _CARE_OF_SOMEONE.search(line):
+        # a footer run into the post (line breaks lost): its care words are the post's, so the
+        # footer's sentence stands for its line
         s0, s1 = _sentence(text, e.start, e.end)
         line_start, line, previous = s0, text[s0:s1], text[max(0, s0 - 80):s0]
     if _CARE_OF_SOMEONE.search(line):

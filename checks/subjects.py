@@ -221,6 +221,31 @@ def _elliptical_follow_ups(text: str, bounds: list[tuple[int, int]], at_large: l
     return tuple(out)
 
 
+_CLIENTS_IN_GENERAL = re.compile(r"(?<!\bof )\b(?:many|most|some|all|all of|our|my|new|other|no)\s+(?:own\s+)?(?:clients|patients)\b"
+                                 r"(?:['’]\s)?", _I)
+
+
+def clients_in_general(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
+                       roles: tuple[Role, ...], is_colleague=lambda w: False) -> tuple[bool, ...]:
+    """Per sentence: whether the only clients it speaks of are clients in general ("Our clients
+    hear us quote him a lot", "we've set this up for our own clients"): no one of them singled
+    out, named, counted, pictured or spoken to, and any he/she is someone known."""
+    everyone, people = _people(entities, roles)
+    out = []
+    for i, (s, e) in enumerate(bounds):
+        sentence = text[s:e]
+        rest = _CLIENTS_IN_GENERAL.sub(" ", sentence)
+        out.append(rest != sentence
+                   and not any(s <= p.start < e for p in people)
+                   and not _CLIENTS_PRESENT.search(sentence) and not _PATIENT_REF.search(sentence)
+                   and not _SOMEONE_ELSE.search(rest) and not _SOMEONES_CARE.search(rest)
+                   and not _SECOND_PERSON_CARE.search(rest)
+                   # a he/she is whoever came before the sentence ("— Fred Rogers. Our clients hear us quote him")
+                   and not (_THIRD_PERSON.search(rest)
+                            and not _nearest_is_own(text, bounds[max(0, i - 2)][0], s, everyone, is_colleague)))
+    return tuple(out)
+
+
 # -- does a sentence point at anyone? --------------------------------------------------------------
 # Care can only be disclosed about someone: a name or handle not known to be staff or public, he/she,
 # you, I, "a mom", "our 2pm", a client, a kid, someone's session. "ECLIPSE SAFETY: sunglasses are

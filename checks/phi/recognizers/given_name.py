@@ -26,9 +26,15 @@ _ADDRESS_OPENS = re.compile(r"(?:^|[.!?\n]|[^\w\s,.;:'’\"“”-])[ \t]*$")
 _THEN_SPOKEN_TO = re.compile(r",[ \t]+(?:thank|thanks|you|your|congrats|congratulations)\b", re.I)
 
 
-def spoken_to(text: str, start: int, end: int) -> bool:
+# a verb done to people: "Please call Maria at ...", "ask Dana about ...", "we saw Hope today"
+_PEOPLE_VERB_BEFORE = re.compile(r"\b(?:call|text|ask|tell|email|e-mail|message|dm|thank|congratulate|welcome|meet|hug|"
+                                 r"remind|invite|saw|treated|helped)[ \t]+$", re.I)
+
+
+def in_a_persons_place(text: str, start: int, end: int) -> bool:
+    """Spoken to, or the object of a verb only people take."""
     before = text[max(0, start - 40):start]
-    if _THANKED_BEFORE.search(before):
+    if _THANKED_BEFORE.search(before) or _PEOPLE_VERB_BEFORE.search(before):
         return True
     if before.rstrip(" \t").endswith(",") and _VOCATIVE_AFTER.match(text, end):
         s0 = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
@@ -91,9 +97,9 @@ class GivenNameRecognizer(NameRecognizer):
             low = core.casefold()
             if not core[0].isupper() or core.isupper() or low not in names or low in _BLOCK or len(core) < 3:
                 continue
-            addressed = spoken_to(text, m.start(), m.start() + len(core))
+            personal = in_a_persons_place(text, m.start(), m.start() + len(core))
             tag = pos.get(m.start())
-            if tag is not None and tag != "PROPN" and not addressed:
+            if tag is not None and tag != "PROPN" and not personal:
                 continue  # the tagger reads it as an ordinary word here
             if low in self.common_words:
                 # a word that is also vocabulary ("Love", "Royal"): only as the subject of a verb
@@ -101,7 +107,7 @@ class GivenNameRecognizer(NameRecognizer):
                 nxt = tokens[i + 1] if i is not None and i + 1 < len(tokens) else None
                 prev = tokens[i - 1] if i else None
                 subject = nxt is not None and (nxt.pos_ in ("VERB", "AUX") or nxt.text in ("'s", "’s"))
-                if not subject and not addressed:
+                if not subject and not personal:
                     continue
                 if prev is not None and prev.text[:1].isupper() and not prev.is_sent_start:
                     continue  # inside a Title Case phrase ("The Princess Royal arrived")

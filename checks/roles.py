@@ -657,10 +657,17 @@ def _colleagues_news_date(text: str, e: Entity, staff: list[tuple[int, int]], pe
 
 def _colleagues_contact(text: str, e: Entity, staff: list[tuple[int, int]]) -> bool:
     """The number or address is handed out under a colleague's name: "call Darnell at ...",
-    "email our community liaison, Darnell Price, at ..." (the colleague within 40 characters)."""
+    "please reach out to our clinic director, Sam Okafor, DPT, at ..." (the colleague within 40
+    characters, asked for by a contact verb before them in the sentence)."""
     before = text[max(0, e.start - 80):e.start]
-    return bool(_INVITES_CONTACT.search(before)) and any(e.start - 40 <= b <= e.start and a >= e.start - 80
-                                                         for a, b in staff)
+    s0, _ = _sentence(text, e.start, e.end)
+    return any(e.start - 40 <= b <= e.start and a >= e.start - 80
+               and (_INVITES_CONTACT.search(before) or _CONTACT_VERB.search(text, s0, a))
+               for a, b in staff)
+
+
+_CONTACT_VERB = re.compile(r"\b(?:call|text|phone|reach(?: out)?|contact|e-?mail|message|write to|talk to|speak (?:to|with)|"
+                           r"ask for)\b", _I)
 
 
 # a region the practice serves or works in: "partners across the Miami Valley", "serving Greater Boise"

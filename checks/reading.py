@@ -98,19 +98,17 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     context = context_tags(draft.platforms, draft.has_photo)
     scored = model.score(text, spans, context)
     review_site = any(p in REVIEW_PLATFORMS for p in draft.platforms)
-    own = own_news(text, [(s.start, s.end) for s in scored], analysis.entities, roles,
-                   lambda w: w.casefold() in staff_first_names, review_site)
+    bounds = [(s.start, s.end) for s in scored]
+    is_colleague = lambda w: w.casefold() in staff_first_names  # noqa: E731
+    own = own_news(text, bounds, analysis.entities, roles, is_colleague, review_site)
     if invented_case(text):  # "a composite ... not any real person": nobody's care is told
         own = (True,) * len(scored)
     # a "you" that is whoever reads the post ("what to expect at your first appointment")
     replying = review_site or bool(Addressees().find(text, analysis))
-    anyone = readers_at_large(text, [(s.start, s.end) for s in scored], analysis.entities, roles, replying,
-                              lambda w: w.casefold() in staff_first_names)
-    someone = points_at_someone(text, [(s.start, s.end) for s in scored], analysis.entities, roles,
-                                lambda w: w.casefold() in staff_first_names, replying, anyone)
+    anyone = readers_at_large(text, bounds, analysis.entities, roles, replying, is_colleague)
+    someone = points_at_someone(text, bounds, analysis.entities, roles, is_colleague, replying, anyone)
     if not (replying or draft.has_photo):  # (a reply's or a photo's clients are the ones it speaks to or shows)
-        clients = clients_in_general(text, [(s.start, s.end) for s in scored], analysis.entities, roles,
-                                     lambda w: w.casefold() in staff_first_names)
+        clients = clients_in_general(text, bounds, analysis.entities, roles, is_colleague)
         anyone = tuple(a or c for a, c in zip(anyone, clients))
     # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
     photo = draft.has_photo and not no_client_pictured(text)  # "no clients pictured": the photo shows no one's care

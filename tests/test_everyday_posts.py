@@ -86,6 +86,10 @@ CLEAR = [
                               "account here; please call our billing lead at (503) 555-0142."),
     ("x", False, "About 1 in 6 adults will face depression at some point (CDC). You are not alone: call or text 988."),
     ("instagram", True, "meet jasmine 🌿 her words, not ours: “I learned to rest without guilt.” #therapy"),
+    ("instagram", True, "Please welcome Ana Ruiz, CNM! Ana has attended 400 births. She's now accepting new prenatal "
+                        "patients at our Eastside office."),
+    ("instagram", False, "3 tips for holiday visits 😮‍💨\n1. pick a code word for a break\n2. debrief in the car, not at the "
+                         "table\n3. leave before you're exhausted"),
     ("x", False, "“You can't pour from an empty cup.” — Eleanor Brown\n\nOur patients hear us say it weekly. No apologies."),
     ("nextdoor", False, "Heads up, neighbors: the lot behind our building is repaved Friday. We already moved our own "
                         "clients' parking to the side street."),

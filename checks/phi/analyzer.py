@@ -350,7 +350,9 @@ class PhiAnalyzer:
                         and self._capitalised_by_position(text, s.start, text[s.start:s.end], style))
                and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
-               and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)]  # "paid ce", "an ot"
+               and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)  # "paid ce", "an ot"
+               and not (s.label == "PERSON" and _LIST_ITEM_OPENING.search(text, max(0, s.start - 8), s.start)
+                        and self._ordinary_word(text[s.start:s.end]))]  # "3. debrief in the car": a tip's verb
         new = [_place_by_grammar(text, c) for c in self._drop_safe(text, new, self._safe_spans(text))]  # "Lincoln High"
         return _found_again_only_if_found(text, sorted(keep + new, key=lambda c: c.start))
 
@@ -942,6 +944,7 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _CODE_NUMBER_AFTER.match(text, c.end))
 
 
+_LIST_ITEM_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-•*▪➡👉])[ \t]*$")
 # a standard's or a model's code: "iso 12312-2", "ISO 8980-3", "AS/NZS 1067.1"
 _CODE_NUMBER_AFTER = re.compile(r"[ \t]+\d{4,6}[-–.:]\d{1,2}\b(?![-–.:]?\d)")
 

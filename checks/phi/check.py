@@ -33,6 +33,8 @@ from checks.subjects import clients_present, no_client_pictured
 
 _REVIEW = re.compile(r"\b(?:(?:your|the|this) (?:kind |honest |thoughtful |detailed )?(?:review|feedback|rating)|"
                      r"\d(?:\.\d)? stars?|five stars?|(?:one|1)[- ]star)\b", re.IGNORECASE)
+_NEW_CLIENTS_WELCOME = re.compile(r"\b(?:accepting|taking|welcoming|seeing|now booking) (?:new )?(?:[\w-]+ )?(?:patients|clients)\b",
+                                  re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|they|their|them)\b", re.IGNORECASE)
 from checks.roles import EVENT_WORDS, Role, invented_case
 
@@ -194,6 +196,8 @@ class PhiCheck(Check):
             return False
         if EVENT_WORDS.search(text, max(0, s.start - 120), s.end + 120) and s.probability < CARE_CONTEXT:
             return True  # "mental health resources for all" at a sponsored 5K: the practice's event
+        if _NEW_CLIENTS_WELCOME.search(text, s.start, s.end):
+            return True  # "She's now accepting new prenatal patients": an opening, no one's care
         if reading.names_colleague(text, s.start, s.end):
             return True  # "Our very own Priya Raman just finished her half-marathon"
         return any(role in (Role.STAFF, Role.PUBLIC) and s.start <= e.start < s.end

@@ -398,7 +398,7 @@ def _business_patterns(text: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 def _known_city(value: str) -> bool:
-    from checks.phi.informal_ner import cities  # GeoNames towns shipped with the PHI check
+    from checks.phi.lexicon import cities  # GeoNames towns shipped with the PHI check
     return value.casefold() in cities()[0]
 
 

@@ -401,3 +401,33 @@ def test_when_residents_of_a_place_are_greeted_then_the_place_is_no_location(ana
 def test_when_a_zip_ends_an_address_then_the_next_line_is_not_part_of_it(analyzer):
     text = "Warmly,\nThe Riverbend team\n225 SW Madison Ave, Corvallis, OR 97333\nYou’re getting this email because"
     assert ("LOCATION", "225 SW Madison Ave, Corvallis, OR 97333") in spans(analyzer, text)
+
+
+# eighth session: names WordNet also lists ("isabella", "rachel", "oliver") are names in lower case and tags;
+# a clause's doer is someone; a tag made of a title or "the" and a surname names a person or a family
+@pytest.mark.parametrize("text,name", [
+    ("isabella told dr reyes she wants to be a dentist now", "isabella"),
+    ("a client, rachel, asked me to share her words", "rachel"),
+    ("HUGE milestone: #OliverWalks first steps w his new AFOs", "#OliverWalks"),
+    ("#AnnaBeatsAnxiety 6 months ago she couldnt leave the house", "#AnnaBeatsAnxiety"),
+    ("when ur patient makes u a cake 🎂 thank u #MrsAlvarez!!!", "#MrsAlvarez"),
+    ("Adjustment day w the whole fam #TheMillers #chirokids", "#TheMillers"),
+    ("#glowupwithjess 3 sessions of microneedling and wow", "#glowupwithjess"),
+    ("thiago climbed the rock wall all the way up in OT today", "thiago"),
+    ("we teared up when ANANYA walked in w/o her crutches today", "ANANYA"),
+    ("joy said her shoulder doesn't hurt anymore when she hugs her grandkids", "joy"),
+])
+def test_when_a_name_is_also_in_the_dictionary_or_does_a_persons_deed_then_it_is_found(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("hope is the first step toward healing", "hope"),           # a word people write in lower case
+    ("we will be closed monday", "will"),
+    ("our new home is the brick building at 23rd & Dexter", "Dexter"),  # a cross street
+    ("lit purple tonight for #OverdoseAwarenessDay #Dayton", "#Dayton"),  # a place tag
+    ("the team finished the 5k together", "team"),
+    ("everyone said hi to the new therapy dog", "everyone"),
+])
+def test_when_a_word_is_a_word_street_or_place_tag_then_it_is_no_person(analyzer, text, word):
+    assert not any(t == "PERSON" and v.startswith(word) for t, v in spans(analyzer, text))

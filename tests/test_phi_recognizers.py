@@ -176,3 +176,11 @@ def test_when_recognizer_modules_listed_then_each_holds_one_documented_recognize
         assert len(own) == 1, mod.name
         assert own[0].__doc__ and module.__doc__, mod.name
         assert hasattr(own[0], "PATTERNS") and hasattr(own[0], "CONTEXT"), mod.name
+
+
+def test_when_names_not_words_is_loaded_then_it_holds_capitalised_names_and_no_everyday_words():
+    from checks.phi.lexicon import given_names, names_not_words
+    listed = names_not_words()
+    assert {"john", "isabella", "oliver", "rachel"} <= listed
+    assert not {"hope", "will", "grace", "mark", "joy", "faith", "summer", "english", "christmas"} & listed
+    assert listed <= given_names()

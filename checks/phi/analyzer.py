@@ -23,7 +23,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.base import Analysis, Entity
 from checks.phi.lexicon import (CREDENTIALS, HONORIFICS, IRREGULAR_PAST, MONTHS, STREET_TYPES, WEEKDAYS, common_surnames,
-                                given_names, is_country_or_state, is_vocabulary, person_names)
+                                given_names, is_chat_word, is_country_or_state, is_vocabulary, names_not_words,
+                                person_names)
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.given_name import in_a_persons_place
 from checks.phi.recognizers.textcase import case_style
@@ -124,9 +125,9 @@ def build_plain_engine() -> AnalyzerEngine:
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
 
 
-def _common_words(nlp_engine, exclude: tuple[str, ...] = ()) -> frozenset[str]:
-    """English vocabulary (the lemmatizer's WordNet index) to tell names from
-    words; ``exclude`` leaves out parts of speech ("noun")."""
+def _wordnet_words(nlp_engine, exclude: tuple[str, ...] = ()) -> frozenset[str]:
+    """The lemmatizer's WordNet index: every word it lists, people and places
+    included; ``exclude`` leaves out parts of speech ("noun")."""
     try:
         nlp = nlp_engine.nlp["en"]
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
@@ -134,6 +135,12 @@ def _common_words(nlp_engine, exclude: tuple[str, ...] = ()) -> frozenset[str]:
         return frozenset(w for key, words in table.items() if key not in skip for w in words if "_" not in w)
     except Exception:  # a model without the table still works, with fewer name checks
         return frozenset()
+
+
+def _common_words(nlp_engine, exclude: tuple[str, ...] = ()) -> frozenset[str]:
+    """English vocabulary to tell names from words: WordNet without the given
+    names English writes capitalised ("john", "isabella"; phi.lexicon.names_not_words)."""
+    return _wordnet_words(nlp_engine, exclude) - names_not_words()
 
 
 def build_engine(proper_nouns: bool = False) -> AnalyzerEngine:
@@ -678,7 +685,7 @@ def _retyped(text: str, toks, probs, c: _Candidate, min_prob: float) -> _Candida
     if c.entity_type not in ("PERSON", "LOCATION"):
         return c
     if c.entity_type == "PERSON":
-        from checks.phi.informal_ner import cities
+        from checks.phi.lexicon import cities
         if text[c.start:c.end].casefold() not in cities()[0]:
             return c
     rows = [i for i, t in enumerate(toks) if t.idx < c.end and c.start < t.idx + len(t.text) and t.text[:1].isalnum()]
@@ -744,18 +751,7 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
     return c
 
 
-# chat shorthand, and a few words of e-mail footers and invitations that are never names
-_CHAT = frozenset({"rsvp", "unsubscribe", "subscribe", "pov",
-                   "rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "plz", "pls", "tbh", "smh", "ikr", "imo",
-                   "imho", "btw", "uh", "um", "umm", "ugh", "yay", "yeah", "yea", "yes", "yessir", "aye", "ayy", "bae",
-                   "bruh", "bro", "fam", "goodmorning", "goodnight", "gm", "gn", "kmsl", "dm", "dms", "tho", "ya", "yo",
-                   "ok", "okay", "haha", "hahaha", "lmk", "nvm", "fyi", "wtf", "af", "jk", "thx", "ty", "np", "irl",
-                   "asap", "tbt", "ily", "hbd", "congrats", "xoxo", "wyd", "hmu", "ftw", "goat", "fomo", "hey", "hi",
-                   "gon", "gonna", "gunna", "ima", "imma", "hella", "kno", "lil", "dang", "yup", "yep", "yung", "tha",
-                   "fina", "finna", "kinda", "sorta", "wanna", "gotta", "ain", "ran", "nah", "mhm", "hmm", "ngl", "fr",
-                   "bday", "appt", "appts", "pls", "thru", "tho", "cuz", "bc", "rn", "tmrw", "tmr", "wk", "yr", "yrs"})
 _ABBREVIATIONS = frozenset({"st", "sr", "jr"})
-_ELONGATED = re.compile(r"([a-z])\1{2,}")
 
 
 def _function_word(word: str) -> bool:
@@ -770,7 +766,7 @@ def _chat_word(value: str) -> bool:
     low = value.casefold().rstrip(".")
     if low in HONORIFICS or low in _ABBREVIATIONS:
         return True
-    return low in _CHAT or _ELONGATED.sub(r"\1", low) in _CHAT or _ELONGATED.sub(r"\1\1", low) in _CHAT
+    return is_chat_word(low)
 
 
 # words chat writers put next to a name that no dictionary lists
@@ -843,6 +839,8 @@ def _named_place_after(text: str, end: int) -> bool:
     """The name is part of a street's or a landmark's: "Haywood Rd", "tom mccall waterfront park"."""
     m = _PLACE_AFTER.match(text, end)
     return bool(m) and not any(w.casefold() in STOP_WORDS for w in m.group("between").split())
+
+
 _TITLE_WORDS = HONORIFICS | {"coach", "nurse", "aunt", "uncle"}
 _LIST_GOES_ON = re.compile(_JOINT.replace("?P<joint>", "") + r"[^\W\d_]")
 _PAIR_SUBJECT = re.compile(
@@ -933,7 +931,7 @@ _STREET_LAST = re.compile(r"[ \t](?:%s)\.?$" % "|".join(sorted(STREET_TYPES)), r
 def _not_a_person(text: str, c: _Candidate) -> bool:
     """A PERSON span that is a keyword to text ('text "NEDA" to 741741'), a standard's code
     ("iso 12312-2"), a street ("césar e.
-    chávez blvd"), a neighbourhood ("Hi Sellwood neighbors!") or a group ("Men's Line"); a place
+    chávez blvd"), one of two cross streets ("23rd & Dexter"), a neighbourhood ("Hi Sellwood neighbors!") or a group ("Men's Line"); a place
     whose residents are greeted."""
     if c.entity_type == "LOCATION":  # "our Belmont neighbors": everyone living there
         return bool(_NEIGHBOURS_AFTER.match(text, c.end))
@@ -941,10 +939,14 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         _KEYWORD_BEFORE.search(text, max(0, c.start - 12), c.start) or _STREET_LAST.search(text, c.start, c.end)
         or (text[c.start:c.end].casefold() in STREET_TYPES and _NUMBERED_BEFORE.search(text, max(0, c.start - 30), c.start))
         or _NEIGHBOURS_AFTER.match(text, c.end) or text[c.start:c.end].casefold() in _GROUP_WORDS
-        or _CODE_NUMBER_AFTER.match(text, c.end))
+        or _CODE_NUMBER_AFTER.match(text, c.end) or _CROSS_STREET_BEFORE.search(text, max(0, c.start - 16), c.start)
+        or _CROSS_STREET_AFTER.match(text, c.end) or _named_place_after(text, c.end))
 
 
 _LIST_ITEM_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-•*▪➡👉])[ \t]*$")
+# one street of an intersection: "at 23rd & Dexter", "Dexter and 23rd"
+_CROSS_STREET_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)[ \t]*(?:&|and|/)[ \t]*$", re.I)
+_CROSS_STREET_AFTER = re.compile(r"[ \t]*(?:&|and|/)[ \t]*\d{1,3}(?:st|nd|rd|th)\b", re.I)
 # a standard's or a model's code: "iso 12312-2", "ISO 8980-3", "AS/NZS 1067.1"
 _CODE_NUMBER_AFTER = re.compile(r"[ \t]+\d{4,6}[-–.:]\d{1,2}\b(?![-–.:]?\d)")
 

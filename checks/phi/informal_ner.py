@@ -33,26 +33,17 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state, public_figures
+from checks.phi.lexicon import (MONTHS, WEEKDAYS, cities, common_surnames, given_names, is_country_or_state,
+                                public_figures)
 
 LABELS = ("O", "PERSON", "LOCATION")
 DEFAULT_WEIGHTS = os.path.join(os.path.dirname(__file__), "informal_ner.npz")
-CITIES_FILE = os.path.join(os.path.dirname(__file__), "cities.txt")
 HASH_BITS = 18
 NEIGHBOURS = (-2, -1, 1, 2)
 DENSE_DIM = 96  # en_core_web_sm's tok2vec width
 
 _URLISH = re.compile(r"(?i)^(?:https?://|www\.|url\d*$)")
 _ELONGATED = re.compile(r"(.)\1{2,}")
-
-
-@functools.lru_cache(maxsize=1)
-def cities() -> tuple[frozenset[str], frozenset[str]]:
-    """Case-folded city names (GeoNames, population >= 50,000; cities.txt) and,
-    for multi-word ones, the set of names so n-grams can be matched."""
-    with open(CITIES_FILE, encoding="utf-8") as f:
-        names = frozenset(line.strip().casefold() for line in f if line.strip() and not line.startswith("#"))
-    return names, frozenset(n.split()[0] for n in names if " " in n)
 
 
 @functools.lru_cache(maxsize=1)

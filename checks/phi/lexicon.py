@@ -120,6 +120,25 @@ HEALTH_TERMS = {
     "lexapro", "xanax", "adderall", "wellbutrin", "lithium", "seroquel",
 }
 
+# chat shorthand, and a few words of e-mail footers and invitations that are never names
+CHAT_WORDS = frozenset({"rsvp", "unsubscribe", "subscribe", "pov",
+                   "rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "plz", "pls", "tbh", "smh", "ikr", "imo",
+                   "imho", "btw", "uh", "um", "umm", "ugh", "yay", "yeah", "yea", "yes", "yessir", "aye", "ayy", "bae",
+                   "bruh", "bro", "fam", "goodmorning", "goodnight", "gm", "gn", "kmsl", "dm", "dms", "tho", "ya", "yo",
+                   "ok", "okay", "haha", "hahaha", "lmk", "nvm", "fyi", "wtf", "af", "jk", "thx", "ty", "np", "irl",
+                   "asap", "tbt", "ily", "hbd", "congrats", "xoxo", "wyd", "hmu", "ftw", "goat", "fomo", "hey", "hi",
+                   "gon", "gonna", "gunna", "ima", "imma", "hella", "kno", "lil", "dang", "yup", "yep", "yung", "tha",
+                   "fina", "finna", "kinda", "sorta", "wanna", "gotta", "ain", "ran", "nah", "mhm", "hmm", "ngl", "fr",
+                   "bday", "appt", "appts", "pls", "thru", "tho", "cuz", "bc", "rn", "tmrw", "tmr", "wk", "yr", "yrs"})
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
+
+
+def is_chat_word(word: str) -> bool:
+    """Chat shorthand, also stretched ("Ayeee", "Yessirr", "Lmaooo")."""
+    low = word.casefold()
+    return low in CHAT_WORDS or _ELONGATED.sub(r"\1", low) in CHAT_WORDS or _ELONGATED.sub(r"\1\1", low) in CHAT_WORDS
+
+
 def _name_file() -> str:
     """The dictionary file; missing it is an installation error, not a reason
     to run with weaker name detection."""
@@ -201,6 +220,25 @@ def is_vocabulary(word: str, common: frozenset[str]) -> bool:
         if stem in common or stem + "e" in common or (stem[-1:] == stem[-2:-1] and stem[:-1] in common):
             return True
     return w.endswith("s") and w[:-1] in common
+
+
+@functools.lru_cache(maxsize=1)
+def cities() -> tuple[frozenset[str], frozenset[str]]:
+    """Case-folded city names (GeoNames, population >= 50,000; cities.txt) and,
+    for multi-word ones, the set of names so n-grams can be matched."""
+    with open(os.path.join(os.path.dirname(__file__), "cities.txt"), encoding="utf-8") as f:
+        names = frozenset(line.strip().casefold() for line in f if line.strip() and not line.startswith("#"))
+    return names, frozenset(n.split()[0] for n in names if " " in n)
+
+
+@functools.lru_cache(maxsize=1)
+def names_not_words() -> frozenset[str]:
+    """Given names WordNet also lists as words ("john", "isabella", "oliver") that
+    English writes capitalised: names, not vocabulary (names_not_words.txt, built by
+    training/names/make_names_not_words.py)."""
+    path = os.path.join(os.path.dirname(__file__), "names_not_words.txt")
+    with open(path, encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -84,7 +84,7 @@ class CityContextRecognizer(SpanPatternRecognizer):
     def _known_towns(self, text: str) -> list[tuple[int, int]]:
         """Without capitals, a known town after a preposition ("the hendersons of boise"): a city of the
         shipped list whose words are no dictionary words (not "reading", "mobile" or "bath")."""
-        from checks.phi.informal_ner import cities
+        from checks.phi.lexicon import cities
         names = cities()[0]
         out = []
         for m in _TOWN_AFTER.finditer(text):
@@ -100,7 +100,7 @@ class CityContextRecognizer(SpanPatternRecognizer):
 
     def _ordinary_words(self, place: str) -> bool:
         """Every word of an uncapitalised place is a dictionary word and the whole is no known city."""
-        from checks.phi.informal_ner import cities
+        from checks.phi.lexicon import cities
         words = [w.strip(".'’-") for w in place.split()]
         return place.casefold() not in cities()[0] and all(is_vocabulary(w, self.common_words) for w in words if w)
 

@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import Pattern
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import common_surnames, given_names, is_vocabulary
+from checks.phi.lexicon import cities, common_surnames, given_names, is_vocabulary
 from checks.phi.recognizers.base import NameRecognizer
 
 _PIECES = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
@@ -25,7 +25,9 @@ _CUES = ("team", "go", "prayfor", "prayersfor", "prayingfor", "justicefor", "hap
 _PERSON_LEADS = {"with", "for", "vs", "go", "team", "celebrate", "love", "ask", "meet", "brave", "little", "baby",
                  "grandma", "grandpa", "granny", "nana", "papa", "mr", "mrs", "ms", "miss", "dr", "aunt", "auntie",
                  "uncle", "happy", "congrats", "welcome", "thanks", "thank", "pray", "prayers", "fight", "like"}
-_SMALL_WORDS = {"a", "i", "we", "u", "ur", "my", "the", "with", "for", "to", "of", "and", "you", "miss", "will"}
+_SMALL_WORDS = {"a", "i", "we", "u", "ur", "my", "the", "with", "for", "to", "of", "and", "you", "miss", "will", "up", "in",
+                "on", "at", "is", "so", "go", "be", "it", "me", "us", "our", "no"}
+_TITLES = {"mr", "mrs", "ms", "miss", "mister"}
 _NAMED_AFTER = ("day", "week", "month", "challenge", "awareness", "foundation", "fund", "run", "walk", "act", "law",
                 "center", "institute", "show", "podcast", "award", "awards", "method", "effect")
 
@@ -58,6 +60,12 @@ class HashtagNameRecognizer(NameRecognizer):
                 return False  # "#milestone" is a word, not "Miles Tone"
             return self._full_name(low) or self._run_together(low)
         pieces = [p.casefold() for p in _PIECES.findall(tag)]
+        if len(pieces) == 1 and pieces[0] in cities()[0]:
+            return False  # "#Dayton", "#Austin": a place tag
+        if len(pieces) == 2 and len(pieces[1]) >= 3 and (
+                pieces[0] in _TITLES and not is_vocabulary(pieces[1], self.common_words)  # "#MrsAlvarez"
+                or pieces[0] == "the" and pieces[1].endswith("s") and self._surname(pieces[1][:-1])):  # "#TheMillers"
+            return True
         if any(len(a) >= 3 and len(b) >= 3 and self._given(a, strict=False) and self._surname(b)
                and not (a in self.non_nouns and is_vocabulary(b, self.common_words))
                for a, b in zip(pieces, pieces[1:])):

@@ -416,6 +416,14 @@ def test_when_a_zip_ends_an_address_then_the_next_line_is_not_part_of_it(analyze
     ("thiago climbed the rock wall all the way up in OT today", "thiago"),
     ("we teared up when ANANYA walked in w/o her crutches today", "ANANYA"),
     ("joy said her shoulder doesn't hurt anymore when she hugs her grandkids", "joy"),
+    ("brb crying bc joy said her shoulder doesn't hurt anymore", "joy"),
+    ("kwame's new prosthetic came in and he walked the whole hallway twice", "kwame"),
+    ("chioma u absolute rockstar!! jumped rope 10x in a row", "chioma"),
+    ("mrs banks we are SO glad the new retainer feels better!!", "banks"),
+    ("so proud of hope today 🥹 first time walking the whole hallway", "hope"),
+    ("congrats to our sweet patient lily on her first ever lost tooth!!", "lily"),
+    ("replying to ur review: thx so much kwame! glad the dry needling helped", "kwame"),
+    ("sooo baby joy came in for her 4 month and smiled at EVERYONE", "joy"),
 ])
 def test_when_a_name_is_also_in_the_dictionary_or_does_a_persons_deed_then_it_is_found(analyzer, text, name):
     assert ("PERSON", name) in spans(analyzer, text)
@@ -428,6 +436,9 @@ def test_when_a_name_is_also_in_the_dictionary_or_does_a_persons_deed_then_it_is
     ("lit purple tonight for #OverdoseAwarenessDay #Dayton", "#Dayton"),  # a place tag
     ("the team finished the 5k together", "team"),
     ("everyone said hi to the new therapy dog", "everyone"),
+    ("hope you are well this season", "hope"),                    # a verb, not someone spoken to
+    ("so proud of our team today", "our"),
+    ("our patient portal is down tonight", "portal"),
 ])
 def test_when_a_word_is_a_word_street_or_place_tag_then_it_is_no_person(analyzer, text, word):
     assert not any(t == "PERSON" and v.startswith(word) for t, v in spans(analyzer, text))

@@ -5,7 +5,6 @@ from checks.phi.recognizers.account_number import AccountNumberRecognizer
 from checks.phi.recognizers.age_over_89 import AgeOver89Recognizer
 from checks.phi.recognizers.city_context import CityContextRecognizer
 from checks.phi.recognizers.date import CalendarDateRecognizer
-from checks.phi.recognizers.deed_subject import DeedSubjectRecognizer
 from checks.phi.recognizers.device_id import DeviceIdRecognizer
 from checks.phi.recognizers.given_name import GivenNameRecognizer
 from checks.phi.recognizers.handle import HandleRecognizer
@@ -39,8 +38,7 @@ def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nou
         PersonContextRecognizer(common_words), GivenNameRecognizer(common_words), MedicalRecordRecognizer(),
         HealthPlanRecognizer(), AccountNumberRecognizer(), LicenseNumberRecognizer(),
         VehicleIdRecognizer(), DeviceIdRecognizer(), SignatureNameRecognizer(common_words),
-        SurnameShapeRecognizer(common_words), PersonVerbRecognizer(common_words), DeedSubjectRecognizer(common_words),
-        HashtagNameRecognizer(common_words, non_nouns),
+        SurnameShapeRecognizer(common_words), PersonVerbRecognizer(common_words), HashtagNameRecognizer(common_words, non_nouns),
         HumanContextRecognizer(common_words), PublicFigureRecognizer(), UncasedNameRecognizer(common_words),
     ]
 

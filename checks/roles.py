@@ -304,15 +304,34 @@ def _signed_off(text: str, e: Entity) -> bool:
 def handle_role(text: str, e: Entity) -> Role:
     """@nytimes, @NAMICommunicates, @cdcgov: an account whose name says it is a
     publication, an agency or an organisation is not a person's."""
-    handle = text[e.start:e.end].lstrip("@").casefold()
+    typed = text[e.start:e.end].lstrip("@")
+    handle = typed.casefold()
     words = re.split(r"[_.\d]+", handle)
     if any(w in _ORG_HANDLE_WORDS for w in words) or handle.endswith(_ORG_HANDLE_ENDINGS) \
-            or handle.startswith(_ORG_HANDLE_STARTS):
+            or handle.startswith(_ORG_HANDLE_STARTS) or _business_account(typed):
         return Role.ORGANISATION
     line = text[text.rfind("\n", 0, e.start) + 1:e.start]
     if _CREDENTIAL_BEFORE.search(line):
         return Role.STAFF  # the signature's own account: "— Alicia Moreno, MS, CCC-SLP @littlevoices"
     return person_role(text, e)  # "— @brenebrown", "our therapist @jordan.lcsw"
+
+
+def _business_account(handle: str) -> bool:
+    """@brightsmilesdental, @ProRehabPT, @AmericanRedCross: an account named for a trade,
+    or in several capitalised words none of which is a given name, is a business's.
+    "@jess_runs", "@coach_ricky", "@dancing_dan_77" hold a given name: a person's."""
+    pieces = [p.casefold() for p in re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])", handle)]
+    if any(len(p) >= 3 and p in given_names() for p in pieces):
+        return False
+    if any(p in _TRADE_WORDS for p in pieces) or handle.casefold().endswith(_TRADE_WORDS):
+        return True
+    return sum(1 for p in re.findall(r"[A-Z][a-z]+", handle)) >= 2
+
+
+# what a practice, a shop or a charity calls itself in its account name
+_TRADE_WORDS = ("pt", "dental", "dentistry", "medspa", "spa", "rehab", "therapy", "wellness", "fitness", "physio",
+                "chiro", "ortho", "smiles", "clinic", "health", "cross", "national", "cycle", "studio", "salon",
+                "pharmacy", "bakery", "coffee", "cafe", "store", "shop", "fund", "society", "association")
 
 
 def phone_role(text: str, e: Entity) -> Role:

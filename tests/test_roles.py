@@ -28,6 +28,9 @@ CASES = [
     ("Referred by our client Sam Lee, who loves it here.", "Sam Lee", Role.UNKNOWN),
     ("Great piece on burnout from @nytimes today.", "@nytimes", Role.ORGANISATION),
     ("Shoutout to @jenny_runs for crushing PT today!", "@jenny_runs", Role.UNKNOWN),
+    ("we’re partnering w @brightsmilesdental for a blood drive", "@brightsmilesdental", Role.ORGANISATION),
+    ("@PelotonCycle might have competition lol", "@PelotonCycle", Role.ORGANISATION),
+    ("ty @coach_ricky for the 5 star review!! ur shoulder is lookin good", "@coach_ricky", Role.UNKNOWN),
     # fifth session: staff of any practice by title, credential, workplace, signature or advice
     ("NP Brianna Kolb's 5 non-negotiables for sun safety:", "Brianna Kolb", Role.STAFF),
     ("Rowan Pike, LAc, and Mei-Lin Cho will offer free treatments.", "Rowan Pike", Role.STAFF),

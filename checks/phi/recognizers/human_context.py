@@ -3,10 +3,13 @@ word or written in lower case: "Banks finished his physical therapy
 program", "huge thanks to bieber for sharing his recovery story",
 "congrats to Bush on finishing knee rehab", "Hope's recovery".
 
-Three shapes only a person fits: the subject of a verb followed by his/her
-("X finished his ..."); the one cheered, thanked or prayed for, followed by
-"for", "on", "who" or the end of the clause ("congrats to X on ..."); and the
-owner of a recovery, therapy, session or progress ("X's recovery"). A word
+Shapes only a person fits: the subject of a verb followed by his/her
+("X finished his ..."), or of a deed opening a clause ("when ANANYA walked in");
+the one cheered, thanked or prayed for, followed by "for", "on", "who", "today"
+or the end of the clause ("congrats to X on ..."); the owner of a recovery, a
+body part or a relative ("X's recovery", "kwame's new prosthetic"); a name
+after a title in any case ("mrs banks"); someone told what they did ("chioma u
+absolute rockstar"). A word
 spaCy tags as an organisation, product, work or place is vetoed (Nike, the
 Lakers, "Inside Out 2"), and so are pronouns, group words and everyday nouns
 that are neither given names nor surnames."""
@@ -115,10 +118,12 @@ class HumanContextRecognizer(NameRecognizer):
             if m.start("v") in verbs or not self._namelike(word) or is_vocabulary(word, self.common_words) \
                     and word.casefold() not in given_names():
                 continue
-            out.append(RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.9, recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+            out.append(self._found(m.start("v"), m.end("v")))
         return out
+
+    def _found(self, start: int, end: int) -> RecognizerResult:
+        return RecognizerResult(self.ENTITY, start, end, 0.9, recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
 
     def _families(self, text: str) -> list[RecognizerResult]:
         """ "the Garcias of Boise", "the hendersons are moving": a surname in the plural is a family."""
@@ -129,9 +134,7 @@ class HumanContextRecognizer(NameRecognizer):
             stems = (low[:-1], low[:-2]) if low.endswith("es") else (low[:-1],)  # "Garcias", "Joneses"
             stem = next((x for x in stems if x in common_surnames()), None)
             if stem and not is_vocabulary(stem, self.common_words):
-                out.append(RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.9, recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                out.append(self._found(m.start("v"), m.end("v")))
         return out
 
     def adjust_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:

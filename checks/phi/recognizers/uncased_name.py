@@ -1,8 +1,9 @@
 """Given names typed without their capital ("so proud of lily", "thank u
 derek") or in capitals ("TOMMY"): phones and chat drop case, and the small
 spaCy model then misses the name. A word counts only when it is a known given
-name that is not also an English word, stop word or chat shorthand, so "will",
-"may" or "art" stay words."""
+name that is not also an English word, stop word, chat shorthand or town, so
+"will", "may" or "art" stay words and "austin" a place unless the sentence makes
+it someone (checks/phi/recognizers/human_context.py)."""
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ import re
 from presidio_analyzer import Pattern
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import MONTHS, WEEKDAYS, given_names, is_country_or_state, is_vocabulary
+from checks.phi.lexicon import MONTHS, WEEKDAYS, cities, given_names, is_country_or_state, is_vocabulary
 from checks.phi.recognizers.base import NameRecognizer
 
 _ORGANISATIONS = {"nami", "samhsa", "nasa", "unicef", "ymca", "ywca", "aarp", "osha", "fema", "espn"}
@@ -30,4 +31,5 @@ class UncasedNameRecognizer(NameRecognizer):
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
         low = pattern_text.casefold()
         return (low not in given_names() or low in STOP_WORDS or low in MONTHS or low in WEEKDAYS
-                or low in _ORGANISATIONS or is_vocabulary(low, self.common_words) or is_country_or_state(low))
+                or low in _ORGANISATIONS or is_vocabulary(low, self.common_words) or is_country_or_state(low)
+                or low in cities()[0])  # "austin, tx", "old north dayton": a town before it is a name

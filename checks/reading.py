@@ -15,7 +15,8 @@ from bot.domain import Draft
 from checks.base import PEOPLE, Analysis, Entity
 from checks.disclosure.model import DisclosureModel, ScoredSentence
 from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans, redacted_name_spans
-from checks.roles import Role, in_context_roles, invented_case, role_of, shared_roles, staff_by_first_name
+from checks.roles import (Role, in_context_roles, invented_case, is_staff_first_name, role_of, shared_roles,
+                          staff_by_first_name)
 from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
 from checks.subjects import clients_in_general, no_client_pictured, own_news, points_at_someone, readers_at_large
@@ -38,8 +39,8 @@ class Reading:
     pointing: tuple[bool, ...] = ()  # per sentence: it could point at someone (subjects.points_at_someone)
 
     def is_colleague(self, name: str) -> bool:
-        words = name.replace("’", "'").split("'")[0].split()
-        return len(words) == 1 and words[0].casefold() in self.colleagues
+        words = name.split()
+        return len(words) == 1 and is_staff_first_name(words[0], self.colleagues)
 
     def names_colleague(self, text: str, start: int, end: int) -> bool:
         """A colleague's first name anywhere in text[start:end]: the analyzer leaves staff names
@@ -99,7 +100,7 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     scored = model.score(text, spans, context)
     review_site = any(p in REVIEW_PLATFORMS for p in draft.platforms)
     bounds = [(s.start, s.end) for s in scored]
-    is_colleague = lambda w: w.casefold() in staff_first_names  # noqa: E731
+    is_colleague = lambda w: is_staff_first_name(w, staff_first_names)  # noqa: E731
     own = own_news(text, bounds, analysis.entities, roles, is_colleague, review_site)
     if invented_case(text):  # "a composite ... not any real person": nobody's care is told
         own = (True,) * len(scored)

@@ -533,6 +533,13 @@ def staff_first_names(staff: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def is_staff_first_name(word: str, first_names: frozenset[str]) -> bool:
+    """``word`` is a colleague's first name, also as a possessive typed without its
+    apostrophe ("its priyas birthday")."""
+    low = re.sub(r"['’]s?$", "", word).casefold()
+    return low in first_names or (low.endswith("s") and low[:-1] in first_names)
+
+
 _NEAR_NAME = 40
 # "is jordan taking new clients?": the clients are the colleague's caseload
 _TAKING_CLIENTS = re.compile(r"\b(?:taking|accepting|seeing|booking)(?: on)? (?:new |more )?(?:clients|patients)\b", _I)
@@ -546,8 +553,8 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
         return roles
     out = []
     for e, r in zip(entities, roles):
-        name = re.sub(r"['’]s?$", "", text[e.start:e.end]).strip().casefold()
-        if r in (Role.UNKNOWN, Role.PUBLIC) and e.entity_type in ("PERSON", "LOCATION") and name in first_names:
+        if r in (Role.UNKNOWN, Role.PUBLIC) and e.entity_type in ("PERSON", "LOCATION") \
+                and is_staff_first_name(text[e.start:e.end].strip(), first_names):
             s0, s1 = _sentence(text, e.start, e.end)
             # the care words must sit by the name to make it a patient's: "our client Priya", "Jordan's
             # appointment", "Jordan feels better after her session", not "therapy with Jordan helped him"
@@ -557,7 +564,7 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
         elif r == Role.UNKNOWN and e.entity_type == "PERSON":
             # a colleague's family: "Priya's daughter Anika graduates Saturday"
             kin = _KIN_BEFORE.search(text, max(0, e.start - 40), e.start)
-            if kin and kin.group(1).casefold() in first_names and not _CARE_OF_SOMEONE.search(
+            if kin and is_staff_first_name(kin.group(1), first_names) and not _CARE_OF_SOMEONE.search(
                     text, *_sentence(text, e.start, e.end)):
                 r = Role.STAFF
         out.append(r)

@@ -62,6 +62,7 @@ def session(engine):
     ("Emily Rose Carter joined us", [], [(0, 17, {"P-1"})]),                  # longest match wins over Rose Carter
     ("our friend Rose Carter", [], [(11, 22, {"P-2"})]),
     ("Bob Nguyen's journey", [], [(0, 12, {"P-3"})]),                        # nickname and possessive
+    ("filmed with bob nguyens permission", [], [(12, 23, {"P-3"})]),         # possessive without its apostrophe
     ("Emily R. Carter spoke", [], [(0, 15, {"P-1"})]),                       # middle initial
     ("hi @EmCarter!", [], [(3, 12, {"P-1"})]),
     ("Emily, Carter and others", [], []),                                    # a comma splits a name

@@ -142,3 +142,10 @@ def test_when_an_identifier_is_found_then_its_role_comes_from_the_sentence(analy
         assert role != Role.UNKNOWN, f"{value!r} must be found as an identifier"
         return
     assert role_of(text, entities[0]) == role
+
+
+def test_when_a_colleagues_possessive_lost_its_apostrophe_then_it_is_still_the_colleague():
+    from checks.roles import is_staff_first_name
+    names = frozenset({"priya"})
+    assert is_staff_first_name("priyas", names) and is_staff_first_name("Priya’s", names)
+    assert not is_staff_first_name("priyanka", names)

@@ -41,6 +41,12 @@ def _phrase_keys(words: list[str]) -> set[str]:
     return {f"{v} {rest}" if rest else v for v in name_variants(words[0])}
 
 
+def _possessive_keys(words: list[str]) -> set[str]:
+    """ "jasmine ortizs permission": a possessive typed without its apostrophe."""
+    last = words[-1]
+    return _phrase_keys(words[:-1] + [last[:-1]]) if len(last) > 3 and last.endswith("s") else set()
+
+
 def candidate_keys(text: str, with_initials: bool = False) -> dict[str, list[tuple[int, int, bool]]]:
     """Index keys the draft could match anywhere -> the spans they occur at (and whether named)."""
     occ: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
@@ -50,7 +56,7 @@ def candidate_keys(text: str, with_initials: bool = False) -> dict[str, list[tup
         while j + 1 < len(toks) and j + 1 - i < MAX_NGRAM and _joinable(text, toks[j], toks[j + 1]):
             j += 1
             words = [t.key for t in toks[i:j + 1]]
-            for key in _phrase_keys(words):
+            for key in _phrase_keys(words) | _possessive_keys(words):
                 occ[key].append((toks[i].start, toks[j].end, True))
             if len(words) == 3 and len(words[1]) == 1:  # "Emily R. Carter"
                 for key in _phrase_keys([words[0], words[2]]):

@@ -6,7 +6,7 @@ import re
 
 from bot.config import REVIEW_PLATFORMS
 from checks.base import Analysis
-from checks.roles import Role
+from checks.roles import Role, is_staff_first_name
 
 # identifier types the model sees as placeholders (numbers are blocked by the PHI check anyway)
 PLACEHOLDER_TYPES = {"PERSON": "person", "DATE": "date", "LOCATION": "place", "PHONE": "phone",
@@ -30,7 +30,7 @@ def colleague_spans(text: str, first_names: frozenset[str],
         return []
     out = []
     for m in re.finditer(r"[^\W\d_][\w\-]*", text):
-        if m.group(0).casefold() in first_names and not any(a < m.end() and m.start() < b for a, b, _ in taken):
+        if is_staff_first_name(m.group(0), first_names) and not any(a < m.end() and m.start() < b for a, b, _ in taken):
             out.append((m.start(), m.end(), Role.STAFF.value))
     return out
 

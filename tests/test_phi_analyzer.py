@@ -440,6 +440,7 @@ def test_when_a_name_is_also_in_the_dictionary_or_does_a_persons_deed_then_it_is
     ("so proud of our team today", "our"),
     ("our patient portal is down tonight", "portal"),
     ("to our neighbors in old north dayton, we hear you", "dayton"),  # a town, typed in lower case
+    ("a few things we teach couples: 1. agree on a code word 2. decide how long you stay 3. debrief in the car", "debrief"),
 ])
 def test_when_a_word_is_a_word_street_or_place_tag_then_it_is_no_person(analyzer, text, word):
     assert not any(t == "PERSON" and v.startswith(word) for t, v in spans(analyzer, text))

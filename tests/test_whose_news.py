@@ -189,3 +189,13 @@ def test_when_the_team_offers_to_talk_then_the_number_is_the_practices(analyzer)
     text = "If you recognise this, our intake team can talk with you confidentially: (503) 555-0133."
     entity = next(e for e in analyzer.analyze(text).entities if e.entity_type == "PHONE")
     assert role_of(text, entity) == Role.PRACTICE
+
+
+def test_when_line_breaks_are_lost_then_each_bullet_is_still_its_own_sentence():
+    from checks.disclosure.model import sentences
+    from checks.policy.base import sentence_bounds
+    text = "A few general tips: • Call your pharmacy early. • Ask which nearby pharmacies have it"
+    assert [text[a:b].strip() for a, b in sentences(text)] == [
+        "A few general tips:", "• Call your pharmacy early.", "• Ask which nearby pharmacies have it"]
+    start, _ = sentence_bounds(text, text.index("Ask"))
+    assert text[start:].lstrip().startswith("• Ask")

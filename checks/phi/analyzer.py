@@ -943,7 +943,8 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _CROSS_STREET_AFTER.match(text, c.end) or _named_place_after(text, c.end))
 
 
-_LIST_ITEM_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-•*▪➡👉])[ \t]*$")
+# a list item's opening, also when the line breaks were lost ("... the road: 1. agree on ... 3. debrief ...")
+_LIST_ITEM_OPENING = re.compile(r"(?:^|\n|[ \t])[ \t]*(?:\d{1,2}[.)]|[-•*▪➡👉])[ \t]*$")
 # one street of an intersection: "at 23rd & Dexter", "Dexter and 23rd"
 _CROSS_STREET_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)[ \t]*(?:&|and|/)[ \t]*$", re.I)
 _CROSS_STREET_AFTER = re.compile(r"[ \t]*(?:&|and|/)[ \t]*\d{1,3}(?:st|nd|rd|th)\b", re.I)

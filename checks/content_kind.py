@@ -25,6 +25,8 @@ _ABOUT_CARE = (r"(?=[^\"”]{0,300}?\b(?:therap\w*|counsel\w*|dr\b|doctor|practi
 # an opening quote: not right after a word or a sentence's end ("rest." is closed there) and
 # followed by the quoted words, so a closing quote never opens a "quote" running to the next one
 _OPEN = r"(?<![\w.,!?;])[\"“](?=\S)"
+# from a quotation's close to its attribution's dash, past spaces, a line break or an emoji ("” 🌿\n— ...")
+_TO_ATTRIBUTION = r"[^\w\"“”\-–—~]{0,12}?[-–—~]"
 _NOT_STAFF = r"(?!(?:dr|doctor|our (?:team|therapists?|clinicians?|staff|counsel+ors?)|the (?:research|science|experts?|data))\b)"
 
 KIND_PATTERNS: dict[str, list[str]] = {
@@ -43,7 +45,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"(?:⭐|★){3,}",
         r"(?:^|\s)['‘](?=[A-Z])(?:[^'’\n]|['’](?=[a-z])){10,}?[.!]['’]\s*[-–—~]\s*(?-i:[A-Z][a-z]+),\s*(?:[\w-]+ ){0,3}"
         r"(?:client|patient|member|graduate)\b",
-        _OPEN + r"[^\"”]{15,}[\"”]\s*[-–—~]\s*(?-i:[A-Z][a-z]+),\s*(?:[\w-]+ ){0,3}(?:client|patient|member|graduate)\b",
+        _OPEN + r"[^\"”]{15,}[\"”]" + _TO_ATTRIBUTION + r"\s*(?-i:[A-Z][a-z]+),\s*(?:[\w-]+ ){0,3}(?:client|patient|member|graduate)\b",
         r"@\w+\b[^.!?\n]{0,10}\b(?:thanks?|thank you)\b[^.!?\n]{0,10}\bfor (?:the|this|that|your|such) (?:\w+ ){0,2}"
         r"(?:review|words|note|shout-?out|feedback|testimonial|rating|message|post)\b",
         # "Mrs. Delgado, 74, says", "Anna K. shares", "Tom, 34, writes" (not "Dr. Chen says", "Research says")
@@ -68,7 +70,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         # the speaker's own words about the care ("Therapy here helped me...")
         _OPEN + r"(?=[^\"”]{0,300}?\b(?:I|I'm|I've|me|my)\b)" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]",
         # any quote attributed the way testimonials are, not the way famous quotes are ("— Carl Rogers")
-        _OPEN + r"[^\"”]{15,}[\"”]\s*[-–—~]\s*(?:[A-Z][a-z]+ [A-Z]\.|[A-Z]\.\s?[A-Z]\.|@\w+|"
+        _OPEN + r"[^\"”]{15,}[\"”]" + _TO_ATTRIBUTION + r"\s*(?:[A-Z][a-z]+ [A-Z]\.|[A-Z]\.\s?[A-Z]\.|@\w+|"
         r"(?:a |an |our |one )?(?:\w+ ){0,3}(?:client|patient|mom|dad|parent|veteran|student)\b|"
         r"[A-Z][a-z]+,\s*(?:\d|age\b|aged\b|a |an ))",
         r"\b(?:5|five)[- ]star (?:review|rating) (?:from|by)\b",

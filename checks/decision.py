@@ -67,7 +67,8 @@ def _anonymous_testimonial(text: str, findings: list[Finding]) -> list[Finding]:
         return findings
     # the patient's words, with the sentence or line that introduces them ("One of our clients
     # shared: “...”", "one of our clients wrote this and said we could share it\n\n“...”")
-    words = [(_introduced_from(text, a), b) for a, b in kind_spans(text, "testimonial") + kind_spans(text, "quote")]
+    words = [(_introduced_from(text, a), _attributed_to(text, b))
+             for a, b in kind_spans(text, "testimonial") + kind_spans(text, "quote")]
     out = []
     for f in findings:
         if (f.code in _IN_THEIR_WORDS and f.severity == Severity.BLOCK and f.start is not None
@@ -75,6 +76,16 @@ def _anonymous_testimonial(text: str, findings: list[Finding]) -> list[Finding]:
             f = replace(f, severity=Severity.WARN, message=f"{f.message}; inside an anonymous testimonial")
         out.append(f)
     return out
+
+
+# the line that says whose words they were: "” 🌿\n— a Harbor Light client"
+_ATTRIBUTION = re.compile(r"[^\w\n]*\n?[ \t]*[—–~-][^\n]*")
+
+
+def _attributed_to(text: str, end: int) -> int:
+    """Where a quotation's attribution ends, when one follows it (else ``end``)."""
+    m = _ATTRIBUTION.match(text, end)
+    return m.end() if m else end
 
 
 def _introduced_from(text: str, start: int) -> int:

@@ -122,7 +122,11 @@ _NO_CLIENT_PICTURED = re.compile(
     r"\bno (?:clients?|patients?|one but (?:staff|us|our team))\b[^.!?\n]{0,20}\b(?:pictured|shown|in (?:the|these|this|any) "
     r"(?:photos?|pics?|pictures?|shots?|video))\b"
     r"|\b(?:photos?|pics?|pictures?|shots?|video)\b[^.!?\n]{0,30}\b(?:taken|shot|filmed) (?:after hours|before (?:we )?open\w*)\b"
-    r"|\beveryone (?:pictured|in (?:the|this) (?:photo|pic|picture|video)) (?:is|works) (?:on )?(?:staff|our team|here)\b", _I)
+    r"|\beveryone (?:pictured|in (?:the|this) (?:photo|pic|picture|video)) (?:is|works) (?:on )?(?:staff|our team|here)\b"
+    # "no client faces on here EVER", "no kiddos on camera ever"
+    r"|\bno (?:clients?|patients?|kids|kiddos|(?:client|patient|kid|kiddo) faces)\b[^.!?\n]{0,12}?"
+    r"\b(?:on camera|on here|in (?:the )?(?:shot|frame|pic|photo|video)s?)\b"
+    r"|\bno (?:client|patient) faces\b", _I)
 
 
 def no_client_pictured(text: str) -> bool:

@@ -96,6 +96,12 @@ CLEAR = [
     ("blog", False, "Does my insurer read my therapy notes? No. Insurers get a billing code and dates of service. Your "
                     "notes stay with us. Before your first visit, we check your benefits. If you switch plans, send us "
                     "your new card before your first visit."),
+    # eighth session: a photo post that says no client is on camera, an anonymous testimonial attributed
+    # on its own line after an emoji
+    ("tiktok", True, "day in the med spa 💉 7:45 coffee, 8:00 sterilize everything, 8:30 team huddle, then injections "
+                     "til 6. no client faces on here EVER, promise 🤐✨ #medspalife"),
+    ("linkedin", False, "“I finally feel like myself again.” 🌿\n— a Harbor Light client\n\nShared with permission. "
+                        "If you're ready to start, we're here: (503) 555-0142"),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
@@ -154,3 +160,4 @@ async def test_when_an_everyday_post_names_no_patient_then_it_is_not_blocked(ser
 async def test_when_the_same_kinds_of_post_single_out_a_patient_then_they_block(services):
     got = await checked_verdicts(services, drafts(BLOCK))
     assert [t for (_, _, t), (v, _) in zip(BLOCK, got) if v != "block"] == []
+

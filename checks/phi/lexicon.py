@@ -129,7 +129,8 @@ CHAT_WORDS = frozenset({"rsvp", "unsubscribe", "subscribe", "pov",
                    "asap", "tbt", "ily", "hbd", "congrats", "xoxo", "wyd", "hmu", "ftw", "goat", "fomo", "hey", "hi",
                    "gon", "gonna", "gunna", "ima", "imma", "hella", "kno", "lil", "dang", "yup", "yep", "yung", "tha",
                    "fina", "finna", "kinda", "sorta", "wanna", "gotta", "ain", "ran", "nah", "mhm", "hmm", "ngl", "fr",
-                   "bday", "appt", "appts", "pls", "thru", "tho", "cuz", "bc", "rn", "tmrw", "tmr", "wk", "yr", "yrs"})
+                   "bday", "appt", "appts", "pls", "thru", "tho", "cuz", "bc", "rn", "tmrw", "tmr", "wk", "yr", "yrs",
+                        "til"})
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 
 

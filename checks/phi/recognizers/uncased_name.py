@@ -11,7 +11,7 @@ import re
 from presidio_analyzer import Pattern
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import MONTHS, WEEKDAYS, cities, given_names, is_country_or_state, is_vocabulary
+from checks.phi.lexicon import MONTHS, WEEKDAYS, cities, given_names, is_chat_word, is_country_or_state, is_vocabulary
 from checks.phi.recognizers.base import NameRecognizer
 
 _ORGANISATIONS = {"nami", "samhsa", "nasa", "unicef", "ymca", "ywca", "aarp", "osha", "fema", "espn"}
@@ -32,4 +32,4 @@ class UncasedNameRecognizer(NameRecognizer):
         low = pattern_text.casefold()
         return (low not in given_names() or low in STOP_WORDS or low in MONTHS or low in WEEKDAYS
                 or low in _ORGANISATIONS or is_vocabulary(low, self.common_words) or is_country_or_state(low)
-                or low in cities()[0])  # "austin, tx", "old north dayton": a town before it is a name
+                or low in cities()[0] or is_chat_word(low))  # "austin, tx", "old north dayton": a town before it is a name

@@ -138,8 +138,10 @@ def _wordnet_words(nlp_engine, exclude: tuple[str, ...] = ()) -> frozenset[str]:
 
 
 def _common_words(nlp_engine, exclude: tuple[str, ...] = ()) -> frozenset[str]:
-    """English vocabulary to tell names from words: WordNet without the given
-    names English writes capitalised ("john", "isabella"; phi.lexicon.names_not_words)."""
+    """English vocabulary to tell names from words in text typed without capitals:
+    WordNet without the given names English writes capitalised ("john", "isabella";
+    phi.lexicon.names_not_words). Capitalised text keeps the whole of WordNet, so "at
+    Duke" or "Lake Harriet" stay the institution and the lake they were."""
     return _wordnet_words(nlp_engine, exclude) - names_not_words()
 
 
@@ -150,8 +152,9 @@ def build_engine(proper_nouns: bool = False) -> AnalyzerEngine:
     for name in _REPLACED:
         registry.remove_recognizer(name)
     registry.add_recognizer(OfflineEmailRecognizer())
-    for r in clearpost_recognizers(_common_words(nlp_engine), proper_nouns=proper_nouns,
-                                   non_nouns=_common_words(nlp_engine, exclude=("noun",))):
+    for r in clearpost_recognizers(_wordnet_words(nlp_engine), proper_nouns=proper_nouns,
+                                   non_nouns=_common_words(nlp_engine, exclude=("noun",)),
+                                   uncased_words=_common_words(nlp_engine)):
         registry.add_recognizer(r)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
 
@@ -215,8 +218,8 @@ class PhiAnalyzer:
         if informal_ner:  # checks/phi/informal_ner.py: learned PERSON/LOCATION arbiter for informal text
             from checks.phi.informal_ner import InformalTagger
             self._informal = InformalTagger()
-        self._common = _common_words(self.engine.nlp_engine)
-        self._non_nouns = _common_words(self.engine.nlp_engine, exclude=("noun",))
+        self._common = _wordnet_words(self.engine.nlp_engine)
+        self._non_nouns = _wordnet_words(self.engine.nlp_engine, exclude=("noun",))
         self.score_threshold = score_threshold
         values = [v for raw in (*safe_values, *extra_safe_terms) for v in _variants(raw) if v.strip()]
         self._safe_patterns = [p for p in (_value_pattern(v) for v in values) if p is not None]

@@ -28,18 +28,21 @@ from checks.phi.recognizers.zip_code import ZipCodeRecognizer
 
 
 def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nouns: bool = False,
-                          non_nouns: frozenset[str] = frozenset()) -> list:
+                          non_nouns: frozenset[str] = frozenset(), uncased_words: frozenset[str] | None = None) -> list:
     """Fresh instances of every ClearPost recognizer; ``proper_nouns`` adds the
-    recall-over-precision reading of unknown proper nouns as names."""
+    recall-over-precision reading of unknown proper nouns as names. ``uncased_words``:
+    the vocabulary for words typed without capitals or in tags, where WordNet's people
+    ("john", "isabella") are names (default: ``common_words``)."""
+    uncased_words = common_words if uncased_words is None else uncased_words
     extra = [ProperNounRecognizer(common_words)] if proper_nouns else []
     return extra + [
         StreetAddressRecognizer(), ZipCodeRecognizer(), CityContextRecognizer(common_words), PhoneNumberRecognizer(),
         CalendarDateRecognizer(), AgeOver89Recognizer(), HandleRecognizer(), InitialsRecognizer(),
-        PersonContextRecognizer(common_words), GivenNameRecognizer(common_words), MedicalRecordRecognizer(),
+        PersonContextRecognizer(common_words), GivenNameRecognizer(common_words, uncased_words), MedicalRecordRecognizer(),
         HealthPlanRecognizer(), AccountNumberRecognizer(), LicenseNumberRecognizer(),
         VehicleIdRecognizer(), DeviceIdRecognizer(), SignatureNameRecognizer(common_words),
-        SurnameShapeRecognizer(common_words), PersonVerbRecognizer(common_words), HashtagNameRecognizer(common_words, non_nouns),
-        HumanContextRecognizer(common_words), PublicFigureRecognizer(), UncasedNameRecognizer(common_words),
+        SurnameShapeRecognizer(common_words), PersonVerbRecognizer(common_words), HashtagNameRecognizer(uncased_words, non_nouns),
+        HumanContextRecognizer(uncased_words), PublicFigureRecognizer(), UncasedNameRecognizer(uncased_words),
     ]
 
 

@@ -53,6 +53,12 @@ class GivenNameRecognizer(NameRecognizer):
     CONTEXT = []
     FLAGS = re.MULTILINE
 
+    def __init__(self, common_words: frozenset[str] = frozenset(), uncased_words: frozenset[str] | None = None,
+                 supported_language: str = "en"):
+        super().__init__(common_words, supported_language)
+        # lower-case and ALL-CAPS text: WordNet's people are names there ("isabella reyes")
+        self.uncased_words = common_words if uncased_words is None else uncased_words
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         style = case_style(text)
         names = given_names()
@@ -133,4 +139,4 @@ class GivenNameRecognizer(NameRecognizer):
                 return False
             return f not in self.common_words or l_ not in self.common_words
         # lower / upper case text: both words must look like names, not vocabulary
-        return f not in self.common_words and len(l_) > 2 and (l_ not in self.common_words or l_ in names)
+        return f not in self.uncased_words and len(l_) > 2 and (l_ not in self.uncased_words or l_ in names)

@@ -71,8 +71,9 @@ class HashtagNameRecognizer(NameRecognizer):
                for a, b in zip(pieces, pieces[1:])):
             return True
         # "#BracesOffBrody", "#KatieM", "#CelebrateCarol": a given name among the words, one that is
-        # not also an ordinary word unless a person word leads it ("#GrandmaJune", "#RunForRandy")
-        return any(len(p) >= 3 and (self._given(p, strict=True) or
+        # not also an ordinary word or a town ("#NourishCenterAustin") unless a person word leads it
+        # ("#GrandmaJune", "#RunForRandy")
+        return any(len(p) >= 3 and ((self._given(p, strict=True) and p not in cities()[0]) or
                                     (self._given(p, strict=False) and i and pieces[i - 1] in _PERSON_LEADS))
                    for i, p in enumerate(pieces))
 

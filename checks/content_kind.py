@@ -72,7 +72,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         # any quote attributed the way testimonials are, not the way famous quotes are ("— Carl Rogers")
         _OPEN + r"[^\"”]{15,}[\"”]" + _TO_ATTRIBUTION + r"\s*(?:[A-Z][a-z]+ [A-Z]\.|[A-Z]\.\s?[A-Z]\.|@\w+|"
         r"(?:a |an |our |one )?(?:\w+ ){0,3}(?:client|patient|mom|dad|parent|veteran|student)\b|"
-        r"[A-Z][a-z]+,\s*(?:\d|age\b|aged\b|a |an ))",
+        r"(?:[A-Z][a-z]+|[A-Z]\.),\s*(?:\d|age\b|aged\b|a |an ))",  # "— Maria, 34", "— R., 34"
         r"\b(?:5|five)[- ]star (?:review|rating) (?:from|by)\b",
         r"\bin (?:her|his|their) (?:own )?words\b",
         r"(?:^|[\s:(])[‘'](?=[A-Z])(?=(?:[^'’\n]|['’](?=[a-z])){0,300}?\b(?:I|I'm|I've|me|my)\b)"

@@ -80,6 +80,13 @@ _CREDENTIAL = re.compile(
     r"|^,\s*(?i:[a-z][a-z]?\.){2,4}(?=[\s,]|$)"  # degrees with stops: "Hannah Okafor, M.S., CCC-SLP", "Ph.D."
     # typed in lower case too, where the letters are no ordinary word ("dr. sam ortega, dpt")
     r"|^,\s*(?i:(?:ms|ma|md|do|pt|ot|rn|np|pa|od|dc|med),\s*)*(?i:" + _LOWER_CREDENTIALS + r")\b")
+
+
+def credential_after(text: str, end: int) -> bool:
+    """A professional credential follows the name ending at ``end`` ("Nadia Farrow, MD, and ...")."""
+    return bool(_CREDENTIAL.match(text[end:end + 40]))
+
+
 _CREDENTIAL_BEFORE = re.compile(
     r"(?:^|\s)" + _DASH + r"?\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*,\s*(?:[A-Z][A-Za-z/\-]{1,7},?\s*){1,3}[|·•]?\s*$"
     r"|(?:^|\s)" + _DASH + r"?\s*[a-z][\w'’\-]+(?:\s+[a-z][\w'’\-]+)*,\s*(?:[a-z/\-]{1,7},\s*){0,2}"
@@ -125,7 +132,9 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|s
               r"provider|doctor|dietitian|nutritionist|biller|manager|founder|co-?founder|owner|specialist|injector|"
               r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor|lcsw|"
               r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant|liaison|advocate|educator|"
-              r"midwife|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech|dpt)s?")  # "our DPTs"
+              r"midwife|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech|dpt|"
+              # any clinician named for their field: "our audiologist", "our podiatrist", "our pediatrician"
+              r"[a-z]{3,}(?:ologist|ist|ician|ographer))s?")  # "our DPTs"
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+"
                                r"(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}"  # "our very own", "our beloved"
                                + _STAFF_JOB + r"\s*,?\s*$"
@@ -350,6 +359,10 @@ def phone_role(text: str, e: Entity) -> Role:
 # "email hello@... and we'll reply", "our practice manager, Lynn, would love to talk: (971) ...",
 # "our clinic director picks up at". One the practice used to reach someone ("we tried calling
 # you at", "your number") is that person's.
+# where the reader may just turn up: the practice's own door
+_OPEN_TO_WALK_INS = re.compile(r"\b(?:no appointment (?:needed|necessary|required)|walk-?ins? (?:are )?welcome|drop in|"
+                               r"drop by|stop by|come by|find us|visit us|we['’]re located|located)\b[^.!?\n]{0,60}"
+                               r"\b(?:at|@)\s*$", _I)
 _INVITES_CONTACT = re.compile(
     r"(?:\b(?:call|text|phone|ring|reach|contact|email|e-mail|message|fax|dm|write to|talk to|ask for|we['’]?re|we are|"
     r"send (?:your |a |us (?:your |a )?)?(?:resume|résumé|cv|application|cover letter|questions?|portfolio)s?"
@@ -739,9 +752,12 @@ EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|
 
 def venue_role(text: str, e: Entity) -> Role:
     """A street address announced as where an event takes place ("Free workshop ... Hollywood
-    Library, 4040 NE Tillamook St") is public, unlike a person's address."""
+    Library, 4040 NE Tillamook St") is public, and one the reader may just walk in at is the
+    practice's own, unlike a person's address."""
     s0, s1 = _sentence(text, e.start, e.end)
     nearby = text[max(0, s0 - _ANNOUNCEMENT_REACH):min(len(text), s1 + _ANNOUNCEMENT_REACH)]
     if EVENT_WORDS.search(nearby) and not _CARE_OF_SOMEONE.search(nearby):
         return Role.OPERATIONS
+    if _OPEN_TO_WALK_INS.search(text, max(s0, e.start - 100), e.start) and not _SOMEONE_ELSES.search(text, s0, s1):
+        return Role.PRACTICE  # "flu shots ... no appointment needed ..., at 300 Hollow Rd."
     return Role.UNKNOWN

@@ -31,6 +31,7 @@ _PET = re.compile(r"\b(?:a|an|the|our|my|this|that)\s+(?:[\w-]+\s+){0,2}(?:dog|c
 _SOMEONE_ELSE = re.compile(
     r"\b(?:a|an|the|this|that|one|someone|somebody|\w+['’]s)\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b"
     r"|\b(?:client|patient|pt|counselee)s?\b|\bsomeone\b|\bsomebody\b"
+    r"|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:girl|guy|boy|kid|kiddo|little one|lady|gentleman|teen|toddler|youngster|fella|gal)\b"
     r"|\b(?:our|my|her|his|fav\w*)\s+(?:\w+\s+)?regulars?\b|\bregulars\b"  # not "regular sunglasses"
     r"|\b(?:my|our|the|her|his|their)\s+(?:\w+\s+)?(?:" + L.SLOT + r"|\d{1,2}:\d\d)"
     r"|\b(?:you|your|yours|yourself|u|ur)\b(?!\s+(?:friendly\s+|favou?rite\s+|fav\s+)?(?:nurse|injector|therapist|"
@@ -40,6 +41,8 @@ _SECOND_PERSON_CARE = re.compile(L.SECOND_PERSON_CARE, _I)
 _SOMEONES_CARE = re.compile(r"\b(?:our|this|that|today'?s|a|the|last|next|in|her|his|their)\s+(?:\w+\s+)?"
                             r"(?:session|appointment|appt|visit|intake|consult)s?\b", _I)
 _PATIENT_REF = re.compile(L.PATIENT_REF, _I)
+# the writer in the patient's chair: "Being the patient made me a better surgeon", "I was the patient"
+_WRITER_AS_PATIENT = re.compile(r"\b(?:being|was|am|i'?m|i’m|became|be) (?:the|a) patient\b", _I)
 # on a review site, help given is the reviewer's care: "glad Dr. Okafor could help!"
 _HELPED_SOMEONE = re.compile(r"\b(?:could|was able to|got to)\s+help\b|\bhelped\s+(?:you|u)\b|\b(?:treated|saw|"
                              r"took care of)\s+(?:you|u)\b|\bwith\s+(?:you|u)r?\s+(?:visit|appointment|appt|care|"
@@ -55,6 +58,8 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
     out = []
     for i, (s, e) in enumerate(bounds):
         sentence = text[s:e]
+        if _FIRST_PERSON.search(sentence):
+            sentence = _WRITER_AS_PATIENT.sub(" ", sentence)
         if any(s <= p.start < e and r in (Role.UNKNOWN, Role.INVENTED) for p, r in people) \
                 or _PATIENT_REF.search(sentence) or _SECOND_PERSON_CARE.search(sentence) \
                 or _SOMEONES_CARE.search(sentence) \
@@ -108,6 +113,10 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:one|two|three|four|some|a few|several|a couple|couple|both|all|each|every one) of (?:our|my|the) "
     r"(?:(?!and\b)\w+ ){0,2}(?:clients|patients|pts|regulars|kiddos|group members|families|folks)\b"
     r"|\bour (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening) (?:\w+ )?(?:friend|folks|crew|regular)s?\b"
+    # one of them shown at work: "our girl crushing her matching goals at the table today"
+    r"|\bour (?:[\w-]+ )?(?:girl|guy|boy|kiddo|little one|lady|gentleman)\b(?! (?:at|in|on) the front desk)"
+    # care being given in the picture: "our DPT Lena Marsh treating a marathoner’s hamstring"
+    r"|\b(?:treating|adjusting|examining|needling|taping|injecting|working on)\s+(?:a|an|our|this|one of our)\s+(?!demo\b|model\b|mannequin\b|dummy\b)\w"
     # a schedule on a screen: "scroll through the SimplePractice calendar on Priya's monitor, names and times"
     r"|\b(?:calendar|schedule)\b[^.!?\n]{0,30}\b(?:monitor|screen|computer|laptop)\b|\bnames and (?:appointment )?times\b"
     r"|\b(?:our|my) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
@@ -155,7 +164,11 @@ _ANY_READER = re.compile(
     # a tip that opens with an imperative: "3️⃣ Don't forget ears, neck and the backs of your hands"
     r"|^[\W\d_]*(?:don'?t|do|try|use|keep|get|make|take|wear|drink|eat|put|set|skip|reapply|remember|avoid|choose|"
     r"protect|check|bring|save|limit|aim|start|stop|give|let|pick|plan|write|swap|add|switch|schedule|book|send|apply|"
-    r"email|join|visit|come|grab|sign up|register|follow|tag|text|call|dm|reach out|tell)\b", _I)
+    r"email|join|visit|come|grab|sign up|register|follow|tag|text|call|dm|reach out|tell|"
+    # the verbs of a how-to: "Lather with soap ...", "Rinse well", "Ice it for 20 minutes"
+    r"wet|lather|scrub|rinse|dry|wash|brush|floss|stretch|breathe|sit|stand|walk|rest|ice|heat|sleep|wake|hydrate|move|"
+    r"lift|bend|hold|repeat|squeeze|relax|notice|pause|read|listen|ask|talk|consider|look|watch|turn|wait|place|cover|"
+    r"slow down|go|find|warm up|cool down|replace|clean|wipe|store|toss|throw out|cut|spend|practi[cs]e|write down)\b", _I)
 _ONE_READER = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:week|night|time|visit)|"
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|s)?|next (?:week|time)|again|"

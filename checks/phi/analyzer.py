@@ -932,7 +932,8 @@ _STREET_LAST = re.compile(r"[ \t](?:%s)\.?$" % "|".join(sorted(STREET_TYPES)), r
 
 
 def _not_a_person(text: str, c: _Candidate) -> bool:
-    """A PERSON span that is a keyword to text ('text "NEDA" to 741741'), a standard's code
+    """A PERSON span that is a keyword to text ('text "NEDA" to 741741'), a school someone trained
+    at ("residency at Duke"), a standard's code
     ("iso 12312-2"), a street ("césar e.
     chávez blvd"), one of two cross streets ("23rd & Dexter"), a neighbourhood ("Hi Sellwood neighbors!") or a group ("Men's Line"); a place
     whose residents are greeted."""
@@ -943,11 +944,19 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or (text[c.start:c.end].casefold() in STREET_TYPES and _NUMBERED_BEFORE.search(text, max(0, c.start - 30), c.start))
         or _NEIGHBOURS_AFTER.match(text, c.end) or text[c.start:c.end].casefold() in _GROUP_WORDS
         or _CODE_NUMBER_AFTER.match(text, c.end) or _CROSS_STREET_BEFORE.search(text, max(0, c.start - 16), c.start)
-        or _CROSS_STREET_AFTER.match(text, c.end) or _named_place_after(text, c.end))
+        or _CROSS_STREET_AFTER.match(text, c.end) or _named_place_after(text, c.end)
+        or _TRAINED_AT.search(text, max(0, c.start - 60), c.start)
+        or _PLACE_NAMED_AFTER.search(text, max(0, c.start - 8), c.start))
 
 
 # a list item's opening, also when the line breaks were lost ("... the road: 1. agree on ... 3. debrief ...")
 _LIST_ITEM_OPENING = re.compile(r"(?:^|\n|[ \t])[ \t]*(?:\d{1,2}[.)]|[-•*▪➡👉])[ \t]*$")
+# a lake, mountain or fort named after someone: "tied the knot at Lake Harriet", "Mount Hood"
+_PLACE_NAMED_AFTER = re.compile(r"\b(?:Lake|Mount|Mt\.?|Fort|Ft\.?|Port|Cape|Camp|Isle|Glen)[ \t]+$")
+# where someone trained is a school: "completed an orthopedic residency at Duke", "her DPT from Emory"
+_TRAINED_AT = re.compile(r"\b(?:residency|fellowship|internship|degree|doctorate|masters?|master['’]s|bachelor['’]?s|"
+                         r"training|trained|studied|graduated|graduate|alum(?:na|nus|ni)?|DPT|MD|PhD|PsyD|MSW|DDS)\b"
+                         r"[^.!?\n]{0,30}\b(?:at|from)[ \t]+(?:the[ \t]+)?$", re.I)
 # one street of an intersection: "at 23rd & Dexter", "Dexter and 23rd"
 _CROSS_STREET_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)[ \t]*(?:&|and|/)[ \t]*$", re.I)
 _CROSS_STREET_AFTER = re.compile(r"[ \t]*(?:&|and|/)[ \t]*\d{1,3}(?:st|nd|rd|th)\b", re.I)

@@ -9,6 +9,7 @@ from checks.base import PEOPLE, Analysis
 from checks.disclosure.spans import REDACTED_NAME
 from checks.phi.lexicon import given_names
 from checks.policy.base import FLAGS, Span
+from checks.roles import credential_after
 
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 GREETING_NAME = (r"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ey|[Dd]ear|[Hh]ello|[Cc]ongrats|[Cc]ongratulations|[Tt]hanks|"
@@ -60,6 +61,8 @@ class Addressees:
         """"Hi Jane", "Jane, ...", "..., Jane!" (not "Burnout is..." or "a book by Lori Gottlieb")."""
         before, after = text[max(0, start - 30):start], text[end:end + 3]
         opens = self.sentence_start.search(before) or not text[:start].strip()
+        if credential_after(text, end):
+            return False  # "Dr. Nadia Farrow, MD, and ...": a clinician introduced, not spoken to
         return bool(self.greeted.search(before)
                     or (opens and self.vocative_after.search(after))
                     or (self.comma_before.search(before) and self.end_after.search(after)))

@@ -79,6 +79,7 @@ _PRACTICE_SPEAKS = re.compile(r"\b(?:us|we|we'?ve|we'?re|our|me|I|I'?ve|my)\b", 
 # the person's own work in care, said to them or about them
 _OWN_WORK = re.compile(
     r"\b(?:come|came|coming|comes)\s+(?:in\s+)?(?:to\s+)?see\s+(?:us|me)\b"
+    r"|\b(?:come|came|coming|comes)\s+in\s+(?:with|w/)\s*(?:a|an|her|his|their)\s"  # "comes in w/ a wrist sprain"
     r"|\bwork(?:ed|ing|s)?\s+on\s+(?:your|him|her|them|my)sel(?:f|ves)\b"
     r"|\b(?:do|did|doing|done)\s+the\s+(?:hard\s+)?work\s+on\s+(?:your|him|her|them)sel(?:f|ves)\b"
     r"|\bthe\s+hard\s+work\s+(?:on\s+)?(?:your|him|her|them)sel(?:f|ves)\b"
@@ -151,11 +152,13 @@ class IndirectIdentification(Rule):
 
 
 def _narrowed(m: re.Match) -> bool:
-    """A proper name, a named school or workplace, or an ordinal grade in the description:
-    few people fit it. Lower-case drafts name places too ("lincoln high", "cleveland high's")."""
+    """A proper name, a named school or workplace, an ordinal grade or "the only ..." in the
+    description: few people fit it. Lower-case drafts name places too ("lincoln high", "cleveland high's")."""
     words = [w.strip(".,;:!?()\"'") for w in (m.group("mods") or "").split() + (m.group("post") or "").split()[1:]]
     if _ORDINAL.match(m.group("role")):
         return True
+    if any(w.lower() == "only" for w in words):
+        return True  # "the head baker at the only bakery in millbrook", "the only female firefighter"
     for i, w in enumerate(words):
         if _ORDINAL.fullmatch(w):
             return True

@@ -102,6 +102,20 @@ CLEAR = [
                      "til 6. no client faces on here EVER, promise 🤐✨ #medspalife"),
     ("linkedin", False, "“I finally feel like myself again.” 🌿\n— a Harbor Light client\n\nShared with permission. "
                         "If you're ready to start, we're here: (503) 555-0142"),
+    # eighth session, round 31: a clinician named with a credential, an address to walk in at, a staff
+    # wedding by a lake, a school someone trained at, the writer as the patient, a clinician by field
+    ("email", False, "Hi there,\n\nFive tips for better sleep:\n1. Keep your wake-up time steady.\n2. Get morning "
+                     "daylight.\n\nDr. Nadia Farrow, MD, and Dr. Luis Benavides, DO, are accepting new patients in "
+                     "January.\nUnsubscribe anytime."),
+    ("website", False, "Flu shots are available for ages 6 months and up, no appointment needed on Tuesday mornings, "
+                       "at 300 Hollow Rd."),
+    ("facebook", True, "Congratulations to Dr. Lauren Whitfield, DDS, and her new husband Ben, who married Saturday at "
+                       "Lake Harriet!"),
+    ("linkedin", False, "Please welcome Dr. Tomás Echeverría, PT, DPT! He completed an orthopedic residency at Duke and "
+                        "is accepting new patients."),
+    ("website", False, "Being the patient made me a better surgeon. Last spring I had bunion surgery on my own foot."),
+    ("facebook", False, "free hearing screenings sat 10am @ the dover public library, 45 locust st. our audiologist jen "
+                        "kowalski will be there"),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
@@ -145,6 +159,14 @@ BLOCK = [
     ("x", False, "Our clients are the best. One of them told me in session that she finally left him."),
     # a consented patient introduced in lower case, on a platform her consent does not cover
     ("tiktok", True, "meet jasmine 🌿 her words, not ours: “I learned to rest without guilt.” #therapytok"),
+    # eighth session, round 31: a client shown at work, care shown being given, "the only ...", an initial
+    # and an age under a client's words
+    ("instagram", True, "look at that focus 😍 our girl crushing her goals at the table today w/ ms. tasha #abatherapy"),
+    ("linkedin", True, "Behind the scenes: our DPT Lena Marsh treating a marathoner’s hamstring at our Tacoma clinic."),
+    ("facebook", False, "when the head baker at the only bakery in millbrook comes in w/ a wrist sprain before the rush 😩 "
+                        "we taped her up"),
+    ("instagram", False, "“Last weekend I ate birthday cake at my daughter’s party.” — R., 34, finishing our PHP program "
+                         "this month"),
 ]
 
 

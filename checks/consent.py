@@ -22,7 +22,7 @@ from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.content_kind import classify
 from checks.phi.lexicon import given_names
 from checks.reading import reading_of
-from checks.roles import Role, invented_case, listed_public_figure
+from checks.roles import Role, in_business_name, invented_case, listed_public_figure
 
 MAX_IDS_SHOWN = 5
 
@@ -115,7 +115,8 @@ class ConsentCheck(Check):
         for e, role in zip(analysis.entities, reading.roles):
             words = set(name_key(text[e.start:e.end]).split())
             if e.entity_type not in PEOPLE or role in (Role.STAFF, Role.PUBLIC) or (
-                    role != Role.UNKNOWN and len(words) < 2):
+                    role != Role.UNKNOWN and len(words) < 2) or (
+                    role == Role.ORGANISATION and in_business_name(text, e)):  # "Happy holidays,\nRidgeview Health"
                 continue
             if words and any(words <= m for m in mentioned):
                 continue

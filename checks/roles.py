@@ -25,6 +25,7 @@ from typing import Iterable
 
 from checks.base import Entity
 from checks.phi.lexicon import CREDENTIALS, HONORIFICS, common_surnames, given_names, public_figures
+from checks.policy import lexicon as L
 
 
 class Role(str, Enum):
@@ -134,7 +135,7 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|s
               r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant|liaison|advocate|educator|"
               r"midwife|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech|dpt|"
               # any clinician named for their field: "our audiologist", "our podiatrist", "our pediatrician"
-              r"[a-z]{3,}(?:ologist|ist|ician|ographer))s?")  # "our DPTs"
+              r"lead|physio|pta|cota|rn|lpn|cna|rdh|ma|[a-z]{3,}(?:ologist|ist|ician|ographer))s?")  # "our DPTs"
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+"
                                r"(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}"  # "our very own", "our beloved"
                                + _STAFF_JOB + r"\s*,?\s*$"
@@ -144,6 +145,23 @@ _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)
 # "Elena at the front desk with her quote card": a client can stand there)
 _STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[\w'’-]+)?\s+(?:(?:in|from)\s+(?:billing|scheduling|intake|admin)"
                                 r"|(?:on|from)\s+(?:our|the)\s+(?:team|front desk))\b", _I)
+# who is who in a photo: "Left to right: Dana, Marisol and Kev", "Pictured: ..."
+_ROLL_CALL_BEFORE = re.compile(r"\b(?:left to right|l to r|l-r|from left|pictured|in the photo|in the pic)\s*[:,)]?\s*"
+                               r"(?:[\w'’.-]+\s*(?:,|and|&)\s*){0,6}$", _I)
+
+
+def _staff_photo_roll_call(text: str, e: Entity) -> bool:
+    """A roll call under a photo the draft says shows staff only ("staff only, no clients pictured!")."""
+    from checks.subjects import no_client_pictured  # subjects reads roles; a photo's caption is read here
+    return bool(_ROLL_CALL_BEFORE.search(text, max(0, e.start - 80), e.start)) and no_client_pictured(text)
+
+
+# the one to ask or book with: "Ask for Brenda when you call", "book with ashley on the app", "RSVP to Carmen"
+_ASKED_FOR_BEFORE = re.compile(r"\b(?:ask for|book (?:online )?with|rsvp (?:to|with)|schedule with)\s+$", _I)
+# the one who will do the practice's part: "Jen from our office will call you", "kofi will reach out today"
+_WILL_HELP_AFTER = re.compile(r"^(?:\s+(?:at|from|in)\s+(?:the\s+|our\s+)?(?:front desk|office|billing|our office))?\s+"
+                              r"(?:will|can|is happy to|would love to)\s+(?:reach out|call you|call u|contact you|be in touch|"
+                              r"follow up|get you in|help you|set (?:one|it|you) up|go over|make it right)\b", _I)
 # what children call their therapist: "miss kayla", "ms. rocio" - a title before a lone given name
 _CHILDRENS_TITLE_BEFORE = re.compile(r"\b(?:miss|ms\.?)\s+$", _I)
 # the office's pet or plant, named: "rosie (our clinic cat)", "max the therapy dog"
@@ -177,6 +195,7 @@ _OPERATIONS = re.compile(
     r"independence day|juneteenth|mlk|presidents|veterans day|easter|hanukkah|diwali|eid|(?:in|at|on) observance|"
     r"schedule change|scheduled|scheduling|goes live|posting date|snow|weather|power outage|maintenance|portal|available|accepting|intake opens|"
     r"hiring|application|apply|cv|resume|résumé|job|position|anniversary|ribbon|birthday of the practice|"
+    r"opened|founded|established|"
     r"special|offer|promo|promotion|deal|discount|sale|coupon|expires|valid (?:through|until)|"
     r"opening|in clinic|in the clinic|out of (?:the )?office|on vacation|pto|\w+ rights day|remembrance)\b", _I)
 _CARE_OF_SOMEONE = re.compile(
@@ -261,6 +280,7 @@ def person_role(text: str, e: Entity) -> Role:
             or _STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_BEFORE.search(before) or _STAFF_JOB_AFTER.match(after) \
             or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
             or _PET_AFTER.match(after) or _signs_the_post(text, e, value) or _ADVISES_AFTER.match(after) \
+            or _ASKED_FOR_BEFORE.search(before) or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
             or (_CHILDRENS_TITLE_BEFORE.search(before) and " " not in value.strip()
                 and value.casefold() not in common_surnames()):
         return Role.STAFF  # a credential, or the writer introducing themselves ("Dr. Ben here", "that's me, Kayla")
@@ -452,6 +472,9 @@ def in_business_name(text: str, e: Entity) -> bool:
 _LONG_LINE = 300
 
 
+_DASH_SIGNATURE = re.compile(r"[ \t][—–-]{1,2}[ \t]*(?=[^—–\n]*$)")
+
+
 def on_business_line(text: str, e: Entity) -> bool:
     """A number, address or town on a business's own line (a footer "NorthStar Chiropractic ·
     800 Main St · (360) 555-0134", a listing "Rose City Urgent Care — Gresham: 9–7"), or the
@@ -467,9 +490,12 @@ def on_business_line(text: str, e: Entity) -> bool:
         # footer's sentence stands for its line
         s0, s1 = _sentence(text, e.start, e.end)
         line_start, line, previous = s0, text[s0:s1], text[max(0, s0 - 80):s0]
+    business = _business_patterns(text)[0]
+    signed = _DASH_SIGNATURE.search(text, line_start, e.start)
+    if signed and business.search(text, signed.end(), e.start) and not _CARE_OF_SOMEONE.search(text, signed.end(), e.end):
+        return True  # "... book through the patient portal. — Prairie Pediatrics, Omaha"
     if _CARE_OF_SOMEONE.search(line):
         return False
-    business = _business_patterns(text)[0]
     alone_at_the_end = not re.search(r"\w", text[line_start:e.start] + text[e.end:]) and e.entity_type == "PHONE"
     return bool(business.search(line) or (len(previous) < 80 and business.search(previous))
                 or (alone_at_the_end and business.search(text, 0, line_start)))
@@ -709,6 +735,11 @@ _CONTACT_VERB = re.compile(r"\b(?:call|text|phone|reach(?: out)?|contact|e-?mail
                            r"ask for)\b", _I)
 
 
+# a colleague who is also a patient: their own care, given here ("after her hysterectomy with Dr. Lin here at
+# Bloom", "recovering from his knee surgery with us")
+_TREATED_HERE = re.compile(r"\b(?:her|his|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:" + L.CARE + "|" + L.CONDITION
+                           + r"|hysterectomy|mastectomy|[\w-]+ectomy)\b(?:[^.!?\n]|(?<=\b(?:dr|mr|ms))\.|(?<=\bmrs)\.){0,40}\b(?:here at|here with us|with us|at our "
+                           r"(?:office|clinic|practice|center))\b", _I)
 # a region the practice serves or works in: "partners across the Miami Valley", "serving Greater Boise"
 _SERVICE_AREA = re.compile(r"\b(?:across|throughout|serving|serve|all over|everywhere in)\s+(?:the\s+)?$", _I)
 
@@ -717,6 +748,8 @@ def role_of(text: str, e: Entity) -> Role:
     if e.entity_type == "LOCATION" and _SERVICE_AREA.search(text, max(0, e.start - 20), e.start):
         return Role.OPERATIONS
     role = _role_of(text, e)
+    if role == Role.STAFF and e.entity_type == "PERSON" and _TREATED_HERE.search(text, *_sentence(text, e.start, e.end)):
+        return Role.UNKNOWN  # "our front desk superstar Carla, recovering after her hysterectomy ... here at Bloom"
     if role == Role.UNKNOWN and e.entity_type == "LOCATION" and on_business_line(text, e):
         return Role.ORGANISATION  # a business's own address or branch town
     return role

@@ -32,6 +32,8 @@ _SOMEONE_ELSE = re.compile(
     r"\b(?:a|an|the|this|that|one|someone|somebody|\w+['’]s)\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b"
     r"|\b(?:client|patient|pt|counselee)s?\b|\bsomeone\b|\bsomebody\b"
     r"|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:girl|guy|boy|kid|kiddo|little one|lady|gentleman|teen|toddler|youngster|fella|gal)\b"
+    # family of someone the writer knows: "my neighbor’s daughter", "a friend's son"
+    r"|\b(?:neighbou?r|friend|coworker|co-worker|cousin|boss|roommate|classmate)['’]?s\s+(?:\w+\s+)?" + _FAMILY + r"\b"
     r"|\b(?:our|my|her|his|fav\w*)\s+(?:\w+\s+)?regulars?\b|\bregulars\b"  # not "regular sunglasses"
     r"|\b(?:my|our|the|her|his|their)\s+(?:\w+\s+)?(?:" + L.SLOT + r"|\d{1,2}:\d\d)"
     r"|\b(?:you|your|yours|yourself|u|ur)\b(?!\s+(?:friendly\s+|favou?rite\s+|fav\s+)?(?:nurse|injector|therapist|"
@@ -70,17 +72,32 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
         colleague_here = any(s <= p.start < e and r == Role.STAFF for p, r in people) or any(
             is_colleague(w) for w in re.findall(r"[^\W\d_]+", sentence))
         if _THIRD_PERSON.search(sentence) and not colleague_here:
-            # he/she points at the nearest person before it: theirs must be a colleague or the writer's family
-            colleague_here = _nearest_is_own(text, bounds[max(0, i - 2)][0], s + _THIRD_PERSON.search(sentence).start(),
-                                             people, is_colleague)
-            out.append(colleague_here)
+            # he/she points at the nearest person before it: theirs must be a colleague or the writer's family;
+            # with no one before, at the first one named in the next sentence ("She said YES 💍 ... Congrats
+            # to our office manager Tasha")
+            lo, pos = bounds[max(0, i - 2)][0], s + _THIRD_PERSON.search(sentence).start()
+            colleague_here = _nearest_is_own(text, lo, pos, people, is_colleague)
+            if colleague_here is None and i + 1 < len(bounds) and _OPENS_WITH_THIRD.match(sentence):
+                colleague_here = _first_named(text, *bounds[i + 1], people, is_colleague)
+            out.append(bool(colleague_here))
             continue
         out.append(colleague_here or bool(_FIRST_PERSON.search(sentence)))
     return tuple(out)
 
 
-def _nearest_is_own(text: str, lo: int, pos: int, people, is_colleague) -> bool:
-    """The last person mentioned in text[lo:pos] is a colleague, a public figure or the writer's family."""
+_OPENS_WITH_THIRD = re.compile(r"\W*(?:she|he)\b", _I)  # the sentence's subject, before anyone is named
+
+
+def _first_named(text: str, lo: int, hi: int, people, is_colleague) -> bool | None:
+    """Whether the first person named in text[lo:hi] is a colleague (None: nobody)."""
+    named = [(p.start, r == Role.STAFF) for p, r in people if lo <= p.start < hi]
+    named += [(lo + m.start(), True) for m in re.finditer(r"[^\W\d_]+", text[lo:hi]) if is_colleague(m.group())]
+    return min(named)[1] if named else None
+
+
+def _nearest_is_own(text: str, lo: int, pos: int, people, is_colleague) -> bool | None:
+    """The last person mentioned in text[lo:pos] is a colleague, a public figure or the writer's family
+    (None: no one is mentioned there)."""
     last: tuple[int, bool] | None = None
     for p, r in people:
         if lo <= p.start < pos and (last is None or p.start > last[0]):
@@ -95,7 +112,7 @@ def _nearest_is_own(text: str, lo: int, pos: int, people, is_colleague) -> bool:
     for m in _SOMEONE_ELSE.finditer(text, lo, pos):
         if last is None or m.start() > last[0]:
             last = (m.start(), False)
-    return bool(last and last[1])
+    return None if last is None else last[1]
 
 
 # With a photo: words saying clients are in it or were there ("a candid of two of our regulars",
@@ -193,6 +210,9 @@ def _someone_else_third(text: str, bounds: list[tuple[int, int]], i: int, everyo
     return bool(third) and not _nearest_is_own(text, bounds[max(0, i - 2)][0], third.start(), everyone, is_colleague)
 
 
+_MAILING = re.compile(r"\bunsubscribe\b|\byou(?:['’]re| are) (?:receiving|getting) this\b|\bopt[- ]out\b", _I)
+
+
 def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
                      roles: tuple[Role, ...], replying: bool, is_colleague=lambda w: False) -> tuple[bool, ...]:
     """Per sentence: whether its "you" is whoever reads the post, not one person. Never in a
@@ -215,7 +235,8 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
     # an FAQ or a guide that keeps speaking to any reader: its plainer "you" sentences are theirs too
     # ("Your session notes stay with us." among "Before your first appointment, we call your plan")
     pinned = sum(_YOU.search(text, s, e) is not None and not plain for (s, e), plain in zip(bounds, plain_you))
-    if sum(out) >= 2 and sum(out) > 2 * pinned:
+    # a mailing goes to a list: its plain "you" is every subscriber ("no single meal undoes your progress")
+    if (sum(out) >= 2 or _MAILING.search(text)) and sum(out) > 2 * pinned:
         out = [x or y for x, y in zip(out, plain_you)]
     return _elliptical_follow_ups(text, bounds, out, people, everyone, is_colleague)
 

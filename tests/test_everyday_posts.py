@@ -116,6 +116,23 @@ CLEAR = [
     ("website", False, "Being the patient made me a better surgeon. Last spring I had bunion surgery on my own foot."),
     ("facebook", False, "free hearing screenings sat 10am @ the dover public library, 45 locust st. our audiologist jen "
                         "kowalski will be there"),
+    # eighth session, rounds 30 and 32: a colleague's news told before her name, a staff roll call under a
+    # staff-only photo, a mailing's "you", the practice's own promise, a sign-off with a town, a practice's
+    # founding date, a hyphenated word before a colon
+    ("instagram", True, "She said YES 💍 and then she said I DO! Congrats to our office manager Tasha Greene, who "
+                        "married her high school sweetheart this weekend in Savannah 🥂"),
+    ("instagram", True, "Our front desk dream team got matching sweaters 🎄 (staff only, no clients pictured!) Left to "
+                        "right: Dana, Marisol and Kev."),
+    ("email", False, "Subject: Holiday eating\n\nHi friend,\n\nHere’s our reminder: no single meal undoes your "
+                     "progress.\n\nUnsubscribe: rootandsprout.com/unsubscribe"),
+    ("instagram", True, "Our hygienist Tasha Greene, RDH, married Andre on Saturday! We promise we'll stop asking to see "
+                        "the video… eventually 😂"),
+    ("facebook", False, "Same-day sick appointments are available every weekday. Call (402) 555-0166. — Prairie "
+                        "Pediatrics, Omaha"),
+    ("linkedin", False, "10 years in Boise! In December 2016 we opened Sagebrush Counseling with two clinicians and a "
+                        "borrowed couch."),
+    ("instagram", True, "Costume contest winner: our front-desk queen Rosa Delgado! Runners-up: Dr. Kim as a giant floss. "
+                        "Staff only in these photos, no patients pictured!"),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
@@ -167,6 +184,12 @@ BLOCK = [
                         "we taped her up"),
     ("instagram", False, "“Last weekend I ate birthday cake at my daughter’s party.” — R., 34, finishing our PHP program "
                          "this month"),
+    # eighth session, rounds 30 and 32: a neighbour's child's care, a baby named in a tag, a colleague's own
+    # care given here
+    ("facebook", False, "so proud of my neighbor’s daughter who graduated from our feeding therapy program this week!!"),
+    ("instagram", False, "Another beautiful birth this weekend 👶💛 welcome to the world little one!! #BabyRodriguez"),
+    ("facebook", False, "sending love to our front desk superstar Carla, recovering at home after her hysterectomy with "
+                        "Dr. Lin here at Bloom Women’s Health 💐"),
 ]
 
 

@@ -25,7 +25,7 @@ _TITLE_STOP = "".join(rf"(?<!\b{t}\.)" for t in ("Dr", "dr", "DR", "Mr", "mr", "
                                                  "etc", "approx")) + r"(?<!\b[A-Z]\.)"  # nor an initial
 _SENTENCE_END = re.compile(_TITLE_STOP + r"(?<=[.!?])[\"')\]]*\s+(?![-–—~])|\n+(?![-–—~])|"
                            + _TITLE_STOP + r"(?<=[a-z][.!?])(?=[A-Z][a-z])"  # "end.Next", not "PDX.COM"
-                           + r"|[ \t]+(?=[•▪➡👉][ \t])")  # a bullet opens an item when line breaks were lost
+                           + r"|[ \t]+(?=[•▪][ \t])")  # a bullet opens an item when line breaks were lost
 MAX_SENTENCE = 400
 _WORDS = re.compile(r"[a-z]{2}")
 _PLACEHOLDER = re.compile(r"<\w+>")

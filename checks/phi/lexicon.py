@@ -118,6 +118,11 @@ HEALTH_TERMS = {
     "psychologist", "hospitalized", "hospitalised", "inpatient", "outpatient", "disorder",
     "symptoms", "mental health", "insomnia", "ssri", "ssris", "zoloft", "prozac",
     "lexapro", "xanax", "adderall", "wellbutrin", "lithium", "seroquel",
+    # the body and its procedures, across specialties (dental, PT, OB, med spa, oncology); not words with
+    # an everyday sense too ("braces colors", "filler", "crown", "cast")
+    "birth", "vbac", "c-section", "labor and delivery", "pregnant", "pregnancy", "postpartum", "miscarriage", "ivf",
+    "infertility", "surgery", "fracture", "sprain", "concussion", "acl", "stitches", "root canal", "fillings",
+    "botox", "microneedling", "chemo", "chemotherapy", "cancer", "stroke", "hysterectomy", "mastectomy", "appendectomy",
 }
 
 # chat shorthand, and a few words of e-mail footers and invitations that are never names
@@ -208,6 +213,9 @@ def is_vocabulary(word: str, common: frozenset[str]) -> bool:
     w = word.casefold()
     if w in common or w in IRREGULAR_PAST:
         return True
+    if "-" in w.strip("-"):  # "runners-up", "check-in": a compound of words, unless a part is a name ("mary-kate")
+        parts = w.strip("-").split("-")
+        return all(len(p) >= 2 and p not in given_names() and is_vocabulary(p, common) for p in parts)
     if w.endswith("ies") and w[:-3] + "y" in common:
         return True
     if w.endswith("es") and w[:-2] in common:

@@ -122,6 +122,11 @@ CLAIM_PATTERNS = [
 WINDOW = 60
 
 
+# a promise about the practice's own conduct, with no reader in it
+_OWN_CONDUCT = re.compile(r"\s*(?:that\s+)?(?:we|i)(?:['’]ll|\s+will)?\b", re.IGNORECASE)
+_THE_READER = re.compile(r"\b(?:you|your|yours|u|ur)\b", re.IGNORECASE)
+
+
 class OutcomeClaims(Rule):
     name = "outcome_claims"
     default_severity = Severity.BLOCK
@@ -141,6 +146,8 @@ class OutcomeClaims(Rule):
         after = text[span[1]:min(s1, span[1] + WINDOW)]
         before = text[max(s0, span[0] - WINDOW):span[0]]
         before = re.split(r"\bbut\b|;", before)[-1]
+        if _OWN_CONDUCT.match(after) and not _THE_READER.search(after):
+            return False  # "we promise we'll stop asking to see the video": what the practice will do, not a result
         return any(p.search(after) or p.search(before) for p in self.outcome)
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:

@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import Pattern
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import cities, common_surnames, given_names, is_vocabulary
+from checks.phi.lexicon import US_STATE_CODES, US_STATES, cities, common_surnames, given_names, is_vocabulary
 from checks.phi.recognizers.base import NameRecognizer
 
 _PIECES = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
@@ -30,6 +30,13 @@ _SMALL_WORDS = {"a", "i", "we", "u", "ur", "my", "the", "with", "for", "to", "of
 _TITLES = {"mr", "mrs", "ms", "miss", "mister"}
 _NAMED_AFTER = ("day", "week", "month", "challenge", "awareness", "foundation", "fund", "run", "walk", "act", "law",
                 "center", "institute", "show", "podcast", "award", "awards", "method", "effect")
+
+
+def _town_and_state(low: str) -> bool:
+    """A tag that is a town followed by its state ("eugeneoregon", "bendor")."""
+    towns = cities()[0]
+    return any(low.endswith(st) and low[:-len(st)] in towns
+               for st in (*(s.replace(" ", "") for s in US_STATES), *(c.casefold() for c in US_STATE_CODES)))
 
 
 class HashtagNameRecognizer(NameRecognizer):
@@ -49,6 +56,8 @@ class HashtagNameRecognizer(NameRecognizer):
 
     def _names_someone(self, tag: str) -> bool:
         low = tag.casefold()
+        if _town_and_state(low):
+            return False  # "#eugeneoregon", "#AustinTexas": a place tag
         if low.endswith(_NAMED_AFTER):
             return False  # #MartinLutherKingDay, #BettyWhiteChallenge: named after someone, not about them
         for cue in _CUES:  # "#TeamMaya", "#prayersforkevin"
@@ -64,6 +73,8 @@ class HashtagNameRecognizer(NameRecognizer):
             return False  # "#Dayton", "#Austin": a place tag
         if len(pieces) == 2 and len(pieces[1]) >= 3 and (
                 pieces[0] in _TITLES and not is_vocabulary(pieces[1], self.common_words)  # "#MrsAlvarez"
+                or pieces[0] in _PERSON_LEADS and self._surname(pieces[1])  # "#BabyRodriguez"
+                and not is_vocabulary(pieces[1], self.common_words)
                 or pieces[0] == "the" and pieces[1].endswith("s") and self._surname(pieces[1][:-1])):  # "#TheMillers"
             return True
         if any(len(a) >= 3 and len(b) >= 3 and self._given(a, strict=False) and self._surname(b)

@@ -32,11 +32,14 @@ _NAMED_AFTER = ("day", "week", "month", "challenge", "awareness", "foundation", 
                 "center", "institute", "show", "podcast", "award", "awards", "method", "effect")
 
 
+# a state as it ends a run-together tag: "oregon", "newyork", "or"
+_STATE_ENDINGS = tuple(sorted({*(s.replace(" ", "") for s in US_STATES), *(c.casefold() for c in US_STATE_CODES)}))
+
+
 def _town_and_state(low: str) -> bool:
     """A tag that is a town followed by its state ("eugeneoregon", "bendor")."""
     towns = cities()[0]
-    return any(low.endswith(st) and low[:-len(st)] in towns
-               for st in (*(s.replace(" ", "") for s in US_STATES), *(c.casefold() for c in US_STATE_CODES)))
+    return any(low.endswith(st) and low[:-len(st)] in towns for st in _STATE_ENDINGS)
 
 
 class HashtagNameRecognizer(NameRecognizer):

@@ -159,9 +159,11 @@ def _staff_photo_roll_call(text: str, e: Entity) -> bool:
 # the one to ask or book with: "Ask for Brenda when you call", "book with ashley on the app", "RSVP to Carmen"
 _ASKED_FOR_BEFORE = re.compile(r"\b(?:ask for|book (?:online )?with|rsvp (?:to|with)|schedule with)\s+$", _I)
 # the one who will do the practice's part: "Jen from our office will call you", "kofi will reach out today"
-_WILL_HELP_AFTER = re.compile(r"^(?:\s+(?:at|from|in)\s+(?:the\s+|our\s+)?(?:front desk|office|billing|our office))?\s+"
+_WILL_HELP_AFTER = re.compile(r"^(?:\s+and\s+(?:dr\.?\s+)?\w+)?(?:\s+(?:at|from|in)\s+(?:the\s+|our\s+)?"
+                              r"(?:front desk|office|billing|our office))?\s+"
                               r"(?:will|can|is happy to|would love to)\s+(?:reach out|call you|call u|contact you|be in touch|"
-                              r"follow up|get you in|help you|set (?:one|it|you) up|go over|make it right)\b", _I)
+                              r"follow up|get you in|help you|set (?:one|it|you) up|go over|make it right|cover for me|"
+                              r"take (?:\w+\s+)?care of (?:you|u|y'?all|everyone|all of you))\b", _I)
 # what children call their therapist: "miss kayla", "ms. rocio" - a title before a lone given name
 _CHILDRENS_TITLE_BEFORE = re.compile(r"\b(?:miss|ms\.?)\s+$", _I)
 # the office's pet or plant, named: "rosie (our clinic cat)", "max the therapy dog"

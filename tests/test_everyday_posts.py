@@ -133,6 +133,9 @@ CLEAR = [
                         "borrowed couch."),
     ("instagram", True, "Costume contest winner: our front-desk queen Rosa Delgado! Runners-up: Dr. Kim as a giant floss. "
                         "Staff only in these photos, no patients pictured!"),
+    # ninth session: a colleague's own surgery and the colleagues covering for her
+    ("facebook", False, "It’s me, Jenna (your favorite hygienist 😅). Heads up that I’m having my own ACL surgery on "
+                        "Dec 10. Dr. Soto and Alyssa will take great care of you while I’m gone!"),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
@@ -190,6 +193,8 @@ BLOCK = [
     ("instagram", False, "Another beautiful birth this weekend 👶💛 welcome to the world little one!! #BabyRodriguez"),
     ("facebook", False, "sending love to our front desk superstar Carla, recovering at home after her hysterectomy with "
                         "Dr. Lin here at Bloom Women’s Health 💐"),
+    # ninth session: a reader asked to guess which public person was in care here
+    ("x", False, "guess which seahawks lineman was on our table this morning? 👀 lips are sealed #sportschiro"),
 ]
 
 

@@ -140,8 +140,10 @@ class PhiCheck(Check):
             elif (e.start, e.end) in reviewers and not reading.disclosures():
                 severity, why = self.name_severity, ""  # the reviewer's own name, in a reply that tells no care
             else:
+                # (a date in the writer's own news, "my own ACL surgery on Dec 10", is nobody's care here)
                 severity, why = self._severity(text, e, hits, has_person, reading.in_care_context(e.start, e.end),
-                                               has_person or reading.about_someone(e.start))
+                                               (has_person or reading.about_someone(e.start))
+                                               and not reading.is_own_news(e.start))
             label = LABELS.get(e.entity_type, e.entity_type.lower())
             findings.append(Finding(
                 check=self.name,

@@ -53,6 +53,8 @@ _ROLE = alt(
     "son", "daughter", "kid", "kiddo", "teen", "teenager", "boy", "girl", "guy", "lady", "gentleman", "neighbor",
     "neighbour", "widow", "widower", "newlywed", "bride", "groom", "graduate", "grad", "valedictorian", "alum",
     "lead", "designer", "vp", "vice president", "executive", "novelist", "writer", "artist", "musician", "singer",
+    "lineman", "linebacker", "shortstop", "defenseman", "rapper", "actor", "actress", "celebrity", "influencer",
+    "olympian",
 )
 _DESCRIPTION = re.compile(
     r"\b(?P<det>a certain|an?|the|this|that|our|one|someone'?s|somebody'?s)\s+"
@@ -68,6 +70,11 @@ _NOT_A_QUALIFIER = re.compile(
 # one unnamed reader picked out: with a slot or the practice's care, a patient is being pointed at
 _SINGLED_OUT = re.compile(r"\b(?:you|u) know who (?:you|u) (?:are|r)\b|\blooking at (?:you|u)\b|\biykyk\b|"
                           r"\bif (?:you|u) know,? (?:you|u) know\b", re.IGNORECASE)
+# a reader asked to guess who was in care here: "guess which seahawks lineman was on our table this morning?"
+_GUESS_WHO = re.compile(r"\b(?:guess|can (?:you|u) guess)\s+(?:which|who|what)\b", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"\b(?:" + _ROLE + r"|celeb|star|receiver|tight end)s?\b|\bfamous\b", re.IGNORECASE)
+_SEEN_HERE = re.compile(r"\b(?:on|in)\s+(?:our|my|the)\s+(?:\w+\s+)?(?:table|chair|couch|office|clinic)\b|"
+                        r"\b(?:came|stopped|popped)\s+(?:in|by)\b|\bwas\s+(?:in|here)\b|\bvisited us\b", re.IGNORECASE)
 _SLOT = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+)?"
                    r"\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:my|our|the|her|his)\s+(?:\w+\s+)?\d{1,2}:\d\d\b", re.IGNORECASE)
 # the word after a name that makes it a school, workplace or station: "lincoln high", "station 7"
@@ -128,6 +135,11 @@ class IndirectIdentification(Rule):
         m = _SINGLED_OUT.search(text)
         if m and (_SLOT.search(text) or _CLIENT.search(text) or _CARE.search(text) or _with_a_colleague(text, reading)):
             return m.start(), m.end()  # "(tuesday 10am, we SAW your gums, you know who you are)"
+        for m in _GUESS_WHO.finditer(text):
+            s0, s1 = sentence_bounds(text, m.start())
+            if _ROLE_WORD.search(text, m.end(), s1) and (_SEEN_HERE.search(text, m.end(), s1)
+                                                         or _in_care_here(text[s0:s1])):
+                return m.start(), s1
         for m in _DESCRIPTION.finditer(text):
             if not _narrowed(m):
                 continue

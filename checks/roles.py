@@ -64,6 +64,7 @@ _PUBLIC_AFTER = re.compile(
     r"article|op-ed|interview|documentary|film|album|song|speech|lecture|method|theory|model|framework|series|"
     r"show|episode|special|campaign|movie|channel|newsletter|blog|tour|concert)\b"
     r"|^\s*(?:jr\.?\s+)?day\b"                                        # "Martin Luther King Jr. Day"
+    r"|^\s+et\s+al\b|^\s*(?:,\s*|\(\s*)(?:19|20)\d\d\s*[),;]"              # a study's author: "Trauer et al., 2015"
     r"|^\s+(?:reads|reading|will read|signs|signing|will sign|discusses|will discuss)\s+(?:from\s+|copies of\s+)?"
     r"(?:[\"“'‘]|(?:her|his|their) (?:new |latest |debut )?(?:book|memoir|novel|essays|poems))"  # an author's event
     # (a bare "said" cites only before the words it cites: "mateo said his first full sentence" is no quote)
@@ -119,7 +120,8 @@ _BY_AN_AUTHOR_AFTER = re.compile(r"\s+by\s+(?:dr\.?\s+)?[A-Z][\w'’-]+")
 # insurers and plans the practice takes: "in network with Moda, Regence and Aetna", "we accept Kaiser"
 _INSURERS_BEFORE = re.compile(
     r"\b(?:in[- ]network with|(?:we|i) (?:accept|take|bill)|insurance (?:from|like|through)|plans? (?:from|like)|"
-    r"covered by|credentialed with|contracted with)\s+(?:[\w&'’-]+(?:\s+[\w&'’-]+)?,?\s+(?:(?:and|or|&)\s+)?){0,6}$", _I)
+    r"covered by|credentialed with|contracted with|(?:our|to|the)\s+(?:\w+\s+)?(?:sponsors|partners|vendors|donors))"
+    r":?\s+(?:[\w&'’-]+(?:\s+[\w&'’-]+)?,?\s+(?:(?:and|or|&)\s+)?){0,6}$", _I)
 _PRACTICE_PLACE_AFTER = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:office|offices|clinic|practice|location|front desk)\b", _I)
 _AT_A_BUSINESS_BEFORE = re.compile(r"\b(?:at|from|near|inside|outside)\s+$", _I)
 _BUSINESS_POSSESSIVE = re.compile(
@@ -266,7 +268,7 @@ def person_role(text: str, e: Entity) -> Role:
     if value.isupper() and len(value) <= 8 and before.endswith("(") and after.startswith(")"):
         return Role.ORGANISATION  # "fewer than half receive treatment (NAMI)": a source's acronym
     if _INSURERS_BEFORE.search(before):
-        return Role.ORGANISATION  # "in network with Moda, Regence and Aetna": insurers, not people
+        return Role.ORGANISATION  # "in network with Moda, Regence and Aetna", "our sponsors Blue Heron Bakery, ..."
     if _EVENT_AFTER.match(after):
         return Role.OPERATIONS  # "the Rose City Run for Mental Health": an event's name
     if _AT_A_BUSINESS_BEFORE.search(before) and _BUSINESS_POSSESSIVE.match(after):
@@ -623,9 +625,23 @@ _INVENTED_CASE = re.compile(
     r"|\bdoes ?n[o']t describe any real\b|\b(?:a|an) (?:\w+ )?(?:client|patient|person) we'?(?:ll| will) call\b", _I)
 
 
+# what pins a "composite" to one real person all the same: an age, a job, a town, when care began
+_PARTICULARS = (
+    re.compile(r"\b\d{1,2}[- ]year[- ]old\b|,\s*\d{2}\s*,", _I),
+    re.compile(r"\b(?:teacher|nurse|coach|officer|firefighter|paramedic|pastor|lawyer|attorney|engineer|chef|"
+               r"owner|manager|principal|professor|veteran|student|dentist|pilot|barista|mechanic)\b", _I),
+    re.compile(r"\b(?:from|in) (?!January|February|March|April|May|June|July|August|September|October|November|"
+               r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[A-Z][a-z]+"),
+    re.compile(r"\b(?:last|this past) (?:january|february|march|april|may|june|july|august|september|october|"
+               r"november|december|spring|summer|fall|autumn|winter)\b|\bin (?:19|20)\d\d\b", _I),
+)
+
+
 def invented_case(text: str) -> bool:
-    """The draft says its case is made up: "a composite", "totally made-up, not a real person"."""
-    return bool(_INVENTED_CASE.search(text))
+    """The draft says its case is made up: "a composite", "totally made-up, not a real person";
+    unless it keeps three kinds of particulars that pin one person down anyway ("a composite:
+    a 34-year-old kindergarten teacher from Millbrook who came to us last October")."""
+    return bool(_INVENTED_CASE.search(text)) and sum(bool(p.search(text)) for p in _PARTICULARS) < 3
 
 
 def in_context_roles(text: str, entities, roles: tuple[Role, ...],

@@ -178,6 +178,9 @@ _ANY_READER = re.compile(
     r"aren't alone|never know)\b|\byou'll\b"
     r"|\b(?:ask|tell|bring|check with|talk to|call)\s+(?:your|ur|any of our|one of our|us|our)\b"
     r"|\b(?:anyone|everyone|everybody|anybody|each of you|all of you)\b"
+    # a how-to's or a listicle's title: "How to Clean Your Hearing Aids", "3 signs your toddler might ..."
+    r"|^[\W\d_]*(?:how to|ways to|when to|what to|tips (?:for|to)|(?:\d+|three|four|five) (?:ways|tips|signs|things|"
+    r"reasons|questions|mistakes|myths))\b"
     # a tip that opens with an imperative: "3️⃣ Don't forget ears, neck and the backs of your hands"
     r"|^[\W\d_]*(?:don'?t|do|try|use|keep|get|make|take|wear|drink|eat|put|set|skip|reapply|remember|avoid|choose|"
     r"protect|check|bring|save|limit|aim|start|stop|give|let|pick|plan|write|swap|add|switch|schedule|book|send|apply|"
@@ -208,6 +211,14 @@ def _someone_else_third(text: str, bounds: list[tuple[int, int]], i: int, everyo
     ("— Fred Rogers. Our clients hear us quote him")."""
     third = _THIRD_PERSON.search(text, *bounds[i])
     return bool(third) and not _nearest_is_own(text, bounds[max(0, i - 2)][0], third.start(), everyone, is_colleague)
+
+
+def pronoun_for_someone_else(text: str, pronoun: re.Pattern, entities: tuple[Entity, ...], roles: tuple[Role, ...],
+                             is_colleague) -> bool:
+    """Some he/she in the draft is not last said of a colleague, a public figure, the writer's
+    family or a pet ("Meet Biscuit! Our golden retriever ... he'll hang out in the back office")."""
+    everyone, _ = _people(entities, roles)
+    return any(not _nearest_is_own(text, 0, m.start(), everyone, is_colleague) for m in pronoun.finditer(text))
 
 
 _MAILING = re.compile(r"\bunsubscribe\b|\byou(?:['’]re| are) (?:receiving|getting) this\b|\bopt[- ]out\b", _I)

@@ -136,6 +136,13 @@ CLEAR = [
     # ninth session: a colleague's own surgery and the colleagues covering for her
     ("facebook", False, "It’s me, Jenna (your favorite hygienist 😅). Heads up that I’m having my own ACL surgery on "
                         "Dec 10. Dr. Soto and Alyssa will take great care of you while I’m gone!"),
+    # round 34: a clinic dog's "he" in a photo post, a sponsor list, a study's authors, a how-to video's title
+    ("facebook", True, "Meet Biscuit! 🐶 Our golden retriever passed his therapy-dog certification. He’ll be in the "
+                       "office Tuesdays; if you’d rather not say hi, he’ll hang out in the back office."),
+    ("facebook", True, "Our walk raised $18,430! Huge thanks to our sponsors Ridgeway Ford, Moss & Finch Law and Blue "
+                       "Heron Bakery. #autismacceptance"),
+    ("youtube", False, "How to Clean Your Hearing Aids in 60 Seconds | ClearSound Audiology\nOur audiologist shows you "
+                       "how to brush wax off the microphone ports."),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
@@ -195,6 +202,14 @@ BLOCK = [
                         "Dr. Lin here at Bloom Women’s Health 💐"),
     # ninth session: a reader asked to guess which public person was in care here
     ("x", False, "guess which seahawks lineman was on our table this morning? 👀 lips are sealed #sportschiro"),
+    # round 34: a "composite" that keeps an age, a job, a town and when care began; a player's jersey number;
+    # "Mr. Chen" is not the practice's Dr. Maya Chen
+    ("facebook", False, "*Composite story, details changed* Meet “Sarah,” a 34-year-old kindergarten teacher from "
+                        "Millbrook who came to us last October after her second miscarriage. She’s expecting twins!"),
+    ("instagram", False, "good luck to the Eastfield Eagles in the state semis tonight!! we’ll be cheering for #22, cant "
+                         "wait to see that knee back on the field after all those 6am mornings in our clinic"),
+    ("instagram", True, "sleep lab is all set for tonight 😴 and yes room 4 has extra pillows for Mr. Chen who says ours "
+                        "are “too flat” 😂"),
 ]
 
 

@@ -424,6 +424,14 @@ def test_when_a_zip_ends_an_address_then_the_next_line_is_not_part_of_it(analyze
     ("congrats to our sweet patient lily on her first ever lost tooth!!", "lily"),
     ("replying to ur review: thx so much kwame! glad the dry needling helped", "kwame"),
     ("sooo baby joy came in for her 4 month and smiled at EVERYONE", "joy"),
+    # ninth session (informal names round 10): a family by its name, a tag that opens with a name found
+    # elsewhere, more deeds
+    ("pls send good vibes to the nguyen family, baby is home from the nicu", "nguyen"),
+    ("sending love to the okonkwo fam ❤️ she is doing sooo much better", "okonkwo"),
+    ("OMG JOJO IS DONE WITH CHEMO AND BACK IN PT 🎗️💛 #jojostrong", "#jojostrong"),
+    ("met a cardboard lebron lol. dominic insisted on taking a pic with it after his session", "dominic"),
+    ("sending love ❤️ ifeoma is doing sooo much better after her concussion", "ifeoma"),
+    ("big thx to chase and his mom for the cookies 🍪 his shoulder is looking SO much better", "chase"),
 ])
 def test_when_a_name_is_also_in_the_dictionary_or_does_a_persons_deed_then_it_is_found(analyzer, text, name):
     assert ("PERSON", name) in spans(analyzer, text)
@@ -441,6 +449,8 @@ def test_when_a_name_is_also_in_the_dictionary_or_does_a_persons_deed_then_it_is
     ("our patient portal is down tonight", "portal"),
     ("to our neighbors in old north dayton, we hear you", "dayton"),  # a town, typed in lower case
     ("a few things we teach couples: 1. agree on a code word 2. decide how long you stay 3. debrief in the car", "debrief"),
+    ("a meta-analysis found CBT-I helps people fall asleep faster", "meta"),  # a piece of a hyphenated word
+    ("so happy to welcome you to the harborview family!", "harborview"),  # the practice's own "family"
 ])
 def test_when_a_word_is_a_word_street_or_place_tag_then_it_is_no_person(analyzer, text, word):
     assert not any(t == "PERSON" and v.startswith(word) for t, v in spans(analyzer, text))

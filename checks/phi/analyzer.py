@@ -236,12 +236,16 @@ class PhiAnalyzer:
                 elif town and not re.search(r"\d", town) and not is_country_or_state(town):
                     self._safe_patterns.append(re.compile(rf"(?i)(?<!\w){re.escape(town)}(?!\w)"))
         self._name_parts = []  # (full-name pattern, pattern for its parts alone)
+        # a doctor on staff is "Dr. Chen"; "Mr. Chen" is someone else
+        doctors = {re.findall(r"[^\W\d_][\w'’\-]*", v)[-1].casefold() for v in values
+                   if re.match(r"(?i)(?:dr|prof)\.?\s", v) and not re.search(r"[\d@/]", v)}
         for v in values:
             words = re.findall(r"[^\W\d_][\w'’\-]*", re.sub(r"(?i)^(?:dr|mr|mrs|ms|mx|prof)\.?\s+", "", v))
             if 2 <= len(words) <= 4 and not re.search(r"[\d@/]", v) and all(w[0].isupper() for w in words):
                 parts = "|".join(re.escape(w) for w in words if len(w) >= 2)
+                titles = "dr|prof" if words[-1].casefold() in doctors else "dr|mr|mrs|ms|mx|prof"
                 self._safe_patterns.append(re.compile(
-                    rf"(?i)(?<!\w)(?:dr|mr|mrs|ms|mx|prof)\.?\s+{re.escape(words[-1])}(?!\w)"))
+                    rf"(?i)(?<!\w)(?:{titles})\.?\s+{re.escape(words[-1])}(?!\w)"))
                 self._name_parts.append((_value_pattern(" ".join(words)),
                                          re.compile(rf"(?i)(?<!\w)(?:{parts})(?!\w)")))
         self._safe_domains = {d for d in (_domain(v) for v in values if re.search(r"\w\.\w", v)
@@ -379,6 +383,7 @@ class PhiAnalyzer:
         chosen = self._drop_safe(text, chosen, safe)
         chosen = self._coordinated_names(text, chosen, style)
         chosen = _propagate_names(text, chosen, style, safe)
+        chosen = _tags_of_found_names(text, chosen)
         chosen = [c for c in chosen if not self._leftover_word(text, c, style)]
         return [_place_by_grammar(text, c) for c in chosen]
 
@@ -1029,6 +1034,27 @@ def _propagate_names(text: str, chosen: list[_Candidate], style: str,
         extra.append(_Candidate("PERSON", m.start(), m.end(), 0.6, 5, "propagated"))
         taken.append(m.span())
     return sorted(chosen + extra, key=lambda c: c.start)
+
+
+_TAG = re.compile(r"(?<![\w#])#(\w{4,})")
+
+
+def _tags_of_found_names(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """A tag that opens with a name found elsewhere in the draft is that person's tag
+    ("JOJO is done with chemo ... #jojostrong", "freddie's eval ... #freddiesfighters")."""
+    names = {w.casefold() for c in chosen if c.entity_type == "PERSON" and text[c.start] not in "@#"
+             for w in re.findall(r"[^\W\d_]{3,}", text[c.start:c.end]) if w.casefold() not in STOP_WORDS}
+    if not names:
+        return chosen
+    taken = [(c.start, c.end) for c in chosen]
+    extra = []
+    for m in _TAG.finditer(text):
+        body = m.group(1).casefold()
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        if any(body.startswith(n) and len(body) > len(n) for n in names):
+            extra.append(_Candidate("PERSON", m.start(), m.end(), 0.6, 5, "tag_of_name"))
+    return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 
 
 def deidentify(text: str, entities: list[Entity] | tuple[Entity, ...]) -> str:

@@ -29,7 +29,7 @@ from checks.policy.lexicon import REFUSAL
 from checks.policy.addressee import Addressees
 from checks.reading import CARE_CONTEXT, reading_of
 from bot.config import REVIEW_PLATFORMS
-from checks.subjects import clients_present, no_client_pictured
+from checks.subjects import clients_present, no_client_pictured, pronoun_for_someone_else
 
 _REVIEW = re.compile(r"\b(?:(?:your|the|this) (?:kind |honest |thoughtful |detailed )?(?:review|feedback|rating)|"
                      r"\d(?:\.\d)? stars?|five stars?|(?:one|1)[- ]star)\b", re.IGNORECASE)
@@ -159,7 +159,9 @@ class PhiCheck(Check):
             # health words count only where someone could be pictured in care: a person of unknown
             # role or a he/she in the draft (a hotline graphic or a tips post names nobody)
             # (a he/she counts where a sentence points at someone: not "Jordan ... with his permission")
-            someone = (has_person or (bool(_THIRD_PERSON.search(text)) and reading.points_at_anyone())) \
+            someone = (has_person or (pronoun_for_someone_else(text, _THIRD_PERSON, analysis.entities, reading.roles,
+                                                               reading.is_colleague)
+                                      and reading.points_at_anyone())) \
                 and not invented_case(text)
             # (a draft that says its pictures show no client is taken at its word)
             care = not no_client_pictured(text) and (

@@ -123,6 +123,9 @@ HEALTH_TERMS = {
     "birth", "vbac", "c-section", "labor and delivery", "pregnant", "pregnancy", "postpartum", "miscarriage", "ivf",
     "infertility", "surgery", "fracture", "sprain", "concussion", "acl", "stitches", "root canal", "fillings",
     "botox", "microneedling", "chemo", "chemotherapy", "cancer", "stroke", "hysterectomy", "mastectomy", "appendectomy",
+    "sleep study", "sleep studies", "sleep lab", "sleep apnea", "cpap", "hearing loss", "hearing aids", "tinnitus", "vertigo",
+    "cataract", "glaucoma", "orthotics", "scoliosis", "tendonitis", "sciatica", "dementia", "seizure", "seizures",
+    "diabetes", "asthma", "eczema", "psoriasis", "acne",
 }
 
 # chat shorthand, and a few words of e-mail footers and invitations that are never names

@@ -75,6 +75,10 @@ _GUESS_WHO = re.compile(r"\b(?:guess|can (?:you|u) guess)\s+(?:which|who|what)\b
 _ROLE_WORD = re.compile(r"\b(?:" + _ROLE + r"|celeb|star|receiver|tight end)s?\b|\bfamous\b", re.IGNORECASE)
 _SEEN_HERE = re.compile(r"\b(?:on|in)\s+(?:our|my|the)\s+(?:\w+\s+)?(?:table|chair|couch|office|clinic)\b|"
                         r"\b(?:came|stopped|popped)\s+(?:in|by)\b|\bwas\s+(?:in|here)\b|\bvisited us\b", re.IGNORECASE)
+# a player picked out by the number on their jersey, in a draft about a team: "cheering for #22 ... that knee"
+_JERSEY = re.compile(r"(?:(?<![\w#])#|\bno\.\s?|\bnumber\s)(?:[1-9]\d?|0)\b(?![\w%])", re.IGNORECASE)
+_TEAM = re.compile(r"\b(?:team|varsity|jv|game|field|court|semis?|finals?|playoffs?|championship|season|match|"
+                   r"tournament|meet)\b", re.IGNORECASE)
 _SLOT = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+)?"
                    r"\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:my|our|the|her|his)\s+(?:\w+\s+)?\d{1,2}:\d\d\b", re.IGNORECASE)
 # the word after a name that makes it a school, workplace or station: "lincoln high", "station 7"
@@ -135,6 +139,11 @@ class IndirectIdentification(Rule):
         m = _SINGLED_OUT.search(text)
         if m and (_SLOT.search(text) or _CLIENT.search(text) or _CARE.search(text) or _with_a_colleague(text, reading)):
             return m.start(), m.end()  # "(tuesday 10am, we SAW your gums, you know who you are)"
+        if _TEAM.search(text):
+            for m in _JERSEY.finditer(text):
+                s0, s1 = sentence_bounds(text, m.start())
+                if _in_care_here(text[s0:s1]) or _SEEN_HERE.search(text, s0, s1):
+                    return m.start(), m.end()
         for m in _GUESS_WHO.finditer(text):
             s0, s1 = sentence_bounds(text, m.start())
             if _ROLE_WORD.search(text, m.end(), s1) and (_SEEN_HERE.search(text, m.end(), s1)

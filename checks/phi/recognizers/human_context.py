@@ -30,6 +30,7 @@ _CHEER = (r"congrats(?:[ \t]+to)?|congratulations(?:[ \t]+to)?|kudos[ \t]+to|sho
           r"(?:so[ \t]+)?proud[ \t]+of|prayers[ \t]+(?:for|to)|praying[ \t]+for|welcome[ \t]+back|"
           r"happy[ \t]+birthday(?:[ \t]+to)?|get[ \t]+well[ \t]+soon|"
           r"thank(?:s|[ \t]+you)(?:[ \t]+so[ \t]+much)?,|"  # "thank you, maria!"
+          r"(?:(?:huge|big|special)[ \t]+)?(?:thx|ty)[ \t]+to|happy[ \t]+b-?day(?:[ \t]+to)?|"
           r"thank[ \t]+u|tysm|thx|ty|shout[ \t]*out[ \t]+2|welcome[ \t]+to[ \t]+the[ \t]+fam(?:ily)?|"
           r"(?:we[ \t]+)?(?:miss|love)[ \t]+(?:u|you)(?:[ \t]+so[ \t]+much)?,?")
 _CARE_NOUN = (r"recovery|progress|therapy|treatment|session|sessions|surgery|rehab|diagnosis|journey|appointment|"
@@ -45,14 +46,15 @@ _HUMAN_DOES = (r"did|came|comes|walked|walks|finished|finishes|said|says|told|te
                r"asked|ran|cried|smiled|danced|laughed|played|sent|made|wore|turned|graduated|serenaded|hit|"
                r"crushed|nailed|rocked|survived|beat|completed|started|starts|start|showed|stopped|dropped|left|gave|baked|"
                r"ditched|drove|passed|picked|admitted|learned|learnt|tried|took|climbed|jumped|rode|swam|slept|"
-               r"hugged|waved|kicked|needs|needed|wants|wanted|loves|graduates|"
+               r"hugged|waved|kicked|needs|needed|wants|wanted|loves|graduates|read|knew|insisted|pushed|"
+               r"recomm?ended|is[ \t]+doing|"
                r"is[ \t]+(?:officially|back|now|finally|\d+)|was[ \t]+so|has[ \t]+been|had[ \t]+(?:her|his)|"
                r"both[ \t]+\w+")
 _RELATION = (r"daughter|son|kid|mom|mama|mother|dad|papa|father|nana|grandma|granny|grandpa|abuela|abuelo|sister|"
              r"sis|bro|twins?|sibling|cousin|niece|nephew|bestie|brother|husband|wife|hubby|pal|guy|girl|buddy|friend|superstar|star|sweet|little|lil|"
              r"patient|client|kiddo|baby")
 # a sentence may open after an emoji or a chat interjection: "👑 hunter did 3 sets", "lmao rich told me"
-_EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+_EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]"
 # a clause opens after a joining word too: "we teared up when ANANYA walked in", "brb crying bc joy said ..."
 _JOINING = "|".join(rf"(?<=\b{w}[ \t])" for w in ("when", "bc", "cuz", "because", "but", "then", "until", "after", "while"))
 _LITTLE = r"(?:(?:baby|little|lil|sweet|our|my)[ \t]+)?"  # "sooo baby joy came in"
@@ -69,6 +71,11 @@ _SPOKEN_TO = re.compile(
     r"(?:were|are|r|did|made|absolute|rock|rocked|crushed|killed|nailed|earned|got|deserve|legend|rockstar|superstar)\b",
     re.IGNORECASE | re.MULTILINE)
 _FAMILY = re.compile(r"\bthe[ \t]+(?P<v>[^\W\d_][\w'’\-]*?(?:es|s))\b(?![’'])", re.IGNORECASE)
+_JOINS_THE_PRACTICE = re.compile(r"(?:welcome[ \t]+(?:\w+[ \t]+)?to|join(?:s|ed|ing)?|part[ \t]+of|member[ \t]+of)[ \t]+the[ \t]+$",
+                                 re.IGNORECASE)
+# a family by its name: "the nguyen family", "the okonkwo fam", "the ramirez twins"
+_NAMED_FAMILY = re.compile(r"\bthe[ \t]+(?P<v>[^\W\d_][\w'’\-]+)[ \t]+(?:family|fam|household|clan|crew|twins|triplets|"
+                           r"boys|girls|kids|sisters|brothers)\b", re.IGNORECASE)
 
 
 class HumanContextRecognizer(NameRecognizer):
@@ -81,7 +88,7 @@ class HumanContextRecognizer(NameRecognizer):
         Pattern("subject_his_her", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?P<v>{_W}(?:[ \t]+{_W})?)[ \t]+"
                                    rf"(?:just[ \t]+|finally[ \t]+)?\w+(?:ed|s)[ \t]+(?:his|her)\b", 0.9),
         Pattern("cheered", rf"(?:^|(?<=\W))(?:{_CHEER})(?:[ \t]+so[ \t]+much)?[ \t]+(?P<v>{_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:$|[!,.]|"
-                           rf"[ \t]+(?:for|on|who|after|she|he|today|tonight|yesterday|again|this[ \t]+week)\b))", 0.9),
+                           rf"[ \t]+(?:for|on|who|after|she|he|today|tonight|yesterday|again|this[ \t]+week|and|&)\b))", 0.9),
         # a title before a name in any case: "mrs banks we are so glad ...", "ms. o'brien"
         Pattern("titled", rf"\b(?:mr|mrs|ms|mx|miss)\.?[ \t]+(?P<v>{_W}?)(?:['’]s)?\b", 0.9),
         Pattern("owner", rf"(?:^|(?<=\W))(?P<v>{_W})['’]s[ \t]+(?:\w+[ \t]+)?(?:{_CARE_NOUN})\b", 0.9),
@@ -134,6 +141,13 @@ class HumanContextRecognizer(NameRecognizer):
             stems = (low[:-1], low[:-2]) if low.endswith("es") else (low[:-1],)  # "Garcias", "Joneses"
             stem = next((x for x in stems if x in common_surnames()), None)
             if stem and not is_vocabulary(stem, self.common_words):
+                out.append(self._found(m.start("v"), m.end("v")))
+        for m in _NAMED_FAMILY.finditer(text):
+            low = m.group("v").casefold()
+            if _JOINS_THE_PRACTICE.search(text, max(0, m.start() - 20), m.start() + 4):
+                continue  # "welcome to the Brightwater family": the practice's own
+            if low in common_surnames() and not is_vocabulary(low, self.common_words) \
+                    or (not is_vocabulary(low, self.common_words) and low not in given_names() and self._namelike(low)):
                 out.append(self._found(m.start("v"), m.end("v")))
         return out
 

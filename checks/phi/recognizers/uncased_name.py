@@ -22,8 +22,9 @@ class UncasedNameRecognizer(NameRecognizer):
 
     ENTITY = "PERSON"
     PATTERNS = [
-        Pattern("lower", r"(?<![\w@#.'’])(?P<v>[a-z][a-z]{2,15})(?![\w@]|['’](?!s\b))", 0.5),
-        Pattern("upper", r"(?<![\w@#.'’])(?P<v>[A-Z][A-Z]{3,15})(?![\w@]|['’](?!s\b))", 0.5),
+        # (not a piece of a hyphenated word: "meta-analysis", "x-ray")
+        Pattern("lower", r"(?<![\w@#.'’-])(?P<v>[a-z][a-z]{2,15})(?![\w@]|['’](?!s\b)|-\w)", 0.5),
+        Pattern("upper", r"(?<![\w@#.'’-])(?P<v>[A-Z][A-Z]{3,15})(?![\w@]|['’](?!s\b)|-\w)", 0.5),
     ]
     CONTEXT = []
     FLAGS = re.MULTILINE  # case-sensitive: the point is the missing (or shouted) capital

@@ -113,6 +113,9 @@ _EVENT_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Fun\s+)?(?:Run|Wal
 _NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: to you)? on (?:the (?:arrival|birth) of )?(?:your )?(?:new )?"
                               r"(?:baby|little|newborn)\s+$", _I)
 _WELCOME_BABY_BEFORE = re.compile(r"\bwelcome to the world,?\s+(?:baby\s+|little\s+)?$", _I)
+# the doctor as the one giving the care: "dr kim delivered at 3am", "Dr. Osei performed the extraction"
+_GIVES_CARE_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:delivered|performed|treated|operated|placed|fitted|stitched|"
+                               r"caught (?:her|him|the baby))\b", _I)
 _A_DOCTOR = re.compile(r"\b(?:dr|doctor)\.?\s+[A-Z]", _I)
 _BACK_FROM_LEAVE = re.compile(r"\b(?:maternity|paternity|parental|family) leave\b", _I)
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[•·*▪➡👉\-–—]|\d{1,2}[.)])?[ \t]*$")
@@ -296,7 +299,8 @@ def person_role(text: str, e: Entity) -> Role:
             (_WELCOME_BABY_BEFORE.search(before) and _BACK_FROM_LEAVE.search(text)):
         return Role.STAFF  # "Welcome back, Dr. Lopez (and congrats on baby Mateo!)": a colleague's newborn
     if (_DOCTOR_BEFORE.search(before) or _DOCTOR_BEFORE.search(bare) or _SIGNATURE_TITLE_AFTER.match(after)) \
-            and not _NOT_STAFF_SENTENCE.search(sentence) and not _CARE_OF_SOMEONE.search(sentence):
+            and (not _NOT_STAFF_SENTENCE.search(sentence) and not _CARE_OF_SOMEONE.search(sentence)
+                 or _GIVES_CARE_AFTER.match(after)):
         return Role.STAFF  # "ask Dr. Lena Ruiz at your next visit", "— Rafael Soto, Medical Director"
     if in_business_name(text, e) or (_known_city(value) and value.casefold() not in given_names()
                                      and on_business_line(text, e)):

@@ -432,6 +432,8 @@ def test_when_a_zip_ends_an_address_then_the_next_line_is_not_part_of_it(analyze
     ("met a cardboard lebron lol. dominic insisted on taking a pic with it after his session", "dominic"),
     ("sending love ❤️ ifeoma is doing sooo much better after her concussion", "ifeoma"),
     ("big thx to chase and his mom for the cookies 🍪 his shoulder is looking SO much better", "chase"),
+    ("#TeamAarav 🏏 our cricket star is back to bowling after 8 weeks of rotator cuff rehab!!", "#TeamAarav"),
+    ("ok who else cried at ellas last visit 😭 nicu grad to 1 yr checkup", "ella"),
 ])
 def test_when_a_name_is_also_in_the_dictionary_or_does_a_persons_deed_then_it_is_found(analyzer, text, name):
     assert ("PERSON", name) in spans(analyzer, text)

@@ -80,6 +80,12 @@ CASES = [
     ("Fred Rogers said it best: “Anything that's mentionable can be manageable.”", "Fred Rogers", Role.PUBLIC),
     ("So proud!! Mateo said his first full sentence in speech today", "Mateo", Role.UNKNOWN),
     ("Please congratulate Hannah Okafor, M.S., CCC-SLP, on her new certification!", "Hannah Okafor", Role.STAFF),
+    # ninth session: the doctor who gave the care, a study's authors, a fundraiser's sponsors
+    ("Congrats to Summer on her baby girl!! Dr. Kim delivered at 3am like a champ", "Kim", Role.STAFF),
+    ("A meta-analysis (Trauer et al., 2015) found that CBT-I helps people fall asleep faster.", "Trauer",
+     Role.PUBLIC),
+    ("Huge thanks to our sponsors Ridgeway Ford, Moss & Finch Law and Blue Heron Bakery!", "Ridgeway Ford",
+     Role.ORGANISATION),
 ]
 
 

@@ -951,7 +951,11 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _CODE_NUMBER_AFTER.match(text, c.end) or _CROSS_STREET_BEFORE.search(text, max(0, c.start - 16), c.start)
         or _CROSS_STREET_AFTER.match(text, c.end) or _named_place_after(text, c.end)
         or _TRAINED_AT.search(text, max(0, c.start - 60), c.start)
-        or _PLACE_NAMED_AFTER.search(text, max(0, c.start - 8), c.start))
+        or _PLACE_NAMED_AFTER.search(text, max(0, c.start - 8), c.start)
+        or _ET_AL.fullmatch(text, max(0, c.start - 3), c.end))
+
+
+_ET_AL = re.compile(r"et[ \t]al", re.I)  # a citation's "et al.", in any case
 
 
 # a list item's opening, also when the line breaks were lost ("... the road: 1. agree on ... 3. debrief ...")

@@ -13,7 +13,8 @@ import re
 from presidio_analyzer import Pattern
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import US_STATE_CODES, US_STATES, cities, common_surnames, given_names, is_vocabulary
+from checks.phi.lexicon import (US_STATE_CODES, US_STATES, cities, common_surnames, given_names, is_country_or_state,
+                                is_vocabulary)
 from checks.phi.recognizers.base import NameRecognizer
 
 _PIECES = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
@@ -78,7 +79,11 @@ class HashtagNameRecognizer(NameRecognizer):
                 pieces[0] in _TITLES and not is_vocabulary(pieces[1], self.common_words)  # "#MrsAlvarez"
                 or pieces[0] in _PERSON_LEADS and self._surname(pieces[1])  # "#BabyRodriguez"
                 and not is_vocabulary(pieces[1], self.common_words)
-                or pieces[0] == "the" and pieces[1].endswith("s") and self._surname(pieces[1][:-1])):  # "#TheMillers"
+                or pieces[0] == "the" and pieces[1].endswith("s") and self._surname(pieces[1][:-1])  # "#TheMillers"
+                # "#TeamAarav": a cheer and a word no dictionary has, that is no run of words ("#TeamBrightwater")
+                or pieces[0] in _PERSON_LEADS and not is_vocabulary(pieces[1], self.common_words)
+                and not self._words(pieces[1]) and pieces[1] not in cities()[0] and pieces[1] not in STOP_WORDS
+                and not is_country_or_state(pieces[1])):
             return True
         if any(len(a) >= 3 and len(b) >= 3 and self._given(a, strict=False) and self._surname(b)
                and not (a in self.non_nouns and is_vocabulary(b, self.common_words))

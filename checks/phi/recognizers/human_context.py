@@ -78,6 +78,10 @@ _NAMED_FAMILY = re.compile(r"\bthe[ \t]+(?P<v>[^\W\d_][\w'’\-]+)[ \t]+(?:famil
                            r"boys|girls|kids|sisters|brothers)\b", re.IGNORECASE)
 
 
+_OWNER_NO_APOSTROPHE = re.compile(rf"(?<![\w'’@#])(?P<v>[^\W\d_]{{3,}}?)s[ \t]+(?:(?:new|whole|first|last|big|lil|little|"
+                                  rf"next)[ \t]+)?(?:{_CARE_NOUN}|{_OWN_NOUN})\b", re.IGNORECASE)
+
+
 class HumanContextRecognizer(NameRecognizer):
     """One or two words the sentence uses as a person (see the module docstring). Every
     shape scores 0.9, above spaCy's 0.85, so a name the sentence settles keeps this
@@ -112,7 +116,7 @@ class HumanContextRecognizer(NameRecognizer):
         not_person = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()
                       if e.label_ in _NOT_PERSON]
         found = (super().analyze(text, entities, nlp_artifacts, regex_flags) + self._families(text)
-                 + self._spoken_to(text, nlp_artifacts))
+                 + self._spoken_to(text, nlp_artifacts) + self._owner_without_apostrophe(text))
         return [r for r in found if not any(s < r.end and r.start < e for s, e in not_person)]
 
     def _spoken_to(self, text: str, nlp_artifacts) -> list[RecognizerResult]:
@@ -127,6 +131,12 @@ class HumanContextRecognizer(NameRecognizer):
                 continue
             out.append(self._found(m.start("v"), m.end("v")))
         return out
+
+    def _owner_without_apostrophe(self, text: str) -> list[RecognizerResult]:
+        """ "ellas last visit", "paulas husband": a given name and an "s" the phone left without
+        its apostrophe, before what is a person's own."""
+        return [self._found(m.start("v"), m.end("v")) for m in _OWNER_NO_APOSTROPHE.finditer(text)
+                if m.group("v").casefold() in given_names() and self._namelike(m.group("v"))]
 
     def _found(self, start: int, end: int) -> RecognizerResult:
         return RecognizerResult(self.ENTITY, start, end, 0.9, recognition_metadata={

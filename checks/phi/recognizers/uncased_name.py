@@ -11,7 +11,7 @@ import re
 from presidio_analyzer import Pattern
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import MONTHS, WEEKDAYS, cities, given_names, is_chat_word, is_country_or_state, is_vocabulary
+from checks.phi.lexicon import MONTHS, STREET_WORDS, WEEKDAYS, cities, given_names, is_chat_word, is_country_or_state, is_vocabulary
 from checks.phi.recognizers.base import NameRecognizer
 
 _ORGANISATIONS = {"nami", "samhsa", "nasa", "unicef", "ymca", "ywca", "aarp", "osha", "fema", "espn"}
@@ -22,9 +22,9 @@ class UncasedNameRecognizer(NameRecognizer):
 
     ENTITY = "PERSON"
     PATTERNS = [
-        # (not a piece of a hyphenated word: "meta-analysis", "x-ray")
-        Pattern("lower", r"(?<![\w@#.'’-])(?P<v>[a-z][a-z]{2,15})(?![\w@]|['’](?!s\b)|-\w)", 0.5),
-        Pattern("upper", r"(?<![\w@#.'’-])(?P<v>[A-Z][A-Z]{3,15})(?![\w@]|['’](?!s\b)|-\w)", 0.5),
+        # (not the first piece of a hyphenated word: "meta-analysis"; a last piece may be a name: "Ha-eun")
+        Pattern("lower", r"(?<![\w@#.'’])(?P<v>[a-z][a-z]{2,15})(?![\w@]|['’](?!s\b)|-\w)", 0.5),
+        Pattern("upper", r"(?<![\w@#.'’])(?P<v>[A-Z][A-Z]{3,15})(?![\w@]|['’](?!s\b)|-\w)", 0.5),
     ]
     CONTEXT = []
     FLAGS = re.MULTILINE  # case-sensitive: the point is the missing (or shouted) capital
@@ -32,5 +32,5 @@ class UncasedNameRecognizer(NameRecognizer):
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
         low = pattern_text.casefold()
         return (low not in given_names() or low in STOP_WORDS or low in MONTHS or low in WEEKDAYS
-                or low in _ORGANISATIONS or is_vocabulary(low, self.common_words) or is_country_or_state(low)
+                or low in _ORGANISATIONS or low in STREET_WORDS or is_vocabulary(low, self.common_words) or is_country_or_state(low)
                 or low in cities()[0] or is_chat_word(low))  # "austin, tx", "old north dayton": a town before it is a name

@@ -17,6 +17,7 @@ from dataclasses import replace
 from bot.consent.names import name_key
 from bot.domain import Finding, Severity
 from checks.base import PEOPLE
+from checks.consent import permission_stated
 from checks.content_kind import kind_spans
 from checks.policy.base import sentence_bounds
 from checks.roles import invented_case
@@ -41,7 +42,21 @@ COVERING_CODES = ("consent.ok", "consent.expiring")
 
 
 def decide(text: str, findings: list[Finding]) -> list[Finding]:
-    return _made_up_case(text, _anonymous_testimonial(text, _consented(text, findings)))
+    return _stated_photo_permission(text, _made_up_case(text, _anonymous_testimonial(text, _consented(text, findings))))
+
+
+_PICTURE_CODES = ("phi.photo", "policy.before_after", "image.face")
+
+
+def _stated_photo_permission(text: str, findings: list[Finding]) -> list[Finding]:
+    """Pictures of a patient nobody names, posted "with our patient's signed written
+    authorization (on file)": the officer confirms that authorization (warn) instead of the
+    picture blocking. Any name or other finding that blocks keeps the draft blocked."""
+    if not permission_stated(text) or any(f.severity == Severity.BLOCK and f.code not in _PICTURE_CODES
+                                          for f in findings):
+        return findings
+    return [replace(f, severity=Severity.WARN, message=f"{f.message}; the draft says a signed authorization is on file")
+            if f.code in _PICTURE_CODES and f.severity == Severity.BLOCK else f for f in findings]
 
 
 # what a case told in a post blocks on; in a case the draft says is made up it is nobody's

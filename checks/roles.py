@@ -221,6 +221,10 @@ _ORG_HANDLE_ENDINGS = ("times", "news", "post", "gov", "official", "hq", "org", 
 _ORG_HANDLE_STARTS = ("nami", "cdc", "nih", "samhsa", "official")
 
 
+_TOWN_OR_AGE_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\b|(?!(?:author|poet|writer|researcher|professor|founder|"
+                                r"coach|athlete|actor|actress|singer|speaker|philosopher|psychologist|psychiatrist|"
+                                r"therapist|activist|journalist|president|ceo|phd|md|dr)\b)(?-i:[A-Z][a-z]+)"
+                                r"(?:[ \t](?-i:[A-Z][a-z]+))?[ \t]*(?:,[ \t]*(?-i:[A-Z]{2}))?[ \t]*(?:[\n.!)]|$))", _I)
 _LEADING_NAME_WORDS = re.compile(r"(?:\b[A-Z][\w'’\-]*\s+){1,2}$")  # case-sensitive: capitalised words only
 
 
@@ -263,9 +267,13 @@ def person_role(text: str, e: Entity) -> Role:
     # a lone first name signed under a quote ("— Kevin, father of two") is whoever gave it
     signed_first_name = re.search(_DASH + r"+\s*$", before) and " " not in value.strip() \
         and value.casefold() in given_names() and re.match(r"\s*(?:[,.!(\n]|$)", after)  # not "— edmund bourne"
+    # a client signs with where they live or their age ("— Robert Alvarez, Eastlake"); a quoted public figure,
+    # with what they do ("— Brené Brown, researcher")
+    signed_with_town = re.search(_DASH + r"+\s*$", before) and _TOWN_OR_AGE_AFTER.match(after) \
+        and not listed_public_figure(text, e)
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)) \
-            and not initialled and not signed_first_name:  # a public figure is cited by full name; "— Linda K." is a client
-        return Role.PUBLIC
+            and not initialled and not signed_first_name and not signed_with_town:
+        return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
     if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person
     if value.isupper() and len(value) <= 8 and before.endswith("(") and after.startswith(")"):
@@ -533,8 +541,8 @@ def date_role(text: str, e: Entity) -> Role:
     sentence = text[s0:s1]
     if _CARE_OF_SOMEONE.search(sentence):
         return Role.UNKNOWN
-    if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence):
-        return Role.OPERATIONS
+    if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence) or _STARTING_BEFORE.search(text, s0, e.start):
+        return Role.OPERATIONS  # (a schedule's start: "seeing clients at our Littleton office starting March 3")
     # a line of its own in an announcement ("Grief During the Holidays / Thursday, December 10 ·
     # 6:30pm"): the event, closure or deadline is named on the lines around it
     nearby = text[max(0, s0 - _ANNOUNCEMENT_REACH):min(len(text), s1 + _ANNOUNCEMENT_REACH)]
@@ -544,6 +552,7 @@ def date_role(text: str, e: Entity) -> Role:
 
 
 _ANNOUNCEMENT_REACH = 120
+_STARTING_BEFORE = re.compile(r"\b(?:starting|beginning|effective|as of)[ \t]+(?:on[ \t]+)?(?:[A-Za-z]+day,?[ \t]+)?$", _I)
 
 
 def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:

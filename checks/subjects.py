@@ -17,7 +17,7 @@ from checks.policy import lexicon as L
 from checks.roles import Role
 
 _I = re.IGNORECASE
-_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|i|I'm|i'm|I’m|i’m|I've|i've|I’ve|i’ve|I'd|i'd|me|my|myself|MY|ME)(?![\w'’])")
+_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|i|I'm|i'm|I’m|i’m|I've|i've|I’ve|i’ve|I'd|i'd|me|my|myself|MY|ME|My|Me|Myself|MYSELF)(?![\w'’])")
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers|herself|himself)\b", _I)
 _FAMILY = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|husband|wife|partner|spouse|mom|mother|dad|father|"
            r"sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle|niece|nephew|fianc[eé]e?|dog|cat|"
@@ -26,7 +26,8 @@ _FAMILY = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|husband|wife|p
 _OWN_FAMILY = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?" + _FAMILY + r"\b", _I)
 # an animal, the office's or anyone's: "he" after "a corgi on staff" is no client
 _PET = re.compile(r"\b(?:a|an|the|our|my|this|that)\s+(?:[\w-]+\s+){0,2}(?:dog|cat|pup|puppy|corgi|doodle|goldendoodle|"
-                  r"labradoodle|lab|retriever|kitten|kitty|bunny|rabbit|ferret|therapy dog|mascot|pet)\b", _I)
+                  r"labradoodle|lab|retriever|kitten|kitty|bunny|rabbit|ferret|therapy dog|mascot|pet)\b"
+                  r"|\b(?:therapy|service|office|clinic|guide|facility)[ -](?:dog|cat|pup|puppy)\b", _I)
 # someone other than the writer or a colleague, unnamed: "a mom", "the teen", "one of our regulars"
 _SOMEONE_ELSE = re.compile(
     r"\b(?:a|an|the|this|that|one|someone|somebody|\w+['’]s)\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b"
@@ -120,7 +121,10 @@ def _nearest_is_own(text: str, lo: int, pos: int, people, is_colleague) -> bool 
 _CLIENTS_PRESENT = re.compile(
     # a list of clients in the picture: "swipe to see our sign-in sheet filling up", "the schedule board"
     r"\bsign[- ]?in (?:sheets?|lists?|clipboards?|book)\b|\b(?:appointment|patient|client) (?:book|board|list|schedule|charts?|files?)\b"
-    r"|\bschedule (?:board|whiteboard|screen)\b"
+    r"|\bschedul(?:e|ing) (?:board|whiteboard|screen)\b"
+    # people in care at the back of a shot: "a few residents on the couches in the background"
+    r"|\b(?:a few|some|several|two|three) (?:of (?:our|the) )?(?:residents|patients|clients)\b"
+    r"|\b(?:residents|patients|clients)\b[^.!?\n]{0,40}\bin the background\b"
     # a waiting room that is full: "snapped this of our waiting room at 10am 😂 FULL HOUSE"
     r"|\bwaiting room\b[^.!?\n]{0,40}\b(?:full|packed|busy|full house|standing room)\b"
     r"|\b(?:full|packed|busy)\s+waiting room\b"

@@ -143,6 +143,18 @@ CLEAR = [
                        "Heron Bakery. #autismacceptance"),
     ("youtube", False, "How to Clean Your Hearing Aids in 60 Seconds | ClearSound Audiology\nOur audiologist shows you "
                        "how to brush wax off the microphone ports."),
+    # round 33: a new hire's start date, a clinician's own panic attacks, a move with an ADA entrance, a therapy
+    # dog's "he", before-and-after pictures said to be posted with a signed authorization on file
+    ("facebook", True, "Welcome to the team, Priya Shah, OTR/L! She’ll be seeing pediatric clients at our Littleton "
+                       "location starting Monday, March 3."),
+    ("instagram", False, "I’m a therapist who’s been in therapy for 15 years. My own panic attacks started in grad "
+                         "school. — Dr. Marisol Vega, PsyD"),
+    ("website", False, "We’ve moved! Find us at 1200 Lakeshore Dr, Suite 300, Oakland, CA 94606. Elevator access and "
+                       "an ADA entrance on the east side."),
+    ("instagram", True, "meet biscuit 🐶 our newest team member & certified therapy dog! he belongs to our counselor "
+                        "jenna and will be in the office tues + thurs. #therapydog"),
+    ("instagram", True, "Before-and-after photos shared with our patient’s signed written authorization (on file). "
+                        "12 weeks of a prescription topical routine. #dermatology"),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
@@ -210,6 +222,15 @@ BLOCK = [
                          "wait to see that knee back on the field after all those 6am mornings in our clinic"),
     ("instagram", True, "sleep lab is all set for tonight 😴 and yes room 4 has extra pillows for Mr. Chen who says ours "
                         "are “too flat” 😂"),
+    # round 33: a famous person to guess, a client's signature with a town, a schedule on a screen, residents in
+    # the background of a video
+    ("tiktok", False, "Our massage therapist worked on a VERY famous touring musician this weekend 🤫 His back was a "
+                      "mess from the tour bus lol. Guess who?? 👀"),
+    ("website", False, "“I credit Dr. Kim with giving me my life back. After 10 years of sciatica I can finally pick "
+                       "up my granddaughter.” — Robert Alvarez, Eastlake"),
+    ("instagram", True, "busy monday!!! 📅☕ let’s gooo (pic: our scheduling screen for today)"),
+    ("tiktok", True, "day in the life at our detox center 🎥 (clip walks through the group room, a few residents on "
+                     "the couches in the background)"),
 ]
 
 

@@ -259,7 +259,7 @@ class PhiAnalyzer:
         if self._informal is not None:
             chosen = self._arbitrate(work, doc, chosen, typed=text)
         chosen = self._listed_with_a_name(work, _split_lists(work, chosen))
-        chosen = [c for c in chosen if not _not_a_person(work, c)]
+        chosen = [c for c in chosen if not _not_a_person(work, c) and not _acronym(text, c)]
         chosen = _joined_names(work, chosen)
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
@@ -363,6 +363,7 @@ class PhiAnalyzer:
                and not (style == "mixed" and text[s.start].isupper()  # "Big jumps in volume ..."
                         and self._capitalised_by_position(text, s.start, text[s.start:s.end], style))
                and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))
+               and not (s.label == "PERSON" and text[s.start:s.end].casefold() in WEEKDAYS)  # "closed ... Friday, July 5"
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)  # "paid ce", "an ot"
                and not (s.label == "PERSON" and _LIST_ITEM_OPENING.search(text, max(0, s.start - 8), s.start)
@@ -760,6 +761,20 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
 
 
 _ABBREVIATIONS = frozenset({"st", "sr", "jr"})
+
+
+def _acronym(typed: str, c: _Candidate) -> bool:
+    """ "an ADA entrance": a short word in capitals, as typed, in a draft that uses lower case."""
+    value = typed[c.start:c.end]
+    return c.entity_type == "PERSON" and value.isalpha() and value.isupper() and len(value) <= 3 \
+        and case_style(typed) == "mixed" and not _shouted_line(typed, c.start)
+
+
+def _shouted_line(text: str, pos: int) -> bool:
+    """The line holding ``pos`` is typed in capitals ("CONGRATS TO AVA!!!" inside a mixed draft)."""
+    line = text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
 def _function_word(word: str) -> bool:

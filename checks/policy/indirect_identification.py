@@ -73,8 +73,11 @@ _SINGLED_OUT = re.compile(r"\b(?:you|u) know who (?:you|u) (?:are|r)\b|\blooking
 # a reader asked to guess who was in care here: "guess which seahawks lineman was on our table this morning?"
 _GUESS_WHO = re.compile(r"\b(?:guess|can (?:you|u) guess)\s+(?:which|who|what)\b", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"\b(?:" + _ROLE + r"|celeb|star|receiver|tight end)s?\b|\bfamous\b", re.IGNORECASE)
+_FAMOUS = re.compile(r"\b(?:famous|celebrity|celeb|well[- ]known|household name|a-?lister|pro (?:athlete|player))\b",
+                     re.IGNORECASE)
 _SEEN_HERE = re.compile(r"\b(?:on|in)\s+(?:our|my|the)\s+(?:\w+\s+)?(?:table|chair|couch|office|clinic)\b|"
-                        r"\b(?:came|stopped|popped)\s+(?:in|by)\b|\bwas\s+(?:in|here)\b|\bvisited us\b", re.IGNORECASE)
+                        r"\b(?:came|stopped|popped)\s+(?:in|by)\b|\bwas\s+(?:in|here)\b|\bvisited us\b|"
+                        r"\b(?:worked on|treated|adjusted)\s+(?:a|an|this|one)\b", re.IGNORECASE)
 # a player picked out by the number on their jersey, in a draft about a team: "cheering for #22 ... that knee"
 _JERSEY = re.compile(r"(?:(?<![\w#])#|\bno\.\s?|\bnumber\s)(?:[1-9]\d?|0)\b(?![\w%])", re.IGNORECASE)
 _TEAM = re.compile(r"\b(?:team|varsity|jv|game|field|court|semis?|finals?|playoffs?|championship|season|match|"
@@ -145,10 +148,14 @@ class IndirectIdentification(Rule):
                 if _in_care_here(text[s0:s1]) or _SEEN_HERE.search(text, s0, s1):
                     return m.start(), m.end()
         for m in _GUESS_WHO.finditer(text):
+            # the one to guess is described in the question or in the post around it ("a VERY famous touring
+            # musician ... His back was a mess from the tour bus lol. Guess who??")
             s0, s1 = sentence_bounds(text, m.start())
             if _ROLE_WORD.search(text, m.end(), s1) and (_SEEN_HERE.search(text, m.end(), s1)
                                                          or _in_care_here(text[s0:s1])):
                 return m.start(), s1
+            if s1 - m.end() < 12 and _FAMOUS.search(text) and (_SEEN_HERE.search(text) or _in_care_here(text)):
+                return m.start(), m.end()
         for m in _DESCRIPTION.finditer(text):
             if not _narrowed(m):
                 continue

@@ -62,7 +62,10 @@ _CHAT_OPENER = r"(?:(?:lol|lmao|omg|ok|okay|so+|btw|ngl|update:?|honestly|yall|y
 _GROUP = {"everyone", "everybody", "all", "team", "staff", "y'all", "yall", "you", "guys", "folks", "friends", "family",
           "families", "clients", "patients", "client", "patient", "mom", "dad", "parents", "kids", "our", "the", "this",
           "that", "them", "us", "him", "her", "god", "community", "members", "volunteers", "donors", "sponsors",
-          "nurses", "doctors", "therapists", "teachers", "coach", "coaches", "grads", "graduates", "class"}
+          "nurses", "doctors", "therapists", "teachers", "coach", "coaches", "grads", "graduates", "class",
+          # a person by what they are, not their name: "your child's care", "the baby's first visit"
+          "child", "children", "baby", "son", "daughter", "mother", "father", "partner", "spouse", "husband", "wife",
+          "teen", "toddler", "infant", "kid", "kiddo", "parent", "grandparent", "loved"}
 _NOT_PERSON = {"ORG", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "LANGUAGE"}
 
 

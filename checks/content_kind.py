@@ -213,8 +213,17 @@ def _kind_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# a before/after of the practice's rooms or things: "Before ➡️ After: our treatment room got a makeover!"
+_PLACE_MAKEOVER = re.compile(
+    r"\b(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:room|office|lobby|space|clinic|building|website|logo|sign|garden|"
+    r"parking lot|kitchen|gym|studio|suite|front desk|entrance|hallway)s?\b[^.!?\n]{0,40}"
+    r"\b(?:makeover|renovat\w*|remodel\w*|refresh\w*|redesign\w*|facelift|upgrade\w*|redo|new look)", re.IGNORECASE)
+
+
 def before_after_span(text: str, has_media: bool) -> tuple[int, int] | None:
     """The first before/after pairing that is about a result, not about time."""
+    if _PLACE_MAKEOVER.search(text):
+        return None
     spans = kind_spans(text, "before_after")
     if spans:
         return spans[0]

@@ -539,6 +539,8 @@ def contact_role(text: str, e: Entity) -> Role:
 def date_role(text: str, e: Entity) -> Role:
     s0, s1 = _sentence(text, e.start, e.end)
     sentence = text[s0:s1]
+    if _PAPERWORK_BEFORE.search(text, max(s0, e.start - 40), e.start):
+        return Role.OPERATIONS  # a form's date: "(authorization on file, Feb 2025)"
     if _CARE_OF_SOMEONE.search(sentence):
         return Role.UNKNOWN
     if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence) or _STARTING_BEFORE.search(text, s0, e.start):
@@ -552,6 +554,7 @@ def date_role(text: str, e: Entity) -> Role:
 
 
 _ANNOUNCEMENT_REACH = 120
+_PAPERWORK_BEFORE = re.compile(r"\b(?:authori[sz]ation|consent form|written permission)\b[^.!?\n]{0,25}$", _I)
 _STARTING_BEFORE = re.compile(r"\b(?:starting|beginning|effective|as of)[ \t]+(?:on[ \t]+)?(?:[A-Za-z]+day,?[ \t]+)?$", _I)
 
 
@@ -811,7 +814,8 @@ EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|
                          r"(?:free|evening|public|community|parent|lunch(?:time)?) talk|lecture|over coffee|"
                          r"(?:coffee|community|free|group) chat|"
                          r"reading|moderat\w+|q&a|book launch|launch party|new (?:\w+ ){0,3}group|"
-                         r"group (?:starts|begins|meets|runs))\b|\b(?:when|where)\s*:", _I)
+                         r"group (?:starts|begins|meets|runs)|funeral|memorial service|visitation|celebration of life|"
+                         r"services (?:are|will be)|service (?:is|will be))\b|\b(?:when|where)\s*:", _I)
 
 
 def venue_role(text: str, e: Entity) -> Role:

@@ -82,8 +82,16 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
                 colleague_here = _first_named(text, *bounds[i + 1], people, is_colleague)
             out.append(bool(colleague_here))
             continue
-        out.append(colleague_here or bool(_FIRST_PERSON.search(sentence)))
+        out.append(colleague_here or bool(_FIRST_PERSON.search(sentence)) or bool(_PRACTICE_THING.search(sentence)))
     return tuple(out)
+
+
+# the practice's own rooms, units and programs as what a sentence is about: "our treatment room got a
+# makeover", "our inpatient unit has again been accredited"
+_PRACTICE_THING = re.compile(
+    r"\b(?:our|the practice['’]s|the clinic['’]s)\s+(?:[\w-]+\s+){0,2}(?:room|rooms|office|lobby|building|unit|"
+    r"program|programs|practice|clinic|website|logo|suite|space)\s+(?:has|have|got|is|are|was|were|just|finally|"
+    r"again|now|will)\b", _I)
 
 
 _OPENS_WITH_THIRD = re.compile(r"\W*(?:she|he)\b", _I)  # the sentence's subject, before anyone is named

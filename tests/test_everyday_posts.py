@@ -155,6 +155,14 @@ CLEAR = [
                         "jenna and will be in the office tues + thurs. #therapydog"),
     ("instagram", True, "Before-and-after photos shared with our patient’s signed written authorization (on file). "
                         "12 weeks of a prescription topical routine. #dermatology"),
+    # round 35: a room's makeover, a founder's funeral, a plain thank-you to a reviewer, an authorization's date
+    ("instagram", True, "Before ➡️ After: our treatment room got a makeover! 🛋️ New heated tables and dimmable lights."),
+    ("facebook", False, "We’re heartbroken to share that our founder, Bev Harmon, LMT, passed away on Sunday. Services "
+                        "are Thursday at St. Luke’s."),
+    ("healthgrades", False, "Thank you, Dave! We’re grateful for every kind word. Our team works hard to make every "
+                            "visit easy."),
+    ("website", False, "“The whole team treated me like a person.” — shared with the patient’s written permission "
+                       "(authorization on file, Feb 2025)"),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),

@@ -27,8 +27,10 @@ CARE_PATTERNS = [
     r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b[^\n]{0,120}\b" + L.PERSONAL_CARE_MARKER,
 ]
 # Broad: any condition/care word with "you/your" near an addressee...
-BROAD_CARE = (r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b[^\n]{0,100}\b(?:you|your|u|ur)\b|"
-              r"\b(?:you|your|u|ur)\b[^\n]{0,100}\b(?:" + L.CONDITION + "|" + L.CARE + r")\b")
+# (the "you" of a plain "thank you" is no one's care: "Thank you, Dave! ... to make every visit easy")
+_READER = r"(?<!\bthank )(?<!\bthank-)\b(?:you|your|u|ur)\b"
+BROAD_CARE = (r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b[^\n]{0,100}" + _READER + "|"
+              + _READER + r"[^\n]{0,100}\b(?:" + L.CONDITION + "|" + L.CARE + r")\b")
 # ...unless the post thanks or tags an organisation for its work.
 ORG_CONTEXT = (r"\b(?:for (?:hosting|having us|inviting|partnering|sponsoring|organi[sz]ing|funding|your (?:tireless |amazing |"
                r"important |great )?(?:work|advocacy|support|leadership|research|partnership)|the (?:great |amazing )?(?:training|event|"

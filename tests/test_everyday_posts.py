@@ -161,6 +161,7 @@ CLEAR = [
                         "are Thursday at St. Luke’s."),
     ("healthgrades", False, "Thank you, Dave! We’re grateful for every kind word. Our team works hard to make every "
                             "visit easy."),
+    ("google_reviews", False, "Thanks for the review! Our cancellation fee policy is posted on our website for everyone."),
     ("website", False, "“The whole team treated me like a person.” — shared with the patient’s written permission "
                        "(authorization on file, Feb 2025)"),
 ]
@@ -239,6 +240,10 @@ BLOCK = [
     ("instagram", True, "busy monday!!! 📅☕ let’s gooo (pic: our scheduling screen for today)"),
     ("tiktok", True, "day in the life at our detox center 🎥 (clip walks through the group room, a few residents on "
                      "the couches in the background)"),
+    # the retrained sentence model reads replies more gently: a visit fitted in and the reviewer's own fee confirm
+    # care in words of their own
+    ("google_reviews", False, "thank you jerome! so glad we could squeeze you in same-day 😊 — eastside urgent dental"),
+    ("yelp", False, "We're sorry you were surprised by the no-show fee, but we've gone ahead and waived it this one time."),
 ]
 
 

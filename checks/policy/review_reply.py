@@ -104,6 +104,9 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:he|she|you|they) (?:started|began|stopped|finished|completed|quit) (?:seeing|working with|therapy|treatment|"
     r"sessions|counsel\w*|with us|coming)",
     L.SECOND_PERSON_CARE,
+    # a visit fitted in, a fee of the reviewer's own: "so glad we could squeeze you in same-day", "the no-show fee"
+    r"\b(?:squeeze|fit|get|got|work) (?:you|u|y'?all) in\b",
+    r"\b(?:your|the|that) (?:no-?show|cancell?ation|late|missed[- ]appointment) fee\b(?! polic)",
     r"\b(?:a joy|a pleasure|an honou?r|a privilege|great|wonderful|lovely|so nice) (?:to |working with |seeing |treating |"
     r"having |watching |helping |getting to know )?(?:be part of |work with |see |help |treat |care for |have )?you(?:r)?\b",
 ]

@@ -126,6 +126,8 @@ HEALTH_TERMS = {
     "sleep study", "sleep studies", "sleep lab", "sleep apnea", "cpap", "hearing loss", "hearing aids", "tinnitus", "vertigo",
     "cataract", "glaucoma", "orthotics", "scoliosis", "tendonitis", "sciatica", "dementia", "seizure", "seizures",
     "diabetes", "asthma", "eczema", "psoriasis", "acne",
+    "post-op", "post op", "postop", "knee replacement", "hip replacement", "joint replacement", "veneers", "vaccine",
+    "vaccines", "torticollis", "binge", "binge-free", "detox", "iop", "residential program", "afos", "crutches",
 }
 
 # chat shorthand, and a few words of e-mail footers and invitations that are never names

@@ -17,7 +17,8 @@ from checks.policy import lexicon as L
 from checks.roles import Role
 
 _I = re.IGNORECASE
-_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|i|I'm|i'm|I’m|i’m|I've|i've|I’ve|i’ve|I'd|i'd|me|my|myself|MY|ME|My|Me|Myself|MYSELF)(?![\w'’])")
+_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|i|I'm|i'm|I’m|i’m|I've|i've|I’ve|i’ve|I'd|i'd|me|my|myself|MY|ME|"
+                           r"My|Me|Myself|MYSELF)(?![\w'’])")
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers|herself|himself)\b", _I)
 _FAMILY = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|husband|wife|partner|spouse|mom|mother|dad|father|"
            r"sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle|niece|nephew|fianc[eé]e?|dog|cat|"

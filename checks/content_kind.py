@@ -217,7 +217,8 @@ def _kind_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
 _PLACE_MAKEOVER = re.compile(
     r"\b(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:room|office|lobby|space|clinic|building|website|logo|sign|garden|"
     r"parking lot|kitchen|gym|studio|suite|front desk|entrance|hallway)s?\b[^.!?\n]{0,40}"
-    r"\b(?:makeover|renovat\w*|remodel\w*|refresh\w*|redesign\w*|facelift|upgrade\w*|redo|new look)", re.IGNORECASE)
+    r"\b(?:makeover|renovat\w*|remodel\w*|refresh\w*|redesign\w*|facelift|upgrade\w*|redo|new look|glow[- ]?up)",
+    re.IGNORECASE)
 
 
 def before_after_span(text: str, has_media: bool) -> tuple[int, int] | None:

@@ -157,6 +157,7 @@ CLEAR = [
                         "12 weeks of a prescription topical routine. #dermatology"),
     # round 35: a room's makeover, a founder's funeral, a plain thank-you to a reviewer, an authorization's date
     ("instagram", True, "Before ➡️ After: our treatment room got a makeover! 🛋️ New heated tables and dimmable lights."),
+    ("instagram", True, "our waiting room got a glow up 🪴✨ new chairs, new plants. come see it! #officetour"),
     ("facebook", False, "We’re heartbroken to share that our founder, Bev Harmon, LMT, passed away on Sunday. Services "
                         "are Thursday at St. Luke’s."),
     ("healthgrades", False, "Thank you, Dave! We’re grateful for every kind word. Our team works hard to make every "

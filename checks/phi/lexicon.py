@@ -140,7 +140,9 @@ CHAT_WORDS = frozenset({"rsvp", "unsubscribe", "subscribe", "pov",
                    "gon", "gonna", "gunna", "ima", "imma", "hella", "kno", "lil", "dang", "yup", "yep", "yung", "tha",
                    "fina", "finna", "kinda", "sorta", "wanna", "gotta", "ain", "ran", "nah", "mhm", "hmm", "ngl", "fr",
                    "bday", "appt", "appts", "pls", "thru", "tho", "cuz", "bc", "rn", "tmrw", "tmr", "wk", "yr", "yrs",
-                        "til"})
+                        "til",
+                   # vaccines and tests the tagger takes for names ("Tdap", "MMR")
+                   "tdap", "dtap", "mmr", "hpv", "rsv", "covid", "flu"})
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 
 

@@ -329,6 +329,7 @@ def _signs_the_post(text: str, e: Entity, value: str) -> bool:
     """ "coffee is on me - Jen", "signed, ur pt dani": a first name signing the end of a post
     that quotes nobody is its writer (under a quote it is whoever gave the quote)."""
     rest = re.sub(r"^\s*(?:&|and)\s+the\s+[^\n]{1,50}?\bteam\b", "", text[e.end:], flags=_I)  # "— Clara & the ... team"
+    rest = re.sub(r"[^\w#@]+$", "", rest)  # the emoji after a sign-off: "— Jess, Peer Recovery Specialist 💙✨"
     if re.search(r"\w", re.sub(r"#\w+|@\w+|,?\s*(?:[\w/-]+\s*){0,3}$", "", rest, count=1)) or " " in value.strip():
         return False
     before = text[max(0, e.start - 30):e.start]

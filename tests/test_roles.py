@@ -86,6 +86,7 @@ CASES = [
      Role.PUBLIC),
     ("Huge thanks to our sponsors Ridgeway Ford, Moss & Finch Law and Blue Heron Bakery!", "Ridgeway Ford",
      Role.ORGANISATION),
+    ("Recovery is possible, and I’m proud to do this work. — Jess, Peer Recovery Specialist 💙✨", "Jess", Role.STAFF),
 ]
 
 

@@ -24,7 +24,7 @@ from enum import Enum
 from typing import Iterable
 
 from checks.base import Entity
-from checks.phi.lexicon import CREDENTIALS, HONORIFICS, common_surnames, given_names, public_figures
+from checks.phi.lexicon import CREDENTIALS, HEALTH_TERMS, HONORIFICS, common_surnames, given_names, public_figures
 from checks.policy import lexicon as L
 
 
@@ -542,8 +542,8 @@ def date_role(text: str, e: Entity) -> Role:
     sentence = text[s0:s1]
     if _PAPERWORK_BEFORE.search(text, max(s0, e.start - 40), e.start):
         return Role.OPERATIONS  # a form's date: "(authorization on file, Feb 2025)"
-    if _CARE_OF_SOMEONE.search(sentence):
-        return Role.UNKNOWN
+    if _CARE_OF_SOMEONE.search(sentence) or _CARE_EVENT_BEFORE.search(text, max(s0, e.start - 30), e.start):
+        return Role.UNKNOWN  # (someone's care on that day: "left-hemisphere stroke on jan 3")
     if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence) or _STARTING_BEFORE.search(text, s0, e.start):
         return Role.OPERATIONS  # (a schedule's start: "seeing clients at our Littleton office starting March 3")
     # a line of its own in an announcement ("Grief During the Holidays / Thursday, December 10 ·
@@ -555,6 +555,8 @@ def date_role(text: str, e: Entity) -> Role:
 
 
 _ANNOUNCEMENT_REACH = 120
+_CARE_EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(HEALTH_TERMS, key=len, reverse=True))
+                                + r")\b[ \t]+(?:on|since|in)[ \t]+$", _I)
 _PAPERWORK_BEFORE = re.compile(r"\b(?:authori[sz]ation|consent form|written permission)\b[^.!?\n]{0,25}$", _I)
 _STARTING_BEFORE = re.compile(r"\b(?:starting|beginning|effective|as of)[ \t]+(?:on[ \t]+)?(?:[A-Za-z]+day,?[ \t]+)?$", _I)
 

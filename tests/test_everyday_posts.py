@@ -247,6 +247,9 @@ BLOCK = [
     ("yelp", False, "We're sorry you were surprised by the no-show fee, but we've gone ahead and waived it this one time."),
     # health words of the old rounds the retrained model no longer carried alone; a verbal ok is no signed release
     ("facebook", True, "Welcome back Mr. Robinson! 6 weeks post-op on that knee and look at that range of motion 💪"),
+    # a case told to colleagues in lower case: the date of the stroke is the patient's, not the practice's
+    ("linkedin", False, "quick case for my fellow slps: 67yo retired choir director from our asheville clinic, "
+                        "left-hemisphere stroke on jan 3, came in with severe non-fluent aphasia."),
     ("facebook", True, "Smile makeover reveal!! 😍 Meet Carla, who finally got the veneers she’s wanted since high "
                        "school. She literally cried in the chair and said we could share, so here’s her before + after!! "
                        "Congrats Carla you look stunning 💕"),

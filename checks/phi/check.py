@@ -103,6 +103,7 @@ _JOB_AFTER = re.compile(r"\s+(?:coordinator|specialist|manager|director|supervis
 
 
 _REFUSAL = re.compile(REFUSAL, re.IGNORECASE)
+_WRITER_SPEAKS = re.compile(r"(?<![\w'’])(?:I|i|I'm|i'm|I’m|i’m|I am|I've|I’ve|I'll|I’ll|my own|My own)(?![\w'’])")
 _PROFESSION = re.compile(r"(?:therapist|counsel+or|psychologist|psychiatrist|clinician|doctor|dentist|hygienist|"
                          r"nurse|provider|practitioner|chiropractor)s?", re.IGNORECASE)
 
@@ -140,10 +141,11 @@ class PhiCheck(Check):
             elif (e.start, e.end) in reviewers and not reading.disclosures():
                 severity, why = self.name_severity, ""  # the reviewer's own name, in a reply that tells no care
             else:
-                # (a date in the writer's own news, "my own ACL surgery on Dec 10", is nobody's care here)
+                # (a date in the writer's own news, "I'm having my own ACL surgery on Dec 10", is nobody's care
+                # here; "for my fellow SLPs: ... stroke on Jan 3" still tells a patient's)
                 severity, why = self._severity(text, e, hits, has_person, reading.in_care_context(e.start, e.end),
                                                (has_person or reading.about_someone(e.start))
-                                               and not reading.is_own_news(e.start))
+                                               and not self._writers_own(text, e.start, reading))
             label = LABELS.get(e.entity_type, e.entity_type.lower())
             findings.append(Finding(
                 check=self.name,
@@ -176,6 +178,12 @@ class PhiCheck(Check):
                 suggestion=SUGGESTIONS["PHOTO"],
             ))
         return findings
+
+    @staticmethod
+    def _writers_own(text: str, pos: int, reading) -> bool:
+        """The sentence at ``pos`` is the writer's own news told by the writer ("I'm having ...")."""
+        s = reading.sentence_at(pos)
+        return s is not None and reading.is_own_news(pos) and bool(_WRITER_SPEAKS.search(text, s.start, s.end))
 
     @staticmethod
     def _reviewers(draft: Draft, analysis: Analysis) -> set[tuple[int, int]]:

@@ -259,7 +259,9 @@ class PhiAnalyzer:
         if self._informal is not None:
             chosen = self._arbitrate(work, doc, chosen, typed=text)
         chosen = self._listed_with_a_name(work, _split_lists(work, chosen))
-        chosen = [c for c in chosen if not _not_a_person(work, c) and not _acronym(text, c)]
+        typed_in_mixed_case = case_style(text) == "mixed"
+        chosen = [c for c in chosen if not _not_a_person(work, c)
+                  and not (typed_in_mixed_case and _acronym(text, c))]
         chosen = _joined_names(work, chosen)
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
@@ -764,10 +766,10 @@ _ABBREVIATIONS = frozenset({"st", "sr", "jr"})
 
 
 def _acronym(typed: str, c: _Candidate) -> bool:
-    """ "an ADA entrance": a short word in capitals, as typed, in a draft that uses lower case."""
+    """ "an ADA entrance": a short word in capitals, as typed (in a draft that uses lower case)."""
     value = typed[c.start:c.end]
     return c.entity_type == "PERSON" and value.isalpha() and value.isupper() and len(value) <= 3 \
-        and case_style(typed) == "mixed" and not _shouted_line(typed, c.start)
+        and not _shouted_line(typed, c.start)
 
 
 def _shouted_line(text: str, pos: int) -> bool:

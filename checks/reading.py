@@ -19,7 +19,8 @@ from checks.roles import (Role, in_context_roles, invented_case, is_staff_first_
                           staff_by_first_name)
 from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
-from checks.subjects import clients_in_general, no_client_pictured, own_news, points_at_someone, readers_at_large
+from checks.subjects import (clients_in_general, no_client_pictured, own_news, points_at_someone, readers_at_large,
+                             thanks_for_rating)
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -114,7 +115,7 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
     photo = draft.has_photo and not no_client_pictured(text)  # "no clients pictured": the photo shows no one's care
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
-              if mine or general or not (pointing or photo) else s
+              if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end]) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
     return Reading(roles, tuple(scored), staff_first_names, own, someone)
 

@@ -72,7 +72,10 @@ _PUBLIC_AFTER = re.compile(
     r"|,?\s*(?:once |famously |beautifully |who )?(?:put it|reminds us|observed|noted|teaches|taught|"
     r"coined)\b|,?\s*(?:the |an? )?(?:author|founder|creator|pioneer|father|mother|researcher|psychologist|"
     r"olympian|athlete|singer|actor|actress|poet|philosopher|professor|host) (?:of|who|and)\b"
-    r"|\s*\((?:author|\d{4}))", _I)
+    r"|\s*\((?:author|\d{4}))"
+    # someone who tells their own health story in public: "Hugh Jackman has spoken publicly about ..."
+    r"|^\s+(?:has |have |had )?(?:spoken|speaks|talked|talks|written|writes|opened up)\s+(?:\w+\s+){0,2}?"
+    r"(?:publicly|in (?:interviews|the press|his memoir|her memoir|their memoir))\b", _I)
 # Staff: credentials after the name, or the sentence introduces a colleague.
 _LOWER_CREDENTIALS = "(?:" + "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=True)) + ")"
 _CREDENTIAL = re.compile(
@@ -112,6 +115,7 @@ _EVENT_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Fun\s+)?(?:Run|Wal
                           r"Challenge|Expo|Summit|Conference|Open|Tournament|Invitational)\b")
 _NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: to you)? on (?:the (?:arrival|birth) of )?(?:your )?(?:new )?"
                               r"(?:baby|little|newborn)\s+$", _I)
+_TEAM_AFTER = re.compile(r"^\s+(?:game|games|match|home opener|season opener|playoffs?|fans|stadium|dugout|locker room)\b", _I)
 _WELCOME_BABY_BEFORE = re.compile(r"\bwelcome to the world,?\s+(?:baby\s+|little\s+)?$", _I)
 # the doctor as the one giving the care: "dr kim delivered at 3am", "Dr. Osei performed the extraction"
 _GIVES_CARE_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:delivered|performed|treated|operated|placed|fitted|stitched|"
@@ -138,7 +142,8 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|s
               r"provider|doctor|dietitian|nutritionist|biller|manager|founder|co-?founder|owner|specialist|injector|"
               r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor|lcsw|"
               r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant|liaison|advocate|educator|"
-              r"midwife|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech|dpt|"
+              r"midwife|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech|dpt|aide|administrator|"
+              r"volunteer|volunteer handler|handler|"
               # any clinician named for their field: "our audiologist", "our podiatrist", "our pediatrician"
               r"lead|physio|pta|cota|rn|lpn|cna|rdh|ma|[a-z]{3,}(?:ologist|ist|ician|ographer))s?")  # "our DPTs"
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+"
@@ -178,7 +183,8 @@ _PET_AFTER = re.compile(r"^\s*(?:\(\s*(?:our|the)\s+(?:\w+\s+)?|,?\s+(?:our|the)
 _ADVISES_AFTER = re.compile(r"^\s+(?:says|recommends|suggests|reminds (?:you|us)|wants you to know)\s*:", _I)
 # a clinical job written as a title: "NP Brianna Kolb's 5 non-negotiables", "and Nurse Tamika Ellis"
 _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|OT|PT|SLP|DPT|(?i:nurse|hygienist|midwife|esthetician|aesthetician|"
-                               r"dietitian|acupuncturist|injector|counsel+or|therapist|clinician))\.?\s+$")
+                               r"dietitian|acupuncturist|injector|counsel+or|therapist|clinician|volunteer|(?:volunteer )?handler|coach))\.?\s+$"
+                               r"|(?:^|\s)@\s+$")  # a colleague called in team chat: "@ Priya can u move ..."
 _STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b", _I)
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
 _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|my name is|me),?\s+(?:dr\.?\s+)?$", _I)
@@ -282,6 +288,8 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.ORGANISATION  # "in network with Moda, Regence and Aetna", "our sponsors Blue Heron Bakery, ..."
     if _EVENT_AFTER.match(after):
         return Role.OPERATIONS  # "the Rose City Run for Mental Health": an event's name
+    if _TEAM_AFTER.match(after) and not re.search(r"['’]s?$", value):
+        return Role.ORGANISATION  # "Saturday's Riverhawks game": a team (not "Maya's game")
     if _AT_A_BUSINESS_BEFORE.search(before) and _BUSINESS_POSSESSIVE.match(after):
         return Role.ORGANISATION  # "at Powell's on Hawthorne", "from Trader Joe's": a shop, not a person
     if _PRACTICE_PLACE_AFTER.match(after) and _OPERATIONS.search(text, *_sentence(text, e.start, e.end)):
@@ -377,7 +385,8 @@ def _business_account(handle: str) -> bool:
 # what a practice, a shop or a charity calls itself in its account name
 _TRADE_WORDS = ("pt", "dental", "dentistry", "medspa", "spa", "rehab", "therapy", "wellness", "fitness", "physio",
                 "chiro", "ortho", "smiles", "clinic", "health", "cross", "national", "cycle", "studio", "salon",
-                "pharmacy", "bakery", "coffee", "cafe", "store", "shop", "fund", "society", "association")
+                "pharmacy", "bakery", "coffee", "cafe", "store", "shop", "fund", "society", "association", "optometry",
+                "vision", "eyecare", "hearing", "audiology", "pediatrics", "peds", "hospital", "counseling")
 
 
 def phone_role(text: str, e: Entity) -> Role:
@@ -433,7 +442,8 @@ _KIND_OF_BUSINESS = (r"(?:Center|Centre|Clinic|Care|Counseling|Counselling|Denta
                      r"Recovery|Practice|Pediatrics|Dermatology|Spa|Group|Institute|Hospital|Optometry|Vision|"
                      r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Project|Foundation|Alliance|Services|"
                      r"Aesthetics|Studio|Collective|Partners|Physicians|Midwifery|Acupuncture|Fertility|Nutrition|"
-                     r"Audiology|Podiatry|Pharmacy|Orthopedics|Speech|Optometrists|Eyecare)")
+                     r"Audiology|Podiatry|Pharmacy|Orthopedics|Speech|Optometrists|Eyecare|Hearing|Chiro|Bakery|Cafe|Café|Coffee|"
+                     r"Pizza|Pizzeria|Market|Grill|Brewing|Brewery|Diner|Deli|Creamery|Donuts|Bagels)")
 # "NorthStar Chiropractic", "Rose City Urgent Care", "the Riverbend team": a business, by its name
 _BUSINESS_NAME = re.compile(r"\b(?P<name>[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*)[ \t]+"
                             + "(?:" + _KIND_OF_BUSINESS + "|" + _KIND_OF_BUSINESS.upper() + r")\b"
@@ -813,7 +823,7 @@ EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|
                          r"fundraiser|walk|run|race|marathon|sponsor(?:s|ing|ed)?|5k|gala|join us|rsvp|tickets?|"
                          r"register|registration|venue|community room|meeting|presenting|presentation|keynote|"
                          r"speaking|"
-                         r"meet-?up|training|screening night|panel|author talk|book talk|book signing|signing|"
+                         r"meet-?up|training|screening night|(?:free|community|public|next) (?:[\w-]+ )?screenings?|screening (?:day|event)|panel|author talk|book talk|book signing|signing|"
                          r"(?:free|evening|public|community|parent|lunch(?:time)?) talk|lecture|over coffee|"
                          r"(?:coffee|community|free|group) chat|"
                          r"reading|moderat\w+|q&a|book launch|launch party|new (?:\w+ ){0,3}group|"

@@ -92,7 +92,10 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
 _PRACTICE_THING = re.compile(
     r"\b(?:our|the practice['’]s|the clinic['’]s)\s+(?:[\w-]+\s+){0,2}(?:room|rooms|office|lobby|building|unit|"
     r"program|programs|practice|clinic|website|logo|suite|space)\s+(?:has|have|got|is|are|was|were|just|finally|"
-    r"again|now|will)\b", _I)
+    r"again|now|will)\b"
+    r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:room|office|lobby|space|clinic|building|website|kitchen|gym|studio|"
+    r"suite|entrance|hallway|waiting area)\s+(?:makeover|renovation|remodel|refresh|redesign|facelift|upgrade|glow[- ]?up)\b",
+    _I)
 
 
 _OPENS_WITH_THIRD = re.compile(r"\W*(?:she|he)\b", _I)  # the sentence's subject, before anyone is named
@@ -136,7 +139,11 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:residents|patients|clients)\b[^.!?\n]{0,40}\bin the background\b"
     # a waiting room that is full: "snapped this of our waiting room at 10am 😂 FULL HOUSE"
     r"|\bwaiting room\b[^.!?\n]{0,40}\b(?:full|packed|busy|full house|standing room)\b"
-    r"|\b(?:full|packed|busy)\s+waiting room\b"
+    r"|\b(?:full|packed|busy)\b[^.!?\n]{0,30}\bwaiting room\b"
+    # clients at an activity in the picture: "Our residents had a BLAST at the BBQ", "group art therapy day"
+    r"|\bour (?:\w+ )?(?:residents|patients|clients|kiddos|members)\b (?:all )?(?:had (?:a blast|so much fun|fun|a great time|a ball)|"
+    r"enjoyed|celebrated|danced|decorated|painted|showed off|made|got to)\b"
+    r"|\bgroup (?:[\w-]+ ){0,2}(?:therapy|session|class)(?: day| today| tonight| this (?:morning|afternoon|evening))\b"
     # a colleague's slot is a client: "Dr. Chen's Wednesday 2:00 just texted a pic"
     r"|\b(?:(?-i:[A-Z])\w*|dr\.? \w+)['’]s (?:(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) )\d{1,2}(?::\d\d)?"
     r"|\d{1,2}(?::\d\d ?(?:am|pm)?| ?(?:am|pm)))(?! ?(?:meeting|call|webinar|class|lecture|talk|slot|opening))\b(?!:)"
@@ -235,6 +242,10 @@ def pronoun_for_someone_else(text: str, pronoun: re.Pattern, entities: tuple[Ent
 
 
 _MAILING = re.compile(r"\bunsubscribe\b|\byou(?:['’]re| are) (?:receiving|getting) this\b|\bopt[- ]out\b", _I)
+# the practice announcing a move or its hours speaks to everyone it sees ("We've moved! ... Your records
+# moved with us")
+_ANNOUNCEMENT = re.compile(r"\bwe(?:['’]ve| have| are|['’]re)? (?:moved|moving|relocated|relocating)\b|\bnew (?:address|location|"
+                           r"office|suite|home)\b|\b(?:holiday|new|updated|summer|winter) hours\b", _I)
 
 
 def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
@@ -260,7 +271,7 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
     # ("Your session notes stay with us." among "Before your first appointment, we call your plan")
     pinned = sum(_YOU.search(text, s, e) is not None and not plain for (s, e), plain in zip(bounds, plain_you))
     # a mailing goes to a list: its plain "you" is every subscriber ("no single meal undoes your progress")
-    if (sum(out) >= 2 or _MAILING.search(text)) and sum(out) > 2 * pinned:
+    if (sum(out) >= 2 or _MAILING.search(text)) and sum(out) > 2 * pinned or _ANNOUNCEMENT.search(text):
         out = [x or y for x, y in zip(out, plain_you)]
     return _elliptical_follow_ups(text, bounds, out, people, everyone, is_colleague)
 
@@ -354,3 +365,16 @@ def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[
         writer.append(bool(_FIRST_PERSON.search(sentence)))
     # "I" may tell of someone in its own sentence; "we" alone is the practice talking
     return tuple(any(someone[max(0, i - 1):i + 2]) or writer[i] for i in range(len(bounds)))
+
+
+# a reply's thanks for the rating itself: "ty for the 5 ⭐️ Mike!!", "Thanks so much for the kind words, Priya!"
+_THANKS_FOR_RATING = re.compile(
+    r"^[\W_]*(?:thanks?|thank (?:you|u)|ty|thx|tysm)(?: (?:so|very) much| sm)?,?(?: [\w'’.-]+,?)?\s+(?:for|4)\s+(?:the|your|ur|that|those|this)?"
+    r"\s*(?:\w+\s+){0,2}?(?:\d\s*)?(?:[⭐🌟★]|stars?|star review|review|rating|feedback|kind words|sweet words|shout-?out|"
+    r"words|note|love)(?:[^\w.!?\n]+[\w'’-]+){0,2}[\W_]*$", _I)
+
+
+def thanks_for_rating(sentence: str) -> bool:
+    """The sentence only thanks someone for their rating or review: it tells no one's care."""
+    return bool(_THANKS_FOR_RATING.search(sentence.strip())) and not re.search(
+        r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b", sentence, _I)

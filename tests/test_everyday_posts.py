@@ -133,6 +133,30 @@ CLEAR = [
                         "borrowed couch."),
     ("instagram", True, "Costume contest winner: our front-desk queen Rosa Delgado! Runners-up: Dr. Kim as a giant floss. "
                         "Staff only in these photos, no patients pictured!"),
+    # tenth session: a public figure whose first name a registered patient's nickname shares, staff by their
+    # job, a star's own public story, a room's makeover, a volunteer, a sign-off that is a business, a move,
+    # thanks for the stars, a dog's age, a team, a free screening's dates
+    ("x", False, "Glaucoma month reminder. In Helen Keller's words, “Alone we can do so little; together we can do "
+                 "so much.” Book a dilated exam: 503-555-0123"),
+    ("google_reviews", False, "Sorry to read this. Billing questions are best handled privately: please call our "
+                              "office administrator, Ruth Okafor, at (503) 555-0177 or billing@example-dental.com."),
+    ("facebook", False, "Serena Williams has spoken publicly about the blood clots she faced after giving birth. Know "
+                        "the warning signs, and call our OB team any time: (503) 555-0188."),
+    ("instagram", True, "Before ➡️ After: the lobby makeover is done! huge thanks to our PT aide Marco for two "
+                        "weekends of painting 🎨"),
+    ("facebook", False, "Therapy dog visits are back! Volunteer handler Joan and her lab Scout will visit the rehab "
+                        "gym every other Friday, starting March 6."),
+    ("linkedin", False, "Did you know? Untreated hearing loss is linked with dementia, per the 2020 Lancet "
+                        "Commission. A baseline hearing test after 50 is smart. Brookside Hearing, 555-202-3030."),
+    ("website", False, "We've moved! 📦 Starting Monday, June 8 we're at 220 Oak St, Suite 4. Your records came "
+                       "with us. See you at the new place!"),
+    ("yelp", False, "thx for the 5 ⭐️ Dani!! means the world to our crew 🙏"),
+    ("instagram", True, "meet Waffles 🐶 our new therapy dog, a 2 yr old golden who loves tennis balls. nervous "
+                        "around dogs? just tell the front desk 💛"),
+    ("x", True, "Dr. Patel threw out the first pitch at Friday's Mudcats game! ⚾ She's been the team physician "
+                "for six seasons."),
+    ("facebook", False, "Thanks to everyone who came to our free vision screening at the Elm Street Library on "
+                        "Oct 3! Next screening: Nov 7, 9am–noon. No appointment needed."),
     # ninth session: a colleague's own surgery and the colleagues covering for her
     ("facebook", False, "It’s me, Jenna (your favorite hygienist 😅). Heads up that I’m having my own ACL surgery on "
                         "Dec 10. Dr. Soto and Alyssa will take great care of you while I’m gone!"),
@@ -222,6 +246,11 @@ BLOCK = [
     ("instagram", False, "Another beautiful birth this weekend 👶💛 welcome to the world little one!! #BabyRodriguez"),
     ("facebook", False, "sending love to our front desk superstar Carla, recovering at home after her hysterectomy with "
                         "Dr. Lin here at Bloom Women’s Health 💐"),
+    # tenth session: a booking of the reviewer's own; clients in a photo at an activity or in a busy waiting room
+    ("google_reviews", False, "So sorry the wait felt long 😞 we'll book you a longer slot next time, promise 💛"),
+    ("facebook", True, "busy morning in the waiting room ☕ thanks to everyone who came out for saturday walk-in hours!"),
+    ("instagram", True, "group music therapy day 🎶 look at these rock stars!!"),
+    ("facebook", True, "Our residents had a blast at the harvest party 🎃 swipe for the costume contest winners!"),
     # ninth session: a reader asked to guess which public person was in care here
     ("x", False, "guess which seahawks lineman was on our table this morning? 👀 lips are sealed #sportschiro"),
     # round 34: a "composite" that keeps an age, a job, a town and when care began; a player's jersey number;

@@ -87,6 +87,15 @@ CASES = [
     ("Huge thanks to our sponsors Ridgeway Ford, Moss & Finch Law and Blue Heron Bakery!", "Ridgeway Ford",
      Role.ORGANISATION),
     ("Recovery is possible, and I’m proud to do this work. — Jess, Peer Recovery Specialist 💙✨", "Jess", Role.STAFF),
+    # tenth session: jobs by title, a public figure's own public story, a team, the practice by a short name
+    ("Questions about a bill? Please call our practice administrator, Greg Lyons, at (919) 555-0110.", "Greg Lyons",
+     Role.STAFF),
+    ("Huge thanks to our PT aide Devon for painting all weekend!", "Devon", Role.STAFF),
+    ("Volunteer handler Ruth and her dog Pepper visit every other Tuesday.", "Ruth", Role.STAFF),
+    ("Hugh Jackman has spoken publicly about his own skin cancer and urges fans to get checked.", "Hugh Jackman",
+     Role.PUBLIC),
+    ("Dr. Nguyen threw out the first pitch at Saturday's Riverhawks game!", "Riverhawks", Role.ORGANISATION),
+    ("Reminder: Lakeview Family Chiro is closed Monday for Labor Day.", "Lakeview Family Chiro", Role.ORGANISATION),
 ]
 
 

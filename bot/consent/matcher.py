@@ -70,20 +70,25 @@ def candidate_keys(text: str, with_initials: bool = False) -> dict[str, list[tup
 
 
 def person_keys(text: str, person_spans: list[tuple[int, int]]) -> dict[str, list[tuple[int, int, bool]]]:
-    """Single words (and over-long names) inside PERSON spans: a lone first name or
-    one-word alias counts only where Presidio saw a person."""
+    """Single words inside one-word PERSON spans (or beside initials: "Jasmine O."), and
+    over-long names whole: a lone first name or one-word alias counts only where Presidio
+    saw a person."""
     occ: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
     if not person_spans:
         return occ
     toks = tokens(text)
     for start, end in person_spans:
         inside = [t for t in toks if t.start >= start and t.end <= end]
-        for t in inside:
-            for key in _phrase_keys([t.key]):
-                occ[key].append((t.start, t.end, True))
         if len(inside) > MAX_NGRAM:
             for key in _phrase_keys([t.key for t in inside]):
                 occ[key].append((inside[0].start, inside[-1].end, True))
+        if sum(len(t.key) > 1 for t in toks if t.start < end and start < t.end) > 1:  # ("Helen Keller's")
+            # a full name no n-gram matched ("Helen Keller") is someone else, not the
+            # registered Elena whose nickname shares its first word
+            continue
+        for t in inside:
+            for key in _phrase_keys([t.key]):
+                occ[key].append((t.start, t.end, True))
     return occ
 
 

@@ -16,7 +16,9 @@ import numpy as np
 DIM = 1 << 18
 _WORD = re.compile(r"<\w+>|[a-z0-9']+|[^\sa-z0-9]", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2300-\u23FF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]")
+# "!!!" says no more than "!": runs of a mark are one mark
+_MARK_RUN = re.compile(r"([!?.])[!?.]+")
 # one month or weekday is as good as another: "since January" and "in February" must not differ
 _MONTH = re.compile(r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
                     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
@@ -35,7 +37,7 @@ def normalise(sentence: str, spans: list[tuple[int, int, str]] = ()) -> str:
         last = end
     out.append(sentence[last:])
     text = "".join(out).lower().replace("'", "")
-    text = _EMOJI.sub(" ", text)
+    text = _MARK_RUN.sub(r"\1", _EMOJI.sub(" ", text))
     text = _WEEKDAY.sub("<weekday>", _MONTH.sub("<month>", text))
     return _DIGITS.sub("0", text)
 

@@ -395,8 +395,15 @@ class PhiAnalyzer:
         "watch dr maya chen explain") is a name only when it is a known given name or surname
         ("TOMMY", "HERNANDEZ"), or, in capitalised text, no ordinary word."""
         value = text[c.start:c.end]
+        if c.source == "propagated":  # "ellas" found again from "ella's": judge "ella"
+            stem = re.sub(r"(?<=\w{3})['’]?s$", "", value)
+            if stem != value and value[-2] not in "'’":
+                return self._ordinary_word(stem)  # a bare "s" on a word is a plural or a verb: "hope" -> "hopes"
+            value = stem
         if c.entity_type != "PERSON" or c.source in _EXACT_NAME_SOURCES or not value.isalpha() or len(value) < 3:
             return False
+        if _COURTESY_TITLE_BEFORE.search(text, max(0, c.start - 6), c.start):
+            return False  # "Mrs. Delacroix": a title makes a name of any word
         low = value.casefold()
         if low in given_names() or low in common_surnames():
             return False
@@ -709,6 +716,7 @@ def _retyped(text: str, toks, probs, c: _Candidate, min_prob: float) -> _Candida
 
 
 # rule results the informal tagger does not overrule
+_COURTESY_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|mx|miss|dr)\.?\s+$", re.IGNORECASE)
 _RULES_KEEP = frozenset({"StreetAddressRecognizer", "HashtagNameRecognizer", "HandleRecognizer"})
 # rule results it may drop when sure (``veto``): the ones the tweets taught it to judge. Vetoing
 # the cue-word, address and ZIP recognizers too cost the synthetic records recall (R 0.962 -> 0.936)
@@ -1048,7 +1056,7 @@ def _propagate_names(text: str, chosen: list[_Candidate], style: str,
     extra = []
     rx = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+")
                                                  for p in sorted(parts, key=len, reverse=True))
-                    + r")(?![\w])", 0 if style == "mixed" else re.IGNORECASE)
+                    + r")(?:['’]?s)?(?![\w])", 0 if style == "mixed" else re.IGNORECASE)  # "ella's" again as "ellas"
     for m in rx.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
@@ -1061,8 +1069,9 @@ _TAG = re.compile(r"(?<![\w#])#(\w{4,})")
 
 
 def _tags_of_found_names(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
-    """A tag that opens with a name found elsewhere in the draft is that person's tag
-    ("JOJO is done with chemo ... #jojostrong", "freddie's eval ... #freddiesfighters")."""
+    """A tag that opens or ends with a name found elsewhere in the draft is that person's tag
+    ("JOJO is done with chemo ... #jojostrong", "freddie's eval ... #freddiesfighters",
+    "bentley got his cast off ... #BeBraveBentley")."""
     names = {w.casefold() for c in chosen if c.entity_type == "PERSON" and text[c.start] not in "@#"
              for w in re.findall(r"[^\W\d_]{3,}", text[c.start:c.end]) if w.casefold() not in STOP_WORDS}
     if not names:
@@ -1073,7 +1082,7 @@ def _tags_of_found_names(text: str, chosen: list[_Candidate]) -> list[_Candidate
         body = m.group(1).casefold()
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        if any(body.startswith(n) and len(body) > len(n) for n in names):
+        if any((body.startswith(n) or body.endswith(n)) and len(body) > len(n) for n in names):
             extra.append(_Candidate("PERSON", m.start(), m.end(), 0.6, 5, "tag_of_name"))
     return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 

@@ -97,6 +97,7 @@ WHO = _WHO
 # an age that is an animal's or a thing's: "this sweet 3-year-old beagle mix", "our 10-year-old practice"
 _ANIMAL = (r"(?:[\w-]+ ){0,2}(?:dog|cat|pup|puppy|corgi|beagle|doodle|goldendoodle|labradoodle|lab|retriever|terrier|"
            r"poodle|spaniel|shepherd|husky|pit ?bull|mix|mutt|rescue|kitten|kitty|tabby|bunny|rabbit|ferret|horse|pony|"
+           r"golden|pug|dachshund|chihuahua|greyhound|boxer|collie|heeler|shih tzu|bernedoodle|aussie|cavalier|"
            r"parrot|tortoise|pet|mascot|practice|clinic|office|building|tradition|program|company|business)s?\b")
 _AGE = r"\d{1,2}[- ]?(?:year|yr)s?[- ]old\b"
 _SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?:ing|ed)? with|see(?:ing)?|saw|seen|"

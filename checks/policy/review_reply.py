@@ -106,6 +106,9 @@ DISCLOSURE_PATTERNS = [
     L.SECOND_PERSON_CARE,
     # a visit fitted in, a fee of the reviewer's own: "so glad we could squeeze you in same-day", "the no-show fee"
     r"\b(?:squeeze|fit|get|got|work) (?:you|u|y'?all) in\b",
+    # the reviewer's own booking, past or next: "we'll book you a longer slot next time", "next time you're in"
+    r"\b(?:book|schedule|rebook|reschedule|move|put) (?:you|u|y'?all)(?: (?:in|into|for|with|on)\b| an? (?:\w+ )?(?:slot|time|visit|appointment))"
+    r"|\bnext time (?:you|u)(?:'re| are) (?:in|here)\b|\bnext time (?:you|u) (?:come|stop|visit|see)\b",
     r"\b(?:your|the|that) (?:no-?show|cancell?ation|late|missed[- ]appointment) fee\b(?! polic)",
     r"\b(?:a joy|a pleasure|an honou?r|a privilege|great|wonderful|lovely|so nice) (?:to |working with |seeing |treating |"
     r"having |watching |helping |getting to know )?(?:be part of |work with |see |help |treat |care for |have )?you(?:r)?\b",

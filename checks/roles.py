@@ -183,7 +183,7 @@ _PET_AFTER = re.compile(r"^\s*(?:\(\s*(?:our|the)\s+(?:\w+\s+)?|,?\s+(?:our|the)
 _ADVISES_AFTER = re.compile(r"^\s+(?:says|recommends|suggests|reminds (?:you|us)|wants you to know)\s*:", _I)
 # a clinical job written as a title: "NP Brianna Kolb's 5 non-negotiables", "and Nurse Tamika Ellis"
 _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|OT|PT|SLP|DPT|(?i:nurse|hygienist|midwife|esthetician|aesthetician|"
-                               r"dietitian|acupuncturist|injector|counsel+or|therapist|clinician|volunteer|(?:volunteer )?handler|coach))\.?\s+$"
+                               r"dietitian|acupuncturist|injector|counsel+or|therapist|clinician|volunteer|(?:volunteer )?handler))\.?\s+$"
                                r"|(?:^|\s)@\s+$")  # a colleague called in team chat: "@ Priya can u move ..."
 _STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b", _I)
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"

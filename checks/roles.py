@@ -183,7 +183,8 @@ _PET_AFTER = re.compile(r"^\s*(?:\(\s*(?:our|the)\s+(?:\w+\s+)?|,?\s+(?:our|the)
 _ADVISES_AFTER = re.compile(r"^\s+(?:says|recommends|suggests|reminds (?:you|us)|wants you to know)\s*:", _I)
 # a clinical job written as a title: "NP Brianna Kolb's 5 non-negotiables", "and Nurse Tamika Ellis"
 _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|OT|PT|SLP|DPT|(?i:nurse|hygienist|midwife|esthetician|aesthetician|"
-                               r"dietitian|acupuncturist|injector|counsel+or|therapist|clinician|volunteer|(?:volunteer )?handler))\.?\s+$"
+                               r"dietitian|acupuncturist|injector|counsel+or|therapist|clinician|volunteer|(?:volunteer )?handler|"
+                               r"(?:practice|office|clinic|billing) (?:manager|administrator|coordinator)))\.?\s+$"
                                r"|(?:^|\s)@\s+$")  # a colleague called in team chat: "@ Priya can u move ..."
 _STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b", _I)
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
@@ -824,7 +825,7 @@ EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|
                          r"register|registration|venue|community room|meeting|presenting|presentation|keynote|"
                          r"speaking|"
                          r"meet-?up|training|screening night|(?:free|community|public|next) (?:[\w-]+ )?screenings?|screening (?:day|event)|panel|author talk|book talk|book signing|signing|"
-                         r"(?:free|evening|public|community|parent|lunch(?:time)?) talk|lecture|over coffee|"
+                         r"(?:free|evening|public|community|parent|lunch(?:time)?) talk|lecture|over coffee|giveaway|teaming up|"
                          r"(?:coffee|community|free|group) chat|"
                          r"reading|moderat\w+|q&a|book launch|launch party|new (?:\w+ ){0,3}group|"
                          r"group (?:starts|begins|meets|runs)|funeral|memorial service|visitation|celebration of life|"

@@ -157,6 +157,13 @@ CLEAR = [
                 "for six seasons."),
     ("facebook", False, "Thanks to everyone who came to our free vision screening at the Elm Street Library on "
                         "Oct 3! Next screening: Nov 7, 9am–noon. No appointment needed."),
+    # tenth session, rounds 39-40: doses on a schedule, standard amounts in an FAQ, a practice manager thanked
+    ("email", False, "Flu shots are here for everyone 6 months and up! Kids under 9 getting their first flu vaccine "
+                     "need two doses, four weeks apart.\n\nYou get this because you subscribed. Unsubscribe any time."),
+    ("email", False, "Do I need a prenatal vitamin? Yes: folic acid (400–800 mcg daily) helps prevent neural tube "
+                     "defects. Keep caffeine under 200 mg a day.\n\nUnsubscribe any time."),
+    ("linkedin", True, "We're open in Bayside! 🎉 Thank you to our amazing staff who made the move happen, especially "
+                       "practice manager Owen Reyes. Now accepting new patients: 555-0164."),
     # ninth session: a colleague's own surgery and the colleagues covering for her
     ("facebook", False, "It’s me, Jenna (your favorite hygienist 😅). Heads up that I’m having my own ACL surgery on "
                         "Dec 10. Dr. Soto and Alyssa will take great care of you while I’m gone!"),

@@ -461,6 +461,26 @@ def test_when_a_name_is_also_in_the_dictionary_or_does_a_persons_deed_then_it_is
     ("so happy to welcome you to the harborview family!", "harborview"),  # the practice's own "family"
     ("hope finished her last session today and she hopes to run again by june", "hopes"),  # a verb's "s"
     ("see intake_form_v2.pdf before friday", "intake_form_v2"),  # a file name, not a username
+    ("Cold season tips:\n• Honey can soothe a cough in kids over 1.\n• Wash hands often.", "Honey"),  # a tip's subject
+    ("what the Adams forward bend test looks for", "Adams"),       # a test named after its describer
+    ("when a follow-up X-ray makes sense", "ray"),                 # a piece of "X-ray"
+    ("Aw, this made our whole week!", "Aw"),                       # an interjection
 ])
 def test_when_a_word_is_a_word_street_or_place_tag_then_it_is_no_person(analyzer, text, word):
     assert not any(t == "PERSON" and v.startswith(word) for t, v in spans(analyzer, text))
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Now hiring a front desk coordinator (Madison, WI). Full-time.", "Madison"),  # a town with its state
+])
+def test_when_a_name_stands_before_a_state_code_then_it_is_a_town(analyzer, text, kept):
+    assert ("LOCATION", kept) in spans(analyzer, text)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Screen-time tip: try the 20-20-20 rule today.", None),     # no month in either place
+    ("seen on 12-20-24", "12-20-24"),
+])
+def test_when_numbers_are_dashed_then_only_a_possible_calendar_date_is_a_date(analyzer, text, found):
+    dates = [v for t, v in spans(analyzer, text) if t == "DATE"]
+    assert dates == ([found] if found else [])

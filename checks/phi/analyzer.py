@@ -261,7 +261,7 @@ class PhiAnalyzer:
         chosen = self._listed_with_a_name(work, _split_lists(work, chosen))
         typed_in_mixed_case = case_style(text) == "mixed"
         chosen = [c for c in chosen if not _not_a_person(work, c)
-                  and not (typed_in_mixed_case and _acronym(text, c))]
+                  and not (typed_in_mixed_case and _acronym(text, c)) and not self._tip_subject(work, c)]
         chosen = _joined_names(work, chosen)
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
@@ -368,6 +368,7 @@ class PhiAnalyzer:
                and not (s.label == "PERSON" and text[s.start:s.end].casefold() in WEEKDAYS)  # "closed ... Friday, July 5"
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)  # "paid ce", "an ot"
+               and not re.search(r"(?<![\w])[A-Za-z]-$", text[max(0, s.start - 3):s.start])  # "X-ray"
                and not (s.label == "PERSON" and _LIST_ITEM_OPENING.search(text, max(0, s.start - 8), s.start)
                         and self._ordinary_word(text[s.start:s.end]))]  # "3. debrief in the car": a tip's verb
         new = [_place_by_grammar(text, c) for c in self._drop_safe(text, new, self._safe_spans(text))]  # "Lincoln High"
@@ -528,6 +529,12 @@ class PhiAnalyzer:
                     out.append(_Candidate("PERSON", s, e, 0.55, 5, "listed"))
                     grown = True
         return sorted(out, key=lambda c: c.start)
+
+    def _tip_subject(self, text: str, c: _Candidate) -> bool:
+        """ "• Honey can soothe coughs": a word that opens a list item and says what a thing does is
+        the tip's subject, not a person, when it is also an ordinary word."""
+        return c.entity_type == "PERSON" and bool(_LIST_ITEM_OPENING.search(text, max(0, c.start - 8), c.start)) \
+            and bool(_GENERAL_CLAIM_AFTER.match(text, c.end)) and self._ordinary_word(text[c.start:c.end])
 
     def _capitalised_by_position(self, text: str, start: int, value: str, style: str) -> bool:
         """Ordinary words that are capitalised only because they open a sentence or sit in
@@ -730,6 +737,8 @@ _VENUE = re.compile(r"\b(?:park|library|center|centre|hall|field|stadium|arena|s
 _TITLE_CASE_LINE = re.compile(r"[^.!?\n]{3,120}[.!?]?")
 # "NE Alberta", "SW Main": a compass point before a capitalised word names a street (Portland, Seattle ...)
 _COMPASS_BEFORE = re.compile(r"(?<![\w.])(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+$")
+_STATE_CODE_AFTER = re.compile(r",[ \t]*(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|"
+                               r"S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b(?![a-z])")
 _OWN_SITE_BEFORE = re.compile(r"\b(?:our|the|their|its)\s+$", re.IGNORECASE)
 _SITE_AFTER = re.compile(r"[ \t]+(?:campus|office|location|branch|clinic|studio|site)\b")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|around|outside|across|throughout)\s+$", re.IGNORECASE)
@@ -763,6 +772,8 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
         return replace(c, entity_type="LOCATION")
     if _OWN_SITE_BEFORE.search(text[max(0, c.start - 8):c.start]) and _SITE_AFTER.match(text[c.end:c.end + 12]):
         return replace(c, entity_type="LOCATION")  # "at our Gresham campus", "the Pearl office"
+    if _STATE_CODE_AFTER.match(text, c.end):
+        return replace(c, entity_type="LOCATION")  # "(Madison, WI)": a town and its state
     single = len(value.split()) == 1 and value.casefold() not in given_names()
     if single and _PLACE_PREPOSITION.search(text[max(0, c.start - 12):c.start]) \
             and not re.match(r"['’]s\b", text[c.end:c.end + 3]):
@@ -977,12 +988,17 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _CROSS_STREET_AFTER.match(text, c.end) or _named_place_after(text, c.end)
         or _TRAINED_AT.search(text, max(0, c.start - 60), c.start)
         or _PLACE_NAMED_AFTER.search(text, max(0, c.start - 8), c.start)
-        or _ET_AL.fullmatch(text, max(0, c.start - 3), c.end))
+        or _ET_AL.fullmatch(text, max(0, c.start - 3), c.end) or _EPONYM_AFTER.match(text, c.end))
 
 
 _ET_AL = re.compile(r"et[ \t]al", re.I)  # a citation's "et al.", in any case
+# a test, sign or disease named after its describer: "the Adams forward bend test", "a Babinski sign"
+_EPONYM_AFTER = re.compile(r"(?:[ \t]+[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"
+                           r"scale|score|classification|reflex|procedure|technique|method)\b")
 
 
+# what a tip says a thing does: "Honey can soothe coughs", "Ginger helps with nausea"
+_GENERAL_CLAIM_AFTER = re.compile(r"[ \t]+(?:can|may|might|helps?|works?|reduces?|soothes?|eases?|is|are)\b", re.I)
 # a list item's opening, also when the line breaks were lost ("... the road: 1. agree on ... 3. debrief ...")
 _LIST_ITEM_OPENING = re.compile(r"(?:^|\n|[ \t])[ \t]*(?:\d{1,2}[.)]|[-•*▪➡👉])[ \t]*$")
 # a lake, mountain or fort named after someone: "tied the knot at Lake Harriet", "Mount Hood"

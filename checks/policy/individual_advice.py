@@ -55,16 +55,20 @@ ADVICE_PATTERNS = [
     r"\b(?:I(?:'d| would)|we(?:'d| would)) (?:diagnose|say you have|guess you have|bet you have)\b",
     r"\byou (?:should|need to|must|ought to|have to|could|can) (?:\w+ ){0,2}" + _MED_VERB + r"\b (?:\w+ ){0,3}" + _MED + r"\b",
     r"\b(?:I(?:'d| would)|we(?:'d| would)) (?:recommend|suggest|advise)(?: that)? (?:you )?(?:\w+ ){0,2}" + _MED_VERB + r"\b (?:\w+ ){0,3}" + _MED + r"\b",
-    r"(?:^|[.!?:;,—–-]\s*|\n)(?:just |maybe |definitely |instead,? )?" + _MED_VERB + r" (?:your |the |a |an |to )?(?:\w+ ){0,2}"
-    r"\d+(?:\.\d+)? ?(?:mg|mcg)\b",
-    r"\b\d+(?:\.\d+)? ?(?:mg|mcg|milligrams?)\b[^.!?\n]{0,25}\b(?:twice|once|three times|a day|daily|at night|before bed|"
-    r"every \w+|per day|bid|tid|qd|prn)\b",
     r"\b(?:you|u)(?:'re| are)? (?:seem|sound|look|appear)s? (?:to be |like )?(?:\w+ )?(?:" + L.DIAGNOSIS + r"|depressed|autistic)\b",
     r"\b(?:based on|from|given) what you(?:'ve)? (?:described|shared|wrote|written|told|said|posted|mentioned|messaged)\b",
     r"\b(?:to answer your question|re: your (?:question|comment|message|dm)|(?:in reply|in response|responding|replying) to "
     r"your (?:question|comment|message|dm|post))\b[^\n]{0,200}\b(?:you (?:should|need|have|might|may)|try|take|stop|start)\b",
 ]
 
+# A dose and how often: advice to whoever is addressed ("@jen take 10 mg at night"); in a post to every
+# reader it is the standard amount ("folic acid, 400-800 mcg daily", "caffeine under 200 mg a day")
+DOSE_PATTERNS = [
+    r"(?:^|[.!?:;,—–-]\s*|\n)(?:just |maybe |definitely |instead,? )?" + _MED_VERB + r" (?:your |the |a |an |to )?(?:\w+ ){0,2}"
+    r"\d+(?:\.\d+)? ?(?:mg|mcg)\b",
+    r"\b\d+(?:\.\d+)? ?(?:mg|mcg|milligrams?)\b[^.!?\n]{0,25}\b(?:twice|once|three times|a day|daily|at night|before bed|"
+    r"every \w+|per day|bid|tid|qd|prn)\b",
+]
 # Advice aimed at someone addressed (@handle, "Lisa,", "your DM"): a directive with care content.
 DIRECTIVE = (r"\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|may want to)|"
              r"(?:I|we)(?:'d| would) (?:recommend|suggest|advise|try|start|stop)|my (?:advice|recommendation|suggestion)|"
@@ -94,6 +98,7 @@ class IndividualAdvice(Rule):
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
         self.advice = compile_all(ADVICE_PATTERNS)
+        self.dose = compile_all(DOSE_PATTERNS)
         self.conditional = compile_all([r"\b(?:if|when|whether|in case)\b"])[0]
         self.addressees = Addressees()
         self.directive, self.content, self.addressed_dx = compile_all([DIRECTIVE, ADVICE_CONTENT,
@@ -116,6 +121,10 @@ class IndividualAdvice(Rule):
         who = self.addressees.maybe_patients(draft, analysis)
         if not who:
             return None
+        for p in self.dose:
+            m = p.search(text)
+            if m and not negated(text, m.start(), lookback=20):
+                return m.start(), m.end()
         for m in self.addressed_dx.finditer(text):
             if any(s - ADDRESSED_WINDOW <= m.start() <= e + ADDRESSED_WINDOW for s, e in who) \
                     and not self.conditional.search(text, max(0, m.start() - 25), m.start()):

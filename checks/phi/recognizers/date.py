@@ -35,6 +35,9 @@ class CalendarDateRecognizer(SpanPatternRecognizer):
     FLAGS = re.IGNORECASE
 
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
+        numbers = re.match(r"(\d{1,2})[/.-](\d{1,2})[/.-]", pattern_text)
+        if numbers and min(int(numbers.group(1)), int(numbers.group(2))) > 12:
+            return True  # no month in either place: "the 20-20-20 rule"
         # "may" and "march" are also words: require the month to be capitalised in mixed text
         m = re.search(_MONTH, pattern_text, re.IGNORECASE)
         if m and m.group(0).casefold() in ("may", "march", "mar", "jan", "sun", "dec") and \

@@ -440,6 +440,9 @@ def test_when_a_zip_ends_an_address_then_the_next_line_is_not_part_of_it(analyze
     ("#GoGoGrayson 🦁 grayson got his cast off and ran straight to the fish tank", "#GoGoGrayson"),
     ("tagging sam_rivera_7 bc he asked us to post his 8 wk post-op progress 💪", "sam_rivera_7"),
     ("Thank you Mrs. Delacroix 🙏 we can't wait to see the twins at their next checkup!", "Delacroix"),
+    # informal names round 12: a clause after a colon, a comma or "so glad"
+    ("speech group recap: charlie said his Rs and everyone clapped", "charlie"),
+    ("Thanks for the stars! We're so glad Chiamaka loved her first dental visit", "Chiamaka"),
 ])
 def test_when_a_name_is_also_in_the_dictionary_or_does_a_persons_deed_then_it_is_found(analyzer, text, name):
     assert ("PERSON", name) in spans(analyzer, text) or ("HANDLE", name) in spans(analyzer, text)

@@ -96,6 +96,7 @@ CASES = [
      Role.PUBLIC),
     ("Dr. Nguyen threw out the first pitch at Saturday's Riverhawks game!", "Riverhawks", Role.ORGANISATION),
     ("Reminder: Lakeview Family Chiro is closed Monday for Labor Day.", "Lakeview Family Chiro", Role.ORGANISATION),
+    ("grief group this thurs, led by our LCSW Tomasz. no need to sign up.", "Tomasz", Role.STAFF),
 ]
 
 

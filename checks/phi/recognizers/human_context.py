@@ -46,7 +46,7 @@ _HUMAN_DOES = (r"did|came|comes|walked|walks|finished|finishes|said|says|told|te
                r"asked|ran|cried|smiled|danced|laughed|played|sent|made|wore|turned|graduated|serenaded|hit|"
                r"crushed|nailed|rocked|survived|beat|completed|started|starts|start|showed|stopped|dropped|left|gave|baked|"
                r"ditched|drove|passed|picked|admitted|learned|learnt|tried|took|climbed|jumped|rode|swam|slept|"
-               r"hugged|waved|kicked|needs|needed|wants|wanted|loves|graduates|read|knew|insisted|pushed|"
+               r"hugged|waved|kicked|needs|needed|wants|wanted|loves|loved|enjoyed|graduates|read|knew|insisted|pushed|"
                r"recomm?ended|is[ \t]+doing|"
                r"is[ \t]+(?:officially|back|now|finally|\d+)|was[ \t]+so|has[ \t]+been|had[ \t]+(?:her|his)|"
                r"both[ \t]+\w+")
@@ -56,7 +56,8 @@ _RELATION = (r"daughter|son|kid|mom|mama|mother|dad|papa|father|nana|grandma|gra
 # a sentence may open after an emoji or a chat interjection: "👑 hunter did 3 sets", "lmao rich told me"
 _EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]"
 # a clause opens after a joining word too: "we teared up when ANANYA walked in", "brb crying bc joy said ..."
-_JOINING = "|".join(rf"(?<=\b{w}[ \t])" for w in ("when", "bc", "cuz", "because", "but", "then", "until", "after", "while"))
+_JOINING = "|".join(rf"(?<=\b{w}[ \t])" for w in ("when", "bc", "cuz", "because", "but", "then", "until", "after", "while",
+                                                   "glad", "proud")) + r"|(?<=\w:[ \t])|(?<=\w,[ \t])"  # "recap: charlie said"
 _LITTLE = r"(?:(?:baby|little|lil|sweet|our|my)[ \t]+)?"  # "sooo baby joy came in"
 _CHAT_OPENER = r"(?:(?:lol|lmao|omg|ok|okay|so+|btw|ngl|update:?|honestly|yall|y'all|and|also)[ \t]+)?"
 _GROUP = {"everyone", "everybody", "all", "team", "staff", "y'all", "yall", "you", "guys", "folks", "friends", "family",

@@ -260,6 +260,20 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo + 1, (hi.start() if hi else len(text))
 
 
+# the practice's own part in someone's care: "we were honored to have Mayor Hayes in for her annual eye
+# exam", "our team helped State Senator Delgado back on his feet after his stroke"
+_OUR_PART = re.compile(r"\b(?:we|we'?re|we'?ve|us|our|here)\b", _I)
+_THEIR_CONDITION = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+){0,2}(?:exam|visit|appointment|session|check-?up|"
+                              r"cleaning|adjustment|surgery|treatment|" + "|".join(
+                                  re.escape(t) for t in sorted(HEALTH_TERMS, key=len, reverse=True)) + r")s?\b", _I)
+
+
+def _cared_for_here(sentence: str) -> bool:
+    """The sentence tells of the practice caring for someone: a public figure in it is a patient."""
+    return bool(_OUR_PART.search(sentence)) and bool(_CARE_OF_SOMEONE.search(sentence)
+                                                     or _THEIR_CONDITION.search(sentence))
+
+
 def person_role(text: str, e: Entity) -> Role:
     before = text[max(0, e.start - 60):e.start]
     after = text[e.end:e.end + 60]
@@ -280,7 +294,8 @@ def person_role(text: str, e: Entity) -> Role:
     signed_with_town = re.search(_DASH + r"+\s*$", before) and _TOWN_OR_AGE_AFTER.match(after) \
         and not listed_public_figure(text, e)
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)) \
-            and not initialled and not signed_first_name and not signed_with_town:
+            and not initialled and not signed_first_name and not signed_with_town \
+            and not _cared_for_here(text[slice(*_sentence(text, e.start, e.end))]):
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
     if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person

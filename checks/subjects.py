@@ -139,7 +139,7 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:residents|patients|clients)\b[^.!?\n]{0,40}\bin the background\b"
     # a waiting room that is full: "snapped this of our waiting room at 10am 😂 FULL HOUSE"
     r"|\bwaiting room\b[^.!?\n]{0,40}\b(?:full|packed|busy|full house|standing room)\b"
-    r"|\b(?:full|packed|busy)\b[^.!?\n]{0,30}\bwaiting room\b"
+    r"|\b(?:full|packed|busy)\b[^.!?\n]{0,30}\bwaiting room\b|\b(?:packed|full) house\b"
     # clients at an activity in the picture: "Our residents had a BLAST at the BBQ", "group art therapy day"
     r"|\bour (?:\w+ )?(?:residents|patients|clients|kiddos|members)\b (?:all )?(?:had (?:a blast|so much fun|fun|a great time|a ball)|"
     r"enjoyed|celebrated|danced|decorated|painted|showed off|made|got to)\b"
@@ -159,7 +159,7 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:our|my) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
     r"|\b(?:our|my|the|(?:last night|tonight|today|this week|yesterday)'?s) (?:[\w'’-]+ ){0,3}(?:teen|kids'?|youth|support|"
     r"therapy|dbt|grief|parenting|adolescent|"
-    r"recovery|moms'?|men'?s|women'?s|anxiety|social skills|skills|process|ed|eating disorder)(?: support)? group\b(?! (?:room|practice|schedule|starts|begins|meets|"
+    r"recovery|moms'?|men'?s|women'?s|anxiety|social skills|skills|process|ed|eating disorder)(?: support)? (?:group|circle)\b(?! (?:room|practice|schedule|starts|begins|meets|"
     r"is now|will|registration))", _I)
 
 

@@ -258,6 +258,12 @@ BLOCK = [
     ("facebook", True, "busy morning in the waiting room ☕ thanks to everyone who came out for saturday walk-in hours!"),
     ("instagram", True, "group music therapy day 🎶 look at these rock stars!!"),
     ("facebook", True, "Our residents had a blast at the harvest party 🎃 swipe for the costume contest winners!"),
+    # rounds 39-40: a public figure the practice cared for, a result a colleague gave, a packed clinic and a
+    # support circle in the picture
+    ("facebook", False, "So honored to have Councilman Ray Ortiz in for his annual hearing check this week! 🦻"),
+    ("instagram", True, "before ➡️ after ✨ two syringes of magic by our injector Dani, swipe to see the glow up!!"),
+    ("facebook", True, "packed house this morning!! 📸 thank you all for your patience at our walk-in flu clinic 💉"),
+    ("instagram", True, "Our Tuesday new-dads support circle was full today 💙 look at these amazing papas!"),
     # ninth session: a reader asked to guess which public person was in care here
     ("x", False, "guess which seahawks lineman was on our table this morning? 👀 lips are sealed #sportschiro"),
     # round 34: a "composite" that keeps an age, a job, a town and when care began; a player's jersey number;

@@ -13,6 +13,8 @@ colleague's own results ("here's MY before/after, yes that's me, your nurse
 injector"): they show their own treatment, told by themselves or the team."""
 from __future__ import annotations
 
+import re
+
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.content_kind import before_after_span
@@ -29,6 +31,13 @@ class BeforeAfter(Rule):
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         span = before_after_span(draft.text, draft.has_photo or draft.has_video)
-        if span is not None and span != (0, 0) and reading_of(draft, analysis).is_own_news(span[0]):
-            return None
+        reading = reading_of(draft, analysis)
+        if span is not None and span != (0, 0) and reading.is_own_news(span[0]):
+            sentence = reading.sentence_at(span[0])
+            # the result is the writer's or the colleague's own, not one a colleague gave ("by our NP kayla")
+            if sentence is None or _SELF_RESULT.search(draft.text, sentence.start, sentence.end):
+                return None
         return span
+
+
+_SELF_RESULT = re.compile(r"\b(?:I|me|my|mine|myself)\b|['’]s own\b|\bthat'?s (?:me|her|him)\b", re.IGNORECASE)

@@ -120,7 +120,7 @@ _TEAM_AFTER = re.compile(r"^\s+(?:game|games|match|home opener|season opener|pla
 _WELCOME_BABY_BEFORE = re.compile(r"\bwelcome to the world,?\s+(?:baby\s+|little\s+)?$", _I)
 # the doctor as the one giving the care: "dr kim delivered at 3am", "Dr. Osei performed the extraction"
 _GIVES_CARE_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:delivered|performed|treated|operated|placed|fitted|stitched|"
-                               r"caught (?:her|him|the baby))\b", _I)
+                               r"caught (?:her|him|the baby)|presented (?:at|on|with our)|spoke (?:at|on)|lectured|taught)\b", _I)
 _A_DOCTOR = re.compile(r"\b(?:dr|doctor)\.?\s+[A-Z]", _I)
 _BACK_FROM_LEAVE = re.compile(r"\b(?:maternity|paternity|parental|family) leave\b", _I)
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[•·*▪➡👉\-–—]|\d{1,2}[.)])?[ \t]*$")
@@ -193,7 +193,8 @@ _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|
 _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
 _NOT_STAFF_SENTENCE = re.compile(
     r"\b(?:client|patient|his session|her session|their session|diagnos\w+|treated|discharged|appointment with us|"
-    r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team))\b", _I)
+    r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team)|"
+    r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born)|arrived|born)\b", _I)  # "welcome to the Jenkins family, whose baby arrived"
 
 _HOTLINE_NUMBER = re.compile(r"^(?:\D*(?:988|741741|211|311)\D*|\+?1?[\s.(-]*8(?:00|33|44|55|66|77|88)\b.*)$")
 _HOTLINE_WORDS = re.compile(

@@ -164,6 +164,7 @@ CLEAR = [
                      "defects. Keep caffeine under 200 mg a day.\n\nUnsubscribe any time."),
     ("linkedin", True, "We're open in Bayside! 🎉 Thank you to our amazing staff who made the move happen, especially "
                        "practice manager Owen Reyes. Now accepting new patients: 555-0164."),
+    ("linkedin", False, "Dr. Lee presented with our partners at the state PT conference on new ACL rehab research."),
     # ninth session: a colleague's own surgery and the colleagues covering for her
     ("facebook", False, "It’s me, Jenna (your favorite hygienist 😅). Heads up that I’m having my own ACL surgery on "
                         "Dec 10. Dr. Soto and Alyssa will take great care of you while I’m gone!"),
@@ -264,6 +265,10 @@ BLOCK = [
     ("instagram", True, "before ➡️ after ✨ two syringes of magic by our injector Dani, swipe to see the glow up!!"),
     ("facebook", True, "packed house this morning!! 📸 thank you all for your patience at our walk-in flu clinic 💉"),
     ("instagram", True, "Our Tuesday new-dads support circle was full today 💙 look at these amazing papas!"),
+    ("linkedin", True, "Case of the month: 41 yo M, line cook at a Bayside diner, presented to our clinic in March "
+                       "with sudden patchy hair loss. Three months of steroid injections and he has regrown it all."),
+    ("email", False, "January news! A very special welcome to the Okafor family of Fairview, whose rainbow baby Ada "
+                     "arrived Jan 3 after two losses. Our whole team cried.\n\nUnsubscribe any time."),
     # ninth session: a reader asked to guess which public person was in care here
     ("x", False, "guess which seahawks lineman was on our table this morning? 👀 lips are sealed #sportschiro"),
     # round 34: a "composite" that keeps an age, a job, a town and when care began; a player's jersey number;

@@ -21,7 +21,11 @@ from checks.policy.base import Rule, Span, compile_all, sentence_bounds
 from checks.reading import reading_of
 from checks.roles import Role
 
-PATIENT_PATTERNS = [L.PATIENT_REF]
+PATIENT_PATTERNS = [L.PATIENT_REF,
+                    # a chart's shorthand for a patient: "34 yo F", "67M", "a 52 y/o male ... presented with"
+                    r"\b\d{1,3}\s?(?:yo|y/o|y\.o\.|yr old|year[- ]old)\s?(?:[MF]|male|female|man|woman|boy|girl)\b"
+                    r"|\bpresented (?:to (?:our|the) (?:[\w-]+ ){0,2})?(?:in \w+ )?with (?:an? |sudden |severe |chronic |acute "
+                    r"|new |worsening |persistent |recurrent |\w+ (?:pain|loss|swelling|rash))"]
 DETAIL_PATTERNS = [r"\b" + L.CONDITION + r"\b", r"\b" + L.CARE + r"\b", r"\b" + L.PROGRESS + r"\b",
                    r"\b" + L.TIME + r"\b"]
 # Third-person narrative of progress in care, no "client" word needed:

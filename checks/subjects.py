@@ -140,6 +140,8 @@ _CLIENTS_PRESENT = re.compile(
     # a waiting room that is full: "snapped this of our waiting room at 10am 😂 FULL HOUSE"
     r"|\bwaiting room\b[^.!?\n]{0,40}\b(?:full|packed|busy|full house|standing room)\b"
     r"|\b(?:full|packed|busy)\b[^.!?\n]{0,30}\bwaiting room\b|\b(?:packed|full) house\b"
+    # someone caught on camera where clients wait: "caught this gorgeous smile in the waiting room today"
+    r"|\b(?:caught|snapped|spotted)\b[^.!?\n]{0,40}\bin (?:the|our) (?:waiting room|lobby)\b"
     # clients at an activity in the picture: "Our residents had a BLAST at the BBQ", "group art therapy day"
     r"|\bour (?:\w+ )?(?:residents|patients|clients|kiddos|members)\b (?:all )?(?:had (?:a blast|so much fun|fun|a great time|a ball)|"
     r"enjoyed|celebrated|danced|decorated|painted|showed off|made|got to)\b"

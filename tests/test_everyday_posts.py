@@ -269,6 +269,8 @@ BLOCK = [
                        "with sudden patchy hair loss. Three months of steroid injections and he has regrown it all."),
     ("email", False, "January news! A very special welcome to the Okafor family of Fairview, whose rainbow baby Ada "
                      "arrived Jan 3 after two losses. Our whole team cried.\n\nUnsubscribe any time."),
+    ("facebook", False, "sorry the lot was full this morning, we had the whole Garcia family in for their eye exams"),
+    ("instagram", True, "caught this gorgeous smile in the lobby today ☀️ she said we could post it!"),
     # ninth session: a reader asked to guess which public person was in care here
     ("x", False, "guess which seahawks lineman was on our table this morning? 👀 lips are sealed #sportschiro"),
     # round 34: a "composite" that keeps an age, a job, a town and when care began; a player's jersey number;

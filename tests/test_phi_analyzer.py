@@ -468,6 +468,8 @@ def test_when_a_name_is_also_in_the_dictionary_or_does_a_persons_deed_then_it_is
     ("what the Adams forward bend test looks for", "Adams"),       # a test named after its describer
     ("when a follow-up X-ray makes sense", "ray"),                 # a piece of "X-ray"
     ("Aw, this made our whole week!", "Aw"),                       # an interjection
+    ("“Anything mentionable is manageable.” — Fred Rogers\nWe quote him a lot. #mrrogers", "#mrrogers"),  # a surname
+    ("Hi {{first_name}},\nSummer camp spots are open!", "first_name"),  # a mail-merge field, not a username
 ])
 def test_when_a_word_is_a_word_street_or_place_tag_then_it_is_no_person(analyzer, text, word):
     assert not any(t == "PERSON" and v.startswith(word) for t, v in spans(analyzer, text))

@@ -1090,6 +1090,9 @@ def _tags_of_found_names(text: str, chosen: list[_Candidate]) -> list[_Candidate
     "bentley got his cast off ... #BeBraveBentley")."""
     names = {w.casefold() for c in chosen if c.entity_type == "PERSON" and text[c.start] not in "@#"
              for w in re.findall(r"[^\W\d_]{3,}", text[c.start:c.end]) if w.casefold() not in STOP_WORDS}
+    # a tag may end with a given name ("#BeBraveBentley"), not with a surname ("#mrrogers" after Fred Rogers)
+    given = {m.group(0).casefold() for c in chosen if c.entity_type == "PERSON" and text[c.start] not in "@#"
+             for m in [re.search(r"[^\W\d_]{3,}", text[c.start:c.end])] if m}
     if not names:
         return chosen
     taken = [(c.start, c.end) for c in chosen]
@@ -1098,7 +1101,8 @@ def _tags_of_found_names(text: str, chosen: list[_Candidate]) -> list[_Candidate
         body = m.group(1).casefold()
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        if any((body.startswith(n) or body.endswith(n)) and len(body) > len(n) for n in names):
+        if any(body.startswith(n) and len(body) > len(n) for n in names) \
+                or any(body.endswith(n) and len(body) > len(n) for n in given):
             extra.append(_Candidate("PERSON", m.start(), m.end(), 0.6, 5, "tag_of_name"))
     return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 

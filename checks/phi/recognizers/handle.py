@@ -15,7 +15,7 @@ class HandleRecognizer(SpanPatternRecognizer):
     PATTERNS = [Pattern("handle", r"(?<![\w@.])(?P<v>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])", 0.9),
                 # a username typed without its @: letters joined by an underscore ("tagging jjohnson_22"); no
                 # English word has one (file names, addresses and tags are left out)
-                Pattern("bare_handle", r"(?<![\w@#./:\-])(?P<v>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9])(?![\w@]|\.\w)",
+                Pattern("bare_handle", r"(?<![\w@#./:\-{\[<%$])(?P<v>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9])(?![\w@]|\.\w)",
                         0.6)]
     CONTEXT = ["follow", "tag", "dm", "shoutout"]
 

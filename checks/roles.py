@@ -194,7 +194,7 @@ _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I
 _NOT_STAFF_SENTENCE = re.compile(
     r"\b(?:client|patient|his session|her session|their session|diagnos\w+|treated|discharged|appointment with us|"
     r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team)|"
-    r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born)|arrived|born)\b", _I)  # "welcome to the Jenkins family, whose baby arrived"
+    r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born))\b", _I)  # "welcome to the Jenkins family, whose baby arrived"
 
 _HOTLINE_NUMBER = re.compile(r"^(?:\D*(?:988|741741|211|311)\D*|\+?1?[\s.(-]*8(?:00|33|44|55|66|77|88)\b.*)$")
 _HOTLINE_WORDS = re.compile(

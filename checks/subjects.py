@@ -161,7 +161,7 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:our|my) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
     r"|\b(?:our|my|the|(?:last night|tonight|today|this week|yesterday)'?s) (?:[\w'’-]+ ){0,3}(?:teen|kids'?|youth|support|"
     r"therapy|dbt|grief|parenting|adolescent|"
-    r"recovery|moms'?|men'?s|women'?s|anxiety|social skills|skills|process|ed|eating disorder)(?: support)? (?:group|circle)\b(?! (?:room|practice|schedule|starts|begins|meets|"
+    r"recovery|moms'?|men'?s|women'?s|anxiety|social skills|skills|process|ed|eating disorder)(?: support)? (?:group|circle)\b(?! (?:room|practice|schedule|starts|starting|begins|beginning|meets|"
     r"is now|will|registration))", _I)
 
 

@@ -306,6 +306,7 @@ class PhiAnalyzer:
             return text
         chars = list(text)
         for run in runs:
+            after_name = False
             for i, w in enumerate(run):
                 word = w.group(0)
                 low = word.casefold()
@@ -315,8 +316,11 @@ class PhiAnalyzer:
                 # noun ("DANA", "STORY") only where it is spoken to: "HI DANA,", "..., JEN!!"
                 named = low in names and low not in STOP_WORDS and (
                     low not in self._common or (low in given_names() and self._spoken_to(text, w.start(), w.end())))
-                new = word.capitalize() if (opens or title or named) else ("I" if word == "I" else word.lower())
+                # a surname right after a given name ("TANYA BROOKS"), though it is also a word
+                surname = after_name and low in common_surnames() and text[run[i - 1].end():w.start()] == " "
+                new = word.capitalize() if (opens or title or named or surname) else ("I" if word == "I" else word.lower())
                 chars[w.start():w.end()] = new
+                after_name = named and low in given_names()
         return "".join(chars)
 
     def _shouted_name(self, low: str, names: frozenset[str]) -> bool:
@@ -369,6 +373,7 @@ class PhiAnalyzer:
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)  # "paid ce", "an ot"
                and not re.search(r"(?<![\w])[A-Za-z]-$", text[max(0, s.start - 3):s.start])  # "X-ray"
+               and not re.match(r"-[^\W\d_]", text[s.end:s.end + 2])  # "co-authored": a piece of a word
                and not (s.label == "PERSON" and _LIST_ITEM_OPENING.search(text, max(0, s.start - 8), s.start)
                         and self._ordinary_word(text[s.start:s.end]))]  # "3. debrief in the car": a tip's verb
         new = [_place_by_grammar(text, c) for c in self._drop_safe(text, new, self._safe_spans(text))]  # "Lincoln High"
@@ -738,7 +743,10 @@ _TITLE_CASE_LINE = re.compile(r"[^.!?\n]{3,120}[.!?]?")
 # "NE Alberta", "SW Main": a compass point before a capitalised word names a street (Portland, Seattle ...)
 _COMPASS_BEFORE = re.compile(r"(?<![\w.])(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+$")
 _STATE_CODE_AFTER = re.compile(r",[ \t]*(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|"
-                               r"S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b(?![a-z])")
+                               r"S[CD]|T[NX]|UT|V[TA]|W[AVIY]"
+                               # in lower case only the codes that are no English word: "madison, wi"
+                               r"|ak|az|ar|ca|ct|dc|fl|ia|il|ks|ky|md|mn|mt|nv|nh|nj|nm|ny|nc|nd|ri|sc|sd|tn|tx|ut|vt|va|"
+                               r"wa|wv|wi|wy)\b(?![a-z])")
 _OWN_SITE_BEFORE = re.compile(r"\b(?:our|the|their|its)\s+$", re.IGNORECASE)
 _SITE_AFTER = re.compile(r"[ \t]+(?:campus|office|location|branch|clinic|studio|site)\b")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|around|outside|across|throughout)\s+$", re.IGNORECASE)
@@ -785,10 +793,17 @@ _ABBREVIATIONS = frozenset({"st", "sr", "jr"})
 
 
 def _acronym(typed: str, c: _Candidate) -> bool:
-    """ "an ADA entrance": a short word in capitals, as typed (in a draft that uses lower case)."""
+    """ "an ADA entrance": a short word in capitals, as typed (in a draft that uses lower case), not one
+    inside a shouted run ("HI SAM, WE'RE SO SORRY ..." before the rest in sentence case)."""
     value = typed[c.start:c.end]
     return c.entity_type == "PERSON" and value.isalpha() and value.isupper() and len(value) <= 3 \
-        and not _shouted_line(typed, c.start)
+        and not _shouted_line(typed, c.start) and not _shouted_run(typed, c.start, c.end)
+
+
+def _shouted_run(text: str, start: int, end: int) -> bool:
+    """Most of the words just around the span are in capitals too."""
+    near = re.findall(r"[^\W\d_]{2,}", text[max(0, start - 30):start] + " " + text[end:end + 30])
+    return len(near) >= 3 and sum(w.isupper() for w in near) >= 0.8 * len(near)
 
 
 def _shouted_line(text: str, pos: int) -> bool:
@@ -988,9 +1003,11 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _CROSS_STREET_AFTER.match(text, c.end) or _named_place_after(text, c.end)
         or _TRAINED_AT.search(text, max(0, c.start - 60), c.start)
         or _PLACE_NAMED_AFTER.search(text, max(0, c.start - 8), c.start)
-        or _ET_AL.fullmatch(text, max(0, c.start - 3), c.end) or _EPONYM_AFTER.match(text, c.end))
+        or _ET_AL.fullmatch(text, max(0, c.start - 3), c.end) or _EPONYM_AFTER.match(text, c.end)
+        or text[c.start:c.end].casefold().rstrip(".") in _CREDENTIAL_WORDS)  # "dana reyes, dpt"
 
 
+_CREDENTIAL_WORDS = frozenset(c.casefold().rstrip(".") for c in CREDENTIALS)
 _ET_AL = re.compile(r"et[ \t]al", re.I)  # a citation's "et al.", in any case
 # a test, sign or disease named after its describer: "the Adams forward bend test", "a Babinski sign"
 _EPONYM_AFTER = re.compile(r"(?:[ \t]+[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"

@@ -128,8 +128,7 @@ HEALTH_TERMS = {
     "diabetes", "asthma", "eczema", "psoriasis", "acne",
     "post-op", "post op", "postop", "knee replacement", "hip replacement", "joint replacement", "veneers", "vaccine",
     "vaccines", "torticollis", "binge", "binge-free", "detox", "iop", "residential program", "afos", "crutches",
-    "eye exam", "eye exams", "dental exam", "physical exam", "hearing test", "hearing tests", "checkup", "checkups",
-    "check-up", "check-ups", "cleanings", "x-rays", "mri", "vasectomy", "colonoscopy", "mammogram", "biopsy",
+    "mri", "vasectomy", "colonoscopy", "mammogram", "biopsy",
 }
 
 # chat shorthand, and a few words of e-mail footers and invitations that are never names

@@ -40,4 +40,5 @@ class BeforeAfter(Rule):
         return span
 
 
-_SELF_RESULT = re.compile(r"\b(?:I|me|my|mine|myself)\b|['’]s own\b|\bthat'?s (?:me|her|him)\b", re.IGNORECASE)
+_SELF_RESULT = re.compile(r"\b(?:I|me|my|mine|myself)\b|(?:['’]s|\bher|\bhis|\btheir) own\b|\bthat'?s (?:me|her|him)\b",
+                          re.IGNORECASE)

@@ -261,6 +261,10 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo + 1, (hi.start() if hi else len(text))
 
 
+# someone public by the office they hold, who may also be a patient ("Mayor Linda Hayes")
+_OFFICE_TITLE_BEFORE = re.compile(r"\b(?:mayor|senator|state senator|governor|councilor|councillor|councilman|councilwoman|"
+                                  r"council member|commissioner|representative|rep\.|congressman|congresswoman|sheriff|"
+                                  r"superintendent|judge|coach|principal|pastor|reverend|chief|president)\s+(?:dr\.?\s+)?$", _I)
 # the practice's own part in someone's care: "we were honored to have Mayor Hayes in for her annual eye
 # exam", "our team helped State Senator Delgado back on his feet after his stroke"
 _OUR_PART = re.compile(r"\b(?:we|we'?re|we'?ve|us|our|here)\b", _I)
@@ -296,7 +300,7 @@ def person_role(text: str, e: Entity) -> Role:
         and not listed_public_figure(text, e)
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)) \
             and not initialled and not signed_first_name and not signed_with_town \
-            and not _cared_for_here(text[slice(*_sentence(text, e.start, e.end))]):
+            and not (_OFFICE_TITLE_BEFORE.search(before) and _cared_for_here(text[slice(*_sentence(text, e.start, e.end))])):
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
     if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person

@@ -373,7 +373,8 @@ class PhiAnalyzer:
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)  # "paid ce", "an ot"
                and not re.search(r"(?<![\w])[A-Za-z]-$", text[max(0, s.start - 3):s.start])  # "X-ray"
-               and not re.match(r"-[^\W\d_]", text[s.end:s.end + 2])  # "co-authored": a piece of a word
+               and not (re.match(r"-[^\W\d_]", text[s.end:s.end + 2])  # "co-authored": a piece of a word
+                        and text[s.start:s.end].casefold() in _WORD_PREFIXES)
                and not (s.label == "PERSON" and _LIST_ITEM_OPENING.search(text, max(0, s.start - 8), s.start)
                         and self._ordinary_word(text[s.start:s.end]))]  # "3. debrief in the car": a tip's verb
         new = [_place_by_grammar(text, c) for c in self._drop_safe(text, new, self._safe_spans(text))]  # "Lincoln High"
@@ -1007,6 +1008,8 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or text[c.start:c.end].casefold().rstrip(".") in _CREDENTIAL_WORDS)  # "dana reyes, dpt"
 
 
+_WORD_PREFIXES = frozenset({"co", "re", "pre", "non", "self", "ex", "anti", "post", "multi", "semi", "sub", "mid", "de",
+                            "un", "over", "under", "well", "high", "low", "long", "short", "full", "part"})
 _CREDENTIAL_WORDS = frozenset(c.casefold().rstrip(".") for c in CREDENTIALS)
 _ET_AL = re.compile(r"et[ \t]al", re.I)  # a citation's "et al.", in any case
 # a test, sign or disease named after its describer: "the Adams forward bend test", "a Babinski sign"

@@ -185,6 +185,6 @@ class HumanContextRecognizer(NameRecognizer):
             return False
         if low in given_names() or low in common_surnames():
             return True
-        if not re.search(r"[aeiouy]", low):
+        if word.islower() and len(low) >= 3 and low.isascii() and not re.search(r"[aeiouy]", low):
             return False  # "sdf stopped the lesions": an abbreviation, not a name
         return not is_vocabulary(low, self.common_words)

@@ -95,7 +95,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
     "story": [
         r"\bsuccess stor(?:y|ies)\b",
         r"\b(?:client|patient)'?s? (?:story|journey|win|update|breakthrough)\b",
-        r"(?-i:\b[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s (?:story|journey|recovery story)\b",
+        # (also a name already redacted: "[NAME]'s journey")
+        r"(?:(?-i:\b[A-Z][a-z]+(?: [A-Z][a-z]+)?)|\[(?:NAME|PERSON|CLIENT|PATIENT)\])['’]s (?:story|journey|recovery story)\b",
         r"\bstory (?:of|about) (?:a|one|my|our|this) (?:[\w-]+ ){0,2}(?:client|patient)\b",
         L.PATIENT_REF,
     ],

@@ -271,6 +271,8 @@ BLOCK = [
                      "arrived Jan 3 after two losses. Our whole team cried.\n\nUnsubscribe any time."),
     ("facebook", False, "sorry the lot was full this morning, we had the whole Garcia family in for their eye exams"),
     ("instagram", True, "caught this gorgeous smile in the lobby today ☀️ she said we could post it!"),
+    ("youtube", False, "Watch [NAME]'s journey: after 3 years of chronic back pain she's running 5Ks again. Hear in "
+                       "her own words how our spine program changed her life."),  # a redacted name still tells her story
     # ninth session: a reader asked to guess which public person was in care here
     ("x", False, "guess which seahawks lineman was on our table this morning? 👀 lips are sealed #sportschiro"),
     # round 34: a "composite" that keeps an age, a job, a town and when care began; a player's jersey number;

@@ -477,8 +477,9 @@ def test_when_a_word_is_a_word_street_or_place_tag_then_it_is_no_person(analyzer
 
 @pytest.mark.parametrize("text,kept", [
     ("Now hiring a front desk coordinator (Madison, WI). Full-time.", "Madison"),  # a town with its state
+    ("We were proud to support the Hollis County deputy through his return to duty.", "Hollis County"),
 ])
-def test_when_a_name_stands_before_a_state_code_then_it_is_a_town(analyzer, text, kept):
+def test_when_a_name_stands_before_a_state_code_or_county_then_it_is_a_place(analyzer, text, kept):
     assert ("LOCATION", kept) in spans(analyzer, text)
 
 

@@ -738,7 +738,8 @@ _VETO_SOURCES = frozenset({"SpacyRecognizer", "GivenNameRecognizer", "UncasedNam
 
 _VENUE = re.compile(r"\b(?:park|library|center|centre|hall|field|stadium|arena|school|elementary|academy|high|"
                     r"college|university|hospital|church|plaza|square|bridge|gardens?|museum|theat(?:er|re)|gym|"
-                    r"auditorium|pavilion|commons|waterfront|downtown|hotel|inn|resort|lodge|ballroom)$", re.IGNORECASE)
+                    r"auditorium|pavilion|commons|waterfront|downtown|hotel|inn|resort|lodge|ballroom|county|parish|township)$",
+                    re.IGNORECASE)
 # a Title-Case heading: no sentence punctuation inside, at most 12 words
 _TITLE_CASE_LINE = re.compile(r"[^.!?\n]{3,120}[.!?]?")
 # "NE Alberta", "SW Main": a compass point before a capitalised word names a street (Portland, Seattle ...)

@@ -72,6 +72,7 @@ def session(engine):
     ("Emily Carter said thanks", [(0, 5)], [(0, 12, {"P-1"})]),              # the fuller match covers the PERSON
     ("as Emily Dickinson wrote", [(3, 18)], []),                             # a full name that is someone else's
     ("in Bob Dylan's words", [(3, 12)], []),                                 # ... its possessive past the span
+    ("we miss you, @bob_dylan!", [(13, 23)], []),                            # ... a handle of a full name
     ("Emily D. said thanks", [(0, 8)], [(0, 5, {"P-1", "P-4"})]),             # a first name and an initial: ambiguous
 ])
 def test_when_draft_mentions_patients_then_matcher_finds_the_right_spans(session, text, persons, expected):

@@ -84,11 +84,11 @@ def person_keys(text: str, person_spans: list[tuple[int, int]]) -> dict[str, lis
             for key in _phrase_keys([t.key for t in inside]):
                 occ[key].append((inside[0].start, inside[-1].end, True))
         words = [t for t in toks if t.start < end and start < t.end]  # ("Helen Keller's" runs past the span)
-        if any(len(a.key) > 1 and len(b.key) > 1 and _joinable(text, a, b)
+        if any(len(a.key) > 1 and len(b.key) > 1 and (_joinable(text, a, b) or text[a.end:b.start] == "_")
                and not re.search(r"['’]s$", text[a.start:a.end]) for a, b in zip(words, words[1:])):
             # a full name no n-gram matched ("Helen Keller") is someone else, not the registered Elena
-            # whose nickname shares its first word ("— Jasmine O." keeps only an initial, "Marcus's Story"
-            # is Marcus's)
+            # whose nickname shares its first word, nor "@mark_delgado" the registered Marcus ("— Jasmine
+            # O." keeps only an initial, "Marcus's Story" is Marcus's)
             continue
         for t in inside:
             for key in _phrase_keys([t.key]):

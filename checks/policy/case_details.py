@@ -22,7 +22,7 @@ from checks.reading import reading_of
 from checks.roles import Role
 
 PATIENT_PATTERNS = [L.PATIENT_REF,
-                    # a chart's shorthand for a patient: "34 yo F", "67M", "a 52 y/o male ... presented with"
+                    # a chart's shorthand for a patient: "34 yo F", "a 52 y/o male", "presented to our clinic with sudden ..."
                     r"\b\d{1,3}\s?(?:yo|y/o|y\.o\.|yr old|year[- ]old)\s?(?:[MF]|male|female|man|woman|boy|girl)\b"
                     r"|\bpresented (?:to (?:our|the) (?:[\w-]+ ){0,2})?(?:in \w+ )?with (?:an? |sudden |severe |chronic |acute "
                     r"|new |worsening |persistent |recurrent |\w+ (?:pain|loss|swelling|rash))"]

@@ -3,11 +3,14 @@ capitalisation says nothing about names."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
+@lru_cache(maxsize=256)
 def case_style(text: str) -> str:
     """'lower' (no capital letter except at sentence starts), 'upper' (almost
-    all capitals) or 'mixed' for the letters of ``text``."""
+    all capitals) or 'mixed' for the letters of ``text``. Cached: the recognizers and
+    the analyzer's steps ask about the same draft (and its shouted reading) many times."""
     words = list(re.finditer(r"[^\W\d_]+", text))
     if len(words) < 4:
         return "mixed"

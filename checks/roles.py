@@ -92,7 +92,6 @@ def credential_after(text: str, end: int) -> bool:
     return bool(_CREDENTIAL.match(text[end:end + 40]))
 
 
-_CREDENTIALS_FOLDED = frozenset(c.casefold().rstrip(".") for c in CREDENTIALS)  # "our LCSW Tomasz": taken into the span
 _CREDENTIAL_BEFORE = re.compile(
     r"(?:^|\s)" + _DASH + r"?\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*,\s*(?:[A-Z][A-Za-z/\-]{1,7},?\s*){1,3}[|·•]?\s*$"
     r"|(?:^|\s)" + _DASH + r"?\s*[a-z][\w'’\-]+(?:\s+[a-z][\w'’\-]+)*,\s*(?:[a-z/\-]{1,7},\s*){0,2}"
@@ -319,7 +318,7 @@ def person_role(text: str, e: Entity) -> Role:
     # (a surname the tagger left out may sit between: "kelsey marsh, otr/l")
     if len(value.split()) > 1 and (_JOB_TITLE_BEFORE.search(value.split()[0] + " ")
                                    or value.split()[0].casefold() in ("ot", "pt", "slp", "np", "rn", "dpt")
-                                   or value.split()[0].casefold() in _CREDENTIALS_FOLDED):
+                                   or value.split()[0].casefold() in CREDENTIALS):  # "our LCSW Tomasz"
         return Role.STAFF  # the tagger took the title in: "OT Lauren Fisk"
     if _CREDENTIAL.match(after) or _CREDENTIAL.match(re.sub(r"^\s+[^\W\d_][\w'’\-]*(?=,)", "", after)) \
             or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \

@@ -376,7 +376,9 @@ _THANKS_FOR_RATING = re.compile(
     r"words|note|love)(?:[^\w.!?\n]+[\w'’-]+){0,2}[\W_]*$", _I)
 
 
+_CARE_WORD = re.compile(r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b", _I)
+
+
 def thanks_for_rating(sentence: str) -> bool:
     """The sentence only thanks someone for their rating or review: it tells no one's care."""
-    return bool(_THANKS_FOR_RATING.search(sentence.strip())) and not re.search(
-        r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b", sentence, _I)
+    return bool(_THANKS_FOR_RATING.search(sentence.strip())) and not _CARE_WORD.search(sentence)

@@ -1006,12 +1006,11 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _TRAINED_AT.search(text, max(0, c.start - 60), c.start)
         or _PLACE_NAMED_AFTER.search(text, max(0, c.start - 8), c.start)
         or _ET_AL.fullmatch(text, max(0, c.start - 3), c.end) or _EPONYM_AFTER.match(text, c.end)
-        or text[c.start:c.end].casefold().rstrip(".") in _CREDENTIAL_WORDS)  # "dana reyes, dpt"
+        or text[c.start:c.end].casefold().rstrip(".") in CREDENTIALS)  # "dana reyes, dpt"
 
 
 _WORD_PREFIXES = frozenset({"co", "re", "pre", "non", "self", "ex", "anti", "post", "multi", "semi", "sub", "mid", "de",
                             "un", "over", "under", "well", "high", "low", "long", "short", "full", "part"})
-_CREDENTIAL_WORDS = frozenset(c.casefold().rstrip(".") for c in CREDENTIALS)
 _ET_AL = re.compile(r"et[ \t]al", re.I)  # a citation's "et al.", in any case
 # a test, sign or disease named after its describer: "the Adams forward bend test", "a Babinski sign"
 _EPONYM_AFTER = re.compile(r"(?:[ \t]+[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"

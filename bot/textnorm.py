@@ -95,14 +95,15 @@ _CONTRACTION_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(_CONTRACTIONS,
 # "This", "Lots" and "Hopes" stay.
 _CAPITALISED_S = re.compile(r"(?<![\w'])[A-Z][a-z]+s(?![\w'])")
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+$")
-# what only a person has, right after the name: "Tylers mom", "Dereks big smile" (not "Lots of kids")
-_POSSESSED_AFTER = re.compile(r"\s+(?:(?!(?:of|and|or|the|to|for|with|in|at|on)\b)[a-z]+\s+)?(?:mom|mum|dad|mother|father|sister|brother|wife|husband|son|daughter|"
+# what only a person has, right after the name: "Tylers mom", "Dereks big smile" (not "Lots of kids"); a word
+# between must be an adjective, as only one stands there ("Lines are back up" is a verb's subject, no owner)
+_POSSESSED_AFTER = re.compile(r"\s+(?:(?P<between>[a-z]+)\s+)?(?:mom|mum|dad|mother|father|sister|brother|wife|husband|son|daughter|"
                               r"kids?|family|parents|grandma|grandpa|smile|knee|back|shoulder|hip|neck|teeth|braces|"
                               r"appointment|appt|session|visit|birthday|bday|recovery|progress|wedding)\b")
 
 
 def _possessive_cuts(text: str) -> list[int]:
-    from checks.phi.lexicon import person_names  # the PHI check's name lists
+    from checks.phi.lexicon import adjectives, english_words, is_vocabulary, person_names  # the PHI check's lists
     names = person_names()
     cuts = []
     for m in _CAPITALISED_S.finditer(text):
@@ -111,8 +112,11 @@ def _possessive_cuts(text: str) -> list[int]:
             continue
         titled = _TITLE_BEFORE.search(text[max(0, m.start() - 6):m.start()])
         written = re.search(r"(?<![\w'])" + re.escape(stem) + r"(?![\w])", text)
-        owned = _POSSESSED_AFTER.match(text, m.end())
-        if titled or written or owned or word.endswith("ss"):
+        after = _POSSESSED_AFTER.match(text, m.end())
+        owned = after and (after.group("between") is None or after.group("between") in adjectives())
+        # "Marcuss" is no word; "Less" and "Class" are, whatever name their stem is
+        doubled = word.endswith("ss") and not is_vocabulary(word, english_words())
+        if titled or written or owned or doubled:
             cuts.append(m.end() - 1)
     return cuts
 

@@ -138,8 +138,10 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"#?\btransformation\s?(?:tuesday|thursday|friday|monday)\b",
         r"#?\bglow[- ]?up\b",
         r"\b(?:before|after) (?:photo |pic |picture |shot |image )?(?:is |are )?on the (?:left|right)\b",
-        # (not a schedule's spacing: "two doses, four weeks apart")
-        r"(?<!doses, )(?<!doses )(?<!shots, )(?<!shots )\b" + L.NUM + r" (?:days?|weeks?|months?|years?) apart\b",
+        # (not a schedule's spacing: "two doses, four weeks apart", "1–3 sessions, 4–6 weeks apart")
+        r"(?:^|(?<=[.!?\n;:]))(?![^.!?\n;:]*\b(?:doses?|shots?|sessions?|treatments?|visits?|appointments?|injections?|"
+        r"rounds?|applications?|boosters?)\b[^.!?\n;:]*\bapart\b)[^.!?\n;:]*?\b" + L.NUM
+        + r" (?:days?|weeks?|months?|years?) apart\b",
         r"\b(?:pre|post)[- ]?(?:treatment|op|surgery|therapy|program)\W{1,8}(?:vs\.?|versus|and|&|/|to)\W{1,8}(?:pre|post)[- ]?"
         r"(?:treatment|op|surgery|therapy|program)\b",
         r"\bbefore (?:treatment|therapy|surgery|the program|rehab|recovery)\W{1,8}(?:vs\.?|versus|and|&|/|->|→)\W{1,8}"

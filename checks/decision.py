@@ -41,24 +41,53 @@ COVERING_CODES = ("consent.ok", "consent.expiring")
 
 
 def decide(text: str, findings: list[Finding]) -> list[Finding]:
-    return _stated_photo_permission(text, _made_up_case(text, _anonymous_testimonial(text, _consented(text, findings))))
+    return _stated_written_permission(text, _made_up_case(text, _anonymous_testimonial(text, _consented(text, findings))))
 
 
-_PICTURE_CODES = ("phi.photo", "policy.before_after", "image.face")
 # a written authorization said to be on file; "she said we could share" is no such thing
 _WRITTEN_PERMISSION = re.compile(r"\b(?:written|signed)\b[^.!?\n]{0,30}\b(?:permission|consent|authori[sz]ation|release)\b"
                                  r"|\b(?:authori[sz]ation|release|consent form)\b[^.!?\n]{0,20}\bon file\b", re.IGNORECASE)
 
 
-def _stated_photo_permission(text: str, findings: list[Finding]) -> list[Finding]:
-    """Pictures of a patient nobody names, posted "with our patient's signed written
-    authorization (on file)": the officer confirms that authorization (warn) instead of the
-    picture blocking. Any name or other finding that blocks keeps the draft blocked."""
-    if not _WRITTEN_PERMISSION.search(text) or any(f.severity == Severity.BLOCK and f.code not in _PICTURE_CODES
-                                          for f in findings):
+# what a written authorization would release: the patient content a consent covers, and the
+# patient's name with the registry's "not on file"
+_AUTHORISABLE = (*COVERABLE, "phi.person", "consent.unknown_person")
+_PICTURE_CODES = ("phi.photo", "policy.before_after", "image.face")
+
+
+def _stated_written_permission(text: str, findings: list[Finding]) -> list[Finding]:
+    """A patient's words or picture posted "with her signed written authorization" or "shared
+    with written permission from the Patel family", where the registry holds no consent to
+    check it against: the officer confirms that authorization and records it (warn) instead of
+    the draft blocking. What it releases: the quoted words with their introduction and
+    attribution, the sentences that state the permission, the names found in them, and the
+    pictures. Anything else that blocks (a consent on file that says otherwise, another
+    patient's care told beside it) keeps the draft blocked, findings unchanged."""
+    if not _WRITTEN_PERMISSION.search(text):
         return findings
-    return [replace(f, severity=Severity.WARN, message=f"{f.message}; the draft says a signed authorization is on file")
-            if f.code in _PICTURE_CODES and f.severity == Severity.BLOCK else f for f in findings]
+    spans = [(_introduced_from(text, a), _attributed_to(text, b))
+             for a, b in kind_spans(text, "testimonial") + kind_spans(text, "quote")]
+    spans += [sentence_bounds(text, m.start()) for m in _WRITTEN_PERMISSION.finditer(text)]
+    names = {w for f in findings if f.entity in PEOPLE and f.start is not None
+             and any(a <= f.start and f.end <= b for a, b in spans) for w in _name_words(text[f.start:f.end])}
+
+    def released(f: Finding) -> bool:
+        if f.code in _PICTURE_CODES:
+            return True
+        if f.start is None:
+            return False
+        if f.entity in PEOPLE and _name_words(text[f.start:f.end]) <= names:
+            return True
+        return any(a <= f.start and f.end <= b for a, b in spans)
+
+    out = [replace(f, severity=Severity.WARN, message=f"{f.message}; the draft says a signed authorization "
+                                                      "is on file: confirm it and record it in the registry")
+           if f.severity == Severity.BLOCK and f.code in _AUTHORISABLE and released(f) else f for f in findings]
+    return findings if any(f.severity == Severity.BLOCK for f in out) else out
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", name)}
 
 
 # what a case told in a post blocks on; in a case the draft says is made up it is nobody's

@@ -59,8 +59,9 @@ _PUBLIC_BEFORE = re.compile(
     r"(?:dr\.?\s+)?$", _I)
 # Text right after a name that makes it a public figure: "'s book", "once said", ", author of".
 _PUBLIC_AFTER = re.compile(
-    r"^(?:'s?|s')?\s*(?:(?:new |latest |classic |bestselling |best-selling |famous |powerful |viral |recent |"
-    r"\w+ )?(?:book|memoir|essay|novel|poem|podcast|ted talk|talk|quote|quotes|words|research|study|work|"
+    # (any word between only after a possessive: "Brené Brown's quiet book", not "Noah started speech")
+    r"^(?:(?:'s?|s')\s*(?:\w+ )?|\s*)(?:(?:new |latest |classic |bestselling |best-selling |famous |powerful |viral |"
+    r"recent )?(?:book|memoir|essay|novel|poem|podcast|ted talk|talk|quote|quotes|words|research|study|work|"
     r"article|op-ed|interview|documentary|film|album|song|speech|lecture|method|theory|model|framework|series|"
     r"show|episode|special|campaign|movie|channel|newsletter|blog|tour|concert)\b"
     r"|^\s*(?:jr\.?\s+)?day\b"                                        # "Martin Luther King Jr. Day"
@@ -143,12 +144,15 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|s
               r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor|lcsw|"
               r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant|liaison|advocate|educator|"
               r"midwife|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech|dpt|aide|administrator|"
-              r"volunteer|volunteer handler|handler|"
+              r"volunteer|volunteer handler|handler|chef|cook|driver|housekeeper|custodian|"
               # any clinician named for their field: "our audiologist", "our podiatrist", "our pediatrician"
               r"lead|physio|pta|cota|rn|lpn|cna|rdh|ma|[a-z]{3,}(?:ologist|ist|ician|ographer))s?")  # "our DPTs"
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+"
                                r"(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}"  # "our very own", "our beloved"
                                + _STAFF_JOB + r"\s*,?\s*$"
+                               # a desk of the practice with any praise: "our front-desk wizard Tasha", "our billing guru"
+                               r"|\b(?:our|ur)\s+(?:front[- ]desk|front[- ]office|billing|scheduling|intake|reception|admin)"
+                               r"\s+[a-z-]+\s*,?\s*$"
                                # a job used as a title: "this month's tip from hygienist Carla", "ask therapist Jordan"
                                r"|(?:\b(?:from|by|with|ask|meet|says|said|and|to)|[,&])\s+" + _STAFF_JOB + r"\s+$", _I)
 # where in the practice someone works: "marisol and tiff in billing", "Jen from the front desk" (not
@@ -156,14 +160,19 @@ _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)
 _STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[\w'’-]+)?\s+(?:(?:in|from)\s+(?:billing|scheduling|intake|admin)"
                                 r"|(?:on|from)\s+(?:our|the)\s+(?:team|front desk))\b", _I)
 # who is who in a photo: "Left to right: Dana, Marisol and Kev", "Pictured: ..."
-_ROLL_CALL_BEFORE = re.compile(r"\b(?:left to right|l to r|l-r|from left|pictured|in the photo|in the pic)\s*[:,)]?\s*"
-                               r"(?:[\w'’.-]+\s*(?:,|and|&)\s*){0,6}$", _I)
+_ROLL_CALL_BEFORE = re.compile(r"\b(?:left to right|l\s*(?:to|-|→|->|➡️?)\s*r|from left|pictured|in the photo|in the pic)"
+                               r"\s*[:,)]?\s*(?:[\w'’.-]+(?:\s+[\w'’.-]+)?\s*(?:,|and|&)\s*){0,8}$", _I)
+# the team out together: "team lunch at Nonna's ... L→R: Dr. Hollis, Keisha, Sam", "#staffparty"
+_TEAM_OUTING = re.compile(r"\b(?:team|staff|office|crew)\s*(?:lunch|dinner|breakfast|outing|party|photo|pic|retreat|"
+                          r"potluck|happy hour|holiday party|bowling|volunteer day|night out)\b", _I)
 
 
 def _staff_photo_roll_call(text: str, e: Entity) -> bool:
-    """A roll call under a photo the draft says shows staff only ("staff only, no clients pictured!")."""
+    """A roll call under a photo the draft says shows staff only ("staff only, no clients pictured!"),
+    or of the team out together."""
     from checks.subjects import no_client_pictured  # subjects reads roles; a photo's caption is read here
-    return bool(_ROLL_CALL_BEFORE.search(text, max(0, e.start - 80), e.start)) and no_client_pictured(text)
+    return bool(_ROLL_CALL_BEFORE.search(text, max(0, e.start - 120), e.start)) \
+        and (no_client_pictured(text) or bool(_TEAM_OUTING.search(text)))
 
 
 # the one to ask or book with: "Ask for Brenda when you call", "book with ashley on the app", "RSVP to Carmen"
@@ -184,16 +193,23 @@ _ADVISES_AFTER = re.compile(r"^\s+(?:says|recommends|suggests|reminds (?:you|us)
 # a clinical job written as a title: "NP Brianna Kolb's 5 non-negotiables", "and Nurse Tamika Ellis"
 _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|OT|PT|SLP|DPT|(?i:nurse|hygienist|midwife|esthetician|aesthetician|"
                                r"dietitian|acupuncturist|injector|counsel+or|therapist|clinician|volunteer|(?:volunteer )?handler|"
-                               r"(?:practice|office|clinic|billing) (?:manager|administrator|coordinator)))\.?\s+$"
+                               r"(?:practice|office|clinic|billing|activities|activity|marketing|medical|clinical|program|executive|wellness|"
+                               r"nursing|rehab|dental|community|outreach|volunteer) (?:director|manager|administrator|"
+                               r"coordinator|supervisor)))\.?\s+$"
                                r"|(?:^|\s)@\s+$")  # a colleague called in team chat: "@ Priya can u move ..."
-_STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b", _I)
+_STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b"
+                              # "(Mrs. Lee is our head chef, not a resident)"
+                              r"|^\s*(?:is|was|has been)\s+(?:our|the practice'?s)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB + r"\b", _I)
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
 _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|my name is|me),?\s+(?:dr\.?\s+)?$", _I)
 _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
 _NOT_STAFF_SENTENCE = re.compile(
     r"\b(?:client|patient|his session|her session|their session|diagnos\w+|treated|discharged|appointment with us|"
     r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team)|"
-    r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born))\b", _I)  # "welcome to the Jenkins family, whose baby arrived"
+    r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born)|"
+    # a child's age or school: "Meet Ethan, age 6, from Oak Grove Elementary!" is no new hire
+    r"age \d{1,2}|(?:[1-9]|1[0-7])[- ]?(?:yo|y/o|year[- ]old|yr[- ]old)|elementary|kindergarten|preschool|"
+    r"(?:\d|1[0-2])(?:st|nd|rd|th) grade(?:r)?)\b", _I)  # "welcome to the Jenkins family, whose baby arrived"
 
 _HOTLINE_NUMBER = re.compile(r"^(?:\D*(?:988|741741|211|311)\D*|\+?1?[\s.(-]*8(?:00|33|44|55|66|77|88)\b.*)$")
 _HOTLINE_WORDS = re.compile(
@@ -465,7 +481,8 @@ _KIND_OF_BUSINESS = (r"(?:Center|Centre|Clinic|Care|Counseling|Counselling|Denta
                      r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Project|Foundation|Alliance|Services|"
                      r"Aesthetics|Studio|Collective|Partners|Physicians|Midwifery|Acupuncture|Fertility|Nutrition|"
                      r"Audiology|Podiatry|Pharmacy|Orthopedics|Speech|Optometrists|Eyecare|Hearing|Chiro|Bakery|Cafe|Café|Coffee|"
-                     r"Pizza|Pizzeria|Market|Grill|Brewing|Brewery|Diner|Deli|Creamery|Donuts|Bagels)")
+                     r"Pizza|Pizzeria|Market|Grill|Brewing|Brewery|Diner|Deli|Creamery|Donuts|Bagels|"
+                     r"High|Elementary|Academy|School)")  # "Good luck tonight, Lincoln High!"
 # "NorthStar Chiropractic", "Rose City Urgent Care", "the Riverbend team": a business, by its name
 _BUSINESS_NAME = re.compile(r"\b(?P<name>[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*)[ \t]+"
                             + "(?:" + _KIND_OF_BUSINESS + "|" + _KIND_OF_BUSINESS.upper() + r")\b"
@@ -596,12 +613,13 @@ _STARTING_BEFORE = re.compile(r"\b(?:starting|beginning|effective|as of)[ \t]+(?
 def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
     """A name read once as staff or a public figure keeps that role where it appears again,
     alone or in part ("Please welcome Aisha Karim, LMFT ... Aisha brings 15 years")."""
-    known, joined = {}, {}
+    known, joined, seen = {}, {}, {}
     for e, r in zip(entities, roles):
         if e.entity_type in ("PERSON", "HANDLE") and r in (Role.STAFF, Role.PUBLIC):
             words = re.findall(r"[^\W\d_][\w'’\-]+", text[e.start:e.end])
             for word in words:
                 known.setdefault(word.casefold(), r)
+                seen.setdefault(word.casefold(), (r, e.start))
             joined.setdefault("".join(words).casefold(), r)
     out = []
     for e, r in zip(entities, roles):
@@ -613,6 +631,12 @@ def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
             found = {known.get(w) for w in words} - {None}
             if words and len(found) == 1 and all(w in known for w in words):
                 r = found.pop()
+            elif len(words) == 1 and len(words[0]) >= 3:
+                # a short form of a name read before it: "Our hygienist Tasha ... Congrats Tash!!"
+                longer = {role for k, (role, at) in seen.items()
+                          if at < e.start and len(k) > len(words[0]) and k.startswith(words[0])}
+                if len(longer) == 1:
+                    r = longer.pop()
         out.append(r)
     return tuple(out)
 
@@ -801,7 +825,7 @@ def _colleagues_contact(text: str, e: Entity, staff: list[tuple[int, int]]) -> b
 
 
 _CONTACT_VERB = re.compile(r"\b(?:call|text|phone|reach(?: out)?|contact|e-?mail|message|write to|talk to|speak (?:to|with)|"
-                           r"ask for)\b", _I)
+                           r"ask for|rsvp|register|sign up)\b", _I)
 
 
 # a colleague who is also a patient: their own care, given here ("after her hysterectomy with Dr. Lin here at
@@ -833,6 +857,8 @@ def _role_of(text: str, e: Entity) -> Role:
         return phone_role(text, e)
     if e.entity_type == "EMAIL":
         return contact_role(text, e)
+    if e.entity_type == "LOCATION" and in_business_name(text, e):
+        return Role.ORGANISATION  # "Lincoln" of "Lincoln High", "Grove City" of "Grove City Pizza"
     if e.entity_type == "DATE" or (e.entity_type == "LOCATION" and not any(c.isdigit() for c in text[e.start:e.end])):
         return date_role(text, e)  # a date, or a town, of the practice's own calendar: closures, events, talks
     if e.entity_type == "LOCATION":

@@ -69,7 +69,7 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
                 or _SOMEONES_CARE.search(sentence) \
                 or _SOMEONE_ELSE.search(_OWN_FAMILY.sub(" ", sentence)) \
                 or (review_site and _HELPED_SOMEONE.search(sentence)):
-            out.append(False)
+            out.append(not review_site and i > 0 and _you_is_the_colleague(text, bounds, i, people, is_colleague))
             continue
         colleague_here = any(s <= p.start < e and r == Role.STAFF for p, r in people) or any(
             is_colleague(w) for w in re.findall(r"[^\W\d_]+", sentence))
@@ -85,6 +85,19 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
             continue
         out.append(colleague_here or bool(_FIRST_PERSON.search(sentence)) or bool(_PRACTICE_THING.search(sentence)))
     return tuple(out)
+
+
+def _you_is_the_colleague(text: str, bounds: list[tuple[int, int]], i: int, people, is_colleague) -> bool:
+    """Sentence i speaks only to "you", right after a sentence about a colleague, and says
+    nothing of anyone's care: the colleague is the one cheered ("... finishing her OCS
+    certification!! SO proud of u")."""
+    s, e = bounds[i]
+    sentence = text[s:e]
+    if not _YOU.search(sentence) or any(s <= p.start < e for p, _ in people) or _PATIENT_REF.search(sentence) \
+            or _SECOND_PERSON_CARE.search(sentence) or _SOMEONES_CARE.search(sentence) \
+            or _SOMEONE_ELSE.search(_YOU.sub(" ", _OWN_FAMILY.sub(" ", sentence))):
+        return False
+    return bool(_nearest_is_own(text, bounds[i - 1][0], s, people, is_colleague))
 
 
 # the practice's own rooms, units and programs as what a sentence is about: "our treatment room got a
@@ -192,6 +205,7 @@ def clients_present(text: str) -> bool:
 # clicks when you squat": the post speaks to whoever reads it, about care in general. "See u tues at
 # 7:30 for your adjustment", "so glad your crown feels better!" speak to one person about theirs.
 _YOU = re.compile(r"\b(?:you|your|yours|yourself|u|ur)\b", _I)
+_ANYONE = re.compile(r"\b(?:anyone|anybody|everyone|everybody)\b", _I)  # "Especially great for anyone with diabetes"
 _ANY_READER = re.compile(
     r"\b(?:if|when|whenever|whether|before|after|once|until|unless|while)\s+(?:you|your|u|ur)\b"
     r"|\byour\s+(?:very\s+)?(?:first|next|initial|annual|yearly|regular|routine|upcoming|new[- ]patient|"
@@ -247,7 +261,15 @@ _MAILING = re.compile(r"\bunsubscribe\b|\byou(?:['’]re| are) (?:receiving|gett
 # the practice announcing a move or its hours speaks to everyone it sees ("We've moved! ... Your records
 # moved with us")
 _ANNOUNCEMENT = re.compile(r"\bwe(?:['’]ve| have| are|['’]re)? (?:moved|moving|relocated|relocating)\b|\bnew (?:address|location|"
-                           r"office|suite|home)\b|\b(?:holiday|new|updated|summer|winter) hours\b", _I)
+                           r"office|suite|home)\b|\b(?:holiday|new|updated|summer|winter) hours\b"
+                           # a closure: "We're closed Dec 24–26", "office closed dec 23-jan 2"
+                           r"|\b(?:we(?:['’]re| are| will be|['’]ll be)|office|offices|clinic|practice|locations?)\s+"
+                           r"(?:is\s+|are\s+|will be\s+)?closed\b", _I)
+# a farewell to everyone until the practice reopens: "See you in January!", "see u after the holidays"
+_SEE_YOU_AFTER_BREAK = re.compile(r"\bsee (?:you|u|y['’]?all|everyone)(?: all)? (?:in (?:the new year|20\d\d|"
+                                  r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+                                  r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)|next year|after the "
+                                  r"(?:holidays?|break|long weekend|new year)|when we (?:re-?open|get back|return))", _I)
 
 
 def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
@@ -260,9 +282,11 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
         return tuple(False for _ in bounds)
     everyone, people = _people(entities, roles)
     out, plain_you = [], []
+    announcing = bool(_ANNOUNCEMENT.search(text))
     for i, (s, e) in enumerate(bounds):
         sentence = text[s:e]
-        only_you = bool(_YOU.search(sentence)) and not _ONE_READER.search(sentence) \
+        pinning = _SEE_YOU_AFTER_BREAK.sub(" ", sentence) if announcing else sentence
+        only_you = bool(_YOU.search(sentence) or _ANYONE.search(sentence)) and not _ONE_READER.search(pinning) \
             and not any(s <= p.start < e for p in people) \
             and not _PATIENT_REF.search(sentence) \
             and not _SOMEONE_ELSE.search(_YOU.sub(" ", _OWN_FAMILY.sub(" ", sentence))) \
@@ -273,7 +297,7 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
     # ("Your session notes stay with us." among "Before your first appointment, we call your plan")
     pinned = sum(_YOU.search(text, s, e) is not None and not plain for (s, e), plain in zip(bounds, plain_you))
     # a mailing goes to a list: its plain "you" is every subscriber ("no single meal undoes your progress")
-    if (sum(out) >= 2 or _MAILING.search(text)) and sum(out) > 2 * pinned or _ANNOUNCEMENT.search(text):
+    if (sum(out) >= 2 or _MAILING.search(text)) and sum(out) > 2 * pinned or announcing:
         out = [x or y for x, y in zip(out, plain_you)]
     return _elliptical_follow_ups(text, bounds, out, people, everyone, is_colleague)
 
@@ -373,7 +397,9 @@ def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[
 _THANKS_FOR_RATING = re.compile(
     r"^[\W_]*(?:thanks?|thank (?:you|u)|ty|thx|tysm)(?: (?:so|very) much| sm)?,?(?: [\w'’.-]+,?)?\s+(?:for|4)\s+(?:the|your|ur|that|those|this)?"
     r"\s*(?:\w+\s+){0,2}?(?:\d\s*)?(?:[⭐🌟★]|stars?|star review|review|rating|feedback|kind words|sweet words|shout-?out|"
-    r"words|note|love)(?:[^\w.!?\n]+[\w'’-]+){0,2}[\W_]*$", _I)
+    r"words|note|love)(?:[^\w.!?\n]+[\w'’-]+){0,2}[\W_]*$"
+    # or a bare thanks to someone: "Thanks so much, Dee! 🙏"
+    r"|^[\W_]*(?:thanks?|thank (?:you|u)|ty|thx|tysm)(?: (?:so|very) much| sm| a ton| again)?,?(?: [\w'’.-]+)?[\W_]*$", _I)
 
 
 _CARE_WORD = re.compile(r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b", _I)

@@ -197,6 +197,27 @@ CLEAR = [
     ("google_reviews", False, "Thanks for the review! Our cancellation fee policy is posted on our website for everyone."),
     ("website", False, "“The whole team treated me like a person.” — shared with the patient’s written permission "
                        "(authorization on file, Feb 2025)"),
+    # eleventh session, rounds 41-43: a closure's farewell, cheering a colleague, "anyone with", a colleague's short
+    # name, the team out together, jobs written as titles, a named client's words with signed permission stated,
+    # a treatment's schedule, a bare thanks to a reviewer, a school's team, the practice's pet "officer"
+    ("facebook", False, "Office closed Nov 27–28 for Thanksgiving 🦃 see you all after the holidays!"),
+    ("linkedin", False, "Congrats to our hygienist Dana Ruiz, RDH, on her new local anesthesia permit! So proud of you!!"),
+    ("facebook", False, "Free balance screenings Saturday at the library, 10–2. Especially helpful for anyone with "
+                        "neuropathy."),
+    ("instagram", True, "Our office manager Jessica finished her first half marathon Sunday!! 🏅 way to go Jess!"),
+    ("instagram", True, "staff bowling night 🎳 L→R: Dr. Patel, Monica, Jorge and Dr. Kim. Jorge won, obviously"),
+    ("email", False, "Chili cook-off Thursday! Judged by Mr. Alvarez (he is our head cook, not a resident). "
+                     "Unsubscribe any time."),
+    ("facebook", True, "Fall family picnic Sunday, Oct 5, 1–3 pm! RSVP to Wellness Coordinator Dana Price at 555-0188."),
+    ("website", False, "“My knees don’t ache on the stairs anymore.” — Doris K.\n(Shared with Doris’s signed written "
+                       "permission.)"),
+    ("website", False, "Microneedling: most people need 2–4 sessions, 4–6 weeks apart. Results vary."),
+    ("yelp", False, "Thank you so much, Rhonda! 💐"),
+    ("x", False, "Good luck in the playoffs tonight, Jefferson High! 🏀 our whole team is cheering"),
+    ("instagram", True, "Meet our Chief Snack Officer, Pepper 🐕 she belongs to Dr. Lowe and visits Fridays (just tell "
+                        "the front desk if you'd rather skip the dog)"),
+    ("email", False, "Big news: our front-desk hero Carmen and her wife welcomed baby Leo on May 2! Carmen is out until "
+                     "July. Unsubscribe any time."),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
@@ -301,6 +322,10 @@ BLOCK = [
     # a case told to colleagues in lower case: the date of the stroke is the patient's, not the practice's
     ("linkedin", False, "quick case for my fellow slps: 67yo retired choir director from our asheville clinic, "
                         "left-hemisphere stroke on jan 3, came in with severe non-fluent aphasia."),
+    # eleventh session: a child's age and school make a "meet" no new hire; a reply's texting "ur"
+    ("email", False, "Family spotlight: meet Noah, age 7, from Riverside Elementary! Noah started speech with us in "
+                     "March and now orders his own pancakes. Unsubscribe any time."),
+    ("google_reviews", False, "so sorry ur visit felt rushed, the wait for ur x-ray was way too long"),
     ("facebook", True, "Smile makeover reveal!! 😍 Meet Carla, who finally got the veneers she’s wanted since high "
                        "school. She literally cried in the chair and said we could share, so here’s her before + after!! "
                        "Congrats Carla you look stunning 💕"),

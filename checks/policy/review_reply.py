@@ -40,9 +40,9 @@ _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?",
                  "follow-?up", "referral", "journey", "healing", "recovery", "progress", "story", "struggles?",
                  r"(?:son|daughter|child|kid|husband|wife|mother|father|mom|dad|partner|teen)(?:'s)?")
 DISCLOSURE_PATTERNS = [
-    r"\byour (?:\w+ )?" + _CARE_NOUN + r"\b",
-    r"\byour (?:\w+ )?" + L.CONDITION + r"\b",
-    r"\byour (?:\w+ )?" + L.CARE + r"\b",
+    r"\b(?:your|ur) (?:\w+ )?" + _CARE_NOUN + r"\b",
+    r"\b(?:your|ur) (?:\w+ )?" + L.CONDITION + r"\b",
+    r"\b(?:your|ur) (?:\w+ )?" + L.CARE + r"\b",
     r"\b(?:her|his|their|(?:the|this) (?:reviewer|patient|client|person|individual)'?s) (?:\w+ ){0,2}" + _CARE_NOUN + r"\b",
     r"\byou (?:only |just |never |rarely |first )?(?:attended|came in|came to|showed up|visited|completed|finished|started|tried)"
     r" (?:once|twice|\w+ (?:sessions?|times|visits?|appointments?)|group|therapy|treatment|our|with us)\b",
@@ -74,7 +74,7 @@ DISCLOSURE_PATTERNS = [
     r"sessions?|bill|balance|treatment|care|exercises|homework)",
     r"\byou were (?:\w+ )?(?:informed|told|advised|warned|given|quoted|offered|seen|treated|billed|charged|prescribed|referred|"
     r"diagnosed|discharged|reminded|notified)\b",
-    r"\byour (?:\w+ ){0,2}(?:feels?|is|are|looks?) (?:\w+ )?(?:better|great|stronger|healed|improv\w*|healthier)\b",
+    r"\b(?:your|ur) (?:\w+ ){0,2}(?:feels?|is|are|looks?) (?:\w+ )?(?:better|great|stronger|healed|improv\w*|healthier)\b",
     r"\b(?:better|improv\w*|healed|stronger) (?:since|after) (?:your |the |starting |our )?(?:\w+ ){0,2}" + L.CARE + r"\b",
     r"\b(?:the|our|your) (?:[\w-]+ ){0,2}(?:work|therapy|sessions?|treatment|program|group|counsel+ing|care) (?:really |truly )?"
     r"(?:helped|worked for|changed|saved) (?:you|your)\b",

@@ -88,6 +88,11 @@ _CREDENTIAL = re.compile(
     r"|^,\s*(?i:(?:ms|ma|md|do|pt|ot|rn|np|pa|od|dc|med),\s*)*(?i:" + _LOWER_CREDENTIALS + r")\b")
 
 
+def job_title_after(text: str, end: int) -> bool:
+    """A job title follows the name ending at ``end``, as under a signature ("Tamsin Hale, Practice Manager")."""
+    return bool(_SIGNATURE_TITLE_AFTER.match(text[end:end + 60]))
+
+
 def credential_after(text: str, end: int) -> bool:
     """A professional credential follows the name ending at ``end`` ("Nadia Farrow, MD, and ...")."""
     return bool(_CREDENTIAL.match(text[end:end + 40]))

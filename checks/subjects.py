@@ -32,7 +32,8 @@ _PET = re.compile(r"\b(?:a|an|the|our|my|this|that)\s+(?:[\w-]+\s+){0,2}(?:dog|c
 # someone other than the writer or a colleague, unnamed: "a mom", "the teen", "one of our regulars"
 _SOMEONE_ELSE = re.compile(
     r"\b(?:a|an|the|this|that|one|someone|somebody|\w+['’]s)\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b"
-    r"|\b(?:client|patient|pt|counselee)s?\b|\bsomeone\b|\bsomebody\b"
+    # ("PT" in capitals is the job or a credential: "Dr. Priya Raman, PT, DPT", "our PT Dana")
+    r"|\b(?:client|patient|counselee)s?\b|(?-i:\b(?:pt|Pt)s?\b)|\bsomeone\b|\bsomebody\b"
     r"|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:girl|guy|boy|kid|kiddo|little one|lady|gentleman|teen|toddler|youngster|fella|gal)\b"
     # family of someone the writer knows: "my neighbor’s daughter", "a friend's son"
     r"|\b(?:neighbou?r|friend|coworker|co-worker|cousin|boss|roommate|classmate)['’]?s\s+(?:\w+\s+)?" + _FAMILY + r"\b"
@@ -69,10 +70,14 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
                 or _SOMEONES_CARE.search(sentence) \
                 or _SOMEONE_ELSE.search(_OWN_FAMILY.sub(" ", sentence)) \
                 or (review_site and _HELPED_SOMEONE.search(sentence)):
-            out.append(not review_site and i > 0 and _you_is_the_colleague(text, bounds, i, people, is_colleague))
+            out.append(not review_site and i > 0 and out[i - 1]
+                       and _you_is_the_colleague(text, bounds, i, people, is_colleague))
             continue
         colleague_here = any(s <= p.start < e and r == Role.STAFF for p, r in people) or any(
             is_colleague(w) for w in re.findall(r"[^\W\d_]+", sentence))
+        if colleague_here and _CARED_FOR_HERE.search(sentence) and _CARE_WORD.search(sentence):
+            out.append(False)  # "our own Kayla ... who's been coming to us for her post-op knee rehab": a patient too
+            continue
         if _THIRD_PERSON.search(sentence) and not colleague_here:
             # he/she points at the nearest person before it: theirs must be a colleague or the writer's family;
             # with no one before, at the first one named in the next sentence ("She said YES 💍 ... Congrats
@@ -88,9 +93,9 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
 
 
 def _you_is_the_colleague(text: str, bounds: list[tuple[int, int]], i: int, people, is_colleague) -> bool:
-    """Sentence i speaks only to "you", right after a sentence about a colleague, and says
-    nothing of anyone's care: the colleague is the one cheered ("... finishing her OCS
-    certification!! SO proud of u")."""
+    """Sentence i speaks only to "you", right after a colleague's own news, and says nothing of
+    anyone's care: the colleague is the one cheered ("... finishing her OCS certification!! SO
+    proud of u")."""
     s, e = bounds[i]
     sentence = text[s:e]
     if not _YOU.search(sentence) or any(s <= p.start < e for p, _ in people) or _PATIENT_REF.search(sentence) \
@@ -205,6 +210,9 @@ def clients_present(text: str) -> bool:
 # clicks when you squat": the post speaks to whoever reads it, about care in general. "See u tues at
 # 7:30 for your adjustment", "so glad your crown feels better!" speak to one person about theirs.
 _YOU = re.compile(r"\b(?:you|your|yours|yourself|u|ur)\b", _I)
+# what a mailing's "you" may have done or when, which singles out no one on the list
+_CONDITIONAL_YOU = re.compile(r"\b(?:if|whether|whenever|when)\s+(?:you|u)\s+[^,.!?\n]*", _I)
+_WHEN = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week))\b", _I)
 _ANYONE = re.compile(r"\b(?:anyone|anybody|everyone|everybody)\b", _I)  # "Especially great for anyone with diabetes"
 _ANY_READER = re.compile(
     r"\b(?:if|when|whenever|whether|before|after|once|until|unless|while)\s+(?:you|your|u|ur)\b"
@@ -214,6 +222,8 @@ _ANY_READER = re.compile(
     r"aren't alone|never know)\b|\byou'll\b"
     r"|\b(?:ask|tell|bring|check with|talk to|call)\s+(?:your|ur|any of our|one of our|us|our)\b"
     r"|\b(?:anyone|everyone|everybody|anybody|each of you|all of you)\b"
+    # a question to every follower: "Which session was your favorite?", "what's your go-to fall recipe?"
+    r"|^[\W\d_]*(?:which|what)(?:['’]s| is| was| are| were)?\b[^?\n]{0,40}\b(?:your|ur) (?:favou?rite|fav|go-to|top)\b"
     # a how-to's or a listicle's title: "How to Clean Your Hearing Aids", "3 signs your toddler might ..."
     r"|^[\W\d_]*(?:how to|ways to|when to|what to|tips (?:for|to)|(?:\d+|three|four|five) (?:ways|tips|signs|things|"
     r"reasons|questions|mistakes|myths))\b"
@@ -282,10 +292,12 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
         return tuple(False for _ in bounds)
     everyone, people = _people(entities, roles)
     out, plain_you = [], []
-    announcing = bool(_ANNOUNCEMENT.search(text))
+    announcing, mailing = bool(_ANNOUNCEMENT.search(text)), bool(_MAILING.search(text))
     for i, (s, e) in enumerate(bounds):
         sentence = text[s:e]
         pinning = _SEE_YOU_AFTER_BREAK.sub(" ", sentence) if announcing else sentence
+        if mailing:  # a mailing goes to a list: "If you left a voicemail, we're working through them today"
+            pinning = _CONDITIONAL_YOU.sub(" ", _WHEN.sub(" ", pinning))
         only_you = bool(_YOU.search(sentence) or _ANYONE.search(sentence)) and not _ONE_READER.search(pinning) \
             and not any(s <= p.start < e for p in people) \
             and not _PATIENT_REF.search(sentence) \
@@ -297,7 +309,7 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
     # ("Your session notes stay with us." among "Before your first appointment, we call your plan")
     pinned = sum(_YOU.search(text, s, e) is not None and not plain for (s, e), plain in zip(bounds, plain_you))
     # a mailing goes to a list: its plain "you" is every subscriber ("no single meal undoes your progress")
-    if (sum(out) >= 2 or _MAILING.search(text)) and sum(out) > 2 * pinned or announcing:
+    if (sum(out) >= 2 or mailing) and sum(out) > 2 * pinned or announcing:
         out = [x or y for x, y in zip(out, plain_you)]
     return _elliptical_follow_ups(text, bounds, out, people, everyone, is_colleague)
 
@@ -402,6 +414,10 @@ _THANKS_FOR_RATING = re.compile(
     r"|^[\W_]*(?:thanks?|thank (?:you|u)|ty|thx|tysm)(?: (?:so|very) much| sm| a ton| again)?,?(?: [\w'’.-]+)?[\W_]*$", _I)
 
 
+# the practice giving the care: "coming to us for", "with Dr. Lin here", "in our chair"
+_CARED_FOR_HERE = re.compile(r"\b(?:coming|came|comes|come|been coming)\s+(?:in\s+)?to\s+(?:us|see us|see me)\b"
+                             r"|\bhere (?:at|with)\s+(?:us|our|the)\b|\bin (?:our|my) (?:chair|clinic|office)\b"
+                             r"|\b(?:with|by) dr\.?\s+\w+\s+here\b", _I)
 _CARE_WORD = re.compile(r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b", _I)
 
 

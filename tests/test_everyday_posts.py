@@ -218,6 +218,11 @@ CLEAR = [
                         "the front desk if you'd rather skip the dog)"),
     ("email", False, "Big news: our front-desk hero Carmen and her wife welcomed baby Leo on May 2! Carmen is out until "
                      "July. Unsubscribe any time."),
+    # a question to every follower; a mailing's "if you called ... today" and its signature with a job title
+    ("linkedin", False, "Loved every minute of the state OT conference. Anyone else go? What session was your favorite?"),
+    ("email", False, "Subject: Our phone line was down\n\nHi all,\nOur phones were out Tuesday morning. If you called and "
+                     "got a busy signal, we are returning every message today.\n\nThanks for bearing with us,\nMaria "
+                     "Lopez, Office Manager\n\nUnsubscribe any time."),
 ]
 BLOCK = [
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
@@ -326,6 +331,11 @@ BLOCK = [
     ("email", False, "Family spotlight: meet Noah, age 7, from Riverside Elementary! Noah started speech with us in "
                      "March and now orders his own pancakes. Unsubscribe any time."),
     ("google_reviews", False, "so sorry ur visit felt rushed, the wait for ur x-ray was way too long"),
+    # a medicine's schedule to someone addressed, a named reader's medicine, someone in a numbered room
+    ("facebook", False, "Hi Denise, for your son’s ear pain just give him Motrin every 6 hours and he’ll be fine, no need "
+                        "to bring him in."),
+    ("facebook", False, "call us before Monday Dave, ur metformin refill is ready at the front"),
+    ("x", False, "the guy in op 3 just said this was the least painful filling of his life 😂"),
     ("facebook", True, "Smile makeover reveal!! 😍 Meet Carla, who finally got the veneers she’s wanted since high "
                        "school. She literally cried in the chair and said we could share, so here’s her before + after!! "
                        "Congrats Carla you look stunning 💕"),

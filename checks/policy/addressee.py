@@ -9,7 +9,7 @@ from checks.base import PEOPLE, Analysis
 from checks.disclosure.spans import REDACTED_NAME
 from checks.phi.lexicon import given_names
 from checks.policy.base import FLAGS, Span
-from checks.roles import credential_after
+from checks.roles import credential_after, job_title_after
 
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 GREETING_NAME = (r"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ey|[Dd]ear|[Hh]ello|[Cc]ongrats|[Cc]ongratulations|[Tt]hanks|"
@@ -42,6 +42,7 @@ SENTENCE_START = r"[.!?\n]\s*\Z"  # (\Z: with MULTILINE, "$" would also match at
 COMMA_BEFORE = r",\s*\Z"
 VOCATIVE_AFTER = r"^\s*[,!:—–-]"
 SENTENCE_END_AFTER = r"^\s*(?:[.!?]|$)"
+YOU_AFTER = r"\s*,\s*(?:you|your|u|ur)\b"  # the sentence turns to them: "before we close Friday Sam, ur lisinopril ..."
 
 
 # a signature after the last sentence, on its own line or not: "... 555-0134. — Anand Acupuncture, Henderson"
@@ -54,18 +55,20 @@ class Addressees:
         self.named = [re.compile(GREETING_NAME, re.MULTILINE), re.compile(VOCATIVE_NAME),
                       re.compile(TRAILING_NAME, re.MULTILINE)]
         self.reply_to = re.compile(REPLY_TO, FLAGS)
-        self.greeted, self.sentence_start, self.comma_before, self.vocative_after, self.end_after = (
-            re.compile(p, FLAGS) for p in (GREETED, SENTENCE_START, COMMA_BEFORE, VOCATIVE_AFTER, SENTENCE_END_AFTER))
+        self.greeted, self.sentence_start, self.comma_before, self.vocative_after, self.end_after, self.you_after = (
+            re.compile(p, FLAGS) for p in (GREETED, SENTENCE_START, COMMA_BEFORE, VOCATIVE_AFTER, SENTENCE_END_AFTER,
+                                           YOU_AFTER))
 
     def _vocative(self, text: str, start: int, end: int) -> bool:
         """"Hi Jane", "Jane, ...", "..., Jane!" (not "Burnout is..." or "a book by Lori Gottlieb")."""
         before, after = text[max(0, start - 30):start], text[end:end + 3]
         opens = self.sentence_start.search(before) or not text[:start].strip()
-        if credential_after(text, end):
-            return False  # "Dr. Nadia Farrow, MD, and ...": a clinician introduced, not spoken to
+        if credential_after(text, end) or job_title_after(text, end):
+            return False  # "Dr. Nadia Farrow, MD, and ...", "Tamsin Hale, Practice Manager": introduced, not spoken to
         return bool(self.greeted.search(before)
                     or (opens and self.vocative_after.search(after))
-                    or (self.comma_before.search(before) and self.end_after.search(after)))
+                    or (self.comma_before.search(before) and self.end_after.search(after))
+                    or self.you_after.match(text, end, end + 8))
 
     def find(self, text: str, analysis: Analysis) -> list[Span]:
         people = [(e.start, e.end) for e in analysis.of_type(*PEOPLE)]

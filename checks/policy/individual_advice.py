@@ -31,7 +31,7 @@ _MED = alt("meds", r"medications?", "dose", "dosage", r"\d+ ?mg", r"ssris?", r"p
            "mirtazapine", "quetiapine", "aripiprazole", "lamotrigine", "lamictal", "naltrexone", "suboxone",
            "methadone", "clonidine", "guanfacine", "strattera", "effexor", "cymbalta", "paxil", "celexa",
            r"mood stabili[sz]ers?", r"antipsychotics?", r"stimulants?", r"beta[- ]?blockers?", "sleeping pills",
-           r"sleep aids?", r"\w+(?:azosin|azepam|azolam|oxetine|italopram|afaxine|iprazole|apine|triptyline)")
+           r"sleep aids?", r"\w+(?:azosin|azepam|azolam|oxetine|italopram|afaxine|iprazole|apine|triptyline)", *L.MEDICINES)
 _MED_VERB = alt("take", "stop", "start", "increase", "decrease", "double", "halve", "lower", "raise", "cut",
                 "taper", "switch", "skip", "quit", "come off", "go off", "get off", "get on", "go on", "be on",
                 "wean off", "try", "up", "bump", r"ask (?:your )?(?:doctor|psychiatrist|prescriber|gp|pcp|ob|ob-?gyn|pediatrician|provider|physician|np) (?:for|about)")
@@ -68,6 +68,9 @@ DOSE_PATTERNS = [
     r"\d+(?:\.\d+)? ?(?:mg|mcg)\b",
     r"\b\d+(?:\.\d+)? ?(?:mg|mcg|milligrams?)\b[^.!?\n]{0,25}\b(?:twice|once|three times|a day|daily|at night|before bed|"
     r"every \w+|per day|bid|tid|qd|prn)\b",
+    # a schedule of a medicine: "just alternate Tylenol and Motrin every 3 hrs"
+    r"\b(?:alternate|take|give|try)\b[^.!?\n]{0,30}\b" + _MED + r"\b[^.!?\n]{0,30}\bevery \d+(?:\s*[-–]\s*\d+)?\s*"
+    r"(?:hrs?|hours?)\b",
 ]
 # Advice aimed at someone addressed (@handle, "Lisa,", "your DM"): a directive with care content.
 DIRECTIVE = (r"\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|may want to)|"

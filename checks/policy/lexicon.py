@@ -40,6 +40,11 @@ CONDITION = alt(
     r"bruis\w*", r"cps", r"neglect\w*", r"purg\w+", r"restrict\w*",
 )
 
+# everyday medicines, over the counter and for long-term conditions
+MEDICINES = (r"tylenol", r"motrin", r"advil", r"ibuprofen", r"acetaminophen", r"aleve", r"naproxen", r"benadryl",
+             r"zyrtec", r"claritin", r"aspirin", r"antibiotics?", r"amoxicillin", r"augmentin", r"azithromycin",
+             r"z-?pack", r"prednisone", r"steroids?", r"lisinopril", r"metformin", r"insulin", r"statins?",
+             r"atorvastatin", r"levothyroxine", r"amlodipine", r"losartan", r"albuterol", r"epi-?pen")
 # Care: what a clinician did or gave.
 CARE = alt(
     r"sessions?", r"therapy", r"counsel+ing", r"treatment(?: plan)?", r"meds", r"medications?",
@@ -57,6 +62,7 @@ CARE = alt(
     r"aligners?", r"invisalign", r"retainers?", r"veneers?", r"deep cleaning", r"dry needling", r"acupuncture", r"cupping",
     r"ultrasounds?", r"mri", r"ct scan", r"bloodwork", r"stitches", r"sutures", r"splints?", r"orthotics", r"lasik",
     r"refills?", r"epidural", r"c-section", r"iud", r"pap smear", r"mammogram", r"colonoscopy",
+    *MEDICINES,
 )
 
 # Progress or setbacks over time: what makes a story specific.
@@ -147,6 +153,8 @@ PATIENT_REF = alt(
     r"\b(?:her|his|their) (?:" + _DAY + r" )?" + _CLOCK + r"(?! ?(?:meeting|call|class|webinar|lecture|flight|shift|"
     r"train|bus|lunch|nap))\b",
     CLIENT + r"s? of (?:mine|ours)",
+    # someone placed in one of the practice's numbered rooms: "jm in room 4 says ...", "the guy in op 2"
+    r"\b(?:in|from) (?:exam |treatment |consult )?(?:room|op|operatory|chair|bay) #?\d{1,2}\b(?!\s*(?:is|are|has|was|will)\b)",
     r"\b(?:he|she|they)(?:'s| is| are|'re) (?:one|some) of (?:ours|our (?:[\w-]+ ){0,3}(?:clients|patients|regulars|folks|"
     r"residents|members|participants|kiddos|kids))\b",  # "he's one of ours", "he's one of our memory care clients"
     r"one of (?:my|our) (?:\w+ )?" + CLIENT + "s",
@@ -209,7 +217,7 @@ PATIENT_REF = alt(
 )
 
 SECOND_PERSON_CARE = alt(
-    r"\byour (?:[\w-]+ ){0,2}"
+    r"\b(?:your|ur) (?:[\w-]+ ){0,2}"
     + alt("meds", "medications?", "dose", "dosage", "prescription", "therapy", "treatment(?: plan)?",
           "sessions?", "appointments?", "visits?", "diagnosis", "recovery", "surgery", "procedure",
           "symptoms?", "anxiety", "depression", "panic attacks?", "ptsd", "ocd", "adhd", "condition",
@@ -220,7 +228,7 @@ SECOND_PERSON_CARE = alt(
           "ob(?:-?gyn)?", "nurse", "case manager", "social worker", "mood (?:journal|tracker|log)", "journal",
           "safety plan", "panic", "grief", "trauma", "flashbacks", "nightmares", "cravings", "side effects",
           "follow-?ups?", "check-?ups?", "(?:breathing |exposure )?exercises", "(?:sleep )?study", "scans?", "mri",
-          "bloodwork", "tests?", "hospital stay", "stay", "usual (?:slot|time|appointment|session|spot)"),
+          "bloodwork", "tests?", "hospital stay", "stay", "usual (?:slot|time|appointment|session|spot)", *MEDICINES),
     r"\b(?:the|those|these|new|that|this) (?:[\w-]+ ){0,2}(?:meds|medications?|pills|dose|prescription|therapy|treatment)\b"
     r"[^.!?\n]{0,40}\b(?:help|work|kick|agree|going)",
     r"\bhope (?:you(?:'re| are)?|u r|ur) (?:feeling|doing) (?:a (?:bit|lot|little) )?better",

@@ -108,7 +108,7 @@ _STAFF_SENTENCE = re.compile(
     r"receptionist|front desk|office manager|director|clinical director|intern|psychologist|psychiatrist|"
     r"physical therapist|chiropractor|assistant|coordinator|nurse|practitioner|provider|doctor|dietitian|"
     r"nutritionist|speech therapist|biller|manager|founder|owner)|retir\w+|"
-    r"anniversary with us|(?:will be |is |are )?covering (?:for|adjustments|appointments|sessions|patients|clients|"
+    r"anniversary with us|work anniversary|(?:will be |is |are )?covering (?:for|adjustments|appointments|sessions|patients|clients|"
     r"the office|urgent)|fill(?:s|ing)? in for|(?:parental|maternity|paternity|medical) leave|out on leave|"
     r"years (?:with|at) (?:us|the practice|our)|employee of the month|staff spotlight|team spotlight|"
     r"on staff|(?:our|my) colleague|(?:is|are) (?:now )?(?:accepting|seeing) new)\b", _I)
@@ -204,7 +204,7 @@ _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|OT|PT|SLP|DPT
                                r"|(?:^|\s)@\s+$")  # a colleague called in team chat: "@ Priya can u move ..."
 _STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b"
                               # "(Mrs. Lee is our head chef, not a resident)"
-                              r"|^\s*(?:is|was|has been)\s+(?:our|the practice'?s)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB + r"\b", _I)
+                              r"|^\s*,?\s*(?:is|was|has been)\s+(?:our|the practice'?s)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB + r"\b", _I)
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
 _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|my name is|me),?\s+(?:dr\.?\s+)?$", _I)
 _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
@@ -239,6 +239,7 @@ _CARE_OF_SOMEONE = re.compile(
     r"consult\w*|intake|assessment|evaluation|eval|exam|cleaning|adjustment|check-?up|follow-?up|discharge|"
     r"admission|birthday|due date|delivery|diagnosis|relapse|sobriety|recovery|anniversary)s?\b"
     r"|\b(?:dob|d\.o\.b|date of birth|birth ?date|b-?day|(?:our|a|the|my) (?:client|patient|pt)s?)\b"
+    r"(?!\s+(?:portal|forms?|app|login|handbook|lounge|entrance|parking|paperwork|line))"  # "the patient portal" is no one
     r"|\b(?:born|admitted|discharged|diagnosed|passed away|died|delivered|operated|sober since|clean since|"
     r"relapsed|hospitali[sz]ed|went into labou?r|gave birth|started (?:therapy|treatment|with us|seeing))\b", _I)
 
@@ -598,8 +599,12 @@ def date_role(text: str, e: Entity) -> Role:
         return Role.OPERATIONS  # a form's date: "(authorization on file, Feb 2025)"
     if _CARE_OF_SOMEONE.search(sentence) or _CARE_EVENT_BEFORE.search(text, max(s0, e.start - 30), e.start):
         return Role.UNKNOWN  # (someone's care on that day: "left-hemisphere stroke on jan 3")
-    if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence) or _STARTING_BEFORE.search(text, s0, e.start):
-        return Role.OPERATIONS  # (a schedule's start: "seeing clients at our Littleton office starting March 3")
+    if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence) or _STARTING_BEFORE.search(text, s0, e.start) \
+            or _HOURS_AFTER.match(text, e.end) \
+            or (_DEADLINE_BEFORE.search(text, max(s0, e.start - 20), e.start) and _ASKS_EVERYONE.search(sentence)):
+        # (a schedule's start: "seeing clients at our Littleton office starting March 3"; a day's hours:
+        # "Dec 26 (Fri): 9:00–4:00"; a deadline asked of everyone: "please request refills by Dec 19")
+        return Role.OPERATIONS
     # a line of its own in an announcement ("Grief During the Holidays / Thursday, December 10 ·
     # 6:30pm"): the event, closure or deadline is named on the lines around it
     nearby = text[max(0, s0 - _ANNOUNCEMENT_REACH):min(len(text), s1 + _ANNOUNCEMENT_REACH)]
@@ -609,6 +614,11 @@ def date_role(text: str, e: Entity) -> Role:
 
 
 _ANNOUNCEMENT_REACH = 120
+_HOURS_AFTER = re.compile(r"[^\n.!?]{0,16}?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[–-]|to)\s*\d{1,2}"
+                          r"(?::\d\d)?\b|\bclosed\b|\bopen (?:at|until|from)\b)", _I)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|before|no later than|deadline:?)\s+(?:[A-Za-z]+day,?\s+)?$", _I)
+_ASKS_EVERYONE = re.compile(r"\b(?:please|kindly|request|order|submit|register|sign up|rsvp|book|schedule|renew|"
+                            r"send|drop off|pick up)\b", _I)
 _CARE_EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(HEALTH_TERMS, key=len, reverse=True))
                                 + r")\b[ \t]+(?:on|since|in)[ \t]+$", _I)
 _PAPERWORK_BEFORE = re.compile(r"\b(?:authori[sz]ation|consent form|written permission)\b[^.!?\n]{0,25}$", _I)

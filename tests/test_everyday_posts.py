@@ -220,6 +220,11 @@ CLEAR = [
                      "July. Unsubscribe any time."),
     # a question to every follower; a mailing's "if you called ... today" and its signature with a job title
     ("linkedin", False, "Loved every minute of the state OT conference. Anyone else go? What session was your favorite?"),
+    # rounds 44-45: a day's hours on its own line, a deadline asked of everyone, "did" is no disorder
+    ("website", False, "Thanksgiving week hours\nNov 26 (Wed): 8–1\nNov 27 (Thu): CLOSED\nOrder refills through the patient "
+                       "portal by Nov 24, please."),
+    ("google_reviews", False, "We're sorry your experience did not meet expectations. Privacy rules keep us from "
+                              "discussing details here; please call our office manager at 555-0110."),
     ("email", False, "Subject: Our phone line was down\n\nHi all,\nOur phones were out Tuesday morning. If you called and "
                      "got a busy signal, we are returning every message today.\n\nThanks for bearing with us,\nMaria "
                      "Lopez, Office Manager\n\nUnsubscribe any time."),
@@ -336,6 +341,11 @@ BLOCK = [
                         "to bring him in."),
     ("facebook", False, "call us before Monday Dave, ur metformin refill is ready at the front"),
     ("x", False, "the guy in op 3 just said this was the least painful filling of his life 😂"),
+    ("tiktok", True, "when chair 2 asks if the shot will hurt and he's the fire chief 😂 #dentaltok"),
+    ("facebook", False, "Hi Nora, got your message about the itching — double up on the cortisone cream and skip the new "
+                        "lotion for now."),
+    ("google_reviews", False, "Thanks for the stars, Jay! It's been an honor working with you these past few months. Keep "
+                              "practicing those breathing skills!"),
     ("facebook", True, "Smile makeover reveal!! 😍 Meet Carla, who finally got the veneers she’s wanted since high "
                        "school. She literally cried in the chair and said we could share, so here’s her before + after!! "
                        "Congrats Carla you look stunning 💕"),

@@ -93,6 +93,13 @@ REVIEW_REPLY = [
     ("Our session rates are listed on our website; anyone can call to ask about insurance coverage.", False),
     ("Thank you for the kind words! We'll make sure your refill request goes to the pharmacy today.", True),
     ("We're so sorry the swelling after your lip filler lasted longer than expected.", True),
+    # eleventh session: texting "ur", a therapist's time with the reviewer, what they keep doing from their care;
+    # "did" is a verb, not the disorder
+    ("thx for the review, sorry ur visit felt rushed, the wait was too long that day", True),
+    ("Thanks for the stars! It's been an honor walking alongside you these past few months.", True),
+    ("Thank you for the review! Keep practicing those breathing skills 💚", True),
+    ("We're sorry your experience did not meet expectations. Please call our office manager.", False),
+    ("Thank you for the review! Our blog has breathing skills anyone can practice.", False),
 ]
 # on a review site every draft is a reply, review wording or not
 REVIEW_SITE_REPLY = [
@@ -122,6 +129,10 @@ INDIVIDUAL_ADVICE = [
     ("If your son has OCD symptoms like repeated hand washing, an assessment can help.", False),
     ("Dave, you need to get off the Klonopin.", True),
     ("Our clinicians do not give medical advice on social media.", False),
+    # eleventh session: everyday medicines and their schedule, to someone addressed
+    ("Hey Carla, for her fever just alternate Tylenol and Motrin every 3 hrs.", True),
+    ("Fever tips: ask your pediatrician before alternating Tylenol and Motrin.", False),
+    ("Marcus, double up on the hydrocortisone to twice a day.", True),
 ]
 SESSION_CONTENT = [
     ("In session today a client told me she hasn't felt loved since she was nine.", True),

@@ -166,3 +166,28 @@ def test_when_a_colleagues_possessive_lost_its_apostrophe_then_it_is_still_the_c
     names = frozenset({"priya"})
     assert is_staff_first_name("priyas", names) and is_staff_first_name("Priya’s", names)
     assert not is_staff_first_name("priyanka", names)
+
+
+# eleventh session (rounds 41-45): roles read from the whole draft
+DRAFT_ROLES = [
+    ("Our office manager Jessica finished her first half marathon Sunday!! way to go Jess!", "Jess", Role.STAFF),
+    ("staff bowling night 🎳 L→R: Dr. Patel, Monica, Jorge and Dr. Kim. Jorge won, obviously", "Monica", Role.STAFF),
+    ("Chili cook-off Thursday! The judge, Mr. Okafor, is our head cook.", "Okafor", Role.STAFF),
+    ("Fall family picnic Sunday! RSVP to Wellness Coordinator Dana Price at 555-0188.", "Dana Price", Role.STAFF),
+    ("Fall family picnic Sunday! RSVP to Wellness Coordinator Dana Price at 555-0188.", "555-0188", Role.PRACTICE),
+    ("Good luck in the playoffs tonight, Jefferson High!", "Jefferson", Role.ORGANISATION),
+    ("Big news: our front-desk hero Carmen and her wife welcomed baby Leo on May 2!", "Carmen", Role.STAFF),
+    ("Family spotlight: meet Noah, age 7, from Riverside Elementary!", "Noah", Role.UNKNOWN),
+    ("Noah started speech with us in March and loves it.", "Noah", Role.UNKNOWN),
+    ("Thanksgiving week hours\nNov 26 (Wed): 8–1\nNov 27 (Thu): CLOSED", "Nov 26", Role.OPERATIONS),
+    ("Order refills through the patient portal by Nov 24, please.", "Nov 24", Role.OPERATIONS),
+]
+
+
+@pytest.mark.parametrize("text,value,role", DRAFT_ROLES, ids=[c[1] + "-" + c[2].value for c in DRAFT_ROLES])
+def test_when_the_draft_says_who_someone_is_then_their_role_follows(analyzer, text, value, role):
+    from checks.reading import roles_of
+    analysis = analyzer.analyze(text)
+    start = text.index(value)
+    found = [r for e, r in zip(analysis.entities, roles_of(text, analysis)) if e.start <= start < e.end]
+    assert found == [role]

@@ -59,6 +59,38 @@ def test_when_the_writer_or_a_colleague_tells_their_own_health_news_then_it_is_n
     assert max(s.probability for s in care) < CARE_CONTEXT
 
 
+# eleventh session: a colleague cheered as "you" right after their news is still their news; a colleague the
+# practice cares for is a patient too
+OWN_NEWS_YOU = "Congrats to our hygienist Dana Ruiz, RDH, on her new anesthesia permit! So proud of you!!"
+COLLEAGUE_CARED_FOR = "Shoutout to our own Kayla from the front desk, who has been coming to us for her knee rehab!"
+
+
+def test_when_a_colleague_is_cheered_as_you_after_their_news_then_it_stays_their_news(analyzer):
+    assert all(_own(analyzer, OWN_NEWS_YOU))
+
+
+def test_when_the_practice_cares_for_a_colleague_then_it_is_not_their_own_news(analyzer):
+    assert not any(_own(analyzer, COLLEAGUE_CARED_FOR))
+
+
+# sentences whose "you" is every reader: a closure's farewell, "anyone with", a question to every follower, a
+# mailing's "if you ... today" (signed with a job title, which is no one addressed)
+AT_LARGE = [
+    ("Office closed Nov 27–28 for Thanksgiving. See you all after the holidays!", "See you all"),
+    ("Free balance screenings Saturday at the library. Especially helpful for anyone with neuropathy.", "Especially"),
+    ("Loved the state OT conference. Anyone else go? What session was your favorite?", "What session"),
+    ("Subject: Our phone line was down\n\nHi all,\nIf you left a message, we are returning every call today."
+     "\n\nMaria Lopez, Office Manager\n\nUnsubscribe any time.", "If you left"),
+]
+
+
+@pytest.mark.parametrize("text,sentence", AT_LARGE)
+def test_when_a_sentence_speaks_to_every_reader_then_it_points_at_no_one(analyzer, text, sentence):
+    reading = read(draft_of({"text": text}), analyzer.analyze(text))
+    at = text.index(sentence)
+    assert [p for s, p in zip(reading.sentences, reading.pointing) if s.start <= at < s.end] == [False]
+
+
 @pytest.mark.parametrize("text", SOMEONE_ELSES)
 def test_when_first_person_news_points_at_someone_else_then_it_is_not_capped(analyzer, text):
     assert not any(_own(analyzer, text))

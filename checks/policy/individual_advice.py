@@ -39,7 +39,8 @@ ADVICE_PATTERNS = [
     r"\byou(?:'re| are) (?:having|experiencing|in|going through) (?:a |an )?(?:\w+ )?(?:manic|depressive|psychotic|panic|mixed|"
     r"bipolar|hypomanic|dissociative) (?:episode|attack|state|break|phase)\b",
     r"\b(?:please |just |definitely )?(?:stop|start|quit|increase|decrease|double|halve|skip|cut|lower|switch|come off|"
-    r"go off|wean off|taper) (?:taking |using )?(?:your|the|an|a|some|that|those) (?:[\w-]+ )?" + _MED + r"\b",
+    r"go off|wean off|taper) (?:up on |back on |off )?(?:taking |using )?(?:your|the|an|a|some|that|those) (?:[\w-]+ )?"
+    + _MED + r"\b",  # "double up on the hydrocortisone"
     r"\byour " + _RELATIVE + r"\b[^.!?\n]{0,30}\b" + _CERTAIN + r"\b[^.!?\n]{0,30}" + _DX,
     r"\byour " + _RELATIVE + r"(?:'s)? (?:\w+ ){0,2}(?:sounds?|seems?|looks?) (?:\w+ )?like (?:\w+ ){0,2}" + _DX,
     r"\byour " + _RELATIVE + r" (?:needs|should (?:be on|start|take|try|get)) (?:an? |some |to (?:take|start|try) (?:an? )?)?" + _MED + r"\b",

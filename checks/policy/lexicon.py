@@ -15,13 +15,14 @@ ORDINAL = alt(r"\d+(?:st|nd|rd|th)", "first", "second", "third", "fourth", "fift
 # Diagnoses a clinician could pin on a person.
 DIAGNOSIS = alt(
     r"c?-?ptsd", r"post-?traumatic stress", r"ocd", r"obsessive[- ]compulsive", r"bipolar(?: disorder)?",
-    r"adhd", r"add\b", r"autis\w*", r"asperger\w*", r"(?:an )?eating disorder", r"anorexi\w*", r"bulimi\w*",
+    # (the abbreviations "ADD" and "DID" in capitals only: never the verbs "add" and "did")
+    r"adhd", r"(?-i:\bADD\b)", r"autis\w*", r"asperger\w*", r"(?:an )?eating disorder", r"anorexi\w*", r"bulimi\w*",
     r"binge[- ]eating", r"schizo\w*", r"psychos[ie]s", r"psychotic", r"borderline(?: personality)?", r"bpd",
     r"(?:narcissistic|antisocial|avoidant|histrionic) (?:personality )?(?:disorder)?", r"personality disorder",
     r"(?:clinical |major |postpartum |severe |chronic )?depress\w*", r"mdd", r"gad", r"social anxiety",
     r"(?:generali[sz]ed )?anxiety(?: disorder)?", r"panic disorder", r"agoraphobi\w*", r"insomnia",
     r"dementia", r"alzheimer\w*", r"dyslexi\w*", r"tourette\w*", r"manic", r"mania", r"hypomani\w*",
-    r"dissociative(?: identity)?(?: disorder)?", r"\bdid\b", r"codependen\w*", r"sex addiction",
+    r"dissociative(?: identity)?(?: disorder)?", r"(?-i:\bDID\b)", r"codependen\w*", r"sex addiction",
     r"(?:an? )?(?:alcohol|drug|substance|gambling|porn) (?:problem|use disorder|addiction)", r"alcoholi\w*",
     r"(?:[\w-]+ ){1,3}(?:disorder|syndrome)", r"(?:a |an )?(?:depressive|manic|psychotic|dissociative) episode",
 )
@@ -44,7 +45,9 @@ CONDITION = alt(
 MEDICINES = (r"tylenol", r"motrin", r"advil", r"ibuprofen", r"acetaminophen", r"aleve", r"naproxen", r"benadryl",
              r"zyrtec", r"claritin", r"aspirin", r"antibiotics?", r"amoxicillin", r"augmentin", r"azithromycin",
              r"z-?pack", r"prednisone", r"steroids?", r"lisinopril", r"metformin", r"insulin", r"statins?",
-             r"atorvastatin", r"levothyroxine", r"amlodipine", r"losartan", r"albuterol", r"epi-?pen")
+             r"atorvastatin", r"levothyroxine", r"amlodipine", r"losartan", r"albuterol", r"epi-?pen",
+             r"hydrocortisone", r"cortisone", r"antihistamines?", r"neosporin", r"tamiflu", r"miralax", r"zofran",
+             r"flonase", r"nystatin")
 # Care: what a clinician did or gave.
 CARE = alt(
     r"sessions?", r"therapy", r"counsel+ing", r"treatment(?: plan)?", r"meds", r"medications?",
@@ -155,6 +158,8 @@ PATIENT_REF = alt(
     CLIENT + r"s? of (?:mine|ours)",
     # someone placed in one of the practice's numbered rooms: "jm in room 4 says ...", "the guy in op 2"
     r"\b(?:in|from) (?:exam |treatment |consult )?(?:room|op|operatory|chair|bay) #?\d{1,2}\b(?!\s*(?:is|are|has|was|will)\b)",
+    r"\b(?:room|op|operatory|chair|bay) #?\d{1,2} (?:just )?(?:asks|asked|says|said|wants|wanted|cried|told|needs|"
+    r"keeps|refuses|refused)\b",  # "when room 3 asks if the numbing will hurt"
     r"\b(?:he|she|they)(?:'s| is| are|'re) (?:one|some) of (?:ours|our (?:[\w-]+ ){0,3}(?:clients|patients|regulars|folks|"
     r"residents|members|participants|kiddos|kids))\b",  # "he's one of ours", "he's one of our memory care clients"
     r"one of (?:my|our) (?:\w+ )?" + CLIENT + "s",

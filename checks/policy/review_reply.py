@@ -40,6 +40,12 @@ _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?",
                  "follow-?up", "referral", "journey", "healing", "recovery", "progress", "story", "struggles?",
                  r"(?:son|daughter|child|kid|husband|wife|mother|father|mom|dad|partner|teen)(?:'s)?")
 DISCLOSURE_PATTERNS = [
+    # time in care together, in a therapist's words: "a privilege to walk alongside you these past few months"
+    r"\b(?:walk(?:ing|ed)? alongside|work(?:ing|ed)? with|support(?:ing|ed)?|see(?:ing)?|treat(?:ing|ed)?) (?:you|u)\b"
+    r"[^.!?\n]{0,30}\b(?:these|the|this) (?:past|last) (?:few |several |\d+ )?(?:weeks|months|years)\b",
+    # what they are to keep doing from their care: "keep using those grounding skills"
+    r"\bkeep (?:using|practicing|practising|doing|up) (?:those|your|ur|the|all those) (?:[\w-]+ )?(?:skills|exercises|"
+    r"stretches|tools|techniques|strategies|homework)\b",
     r"\b(?:your|ur) (?:\w+ )?" + _CARE_NOUN + r"\b",
     r"\b(?:your|ur) (?:\w+ )?" + L.CONDITION + r"\b",
     r"\b(?:your|ur) (?:\w+ )?" + L.CARE + r"\b",

@@ -71,7 +71,7 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
                 or _SOMEONE_ELSE.search(_OWN_FAMILY.sub(" ", sentence)) \
                 or (review_site and _HELPED_SOMEONE.search(sentence)):
             out.append(not review_site and i > 0 and out[i - 1]
-                       and _you_is_the_colleague(text, bounds, i, people, is_colleague))
+                       and _you_hears_own_news(text, bounds, i, people, is_colleague))
             continue
         colleague_here = any(s <= p.start < e and r == Role.STAFF for p, r in people) or any(
             is_colleague(w) for w in re.findall(r"[^\W\d_]+", sentence))
@@ -92,17 +92,19 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
     return tuple(out)
 
 
-def _you_is_the_colleague(text: str, bounds: list[tuple[int, int]], i: int, people, is_colleague) -> bool:
-    """Sentence i speaks only to "you", right after a colleague's own news, and says nothing of
-    anyone's care: the colleague is the one cheered ("... finishing her OCS certification!! SO
-    proud of u")."""
+def _you_hears_own_news(text: str, bounds: list[tuple[int, int]], i: int, people, is_colleague) -> bool:
+    """Sentence i speaks only to "you", right after the writer's or a colleague's own news, and
+    says nothing of anyone's care: the colleague is the one cheered ("... finishing her OCS
+    certification!! SO proud of u"), or the readers hear the writer out ("I'll be doing my PT
+    homework. See you in January!")."""
     s, e = bounds[i]
     sentence = text[s:e]
     if not _YOU.search(sentence) or any(s <= p.start < e for p, _ in people) or _PATIENT_REF.search(sentence) \
             or _SECOND_PERSON_CARE.search(sentence) or _SOMEONES_CARE.search(sentence) \
             or _SOMEONE_ELSE.search(_YOU.sub(" ", _OWN_FAMILY.sub(" ", sentence))):
         return False
-    return bool(_nearest_is_own(text, bounds[i - 1][0], s, people, is_colleague))
+    nearest = _nearest_is_own(text, bounds[i - 1][0], s, people, is_colleague)
+    return bool(nearest) or (nearest is None and bool(_FIRST_PERSON.search(text, *bounds[i - 1])))
 
 
 # the practice's own rooms, units and programs as what a sentence is about: "our treatment room got a
@@ -213,6 +215,7 @@ _YOU = re.compile(r"\b(?:you|your|yours|yourself|u|ur)\b", _I)
 # what a mailing's "you" may have done or when, which singles out no one on the list
 _CONDITIONAL_YOU = re.compile(r"\b(?:if|whether|whenever|when)\s+(?:you|u)\s+[^,.!?\n]*", _I)
 _WHEN = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week))\b", _I)
+_GROUP_YOU = re.compile(r"\b(?:every (?:single )?one|each|all|both) of (?:you|u|y['’]?all)\b", _I)
 _ANYONE = re.compile(r"\b(?:anyone|anybody|everyone|everybody)\b", _I)  # "Especially great for anyone with diabetes"
 _ANY_READER = re.compile(
     r"\b(?:if|when|whenever|whether|before|after|once|until|unless|while)\s+(?:you|your|u|ur)\b"
@@ -221,7 +224,9 @@ _ANY_READER = re.compile(
     r"|\b(?:you|u)\s+(?:can|could|may|might|will|'ll|should|don't have to|do not have to|deserve|are not alone|"
     r"aren't alone|never know)\b|\byou'll\b"
     r"|\b(?:ask|tell|bring|check with|talk to|call)\s+(?:your|ur|any of our|one of our|us|our)\b"
-    r"|\b(?:anyone|everyone|everybody|anybody|each of you|all of you)\b"
+    r"|\b(?:anyone|everyone|everybody|anybody|each of you|all of you|every (?:single )?one of (?:you|u))\b"
+    # what every patient may do: "Under HIPAA you have the right to request a copy of your records"
+    r"|\byou have (?:the|a) right\b|\byou(?:['’]re| are) (?:always )?(?:entitled|welcome) to\b"
     # a question to every follower: "Which session was your favorite?", "what's your go-to fall recipe?"
     r"|^[\W\d_]*(?:which|what)(?:['’]s| is| was| are| were)?\b[^?\n]{0,40}\b(?:your|ur) (?:favou?rite|fav|go-to|top)\b"
     # a how-to's or a listicle's title: "How to Clean Your Hearing Aids", "3 signs your toddler might ..."
@@ -274,7 +279,10 @@ _ANNOUNCEMENT = re.compile(r"\bwe(?:['’]ve| have| are|['’]re)? (?:moved|movi
                            r"office|suite|home)\b|\b(?:holiday|new|updated|summer|winter) hours\b"
                            # a closure: "We're closed Dec 24–26", "office closed dec 23-jan 2"
                            r"|\b(?:we(?:['’]re| are| will be|['’]ll be)|office|offices|clinic|practice|locations?)\s+"
-                           r"(?:is\s+|are\s+|will be\s+)?closed\b", _I)
+                           r"(?:is\s+|are\s+|will be\s+)?closed\b"
+                           # an outage: "our main phone line is down this morning"
+                           r"|\b(?:phones?|phone lines?|lines?|phone system|website|portal|internet|power|e-?mail)\s+"
+                           r"(?:is|are|was|were|went|has been|have been)\s+(?:down|out)\b|\boutage\b", _I)
 # a farewell to everyone until the practice reopens: "See you in January!", "see u after the holidays"
 _SEE_YOU_AFTER_BREAK = re.compile(r"\bsee (?:you|u|y['’]?all|everyone)(?: all)? (?:in (?:the new year|20\d\d|"
                                   r"(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -296,6 +304,7 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
     for i, (s, e) in enumerate(bounds):
         sentence = text[s:e]
         pinning = _SEE_YOU_AFTER_BREAK.sub(" ", sentence) if announcing else sentence
+        pinning = _GROUP_YOU.sub(" everyone ", pinning)  # "so proud of every one of u" speaks to a group
         if mailing:  # a mailing goes to a list: "If you left a voicemail, we're working through them today"
             pinning = _CONDITIONAL_YOU.sub(" ", _WHEN.sub(" ", pinning))
         only_you = bool(_YOU.search(sentence) or _ANYONE.search(sentence)) and not _ONE_READER.search(pinning) \
@@ -311,15 +320,16 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
     # a mailing goes to a list: its plain "you" is every subscriber ("no single meal undoes your progress")
     if (sum(out) >= 2 or mailing) and sum(out) > 2 * pinned or announcing:
         out = [x or y for x, y in zip(out, plain_you)]
-    return _elliptical_follow_ups(text, bounds, out, people, everyone, is_colleague)
+    return _elliptical_follow_ups(text, bounds, out, people, everyone, is_colleague, announcing)
 
 
 def _elliptical_follow_ups(text: str, bounds: list[tuple[int, int]], at_large: list[bool], people, everyone,
-                           is_colleague) -> tuple[bool, ...]:
+                           is_colleague, announcing: bool = False) -> tuple[bool, ...]:
     """A sentence that names no one ("still sore after 2 wks?") goes on talking to whoever the
-    draft has talked to: every reader, when an earlier sentence spoke to any reader and none
-    before it pointed at one person (a name, a client, a he/she)."""
-    out, anyone, pinned = list(at_large), False, False
+    draft has talked to: every reader, when an earlier sentence spoke to any reader (or the draft
+    is a notice to everyone: a closure, an outage, a move) and none before it pointed at one
+    person (a name, a client, a he/she)."""
+    out, anyone, pinned = list(at_large), announcing, False
     for i, (s, e) in enumerate(bounds):
         sentence = text[s:e]
         bare = not (_YOU.search(sentence) or _FIRST_PERSON.search(sentence) or _SOMEONE_ELSE.search(sentence)

@@ -209,7 +209,8 @@ _STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\
 _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|my name is|me),?\s+(?:dr\.?\s+)?$", _I)
 _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
 _NOT_STAFF_SENTENCE = re.compile(
-    r"\b(?:client|patient|his session|her session|their session|diagnos\w+|treated|discharged|appointment with us|"
+    r"\b(?:client|(?<!new-)(?<!new )patient|his session|her session|their session|diagnos\w+|treated|discharged|"
+    r"appointment with us|"
     r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team)|"
     r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born)|"
     # a child's age or school: "Meet Ethan, age 6, from Oak Grove Elementary!" is no new hire

@@ -34,6 +34,8 @@ _SOMEONE_ELSE = re.compile(
     r"\b(?:a|an|the|this|that|one|someone|somebody|\w+['’]s)\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b"
     # ("PT" in capitals is the job or a credential: "Dr. Priya Raman, PT, DPT", "our PT Dana")
     r"|\b(?:client|patient|counselee)s?\b|(?-i:\b(?:pt|Pt)s?\b)|\bsomeone\b|\bsomebody\b"
+    # one picked out of a group: "One of the firefighters in my Tuesday night group"
+    r"|\bone of (?:the|my|our|those|these) (?:[\w-]+\s+){0,2}(?:" + L.WHO_PL + r"|[a-z]+(?:ers|ors|ists|ians|ans|ants|ents))\b"
     r"|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:girl|guy|boy|kid|kiddo|little one|lady|gentleman|teen|toddler|youngster|fella|gal)\b"
     # family of someone the writer knows: "my neighbor’s daughter", "a friend's son"
     r"|\b(?:neighbou?r|friend|coworker|co-worker|cousin|boss|roommate|classmate)['’]?s\s+(?:\w+\s+)?" + _FAMILY + r"\b"
@@ -281,6 +283,8 @@ _ANNOUNCEMENT = re.compile(r"\bwe(?:['’]ve| have| are|['’]re)? (?:moved|movi
                            r"|\b(?:we(?:['’]re| are| will be|['’]ll be)|office|offices|clinic|practice|locations?)\s+"
                            r"(?:is\s+|are\s+|will be\s+)?closed\b"
                            # an outage: "our main phone line is down this morning"
+                           # a tip: "Tip Tuesday: ... Pain that keeps you from bearing any weight? Get it checked."
+                           r"|\btip (?:tuesday|of the (?:week|day|month))\b|#tip\w+|\b(?:pro|quick|weekly|monthly) tip\b"
                            r"|\b(?:phones?|phone lines?|lines?|phone system|website|portal|internet|power|e-?mail)\s+"
                            r"(?:is|are|was|were|went|has been|have been)\s+(?:down|out)\b|\boutage\b", _I)
 # a farewell to everyone until the practice reopens: "See you in January!", "see u after the holidays"

@@ -100,6 +100,8 @@ REVIEW_REPLY = [
     ("Thank you for the review! Keep practicing those breathing skills 💚", True),
     ("We're sorry your experience did not meet expectations. Please call our office manager.", False),
     ("Thank you for the review! Our blog has breathing skills anyone can practice.", False),
+    ("Thanks for your review, Kelly. We looked into it and Dr. Pham was running behind that morning.", True),
+    ("Thanks for your review, Kelly. We read every review and share them with the whole team.", False),
 ]
 # on a review site every draft is a reply, review wording or not
 REVIEW_SITE_REPLY = [
@@ -184,6 +186,14 @@ def test_when_a_testimonial_has_a_photo_or_a_person_span_then_it_is_identifiable
     start = text.index("grateful")
     person = Analysis(entities=(Entity("PERSON", start, start + 8, 0.85),))
     assert fires("identifiable_testimonial", text, analysis=person)
+
+
+def test_when_a_colleague_shares_their_own_words_with_a_photo_then_it_is_no_patient_testimonial(analyzer):
+    text = ("Our therapist Jordan Ellis, LCSW, is sharing something personal: “I’ve lived with anxiety since I was 15. "
+            "I see my own therapist every other week, and therapy changed my life.”")
+    assert not fires("identifiable_testimonial", text, attachments=PHOTO, analysis=analyzer.analyze(text))
+    client = text.replace("Our therapist Jordan Ellis, LCSW,", "Our client Jordan Ellis")
+    assert fires("identifiable_testimonial", client, attachments=PHOTO, analysis=analyzer.analyze(client))
 
 
 @pytest.mark.parametrize("text,expected", PATIENT_COMMUNICATION)

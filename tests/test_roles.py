@@ -181,6 +181,7 @@ DRAFT_ROLES = [
     ("Noah started speech with us in March and loves it.", "Noah", Role.UNKNOWN),
     ("Thanksgiving week hours\nNov 26 (Wed): 8–1\nNov 27 (Thu): CLOSED", "Nov 26", Role.OPERATIONS),
     ("Order refills through the patient portal by Nov 24, please.", "Nov 24", Role.OPERATIONS),
+    ("New-patient openings this week with Dr. Adeyemi on Tuesdays.", "Adeyemi", Role.STAFF),
 ]
 
 

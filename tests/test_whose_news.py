@@ -23,6 +23,7 @@ INDIRECT = [
     ("So proud of the teacher who came to see us this year. You know who you are!", False),
     ("Welcome our new hygienist Sam, a former Franklin High teacher, to the team!", False),
     ("The Roosevelt High coach told reporters his therapy sessions helped him through the season.", False),
+    ("Happy 4th to our favorite firefighter from Station 9, glad the burns healed up!", True),
 ]
 
 
@@ -63,6 +64,7 @@ def test_when_the_writer_or_a_colleague_tells_their_own_health_news_then_it_is_n
 # practice cares for is a patient too
 OWN_NEWS_YOU = "Congrats to our hygienist Dana Ruiz, RDH, on her new anesthesia permit! So proud of you!!"
 COLLEAGUE_CARED_FOR = "Shoutout to our own Kayla from the front desk, who has been coming to us for her knee rehab!"
+ONE_OF_A_GROUP = "One of the welders in my Monday anger group finally talked about his brother."
 
 
 def test_when_a_colleague_is_cheered_as_you_after_their_news_then_it_stays_their_news(analyzer):
@@ -71,6 +73,10 @@ def test_when_a_colleague_is_cheered_as_you_after_their_news_then_it_stays_their
 
 def test_when_the_practice_cares_for_a_colleague_then_it_is_not_their_own_news(analyzer):
     assert not any(_own(analyzer, COLLEAGUE_CARED_FOR))
+
+
+def test_when_the_writer_tells_of_one_of_a_group_then_it_is_not_their_own_news(analyzer):
+    assert not any(_own(analyzer, ONE_OF_A_GROUP))
 
 
 # sentences whose "you" is every reader: a closure's farewell, "anyone with", a question to every follower, a
@@ -85,6 +91,7 @@ AT_LARGE = [
     ("congrats to all our spring grads from the teen group 🎓 no names (privacy!) but we're proud of every one of u",
      "but we're"),
     ("Did you know? Under HIPAA you have the right to ask for a copy of your records.", "Under HIPAA"),
+    ("Tip Tuesday: ice a fresh sprain for 15 minutes. Swelling that keeps you off your feet? Get it checked.", "Swelling"),
 ]
 
 

@@ -90,7 +90,8 @@ _SLOT = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun
 _NAMED_PLACE_WORD = re.compile(r"high|hs|elementary|middle|academy|college|university|hospital|station|church|company|"
                                r"corp|firm|district|clinic|school|prep|county|city|bank|brewery|studios?|theat(?:er|re)")
 _CLIENT = re.compile(r"\b" + alt(r"clients?", r"patients?", "regulars?", "counselees?") + r"\b", re.IGNORECASE)
-_CARE = re.compile(r"\b" + L.CARE + r"\b|\b" + L.CONDITION + r"\b|\bwaiting room\b", re.IGNORECASE)
+_CARE = re.compile(r"\b" + L.CARE + r"\b|\b" + L.CONDITION + r"\b|\bwaiting room\b"
+                   r"|\b(?:heal(?:ed|ing)|recover(?:ed|ing)|mended)\b", re.IGNORECASE)  # "glad the burns healed up"
 _PRACTICE_SPEAKS = re.compile(r"\b(?:us|we|we'?ve|we'?re|our|me|I|I'?ve|my)\b", re.IGNORECASE)
 # the person's own work in care, said to them or about them
 _OWN_WORK = re.compile(

@@ -40,6 +40,10 @@ _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?",
                  "follow-?up", "referral", "journey", "healing", "recovery", "progress", "story", "struggles?",
                  r"(?:son|daughter|child|kid|husband|wife|mother|father|mom|dad|partner|teen)(?:'s)?")
 DISCLOSURE_PATTERNS = [
+    # the practice checked the reviewer's visit: "We looked into it and Dr. Pham was running behind"
+    r"\b(?:we|I)(?:'ve| have)? (?:looked into (?:it|this|that|your)|checked (?:on|into) (?:it|this|your)|reviewed your|"
+    r"pulled your|spoke (?:with|to) (?:dr\.?|our|the) \w+ (?:about|who))\b",
+    r"\b(?:dr\.? \w+|your (?:provider|doctor|dentist|hygienist|therapist)) (?:was|were) (?:running (?:behind|late)|delayed)\b",
     # time in care together, in a therapist's words: "a privilege to walk alongside you these past few months"
     r"\b(?:walk(?:ing|ed)? alongside|work(?:ing|ed)? with|support(?:ing|ed)?|see(?:ing)?|treat(?:ing|ed)?) (?:you|u)\b"
     r"[^.!?\n]{0,30}\b(?:these|the|this) (?:past|last) (?:few |several |\d+ )?(?:weeks|months|years)\b",

@@ -103,11 +103,12 @@ class IdentifiableTestimonial(Rule):
         ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
         ids = [i for i in ids if not any(k0 < i[1] and i[0] < k1 for k0, k1 in known)  # "— C.S. Lewis"
                and not reading.names_colleague(text, *i)]  # "Jordan asked us to share ... Heal fast, Jordan!"
-        if media:
-            return hits[0]
         ids.sort()
         starts = [s for s, _ in ids]
         for h in hits:
+            if media and not (_near(known, h) and not _near(ids, h)):
+                return h  # the picture shows whoever gave it, unless the words are a colleague's own ("Our therapist
+                # Jordan Ellis, LCSW, is sharing something personal: “...”")
             # identifiers starting up to WINDOW (+ the longest identifier) before the hit, or WINDOW after it
             i = bisect.bisect_left(starts, h[0] - WINDOW - 200)
             for s, e in ids[i:bisect.bisect_right(starts, h[1] + WINDOW)]:
@@ -115,3 +116,6 @@ class IdentifiableTestimonial(Rule):
                     return min(h[0], s), max(h[1], e)
         return None
 
+
+def _near(spans: list[Span], hit: Span) -> bool:
+    return any(s - WINDOW <= hit[1] and e + WINDOW >= hit[0] for s, e in spans)

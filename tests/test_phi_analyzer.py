@@ -538,3 +538,43 @@ def test_when_the_informal_tagger_meets_a_title_an_institution_or_a_term_then_it
                                                                                               value):
     assert not any(text[e.start:e.end] == value and e.entity_type in ("PERSON", "LOCATION")
                    for e in tagged_analyzer.analyze(text).entities)
+
+
+# round 42-44 verdicts: an acronym, a code, a degree or a publication is no name or place
+@pytest.mark.parametrize("text,word", [
+    # an organisation's acronym: a place after it, or one of its volunteers, elsewhere in the draft
+    ("We're hosting a free workshop with NAMI Westchester this Thursday. Dr. Hope Abernathy will co-lead it "
+     "with NAMI volunteer Rob Sinclair.", "NAMI"),
+    ("She serves on the board of the Ohio chapter of NEDA.", "NEDA"),  # "chapter of", though Neda is a name
+    ("Melatonin is popular in the U.S. Many store products contain 5–10 mg, and an analysis in JAMA found actual "
+     "content can vary widely from the label.", "JAMA"),  # no given name, no known place
+    ("7th grade vaccines: Tdap and MenACWY; ask about HPV, too.", "MenACWY"),  # a code mixing cases
+    ("Led by Alina Brooks, M.S., CCC-SLP. Space is limited to 6 families.", "M.S"),  # a degree with dots
+    ("Subject: Maple Grove Monthly — November\n\nWhat a fall it's been!", "Grove Monthly"),  # a newsletter
+])
+def test_when_words_are_an_acronym_code_degree_or_publication_then_they_are_no_name_or_place(analyzer, text, word):
+    assert not any(t in ("PERSON", "LOCATION") and word in v for t, v in spans(analyzer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Sprain or Fracture? How to Tell (and When to Get Help) 🦶\n\nRolled your ankle on the stairs?",
+    "Cold or Flu? How to Tell the Difference This Winter\n\nBoth can knock you out for days.",
+])
+def test_when_a_heading_asks_a_question_then_its_capitals_make_no_name(analyzer, text):
+    assert not any(t == "PERSON" for t, v in spans(analyzer, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Thank you for the lovely card, JEN! It made our week.", "JEN"),  # a given name typed in capitals
+    ("Melatonin dosing tips from our sleep team.\n\n— Dr. Leon Abara, MD, Sleep Medicine", "Leon Abara"),  # not Maryland
+    ("Questions about dosing? Ask our team.\n\nLeon Abara, MD", "Leon Abara"),
+    ("Biscuit is Dr. Hollis's 6-year-old golden retriever and a certified therapy dog.", "Hollis"),  # not "Holli"
+    ("Jake Update: his cast came off today and he is back on the field!", "Jake"),  # news of someone
+])
+def test_when_a_name_meets_capitals_a_degree_or_a_possessive_then_it_is_still_the_person(analyzer, text, name):
+    assert any(t == "PERSON" and v.startswith(name) for t, v in spans(analyzer, text))
+
+
+def test_when_a_title_precedes_a_town_name_then_the_tagger_keeps_the_person(tagged_analyzer):
+    text = "team lunch today 🍝 L→R: Dr. Hollis, Keisha, Priyanka, Dr. Abernathy, Sam, and Biscuit under the table"
+    assert ("PERSON", "Hollis") in spans(tagged_analyzer, text)

@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from checks.base import Analysis, Entity
 from checks.phi.lexicon import (CREDENTIALS, HONORIFICS, IRREGULAR_PAST, MONTHS, SPACY_MODEL, STREET_TYPES, WEEKDAYS,
                                 common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
-                                names_not_words, person_names)
+                                cities, names_not_words, person_names)
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.given_name import in_a_persons_place
 from checks.phi.recognizers.textcase import case_style
@@ -94,6 +94,9 @@ _ORG_WORDS = {"inc", "ltd", "llc", "plc", "corp", "corporation", "co", "company"
               "consulting", "investments", "partners", "technologies", "solutions", "services", "lines",
               "foundation", "associates", "bank", "university", "college", "hospital", "clinic", "band",
               "records", "studios", "labs", "systems", "holdings", "gmbh", "ag", "sa", "ab", "oy"}
+# a periodical's name ends with one of these: "Maple Grove Monthly", "Riverside Gazette", "Parent Digest"
+_PUBLICATION_WORDS = {"monthly", "weekly", "quarterly", "digest", "gazette", "times", "news", "newsletter", "update",
+                      "updates", "bulletin", "journal", "chronicle", "tribune", "magazine"}
 # what a shop, café or restaurant calls itself: "Taquería El Sol", "Grounded Coffee", "Still Water Yoga" are
 # businesses (compared without accents)
 _BUSINESS_WORDS = {"cafe", "coffee", "bakery", "taqueria", "pizzeria", "trattoria", "cantina", "bistro", "brasserie",
@@ -272,7 +275,8 @@ class PhiAnalyzer:
         chosen = self._listed_with_a_name(work, _split_lists(work, chosen))
         typed_in_mixed_case = case_style(text) == "mixed"
         chosen = [c for c in chosen if not _not_a_person(work, c)
-                  and not (typed_in_mixed_case and _acronym(text, c)) and not self._tip_subject(work, c)]
+                  and not (typed_in_mixed_case and _acronym(text, c)) and not self._tip_subject(work, c)
+                  and not _code_or_degree(text, c)]
         chosen = _joined_names(work, chosen)
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
@@ -313,6 +317,7 @@ class PhiAnalyzer:
                  and not (text[w.start() - 1:w.start()] in "\"“'‘" and w.start() > 0)  # text "NEDA" to 741741
                  and not (w.start() > 0 and text[w.start() - 1] in "#@")  # "#ASHA": a tag in capitals is an acronym
                  and not re.match(r"\s+[A-Z]|\s*\d", text[w.end():w.end() + 2])  # "ISO 12312-2": a code
+                 and not _organisation_acronym(text, w.start(), w.end())  # "NAMI volunteer", "chapter of NEDA"
                  and self._shouted_name(re.sub(r"['’]S$", "", w.group(0)).casefold(), names)]
         if not runs:
             return text
@@ -631,7 +636,7 @@ class PhiAnalyzer:
         words = re.findall(r"[^\W\d_][\w'’\-]*", text[start:end])
         nxt = re.match(r"[\s,]*([^\W\d_]+)", text[end:end + 20])
         if any(w.casefold() in _ORG_WORDS or _unaccented(w) in _BUSINESS_WORDS for w in words) \
-                or (nxt and nxt.group(1).casefold() in _ORG_WORDS):
+                or (nxt and nxt.group(1).casefold() in _ORG_WORDS) or _publication(text, start, end):
             return False
         if re.match(r"[ \t]+\d{1,5}\.?(?:[\s,]|$)", text[end:end + 8]):
             return False  # "Peter Zuidhove 188" is a street
@@ -652,6 +657,9 @@ class PhiAnalyzer:
         content = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if w.casefold() not in STOP_WORDS]
         if len(content) < 3 or any(w[0].islower() for w in content):
             return False
+        if "?" in line.strip()[:-1] and any(w[0].islower() and w not in _TITLE_CASE_SMALL
+                                            for w in re.findall(r"[^\W\d_][\w'’]*", line)):
+            return False  # a question, then a line: "What's your name? Jildau S Bouts" is no heading
         names = person_names()
         words = [part for w in re.findall(r"[^\W\d_][\w'’\-]*", text[start:end]) for part in w.split("-") if part]
         return not any(w.casefold() in names and not self._ordinary_word(w) for w in words)
@@ -732,9 +740,10 @@ def _retyped(text: str, toks, probs, c: _Candidate, min_prob: float) -> _Candida
     if c.entity_type not in ("PERSON", "LOCATION"):
         return c
     if c.entity_type == "PERSON":
-        from checks.phi.lexicon import cities
         if text[c.start:c.end].casefold() not in cities()[0]:
             return c
+        if _COURTESY_TITLE_BEFORE.search(text, max(0, c.start - 6), c.start):
+            return c  # "Dr. Hollis": a title says person, though Hollis is also a town
     rows = [i for i, t in enumerate(toks) if t.idx < c.end and c.start < t.idx + len(t.text) and t.text[:1].isalnum()]
     if not rows:
         return c
@@ -756,8 +765,12 @@ _VENUE = re.compile(r"\b(?:park|library|center|centre|hall|field|stadium|arena|s
                     r"college|university|hospital|church|plaza|square|bridge|gardens?|museum|theat(?:er|re)|gym|"
                     r"auditorium|pavilion|commons|waterfront|downtown|hotel|inn|resort|lodge|ballroom|county|parish|township)$",
                     re.IGNORECASE)
-# a Title-Case heading: no sentence punctuation inside, at most 12 words
-_TITLE_CASE_LINE = re.compile(r"[^.!?\n]{3,120}[.!?]?")
+# the short words a Title-Case heading leaves in lower case ("How to Tell (and When to Get Help)")
+_TITLE_CASE_SMALL = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "to", "of", "in", "on", "at", "by",
+                               "up", "as", "via", "vs", "per", "off", "out", "so", "yet", "with", "from", "into"})
+# a Title-Case heading: no sentence punctuation inside but a question's mark ("Sprain or Fracture? How to
+# Tell"), at most 12 words
+_TITLE_CASE_LINE = re.compile(r"[^.!?\n]{3,120}(?:\?[ \t]+[^.!?\n]{2,120})*[.!?]?")
 # "NE Alberta", "SW Main": a compass point before a capitalised word names a street (Portland, Seattle ...)
 _COMPASS_BEFORE = re.compile(r"(?<![\w.])(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+$")
 _STATE_CODE_AFTER = re.compile(r",[ \t]*(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|"
@@ -798,7 +811,8 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
         return replace(c, entity_type="LOCATION")
     if _OWN_SITE_BEFORE.search(text[max(0, c.start - 8):c.start]) and _SITE_AFTER.match(text[c.end:c.end + 12]):
         return replace(c, entity_type="LOCATION")  # "at our Gresham campus", "the Pearl office"
-    if _STATE_CODE_AFTER.match(text, c.end):
+    code = _STATE_CODE_AFTER.match(text, c.end)
+    if code and not _degree_after_name(text, c, code.group(0)):
         return replace(c, entity_type="LOCATION")  # "(Madison, WI)": a town and its state
     single = len(value.split()) == 1 and value.casefold() not in given_names()
     if single and _PLACE_PREPOSITION.search(text[max(0, c.start - 12):c.start]) \
@@ -808,6 +822,69 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
 
 
 _ABBREVIATIONS = frozenset({"st", "sr", "jr"})
+# state codes that are also degrees written after a name: "Leon Abara, MD", "Dana Cole, PA-C", "Ann Wu, MS"
+_DEGREE_STATE_CODES = frozenset({"md", "pa", "dc", "ms", "ma", "nd"})
+# degrees and licences written with dots after a name ("Dev Bhatt, M.S., CCC-SLP"), besides CREDENTIALS
+_DEGREES = frozenset({"ms", "ma", "md", "mph", "mba", "msn", "bsn", "rn", "np", "pa", "do", "ba", "bs", "msc", "med",
+                      "edd", "phd", "psyd", "mfa", "lpn", "pharmd", "od", "dds", "dmd", "mft", "msw"})
+_DEGREE_WORDS = _DEGREES | CREDENTIALS
+
+
+def _degree_after_name(text: str, c: _Candidate, code: str) -> bool:
+    """", MD" after a name is a doctor's degree, not Maryland, unless the name is a known town
+    ("Frederick, MD") or, with no title before it, does not open with a given name ("Glen Burnie, MD" is a town
+    by the list; "Ellicott City, MD" by not being a person's name)."""
+    if code.strip(", \t").casefold() not in _DEGREE_STATE_CODES:
+        return False
+    value = text[c.start:c.end]
+    if _COURTESY_TITLE_BEFORE.search(text, max(0, c.start - 6), c.start):
+        return True
+    first = value.split()[0].casefold() if value.split() else ""
+    return value.casefold() not in cities()[0] and first in given_names()
+
+
+# an organisation's acronym by its neighbours: a capitalised name after it ("NAMI Westchester"), a word for
+# its people or services ("NAMI volunteer", "NEDA helpline"), or "chapter of" before it ("chapter of NEDA")
+_ORG_NOUNS = (r"(?:volunteers?|members?|membership|chapters?|affiliates?|branch(?:es)?|boards?|helpline|hotline|"
+              r"conference|convention|guidelines?|website|staff|partners?|partnership|grants?|fellows?|"
+              r"certification|certified|accredited|accreditation)")
+_ORG_NOUN_AFTER = re.compile(rf"[ \t]+(?:[A-Z][a-z]|{_ORG_NOUNS}\b)")
+_ORG_NOUN_BEFORE = re.compile(rf"\b{_ORG_NOUNS}[ \t]+(?:of|with|from|at|by)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+
+
+def _organisation_acronym(typed: str, start: int, end: int) -> bool:
+    """A word of 2-6 capitals next to what names an organisation, here or where the draft uses it again
+    ("with NAMI Westchester ... NAMI volunteer Rob"): an acronym, not a name typed in capitals. Names shouted
+    alone ("ok who told DYLAN he could") have no such neighbours."""
+    word = typed[start:end]
+    if not re.fullmatch(r"[A-Z]{2,6}", word):
+        return False
+    for m in re.finditer(rf"(?<![\w#@]){word}(?!\w)", typed):
+        if _ORG_NOUN_AFTER.match(typed, m.end()) or _ORG_NOUN_BEFORE.search(typed, max(0, m.start() - 40), m.start()):
+            return True
+    return False
+
+
+def _code_or_degree(typed: str, c: _Candidate) -> bool:
+    """Spans of a name or place that are something else by their letters: an acronym in capitals that is
+    no given name ("NAMI", "NEDA" by its neighbours) or no known place ("in JAMA"); a code mixing cases with
+    capitals in a row ("MenACWY", "DTaP", names are "McAllen", "DeShawn"); a degree with dots ("M.S.")."""
+    if c.entity_type not in ("PERSON", "LOCATION"):
+        return False
+    value = typed[c.start:c.end]
+    if "." in value and value.replace(".", "").casefold() in _DEGREE_WORDS:
+        return True  # "Dev Bhatt, M.S., CCC-SLP"; states are "MS" or "Miss."
+    if re.fullmatch(r"[^\W\d_]+", value) and re.search(r"[a-z]", value) and re.search(r"[A-Z]{2}", value):
+        return True  # a vaccine's or product's code: a name's capitals each open a part of it
+    if case_style(typed) != "mixed" or not re.fullmatch(r"[A-Z]{2,6}", value) \
+            or _shouted_line(typed, c.start) or _shouted_run(typed, c.start, c.end):
+        return False  # capitals in shouting, or in a draft without lower case, say nothing
+    if _organisation_acronym(typed, c.start, c.end):
+        return True
+    low = value.casefold()
+    if c.entity_type == "PERSON":
+        return low not in given_names()
+    return len(value) >= 4 and low not in cities()[0] and not is_country_or_state(value)  # "NYC", "PDX": places
 
 
 def _acronym(typed: str, c: _Candidate) -> bool:
@@ -1070,7 +1147,18 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _title_only(text[c.start:c.end])
         or _INSTITUTION_BEFORE.search(text, max(0, c.start - 90), c.start)
         or _PET_BEFORE.search(text, max(0, c.start - 60), c.start) or _PET_AFTER.match(text, c.end)
-        or _venue_named_for_owner(text, c))
+        or _venue_named_for_owner(text, c) or _publication(text, c.start, c.end))
+
+
+def _publication(text: str, start: int, end: int) -> bool:
+    """ "Maple Grove Monthly", "the Riverside Gazette": a capitalised periodical's word ends the span or
+    follows it, so the words are the title of a newsletter or paper, not a person. Not when a given name is
+    among them: "Jake Update: his cast is off!" is news of Jake."""
+    words = re.findall(r"[^\W\d_]+", text[start:end])
+    nxt = re.match(r"(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+([A-Z][a-z]+)\b", text[end:end + 40])  # "Maple" Grove Monthly
+    titled = bool(words and words[-1][0].isupper() and words[-1].casefold() in _PUBLICATION_WORDS) \
+        or bool(nxt and nxt.group(1).casefold() in _PUBLICATION_WORDS)
+    return titled and not any(w.casefold() in given_names() for w in words)
 
 
 _WORD_PREFIXES = frozenset({"co", "re", "pre", "non", "self", "ex", "anti", "post", "multi", "semi", "sub", "mid", "de",

@@ -104,7 +104,8 @@ class PersonContextRecognizer(NameRecognizer):
         keep = []
         for i, w in enumerate(words[:max_words]):
             tok = w.group(0)
-            core = tok.rstrip(".,;:!?\"'’)").rstrip("'s").rstrip("’s") if tok.endswith(("'s", "’s")) else tok.rstrip(".,;:!?\"')")
+            # "Dr. Hollis's dog": only the possessive goes ("Hollis", not "Holli" as rstrip("'s") left)
+            core = tok[:-2] if tok.endswith(("'s", "’s")) else tok.rstrip(".,;:!?\"')")
             if len(core) == 1 and core.isalpha() and core.isupper() and i:
                 keep.append((w.start(), w.start() + len(tok.rstrip(",;:!?"))))
                 continue

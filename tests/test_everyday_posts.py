@@ -225,6 +225,11 @@ CLEAR = [
                        "portal by Nov 24, please."),
     ("google_reviews", False, "We're sorry your experience did not meet expectations. Privacy rules keep us from "
                               "discussing details here; please call our office manager at 555-0110."),
+    # rounds 46-47: a short cheer under a photo, with no health word, is no one's care
+    ("facebook", True, "We did it!! 🎉 Cedar Family Counseling turns 10 today. From one little office to 12 clinicians. "
+                       "Thank you, neighbors!"),
+    ("linkedin", True, "Congrats to our front desk lead Dana on 12 YEARS with Bright Teeth!!! (Yes, the cake is from "
+                       "Crumb Bakery 🍰)"),
     ("email", False, "Subject: Our phone line was down\n\nHi all,\nOur phones were out Tuesday morning. If you called and "
                      "got a busy signal, we are returning every message today.\n\nThanks for bearing with us,\nMaria "
                      "Lopez, Office Manager\n\nUnsubscribe any time."),

@@ -27,7 +27,7 @@ from checks.phi.settings import PhiSettings, parse_phi_settings
 from checks.policy.base import sentence_bounds
 from checks.policy.lexicon import REFUSAL
 from checks.policy.addressee import Addressees
-from checks.reading import CARE_CONTEXT, reading_of
+from checks.reading import CARE_CONTEXT, DISCLOSURE_THRESHOLD, reading_of
 from bot.config import REVIEW_PLATFORMS
 from checks.subjects import clients_present, no_client_pictured, pronoun_for_someone_else
 
@@ -167,7 +167,11 @@ class PhiCheck(Check):
                 and not invented_case(text)
             # (a draft that says its pictures show no client is taken at its word)
             care = not no_client_pictured(text) and (
-                any(x.probability >= CARE_CONTEXT and reading.about_someone(x.start) for x in reading.sentences)
+                # (a sentence with no health word must read as a disclosure outright: "We did it!! 🎉" under a
+                # practice's birthday photo is no one's care)
+                any(x.probability >= (CARE_CONTEXT if any(x.start <= h[0] < x.end for h in hits)
+                                      else DISCLOSURE_THRESHOLD)
+                    and reading.about_someone(x.start) for x in reading.sentences)
                 or clients_present(text)
                 or (someone and any(not self._about_colleague(text, h, analysis, reading) for h in hits)))
             severity = HEALTH_CONTEXT_SEVERITY if care else Severity.WARN

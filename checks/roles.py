@@ -181,7 +181,20 @@ def _staff_photo_roll_call(text: str, e: Entity) -> bool:
 
 
 # the one to ask or book with: "Ask for Brenda when you call", "book with ashley on the app", "RSVP to Carmen"
-_ASKED_FOR_BEFORE = re.compile(r"\b(?:ask for|book (?:online )?with|rsvp (?:to|with)|schedule with)\s+$", _I)
+_ASKED_FOR_BEFORE = re.compile(r"\b(?:ask for|book (?:online )?(?:with|w/)|rsvp (?:to|with)|schedule with)\s+$", _I)
+# a colleague given an office task: "pls have Luis interpret", "Priya, can you fax it?"; or the one to ask
+# ("Ask Marco if you need the charger")
+_OFFICE_TASK = r"(?:interpret|translate|fax|scan|print|file|pull|prep|stock|restock|cover|double-check|grab|order)\b"
+_TASK_GIVEN_BEFORE = re.compile(r"\b(?:have|get|let)\s+$", _I)
+_TASK_AFTER = re.compile(r"^\s+" + _OFFICE_TASK, _I)
+_ASKED_TO_DO_AFTER = re.compile(r"^,?\s+(?:can|could|would|will) (?:you|u) (?:please |pls )?" + _OFFICE_TASK, _I)
+_ASK_BEFORE = re.compile(r"\bask\s+$", _I)
+_ASK_AFTER = re.compile(r"^\s+(?:if|whether|about|for|when|before)\b", _I)
+
+
+def _given_a_task(before: str, after: str) -> bool:
+    return bool(_TASK_GIVEN_BEFORE.search(before) and _TASK_AFTER.match(after) or _ASKED_TO_DO_AFTER.match(after)
+                or _ASK_BEFORE.search(before) and _ASK_AFTER.match(after))
 # the one who will do the practice's part: "Jen from our office will call you", "kofi will reach out today"
 _WILL_HELP_AFTER = re.compile(r"^(?:\s+and\s+(?:dr\.?\s+)?\w+)?(?:\s+(?:at|from|in)\s+(?:the\s+|our\s+)?"
                               r"(?:front desk|office|billing|our office))?\s+"
@@ -348,7 +361,8 @@ def person_role(text: str, e: Entity) -> Role:
             or _STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_BEFORE.search(before) or _STAFF_JOB_AFTER.match(after) \
             or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
             or _PET_AFTER.match(after) or _signs_the_post(text, e, value) or _ADVISES_AFTER.match(after) \
-            or _ASKED_FOR_BEFORE.search(before) or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
+            or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) \
+            or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
             or (_CHILDRENS_TITLE_BEFORE.search(before) and " " not in value.strip()
                 and value.casefold() not in common_surnames()):
         return Role.STAFF  # a credential, or the writer introducing themselves ("Dr. Ben here", "that's me, Kayla")

@@ -182,6 +182,13 @@ DRAFT_ROLES = [
     ("Thanksgiving week hours\nNov 26 (Wed): 8–1\nNov 27 (Thu): CLOSED", "Nov 26", Role.OPERATIONS),
     ("Order refills through the patient portal by Nov 24, please.", "Nov 24", Role.OPERATIONS),
     ("New-patient openings this week with Dr. Adeyemi on Tuesdays.", "Adeyemi", Role.STAFF),
+    # the one to ask, or given an office task, is a colleague
+    ("Theragun is for staff only. Ask Marco if you need the charger.", "Marco", Role.STAFF),
+    ("Two new Spanish-speaking families at 11. Pls have Luis interpret.", "Luis", Role.STAFF),
+    ("The referral came in this morning. Renata, can you fax it to the school?", "Renata", Role.STAFF),
+    ("Whitening special this month! Book w/ Ashley on the app.", "Ashley", Role.STAFF),
+    ("Ask Maria how her knee is doing when she comes in.", "Maria", Role.UNKNOWN),
+    ("The referral came in this morning. Renata, can you call us back?", "Renata", Role.UNKNOWN),
 ]
 
 

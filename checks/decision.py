@@ -49,6 +49,8 @@ _WRITTEN_PERMISSION = re.compile(r"\b(?:written|signed)\b[^.!?\n]{0,30}\b(?:perm
                                  r"|\b(?:authori[sz]ation|release|consent form)\b[^.!?\n]{0,20}\bon file\b", re.IGNORECASE)
 
 
+_BEFORE_AFTER = re.compile(r"\bbefore\b\W{1,8}(?:and\W+|&\W*|vs\.?\W+|to\W+)?after\b", re.IGNORECASE)
+
 # what a written authorization would release: the patient content a consent covers, and the
 # patient's name with the registry's "not on file"
 _AUTHORISABLE = (*COVERABLE, "phi.person", "consent.unknown_person")
@@ -68,8 +70,10 @@ def _stated_written_permission(text: str, findings: list[Finding]) -> list[Findi
     spans = [(_introduced_from(text, a), _attributed_to(text, b))
              for a, b in kind_spans(text, "testimonial") + kind_spans(text, "quote")]
     spans += [sentence_bounds(text, m.start()) for m in _WRITTEN_PERMISSION.finditer(text)]
+    # a before-and-after's own caption ("BEFORE ➡️ AFTER ✨ 4 sessions of our laser on acne scarring")
+    spans += [sentence_bounds(text, m.start()) for m in _BEFORE_AFTER.finditer(text)]
     names = {w for f in findings if f.entity in PEOPLE and f.start is not None
-             and any(a <= f.start and f.end <= b for a, b in spans) for w in _name_words(text[f.start:f.end])}
+             and any(a <= f.start < b for a, b in spans) for w in _name_words(text[f.start:f.end])}
 
     def released(f: Finding) -> bool:
         if f.code in _PICTURE_CODES:
@@ -78,7 +82,7 @@ def _stated_written_permission(text: str, findings: list[Finding]) -> list[Findi
             return False
         if f.entity in PEOPLE and _name_words(text[f.start:f.end]) <= names:
             return True
-        return any(a <= f.start and f.end <= b for a, b in spans)
+        return any(a <= f.start < b for a, b in spans)
 
     out = [replace(f, severity=Severity.WARN, message=f"{f.message}; the draft says a signed authorization "
                                                       "is on file: confirm it and record it in the registry")

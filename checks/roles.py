@@ -154,7 +154,7 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|s
               r"lead|physio|pta|cota|rn|lpn|cna|rdh|ma|[a-z]{3,}(?:ologist|ist|ician|ographer))s?")  # "our DPTs"
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+"
                                r"(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}"  # "our very own", "our beloved"
-                               + _STAFF_JOB + r"\s*,?\s*$"
+                               + _STAFF_JOB + r"\s*[,:]?\s*$"  # "our incredible nurses: Rhonda, Kim, ..."
                                # a desk of the practice with any praise: "our front-desk wizard Tasha", "our billing guru"
                                r"|\b(?:our|ur)\s+(?:front[- ]desk|front[- ]office|billing|scheduling|intake|reception|admin)"
                                r"\s+[a-z-]+\s*,?\s*$"
@@ -216,6 +216,9 @@ _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|OT|PT|SLP|DPT
                                r"coordinator|supervisor)))\.?\s+$"
                                r"|(?:^|\s)@\s+$")  # a colleague called in team chat: "@ Priya can u move ..."
 _STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b"
+                              # "HAPPY BIRTHDAY KEISHA!!! 🎂 our amazing billing queen turns 30"
+                              r"|^[^\w\n]*(?:our|ur)\s+(?:[\w-]+\s+){0,2}(?:billing|front[- ]desk|scheduling|intake|reception|"
+                              r"admin)\s+[a-z-]+\b"
                               # "(Mrs. Lee is our head chef, not a resident)"
                               r"|^\s*,?\s*(?:is|was|has been)\s+(?:our|the practice'?s)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB + r"\b", _I)
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
@@ -228,6 +231,7 @@ _NOT_STAFF_SENTENCE = re.compile(
     r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born)|"
     # a child's age or school: "Meet Ethan, age 6, from Oak Grove Elementary!" is no new hire
     r"age \d{1,2}|(?:[1-9]|1[0-7])[- ]?(?:yo|y/o|year[- ]old|yr[- ]old)|elementary|kindergarten|preschool|"
+    r"(?:[7-9]\d|1[01]\d)(?:st|nd|rd|th) birthday|memory care|assisted living|"  # "90th birthday to Miss Evelyn"
     r"(?:\d|1[0-2])(?:st|nd|rd|th) grade(?:r)?)\b", _I)  # "welcome to the Jenkins family, whose baby arrived"
 
 _HOTLINE_NUMBER = re.compile(r"^(?:\D*(?:988|741741|211|311)\D*|\+?1?[\s.(-]*8(?:00|33|44|55|66|77|88)\b.*)$")
@@ -364,7 +368,8 @@ def person_role(text: str, e: Entity) -> Role:
             or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) \
             or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
             or (_CHILDRENS_TITLE_BEFORE.search(before) and " " not in value.strip()
-                and value.casefold() not in common_surnames()):
+                and value.casefold() not in common_surnames()
+                and not _NOT_STAFF_SENTENCE.search(text[slice(*_sentence(text, e.start, e.end))])):
         return Role.STAFF  # a credential, or the writer introducing themselves ("Dr. Ben here", "that's me, Kayla")
     s0, s1 = _sentence(text, e.start, e.end)
     sentence = text[s0:s1]

@@ -70,7 +70,7 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
         if any(s <= p.start < e and r in (Role.UNKNOWN, Role.INVENTED) for p, r in people) \
                 or _PATIENT_REF.search(sentence) or _SECOND_PERSON_CARE.search(sentence) \
                 or _SOMEONES_CARE.search(sentence) \
-                or _SOMEONE_ELSE.search(_OWN_FAMILY.sub(" ", sentence)) \
+                or _SOMEONE_ELSE.search(_GROUP_YOU.sub(" ", _OWN_FAMILY.sub(" ", sentence))) \
                 or (review_site and _HELPED_SOMEONE.search(sentence)):
             out.append(not review_site and i > 0 and out[i - 1]
                        and _you_hears_own_news(text, bounds, i, people, is_colleague))
@@ -91,7 +91,9 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
             out.append(bool(colleague_here))
             continue
         out.append(colleague_here or bool(_FIRST_PERSON.search(sentence)) or bool(_PRACTICE_THING.search(sentence)))
-    return tuple(out)
+    # a bare "Before 👉 After!" heading is about what the next sentence says was made over
+    return tuple(out[i + 1] if _BARE_BEFORE_AFTER.match(text[s:e]) and i + 1 < len(out) else mine
+                 for i, ((s, e), mine) in enumerate(zip(bounds, out)))
 
 
 def _you_hears_own_news(text: str, bounds: list[tuple[int, int]], i: int, people, is_colleague) -> bool:
@@ -115,9 +117,20 @@ _PRACTICE_THING = re.compile(
     r"\b(?:our|the practice['’]s|the clinic['’]s)\s+(?:[\w-]+\s+){0,2}(?:room|rooms|office|lobby|building|unit|"
     r"program|programs|practice|clinic|website|logo|suite|space)\s+(?:has|have|got|is|are|was|were|just|finally|"
     r"again|now|will)\b"
-    r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:room|office|lobby|space|clinic|building|website|kitchen|gym|studio|"
-    r"suite|entrance|hallway|waiting area)\s+(?:makeover|renovation|remodel|refresh|redesign|facelift|upgrade|glow[- ]?up)\b",
+    r"|(?:\b(?:our|the)\s+|^[\W\d_]*)(?:[\w-]+\s+){0,2}(?:room|office|lobby|space|clinic|building|website|kitchen|gym|"
+    r"studio|suite|entrance|hallway|waiting area|front desk|desk|reception)\s+(?:makeover|renovation|remodel|refresh|"
+    r"redesign|facelift|upgrade|glow[- ]?up)\b"
+    r"|\b(?:our|the)\s+(?:front desk|reception|waiting room|lobby|break room|office|entrance)\s+(?:got|gets|had|has had)\s+"
+    r"(?:a\s+)?(?:\w+\s+)?(?:makeover|renovation|remodel|refresh|facelift|upgrade|glow[- ]?up)\b",
     _I)
+
+
+_BARE_BEFORE_AFTER = re.compile(r"[\W_]*before[\W_]+(?:and[\W_]+|&[\W_]*|vs\.?[\W_]+)?after[\W_]*$", _I)
+
+
+def about_practice_thing(sentence: str) -> bool:
+    """The sentence is about the practice's own rooms, desk or programs ("office glow up is DONE")."""
+    return bool(_PRACTICE_THING.search(sentence))
 
 
 _OPENS_WITH_THIRD = re.compile(r"\W*(?:she|he)\b", _I)  # the sentence's subject, before anyone is named
@@ -217,7 +230,8 @@ _YOU = re.compile(r"\b(?:you|your|yours|yourself|u|ur)\b", _I)
 # what a mailing's "you" may have done or when, which singles out no one on the list
 _CONDITIONAL_YOU = re.compile(r"\b(?:if|whether|whenever|when)\s+(?:you|u)\s+[^,.!?\n]*", _I)
 _WHEN = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week))\b", _I)
-_GROUP_YOU = re.compile(r"\b(?:every (?:single )?one|each|all|both) of (?:you|u|y['’]?all)\b", _I)
+_GROUP_YOU = re.compile(r"\b(?:every (?:single )?one|each|all|both) of (?:you|u|y['’]?all)\b|\b(?:you|u) all\b|\by['’]all\b",
+                        _I)
 _ANYONE = re.compile(r"\b(?:anyone|anybody|everyone|everybody)\b", _I)  # "Especially great for anyone with diabetes"
 _ANY_READER = re.compile(
     r"\b(?:if|when|whenever|whether|before|after|once|until|unless|while)\s+(?:you|your|u|ur)\b"

@@ -230,6 +230,15 @@ CLEAR = [
                        "Thank you, neighbors!"),
     ("linkedin", True, "Congrats to our front desk lead Dana on 12 YEARS with Bright Teeth!!! (Yes, the cake is from "
                        "Crumb Bakery 🍰)"),
+    # rounds 48-49: a room's glow-up with no "our", a bare "Before 👉 After!" over a desk's makeover, a
+    # before-and-after with signed permission stated, a colleague's desk praised after her name, a list of
+    # colleagues after "our nurses:"
+    ("instagram", True, "lobby glow up is DONE 🎉 new paint and new chairs. come see it!!"),
+    ("instagram", True, "Before 👉 After! Our front desk got a makeover 🌿 same great team, new counters for you all"),
+    ("instagram", True, "BEFORE ➡️ AFTER ✨ 3 sessions of microneedling on acne scarring. Shared with our patient’s signed "
+                        "written permission. Results vary."),
+    ("facebook", True, "HAPPY BIRTHDAY TANYA!!! 🎂 our amazing billing queen turns 40 today 👑"),
+    ("facebook", True, "Happy Nurses Week to our incredible nurses: Rhonda, Josue and Tamika!! 🩺"),
     ("email", False, "Subject: Our phone line was down\n\nHi all,\nOur phones were out Tuesday morning. If you called and "
                      "got a busy signal, we are returning every message today.\n\nThanks for bearing with us,\nMaria "
                      "Lopez, Office Manager\n\nUnsubscribe any time."),
@@ -347,6 +356,7 @@ BLOCK = [
     ("facebook", False, "call us before Monday Dave, ur metformin refill is ready at the front"),
     ("x", False, "the guy in op 3 just said this was the least painful filling of his life 😂"),
     ("tiktok", True, "when chair 2 asks if the shot will hurt and he's the fire chief 😂 #dentaltok"),
+    ("instagram", True, "Happy 92nd birthday to Miss Ruth!! 🎂 Our assisted living family threw her the best party today"),
     ("facebook", False, "Hi Nora, got your message about the itching — double up on the cortisone cream and skip the new "
                         "lotion for now."),
     ("google_reviews", False, "Thanks for the stars, Jay! It's been an honor working with you these past few months. Keep "

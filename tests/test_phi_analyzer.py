@@ -578,3 +578,54 @@ def test_when_a_name_meets_capitals_a_degree_or_a_possessive_then_it_is_still_th
 def test_when_a_title_precedes_a_town_name_then_the_tagger_keeps_the_person(tagged_analyzer):
     text = "team lunch today 🍝 L→R: Dr. Hollis, Keisha, Priyanka, Dr. Abernathy, Sam, and Biscuit under the table"
     assert ("PERSON", "Hollis") in spans(tagged_analyzer, text)
+
+
+# issue 16: patients' names as staff actually write them
+@pytest.mark.parametrize("text,name", [
+    # a given name that is no English word is a person wherever it stands, whatever spaCy's part of speech
+    ("wow. just wow. Marguerite, 91, finished the whole balance class today", "Marguerite"),
+    ("Re: Zainab — audiology says the tubes are in, recheck in 3 wks", "Zainab"),
+    ("Thuy, so glad the new splint is helping! See you next month", "Thuy"),
+])
+def test_when_a_given_name_is_no_english_word_then_it_is_a_person_wherever_it_stands(tagged_analyzer, text, name):
+    assert ("PERSON", name) in spans(tagged_analyzer, text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("running late, Austin traffic is a mess this morning", "Austin"),  # a town as often as a person
+    ("Re: Medicare — the new forms are in the binder", "Medicare"),  # no given name at all
+])
+def test_when_a_capitalised_word_is_a_town_or_no_given_name_then_its_spelling_makes_no_person(tagged_analyzer, text,
+                                                                                              word):
+    assert not any(t == "PERSON" and v == word for t, v in spans(tagged_analyzer, text))
+
+
+def test_when_spacy_calls_a_given_name_a_place_with_no_place_cue_then_the_tagger_keeps_the_person(tagged_analyzer):
+    text = "Our new intraoral scanner is here!! Dr. Chen named it “R2” 🤖 first scan is for Penelope tomorrow"
+    assert ("PERSON", "Penelope") in spans(tagged_analyzer, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("pls call back tomás about his x-ray, he left a vm at 4", "tomás"),  # an accent typed in lower case
+    ("ngl izzy had me crying today. she read the whole page out loud", "izzy"),  # someone who "had me crying"
+    ("ok so dolores (the one with the cat) says her back feels way better", "dolores"),  # an aside before the deed
+    ("Little Ezekiel (Zeke to his friends) rode a bike today!!", "Ezekiel"),
+    ("can someone move the 3pm? mom (Chidinma) says it's strep", "Chidinma"),  # a relative named in brackets
+    ("new family, parents speak Igbo at home, father is Chukwuemeka", "Chukwuemeka"),
+    ("happy 50th session Ivy!!! 🎈 look at you now", "Ivy"),  # a patient's milestone wished to them
+    ("Faith cancelled again (4th time). do we discharge?", "Faith"),  # a patient's deed at the desk
+])
+def test_when_the_sentence_treats_a_word_as_someone_then_it_is_a_person(tagged_analyzer, text, name):
+    assert ("PERSON", name) in spans(tagged_analyzer, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("new intake: D. Okafor, 7yo, referred for articulation", "D. Okafor"),  # initial, surname, age
+    ("MTG NOTES\n- pt C.R. needs a ground-floor room\n- order more tape", "C.R."),  # initials after "pt"
+])
+def test_when_intake_shorthand_names_a_patient_by_initials_then_it_is_a_person(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+def test_when_a_word_follows_pt_then_the_pronoun_i_is_no_initial(analyzer):
+    assert not any(v == "I" for t, v in spans(analyzer, "the pt I saw today is doing great"))

@@ -234,6 +234,7 @@ class PhiAnalyzer:
             self._informal = InformalTagger()
         self._common = _wordnet_words(self.engine.nlp_engine)
         self._non_nouns = _wordnet_words(self.engine.nlp_engine, exclude=("noun",))
+        self._uncased = self._common - names_not_words()  # vocabulary less the names English writes capitalised
         self.score_threshold = score_threshold
         values = [v for raw in (*safe_values, *extra_safe_terms) for v in _variants(raw) if v.strip()]
         self._safe_patterns = [p for p in (_value_pattern(v) for v in values) if p is not None]
@@ -372,7 +373,8 @@ class PhiAnalyzer:
         toks = list(doc)  # spaCy makes a new Token object on every pass over a doc: once per text, not per span
         held = [c for c in chosen if _placed_by_grammar(text, c)  # a venue or "in Gresham": the sentence says place
                 or (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in given_names()
-                    and in_a_persons_place(text, c.start, c.end))]  # "Thank you for the review, Mercy!": a name, spoken to
+                    and in_a_persons_place(text, c.start, c.end))  # "Thank you for the review, Mercy!": a name, spoken to
+                or self._unplaced_name(text, toks, c)]
         keep = [c for c in chosen if c.entity_type not in ("PERSON", "LOCATION") or c.source not in _VETO_SOURCES
                 or c in held or not vetoed(toks, probs, c.start, c.end, tagger.veto)]
         keep = [_retyped(text, toks, probs, c, tagger.min_prob) if c.source not in _RULES_KEEP and c not in held else c
@@ -396,6 +398,19 @@ class PhiAnalyzer:
                         and self._ordinary_word(text[s.start:s.end]))]  # "3. debrief in the car": a tip's verb
         new = [_place_by_grammar(text, c) for c in self._drop_safe(text, new, self._safe_spans(text))]  # "Lincoln High"
         return _found_again_only_if_found(text, sorted(keep + new, key=lambda c: c.start))
+
+    def _unplaced_name(self, text: str, toks, c: _Candidate) -> bool:
+        """ "first scan is for Penelope tomorrow": spaCy saw a proper noun and called it a place, but the
+        word is a capitalised given name that is no English word and no known town, and nothing before it
+        says place ("in", "at", "from", "to"; _lone_given_name): a person, which the tagger, taught
+        on tweets where such lone words are often towns, may not veto."""
+        value = text[c.start:c.end]
+        low = value.casefold()
+        if c.entity_type != "PERSON" or not value[:1].isupper() or value.isupper() or low not in given_names() \
+                or low in cities()[0] or is_vocabulary(low, self._uncased) or not _lone_given_name(text, c.start, c.end):
+            return False
+        return any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks
+                   if t.idx < c.end and c.start < t.idx + len(t.text) and t.text[:1].isalnum())
 
     def postprocess(self, text: str, results: list[RecognizerResult]) -> list[Entity]:
         """Presidio results -> entities, rules only."""

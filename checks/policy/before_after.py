@@ -20,6 +20,7 @@ from checks.base import Analysis
 from checks.content_kind import before_after_span
 from checks.policy.base import Rule, Span
 from checks.reading import reading_of
+from checks.subjects import about_practice_thing
 
 
 class BeforeAfter(Rule):
@@ -35,8 +36,9 @@ class BeforeAfter(Rule):
         if span is not None and span != (0, 0) and reading.is_own_news(span[0]):
             sentence = reading.sentence_at(span[0])
             # the result is the writer's or the colleague's own, not one a colleague gave ("by our NP kayla")
-            if sentence is None or _SELF_RESULT.search(draft.text, sentence.start, sentence.end):
-                return None
+            if sentence is None or _SELF_RESULT.search(draft.text, sentence.start, sentence.end) \
+                    or about_practice_thing(draft.text[sentence.start:sentence.end]):
+                return None  # (or the practice's own room made over: "office glow up is DONE 🎉")
         return span
 
 

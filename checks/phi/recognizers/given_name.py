@@ -10,11 +10,14 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, given_names, is_country_or_state
+from checks.phi.lexicon import (MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, cities, given_names, is_chat_word,
+                                is_country_or_state, is_vocabulary)
 from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
 
 _BLOCK = STOP_WORDS | MONTHS | WEEKDAYS | STREET_WORDS | UNIT_WORDS
+# spaCy's entity types for what is not a person (places are judged after the engine)
+_NOT_A_PERSON = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "EVENT", "LAW", "LANGUAGE"}
 
 
 # a name in the place of the one spoken to: "leave a review, Faith.", "Thank you June for ...",
@@ -92,10 +95,11 @@ class GivenNameRecognizer(NameRecognizer):
         """A capitalised given name on its own ("Sunniva is very reliable"), when
         it is not also an English word."""
         res = []
-        pos, tokens_index = {}, {}
+        pos, tokens_index, ents = {}, {}, {}
         tokens = getattr(nlp_artifacts, "tokens", None)
         if tokens is not None:
             pos = {t.idx: t.pos_ for t in tokens}
+            ents = {t.idx: t.ent_type_ for t in tokens}
             tokens_index = {t.idx: t.i for t in tokens}
         for m in re.finditer(r"(?<![\w@.'’\-])[^\W\d_][\w'’\-]+", text):
             w = m.group(0)
@@ -105,9 +109,17 @@ class GivenNameRecognizer(NameRecognizer):
                 continue
             personal = in_a_persons_place(text, m.start(), m.start() + len(core))
             tag = pos.get(m.start())
-            if tag is not None and tag != "PROPN" and not personal:
+            # a given name that is no English word ("Marguerite", "Zainab", "Thuy"; WordNet's people such as
+            # "Penelope" are names, phi.lexicon.names_not_words) is a person wherever it stands: spaCy's
+            # part of speech for a word it has never seen ("Re: Zainab" as a noun, "Thuy," as an
+            # interjection) says nothing; the organisation, place and product checks after the engine still apply
+            no_word = self._no_word(low)
+            if no_word and (tag not in (None, "PROPN") or low in self.common_words) and not personal \
+                    and ents.get(m.start()) in _NOT_A_PERSON:
+                continue  # ... unless spaCy reads it as a firm's, product's or work's name ("Penelope Tea Co.")
+            if tag is not None and tag != "PROPN" and not personal and not no_word:
                 continue  # the tagger reads it as an ordinary word here
-            if low in self.common_words:
+            if low in self.common_words and not no_word:
                 # a word that is also vocabulary ("Love", "Royal"): only as the subject of a verb
                 i = tokens_index.get(m.start())
                 nxt = tokens[i + 1] if i is not None and i + 1 < len(tokens) else None
@@ -125,6 +137,12 @@ class GivenNameRecognizer(NameRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 "is_score_enhanced_by_context": True}))
         return res
+
+    def _no_word(self, low: str) -> bool:
+        """No English word: not in the vocabulary for names (WordNet less the given names English writes
+        capitalised), in none of its inflections ("dolores" reads as "dolor" + s), and not chat shorthand."""
+        return not is_vocabulary(low, self.uncased_words) and not is_chat_word(low) \
+            and low not in cities()[0]  # "Austin", "Florence": a town as often as a person
 
     def _ok(self, first, last, toks, style, names):
         f, l_ = first.casefold(), last.casefold()

@@ -29,6 +29,8 @@ _CHEER = (r"congrats(?:[ \t]+to)?|congratulations(?:[ \t]+to)?|kudos[ \t]+to|sho
           r"(?:huge[ \t]+|big[ \t]+|special[ \t]+)?thanks[ \t]+to|thank[ \t]+you(?:[ \t]+so[ \t]+much)?[ \t]+to|"
           r"(?:so[ \t]+)?proud[ \t]+of|prayers[ \t]+(?:for|to)|praying[ \t]+for|welcome[ \t]+back|"
           r"happy[ \t]+birthday(?:[ \t]+to)?|get[ \t]+well[ \t]+soon|"
+          # a patient's milestone wished to them: "happy 100th session Ivy!!!", "happy last visit, marco"
+          r"happy[ \t]+(?:[\w-]+[ \t]+){0,2}(?:session|visit|appointment|appt|discharge|graduation|anniversary)(?:[ \t]+to)?,?|"
           r"thank(?:s|[ \t]+you)(?:[ \t]+so[ \t]+much)?,|"  # "thank you, maria!"
           r"(?:(?:huge|big|special)[ \t]+)?(?:thx|ty)[ \t]+to|happy[ \t]+b-?day(?:[ \t]+to)?|"
           r"thank[ \t]+u|tysm|thx|ty|shout[ \t]*out[ \t]+2|welcome[ \t]+to[ \t]+the[ \t]+fam(?:ily)?|"
@@ -47,8 +49,9 @@ _HUMAN_DOES = (r"did|came|comes|walked|walks|finished|finishes|said|says|told|te
                r"crushed|nailed|rocked|survived|beat|completed|started|starts|start|showed|stopped|dropped|left|gave|baked|"
                r"ditched|drove|passed|picked|admitted|learned|learnt|tried|took|climbed|jumped|rode|swam|slept|"
                r"hugged|waved|kicked|needs|needed|wants|wanted|loves|loved|enjoyed|graduates|read|knew|insisted|pushed|"
-               r"recomm?ended|is[ \t]+doing|"
+               r"recomm?ended|is[ \t]+doing|cancell?ed|no-?showed|rescheduled|"  # a patient's deeds at the desk"
                r"is[ \t]+(?:officially|back|now|finally|\d+)|was[ \t]+so|has[ \t]+been|had[ \t]+(?:her|his)|"
+               r"had[ \t]+(?:me|us)[ \t]+(?:crying|laughing|tearing|in[ \t]+tears|cracking|dying|smiling)|"  # "izzy had me crying""
                r"both[ \t]+\w+")
 _RELATION = (r"daughter|son|kid|mom|mama|mother|dad|papa|father|nana|grandma|granny|grandpa|abuela|abuelo|sister|"
              r"sis|bro|twins?|sibling|cousin|niece|nephew|bestie|brother|husband|wife|hubby|pal|guy|girl|buddy|friend|superstar|star|sweet|little|lil|"
@@ -59,7 +62,7 @@ _EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]"
 _JOINING = "|".join(rf"(?<=\b{w}[ \t])" for w in ("when", "bc", "cuz", "because", "but", "then", "until", "after", "while",
                                                    "glad", "proud")) + r"|(?<=\w:[ \t])|(?<=\w,[ \t])"  # "recap: charlie said"
 _LITTLE = r"(?:(?:baby|little|lil|sweet|our|my)[ \t]+)?"  # "sooo baby joy came in"
-_CHAT_OPENER = r"(?:(?:lol|lmao|omg|ok|okay|so+|btw|ngl|update:?|honestly|yall|y'all|and|also)[ \t]+)?"
+_CHAT_OPENER = r"(?:(?:lol|lmao|omg|ok|okay|so+|btw|ngl|update:?|honestly|yall|y'all|and|also)[ \t]+){0,2}"  # "ok so dolores ..."
 _GROUP = {"everyone", "everybody", "all", "team", "staff", "y'all", "yall", "you", "guys", "folks", "friends", "family",
           "families", "clients", "patients", "client", "patient", "mom", "dad", "parents", "kids", "our", "the", "this",
           "that", "them", "us", "him", "her", "god", "community", "members", "volunteers", "donors", "sponsors",
@@ -103,13 +106,19 @@ class HumanContextRecognizer(NameRecognizer):
         # someone's family, pal or little one: "her daughter chiamaka", "our sweet jojo", "my guy TK"
         Pattern("relation", rf"\b(?:her|his|their|my|our)[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:{_RELATION})[ \t]+(?P<v>{_W})",
                 0.9),
+        # a relative named in brackets or by "is": "mom (Chidinma) says strep", "father is Chukwuemeka": who
+        # the family is, in an intake note, and so who the patient is
+        Pattern("relation_named", rf"\b(?:{_RELATION})[ \t]*(?:\([ \t]*|(?:['’]s[ \t]+name[ \t]+)?is[ \t]+)(?P<v>{_W})"
+                                  r"(?=[ \t]*(?:$|[).,;!?]))", 0.9),
         # the one thanked for their review: "thx for the review Ibrahim!", "thank u for ur feedback josh."
         Pattern("reviewer", rf"\bfor[ \t]+(?:the|ur|your)[ \t]+(?:\w+[ \t]+){{0,2}}(?:review|rating|stars|feedback|note|words)"
                             rf",?[ \t]+(?P<v>{_W})(?=[ \t]*[!.,]|[ \t]*$)", 0.9),
         Pattern("own_thing", rf"(?:^|(?<=\W))(?P<v>{_W})['’]s[ \t]+(?:(?:new|whole|first|last|big|lil|little)[ \t]+)?"
                              rf"(?:{_OWN_NOUN})\b", 0.9),
+        # (an aside in brackets may stand between the name and the deed: "dolores (the one w the parrot) says",
+        # "Little Ezekiel (Zeke to his friends) rode")
         Pattern("subject_does", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<={_EMOJI}\s)|{_JOINING})[ \t]*{_CHAT_OPENER}{_LITTLE}(?P<v>{_W})"
-                                rf"(?:[ \t]*(?:,|&|\+|and)[ \t]*{_W}){{0,3}}[ \t]+"
+                                rf"(?:[ \t]*(?:,|&|\+|and)[ \t]*{_W}){{0,3}}(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]+"
                                 rf"(?:just[ \t]+|finally[ \t]+|officially[ \t]+|still[ \t]+|literally[ \t]+)?"
                                 rf"(?:{_HUMAN_DOES})\b", 0.9),
     ]

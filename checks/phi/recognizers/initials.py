@@ -23,12 +23,18 @@ class InitialsRecognizer(SpanPatternRecognizer):
                 r"(?<![\w.])(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t]*(?:,[ \t]*)?(?:from|of|who|is|was|has|had|said|says|shared|told|\(|\d{1,2}\b))",
                 0.9),
         Pattern("cue_then_initials",
-                r"\b(?:client|patient|member|participant|friend|son|daughter|teen|resident|named|called|"
+                r"\b(?:client|patient|[Pp]t\.?|member|participant|friend|son|daughter|teen|resident|named|called|"
                 r"initials)[ \t]+(?P<v>[A-Z]\.?(?:[ \t]?[A-Z]\.?){0,2})(?![\w])",
+                0.9),
+        # intake shorthand: an initial, a surname and the age after a comma or in brackets ("new intake:
+        # D. Okafor, 7yo", "K. Mensah (4)"): a child's record, whatever the surname's language
+        Pattern("initial_surname_age",
+                r"(?<![\w.])(?P<v>[A-Z]\.[ \t]?[A-Z][a-z][\w'’\-]+)(?=[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,3}[ \t]*"
+                r"(?:yo|y/o|y\.o\.?|yrs?|years?|mos?|months?|wks?|weeks?)?(?![\w/]))",
                 0.9),
     ]
     CONTEXT = ["client", "patient", "from"]
     FLAGS = re.MULTILINE  # case matters: initials are capitals
 
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
-        return re.sub(r"[^A-Z]", "", pattern_text) in _NOT_NAMES
+        return re.sub(r"[^A-Z]", "", pattern_text) in _NOT_NAMES or pattern_text in ("I", "A")  # "the pt I saw"

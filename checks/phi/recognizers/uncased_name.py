@@ -23,7 +23,8 @@ class UncasedNameRecognizer(NameRecognizer):
     ENTITY = "PERSON"
     PATTERNS = [
         # (not the first piece of a hyphenated word: "meta-analysis"; a last piece may be a name: "Ha-eun")
-        Pattern("lower", r"(?<![\w@#.'’])(?P<v>[a-z][a-z]{2,15})(?![\w@]|['’](?!s\b)|-\w)", 0.5),
+        # (any lower-case letters: a name typed without its capital keeps its accent, "tomás", "zoë")
+        Pattern("lower", r"(?<![\w@#.'’])(?P<v>[^\W\d_A-Z]{3,16})(?![\w@]|['’](?!s\b)|-\w)", 0.5),
         Pattern("upper", r"(?<![\w@#.'’])(?P<v>[A-Z][A-Z]{3,15})(?![\w@]|['’](?!s\b)|-\w)", 0.5),
     ]
     CONTEXT = []
@@ -31,6 +32,8 @@ class UncasedNameRecognizer(NameRecognizer):
 
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
         low = pattern_text.casefold()
+        if not (pattern_text.islower() or pattern_text.isupper()):
+            return True  # "Élodie" is capitalised: the other recognizers judge it
         return (low not in given_names() or low in STOP_WORDS or low in MONTHS or low in WEEKDAYS
                 or low in _ORGANISATIONS or low in STREET_WORDS or is_vocabulary(low, self.common_words) or is_country_or_state(low)
                 or low in cities()[0] or is_chat_word(low))  # "austin, tx", "old north dayton": a town before it is a name

@@ -124,6 +124,9 @@ _NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: to you)? on (?:the (?:arrival|bi
 _TEAM_AFTER = re.compile(r"^\s+(?:game|games|match|home opener|season opener|playoffs?|fans|stadium|dugout|locker room)\b", _I)
 _WELCOME_BABY_BEFORE = re.compile(r"\bwelcome to the world,?\s+(?:baby\s+|little\s+)?$", _I)
 # the doctor as the one giving the care: "dr kim delivered at 3am", "Dr. Osei performed the extraction"
+# the doctor someone is seen by or told: "Your follow-up with Dr. Lin is set", "notify Dr. Weiss before the scaling"
+_CARE_FROM_DOCTOR_BEFORE = re.compile(r"\b(?:with|w/|by|from|see|seeing|saw|notify|tell|ask|call|page|text)\s+"
+                                      r"(?:dr\.?|doctor)\s+$", _I)
 _GIVES_CARE_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:delivered|performed|treated|operated|placed|fitted|stitched|"
                                r"caught (?:her|him|the baby)|presented (?:at|on|with our)|spoke (?:at|on)|lectured|taught)\b", _I)
 _A_DOCTOR = re.compile(r"\b(?:dr|doctor)\.?\s+[A-Z]", _I)
@@ -181,20 +184,27 @@ def _staff_photo_roll_call(text: str, e: Entity) -> bool:
 
 
 # the one to ask or book with: "Ask for Brenda when you call", "book with ashley on the app", "RSVP to Carmen"
-_ASKED_FOR_BEFORE = re.compile(r"\b(?:ask for|book (?:online )?(?:with|w/)|rsvp (?:to|with)|schedule with)\s+$", _I)
+_ASKED_FOR_BEFORE = re.compile(r"\b(?:ask for|book (?:online )?(?:with|w/)|rsvp (?:to|with)|schedule with|"
+                               r"check (?:with|w/?))\s+$", _I)  # "ok w me, check w Rob"
 # a colleague given an office task: "pls have Luis interpret", "Priya, can you fax it?"; or the one to ask
 # ("Ask Marco if you need the charger")
 _OFFICE_TASK = r"(?:interpret|translate|fax|scan|print|file|pull|prep|stock|restock|cover|double-check|grab|order)\b"
 _TASK_GIVEN_BEFORE = re.compile(r"\b(?:have|get|let)\s+$", _I)
 _TASK_AFTER = re.compile(r"^\s+" + _OFFICE_TASK, _I)
-_ASKED_TO_DO_AFTER = re.compile(r"^,?\s+(?:can|could|would|will) (?:you|u) (?:please |pls )?" + _OFFICE_TASK, _I)
+_ASKED_TO_DO_AFTER = re.compile(r"^,?\s+(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:" + _OFFICE_TASK
+                                + r"|flag|reply|handle|update|post|do it|look into|follow up|take care of (?:it|this|that))",
+                                _I)
+# the one to pass word to at the desk: "tell Sunny at front desk"
+_TELL_BEFORE = re.compile(r"\b(?:tell|ask|see|ping|grab|check with)\s+$", _I)
+_AT_THE_DESK_AFTER = re.compile(r"^\s+(?:at|@)\s+(?:the\s+)?front(?:\s+desk)?\b", _I)
 _ASK_BEFORE = re.compile(r"\bask\s+$", _I)
 _ASK_AFTER = re.compile(r"^\s+(?:if|whether|about|for|when|before)\b", _I)
 
 
 def _given_a_task(before: str, after: str) -> bool:
     return bool(_TASK_GIVEN_BEFORE.search(before) and _TASK_AFTER.match(after) or _ASKED_TO_DO_AFTER.match(after)
-                or _ASK_BEFORE.search(before) and _ASK_AFTER.match(after))
+                or _ASK_BEFORE.search(before) and _ASK_AFTER.match(after)
+                or _TELL_BEFORE.search(before) and _AT_THE_DESK_AFTER.match(after))
 # the one who will do the practice's part: "Jen from our office will call you", "kofi will reach out today"
 _WILL_HELP_AFTER = re.compile(r"^(?:\s+and\s+(?:dr\.?\s+)?\w+)?(?:\s+(?:at|from|in)\s+(?:the\s+|our\s+)?"
                               r"(?:front desk|office|billing|our office))?\s+"
@@ -215,7 +225,7 @@ _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|OT|PT|SLP|DPT
                                r"nursing|rehab|dental|community|outreach|volunteer) (?:director|manager|administrator|"
                                r"coordinator|supervisor)))\.?\s+$"
                                r"|(?:^|\s)@\s+$")  # a colleague called in team chat: "@ Priya can u move ..."
-_STAFF_JOB_AFTER = re.compile(r"^\s*,\s*(?:our|the practice'?s)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b"
+_STAFF_JOB_AFTER = re.compile(r"^(?:'s)?\s*[,(]\s*(?:our|the practice'?s|the)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b"
                               # "HAPPY BIRTHDAY KEISHA!!! 🎂 our amazing billing queen turns 30"
                               r"|^[^\w\n]*(?:our|ur)\s+(?:[\w-]+\s+){0,2}(?:billing|front[- ]desk|scheduling|intake|reception|"
                               r"admin)\s+[a-z-]+\b"
@@ -380,7 +390,7 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.STAFF  # "Welcome back, Dr. Lopez (and congrats on baby Mateo!)": a colleague's newborn
     if (_DOCTOR_BEFORE.search(before) or _DOCTOR_BEFORE.search(bare) or _SIGNATURE_TITLE_AFTER.match(after)) \
             and (not _NOT_STAFF_SENTENCE.search(sentence) and not _CARE_OF_SOMEONE.search(sentence)
-                 or _GIVES_CARE_AFTER.match(after)):
+                 or _GIVES_CARE_AFTER.match(after) or _CARE_FROM_DOCTOR_BEFORE.search(before)):
         return Role.STAFF  # "ask Dr. Lena Ruiz at your next visit", "— Rafael Soto, Medical Director"
     if in_business_name(text, e) or (_known_city(value) and value.casefold() not in given_names()
                                      and on_business_line(text, e)):

@@ -189,6 +189,11 @@ DRAFT_ROLES = [
     ("Whitening special this month! Book w/ Ashley on the app.", "Ashley", Role.STAFF),
     ("Ask Maria how her knee is doing when she comes in.", "Maria", Role.UNKNOWN),
     ("The referral came in this morning. Renata, can you call us back?", "Renata", Role.UNKNOWN),
+    ("J.M. no-showed again. Odessa can you flag the chart", "Odessa", Role.STAFF),
+    ("knee brace is in the back closet, tell Sunny at front desk", "Sunny", Role.STAFF),
+    ("Her husband wants to sit in on her session. Fine by me, check w Rob", "Rob", Role.STAFF),
+    ("Dear Mr. Sato, your follow-up with Dr. Lindqvist is set for the 14th.", "Lindqvist", Role.STAFF),
+    ("who left the water bottle in room B? pretty sure it's Trevor's (the PTA not the patient lol)", "Trevor", Role.STAFF),
 ]
 
 

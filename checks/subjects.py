@@ -294,7 +294,7 @@ _MAILING = re.compile(r"\bunsubscribe\b|\byou(?:['’]re| are) (?:receiving|gett
 _ANNOUNCEMENT = re.compile(r"\bwe(?:['’]ve| have| are|['’]re)? (?:moved|moving|relocated|relocating)\b|\bnew (?:address|location|"
                            r"office|suite|home)\b|\b(?:holiday|new|updated|summer|winter) hours\b"
                            # a closure: "We're closed Dec 24–26", "office closed dec 23-jan 2"
-                           r"|\b(?:we(?:['’]re| are| will be|['’]ll be)|office|offices|clinic|practice|locations?)\s+"
+                           r"|\b(?:we(?:['’]?re| are| will be|['’]ll be)|office|offices|clinic|practice|locations?)\s+"
                            r"(?:is\s+|are\s+|will be\s+)?closed\b"
                            # an outage: "our main phone line is down this morning"
                            # a tip: "Tip Tuesday: ... Pain that keeps you from bearing any weight? Get it checked."

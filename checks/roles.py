@@ -676,6 +676,8 @@ def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
             found = {known.get(w) for w in words} - {None}
             if words and len(found) == 1 and all(w in known for w in words):
                 r = found.pop()
+            elif len(words) == 1 and _introduced_with_a_job(text, words[0], e.start):
+                r = Role.STAFF  # "our peer support specialist Tanya ... TEN YEARS, TANYA!!" (the tagger kept one)
             elif len(words) == 1 and len(words[0]) >= 3:
                 # a short form of a name read before it: "Our hygienist Tasha ... Congrats Tash!!"
                 longer = {role for k, (role, at) in seen.items()
@@ -684,6 +686,15 @@ def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
                     r = longer.pop()
         out.append(r)
     return tuple(out)
+
+
+def _introduced_with_a_job(text: str, word: str, at: int) -> bool:
+    """The same name appears elsewhere in the draft right after a colleague's job ("our peer support
+    specialist Tanya")."""
+    for m in re.finditer(r"(?<![\w'’])" + re.escape(word) + r"(?![\w'’])", text, _I):
+        if m.start() != at and _STAFF_JOB_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+            return True
+    return False
 
 
 def staff_first_names(staff: Iterable[str]) -> frozenset[str]:

@@ -46,7 +46,11 @@ _SOMEONE_ELSE = re.compile(
 _SECOND_PERSON_CARE = re.compile(L.SECOND_PERSON_CARE, _I)
 # care given to someone unnamed: "after our session today", "in session", "a visit this morning"
 _SOMEONES_CARE = re.compile(r"\b(?:our|this|that|today'?s|a|the|last|next|in|her|his|their)\s+(?:\w+\s+)?"
-                            r"(?:session|appointment|appt|visit|intake|consult)s?\b", _I)
+                            r"(?:session|appointment|appt|visit|intake|consult)s?\b"
+                            # care a colleague gives someone: "his 12-month checkup today with Dr. Ortega"
+                            r"|\b(?:her|his|their)\s+(?:[\w-]+\s+){0,2}(?:check-?up|exam|cleaning|adjustment|shots?|"
+                            r"vaccines?|physical|screening|fitting|treatment|procedure)s?\b[^.!?\n]{0,30}\b(?:with|by)\s+"
+                            r"(?:dr\.?|doctor|our)\b", _I)
 _PATIENT_REF = re.compile(L.PATIENT_REF, _I)
 # the writer in the patient's chair: "Being the patient made me a better surgeon", "I was the patient"
 _WRITER_AS_PATIENT = re.compile(r"\b(?:being|was|am|i'?m|i’m|became|be) (?:the|a) patient\b", _I)

@@ -234,6 +234,7 @@ CLEAR = [
     # before-and-after with signed permission stated, a colleague's desk praised after her name, a list of
     # colleagues after "our nurses:"
     ("instagram", True, "lobby glow up is DONE 🎉 new paint and new chairs. come see it!!"),
+    ("instagram", True, "the new couches in room 2 finally arrived 🛋️ come sit on them sometime!"),
     ("instagram", True, "Before 👉 After! Our front desk got a makeover 🌿 same great team, new counters for you all"),
     ("instagram", True, "BEFORE ➡️ AFTER ✨ 3 sessions of microneedling on acne scarring. Shared with our patient’s signed "
                         "written permission. Results vary."),
@@ -357,6 +358,7 @@ BLOCK = [
     ("x", False, "the guy in op 3 just said this was the least painful filling of his life 😂"),
     ("tiktok", True, "when chair 2 asks if the shot will hurt and he's the fire chief 😂 #dentaltok"),
     ("instagram", True, "Happy 92nd birthday to Miss Ruth!! 🎂 Our assisted living family threw her the best party today"),
+    ("instagram", True, "new plants in the lobby 🌿 (pic: the couch with our Thursday 3:30 regular doing her puzzle lol)"),
     ("facebook", False, "Hi Nora, got your message about the itching — double up on the cortisone cream and skip the new "
                         "lotion for now."),
     ("google_reviews", False, "Thanks for the stars, Jay! It's been an honor working with you these past few months. Keep "

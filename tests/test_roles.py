@@ -194,6 +194,7 @@ DRAFT_ROLES = [
     ("Her husband wants to sit in on her session. Fine by me, check w Rob", "Rob", Role.STAFF),
     ("Dear Mr. Sato, your follow-up with Dr. Lindqvist is set for the 14th.", "Lindqvist", Role.STAFF),
     ("who left the water bottle in room B? pretty sure it's Trevor's (the PTA not the patient lol)", "Trevor", Role.STAFF),
+    ("Our peer support specialist Tanya marks ten years today, so: TEN YEARS, TANYA!!", "TANYA", Role.STAFF),
 ]
 
 

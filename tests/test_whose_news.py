@@ -65,6 +65,8 @@ def test_when_the_writer_or_a_colleague_tells_their_own_health_news_then_it_is_n
 OWN_NEWS_YOU = "Congrats to our hygienist Dana Ruiz, RDH, on her new anesthesia permit! So proud of you!!"
 COLLEAGUE_CARED_FOR = "Shoutout to our own Kayla from the front desk, who has been coming to us for her knee rehab!"
 ONE_OF_A_GROUP = "One of the welders in my Monday anger group finally talked about his brother."
+# a colleague's presence does not make a child's checkup the colleague's news
+CHECKUP_WITH_COLLEAGUE = "Happy 1st birthday to Baby Noor! Here for his 12-month checkup today with Dr. Ortega."
 
 
 def test_when_a_colleague_is_cheered_as_you_after_their_news_then_it_stays_their_news(analyzer):
@@ -77,6 +79,10 @@ def test_when_the_practice_cares_for_a_colleague_then_it_is_not_their_own_news(a
 
 def test_when_the_writer_tells_of_one_of_a_group_then_it_is_not_their_own_news(analyzer):
     assert not any(_own(analyzer, ONE_OF_A_GROUP))
+
+
+def test_when_a_colleague_gives_someone_care_then_it_is_not_the_colleagues_news(analyzer):
+    assert not _own(analyzer, CHECKUP_WITH_COLLEAGUE)[-1]
 
 
 # sentences whose "you" is every reader: a closure's farewell, "anyone with", a question to every follower, a

@@ -157,7 +157,12 @@ PATIENT_REF = alt(
     r"train|bus|lunch|nap))\b",
     CLIENT + r"s? of (?:mine|ours)",
     # someone placed in one of the practice's numbered rooms: "jm in room 4 says ...", "the guy in op 2"
-    r"\b(?:in|from) (?:exam |treatment |consult )?(?:room|op|operatory|chair|bay) #?\d{1,2}\b(?!\s*(?:is|are|has|was|will)\b)",
+    r"(?:\b[a-z]\.?[a-z]\.?|(?-i:\b[A-Z]\.?[A-Z]\.?|\b[A-Z][a-z]+)|\b(?:guy|gal|lady|man|woman|kid|girl|boy|dad|mom|"
+    r"patient|client|pt|someone|whoever|who(?:'s| is))) (?:in|from) (?:exam |treatment |consult )?(?:room|op|operatory|"
+    r"chair|bay) #?\d{1,2}\b",  # a person placed there, not "the new couches in room 3"
+    # a slot's regular: "the lobby with Tuesday 4:00 regular on the couch"
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+(?:regular|client|patient|"
+    r"kiddo|guy|gal|lady)\b",
     r"\b(?:room|op|operatory|chair|bay) #?\d{1,2} (?:just )?(?:asks|asked|says|said|wants|wanted|cried|told|needs|"
     r"keeps|refuses|refused)\b",  # "when room 3 asks if the numbing will hurt"
     r"\b(?:he|she|they)(?:'s| is| are|'re) (?:one|some) of (?:ours|our (?:[\w-]+ ){0,3}(?:clients|patients|regulars|folks|"
@@ -230,7 +235,7 @@ SECOND_PERSON_CARE = alt(
           "root canal", "braces", "filling", "cleaning", "therapist", "counsel+or", "care plan",
           "meeting", "group", "homework", "progress", "healing", "mental health", "coping (?:plan|skills|strategies)",
           "psychiatrist", "psychologist", "doctor", "prescriber", "dentist", "provider", "pcp", "pediatrician",
-          "ob(?:-?gyn)?", "nurse", "case manager", "social worker", "mood (?:journal|tracker|log)", "journal",
+          "ob(?:-?gyn)?", r"nurse(?! injector| practitioner| educator| navigator)", "case manager", "social worker", "mood (?:journal|tracker|log)", "journal",
           "safety plan", "panic", "grief", "trauma", "flashbacks", "nightmares", "cravings", "side effects",
           "follow-?ups?", "check-?ups?", "(?:breathing |exposure )?exercises", "(?:sleep )?study", "scans?", "mri",
           "bloodwork", "tests?", "hospital stay", "stay", "usual (?:slot|time|appointment|session|spot)", *MEDICINES),

@@ -80,7 +80,8 @@ def _stated_written_permission(text: str, findings: list[Finding]) -> list[Findi
             return True
         if f.start is None:
             return False
-        if f.entity in PEOPLE and _name_words(text[f.start:f.end]) <= names:
+        words = _name_words(text[f.start:f.end])
+        if f.entity in PEOPLE and words and words <= names:
             return True
         return any(a <= f.start < b for a, b in spans)
 

@@ -214,3 +214,17 @@ async def test_when_a_colleague_says_something_about_therapy_then_it_is_no_sessi
 async def test_when_the_draft_says_who_a_name_or_place_belongs_to_then_the_verdict_follows(services, text, expected):
     result = await verdict(services, text)
     assert_blocks(result, expected == "block")
+
+
+@pytest.mark.parametrize("text,blocks", [
+    # the registry holds no consent for Harriet: the stated signed permission makes it the officer's to confirm
+    ("“I can hear the choir again.” — Harriet G.\n\nHarriet signed our written testimonial authorization form.", False),
+    # ... but another patient's care told beside it still blocks
+    ("“I can hear the choir again.” — Harriet G.\n\nHarriet signed our written testimonial authorization form. "
+     "Also so proud of Leonard, who finally got his cochlear implant with us last week!", True),
+    # and a permission not said to be written is no authorization
+    ("“I can hear the choir again.” — Harriet G.\n\nHarriet said we could share this.", True),
+])
+async def test_when_a_draft_states_written_permission_then_only_what_it_covers_is_released(services, text, blocks):
+    result = await services.pipeline.run(draft_of({"text": text, "platform": "facebook"}))
+    assert_blocks(result, blocks)

@@ -158,7 +158,7 @@ PATIENT_REF = alt(
     CLIENT + r"s? of (?:mine|ours)",
     # someone placed in one of the practice's numbered rooms: "jm in room 4 says ...", "the guy in op 2"
     r"(?:\b[a-z]\.?[a-z]\.?|(?-i:\b[A-Z]\.?[A-Z]\.?|\b[A-Z][a-z]+)|\b(?:guy|gal|lady|man|woman|kid|girl|boy|dad|mom|"
-    r"patient|client|pt|someone|whoever|who(?:'s| is))) (?:in|from) (?:exam |treatment |consult )?(?:room|op|operatory|"
+    r"patient|client|pt|someone|whoever|who(?:'s| is)|her|him|them)) (?:back )?(?:in|from) (?:exam |treatment |consult )?(?:room|op|operatory|"
     r"chair|bay) #?\d{1,2}\b",  # a person placed there, not "the new couches in room 3"
     # a slot's regular: "the lobby with Tuesday 4:00 regular on the couch"
     r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+(?:regular|client|patient|"

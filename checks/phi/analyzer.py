@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
 import tldextract
@@ -22,6 +21,7 @@ from presidio_analyzer.nlp_engine import NlpEngineProvider
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from bot.consent.names import fold  # accents and look-alikes folded, as the consent matcher does
 from checks.base import Analysis, Entity
 from checks.phi.lexicon import (CREDENTIALS, HONORIFICS, IRREGULAR_PAST, MONTHS, SPACY_MODEL, STREET_TYPES, WEEKDAYS,
                                 common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
@@ -103,10 +103,6 @@ _BUSINESS_WORDS = {"cafe", "coffee", "bakery", "taqueria", "pizzeria", "trattori
                    "grill", "deli", "diner", "restaurant", "eatery", "tavern", "pub", "brewery", "brewing", "creamery",
                    "kitchen", "books", "bookstore", "bookshop", "boutique", "salon", "spa", "barbershop",
                    "yoga", "pilates", "fitness", "gym", "market", "shop", "store", "farm", "farms", "florist"}
-
-
-def _unaccented(word: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(ch))
 
 
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -650,7 +646,7 @@ class PhiAnalyzer:
         reject spans made only of vocabulary words, or followed by a company word."""
         words = re.findall(r"[^\W\d_][\w'’\-]*", text[start:end])
         nxt = re.match(r"[\s,]*([^\W\d_]+)", text[end:end + 20])
-        if any(w.casefold() in _ORG_WORDS or _unaccented(w) in _BUSINESS_WORDS for w in words) \
+        if any(w.casefold() in _ORG_WORDS or fold(w) in _BUSINESS_WORDS for w in words) \
                 or (nxt and nxt.group(1).casefold() in _ORG_WORDS) or _publication(text, start, end):
             return False
         if re.match(r"[ \t]+\d{1,5}\.?(?:[\s,]|$)", text[end:end + 8]):

@@ -19,7 +19,7 @@ from bot.domain import Finding, Severity
 from checks.base import PEOPLE
 from checks.content_kind import kind_spans
 from checks.policy.base import sentence_bounds
-from checks.roles import invented_case
+from checks.roles import invented_spans
 
 # finding code -> the consent scopes any one of which covers it
 _STORY = ("story", "case_study")
@@ -103,10 +103,12 @@ def _made_up_case(text: str, findings: list[Finding]) -> list[Finding]:
     """A draft that says its case is hypothetical or a composite ("not a real person", "a
     client we'll call Sam") tells nobody's care: its case findings warn, so the officer
     confirms the case really is invented. Names and other identifiers keep their own verdict."""
-    if not invented_case(text):
-        return findings
+    names = [(f.start, f.end) for f in findings if f.check == "phi" and f.entity == "PERSON" and f.start is not None]
+    made_up = invented_spans(text, names)
+    inside = lambda f: f.start is None or any(a <= f.start < b for a, b in made_up)  # noqa: E731
     return [replace(f, severity=Severity.WARN, message=f"{f.message}; the draft says its case is made up")
-            if f.code in _CASE_CODES and f.severity == Severity.BLOCK else f for f in findings]
+            if f.code in _CASE_CODES and f.severity == Severity.BLOCK and inside(f) else f
+            for f in findings] if made_up else findings
 
 
 def _anonymous_testimonial(text: str, findings: list[Finding]) -> list[Finding]:

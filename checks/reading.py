@@ -15,7 +15,7 @@ from bot.domain import Draft
 from checks.base import PEOPLE, Analysis, Entity
 from checks.disclosure.model import DisclosureModel, ScoredSentence
 from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans, redacted_name_spans
-from checks.roles import (Role, in_context_roles, invented_case, is_staff_first_name, role_of, shared_roles,
+from checks.roles import (Role, in_context_roles, invented_spans, is_staff_first_name, role_of, shared_roles,
                           staff_by_first_name)
 from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
@@ -103,8 +103,10 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     bounds = [(s.start, s.end) for s in scored]
     is_colleague = lambda w: is_staff_first_name(w, staff_first_names)  # noqa: E731
     own = own_news(text, bounds, analysis.entities, roles, is_colleague, review_site)
-    if invented_case(text):  # "a composite ... not any real person": nobody's care is told
-        own = (True,) * len(scored)
+    # "a composite ... not any real person": nobody's care is told where the made-up case is
+    made_up = invented_spans(text, [(e.start, e.end) for e, r in zip(analysis.entities, roles)
+                                    if e.entity_type == "PERSON" and r in (Role.UNKNOWN, Role.INVENTED)])
+    own = tuple(mine or any(a <= s.start < b for a, b in made_up) for s, mine in zip(scored, own))
     # a "you" that is whoever reads the post ("what to expect at your first appointment")
     replying = review_site or bool(Addressees().find(text, analysis))
     anyone = readers_at_large(text, bounds, analysis.entities, roles, replying, is_colleague)

@@ -775,19 +775,55 @@ def invented_case(text: str) -> bool:
     return bool(_INVENTED_CASE.search(text)) and sum(bool(p.search(text)) for p in _PARTICULARS) < 3
 
 
+# what a real case brings that a composite's own paragraphs do not: a here-and-now
+_HERE_AND_NOW = re.compile(r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening|week(?:end)?)"
+                           r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day at \d)\b", _I)
+
+
+def invented_spans(text: str, names: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Where the made-up case of a draft that says it has one is told: from the top through the
+    paragraph saying so, then each paragraph going on with no one new by full or family name and
+    no here-and-now; all of it when the draft says so last ("(This is a fictional illustration.)").
+    A real patient told after it ("Shoutout to the Abernathy family ...", "Our 9:15 this morning
+    cried ...") is outside. ``names``: where the draft names people."""
+    declared = _INVENTED_CASE.search(text)
+    if not declared or not invented_case(text):
+        return []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text)]
+    first = next(i for i, (a, b) in enumerate(paragraphs) if a <= declared.start() < b)
+    if first == len(paragraphs) - 1:
+        return [(0, len(text))]
+    names = [(a, b) for a, b in sorted(names) if text[a:b].strip()]
+    end = paragraphs[first][1]
+    known = {text[a:b].split()[0].casefold() for a, b in names if a < end}
+    for a, b in paragraphs[first + 1:]:
+        someone_new = any(len(text[n0:n1].split()) > 1 or _FAMILY_AFTER.match(text, n1)
+                          for n0, n1 in names if a <= n0 < b and text[n0:n1].split()[0].casefold() not in known)
+        if someone_new or _HERE_AND_NOW.search(text, a, b):
+            break
+        end = b
+    return [(0, end)]
+
+
+_FAMILY_AFTER = re.compile(r"\s+family\b", _I)
+
+
 def in_context_roles(text: str, entities, roles: tuple[Role, ...],
                      colleagues: Iterable[tuple[int, int]] = ()) -> tuple[Role, ...]:
     """Roles the rest of the draft settles: a town in a sentence about a public figure
     ("when Simone Biles withdrew in Tokyo") or a colleague is theirs, and a name in a draft
     that says its case is made up ("fictional composite: 'Alex,' 34") is invented.
     ``colleagues``: where the profile's staff are named (the analyzer leaves them out)."""
-    invented = invented_case(text)
+    unknown = [(e.start, e.end) for e, r in zip(entities, roles)
+               if e.entity_type == "PERSON" and r == Role.UNKNOWN and text[e.start:e.end].strip()]
+    scope = invented_spans(text, unknown)
+    made_up = {text[a:b].split()[0].casefold() for a, b in unknown if any(s0 <= a < s1 for s0, s1 in scope)}
     people = [(e.start, r) for e, r in zip(entities, roles) if e.entity_type == "PERSON"]
     staff = [(e.start, e.end) for e, r in zip(entities, roles) if e.entity_type == "PERSON" and r == Role.STAFF]
     staff += [span for span in colleagues if not any(a < span[1] and span[0] < b for a, b in staff)]
     out = []
     for e, r in zip(entities, roles):
-        if r == Role.UNKNOWN and e.entity_type == "PERSON" and invented:
+        if r == Role.UNKNOWN and (e.start, e.end) in unknown and text[e.start:e.end].split()[0].casefold() in made_up:
             r = Role.INVENTED
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _listed_after_colleagues(text, e, staff):
             r = Role.STAFF  # "Our DPTs Lauren Kim and Marcus Ito", "our PTs Lauren, Devon and Sofia"

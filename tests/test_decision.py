@@ -228,3 +228,21 @@ async def test_when_the_draft_says_who_a_name_or_place_belongs_to_then_the_verdi
 async def test_when_a_draft_states_written_permission_then_only_what_it_covers_is_released(services, text, blocks):
     result = await services.pipeline.run(draft_of({"text": text, "platform": "facebook"}))
     assert_blocks(result, blocks)
+
+
+_COMPOSITE = ("the stories i’m about to share are composites — details changed and blended from many people — "
+              "because no one person’s recovery belongs on linkedin.\n\nthe father who relapsed after a layoff and came "
+              "back the next morning. the grandmother who hid pills in her sewing kit.\n\n#recovery #harmreduction")
+
+
+@pytest.mark.parametrize("added,blocks", [
+    ("", False),
+    ("Shoutout to the Abernathy family for sticking with Liam's speech therapy even after the move!", True),
+    ("Also a big hug to Renata Solís, who told us she finally stopped having panic attacks after her sessions.", True),
+    ("Our 9:15 this morning cried when she told us her scans came back clear after the treatment.", True),
+    ("p.s. see you thursday at 4 for your follow-up, Kwame, and keep doing those stretches for your shoulder!", True),
+])
+async def test_when_a_real_patient_is_told_after_a_made_up_case_then_the_composite_does_not_cover_them(
+        services, added, blocks):
+    result = await verdict(services, _COMPOSITE + ("\n\n" + added if added else ""), "linkedin")
+    assert_blocks(result, blocks)

@@ -161,10 +161,10 @@ class PhiCheck(Check):
             # health words count only where someone could be pictured in care: a person of unknown
             # role or a he/she in the draft (a hotline graphic or a tips post names nobody)
             # (a he/she counts where a sentence points at someone: not "Jordan ... with his permission")
-            someone = (has_person or (pronoun_for_someone_else(text, _THIRD_PERSON, analysis.entities, reading.roles,
-                                                               reading.is_colleague)
-                                      and reading.points_at_anyone())) \
-                and not invented_case(text)
+            # (a made-up case's names are no one's; a name outside it still is)
+            someone = has_person or (pronoun_for_someone_else(text, _THIRD_PERSON, analysis.entities, reading.roles,
+                                                              reading.is_colleague)
+                                     and reading.points_at_anyone() and not invented_case(text))
             # (a draft that says its pictures show no client is taken at its word)
             care = not no_client_pictured(text) and (
                 # (a sentence with no health word must read as a disclosure outright: "We did it!! 🎉" under a

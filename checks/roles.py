@@ -782,8 +782,8 @@ _HERE_AND_NOW = re.compile(r"\b(?:today|tonight|yesterday|last night|this (?:mor
 
 def invented_spans(text: str, names: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Where the made-up case of a draft that says it has one is told: from the top through the
-    paragraph saying so, then each paragraph going on with no one new by full or family name and
-    no here-and-now; all of it when the draft says so last ("(This is a fictional illustration.)").
+    paragraph saying so, then each paragraph going on with no one new (by full or family name, or
+    beside a case that has its own named people) and no here-and-now; all of it when the draft says so last ("(This is a fictional illustration.)").
     A real patient told after it ("Shoutout to the Abernathy family ...", "Our 9:15 this morning
     cried ...") is outside. ``names``: where the draft names people."""
     declared = _INVENTED_CASE.search(text)
@@ -797,11 +797,13 @@ def invented_spans(text: str, names: Iterable[tuple[int, int]] = ()) -> list[tup
     end = paragraphs[first][1]
     known = {text[a:b].split()[0].casefold() for a, b in names if a < end}
     for a, b in paragraphs[first + 1:]:
-        someone_new = any(len(text[n0:n1].split()) > 1 or _FAMILY_AFTER.match(text, n1)
+        # (a first name alone is someone new only once the case has its own named people)
+        someone_new = any(known or len(text[n0:n1].split()) > 1 or _FAMILY_AFTER.match(text, n1)
                           for n0, n1 in names if a <= n0 < b and text[n0:n1].split()[0].casefold() not in known)
         if someone_new or _HERE_AND_NOW.search(text, a, b):
             break
         end = b
+        known |= {text[n0:n1].split()[0].casefold() for n0, n1 in names if a <= n0 < b}
     return [(0, end)]
 
 

@@ -237,6 +237,19 @@ _COMPOSITE = ("the stories i’m about to share are composites — details chang
 
 @pytest.mark.parametrize("added,blocks", [
     ("", False),
+    ("Jordan would tell you the hardest part was the first call.", False),  # the case's own person
+    ("And thank you to Dana, whose panic disorder recovery inspired this whole piece.", True),  # someone else
+])
+async def test_when_a_made_up_case_has_its_own_people_then_a_new_name_after_it_is_someone_real(
+        services, added, blocks):
+    story = ("The story below is a composite; names and details are changed.\n\n“Jordan” started therapy after a "
+             "layoff, sleeping four hours a night. Over months Jordan worked on shame and on asking for help.")
+    result = await verdict(services, story + ("\n\n" + added if added else ""), "facebook")
+    assert_blocks(result, blocks)
+
+
+@pytest.mark.parametrize("added,blocks", [
+    ("", False),
     ("Shoutout to the Abernathy family for sticking with Liam's speech therapy even after the move!", True),
     ("Also a big hug to Renata Solís, who told us she finally stopped having panic attacks after her sessions.", True),
     ("Our 9:15 this morning cried when she told us her scans came back clear after the treatment.", True),

@@ -161,6 +161,8 @@ _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)
                                # a desk of the practice with any praise: "our front-desk wizard Tasha", "our billing guru"
                                r"|\b(?:our|ur)\s+(?:front[- ]desk|front[- ]office|billing|scheduling|intake|reception|admin)"
                                r"\s+[a-z-]+\s*,?\s*$"
+                               # one of the team: "Our own Dr. Summer Blake", "starring our very own Summer & Grace"
+                               r"|\b(?:our|ur)\s+(?:very\s+)?own\s+(?:dr\.?\s+)?$"
                                # a job used as a title: "this month's tip from hygienist Carla", "ask therapist Jordan"
                                r"|(?:\b(?:from|by|with|ask|meet|says|said|and|to)|[,&])\s+" + _STAFF_JOB + r"\s+$", _I)
 # where in the practice someone works: "marisol and tiff in billing", "Jen from the front desk" (not
@@ -229,6 +231,9 @@ _STAFF_JOB_AFTER = re.compile(r"^(?:'s)?\s*[,(]\s*(?:our|the practice'?s|the)\s+
                               # "HAPPY BIRTHDAY KEISHA!!! 🎂 our amazing billing queen turns 30"
                               r"|^[^\w\n]*(?:our|ur)\s+(?:[\w-]+\s+){0,2}(?:billing|front[- ]desk|scheduling|intake|reception|"
                               r"admin)\s+[a-z-]+\b"
+                              # "HAPPY BIRTHDAY HOPE!!! 🎂 BEST OFFICE MANAGER IN THE STATE"
+                              r"|^[^\w\n]*(?:(?:our|ur|the)\s+)?(?:best|greatest|favou?rite|amazing|incredible|fearless)\s+"
+                              r"(?:[\w-]+\s+){0,2}?" + _STAFF_JOB + r"\b"
                               # "(Mrs. Lee is our head chef, not a resident)"
                               r"|^\s*,?\s*(?:is|was|has been)\s+(?:our|the practice'?s)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB + r"\b", _I)
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
@@ -489,7 +494,7 @@ _INVITES_CONTACT = re.compile(
     r"(?: and [^.!?\n]{1,60}?)? to|"
     r"apply|applications? to)\b"
     r"(?:[^.!?\n]{0,40}?(?:\b(?:at|on|via)\b|[:\-–—]))?"
-    r"|\b(?:picks? up|answers?|is available|would (?:love|like|be happy|be glad) to (?:talk|chat|hear from you|"
+    r"|\b(?:(?:picks? up|answers?|is available)(?: 24/7| 24 hours a day| anytime| around the clock| day or night)?|would (?:love|like|be happy|be glad) to (?:talk|chat|hear from you|"
     r"connect|help|speak)(?: (?:with|to) (?:you|u))?(?: directly| privately| confidentially)?|happy to (?:talk|chat|help)"
     r"|can help|(?:is|are) (?:here|there)(?: for you)?"
     r"|(?:can|will|could) (?:talk|chat|speak)(?: (?:with|to) (?:you|u))?(?: confidentially| privately| anytime)?)"
@@ -848,6 +853,7 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
     return tuple(out)
 
 
+_OWN_BEFORE = re.compile(r"\b(?:our|ur)\s+(?:very\s+)?own\s+$", _I)
 _LIST_JOINT = re.compile(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?$")
 _JOBS_BEFORE = re.compile(r"\b(?:our|the)\s+(?:\w+\s+)?" + _STAFF_JOB + r"\s*:?\s*$", _I)
 
@@ -860,6 +866,8 @@ def _listed_after_colleagues(text: str, e: Entity, staff: list[tuple[int, int]])
             while i > 0 and _LIST_JOINT.fullmatch(text, chain[i - 1][1], a):  # back to the list's first name
                 i -= 1
                 a = chain[i][0]
+            if _OWN_BEFORE.search(text, max(0, a - 30), a):
+                return True  # "starring our very own Summer & Grace"
             job = _JOBS_BEFORE.search(text, max(0, a - 60), a)
             return bool(job) and job.group().rstrip(": \t").casefold().endswith("s")
     return False

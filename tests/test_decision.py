@@ -259,3 +259,13 @@ async def test_when_a_real_patient_is_told_after_a_made_up_case_then_the_composi
         services, added, blocks):
     result = await verdict(services, _COMPOSITE + ("\n\n" + added if added else ""), "linkedin")
     assert_blocks(result, blocks)
+
+
+@pytest.mark.parametrize("text,blocks", [
+    ("Hi Tom, we’re not able to talk about anyone’s care on Facebook. Please give the office a call.", False),
+    ("@mia.k great q! most people need 2–3 sessions to see the full effect, it varies person to person", False),
+    ("Hi Tom, so glad the new crown feels good! See you at your 6-month cleaning.", True),
+])
+async def test_when_a_comment_reply_greets_its_writer_then_the_name_blocks_only_with_their_care(
+        services, text, blocks):
+    assert_blocks(await verdict(services, text, "facebook"), blocks)

@@ -195,6 +195,14 @@ DRAFT_ROLES = [
     ("Dear Mr. Sato, your follow-up with Dr. Lindqvist is set for the 14th.", "Lindqvist", Role.STAFF),
     ("who left the water bottle in room B? pretty sure it's Trevor's (the PTA not the patient lol)", "Trevor", Role.STAFF),
     ("Our peer support specialist Tanya marks ten years today, so: TEN YEARS, TANYA!!", "TANYA", Role.STAFF),
+    # twelfth session (rounds 50-52): one of the team by "our own", by praise for a job, a practice's line
+    ("Our own Dr. Summer Blake is sharing her story today for Maternal Mental Health Month.", "Summer Blake",
+     Role.STAFF),
+    ("new skit! starring our very own Kendra & Lupita 😂", "Lupita", Role.STAFF),
+    ("HAPPY BIRTHDAY HOPE!!! 🎂 BEST OFFICE MANAGER IN THE STATE", "HOPE", Role.STAFF),
+    ("HAPPY BIRTHDAY HOPE!!! 🎂 so glad your new hip is working", "HOPE", Role.UNKNOWN),
+    ("We can't give medical advice here, but our nurse line is available 24/7 at 555-0199.", "555-0199",
+     Role.PRACTICE),
 ]
 
 

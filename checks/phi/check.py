@@ -33,6 +33,8 @@ from checks.subjects import clients_present, no_client_pictured, pronoun_for_som
 
 _REVIEW = re.compile(r"\b(?:(?:your|the|this) (?:kind |honest |thoughtful |detailed )?(?:review|feedback|rating)|"
                      r"\d(?:\.\d)? stars?|five stars?|(?:one|1)[- ]star)\b", re.IGNORECASE)
+_GREETING = re.compile(r"\W*(?:(?:hi|hey|hello|hiya|dear|thanks|thank you|good (?:morning|afternoon|evening))\W*)?",
+                       re.IGNORECASE)
 _NEW_CLIENTS_WELCOME = re.compile(r"\b(?:accepting|taking|welcoming|seeing|now booking) (?:new )?(?:[\w-]+ )?(?:patients|clients)\b",
                                   re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|they|their|them)\b", re.IGNORECASE)
@@ -195,10 +197,12 @@ class PhiCheck(Check):
         stressful"): the reviewer signed their review with it, so the name alone exposes nothing; a
         reply that tells or confirms care is blocked by its sentences (the disclosure model and
         the review-reply rule), and the name then blocks too."""
-        if not (set(draft.platforms) & set(REVIEW_PLATFORMS) or _REVIEW.search(draft.text)):
-            return set()
         spoken_to = Addressees().find(draft.text, analysis)
-        return {(e.start, e.end) for e in analysis.of_type(*PEOPLE) if (e.start, e.end) in spoken_to}
+        named = {(e.start, e.end) for e in analysis.of_type(*PEOPLE) if (e.start, e.end) in spoken_to}
+        if set(draft.platforms) & set(REVIEW_PLATFORMS) or _REVIEW.search(draft.text):
+            return named
+        # a reply to a comment opens by greeting its writer ("Hi Tom, we're not able to ...", "@mia.k great q!")
+        return {(a, b) for a, b in named if _GREETING.fullmatch(draft.text, 0, a)}
 
     @staticmethod
     def _about_colleague(text: str, hit: tuple[int, int], analysis: Analysis, reading) -> bool:

@@ -301,3 +301,18 @@ CLIENT_LIST = [
 @pytest.mark.parametrize("text,expected", CLIENT_LIST)
 def test_when_the_practice_hands_over_its_client_list_then_client_list_fires(text, expected):
     assert fires("client_list", text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one real person in care here, told with two kinds of particulars (age, named place, role, when)
+    ("Safety reminder! Last Halloween we had a walk-in, 9 yr old from the Briar Glen neighborhood, a sparkler "
+     "burn to the hand. Please supervise little ones.", True),
+    ("Interesting case: 61F, retired librarian in Westbury. Presented with sudden hearing loss in one ear.", True),
+    ("This spring we lost a patient to an overdose. She was 24, a nursing student at Lakeview College.", True),
+    # a kind of patient, or no second particular: no one in particular
+    ("If a 9 yr old from any neighborhood gets a sparkler burn, run it under cool water and call us.", False),
+    ("Sparkler burns are the most common injury we see every July. Please supervise little ones.", False),
+    ("We had a walk-in with a sparkler burn yesterday. Please supervise little ones.", False),
+])
+def test_when_several_particulars_tell_one_patient_then_indirect_identification_fires(text, expected):
+    assert fires("indirect_identification", text) == expected

@@ -164,6 +164,9 @@ class IndirectIdentification(Rule):
                 return m.start(), s1
             if s1 - m.end() < 12 and _FAMOUS.search(text) and (_SEEN_HERE.search(text) or _in_care_here(text)):
                 return m.start(), m.end()
+        together = _particulars_together(text, reading)
+        if together:
+            return together
         for m in _DESCRIPTION.finditer(text):
             if not _narrowed(m):
                 continue
@@ -186,6 +189,52 @@ class IndirectIdentification(Rule):
             if _in_care_here(around):
                 return m.start(), m.end()
         return None
+
+
+# Particulars that, several together, fit only a few people: an age, a named place, a role, a when.
+_AGE = re.compile(r"\b\d{1,3}[- ]?(?:yrs?|years?)[- ]old\b|\b\d{1,3}\s?(?:yo|y/o|y\.o\.)(?!\w)|\baged?\s+\d{1,2}\b"
+                  r"|\b(?:he|she|they|who)\s+(?:was|is|were|are|turned|just turned)\s+\d{1,2}\b"
+                  r"|\b\d{1,3}\s?(?-i:[MF])(?=[\s,.;:)])", re.IGNORECASE)  # "12 yr old", "15 yo", "he was 19", "58M"
+_NAMED_PLACE = re.compile(r"\b(?:from|at|of|in|near|on)\s+(?:the\s+)?(?P<name>(?-i:[A-Z][\w'’.-]*)(?:\s(?-i:[A-Z][\w'’.-]*)){0,3})",
+                          re.IGNORECASE)
+_ROLE_ALONE = re.compile(r"\b(?:" + _ROLE + r")\b|\b(?:teaches|coaches|works) at\b", re.IGNORECASE)
+_WHEN = re.compile(r"\b(?:last|this past|this)\s+(?:\d+(?:st|nd|rd|th)\s+of\s+\w+|fourth of july|winter|spring|summer|fall|"
+                   r"autumn|week(?:end)?|month|christmas|thanksgiving|halloween|easter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+                   r"|\byesterday\b|\bthis morning\b", re.IGNORECASE)
+# a real person in care here, not a kind of patient: "we had a walk-in", "presented with", "i've EVER seen on a 15 yo"
+_ONE_IN_CARE = re.compile(r"\b(?:clients?|patients?|walk-?ins?|presented with|presents with|case|new members?|"
+                          r"(?:we|i)(?:['’]ve| have)?\s+(?:\w+\s+)?(?:had|saw|seen|treated|fit|fitted|lost))\b", re.IGNORECASE)
+# a kind of patient, not one: "if a 12 yr old from ...", "imagine a teacher ..."
+_ANY_ONE = re.compile(r"\b(?:if|imagine|picture|for example|e\.g\.|say|whether|any|every)\b", re.IGNORECASE)
+_INJURY = re.compile(r"\b(?:to the (?:face|eye|head)|abrasion|fracture\w*|broke(?:n)? (?:his|her|their)|wisdom teeth|"
+                     r"hearing loss|tinnitus|torn|sprain\w*|burns?)\b", re.IGNORECASE)
+
+
+def _particulars_together(text: str, reading) -> tuple[int, int] | None:
+    """One real person in care here told with two or more kinds of particulars in the same few
+    sentences: "last 4th of july we had a walk-in, 12 yr old from the Oak Hill neighborhood,
+    bottle rocket to the face"; "we lost a client to suicide. He was 19, a freshman home from
+    State". Not a kind of patient ("if a 12 yr old ..."), not staff or public figures' news."""
+    bounds = []
+    at = 0
+    while at < len(text):
+        s0, s1 = sentence_bounds(text, at)
+        bounds.append((s0, s1))
+        at = max(s1 + 1, at + 1)
+    for i, (s0, s1) in enumerate(bounds):
+        w0, w1 = bounds[max(0, i - 1)][0], bounds[min(len(bounds) - 1, i + 1)][1]
+        sentence = text[s0:s1]
+        if not (_CARE.search(sentence) or _INJURY.search(sentence)) or _ANY_ONE.search(sentence):
+            continue
+        window = text[w0:w1]
+        if not _ONE_IN_CARE.search(window) or reading.is_own_news(s0) or reading.names_colleague(text, w0, w1) \
+                or re.search(r"\b(?:welcome|joins?|joined|hired|our team)\b", window, re.IGNORECASE):
+            continue
+        places = [m for m in _NAMED_PLACE.finditer(window) if not _NOT_A_QUALIFIER.fullmatch(m.group("name").split()[0])]
+        kinds = sum(map(bool, (_AGE.search(window), places, _ROLE_ALONE.search(window), _WHEN.search(window))))
+        if kinds >= 2:
+            return s0, s1
+    return None
 
 
 def _narrowed(m: re.Match) -> bool:

@@ -37,7 +37,7 @@ _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?",
                  "swelling", "bruising", "stitches", "braces?", "aligners?", "retainer", "glasses", "lenses",
                  "labs?", "bloodwork", "scans?", "mri", "ultrasound", "delivery", "birth",
                  "condition", "intake", "case", "provider", "dentist", "doctor", "hygienist", "results",
-                 "follow-?up", "referral", "journey", "healing", "recovery", "progress", "story", "struggles?",
+                 "follow[- ]?up", "referral", "journey", "healing", "recovery", "progress", "story", "struggles?",
                  r"(?:son|daughter|child|kid|husband|wife|mother|father|mom|dad|partner|teen)(?:'s)?")
 DISCLOSURE_PATTERNS = [
     # the practice checked the reviewer's visit: "We looked into it and Dr. Pham was running behind"
@@ -50,7 +50,7 @@ DISCLOSURE_PATTERNS = [
     # what they are to keep doing from their care: "keep using those grounding skills"
     r"\bkeep (?:using|practicing|practising|doing|up) (?:those|your|ur|the|all those) (?:[\w-]+ )?(?:skills|exercises|"
     r"stretches|tools|techniques|strategies|homework)\b",
-    r"\b(?:your|ur) (?:\w+ )?" + _CARE_NOUN + r"\b",
+    r"\b(?:your|ur) (?:[\w-]+ ){0,2}?" + _CARE_NOUN + r"\b",  # "your 30 day follow up"
     r"\b(?:your|ur) (?:\w+ )?" + L.CONDITION + r"\b",
     r"\b(?:your|ur) (?:\w+ )?" + L.CARE + r"\b",
     r"\b(?:her|his|their|(?:the|this) (?:reviewer|patient|client|person|individual)'?s) (?:\w+ ){0,2}" + _CARE_NOUN + r"\b",

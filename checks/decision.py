@@ -49,6 +49,10 @@ _WRITTEN_PERMISSION = re.compile(r"\b(?:written|signed)\b[^.!?\n]{0,30}\b(?:perm
                                  r"|\b(?:authori[sz]ation|release|consent form)\b[^.!?\n]{0,20}\bon file\b", re.IGNORECASE)
 
 
+_WHOLE_POST = re.compile(r"\b(?:for|in|of) (?:this|the|our) (?:video|post|story|spotlight|feature|series|photos?|reel|"
+                         r"blog|article|interview)\b|\beverything (?:you see )?(?:here|in this)\b", re.IGNORECASE)
+# someone else's care beside the one who gave permission
+_SOMEONE_ELSE = re.compile(r"\b(?:another|other) (?:patient|client)s?\b|\bour \d{1,2}(?::\d\d)?\b", re.IGNORECASE)
 _BEFORE_AFTER = re.compile(r"\bbefore\b\W{1,8}(?:and\W+|&\W*|vs\.?\W+|to\W+)?after\b", re.IGNORECASE)
 
 # what a written authorization would release: the patient content a consent covers, and the
@@ -74,9 +78,15 @@ def _stated_written_permission(text: str, findings: list[Finding]) -> list[Findi
     spans += [sentence_bounds(text, m.start()) for m in _BEFORE_AFTER.finditer(text)]
     names = {w for f in findings if f.entity in PEOPLE and f.start is not None
              and any(a <= f.start < b for a, b in spans) for w in _name_words(text[f.start:f.end])}
+    # a permission for the whole post ("signed a written HIPAA authorization for this video") covers
+    # all of it, while the one who gave it is the only person in it
+    whole = names and any(_WHOLE_POST.search(text, *sentence_bounds(text, m.start()))
+                          for m in _WRITTEN_PERMISSION.finditer(text)) and not _SOMEONE_ELSE.search(text) \
+        and all(_name_words(text[f.start:f.end]) <= names for f in findings
+                if f.entity in PEOPLE and f.start is not None and f.severity == Severity.BLOCK)
 
     def released(f: Finding) -> bool:
-        if f.code in _PICTURE_CODES:
+        if f.code in _PICTURE_CODES or whole:
             return True
         if f.start is None:
             return False

@@ -303,7 +303,8 @@ def listed_public_figure(text: str, e: Entity) -> bool:
 
 
 _SENTENCE_MARK = re.compile(r"(?<!\bDr)(?<!\bdr)(?<!\bDR)(?<!\bMr)(?<!\bMR)(?<!\bmr)(?<!\bMs)(?<!\bMS)(?<!\bms)"
-                            r"(?<!\bMrs)(?<!\bMRS)(?<!\bmrs)(?<!\bSt)(?<!\bST)(?<!\bJr)(?<!\bJR)(?:(?<!\b[A-Za-z])\.|(?<!\b[A-Z])[!?])|\n")
+                            r"(?<!\bMrs)(?<!\bMRS)(?<!\bmrs)(?<!\bSt)(?<!\bST)(?<!\bJr)(?<!\bJR)"
+                            r"(?<!\bPh)(?<!\bPH)(?<!\bPsy)(?<!\bDNP)(?:(?<!\b[A-Za-z])\.|(?<!\b[A-Z])[!?])|\n")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -224,6 +224,13 @@ async def test_when_the_draft_says_who_a_name_or_place_belongs_to_then_the_verdi
      "Also so proud of Leonard, who finally got his cochlear implant with us last week!", True),
     # and a permission not said to be written is no authorization
     ("“I can hear the choir again.” — Harriet G.\n\nHarriet said we could share this.", True),
+    # a permission for the whole post covers all of it while its giver is the only one in it ...
+    ("Mira agreed to let us follow her shoulder rehab from start to finish and signed a written authorization for "
+     "this series (thank you Mira!).\n\nWeek 1: she could barely lift her arm.\nWeek 8: ditching the sling.", False),
+    # ... not when someone else is in it
+    ("Mira agreed to let us follow her shoulder rehab from start to finish and signed a written authorization for "
+     "this series (thank you Mira!).\n\nWeek 1: she could barely lift her arm.\nAnd another client, Leo, finished "
+     "his knee rehab the same week!", True),
 ])
 async def test_when_a_draft_states_written_permission_then_only_what_it_covers_is_released(services, text, blocks):
     result = await services.pipeline.run(draft_of({"text": text, "platform": "facebook"}))

@@ -33,6 +33,8 @@ from checks.subjects import clients_present, no_client_pictured, pronoun_for_som
 
 _REVIEW = re.compile(r"\b(?:(?:your|the|this) (?:kind |honest |thoughtful |detailed )?(?:review|feedback|rating)|"
                      r"\d(?:\.\d)? stars?|five stars?|(?:one|1)[- ]star)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|u|ur)\b", re.IGNORECASE)
+_PORTAL = re.compile(r"patient portal\b", re.IGNORECASE)  # the practice's website, no one's care
 _GREETING = re.compile(r"\W*(?:(?:hi|hey|hello|hiya|dear|thanks|thank you|good (?:morning|afternoon|evening))\W*)?",
                        re.IGNORECASE)
 _NEW_CLIENTS_WELCOME = re.compile(r"\b(?:accepting|taking|welcoming|seeing|now booking) (?:new )?(?:[\w-]+ )?(?:patients|clients)\b",
@@ -135,7 +137,7 @@ class PhiCheck(Check):
         reading = reading_of(draft, analysis)
         has_person = any(e.entity_type in PEOPLE and r == Role.UNKNOWN
                          for e, r in zip(analysis.entities, reading.roles))
-        reviewers = self._reviewers(draft, analysis)
+        reviewers = self._reviewers(draft, analysis, hits, reading)
         findings = []
         for e, role in zip(analysis.entities, reading.roles):
             if role != Role.UNKNOWN:
@@ -192,7 +194,7 @@ class PhiCheck(Check):
         return s is not None and reading.is_own_news(pos) and bool(_WRITER_SPEAKS.search(text, s.start, s.end))
 
     @staticmethod
-    def _reviewers(draft: Draft, analysis: Analysis) -> set[tuple[int, int]]:
+    def _reviewers(draft: Draft, analysis: Analysis, hits, reading) -> set[tuple[int, int]]:
         """Names spoken to in a reply to a review ("Hi Chris, we hear you — billing surprises are
         stressful"): the reviewer signed their review with it, so the name alone exposes nothing; a
         reply that tells or confirms care is blocked by its sentences (the disclosure model and
@@ -201,8 +203,16 @@ class PhiCheck(Check):
         named = {(e.start, e.end) for e in analysis.of_type(*PEOPLE) if (e.start, e.end) in spoken_to}
         if set(draft.platforms) & set(REVIEW_PLATFORMS) or _REVIEW.search(draft.text):
             return named
-        # a reply to a comment opens by greeting its writer ("Hi Tom, we're not able to ...", "@mia.k great q!")
-        return {(a, b) for a, b in named if _GREETING.fullmatch(draft.text, 0, a)}
+        # a reply to a comment opens by greeting its writer ("Hi Tom, we're not able to ...", "@mia.k great q!");
+        # with no review rule behind it, only while nothing said to them touches care
+        text = draft.text
+        greeted = {(a, b) for a, b in named if _GREETING.fullmatch(text, 0, a)}
+        to_them = [sentence_bounds(text, a) for a, _ in greeted] + [
+            sentence_bounds(text, m.start()) for m in _SECOND_PERSON.finditer(text)]
+        if any(s0 <= h0 < s1 for s0, s1 in to_them for h0, _ in hits if not _PORTAL.match(text, h0)) \
+                or any(reading.in_care_context(s0, s1) for s0, s1 in to_them):
+            return set()
+        return greeted
 
     @staticmethod
     def _about_colleague(text: str, hit: tuple[int, int], analysis: Analysis, reading) -> bool:

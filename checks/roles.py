@@ -203,6 +203,44 @@ _ASK_BEFORE = re.compile(r"\bask\s+$", _I)
 _ASK_AFTER = re.compile(r"^\s+(?:if|whether|about|for|when|before)\b", _I)
 
 
+# the one a task is passed to or checked with: "can u confirm w/ heather", "PASSING TO JAMAL IN CASE SHE CALLS"
+_PASSED_TO_BEFORE = re.compile(r"\b(?:confirm|coordinate|verify|double-check|sync|clear it)\s+(?:with|w/)\s+$"
+                               r"|\bpass(?:ing|ed|es)?\s+(?:it\s+|this\s+|that\s+)?(?:on\s+|over\s+)?to\s+$", _I)
+# told to do an office task by name in team chat: "Kev pls fix", "summer pls use the nitrile gloves"
+_TOLD_TO_DO_AFTER = re.compile(r"^,?\s+(?:pls|plz|please)\s+(?:fix|use|update|check|send|print|fax|scan|book|move|"
+                               r"handle|grab|pull|confirm|reply|look|order|restock|file|prep|sort|cover)\b", _I)
+# acting for the office: "Kayla is on the phone with them now", "marisol has it", "Tom in our lab is remaking them"
+_ACTS_FOR_OFFICE_AFTER = re.compile(r"^\s+(?:is|'s|’s)\s+on\s+(?:the\s+phone\s+with|it)\b|^\s+has\s+it\b(?!\s+\w)"
+                                    r"|^\s+will\s+(?:e-?mail|text|message)\s+(?:you|u)\b", _I)
+# someone told how a patient feels about them: "we'll let Harper know she's officially your favorite hygienist",
+# "tell Pedro you said the playlist is elite", "Kelsey is gonna miss your playlists"
+_TOLD_BEFORE = re.compile(r"\b(?:let|tell|told)\s+$", _I)
+_ABOUT_YOU_AFTER = re.compile(r"^\s+(?:know\s+)?(?:that\s+)?(?:you\b|(?:she|he)['’]?s\s+(?:\w+\s+)?your\b)", _I)
+_MISSES_YOU_AFTER = re.compile(r"^\s+(?:is\s+(?:gonna|going\s+to)|will|'s\s+gonna)\s+miss\s+(?:you|your)\b", _I)
+# the provider an appointment is with: "RESCHEDULED TO THURS 10AM W/ MARCUS", "scheduled for Tuesday w/ Noah",
+# "Physio with Liam", "she's in w/ summer at 1", "all her pts are w/ Jade"
+_WITH_PROVIDER_BEFORE = re.compile(
+    r"\b(?:appt|appointment|eval|evaluation|follow-?up|f/u|consult|cleaning|physio|scheduled|booked|rescheduled|"
+    r"moved|switched|set)\b[^.!?\n]{0,30}\s(?:with|w/)\s*$"
+    r"|\b(?:is|are|['’]s|in)\s+(?:with|w/)\s*$|\d(?:am|pm|\s?[ap]\.m\.)?\s+(?:with|w/)\s*$", _I)
+# a job then a colon before whoever did it: "Injector: @nurseinjector.kat", "Hygienist: Carla"
+_JOB_CREDIT_BEFORE = re.compile(r"(?:^|[\s.|•])(?:" + _STAFF_JOB + r"|artist|stylist|photographer|provider)\s*:\s*$", _I)
+# someone from a part of the practice: "Sarah from PT and Jon from OT", "Tom in our lab", "Siobhan from the Dublin
+# office"; and the writer by name: "this is Jenna from Bayview Pediatric Therapy"
+# ("in the office" is where anyone is: "your little guy Mateus in the office")
+_FROM_OUR_PART_AFTER = re.compile(r"^\s+(?:from\s+(?:(?-i:PT|OT|SLP)\b|(?:our|the)\s+(?:[\w-]+\s+)?(?:lab|office|optical|"
+                                  r"team|front desk)\b)|in\s+our\s+(?:lab|optical|billing|front office|back office)\b)", _I)
+_THIS_IS_BEFORE = re.compile(r"\bthis\s+is\s+$", _I)
+_FROM_AFTER = re.compile(r"^,?\s+(?:from|at|with)\s+[A-Z]")
+
+
+def _acts_for_the_office(before: str, after: str) -> bool:
+    return bool(_PASSED_TO_BEFORE.search(before) or _TOLD_TO_DO_AFTER.match(after) or _ACTS_FOR_OFFICE_AFTER.match(after)
+                or _TOLD_BEFORE.search(before) and _ABOUT_YOU_AFTER.match(after) or _MISSES_YOU_AFTER.match(after)
+                or _WITH_PROVIDER_BEFORE.search(before) or _JOB_CREDIT_BEFORE.search(before)
+                or _FROM_OUR_PART_AFTER.match(after) or _THIS_IS_BEFORE.search(before) and _FROM_AFTER.match(after))
+
+
 def _given_a_task(before: str, after: str) -> bool:
     return bool(_TASK_GIVEN_BEFORE.search(before) and _TASK_AFTER.match(after) or _ASKED_TO_DO_AFTER.match(after)
                 or _ASK_BEFORE.search(before) and _ASK_AFTER.match(after)
@@ -381,7 +419,7 @@ def person_role(text: str, e: Entity) -> Role:
             or _STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_BEFORE.search(before) or _STAFF_JOB_AFTER.match(after) \
             or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
             or _PET_AFTER.match(after) or _signs_the_post(text, e, value) or _ADVISES_AFTER.match(after) \
-            or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) \
+            or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) or _acts_for_the_office(before, after) \
             or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
             or (_CHILDRENS_TITLE_BEFORE.search(before) and " " not in value.strip()
                 and value.casefold() not in common_surnames()
@@ -455,6 +493,8 @@ def _business_account(handle: str) -> bool:
     or in several capitalised words none of which is a given name, is a business's.
     "@jess_runs", "@coach_ricky", "@dancing_dan_77" hold a given name: a person's."""
     pieces = [p.casefold() for p in re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])", handle)]
+    if len(pieces) >= 3 and (pieces[-1] in _TRADE_WORDS or pieces[-1] in ("club", "team", "crew", "collective")):
+        return True  # "@OakStreetPT", "@PinkPowerRunClub": words before a trade or a club, though "Pink" is a name
     if any(len(p) >= 3 and p in given_names() for p in pieces):
         return False
     if any(p in _TRADE_WORDS for p in pieces) or handle.casefold().endswith(_TRADE_WORDS):

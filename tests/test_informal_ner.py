@@ -102,3 +102,15 @@ def test_shouted_dictionary_words_are_not_made_names(tagged):
     text = "WE WILL HOPE FOR GRACE AND JOY THIS SEASON. Have a good one!"
     assert found(tagged, text, "PERSON") == []
     assert found(tagged, "THANKS SO MUCH FOR THE 5 STARS, JEN!! We loved having you in.", "PERSON") == ["JEN"]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("thank u @mamabear for the lovely review 💕 we love seeing Lily every week and Ms. Violet says she's "
+     "already using her 'big words' at home!!", "Lily"),
+    ("who has the iPad charger?? ezra's doing his AAC session in 10", "ezra"),
+    ("Caption: “Nervous at the start, fearless by the end” — Leo was SO brave for his first filling today.", "Leo"),
+    ("Patient of the month: JOY! 👓 She did her vision therapy homework every single week", "JOY"),
+    ("#WillPower is real, folks 💪 Our guy Will walked the full length of the parallel bars today.", "#WillPower"),
+])
+def test_a_word_the_sentence_settles_as_a_patient_is_not_vetoed(tagged, text, word):
+    assert word in found(tagged, text, "PERSON")

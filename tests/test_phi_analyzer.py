@@ -629,3 +629,31 @@ def test_when_intake_shorthand_names_a_patient_by_initials_then_it_is_a_person(a
 
 def test_when_a_word_follows_pt_then_the_pronoun_i_is_no_initial(analyzer):
     assert not any(v == "I" for t, v in spans(analyzer, "the pt I saw today is doing great"))
+
+
+# informal names round 16: what the front desk does with a patient, a patient by the word for one, a room or a
+# time booked, a relative clause's doer, a cheer spoken to someone, a baby named, a first name and an initial
+@pytest.mark.parametrize("text,name", [
+    ("hey can someone call back hope re: her f/u? she left a vm around 2", "hope"),
+    ("quick q — can i put sterling in w/ april on monday or is april booked solid?", "sterling"),
+    ("pt dawn called, she's having a flare & wants to know if she can come in today", "dawn"),
+    ("someone pls print the superbill for kwame (rm 1) and ama (rm 2), both done w/ dr. mensah", "kwame"),
+    ("🦷 #ToothFairyTuesday goes to HAZEL who lost her first tooth IN THE CHAIR today!!!", "HAZEL"),
+    ("ok who let RIVER have the sticker drawer 😂 he's in op 2 with 40 stickers", "RIVER"),
+    ("please welcome the Okafor twins, Chidi and Chidera, to the practice!", "Chidi"),
+    ("dr. lopez wants f/u in 2 wks for both wilsons (mom + son, the 8:40s)", "wilsons"),
+    ("hey jenny, mrs. o'brien called re: her husband's denture adjustment", "o'brien"),
+    ("shoulder rehab x12 wks and he's throwing 70 again. go get em, Cash! 🔥", "Cash"),
+    ("Thank you, Will! We're thrilled the new lenses are working for night driving.", "Will"),
+    ("🎉 Welcome to the world, baby Journey! 🎉 Congrats to our longtime patients", "Journey"),
+    ("Dr. Abebe is out Fri. His pts (Rahel T., Marco D., Winter S.) need to be moved", "Winter S."),
+    ("Responding to review from “Bear H.”: Thanks for the honest feedback!", "Bear H."),
+])
+def test_when_a_sentence_uses_a_word_as_a_patient_in_chat_or_a_reply_then_it_is_a_name(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+@pytest.mark.parametrize("text", ["Take Vitamin D. It helps with winter blues.", "Plan B. is always there",
+                                  "we put it in the drawer", "call us back anytime"])
+def test_when_a_word_only_resembles_those_shapes_then_it_is_no_name(analyzer, text):
+    assert not [v for t, v in spans(analyzer, text) if t == "PERSON"]

@@ -213,3 +213,39 @@ def test_when_the_draft_says_who_someone_is_then_their_role_follows(analyzer, te
     start = text.index(value)
     found = [r for e, r in zip(analysis.entities, roles_of(text, analysis)) if e.start <= start < e.end]
     assert found == [role]
+
+
+# informal names round 16: the provider an appointment is with, someone passed a task or acting for the office,
+# someone told how a patient feels about them, a job credited by a colon, a business's account
+TEAM_ROLES = [
+    ("PT GRACE NGUYEN RESCHEDULED TO THURS 10AM W/ MARCUS. SHE ASKED FOR THE HEAT PACK AGAIN.", "MARCUS", Role.STAFF),
+    ("thanks for the referral, we got her scheduled for Tuesday w/ Noah. 🙏", "Noah", Role.STAFF),
+    ("reminder that the 1pm has a latex allergy!! she's in w/ priya at 1", "priya", Role.STAFF),
+    ("Delta Dental processed the claim twice. Kayla is on the phone with them now.", "Kayla", Role.STAFF),
+    ("release form is in the scanner tray. marisol has it", "marisol", Role.STAFF),
+    ("the text reminders are broken again 😂 Kev pls fix", "Kev", Role.STAFF),
+    ("schedule's full but can u confirm w/ nadia before i call her back?", "nadia", Role.STAFF),
+    ("SHE LEFT HER KEYS AT THE FRONT. PASSING TO JAMAL IN CASE SHE CALLS.", "JAMAL", Role.STAFF),
+    ("Thx for the 5⭐, Siddharth! We'll let Harper know she's officially your favorite hygienist 😄", "Harper",
+     Role.STAFF),
+    ("Hi Yusuf! Thank you for the review, and yes, we'll tell Pedro you said the playlist is elite 🎧", "Pedro",
+     Role.STAFF),
+    ("Huge congrats on graduating from PT today!! Kelsey is gonna miss your playlists.", "Kelsey", Role.STAFF),
+    ("Lip flip for our gorgeous client Amber. Injector: @nurseinjector.kat.", "@nurseinjector.kat", Role.STAFF),
+    ("Our guy walked the parallel bars today. Sarah from PT and Jon from OT were cheering.", "Jon", Role.STAFF),
+    ("The lenses were cut to the wrong prescription and Tom in our lab is remaking them.", "Tom", Role.STAFF),
+    ("Hi Mr. and Mrs. Haddad, this is Jenna from Bayview Pediatric Therapy. Just confirming Thursday.", "Jenna",
+     Role.STAFF),
+    ("THANK YOU @PinkPowerRunClub for the 🎀 care packages!!", "@PinkPowerRunClub", Role.ORGANISATION),
+    ("Thanks so much, Grace! We loved having you and your little guy Mateus in the office.", "Mateus", Role.UNKNOWN),
+    ("Thanks for the kind words, Maria Lopez, please call us back if the brace rubs.", "Maria Lopez", Role.UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("text,value,role", TEAM_ROLES, ids=[c[1] + "-" + c[2].value for c in TEAM_ROLES])
+def test_when_a_name_is_the_provider_or_acts_for_the_office_then_it_is_staff(analyzer, text, value, role):
+    from checks.reading import roles_of
+    analysis = analyzer.analyze(text)
+    start = text.index(value)
+    found = [r for e, r in zip(analysis.entities, roles_of(text, analysis)) if e.start <= start < e.end]
+    assert found == [role]

@@ -499,7 +499,8 @@ class PhiAnalyzer:
             return None  # "Lol", "Idk", "RT", "Ayeee"
         if label in ("PERSON", "LOCATION") and _in_hashtag(text, start) and recognizer != "HashtagNameRecognizer":
             return None  # "#MindfulMonday" is a topic tag
-        if label == "PERSON" and style == "mixed" and value.isalpha() and value.isupper() and len(value) <= 5:
+        if label == "PERSON" and style == "mixed" and value.isalpha() and value.isupper() and len(value) <= 5 \
+                and not _settled_given_name(value, recognizer):
             return None  # an acronym, not a name
         rank = _RANK_BY_RECOGNIZER.get(recognizer, _RANK_BY_TYPE.get(label, 6))
         if recognizer == "PersonContextRecognizer" and r.score < 0.85:
@@ -898,11 +899,18 @@ def _code_or_degree(typed: str, c: _Candidate) -> bool:
     return len(value) >= 4 and low not in cities()[0] and not is_country_or_state(value)  # "NYC", "PDX": places
 
 
+def _settled_given_name(value: str, recognizer: str) -> bool:
+    """A given name in capitals that the sentence treats as a person ("Patient of the month: JOY!",
+    "goes to HAZEL who lost her first tooth"): shouted for joy, not an acronym."""
+    return recognizer == "HumanContextRecognizer" and value.casefold() in given_names()
+
+
 def _acronym(typed: str, c: _Candidate) -> bool:
     """ "an ADA entrance": a short word in capitals, as typed (in a draft that uses lower case), not one
     inside a shouted run ("HI SAM, WE'RE SO SORRY ..." before the rest in sentence case)."""
     value = typed[c.start:c.end]
     return c.entity_type == "PERSON" and value.isalpha() and value.isupper() and len(value) <= 3 \
+        and not _settled_given_name(value, c.source) \
         and not _shouted_line(typed, c.start) and not _shouted_run(typed, c.start, c.end)
 
 
@@ -1272,7 +1280,8 @@ def _tags_of_found_names(text: str, chosen: list[_Candidate]) -> list[_Candidate
     ("JOJO is done with chemo ... #jojostrong", "freddie's eval ... #freddiesfighters",
     "bentley got his cast off ... #BeBraveBentley")."""
     names = {w.casefold() for c in chosen if c.entity_type == "PERSON" and text[c.start] not in "@#"
-             for w in re.findall(r"[^\W\d_]{3,}", text[c.start:c.end]) if w.casefold() not in STOP_WORDS}
+             for w in re.findall(r"[^\W\d_]{3,}", text[c.start:c.end])
+             if w.casefold() not in STOP_WORDS or (w.istitle() and w.casefold() in given_names())}  # "Will" of "#WillPower"
     # a tag may end with a given name ("#BeBraveBentley"), not with a surname ("#mrrogers" after Fred Rogers)
     given = {m.group(0).casefold() for c in chosen if c.entity_type == "PERSON" and text[c.start] not in "@#"
              for m in [re.search(r"[^\W\d_]{3,}", text[c.start:c.end])] if m}

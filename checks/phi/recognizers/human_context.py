@@ -34,7 +34,9 @@ _CHEER = (r"congrats(?:[ \t]+to)?|congratulations(?:[ \t]+to)?|kudos[ \t]+to|sho
           r"thank(?:s|[ \t]+you)(?:[ \t]+so[ \t]+much)?,|"  # "thank you, maria!"
           r"(?:(?:huge|big|special)[ \t]+)?(?:thx|ty)[ \t]+to|happy[ \t]+b-?day(?:[ \t]+to)?|"
           r"thank[ \t]+u|tysm|thx|ty|shout[ \t]*out[ \t]+2|welcome[ \t]+to[ \t]+the[ \t]+fam(?:ily)?|"
-          r"(?:we[ \t]+)?(?:miss|love)[ \t]+(?:u|you)(?:[ \t]+so[ \t]+much)?,?")
+          r"(?:we[ \t]+)?(?:miss|love)[ \t]+(?:u|you)(?:[ \t]+so[ \t]+much)?,?|"
+          # a cheer spoken to someone: "go get em, Cash!", "We will keep going, Will!!"
+          r"go[ \t]+get[ \t]+(?:em|'em|’em|them),|way[ \t]+to[ \t]+go,|you[ \t]+got[ \t]+this,|keep[ \t]+(?:it[ \t]+up|going),")
 _CARE_NOUN = (r"recovery|progress|therapy|treatment|session|sessions|surgery|rehab|diagnosis|journey|appointment|"
               r"appt|condition|meds|medication|healing|sobriety|care|visit|procedure|results?")
 # what is a person's own: a body part, their look, their family, their big day ("Chinedu's shoulder",
@@ -60,7 +62,8 @@ _RELATION = (r"daughter|son|kid|mom|mama|mother|dad|papa|father|nana|grandma|gra
 _EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]"
 # a clause opens after a joining word too: "we teared up when ANANYA walked in", "brb crying bc joy said ..."
 _JOINING = "|".join(rf"(?<=\b{w}[ \t])" for w in ("when", "bc", "cuz", "because", "but", "then", "until", "after", "while",
-                                                   "glad", "proud")) + r"|(?<=\w:[ \t])|(?<=\w,[ \t])"  # "recap: charlie said"
+                                                   "glad", "proud")) + r"|(?<=\w:[ \t])|(?<=\w,[ \t])" \
+    + r"|(?<=[—–][ \t])"  # "recap: charlie said", "“Fearless by the end” — Leo was SO brave"
 _LITTLE = r"(?:(?:baby|little|lil|sweet|our|my)[ \t]+)?"  # "sooo baby joy came in"
 _CHAT_OPENER = r"(?:(?:lol|lmao|omg|ok|okay|so+|btw|ngl|update:?|honestly|yall|y'all|and|also)[ \t]+){0,2}"  # "ok so dolores ..."
 _GROUP = {"everyone", "everybody", "all", "team", "staff", "y'all", "yall", "you", "guys", "folks", "friends", "family",
@@ -77,16 +80,22 @@ _SPOKEN_TO = re.compile(
     rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<={_EMOJI}\s)|(?<={_EMOJI}))[ \t]*(?P<v>{_W}),?[ \t]+(?:u|you)[ \t]+"
     r"(?:were|are|r|did|made|absolute|rock|rocked|crushed|killed|nailed|earned|got|deserve|legend|rockstar|superstar)\b",
     re.IGNORECASE | re.MULTILINE)
-_FAMILY = re.compile(r"\bthe[ \t]+(?P<v>[^\W\d_][\w'’\-]*?(?:es|s))\b(?![’'])", re.IGNORECASE)
+_FAMILY = re.compile(r"\b(?:the|both)[ \t]+(?P<v>[^\W\d_][\w'’\-]*?(?:es|s))\b(?![’'])", re.IGNORECASE)
 _JOINS_THE_PRACTICE = re.compile(r"(?:welcome[ \t]+(?:\w+[ \t]+)?to|join(?:s|ed|ing)?|part[ \t]+of|member[ \t]+of)[ \t]+the[ \t]+$",
                                  re.IGNORECASE)
 # a family by its name: "the nguyen family", "the okonkwo fam", "the ramirez twins"
-_NAMED_FAMILY = re.compile(r"\bthe[ \t]+(?P<v>[^\W\d_][\w'’\-]+)[ \t]+(?:family|fam|household|clan|crew|twins|triplets|"
+_NAMED_FAMILY = re.compile(r"\b(?:the|both)[ \t]+(?P<v>[^\W\d_][\w'’\-]+)[ \t]+(?:family|fam|household|clan|crew|twins|triplets|"
                            r"boys|girls|kids|sisters|brothers)\b", re.IGNORECASE)
 
 
 _OWNER_NO_APOSTROPHE = re.compile(rf"(?<![\w'’@#])(?P<v>[^\W\d_]{{3,}}?)s[ \t]+(?:(?:new|whole|first|last|big|lil|little|"
                                   rf"next)[ \t]+)?(?:{_CARE_NOUN}|{_OWN_NOUN})\b", re.IGNORECASE)
+
+
+_BABY_NAMED = re.compile(r"\b(?:baby|newborn)[ \t]+(?P<v>[A-Z][a-z]{2,})(?=[ \t]*[!.,]|[ \t]+(?:is|was|arrived|came|who|and)\b)")
+_INITIALLED = re.compile(r"(?<![\w'’])(?P<first>[A-Z][a-z]{2,})[ \t]+[A-Z]\.(?=[\s,;:)”\"'’]|$)")
+_INITIALLED_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z]{2,}[ \t]+[A-Z]\.[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?$")
+_LIST_JOINT = re.compile(r"[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?")
 
 
 class HumanContextRecognizer(NameRecognizer):
@@ -101,7 +110,8 @@ class HumanContextRecognizer(NameRecognizer):
         Pattern("cheered", rf"(?:^|(?<=\W))(?:{_CHEER})(?:[ \t]+so[ \t]+much)?[ \t]+(?P<v>{_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:$|[!,.]|"
                            rf"[ \t]+(?:for|on|who|after|she|he|today|tonight|yesterday|again|this[ \t]+week|and|&)\b))", 0.9),
         # a title before a name in any case: "mrs banks we are so glad ...", "ms. o'brien"
-        Pattern("titled", rf"\b(?:mr|mrs|ms|mx|miss)\.?[ \t]+(?P<v>{_W}?)(?:['’]s)?\b", 0.9),
+        # (the name may hold an apostrophe: "mrs. o'brien")
+        Pattern("titled", rf"\b(?:mr|mrs|ms|mx|miss)\.?[ \t]+(?P<v>{_W}?)(?:['’]s)?(?![\w'’])", 0.9),
         Pattern("owner", rf"(?:^|(?<=\W))(?P<v>{_W})['’]s[ \t]+(?:\w+[ \t]+)?(?:{_CARE_NOUN})\b", 0.9),
         # someone's family, pal or little one: "her daughter chiamaka", "our sweet jojo", "my guy TK"
         Pattern("relation", rf"\b(?:her|his|their|my|our)[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:{_RELATION})[ \t]+(?P<v>{_W})",
@@ -121,6 +131,40 @@ class HumanContextRecognizer(NameRecognizer):
                                 rf"(?:[ \t]*(?:,|&|\+|and)[ \t]*{_W}){{0,3}}(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]+"
                                 rf"(?:just[ \t]+|finally[ \t]+|officially[ \t]+|still[ \t]+|literally[ \t]+)?"
                                 rf"(?:{_HUMAN_DOES})\b", 0.9),
+        # what the front desk does with a patient: "call back hope re: her f/u", "can i put sterling in w/ april",
+        # "who let RIVER have the sticker drawer"
+        Pattern("called_back", rf"\bcall(?:ing|ed)?[ \t]+back[ \t]+(?P<v>{_W})", 0.9),
+        Pattern("call_back", rf"\bcall(?:ing|ed)?[ \t]+(?P<v>{_W})[ \t]+back\b", 0.9),
+        Pattern("fitted_in", rf"\b(?:put|squeeze|fit|slot|work)[ \t]+(?P<v>{_W})[ \t]+in\b(?![ \t]+(?:mind|place|charge|touch))",
+                0.9),
+        Pattern("let_do", rf"\blet[ \t]+(?P<v>{_W})[ \t]+(?:have|take|pick|choose|keep|hold|play|ring|try|sit|stay|wear|"
+                          r"borrow)\b", 0.9),
+        # a patient by the word for one, told what they did: "pt dawn called", "our client Amber."
+        Pattern("patient_named", rf"(?:^|(?<=[\s(]))(?:(?-i:pt)|patient|client)[ \t]+(?P<v>{_W})(?=[ \t]*(?:[,;:(!.]|$)|"
+                                 rf"[ \t]+(?:{_HUMAN_DOES}|called|calls|is|was|has|wants)\b)", 0.9),
+        # a patient booked into a room or a time: "the superbill for kwame (rm 1) and ama (rm 2)", "mr bishop (3:30)"
+        Pattern("booked", rf"(?<![\w'’])(?P<v>{_W})[ \t]*\((?:(?:rm|room|op|chair|bay)\.?[ \t]*\d{{1,2}}|"
+                          r"\d{1,2}(?::\d\d)?[ \t]*(?:am|pm)|\d{1,2}:\d\d)\)", 0.9),
+        # the one someone reports on: "dr ramirez says mercy can skip the xray"
+        Pattern("reported", rf"\b(?:says|said|asked[ \t]+if|wants[ \t]+to[ \t]+know[ \t]+if|thinks)[ \t]+(?P<v>{_W})[ \t]+"
+                            r"(?:can|can't|cannot|could|should|shouldn't|needs[ \t]+to|must|may)[ \t]+\w", 0.9),
+        # "goes to HAZEL who lost her first tooth"
+        Pattern("who_does", rf"(?<![\w'’])(?P<v>{_W}),?[ \t]+who[ \t]+(?:just[ \t]+|finally[ \t]+)?(?:{_HUMAN_DOES})\b", 0.9),
+        # "Patient of the month: JOY!"
+        Pattern("of_the_month", rf"\b(?:patient|client|pt|kiddo|kid|smile)[ \t]+of[ \t]+the[ \t]+(?:day|week|month|year)"
+                                rf"[ \t]*(?:[:\-–—!]+|is)[ \t]*(?P<v>{_W})", 0.9),
+        # "PENNY LANE (YES REALLY) IS A NEW PT"
+        Pattern("is_a_patient", rf"(?<![\w'’])(?P<v>{_W}(?:[ \t]+{_W})?)(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+(?:is|was)[ \t]+"
+                                r"(?:a|an|our)[ \t]+(?:new[ \t]+|former[ \t]+|current[ \t]+)?(?:pt|patient|client)\b", 0.9),
+        # "we love seeing Lily every week"
+        Pattern("seen_gladly", rf"\b(?:love|loved|loves|miss|missed|enjoy|enjoyed)[ \t]+(?:seeing|having|treating|"
+                               rf"working[ \t]+with)[ \t]+(?P<v>{_W})", 0.9),
+        # a clause's doer in a contraction: "ezra's doing his AAC session in 10"
+        Pattern("contracted_does", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<={_EMOJI}\s)|{_JOINING})[ \t]*{_LITTLE}(?P<v>{_W}?)['’]s"
+                                   r"[ \t]+(?:doing|having|getting)[ \t]+(?:his|her)\b", 0.9),
+        # a list after the family word: "the Okafor twins, Chidi and Chidera", "(THE TWINS, ELI & EZRA)"
+        Pattern("family_listed", rf"\b(?:twins|triplets|kids|children|sons|daughters|siblings)[ \t]*[,:(][ \t]*(?P<v>{_W})"
+                                 rf"(?=[ \t]*(?:,|&|\+|and)[ \t]*{_W})", 0.9),
     ]
     CONTEXT = []
     FLAGS = re.IGNORECASE | re.MULTILINE
@@ -129,6 +173,7 @@ class HumanContextRecognizer(NameRecognizer):
         not_person = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()
                       if e.label_ in _NOT_PERSON]
         found = (super().analyze(text, entities, nlp_artifacts, regex_flags) + self._families(text)
+                 + self._named_baby(text) + self._initialled(text)
                  + self._spoken_to(text, nlp_artifacts) + self._owner_without_apostrophe(text))
         return [r for r in found if not any(s < r.end and r.start < e for s, e in not_person)]
 
@@ -143,6 +188,28 @@ class HumanContextRecognizer(NameRecognizer):
                     and word.casefold() not in given_names():
                 continue
             out.append(self._found(m.start("v"), m.end("v")))
+        return out
+
+    def _named_baby(self, text: str) -> list[RecognizerResult]:
+        """ "Welcome to the world, baby Journey!": a capitalised word right after "baby" names the baby,
+        though it is also a word (a lower-case "baby boy" or a capitalised "Baby Shark" does not)."""
+        return [self._found(m.start("v"), m.end("v")) for m in _BABY_NAMED.finditer(text)
+                if m.group("v").casefold() not in STOP_WORDS | _GROUP | MONTHS | WEEKDAYS]
+
+    def _initialled(self, text: str) -> list[RecognizerResult]:
+        """ "Winter S.", "Bear H.": a first name and the initial of the surname, as reviews and lists of
+        patients write them; a word that is also English counts in a list of such names
+        ("Rahel T., Marco D., Winter S.") or quoted as a reviewer's name, so "Vitamin D." stays a vitamin."""
+        out = []
+        for m in _INITIALLED.finditer(text):
+            word = m.group("first")
+            listed = _INITIALLED_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
+                or _INITIALLED.match(text, _LIST_JOINT.match(text, m.end()).end() if _LIST_JOINT.match(text, m.end()) else m.end())
+            quoted = text[max(0, m.start() - 1):m.start()] in "\"“'‘" and m.start() > 0
+            if word.casefold() in STOP_WORDS | _GROUP | MONTHS | WEEKDAYS or not (
+                    self._namelike(word) or listed or quoted):
+                continue
+            out.append(self._found(m.start(), m.end()))
         return out
 
     def _owner_without_apostrophe(self, text: str) -> list[RecognizerResult]:
@@ -188,8 +255,13 @@ class HumanContextRecognizer(NameRecognizer):
         low = word.casefold().replace("’", "'")
         if "'" in low and low.split("'")[0] in STOP_WORDS:
             return False  # "I'd", "she'll", "we've": a pronoun's contraction
+        if re.fullmatch(r"(?:o|d|mc|mac)'[^\W\d_]{3,}", low) and low != "o'clock":
+            return True  # "mrs. o'brien", "d'angelo": a family name's shape, though a dictionary may list it
         if low in DEED_VERBS and word.islower():
             return False  # "my wife said ...": what she did, not her name
+        if len(low) >= 3 and word[:1].isupper() and word[1:].islower() and low in given_names() \
+                and low in STOP_WORDS and low not in MONTHS:
+            return True  # "Our guy Will walked", "Thank you, Will!": capitalised where a person stands
         if low in STOP_WORDS or low in _GROUP or low in MONTHS or low in WEEKDAYS or is_country_or_state(word):
             return False
         if low in given_names() or low in common_surnames():

@@ -145,6 +145,7 @@ def test_when_unknown_proper_nouns_enabled_then_unfamiliar_surnames_are_names(
     "Capitalized words like Wisdom and Discipline are often mistaken with names.",
     "Awarded Salesperson of the Month three times.",
     "For my take, see Guilty Pleasures: 5 Musicians Of The 70s.",
+    "Walk with us on Saturday!\n\nFree T-shirts for the first 50 walkers.",
 ])
 def test_when_capitalised_words_are_vocabulary_then_they_are_not_names(analyzer, text):
     assert [t for t, _ in spans(analyzer, text) if t == "PERSON"] == []

@@ -654,6 +654,8 @@ class PhiAnalyzer:
             return False  # "Peter Zuidhove 188" is a street
 
         names = given_names()
+        if words and re.fullmatch(r"[A-Za-z]-[a-z]{3,}", words[-1]):
+            return False  # "Free T-shirts", "Digital X-rays": a thing named after a letter
         parts = [part for w in words for part in w.split("-") if part]  # "Trauma-Informed" is two words
         return not all(_function_word(w) or (self._ordinary_word(w) and w.casefold() not in names) for w in parts)
 

@@ -50,14 +50,16 @@ _WRITTEN_PERMISSION = re.compile(r"\b(?:written|signed)\b[^.!?\n]{0,30}\b(?:perm
 
 
 _WHOLE_POST = re.compile(r"\b(?:for|in|of) (?:this|the|our) (?:video|post|story|spotlight|feature|series|photos?|reel|"
-                         r"blog|article|interview)\b|\beverything (?:you see )?(?:here|in this)\b", re.IGNORECASE)
+                         r"blog|article|interview)\b|\beverything (?:you see )?(?:here|in this)\b"
+                         # "to share her name, photo, and this story", "sharing Coach Tamara's comeback story"
+                         r"|\bshar(?:e|ing)\b[^.!?\n]{0,50}\b(?:story|photos?|pics?|journey|name)\b", re.IGNORECASE)
 # someone else's care beside the one who gave permission
 _SOMEONE_ELSE = re.compile(r"\b(?:another|other) (?:patient|client)s?\b|\bour \d{1,2}(?::\d\d)?\b", re.IGNORECASE)
 _BEFORE_AFTER = re.compile(r"\bbefore\b\W{1,8}(?:and\W+|&\W*|vs\.?\W+|to\W+)?after\b", re.IGNORECASE)
 
 # what a written authorization would release: the patient content a consent covers, and the
 # patient's name with the registry's "not on file"
-_AUTHORISABLE = (*COVERABLE, "phi.person", "consent.unknown_person")
+_AUTHORISABLE = (*COVERABLE, "phi.person", "phi.handle", "consent.unknown_person")
 _PICTURE_CODES = ("phi.photo", "policy.before_after", "image.face")
 
 

@@ -799,6 +799,7 @@ _INVENTED_CASE = re.compile(
     r"(?<!not a )(?<!isn't a )(?<!isn’t a )(?<!no )\b(?:hypothetical|fictional|fictitious|imaginary|made[- ]up|invented|"
     r"composites?)\b|\bnot (?:a )?real (?:person|people|client|patient|case|child|kid|kiddo)s?\b"
     r"|\bisn['’]?t a real (?:person|client|patient|child|kid)\b"
+    r"|\bnot (?:about )?any (?:one|single|particular|specific) (?:person|client|patient)['’]?s?\b"
     r"|\bdoes ?n[o']t describe any real\b|\b(?:a|an) (?:\w+ )?(?:client|patient|person) we'?(?:ll| will) call\b", _I)
 
 

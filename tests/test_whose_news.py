@@ -165,6 +165,7 @@ def test_when_a_draft_says_when_it_goes_live_then_that_day_is_read(text, when):
     "POV: a (totally made-up, not a real person) client says “i'm fine” for the 4th week in a row",
     "The following is a fictional composite. It does not describe any real person. Sam skipped dinners for a year.",
     "Imagine a client we'll call Sam. Sam books a first appointment because he can't sleep.",
+    "A lot of people start therapy saying nothing is wrong. (A theme we hear often, not any one client's story.)",
 ])
 def test_when_a_draft_says_its_case_is_made_up_then_no_sentence_reads_as_someones_care(analyzer, text):
     care = read(draft_of({"text": text}), analyzer.analyze(text)).sentences

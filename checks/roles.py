@@ -75,7 +75,9 @@ _PUBLIC_AFTER = re.compile(
     r"olympian|athlete|singer|actor|actress|poet|philosopher|professor|host) (?:of|who|and)\b"
     r"|\s*\((?:author|\d{4}))"
     # someone who tells their own health story in public: "Hugh Jackman has spoken publicly about ..."
-    r"|^\s+(?:has |have |had )?(?:spoken|speaks|talked|talks|written|writes|opened up)\s+(?:\w+\s+){0,2}?"
+    # (past a band or a role: "Pete Townshend of The Who has spoken publicly", "Selena, the singer, has ...")
+    r"|^(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’]*)(?:\s+(?-i:[A-Z][\w'’]*)){0,3}|\s*,[^,\n]{1,40},)?"
+    r"\s+(?:has |have |had )?(?:spoken|speaks|talked|talks|written|writes|opened up)\s+(?:\w+\s+){0,2}?"
     r"(?:publicly|in (?:interviews|the press|his memoir|her memoir|their memoir))\b", _I)
 # Staff: credentials after the name, or the sentence introduces a colleague.
 _LOWER_CREDENTIALS = "(?:" + "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=True)) + ")"
@@ -665,7 +667,15 @@ def contact_role(text: str, e: Entity) -> Role:
         return Role.UNKNOWN  # "Please call Sarah at ...": a person's own number
     if invite or _CONTACT_AFTER.match(text[e.end:e.end + 40]):
         return Role.PRACTICE
+    chained = _CHAINED_CONTACT.search(before)  # "available at 555-0163 or director@...": the same invitation
+    if chained and _INVITES_CONTACT.search(text, max(0, e.start - len(before) + chained.start() - 80),
+                                           e.start - len(before) + chained.start()):
+        return Role.PRACTICE
     return Role.UNKNOWN
+
+
+_CHAINED_CONTACT = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\(?\d{3}\)?[-.\s]?\d{3}[-.\s]\d{4}|\d{3}[-.\s]\d{4})"
+                              r"\s*(?:or|and|/|,)\s*$", _I)
 
 
 def date_role(text: str, e: Entity) -> Role:

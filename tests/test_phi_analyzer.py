@@ -658,3 +658,18 @@ def test_when_a_sentence_uses_a_word_as_a_patient_in_chat_or_a_reply_then_it_is_
                                   "we put it in the drawer", "call us back anytime"])
 def test_when_a_word_only_resembles_those_shapes_then_it_is_no_name(analyzer, text):
     assert not [v for t, v in spans(analyzer, text) if t == "PERSON"]
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a brand, or one word listed with brands among wares, is a thing
+    ("new frames just dropped 😍👓 ray-ban, oakley & kate spade in stock now", []),
+    ("Our fall collection has arrived, including new lines from Ray-Ban and Lindberg.", []),
+    ("psa: the new guy in the waiting room is NOT a pt, he's the Henry Schein rep", []),
+    # ... not a person beside one, nor a one-word brand that is also a name
+    ("Ray-Ban and Maria stopped by to drop off the sample case", ["Maria"]),
+    ("Tiffany loved her new frames after her eye exam", ["Tiffany"]),
+    # a pronoun is no one's name
+    ("Five stars on a Monday?? You just made our whole front office smile.", []),
+])
+def test_when_a_span_is_a_brand_or_a_pronoun_then_it_is_no_person(analyzer, text, kept):
+    assert [v for t, v in spans(analyzer, text) if t == "PERSON"] == kept

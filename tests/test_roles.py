@@ -203,6 +203,10 @@ DRAFT_ROLES = [
     ("HAPPY BIRTHDAY HOPE!!! 🎂 so glad your new hip is working", "HOPE", Role.UNKNOWN),
     ("We can't give medical advice here, but our nurse line is available 24/7 at 555-0199.", "555-0199",
      Role.PRACTICE),
+    ("Our practice director Lena is available at 555-0163 or director@harborcouples.com.",
+     "director@harborcouples.com", Role.PRACTICE),
+    ("Pete Townshend of The Who has spoken publicly for decades about his hearing loss.", "Pete Townshend",
+     Role.PUBLIC),
 ]
 
 

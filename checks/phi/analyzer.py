@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from bot.consent.names import fold  # accents and look-alikes folded, as the consent matcher does
 from checks.base import Analysis, Entity
 from checks.phi.lexicon import (CREDENTIALS, HONORIFICS, IRREGULAR_PAST, MONTHS, SPACY_MODEL, STREET_TYPES, WEEKDAYS,
-                                common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
+                                brand_pattern, common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
                                 cities, names_not_words, person_names)
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.given_name import in_a_persons_place
@@ -273,7 +273,8 @@ class PhiAnalyzer:
         typed_in_mixed_case = case_style(text) == "mixed"
         chosen = [c for c in chosen if not _not_a_person(work, c)
                   and not (typed_in_mixed_case and _acronym(text, c)) and not self._tip_subject(work, c)
-                  and not _code_or_degree(text, c)]
+                  and not _code_or_degree(text, c) and not _in_brand(work, c)
+                  and not (c.entity_type == "PERSON" and work[c.start:c.end].casefold() in _PRONOUNS)]
         chosen = _joined_names(work, chosen)
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
@@ -1144,6 +1145,32 @@ def _venue_named_for_owner(text: str, c: _Candidate) -> bool:
 def _title_only(value: str) -> bool:
     words = re.findall(r"[^\W\d_]+", value)
     return bool(words) and all(w.casefold() in _TITLE_ONLY for w in words)
+
+
+_PRONOUNS = frozenset({"i", "me", "you", "u", "ya", "he", "him", "she", "her", "we", "us", "they", "them", "it",
+                       "your", "ur", "yours", "his", "hers", "their", "theirs", "our", "ours"})
+
+
+def _in_brand(text: str, c: _Candidate) -> bool:
+    """A name or place inside a brand's name ("ray" of "ray-ban", "Kate Spade", "Henry Schein"), or
+    listed with brands ("ray-ban, oakley & kate spade in stock", "lines from Ray-Ban and Lindberg")."""
+    if c.entity_type not in ("PERSON", "LOCATION"):
+        return False
+    for m in brand_pattern().finditer(text, max(0, c.start - 40), c.end + 40):
+        if m.start() <= c.start and c.end <= m.end():
+            return True
+        if (_LIST_JOINT.fullmatch(text, m.end(), c.start) or _LIST_JOINT.fullmatch(text, c.end, m.start())) \
+                and " " not in text[c.start:c.end].strip() \
+                and _WARES.search(text, max(0, min(m.start(), c.start) - 80), max(m.end(), c.end) + 80):
+            return True  # one word listed with a brand among wares, not "Ray-Ban and Maria Lopez stopped by"
+    return False
+
+
+_WARES = re.compile(r"\b(?:frames?|lenses|collections?|lines?|in stock|products?|brands?|on sale|carry|restock\w*|"
+                    r"designers?|styles?|shelves|arrivals?)\b", re.IGNORECASE)
+
+
+_LIST_JOINT = re.compile(r"\s*(?:,|&|\+|/|and)\s*(?:and\s+)?")
 
 
 def _not_a_person(text: str, c: _Candidate) -> bool:

@@ -314,6 +314,21 @@ def public_figures() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def brand_pattern() -> re.Pattern:
+    """The brands and products of brands.txt, as one case-blind pattern of whole words: a name
+    inside one ("ray" of "ray-ban", "kate spade") is a thing, not a person."""
+    path = os.path.join(os.path.dirname(__file__), "brands.txt")
+    with open(path, encoding="utf-8") as f:
+        names = {" ".join(line.split()) for line in f if line.strip() and not line.lstrip().startswith("#")}
+    # a one-word brand that is also a given name or surname ("Brooks", "Oakley", "Tiffany") may be a
+    # patient: it stays a possible name
+    people = person_names()
+    names = {n for n in names if " " in n or "-" in n or n.casefold() not in people}
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w@#])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
 def person_names() -> frozenset[str]:
     """Given names and surnames together, built once (the union of two large sets costs a
     millisecond, too much to pay on every draft)."""

@@ -199,20 +199,23 @@ class PhiCheck(Check):
         stressful"): the reviewer signed their review with it, so the name alone exposes nothing; a
         reply that tells or confirms care is blocked by its sentences (the disclosure model and
         the review-reply rule), and the name then blocks too."""
-        spoken_to = Addressees().find(draft.text, analysis)
-        named = {(e.start, e.end) for e in analysis.of_type(*PEOPLE) if (e.start, e.end) in spoken_to}
-        if set(draft.platforms) & set(REVIEW_PLATFORMS) or _REVIEW.search(draft.text):
-            return named
+        text = draft.text
+        review = set(draft.platforms) & set(REVIEW_PLATFORMS) or _REVIEW.search(text)
         # a reply to a comment opens by greeting its writer ("Hi Tom, we're not able to ...", "@mia.k great q!");
         # with no review rule behind it, only while nothing said to them touches care
-        text = draft.text
-        greeted = {(a, b) for a, b in named if _GREETING.fullmatch(text, 0, a)}
-        to_them = [sentence_bounds(text, a) for a, _ in greeted] + [
+        opening = [e for e in analysis.of_type(*PEOPLE) if review or _GREETING.fullmatch(text, 0, e.start)]
+        if not opening:
+            return set()  # (no one to ask the addressee reading about)
+        spoken_to = Addressees().find(text, analysis)
+        named = {(e.start, e.end) for e in opening if (e.start, e.end) in spoken_to}
+        if review:
+            return named
+        to_them = [sentence_bounds(text, a) for a, _ in named] + [
             sentence_bounds(text, m.start()) for m in _SECOND_PERSON.finditer(text)]
         if any(s0 <= h0 < s1 for s0, s1 in to_them for h0, _ in hits if not _PORTAL.match(text, h0)) \
                 or any(reading.in_care_context(s0, s1) for s0, s1 in to_them):
             return set()
-        return greeted
+        return named
 
     @staticmethod
     def _about_colleague(text: str, hit: tuple[int, int], analysis: Analysis, reading) -> bool:

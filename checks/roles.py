@@ -50,7 +50,7 @@ _PUBLIC_BEFORE = re.compile(
     r"podcaster|host|president|poet laureate|activist|pioneer|neuroscientist|monk|teacher|prince|princess|king|"
     r"queen|duke|duchess|senator|governor|pope|saint|sir|dame|mayor|councilor|councillor|council member|"
     r"commissioner|representative|rep\.|congressman|congresswoman|secretary|sheriff|superintendent|chancellor|"
-    r"ambassador|bishop|archbishop|reverend|rev\.|"
+    r"ambassador|bishop|archbishop|reverend|rev\.|principal|vice principal|dean|coach|pastor|chief|judge|"
     r"documentary|film|movie|book|memoir|novel|podcast|series|album|song|ted talk)\s+(?:dr\.?\s+)?$"
     r"|\bby\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}\s+(?:and|&)\s+$"  # "by Emily and Amelia Nagoski"
     r"|[\w!?.][\"”]\s*,\s*(?:[\w'’.-]+\s+(?:and|&)\s+)?$"  # a title, then its authors: "“Burnout”, Emily & Amelia Nagoski"
@@ -145,6 +145,12 @@ _AT_A_BUSINESS_BEFORE = re.compile(r"\b(?:at|from|near|inside|outside)\s+$", _I)
 _BUSINESS_POSSESSIVE = re.compile(
     r"^['’]s\b(?!\s+(?:house|home|place|apartment|flat|party|wedding|funeral|memorial|bedside|side|office|room|"
     r"school|birthday|graduation|game|recital|family|mom|dad|parents))", _I)
+# someone thanked for what their business gave the team: "thx to Lina at Leaf & Bean for the team order"
+_THANKED_BEFORE = re.compile(r"\b(?:thanks|thank you|thx|ty|shout-?out|shout out|big love|grateful|kudos)\s+(?:so much\s+)?"
+                             r"(?:to\s+)?$", _I)
+_OF_A_BUSINESS_AFTER = re.compile(r"^\s+(?:at|from|of|@)\s+(?:the\s+)?(?![A-Z][\w'’]*\s+(?:High|Elementary|Middle|"
+                                  r"Academy|School|College|University)\b)(?-i:[A-Z][\w'’]*)(?:\s+(?:&\s+)?(?-i:[A-Z][\w'’]*)){0,3}"
+                                  r"\s+for\s+(?:the|our|a|an|all|sponsoring|donating|hosting|feeding|catering|bringing)\b")
 # a job at the practice right next to the name: "our peer support specialist Tanya", "done by our NP Dana",
 # "our practice manager, Lynn,", "Nicole, our founder"
 _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|senior|medical|clinical|billing|intake|"
@@ -157,6 +163,7 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|s
               r"volunteer|volunteer handler|handler|chef|cook|driver|housekeeper|custodian|"
               # any clinician named for their field: "our audiologist", "our podiatrist", "our pediatrician"
               r"lead|physio|pta|cota|rn|lpn|cna|rdh|ma|[a-z]{3,}(?:ologist|ist|ician|ographer))s?")  # "our DPTs"
+STAFF_JOB = _STAFF_JOB  # for checks/subjects.py: "one of our PT assistants" is a colleague
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+"
                                r"(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}"  # "our very own", "our beloved"
                                + _STAFF_JOB + r"\s*[,:]?\s*$"  # "our incredible nurses: Rhonda, Kim, ..."
@@ -274,8 +281,14 @@ _STAFF_JOB_AFTER = re.compile(r"^(?:'s)?\s*[,(]\s*(?:our|the practice'?s|the)\s+
                               # "HAPPY BIRTHDAY HOPE!!! 🎂 BEST OFFICE MANAGER IN THE STATE"
                               r"|^[^\w\n]*(?:(?:our|ur|the)\s+)?(?:best|greatest|favou?rite|amazing|incredible|fearless)\s+"
                               r"(?:[\w-]+\s+){0,2}?" + _STAFF_JOB + r"\b"
+                              # "That's Marco, one of our PT assistants!"
+                              r"|^\s*,?\s*(?:is\s+|was\s+)?one of (?:our|the practice'?s)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB + r"\b"
                               # "(Mrs. Lee is our head chef, not a resident)"
                               r"|^\s*,?\s*(?:is|was|has been)\s+(?:our|the practice'?s)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB + r"\b", _I)
+# a celebration whose next line says which colleague it is: "HAPPY BIRTHDAY MARCUS!! 🎂 / Things you may not
+# know about our favorite DPT:"
+_CELEBRATED_BEFORE = re.compile(r"\b(?:birthday|bday|b-day|anniversary|congrat\w*|welcome|happy retirement)\W*$", _I)
+_JOB_NEXT_LINE_AFTER = re.compile(r"[^\w\n]*\n[^\n]{0,60}?\b(?:our|ur)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB + r"\b", _I)
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
 _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|my name is|me),?\s+(?:dr\.?\s+)?$", _I)
 _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
@@ -360,18 +373,23 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 _OFFICE_TITLE_BEFORE = re.compile(r"\b(?:mayor|senator|state senator|governor|councilor|councillor|councilman|councilwoman|"
                                   r"council member|commissioner|representative|rep\.|congressman|congresswoman|sheriff|"
                                   r"superintendent|judge|coach|principal|pastor|reverend|chief|president)\s+(?:dr\.?\s+)?$", _I)
-# the practice's own part in someone's care: "we were honored to have Mayor Hayes in for her annual eye
-# exam", "our team helped State Senator Delgado back on his feet after his stroke"
-_OUR_PART = re.compile(r"\b(?:we|we'?re|we'?ve|us|our|here)\b", _I)
-_THEIR_CONDITION = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+){0,2}(?:exam|visit|appointment|session|check-?up|"
-                              r"cleaning|adjustment|surgery|treatment|" + "|".join(
-                                  re.escape(t) for t in sorted(HEALTH_TERMS, key=len, reverse=True)) + r")s?\b", _I)
+# someone's care: "we were honored to have Mayor Hayes in for her annual eye exam", "Coach Reyes's knee surgery"
+_CARE_NOUN = (r"(?:exam|visit|appointment|session|check-?up|cleaning|adjustment|surgery|treatment|"
+              + "|".join(re.escape(t) for t in sorted(HEALTH_TERMS, key=len, reverse=True)) + r")s?\b")
+_THEIR_CONDITION = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+){0,2}" + _CARE_NOUN, _I)
+_OWN_CONDITION_AFTER = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}" + _CARE_NOUN, _I)
 
 
-def _cared_for_here(sentence: str) -> bool:
-    """The sentence tells of the practice caring for someone: a public figure in it is a patient."""
-    return bool(_OUR_PART.search(sentence)) and bool(_CARE_OF_SOMEONE.search(sentence)
-                                                     or _THEIR_CONDITION.search(sentence))
+# an injury and its mending: "after rehabbing his Achilles with our team all summer"
+_IN_FOR = re.compile(r"\b(?:in|came in|come in|stopped in|stopped by) for (?:his|her|their)\b", _I)  # "in for his ..."
+_MENDING = re.compile(r"\b(?:rehab\w*|recover\w*|surger\w*|treated|heal(?:ed|ing|s)?|injur\w*|torn|tore|broke|"
+                      r"fractur\w*|sprain\w*|concussion\w*)\b", _I)
+
+
+def _cared_for_here(sentence: str, after: str) -> bool:
+    """The sentence tells of someone's care: a mayor, coach or principal in it is a patient."""
+    return bool(_CARE_OF_SOMEONE.search(sentence) or _THEIR_CONDITION.search(sentence)
+                or _OWN_CONDITION_AFTER.match(after) or _MENDING.search(sentence) or _IN_FOR.search(sentence))
 
 
 def person_role(text: str, e: Entity) -> Role:
@@ -393,9 +411,13 @@ def person_role(text: str, e: Entity) -> Role:
     # with what they do ("— Brené Brown, researcher")
     signed_with_town = re.search(_DASH + r"+\s*$", before) and _TOWN_OR_AGE_AFTER.match(after) \
         and not listed_public_figure(text, e)
-    if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)) \
+    # (the tagger may take the title in: "Pastor Ellen Brooks")
+    titled = _OFFICE_TITLE_BEFORE.search(before) or (" " in value.strip()
+                                                      and _OFFICE_TITLE_BEFORE.search(value.split()[0] + " "))
+    if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after) or titled) \
             and not initialled and not signed_first_name and not signed_with_town \
-            and not (_OFFICE_TITLE_BEFORE.search(before) and _cared_for_here(text[slice(*_sentence(text, e.start, e.end))])):
+            and not (titled and _cared_for_here(text[slice(*_sentence(text, e.start, e.end))],
+                                                ("'s" if re.search(r"['’]s$", value) else "") + after)):
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
     if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person
@@ -409,6 +431,8 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.ORGANISATION  # "Saturday's Riverhawks game": a team (not "Maya's game")
     if _AT_A_BUSINESS_BEFORE.search(before) and _BUSINESS_POSSESSIVE.match(after):
         return Role.ORGANISATION  # "at Powell's on Hawthorne", "from Trader Joe's": a shop, not a person
+    if _THANKED_BEFORE.search(before) and _OF_A_BUSINESS_AFTER.match(after):
+        return Role.ORGANISATION  # "thx to Lina at Leaf & Bean for the team order": she speaks for her shop
     if _PRACTICE_PLACE_AFTER.match(after) and _OPERATIONS.search(text, *_sentence(text, e.start, e.end)):
         return Role.ORGANISATION  # "Willow's outpatient office is closed Dec 24": the practice, by its short name
     # (a surname the tagger left out may sit between: "kelsey marsh, otr/l")
@@ -423,6 +447,7 @@ def person_role(text: str, e: Entity) -> Role:
             or _PET_AFTER.match(after) or _signs_the_post(text, e, value) or _ADVISES_AFTER.match(after) \
             or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) or _acts_for_the_office(before, after) \
             or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
+            or (_CELEBRATED_BEFORE.search(before) and _JOB_NEXT_LINE_AFTER.match(text, e.end, e.end + 120)) \
             or (_CHILDRENS_TITLE_BEFORE.search(before) and " " not in value.strip()
                 and value.casefold() not in common_surnames()
                 and not _NOT_STAFF_SENTENCE.search(text[slice(*_sentence(text, e.start, e.end))])):
@@ -540,8 +565,12 @@ _INVITES_CONTACT = re.compile(
     r"|\b(?:(?:picks? up|answers?|is available)(?: 24/7| 24 hours a day| anytime| around the clock| day or night)?|would (?:love|like|be happy|be glad) to (?:talk|chat|hear from you|"
     r"connect|help|speak)(?: (?:with|to) (?:you|u))?(?: directly| privately| confidentially)?|happy to (?:talk|chat|help)"
     r"|can help|(?:is|are) (?:here|there)(?: for you)?"
+    # ours to be reached: "our clinical director, Dr. Naomi Fisch, can be reached privately at" (not "our client can")
+    r"|\b(?:we|our\s+(?!(?:\w+\s+)?(?:clients?|patients?|pts?)\b)[^!?\n]{1,50}?)\s+(?:can|may) be reached"
+    r"(?: privately| directly| confidentially| anytime)?"
+    r"|ll[aá]m(?:enos|e(?:nos)?|anos)|escr[ií]b(?:anos|enos)|cont[aá]ct(?:enos|anos)"  # Spanish: "llámenos al"
     r"|(?:can|will|could) (?:talk|chat|speak)(?: (?:with|to) (?:you|u))?(?: confidentially| privately| anytime)?)"
-    r"(?:\s+(?:at|on))?\s*[:\-–—]?"
+    r"(?:\s+(?:at|on|al|a|en))?\s*[:\-–—]?"
     r"|\b(?:phone|tel|telephone|email|e-mail|call|text|contact|office|front desk|questions\??)\s*[:\-–—]?)"
     r"\s*\(?$", _I)
 # the number is the reader's own: "we tried calling you at", "your number", "reach u on"
@@ -701,7 +730,7 @@ def date_role(text: str, e: Entity) -> Role:
 
 _ANNOUNCEMENT_REACH = 120
 _HOURS_AFTER = re.compile(r"[^\n.!?]{0,16}?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[–-]|to)\s*\d{1,2}"
-                          r"(?::\d\d)?\b|\bclosed\b|\bopen (?:at|until|from)\b)", _I)
+                          r"(?::\d\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\b|\bclosed\b|\bopen (?:at|until|from)\b)", _I)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before|no later than|deadline:?)\s+(?:[A-Za-z]+day,?\s+)?$", _I)
 _ASKS_EVERYONE = re.compile(r"\b(?:please|kindly|request|order|submit|register|sign up|rsvp|book|schedule|renew|"
                             r"send|drop off|pick up)\b", _I)

@@ -14,7 +14,7 @@ import re
 
 from checks.base import PEOPLE, Entity
 from checks.policy import lexicon as L
-from checks.roles import Role
+from checks.roles import STAFF_JOB, Role
 
 _I = re.IGNORECASE
 _FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|i|I'm|i'm|I’m|i’m|I've|i've|I’ve|i’ve|I'd|i'd|me|my|myself|MY|ME|"
@@ -94,10 +94,21 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
                 colleague_here = _first_named(text, *bounds[i + 1], people, is_colleague)
             out.append(bool(colleague_here))
             continue
-        out.append(colleague_here or bool(_FIRST_PERSON.search(sentence)) or bool(_PRACTICE_THING.search(sentence)))
+        out.append(colleague_here or bool(_FIRST_PERSON.search(sentence)) or bool(_PRACTICE_THING.search(sentence))
+                   or (i > 0 and out[i - 1] and _cheer_after(sentence)))
     # a bare "Before 👉 After!" heading is about what the next sentence says was made over
     return tuple(out[i + 1] if _BARE_BEFORE_AFTER.match(text[s:e]) and i + 1 < len(out) else mine
                  for i, ((s, e), mine) in enumerate(zip(bounds, out)))
+
+
+# a few words with no one in them: "3:41 🏃‍♂️🔥 so proud" after "Dr. Brenner ran the Boston Marathon!!!"
+_FRAGMENT_WORDS = 6
+
+
+def _cheer_after(sentence: str) -> bool:
+    """A short fragment naming no one: it goes on with the news before it (the caller has ruled out
+    names, pronouns, "you" and anyone's care)."""
+    return len(re.findall(r"[^\W_]+", sentence)) <= _FRAGMENT_WORDS and not _THIRD_PERSON.search(sentence)
 
 
 def _you_hears_own_news(text: str, bounds: list[tuple[int, int]], i: int, people, is_colleague) -> bool:
@@ -162,9 +173,12 @@ def _nearest_is_own(text: str, lo: int, pos: int, people, is_colleague) -> bool 
             if last is None or m.start() > last[0]:
                 last = (m.start(), True)
     for m in _SOMEONE_ELSE.finditer(text, lo, pos):
-        if last is None or m.start() > last[0]:
+        if (last is None or m.start() > last[0]) and not _ONE_OF_THE_TEAM.match(text, m.start()):
             last = (m.start(), False)
     return None if last is None else last[1]
+
+
+_ONE_OF_THE_TEAM = re.compile(r"one of (?:our|the) (?:[\w-]+\s+){0,2}?" + STAFF_JOB + r"\b", _I)  # "one of our PT assistants"
 
 
 # With a photo: words saying clients are in it or were there ("a candid of two of our regulars",
@@ -185,6 +199,12 @@ _CLIENTS_PRESENT = re.compile(
     r"|\bour (?:\w+ )?(?:residents|patients|clients|kiddos|members)\b (?:all )?(?:had (?:a blast|so much fun|fun|a great time|a ball)|"
     r"enjoyed|celebrated|danced|decorated|painted|showed off|made|got to)\b"
     r"|\bgroup (?:[\w-]+ ){0,2}(?:therapy|session|class)(?: day| today| tonight| this (?:morning|afternoon|evening))\b"
+    # people in the picture came in for care: "the whole wrestling squad came in for sports physicals today"
+    r"|\b(?:came|come|comes|stopped|were|was) in (?:today |this (?:morning|afternoon|week) )?for (?:their |his |her )?"
+    r"(?:[\w-]+ ){0,2}(?:physicals?|exams?|check-?ups?|cleanings?|screenings?|shots|vaccines?|fittings?|evals?|"
+    r"evaluations?|appointments?|appts?|visits?|sessions?|adjustments?)\b"
+    # people in the picture said to be ours: "3 of the grads are OUR speech kids"
+    r"|\b(?:is|are|were) (?:our|my) (?:[\w-]+ )?(?:kids|kiddos|clients|patients|pts|families)\b"
     # a colleague's slot is a client: "Dr. Chen's Wednesday 2:00 just texted a pic"
     r"|\b(?:(?-i:[A-Z])\w*|dr\.? \w+)['’]s (?:(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) )\d{1,2}(?::\d\d)?"
     r"|\d{1,2}(?::\d\d ?(?:am|pm)?| ?(?:am|pm)))(?! ?(?:meeting|call|webinar|class|lecture|talk|slot|opening))\b(?!:)"

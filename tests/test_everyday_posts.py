@@ -240,6 +240,10 @@ CLEAR = [
                         "written permission. Results vary."),
     ("facebook", True, "HAPPY BIRTHDAY TANYA!!! 🎂 our amazing billing queen turns 40 today 👑"),
     ("facebook", True, "Happy Nurses Week to our incredible nurses: Rhonda, Josue and Tamika!! 🩺"),
+    ("instagram", True, "our hygienist Dr. Lee swam across the lake for charity this weekend!!! 2 hrs 14 min 🏊‍♀️ so proud"),
+    ("instagram", False, "mother’s day tip from our family team 🌷 put the phone down at dinner, ask one real question.\n"
+                         "#familytherapy #mothersday"),
+    ("linkedin", False, "Now hiring a part-time LPC. Perks: paid Gottman training, weekly consultation, hybrid schedule."),
     ("email", False, "Subject: Our phone line was down\n\nHi all,\nOur phones were out Tuesday morning. If you called and "
                      "got a busy signal, we are returning every message today.\n\nThanks for bearing with us,\nMaria "
                      "Lopez, Office Manager\n\nUnsubscribe any time."),

@@ -20,6 +20,7 @@ CASES = [
     ("Call Kevin at 503-555-0199 about his results.", "503-555-0199", Role.UNKNOWN),
     ("We will be closed Thursday, Nov 27 for Thanksgiving.", "Thursday, Nov 27", Role.OPERATIONS),
     ("Join our free workshop on March 7 at 10am!", "March 7", Role.OPERATIONS),
+    ("PUMPKIN PAINTING Nov 1, 3–5pm on the back patio, bring the whole crew!", "Nov 1", Role.OPERATIONS),
     ("So glad her surgery on March 7 went well.", "March 7", Role.UNKNOWN),
     ("Happy birthday Gloria, born May 2, 1931!", "May 2, 1931", Role.UNKNOWN),
     ("Our client (DOB 3/4/1990) finished her 12-week program.", "3/4/1990", Role.UNKNOWN),
@@ -207,6 +208,21 @@ DRAFT_ROLES = [
      "director@harborcouples.com", Role.PRACTICE),
     ("Pete Townshend of The Who has spoken publicly for decades about his hearing loss.", "Pete Townshend",
      Role.PUBLIC),
+    # a community title: public unless the sentence tells of their care
+    ("so fun having vice principal Dr. Omar Haddad judge our brushing contest today!", "Omar Haddad", Role.PUBLIC),
+    ("Pastor Ellen Brooks opened the wellness fair with a blessing.", "Ellen Brooks", Role.PUBLIC),
+    ("Coach Ray Dunn is back on the bench after rehabbing his knee with us all spring.", "Ray Dunn", Role.UNKNOWN),
+    ("Principal Ana Ruiz's eye exam went great today!", "Ana Ruiz", Role.UNKNOWN),
+    # someone thanked for what their business gave the team
+    ("huge thank you to Marisol at Sunrise Tacos for feeding the whole staff on Friday 🌮", "Marisol",
+     Role.ORGANISATION),
+    ("huge thank you to Marisol at Jefferson High for telling her story after her surgery", "Marisol", Role.UNKNOWN),
+    # a celebration whose next line says which colleague it is
+    ("HAPPY BIRTHDAY DESHAWN!! 🎉\nfive facts about our beloved front desk coordinator:", "DESHAWN", Role.STAFF),
+    ("HAPPY BIRTHDAY DESHAWN!! 🎉\nhe finished his last chemo round this week", "DESHAWN", Role.UNKNOWN),
+    # a number staff "can be reached at" is the practice's; so is "llámenos al"
+    ("Our billing manager can be reached privately at 555-0102, Mon–Fri.", "555-0102", Role.PRACTICE),
+    ("Para citas, llámenos al (210) 555-0103.", "(210) 555-0103", Role.PRACTICE),
 ]
 
 

@@ -23,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.consent.names import fold  # accents and look-alikes folded, as the consent matcher does
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import (CREDENTIALS, HONORIFICS, IRREGULAR_PAST, MONTHS, SPACY_MODEL, STREET_TYPES, WEEKDAYS,
+from checks.phi.lexicon import (CREDENTIALS, HEALTH_TERMS, HONORIFICS, IRREGULAR_PAST, MONTHS, SPACY_MODEL, STREET_TYPES, WEEKDAYS,
                                 brand_pattern, common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
                                 cities, names_not_words, person_names)
 from checks.phi.recognizers import clearpost_recognizers
@@ -1191,6 +1191,8 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _TRAINED_AT.search(text, max(0, c.start - 60), c.start)
         or _PLACE_NAMED_AFTER.search(text, max(0, c.start - 8), c.start)
         or _ET_AL.fullmatch(text, max(0, c.start - 3), c.end) or _EPONYM_AFTER.match(text, c.end)
+        or _METHOD_AFTER.match(text, c.end) or _HOLIDAY.search(text, c.start, c.end)
+        or text[c.start:c.end].casefold() in HEALTH_TERMS  # "Rehab isn't a straight line"
         or text[c.start:c.end].casefold().rstrip(".") in CREDENTIALS  # "dana reyes, dpt"
         or _title_only(text[c.start:c.end])
         or _INSTITUTION_BEFORE.search(text, max(0, c.start - 90), c.start)
@@ -1213,6 +1215,11 @@ _WORD_PREFIXES = frozenset({"co", "re", "pre", "non", "self", "ex", "anti", "pos
                             "un", "over", "under", "well", "high", "low", "long", "short", "full", "part"})
 _ET_AL = re.compile(r"et[ \t]al", re.I)  # a citation's "et al.", in any case
 # a test, sign or disease named after its describer: "the Adams forward bend test", "a Babinski sign"
+# a method named after its author: "Gottman training", "the Bowen approach"
+_METHOD_AFTER = re.compile(r"[ \t]+(?:training|certification|certified|approach|protocol)\b(?![ \t]+for\b)")
+# a holiday named after someone: "valentine's day", "St. Patrick's Day", "Mother's Day"
+_HOLIDAY = re.compile(r"['’]s[ \t]+day$|^(?:st\.?[ \t]+)?(?:valentines?|mothers|fathers|grandparents|presidents|"
+                      r"veterans|patricks?)[ \t]+day$", re.IGNORECASE)
 _EPONYM_AFTER = re.compile(r"(?:[ \t]+[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"
                            r"scale|score|classification|reflex|procedure|technique|method)\b")
 
@@ -1308,11 +1315,12 @@ def _tags_of_found_names(text: str, chosen: list[_Candidate]) -> list[_Candidate
     """A tag that opens or ends with a name found elsewhere in the draft is that person's tag
     ("JOJO is done with chemo ... #jojostrong", "freddie's eval ... #freddiesfighters",
     "bentley got his cast off ... #BeBraveBentley")."""
-    names = {w.casefold() for c in chosen if c.entity_type == "PERSON" and text[c.start] not in "@#"
+    people = [c for c in chosen if c.entity_type == "PERSON" and not _not_a_person(text, c)]  # not "valentine's day"
+    names = {w.casefold() for c in people if text[c.start] not in "@#"
              for w in re.findall(r"[^\W\d_]{3,}", text[c.start:c.end])
              if w.casefold() not in STOP_WORDS or (w.istitle() and w.casefold() in given_names())}  # "Will" of "#WillPower"
     # a tag may end with a given name ("#BeBraveBentley"), not with a surname ("#mrrogers" after Fred Rogers)
-    given = {m.group(0).casefold() for c in chosen if c.entity_type == "PERSON" and text[c.start] not in "@#"
+    given = {m.group(0).casefold() for c in people if text[c.start] not in "@#"
              for m in [re.search(r"[^\W\d_]{3,}", text[c.start:c.end])] if m}
     if not names:
         return chosen

@@ -50,7 +50,7 @@ _PUBLIC_BEFORE = re.compile(
     r"podcaster|host|president|poet laureate|activist|pioneer|neuroscientist|monk|teacher|prince|princess|king|"
     r"queen|duke|duchess|senator|governor|pope|saint|sir|dame|mayor|councilor|councillor|council member|"
     r"commissioner|representative|rep\.|congressman|congresswoman|secretary|sheriff|superintendent|chancellor|"
-    r"ambassador|bishop|archbishop|reverend|rev\.|principal|vice principal|dean|coach|pastor|chief|judge|"
+    r"ambassador|bishop|archbishop|reverend|rev\.|"
     r"documentary|film|movie|book|memoir|novel|podcast|series|album|song|ted talk)\s+(?:dr\.?\s+)?$"
     r"|\bby\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}\s+(?:and|&)\s+$"  # "by Emily and Amelia Nagoski"
     r"|[\w!?.][\"”]\s*,\s*(?:[\w'’.-]+\s+(?:and|&)\s+)?$"  # a title, then its authors: "“Burnout”, Emily & Amelia Nagoski"

@@ -208,11 +208,10 @@ DRAFT_ROLES = [
      "director@harborcouples.com", Role.PRACTICE),
     ("Pete Townshend of The Who has spoken publicly for decades about his hearing loss.", "Pete Townshend",
      Role.PUBLIC),
-    # a community title: public unless the sentence tells of their care
-    ("so fun having vice principal Dr. Omar Haddad judge our brushing contest today!", "Omar Haddad", Role.PUBLIC),
-    ("Pastor Ellen Brooks opened the wellness fair with a blessing.", "Ellen Brooks", Role.PUBLIC),
-    ("Coach Ray Dunn is back on the bench after rehabbing his knee with us all spring.", "Ray Dunn", Role.UNKNOWN),
-    ("Principal Ana Ruiz's eye exam went great today!", "Ana Ruiz", Role.UNKNOWN),
+    # an office holder is public unless the sentence tells of their care
+    ("Senator Ray Dunn is back on the floor after rehabbing his knee with us all spring.", "Ray Dunn", Role.UNKNOWN),
+    ("Mayor Ana Ruiz's eye exam went great today!", "Ana Ruiz", Role.UNKNOWN),
+    ("Mayor Ana Ruiz cut the ribbon at our new clinic today!", "Ana Ruiz", Role.PUBLIC),
     # someone thanked for what their business gave the team
     ("huge thank you to Marisol at Sunrise Tacos for feeding the whole staff on Friday 🌮", "Marisol",
      Role.ORGANISATION),

@@ -494,8 +494,9 @@ class PhiAnalyzer:
         if label in ("PERSON", "LOCATION") and recognizer in ("SpacyRecognizer", "PersonContextRecognizer") \
                 and self._capitalised_by_position(text, start, value, style):
             return None  # "Postpartum anxiety is ...", "NEW PATIENT FORMS": capitals that say nothing
-        if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
-            return None
+        if label == "URL" and ("@" in text[max(0, start - 1):start + 1]
+                               or re.search(r"(?<![\w.])@[\w.]+$", text[max(0, start - 40):start])):
+            return None  # an e-mail's domain, or the tail of a handle ("@grace_and_mercy.mom")
         if label in ("PERSON", "LOCATION") and _chat_word(value):
             return None  # "Lol", "Idk", "RT", "Ayeee"
         if label in ("PERSON", "LOCATION") and _in_hashtag(text, start) and recognizer != "HashtagNameRecognizer":
@@ -1213,7 +1214,8 @@ _WORD_PREFIXES = frozenset({"co", "re", "pre", "non", "self", "ex", "anti", "pos
                             "un", "over", "under", "well", "high", "low", "long", "short", "full", "part"})
 _ET_AL = re.compile(r"et[ \t]al", re.I)  # a citation's "et al.", in any case
 # a test, sign or disease named after its describer: "the Adams forward bend test", "a Babinski sign"
-_EPONYM_AFTER = re.compile(r"(?:[ \t]+[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"
+# (no article or possessive between: "Keisha made the sign" is someone's deed, not a named sign)
+_EPONYM_AFTER = re.compile(r"(?:[ \t]+(?!(?:the|a|an|his|her|their|my|our|your|this|that)\b)[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"
                            r"scale|score|classification|reflex|procedure|technique|method)\b")
 
 
@@ -1296,9 +1298,23 @@ def _propagate_names(text: str, chosen: list[_Candidate], style: str,
     for m in rx.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
+        if _dated(text, m.start(), m.end()):
+            continue  # "august's mom is here ... charts for August": the second is the month
         extra.append(_Candidate("PERSON", m.start(), m.end(), 0.6, 5, "propagated"))
         taken.append(m.span())
     return sorted(chosen + extra, key=lambda c: c.start)
+
+
+_DATE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|for|since|until|till|thru|through|of|this|next|last|every|each|"
+                                      r"early|late|mid|before|after|from|to)[ \t]+$", re.IGNORECASE)
+
+
+def _dated(text: str, start: int, end: int) -> bool:
+    """A month or weekday word that stands as a date: after a date's preposition or next to a number."""
+    word = re.sub(r"['’]?s$", "", text[start:end]).casefold()
+    return (word in MONTHS or word in WEEKDAYS) and bool(
+        _DATE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
+        or re.match(r"[ \t]+\d", text[end:end + 3]) or re.search(r"\d[ \t]+$", text[max(0, start - 3):start]))
 
 
 _TAG = re.compile(r"(?<![\w#])#(\w{4,})")

@@ -1196,7 +1196,22 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _title_only(text[c.start:c.end])
         or _INSTITUTION_BEFORE.search(text, max(0, c.start - 90), c.start)
         or _PET_BEFORE.search(text, max(0, c.start - 60), c.start) or _PET_AFTER.match(text, c.end)
-        or _venue_named_for_owner(text, c) or _publication(text, c.start, c.end))
+        or _venue_named_for_owner(text, c) or _publication(text, c.start, c.end)
+        or _COMPANY_REP_AFTER.match(text, c.end) or _brand_of_a_thing(text, c))
+
+
+# a company's representative: "who has the Lilly rep at noon?", "the Stryker sales rep"
+_COMPANY_REP_AFTER = re.compile(r"[ \t]+(?:sales[ \t]+|drug[ \t]+|pharma[ \t]+|device[ \t]+)?reps?\b(?!\.)", re.I)
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:a|an)[ \t]+$", re.I)
+_THING_AFTER = re.compile(r"[ \t]+([a-z][a-z-]+)\b")
+
+
+def _brand_of_a_thing(text: str, c: _Candidate) -> bool:
+    """ "brings you a Crumbl box", "grabbed an Uber ride": one word between "a" and a thing is the thing's
+    maker; a person is not had with an article before a noun."""
+    nxt = _THING_AFTER.match(text, c.end)
+    return " " not in text[c.start:c.end].strip() and bool(_ARTICLE_BEFORE.search(text, max(0, c.start - 4), c.start)) \
+        and bool(nxt) and nxt.group(1) not in STOP_WORDS
 
 
 def _publication(text: str, start: int, end: int) -> bool:

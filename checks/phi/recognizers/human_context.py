@@ -23,6 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from checks.phi.lexicon import (DEED_VERBS, MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state,
                                 is_vocabulary)
 from checks.phi.recognizers.base import NameRecognizer
+from checks.phi.recognizers.textcase import case_style
 
 _W = r"[^\W\d_][\w’'\-]*"
 _CHEER = (r"congrats(?:[ \t]+to)?|congratulations(?:[ \t]+to)?|kudos[ \t]+to|shout[ \t-]*out[ \t]+to|"
@@ -110,6 +111,7 @@ _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
     r"(?:pt|patient|client)\b(?![ \t]*(?:portal|forms?|app|handbook|lounge|entrance|parking|line|['’]s))",
     rf"\b(?:her|his|their|my|our)[ \t]+(?:{_RELATION})[ \t]+(?P<v>{_W})",
 )]
+_DETERMINER_BEFORE = re.compile(r"\b(?:her|his|their|my|your|our|its|the|a|an)[ \t]+$", re.IGNORECASE)
 # a date, not a person, after these: "charts for august", "since june", "next sunday"
 _DATE_WORD_BEFORE = re.compile(r"\b(?:in|on|by|for|since|until|till|thru|through|of|this|next|last|every|each|early|"
                                r"late|mid|before|after|from|to)[ \t]+$", re.IGNORECASE)
@@ -241,16 +243,20 @@ class HumanContextRecognizer(NameRecognizer):
         """_PERSON_ONLY's shapes: a name there, or a given name that is also a month or a weekday
         ("call june back"), unless a date's preposition stands before it ("since june's ...")."""
         out = []
+        lower_case = case_style(text) == "lower"
         for rx in _PERSON_ONLY:
             for m in rx.finditer(text):
                 word, low = m.group("v"), m.group("v").casefold()
-                if low in STOP_WORDS:
-                    continue  # "Will the patient ...": a question, not a name
+                if low in STOP_WORDS or _DETERMINER_BEFORE.search(text, max(0, m.start("v") - 8), m.start("v")):
+                    continue  # "Will the patient ...": a question; "left her airpods in room 3": a thing
                 dated = low in MONTHS or low in WEEKDAYS
                 if dated and not (low in given_names() and not _DATE_WORD_BEFORE.search(text, max(0, m.start("v") - 12),
                                                                                           m.start("v"))):
                     continue
-                if dated or self._namelike(word):
+                # in a mixed-case draft an unknown lower-case word is a thing ("left her airpods in room 3");
+                # where nothing is capitalised, the shape alone speaks
+                known = low in given_names() or low in common_surnames() or word[:1].isupper() or lower_case
+                if dated or (known and self._namelike(word)):
                     out.append(self._found(m.start("v"), m.end("v")))
         return out
 

@@ -289,6 +289,28 @@ _STAFF_JOB_AFTER = re.compile(r"^(?:'s)?\s*[,(]\s*(?:our|the practice'?s|the)\s+
 # know about our favorite DPT:"
 _CELEBRATED_BEFORE = re.compile(r"\b(?:birthday|bday|b-day|anniversary|congrat\w*|welcome|happy retirement)\W*$", _I)
 _JOB_NEXT_LINE_AFTER = re.compile(r"[^\w\n]*\n[^\n]{0,60}?\b(?:our|ur)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB + r"\b", _I)
+# who works a shift or decides for the office: "on-call tonight is Reza", "Reza is on call", "... ends 12/1 per Lou",
+# "can someone cover Lou's 2:00": a colleague's rota, ruling or slot
+_ON_CALL_BEFORE = re.compile(r"\bon[- ]call(?:\s+(?:today|tonight|this\s+weekend|\w+day))?\s*(?:is|:|=|-|–)\s*$", _I)
+_ON_CALL_AFTER = re.compile(r"^\s+(?:is\s+|'s\s+|’s\s+)?(?:on[- ]call|covering)\b", _I)
+_PER_BEFORE = re.compile(r"\bper\s+$", _I)
+_RULING_ENDS_AFTER = re.compile(r"^\s*(?:[.!\n]|$)")
+_COVER_BEFORE = re.compile(r"\bcover(?:ing)?\s+(?:for\s+)?$", _I)
+_SLOT_AFTER = re.compile(r"^['’]s\s+(?:\d{1,2}(?::\d\d)?|shift|patients|clients|pts|slot|schedule|clinic|calls|sessions|"
+                         r"appts?|appointments|(?:morning|afternoon|evening)\b)", _I)
+# a credential in brackets, in capitals: "rebook w/ Tran (PT)" (in lower case "(pt)" may mean the patient)
+_BRACKETED_CREDENTIAL = re.compile(r"^\s*\(\s*(?:PT|PTA|OT|OTR|COTA|SLP|RN|LPN|NP|PA|MA|CNA|DPT|MD|DO|LCSW|LPC|RD)\s*\)")
+
+
+def _works_for_the_office(text: str, e: Entity, before: str, after: str) -> bool:
+    value = text[e.start:e.end]
+    return bool(_ON_CALL_BEFORE.search(before) or _ON_CALL_AFTER.match(after)
+                or _PER_BEFORE.search(before) and _RULING_ENDS_AFTER.match(after) and not re.search(r"['’]s?$", value)
+                or _COVER_BEFORE.search(before) and _SLOT_AFTER.match(after) or _BRACKETED_CREDENTIAL.match(after)
+                # a job after an aside: "Major Ellis (ret.), our volunteer coordinator"
+                or _STAFF_JOB_AFTER.match(re.sub(r"^\s*\([^()\n]{1,20}\)", "", after)))
+
+
 # the writer names themselves: "Dr. Ben here 👋", "yes that's me, Kayla", "I'm Priya, your office manager"
 _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|my name is|me),?\s+(?:dr\.?\s+)?$", _I)
 _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
@@ -448,6 +470,7 @@ def person_role(text: str, e: Entity) -> Role:
             or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) or _acts_for_the_office(before, after) \
             or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
             or (_CELEBRATED_BEFORE.search(before) and _JOB_NEXT_LINE_AFTER.match(text, e.end, e.end + 120)) \
+            or _works_for_the_office(text, e, before, after) \
             or (_CHILDRENS_TITLE_BEFORE.search(before) and " " not in value.strip()
                 and value.casefold() not in common_surnames()
                 and not _NOT_STAFF_SENTENCE.search(text[slice(*_sentence(text, e.start, e.end))])):
@@ -459,7 +482,8 @@ def person_role(text: str, e: Entity) -> Role:
     if (_NEW_BABY_BEFORE.search(before) and (_A_DOCTOR.search(sentence) or _BACK_FROM_LEAVE.search(text))) or \
             (_WELCOME_BABY_BEFORE.search(before) and _BACK_FROM_LEAVE.search(text)):
         return Role.STAFF  # "Welcome back, Dr. Lopez (and congrats on baby Mateo!)": a colleague's newborn
-    if (_DOCTOR_BEFORE.search(before) or _DOCTOR_BEFORE.search(bare) or _SIGNATURE_TITLE_AFTER.match(after)) \
+    titled = re.match(r"(?:dr|doctor)\.?\s+(?=\S)", value, _I)  # the tagger took the title in: "thx Dr Lindqvist"
+    if (_DOCTOR_BEFORE.search(before) or _DOCTOR_BEFORE.search(bare) or _SIGNATURE_TITLE_AFTER.match(after) or titled) \
             and (not _NOT_STAFF_SENTENCE.search(sentence) and not _CARE_OF_SOMEONE.search(sentence)
                  or _GIVES_CARE_AFTER.match(after) or _CARE_FROM_DOCTOR_BEFORE.search(before)):
         return Role.STAFF  # "ask Dr. Lena Ruiz at your next visit", "— Rafael Soto, Medical Director"

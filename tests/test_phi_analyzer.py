@@ -673,3 +673,61 @@ def test_when_a_word_only_resembles_those_shapes_then_it_is_no_name(analyzer, te
 ])
 def test_when_a_span_is_a_brand_or_a_pronoun_then_it_is_no_person(analyzer, text, kept):
     assert [v for t, v in spans(analyzer, text) if t == "PERSON"] == kept
+
+
+# informal names round 17: a given name that is also a month, a weekday or a word counts where only a person
+# fits (called back, someone's relative, in a room, "the pt", greeted then spoken to, a schedule line's status,
+# seen doing their own thing, "X's been ...", a title and an initial, a baby at a birth, their paperwork)
+PERSON_ONLY_SHAPES = [
+    ("pls call june back about her refill, she has been waiting since tues", "june"),
+    ("fyi april's dad is at the window asking about the school forms", "april"),
+    ("Hope in exam room 5 is asking for water again", "Hope"),
+    ("may and june both booked at 9: june the pt, may the new scribe", "june"),
+    ("Hi Journey — so sorry the kiosk would not take your card, you can pay by phone.", "Journey"),
+    ("this morning:\nOyelaran - cancelled\nBabajide - running late", "Oyelaran"),
+    ("we all teared up seeing Rain ride her bike out of the clinic", "Rain"),
+    ("bodhi's been asking for the purple stickers all morning", "bodhi"),
+    ("So thrilled for our patient Anjali — baby Tuesday was born at 6lb 9oz!", "Tuesday"),
+    ("hope's referral to neuro got denied again, appeal due next week", "hope"),
+    ("his cousin Delphine aced the test today!", "Delphine"),
+]
+
+
+@pytest.mark.parametrize("text,name", PERSON_ONLY_SHAPES)
+def test_when_only_a_person_fits_the_sentence_then_a_word_name_is_a_person(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+def test_when_a_title_stands_before_one_letter_then_the_initial_is_the_person(analyzer):
+    assert any(t == "PERSON" and "j" in v for t, v in spans(analyzer, "mr. j in chair 2 keeps asking for the remote"))
+
+
+def test_when_a_handle_ends_in_a_domain_like_word_then_it_stays_one_handle(analyzer):
+    assert ("HANDLE", "@sofia_and_leo.mom") in spans(analyzer, "@sofia_and_leo.mom see you both next week!")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("charts for june are due friday", "june"),
+    ("hi team, your timesheets are due by noon", "team"),
+    ("june's mom called back. reminder: all charts for june due by 5", "charts for june"),
+])
+def test_when_a_month_or_a_group_stands_as_itself_then_it_is_no_person(analyzer, text, word):
+    entities = analyzer.analyze(text).entities
+    at = text.rindex(word.split()[-1])
+    assert not any(e.entity_type == "PERSON" and e.start <= at < e.end for e in entities)
+
+
+@pytest.mark.parametrize("text,name", PERSON_ONLY_SHAPES[:3] + PERSON_ONLY_SHAPES[5:8])
+def test_when_the_draft_is_lower_case_or_has_curly_apostrophes_then_the_same_names_are_found(analyzer, text, name):
+    def people(t):
+        return sorted(v.casefold() for k, v in spans(analyzer, t) if k == "PERSON")
+    assert people(text) == people(text.lower()) == people(text.replace("'", "’"))
+    assert name.casefold() in people(text.lower())
+
+
+@pytest.mark.parametrize("text", [
+    "anyone free to meet the Bausch rep at noon?",
+    "a patient dropped off a Brindl box for the nurses 🍪",
+])
+def test_when_a_name_is_a_companys_rep_or_a_things_brand_then_it_is_no_person(analyzer, text):
+    assert [v for t, v in spans(analyzer, text) if t == "PERSON"] == []

@@ -268,3 +268,19 @@ def test_when_a_name_is_the_provider_or_acts_for_the_office_then_it_is_staff(ana
     start = text.index(value)
     found = [r for e, r in zip(analysis.entities, roles_of(text, analysis)) if e.start <= start < e.end]
     assert found == [role]
+
+
+# informal names round 17: a colleague by the rota, a ruling, a covered slot, a bracketed credential,
+# a job after an aside, a doctor's title taken into the span
+@pytest.mark.parametrize("text,name", [
+    ("weekend on-call is Tobias, text him not me", "Tobias"),
+    ("can someone cover Renata's 2:30? she went home sick", "Renata"),
+    ("new fax cover sheets start monday per Yolanda", "Yolanda"),
+    ("pt wants to reschedule with Okoro (OT) next week", "Okoro"),
+    ("Cheers to Colonel Pruitt (ret.), our volunteer coordinator, for ten years!", "Pruitt"),
+    ("pizza for everyone today, thanks Dr Halvorsen!!", "Dr Halvorsen"),
+])
+def test_when_a_colleague_works_a_shift_rules_or_holds_a_job_then_the_role_is_staff(text, name):
+    from checks.base import Entity
+    start = text.index(name)
+    assert role_of(text, Entity("PERSON", start, start + len(name), 0.9)) == Role.STAFF

@@ -494,8 +494,9 @@ class PhiAnalyzer:
         if label in ("PERSON", "LOCATION") and recognizer in ("SpacyRecognizer", "PersonContextRecognizer") \
                 and self._capitalised_by_position(text, start, value, style):
             return None  # "Postpartum anxiety is ...", "NEW PATIENT FORMS": capitals that say nothing
-        if label == "URL" and "@" in text[max(0, start - 1):start + 1]:
-            return None
+        if label == "URL" and ("@" in text[max(0, start - 1):start + 1]
+                               or re.search(r"(?<![\w.])@[\w.]+$", text[max(0, start - 40):start])):
+            return None  # an e-mail's domain, or the tail of a handle ("@grace_and_mercy.mom")
         if label in ("PERSON", "LOCATION") and _chat_word(value):
             return None  # "Lol", "Idk", "RT", "Ayeee"
         if label in ("PERSON", "LOCATION") and _in_hashtag(text, start) and recognizer != "HashtagNameRecognizer":
@@ -1197,7 +1198,22 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _title_only(text[c.start:c.end])
         or _INSTITUTION_BEFORE.search(text, max(0, c.start - 90), c.start)
         or _PET_BEFORE.search(text, max(0, c.start - 60), c.start) or _PET_AFTER.match(text, c.end)
-        or _venue_named_for_owner(text, c) or _publication(text, c.start, c.end))
+        or _venue_named_for_owner(text, c) or _publication(text, c.start, c.end)
+        or _COMPANY_REP_AFTER.match(text, c.end) or _brand_of_a_thing(text, c))
+
+
+# a company's representative: "who has the Lilly rep at noon?", "the Stryker sales rep"
+_COMPANY_REP_AFTER = re.compile(r"[ \t]+(?:sales[ \t]+|drug[ \t]+|pharma[ \t]+|device[ \t]+)?reps?\b(?!\.)", re.I)
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:a|an)[ \t]+$", re.I)
+_THING_AFTER = re.compile(r"[ \t]+([a-z][a-z-]+)\b")
+
+
+def _brand_of_a_thing(text: str, c: _Candidate) -> bool:
+    """ "brings you a Crumbl box", "grabbed an Uber ride": one word between "a" and a thing is the thing's
+    maker; a person is not had with an article before a noun."""
+    nxt = _THING_AFTER.match(text, c.end)
+    return " " not in text[c.start:c.end].strip() and bool(_ARTICLE_BEFORE.search(text, max(0, c.start - 4), c.start)) \
+        and bool(nxt) and nxt.group(1) not in STOP_WORDS
 
 
 def _publication(text: str, start: int, end: int) -> bool:
@@ -1220,7 +1236,8 @@ _METHOD_AFTER = re.compile(r"[ \t]+(?:training|certification|certified|approach|
 # a holiday named after someone: "valentine's day", "St. Patrick's Day", "Mother's Day"
 _HOLIDAY = re.compile(r"['’]s[ \t]+day$|^(?:st\.?[ \t]+)?(?:valentines?|mothers|fathers|grandparents|presidents|"
                       r"veterans|patricks?)[ \t]+day$", re.IGNORECASE)
-_EPONYM_AFTER = re.compile(r"(?:[ \t]+[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"
+# (no article or possessive between: "Keisha made the sign" is someone's deed, not a named sign)
+_EPONYM_AFTER = re.compile(r"(?:[ \t]+(?!(?:the|a|an|his|her|their|my|our|your|this|that)\b)[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"
                            r"scale|score|classification|reflex|procedure|technique|method)\b")
 
 
@@ -1303,9 +1320,23 @@ def _propagate_names(text: str, chosen: list[_Candidate], style: str,
     for m in rx.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
+        if _dated(text, m.start(), m.end()):
+            continue  # "august's mom is here ... charts for August": the second is the month
         extra.append(_Candidate("PERSON", m.start(), m.end(), 0.6, 5, "propagated"))
         taken.append(m.span())
     return sorted(chosen + extra, key=lambda c: c.start)
+
+
+_DATE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|for|since|until|till|thru|through|of|this|next|last|every|each|"
+                                      r"early|late|mid|before|after|from|to)[ \t]+$", re.IGNORECASE)
+
+
+def _dated(text: str, start: int, end: int) -> bool:
+    """A month or weekday word that stands as a date: after a date's preposition or next to a number."""
+    word = re.sub(r"['’]?s$", "", text[start:end]).casefold()
+    return (word in MONTHS or word in WEEKDAYS) and bool(
+        _DATE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
+        or re.match(r"[ \t]+\d", text[end:end + 3]) or re.search(r"\d[ \t]+$", text[max(0, start - 3):start]))
 
 
 _TAG = re.compile(r"(?<![\w#])#(\w{4,})")

@@ -23,6 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from checks.phi.lexicon import (DEED_VERBS, MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state,
                                 is_vocabulary)
 from checks.phi.recognizers.base import NameRecognizer
+from checks.phi.recognizers.textcase import case_style
 
 _W = r"[^\W\d_][\w’'\-]*"
 _CHEER = (r"congrats(?:[ \t]+to)?|congratulations(?:[ \t]+to)?|kudos[ \t]+to|shout[ \t-]*out[ \t]+to|"
@@ -38,7 +39,9 @@ _CHEER = (r"congrats(?:[ \t]+to)?|congratulations(?:[ \t]+to)?|kudos[ \t]+to|sho
           # a cheer spoken to someone: "go get em, Cash!", "We will keep going, Will!!"
           r"go[ \t]+get[ \t]+(?:em|'em|’em|them),|way[ \t]+to[ \t]+go,|you[ \t]+got[ \t]+this,|keep[ \t]+(?:it[ \t]+up|going),")
 _CARE_NOUN = (r"recovery|progress|therapy|treatment|session|sessions|surgery|rehab|diagnosis|journey|appointment|"
-              r"appt|condition|meds|medication|healing|sobriety|care|visit|procedure|results?")
+              r"appt|condition|meds|medication|healing|sobriety|care|visit|procedure|results?|"
+              # the paperwork of someone's care: "faith's insurance denied", "omar's referral"
+              r"insurance|claim|chart|records|labs|referral|refill|prescription|copay|paperwork|vitals")
 # what is a person's own: a body part, their look, their family, their big day ("Chinedu's shoulder",
 # "Kiki's glow", "Jae-won's dad", "Priyanka's bridal package")
 _OWN_NOUN = (r"shoulder|knee|knees|hip|back|neck|arm|leg|wrist|ankle|foot|feet|jaw|teeth|tooth|smile|skin|face|"
@@ -52,6 +55,7 @@ _HUMAN_DOES = (r"did|came|comes|walked|walks|finished|finishes|said|says|told|te
                r"ditched|drove|passed|picked|admitted|learned|learnt|tried|took|climbed|jumped|rode|swam|slept|"
                r"hugged|waved|kicked|needs|needed|wants|wanted|loves|loved|enjoyed|graduates|read|knew|insisted|pushed|"
                r"recomm?ended|is[ \t]+doing|cancell?ed|no-?showed|rescheduled|"  # a patient's deeds at the desk"
+               r"(?:is|was)[ \t]+(?:asking|requesting|calling|waiting|complaining|refusing|crying)|"
                r"is[ \t]+(?:officially|back|now|finally|\d+)|was[ \t]+so|has[ \t]+been|had[ \t]+(?:her|his)|"
                r"had[ \t]+(?:me|us)[ \t]+(?:crying|laughing|tearing|in[ \t]+tears|cracking|dying|smiling)|"  # "izzy had me crying""
                r"both[ \t]+\w+")
@@ -91,6 +95,40 @@ _NAMED_FAMILY = re.compile(r"\b(?:the|both)[ \t]+(?P<v>[^\W\d_][\w'’\-]+)[ \t]
 _OWNER_NO_APOSTROPHE = re.compile(rf"(?<![\w'’@#])(?P<v>[^\W\d_]{{3,}}?)s[ \t]+(?:(?:new|whole|first|last|big|lil|little|"
                                   rf"next)[ \t]+)?(?:{_CARE_NOUN}|{_OWN_NOUN})\b", re.IGNORECASE)
 
+
+# Shapes only a person fits, where a given name that is also a month or a weekday counts too
+# ("call june back", "august's mom is in the lobby", "june in rm 3", "april the pt", "her son august"):
+# a month is not called back, has no mother, sits in no room and is no patient.
+_ROOM = r"(?:rm|room|exam[ \t]+room|bed|bay|chair|op|cubicle)\.?[ \t]*#?\d{1,3}(?!\d)"
+_KIN = (r"mom|mum|mama|mother|dad|papa|father|parents?|sister|brother|sis|bro|wife|husband|hubby|grandma|grandpa|"
+        r"granny|nana|son|daughter|guardian|caregiver|aunt|uncle")
+_PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
+    rf"\bcall(?:ing|ed)?[ \t]+(?P<v>{_W})[ \t]+back\b",
+    rf"\bcall(?:ing|ed)?[ \t]+back[ \t]+(?P<v>{_W})",
+    rf"(?<![\w'’@#])(?P<v>{_W}?)['’]s[ \t]+(?:{_KIN})\b",
+    rf"(?<![\w'’@#.])(?P<v>{_W})[ \t]+in[ \t]+{_ROOM}",
+    rf"(?<![\w'’@#.])(?P<v>{_W}),?[ \t]+(?:(?:is|was)[ \t]+)?the[ \t]+(?:new[ \t]+|former[ \t]+|current[ \t]+)?"
+    r"(?:pt|patient|client)\b(?![ \t]*(?:portal|forms?|app|handbook|lounge|entrance|parking|line|['’]s))",
+    rf"\b(?:her|his|their|my|our)[ \t]+(?:{_RELATION})[ \t]+(?P<v>{_W})",
+)]
+_DETERMINER_BEFORE = re.compile(r"\b(?:her|his|their|my|your|our|its|the|a|an)[ \t]+$", re.IGNORECASE)
+# a date, not a person, after these: "charts for august", "since june", "next sunday"
+_DATE_WORD_BEFORE = re.compile(r"\b(?:in|on|by|for|since|until|till|thru|through|of|this|next|last|every|each|early|"
+                               r"late|mid|before|after|from|to)[ \t]+$", re.IGNORECASE)
+# the one a message opens by greeting, then speaks to: "Hi Cash — sorry the portal wouldn't let you pay"
+_GREETED = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?:hi|hello|hey|hiya|dear)[ \t]+(?P<v>{_W})"
+                      r"[ \t]*(?:,|[—–]|-(?=[ \t])|!+)", re.IGNORECASE | re.MULTILINE)
+_SPOKEN_TO_AFTER = re.compile(r"\b(?:you|your|yours|u|ur|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
+# what a greeting calls someone without naming them: "hi friend,", "hey girl!", "hello sunshine"
+_ENDEARMENTS = {"friend", "love", "hun", "hon", "honey", "sweetie", "babe", "dear", "mama", "girl", "girls", "boys",
+                "sunshine", "buddy", "pal", "darling", "gorgeous", "beautiful", "lovely", "ladies", "gents", "doc",
+                "doctor", "sir", "ma'am", "madam", "neighbor", "neighbour", "neighbors", "neighbours", "there", "again",
+                "world", "fam", "crew", "gang", "guys", "all", "everyone", "folks", "team", "friends", "y'all"}
+# a title and one letter: "ms. p in bed 4", "Mr. K says": the initial stands for the surname
+_TITLED_INITIAL = re.compile(r"\b(?:mr|mrs|ms|mx|miss)\.?[ \t]+[^\W\d_](?![\w'’.])", re.IGNORECASE)
+# a birth told: a month or a weekday after "baby" is then the baby's name ("welcome to the world, baby Sunday!")
+_BIRTH = re.compile(r"\b(?:born|arrived|birth|welcome[ \t]+to[ \t]+the[ \t]+world|newborn|delivered|\d+[ \t]*(?:lbs?|oz))\b",
+                    re.IGNORECASE)
 
 _BABY_NAMED = re.compile(r"\b(?:baby|newborn)[ \t]+(?P<v>[A-Z][a-z]{2,})(?=[ \t]*[!.,]|[ \t]+(?:is|was|arrived|came|who|and)\b)")
 _INITIALLED = re.compile(r"(?<![\w'’])(?P<first>[A-Z][a-z]{2,})[ \t]+[A-Z]\.(?=[\s,;:)”\"'’]|$)")
@@ -162,6 +200,16 @@ class HumanContextRecognizer(NameRecognizer):
         # a clause's doer in a contraction: "ezra's doing his AAC session in 10"
         Pattern("contracted_does", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<={_EMOJI}\s)|{_JOINING})[ \t]*{_LITTLE}(?P<v>{_W}?)['’]s"
                                    r"[ \t]+(?:doing|having|getting)[ \t]+(?:his|her)\b", 0.9),
+        # a line of the day's schedule: "Ifeoma - cancelled", "• Bao: moved up to 10"
+        Pattern("status_line", rf"^[ \t]*(?:[-•*▪·]|\d{{1,2}}[.)])?[ \t]*(?P<v>{_W}(?:[ \t]+{_W})?)[ \t]*(?:[-–—:=]|->|→)[ \t]*"
+                               r"(?:cancell?ed|cxl|no[- ]?show(?:ed)?|rescheduled|resched|moved|bumped|confirmed|arrived|"
+                               r"checked[ \t]+in|running[ \t]+late|late|waitlisted)\b", 0.9),
+        # someone seen, heard or helped doing their own thing: "watching Destiny take her first steps"
+        Pattern("seen_doing", rf"\b(?:watch|watching|watched|saw|see|seeing|seen|hear|heard|help|helped|helping|helps)"
+                              rf"[ \t]+(?P<v>{_W})[ \t]+[^\W\d_]+[ \t]+(?:his|her|their)\b", 0.9),
+        # "sunny's been crying in the waiting room", "omar's been asking for you"
+        Pattern("contracted_been", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<={_EMOJI}\s)|{_JOINING})[ \t]*{_CHAT_OPENER}{_LITTLE}"
+                                   rf"(?P<v>{_W}?)['’]s[ \t]+been[ \t]+[^\W\d_]+ing\b", 0.9),
         # a list after the family word: "the Okafor twins, Chidi and Chidera", "(THE TWINS, ELI & EZRA)"
         Pattern("family_listed", rf"\b(?:twins|triplets|kids|children|sons|daughters|siblings)[ \t]*[,:(][ \t]*(?P<v>{_W})"
                                  rf"(?=[ \t]*(?:,|&|\+|and)[ \t]*{_W})", 0.9),
@@ -174,7 +222,8 @@ class HumanContextRecognizer(NameRecognizer):
                       if e.label_ in _NOT_PERSON]
         found = (super().analyze(text, entities, nlp_artifacts, regex_flags) + self._families(text)
                  + self._named_baby(text) + self._initialled(text)
-                 + self._spoken_to(text, nlp_artifacts) + self._owner_without_apostrophe(text))
+                 + self._spoken_to(text, nlp_artifacts) + self._owner_without_apostrophe(text)
+                 + self._person_only(text) + self._greeted(text) + self._titled_initial(text))
         return [r for r in found if not any(s < r.end and r.start < e for s, e in not_person)]
 
     def _spoken_to(self, text: str, nlp_artifacts) -> list[RecognizerResult]:
@@ -190,11 +239,51 @@ class HumanContextRecognizer(NameRecognizer):
             out.append(self._found(m.start("v"), m.end("v")))
         return out
 
+    def _person_only(self, text: str) -> list[RecognizerResult]:
+        """_PERSON_ONLY's shapes: a name there, or a given name that is also a month or a weekday
+        ("call june back"), unless a date's preposition stands before it ("since june's ...")."""
+        out = []
+        lower_case = case_style(text) == "lower"
+        for rx in _PERSON_ONLY:
+            for m in rx.finditer(text):
+                word, low = m.group("v"), m.group("v").casefold()
+                if low in STOP_WORDS or _DETERMINER_BEFORE.search(text, max(0, m.start("v") - 8), m.start("v")):
+                    continue  # "Will the patient ...": a question; "left her airpods in room 3": a thing
+                dated = low in MONTHS or low in WEEKDAYS
+                if dated and not (low in given_names() and not _DATE_WORD_BEFORE.search(text, max(0, m.start("v") - 12),
+                                                                                          m.start("v"))):
+                    continue
+                # in a mixed-case draft an unknown lower-case word is a thing ("left her airpods in room 3");
+                # where nothing is capitalised, the shape alone speaks
+                known = low in given_names() or low in common_surnames() or word[:1].isupper() or lower_case
+                if dated or (known and self._namelike(word)):
+                    out.append(self._found(m.start("v"), m.end("v")))
+        return out
+
+    def _greeted(self, text: str) -> list[RecognizerResult]:
+        """ "Hi Cash — so sorry the portal ...", "hey vy, your refill ...": a message that greets one word and
+        then speaks to someone greets a person by name, though the word is also English; not a group
+        ("hi team") or an endearment ("hey girl")."""
+        out = []
+        for m in _GREETED.finditer(text):
+            word, low = m.group("v"), m.group("v").casefold().replace("’", "'")
+            end = min(len(text), m.end() + 160)
+            if low in STOP_WORDS or low in _GROUP or low in _ENDEARMENTS or low in MONTHS or low in WEEKDAYS \
+                    or is_country_or_state(word) or not _SPOKEN_TO_AFTER.search(text, m.end(), end):
+                continue
+            out.append(self._found(m.start("v"), m.end("v")))
+        return out
+
+    def _titled_initial(self, text: str) -> list[RecognizerResult]:
+        return [self._found(m.start(), m.end()) for m in _TITLED_INITIAL.finditer(text)]
+
     def _named_baby(self, text: str) -> list[RecognizerResult]:
         """ "Welcome to the world, baby Journey!": a capitalised word right after "baby" names the baby,
         though it is also a word (a lower-case "baby boy" or a capitalised "Baby Shark" does not)."""
+        birth = bool(_BIRTH.search(text))  # then "baby Sunday" is the baby's name, not a day
         return [self._found(m.start("v"), m.end("v")) for m in _BABY_NAMED.finditer(text)
-                if m.group("v").casefold() not in STOP_WORDS | _GROUP | MONTHS | WEEKDAYS]
+                if m.group("v").casefold() not in STOP_WORDS | _GROUP
+                and (birth or m.group("v").casefold() not in MONTHS | WEEKDAYS)]
 
     def _initialled(self, text: str) -> list[RecognizerResult]:
         """ "Winter S.", "Bear H.": a first name and the initial of the surname, as reviews and lists of

@@ -433,10 +433,11 @@ def person_role(text: str, e: Entity) -> Role:
     # with what they do ("— Brené Brown, researcher")
     signed_with_town = re.search(_DASH + r"+\s*$", before) and _TOWN_OR_AGE_AFTER.match(after) \
         and not listed_public_figure(text, e)
-    # (the tagger may take the title in: "Pastor Ellen Brooks")
-    titled = _OFFICE_TITLE_BEFORE.search(before) or (" " in value.strip()
-                                                      and _OFFICE_TITLE_BEFORE.search(value.split()[0] + " "))
-    if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after) or titled) \
+    # (the tagger may take the title in: "Mayor Ana Ruiz")
+    title_in = value.split()[0] + " " if " " in value.strip() else ""
+    titled = _OFFICE_TITLE_BEFORE.search(before) or (title_in and _OFFICE_TITLE_BEFORE.search(title_in))
+    if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)
+            or (title_in and _PUBLIC_BEFORE.search(title_in))) \
             and not initialled and not signed_first_name and not signed_with_town \
             and not (titled and _cared_for_here(text[slice(*_sentence(text, e.start, e.end))],
                                                 ("'s" if re.search(r"['’]s$", value) else "") + after)):

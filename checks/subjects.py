@@ -95,7 +95,8 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
             out.append(bool(colleague_here))
             continue
         out.append(colleague_here or bool(_FIRST_PERSON.search(sentence)) or bool(_PRACTICE_THING.search(sentence))
-                   or (i > 0 and out[i - 1] and _cheer_after(sentence)))
+                   or (i > 0 and out[i - 1] and _cheer_after(sentence)
+                       and not _CARE_WORD.search(text, *bounds[i - 1])))  # (news of nobody's care)
     # a bare "Before 👉 After!" heading is about what the next sentence says was made over
     return tuple(out[i + 1] if _BARE_BEFORE_AFTER.match(text[s:e]) and i + 1 < len(out) else mine
                  for i, ((s, e), mine) in enumerate(zip(bounds, out)))

@@ -49,10 +49,15 @@ _WRITTEN_PERMISSION = re.compile(r"\b(?:written|signed)\b[^.!?\n]{0,30}\b(?:perm
                                  r"|\b(?:authori[sz]ation|release|consent form)\b[^.!?\n]{0,20}\bon file\b", re.IGNORECASE)
 
 
-_WHOLE_POST = re.compile(r"\b(?:for|in|of) (?:this|the|our) (?:video|post|story|spotlight|feature|series|photos?|reel|"
-                         r"blog|article|interview)\b|\beverything (?:you see )?(?:here|in this)\b"
+_WHOLE_POST = re.compile(r"\b(?:for|in|of|to feature|to share) (?:this|the|our|her|his|their) (?:video|post|story|spotlight|"
+                         r"feature|series|photos?|reel|blog|article|interview)\b|\beverything (?:you see )?(?:here|in this)\b"
+                         # the posting itself is what was authorised: "This video is posted with Mark's signed ..."
+                         r"|\bthis (?:video|post|story|spotlight|feature|reel|article|interview) is (?:being )?"
+                         r"(?:posted|shared|published)\b"
                          # "to share her name, photo, and this story", "sharing Coach Tamara's comeback story"
                          r"|\bshar(?:e|ing)\b[^.!?\n]{0,50}\b(?:story|photos?|pics?|journey|name)\b", re.IGNORECASE)
+# a sentence that opens with the posting: "Shared with Maria's signed written authorization (on file)."
+_POSTED_WITH = re.compile(r"\W*(?:posted|shared|published|reposted|featured)\b", re.IGNORECASE)
 # someone else's care beside the one who gave permission
 _SOMEONE_ELSE = re.compile(r"\b(?:another|other) (?:patient|client)s?\b|\bour \d{1,2}(?::\d\d)?\b", re.IGNORECASE)
 _BEFORE_AFTER = re.compile(r"\bbefore\b\W{1,8}(?:and\W+|&\W*|vs\.?\W+|to\W+)?after\b", re.IGNORECASE)
@@ -82,8 +87,9 @@ def _stated_written_permission(text: str, findings: list[Finding]) -> list[Findi
              and any(a <= f.start < b for a, b in spans) for w in _name_words(text[f.start:f.end])}
     # a permission for the whole post ("signed a written HIPAA authorization for this video") covers
     # all of it, while the one who gave it is the only person in it
-    whole = names and any(_WHOLE_POST.search(text, *sentence_bounds(text, m.start()))
-                          for m in _WRITTEN_PERMISSION.finditer(text)) and not _SOMEONE_ELSE.search(text) \
+    whole = names and any(_WHOLE_POST.search(text, *bounds) or _POSTED_WITH.match(text, *bounds)
+                          for bounds in (sentence_bounds(text, m.start()) for m in _WRITTEN_PERMISSION.finditer(text))) \
+        and not _SOMEONE_ELSE.search(text) \
         and all(_name_words(text[f.start:f.end]) <= names for f in findings
                 if f.entity in PEOPLE and f.start is not None and f.severity == Severity.BLOCK)
 

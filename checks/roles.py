@@ -151,6 +151,13 @@ _THANKED_BEFORE = re.compile(r"\b(?:thanks|thank you|thx|ty|shout-?out|shout out
 _OF_A_BUSINESS_AFTER = re.compile(r"^\s+(?:at|from|of|@)\s+(?:the\s+)?(?![A-Z][\w'’]*\s+(?:High|Elementary|Middle|"
                                   r"Academy|School|College|University)\b)(?-i:[A-Z][\w'’]*)(?:\s+(?:&\s+)?(?-i:[A-Z][\w'’]*)){0,3}"
                                   r"\s+for\s+(?:the|our|a|an|all|sponsoring|donating|hosting|feeding|catering|bringing)\b")
+# someone thanked for what they did for the practice: hosting it, inviting it, sponsoring it
+_THANKED_IN_A_LIST_BEFORE = re.compile(r"\b(?:thanks|thank you|thx|ty|shout-?out|shout out|big love|grateful|kudos)\b"
+                                       r"(?:\s+(?:so much|again))?\s+(?:to\s+)?(?:[^.!?\n]{0,60}?\s(?:and|&)\s+)?"
+                                       r"(?:[a-z]+\s+){0,2}(?:(?:dr|mr|mrs|ms|mx)\.?\s+)?$", _I)
+_HELPED_US_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[^!?\n]{1,60}?)?\s+for\s+(?:hosting|having us|the (?:kind )?invit\w*|"
+                              r"inviting us|sponsoring|donating|organi[sz]ing|coordinating|letting us|welcoming us|"
+                              r"partnering|the (?:space|venue|donation|sponsorship))\b", _I)
 # a job at the practice right next to the name: "our peer support specialist Tanya", "done by our NP Dana",
 # "our practice manager, Lynn,", "Nicole, our founder"
 _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|senior|medical|clinical|billing|intake|"
@@ -456,6 +463,8 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.ORGANISATION  # "at Powell's on Hawthorne", "from Trader Joe's": a shop, not a person
     if _THANKED_BEFORE.search(before) and _OF_A_BUSINESS_AFTER.match(after):
         return Role.ORGANISATION  # "thx to Lina at Leaf & Bean for the team order": she speaks for her shop
+    if _THANKED_IN_A_LIST_BEFORE.search(before) and _HELPED_US_AFTER.match(after):
+        return Role.PUBLIC  # "Thank you to Principal Harris and counselor Ms. Okoye for the invite": a host
     if _PRACTICE_PLACE_AFTER.match(after) and _OPERATIONS.search(text, *_sentence(text, e.start, e.end)):
         return Role.ORGANISATION  # "Willow's outpatient office is closed Dec 24": the practice, by its short name
     # (a surname the tagger left out may sit between: "kelsey marsh, otr/l")

@@ -229,6 +229,11 @@ async def test_when_the_draft_says_who_a_name_or_place_belongs_to_then_the_verdi
      "this series (thank you Mira!).\n\nWeek 1: she could barely lift her arm.\nWeek 8: ditching the sling.", False),
     ("With his written permission, we’re sharing Coach Dele Ayo’s comeback story! After a hamstring strain ended "
      "his season, Dele worked with us on a return-to-run plan and paced his team’s relay on Sunday.", False),
+    # ... and so does one that opens with the posting itself
+    ("Tomas asked us to share how his vestibular rehab went. 🎥 He walks through his first month in his own words.\n"
+     "Posted with Tomas’s signed written authorization (on file).", False),
+    ("Ines, 71, tells how she got back to gardening after her knee replacement. This reel is shared with Ines’s "
+     "written HIPAA authorization on file.", False),
     # ... not when someone else is in it
     ("Mira agreed to let us follow her shoulder rehab from start to finish and signed a written authorization for "
      "this series (thank you Mira!).\n\nWeek 1: she could barely lift her arm.\nAnd another client, Leo, finished "

@@ -241,9 +241,18 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     "Lol plz come to our open house",
     "RT this to spread the word about our open house",
     "Ayeee our new waiting room is done",
+    # a care word opening a line after a quote, a holiday and its tag, a method named for its author, a credential
+    "“Fall seven times, stand up eight.” – Japanese proverb 🌸\nRecovery isn’t a race. Keep going. 💪",
+    "valentine’s day idea from our couples team 💌 leave the phones in the car.\n#couplestherapy #valentinesday",
+    "We’re hiring an LMFT! Perks include paid Gottman training and weekly consultation.",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []
+
+
+def test_when_a_credential_follows_a_name_then_only_the_name_is_a_person(analyzer):
+    text = "Cheers to ten years, Dr. Ana Ruiz, AuD, and to ten more! #audiology"
+    assert [v for kind, v in spans(analyzer, text) if kind == "PERSON"] == ["Ana Ruiz"]
 
 
 @pytest.mark.parametrize("text", [

@@ -244,6 +244,9 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     # a care word opening a line after a quote, a holiday and its tag, a method named for its author, a credential
     "“Fall seven times, stand up eight.” – Japanese proverb 🌸\nRecovery isn’t a race. Keep going. 💪",
     "valentine’s day idea from our couples team 💌 leave the phones in the car.\n#couplestherapy #valentinesday",
+    # typed in lower case: an exercise method, a source's acronym in brackets
+    "our balance class now has a tai chi warm-up on fridays",
+    "about 1 in 10 adults has some tinnitus (nih) so you are not alone",
     "We’re hiring an LMFT! Perks include paid Gottman training and weekly consultation.",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):

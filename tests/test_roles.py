@@ -208,6 +208,8 @@ DRAFT_ROLES = [
      "director@harborcouples.com", Role.PRACTICE),
     ("Pete Townshend of The Who has spoken publicly for decades about his hearing loss.", "Pete Townshend",
      Role.PUBLIC),
+    ("ozzy osbourne of black sabbath has spoken publicly about his tremor for years.", "ozzy osbourne", Role.PUBLIC),
+    ("so proud of jess romero, rd, for passing her boards!", "jess romero", Role.STAFF),
     # an office holder is public unless the sentence tells of their care
     ("Senator Ray Dunn is back on the floor after rehabbing his knee with us all spring.", "Ray Dunn", Role.UNKNOWN),
     ("Mayor Ana Ruiz's eye exam went great today!", "Ana Ruiz", Role.UNKNOWN),

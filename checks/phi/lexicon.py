@@ -96,7 +96,7 @@ UNIT_WORDS = {"apt", "apartment", "suite", "ste", "unit", "box", "flat", "floor"
 CREDENTIALS = frozenset({
     "lcsw", "licsw", "lpc", "lpcc", "lmhc", "lmft", "lcpc", "lcadc", "cadc", "phd", "psyd", "dds", "dmd", "dpt", "pta",
     "rdn", "ccc-slp", "slp", "otr/l", "msw", "bcba", "crnp", "fnp", "dnp", "aprn", "rdh", "lmt", "cnm", "otd", "cota",
-    "pmhnp", "ibclc", "ldn", "l.ac", "lac", "cpm", "lpn", "cna", "aud", "od", "dc", "pharmd", "facog", "faap", "np-c",
+    "pmhnp", "ibclc", "ldn", "l.ac", "lac", "cpm", "lpn", "cna", "rd", "aud", "od", "dc", "pharmd", "facog", "faap", "np-c",
     "pa-c", "bcb", "cscs", "atc", "ccc-a", "lmsw", "lcat", "ladc", "cdces", "ocs", "scs", "cht", "crna",
 })
 # what people do, said right after someone ("my wife said ...", "her mom came ..."): a verb there,

@@ -207,7 +207,7 @@ def _kind_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
     """Cached: the consent check and several policy rules ask about the same draft."""
     spans = sorted((m.start(), m.end()) for p in _COMPILED[kind] for m in p.finditer(text) if m.end() > m.start())
     if kind in PATIENT_KINDS:  # also "I can't discuss whether someone is a client of ours"
-        refused = L.refusal_spans(text)
+        refused = L.refusal_spans(text) + L.question_hook_spans(text)  # and "A patient asked us if ... Short answer:"
         spans = [s for s in spans if not negated(text, s[0]) and not any(r0 <= s[0] < r1 for r0, r1 in refused)]
     if kind in ("story", "case_study"):  # "a hypothetical client" is teaching material, not a patient
         spans = [s for s in spans if not _INVENTED.search(text, max(0, s[0] - 200), s[1] + 200)]

@@ -19,6 +19,7 @@ from checks.roles import (Role, in_context_roles, invented_spans, is_staff_first
                           staff_by_first_name)
 from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
+from checks.policy.lexicon import question_hook_spans
 from checks.subjects import (clients_in_general, no_client_pictured, own_news, points_at_someone, readers_at_large,
                              thanks_for_rating)
 
@@ -114,6 +115,9 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     if not (replying or draft.has_photo):  # (a reply's or a photo's clients are the ones it speaks to or shows)
         clients = clients_in_general(text, bounds, analysis.entities, roles, is_colleague)
         anyone = tuple(a or c for a, c in zip(anyone, clients))
+    # "A patient asked us this week if whitening strips eat enamel ... Short answer: no": everyone's question
+    hooks = question_hook_spans(text)
+    anyone = tuple(a or any(h0 < e and s < h1 for h0, h1 in hooks) for a, (s, e) in zip(anyone, bounds))
     # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
     photo = draft.has_photo and not no_client_pictured(text)  # "no clients pictured": the photo shows no one's care
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))

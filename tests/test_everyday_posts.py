@@ -240,6 +240,10 @@ CLEAR = [
                         "written permission. Results vary."),
     ("facebook", True, "HAPPY BIRTHDAY TANYA!!! 🎂 our amazing billing queen turns 40 today 👑"),
     ("facebook", True, "Happy Nurses Week to our incredible nurses: Rhonda, Josue and Tamika!! 🩺"),
+    # a question asked of the practice, answered for everyone
+    ("instagram", False, "A client asked us this week whether night guards really help with jaw pain. Great question! "
+                         "Short answer: for most grinders, yes 🦷"),
+    ("tiktok", False, "the question we hear most at first visits: “will adjustments hurt?” honestly? almost never 🙂"),
     ("instagram", True, "our hygienist Dr. Lee swam across the lake for charity this weekend!!! 2 hrs 14 min 🏊‍♀️ so proud"),
     ("instagram", False, "mother’s day tip from our family team 🌷 put the phone down at dinner, ask one real question.\n"
                          "#familytherapy #mothersday"),
@@ -249,6 +253,7 @@ CLEAR = [
                      "Lopez, Office Manager\n\nUnsubscribe any time."),
 ]
 BLOCK = [
+    ("instagram", False, "A client asked me today if her panic attacks mean she's losing her mind. Short answer: no 💛"),
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
     ("linkedin", False, "My client told me she finally feels safe at home again."),
     ("instagram", False, "“I finally sleep through the night.” — Rosa, 34, Gresham #anxietyrecovery"),

@@ -74,7 +74,8 @@ class CaseDetails(Rule):
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
         testimonials = kind_spans(text, "testimonial")  # one kind per span: a testimonial is not a case
-        refused = L.refusal_spans(text)  # "I can't discuss whether someone is a patient of ours"
+        # "I can't discuss whether someone is a patient of ours", "A patient asked us if ... Short answer:"
+        refused = L.refusal_spans(text) + L.question_hook_spans(text)
         for p in self.patients:
             for m in p.finditer(text):
                 if any(t0 < m.end() and m.start() < t1 for t0, t1 in testimonials + refused):

@@ -129,6 +129,31 @@ def refusal_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _REFUSAL_CLAUSE.finditer(text)]
 
 
+# A question someone asked, told as the hook of an answer for everyone: "A patient asked us this week whether
+# blue-light glasses prevent eye strain ... Short answer: no", "the question I hear most in first sessions:". The
+# question is nobody's care while it says nothing of the asker ("if her rash is herpes" does).
+_ASKED_HOOK = re.compile(
+    r"\b(?:a|one|our|my) (?:new |recent |sweet |young )?(?:patient|client|parent|mom|dad|kiddo|family)s? (?:\w+ )?asked "
+    r"(?:me|us)\b(?:\s+(?:today|this (?:week|morning|month)|yesterday|recently|the other day|last week))?"
+    r"\s+(?:if|whether|why|what|how|about|when|where|should|can|does|do|is)\b[^.!?\n]*"
+    r"|\bthe (?:question|thing) (?:i|we) (?:hear|get|am asked|are asked)(?: asked)? (?:the )?most\b[^.!?\n]*"
+    r"|\b(?:one of )?(?:our|the) most common questions?\b[^.!?\n]*", re.IGNORECASE)
+_ANSWERED = re.compile(r"\b(?:short|quick|simple|honest|real) answer\b|\bgreat question\b|\bhere['’]?s (?:the answer|what|why|"
+                       r"how)\b|\bmost common questions?\b|\b(?:we|i) (?:hear|get) (?:this|it) (?:a lot|all the time|often)\b"
+                       r"|\bhear most\b|\bget asked\b|🧵", re.IGNORECASE)
+_ABOUT_THE_ASKER = re.compile(r"\b(?:she|he|her|his|him|hers)\b", re.IGNORECASE)
+_A_SLOT = re.compile(r"\d{1,2}(?::\d\d)? ?(?:am|pm)\b|\d{1,2}:\d\d", re.IGNORECASE)  # "whether my 3pm ...": a client
+
+
+def question_hook_spans(text: str) -> list[tuple[int, int]]:
+    """Questions asked of the practice and answered for every reader, that say nothing of the asker."""
+    if not _ANSWERED.search(text):
+        return []
+    # (nor after it: "... great question 😂 she was so nervous" tells of the asker after all)
+    return [m.span() for m in _ASKED_HOOK.finditer(text)
+            if not _ABOUT_THE_ASKER.search(text, m.start(), m.end() + 150) and not _A_SLOT.search(m.group())]
+
+
 # An appointment slot used as a name for a client: "my 2pm", "my Tuesday 4pm".
 SLOT = (r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening) )?"
         r"(?:\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2} o'?clock|noon)")

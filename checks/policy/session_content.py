@@ -116,10 +116,12 @@ class SessionContent(Rule):
         text = draft.text
         if permission_stated(text):
             return None  # "shared with her written permission": a testimonial, judged by the consent check
+        hooks = L.question_hook_spans(text)  # "a patient asked us if ... Short answer:" is everyone's question
         for p in self.session:
             for m in p.finditer(text):
                 s0, s1 = sentence_bounds(text, m.start())
-                if self.safe.search(text, s0, max(s1, m.end())):
+                if self.safe.search(text, s0, max(s1, m.end())) or any(h0 <= m.start() < h1 or m.start() <= h0 < m.end()
+                                                                       for h0, h1 in hooks):
                     continue
                 return m.start(), m.end()
         for m in self.she_said.finditer(text):

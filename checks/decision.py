@@ -54,6 +54,8 @@ _WHOLE_POST = re.compile(r"\b(?:for|in|of|to feature|to share) (?:this|the|our|h
                          # the posting itself is what was authorised: "This video is posted with Mark's signed ..."
                          r"|\bthis (?:video|post|story|spotlight|feature|reel|article|interview) is (?:being )?"
                          r"(?:posted|shared|published)\b"
+                         r"|\b(?:posted|shared|published|reposted|featured) with (?:her|his|their|[\w'’]+['’]s) (?:full |signed |"
+                         r"written |hipaa |and |, )*(?:permission|consent|authori[sz]ation)\b"
                          # "to share her name, photo, and this story", "sharing Coach Tamara's comeback story"
                          r"|\bshar(?:e|ing)\b[^.!?\n]{0,50}\b(?:story|photos?|pics?|journey|name)\b", re.IGNORECASE)
 # a sentence that opens with the posting: "Shared with Maria's signed written authorization (on file)."

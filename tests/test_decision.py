@@ -234,6 +234,8 @@ async def test_when_the_draft_says_who_a_name_or_place_belongs_to_then_the_verdi
      "Posted with Tomas’s signed written authorization (on file).", False),
     ("Ines, 71, tells how she got back to gardening after her knee replacement. This reel is shared with Ines’s "
      "written HIPAA authorization on file.", False),
+    ("Here’s what Odile told us after her first month of vestibular rehab (posted with her written authorization):\n"
+     "“I can walk the dog again without the room spinning.”", False),
     # ... not when someone else is in it
     ("Mira agreed to let us follow her shoulder rehab from start to finish and signed a written authorization for "
      "this series (thank you Mira!).\n\nWeek 1: she could barely lift her arm.\nAnd another client, Leo, finished "

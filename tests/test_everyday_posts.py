@@ -240,6 +240,8 @@ CLEAR = [
                         "written permission. Results vary."),
     ("facebook", True, "HAPPY BIRTHDAY TANYA!!! 🎂 our amazing billing queen turns 40 today 👑"),
     ("facebook", True, "Happy Nurses Week to our incredible nurses: Rhonda, Josue and Tamika!! 🩺"),
+    ("instagram", False, "And our spring raffle winner is… @petalpusher_22!! 🌷 Open to everyone, no appointment or "
+                         "purchase needed. Check your DMs!"),
     # a question asked of the practice, answered for everyone
     ("instagram", False, "A client asked us this week whether night guards really help with jaw pain. Great question! "
                          "Short answer: for most grinders, yes 🦷"),

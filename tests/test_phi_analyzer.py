@@ -244,6 +244,9 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     # a care word opening a line after a quote, a holiday and its tag, a method named for its author, a credential
     "“Fall seven times, stand up eight.” – Japanese proverb 🌸\nRecovery isn’t a race. Keep going. 💪",
     "valentine’s day idea from our couples team 💌 leave the phones in the car.\n#couplestherapy #valentinesday",
+    # a promotion's shorthand, a body named for its kind
+    "BOGO FRAMES WEEKEND 👓 second pair half off",
+    "Every new-patient exam this month sends $10 to Faith Community Pantry.",
     # typed in lower case: an exercise method, a source's acronym in brackets
     "our balance class now has a tai chi warm-up on fridays",
     "about 1 in 10 adults has some tinnitus (nih) so you are not alone",

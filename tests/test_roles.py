@@ -226,6 +226,7 @@ DRAFT_ROLES = [
     # a celebration whose next line says which colleague it is
     ("HAPPY BIRTHDAY DESHAWN!! 🎉\nfive facts about our beloved front desk coordinator:", "DESHAWN", Role.STAFF),
     ("HAPPY BIRTHDAY DESHAWN!! 🎉\nhe finished his last chemo round this week", "DESHAWN", Role.UNKNOWN),
+    ("Curious whether aligners are right for you? Book a free consult at 555-0104.", "555-0104", Role.PRACTICE),
     # a number staff "can be reached at" is the practice's; so is "llámenos al"
     ("Our billing manager can be reached privately at 555-0102, Mon–Fri.", "555-0102", Role.PRACTICE),
     ("Para citas, llámenos al (210) 555-0103.", "(210) 555-0103", Role.PRACTICE),

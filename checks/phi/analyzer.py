@@ -1109,6 +1109,10 @@ _STREET_LAST = re.compile(r"[ \t](?:%s)\.?$" % "|".join(sorted(STREET_TYPES)), r
 # "Department of Psychiatry at Johns Hopkins", "University of Washington": what follows is the institution
 _INSTITUTION = (r"(?:Center|Centre|Institute|Department|Dept|Program|Programme|Clinic|Hospital|School|College|"
                 r"University|Academy|Foundation|Association|Society|Council|Alliance|Coalition|Network|Division)")
+# a name ending in the kind of body it is: a shelter, a church, a club is no person
+_ORGANISATION_LAST = re.compile(rf"[ \t](?:{_INSTITUTION}|Shelter|Rescue|Bank|Pantry|Church|Chapel|Temple|Mosque|"
+                                r"Synagogue|Ministries|Library|Club|League|Fund|Project|Initiative|Collective|Cooperative|"
+                                r"Co-op|Company|Corporation|Inc|LLC|Group|Partners|Services)\.?$")
 _INSTITUTION_BEFORE = re.compile(rf"\b{_INSTITUTION}(?:[ \t]+(?:for|of|on|and|&|the|[A-Z][\w'’\-]*)){{0,6}}"
                                  r"[ \t]+(?:at|of)[ \t]+(?:the[ \t]+)?$")
 _INSTITUTION_NAMED_AFTER = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z]")
@@ -1193,6 +1197,7 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _PLACE_NAMED_AFTER.search(text, max(0, c.start - 8), c.start)
         or _ET_AL.fullmatch(text, max(0, c.start - 3), c.end) or _EPONYM_AFTER.match(text, c.end)
         or _METHOD_AFTER.match(text, c.end) or _HOLIDAY.search(text, c.start, c.end)
+        or _ORGANISATION_LAST.search(text, c.start, c.end)  # "Hope Animal Shelter", "Grace Fellowship Church"
         or text[c.start:c.end].casefold() in HEALTH_TERMS  # "Rehab isn't a straight line"
         or text[c.start:c.end].casefold().rstrip(".") in CREDENTIALS  # "dana reyes, dpt"
         or _title_only(text[c.start:c.end])

@@ -25,7 +25,7 @@ from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.phi.lexicon import HEALTH_TERMS
 from checks.phi.settings import PhiSettings, parse_phi_settings
 from checks.policy.base import sentence_bounds
-from checks.policy.lexicon import REFUSAL
+from checks.policy.lexicon import REFUSAL, refusal_spans
 from checks.policy.addressee import Addressees
 from checks.reading import CARE_CONTEXT, DISCLOSURE_THRESHOLD, reading_of
 from bot.config import REVIEW_PLATFORMS
@@ -133,7 +133,10 @@ class PhiCheck(Check):
             own = [m.span() for m in self.practice_name.finditer(text)]
             hits = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in own)]
         # health words in a refusal ("we can't discuss whether anyone is a client ... or any details of care")
-        hits = [h for h in hits if not _REFUSAL.search(text, sentence_bounds(text, h[0])[0], h[0])]
+        # (and what no one needs: "no appointment or purchase needed")
+        refused = refusal_spans(text)
+        hits = [h for h in hits if not _REFUSAL.search(text, sentence_bounds(text, h[0])[0], h[0])
+                and not any(a <= h[0] < b for a, b in refused)]
         reading = reading_of(draft, analysis)
         has_person = any(e.entity_type in PEOPLE and r == Role.UNKNOWN
                          for e, r in zip(analysis.entities, reading.roles))

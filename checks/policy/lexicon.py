@@ -125,8 +125,13 @@ _REFUSAL_CLAUSE = re.compile(REFUSAL + r"\s+(?:\w+\s+){0,2}?(?:anyone|anybody|so
                              r"care|visits?|treatment|records?|information|info)\b[^.!?\n,;:—–]*", re.IGNORECASE)
 
 
+# what no one needs: "open to everyone, no appointment or purchase needed" names nobody's visit
+_NOT_NEEDED = re.compile(r"\bno (?:appointment|appt|visit|referral|prescription|purchase|insurance|exam)s?"
+                         r"(?: (?:or|and|/) \w+)? (?:needed|necessary|required)\b", re.IGNORECASE)
+
+
 def refusal_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _REFUSAL_CLAUSE.finditer(text)]
+    return [m.span() for m in _REFUSAL_CLAUSE.finditer(text)] + [m.span() for m in _NOT_NEEDED.finditer(text)]
 
 
 # A question someone asked, told as the hook of an answer for everyone: "A patient asked us this week whether

@@ -255,6 +255,10 @@ CLEAR = [
                      "Lopez, Office Manager\n\nUnsubscribe any time."),
 ]
 BLOCK = [
+    ("x", False, "overheard in our thursday night teen DBT group from our resident skater (15): “i thought coping meant "
+                 "never crying.” wise beyond her years 🙌"),
+    ("google_reviews", False, "Thank you, Priscilla 💜 Seeing Noor go from a feeding tube to ordering her own pancakes "
+                              "made our whole year."),
     ("instagram", False, "A client asked me today if her panic attacks mean she's losing her mind. Short answer: no 💛"),
     ("instagram", True, "busy morning!! swipe to see the appointment board filling up 😅 #frontdesklife"),
     ("linkedin", False, "My client told me she finally feels safe at home again."),

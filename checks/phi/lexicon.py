@@ -129,7 +129,8 @@ HEALTH_TERMS = {
     "diabetes", "asthma", "eczema", "psoriasis", "acne",
     "post-op", "post op", "postop", "knee replacement", "hip replacement", "joint replacement", "veneers", "vaccine",
     "vaccines", "torticollis", "binge", "binge-free", "detox", "iop", "residential program", "afos", "crutches",
-    "mri", "vasectomy", "colonoscopy", "mammogram", "biopsy",
+    "mri", "vasectomy", "colonoscopy", "mammogram", "biopsy", "ng tube", "feeding tube", "tube feeds", "tube feeding",
+    "g-tube", "trach", "tracheostomy", "catheter", "dialysis", "chemo", "radiation", "insulin pump", "cpap",
 }
 
 # chat shorthand, and a few words of e-mail footers and invitations that are never names

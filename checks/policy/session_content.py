@@ -67,8 +67,9 @@ SESSION_PATTERNS = [
     r"\b(?:history of|hx of|h/o)\b[^.!?\n]{0,40}\b(?:reports|presents|denies|endorses)\b",
     r"\b(?:my |the |a |our )?(?:client|patient|kiddo|teen|her|him)\s*:\s*[\"“‘']",
     r"\b(?:session|therapy) (?:recap|summary|highlights?|debrief|update)\b[^.!?\n]{0,100}\b(?:she|he|her|his|him)\b",
-    r"\b(?:heard|hear)\b[^.!?\n]{0,40}\b(?:in|during) (?:my|our|the) (?:office|session|therapy room|group)\b",
-    r"\boverheard (?:in|during) (?:a |my |today'?s )?(?:session|therapy|the therapy room|my office|group)",
+    r"\b(?:heard|hear)\b[^.!?\n]{0,40}\b(?:in|during) (?:my|our|the) (?:[\w:-]+ ){0,3}(?:office|session|therapy room|group)\b",
+    r"\boverheard (?:in|during|at) (?:a |my |our |today'?s |this week'?s )?(?:[\w:-]+ ){0,4}(?:session|therapy|the therapy room|"
+    r"office|group)",
     r"\b(?:from|excerpt|quote|quoting|sharing|share|posting|post|reading|read|copied|straight out of|here'?s|here are|"
     r"page of|snippet|screenshot)\b[^.!?\n]{0,25}\b(?:my|our|her|his|their|this client'?s|today'?s|a client'?s|"
     r"the) (?:\w+ )?(?:psychotherapy|session|therapy|progress|clinical|case|process|counseling) notes?\b",

@@ -705,6 +705,11 @@ PERSON_ONLY_SHAPES = [
     ("So thrilled for our patient Anjali — baby Tuesday was born at 6lb 9oz!", "Tuesday"),
     ("hope's referral to neuro got denied again, appeal due next week", "hope"),
     ("his cousin Delphine aced the test today!", "Delphine"),
+    # thanked, then spoken to; called by name at a sentence's end; introduced to the readers
+    ("Thank you Oluchi!! We loved seeing you and your sister this week.", "Oluchi"),
+    ("aww thanks faith!! you were a rockstar today", "faith"),
+    ("We’re so sorry about the wait, Journey. Your feedback went straight to our office manager.", "Journey"),
+    ("Meet Bartholomew! he’s 6 and just graduated from speech 🎉", "Bartholomew"),
 ]
 
 

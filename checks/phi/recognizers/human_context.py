@@ -20,8 +20,8 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import (DEED_VERBS, MONTHS, WEEKDAYS, common_surnames, given_names, is_country_or_state,
-                                is_vocabulary)
+from checks.phi.lexicon import (DEED_VERBS, MONTHS, WEEKDAYS, cities, common_surnames, given_names,
+                                is_country_or_state, is_vocabulary)
 from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
 
@@ -116,8 +116,15 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:her|his|their|my|your|our|its|the|a|an)[ 
 _DATE_WORD_BEFORE = re.compile(r"\b(?:in|on|by|for|since|until|till|thru|through|of|this|next|last|every|each|early|"
                                r"late|mid|before|after|from|to)[ \t]+$", re.IGNORECASE)
 # the one a message opens by greeting, then speaks to: "Hi Cash — sorry the portal wouldn't let you pay"
-_GREETED = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?:hi|hello|hey|hiya|dear)[ \t]+(?P<v>{_W})"
+# (a thank-you greets as well: "Thank you Adaeze!! We loved having you", "aw thanks hope!! you crushed it")
+_GREETED = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?:(?:aw+|ha+|oh|omg|ok|okay)[!,.]*[ \t]+)?"
+                      r"(?:hi|hello|hey|hiya|dear|thanks|thank you|thank u|thank ya|thx|ty|congrats|congratulations)"
+                      rf"(?:[ \t]+so[ \t]+much)?[ \t]+(?P<v>{_W})"
                       r"[ \t]*(?:,|[—–]|-(?=[ \t])|!+)", re.IGNORECASE | re.MULTILINE)
+# one called by name at the end of a sentence, then spoken to: "We're sorry to hear this, Destiny. Your concerns ..."
+_CALLED_AT_END = re.compile(rf",[ \t]+(?P<v>{_W})[ \t]*[.!]+(?=\s)")
+# someone introduced to the readers: "Meet Thiago! he's 7 ..."
+_MET = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?i:meet)[ \t]+(?P<v>[A-Z][\w’'\-]+)[ \t]*!", re.MULTILINE)
 _SPOKEN_TO_AFTER = re.compile(r"\b(?:you|your|yours|u|ur|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
 # what a greeting calls someone without naming them: "hi friend,", "hey girl!", "hello sunshine"
 _ENDEARMENTS = {"friend", "love", "hun", "hon", "honey", "sweetie", "babe", "dear", "mama", "girl", "girls", "boys",
@@ -265,11 +272,13 @@ class HumanContextRecognizer(NameRecognizer):
         then speaks to someone greets a person by name, though the word is also English; not a group
         ("hi team") or an endearment ("hey girl")."""
         out = []
-        for m in _GREETED.finditer(text):
+        called = list(_GREETED.finditer(text)) + list(_CALLED_AT_END.finditer(text))
+        for m in called + list(_MET.finditer(text)):
             word, low = m.group("v"), m.group("v").casefold().replace("’", "'")
             end = min(len(text), m.end() + 160)
             if low in STOP_WORDS or low in _GROUP or low in _ENDEARMENTS or low in MONTHS or low in WEEKDAYS \
-                    or is_country_or_state(word) or not _SPOKEN_TO_AFTER.search(text, m.end(), end):
+                    or is_country_or_state(word) or (low in cities()[0] and low not in given_names()) \
+                    or (m in called and not _SPOKEN_TO_AFTER.search(text, m.end(), end)):
                 continue
             out.append(self._found(m.start("v"), m.end("v")))
         return out

@@ -20,7 +20,8 @@ PHI_TEXT = "So proud of Emily Carter, call her at 503-555-7788 after her therapy
 
 @pytest.fixture(scope="module")
 def workers():
-    pool = AnalyzerProcesses({"safe_values": practice_safe_values(make_config())}, processes=1, timeout=30)
+    # (a replaced worker loads the models again: a generous budget keeps a busy machine from failing it)
+    pool = AnalyzerProcesses({"safe_values": practice_safe_values(make_config())}, processes=1, timeout=120)
     yield pool
     pool.close()
 
@@ -58,7 +59,7 @@ def test_when_the_analysis_runs_past_its_budget_then_it_fails_and_the_worker_is_
 
 
 async def test_when_the_worker_fails_then_the_review_fails_closed(workers):
-    pipeline = Pipeline(workers.analyze, [PhiCheck()], timeout_seconds=30)
+    pipeline = Pipeline(workers.analyze, [PhiCheck()], timeout_seconds=120)
     try:
         workers.analyze("warm")
         os.kill(worker_pids(workers)[0], signal.SIGKILL)

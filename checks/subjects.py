@@ -206,6 +206,8 @@ _CLIENTS_PRESENT = re.compile(
     r"evaluations?|appointments?|appts?|visits?|sessions?|adjustments?)\b"
     # people in the picture said to be ours: "3 of the grads are OUR speech kids"
     r"|\b(?:is|are|were) (?:our|my) (?:[\w-]+ )?(?:kids|kiddos|clients|patients|pts|families)\b"
+    # a client the office knows well: "ft. our fav regular Mrs. Ortiz in the waiting room"
+    r"|\b(?:our|my) (?:fav\w*|favou?rite|sweetest|\w+est) regulars?\b"
     # a colleague's slot is a client: "Dr. Chen's Wednesday 2:00 just texted a pic"
     r"|\b(?:(?-i:[A-Z])\w*|dr\.? \w+)['’]s (?:(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) )\d{1,2}(?::\d\d)?"
     r"|\d{1,2}(?::\d\d ?(?:am|pm)?| ?(?:am|pm)))(?! ?(?:meeting|call|webinar|class|lecture|talk|slot|opening))\b(?!:)"

@@ -255,6 +255,9 @@ CLEAR = [
                      "Lopez, Office Manager\n\nUnsubscribe any time."),
 ]
 BLOCK = [
+    ("instagram", True, "Pumpkin carving champ 🎃🏆 little Arlo (7), who was also a total pro about his first filling "
+                        "this morning!"),
+    ("tiktok", True, "lunch break dance break 💃 ft. our favorite regular Mr. Haddad who insisted on joining lol"),
     ("x", False, "overheard in our thursday night teen DBT group from our resident skater (15): “i thought coping meant "
                  "never crying.” wise beyond her years 🙌"),
     ("google_reviews", False, "Thank you, Priscilla 💜 Seeing Noor go from a feeding tube to ordering her own pancakes "

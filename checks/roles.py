@@ -410,7 +410,9 @@ _OWN_CONDITION_AFTER = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}" + _CARE_NOUN, _I
 
 
 # an injury and its mending: "after rehabbing his Achilles with our team all summer"
-_IN_FOR = re.compile(r"\b(?:in|came in|come in|stopped in|stopped by) for (?:his|her|their)\b", _I)  # "in for his ..."
+# "in for his annual hearing check", "stopped by this morning to get his (flu shot)"
+_IN_FOR = re.compile(r"\b(?:in|came in|come in|stopped in|stopped by) for (?:his|her|their)\b"
+                     r"|\b(?:stopped|came|dropped) (?:in|by)\b[^.!?\n]{0,30}\bto get (?:his|her|their)\b", _I)
 _MENDING = re.compile(r"\b(?:rehab\w*|recover\w*|surger\w*|treated|heal(?:ed|ing|s)?|injur\w*|torn|tore|broke|"
                       r"fractur\w*|sprain\w*|concussion\w*)\b", _I)
 
@@ -748,6 +750,8 @@ def date_role(text: str, e: Entity) -> Role:
     sentence = text[s0:s1]
     if _PAPERWORK_BEFORE.search(text, max(s0, e.start - 40), e.start):
         return Role.OPERATIONS  # a form's date: "(authorization on file, Feb 2025)"
+    if _WRITER_AWAY.search(sentence):
+        return Role.OPERATIONS  # the clinician's own absence: "I'll be out Dec 22–Jan 2"
     if _CARE_OF_SOMEONE.search(sentence) or _CARE_EVENT_BEFORE.search(text, max(s0, e.start - 30), e.start):
         return Role.UNKNOWN  # (someone's care on that day: "left-hemisphere stroke on jan 3")
     if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence) or _STARTING_BEFORE.search(text, s0, e.start) \
@@ -764,6 +768,8 @@ def date_role(text: str, e: Entity) -> Role:
     return Role.UNKNOWN
 
 
+_WRITER_AWAY = re.compile(r"\b(?:i|we)(?:['’]ll| will|['’]m| am|['’]re| are)? (?:be )?(?:out|away|off|unavailable|on leave|"
+                          r"out of (?:the )?office)\b(?! of (?!the office))", _I)
 _ANNOUNCEMENT_REACH = 120
 _HOURS_AFTER = re.compile(r"[^\n.!?]{0,16}?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[–-]|to)\s*\d{1,2}"
                           r"(?::\d\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\b|\bclosed\b|\bopen (?:at|until|from)\b)", _I)

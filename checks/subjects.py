@@ -227,11 +227,24 @@ _CLIENTS_PRESENT = re.compile(
     r"is now|will|registration))", _I)
 
 
+# a stock picture or a model: "(Model pictured is a stock photo, not one of our clients.)"
+_NO_CLIENT_SHOWN = (r"\bstock (?:photo|image|picture|footage)s?\b|\bnot (?:one of )?our (?:actual |real )?(?:clients?|patients?)\b"
+                    r"|\bmodels?\b[^.!?\n]{0,20}\b(?:is|are) not (?:a |our )?(?:clients?|patients?)\b")
+_NO_CLIENT_SHOWN_RX = re.compile(_NO_CLIENT_SHOWN, _I)
+
+
+def stock_or_model_pictured(text: str) -> bool:
+    """The draft says its picture is stock or a model: no client's result is shown (a faceless client's still is)."""
+    return bool(_NO_CLIENT_SHOWN_RX.search(text))
+
+
 # the draft says its pictures show no client: "All photos were taken after hours — no clients pictured"
 _NO_CLIENT_PICTURED = re.compile(
     r"\bno (?:clients?|patients?|one but (?:staff|us|our team))\b[^.!?\n]{0,20}\b(?:pictured|shown|in (?:the|these|this|any) "
     r"(?:photos?|pics?|pictures?|shots?|video))\b"
     r"|\b(?:photos?|pics?|pictures?|shots?|video)\b[^.!?\n]{0,30}\b(?:taken|shot|filmed) (?:after hours|before (?:we )?open\w*)\b"
+    # "(Model pictured is a stock photo, not one of our clients.)"
+    r"|" + _NO_CLIENT_SHOWN +
     r"|\beveryone (?:pictured|in (?:the|this) (?:photo|pic|picture|video)) (?:is|works) (?:on )?(?:staff|our team|here)\b"
     # "no client faces on here EVER", "no kiddos on camera ever"
     r"|\bno (?:clients?|patients?|kids|kiddos|(?:client|patient|kid|kiddo) faces)\b[^.!?\n]{0,12}?"

@@ -242,6 +242,8 @@ CLEAR = [
     ("facebook", True, "Happy Nurses Week to our incredible nurses: Rhonda, Josue and Tamika!! 🩺"),
     ("instagram", False, "And our spring raffle winner is… @petalpusher_22!! 🌷 Open to everyone, no appointment or "
                          "purchase needed. Check your DMs!"),
+    ("instagram", True, "Glow-up season 🌸 20% off all chemical peels in April. (Pictured: a stock model, not one of our "
+                        "clients.)"),
     # a question asked of the practice, answered for everyone
     ("instagram", False, "A client asked us this week whether night guards really help with jaw pain. Great question! "
                          "Short answer: for most grinders, yes 🦷"),
@@ -255,6 +257,7 @@ CLEAR = [
                      "Lopez, Office Manager\n\nUnsubscribe any time."),
 ]
 BLOCK = [
+    ("facebook", False, "Shoutout to our 2:15 today: you left your sunglasses and your knee brace in room B 😅 we'll hold them!"),
     ("instagram", True, "Pumpkin carving champ 🎃🏆 little Arlo (7), who was also a total pro about his first filling "
                         "this morning!"),
     ("tiktok", True, "lunch break dance break 💃 ft. our favorite regular Mr. Haddad who insisted on joining lol"),

@@ -21,6 +21,7 @@ CASES = [
     ("We will be closed Thursday, Nov 27 for Thanksgiving.", "Thursday, Nov 27", Role.OPERATIONS),
     ("Join our free workshop on March 7 at 10am!", "March 7", Role.OPERATIONS),
     ("PUMPKIN PAINTING Nov 1, 3–5pm on the back patio, bring the whole crew!", "Nov 1", Role.OPERATIONS),
+    ("Heads up: I’ll be away March 3–10 at a training; my colleague is covering.", "March 3–10", Role.OPERATIONS),
     ("So glad her surgery on March 7 went well.", "March 7", Role.UNKNOWN),
     ("Happy birthday Gloria, born May 2, 1931!", "May 2, 1931", Role.UNKNOWN),
     ("Our client (DOB 3/4/1990) finished her 12-week program.", "3/4/1990", Role.UNKNOWN),
@@ -214,6 +215,7 @@ DRAFT_ROLES = [
     ("Senator Ray Dunn is back on the floor after rehabbing his knee with us all spring.", "Ray Dunn", Role.UNKNOWN),
     ("Mayor Ana Ruiz's eye exam went great today!", "Ana Ruiz", Role.UNKNOWN),
     ("Mayor Ana Ruiz cut the ribbon at our new clinic today!", "Ana Ruiz", Role.PUBLIC),
+    ("Even Senator Ray Dunn dropped by at lunch to get his booster!", "Ray Dunn", Role.UNKNOWN),
     # someone thanked for what their business gave the team
     ("huge thank you to Marisol at Sunrise Tacos for feeding the whole staff on Friday 🌮", "Marisol",
      Role.ORGANISATION),

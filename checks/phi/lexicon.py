@@ -134,6 +134,7 @@ HEALTH_TERMS = {
     # the everyday care of dental, hearing, eye and sports clinics
     "filling", "cavity", "cavities", "braces", "retainer", "sealant", "sealants", "extraction", "x-ray", "x-rays",
     "audiogram", "hearing aid", "hearing test", "eye exam", "sports physical", "physicals", "dermal filler", "fillers",
+    "flu shot", "flu shots", "booster", "vaccination", "vaccinated", "immunization", "immunizations",
 }
 
 # chat shorthand, and a few words of e-mail footers and invitations that are never names

@@ -20,7 +20,7 @@ from checks.base import Analysis
 from checks.content_kind import before_after_span
 from checks.policy.base import Rule, Span
 from checks.reading import reading_of
-from checks.subjects import about_practice_thing
+from checks.subjects import about_practice_thing, stock_or_model_pictured
 
 
 class BeforeAfter(Rule):
@@ -32,6 +32,8 @@ class BeforeAfter(Rule):
 
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         span = before_after_span(draft.text, draft.has_photo or draft.has_video)
+        if span is not None and stock_or_model_pictured(draft.text):
+            return None  # "(Model pictured is a stock photo, not one of our clients.)": no client's result
         reading = reading_of(draft, analysis)
         if span is not None and span != (0, 0) and reading.is_own_news(span[0]):
             sentence = reading.sentence_at(span[0])

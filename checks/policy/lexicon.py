@@ -171,6 +171,10 @@ PATIENT_REF = alt(
     r"\b(?:my|our) (?:" + _DAY + r" )?" + _CLOCK + r"(?: (?:on )?" + _DAY + r"s?)?(?: (?:client|patient|regular|kiddo|"
     r"kid|guy|girl|lady|dude))? (?:rolls?|rolled|came|comes|walked|walks|showed|shows|just|finally|is|was|told|said|"
     r"texted|brought|brings|cried|asked|arrived|left|made|makes|got|gave|gives|sent|sends|painted|cancel\w*|no-?showed)\b",
+    # a slot spoken to, or placed on a day: "To our 10:30 this morning: your keys are at the desk", "shoutout to my 4pm"
+    r"\b(?:to|hey|hi|dear|shout-?out to|shout out to|thanks?|thank you|congrats)\s+(?:my|our) (?:" + _DAY + r" )?" + _CLOCK
+    + r"(?! ?(?:meeting|call|class|webinar|lecture|huddle|lunch))\b",
+    r"\b(?:my|our) " + _CLOCK + r" (?:this (?:morning|afternoon|evening)|today|yesterday|tonight|last night)\b",
     # the therapist's point of view: "when your tuesday 5:30 brings you a handmade ornament"
     r"\b(?:your|ur) (?:" + _DAY + r" )?" + _CLOCK + r"(?: (?:on )?" + _DAY + r"s?)?"
     r"(?: (?:[\w-]+ )?(?:client|patient|regular|kiddo|kid|guy|girl|lady|dude|mom|dad))?"  # "your 7am acl guy"

@@ -225,6 +225,10 @@ _PLACE_MAKEOVER = re.compile(
     re.IGNORECASE)
 
 
+_WHEN_AFTER = re.compile(r"\W{0,3}(?:hours|school|work|class|practice|workouts?|meals?|eating|brushing|open(?:ing)?|"
+                         r"close|closing)\b", re.IGNORECASE)
+
+
 def before_after_span(text: str, has_media: bool) -> tuple[int, int] | None:
     """The first before/after pairing that is about a result, not about time."""
     if _PLACE_MAKEOVER.search(text):
@@ -234,6 +238,8 @@ def before_after_span(text: str, has_media: bool) -> tuple[int, int] | None:
         return spans[0]
     for p in _TIME:
         for m in p.finditer(text):
+            if _WHEN_AFTER.match(text, m.end()):
+                continue  # "filmed before/after hours": a time of day, not a result
             lo, hi = max(0, m.start() - RESULT_WINDOW), min(len(text), m.end() + RESULT_WINDOW)
             if has_media or _RESULT.search(text, lo, hi):
                 return m.start(), m.end()

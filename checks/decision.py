@@ -56,10 +56,12 @@ _WHOLE_POST = re.compile(r"\b(?:for|in|of|to feature|to share) (?:this|the|our|h
                          r"(?:posted|shared|published)\b"
                          r"|\b(?:posted|shared|published|reposted|featured) with (?:her|his|their|[\w'’]+['’]s) (?:full |signed |"
                          r"written |hipaa |and |, )*(?:permission|consent|authori[sz]ation)\b"
+                         r"|\b(?:allowing|allows|allowed|permitting|letting) us to (?:share|post|publish|use|feature) "
+                         r"(?:it|this|them|the video|the story)\b"
                          # "to share her name, photo, and this story", "sharing Coach Tamara's comeback story"
                          r"|\bshar(?:e|ing)\b[^.!?\n]{0,50}\b(?:story|photos?|pics?|journey|name)\b", re.IGNORECASE)
 # a sentence that opens with the posting: "Shared with Maria's signed written authorization (on file)."
-_POSTED_WITH = re.compile(r"\W*(?:posted|shared|published|reposted|featured)\b", re.IGNORECASE)
+_POSTED_WITH = re.compile(r"\W*(?:posted|shared|published|reposted|featured|sharing|posting|reposting)\b", re.IGNORECASE)
 # someone else's care beside the one who gave permission
 _SOMEONE_ELSE = re.compile(r"\b(?:another|other) (?:patient|client)s?\b|\bour \d{1,2}(?::\d\d)?\b", re.IGNORECASE)
 _BEFORE_AFTER = re.compile(r"\bbefore\b\W{1,8}(?:and\W+|&\W*|vs\.?\W+|to\W+)?after\b", re.IGNORECASE)

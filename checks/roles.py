@@ -402,7 +402,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 _OFFICE_TITLE_BEFORE = re.compile(r"\b(?:mayor|senator|state senator|governor|councilor|councillor|councilman|councilwoman|"
                                   r"council member|commissioner|representative|rep\.|congressman|congresswoman|sheriff|"
                                   r"superintendent|judge|coach|principal|pastor|reverend|chief|president)\s+(?:dr\.?\s+)?$", _I)
-# someone's care: "we were honored to have Mayor Hayes in for her annual eye exam", "Coach Reyes's knee surgery"
+# the practice's own part in someone's care: "we were honored to have Mayor Hayes in for her annual eye exam",
+# "our team helped State Senator Delgado back on his feet after his stroke"
+_OUR_PART = re.compile(r"\b(?:we|we'?re|we'?ve|us|our|here)\b", _I)
 _CARE_NOUN = (r"(?:exam|visit|appointment|session|check-?up|cleaning|adjustment|surgery|treatment|"
               + "|".join(re.escape(t) for t in sorted(HEALTH_TERMS, key=len, reverse=True)) + r")s?\b")
 _THEIR_CONDITION = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+){0,2}" + _CARE_NOUN, _I)
@@ -418,9 +420,11 @@ _MENDING = re.compile(r"\b(?:rehab\w*|recover\w*|surger\w*|treated|heal(?:ed|ing
 
 
 def _cared_for_here(sentence: str, after: str) -> bool:
-    """The sentence tells of someone's care: a mayor, coach or principal in it is a patient."""
-    return bool(_CARE_OF_SOMEONE.search(sentence) or _THEIR_CONDITION.search(sentence)
-                or _OWN_CONDITION_AFTER.match(after) or _MENDING.search(sentence) or _IN_FOR.search(sentence))
+    """The sentence tells of the practice caring for someone, or of care just now: a mayor or senator in it
+    is a patient (not "President Carter was diagnosed with melanoma ... spoke openly about it")."""
+    return bool(_IN_FOR.search(sentence)) or bool(_OUR_PART.search(sentence) or _HERE_AND_NOW.search(sentence)) and bool(
+        _CARE_OF_SOMEONE.search(sentence) or _THEIR_CONDITION.search(sentence)
+        or _OWN_CONDITION_AFTER.match(after) or _MENDING.search(sentence))
 
 
 def person_role(text: str, e: Entity) -> Role:

@@ -236,6 +236,10 @@ async def test_when_the_draft_says_who_a_name_or_place_belongs_to_then_the_verdi
      "written HIPAA authorization on file.", False),
     ("Here’s what Odile told us after her first month of vestibular rehab (posted with her written authorization):\n"
      "“I can walk the dog again without the room spinning.”", False),
+    ("Lourdes, a retired nurse, tells how she got back to swimming after her rotator cuff repair. Lourdes watched "
+     "this video and signed a written HIPAA authorization allowing us to share it.", False),
+    ("Sharing with Tobias’s signed written permission 💙 Tobias wrote this about his first year after his stroke "
+     "and asked us to pass it on: “I can button my own shirt again.”", False),
     # ... not when someone else is in it
     ("Mira agreed to let us follow her shoulder rehab from start to finish and signed a written authorization for "
      "this series (thank you Mira!).\n\nWeek 1: she could barely lift her arm.\nAnd another client, Leo, finished "

@@ -244,6 +244,10 @@ CLEAR = [
                          "purchase needed. Check your DMs!"),
     ("instagram", True, "Glow-up season 🌸 20% off all chemical peels in April. (Pictured: a stock model, not one of our "
                         "clients.)"),
+    ("tiktok", True, "a morning in the life of a pediatric PT 🧸 (all filmed before/after hours, no kiddos on camera) "
+                     "setting up the obstacle course + coffee #1 ☕"),
+    ("facebook", False, "“Can I chew gum with braces?” A patient asked us this yesterday and it’s one we hear a lot, so "
+                        "here’s the answer: sugar-free only, and not too much!"),
     # a question asked of the practice, answered for everyone
     ("instagram", False, "A client asked us this week whether night guards really help with jaw pain. Great question! "
                          "Short answer: for most grinders, yes 🦷"),

@@ -215,6 +215,8 @@ DRAFT_ROLES = [
     ("Senator Ray Dunn is back on the floor after rehabbing his knee with us all spring.", "Ray Dunn", Role.UNKNOWN),
     ("Mayor Ana Ruiz's eye exam went great today!", "Ana Ruiz", Role.UNKNOWN),
     ("Mayor Ana Ruiz cut the ribbon at our new clinic today!", "Ana Ruiz", Role.PUBLIC),
+    ("Senator Ray Dunn was diagnosed with prostate cancer at 70 and has spoken openly about his radiation.",
+     "Ray Dunn", Role.PUBLIC),
     ("Even Senator Ray Dunn dropped by at lunch to get his booster!", "Ray Dunn", Role.UNKNOWN),
     # someone thanked for what their business gave the team
     ("huge thank you to Marisol at Sunrise Tacos for feeding the whole staff on Friday 🌮", "Marisol",

@@ -139,13 +139,16 @@ def refusal_spans(text: str) -> list[tuple[int, int]]:
 # question is nobody's care while it says nothing of the asker ("if her rash is herpes" does).
 _ASKED_HOOK = re.compile(
     r"\b(?:a|one|our|my) (?:new |recent |sweet |young )?(?:patient|client|parent|mom|dad|kiddo|family)s? (?:\w+ )?asked "
-    r"(?:me|us)\b(?:\s+(?:today|this (?:week|morning|month)|yesterday|recently|the other day|last week))?"
-    r"\s+(?:if|whether|why|what|how|about|when|where|should|can|does|do|is)\b[^.!?\n]*"
+    r"(?:me|us)\b(?: this)?(?:\s+(?:today|this (?:week|morning|month)|yesterday|recently|the other day|last week))?"
+    r"(?:\s+(?:if|whether|why|what|how|about|when|where|should|can|does|do|is)\b|\s*:\s*[\"“])[^.!?\n]*"
+    # the question first: "“Do whitening strips ruin your enamel?” A patient asked us this last week"
+    r"|[\"“][^\"”\n]{3,200}\?[\"”]\s*(?:a|one|our|my) (?:new |recent )?(?:patient|client|parent|mom|dad|family)s? "
+    r"(?:\w+ )?asked (?:me|us)\b[^.!?\n]*"
     r"|\bthe (?:question|thing) (?:i|we) (?:hear|get|am asked|are asked)(?: asked)? (?:the )?most\b[^.!?\n]*"
     r"|\b(?:one of )?(?:our|the) most common questions?\b[^.!?\n]*", re.IGNORECASE)
 _ANSWERED = re.compile(r"\b(?:short|quick|simple|honest|real) answer\b|\bgreat question\b|\bhere['’]?s (?:the answer|what|why|"
                        r"how)\b|\bmost common questions?\b|\b(?:we|i) (?:hear|get) (?:this|it) (?:a lot|all the time|often)\b"
-                       r"|\bhear most\b|\bget asked\b|🧵", re.IGNORECASE)
+                       r"|\bhear most\b|\bget asked\b|\bone we hear\b|\bhere['’]?s the answer\b|🧵", re.IGNORECASE)
 _ABOUT_THE_ASKER = re.compile(r"\b(?:she|he|her|his|him|hers)\b", re.IGNORECASE)
 _A_SLOT = re.compile(r"\d{1,2}(?::\d\d)? ?(?:am|pm)\b|\d{1,2}:\d\d", re.IGNORECASE)  # "whether my 3pm ...": a client
 

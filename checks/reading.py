@@ -118,12 +118,31 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     # "A patient asked us this week if whitening strips eat enamel ... Short answer: no": everyone's question
     hooks = question_hook_spans(text)
     anyone = tuple(a or any(h0 < e and s < h1 for h0, h1 in hooks) for a, (s, e) in zip(anyone, bounds))
+    # a heading names a topic, not someone's care: "Insurance & Payment", "Insomnia Program (CBT-I)"
+    named = [e.start for e, r in zip(analysis.entities, roles) if e.entity_type in PEOPLE and r == Role.UNKNOWN]
+    anyone = tuple(a or (is_heading(text, s, e) and not any(s <= p < e for p in named))
+                   for a, (s, e) in zip(anyone, bounds))
     # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
     photo = draft.has_photo and not no_client_pictured(text)  # "no clients pictured": the photo shows no one's care
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
               if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end]) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
     return Reading(roles, tuple(scored), staff_first_names, own, someone)
+
+
+_HEADING_WORDS = 8
+_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "vs", "&"}
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """A line of its own in Title Case with no closing mark ("Insurance & Payment", "What to Expect at
+    Your First Visit"): a heading. Capitals all through are shouting, not a heading."""
+    line = text[start:end].strip()
+    words = re.findall(r"[^\W\d_][\w'’\-]*", line)
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    whole_line = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    return bool(words) and len(words) <= _HEADING_WORDS and whole_line and not line.endswith((".", "!", "?")) \
+        and not line.isupper() and all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words)
 
 
 def roles_of(text: str, analysis: Analysis, staff_first_names: frozenset[str] = frozenset()) -> tuple[Role, ...]:

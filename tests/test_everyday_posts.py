@@ -248,6 +248,10 @@ CLEAR = [
                      "setting up the obstacle course + coffee #1 ☕"),
     ("facebook", False, "“Can I chew gum with braces?” A patient asked us this yesterday and it’s one we hear a lot, so "
                         "here’s the answer: sugar-free only, and not too much!"),
+    ("website", False, "Billing & Coverage\n\nWe’re in-network with most major plans, including Medicaid. Questions "
+                       "about your benefits? Call our billing desk at 555-0188."),
+    ("website", False, "Sleep Apnea Treatment (CPAP & Oral Appliances)\n\nMost people with sleep apnea never get "
+                       "diagnosed. A home sleep test can tell you more."),
     # a question asked of the practice, answered for everyone
     ("instagram", False, "A client asked us this week whether night guards really help with jaw pain. Great question! "
                          "Short answer: for most grinders, yes 🦷"),
@@ -261,6 +265,7 @@ CLEAR = [
                      "Lopez, Office Manager\n\nUnsubscribe any time."),
 ]
 BLOCK = [
+    ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
     ("facebook", False, "Shoutout to our 2:15 today: you left your sunglasses and your knee brace in room B 😅 we'll hold them!"),
     ("instagram", True, "Pumpkin carving champ 🎃🏆 little Arlo (7), who was also a total pro about his first filling "
                         "this morning!"),

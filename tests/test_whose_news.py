@@ -256,3 +256,25 @@ def test_when_line_breaks_are_lost_then_each_bullet_is_still_its_own_sentence():
         "A few general tips:", "• Call your pharmacy early.", "• Ask which nearby pharmacies have it"]
     start, _ = sentence_bounds(text, text.index("Ask"))
     assert text[start:].lstrip().startswith("• Ask")
+
+
+@pytest.mark.parametrize("text,heading", [
+    ("Insurance & Payment\n\nWe take most plans.", True),
+    ("What to Expect at Your First Visit\nBring your card.", True),
+    ("Insomnia Program (CBT-I)\n\nSix weekly sessions.", True),
+    ("CONGRATS TO OUR GRADUATE\nso proud", False),  # shouting, not a heading
+    ("Hi there,\nwe miss you", False),
+    ("Our client finished her program today.", False),
+])
+def test_when_a_line_is_a_title_case_heading_then_it_is_read_as_a_heading(text, heading):
+    from checks.reading import is_heading
+    end = text.find("\n") if "\n" in text else len(text)
+    assert is_heading(text, 0, end) is heading
+
+
+def test_when_a_heading_names_no_one_then_it_tells_no_ones_care(analyzer):
+    from checks.reading import OWN_NEWS_CAP
+    text = ("Billing & Payment\n\nWe’re in-network with: Aetna, Cigna, Medicare and State Medicaid.\n\n"
+            "No insurance? Ask about our sliding scale before your visit.")
+    reading = read(draft_of({"text": text, "platform": "website"}), analyzer.analyze(text))
+    assert reading.sentences[0].probability <= OWN_NEWS_CAP

@@ -1153,7 +1153,12 @@ def _title_only(value: str) -> bool:
 
 
 _PRONOUNS = frozenset({"i", "me", "you", "u", "ya", "he", "him", "she", "her", "we", "us", "they", "them", "it",
-                       "your", "ur", "yours", "his", "hers", "their", "theirs", "our", "ours"})
+                       "your", "ur", "yours", "his", "hers", "their", "theirs", "our", "ours",
+                       # and their contractions, either apostrophe: "We’re in-network with ..."
+                       *(p + a + c for p, cs in (("we", ("re", "ve", "ll", "d")), ("you", ("re", "ve", "ll", "d")),
+                                                 ("they", ("re", "ve", "ll", "d")), ("i", ("m", "ve", "ll", "d")),
+                                                 ("he", ("s", "ll", "d")), ("she", ("s", "ll", "d")), ("it", ("s",)))
+                         for c in cs for a in ("'", "’"))})
 
 
 def _in_brand(text: str, c: _Candidate) -> bool:

@@ -411,10 +411,10 @@ _THEIR_CONDITION = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+){0,2}" + _CARE_N
 _OWN_CONDITION_AFTER = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}" + _CARE_NOUN, _I)
 
 
-# an injury and its mending: "after rehabbing his Achilles with our team all summer"
 # "in for his annual hearing check", "stopped by this morning to get his (flu shot)"
 _IN_FOR = re.compile(r"\b(?:in|came in|come in|stopped in|stopped by) for (?:his|her|their)\b"
                      r"|\b(?:stopped|came|dropped) (?:in|by)\b[^.!?\n]{0,30}\bto get (?:his|her|their)\b", _I)
+# an injury and its mending: "after rehabbing his Achilles with our team all summer"
 _MENDING = re.compile(r"\b(?:rehab\w*|recover\w*|surger\w*|treated|heal(?:ed|ing|s)?|injur\w*|torn|tore|broke|"
                       r"fractur\w*|sprain\w*|concussion\w*)\b", _I)
 
@@ -448,11 +448,11 @@ def person_role(text: str, e: Entity) -> Role:
         and not listed_public_figure(text, e)
     # (the tagger may take the title in: "Mayor Ana Ruiz")
     title_in = value.split()[0] + " " if " " in value.strip() else ""
-    titled = _OFFICE_TITLE_BEFORE.search(before) or (title_in and _OFFICE_TITLE_BEFORE.search(title_in))
+    in_office = _OFFICE_TITLE_BEFORE.search(before) or (title_in and _OFFICE_TITLE_BEFORE.search(title_in))
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)
             or (title_in and _PUBLIC_BEFORE.search(title_in))) \
             and not initialled and not signed_first_name and not signed_with_town \
-            and not (titled and _cared_for_here(text[slice(*_sentence(text, e.start, e.end))],
+            and not (in_office and _cared_for_here(text[slice(*_sentence(text, e.start, e.end))],
                                                 ("'s" if re.search(r"['’]s$", value) else "") + after)):
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
     if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
@@ -772,8 +772,9 @@ def date_role(text: str, e: Entity) -> Role:
     return Role.UNKNOWN
 
 
-_WRITER_AWAY = re.compile(r"\b(?:i|we)(?:['’]ll| will|['’]m| am|['’]re| are)? (?:be )?(?:out|away|off|unavailable|on leave|"
-                          r"out of (?:the )?office)\b(?! of (?!the office))", _I)
+# (not "we're out of flu vaccine": out of a thing is no absence)
+_WRITER_AWAY = re.compile(r"\b(?:i|we)(?:['’]ll| will|['’]m| am|['’]re| are)? (?:be )?(?:(?:out|away|off)\b(?!\s+of\b)"
+                          r"|unavailable\b|on leave\b|out of (?:the )?(?:office|town|country)\b)", _I)
 _ANNOUNCEMENT_REACH = 120
 _HOURS_AFTER = re.compile(r"[^\n.!?]{0,16}?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[–-]|to)\s*\d{1,2}"
                           r"(?::\d\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\b|\bclosed\b|\bopen (?:at|until|from)\b)", _I)

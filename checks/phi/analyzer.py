@@ -23,7 +23,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.consent.names import fold  # accents and look-alikes folded, as the consent matcher does
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import (CREDENTIALS, HEALTH_TERMS, HONORIFICS, IRREGULAR_PAST, MONTHS, SPACY_MODEL, STREET_TYPES, WEEKDAYS,
+from checks.phi.lexicon import (CREDENTIALS, DATE_PREPOSITION_BEFORE, HEALTH_TERMS, HONORIFICS, IRREGULAR_PAST, MONTHS,
+                                SPACY_MODEL, STREET_TYPES, WEEKDAYS,
                                 brand_pattern, common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
                                 cities, names_not_words, person_names)
 from checks.phi.recognizers import clearpost_recognizers
@@ -1337,15 +1338,13 @@ def _propagate_names(text: str, chosen: list[_Candidate], style: str,
     return sorted(chosen + extra, key=lambda c: c.start)
 
 
-_DATE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|for|since|until|till|thru|through|of|this|next|last|every|each|"
-                                      r"early|late|mid|before|after|from|to)[ \t]+$", re.IGNORECASE)
 
 
 def _dated(text: str, start: int, end: int) -> bool:
     """A month or weekday word that stands as a date: after a date's preposition or next to a number."""
     word = re.sub(r"['’]?s$", "", text[start:end]).casefold()
     return (word in MONTHS or word in WEEKDAYS) and bool(
-        _DATE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
+        DATE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
         or re.match(r"[ \t]+\d", text[end:end + 3]) or re.search(r"\d[ \t]+$", text[max(0, start - 3):start]))
 
 

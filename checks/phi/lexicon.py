@@ -137,6 +137,11 @@ HEALTH_TERMS = {
     "hearing test", "eye exam", "dermal filler", "fillers",
 }
 
+# the words a date stands after ("charts for august", "since june", "next sunday"): a month or weekday
+# word there is the date, not a person named for it
+DATE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|for|since|until|till|thru|through|of|this|next|last|every|each|"
+                                     r"early|late|mid|before|after|from|to)[ \t]+$", re.IGNORECASE)
+
 # chat shorthand, and a few words of e-mail footers and invitations that are never names
 CHAT_WORDS = frozenset({"rsvp", "unsubscribe", "subscribe", "pov", "bogo", "vid", "vids", "yt", "ootd", "diy", "faq",
                    "timestamps", "aw", "aww", "awww", "awe", "ooh", "oof", "whew",

@@ -20,8 +20,8 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import (DEED_VERBS, MONTHS, WEEKDAYS, cities, common_surnames, given_names,
-                                is_country_or_state, is_vocabulary)
+from checks.phi.lexicon import (DATE_PREPOSITION_BEFORE, DEED_VERBS, MONTHS, WEEKDAYS, cities, common_surnames,
+                                given_names, is_country_or_state, is_vocabulary)
 from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
 
@@ -112,9 +112,6 @@ _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
     rf"\b(?:her|his|their|my|our)[ \t]+(?:{_RELATION})[ \t]+(?P<v>{_W})",
 )]
 _DETERMINER_BEFORE = re.compile(r"\b(?:her|his|their|my|your|our|its|the|a|an)[ \t]+$", re.IGNORECASE)
-# a date, not a person, after these: "charts for august", "since june", "next sunday"
-_DATE_WORD_BEFORE = re.compile(r"\b(?:in|on|by|for|since|until|till|thru|through|of|this|next|last|every|each|early|"
-                               r"late|mid|before|after|from|to)[ \t]+$", re.IGNORECASE)
 # the one a message opens by greeting, then speaks to: "Hi Cash — sorry the portal wouldn't let you pay"
 # (a thank-you greets as well: "Thank you Adaeze!! We loved having you", "aw thanks hope!! you crushed it")
 _GREETED = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?:(?:aw+|ha+|oh|omg|ok|okay)[!,.]*[ \t]+)?"
@@ -257,7 +254,7 @@ class HumanContextRecognizer(NameRecognizer):
                 if low in STOP_WORDS or _DETERMINER_BEFORE.search(text, max(0, m.start("v") - 8), m.start("v")):
                     continue  # "Will the patient ...": a question; "left her airpods in room 3": a thing
                 dated = low in MONTHS or low in WEEKDAYS
-                if dated and not (low in given_names() and not _DATE_WORD_BEFORE.search(text, max(0, m.start("v") - 12),
+                if dated and not (low in given_names() and not DATE_PREPOSITION_BEFORE.search(text, max(0, m.start("v") - 12),
                                                                                           m.start("v"))):
                     continue
                 # in a mixed-case draft an unknown lower-case word is a thing ("left her airpods in room 3");

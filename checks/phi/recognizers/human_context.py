@@ -269,13 +269,14 @@ class HumanContextRecognizer(NameRecognizer):
         then speaks to someone greets a person by name, though the word is also English; not a group
         ("hi team") or an endearment ("hey girl")."""
         out = []
-        called = list(_GREETED.finditer(text)) + list(_CALLED_AT_END.finditer(text))
-        for m in called + list(_MET.finditer(text)):
+        # (a greeted or called name must then be spoken to; an introduced one need not)
+        found = [(m, True) for rx in (_GREETED, _CALLED_AT_END) for m in rx.finditer(text)]
+        for m, spoken_to in found + [(m, False) for m in _MET.finditer(text)]:
             word, low = m.group("v"), m.group("v").casefold().replace("’", "'")
             end = min(len(text), m.end() + 160)
             if low in STOP_WORDS or low in _GROUP or low in _ENDEARMENTS or low in MONTHS or low in WEEKDAYS \
                     or is_country_or_state(word) or (low in cities()[0] and low not in given_names()) \
-                    or (m in called and not _SPOKEN_TO_AFTER.search(text, m.end(), end)):
+                    or (spoken_to and not _SPOKEN_TO_AFTER.search(text, m.end(), end)):
                 continue
             out.append(self._found(m.start("v"), m.end("v")))
         return out

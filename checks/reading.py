@@ -122,6 +122,11 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     named = [e.start for e, r in zip(analysis.entities, roles) if e.entity_type in PEOPLE and r == Role.UNKNOWN]
     anyone = tuple(a or (is_heading(text, s, e) and not any(s <= p < e for p in named))
                    for a, (s, e) in zip(anyone, bounds))
+    # the items of a how-to list under a how-to title ("5 Signs Your Toddler Might Benefit ...  3. Frustration
+    # that turns into meltdowns when they can't ..."): everyone's, unless an item names someone
+    if is_listicle(text):
+        anyone = tuple(a or (is_list_item(text, s) and not any(s <= p < e for p in named))
+                       for a, (s, e) in zip(anyone, bounds))
     # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
     photo = draft.has_photo and not no_client_pictured(text)  # "no clients pictured": the photo shows no one's care
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
@@ -134,15 +139,35 @@ _HEADING_WORDS = 8
 _SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "vs", "&"}
 
 
-def is_heading(text: str, start: int, end: int) -> bool:
+def is_heading(text: str, start: int, end: int, max_words: int = _HEADING_WORDS) -> bool:
     """A line of its own in Title Case with no closing mark ("Insurance & Payment", "What to Expect at
     Your First Visit"): a heading. Capitals all through are shouting, not a heading."""
     line = text[start:end].strip()
     words = re.findall(r"[^\W\d_][\w'’\-]*", line)
     before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
     whole_line = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
-    return bool(words) and len(words) <= _HEADING_WORDS and whole_line and not line.endswith((".", "!", "?")) \
+    return bool(words) and len(words) <= max_words and whole_line and not line.endswith((".", "!", "?")) \
         and not line.isupper() and all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words)
+
+
+_HOW_TO_TITLE = re.compile(r"(?:\d{1,2}|top \d{1,2}|how|why|what|when|signs?|tips?|ways?|myths?|questions?|faqs?)\b", re.I)
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*▪➡👉✔✅])[ \t]*")
+
+
+def is_listicle(text: str) -> bool:
+    """A post titled as a how-to list ("5 Signs Your Toddler Might Benefit From a Speech Evaluation")."""
+    first = text.lstrip()
+    offset = len(text) - len(first)
+    line_end = first.find("\n")
+    return bool(_HOW_TO_TITLE.match(first)) and is_heading(text, offset, offset + (line_end if line_end >= 0 else len(first)),
+                                                           max_words=14)
+
+
+def is_list_item(text: str, start: int) -> bool:
+    """The sentence opens a line that is an item of a numbered or bulleted list."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LIST_ITEM.fullmatch(text, line_start, start)) or (
+        line_start == start and bool(_LIST_ITEM.match(text, start)))
 
 
 def roles_of(text: str, analysis: Analysis, staff_first_names: frozenset[str] = frozenset()) -> tuple[Role, ...]:

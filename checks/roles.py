@@ -50,7 +50,8 @@ _PUBLIC_BEFORE = re.compile(
     r"podcaster|host|president|poet laureate|activist|pioneer|neuroscientist|monk|teacher|prince|princess|king|"
     r"queen|duke|duchess|senator|governor|pope|saint|sir|dame|mayor|councilor|councillor|council member|"
     r"commissioner|representative|rep\.|congressman|congresswoman|secretary|sheriff|superintendent|chancellor|"
-    r"ambassador|bishop|archbishop|reverend|rev\.|"
+    r"ambassador|bishop|archbishop|reverend|rev\.|owner|co-?owner|co-?founder|founder|ceo|proprietor|"
+    r"(?:owner|founder) coach|"
     r"documentary|film|movie|book|memoir|novel|podcast|series|album|song|ted talk)\s+(?:dr\.?\s+)?$"
     r"|\bby\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}\s+(?:and|&)\s+$"  # "by Emily and Amelia Nagoski"
     r"|[\w!?.][\"”]\s*,\s*(?:[\w'’.-]+\s+(?:and|&)\s+)?$"  # a title, then its authors: "“Burnout”, Emily & Amelia Nagoski"
@@ -174,6 +175,9 @@ STAFF_JOB = _STAFF_JOB  # for checks/subjects.py: "one of our PT assistants" is 
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+"
                                r"(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}"  # "our very own", "our beloved"
                                + _STAFF_JOB + r"\s*[,:]?\s*$"  # "our incredible nurses: Rhonda, Kim, ..."
+                               # the rest of the list: "our SLPs, Kwame Mensah and Hope Delgado, tell parents"
+                               r"|\b(?:our|ur)\s+(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}" + _STAFF_JOB
+                               + r"\s*[,:]?\s*(?:(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?\s*(?:,\s*(?:and|&)?|and|&)\s*){1,6}$"
                                # a desk of the practice with any praise: "our front-desk wizard Tasha", "our billing guru"
                                r"|\b(?:our|ur)\s+(?:front[- ]desk|front[- ]office|billing|scheduling|intake|reception|admin)"
                                r"\s+[a-z-]+\s*,?\s*$"
@@ -348,7 +352,7 @@ _OPERATIONS = re.compile(
     r"hiring|application|apply|cv|resume|résumé|job|position|anniversary|ribbon|birthday of the practice|"
     r"opened|founded|established|"
     r"special|offer|promo|promotion|deal|discount|sale|coupon|expires|valid (?:through|until)|"
-    r"opening|in clinic|in the clinic|out of (?:the )?office|on vacation|pto|\w+ rights day|remembrance)\b", _I)
+    r"opening|next (?:session|meeting|class|gathering|workshop) (?:is|will be)|same (?:place|time)|in clinic|in the clinic|out of (?:the )?office|on vacation|pto|\w+ rights day|remembrance)\b", _I)
 _CARE_OF_SOMEONE = re.compile(
     r"\b(?:your|her|his|their|my) (?:\w+ )?(?:appointment|appt|visit|session|surgery|procedure|treatment|"
     r"consult\w*|intake|assessment|evaluation|eval|exam|cleaning|adjustment|check-?up|follow-?up|discharge|"
@@ -400,8 +404,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 # someone public by the office they hold, who may also be a patient ("Mayor Linda Hayes")
 _OFFICE_TITLE_BEFORE = re.compile(r"\b(?:mayor|senator|state senator|governor|councilor|councillor|councilman|councilwoman|"
-                                  r"council member|commissioner|representative|rep\.|congressman|congresswoman|sheriff|"
-                                  r"superintendent|judge|coach|principal|pastor|reverend|chief|president)\s+(?:dr\.?\s+)?$", _I)
+                                  r"council ?member|alder(?:man|woman)|commissioner|representative|rep\.|congressman|congresswoman|sheriff|"
+                                  r"superintendent|judge|coach|principal|pastor|reverend|chief|president|"
+                                  r"owner|co-?owner|co-?founder|founder|ceo|proprietor)\s+(?:dr\.?\s+)?$", _I)
 # the practice's own part in someone's care: "we were honored to have Mayor Hayes in for her annual eye exam",
 # "our team helped State Senator Delgado back on his feet after his stroke"
 _OUR_PART = re.compile(r"\b(?:we|we'?re|we'?ve|us|our|here)\b", _I)
@@ -416,15 +421,34 @@ _IN_FOR = re.compile(r"\b(?:in|came in|come in|stopped in|stopped by) for (?:his
                      r"|\b(?:stopped|came|dropped) (?:in|by)\b[^.!?\n]{0,30}\bto get (?:his|her|their)\b", _I)
 # an injury and its mending: "after rehabbing his Achilles with our team all summer"
 _MENDING = re.compile(r"\b(?:rehab\w*|recover\w*|surger\w*|treated|heal(?:ed|ing|s)?|injur\w*|torn|tore|broke|"
-                      r"fractur\w*|sprain\w*|concussion\w*)\b", _I)
+                      r"fractur\w*|sprain\w*|concussion\w*|accident|crash|fall)\b", _I)
+# care given here with no possessive: "10 yrs of tuesday adjustments w us", "trusted our team with her implants"
+_CARE_WITH_US = re.compile(_CARE_NOUN + r"\s+(?:w/?|with|at)\s+(?:us|our (?:team|office|clinic|practice))\b"
+                           r"|\btrusted (?:us|our team|our office)\b", _I)
 
 
 def _cared_for_here(sentence: str, after: str) -> bool:
     """The sentence tells of the practice caring for someone, or of care just now: a mayor or senator in it
     is a patient (not "President Carter was diagnosed with melanoma ... spoke openly about it")."""
-    return bool(_IN_FOR.search(sentence)) or bool(_OUR_PART.search(sentence) or _HERE_AND_NOW.search(sentence)) and bool(
+    return bool(_IN_FOR.search(sentence)) or bool(_CARE_WITH_US.search(sentence)) or bool(_OUR_PART.search(sentence) or _HERE_AND_NOW.search(sentence)) and bool(
         _CARE_OF_SOMEONE.search(sentence) or _THEIR_CONDITION.search(sentence)
         or _OWN_CONDITION_AFTER.match(after) or _MENDING.search(sentence))
+
+
+# someone from a business coming to show, teach or host: "Jamal Pierce from Phonak will be in the office"
+_VISITS_FROM_A_BUSINESS_AFTER = re.compile(
+    r"^\s+(?:from|of|with)\s+(?:the\s+)?(?-i:[A-Z][\w'’&.-]*)(?:\s+(?-i:[A-Z][\w'’&.-]*)){0,3},?\s+(?:will be|is|are|'s)\s+"
+    r"(?:\w+\s+)?(?:in|at|here|on-?site|visiting|joining|stopping|coming|demo\w*|showing|presenting|teaching|leading|"
+    r"hosting|bringing|running|giving)\b", _I)
+# someone known by full name who has told their own story, in a sentence giving the practice no part in it
+_OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+\s+)?(?:spoken|talked|written|opened up|been open|"
+                              r"been candid|been vocal|been honest)\b", _I)
+
+
+def _sentence_and_next(text: str, e: Entity) -> str:
+    s0, s1 = _sentence(text, e.start, e.end)
+    following = _SENTENCE_MARK.search(text, s1 + 1)
+    return text[s0:following.start() if following else len(text)]
 
 
 def person_role(text: str, e: Entity) -> Role:
@@ -449,12 +473,23 @@ def person_role(text: str, e: Entity) -> Role:
     # (the tagger may take the title in: "Mayor Ana Ruiz")
     title_in = value.split()[0] + " " if " " in value.strip() else ""
     in_office = _OFFICE_TITLE_BEFORE.search(before) or (title_in and _OFFICE_TITLE_BEFORE.search(title_in))
+    # an office holder the practice cares for is a patient: never public, and no "our own" or "our team" makes
+    # them staff ("our own Mayor Tom Ruiz, who wrapped up cardiac rehab with our team")
+    # (the care may be told in the next sentence: "happy retirement to coach bill!! 10 yrs of adjustments w us")
+    office_holder_cared_for = in_office and _cared_for_here(_sentence_and_next(text, e),
+                                                            ("'s" if re.search(r"['’]s$", value) else "") + after)
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)
             or (title_in and _PUBLIC_BEFORE.search(title_in))) \
-            and not initialled and not signed_first_name and not signed_with_town \
-            and not (in_office and _cared_for_here(text[slice(*_sentence(text, e.start, e.end))],
-                                                ("'s" if re.search(r"['’]s$", value) else "") + after)):
+            and not initialled and not signed_first_name and not signed_with_town and not office_holder_cared_for:
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
+    if office_holder_cared_for:
+        return Role.UNKNOWN
+    if _VISITS_FROM_A_BUSINESS_AFTER.match(after) and not _cared_for_here(_sentence_and_next(text, e), after):
+        return Role.ORGANISATION  # "Jamal Pierce from Phonak will be in the office 10–3 showing ...": a vendor's rep
+    if _OWN_STORY_AFTER.match(after) and re.fullmatch(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+", value) and not (
+            _OUR_PART.search(sentence_of_name := text[slice(*_sentence(text, e.start, e.end))])
+            or _CARE_OF_SOMEONE.search(sentence_of_name)):
+        return Role.PUBLIC  # "Emily Blunt has talked openly about stuttering as a kid": their own story, not ours
     if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person
     if (value.isupper() or (value.islower() and value not in given_names() and value not in common_surnames())) \
@@ -599,7 +634,7 @@ _OPEN_TO_WALK_INS = re.compile(r"\b(?:no appointment (?:needed|necessary|require
                                r"\b(?:at|@)\s*$", _I)
 _INVITES_CONTACT = re.compile(
     r"(?:\b(?:call|text|phone|ring|reach|contact|email|e-mail|message|fax|dm|write to|talk to|ask for|we['’]?re|we are|"
-    r"book|schedule|"
+    r"book|schedule|rsvp|register|sign up|"
     r"send (?:your |a |us (?:your |a )?)?(?:resume|résumé|cv|application|cover letter|questions?|portfolio)s?"
     r"(?: and [^.!?\n]{1,60}?)? to|"
     r"apply|applications? to)\b"
@@ -787,13 +822,18 @@ _PAPERWORK_BEFORE = re.compile(r"\b(?:authori[sz]ation|consent form|written perm
 _STARTING_BEFORE = re.compile(r"\b(?:starting|beginning|effective|as of)[ \t]+(?:on[ \t]+)?(?:[A-Za-z]+day,?[ \t]+)?$", _I)
 
 
+def _name_words(value: str) -> list[str]:
+    """The words of a name, without a possessive ("Mr. Rodgers' care" is Rodgers)."""
+    return [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[^\W\d_][\w'’\-]+", value)]
+
+
 def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
     """A name read once as staff or a public figure keeps that role where it appears again,
     alone or in part ("Please welcome Aisha Karim, LMFT ... Aisha brings 15 years")."""
     known, joined, seen = {}, {}, {}
     for e, r in zip(entities, roles):
         if e.entity_type in ("PERSON", "HANDLE") and r in (Role.STAFF, Role.PUBLIC):
-            words = re.findall(r"[^\W\d_][\w'’\-]+", text[e.start:e.end])
+            words = _name_words(text[e.start:e.end])
             for word in words:
                 known.setdefault(word.casefold(), r)
                 seen.setdefault(word.casefold(), (r, e.start))
@@ -804,7 +844,7 @@ def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
         if r == Role.UNKNOWN and tag.startswith("#") and tag[1:].casefold() in joined:
             r = joined[tag[1:].casefold()]  # "— Fred Rogers ... #fredrogers"
         elif r == Role.UNKNOWN and e.entity_type == "PERSON":
-            words = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]+", text[e.start:e.end])]
+            words = [w.casefold() for w in _name_words(text[e.start:e.end])]
             found = {known.get(w) for w in words} - {None}
             if words and len(found) == 1 and all(w in known for w in words):
                 r = found.pop()

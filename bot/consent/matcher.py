@@ -141,5 +141,27 @@ def find_mentions(session: Session, text: str, person_spans: list[tuple[int, int
     open_spans = [(a, b) for a, b in person_spans if all(b <= m.start or a >= m.end for m in accepted)]
     occ = person_keys(text, open_spans)
     if occ:
-        _accept(_spans(occ, _hits(session, list(occ))), accepted)
+        spans = _spans(occ, _hits(session, list(occ)))
+        _accept(_initial_agrees(session, text, spans), accepted)
     return sorted(accepted, key=lambda m: m.start)
+
+
+_SURNAME_INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?=[\s,;:!)]|$)")
+
+
+def _initial_agrees(session: Session, text: str, spans):
+    """A lone given name with its family name's initial ("— Marcus T.") is only a registered
+    patient whose family name starts with that letter: Marcus T. is not the registered Marcus Bell."""
+    out = {}
+    for (start, end), (ids, named) in spans.items():
+        given = text[start:end]
+        # the initial given here or beside the same name elsewhere in the draft ("— Marcus T. ... Marcus signed")
+        initials = {m.group(1).casefold() for m in re.finditer(r"(?<![\w'’])" + re.escape(given) + r"(?=[ \t]+[A-Z]\.)", text)
+                    for m in [_SURNAME_INITIAL_AFTER.match(text, m.end())] if m}
+        if initials and given[:1].isalpha():
+            keys = [f"{given[0].casefold()}.{i}." for i in initials]
+            hits = _hits(session, keys)
+            ids = ids & set().union(*(hits.get(k, set()) for k in keys))
+        if ids:
+            out[(start, end)] = (ids, named)
+    return out

@@ -1113,7 +1113,8 @@ _INSTITUTION = (r"(?:Center|Centre|Institute|Department|Dept|Program|Programme|C
 # a name ending in the kind of body it is: a shelter, a church, a club is no person
 _ORGANISATION_LAST = re.compile(rf"[ \t](?:{_INSTITUTION}|Shelter|Rescue|Bank|Pantry|Church|Chapel|Temple|Mosque|"
                                 r"Synagogue|Ministries|Library|Club|League|Fund|Project|Initiative|Collective|Cooperative|"
-                                r"Co-op|Company|Corporation|Inc|LLC|Group|Partners|Services)\.?$")
+                                r"Co-op|Company|Corporation|Inc|LLC|Group|Partners|Services|"
+                                r"HS|MS|JHS|Middle|High|Elementary)\.?$")  # "Jefferson MS gym": a school
 _INSTITUTION_BEFORE = re.compile(rf"\b{_INSTITUTION}(?:[ \t]+(?:for|of|on|and|&|the|[A-Z][\w'’\-]*)){{0,6}}"
                                  r"[ \t]+(?:at|of)[ \t]+(?:the[ \t]+)?$")
 _INSTITUTION_NAMED_AFTER = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z]")
@@ -1204,6 +1205,7 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _ET_AL.fullmatch(text, max(0, c.start - 3), c.end) or _EPONYM_AFTER.match(text, c.end)
         or _METHOD_AFTER.match(text, c.end) or _HOLIDAY.search(text, c.start, c.end)
         or _ORGANISATION_LAST.search(text, c.start, c.end)  # "Hope Animal Shelter", "Grace Fellowship Church"
+        or _VENUE_PART.fullmatch(text, c.start, c.end)  # "Hall B", "Booth 12": part of a venue
         or text[c.start:c.end].casefold() in HEALTH_TERMS  # "Rehab isn't a straight line"
         or text[c.start:c.end].casefold().rstrip(".") in CREDENTIALS  # "dana reyes, dpt"
         or _title_only(text[c.start:c.end])
@@ -1243,12 +1245,16 @@ _WORD_PREFIXES = frozenset({"co", "re", "pre", "non", "self", "ex", "anti", "pos
 _ET_AL = re.compile(r"et[ \t]al", re.I)  # a citation's "et al.", in any case
 # a test, sign or disease named after its describer: "the Adams forward bend test", "a Babinski sign"
 # a method named after its author: "Gottman training", "the Bowen approach"
+_VENUE_PART = re.compile(r"(?:Hall|Room|Rm|Suite|Ste|Ballroom|Building|Bldg|Wing|Studio|Booth|Court|Field|Gate|Gym|"
+                         r"Pavilion|Classroom|Stage|Table|Tent)\.?[ \t]+[A-Z0-9]{1,3}\.?")
 _METHOD_AFTER = re.compile(r"[ \t]+(?:training|certification|certified|approach|protocol)\b(?![ \t]+for\b)")
 # a holiday named after someone: "valentine's day", "St. Patrick's Day", "Mother's Day"
 _HOLIDAY = re.compile(r"['’]s[ \t]+day$|^(?:st\.?[ \t]+)?(?:valentines?|mothers|fathers|grandparents|presidents|"
                       r"veterans|patricks?)[ \t]+day$", re.IGNORECASE)
 # (no article or possessive between: "Keisha made the sign" is someone's deed, not a named sign)
-_EPONYM_AFTER = re.compile(r"(?:[ \t]+(?!(?:the|a|an|his|her|their|my|our|your|this|that)\b)[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"
+_EPONYM_AFTER = re.compile(r"['’]s?[ \t]+(?:disease|syndrome|palsy|phenomenon|ataxia|lymphoma|sarcoma|chorea|"
+                           r"contracture|neuroma|neuralgia|thyroiditis)\b"  # "Ménière's disease", "Bell's palsy"
+                           r"|(?:[ \t]+(?!(?:the|a|an|his|her|their|my|our|your|this|that)\b)[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"
                            r"scale|score|classification|reflex|procedure|technique|method)\b")
 
 

@@ -52,6 +52,8 @@ NOT_NAMES = {"The", "A", "An", "Our", "My", "We", "I", "You", "Your", "This", "T
              "Harbor", "Dr", "Doctor", "Therapist", "Counselor", "Team", "Staff", "Everyone", "Today", "Now",
              "Thank", "Thanks", "Real", "Verified", "Anon", "Name", "Someone", "One", "Another"}
 WINDOW = 160
+# the words between a business's name and its known owner or coach: "Forge| owner Coach |Tamsin Roy"
+_TITLED_BY = re.compile(r"(?:[ \t]+(?:[a-z][a-z-]*|Coach|Chef|Dr\.?)){1,3}[ \t]+")
 
 
 class IdentifiableTestimonial(Rule):
@@ -102,6 +104,7 @@ class IdentifiableTestimonial(Rule):
         ids += [(m.start(), m.end()) for m in self.detail.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
         ids = [i for i in ids if not any(k0 < i[1] and i[0] < k1 for k0, k1 in known)  # "— C.S. Lewis"
+               and not any(_TITLED_BY.fullmatch(text, i[1], k0) for k0, _ in known if k0 > i[1])  # "says Forge owner Coach Tamsin Roy"
                and not reading.names_colleague(text, *i)]  # "Jordan asked us to share ... Heal fast, Jordan!"
         ids.sort()
         starts = [s for s, _ in ids]

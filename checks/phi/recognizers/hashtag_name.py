@@ -72,6 +72,8 @@ class HashtagNameRecognizer(NameRecognizer):
             if is_vocabulary(low, self.common_words) and low not in given_names():
                 return False  # "#milestone" is a word, not "Miles Tone"
             return self._full_name(low) or self._run_together(low)
+        if re.search(r"[A-Z]{3,}(?:[A-Z][a-z]|$)", tag):
+            return False  # "#NAMIWalks", "#ADHDAwareness": an organisation's or a cause's acronym leads a campaign tag
         pieces = [p.casefold() for p in _PIECES.findall(tag)]
         if len(pieces) == 1 and pieces[0] in cities()[0]:
             return False  # "#Dayton", "#Austin": a place tag

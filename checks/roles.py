@@ -106,7 +106,7 @@ _CREDENTIAL_BEFORE = re.compile(
     r"|(?:^|\s)" + _DASH + r"?\s*[a-z][\w'’\-]+(?:\s+[a-z][\w'’\-]+)*,\s*(?:[a-z/\-]{1,7},\s*){0,2}"
     + _LOWER_CREDENTIALS + r",?\s*[|·•]?\s*$")
 _STAFF_SENTENCE = re.compile(
-    r"\b(?:welcome(?! back| to the world)|welcoming(?! back)|meet|introducing|introduce|joins|joined|joining|hired|new hire|"
+    r"\b(?:(?<!always )(?<!all )(?<!are )(?<!is )(?<!be )(?<!re )(?<!re so )welcome(?! back| to the world)|welcoming(?! back)|meet|introducing|introduce|joins|joined|joining|hired|new hire|"
     r"say hello to|say hi to|(?:our (?:newest |new )?|the (?:newest |new ))(?:team|staff|clinician|therapist|counsel+or|hygienist|dentist|"
     r"receptionist|front desk|office manager|director|clinical director|intern|psychologist|psychiatrist|"
     r"physical therapist|chiropractor|assistant|coordinator|nurse|practitioner|provider|doctor|dietitian|"
@@ -327,7 +327,7 @@ _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|
 _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
 _NOT_STAFF_SENTENCE = re.compile(
     r"\b(?:client|(?<!new-)(?<!new )patient|his session|her session|their session|diagnos\w+|treated|discharged|"
-    r"appointment with us|"
+    r"appointment with us|rejoin\w*|back to (?:the |our )?group|"
     r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team)|"
     r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born)|"
     # a child's age or school: "Meet Ethan, age 6, from Oak Grove Elementary!" is no new hire
@@ -410,7 +410,7 @@ _OFFICE_TITLE_BEFORE = re.compile(r"\b(?:mayor|senator|state senator|governor|co
 # the practice's own part in someone's care: "we were honored to have Mayor Hayes in for her annual eye exam",
 # "our team helped State Senator Delgado back on his feet after his stroke"
 _OUR_PART = re.compile(r"\b(?:we|we'?re|we'?ve|us|our|here)\b", _I)
-_CARE_NOUN = (r"(?:exam|visit|appointment|session|check-?up|cleaning|adjustment|surgery|treatment|"
+_CARE_NOUN = (r"(?:exam|visit|appointment|session|check-?up|cleaning|adjustment|surgery|treatment|physical|"
               + "|".join(re.escape(t) for t in sorted(HEALTH_TERMS, key=len, reverse=True)) + r")s?\b")
 _THEIR_CONDITION = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+){0,2}" + _CARE_NOUN, _I)
 _OWN_CONDITION_AFTER = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}" + _CARE_NOUN, _I)
@@ -424,7 +424,9 @@ _MENDING = re.compile(r"\b(?:rehab\w*|recover\w*|surger\w*|treated|heal(?:ed|ing
                       r"fractur\w*|sprain\w*|concussion\w*|accident|crash|fall)\b", _I)
 # care given here with no possessive: "10 yrs of tuesday adjustments w us", "trusted our team with her implants"
 _CARE_WITH_US = re.compile(_CARE_NOUN + r"\s+(?:w/?|with|at)\s+(?:us|our (?:team|office|clinic|practice))\b"
-                           r"|\btrusted (?:us|our team|our office)\b", _I)
+                           r"|\btrusted (?:us|our team|our office)\b"
+                           r"|\b(?:chose|choosing|picked|came to|comes to|trusts?|trusted)\s+(?:us|our (?:team|office|clinic|practice))"
+                           r"\s+(?:for|with)\s+(?:his|her|their)\b", _I)
 
 
 def _cared_for_here(sentence: str, after: str) -> bool:

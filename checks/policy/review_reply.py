@@ -90,6 +90,8 @@ DISCLOSURE_PATTERNS = [
     r"(?:helped|worked for|changed|saved) (?:you|your)\b",
     r"\bwe (?:treated|saw|diagnosed|prescribed|referred|discharged|billed|charged|examined) you\b",
     r"\b(?:we|I) (?:\w+ )?(?:enjoyed|loved|enjoy|love|liked) (?:working with|seeing|treating|having|helping|caring for|meeting) you\b",
+    # phone-typed, no subject: "loved having you in saturdays", "always love seeing u"
+    r"(?<![\w,] )\b(?:always |so )?(?:enjoyed|loved|love|enjoy) (?:having|seeing|treating|working with|caring for) (?:you|u)\b",
     r"\b(?:dr\.?|doctor) [A-Z]?\w+ (?:treated|saw|examined|diagnosed|prescribed)\b",
     r"\b(?:insurance|medicaid|medicare|aetna|cigna|blue cross|bcbs|united ?health\w*|kaiser|humana|tricare)"
     r"(?: \w+)? (?:denied|did not|didn'?t|wouldn'?t|doesn'?t|does not|covered|cover|declined|paid|rejected)\b",

@@ -29,6 +29,7 @@ from checks.phi.lexicon import (CREDENTIALS, DATE_PREPOSITION_BEFORE, HEALTH_TER
                                 cities, names_not_words, person_names)
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.given_name import in_a_persons_place
+from checks.phi.recognizers.handle import is_dotted_handle
 from checks.phi.recognizers.textcase import case_style
 
 
@@ -498,6 +499,8 @@ class PhiAnalyzer:
         if label == "URL" and ("@" in text[max(0, start - 1):start + 1]
                                or re.search(r"(?<![\w.])@[\w.]+$", text[max(0, start - 40):start])):
             return None  # an e-mail's domain, or the tail of a handle ("@grace_and_mercy.mom")
+        if label == "URL" and _in_dotted_handle(text, start, end):
+            return None  # "thank you jenny.runs.fast": a username typed without its @ (HandleRecognizer)
         if label in ("PERSON", "LOCATION") and _chat_word(value):
             return None  # "Lol", "Idk", "RT", "Ayeee"
         if label in ("PERSON", "LOCATION") and _in_hashtag(text, start) and recognizer != "HashtagNameRecognizer":
@@ -1245,6 +1248,16 @@ _WORD_PREFIXES = frozenset({"co", "re", "pre", "non", "self", "ex", "anti", "pos
 _ET_AL = re.compile(r"et[ \t]al", re.I)  # a citation's "et al.", in any case
 # a test, sign or disease named after its describer: "the Adams forward bend test", "a Babinski sign"
 # a method named after its author: "Gottman training", "the Bowen approach"
+def _in_dotted_handle(text: str, start: int, end: int) -> bool:
+    m = re.compile(r"[A-Za-z0-9.]*").match
+    lo = start
+    while lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "."):
+        lo -= 1
+    hi = m(text, end).end()
+    token = text[lo:hi].rstrip(".")
+    return not re.search(r"[/:@]", text[max(0, lo - 1):lo]) and is_dotted_handle(token)
+
+
 _VENUE_PART = re.compile(r"(?:Hall|Room|Rm|Suite|Ste|Ballroom|Building|Bldg|Wing|Studio|Booth|Court|Field|Gate|Gym|"
                          r"Pavilion|Classroom|Stage|Table|Tent)\.?[ \t]+[A-Z0-9]{1,3}\.?")
 _METHOD_AFTER = re.compile(r"[ \t]+(?:training|certification|certified|approach|protocol)\b(?![ \t]+for\b)")

@@ -38,7 +38,7 @@ from checks.reading import reading_of
 _ROLE = alt(
     r"(?:assistant |head |varsity |jv |volleyball |basketball |soccer |football |baseball |softball |swim |track )?coach",
     "teacher", "principal", "student", r"\d*(?:st|nd|rd|th)?[- ]?grader", "freshman", "sophomore", "captain",
-    "quarterback", "pitcher", "goalie", "point guard", "striker", "athlete", "player", "runner", "swimmer", "dancer",
+    "quarterback", "qb", "pitcher", "goalie", "point guard", "striker", "athlete", "player", "runner", "swimmer", "dancer",
     "cheerleader", "nurse", "firefighter", "paramedic", "emt", r"(?:police )?officer", "deputy", "sergeant",
     "trooper", "soldier", "marine", "veteran", "pilot", "anchor", "reporter", "journalist", "meteorologist",
     "weatherman", "dj", "radio host", "pastor", "priest", "rabbi", "imam", "minister", "youth leader", "barista",
@@ -82,7 +82,8 @@ _SEEN_HERE = re.compile(r"\b(?:on|in)\s+(?:our|my|the)\s+(?:\w+\s+)?(?:table|cha
                         r"\b(?:worked on|treated|adjusted)\s+(?:a|an|this|one)\b", re.IGNORECASE)
 # a player picked out by the number on their jersey, in a draft about a team: "cheering for #22 ... that knee"
 _JERSEY = re.compile(r"(?:(?<![\w#])#|\bno\.\s?|\bnumber\s)(?:[1-9]\d?|0)\b(?![\w%])", re.IGNORECASE)
-_TEAM = re.compile(r"\b(?:team|varsity|jv|game|field|court|semis?|finals?|playoffs?|championship|season|match|"
+_TEAM = re.compile(r"\b(?:team|varsity|jv|game|field|court|semis?|finals?|playoffs?|championship|season|match|football|"
+                   r"basketball|soccer|baseball|softball|hockey|volleyball|lacrosse|wrestling|rugby|"
                    r"tournament|meet)\b", re.IGNORECASE)
 _SLOT = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+)?"
                    r"\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:my|our|the|her|his)\s+(?:\w+\s+)?\d{1,2}:\d\d\b", re.IGNORECASE)
@@ -257,8 +258,14 @@ def _narrowed(m: re.Match) -> bool:
     return False
 
 
+# the practice getting someone back to their sport: "we'll have you back out there before playoffs"
+_BACK_TO_PLAY = re.compile(r"\b(?:have|get|got|getting|bring|bringing)\s+(?:you|u|him|her|them)\s+back\s+(?:out there|"
+                           r"on the (?:field|court|ice|mat|pitch|track|course|slopes)|in the (?:game|lineup|pool|ring)|"
+                           r"on (?:your|his|her|their) feet)\b", re.IGNORECASE)
+
+
 def _in_care_here(chunk: str) -> bool:
     """The sentence (and the next) says the person is in care with the practice."""
-    if _CLIENT.search(chunk) or _OWN_WORK.search(chunk):
+    if _CLIENT.search(chunk) or _OWN_WORK.search(chunk) or _BACK_TO_PLAY.search(chunk):
         return True
     return bool(_CARE.search(chunk) and _PRACTICE_SPEAKS.search(chunk))

@@ -1,9 +1,17 @@
 """Social-media handles (@name) identify a person as surely as the name."""
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import Pattern
 
 from checks.phi.recognizers.base import SpanPatternRecognizer
+
+
+# how a web address, a file name or a dotted abbreviation ends: never a username
+_NOT_HANDLE_ENDINGS = frozenset(
+    "com org net edu gov io co us uk ca au de fr me ly app ai health care clinic info biz tv us pdf jpg jpeg png gif "
+    "heic doc docx xls xlsx csv txt mp4 mov zip html htm php js py json".split())
 
 
 class HandleRecognizer(SpanPatternRecognizer):
@@ -16,8 +24,25 @@ class HandleRecognizer(SpanPatternRecognizer):
                 # a username typed without its @: letters joined by an underscore ("tagging jjohnson_22"); no
                 # English word has one (file names, addresses and tags are left out)
                 Pattern("bare_handle", r"(?<![\w@#./:\-{\[<%$])(?P<v>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9])(?![\w@]|\.\w)",
-                        0.6)]
+                        0.6),
+                # or joined by dots, in lower case ("thank you jenny.runs.fast for the 5 stars"); web addresses,
+                # file names and abbreviations ("e.g.", "a.m.") are left out below
+                Pattern("dotted_handle", r"(?<![\w@#./:\-{\[<%$])(?P<v>[a-z][a-z0-9]*(?:\.[a-z0-9]+)+)(?![\w@]|\.\w)", 0.6),
+                # or words run together in capitals with a number ("Thank you DrewTheBuilder99")
+                Pattern("camel_handle", r"(?<![\w@#./:\-])(?P<v>[A-Z][a-z]+(?:[A-Z][a-z]*){1,4}\d{1,4})(?![\w@])", 0.6)]
     CONTEXT = ["follow", "tag", "dm", "shoutout"]
 
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
-        return pattern_text[1:].isdigit()  # "@5" is a price or a time, not a handle
+        if pattern_text.startswith("@"):
+            return pattern_text[1:].isdigit()  # "@5" is a price or a time, not a handle
+        if "." in pattern_text:
+            return not is_dotted_handle(pattern_text)
+        return False
+
+
+def is_dotted_handle(token: str) -> bool:
+    """ "jenny.runs.fast", "tony.v.fit": a lower-case username joined by dots, not a web address
+    ("harborpt.com"), a file ("form.pdf") or an abbreviation ("a.m.", "e.g.")."""
+    pieces = token.split(".")
+    return bool(re.fullmatch(r"[a-z][a-z0-9]*(?:\.[a-z0-9]+)+", token)) and pieces[-1] not in _NOT_HANDLE_ENDINGS \
+        and max(len(p) for p in pieces) >= 3 and sum(c.isalpha() for c in token) >= 6 and pieces[0] not in ("www", "mailto")

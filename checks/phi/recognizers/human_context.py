@@ -109,8 +109,14 @@ _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
     rf"(?<![\w'’@#.])(?P<v>{_W})[ \t]+in[ \t]+{_ROOM}",
     rf"(?<![\w'’@#.])(?P<v>{_W}),?[ \t]+(?:(?:is|was)[ \t]+)?the[ \t]+(?:new[ \t]+|former[ \t]+|current[ \t]+)?"
     r"(?:pt|patient|client)\b(?![ \t]*(?:portal|forms?|app|handbook|lounge|entrance|parking|line|['’]s))",
-    rf"\b(?:her|his|their|my|our)[ \t]+(?:{_RELATION})[ \t]+(?P<v>{_W})",
+    rf"\b(?:her|his|their|my|our|your|ur)[ \t]+(?:little[ \t]+one|lil[ \t]+one|youngest|oldest|eldest|{_RELATION})"
+    rf"[ \t]+(?P<v>{_W})",  # "tell your husband hunter we said hi", "your little one Chidera"
 )]
+# a baby by a given name in any case: "we loved having you and baby mercy in" (not "baby teeth", "baby steps")
+_BABY_THINGS = frozenset({"blue", "doll", "bear", "love", "shark", "boomer", "face", "powder", "oil", "bump", "fever",
+                          "steps", "teeth", "gate", "shower", "food", "formula", "monitor", "brother", "sister", "boy",
+                          "girl", "wipes", "book", "bottle", "bottles", "yoda", "bjorn", "sign", "signs", "talk"})
+_BABY_GIVEN = re.compile(rf"\b(?:baby|newborn)[ \t]+(?P<v>{_W})", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:her|his|their|my|your|our|its|the|a|an)[ \t]+$", re.IGNORECASE)
 # the one a message opens by greeting, then speaks to: "Hi Cash — sorry the portal wouldn't let you pay"
 # (a thank-you greets as well: "Thank you Adaeze!! We loved having you", "aw thanks hope!! you crushed it")
@@ -262,6 +268,10 @@ class HumanContextRecognizer(NameRecognizer):
                 known = low in given_names() or low in common_surnames() or word[:1].isupper() or lower_case
                 if dated or (known and self._namelike(word)):
                     out.append(self._found(m.start("v"), m.end("v")))
+        for m in _BABY_GIVEN.finditer(text):
+            low = m.group("v").casefold()
+            if low in given_names() and low not in _BABY_THINGS and low not in MONTHS | WEEKDAYS:
+                out.append(self._found(m.start("v"), m.end("v")))
         return out
 
     def _greeted(self, text: str) -> list[RecognizerResult]:

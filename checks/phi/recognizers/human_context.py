@@ -112,6 +112,9 @@ _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
     rf"\b(?:her|his|their|my|our|your|ur)[ \t]+(?:little[ \t]+one|lil[ \t]+one|youngest|oldest|eldest|{_RELATION})"
     rf"[ \t]+(?P<v>{_W})",  # "tell your husband hunter we said hi", "your little one Chidera"
 )]
+# "their little guy", "her baby girl": a relation word after another is no name
+_RELATION_WORDS = frozenset(w for w in re.findall(r"[a-z]+", _RELATION) if w not in ("s",)) | {"man", "boy", "dude", "lady",
+                                                                                          "bear", "bug", "monster", "one"}
 # a baby by a given name in any case: "we loved having you and baby mercy in" (not "baby teeth", "baby steps")
 _BABY_THINGS = frozenset({"blue", "doll", "bear", "love", "shark", "boomer", "face", "powder", "oil", "bump", "fever",
                           "steps", "teeth", "gate", "shower", "food", "formula", "monitor", "brother", "sister", "boy",
@@ -257,7 +260,8 @@ class HumanContextRecognizer(NameRecognizer):
         for rx in _PERSON_ONLY:
             for m in rx.finditer(text):
                 word, low = m.group("v"), m.group("v").casefold()
-                if low in STOP_WORDS or _DETERMINER_BEFORE.search(text, max(0, m.start("v") - 8), m.start("v")):
+                if low in STOP_WORDS or low in _RELATION_WORDS or low in _ENDEARMENTS \
+                        or _DETERMINER_BEFORE.search(text, max(0, m.start("v") - 8), m.start("v")):
                     continue  # "Will the patient ...": a question; "left her airpods in room 3": a thing
                 dated = low in MONTHS or low in WEEKDAYS
                 if dated and not (low in given_names() and not DATE_PREPOSITION_BEFORE.search(text, max(0, m.start("v") - 12),

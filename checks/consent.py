@@ -23,7 +23,7 @@ from checks.content_kind import classify, kind_spans
 from checks.phi.lexicon import given_names
 from checks.policy.base import sentence_bounds
 from checks.reading import reading_of
-from checks.roles import Role, in_business_name, invented_case, listed_public_figure
+from checks.roles import Role, credential_after, in_business_name, invented_case, listed_public_figure
 
 MAX_IDS_SHOWN = 5
 
@@ -104,10 +104,12 @@ class ConsentCheck(Check):
     def _not_a_patient(draft: Draft, analysis: Analysis, m: Mention) -> bool:
         """A lone first name the reading takes for staff, a listed public figure or an
         organisation ("Meet Marcus, our front desk superstar") is not the patient who shares
-        it; a full registry name always counts, and so does a registered first name that only
-        a quotation's dash makes look public ("— Jasmine O.")."""
+        it; a full registry name always counts unless a licence follows it ("Marcus Bell, LPC"
+        signs the post), and so does a registered first name that only a quotation's dash makes
+        look public ("— Jasmine O.")."""
         if m.named and len(draft.text[m.start:m.end].split()) > 1:
-            return False
+            # (unless a licence follows: "Marcus Bell, LPC" signs as the clinician who wrote the post)
+            return credential_after(draft.text, m.end)
         reading = reading_of(draft, analysis)
         return any(e.start < m.end and m.start < e.end and role != Role.UNKNOWN
                    and (role != Role.PUBLIC or listed_public_figure(draft.text, e))

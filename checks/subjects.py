@@ -54,6 +54,9 @@ _SOMEONES_CARE = re.compile(r"\b(?:our|this|that|today'?s|a|the|last|next|in|her
 _PATIENT_REF = re.compile(L.PATIENT_REF, _I)
 # the writer in the patient's chair: "Being the patient made me a better surgeon", "I was the patient"
 _WRITER_AS_PATIENT = re.compile(r"\b(?:being|was|am|i'?m|i’m|became|be) (?:the|a) patient\b", _I)
+# the writer's job in a story of their own: "For eight months I got up, saw clients, came home and stared at the wall"
+_WRITERS_WORK = re.compile(r"\b(?:saw|see|seeing|treat|treated|treating)\s+(?:clients|patients)\b(?!\s+(?:who|with|that|from))",
+                           _I)
 # on a review site, help given is the reviewer's care: "glad Dr. Okafor could help!"
 _HELPED_SOMEONE = re.compile(r"\b(?:could|was able to|got to)\s+help\b|\bhelped\s+(?:you|u)\b|\b(?:treated|saw|"
                              r"took care of)\s+(?:you|u)\b|\bwith\s+(?:you|u)r?\s+(?:visit|appointment|appt|care|"
@@ -70,7 +73,7 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
     for i, (s, e) in enumerate(bounds):
         sentence = text[s:e]
         if _FIRST_PERSON.search(sentence):
-            sentence = _WRITER_AS_PATIENT.sub(" ", sentence)
+            sentence = _WRITERS_WORK.sub(" ", _WRITER_AS_PATIENT.sub(" ", sentence))
         if any(s <= p.start < e and r in (Role.UNKNOWN, Role.INVENTED) for p, r in people) \
                 or _PATIENT_REF.search(sentence) or _SECOND_PERSON_CARE.search(sentence) \
                 or _SOMEONES_CARE.search(sentence) \

@@ -72,6 +72,8 @@ _NOT_A_QUALIFIER = re.compile(
 # one unnamed reader picked out: with a slot or the practice's care, a patient is being pointed at
 _SINGLED_OUT = re.compile(r"\b(?:you|u) know who (?:you|u) (?:are|r)\b|\blooking at (?:you|u)\b|\biykyk\b|"
                           r"\bif (?:you|u) know,? (?:you|u) know\b", re.IGNORECASE)
+_MY_OWN_CARER = re.compile(r"\bmy (?:own )?(?:therapist|counsel+or|doctor|psychiatrist|psychologist|coach|sponsor|"
+                           r"physio|pt|surgeon|dentist)\b", re.IGNORECASE)
 # a reader asked to guess who was in care here: "guess which seahawks lineman was on our table this morning?"
 _GUESS_WHO = re.compile(r"\b(?:guess|can (?:you|u) guess)\s+(?:which|who|what)\b", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"\b(?:" + _ROLE + r"|celeb|star|receiver|tight end)s?\b|\bfamous\b", re.IGNORECASE)
@@ -149,6 +151,8 @@ class IndirectIdentification(Rule):
         text = draft.text
         reading = reading_of(draft, analysis)
         m = _SINGLED_OUT.search(text)
+        if m and _MY_OWN_CARER.search(text, *sentence_bounds(text, m.start())):
+            m = None  # "my own therapist (thank you, you know who you are)": the writer's carer, thanked
         if m and (_SLOT.search(text) or _CLIENT.search(text) or _CARE.search(text) or _with_a_colleague(text, reading)):
             return m.start(), m.end()  # "(tuesday 10am, we SAW your gums, you know who you are)"
         if _TEAM.search(text):

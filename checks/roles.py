@@ -449,8 +449,8 @@ _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+\s+)?(?:spoken|talk
 
 def _sentence_and_next(text: str, e: Entity) -> str:
     s0, s1 = _sentence(text, e.start, e.end)
-    following = _SENTENCE_MARK.search(text, s1 + 1)
-    return text[s0:following.start() if following else len(text)]
+    word = re.compile(r"\w").search(text, s1)  # past "!!", emoji and spaces to the next sentence's first word
+    return text[s0:_sentence(text, word.start(), word.end())[1] if word else len(text)]
 
 
 def person_role(text: str, e: Entity) -> Role:

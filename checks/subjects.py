@@ -453,7 +453,10 @@ _CLIENTS_AT_LARGE = re.compile(r"(?<!\bof )\b(?:a lot of|lots of|many|most|some|
 
 # what someone worked as describes whoever the sentence is about: "Jordan spent two summers as a
 # volunteer wildland firefighter" points at no firefighter
-_AS_A_JOB = re.compile(r"\bas (?:a|an) (?:[\w-]+ ){0,2}[\w-]+", _I)
+_AS_A_JOB = re.compile(r"\bas (?:a|an) (?:[\w-]+ ){0,2}[\w-]+"
+                       # a time of life: "since he was a kid", "when she was a teen"
+                       r"|\b(?:since|when|while) (?:he|she|they|i|we) (?:was|were) (?:a |an )?(?:little |young )?"
+                       r"(?:kid|child|teen|teenager|toddler|baby|boy|girl)s?\b", _I)
 
 
 def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],

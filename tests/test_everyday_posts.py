@@ -263,6 +263,24 @@ CLEAR = [
     ("email", False, "Subject: Our phone line was down\n\nHi all,\nOur phones were out Tuesday morning. If you called and "
                      "got a busy signal, we are returning every message today.\n\nThanks for bearing with us,\nMaria "
                      "Lopez, Office Manager\n\nUnsubscribe any time."),
+    # rounds 67-70: people by their own story, business or venue; a how-to list; a colleague's newborn
+    ("instagram", False, "Jordan Ellery has been candid about his stutter since he was a kid. Speech therapy helps "
+                         "adults too, ask us how."),
+    ("facebook", False, "Vertigo that comes with ringing in one ear can be Ménière’s disease. Our audiologists can "
+                        "test for it, call (503) 555-0144."),
+    ("instagram", False, "Kofi Mensah from Oticon will be in the office Friday 9–12 demoing the new rechargeable hearing "
+                         "aids. Walk-ins welcome!"),
+    ("facebook", False, "“My lifters deserve a team that keeps them under the bar,” says Ironworks owner Coach Dana "
+                        "Reyes. Ironworks members get a free movement screen with us."),
+    ("blog", False, "5 Signs Your Toddler Might Benefit From a Speech Evaluation\n\n1. Fewer than 20 words by 18 "
+                    "months.\n2. Frustration that turns into meltdowns when they can’t get their message across.\n"
+                    "3. Losing words they used to say. Our SLPs, Kwame Osei and Hope Delgado, can help."),
+    ("facebook", True, "Join us in congratulating our hygienist Leah Brandt, RDH, and her wife Mara on the arrival of "
+                       "baby Ezra, born Friday at 8 lbs 1 oz!"),
+    ("linkedin", False, "“I sleep through the night again.” — Jasmine K.\nJasmine signed a written HIPAA authorization "
+                        "allowing us to share her words here."),
+    ("linkedin", False, "For months I saw clients all day and cried in my car at lunch. My own therapist (you know who "
+                        "you are) helped me back. Therapists are people too.\n\nDana Whitfield, LCSW"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -396,6 +414,10 @@ BLOCK = [
     ("facebook", True, "Smile makeover reveal!! 😍 Meet Carla, who finally got the veneers she’s wanted since high "
                        "school. She literally cried in the chair and said we could share, so here’s her before + after!! "
                        "Congrats Carla you look stunning 💕"),
+    # rounds 67-70: an office holder cared for here, clients at the practice's party in a photo
+    ("linkedin", False, "So proud that Commissioner Ana Ruiz trusted our team after her skiing accident this winter. "
+                        "Full recovery, back on the slopes!"),
+    ("facebook", True, "Patient Appreciation picnic was a blast 🌭 tag yourself in the pics!"),
 ]
 
 

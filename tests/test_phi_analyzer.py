@@ -251,6 +251,12 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     "our balance class now has a tai chi warm-up on fridays",
     "about 1 in 10 adults has some tinnitus (nih) so you are not alone",
     "We’re hiring an LMFT! Perks include paid Gottman training and weekly consultation.",
+    # fourteenth session: a disease named for someone, a school's abbreviation, part of a venue, a campaign tag
+    "Vertigo with ringing in one ear can be Ménière’s disease.",
+    "Baseline concussion tests Saturday in the Jefferson MS gym.",
+    "Our talk is at 2pm in Hall B. Come say hi!",
+    "Team Harborlight walked the #NAMIWalks 5K this morning!",
+    "Our team welcomed their little guy on 2/9.",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []
@@ -751,3 +757,25 @@ def test_when_the_draft_is_lower_case_or_has_curly_apostrophes_then_the_same_nam
 ])
 def test_when_a_name_is_a_companys_rep_or_a_things_brand_then_it_is_no_person(analyzer, text):
     assert [v for t, v in spans(analyzer, text) if t == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text,handle", [
+    ("thank you jenny.runs.fast for the 5 stars!!", "jenny.runs.fast"),
+    ("shoutout to tony.v.fit, our post-op grad", "tony.v.fit"),
+    ("Thank you DrewTheBuilder99 for the review!", "DrewTheBuilder99"),
+])
+def test_when_a_username_is_typed_without_its_at_then_it_is_a_handle(analyzer, text, handle):
+    assert ("HANDLE", handle) in spans(analyzer, text)
+
+
+def test_when_dotted_words_are_an_address_a_file_or_an_abbreviation_then_they_are_no_handle(analyzer):
+    text = "See harborpt.com or the intake form.pdf before 9 a.m., e.g. on your phone."
+    assert [s for s in spans(analyzer, text) if s[0] == "HANDLE"] == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("aw thank u grace!! tell your husband hunter we said hi", "hunter"),
+    ("We are thrilled your little one Chidera is sleeping better.", "Chidera"),
+])
+def test_when_a_relative_is_named_after_your_then_the_name_is_found(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)

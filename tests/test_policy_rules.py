@@ -102,6 +102,9 @@ REVIEW_REPLY = [
     ("Thank you for the review! Our blog has breathing skills anyone can practice.", False),
     ("Thanks for your review, Kelly. We looked into it and Dr. Pham was running behind that morning.", True),
     ("Thanks for your review, Kelly. We read every review and share them with the whole team.", False),
+    # fourteenth session: the visit confirmed with no subject, as phones type it
+    ("thank you for the review!! loved having you in tuesdays 😊", True),
+    ("thank you for the review!! we love having visitors at our open house", False),
 ]
 # on a review site every draft is a reply, review wording or not
 REVIEW_SITE_REPLY = [
@@ -257,6 +260,10 @@ INDIRECT_IDENTIFICATION = [
     ("so proud of our fav couple who wrapped up counseling last month and renewed their vows!! (iykyk R & D)", True),
     ("iykyk: our new espresso machine is a game changer ☕", False),
     ("A senior VP at one of Seattle's biggest coffee chains spoke at our wellness breakfast.", False),
+    # fourteenth session: a jersey in a sport's post with the practice bringing them back; the writer's own carer
+    ("proud partner of Westview basketball 🏀 sending love to our #23, we'll have you back on the court soon", True),
+    ("proud partner of Westview basketball 🏀 good luck to #23 and the whole team tonight", False),
+    ("My own therapist (you know who you are) got me through the worst year. Clients, I get it.", False),
 ]
 
 

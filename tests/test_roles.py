@@ -234,6 +234,32 @@ DRAFT_ROLES = [
     # a number staff "can be reached at" is the practice's; so is "llámenos al"
     ("Our billing manager can be reached privately at 555-0102, Mon–Fri.", "555-0102", Role.PRACTICE),
     ("Para citas, llámenos al (210) 555-0103.", "(210) 555-0103", Role.PRACTICE),
+    # fourteenth session (rounds 67-70): an office holder cared for here is a patient, never staff by "our
+    # team", "our own" or a retirement; their care may be told in the next sentence
+    ("So proud that Commissioner Ana Ruiz trusted our team after her skiing accident this winter.", "Ana Ruiz",
+     Role.UNKNOWN),
+    ("Big thanks to our own Mayor Tom Beck, who wrapped up his knee rehab with us last month!", "Tom Beck",
+     Role.UNKNOWN),
+    ("happy retirement coach dave lindqvist!! 12 yrs of monday adjustments w us, go enjoy that boat",
+     "dave lindqvist", Role.UNKNOWN),
+    ("We were honored that Councilmember Jo Park chose us for her annual physical.", "Jo Park", Role.UNKNOWN),
+    # group members welcomed back; "new members always welcome" welcomes no colleague
+    ("Parents group is back Tuesdays! Welcome back to Lena and Raj, so glad you rejoined us. New members always "
+     "welcome.", "Raj", Role.UNKNOWN),
+    # someone's own public story, a vendor's rep, a business owner, the rest of a list of colleagues
+    ("Jordan Ellery has been candid about his stutter since he was a kid.", "Jordan Ellery", Role.PUBLIC),
+    ("Our client Jordan Ellery has been candid about his stutter with us.", "Jordan Ellery", Role.UNKNOWN),
+    ("Kofi Mensah from Oticon will be in the office Friday 9–12 demoing new hearing aids.", "Kofi Mensah",
+     Role.ORGANISATION),
+    ("THANK YOU to Pine Feed & Supply for sponsoring our booth! Owner Darnell Ruiz even brought lemonade.",
+     "Darnell Ruiz", Role.PUBLIC),
+    ("Questions about feeding? Our OTs, Dana Whitfield and Hope Marsh, answer them Thursday.", "Hope Marsh",
+     Role.STAFF),
+    ("Thanks to the Eastside Library for hosting our caregiver workshop! Next session is March 3, same place.",
+     "March 3", Role.OPERATIONS),
+    # a family name said again with a possessive is the public figure named before
+    ("When Aaron Rodgers tore his Achilles, our phones lit up. We have no connection to Mr. Rodgers' care.",
+     "Rodgers' care", Role.PUBLIC),
 ]
 
 

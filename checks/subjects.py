@@ -225,7 +225,7 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:calendar|schedule)\b[^.!?\n]{0,30}\b(?:monitor|screen|computer|laptop)\b|\bnames and (?:appointment )?times\b"
     r"|\b(?:our|my) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
     # the practice's patients at its own party: "Patient Appreciation BBQ ... TAG YOURSELF"
-    r"|\b(?:patient|client) (?:appreciation|party|picnic|bbq|barbecue|celebration)\b|\btag yourselves?\b"
+    r"|\b(?:patient|client) (?:appreciation|party|picnic|bbq|barbecue|celebration)\b|\btag (?:yourself|yourselves|urself)\b"
     r"|\b(?:our|my|the|(?:last night|tonight|today|this week|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'?s?) "
     r"(?:[\w'’-]+ ){0,3}(?:teen|kids'?|youth|support|"
     r"therapy|dbt|grief|parenting|adolescent|"

@@ -287,6 +287,9 @@ _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|OT|PT|SLP|DPT
                                r"|(?:^|\s)@\s+$")  # a colleague called in team chat: "@ Priya can u move ..."
 _STAFF_JOB_AFTER = re.compile(r"^(?:'s)?\s*[,(]\s*(?:our|the practice'?s|the)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b"
                               # "HAPPY BIRTHDAY KEISHA!!! 🎂 our amazing billing queen turns 30"
+                              # "happy birthday Rose!! 🎂🎈 our audiologist with the best laugh" (a job said of no one else next)
+                              r"|^[^\w\n]*(?:our|ur)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB
+                              + r"(?!\s+(?-i:[A-Z])|\s*,\s*(?-i:[A-Z]))(?=\s+(?:with|who|and|extraordinaire)\b|\s*[,.!💕❤️🎉]|\s*$)"
                               r"|^[^\w\n]*(?:our|ur)\s+(?:[\w-]+\s+){0,2}(?:billing|front[- ]desk|scheduling|intake|reception|"
                               r"admin)\s+[a-z-]+\b"
                               # "HAPPY BIRTHDAY HOPE!!! 🎂 BEST OFFICE MANAGER IN THE STATE"
@@ -643,7 +646,7 @@ _INVITES_CONTACT = re.compile(
     r"(?:[^.!?\n]{0,40}?(?:\b(?:at|on|via)\b|[:\-–—]))?"
     r"|\b(?:(?:picks? up|answers?|is available)(?: 24/7| 24 hours a day| anytime| around the clock| day or night)?|would (?:love|like|be happy|be glad) to (?:talk|chat|hear from you|"
     r"connect|help|speak)(?: (?:with|to) (?:you|u))?(?: directly| privately| confidentially)?|happy to (?:talk|chat|help)"
-    r"|can help|(?:is|are) (?:here|there)(?: for you)?"
+    r"|can help|happy to answer(?: any)? questions?|(?:is|are) (?:here|there)(?: for you)?"
     # ours to be reached: "our clinical director, Dr. Naomi Fisch, can be reached privately at" (not "our client can")
     r"|\b(?:we|our\s+(?!(?:\w+\s+)?(?:clients?|patients?|pts?)\b)[^!?\n]{1,50}?)\s+(?:can|may) be reached"
     r"(?: privately| directly| confidentially| anytime)?"

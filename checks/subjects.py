@@ -215,7 +215,7 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:(?-i:[A-Z])\w*|dr\.? \w+)['’]s (?:(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) )\d{1,2}(?::\d\d)?"
     r"|\d{1,2}(?::\d\d ?(?:am|pm)?| ?(?:am|pm)))(?! ?(?:meeting|call|webinar|class|lecture|talk|slot|opening))\b(?!:)"
     r"|\b(?:one|two|three|four|some|a few|several|a couple|couple|both|all|each|every one) of (?:our|my|the) "
-    r"(?:(?!and\b)\w+ ){0,2}(?:clients|patients|pts|regulars|kiddos|group members|families|folks)\b"
+    r"(?:(?!and\b)\w+ ){0,3}(?:clients|patients|pts|regulars|kiddos|group members|families|folks|grads|graduates|alumni|alums|babies)\b"
     r"|\bour (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening) (?:\w+ )?(?:friend|folks|crew|regular)s?\b"
     # one of them shown at work: "our girl crushing her matching goals at the table today"
     r"|\bour (?:[\w-]+ )?(?:girl|guy|boy|kiddo|little one|lady|gentleman)\b(?! (?:at|in|on) the front desk)"

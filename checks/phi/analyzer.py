@@ -1209,6 +1209,7 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _METHOD_AFTER.match(text, c.end) or _HOLIDAY.search(text, c.start, c.end)
         or _ORGANISATION_LAST.search(text, c.start, c.end)  # "Hope Animal Shelter", "Grace Fellowship Church"
         or _VENUE_PART.fullmatch(text, c.start, c.end)  # "Hall B", "Booth 12": part of a venue
+        or _in_quoted_title(text, c.start, c.end)  # author of “Small Bodies, Big Feelings”
         or text[c.start:c.end].casefold() in HEALTH_TERMS  # "Rehab isn't a straight line"
         or text[c.start:c.end].casefold().rstrip(".") in CREDENTIALS  # "dana reyes, dpt"
         or _title_only(text[c.start:c.end])
@@ -1248,6 +1249,25 @@ _WORD_PREFIXES = frozenset({"co", "re", "pre", "non", "self", "ex", "anti", "pos
 _ET_AL = re.compile(r"et[ \t]al", re.I)  # a citation's "et al.", in any case
 # a test, sign or disease named after its describer: "the Adams forward bend test", "a Babinski sign"
 # a method named after its author: "Gottman training", "the Bowen approach"
+_SMALL_TITLE_WORDS = frozenset("a an and at but by for in of on or the to vs with from into".split())
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Inside a quoted title in Title Case ("a talk by Dr. Morales, author of “Small Bodies, Big
+    Feelings,”"): a book's or a talk's words, not someone's name (a quoted sentence is not Title Case)."""
+    if text[start:end].split()[0].casefold() in given_names():
+        return False  # "Maya Learns To Swim" may well be about Maya
+    open_at = max(text.rfind(q, max(0, start - 80), start) for q in '"“')
+    if open_at < 0 or "\n" in text[open_at:start]:
+        return False
+    close = [i for i in (text.find(q, end, end + 80) for q in '"”') if i >= 0]
+    if not close or "\n" in text[end:min(close)]:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[open_at + 1:min(close)])
+    return 2 <= len(words) <= 10 and words[0][0].isupper() and all(
+        w[0].isupper() or w in _SMALL_TITLE_WORDS for w in words) and sum(w[0].isupper() for w in words) >= 2
+
+
 def _in_dotted_handle(text: str, start: int, end: int) -> bool:
     m = re.compile(r"[A-Za-z0-9.]*").match
     lo = start

@@ -155,7 +155,12 @@ CHAT_WORDS = frozenset({"rsvp", "unsubscribe", "subscribe", "pov", "bogo", "vid"
                    "bday", "appt", "appts", "pls", "thru", "tho", "cuz", "bc", "rn", "tmrw", "tmr", "wk", "yr", "yrs",
                         "til",
                    # vaccines and tests the tagger takes for names ("Tdap", "MMR")
-                   "tdap", "dtap", "mmr", "hpv", "rsv", "covid", "flu"})
+                   "tdap", "dtap", "mmr", "hpv", "rsv", "covid", "flu",
+                   # units typed short ("hold 30 sec", "3 reps")
+                   "sec", "secs", "min", "mins", "hr", "hrs", "reps", "sets", "lbs", "oz",
+                   # Spanish and Portuguese function words that open a sentence ("Los resultados varían")
+                   "los", "las", "el", "del", "con", "para", "por", "una", "uno", "unos", "que", "nuestra", "nuestro",
+                   "nuestros", "nuestras", "su", "sus", "muy", "pero", "como", "gracias"})
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 
 

@@ -79,7 +79,7 @@ _GUESS_WHO = re.compile(r"\b(?:guess|can (?:you|u) guess)\s+(?:which|who|what)\b
 _ROLE_WORD = re.compile(r"\b(?:" + _ROLE + r"|celeb|star|receiver|tight end)s?\b|\bfamous\b", re.IGNORECASE)
 _FAMOUS = re.compile(r"\b(?:famous|celebrity|celeb|well[- ]known|household name|a-?lister|pro (?:athlete|player))\b",
                      re.IGNORECASE)
-_SEEN_HERE = re.compile(r"\b(?:on|in)\s+(?:our|my|the)\s+(?:\w+\s+)?(?:table|chair|couch|office|clinic)\b|"
+_SEEN_HERE = re.compile(r"\b(?:on|in)\s+(?:our|my|the|your)\s+(?:\w+\s+)?(?:table|chair|couch|office|clinic)\b|"
                         r"\b(?:came|stopped|popped)\s+(?:in|by)\b|\bwas\s+(?:in|here)\b|\bvisited us\b|"
                         r"\b(?:worked on|treated|adjusted)\s+(?:a|an|this|one)\b", re.IGNORECASE)
 # a player picked out by the number on their jersey, in a draft about a team: "cheering for #22 ... that knee"
@@ -242,12 +242,17 @@ def _particulars_together(text: str, reading) -> tuple[int, int] | None:
     return None
 
 
+_ONE_IN_TOWN = frozenset({"mayor", "police chief", "fire chief", "sheriff", "superintendent", "governor"})
+
+
 def _narrowed(m: re.Match) -> bool:
     """A proper name, a named school or workplace, an ordinal grade or "the only ..." in the
     description: few people fit it. Lower-case drafts name places too ("lincoln high", "cleveland high's")."""
     words = [w.strip(".,;:!?()\"'") for w in (m.group("mods") or "").split() + (m.group("post") or "").split()[1:]]
     if _ORDINAL.match(m.group("role")):
         return True
+    if m.group("det").lower() in ("the", "our") and m.group("role").lower() in _ONE_IN_TOWN:
+        return True  # "when the mayor sits in your chair for a cleaning": a town has one
     if any(w.lower() == "only" for w in words):
         return True  # "the head baker at the only bakery in millbrook", "the only female firefighter"
     for i, w in enumerate(words):
@@ -270,6 +275,6 @@ _BACK_TO_PLAY = re.compile(r"\b(?:have|get|got|getting|bring|bringing)\s+(?:you|
 
 def _in_care_here(chunk: str) -> bool:
     """The sentence (and the next) says the person is in care with the practice."""
-    if _CLIENT.search(chunk) or _OWN_WORK.search(chunk) or _BACK_TO_PLAY.search(chunk):
+    if _CLIENT.search(chunk) or _OWN_WORK.search(chunk) or _BACK_TO_PLAY.search(chunk) or _SEEN_HERE.search(chunk):
         return True
     return bool(_CARE.search(chunk) and _PRACTICE_SPEAKS.search(chunk))

@@ -61,7 +61,7 @@ CARE = alt(
     r"coping plan", r"crisis (?:line|plan)", r"prior auth\w*", r"(?:medical |disability )?leave", r"evals?",
     r"tms", r"ketamine", r"infusions?", r"hearing aids?", r"cpap", r"inhalers?", r"dentures", r"glasses",
     # procedures of other specialties: med spa, chiropractic, orthodontics, PT, OB, optometry
-    r"fillers?", r"botox", r"injections?", r"injectables?", r"microneedling", r"(?:chemical )?peels?", r"adjustments?",
+    r"fillers?", r"botox", r"syringes?", r"touch[- ]?ups?", r"(?:lip|dermal) flip", r"injections?", r"injectables?", r"microneedling", r"(?:chemical )?peels?", r"adjustments?",
     r"aligners?", r"invisalign", r"retainers?", r"veneers?", r"deep cleaning", r"dry needling", r"acupuncture", r"cupping",
     r"ultrasounds?", r"mri", r"ct scan", r"bloodwork", r"stitches", r"sutures", r"splints?", r"orthotics", r"lasik",
     r"refills?", r"epidural", r"c-section", r"iud", r"pap smear", r"mammogram", r"colonoscopy",

@@ -116,6 +116,8 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:he|she|you|they) (?:started|began|stopped|finished|completed|quit) (?:seeing|working with|therapy|treatment|"
     r"sessions|counsel\w*|with us|coming)",
     L.SECOND_PERSON_CARE,
+    # what the reviewer did here: "residents who leave against staff advice, as you did in January"
+    r"\b(?:as|like) (?:you|u) did\b",
     # a visit fitted in, a fee of the reviewer's own: "so glad we could squeeze you in same-day", "the no-show fee"
     r"\b(?:squeeze|fit|get|got|work) (?:you|u|y'?all) in\b",
     # the reviewer's own booking, past or next: "we'll book you a longer slot next time", "next time you're in"

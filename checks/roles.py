@@ -50,8 +50,9 @@ _PUBLIC_BEFORE = re.compile(
     r"podcaster|host|president|poet laureate|activist|pioneer|neuroscientist|monk|teacher|prince|princess|king|"
     r"queen|duke|duchess|senator|governor|pope|saint|sir|dame|mayor|councilor|councillor|council member|"
     r"commissioner|representative|rep\.|congressman|congresswoman|secretary|sheriff|superintendent|chancellor|"
-    r"ambassador|bishop|archbishop|reverend|rev\.|owner|co-?owner|co-?founder|founder|ceo|proprietor|"
-    r"(?:owner|founder) coach|"
+    # another business's owner (the practice's own is staff: "our founder Nicole")
+    r"ambassador|bishop|archbishop|reverend|rev\.|(?<!our )(?<!ur )(?<!my )(?:owner|co-?owner|co-?founder|founder|ceo|"
+    r"proprietor|(?:owner|founder) coach)|"
     r"documentary|film|movie|book|memoir|novel|podcast|series|album|song|ted talk)\s+(?:dr\.?\s+)?$"
     r"|\bby\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}\s+(?:and|&)\s+$"  # "by Emily and Amelia Nagoski"
     r"|[\w!?.][\"”]\s*,\s*(?:[\w'’.-]+\s+(?:and|&)\s+)?$"  # a title, then its authors: "“Burnout”, Emily & Amelia Nagoski"

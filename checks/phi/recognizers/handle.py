@@ -37,7 +37,11 @@ class HandleRecognizer(SpanPatternRecognizer):
             return pattern_text[1:].isdigit()  # "@5" is a price or a time, not a handle
         if "." in pattern_text:
             return not is_dotted_handle(pattern_text)
-        return False
+        # (Presidio matches patterns case-blind: the capitals are checked here)
+        return "_" not in pattern_text and not _CAMEL_WITH_NUMBER.fullmatch(pattern_text)
+
+
+_CAMEL_WITH_NUMBER = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*){1,4}\d{1,4}")
 
 
 def is_dotted_handle(token: str) -> bool:

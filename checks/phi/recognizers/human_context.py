@@ -61,7 +61,7 @@ _HUMAN_DOES = (r"did|came|comes|walked|walks|finished|finishes|said|says|told|te
                r"both[ \t]+\w+")
 _RELATION = (r"daughter|son|kid|mom|mama|mother|dad|papa|father|nana|grandma|granny|grandpa|abuela|abuelo|sister|"
              r"sis|bro|twins?|sibling|cousin|niece|nephew|bestie|brother|husband|wife|hubby|pal|guy|girl|buddy|friend|superstar|star|sweet|little|lil|"
-             r"patient|client|kiddo|baby")
+             r"patient|client|kiddo|baby|boy")
 # a sentence may open after an emoji or a chat interjection: "👑 hunter did 3 sets", "lmao rich told me"
 _EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]"
 # a clause opens after a joining word too: "we teared up when ANANYA walked in", "brb crying bc joy said ..."
@@ -111,6 +111,8 @@ _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
     r"(?:pt|patient|client)\b(?![ \t]*(?:portal|forms?|app|handbook|lounge|entrance|parking|line|['’]s))",
     rf"\b(?:her|his|their|my|our|your|ur)[ \t]+(?:little[ \t]+one|lil[ \t]+one|youngest|oldest|eldest|{_RELATION})"
     rf"[ \t]+(?P<v>{_W})",  # "tell your husband hunter we said hi", "your little one Chidera"
+    # a child called little, in lower case before a capital: "glasses day for little Sky" (not "Little League")
+    r"(?<![\w'’])(?-i:little|lil)[ \t]+(?P<v>(?-i:[A-Z][a-z]{1,}))(?![ \t]+(?-i:[A-Z])|[\w'’])",
 )]
 # "their little guy", "her baby girl": a relation word after another is no name
 _RELATION_WORDS = frozenset(w for w in re.findall(r"[a-z]+", _RELATION) if w not in ("s",)) | {"man", "boy", "dude", "lady",
@@ -274,7 +276,7 @@ class HumanContextRecognizer(NameRecognizer):
                     out.append(self._found(m.start("v"), m.end("v")))
         for m in _BABY_GIVEN.finditer(text):
             low = m.group("v").casefold()
-            if low in given_names() and low not in _BABY_THINGS and low not in MONTHS | WEEKDAYS:
+            if low in given_names() and low not in _BABY_THINGS and low not in STOP_WORDS and low not in MONTHS | WEEKDAYS:
                 out.append(self._found(m.start("v"), m.end("v")))
         return out
 

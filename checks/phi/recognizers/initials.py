@@ -20,10 +20,11 @@ class InitialsRecognizer(SpanPatternRecognizer):
     ENTITY = "PERSON"
     PATTERNS = [
         Pattern("initials_then_cue",
-                r"(?<![\w.])(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t]*(?:,[ \t]*)?(?:from|of|who|is|was|has|had|said|says|shared|told|\(|\d{1,2}\b))",
+                r"(?<![\w.])(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t]*(?:,[ \t]*)?(?:from|of|who|is|was|has|had|said|says|shared|told|started|finished|came|began|graduated|completed|"
+                r"got|went|walked|ran|drove|made|\(|\d{1,2}\b))",
                 0.9),
         Pattern("cue_then_initials",
-                r"\b(?:client|patient|[Pp]t\.?|member|participant|friend|son|daughter|teen|resident|named|called|"
+                r"\b(?:proud of (?:you|u)|congrats|congratulations|thank you|thanks|go|client|patient|[Pp]t\.?|member|participant|friend|son|daughter|teen|resident|named|called|"
                 r"initials)[ \t]+(?P<v>[A-Z]\.?(?:[ \t]?[A-Z]\.?){0,2})(?![\w])",
                 0.9),
         # intake shorthand: an initial, a surname and the age after a comma or in brackets ("new intake:

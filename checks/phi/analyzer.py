@@ -1264,7 +1264,7 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     if not close or "\n" in text[end:min(close)]:
         return False
     words = re.findall(r"[^\W\d_][\w'’-]*", text[open_at + 1:min(close)])
-    return 2 <= len(words) <= 10 and words[0][0].isupper() and all(
+    return 3 <= len(words) <= 10 and words[0][0].isupper() and all(
         w[0].isupper() or w in _SMALL_TITLE_WORDS for w in words) and sum(w[0].isupper() for w in words) >= 2
 
 

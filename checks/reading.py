@@ -7,6 +7,7 @@ a check given an analysis without one (a unit test, a one-off tool) reads
 the draft itself with the same shipped model."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -124,7 +125,8 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
                    for a, (s, e) in zip(anyone, bounds))
     # the items of a how-to list under a how-to title ("5 Signs Your Toddler Might Benefit ...  3. Frustration
     # that turns into meltdowns when they can't ..."): everyone's, unless an item names someone
-    if is_listicle(text):
+    title = listicle_title(text)
+    if title and not any(title[0] <= p < title[1] for p in named):  # (not "How We Helped Sam Walk Again")
         anyone = tuple(a or (is_list_item(text, s) and not any(s <= p < e for p in named))
                        for a, (s, e) in zip(anyone, bounds))
     # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
@@ -151,23 +153,40 @@ def is_heading(text: str, start: int, end: int, max_words: int = _HEADING_WORDS)
 
 
 _HOW_TO_TITLE = re.compile(r"(?:\d{1,2}|top \d{1,2}|how|why|what|when|signs?|tips?|ways?|myths?|questions?|faqs?)\b", re.I)
-_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*▪➡👉✔✅])[ \t]*")
+_TITLE_OPENING = re.compile(r"(?:^|\n|(?<=[.!?])[ \t]+)[ \t]*")
+_TITLE_END = re.compile(r"\n|[.!?](?:\s|$)|\s(?=\d{1,2}[.)]\s)")
+_LIST_MARK = r"(?:\d{1,2}[.)]|[-•*▪➡👉✔✅])"
 
 
-def is_listicle(text: str) -> bool:
-    """A post titled as a how-to list ("5 Signs Your Toddler Might Benefit From a Speech Evaluation")."""
-    first = text.lstrip()
-    offset = len(text) - len(first)
-    line_end = first.find("\n")
-    return bool(_HOW_TO_TITLE.match(first)) and is_heading(text, offset, offset + (line_end if line_end >= 0 else len(first)),
-                                                           max_words=14)
+def listicle_title(text: str) -> tuple[int, int] | None:
+    """A post titled as a how-to list ("5 Signs Your Toddler Might Benefit From a Speech Evaluation"), also
+    after a greeting on its line, shouted, or run into its first item when the line breaks were lost."""
+    head = text[:300]
+    for m in _TITLE_OPENING.finditer(head):
+        if not _HOW_TO_TITLE.match(head, m.end()):
+            continue
+        end = _TITLE_END.search(head, m.end())
+        words = re.findall(r"[^\W\d_][\w'’\-]*", head[m.end():end.start() if end else len(head)])
+        title = (m.end(), end.start() if end else len(head))
+        if text.islower() and end and end.group(0) == "\n":
+            return title if 3 <= len(words) <= 14 else None  # typed all in lower case: the title is the first line
+        # the title's capitals, up to where a sentence runs on ("... a Speech Evaluation Every child develops")
+        run = list(itertools.takewhile(lambda w: w[0].isupper() or w.casefold() in _SMALL_WORDS, words))
+        if 3 <= sum(w[0].isupper() for w in run) and len(run) <= 14:
+            return title
+    return None
 
 
 def is_list_item(text: str, start: int) -> bool:
-    """The sentence opens a line that is an item of a numbered or bulleted list."""
+    """The sentence is an item of a numbered or bulleted list: its marker opens the line, or stands just
+    before it ("... Evaluation 1. Fewer than 20 words"), or on the line before it ("2.\nFrustration ...")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_LIST_ITEM.fullmatch(text, line_start, start)) or (
-        line_start == start and bool(_LIST_ITEM.match(text, start)))
+    if re.fullmatch(r"[ \t]*" + _LIST_MARK + r"[ \t]*", text[line_start:start]) \
+            or re.search(r"(?:^|\s)\d{1,2}[.)][ \t]*$", text[line_start:start]) \
+            or (line_start == start and re.match(r"[ \t]*" + _LIST_MARK, text[start:])):
+        return True
+    previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
+    return line_start > 0 and bool(re.fullmatch(r"[ \t]*" + _LIST_MARK + r"[ \t]*", previous))
 
 
 def roles_of(text: str, analysis: Analysis, staff_first_names: frozenset[str] = frozenset()) -> tuple[Role, ...]:

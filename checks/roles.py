@@ -108,7 +108,9 @@ _CREDENTIAL_BEFORE = re.compile(
     + _LOWER_CREDENTIALS + r",?\s*[|·•]?\s*$")
 _STAFF_SENTENCE = re.compile(
     r"\b(?:(?<!always )(?<!all )(?<!are )(?<!is )(?<!be )(?<!re )(?<!re so )welcome(?! back| to the world)|welcoming(?! back)|meet|introducing|introduce|joins|joined|joining|hired|new hire|"
-    r"say hello to|say hi to|(?:our (?:newest |new )?|the (?:newest |new ))(?:team|staff|clinician|therapist|counsel+or|hygienist|dentist|"
+    # ("our team" alone is who gives the care, not who the person is: "our team will start in-home pt with him")
+    r"say hello to|say hi to|(?:our|the) (?:newest |new )(?:team|staff)|our (?:team|staff) members?|"
+    r"(?:our (?:newest |new )?|the (?:newest |new ))(?:clinician|therapist|counsel+or|hygienist|dentist|"
     r"receptionist|front desk|office manager|director|clinical director|intern|psychologist|psychiatrist|"
     r"physical therapist|chiropractor|assistant|coordinator|nurse|practitioner|provider|doctor|dietitian|"
     r"nutritionist|speech therapist|biller|manager|founder|owner)|retir\w+|"
@@ -445,7 +447,10 @@ def _cared_for_here(sentence: str, after: str) -> bool:
 _VISITS_FROM_A_BUSINESS_AFTER = re.compile(
     r"^\s+(?:from|of|with)\s+(?:the\s+)?(?-i:[A-Z][\w'’&.-]*)(?:\s+(?-i:[A-Z][\w'’&.-]*)){0,3},?\s+(?:will be|is|are|'s)\s+"
     r"(?:\w+\s+)?(?:in|at|here|on-?site|visiting|joining|stopping|coming|demo\w*|showing|presenting|teaching|leading|"
-    r"hosting|bringing|running|giving)\b", _I)
+    r"hosting|bringing|running|giving)\b"
+    # typed in lower case, the business's name is any word, so the visit must say what they come to do
+    r"|^\s+(?:from|of|with)\s+(?:the\s+)?[\w'’&.-]+(?:\s+[\w'’&.-]+){0,2},?\s+(?:will be|is|are|'s)\s+[^.!?\n]{0,25}\b"
+    r"(?:demo\w*|showing|presenting|teaching|leading|hosting|running)\b", _I)
 # someone known by full name who has told their own story, in a sentence giving the practice no part in it
 _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+\s+)?(?:spoken|talked|written|opened up|been open|"
                               r"been candid|been vocal|been honest)\b", _I)

@@ -38,6 +38,8 @@ ATTRIBUTION_PATTERNS = [
     r"\b(?:[Cc]lient|[Pp]atient)[ \t]+" + _NAME + r"'s\b",
     # initials typed in lower case under a quote: "— r.t., client since 2023"
     r"(?:^|[\"”)\s])[-–—~]\s*(?P<name>(?!e\.g|i\.e|a\.m|p\.m)[a-z]\.[ \t]?[a-z]\.?)(?=[\s,!]|$)",
+    # a first name and an initial typed in lower case: "— summer k., riverside"
+    r"(?:^|[\"”)\s])[-–—~]\s*(?P<name>[a-z]{2,}[ \t][a-z]\.)(?=[\s,!]|$)",
 ]
 FIRST_LAST_INITIAL = r"\b(?!Dr\b|Mr\b|Ms\b|Mrs\b)[A-Z][a-z]+ [A-Z]\.(?=[\s,;:!)]|$)"
 INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"

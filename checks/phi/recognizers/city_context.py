@@ -33,7 +33,10 @@ class CityContextRecognizer(SpanPatternRecognizer):
         r"staying|arrived|i'm|i[ \t]+am|we're|we[ \t]+are|currently)[ \t]+(?:in|at)[ \t]+(?P<w>" + _PLACE + r")"
         r"|\b(?:home[ \t]+city|hometown|town[ \t]+of|city[ \t]+of|university[ \t]+of)[ \t:]+(?P<z>" + _PLACE + r")"
         r"|\b(?:originally|hails?)[ \t]+from[ \t]+(?P<x>" + _PLACE + r")"
-        r"|^[ \t]*where:[ \t]*(?P<y>" + _PLACE + r")",
+        r"|^[ \t]*where:[ \t]*(?P<y>" + _PLACE + r")"
+        # a county, in any case: "the real estate queen of polk county"
+        r"|(?<![\w'’])(?P<c>(?!(?:the|this|our|your|every|each|any|a|per|same|home|whole|neighboring|neighbouring|"
+        r"next|local|rural|border)\b)[^\W\d_][\w'’\-]*[ \t]+(?:county|parish))\b",
         0.88)]
     CONTEXT = ["from", "in", "moved"]
     FLAGS = re.IGNORECASE | re.MULTILINE
@@ -49,6 +52,10 @@ class CityContextRecognizer(SpanPatternRecognizer):
             results += [self._result(span) for span in self._known_towns(text)]
         for _, rx in self._compiled:
             for m in rx.finditer(text):
+                if m.group("c"):
+                    if m.group("c").split()[0].casefold() not in STOP_WORDS:
+                        results.append(self._result(m.span("c")))  # a county's name may be any word ("Orange")
+                    continue
                 for g in ("v", "w", "x", "y", "z"):
                     if m.group(g):
                         span = self._trim(text, *m.span(g), style)

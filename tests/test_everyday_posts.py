@@ -418,6 +418,11 @@ BLOCK = [
     ("linkedin", False, "So proud that Commissioner Ana Ruiz trusted our team after her skiing accident this winter. "
                         "Full recovery, back on the slopes!"),
     ("facebook", True, "Patient Appreciation picnic was a blast 🌭 tag yourself in the pics!"),
+    # rounds 71-72: who is in the shot
+    ("facebook", True, "throwback to the 2022 knee crew!! tag yourself if you remember the ice baths 😂"),
+    ("instagram", True, "behind the scenes with our hygienist Jo 🦷 (ignore Mr. K in chair 2, he said it's fine)"),
+    ("instagram", True, "monday command center ☕ whiteboard's got all the names + times up, let's go"),
+    ("instagram", True, "Happy 3rd birthday to one of our very first NICU grads, Theo!! 🎂"),
 ]
 
 

@@ -257,6 +257,13 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     "Our talk is at 2pm in Hall B. Come say hi!",
     "Team Harborlight walked the #NAMIWalks 5K this morning!",
     "Our team welcomed their little guy on 2/9.",
+    # a help line, units, Spanish articles, a quoted title, a product with a number, an age range
+    "the neda helpline is closed, text 741741 instead",
+    "hold each stretch 30 sec. then switch sides",
+    "Antes y después ✨ Los resultados varían.",
+    "Join our talk with the author of “Small Bodies, Big Feelings” on Thursday.",
+    "New! Morpheus8 RF microneedling is here.",
+    "We see children from newborn to 18.",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []
@@ -779,3 +786,17 @@ def test_when_dotted_words_are_an_address_a_file_or_an_abbreviation_then_they_ar
 ])
 def test_when_a_relative_is_named_after_your_then_the_name_is_found(analyzer, text, name):
     assert ("PERSON", name) in spans(analyzer, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("happy 1 year seizure-free to our boy Kai!!!", "Kai"),
+    ("first pair of glasses day for little Sky 👓", "Sky"),
+    ("client spotlight: J.R. started with us in January", "J.R."),
+    ("8 months of tretinoin + patience. proud of you R.K.!", "R.K."),
+])
+def test_when_a_child_or_initials_are_called_by_the_sentence_then_they_are_a_person(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+def test_when_a_county_is_typed_in_lower_case_then_it_is_still_a_place(analyzer):
+    assert ("LOCATION", "polk county") in spans(analyzer, "the real estate queen of polk county is back 👑")

@@ -61,9 +61,12 @@ TESTIMONIAL = [
     ("We don't post testimonials, to protect everyone's privacy.", False),
     ("Here's what J.R. had to say: \"I finally feel safe in my own body.\"", True),
     ("Here's what the research says about exercise and depression.", False),
+    # typed in lower case, the initial still signs the quote
+    ("“dr. osei changed my life. i finally sleep through the night.” — summer k., riverside", True),
 ]
 PATIENT_COMMUNICATION = [
     ("@jane hope the new meds are helping!", True),
+    ("@bella.xo ahh thank u!! 1 syringe was perfect for ur lips, see u in 6 months for ur touch up", True),
     ("@NAMIPortland thanks for hosting the awareness walk!", False),
     ("Hey Marcus, great job in session today, see you at your appointment Tuesday!", True),
     ("Hey everyone, our office closes early Friday. See you next week!", False),
@@ -105,6 +108,8 @@ REVIEW_REPLY = [
     # fourteenth session: the visit confirmed with no subject, as phones type it
     ("thank you for the review!! loved having you in tuesdays 😊", True),
     ("thank you for the review!! we love having visitors at our open house", False),
+    ("We're sorry to hear about your experience. Residents who leave before finishing, as you did in January, "
+     "may reapply after 30 days.", True),
 ]
 # on a review site every draft is a reply, review wording or not
 REVIEW_SITE_REPLY = [
@@ -264,6 +269,9 @@ INDIRECT_IDENTIFICATION = [
     ("proud partner of Westview basketball 🏀 sending love to our #23, we'll have you back on the court soon", True),
     ("proud partner of Westview basketball 🏀 good luck to #23 and the whole team tonight", False),
     ("My own therapist (you know who you are) got me through the worst year. Clients, I get it.", False),
+    # a town has one mayor: "the mayor" in the practice's chair needs no name
+    ("small town dental life: when the mayor sits in your chair for a cleaning and begs us not to tell 🤐", True),
+    ("small town life: the mayor cut the ribbon at our new office today!", False),
 ]
 
 

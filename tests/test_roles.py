@@ -260,6 +260,16 @@ DRAFT_ROLES = [
     # a family name said again with a possessive is the public figure named before
     ("When Aaron Rodgers tore his Achilles, our phones lit up. We have no connection to Mr. Rodgers' care.",
      "Rodgers' care", Role.PUBLIC),
+    # rounds 71-72: a job right after a colleague's name, a vendor typed in lower case, the practice's own
+    # founder, "happy to answer questions at"; "our team" alone is who cares, not who is cared for
+    ("happy birthday Rose!! 🎂 our audiologist with the best laugh in the building", "Rose", Role.STAFF),
+    ("welcome back Rose!! our audiologist will see you at 3 for your follow-up", "Rose", Role.UNKNOWN),
+    ("demo day! jamal pierce from phonak will be in the office 10–3 showing the new aids", "jamal pierce",
+     Role.ORGANISATION),
+    ("Our founder Nicole volunteered her own lips for this one, done by our NP Dana.", "Nicole", Role.STAFF),
+    ("We see teens 13+ for anxiety. Happy to answer questions at 555-0144!", "555-0144", Role.PRACTICE),
+    ("Mr. Feld had a fall but he's home, and our team will be starting in-home PT with him next week.", "Feld",
+     Role.UNKNOWN),
 ]
 
 

@@ -63,6 +63,9 @@ TESTIMONIAL = [
     ("Here's what the research says about exercise and depression.", False),
     # typed in lower case, the initial still signs the quote
     ("“dr. osei changed my life. i finally sleep through the night.” — summer k., riverside", True),
+    # a slot for the name is a name to come; ClearPost's own rewrite ([PERSON]) is anonymous
+    ("“I can finally sleep again.” — [NAME], Springfield", True),
+    ("“I can finally sleep again.” — [PERSON]", False),
 ]
 PATIENT_COMMUNICATION = [
     ("@jane hope the new meds are helping!", True),

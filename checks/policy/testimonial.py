@@ -22,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.content_kind import kind_spans
+from checks.disclosure.spans import REDACTED_NAME
 from checks.phi.lexicon import MONTHS, WEEKDAYS, given_names
 from checks.policy.base import Rule, Span
 from checks.reading import reading_of
@@ -105,6 +106,8 @@ class IdentifiableTestimonial(Rule):
         ids += self._names(text)
         ids += [(m.start(), m.end()) for m in self.detail.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
+        # a slot the writer will fill with the name ("— [NAME], Springfield"); ClearPost's own rewrite writes [PERSON]
+        ids += [(m.start(), m.end()) for m in REDACTED_NAME.finditer(text) if m.group(0).upper() != "[PERSON]"]
         ids = [i for i in ids if not any(k0 < i[1] and i[0] < k1 for k0, k1 in known)  # "— C.S. Lewis"
                and not any(_TITLED_BY.fullmatch(text, i[1], k0) for k0, _ in known if k0 > i[1])  # "says Forge owner Coach Tamsin Roy"
                and not reading.names_colleague(text, *i)]  # "Jordan asked us to share ... Heal fast, Jordan!"

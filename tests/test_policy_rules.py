@@ -64,8 +64,8 @@ TESTIMONIAL = [
     # typed in lower case, the initial still signs the quote
     ("“dr. osei changed my life. i finally sleep through the night.” — summer k., riverside", True),
     # a slot for the name is a name to come; ClearPost's own rewrite ([PERSON]) is anonymous
-    ("“I can finally sleep again.” — [NAME], Springfield", True),
-    ("“I can finally sleep again.” — [PERSON]", False),
+    ("“This practice changed my life after years of jaw pain.” — [NAME], Springfield", True),
+    ("“This practice changed my life after years of jaw pain.” — [PERSON]", False),
 ]
 PATIENT_COMMUNICATION = [
     ("@jane hope the new meds are helping!", True),

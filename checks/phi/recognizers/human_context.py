@@ -61,7 +61,7 @@ _HUMAN_DOES = (r"did|came|comes|walked|walks|finished|finishes|said|says|told|te
                r"both[ \t]+\w+")
 _RELATION = (r"daughter|son|kid|mom|mama|mother|dad|papa|father|nana|grandma|granny|grandpa|abuela|abuelo|sister|"
              r"sis|bro|twins?|sibling|cousin|niece|nephew|bestie|brother|husband|wife|hubby|pal|guy|girl|buddy|friend|superstar|star|sweet|little|lil|"
-             r"patient|client|kiddo|baby|boy")
+             r"patient|client|kiddo|baby|boy|grandson|granddaughter|grandkid|grandbaby|stepson|stepdaughter")
 # a sentence may open after an emoji or a chat interjection: "👑 hunter did 3 sets", "lmao rich told me"
 _EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]"
 # a clause opens after a joining word too: "we teared up when ANANYA walked in", "brb crying bc joy said ..."
@@ -147,6 +147,7 @@ _BIRTH = re.compile(r"\b(?:born|arrived|birth|welcome[ \t]+to[ \t]+the[ \t]+worl
 
 _BABY_NAMED = re.compile(r"\b(?:baby|newborn)[ \t]+(?P<v>[A-Z][a-z]{2,})(?=[ \t]*[!.,]|[ \t]+(?:is|was|arrived|came|who|and)\b)")
 _INITIALLED = re.compile(r"(?<![\w'’])(?P<first>[A-Z][a-z]{2,})[ \t]+[A-Z]\.(?=[\s,;:)”\"'’]|$)")
+_INITIALLED_LOWER = re.compile(r"(?<![\w'’.@#])(?P<first>[a-z]{3,})[ \t]+[a-z]\.(?=[\s,;:)”\"'’]|$)")
 _INITIALLED_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z]{2,}[ \t]+[A-Z]\.[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?$")
 _LIST_JOINT = re.compile(r"[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?")
 
@@ -318,10 +319,16 @@ class HumanContextRecognizer(NameRecognizer):
             listed = _INITIALLED_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
                 or _INITIALLED.match(text, _LIST_JOINT.match(text, m.end()).end() if _LIST_JOINT.match(text, m.end()) else m.end())
             quoted = text[max(0, m.start() - 1):m.start()] in "\"“'‘" and m.start() > 0
-            if word.casefold() in STOP_WORDS | _GROUP | MONTHS | WEEKDAYS or not (
-                    self._namelike(word) or listed or quoted):
+            if word.casefold() in STOP_WORDS | _GROUP | MONTHS | WEEKDAYS and not (listed and word.casefold() in given_names()):
+                continue  # (but "Will A. (shoulder) and Will M. (back)" lists two patients)
+            if not (self._namelike(word) or listed or quoted):
                 continue
             out.append(self._found(m.start(), m.end()))
+        # typed in lower case: a given name and an initial ("rm 1 austin p.", "chelsea m. (tues 10am)")
+        for m in _INITIALLED_LOWER.finditer(text):
+            word = m.group("first")
+            if word in given_names() and word not in STOP_WORDS | _GROUP | MONTHS | WEEKDAYS:
+                out.append(self._found(m.start(), m.end()))
         return out
 
     def _owner_without_apostrophe(self, text: str) -> list[RecognizerResult]:

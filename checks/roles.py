@@ -175,9 +175,13 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|s
               # any clinician named for their field: "our audiologist", "our podiatrist", "our pediatrician"
               r"lead|physio|pta|cota|rn|lpn|cna|rdh|ma|[a-z]{3,}(?:ologist|ist|ician|ographer))s?")  # "our DPTs"
 STAFF_JOB = _STAFF_JOB  # for checks/subjects.py: "one of our PT assistants" is a colleague
+# the parents are colleagues: "Welcome to the world, baby Rose! Dr. Amani and her husband welcomed their daughter"
+_COLLEAGUE_WELCOMED = re.compile(r"\b(?:dr\.?|doctor|our\s+(?:\w+\s+)?(?:" + _STAFF_JOB + r"))\s+[^.!?\n]{0,60}\bwelcomed\b", _I)
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+"
                                r"(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}"  # "our very own", "our beloved"
                                + _STAFF_JOB + r"\s*[,:]?\s*$"  # "our incredible nurses: Rhonda, Kim, ..."
+                               # the last of a pair or list after a job: "opticians Grace & Rafael will be on hand"
+                               r"|\b" + _STAFF_JOB + r"\s+(?-i:[A-Z][\w'’-]+)(?:\s*,\s*(?-i:[A-Z][\w'’-]+)){0,5}\s*,?\s*(?:and|&)\s+$"
                                # the rest of the list: "our SLPs, Kwame Mensah and Hope Delgado, tell parents"
                                r"|\b(?:our|ur)\s+(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}" + _STAFF_JOB
                                + r"\s*[,:]?\s*(?:(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?\s*(?:,\s*(?:and|&)?|and|&)\s*){1,6}$"
@@ -285,14 +289,16 @@ _ADVISES_AFTER = re.compile(r"^\s+(?:says|recommends|suggests|reminds (?:you|us)
 _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|OT|PT|SLP|DPT|(?i:nurse|hygienist|midwife|esthetician|aesthetician|"
                                r"dietitian|acupuncturist|injector|counsel+or|therapist|clinician|volunteer|(?:volunteer )?handler|"
                                r"(?:practice|office|clinic|billing|activities|activity|marketing|medical|clinical|program|executive|wellness|"
-                               r"nursing|rehab|dental|community|outreach|volunteer) (?:director|manager|administrator|"
-                               r"coordinator|supervisor)))\.?\s+$"
+                               r"nursing|rehab|dental|community|outreach|volunteer|compliance|privacy|hr|operations|quality|"
+                               r"communications|social media) (?:director|manager|administrator|coordinator|supervisor|lead|"
+                               r"officer|specialist)))\.?\s+$"
                                r"|(?:^|\s)@\s+$")  # a colleague called in team chat: "@ Priya can u move ..."
 _STAFF_JOB_AFTER = re.compile(r"^(?:'s)?\s*[,(]\s*(?:our|the practice'?s|the)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b"
                               # "HAPPY BIRTHDAY KEISHA!!! 🎂 our amazing billing queen turns 30"
                               # "happy birthday Rose!! 🎂🎈 our audiologist with the best laugh" (a job said of no one else next)
                               r"|^[^\w\n]*(?:our|ur)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB
-                              + r"(?!\s+(?-i:[A-Z])|\s*,\s*(?-i:[A-Z]))(?=\s+(?:with|who|and|extraordinaire)\b|\s*[,.!💕❤️🎉]|\s*$)"
+                              + r"(?!\s+(?-i:[A-Z])|\s*,\s*(?-i:[A-Z]))(?=\s+(?:with|who|and|extraordinaire|turns|is turning|"
+                              r"celebrat\w+|is the big)\b|\s*[,.!💕❤️🎉]|\s*$)"
                               r"|^[^\w\n]*(?:our|ur)\s+(?:[\w-]+\s+){0,2}(?:billing|front[- ]desk|scheduling|intake|reception|"
                               r"admin)\s+[a-z-]+\b"
                               # "HAPPY BIRTHDAY HOPE!!! 🎂 BEST OFFICE MANAGER IN THE STATE"
@@ -429,7 +435,8 @@ _IN_FOR = re.compile(r"\b(?:in|came in|come in|stopped in|stopped by) for (?:his
 _MENDING = re.compile(r"\b(?:rehab\w*|recover\w*|surger\w*|treated|heal(?:ed|ing|s)?|injur\w*|torn|tore|broke|"
                       r"fractur\w*|sprain\w*|concussion\w*|accident|crash|fall)\b", _I)
 # care given here with no possessive: "10 yrs of tuesday adjustments w us", "trusted our team with her implants"
-_CARE_WITH_US = re.compile(_CARE_NOUN + r"\s+(?:w/?|with|at)\s+(?:us|our (?:team|office|clinic|practice))\b"
+_CARE_WITH_US = re.compile(r"(?:" + _CARE_NOUN + r"|\b(?:PT|OT|rehab|therapy))\s+(?:w/?|with|at)\s+"
+                           r"(?:us|our (?:\w+ )?(?:team|office|clinic|practice|location))\b"
                            r"|\btrusted (?:us|our team|our office)\b"
                            r"|\b(?:chose|choosing|picked|came to|comes to|trusts?|trusted)\s+(?:us|our (?:team|office|clinic|practice))"
                            r"\s+(?:for|with)\s+(?:his|her|their)\b", _I)
@@ -451,9 +458,11 @@ _VISITS_FROM_A_BUSINESS_AFTER = re.compile(
     # typed in lower case, the business's name is any word, so the visit must say what they come to do
     r"|^\s+(?:from|of|with)\s+(?:the\s+)?[\w'’&.-]+(?:\s+[\w'’&.-]+){0,2},?\s+(?:will be|is|are|'s)\s+[^.!?\n]{0,25}\b"
     r"(?:demo\w*|showing|presenting|teaching|leading|hosting|running)\b", _I)
+# a company's representative: "Our Lindberg rep Hunter will be here with 300+ frames"
+_REP_BEFORE = re.compile(r"\b(?:sales\s+|brand\s+|device\s+|pharma\s+)?rep\.?\s+$", _I)
 # someone known by full name who has told their own story, in a sentence giving the practice no part in it
-_OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+\s+)?(?:spoken|talked|written|opened up|been open|"
-                              r"been candid|been vocal|been honest)\b", _I)
+_OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|talked|written|opened up)|"
+                              r"been\s+(?:\w+ly\s+)?(?:open|candid|vocal|honest))\b", _I)
 
 
 def _sentence_and_next(text: str, e: Entity) -> str:
@@ -495,7 +504,8 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
     if office_holder_cared_for:
         return Role.UNKNOWN
-    if _VISITS_FROM_A_BUSINESS_AFTER.match(after) and not _cared_for_here(_sentence_and_next(text, e), after):
+    if (_VISITS_FROM_A_BUSINESS_AFTER.match(after) or _REP_BEFORE.search(before)) \
+            and not _cared_for_here(_sentence_and_next(text, e), after):
         return Role.ORGANISATION  # "Jamal Pierce from Phonak will be in the office 10–3 showing ...": a vendor's rep
     if _OWN_STORY_AFTER.match(after) and re.fullmatch(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+", value) and not (
             _OUR_PART.search(sentence_of_name := text[slice(*_sentence(text, e.start, e.end))])
@@ -543,7 +553,7 @@ def person_role(text: str, e: Entity) -> Role:
     if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence):
         return Role.STAFF
     if (_NEW_BABY_BEFORE.search(before) and (_A_DOCTOR.search(sentence) or _BACK_FROM_LEAVE.search(text))) or \
-            (_WELCOME_BABY_BEFORE.search(before) and _BACK_FROM_LEAVE.search(text)):
+            (_WELCOME_BABY_BEFORE.search(before) and (_BACK_FROM_LEAVE.search(text) or _COLLEAGUE_WELCOMED.search(text))):
         return Role.STAFF  # "Welcome back, Dr. Lopez (and congrats on baby Mateo!)": a colleague's newborn
     titled = re.match(r"(?:dr|doctor)\.?\s+(?=\S)", value, _I)  # the tagger took the title in: "thx Dr Lindqvist"
     if (_DOCTOR_BEFORE.search(before) or _DOCTOR_BEFORE.search(bare) or _SIGNATURE_TITLE_AFTER.match(after) or titled) \

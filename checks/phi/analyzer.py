@@ -1210,6 +1210,7 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _ORGANISATION_LAST.search(text, c.start, c.end)  # "Hope Animal Shelter", "Grace Fellowship Church"
         or _VENUE_PART.fullmatch(text, c.start, c.end)  # "Hall B", "Booth 12": part of a venue
         or _HELP_LINE.search(text, c.start, min(len(text), c.end + 12))  # "the neda helpline", "Trevor Lifeline"
+        or _COUNTY_AFTER.match(text, c.end)  # "across Benton and Linn counties"
         or _in_quoted_title(text, c.start, c.end)  # author of “Small Bodies, Big Feelings”
         or text[c.start:c.end].casefold() in HEALTH_TERMS  # "Rehab isn't a straight line"
         or text[c.start:c.end].casefold().rstrip(".") in CREDENTIALS  # "dana reyes, dpt"
@@ -1279,6 +1280,7 @@ def _in_dotted_handle(text: str, start: int, end: int) -> bool:
     return not re.search(r"[/:@]", text[max(0, lo - 1):lo]) and is_dotted_handle(token)
 
 
+_COUNTY_AFTER = re.compile(r"(?:[ \t]*(?:,|and|&)[ \t]+[A-Z][\w'’-]+)*[ \t]+(?:county|counties|parish|parishes)\b", re.IGNORECASE)
 _HELP_LINE = re.compile(r"\b(?:helpline|hotline|lifeline|textline|warmline)s?\b", re.IGNORECASE)
 _VENUE_PART = re.compile(r"(?:Hall|Room|Rm|Suite|Ste|Ballroom|Building|Bldg|Wing|Studio|Booth|Court|Field|Gate|Gym|"
                          r"Pavilion|Classroom|Stage|Table|Tent)\.?[ \t]+[A-Z0-9]{1,3}\.?")

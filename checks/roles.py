@@ -290,7 +290,7 @@ _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|OT|PT|SLP|DPT
                                r"dietitian|acupuncturist|injector|counsel+or|therapist|clinician|volunteer|(?:volunteer )?handler|"
                                r"(?:practice|office|clinic|billing|activities|activity|marketing|medical|clinical|program|executive|wellness|"
                                r"nursing|rehab|dental|community|outreach|volunteer|compliance|privacy|hr|operations|quality|"
-                               r"communications|social media) (?:director|manager|administrator|coordinator|supervisor|lead|"
+                               r"communications|social media|community relations|public relations|patient relations) (?:director|manager|administrator|coordinator|supervisor|lead|"
                                r"officer|specialist)))\.?\s+$"
                                r"|(?:^|\s)@\s+$")  # a colleague called in team chat: "@ Priya can u move ..."
 _STAFF_JOB_AFTER = re.compile(r"^(?:'s)?\s*[,(]\s*(?:our|the practice'?s|the)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b"

@@ -1194,6 +1194,9 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
     ("iso 12312-2"), a street ("césar e.
     chávez blvd"), one of two cross streets ("23rd & Dexter"), a neighbourhood ("Hi Sellwood neighbors!") or a group ("Men's Line"); a place
     whose residents are greeted."""
+    if _PRACTICE_KIND_AFTER.match(text, c.end) or _PRACTICE_KIND_LAST.search(text[c.start:c.end]) \
+            or _EPONYM_AFTER.match(text, c.end):
+        return True  # "Mercy Ridge Rehab", "the Oswestry Disability Index": a business's or a measure's name
     if c.entity_type == "LOCATION":  # "our Belmont neighbors": everyone living there
         return bool(_NEIGHBOURS_AFTER.match(text, c.end)) or bool(
             re.search(rf"\b{_INSTITUTION}$", text[c.start:c.end]) and _INSTITUTION_NAMED_AFTER.match(text, c.end))
@@ -1211,6 +1214,7 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _VENUE_PART.fullmatch(text, c.start, c.end)  # "Hall B", "Booth 12": part of a venue
         or _HELP_LINE.search(text, c.start, min(len(text), c.end + 12))  # "the neda helpline", "Trevor Lifeline"
         or _COUNTY_AFTER.match(text, c.end)  # "across Benton and Linn counties"
+        or _HEADS_A_COMPANY_AFTER.match(text, c.end)  # "Oakridge CEO Patricia Nwosu": the company
         or _in_quoted_title(text, c.start, c.end)  # author of “Small Bodies, Big Feelings”
         or text[c.start:c.end].casefold() in HEALTH_TERMS  # "Rehab isn't a straight line"
         or text[c.start:c.end].casefold().rstrip(".") in CREDENTIALS  # "dana reyes, dpt"
@@ -1280,6 +1284,12 @@ def _in_dotted_handle(text: str, start: int, end: int) -> bool:
     return not re.search(r"[/:@]", text[max(0, lo - 1):lo]) and is_dotted_handle(token)
 
 
+# the kind of business a name heads: "Mercy Ridge Rehab", "Dallas Pediatrics", "Oakridge Credit Union"
+_PRACTICE_KIND_AFTER = re.compile(r"[ \t]+(?:Rehab|Rehabilitation|Health|Healthcare|Hospital|Medical|Clinic|Dental|Orthodontics|"
+                                  r"Pediatrics|Family Medicine|Physical Therapy|Chiropractic|Counseling|Psychology|"
+                                  r"Optometry|Eye Care|Audiology|Hearing|Med Spa|Dermatology|Credit Union|Bank)\b")
+_PRACTICE_KIND_LAST = re.compile(_PRACTICE_KIND_AFTER.pattern + "$")
+_HEADS_A_COMPANY_AFTER = re.compile(r"[ \t]+(?:CEO|CFO|COO|President|Founder|Co-Founder|Owner)[ \t]+[A-Z]")
 _COUNTY_AFTER = re.compile(r"(?:[ \t]*(?:,|and|&)[ \t]+[A-Z][\w'’-]+)*[ \t]+(?:county|counties|parish|parishes)\b", re.IGNORECASE)
 _HELP_LINE = re.compile(r"\b(?:helpline|hotline|lifeline|textline|warmline)s?\b", re.IGNORECASE)
 _VENUE_PART = re.compile(r"(?:Hall|Room|Rm|Suite|Ste|Ballroom|Building|Bldg|Wing|Studio|Booth|Court|Field|Gate|Gym|"
@@ -1292,7 +1302,9 @@ _HOLIDAY = re.compile(r"['’]s[ \t]+day$|^(?:st\.?[ \t]+)?(?:valentines?|mother
 _EPONYM_AFTER = re.compile(r"['’]s?[ \t]+(?:disease|syndrome|palsy|phenomenon|ataxia|lymphoma|sarcoma|chorea|"
                            r"contracture|neuroma|neuralgia|thyroiditis)\b"  # "Ménière's disease", "Bell's palsy"
                            r"|(?:[ \t]+(?!(?:the|a|an|his|her|their|my|our|your|this|that)\b)[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"
-                           r"scale|score|classification|reflex|procedure|technique|method)\b")
+                           r"scale|score|classification|reflex|procedure|technique|method|index|questionnaire|inventory)\b"
+                           # a measure's own capitalised name: "the Oswestry Disability Index"
+                           r"|(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:Index|Questionnaire|Inventory|Scale|Score|Criteria|Test)\b")
 
 
 # what a tip says a thing does: "Honey can soothe coughs", "Ginger helps with nausea"

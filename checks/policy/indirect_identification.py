@@ -59,7 +59,8 @@ _ROLE = alt(
 _DESCRIPTION = re.compile(
     r"\b(?P<det>a certain|an?|the|this|that|our|one|someone'?s|somebody'?s)\s+"
     # (a description does not run across "and" or a possessive: "Our front-desk wizard Tasha and her husband")
-    r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one|and|or|her|his|their)\s)[\w.&'-]+\s+){0,5}?)(?P<role>" + _ROLE
+    # (nor across a sentence's end: "across the county. Special thanks to Oakridge CEO ...")
+    r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one|and|or|her|his|their)\s)[\w.&'-]+(?<!\.)[ \t]+){0,5}?)(?P<role>" + _ROLE
     + r")(?![\w-])"
     r"(?P<post>\s+(?:at|from|of|for|on|with|in)\s+(?:[\w.&'-]+[ \t]*){1,5})?",
     re.IGNORECASE)

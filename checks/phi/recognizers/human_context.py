@@ -240,7 +240,8 @@ class HumanContextRecognizer(NameRecognizer):
                  + self._named_baby(text) + self._initialled(text)
                  + self._spoken_to(text, nlp_artifacts) + self._owner_without_apostrophe(text)
                  + self._person_only(text) + self._greeted(text) + self._titled_initial(text))
-        return [r for r in found if not any(s < r.end and r.start < e for s, e in not_person)]
+        return [r for r in found if not any(s < r.end and r.start < e for s, e in not_person)
+                and text[r.start:r.end].casefold() not in _RELATION_WORDS | _GROUP]  # "a friend who showed up"
 
     def _spoken_to(self, text: str, nlp_artifacts) -> list[RecognizerResult]:
         """ "chioma u absolute rockstar", "hunter u were a champ": a word opening a clause and

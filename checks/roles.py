@@ -450,6 +450,9 @@ def _cared_for_here(sentence: str, after: str) -> bool:
         or _OWN_CONDITION_AFTER.match(after) or _MENDING.search(sentence))
 
 
+# a newcomer's first visit or next appointment: a new patient, not a new colleague
+_FIRST_VISIT = re.compile(r"\bfirst (?:visit|appointment|appt|cleaning|checkup|check-up|exam|session|adjustment)\b"
+                          r"|\bsee (?:you|u|ya) (?:at|in|for|next)\b", _I)
 # someone from a business coming to show, teach or host: "Jamal Pierce from Phonak will be in the office"
 _VISITS_FROM_A_BUSINESS_AFTER = re.compile(
     r"^\s+(?:from|of|with)\s+(?:the\s+)?(?-i:[A-Z][\w'’&.-]*)(?:\s+(?-i:[A-Z][\w'’&.-]*)){0,3},?\s+(?:will be|is|are|'s)\s+"
@@ -550,8 +553,9 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.STAFF  # a credential, or the writer introducing themselves ("Dr. Ben here", "that's me, Kayla")
     s0, s1 = _sentence(text, e.start, e.end)
     sentence = text[s0:s1]
-    if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence):
-        return Role.STAFF
+    if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence) \
+            and not _FIRST_VISIT.search(_sentence_and_next(text, e)):
+        return Role.STAFF  # (not "welcome to the fam Kennedy & Brooks!! first visit ✅ ... see u in the fall!")
     if (_NEW_BABY_BEFORE.search(before) and (_A_DOCTOR.search(sentence) or _BACK_FROM_LEAVE.search(text))) or \
             (_WELCOME_BABY_BEFORE.search(before) and (_BACK_FROM_LEAVE.search(text) or _COLLEAGUE_WELCOMED.search(text))):
         return Role.STAFF  # "Welcome back, Dr. Lopez (and congrats on baby Mateo!)": a colleague's newborn

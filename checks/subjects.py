@@ -229,6 +229,11 @@ _CLIENTS_PRESENT = re.compile(
     r"woman|boy|girl|gentleman))\s+(?:is\s+|was\s+|sitting\s+|waiting\s+)?(?:in|on) (?:chair|op|operatory|exam room|"
     r"treatment room|room|bed|bay|table) ?#?\d{1,2}\b(?![:.]\d)"
     r"|\b(?:our|my) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
+    # a care group or the practice's regulars out together: "cardiac rehab crew CRUSHING the Heart Walk",
+    # "the regulars are already warming up", "phase II folks AND our graduates"
+    r"|\b(?:rehab|therapy|pt|ot|post-?op|knee|hip|shoulder|back|stroke|pelvic floor|balance|bootcamp)\s+"
+    r"(?:crew|squad|gang|class|group|grads|graduates|warriors|club)\b"
+    r"|\b(?:the|our|my) (?:\w+ )?regulars\b|\bour (?:[\w-]+ )?(?:graduates|grads|alumni|alums)\b"
     # the practice's patients at its own party: "Patient Appreciation BBQ ... TAG YOURSELF"
     r"|\b(?:patient|client) (?:appreciation|party|picnic|bbq|barbecue|celebration)\b|\btag (?:yourself|yourselves|urself)\b"
     r"|\b(?:our|my|the|(?:last night|tonight|today|this week|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'?s?) "

@@ -111,6 +111,8 @@ _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
     r"(?:pt|patient|client)\b(?![ \t]*(?:portal|forms?|app|handbook|lounge|entrance|parking|line|['’]s))",
     rf"\b(?:her|his|their|my|our|your|ur)[ \t]+(?:little[ \t]+one|lil[ \t]+one|youngest|oldest|eldest|{_RELATION})"
     rf"[ \t]+(?P<v>{_W})",  # "tell your husband hunter we said hi", "your little one Chidera"
+    # a title typed without its capital or stop: "shoutout to mrs lopez & her twins"
+    rf"\b(?-i:mr|mrs|ms|miss)[ \t]+(?P<v>(?-i:[a-z])[\w'’\-]{{2,}})",
     # a child called little, in lower case before a capital: "glasses day for little Sky" (not "Little League")
     r"(?<![\w'’])(?-i:little|lil)[ \t]+(?P<v>(?-i:[A-Z][a-z]{1,}))(?![ \t]+(?-i:[A-Z])|[\w'’])",
 )]

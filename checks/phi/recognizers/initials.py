@@ -24,7 +24,7 @@ class InitialsRecognizer(SpanPatternRecognizer):
                 r"got|went|walked|ran|drove|made|\(|\d{1,2}\b))",
                 0.9),
         Pattern("cue_then_initials",
-                r"\b(?:proud of (?:you|u)|congrats|congratulations|thank you|thanks|go|client|patient|[Pp]t\.?|member|participant|friend|son|daughter|teen|resident|named|called|"
+                r"\b(?:proud of (?:you|u)|congrats|congratulations|thank you|thanks|go|with|client|patient|[Pp]t\.?|member|participant|friend|son|daughter|teen|resident|named|called|"
                 r"initials)[ \t]+(?P<v>[A-Z]\.?(?:[ \t]?[A-Z]\.?){0,2})(?![\w])",
                 0.9),
         # intake shorthand: an initial, a surname and the age after a comma or in brackets ("new intake:

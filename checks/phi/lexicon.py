@@ -135,6 +135,9 @@ HEALTH_TERMS = {
     # those words headline the practice's own offers and blocked clean posts on the older rounds)
     "filling", "retainer", "sealant", "sealants", "extraction", "x-ray", "x-rays", "audiogram", "hearing aid",
     "hearing test", "eye exam", "dermal filler", "fillers",
+    # a visit that is someone's care ("first visit ✅ no tears ✅", "first newborn visit today")
+    "first visit", "newborn visit", "well visit", "well-child visit", "well child visit", "checkup", "check-up",
+    "first exam", "first cleaning", "first adjustment",
 }
 
 # the words a date stands after ("charts for august", "since june", "next sunday"): a month or weekday

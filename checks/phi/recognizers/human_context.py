@@ -111,6 +111,10 @@ _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
     r"(?:pt|patient|client)\b(?![ \t]*(?:portal|forms?|app|handbook|lounge|entrance|parking|line|['’]s))",
     rf"\b(?:her|his|their|my|our|your|ur)[ \t]+(?:little[ \t]+one|lil[ \t]+one|youngest|oldest|eldest|{_RELATION})"
     rf"[ \t]+(?P<v>{_W})",  # "tell your husband hunter we said hi", "your little one Chidera"
+    # a slot on a schedule, then who fills it: "10:00 Dallas — twin w/ Austin", "9:15 Amelia + grandpa Joe"
+    rf"\b\d{{1,2}}:\d\d(?:[ \t]*(?:am|pm|a|p)\b)?[ \t]+(?:[-–—][ \t]+)?(?P<v>{_W})(?=[ \t]*(?:[-–—(,+&]|w/))",
+    # someone with their age in brackets: "rm 12 - austin (4yo)"
+    rf"(?<![\w'’@#])(?P<v>{_W})[ \t]*\((?:age[ \t]*)?\d{{1,2}}[ \t]*(?:yo|y/o|yrs?|years?|mos?|months?)?\)",
     # a title typed without its capital or stop: "shoutout to mrs lopez & her twins"
     rf"\b(?-i:mr|mrs|ms|miss)[ \t]+(?P<v>(?-i:[a-z])[\w'’\-]{{2,}})",
     # a child called little, in lower case before a capital: "glasses day for little Sky" (not "Little League")
@@ -241,9 +245,10 @@ class HumanContextRecognizer(NameRecognizer):
         found = (super().analyze(text, entities, nlp_artifacts, regex_flags) + self._families(text)
                  + self._named_baby(text) + self._initialled(text)
                  + self._spoken_to(text, nlp_artifacts) + self._owner_without_apostrophe(text)
-                 + self._person_only(text) + self._greeted(text) + self._titled_initial(text))
+                 + self._greeted(text) + self._titled_initial(text))
+        # (a shape only a person fits stands even where the tagger saw a town: "10:00 Dallas — twin w/ Austin")
         return [r for r in found if not any(s < r.end and r.start < e for s, e in not_person)
-                and text[r.start:r.end].casefold() not in _RELATION_WORDS | _GROUP]  # "a friend who showed up"
+                and text[r.start:r.end].casefold() not in _RELATION_WORDS | _GROUP] + self._person_only(text)
 
     def _spoken_to(self, text: str, nlp_artifacts) -> list[RecognizerResult]:
         """ "chioma u absolute rockstar", "hunter u were a champ": a word opening a clause and

@@ -423,6 +423,9 @@ BLOCK = [
     ("instagram", True, "behind the scenes with our hygienist Jo 🦷 (ignore Mr. K in chair 2, he said it's fine)"),
     ("instagram", True, "monday command center ☕ whiteboard's got all the names + times up, let's go"),
     ("instagram", True, "Happy 3rd birthday to one of our very first NICU grads, Theo!! 🎂"),
+    ("instagram", True, "cardiac rehab crew crushing the Heart Walk this morning!! so proud of every one of you"),
+    ("tiktok", True, "POV: it's 8am tuesday and the regulars are already warming up 🎶"),
+    ("facebook", False, "welcome to the fam Kennedy & Brooks!! 🥰 first visit ✅ no tears ✅ see u in the fall!"),
 ]
 
 

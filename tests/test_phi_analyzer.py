@@ -264,6 +264,10 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     "Join our talk with the author of “Small Bodies, Big Feelings” on Thursday.",
     "New! Morpheus8 RF microneedling is here.",
     "We see children from newborn to 18.",
+    # a business or a measure named like a place or a person; counties in a list
+    "Questions? Call Mercy Ridge Rehab at the number below.",
+    "We track progress with the Oswestry Disability Index.",
+    "This fall we attended 31 births across Benton and Linn counties.",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []
@@ -793,6 +797,9 @@ def test_when_a_relative_is_named_after_your_then_the_name_is_found(analyzer, te
     ("first pair of glasses day for little Sky 👓", "Sky"),
     ("client spotlight: J.R. started with us in January", "J.R."),
     ("8 months of tretinoin + patience. proud of you R.K.!", "R.K."),
+    ("shoutout to mrs lopez & her twins for being so sweet", "lopez"),
+    ("Day 1 post-op with J.R. today, already asking about diving", "J.R."),
+    ("sub notes: 9:00 Kenji (artic) then 9:30 Priya + mom, AAC device", "Priya"),
 ])
 def test_when_a_child_or_initials_are_called_by_the_sentence_then_they_are_a_person(analyzer, text, name):
     assert ("PERSON", name) in spans(analyzer, text)
@@ -800,3 +807,9 @@ def test_when_a_child_or_initials_are_called_by_the_sentence_then_they_are_a_per
 
 def test_when_a_county_is_typed_in_lower_case_then_it_is_still_a_place(analyzer):
     assert ("LOCATION", "polk county") in spans(analyzer, "the real estate queen of polk county is back 👑")
+
+
+def test_when_a_company_heads_its_chief_s_name_then_the_company_is_no_person(analyzer):
+    names = [v for kind, v in spans(analyzer, "Special thanks to Oakridge CEO Patricia Nwosu for the tour.")
+             if kind == "PERSON"]
+    assert "Oakridge" not in names and "Patricia Nwosu" in names

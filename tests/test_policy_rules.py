@@ -275,6 +275,8 @@ INDIRECT_IDENTIFICATION = [
     # a town has one mayor: "the mayor" in the practice's chair needs no name
     ("small town dental life: when the mayor sits in your chair for a cleaning and begs us not to tell 🤐", True),
     ("small town life: the mayor cut the ribbon at our new office today!", False),
+    ("This gift expands therapy for kids across the county.\n\nSpecial thanks to Oakridge CEO Pat Lee for touring "
+     "the clinic.", False),
 ]
 
 

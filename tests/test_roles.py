@@ -270,6 +270,18 @@ DRAFT_ROLES = [
     ("We see teens 13+ for anxiety. Happy to answer questions at 555-0144!", "555-0144", Role.PRACTICE),
     ("Mr. Feld had a fall but he's home, and our team will be starting in-home PT with him next week.", "Feld",
      Role.UNKNOWN),
+    # rounds 73-74
+    ("Great to see Mayor Alvarez at the podium today after wrapping up PT with our Downtown team!", "Alvarez",
+     Role.UNKNOWN),
+    ("Hugh Jackman has been refreshingly open about his skin cancer removals.", "Hugh Jackman", Role.PUBLIC),
+    ("Trunk show Friday! Our Lindberg rep Hunter will be here with 300 frames.", "Hunter", Role.ORGANISATION),
+    ("huge thanks to our compliance lead Desmond Achebe for the HIPAA crash course", "Desmond Achebe", Role.STAFF),
+    ("Dr. Mei Chen and opticians Grace & Rafael will be on hand for fittings.", "Rafael", Role.STAFF),
+    ("Welcome to the world, baby Rose! Dr. Amani and her husband welcomed their daughter on Sunday.", "Rose",
+     Role.STAFF),
+    ("HAPPY BIRTHDAY HOPE!!! our fave hygienist turns 30 today", "HOPE", Role.STAFF),
+    ("Welcome to the family, Kennedy Alvarez!! First visit done, see u in the fall!", "Kennedy Alvarez",
+     Role.UNKNOWN),
 ]
 
 

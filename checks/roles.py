@@ -339,7 +339,8 @@ _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|
 _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
 _NOT_STAFF_SENTENCE = re.compile(
     r"\b(?:client|(?<!new-)(?<!new )patient|his session|her session|their session|diagnos\w+|treated|discharged|"
-    r"appointment with us|rejoin\w*|back to (?:the |our )?group|"
+    r"appointment with us|rejoin\w*|back to (?:the |our )?group|graduated from (?:our|the) [^.!?\n]{0,40}?(?:group|program|"
+    r"therapy|rehab|class)|"
     r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team)|"
     r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born)|"
     # a child's age or school: "Meet Ethan, age 6, from Oak Grove Elementary!" is no new hire

@@ -113,16 +113,25 @@ REVIEW_REPLY = [
     ("thank you for the review!! we love having visitors at our open house", False),
     ("We're sorry to hear about your experience. Residents who leave before finishing, as you did in January, "
      "may reapply after 30 days.", True),
+    # rounds 75-76: a refusal and then what was done anyway; a child's work in care; Spanish
+    ("Thanks for the feedback. While we can't discuss details online, we did resubmit your claim to Cigna as asked.",
+     True),
+    ("Thanks for the feedback. While we can't discuss details online, our billing team would like to talk.", False),
+    ("thanks for the stars Priya!! Dev worked so hard on his s sounds this term 🎉", True),
 ]
 # on a review site every draft is a reply, review wording or not
 REVIEW_SITE_REPLY = [
     ("We appreciate you flagging this. Priya reviewed your account and the duplicate copay was refunded.", True),
     ("We appreciate you flagging this. Anyone with a billing question can call our office manager.", False),
+    # in Spanish (rounds 75-76)
+    ("¡Gracias, Don Beto! Fue un placer atenderlo. ¡Nos vemos en su próxima cita!", True),
+    ("¡Gracias por su reseña! Para cualquier pregunta, llámenos a la oficina.", False),
 ]
 OUTCOME_CLAIMS = [
     ("Our anxiety program is guaranteed to cure panic attacks in 8 weeks!", True),
     ("No therapist can guarantee results, but we promise to listen.", False),
     ("100% success rate with our EMDR intensive.", True),
+    ("We assure you measurable progress on every goal within 60 days, or next month is free.", True),
     ("Research suggests EMDR helps many people with PTSD.", False),
     ("Never feel depressed again: our method works for everyone.", True),
     ("Depression can come back; relapse-prevention skills help you notice early signs.", False),
@@ -275,6 +284,8 @@ INDIRECT_IDENTIFICATION = [
     # a town has one mayor: "the mayor" in the practice's chair needs no name
     ("small town dental life: when the mayor sits in your chair for a cleaning and begs us not to tell 🤐", True),
     ("small town life: the mayor cut the ribbon at our new office today!", False),
+    ("to whoever had the 3:40 at our Eastside office today — you left your glasses at the desk!", True),
+    ("to whoever left the sweet card at the front desk — thank you, it made our week!", False),
     ("This gift expands therapy for kids across the county.\n\nSpecial thanks to Oakridge CEO Pat Lee for touring "
      "the clinic.", False),
 ]

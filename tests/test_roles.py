@@ -282,6 +282,8 @@ DRAFT_ROLES = [
     ("HAPPY BIRTHDAY HOPE!!! our fave hygienist turns 30 today", "HOPE", Role.STAFF),
     ("Welcome to the family, Kennedy Alvarez!! First visit done, see u in the fall!", "Kennedy Alvarez",
      Role.UNKNOWN),
+    ("Congrats to our receptionist Lena, whose son Marco Diaz just graduated from our Tuesday social skills group!",
+     "Marco Diaz", Role.UNKNOWN),
 ]
 
 

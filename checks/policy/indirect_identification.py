@@ -72,6 +72,9 @@ _NOT_A_QUALIFIER = re.compile(
     re.IGNORECASE)
 # one unnamed reader picked out: with a slot or the practice's care, a patient is being pointed at
 _SINGLED_OUT = re.compile(r"\b(?:you|u) know who (?:you|u) (?:are|r)\b|\blooking at (?:you|u)\b|\biykyk\b|"
+                          # the holder of a slot: "to whoever had the 2:15 at Westgate today — u left ur AirPods"
+                          r"\bwhoever (?:had|was in|was at|booked|took|sat in)\b[^.!?\n]{0,40}?(?:\d{1,2}:\d\d|\d{1,2}\s?(?:am|pm)\b|"
+                          r"\b(?:room|rm|chair|op) ?\d)|"
                           r"\bif (?:you|u) know,? (?:you|u) know\b", re.IGNORECASE)
 _MY_OWN_CARER = re.compile(r"\bmy (?:own )?(?:therapist|counsel+or|doctor|psychiatrist|psychologist|coach|sponsor|"
                            r"physio|pt|surgeon|dentist)\b", re.IGNORECASE)

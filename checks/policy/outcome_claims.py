@@ -20,7 +20,7 @@ from checks.policy.base import Rule, Span, compile_all, negated, sentence_bounds
 
 # a claim stays inside its clause: list bullets ("❌ fix volume loss ❌ last forever") end one as a line would
 _CLAUSE = "[^.!?\n•❌✅✔✖▪➡👉🔹]"
-_OUTCOME = (r"(?:cur\w*|heal\w*|fix\w*|results?|success\w*|better|relief|free|recover\w*|stop\w*|eliminat\w*|"
+_OUTCOME = (r"(?:cur\w*|progress|to last|last forever|heal\w*|fix\w*|results?|success\w*|better|relief|free|recover\w*|stop\w*|eliminat\w*|"
             r"end\w*|improv\w*|happ\w+|works?|outcomes?|chang\w+|transform\w*|gone|disappear\w*|resolv\w*|"
             r"happier|calmer|overcome|beat|conquer\w*|sleeping|new person|new you|walk out|straight\w*|smile|teeth|"
             r"pain-free|pounds|lbs|slimmer|younger|wrinkle\w*|clear skin|in (?:just |only )?\d+ (?:days?|weeks?|months?|"

@@ -116,6 +116,11 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:he|she|you|they) (?:started|began|stopped|finished|completed|quit) (?:seeing|working with|therapy|treatment|"
     r"sessions|counsel\w*|with us|coming)",
     L.SECOND_PERSON_CARE,
+    # a child's or the reviewer's work in care: "Aarav worked SO hard on his R's this term"
+    r"\b(?:worked|working|works) (?:so |really |super |very )?hard (?:on|in|at) (?:his|her|their|your|ur)\b",
+    # in Spanish: "Fue un placer atenderla ... ¡Nos vemos en su próxima cita!"
+    r"\batender(?:la|lo|le|te|les|los|las)\b|\b(?:su|tu|sus|tus) (?:pr[oó]xima |primera |[uú]ltima )?(?:cita|visita|consulta|"
+    r"sesi[oó]n|tratamiento|terapia|limpieza|ajuste|factura|seguro)s?\b",
     # what the reviewer did here: "residents who leave against staff advice, as you did in January"
     r"\b(?:as|like) (?:you|u) did\b",
     # a visit fitted in, a fee of the reviewer's own: "so glad we could squeeze you in same-day", "the no-show fee"
@@ -128,6 +133,9 @@ DISCLOSURE_PATTERNS = [
     r"having |watching |helping |getting to know )?(?:be part of |work with |see |help |treat |care for |have )?you(?:r)?\b",
 ]
 GUARD = L.REFUSAL
+# a refusal, then what was done anyway: "While we can't discuss details online, we did resubmit your claim"
+_TURN = re.compile(r",\s*(?:but\s+)?(?:we|I)(?:'ve| have| had)?\s+(?:did|already|just|went ahead|have|resubmitted|"
+                   r"refunded|called|rebooked|spoke)\b", re.IGNORECASE)
 
 
 class ReviewReply(Rule):
@@ -158,7 +166,8 @@ class ReviewReply(Rule):
         for p in self.disclosure:
             for m in p.finditer(text):
                 s0, _ = sentence_bounds(text, m.start())
-                if self.guard.search(text, s0, m.start()):
-                    continue  # "we cannot discuss your care online"
+                refusal = self.guard.search(text, s0, m.start())
+                if refusal and not _TURN.search(text, refusal.end(), m.start()):
+                    continue  # "we cannot discuss your care online" (not "..., we did resubmit your claim")
                 return m.start(), m.end()
         return None

@@ -452,8 +452,10 @@ def _cared_for_here(sentence: str, after: str) -> bool:
 
 
 # a newcomer's first visit or next appointment: a new patient, not a new colleague
-_FIRST_VISIT = re.compile(r"\bfirst (?:visit|appointment|appt|cleaning|checkup|check-up|exam|session|adjustment)\b"
-                          r"|\bsee (?:you|u|ya) (?:at|in|for|next)\b", _I)
+# (not every reader's: "our front desk can help before your first visit")
+_FIRST_VISIT = re.compile(r"(?<!your )(?<!ur )\bfirst (?:visit|appointment|appt|cleaning|checkup|check-up|exam|session|adjustment)\b"
+                          r"|\bsee (?:you|u|ya) (?:in the (?:fall|spring|summer|winter)|next (?:week|month|time|visit)|"
+                          r"at (?:your|ur) )", _I)
 # someone from a business coming to show, teach or host: "Jamal Pierce from Phonak will be in the office"
 _VISITS_FROM_A_BUSINESS_AFTER = re.compile(
     r"^\s+(?:from|of|with)\s+(?:the\s+)?(?-i:[A-Z][\w'’&.-]*)(?:\s+(?-i:[A-Z][\w'’&.-]*)){0,3},?\s+(?:will be|is|are|'s)\s+"

@@ -22,6 +22,7 @@ from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.content_kind import classify, kind_spans
 from checks.phi.lexicon import given_names
 from checks.policy.base import sentence_bounds
+from checks.policy.lexicon import CLIENT_WORD
 from checks.reading import reading_of
 from checks.roles import Role, credential_after, in_business_name, invented_case, listed_public_figure
 
@@ -45,12 +46,9 @@ def _colleagues_news(draft: Draft, analysis: Analysis) -> bool:
     for a, b in kind_spans(text, "story"):
         s0, s1 = sentence_bounds(text, a)
         near = [r for e, r in people if s0 <= e.start < s1]
-        if _CLIENT_WORD.search(text, a, b) or not near or any(r not in (Role.STAFF, Role.PUBLIC) for r in near):
+        if CLIENT_WORD.search(text, a, b) or not near or any(r not in (Role.STAFF, Role.PUBLIC) for r in near):
             return False
     return True
-
-
-_CLIENT_WORD = re.compile(r"\b(?:clients?|patients?|pts?)\b", re.IGNORECASE)
 
 
 def permission_stated(text: str) -> bool:

@@ -434,7 +434,7 @@ _IN_FOR = re.compile(r"\b(?:in|came in|come in|stopped in|stopped by) for (?:his
                      r"|\b(?:stopped|came|dropped) (?:in|by)\b[^.!?\n]{0,30}\bto get (?:his|her|their)\b", _I)
 # an injury and its mending: "after rehabbing his Achilles with our team all summer"
 _MENDING = re.compile(r"\b(?:rehab\w*|recover\w*|surger\w*|treated|heal(?:ed|ing|s)?|injur\w*|torn|tore|broke|"
-                      r"fractur\w*|sprain\w*|concussion\w*|accident|crash|fall)\b", _I)
+                      r"fractur\w*|sprain\w*|concussion\w*|accident|crash|(?:had|took) a (?:bad )?fall|fell)\b", _I)
 # care given here with no possessive: "10 yrs of tuesday adjustments w us", "trusted our team with her implants"
 _CARE_WITH_US = re.compile(r"(?:" + _CARE_NOUN + r"|\b(?:PT|OT|rehab|therapy))\s+(?:w/?|with|at)\s+"
                            r"(?:us|our (?:\w+ )?(?:team|office|clinic|practice|location))\b"
@@ -472,6 +472,8 @@ _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|t
 
 
 def _sentence_and_next(text: str, e: Entity) -> str:
+    """The name's sentence and the one after it, which may go on about them ("happy retirement coach bill!! 10
+    yrs of adjustments w us")."""
     s0, s1 = _sentence(text, e.start, e.end)
     word = re.compile(r"\w").search(text, s1)  # past "!!", emoji and spaces to the next sentence's first word
     return text[s0:_sentence(text, word.start(), word.end())[1] if word else len(text)]

@@ -12,8 +12,6 @@ care or progress term in the same or the next sentence. Generic statements
 """
 from __future__ import annotations
 
-import re
-
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.content_kind import kind_spans
@@ -54,7 +52,6 @@ STAFF_CONTEXT = (r"\b(?:dr\.?|doctor|therapist|clinician|counsel+or|colleague|in
 # their vows": an implicit-subject opener needs progress or time to be a case.
 GERUND_REF = (r"(?:^|[.!?]\s+|\n)(?:been |currently |now |still )?(?:working|sitting|walking|journeying) (?:with|alongside) "
               r"(?:a|an|this|one) (?:[\w-]+ ){0,3}(?:" + L.WHO + "|" + L.CLIENT + r")\b")
-_CLIENT_WORD = re.compile(r"\b(?:clients?|patients?|pts?)\b", re.IGNORECASE)
 WINDOW_SENTENCES = 2  # the reference's sentence and the next one
 
 
@@ -89,7 +86,7 @@ class CaseDetails(Rule):
                         s1 = sentence_bounds(text, min(len(text) - 1, s1 + 1))[1]
                 window = text[s0:s1]
                 if any(d.search(window) for d in self.details) and not (
-                        not _CLIENT_WORD.search(m.group(0)) and _about_known_person(draft, analysis, (m.start(), m.end()))):
+                        not L.CLIENT_WORD.search(m.group(0)) and _about_known_person(draft, analysis, (m.start(), m.end()))):
                     return m.start(), m.end()  # (not a colleague's baby: "our therapist Rose ... baby Theo, born Sunday")
         for m in _REDACTED.finditer(text):
             # a name already redacted still stands for one person: "So proud of [NAME], he wrapped up

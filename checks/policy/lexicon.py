@@ -304,3 +304,6 @@ PERSONAL_CARE_MARKER = alt(
     r"sending (?:you )?(?:love|hugs|strength)", r"we(?:'re| are) here for (?:you|u)", r"did (?:the|your)",
     r"let (?:us|me) know (?:if|how)", r"don'?t forget", r"keep (?:it up|going|using)", r"so glad (?:you|u|your)",
 )
+
+# a client word of any number, as a sentence uses it ("a colleague's baby is no patient's story unless it says so")
+CLIENT_WORD = re.compile(r"\b(?:clients?|patients?|pts?)\b", re.IGNORECASE)

@@ -46,7 +46,10 @@ def decide(text: str, findings: list[Finding]) -> list[Finding]:
 
 # a written authorization said to be on file; "she said we could share" is no such thing
 _WRITTEN_PERMISSION = re.compile(r"\b(?:written|signed)\b[^.!?\n]{0,30}\b(?:permission|consent|authori[sz]ation|release)\b"
-                                 r"|\b(?:authori[sz]ation|release|consent form)\b[^.!?\n]{0,20}\bon file\b", re.IGNORECASE)
+                                 r"|\b(?:authori[sz]ation|release|consent form)\b[^.!?\n]{0,20}\bon file\b"
+                                 # in Spanish: "con la autorización por escrito de nuestra clienta", "autorización firmada"
+                                 r"|\b(?:autorizaci[oó]n|permiso|consentimiento)\s+(?:por escrito|escrit[oa]|firmad[oa])\b",
+                                 re.IGNORECASE)
 
 
 _WHOLE_POST = re.compile(r"\b(?:for|in|of|to feature|to share) (?:this|the|our|her|his|their) (?:video|post|story|spotlight|"
@@ -61,7 +64,11 @@ _WHOLE_POST = re.compile(r"\b(?:for|in|of|to feature|to share) (?:this|the|our|h
                          # "to share her name, photo, and this story", "sharing Coach Tamara's comeback story"
                          r"|\bshar(?:e|ing)\b[^.!?\n]{0,50}\b(?:story|photos?|pics?|journey|name)\b", re.IGNORECASE)
 # a sentence that opens with the posting: "Shared with Maria's signed written authorization (on file)."
-_POSTED_WITH = re.compile(r"\W*(?:posted|shared|published|reposted|featured|sharing|posting|reposting)\b", re.IGNORECASE)
+_POSTED_WITH = re.compile(r"\W*(?:posted|shared|published|reposted|featured|sharing|posting|reposting|publicado|"
+                          r"compartido|publicamos|compartimos)\b", re.IGNORECASE)
+# the posting said to be done with it, anywhere before the permission: "12 weeks on our acne protocol ✨ Shared with this
+# patient's signed written authorization"
+_SHARED_WITH = re.compile(r"\b(?:posted|shared|published|reposted|featured|publicado|compartido) (?:with|con)\b", re.IGNORECASE)
 # someone else's care beside the one who gave permission
 _SOMEONE_ELSE = re.compile(r"\b(?:another|other) (?:patient|client)s?\b|\bour \d{1,2}(?::\d\d)?\b", re.IGNORECASE)
 _BEFORE_AFTER = re.compile(r"\bbefore\b\W{1,8}(?:and\W+|&\W*|vs\.?\W+|to\W+)?after\b", re.IGNORECASE)
@@ -91,10 +98,14 @@ def _stated_written_permission(text: str, findings: list[Finding]) -> list[Findi
              and any(a <= f.start < b for a, b in spans) for w in _name_words(text[f.start:f.end])}
     # a permission for the whole post ("signed a written HIPAA authorization for this video") covers
     # all of it, while the one who gave it is the only person in it
-    whole = names and any(_WHOLE_POST.search(text, *bounds) or _POSTED_WITH.match(text, *bounds)
-                          for bounds in (sentence_bounds(text, m.start()) for m in _WRITTEN_PERMISSION.finditer(text))) \
+    # (with no one named, the permission covers the one patient the post is about: "Posted with our patient's signed
+    # written authorization" under an anonymous before/after)
+    # (the one who gave it may be named in full elsewhere: "Tom signed ..." covers "Tom Hendricks", "Tom's Story")
+    whole = any(_WHOLE_POST.search(text, *bounds) or _POSTED_WITH.match(text, *bounds)
+                or _SHARED_WITH.search(text, bounds[0], m.end())
+                for m in _WRITTEN_PERMISSION.finditer(text) for bounds in [sentence_bounds(text, m.start())]) \
         and not _SOMEONE_ELSE.search(text) \
-        and all(_name_words(text[f.start:f.end]) <= names for f in findings
+        and all(_name_words(text[f.start:f.end]) & names for f in findings
                 if f.entity in PEOPLE and f.start is not None and f.severity == Severity.BLOCK)
 
     def released(f: Finding) -> bool:

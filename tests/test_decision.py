@@ -240,6 +240,11 @@ async def test_when_the_draft_says_who_a_name_or_place_belongs_to_then_the_verdi
      "this video and signed a written HIPAA authorization allowing us to share it.", False),
     ("Sharing with Tobias’s signed written permission 💙 Tobias wrote this about his first year after his stroke "
      "and asked us to pass it on: “I can button my own shirt again.”", False),
+    # ... named in full elsewhere ("Tom signed ..." covers "Tom Hendricks"), or in Spanish (rounds 74-75)
+    ("Tom Hendricks talks about his hip replacement and 10 weeks of PT with us.\n\nTom signed a written HIPAA "
+     "authorization allowing us to use his name and story in this video.", False),
+    ("Lucía ran her first 5K since her knee surgery with our team! 🏃‍♀️ Compartido con la autorización por escrito "
+     "de Lucía.", False),
     # ... not when someone else is in it
     ("Mira agreed to let us follow her shoulder rehab from start to finish and signed a written authorization for "
      "this series (thank you Mira!).\n\nWeek 1: she could barely lift her arm.\nAnd another client, Leo, finished "

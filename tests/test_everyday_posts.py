@@ -279,6 +279,14 @@ CLEAR = [
                        "baby Ezra, born Friday at 8 lbs 1 oz!"),
     ("linkedin", False, "“I sleep through the night again.” — Jasmine K.\nJasmine signed a written HIPAA authorization "
                         "allowing us to share her words here."),
+    # rounds 72-76: the posting itself authorised in writing, named or not, in English or Spanish
+    ("instagram", True, "10 weeks of our in-office peel series ✨ Shared with this patient's signed written "
+                        "authorization, thank you for letting us show off your glow! Results vary. #beforeandafter"),
+    ("instagram", True, "Antes y después ✨ depilación láser, 5 sesiones 💫 Publicado con la autorización por escrito de "
+                        "nuestra clienta, ¡gracias por confiar en nosotras! Los resultados varían. #laser"),
+    ("youtube", True, "Nadia's Story: Dancing Again After Knee Surgery\n\nNadia Osei asked to share her journey. In this "
+                      "video she talks about her 12 weeks of PT.\n\nNadia signed a written HIPAA authorization allowing "
+                      "us to use her name, image and story in this video."),
     ("linkedin", False, "For months I saw clients all day and cried in my car at lunch. My own therapist (you know who "
                         "you are) helped me back. Therapists are people too.\n\nDana Whitfield, LCSW"),
 ]

@@ -153,9 +153,10 @@ def is_heading(text: str, start: int, end: int, max_words: int = _HEADING_WORDS)
 
 
 _HOW_TO_TITLE = re.compile(r"(?:\d{1,2}|top \d{1,2}|how|why|what|when|signs?|tips?|ways?|myths?|questions?|faqs?)\b", re.I)
+_HOW_TO_QUESTION = re.compile(r"(?:how|what|why|when|should|can|do|does|is|are)\b", re.I)
 _TITLE_OPENING = re.compile(r"(?:^|\n|(?<=[.!?])[ \t]+)[ \t]*")
 _TITLE_END = re.compile(r"\n|[.!?](?:\s|$)|\s(?=\d{1,2}[.)]\s)")
-_LIST_MARK = r"(?:\d{1,2}[.)]|[-•*▪➡👉✔✅])"
+_LIST_MARK = r"(?:\d{1,2}[.)]|\d{1,2}:\d\d|[-•*▪➡👉✔✅])"  # (a video's chapters: "6:10 Making a plan together")
 
 
 def listicle_title(text: str) -> tuple[int, int] | None:
@@ -168,6 +169,8 @@ def listicle_title(text: str) -> tuple[int, int] | None:
         end = _TITLE_END.search(head, m.end())
         words = re.findall(r"[^\W\d_][\w'’\-]*", head[m.end():end.start() if end else len(head)])
         title = (m.end(), end.start() if end else len(head))
+        if end and end.group(0).startswith("?") and _HOW_TO_QUESTION.match(head, m.end()) and 3 <= len(words) <= 14:
+            return title  # a reader's question as the title: "What actually happens at a hearing test? 🦻"
         if text.islower() and end and end.group(0) == "\n":
             return title if 3 <= len(words) <= 14 else None  # typed all in lower case: the title is the first line
         # the title's capitals, up to where a sentence runs on ("... a Speech Evaluation Every child develops")

@@ -821,6 +821,8 @@ def date_role(text: str, e: Entity) -> Role:
         return Role.OPERATIONS  # a form's date: "(authorization on file, Feb 2025)"
     if _WRITER_AWAY.search(sentence):
         return Role.OPERATIONS  # the clinician's own absence: "I'll be out Dec 22–Jan 2"
+    if _JOIN_US_BEFORE.search(text, max(s0, e.start - 30), e.start):
+        return Role.OPERATIONS  # "Join us Thursday, March 13 at 7pm as local author X reads from her memoir"
     if _CARE_OF_SOMEONE.search(sentence) or _CARE_EVENT_BEFORE.search(text, max(s0, e.start - 30), e.start):
         return Role.UNKNOWN  # (someone's care on that day: "left-hemisphere stroke on jan 3")
     if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence) or _STARTING_BEFORE.search(text, s0, e.start) \
@@ -841,6 +843,8 @@ def date_role(text: str, e: Entity) -> Role:
 _WRITER_AWAY = re.compile(r"\b(?:i|we)(?:['’]ll| will|['’]m| am|['’]re| are)? (?:be )?(?:(?:out|away|off)\b(?!\s+of\b)"
                           r"|unavailable\b|on leave\b|out of (?:the )?(?:office|town|country)\b)", _I)
 _ANNOUNCEMENT_REACH = 120
+_JOIN_US_BEFORE = re.compile(r"\b(?:join us|see you there|come out|save the date)\b[ \t:,]*(?:(?:on|this|next)[ \t]+)?"
+                             r"(?:[A-Za-z]+day,?[ \t]+)?$", _I)
 _HOURS_AFTER = re.compile(r"[^\n.!?]{0,16}?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[–-]|to)\s*\d{1,2}"
                           r"(?::\d\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\b|\bclosed\b|\bopen (?:at|until|from)\b)", _I)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before|no later than|deadline:?)\s+(?:[A-Za-z]+day,?\s+)?$", _I)

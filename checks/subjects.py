@@ -265,7 +265,10 @@ _NO_CLIENT_PICTURED = re.compile(
     # "no client faces on here EVER", "no kiddos on camera ever"
     r"|\bno (?:clients?|patients?|kids|kiddos|(?:client|patient|kid|kiddo) faces)\b[^.!?\n]{0,12}?"
     r"\b(?:on camera|on here|in (?:the )?(?:shot|frame|pic|photo|video)s?)\b"
-    r"|\bno (?:client|patient) faces\b", _I)
+    r"|\bno (?:client|patient) faces\b"
+    # "Everyone in this video is a member of our staff or a paid actor — no patients were filmed."
+    r"|\bno (?:clients?|patients?) (?:were|was|are|is) (?:filmed|photographed|pictured|shown|recorded)\b"
+    r"|\b(?:staff|team members?|employees)(?: members?)? (?:or|and) (?:paid )?actors\b", _I)
 
 
 def no_client_pictured(text: str) -> bool:

@@ -279,6 +279,15 @@ CLEAR = [
                        "baby Ezra, born Friday at 8 lbs 1 oz!"),
     ("linkedin", False, "“I sleep through the night again.” — Jasmine K.\nJasmine signed a written HIPAA authorization "
                         "allowing us to share her words here."),
+    # rounds 72-76: a how-to question over a list, a video's chapters, an author's reading
+    ("blog", False, "What happens at a first PT evaluation? 🦵\n\nHere's the usual order:\n\n1. A chat about your "
+                    "history and goals.\n2. A look at how you walk and move.\n3. Strength and range-of-motion tests."
+                    "\n\nIt takes about an hour."),
+    ("youtube", True, "What happens at a first counseling visit? A short walkthrough. Everyone in this video is staff or "
+                      "a paid actor, no patients were filmed.\n\n0:00 Check-in\n1:20 Intake questions\n4:05 Making a "
+                      "plan together"),
+    ("facebook", False, "BOOK NIGHT 📚 Join us Thursday, April 9 at 7pm as local author Dana Reyes reads from her memoir "
+                        "about her own recovery from anorexia. Free, all welcome."),
     # rounds 72-76: the posting itself authorised in writing, named or not, in English or Spanish
     ("instagram", True, "10 weeks of our in-office peel series ✨ Shared with this patient's signed written "
                         "authorization, thank you for letting us show off your glow! Results vary. #beforeandafter"),

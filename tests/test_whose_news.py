@@ -278,3 +278,24 @@ def test_when_a_heading_names_no_one_then_it_tells_no_ones_care(analyzer):
             "No insurance? Ask about our sliding scale before your visit.")
     reading = read(draft_of({"text": text, "platform": "website"}), analyzer.analyze(text))
     assert reading.sentences[0].probability <= OWN_NEWS_CAP
+
+
+@pytest.mark.parametrize("text,titled", [
+    ("5 Signs Your Toddler Might Benefit From a Speech Evaluation\n\n1. Fewer than 20 words by 18 months.", True),
+    ("Happy Monday, everyone! 5 Signs Your Teen Is Burning Out\n1. They stop enjoying things.", True),
+    ("5 signs your toddler might benefit from a speech evaluation\n1. fewer than 20 words by 18 months.", True),
+    ("What actually happens at a hearing test? 🦻\n\n1. A look in your ears with an otoscope.", True),
+    ("So proud of Maya today. 1. she walked 2. she ran", False),
+    ("Our week in photos\n1. the new couch", False),
+])
+def test_when_a_post_is_titled_as_a_how_to_list_then_the_title_is_found(text, titled):
+    from checks.reading import listicle_title
+    assert (listicle_title(text) is not None) is titled
+
+
+def test_when_a_line_opens_with_a_list_mark_or_a_chapter_time_then_it_is_a_list_item():
+    from checks.reading import is_list_item
+    text = "Chapters\n0:00 Check-in\n1:15 Intake questions\nEnd. 2. Sleep goes sideways\n3.\nGrades slip"
+    for words in ("Check-in", "Intake questions", "Sleep goes", "Grades slip"):
+        assert is_list_item(text, text.index(words))
+    assert not is_list_item(text, text.index("Chapters"))

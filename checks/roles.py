@@ -515,7 +515,7 @@ def person_role(text: str, e: Entity) -> Role:
     if (_VISITS_FROM_A_BUSINESS_AFTER.match(after) or _REP_BEFORE.search(before)) \
             and not _cared_for_here(_sentence_and_next(text, e), after):
         return Role.ORGANISATION  # "Jamal Pierce from Phonak will be in the office 10–3 showing ...": a vendor's rep
-    if _OWN_STORY_AFTER.match(after) and re.fullmatch(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+", value) and not (
+    if _OWN_STORY_AFTER.match(after) and re.fullmatch(r"[^\W\d_][\w'’-]+\s+[^\W\d_][\w'’-]+", value) and not (
             _OUR_PART.search(sentence_of_name := text[slice(*_sentence(text, e.start, e.end))])
             or _CARE_OF_SOMEONE.search(sentence_of_name)):
         return Role.PUBLIC  # "Emily Blunt has talked openly about stuttering as a kid": their own story, not ours

@@ -73,7 +73,10 @@ def session(engine):
     ("as Emily Dickinson wrote", [(3, 18)], []),                             # a full name that is someone else's
     ("in Bob Dylan's words", [(3, 12)], []),                                 # ... its possessive past the span
     ("we miss you, @bob_dylan!", [(13, 23)], []),                            # ... a handle of a full name
-    ("Emily D. said thanks", [(0, 8)], [(0, 5, {"P-1", "P-4"})]),             # a first name and an initial: ambiguous
+    # a first name and an initial: only the registered patients whose family name starts with it
+    ("Emily D. said thanks", [(0, 8)], []),
+    ("Emily C. said thanks", [(0, 8)], [(0, 5, {"P-1"})]),
+    ("Emily said thanks, love Emily S.", [(0, 5), (24, 32)], [(0, 5, {"P-4"}), (24, 29, {"P-4"})]),
 ])
 def test_when_draft_mentions_patients_then_matcher_finds_the_right_spans(session, text, persons, expected):
     got = [(m.start, m.end, set(m.patient_ids)) for m in find_mentions(session, text, persons)]

@@ -146,7 +146,7 @@ def find_mentions(session: Session, text: str, person_spans: list[tuple[int, int
     return sorted(accepted, key=lambda m: m.start)
 
 
-_SURNAME_INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?=[\s,;:!)]|$)")
+_SURNAME_INITIAL_AFTER = re.compile(r"[ \t]+([A-Za-z])\.(?=[\s,;:!)]|$)")
 
 
 def _initial_agrees(session: Session, text: str, spans):
@@ -156,7 +156,7 @@ def _initial_agrees(session: Session, text: str, spans):
     for (start, end), (ids, named) in spans.items():
         given = text[start:end]
         # the initial given here or beside the same name elsewhere in the draft ("— Marcus T. ... Marcus signed")
-        initials = {m.group(1).casefold() for m in re.finditer(r"(?<![\w'’])" + re.escape(given) + r"(?=[ \t]+[A-Z]\.)", text)
+        initials = {m.group(1).casefold() for m in re.finditer(r"(?<![\w'’])" + re.escape(given) + r"(?=[ \t]+[A-Za-z]\.)", text, re.IGNORECASE)
                     for m in [_SURNAME_INITIAL_AFTER.match(text, m.end())] if m}
         if initials and given[:1].isalpha():
             keys = [f"{given[0].casefold()}.{i}." for i in initials]

@@ -113,7 +113,7 @@ _STAFF_SENTENCE = re.compile(
     r"(?:our (?:newest |new )?|the (?:newest |new ))(?:clinician|therapist|counsel+or|hygienist|dentist|"
     r"receptionist|front desk|office manager|director|clinical director|intern|psychologist|psychiatrist|"
     r"physical therapist|chiropractor|assistant|coordinator|nurse|practitioner|provider|doctor|dietitian|"
-    r"nutritionist|speech therapist|biller|manager|founder|owner)|retir\w+|"
+    r"nutritionist|speech therapist|biller|manager|founder|owner)|retir(?:ement|ing)|(?<!a )(?<!an )retired|"
     r"anniversary with us|work anniversary|(?:will be |is |are )?covering (?:for|adjustments|appointments|sessions|patients|clients|"
     r"the office|urgent)|fill(?:s|ing)? in for|(?:parental|maternity|paternity|medical) leave|out on leave|"
     r"years (?:with|at) (?:us|the practice|our)|employee of the month|staff spotlight|team spotlight|"
@@ -339,7 +339,7 @@ _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|
 _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
 _NOT_STAFF_SENTENCE = re.compile(
     r"\b(?:client|(?<!new-)(?<!new )patient|his session|her session|their session|diagnos\w+|treated|discharged|"
-    r"appointment with us|rejoin\w*|back to (?:the |our )?group|graduated from (?:our|the) [^.!?\n]{0,40}?(?:group|program|"
+    r"appointment with us|(?:came|comes|come|coming) (?:in )?to (?:us|see us)(?!\s+from\b)|rejoin\w*|back to (?:the |our )?group|graduated from (?:our|the) [^.!?\n]{0,40}?(?:group|program|"
     r"therapy|rehab|class)|"
     r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team)|"
     r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born)|"

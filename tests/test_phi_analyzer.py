@@ -813,3 +813,9 @@ def test_when_a_company_heads_its_chief_s_name_then_the_company_is_no_person(ana
     names = [v for kind, v in spans(analyzer, "Special thanks to Oakridge CEO Patricia Nwosu for the tour.")
              if kind == "PERSON"]
     assert "Oakridge" not in names and "Patricia Nwosu" in names
+
+
+def test_when_a_list_of_names_runs_line_by_line_then_each_name_is_covered(analyzer):
+    text = "happy bday to our amazing clients!!\nnoah g.\nfatima\nbrody"
+    covered = [text[e.start:e.end] for e in analyzer.analyze(text).entities if e.entity_type == "PERSON"]
+    assert all(any(name in span for span in covered) for name in ("noah", "fatima", "brody"))

@@ -284,6 +284,11 @@ DRAFT_ROLES = [
      Role.UNKNOWN),
     ("Congrats to our receptionist Lena, whose son Marco Diaz just graduated from our Tuesday social skills group!",
      "Marco Diaz", Role.UNKNOWN),
+    # round 78: "a retired postal carrier" is someone's past job, not a colleague's retirement
+    ("Take Deb Ross, a retired postal carrier who came to us last January after a fall on her icy steps.", "Deb Ross",
+     Role.UNKNOWN),
+    ("Welcome Priya Shah, OTR/L! Priya comes to us from Children's Hospital, where she worked in the NICU.",
+     "Priya Shah", Role.STAFF),
 ]
 
 

@@ -153,7 +153,8 @@ _BIRTH = re.compile(r"\b(?:born|arrived|birth|welcome[ \t]+to[ \t]+the[ \t]+worl
 
 _BABY_NAMED = re.compile(r"\b(?:baby|newborn)[ \t]+(?P<v>[A-Z][a-z]{2,})(?=[ \t]*[!.,]|[ \t]+(?:is|was|arrived|came|who|and)\b)")
 _INITIALLED = re.compile(r"(?<![\w'’])(?P<first>[A-Z][a-z]{2,})[ \t]+[A-Z]\.(?=[\s,;:)”\"'’]|$)")
-_INITIALLED_LOWER = re.compile(r"(?<![\w'’.@#])(?P<first>[a-z]{3,})[ \t]+[a-z]\.(?=[\s,;:)”\"'’]|$)")
+# (not at a line's end, where the tagger may read the list's next line with it: "noah g.\nfatima")
+_INITIALLED_LOWER = re.compile(r"(?<![\w'’.@#])(?P<first>[a-z]{3,})[ \t]+[a-z]\.(?=[ \t,;:)”\"'’])")
 _INITIALLED_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z]{2,}[ \t]+[A-Z]\.[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?$")
 _LIST_JOINT = re.compile(r"[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?")
 

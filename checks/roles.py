@@ -110,6 +110,8 @@ _STAFF_SENTENCE = re.compile(
     r"\b(?:(?<!always )(?<!all )(?<!are )(?<!is )(?<!be )(?<!re )(?<!re so )welcome(?! back| to the world)|welcoming(?! back)|meet|introducing|introduce|joins|joined|joining|hired|new hire|"
     # ("our team" alone is who gives the care, not who the person is: "our team will start in-home pt with him")
     r"say hello to|say hi to|(?:our|the) (?:newest |new )(?:team|staff)|our (?:team|staff) members?|"
+    # the team out together: "Dr. Amir, Keisha, Lou and Tina after our team lunch"
+    r"(?:team|staff|office) (?:lunch|dinner|breakfast|outing|party|retreat|potluck|happy hour|night out|huddle|photo)|"
     r"(?:our (?:newest |new )?|the (?:newest |new ))(?:clinician|therapist|counsel+or|hygienist|dentist|"
     r"receptionist|front desk|office manager|director|clinical director|intern|psychologist|psychiatrist|"
     r"physical therapist|chiropractor|assistant|coordinator|nurse|practitioner|provider|doctor|dietitian|"

@@ -268,6 +268,7 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     "Questions? Call Mercy Ridge Rehab at the number below.",
     "We track progress with the Oswestry Disability Index.",
     "This fall we attended 31 births across Benton and Linn counties.",
+    "He walked out doing a little Lakers victory dance.",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []

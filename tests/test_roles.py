@@ -289,6 +289,7 @@ DRAFT_ROLES = [
      Role.UNKNOWN),
     ("Welcome Priya Shah, OTR/L! Priya comes to us from Children's Hospital, where she worked in the NICU.",
      "Priya Shah", Role.STAFF),
+    ("#FridayFeels with the crew 🥳 Dr. Amir, Keisha, Lou and Tina after our team lunch", "Keisha", Role.STAFF),
 ]
 
 

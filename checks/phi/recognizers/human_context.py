@@ -272,6 +272,8 @@ class HumanContextRecognizer(NameRecognizer):
         for rx in _PERSON_ONLY:
             for m in rx.finditer(text):
                 word, low = m.group("v"), m.group("v").casefold()
+                if re.match(r"lil|little", m.group(0)) and low.endswith("s") and low not in given_names():
+                    continue  # a team's plural, not a child: "a little Lakers victory dance"
                 if low in STOP_WORDS or low in _RELATION_WORDS or low in _ENDEARMENTS \
                         or _DETERMINER_BEFORE.search(text, max(0, m.start("v") - 8), m.start("v")):
                     continue  # "Will the patient ...": a question; "left her airpods in room 3": a thing

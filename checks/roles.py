@@ -666,7 +666,7 @@ _OPEN_TO_WALK_INS = re.compile(r"\b(?:no appointment (?:needed|necessary|require
                                r"\b(?:at|@)\s*$", _I)
 _INVITES_CONTACT = re.compile(
     r"(?:\b(?:call|text|phone|ring|reach|contact|email|e-mail|message|fax|dm|write to|talk to|ask for|we['’]?re|we are|"
-    r"book|schedule|rsvp|register|sign up|"
+    r"book|schedule|rsvp|"
     r"send (?:your |a |us (?:your |a )?)?(?:resume|résumé|cv|application|cover letter|questions?|portfolio)s?"
     r"(?: and [^.!?\n]{1,60}?)? to|"
     r"apply|applications? to)\b"

@@ -121,7 +121,7 @@ _STAFF_SENTENCE = re.compile(
     r"years (?:with|at) (?:us|the practice|our)|employee of the month|staff spotlight|team spotlight|"
     r"on staff|(?:our|my) colleague|(?:is|are) (?:now )?(?:accepting|seeing) new)\b", _I)
 # a clinician's title: in a post, "Dr. X" is who treats, unless the sentence says X is the patient
-_DOCTOR_BEFORE = re.compile(r"\b(?:dr|doctor)\.?\s+$", _I)
+_DOCTOR_BEFORE = re.compile(r"\b(?:dr|dra|doctor|doctora)\.?\s+$", _I)  # (Spanish: "Dra. Herrera")
 _SIGNATURE_TITLE_AFTER = re.compile(
     r"^\s*,\s*(?:Medical|Clinical|Executive|Program|Practice|Office|Managing)\s+(?:Director|Manager)\b"
     r"|^\s*,\s*(?:Owner|Founder|Co-?Founder|CEO|President|Practice Owner)\b", _I)
@@ -671,6 +671,7 @@ _INVITES_CONTACT = re.compile(
     r"(?: and [^.!?\n]{1,60}?)? to|"
     r"apply|applications? to)\b"
     r"(?:[^.!?\n]{0,40}?(?:\b(?:at|on|via)\b|[:\-–—]))?"
+    r"|\b(?:call|text|phone|dial)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:number|line)\s*[:\-–—]?\s*\(?$"  # "call our main number ("
     r"|\b(?:(?:picks? up|answers?|is available)(?: 24/7| 24 hours a day| anytime| around the clock| day or night)?|would (?:love|like|be happy|be glad) to (?:talk|chat|hear from you|"
     r"connect|help|speak)(?: (?:with|to) (?:you|u))?(?: directly| privately| confidentially)?|happy to (?:talk|chat|help)"
     r"|can help|happy to answer(?: any)? questions?|(?:is|are) (?:here|there)(?: for you)?"

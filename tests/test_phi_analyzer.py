@@ -269,6 +269,7 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     "We track progress with the Oswestry Disability Index.",
     "This fall we attended 31 births across Benton and Linn counties.",
     "He walked out doing a little Lakers victory dance.",
+    "¡Bienvenidos! Citas disponibles esta semana. ¡Felicidades!",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []

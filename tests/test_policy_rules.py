@@ -132,6 +132,7 @@ OUTCOME_CLAIMS = [
     ("No therapist can guarantee results, but we promise to listen.", False),
     ("100% success rate with our EMDR intensive.", True),
     ("We assure you measurable progress on every goal within 60 days, or next month is free.", True),
+    ("A word about ads: if anybody promises to CURE your tinnitus with a pill, hang onto your wallet.", False),
     ("Research suggests EMDR helps many people with PTSD.", False),
     ("Never feel depressed again: our method works for everyone.", True),
     ("Depression can come back; relapse-prevention skills help you notice early signs.", False),

@@ -290,6 +290,9 @@ DRAFT_ROLES = [
     ("Welcome Priya Shah, OTR/L! Priya comes to us from Children's Hospital, where she worked in the NICU.",
      "Priya Shah", Role.STAFF),
     ("#FridayFeels with the crew 🥳 Dr. Amir, Keisha, Lou and Tina after our team lunch", "Keisha", Role.STAFF),
+    # round 77
+    ("If your child gets sick after we close, call our main number (555-0121) and press 2.", "555-0121",
+     Role.PRACTICE),
 ]
 
 

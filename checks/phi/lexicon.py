@@ -163,7 +163,9 @@ CHAT_WORDS = frozenset({"rsvp", "unsubscribe", "subscribe", "pov", "bogo", "vid"
                    "sec", "secs", "min", "mins", "hr", "hrs", "reps", "sets", "lbs", "oz",
                    # Spanish and Portuguese function words that open a sentence ("Los resultados varían")
                    "los", "las", "el", "del", "con", "para", "por", "una", "uno", "unos", "que", "nuestra", "nuestro",
-                   "nuestros", "nuestras", "su", "sus", "muy", "pero", "como", "gracias"})
+                   "nuestros", "nuestras", "su", "sus", "muy", "pero", "como", "gracias", "bienvenida", "bienvenido",
+                   "bienvenidos", "bienvenidas", "dra", "citas", "cita", "felicidades", "hola", "esta", "este", "estos",
+                   "estas", "todos", "todas", "hoy", "semana"})
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 
 

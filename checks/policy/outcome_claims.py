@@ -18,6 +18,9 @@ from checks.base import Analysis
 from checks.policy import lexicon as L
 from checks.policy.base import Rule, Span, compile_all, negated, sentence_bounds
 
+# someone else's promise the post warns about: "if anybody promises to CURE ...", "ads that guarantee ..."
+_SOMEONE_ELSES_CLAIM = re.compile(r"\b(?:if|when|whenever) (?:any|some)(?:body|one)\b[^.!?\n]{0,20}$|\b(?:ads?|anyone|"
+                                  r"companies|products?|supplements?|websites?) (?:that|who) (?:\w+ )?$", re.IGNORECASE)
 # a claim stays inside its clause: list bullets ("❌ fix volume loss ❌ last forever") end one as a line would
 _CLAUSE = "[^.!?\n•❌✅✔✖▪➡👉🔹]"
 _OUTCOME = (r"(?:cur\w*|progress|to last|last forever|heal\w*|fix\w*|results?|success\w*|better|relief|free|recover\w*|stop\w*|eliminat\w*|"
@@ -155,8 +158,8 @@ class OutcomeClaims(Rule):
         for p in self.claims:
             for m in p.finditer(text):
                 span = (m.start(), m.end())
-                if negated(text, m.start()):
-                    continue
+                if negated(text, m.start()) or _SOMEONE_ELSES_CLAIM.search(text, max(0, m.start() - 40), m.start() + 1):
+                    continue  # (a warning about others' claims: "if anybody promises to CURE your ringing ears")
                 if p is self.guarantee and not self._promises_outcome(text, span):
                     continue  # "guaranteed callback within a day" is not an outcome claim
                 return span

@@ -151,17 +151,20 @@ _SURNAME_INITIAL_AFTER = re.compile(r"[ \t]+([A-Za-z])\.(?=[\s,;:!)]|$)")
 
 def _initial_agrees(session: Session, text: str, spans):
     """A lone given name with its family name's initial ("— Marcus T.") is only a registered
-    patient whose family name starts with that letter: Marcus T. is not the registered Marcus Bell."""
-    out = {}
-    for (start, end), (ids, named) in spans.items():
+    patient whose family name starts with that letter: Marcus T. is not the registered Marcus Bell.
+    The initials are looked up in one query for the whole draft."""
+    wanted = {}  # span -> the initials keys its given name carries, here or beside the same name elsewhere
+    for (start, end) in spans:
         given = text[start:end]
-        # the initial given here or beside the same name elsewhere in the draft ("— Marcus T. ... Marcus signed")
         initials = {m.group(1).casefold() for m in re.finditer(r"(?<![\w'’])" + re.escape(given) + r"(?=[ \t]+[A-Za-z]\.)", text, re.IGNORECASE)
                     for m in [_SURNAME_INITIAL_AFTER.match(text, m.end())] if m}
         if initials and given[:1].isalpha():
-            keys = [f"{given[0].casefold()}.{i}." for i in initials]
-            hits = _hits(session, keys)
-            ids = ids & set().union(*(hits.get(k, set()) for k in keys))
+            wanted[(start, end)] = [f"{given[0].casefold()}.{i}." for i in initials]
+    hits = _hits(session, sorted({k for keys in wanted.values() for k in keys})) if wanted else {}
+    out = {}
+    for span, (ids, named) in spans.items():
+        if span in wanted:
+            ids = ids & set().union(*(hits.get(k, set()) for k in wanted[span]))
         if ids:
-            out[(start, end)] = (ids, named)
+            out[span] = (ids, named)
     return out

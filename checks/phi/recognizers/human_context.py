@@ -123,6 +123,7 @@ _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
 # "their little guy", "her baby girl": a relation word after another is no name
 _RELATION_WORDS = frozenset(w for w in re.findall(r"[a-z]+", _RELATION) if w not in ("s",)) | {"man", "boy", "dude", "lady",
                                                                                           "bear", "bug", "monster", "one"}
+_NO_NAME_WORDS = _RELATION_WORDS | _GROUP  # what someone is called without their name ("a friend who showed up")
 # a baby by a given name in any case: "we loved having you and baby mercy in" (not "baby teeth", "baby steps")
 _BABY_THINGS = frozenset({"blue", "doll", "bear", "love", "shark", "boomer", "face", "powder", "oil", "bump", "fever",
                           "steps", "teeth", "gate", "shower", "food", "formula", "monitor", "brother", "sister", "boy",
@@ -249,7 +250,7 @@ class HumanContextRecognizer(NameRecognizer):
                  + self._greeted(text) + self._titled_initial(text))
         # (a shape only a person fits stands even where the tagger saw a town: "10:00 Dallas — twin w/ Austin")
         return [r for r in found if not any(s < r.end and r.start < e for s, e in not_person)
-                and text[r.start:r.end].casefold() not in _RELATION_WORDS | _GROUP] + self._person_only(text)
+                and text[r.start:r.end].casefold() not in _NO_NAME_WORDS] + self._person_only(text)
 
     def _spoken_to(self, text: str, nlp_artifacts) -> list[RecognizerResult]:
         """ "chioma u absolute rockstar", "hunter u were a champ": a word opening a clause and

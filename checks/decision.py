@@ -65,7 +65,9 @@ _WHOLE_POST = re.compile(r"\b(?:for|in|of|to feature|to share) (?:this|the|our|h
                          r"|\bshar(?:e|ing)\b[^.!?\n]{0,50}\b(?:story|photos?|pics?|journey|name)\b", re.IGNORECASE)
 # a sentence that opens with the posting: "Shared with Maria's signed written authorization (on file)."
 _POSTED_WITH = re.compile(r"\W*(?:posted|shared|published|reposted|featured|sharing|posting|reposting|publicado|"
-                          r"compartido|publicamos|compartimos)\b", re.IGNORECASE)
+                          r"compartido|publicamos|compartimos"
+                          # or with the permission itself: "With his family's written permission, we are SO excited ..."
+                          r"|with(?=\s+(?:[\w'’]+\s+){0,3}(?:signed|written)\b))\b", re.IGNORECASE)
 # the posting said to be done with it, anywhere before the permission: "12 weeks on our acne protocol ✨ Shared with this
 # patient's signed written authorization"
 _SHARED_WITH = re.compile(r"\b(?:posted|shared|published|reposted|featured|publicado|compartido) (?:with|con)\b", re.IGNORECASE)

@@ -48,7 +48,7 @@ _PUBLIC_BEFORE = re.compile(
     r"olympian|athlete|swimmer|gymnast|singer|rapper|actor|actress|musician|comedian|quarterback|tennis star|"
     r"star|celebrity|founder of [\w\s-]{3,40},?|(?:late|legendary|famous|renowned|beloved|great) [\w\s-]{0,30}|"
     r"podcaster|host|president|poet laureate|activist|pioneer|neuroscientist|monk|teacher|prince|princess|king|"
-    r"queen|duke|duchess|senator|governor|pope|saint|sir|dame|mayor|councilor|councillor|council member|"
+    r"queen|duke|duchess|senator|sen\.|gov\.|governor|pope|saint|sir|dame|mayor|councilor|councillor|council member|"
     r"commissioner|representative|rep\.|congressman|congresswoman|secretary|sheriff|superintendent|chancellor|"
     # another business's owner (the practice's own is staff: "our founder Nicole")
     r"ambassador|bishop|archbishop|reverend|rev\.|(?<!our )(?<!ur )(?<!my )(?:owner|co-?owner|co-?founder|founder|ceo|"
@@ -172,7 +172,7 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|s
               r"provider|doctor|dietitian|nutritionist|biller|manager|founder|co-?founder|owner|specialist|injector|"
               r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor|lcsw|"
               r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant|liaison|advocate|educator|"
-              r"midwife|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech|dpt|aide|administrator|"
+              r"midwife|midwive|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech|dpt|aide|administrator|"
               r"volunteer|volunteer handler|handler|chef|cook|driver|housekeeper|custodian|"
               # any clinician named for their field: "our audiologist", "our podiatrist", "our pediatrician"
               r"lead|physio|pta|cota|rn|lpn|cna|rdh|ma|[a-z]{3,}(?:ologist|ist|ician|ographer))s?")  # "our DPTs"
@@ -181,12 +181,16 @@ STAFF_JOB = _STAFF_JOB  # for checks/subjects.py: "one of our PT assistants" is 
 _COLLEAGUE_WELCOMED = re.compile(r"\b(?:dr\.?|doctor|our\s+(?:\w+\s+)?(?:" + _STAFF_JOB + r"))\s+[^.!?\n]{0,60}\bwelcomed\b", _I)
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+"
                                r"(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}"  # "our very own", "our beloved"
-                               + _STAFF_JOB + r"\s*[,:]?\s*$"  # "our incredible nurses: Rhonda, Kim, ..."
+                               + _STAFF_JOB + r"\s*[,:—–]?\s*(?:dr\.?\s+)?$"  # "our incredible nurses: Rhonda, Kim, ..."
+                               # two hats: "our own physical therapist and RYT-200 instructor, Camille Duarte"
+                               r"|\b(?:our|ur)\s+(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}" + _STAFF_JOB
+                               + r"\s+(?:and|&)\s+(?:(?!clients?\b|patients?\b|his\b|her\b|their\b)[\w-]+\s+){0,2}"
+                               r"(?!clients?\b|patients?\b)[\w-]+\s*,\s*$"
                                # the last of a pair or list after a job: "opticians Grace & Rafael will be on hand"
                                r"|\b" + _STAFF_JOB + r"\s+(?-i:[A-Z][\w'’-]+)(?:\s*,\s*(?-i:[A-Z][\w'’-]+)){0,5}\s*,?\s*(?:and|&)\s+$"
                                # the rest of the list: "our SLPs, Kwame Mensah and Hope Delgado, tell parents"
                                r"|\b(?:our|ur)\s+(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}" + _STAFF_JOB
-                               + r"\s*[,:]?\s*(?:(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?\s*(?:,\s*(?:and|&)?|and|&)\s*){1,6}$"
+                               + r"\s*[,:—–]?\s*(?:(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?\s*(?:,\s*(?:and|&)?|and|&)\s*){1,6}$"
                                # a desk of the practice with any praise: "our front-desk wizard Tasha", "our billing guru"
                                r"|\b(?:our|ur)\s+(?:front[- ]desk|front[- ]office|billing|scheduling|intake|reception|admin)"
                                r"\s+[a-z-]+\s*,?\s*$"
@@ -194,10 +198,17 @@ _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)
                                r"|\b(?:our|ur)\s+(?:very\s+)?own\s+(?:dr\.?\s+)?$"
                                # a job used as a title: "this month's tip from hygienist Carla", "ask therapist Jordan"
                                r"|(?:\b(?:from|by|with|ask|meet|says|said|and|to)|[,&])\s+" + _STAFF_JOB + r"\s+$", _I)
+# those the job cared for, listed after it: "the families who delivered with our midwives: Jada K., Rosa M."
+_CARED_BY_THE_JOB = re.compile(r"\b(?:families|clients|patients|moms|mamas|parents|kids|babies|couples)\s+(?:who|that)\s+"
+                               r"[^.!?\n]{0,40}\b(?:with|by|from)\s+(?:our|ur)\s+[^.!?\n]{0,30}$", _I)
 # where in the practice someone works: "marisol and tiff in billing", "Jen from the front desk" (not
 # "Elena at the front desk with her quote card": a client can stand there)
 _STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[\w'’-]+)?\s+(?:(?:in|from)\s+(?:billing|scheduling|intake|admin)"
-                                r"|(?:on|from)\s+(?:our|the)\s+(?:team|front desk))\b", _I)
+                                r"|(?:on|from)\s+(?:our|the)\s+(?:team|front desk)"
+                                # ("Gabby and Luis at the front desk see this", not "Elena at the front desk with her card")
+                                r"|at\s+(?:our|the)\s+front[ -]desk(?=\s+(?:see|will|can|are|is|say|says|who|know|knows|"
+                                r"make|makes|keep|keeps|run|runs)\b|\s*[;:])"
+                                r")\b", _I)
 # who is who in a photo: "Left to right: Dana, Marisol and Kev", "Pictured: ..."
 _ROLL_CALL_BEFORE = re.compile(r"\b(?:left to right|l\s*(?:to|-|→|->|➡️?)\s*r|from left|pictured|in the photo|in the pic)"
                                r"\s*[:,)]?\s*(?:[\w'’.-]+(?:\s+[\w'’.-]+)?\s*(?:,|and|&)\s*){0,8}$", _I)
@@ -266,7 +277,7 @@ _FROM_AFTER = re.compile(r"^,?\s+(?:from|at|with)\s+[A-Z]")
 def _acts_for_the_office(before: str, after: str) -> bool:
     return bool(_PASSED_TO_BEFORE.search(before) or _TOLD_TO_DO_AFTER.match(after) or _ACTS_FOR_OFFICE_AFTER.match(after)
                 or _TOLD_BEFORE.search(before) and _ABOUT_YOU_AFTER.match(after) or _MISSES_YOU_AFTER.match(after)
-                or _WITH_PROVIDER_BEFORE.search(before) or _JOB_CREDIT_BEFORE.search(before)
+                or _WITH_PROVIDER_BEFORE.search(before)
                 or _FROM_OUR_PART_AFTER.match(after) or _THIS_IS_BEFORE.search(before) and _FROM_AFTER.match(after))
 
 
@@ -418,7 +429,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # someone public by the office they hold, who may also be a patient ("Mayor Linda Hayes")
-_OFFICE_TITLE_BEFORE = re.compile(r"\b(?:mayor|senator|state senator|governor|councilor|councillor|councilman|councilwoman|"
+_OFFICE_TITLE_BEFORE = re.compile(r"\b(?:mayor|senator|state senator|sen\.|gov\.|governor|councilor|councillor|councilman|councilwoman|"
                                   r"council ?member|alder(?:man|woman)|commissioner|representative|rep\.|congressman|congresswoman|sheriff|"
                                   r"superintendent|judge|coach|principal|pastor|reverend|chief|president|"
                                   r"owner|co-?owner|co-?founder|founder|ceo|proprietor)\s+(?:dr\.?\s+)?$", _I)
@@ -441,6 +452,8 @@ _MENDING = re.compile(r"\b(?:rehab\w*|recover\w*|surger\w*|treated|heal(?:ed|ing
 _CARE_WITH_US = re.compile(r"(?:" + _CARE_NOUN + r"|\b(?:PT|OT|rehab|therapy))\s+(?:w/?|with|at)\s+"
                            r"(?:us|our (?:\w+ )?(?:team|office|clinic|practice|location))\b"
                            r"|\btrusted (?:us|our team|our office)\b"
+                           # "her cochlear implant activation with our team": whatever she had done, we did it
+                           r"|\b(?:his|her|their)\s+(?:[\w-]+\s+){1,3}(?:w/?|with|at)\s+(?:us|our (?:\w+ )?(?:team|office|clinic|practice))\b"
                            r"|\b(?:chose|choosing|picked|came to|comes to|trusts?|trusted)\s+(?:us|our (?:team|office|clinic|practice))"
                            r"\s+(?:for|with)\s+(?:his|her|their)\b", _I)
 
@@ -455,7 +468,11 @@ def _cared_for_here(sentence: str, after: str) -> bool:
 
 # a newcomer's first visit or next appointment: a new patient, not a new colleague
 # (not every reader's: "our front desk can help before your first visit")
-_FIRST_VISIT = re.compile(r"(?<!your )(?<!ur )\bfirst (?:visit|appointment|appt|cleaning|checkup|check-up|exam|session|adjustment)\b"
+# a child's age given with the name: "Meet Sofia, 6 🌟 Our Brave Smile of the Month!" is no new colleague
+_CHILDS_AGE_AFTER = re.compile(r"\s*(?:,|\()\s*(?:age\s+)?\d{1,2}(?:\s*(?:yo|y/o|yrs?|years?(?: old)?|mos?|months?(?: old)?))?"
+                               r"\s*\)?(?![\d:.,%]|\s*(?:am|pm|years? (?:with|at|in))\b)", _I)
+_FIRST_VISIT = re.compile(r"(?<!your )(?<!ur )\bfirst (?:visit|appointment|appt|cleaning|checkup|check-up|exam|session|adjustment|"
+                          r"filling|fillings|crown|x-?rays?|fitting|shots?)\b"
                           r"|\bsee (?:you|u|ya) (?:in the (?:fall|spring|summer|winter)|next (?:week|month|time|visit)|"
                           r"at (?:your|ur) )", _I)
 # someone from a business coming to show, teach or host: "Jamal Pierce from Phonak will be in the office"
@@ -547,9 +564,11 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.STAFF  # the tagger took the title in: "OT Lauren Fisk"
     if _CREDENTIAL.match(after) or _CREDENTIAL.match(re.sub(r"^\s+[^\W\d_][\w'’\-]*(?=,)", "", after)) \
             or _SELF_INTRO_BEFORE.search(before) or _SELF_INTRO_AFTER.match(after) \
-            or _STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_BEFORE.search(before) or _STAFF_JOB_AFTER.match(after) \
+            or ((_STAFF_JOB_BEFORE.search(bare) or _STAFF_JOB_BEFORE.search(before) or _JOB_CREDIT_BEFORE.search(before))
+                and not _CARED_BY_THE_JOB.search(before)) \
+            or _STAFF_JOB_AFTER.match(after) \
             or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
-            or _PET_AFTER.match(after) or _signs_the_post(text, e, value) or _ADVISES_AFTER.match(after) \
+            or _PET_AFTER.match(after) or _signs_the_post(text, e, value) or _signs_for_the_team(before, after) or _ADVISES_AFTER.match(after) \
             or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) or _acts_for_the_office(before, after) \
             or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
             or (_CELEBRATED_BEFORE.search(before) and _JOB_NEXT_LINE_AFTER.match(text, e.end, e.end + 120)) \
@@ -561,7 +580,7 @@ def person_role(text: str, e: Entity) -> Role:
     s0, s1 = _sentence(text, e.start, e.end)
     sentence = text[s0:s1]
     if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence) \
-            and not _FIRST_VISIT.search(_sentence_and_next(text, e)):
+            and not _FIRST_VISIT.search(_sentence_and_next(text, e)) and not _CHILDS_AGE_AFTER.match(after):
         return Role.STAFF  # (not "welcome to the fam Kennedy & Brooks!! first visit ✅ ... see u in the fall!")
     if (_NEW_BABY_BEFORE.search(before) and (_A_DOCTOR.search(sentence) or _BACK_FROM_LEAVE.search(text))) or \
             (_WELCOME_BABY_BEFORE.search(before) and (_BACK_FROM_LEAVE.search(text) or _COLLEAGUE_WELCOMED.search(text))):
@@ -584,6 +603,16 @@ _VALEDICTION = re.compile(r"^[ \t]*(?:warmly|with (?:care|love|gratitude|warmth)
 _NAME_WORDS = r"[\w'’.\-]+(?:[ \t]+[\w'’.\-]+){0,3}"  # one to four words, each run taken whole
 _SIGNATURE_LINE = re.compile(r"^[ \t]*" + _NAME_WORDS + r"(?:[ \t]*(?:,|&|\band\b)[ \t]*" + _NAME_WORDS + r"){0,4}"
                              r"(?:[ \t]*(?:,|&|\band\b)[ \t]*the[ \t]+[^\n]{1,40}?[ \t]+team)?[ \t]*$", _I)
+
+
+# a line of its own signed for the team: "Camille & the Riverside PT team", "Dr. Ana and the whole crew"
+_FOR_THE_TEAM_AFTER = re.compile(r"^[ \t]*(?:&|and|\+)[ \t]+(?:the|our|all the)[ \t]+[^\n]{0,40}?\b(?:team|crew|staff)\b"
+                                 r"[^\w\n]*(?:\n|$)", _I)
+
+
+def _signs_for_the_team(before: str, after: str) -> bool:
+    return bool(re.search(r"(?:^|\n)[ \t]*(?:[-–—~][ \t]*)?(?:dr\.?[ \t]+)?$", before, _I)) \
+        and bool(_FOR_THE_TEAM_AFTER.match(after))
 
 
 def _signs_the_post(text: str, e: Entity, value: str) -> bool:
@@ -653,7 +682,16 @@ def phone_role(text: str, e: Entity) -> Role:
         if _HOTLINE_WORDS.search(text, max(0, s0 - 80), min(len(text), s1 + 80)) or \
                 number.strip().strip("()").startswith(("988", "741741")):
             return Role.HOTLINE
+    if _OUR_LINE_BEFORE.search(text[text.rfind("\n", 0, e.start) + 1:e.start]):
+        return Role.PRACTICE  # "Our intake line is open Mon–Fri, 8am–6pm: (555) 011-8800"
     return contact_role(text, e)
+
+
+# the practice's own line or desk, then its number: "Our admissions team is here Monday–Friday at (555) ...",
+# "Our intake coordinators can help you find the right fit: (555) ..." (not "our client's number:")
+_OUR_LINE_BEFORE = re.compile(r"\b(?:our|ur)\s+(?!(?:[\w-]+\s+)?(?:clients?|patients?|pts?)\b)(?:[\w-]+\s+){0,2}"
+                              r"(?:lines?|numbers?|phones?|desk|office|team|coordinators?|staff|nurses?|navigators?)\b"
+                              r"[^.!?\n]{0,60}?(?:[:\-–—]|\b(?:at|on)\b)\s*\(?$", _I)
 
 
 # A number or address the post hands the reader to use is the practice's own: "call us at",
@@ -795,6 +833,8 @@ def contact_role(text: str, e: Entity) -> Role:
     else's name or care comes with it ("call Kevin at ... about his results" is Kevin's)."""
     before = text[max(0, e.start - 80):e.start]
     s0, s1 = _sentence(text, e.start, e.end)
+    if _SYSTEM_MAILBOX.match(text, e.start, e.end):
+        return Role.ORGANISATION  # "noreply@myriverbend-portal.com": a system's mailbox, nobody's
     if _ADDRESSED_CONTACT.search(before):
         return Role.UNKNOWN
     if _business_patterns(text)[1].search(before.rsplit("\n", 1)[-1]) or on_business_line(text, e):
@@ -813,6 +853,9 @@ def contact_role(text: str, e: Entity) -> Role:
     return Role.UNKNOWN
 
 
+_SYSTEM_MAILBOX = re.compile(r"(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|notifications?|alerts?|billing|"
+                             r"support|info|hello|help|admin|office|frontdesk|front\.desk|scheduling|appointments|"
+                             r"records|privacy|marketing|careers|jobs|team|contact)@", _I)
 _CHAINED_CONTACT = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\(?\d{3}\)?[-.\s]?\d{3}[-.\s]\d{4}|\d{3}[-.\s]\d{4})"
                               r"\s*(?:or|and|/|,)\s*$", _I)
 
@@ -960,7 +1003,8 @@ _KIN_BEFORE = re.compile(r"\b([^\W\d_]+)['’]s\s+(?:\w+\s+)?(?:daughter|son|kid
 
 _INVENTED_CASE = re.compile(
     r"(?<!not a )(?<!isn't a )(?<!isn’t a )(?<!no )\b(?:hypothetical|fictional|fictitious|imaginary|made[- ]up|invented|"
-    r"composites?)\b|\bnot (?:a )?real (?:person|people|client|patient|case|child|kid|kiddo)s?\b"
+    r"composites?)\b|\b(?:not (?:a )?|no )real (?:person|people|client|patient|case|child|kid|kiddo)s?\b"
+    r"|\bgeneric (?:skit|scenario|example|scene)\b"
     r"|\bisn['’]?t a real (?:person|client|patient|child|kid)\b"
     r"|\bnot (?:about )?any (?:one|single|particular|specific) (?:person|client|patient)['’]?s?\b"
     r"|\bdoes ?n[o']t describe any real\b|\b(?:a|an) (?:\w+ )?(?:client|patient|person) we'?(?:ll| will) call\b", _I)
@@ -1033,6 +1077,7 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
     people = [(e.start, r) for e, r in zip(entities, roles) if e.entity_type == "PERSON"]
     staff = [(e.start, e.end) for e, r in zip(entities, roles) if e.entity_type == "PERSON" and r == Role.STAFF]
     staff += [span for span in colleagues if not any(a < span[1] and span[0] < b for a, b in staff)]
+    public = [(e.start, e.end) for e, r in zip(entities, roles) if e.entity_type == "PERSON" and r == Role.PUBLIC]
     out = []
     for e, r in zip(entities, roles):
         if r == Role.UNKNOWN and (e.start, e.end) in unknown and text[e.start:e.end].split()[0].casefold() in made_up:
@@ -1043,6 +1088,8 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _colleagues_family(text, e, staff):
             r = Role.STAFF  # "Jordan Alvarez, LCSW and his partner Sam welcomed baby Sofia": a colleague's family
             staff.append((e.start, e.end))
+        elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _colleagues_family(text, e, public):
+            r = Role.PUBLIC  # "State Sen. Linda Park testified ... about losing her son Evan": her own story
         elif r == Role.UNKNOWN and e.entity_type == "DATE" and _colleagues_news_date(text, e, staff, people):
             r = Role.STAFF  # "his partner Sam welcomed baby Sofia on November 28", "on parental leave until January 12"
         elif r == Role.UNKNOWN and e.entity_type in ("PHONE", "EMAIL") and _colleagues_contact(text, e, staff):
@@ -1073,9 +1120,26 @@ def _listed_after_colleagues(text: str, e: Entity, staff: list[tuple[int, int]])
                 a = chain[i][0]
             if _OWN_BEFORE.search(text, max(0, a - 30), a):
                 return True  # "starring our very own Summer & Grace"
+            if _DOCTOR_BEFORE.search(text, max(0, a - 8), a) and _team_outing(text, a):
+                return True  # "Team Brightside ran the Turkey Trot!!! Dr. Mike, Jess, Ana and Carlos repping the clinic"
             job = _JOBS_BEFORE.search(text, max(0, a - 60), a)
             return bool(job) and job.group().rstrip(": \t").casefold().endswith("s")
     return False
+
+
+# the team doing something together: "our audiology team at #walk4hearing", "Team Brightside ran", "repping the clinic"
+_TEAM_CUE = re.compile(r"\b(?:(?:our|ur)\s+(?:[\w-]+\s+){0,2}(?:team|staff|crew|office)|team\s+(?-i:[A-Z])\w+|"
+                       r"repp?(?:ing|ed|resenting|resented)\s+(?:the|our)\s+(?:clinic|practice|office|team))\b", _I)
+
+
+def _team_outing(text: str, start: int) -> bool:
+    """A list opened by a doctor, in a passage about the team (its sentence or the one before) that
+    mentions no one's care: the rest of the list are colleagues too."""
+    s0, s1 = _sentence(text, start, start + 1)
+    p0 = _sentence(text, max(0, s0 - 2), max(1, s0 - 1))[0] if s0 > 1 else s0
+    sentence = text[s0:s1]
+    return bool(_TEAM_CUE.search(text, p0, s1)) and not _CARE_OF_SOMEONE.search(sentence) \
+        and not _SOMEONE_ELSE.search(sentence)
 
 
 # a relative named after the word that relates them: "his partner Sam", "welcomed baby Theo",
@@ -1144,9 +1208,17 @@ _TREATED_HERE = re.compile(r"\b(?:her|his|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:"
 _SERVICE_AREA = re.compile(r"\b(?:across|throughout|serving|serve|all over|everywhere in)\s+(?:the\s+)?$", _I)
 
 
+# one of the practice's own sites: "She sees patients at our Lakeside clinic", "our Gresham campus"
+_OUR_SITE_BEFORE = re.compile(r"\b(?:our|ur)\s+$", _I)
+_SITE_AFTER = re.compile(r"\s+(?:campus|office|location|branch|clinic|studio|site|practice)\b", _I)
+
+
 def role_of(text: str, e: Entity) -> Role:
     if e.entity_type == "LOCATION" and _SERVICE_AREA.search(text, max(0, e.start - 20), e.start):
         return Role.OPERATIONS
+    if e.entity_type == "LOCATION" and _OUR_SITE_BEFORE.search(text, max(0, e.start - 8), e.start) \
+            and _SITE_AFTER.match(text, e.end):
+        return Role.PRACTICE
     role = _role_of(text, e)
     if role == Role.STAFF and e.entity_type == "PERSON" and _TREATED_HERE.search(text, *_sentence(text, e.start, e.end)):
         return Role.UNKNOWN  # "our front desk superstar Carla, recovering after her hysterectomy ... here at Bloom"
@@ -1176,6 +1248,9 @@ def _role_of(text: str, e: Entity) -> Role:
 EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|summit|open house|fair|festival|"
                          r"host(?:s|ing|ed)?|support circle|open to (?:anyone|everyone|all|the public)|"
                          r"fundraiser|walk|run|race|marathon|sponsor(?:s|ing|ed)?|5k|gala|join us|rsvp|tickets?|"
+                         # a giving campaign: "Every gift through April 30 will be matched"
+                         r"(?:every|your) (?:gift|donation)|matched (?:dollar|gift|donation)s?|matching gift|giving tuesday|"
+                         r"next (?:one|session|class|meeting|date|meetup)(?=\s*:)|"  # "Next one: Sat June 7, 6pm"
                          r"register|registration|venue|community room|meeting|presenting|presentation|keynote|"
                          r"speaking|"
                          r"meet-?up|training|screening night|(?:free|community|public|next) (?:[\w-]+ )?screenings?|screening (?:day|event)|panel|author talk|book talk|book signing|signing|"

@@ -53,7 +53,10 @@ _SOMEONES_CARE = re.compile(r"\b(?:our|this|that|today'?s|a|the|last|next|in|her
                             r"(?:dr\.?|doctor|our)\b", _I)
 _PATIENT_REF = re.compile(L.PATIENT_REF, _I)
 # the writer in the patient's chair: "Being the patient made me a better surgeon", "I was the patient"
-_WRITER_AS_PATIENT = re.compile(r"\b(?:being|was|am|i'?m|i’m|became|be) (?:the|a) patient\b", _I)
+_WRITER_AS_PATIENT = re.compile(r"\b(?:being|was|am|i'?m|i’m|became|be) (?:the|a) patient\b"
+                                # the writer as who they were: "I had been the kid who did everything right"
+                                r"|\bI (?:was|had been|have been|'ve been|’ve been|used to be|am|'m|’m) (?:the|a|an) "
+                                r"(?:[\w-]+ ){0,2}?(?:kid|child|girl|boy|teen|teenager|student|woman|man|person|one)\b", _I)
 # the writer's job in a story of their own: "For eight months I got up, saw clients, came home and stared at the wall"
 _WRITERS_WORK = re.compile(r"\b(?:saw|see|seeing|treat|treated|treating)\s+(?:clients|patients)\b(?!\s+(?:who|with|that|from))",
                            _I)
@@ -344,7 +347,24 @@ def pronoun_for_someone_else(text: str, pronoun: re.Pattern, entities: tuple[Ent
     """Some he/she in the draft is not last said of a colleague, a public figure, the writer's
     family or a pet ("Meet Biscuit! Our golden retriever ... he'll hang out in the back office")."""
     everyone, _ = _people(entities, roles)
-    return any(not _nearest_is_own(text, 0, m.start(), everyone, is_colleague) for m in pronoun.finditer(text))
+    return any(not _said_of_own(text, m.start(), everyone, is_colleague) for m in pronoun.finditer(text))
+
+
+def _said_of_own(text: str, pos: int, people, is_colleague) -> bool:
+    """The he/she at ``pos`` is last said of someone of our own, or, when no one was named before it,
+    of the first one named after it ("In her own words 💗 ... our front desk lead Tasha Greene")."""
+    before = _nearest_is_own(text, 0, pos, people, is_colleague)
+    if before is not None:
+        return before
+    ahead = [(p.start, r in (Role.STAFF, Role.PUBLIC)) for p, r in people if pos < p.start <= pos + _FORWARD_REACH]
+    ahead += [(pos + m.start(), True) for m in re.finditer(r"[^\W\d_]+", text[pos:pos + _FORWARD_REACH])
+              if is_colleague(m.group())]
+    ahead += [(m.start(), False) for m in _SOMEONE_ELSE.finditer(text, pos + 1, pos + _FORWARD_REACH)
+              if not _ONE_OF_THE_TEAM.match(text, m.start())]
+    return bool(ahead) and min(ahead)[1]
+
+
+_FORWARD_REACH = 160  # a pronoun opening a post points at someone named in its first sentence or two
 
 
 _MAILING = re.compile(r"\bunsubscribe\b|\byou(?:['’]re| are) (?:receiving|getting) this\b|\bopt[- ]out\b", _I)
@@ -460,8 +480,10 @@ _PERSON_WORD = re.compile(
     r"|\b(?:our|my)\s+(?:fav\w*|favou?rite)\s+\w+"  # "our fav local news anchor"
     r"|\b\d{1,3}[- ]?(?:year|yr|month|mo|week|wk)s?[- ]?old\b", _I)
 # clients in general, not one of them: "our clients hear us quote him", "a lot of families in Clark County"
-_CLIENTS_AT_LARGE = re.compile(r"(?<!\bof )\b(?:a lot of|lots of|many|most|some|all|our|my|the|new|other|no)\s+(?:\w+\s+)?"
-                               r"(?:clients|patients|families|parents|kids|folks|people|moms|dads|teens)\b", _I)
+_CLIENTS_AT_LARGE = re.compile(r"(?:(?<!\bof )\b(?:a lot of|lots of|many|most|some|all|our|my|the|new|other|no)"
+                               # a share of them: "94% of families said they'd recommend us", "1 in 5 adults"
+                               r"|\b\d+(?:\.\d+)?\s?(?:%|percent)\s+of(?:\s+(?:our|the|all))?|\b\d+\s+(?:in|out of)\s+\d+)\s+(?:\w+\s+)?"
+                               r"(?:clients|patients|families|parents|kids|folks|people|moms|dads|teens|adults|children)\b", _I)
 
 
 # what someone worked as describes whoever the sentence is about: "Jordan spent two summers as a

@@ -298,6 +298,46 @@ CLEAR = [
                       "us to use her name, image and story in this video."),
     ("linkedin", False, "For months I saw clients all day and cried in my car at lunch. My own therapist (you know who "
                         "you are) helped me back. Therapists are people too.\n\nDana Whitfield, LCSW"),
+    # fifteenth session: a team's list opened by a doctor, two hats, a team sign-off, a surname that is a venue,
+    # a country's dots, a limit, a health word at a sentence's start, the practice's site, a colleague's own story,
+    # permission opening the post, a skit, a refusal, the front desk, a portal and its mailbox, the intake line,
+    # a town that is a given name, shares of clients, a tag with no picture, a giving deadline, a senator's family,
+    # colleagues after a dash
+    ("instagram", True, "our hearing team at #walk4hearing today 🎧 dr. patel, jo & marco walked the whole 5k and "
+                        "raised $900 for the hearing loss association!"),
+    ("facebook", True, "Sunset Stretch in Laurelhurst Park was packed! Led by our own physical therapist and yoga "
+                       "teacher, Dana Whitfield. Next one: Sat June 7, 6pm."),
+    ("email", False, "Subject: Core class, 3 spots left\nSaturdays in May, 9am. $80 for four weeks.\nSee you on the "
+                     "mat!\nPriscilla & the Eastside PT team\nUnsubscribe any time."),
+    ("linkedin", False, "Our new billing lead, Grace Hall, can answer insurance questions for our counseling clients "
+                        "at (503) 555-0148."),
+    ("facebook", False, "About 1 in 6 U.S. adults live with chronic pain. Ask your PT about a graded activity plan."),
+    ("email", False, "Subject: March tips\nRunning again after an injury? Build up your mileage 10% per week, max. "
+                     "Your knees will thank you.\nUnsubscribe any time."),
+    ("linkedin", False, "Burnout doesn't check your job title. Rest is part of the work, even for therapists. #therapistburnout"),
+    ("instagram", False, "Welcome Dr. Ana Ruiz! She sees physical therapy patients at our Lakeside clinic on "
+                         "Tuesdays. Book online!"),
+    ("youtube", True, "Our audiologist Dr. Lena Park grew up with hearing loss in one ear. Here she talks about her "
+                      "first hearing aid. Thank you for sharing your story, Dr. Park!"),
+    ("facebook", True, "With her parents' written permission, we're cheering for 5-year-old Ivy, who rang our bell today after finishing her feeding therapy! 🔔"),
+    ("tiktok", False, "pov: a 6 yr old asks the dentist if the tooth fairy pays taxes 😂 (generic skit, no real "
+                      "patient here)"),
+    ("healthgrades", False, "We're sorry you felt unheard. Federal law means we can't confirm whether anyone is a patient or talk about care online. Please call our patient advocate at 555-0166."),
+    ("yelp", False, "Thanks for the five stars! We'll pass this on to Marisol and Devin at the front desk; they make our mornings."),
+    ("email", False, "Subject: New patient portal\nStarting June 1 you'll message your care team through MyHarbor. Watch for an email from noreply@myharbor-portal.com with your link.\nUnsubscribe any time."),
+    ("instagram", False, "Kevin Love has spoken openly about his panic attacks and asking for help. If he can, so "
+                         "can you. Our intake line is open weekdays 8–6: (555) 010-2233"),
+    ("email", False, "Subject: Spring news\nSpring has finally arrived here in Madison and our therapy gym has new "
+                     "equipment!\nUnsubscribe any time."),
+    ("linkedin", False, "2025 in numbers: 340 clients served, 92% of families said they'd recommend us. Thank you to every nurse, chef and front-desk hero!"),
+    ("instagram", False, "glow season ✨ 15% off facials through 5/31 with our esthetician Bree. link in bio! "
+                         "*results vary #glowup"),
+    ("email", False, "Subject: Help us open 6 more detox beds\nEvery gift through May 15 will be matched by the "
+                     "Alder Foundation. Give at example.org/beds.\nOpt out of fundraising emails here."),
+    ("facebook", False, "State Sen. Maria Wood spoke at the Capitol about losing her brother Sam to an overdose. Her "
+                        "courage matters. If you need help: 1-800-662-4357."),
+    ("instagram", True, "Happy Midwifery Week! Today we celebrate our three midwives — Ines, Tova and Ruth — with 40 "
+                        "years of births between them. #midwives"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -443,6 +483,22 @@ BLOCK = [
     ("instagram", True, "cardiac rehab crew crushing the Heart Walk this morning!! so proud of every one of you"),
     ("tiktok", True, "POV: it's 8am tuesday and the regulars are already warming up 🎶"),
     ("facebook", False, "welcome to the fam Kennedy & Brooks!! 🥰 first visit ✅ no tears ✅ see u in the fall!"),
+    # fifteenth session: an office holder's care with the team, a child's age after a welcome, names after their
+    # cleanings, a promise standing alone, a job at a named school cared for, a business owner adjusted, births
+    # with the midwives, the mayor's family at the clinic
+    ("linkedin", False, "So good to see Councilman Ray Dorsey cutting the ribbon downtown, just weeks after his new "
+                        "glasses fitting with our team!"),
+    ("website", True, "Meet Noah, 7 🦷 our Brave Smile of the Month! He's in first grade at Oak Hill and sat like a champ for his first filling."),
+    ("instagram", True, "fall festival recap 🍂 lots of little pumpkins stopped by after their cleanings — swipe for "
+                        "Mia the bat and Leo the tiger 🦇🐯"),
+    ("facebook", False, "Summer reading camp is open! Your child WILL be reading at grade level by the first day of "
+                        "school. We promise."),
+    ("instagram", False, "happy retirement to the crossing guard at Maple Elementary!! 35 yrs 💛 and thanks for "
+                         "letting us be ur eye doctor for 20 of them"),
+    ("instagram", True, "adjusting the owner of the new climbing gym on Fifth today 🧗 her neck said THANK YOU #chiro"),
+    ("email", False, "Subject: Welcome, little ones!\nThis month we celebrate the families who delivered with our "
+                     "midwives: Jada K., Rosa M. and Emily T. 💕\nUnsubscribe any time."),
+    ("x", False, "so many of you asking if that was the mayor's son at our Main St clinic today... can't say 😉 but he's doing great"),
 ]
 
 

@@ -26,7 +26,7 @@ from checks.base import Analysis, Entity
 from checks.phi.lexicon import (CREDENTIALS, DATE_PREPOSITION_BEFORE, HEALTH_TERMS, HONORIFICS, IRREGULAR_PAST, MONTHS,
                                 SPACY_MODEL, STREET_TYPES, WEEKDAYS,
                                 brand_pattern, common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
-                                cities, names_not_words, person_names)
+                                cities, limit_after_quantity, names_not_words, person_names)
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.given_name import in_a_persons_place
 from checks.phi.recognizers.handle import is_dotted_handle
@@ -276,11 +276,22 @@ class PhiAnalyzer:
         chosen = [c for c in chosen if not _not_a_person(work, c)
                   and not (typed_in_mixed_case and _acronym(text, c)) and not self._tip_subject(work, c)
                   and not _code_or_degree(text, c) and not _in_brand(work, c)
-                  and not (c.entity_type == "PERSON" and work[c.start:c.end].casefold() in _PRONOUNS)]
+                  and not (c.entity_type == "PERSON" and work[c.start:c.end].casefold() in _PRONOUNS)
+                  and not (c.entity_type == "PERSON" and self._time_or_limit(work, c))]
         chosen = _joined_names(work, chosen)
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
                         own=tuple(sorted(set(self._safe_spans(text)))))
+
+    @staticmethod
+    def _time_or_limit(text: str, c: _Candidate) -> bool:
+        """ "Subject: March tips", "Spring has finally arrived": the time of year, not April or Summer (a shape
+        only a person fits keeps them); "10% per week, max.": a limit, not Max."""
+        value = text[c.start:c.end].casefold()
+        return (c.source not in ("HumanContextRecognizer", "HashtagNameRecognizer", "HandleRecognizer")
+                and value in MONTHS | WEEKDAYS | _SEASONS and bool(_SEASON_AFTER.match(text, c.end))
+                and not _KIN_OR_TITLE_BEFORE.search(text, max(0, c.start - 12), c.start)) \
+            or limit_after_quantity(text, c.start, c.end)
 
     def _unshouted(self, text: str) -> str:
         """ "THANKS SO MUCH FOR THE 5 STARS, JEN!! Ava was ...": a shouted run of three or more
@@ -388,6 +399,7 @@ class PhiAnalyzer:
                         and self._capitalised_by_position(text, s.start, text[s.start:s.end], style))
                and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))
                and not (s.label == "PERSON" and text[s.start:s.end].casefold() in WEEKDAYS)  # "closed ... Friday, July 5"
+
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)  # "paid ce", "an ot"
                and not re.search(r"(?<![\w])[A-Za-z]-$", text[max(0, s.start - 3):s.start])  # "X-ray"
@@ -487,6 +499,8 @@ class PhiAnalyzer:
         if label == "PERSON" and recognizer in ("SpacyRecognizer", "PersonContextRecognizer", "GivenNameRecognizer") \
                 and self._in_heading(text, start, end):
             return None
+        if label == "PERSON" and _MY_PRODUCT.fullmatch(value):
+            return None  # "MyRiverbend", "MyChart": a portal or app named for its user
         if label == "PERSON" and self._imperative(text, start, end):
             return None
         if label == "PERSON" and recognizer == "GivenNameRecognizer" and not self._name_like(text, start, end):
@@ -826,7 +840,7 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
         return c
     value = re.sub(r"['’]s$", "", text[c.start:c.end])  # "Forest Park's Wildwood Trail"
     after = re.match(r"(?:[ \t]+[A-Z][a-z]+){1,2}", text[c.end:c.end + 30])  # "Hilton Portland Downtown"
-    if _VENUE.search(value) or (after and _VENUE.search(after.group(0))) \
+    if (_VENUE.search(value) and not _named_in_apposition(text, c, value)) or (after and _VENUE.search(after.group(0))) \
             or _COMPASS_BEFORE.search(text[max(0, c.start - 5):c.start]):
         return replace(c, entity_type="LOCATION")
     if _OWN_SITE_BEFORE.search(text[max(0, c.start - 8):c.start]) and _SITE_AFTER.match(text[c.end:c.end + 12]):
@@ -835,10 +849,42 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
     if code and not _degree_after_name(text, c, code.group(0)):
         return replace(c, entity_type="LOCATION")  # "(Madison, WI)": a town and its state
     single = len(value.split()) == 1 and value.casefold() not in given_names()
-    if single and _PLACE_PREPOSITION.search(text[max(0, c.start - 12):c.start]) \
+    # (a city that is also a given name, after "here in": "Spring is (finally) here in Madison")
+    town = len(value.split()) == 1 and value.casefold() in cities()[0] \
+        and bool(re.search(r"\b(?:here|live|living|lives|based|located|clinics?|offices?|families|folks)\s+in\s+$",
+                           text[max(0, c.start - 20):c.start], re.IGNORECASE))
+    if (single or town) and _PLACE_PREPOSITION.search(text[max(0, c.start - 12):c.start]) \
             and not re.match(r"['’]s\b", text[c.end:c.end + 3]):
         return replace(c, entity_type="LOCATION")
     return c
+
+
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+# "Mom Autumn is a saint": a relative or a title makes the season a name
+_KIN_OR_TITLE_BEFORE = re.compile(r"\b(?:mom|mum|mama|dad|papa|mother|father|sister|sis|brother|aunt|uncle|grandma|"
+                                  r"grandpa|nana|baby|little|miss|mrs|mr|ms|mx|dr|coach|nurse)\.?\s+$", re.IGNORECASE)
+_SEASON_AFTER = re.compile(r"[ \t]+(?:has|is|arrived|arrives|news|tips|hours|specials?|sale|schedule|break|camp|"
+                           r"sessions?|semester|edition|issue|newsletter|update|class(?:es)?|program|hours|reading|"
+                           r"cleaning|checklist|reminders?)\b", re.IGNORECASE)
+_MY_PRODUCT = re.compile(r"My[A-Z][a-z]+(?:[A-Z][a-z]+)*")
+_OFFICE_TITLE_BEFORE = re.compile(r"\b(?:sen|senator|rep|representative|mayor|gov|governor|council(?:wo)?man|councilor|"
+                                  r"commissioner|judge|principal|coach|pastor|rev|reverend|chief|president|sheriff)\.?\s+$",
+                                  re.IGNORECASE)
+# someone introduced by what they do: "Our intake coordinator, Renee Park, can be reached at ..."
+_APPOSITION_BEFORE = re.compile(r"\b(?:our|ur|the|my)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*$", re.IGNORECASE)
+
+
+def _named_in_apposition(text: str, c: _Candidate, value: str) -> bool:
+    """A given name and a surname that is also a venue word ("Renee Park", "Tom Hall") after a job
+    in apposition or a title is a person, not a park."""
+    words = value.split()
+    if len(words) == 1:  # "Thank you for sharing your story, Dr. Park!"
+        return bool(_COURTESY_TITLE_BEFORE.search(text, max(0, c.start - 6), c.start))
+    head = _APPOSITION_BEFORE.search(text, max(0, c.start - 50), c.start)
+    return len(words) == 2 and words[0].casefold() in given_names() and (
+        bool(head and not _VENUE.search(head.group().rstrip(", \t")))
+        or bool(_COURTESY_TITLE_BEFORE.search(text, max(0, c.start - 6), c.start))
+        or bool(_OFFICE_TITLE_BEFORE.search(text, max(0, c.start - 20), c.start)))
 
 
 _ABBREVIATIONS = frozenset({"st", "sr", "jr"})

@@ -114,7 +114,7 @@ HEALTH_TERMS = {
     "anxious", "panic", "ptsd", "trauma", "traumatic", "bipolar", "schizophrenia", "psychosis",
     "adhd", "ocd", "autism", "autistic", "eating disorder", "anorexia", "bulimia", "addiction",
     "addicted", "substance use", "alcohol", "alcoholism", "sober", "sobriety", "relapse", "rehab",
-    "recovery", "overdose", "suicidal", "suicide", "self-harm", "self harm", "grief",
+    "recovery", "overdose", "suicidal", "suicide", "self-harm", "self harm", "grief", "burnout",
     "intake", "appointment", "appointments", "emdr", "cbt", "dbt", "psychiatric", "psychiatrist",
     "psychologist", "hospitalized", "hospitalised", "inpatient", "outpatient", "disorder",
     "symptoms", "mental health", "insomnia", "ssri", "ssris", "zoloft", "prozac",
@@ -137,7 +137,7 @@ HEALTH_TERMS = {
     "hearing test", "eye exam", "dermal filler", "fillers",
     # a visit that is someone's care ("first visit ✅ no tears ✅", "first newborn visit today")
     "first visit", "newborn visit", "well visit", "well-child visit", "well child visit", "checkup", "check-up",
-    "first exam", "first cleaning", "first adjustment",
+    "first exam", "midwife", "midwives", "delivered with", "gave birth", "first cleaning", "his cleaning", "her cleaning", "their cleaning", "their cleanings", "first adjustment",
 }
 
 # the words a date stands after ("charts for august", "since june", "next sunday"): a month or weekday
@@ -222,7 +222,8 @@ def common_surnames(max_rank: int = 5000) -> frozenset[str]:
 
 
 def is_country_or_state(text: str) -> bool:
-    t = re.sub(r"[^\w\s]", " ", text).casefold()
+    t = re.sub(r"(?<=\b\w)\.", "", text)  # "U.S.", "U.K.": an abbreviation's dots join its letters
+    t = re.sub(r"[^\w\s]", " ", t).casefold()
     t = re.sub(r"\s+", " ", t).strip()
     t = re.sub(r"^the ", "", t)
     t = re.sub(r" \(.*$", "", t)
@@ -355,3 +356,12 @@ def person_names() -> frozenset[str]:
     """Given names and surnames together, built once (the union of two large sets costs a
     millisecond, too much to pay on every draft)."""
     return given_names() | common_surnames()
+
+
+# a limit after a quantity: "Add 10% per week, max.", "two cups a day, tops." (not "Thanks for coming in, Max.")
+_LIMITS = frozenset({"max", "min", "tops", "total", "maximum", "minimum"})
+
+
+def limit_after_quantity(text: str, start: int, end: int) -> bool:
+    return text[start:end].casefold() in _LIMITS \
+        and re.search(r"\d[^.!?\n]*,\s*$", text[max(0, start - 60):start]) is not None

@@ -101,5 +101,34 @@ class Addressees:
         reading = reading_of(draft, analysis)
         known = [(e.start, e.end) for e, role in reading.people(analysis)
                  if role in (Role.STAFF, Role.PUBLIC, Role.ORGANISATION, Role.INVENTED)]
-        return [w for w in self.find(draft.text, analysis) if not any(k0 < w[1] and w[0] < k1 for k0, k1 in known)
-                and not reading.is_colleague(draft.text[w[0]:w[1]])]
+        staff_words = colleague_words(draft, analysis)
+        text = draft.text
+        return [w for w in self.find(text, analysis) if not any(k0 < w[1] and w[0] < k1 for k0, k1 in known)
+                and not reading.is_colleague(text[w[0]:w[1]])
+                and not _titled_colleague(text[w[0]:w[1]], staff_words)
+                and not (self.reply_to.fullmatch(text, *w) and speaks_to_colleague(text, w, staff_words))]
+
+
+def colleague_words(draft, analysis: Analysis) -> set[str]:
+    """The words of the names the reading takes for colleagues, so the same colleague named again
+    by title and surname is known: "Our audiologist Dr. Mei Chen ... Thank you, Dr. Chen"."""
+    from checks.reading import reading_of
+    from checks.roles import Role
+    reading = reading_of(draft, analysis)
+    return {w.casefold() for e, role in reading.people(analysis) if role == Role.STAFF
+            for w in re.findall(r"[^\W\d_][\w'’-]+", draft.text[e.start:e.end])}
+
+
+def _titled_colleague(name: str, staff_words: set[str]) -> bool:
+    """ "Dr. Chen" when the draft has named Dr. Mei Chen a colleague."""
+    m = re.fullmatch(r"\s*(?:dr|doctor|dra)\.?\s+([^\W\d_][\w'’-]+)\s*", name, re.IGNORECASE)
+    return bool(m) and m.group(1).casefold() in staff_words
+
+
+def speaks_to_colleague(text: str, span: Span, staff_words: set[str]) -> bool:
+    """ "Thank you for sharing your story, Dr. Chen": the "your" of the sentence is the colleague it names."""
+    start = max(text.rfind(c, 0, span[0]) for c in ".!?\n") + 1
+    end = re.compile(r"(?<!\bdr)(?<!\bdra)[.!?\n]", re.IGNORECASE).search(text, span[1])
+    sentence = text[start:end.start() if end else len(text)]
+    return any(_titled_colleague(m.group(), staff_words)
+               for m in re.finditer(r"\b(?:dr|doctor|dra)\.?\s+[^\W\d_][\w'’-]+", sentence, re.IGNORECASE))

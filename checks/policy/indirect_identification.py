@@ -84,6 +84,9 @@ _ROLE_WORD = re.compile(r"\b(?:" + _ROLE + r"|celeb|star|receiver|tight end)s?\b
 _FAMOUS = re.compile(r"\b(?:famous|celebrity|celeb|well[- ]known|household name|a-?lister|pro (?:athlete|player))\b",
                      re.IGNORECASE)
 _SEEN_HERE = re.compile(r"\b(?:on|in)\s+(?:our|my|the|your)\s+(?:\w+\s+)?(?:table|chair|couch|office|clinic)\b|"
+                        # "that was the mayor's wife at our Elm St clinic today"
+                        r"\bat\s+our\s+(?:[\w.]+\s+){0,2}(?:office|clinic|practice)\s+(?:today|yesterday|this\s+(?:morning|"
+                        r"afternoon|week))\b|"
                         r"\b(?:came|stopped|popped)\s+(?:in|by)\b|\bwas\s+(?:in|here)\b|\bvisited us\b|"
                         r"\b(?:worked on|treated|adjusted)\s+(?:a|an|this|one)\b", re.IGNORECASE)
 # a player picked out by the number on their jersey, in a draft about a team: "cheering for #22 ... that knee"
@@ -109,6 +112,9 @@ _OWN_WORK = re.compile(
     r"|\bthe\s+hard\s+work\s+(?:on\s+)?(?:your|him|her|them)sel(?:f|ves)\b"
     # care with the practice: "finished 20 sessions of burnout-focused work with us"
     r"|\b(?:sessions?|therapy|treatment|program|appointments?|visits?)\b[^.!?\n]{0,40}\bwith\s+(?:us|me)\b"
+    # the practice as their carer: "thank u for letting us be ur dentist for 30 of them"
+    r"|\b(?:us|we|me|I)\b[^.!?\n]{0,20}\b(?:be|been|being|are|am)\s+(?:your|ur|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:dentist|doctor|therapist|chiropractor|chiro|pt|counsel+or|hygienist|provider|physio|[a-z]+ologist|[a-z]+ician)\b"
     # the practice saying the person will know it is them: "He knows who he is."
     r"|\b(?:he|she|they)\s+knows?\s+who\s+(?:he|she|they)\s+(?:is|are)\b",
     re.IGNORECASE)
@@ -119,7 +125,7 @@ _CARE_GIVEN_BEFORE = re.compile(
 _SESSION_WITH_BEFORE = re.compile(r"\b(?:session|appointment|consult(?:ation)?|visit) with\s+$", re.IGNORECASE)
 # ... and verbs that say it on their own: "supporting a ...", "spent a lot of this week with a ..."
 _CARE_GIVEN_STRONG = re.compile(
-    r"\b(?:support(?:ed|ing)?|treat(?:ed|ing)?|counsel\w*|spent [\w\s]{0,20}with|sat with|"
+    r"\b(?:support(?:ed|ing)?|treat(?:ed|ing)?|counsel\w*|spent [\w\s]{0,20}with|sat with|adjust(?:ed|ing)|fitt(?:ed|ing)|"
 
     r"walk(?:ed|ing)? alongside)(?:\s+the family of)?\s+$", re.IGNORECASE)
 _STRUGGLE = re.compile(r"\b(?:struggl\w*|" + L.CONDITION + r")\b", re.IGNORECASE)
@@ -180,8 +186,8 @@ class IndirectIdentification(Rule):
             if not _narrowed(m):
                 continue
             s0, s1 = sentence_bounds(text, m.start())
-            nxt = s1 + 1 + len(text[s1 + 1:]) - len(text[s1 + 1:].lstrip())  # the next sentence, past a line break
-            _, n1 = sentence_bounds(text, min(len(text), nxt)) if nxt < len(text) else (s0, s1)
+            word = re.compile(r"\w").search(text, s1)  # the next sentence, past "!!!", emoji and line breaks
+            _, n1 = sentence_bounds(text, word.start()) if word else (s0, s1)
             sentence, around = text[s0:s1], text[s0:n1]
             if _STAFF_INTRO.search(sentence) or reading.names_colleague(text, s0, s1) \
                     or (m.group("det").lower() == "our" and _OUR_JOB.fullmatch(m.group("role"))):
@@ -257,6 +263,8 @@ def _narrowed(m: re.Match) -> bool:
         return True
     if m.group("det").lower() in ("the", "our") and m.group("role").lower() in _ONE_IN_TOWN:
         return True  # "when the mayor sits in your chair for a cleaning": a town has one
+    if any(w.lower().removesuffix("'s").removesuffix("’s") in _ONE_IN_TOWN and re.search(r"['’]s$", w) for w in words):
+        return True  # "the mayor's wife", "the fire chief's son": a relative of the one in town
     if any(w.lower() == "only" for w in words):
         return True  # "the head baker at the only bakery in millbrook", "the only female firefighter"
     for i, w in enumerate(words):

@@ -23,7 +23,7 @@ from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.content_kind import kind_spans
 from checks.policy import lexicon as L
-from checks.policy.addressee import Addressees
+from checks.policy.addressee import Addressees, colleague_words, speaks_to_colleague
 from checks.policy.base import FLAGS, Rule, Span, alt, compile_all, sentence_bounds
 
 _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?", "therapy", "therapist",
@@ -161,8 +161,10 @@ class ReviewReply(Rule):
     def find(self, draft: Draft, analysis: Analysis) -> Span | None:
         text = draft.text
         on_review_site = any(p in REVIEW_PLATFORMS for p in draft.platforms)  # a draft there is a reply
-        if not on_review_site and not kind_spans(text, "review_reply") and not self._named_opener(text, analysis):
-            return None
+        colleagues = colleague_words(draft, analysis)
+        replying = [k for k in kind_spans(text, "review_reply") if not speaks_to_colleague(text, k, colleagues)]
+        if not on_review_site and not replying and not self._named_opener(text, analysis):
+            return None  # (not "Thank you for sharing your story, Dr. Chen": a colleague's own story)
         for p in self.disclosure:
             for m in p.finditer(text):
                 s0, _ = sentence_bounds(text, m.start())

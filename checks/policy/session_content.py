@@ -118,6 +118,8 @@ class SessionContent(Rule):
         if permission_stated(text):
             return None  # "shared with her written permission": a testimonial, judged by the consent check
         hooks = L.question_hook_spans(text)  # "a patient asked us if ... Short answer:" is everyone's question
+        # (and a refusal: "we can't confirm whether any individual is a patient or talk about care online")
+        hooks += L.refusal_spans(text)
         for p in self.session:
             for m in p.finditer(text):
                 s0, s1 = sentence_bounds(text, m.start())

@@ -21,7 +21,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import (DATE_PREPOSITION_BEFORE, DEED_VERBS, MONTHS, WEEKDAYS, cities, common_surnames,
-                                given_names, is_country_or_state, is_vocabulary)
+                                given_names, is_country_or_state, is_vocabulary, limit_after_quantity)
 from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
 
@@ -88,7 +88,7 @@ _FAMILY = re.compile(r"\b(?:the|both)[ \t]+(?P<v>[^\W\d_][\w'’\-]*?(?:es|s))\b
 _JOINS_THE_PRACTICE = re.compile(r"(?:welcome[ \t]+(?:\w+[ \t]+)?to|join(?:s|ed|ing)?|part[ \t]+of|member[ \t]+of)[ \t]+the[ \t]+$",
                                  re.IGNORECASE)
 # a family by its name: "the nguyen family", "the okonkwo fam", "the ramirez twins"
-_NAMED_FAMILY = re.compile(r"\b(?:the|both)[ \t]+(?P<v>[^\W\d_][\w'’\-]+)[ \t]+(?:family|fam|household|clan|crew|twins|triplets|"
+_NAMED_FAMILY = re.compile(r"\b(?:the|both)[ \t]+(?:(?:whole|entire|lovely|sweet|amazing|wonderful)[ \t]+)?(?P<v>[^\W\d_][\w'’\-]+)[ \t]+(?:family|fam|household|clan|crew|twins|triplets|"
                            r"boys|girls|kids|sisters|brothers)\b", re.IGNORECASE)
 
 
@@ -123,7 +123,10 @@ _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
 # "their little guy", "her baby girl": a relation word after another is no name
 _RELATION_WORDS = frozenset(w for w in re.findall(r"[a-z]+", _RELATION) if w not in ("s",)) | {"man", "boy", "dude", "lady",
                                                                                           "bear", "bug", "monster", "one"}
-_NO_NAME_WORDS = _RELATION_WORDS | _GROUP  # what someone is called without their name ("a friend who showed up")
+# praise that stands for someone: "every clinician, nurse, chef and front-desk hero who made this year possible"
+_PRAISE = {"hero", "heroes", "superhero", "superheroes", "superstar", "superstars", "rockstar", "rockstars", "legend",
+           "legends", "champ", "champs", "mvp", "mvps", "wizard", "wizards", "warrior", "warriors", "unicorn", "gem"}
+_NO_NAME_WORDS = _RELATION_WORDS | _GROUP | _PRAISE  # what someone is called without their name ("a friend who showed up")
 # a baby by a given name in any case: "we loved having you and baby mercy in" (not "baby teeth", "baby steps")
 _BABY_THINGS = frozenset({"blue", "doll", "bear", "love", "shark", "boomer", "face", "powder", "oil", "bump", "fever",
                           "steps", "teeth", "gate", "shower", "food", "formula", "monitor", "brother", "sister", "boy",
@@ -138,6 +141,8 @@ _GREETED = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?:(?:aw+|ha+|oh
                       r"[ \t]*(?:,|[—–]|-(?=[ \t])|!+)", re.IGNORECASE | re.MULTILINE)
 # one called by name at the end of a sentence, then spoken to: "We're sorry to hear this, Destiny. Your concerns ..."
 _CALLED_AT_END = re.compile(rf",[ \t]+(?P<v>{_W})[ \t]*[.!]+(?=\s)")
+_THANKED_FOR = re.compile(rf"\b(?:thank you|thank u|thanks|thx|ty)(?:[ \t]+so[ \t]+much)?[ \t]+(?P<v>{_W})[ \t]+for\b",
+                          re.IGNORECASE)
 # someone introduced to the readers: "Meet Thiago! he's 7 ..."
 _MET = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?i:meet)[ \t]+(?P<v>[A-Z][\w’'\-]+)[ \t]*!", re.MULTILINE)
 _SPOKEN_TO_AFTER = re.compile(r"\b(?:you|your|yours|u|ur|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
@@ -235,8 +240,18 @@ class HumanContextRecognizer(NameRecognizer):
         Pattern("contracted_been", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<={_EMOJI}\s)|{_JOINING})[ \t]*{_CHAT_OPENER}{_LITTLE}"
                                    rf"(?P<v>{_W}?)['’]s[ \t]+been[ \t]+[^\W\d_]+ing\b", 0.9),
         # a list after the family word: "the Okafor twins, Chidi and Chidera", "(THE TWINS, ELI & EZRA)"
-        Pattern("family_listed", rf"\b(?:twins|triplets|kids|children|sons|daughters|siblings)[ \t]*[,:(][ \t]*(?P<v>{_W})"
-                                 rf"(?=[ \t]*(?:,|&|\+|and)[ \t]*{_W})", 0.9),
+        Pattern("family_listed", rf"\b(?:twins|triplets|kids|children|sons|daughters|siblings|family|fam)['’]?[ \t]*[,:(]"
+                                 rf"[ \t]*(?P<v>{_W})(?=[ \t]*(?:,|&|\+|and)[ \t]*(?:\d+[ \t]+)?{_W})", 0.9),
+        # a relative called by kin and name, with no "her" or "his": "mom kehinde literally cried", "wife SUMMER
+        # called re: copay", "— mom Adaeze asked if we could do both"
+        Pattern("kin_named", rf"(?:^|(?<=[\s(—–\-]))(?i:mom|mum|mama|momma|dad|daddy|papa|grandma|grandpa|granny|nana|"
+                             rf"wife|husband|hubby|auntie|aunt|uncle|stepmom|stepdad)[ \t]+(?P<v>{_W})(?![\w'’])", 0.9),
+        # a courtesy title in Spanish, Polish or Vietnamese: "mil gracias, sra. hernández", "dziękujemy pan Stasiu",
+        # "cảm ơn chị Hương", "Chú Tuấn"
+        Pattern("titled_abroad", rf"(?:\b(?i:sra|srta|señora|señorita|doña)\.?|\b(?:Sr|Pan|pan|Pani|pani)\.?"
+                                 rf"(?=[ \t]+[A-ZÀ-Ỹ])|(?<![\w])(?i:chị|chú|cô|bác|ông|bà))[ \t]+(?P<v>{_W})(?![\w'’])", 0.9),
+        # a child with their age first: "when 4yo Kai told Ms. Bethany", "7-year-old Mateo rang our bell"
+        Pattern("aged", rf"\b\d{{1,2}}[ \t-]*(?:yo|y/o|yr[ \t-]*old|year[ \t-]*old)[ \t]+(?P<v>{_W})(?![\w'’])", 0.9),
     ]
     CONTEXT = []
     FLAGS = re.IGNORECASE | re.MULTILINE
@@ -299,16 +314,28 @@ class HumanContextRecognizer(NameRecognizer):
         ("hi team") or an endearment ("hey girl")."""
         out = []
         # (a greeted or called name must then be spoken to; an introduced one need not)
-        found = [(m, True) for rx in (_GREETED, _CALLED_AT_END) for m in rx.finditer(text)]
+        found = [(m, not self._greets_a_given_name(text, m)) for m in _GREETED.finditer(text)]
+        found += [(m, True) for m in _CALLED_AT_END.finditer(text)]
+        # ("thank you chidinma for being such a trooper": the thanks itself speaks to them)
+        found += [(m, False) for m in _THANKED_FOR.finditer(text)
+                  if m.group("v").casefold() in given_names() or not is_vocabulary(m.group("v"), self.common_words)]
         for m, spoken_to in found + [(m, False) for m in _MET.finditer(text)]:
             word, low = m.group("v"), m.group("v").casefold().replace("’", "'")
             end = min(len(text), m.end() + 160)
             if low in STOP_WORDS or low in _GROUP or low in _ENDEARMENTS or low in MONTHS or low in WEEKDAYS \
                     or is_country_or_state(word) or (low in cities()[0] and low not in given_names()) \
-                    or (spoken_to and not _SPOKEN_TO_AFTER.search(text, m.end(), end)):
+                    or (spoken_to and not _SPOKEN_TO_AFTER.search(text, m.end(), end)) \
+                    or limit_after_quantity(text, m.start("v"), m.end("v")):
                 continue
             out.append(self._found(m.start("v"), m.end("v")))
         return out
+
+    @staticmethod
+    def _greets_a_given_name(text: str, m: re.Match) -> bool:
+        """ "hi faith, so sorry about the wait": a message opening by greeting a given name with a comma greets
+        that person, though nothing after says "you"."""
+        return m.group("v").casefold() in given_names() and not text[:m.start()].strip() \
+            and text[m.end("v"):m.end("v") + 1] == ","
 
     def _titled_initial(self, text: str) -> list[RecognizerResult]:
         return [self._found(m.start(), m.end()) for m in _TITLED_INITIAL.finditer(text)]

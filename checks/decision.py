@@ -61,6 +61,8 @@ _WHOLE_POST = re.compile(r"\b(?:for|in|of|to feature|to share) (?:this|the|our|h
                          r"written |hipaa |and |, )*(?:permission|consent|authori[sz]ation)\b"
                          r"|\b(?:allowing|allows|allowed|permitting|letting) us to (?:share|post|publish|use|feature) "
                          r"(?:it|this|them|the video|the story)\b"
+                         # "signed our written photo & story release so we could celebrate her with all of you today"
+                         r"|\bso (?:that )?we (?:could|can|may|might) (?:share|post|publish|feature|celebrate|tell)\b"
                          # "to share her name, photo, and this story", "sharing Coach Tamara's comeback story"
                          r"|\bshar(?:e|ing)\b[^.!?\n]{0,50}\b(?:story|photos?|pics?|journey|name)\b", re.IGNORECASE)
 # a sentence that opens with the posting: "Shared with Maria's signed written authorization (on file)."
@@ -77,7 +79,7 @@ _BEFORE_AFTER = re.compile(r"\bbefore\b\W{1,8}(?:and\W+|&\W*|vs\.?\W+|to\W+)?aft
 
 # what a written authorization would release: the patient content a consent covers, and the
 # patient's name with the registry's "not on file"
-_AUTHORISABLE = (*COVERABLE, "phi.person", "phi.handle", "consent.unknown_person")
+_AUTHORISABLE = (*COVERABLE, "phi.person", "phi.handle", "phi.age_over_89", "consent.unknown_person")
 _PICTURE_CODES = ("phi.photo", "policy.before_after", "image.face")
 
 

@@ -56,9 +56,11 @@ _PUBLIC_BEFORE = re.compile(
     r"documentary|film|movie|book|memoir|novel|podcast|series|album|song|ted talk)\s+(?:dr\.?\s+)?$"
     r"|\bby\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}\s+(?:and|&)\s+$"  # "by Emily and Amelia Nagoski"
     r"|[\w!?.][\"”]\s*,\s*(?:[\w'’.-]+\s+(?:and|&)\s+)?$"  # a title, then its authors: "“Burnout”, Emily & Amelia Nagoski"
-    r"|\b(?:as|like|says|said|wrote|writes|quoting|(?:quote|words|wisdom|lessons?|advice|insights?) from|words of|"
+    r"|\b(?:as|like|wrote|writes|quoting|(?:quote|words|wisdom|lessons?|advice|insights?) from|words of|"
     r"according to|inspired by)\s+"
-    r"(?:dr\.?\s+)?$", _I)
+    r"(?:dr\.?\s+)?$"
+    # a quote's attribution ("...," says Brené Brown), not reported speech ("she says Marjorie still beats her")
+    r"|[\"”’',]\s*(?:says|said)\s+(?:dr\.?\s+)?$", _I)
 # Text right after a name that makes it a public figure: "'s book", "once said", ", author of".
 _PUBLIC_AFTER = re.compile(
     # (any word between only after a possessive: "Brené Brown's quiet book", not "Noah started speech")
@@ -67,6 +69,8 @@ _PUBLIC_AFTER = re.compile(
     r"article|op-ed|interview|documentary|film|album|song|speech|lecture|method|theory|model|framework|series|"
     r"show|episode|special|campaign|movie|channel|newsletter|blog|tour|concert)\b"
     r"|^\s*(?:jr\.?\s+)?day\b"                                        # "Martin Luther King Jr. Day"
+    # the book's authors: "If you've ever needed an owner's manual ..., Nancy Mace and Peter Rabins wrote it"
+    r"|^(?:\s+(?:and|&)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2})?\s+(?:wrote|co-?wrote|authored)\s+(?:it|the book|this book|that book)\b"
     r"|^\s+et\s+al\b|^\s*(?:,\s*|\(\s*)(?:19|20)\d\d\s*[),;]"              # a study's author: "Trauer et al., 2015"
     r"|^\s+(?:reads|reading|will read|signs|signing|will sign|discusses|will discuss)\s+(?:from\s+|copies of\s+)?"
     r"(?:[\"“'‘]|(?:her|his|their) (?:new |latest |debut )?(?:book|memoir|novel|essays|poems))"  # an author's event
@@ -119,6 +123,9 @@ _STAFF_SENTENCE = re.compile(
     r"anniversary with us|work anniversary|(?:will be |is |are )?covering (?:for|adjustments|appointments|sessions|patients|clients|"
     r"the office|urgent)|fill(?:s|ing)? in for|(?:parental|maternity|paternity|medical) leave|out on leave|"
     r"years (?:with|at) (?:us|the practice|our)|employee of the month|staff spotlight|team spotlight|"
+    # "who greeted everyone at our Westside front desk for 27 years"
+    r"(?:at|behind|on) (?:our|the) [^.!?\n]{0,40}\b(?:front desk|reception desk|reception|desk)\b[^.!?\n]{0,10}\bfor "
+    r"(?:\d+|\w+) years|"
     r"on staff|(?:our|my) colleague|(?:is|are) (?:now )?(?:accepting|seeing) new)\b", _I)
 # a clinician's title: in a post, "Dr. X" is who treats, unless the sentence says X is the patient
 _DOCTOR_BEFORE = re.compile(r"\b(?:dr|dra|doctor|doctora)\.?\s+$", _I)  # (Spanish: "Dra. Herrera")
@@ -127,7 +134,7 @@ _SIGNATURE_TITLE_AFTER = re.compile(
     r"|^\s*,\s*(?:Owner|Founder|Co-?Founder|CEO|President|Practice Owner)\b", _I)
 _EVENT_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Fun\s+)?(?:Run|Walk|5K|10K|Half Marathon|Marathon|Race|Gala|Festival|Fair|Classic|"
                           r"Challenge|Expo|Summit|Conference|Open|Tournament|Invitational)\b")
-_NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: to you)? on (?:the (?:arrival|birth) of )?(?:your )?(?:new )?"
+_NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: to (?:you|(?:[^.!?\n]|(?<=\bdr)\.|(?<=\bDr)\.){1,80}?))? on (?:the (?:arrival|birth) of )?(?:your |their |her |his )?(?:new )?"
                               r"(?:baby|little|newborn)\s+$", _I)
 _TEAM_AFTER = re.compile(r"^\s+(?:game|games|match|home opener|season opener|playoffs?|fans|stadium|dugout|locker room)\b", _I)
 _WELCOME_BABY_BEFORE = re.compile(r"\bwelcome to the world,?\s+(?:baby\s+|little\s+)?$", _I)
@@ -180,7 +187,9 @@ STAFF_JOB = _STAFF_JOB  # for checks/subjects.py: "one of our PT assistants" is 
 # the parents are colleagues: "Welcome to the world, baby Rose! Dr. Amani and her husband welcomed their daughter"
 _COLLEAGUE_WELCOMED = re.compile(r"\b(?:dr\.?|doctor|our\s+(?:\w+\s+)?(?:" + _STAFF_JOB + r"))\s+[^.!?\n]{0,60}\bwelcomed\b", _I)
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+"
-                               r"(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}"  # "our very own", "our beloved"
+                               # "our very own", "our beloved", "our Client Relations" (not "our client")
+                               r"(?:(?!(?:clients?|patients?)\b(?!\s+(?:relations|services|experience|advocacy|care|access|"
+                               r"success|intake)\b))[a-z-]+\s+){0,2}"
                                + _STAFF_JOB + r"\s*[,:—–]?\s*(?:dr\.?\s+)?$"  # "our incredible nurses: Rhonda, Kim, ..."
                                # two hats: "our own physical therapist and RYT-200 instructor, Camille Duarte"
                                r"|\b(?:our|ur)\s+(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}" + _STAFF_JOB
@@ -324,7 +333,9 @@ _STAFF_JOB_AFTER = re.compile(r"^(?:'s)?\s*[,(]\s*(?:our|the practice'?s|the)\s+
 # a celebration whose next line says which colleague it is: "HAPPY BIRTHDAY MARCUS!! 🎂 / Things you may not
 # know about our favorite DPT:"
 _CELEBRATED_BEFORE = re.compile(r"\b(?:birthday|bday|b-day|anniversary|congrat\w*|welcome|happy retirement)\W*$", _I)
-_JOB_NEXT_LINE_AFTER = re.compile(r"[^\w\n]*\n[^\n]{0,60}?\b(?:our|ur)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB + r"\b", _I)
+# (not a job that names someone else: "Happy 100th birthday Marjorie!! / Our aide Tasha has been on Marjorie's visits")
+_JOB_NEXT_LINE_AFTER = re.compile(r"[^\w\n]*\n[^\n]{0,60}?\b(?:our|ur)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB
+                                  + r"\b(?!\s*,?\s*(?-i:[A-Z])[\w'’-]+)", _I)
 # who works a shift or decides for the office: "on-call tonight is Reza", "Reza is on call", "... ends 12/1 per Lou",
 # "can someone cover Lou's 2:00": a colleague's rota, ruling or slot
 _ON_CALL_BEFORE = re.compile(r"\bon[- ]call(?:\s+(?:today|tonight|this\s+weekend|\w+day))?\s*(?:is|:|=|-|–)\s*$", _I)
@@ -568,7 +579,8 @@ def person_role(text: str, e: Entity) -> Role:
                 and not _CARED_BY_THE_JOB.search(before)) \
             or _STAFF_JOB_AFTER.match(after) \
             or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
-            or _PET_AFTER.match(after) or _signs_the_post(text, e, value) or _signs_for_the_team(before, after) or _ADVISES_AFTER.match(after) \
+            or _PET_AFTER.match(after) or _signs_the_post(text, e, value) or _signs_for_the_team(before, after) \
+            or _named_contact(text, e, before, after) or _ADVISES_AFTER.match(after) \
             or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) or _acts_for_the_office(before, after) \
             or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
             or (_CELEBRATED_BEFORE.search(before) and _JOB_NEXT_LINE_AFTER.match(text, e.end, e.end + 120)) \
@@ -582,7 +594,7 @@ def person_role(text: str, e: Entity) -> Role:
     if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence) \
             and not _FIRST_VISIT.search(_sentence_and_next(text, e)) and not _CHILDS_AGE_AFTER.match(after):
         return Role.STAFF  # (not "welcome to the fam Kennedy & Brooks!! first visit ✅ ... see u in the fall!")
-    if (_NEW_BABY_BEFORE.search(before) and (_A_DOCTOR.search(sentence) or _BACK_FROM_LEAVE.search(text))) or \
+    if (_NEW_BABY_BEFORE.search(text, max(s0, e.start - 160), e.start) and (_A_DOCTOR.search(sentence) or _BACK_FROM_LEAVE.search(text))) or \
             (_WELCOME_BABY_BEFORE.search(before) and (_BACK_FROM_LEAVE.search(text) or _COLLEAGUE_WELCOMED.search(text))):
         return Role.STAFF  # "Welcome back, Dr. Lopez (and congrats on baby Mateo!)": a colleague's newborn
     titled = re.match(r"(?:dr|doctor)\.?\s+(?=\S)", value, _I)  # the tagger took the title in: "thx Dr Lindqvist"
@@ -608,6 +620,18 @@ _SIGNATURE_LINE = re.compile(r"^[ \t]*" + _NAME_WORDS + r"(?:[ \t]*(?:,|&|\band\
 # a line of its own signed for the team: "Camille & the Riverside PT team", "Dr. Ana and the whole crew"
 _FOR_THE_TEAM_AFTER = re.compile(r"^[ \t]*(?:&|and|\+)[ \t]+(?:the|our|all the)[ \t]+[^\n]{0,40}?\b(?:team|crew|staff)\b"
                                  r"[^\w\n]*(?:\n|$)", _I)
+
+
+# whom the reader is to call: "Apply at the link or call Rosa at 555-0160", "Call Beth at 555-0121 with questions"
+_CALL_BEFORE = re.compile(r"\b(?:call|text|email|e-mail|contact|reach out to|talk to|message|ask for)\s+$", _I)
+_AT_A_NUMBER_AFTER = re.compile(r"^\s+(?:at|on|@)\s*(?:\+?1[ .-]?)?\(?\d{3}", _I)
+
+
+def _named_contact(text: str, e: Entity, before: str, after: str) -> bool:
+    """The one the post hands the reader to call is the practice's contact (not "call Kevin at ... about his
+    results": a sentence about someone's care)."""
+    return bool(_CALL_BEFORE.search(before) and _AT_A_NUMBER_AFTER.match(after)) \
+        and not _CARE_OF_SOMEONE.search(text, *_sentence(text, e.start, e.end))
 
 
 def _signs_for_the_team(before: str, after: str) -> bool:
@@ -853,9 +877,7 @@ def contact_role(text: str, e: Entity) -> Role:
     return Role.UNKNOWN
 
 
-_SYSTEM_MAILBOX = re.compile(r"(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|notifications?|alerts?|billing|"
-                             r"support|info|hello|help|admin|office|frontdesk|front\.desk|scheduling|appointments|"
-                             r"records|privacy|marketing|careers|jobs|team|contact)@", _I)
+_SYSTEM_MAILBOX = re.compile(r"(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|notifications?|alerts?)@", _I)
 _CHAINED_CONTACT = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\(?\d{3}\)?[-.\s]?\d{3}[-.\s]\d{4}|\d{3}[-.\s]\d{4})"
                               r"\s*(?:or|and|/|,)\s*$", _I)
 
@@ -1204,6 +1226,8 @@ _CONTACT_VERB = re.compile(r"\b(?:call|text|phone|reach(?: out)?|contact|e-?mail
 _TREATED_HERE = re.compile(r"\b(?:her|his|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:" + L.CARE + "|" + L.CONDITION
                            + r"|hysterectomy|mastectomy|[\w-]+ectomy)\b(?:[^.!?\n]|(?<=\b(?:dr|mr|ms))\.|(?<=\bmrs)\.){0,40}\b(?:here at|here with us|with us|at our "
                            r"(?:office|clinic|practice|center))\b", _I)
+_WE_CARED_FOR_THEM = re.compile(r"\b(?:our|we)\b[^.!?\n]{0,60}\b(?:car(?:ing|ed) for|look(?:ing|ed) after|treat(?:ing|ed)|"
+                                r"nurs(?:ing|ed))\s+(?:him|her|them)\b", _I)
 # a region the practice serves or works in: "partners across the Miami Valley", "serving Greater Boise"
 _SERVICE_AREA = re.compile(r"\b(?:across|throughout|serving|serve|all over|everywhere in)\s+(?:the\s+)?$", _I)
 
@@ -1220,8 +1244,11 @@ def role_of(text: str, e: Entity) -> Role:
             and _SITE_AFTER.match(text, e.end):
         return Role.PRACTICE
     role = _role_of(text, e)
-    if role == Role.STAFF and e.entity_type == "PERSON" and _TREATED_HERE.search(text, *_sentence(text, e.start, e.end)):
-        return Role.UNKNOWN  # "our front desk superstar Carla, recovering after her hysterectomy ... here at Bloom"
+    if role == Role.STAFF and e.entity_type == "PERSON" and (_TREATED_HERE.search(text, *_sentence(text, e.start, e.end))
+                                                           or _WE_CARED_FOR_THEM.search(_sentence_and_next(text, e))):
+        # "our front desk superstar Carla, recovering after her hysterectomy ... here at Bloom"; "the passing of Walt —
+        # retired fire chief ... For eight months our home health team had the privilege of caring for him"
+        return Role.UNKNOWN
     if role == Role.UNKNOWN and e.entity_type == "LOCATION" and on_business_line(text, e):
         return Role.ORGANISATION  # a business's own address or branch town
     return role

@@ -31,7 +31,9 @@ _PET = re.compile(r"\b(?:a|an|the|our|my|this|that)\s+(?:[\w-]+\s+){0,2}(?:dog|c
                   r"|\b(?:therapy|service|office|clinic|guide|facility)[ -](?:dog|cat|pup|puppy)\b", _I)
 # someone other than the writer or a colleague, unnamed: "a mom", "the teen", "one of our regulars"
 _SOMEONE_ELSE = re.compile(
-    r"\b(?:a|an|the|this|that|one|someone|somebody|\w+['’]s)\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b"
+    # (not a contraction, "it's National Family Caregivers Month", nor a compound, "a family-based track")
+    r"\b(?:a|an|the|this|that|one|someone|somebody|(?!(?:it|that|what|there|here|he|she|who|let|where|how)['’]s\b)\w+['’]s)"
+    r"\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b(?!-)"
     # ("PT" in capitals is the job or a credential: "Dr. Priya Raman, PT, DPT", "our PT Dana")
     r"|\b(?:client|patient|counselee)s?\b|(?-i:\b(?:pt|Pt)s?\b)|\bsomeone\b|\bsomebody\b"
     # one picked out of a group: "One of the firefighters in my Tuesday night group"
@@ -476,14 +478,23 @@ _PERSON_WORD = re.compile(
     r"person|warrior|champ|superstar|buddy|bud|sweetie|cutie|lil|little one|little man|mister|miss|sir|ma'?am|"
     r"humans|crew|gang|bunch|squad|group|class|grad(?! school)|grads|graduates?|who|whom|whose|they|them|their|theirs|"
     r"bride|groom|nurse|teacher|anchor|firefighter|officer|cop|coach|athlete|student|runner|player|veteran|"
-    r"lawyer|attorney|pastor|chef|soldier|pilot|farmer|musician|dancer|swimmer|gymnast|golfer|grandparent)s?\b"
+    r"lawyer|attorney|pastor|chef|soldier|pilot|farmer|musician|dancer|swimmer|gymnast|golfer|grandparent)s?\b(?!-)"
     r"|\b(?:our|my)\s+(?:fav\w*|favou?rite)\s+\w+"  # "our fav local news anchor"
     r"|\b\d{1,3}[- ]?(?:year|yr|month|mo|week|wk)s?[- ]?old\b", _I)
 # clients in general, not one of them: "our clients hear us quote him", "a lot of families in Clark County"
 _CLIENTS_AT_LARGE = re.compile(r"(?:(?<!\bof )\b(?:a lot of|lots of|many|most|some|all|our|my|the|new|other|no)"
-                               # a share of them: "94% of families said they'd recommend us", "1 in 5 adults"
-                               r"|\b\d+(?:\.\d+)?\s?(?:%|percent)\s+of(?:\s+(?:our|the|all))?|\b\d+\s+(?:in|out of)\s+\d+)\s+(?:\w+\s+)?"
-                               r"(?:clients|patients|families|parents|kids|folks|people|moms|dads|teens|adults|children)\b", _I)
+                               r")\s+(?:\w+\s+)?(?:clients|patients|families|parents|kids|folks|people|moms|dads|teens)\b"
+                               # a share or a count of them, and what they did: "94% of families said they'd recommend us",
+                               # "1 in 5 adults", "our county lost 41 neighbors to overdose"
+                               r"|(?:\b\d+(?:\.\d+)?\s?(?:%|percent)\s+of(?:\s+(?:our|the|all))?|\b\d+\s+(?:in|out of)\s+\d+"
+                               r"|\b\d{2,}(?:,\d{3})*\+?)\s+(?:\w+\s+)?"
+                               r"(?:clients|patients|families|parents|kids|folks|people|moms|dads|teens|adults|children|"
+                               r"neighbou?rs|residents|members|veterans|students|lives)\b[^;:—–.!?\n]*"
+                               # everyone of a kind, and what they do: "to every daughter who moved back home, every husband
+                               # learning to do his wife's hair"
+                               r"|\bevery (?:single )?(?:[\w-]+ )?(?:daughter|son|husband|wife|mom|dad|parent|caregiver|"
+                               r"neighbou?r|person|one|family|kid|child|teen|nurse|veteran|friend|grandparent|sibling)\b"
+                               r"[^;:—–.!?\n]*", _I)
 
 
 # what someone worked as describes whoever the sentence is about: "Jordan spent two summers as a

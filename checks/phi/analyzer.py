@@ -271,13 +271,16 @@ class PhiAnalyzer:
         doc, chosen = self.candidates(work)
         if self._informal is not None:
             chosen = self._arbitrate(work, doc, chosen, typed=text)
-        chosen = self._listed_with_a_name(work, _split_lists(work, chosen))
+        chosen = _places_listed(work, self._listed_with_a_name(work, _split_lists(work, chosen)))
         typed_in_mixed_case = case_style(text) == "mixed"
         chosen = [c for c in chosen if not _not_a_person(work, c)
                   and not (typed_in_mixed_case and _acronym(text, c)) and not self._tip_subject(work, c)
                   and not _code_or_degree(text, c) and not _in_brand(work, c)
                   and not (c.entity_type == "PERSON" and work[c.start:c.end].casefold() in _PRONOUNS)
-                  and not (c.entity_type == "PERSON" and self._time_or_limit(work, c))]
+                  and not (c.entity_type == "PERSON" and self._time_or_limit(work, c))
+                  # "St. Luke's Chapel", "Saint Joseph's": a saint names a church, school or hospital
+                  and not (c.entity_type == "PERSON" and (_SAINT_BEFORE.search(work, max(0, c.start - 7), c.start)
+                                                          or re.match(r"(?:St|Ste|Saint)\.?[ \t]", work[c.start:c.end])))]
         chosen = _joined_names(work, chosen)
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
@@ -399,6 +402,11 @@ class PhiAnalyzer:
                         and self._capitalised_by_position(text, s.start, text[s.start:s.end], style))
                and not (s.label == "LOCATION" and is_country_or_state(text[s.start:s.end]))
                and not (s.label == "PERSON" and text[s.start:s.end].casefold() in WEEKDAYS)  # "closed ... Friday, July 5"
+               # "with grace and a bowl of peppermints": in a draft that capitalises its names, a lower-case word after
+               # a preposition is the word
+               and not (s.label == "PERSON" and style == "mixed" and text[s.start:s.end].islower()
+                        and _PREPOSITION_BEFORE.search(text, max(0, s.start - 8), s.start)
+                        and self._ordinary_word(text[s.start:s.end]))
 
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)  # "paid ce", "an ot"
@@ -859,6 +867,8 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
     return c
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|in|for|by|from|into|without)[ \t]+$")
+_SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|Ste|Saint)\.?[ \t]+$")
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 # "Mom Autumn is a saint": a relative or a title makes the season a name
 _KIN_OR_TITLE_BEFORE = re.compile(r"\b(?:mom|mum|mama|dad|papa|mother|father|sister|sis|brother|aunt|uncle|grandma|"
@@ -871,7 +881,8 @@ _OFFICE_TITLE_BEFORE = re.compile(r"\b(?:sen|senator|rep|representative|mayor|go
                                   r"commissioner|judge|principal|coach|pastor|rev|reverend|chief|president|sheriff)\.?\s+$",
                                   re.IGNORECASE)
 # someone introduced by what they do: "Our intake coordinator, Renee Park, can be reached at ..."
-_APPOSITION_BEFORE = re.compile(r"\b(?:our|ur|the|my)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*$", re.IGNORECASE)
+_APPOSITION_BEFORE = re.compile(r"\b(?:our|ur|the|my)\s+(?:[\w-]+\s+){0,2}(?:[a-z-]+(?:er|or|ist|ian|ant|ent)|lead|head|"
+                                r"chief|nurse|coach|aide|liaison|rep)s?\s*,\s*$", re.IGNORECASE)
 
 
 def _named_in_apposition(text: str, c: _Candidate, value: str) -> bool:
@@ -1035,6 +1046,23 @@ def _contiguous_in(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:
     return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
 
 
+_LIST_JOINT_BETWEEN = re.compile(r"[ \t]*(?:,|&|\band\b|\+)[ \t]*(?:and[ \t]+)?")
+
+
+def _places_listed(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """ "in Cedar Falls, Waverly & Janesville": a word listed right after a place is a place too (capitalised, a
+    known town or no given name; a cue-word or shape recognizer's person stays: "in Portland and Maya came")."""
+    out = sorted(chosen, key=lambda c: c.start)
+    for i in range(1, len(out)):
+        prev, c = out[i - 1], out[i]
+        if c.entity_type == "PERSON" and prev.entity_type == "LOCATION" and c.source not in _EXACT_NAME_SOURCES \
+                and _LIST_JOINT_BETWEEN.fullmatch(text, prev.end, c.start) and text[c.start:c.start + 1].isupper() \
+                and " " not in text[c.start:c.end].strip() \
+                and (text[c.start:c.end].casefold() not in given_names() or text[c.start:c.end].casefold() in cities()[0]):
+            out[i] = replace(c, entity_type="LOCATION")
+    return out
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim leading articles/possessives and trailing punctuation spaCy includes."""
     value = text[start:end]
@@ -1044,7 +1072,8 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
     while start < end and text[start] in "-–—~•·*>\"“'‘( \t\n":  # "— kevin" under a quote
         start += 1
-    while end > start and text[end - 1] in ".,;:!?'\"’) \n\t":
+    # (and what follows the name on its line or the next: "Janesville 🚗\n•")
+    while end > start and (text[end - 1] in ".,;:!?'\"’) \n\t•·*" or not (text[end - 1].isalnum() or text[end - 1] in "-’'")):
         end -= 1
     if text[start:end].endswith(("'s", "’s")):
         end -= 2

@@ -35,8 +35,8 @@ class BeforeAfter(Rule):
         if span is not None and stock_or_model_pictured(draft.text):
             return None  # "(Model pictured is a stock photo, not one of our clients.)": no client's result
         if span is not None and draft.text[span[0]:span[0] + 1] == "#" and not (draft.has_photo or draft.has_video) \
-                and not _THEN_AND_NOW.search(draft.text):
-            return None  # a "#glowup" tag on a promotion with no picture shows nobody's result (a told one does)
+                and _OFFER.search(draft.text) and not _THEN_AND_NOW.search(draft.text):
+            return None  # a "#glowup" tag on an offer with no picture shows nobody's result (a told one does)
         reading = reading_of(draft, analysis)
         if span is not None and span != (0, 0) and reading.is_own_news(span[0]):
             sentence = reading.sentence_at(span[0])
@@ -47,6 +47,9 @@ class BeforeAfter(Rule):
         return span
 
 
+# an offer to book: "20% off HydraFacials thru 5/31 ... link in bio to book!"
+_OFFER = re.compile(r"\b\d+\s?%\s?off\b|\$\d+|\blink in (?:bio|profile)\b|\bbook (?:now|online|today|your)\b|\bspecial\b",
+                    re.IGNORECASE)
 # a result told in words: "before ➡️ after", "january me: ... june me:", "day 1 ... day 30"
 _THEN_AND_NOW = re.compile(r"\b(?:before|after|then|now|day\s*\d+|week\s*\d+|\w+ me)\s*[:➡→>-]", re.IGNORECASE)
 _SELF_RESULT = re.compile(r"\b(?:I|me|my|mine|myself)\b|(?:['’]s|\bher|\bhis|\btheir) own\b|\bthat'?s (?:me|her|him)\b",

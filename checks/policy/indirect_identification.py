@@ -33,6 +33,7 @@ from checks.base import Analysis
 from checks.policy import lexicon as L
 from checks.policy.base import Rule, Span, alt, sentence_bounds
 from checks.reading import reading_of
+from checks.roles import Role
 
 # People outside the practice, by role, job or life situation (singular: "teachers" is a group).
 _ROLE = alt(
@@ -83,10 +84,11 @@ _GUESS_WHO = re.compile(r"\b(?:guess|can (?:you|u) guess)\s+(?:which|who|what)\b
 _ROLE_WORD = re.compile(r"\b(?:" + _ROLE + r"|celeb|star|receiver|tight end)s?\b|\bfamous\b", re.IGNORECASE)
 _FAMOUS = re.compile(r"\b(?:famous|celebrity|celeb|well[- ]known|household name|a-?lister|pro (?:athlete|player))\b",
                      re.IGNORECASE)
-_SEEN_HERE = re.compile(r"\b(?:on|in)\s+(?:our|my|the|your)\s+(?:\w+\s+)?(?:table|chair|couch|office|clinic)\b|"
-                        # "that was the mayor's wife at our Elm St clinic today"
-                        r"\bat\s+our\s+(?:[\w.]+\s+){0,2}(?:office|clinic|practice)\s+(?:today|yesterday|this\s+(?:morning|"
-                        r"afternoon|week))\b|"
+_SEEN_HERE = re.compile(r"\b(?:on|in)\s+(?:our|my|the|your)\s+(?:\w+\s+)?(?:table|chair|couch|office|clinic|lobby)\b|"
+                        # "that was the mayor's wife at our Elm St clinic today" (not "the mayor cut the ribbon at our new
+                        # office today")
+                        r"\b(?:was|were)\b[^.!?\n]{0,40}\bat\s+our\s+(?:[\w.]+\s+){0,2}(?:office|clinic|practice)\s+"
+                        r"(?:today|yesterday|this\s+(?:morning|afternoon|week))\b|"
                         r"\b(?:came|stopped|popped)\s+(?:in|by)\b|\bwas\s+(?:in|here)\b|\bvisited us\b|"
                         r"\b(?:worked on|treated|adjusted)\s+(?:a|an|this|one)\b", re.IGNORECASE)
 # a player picked out by the number on their jersey, in a draft about a team: "cheering for #22 ... that knee"
@@ -179,11 +181,11 @@ class IndirectIdentification(Rule):
                 return m.start(), s1
             if s1 - m.end() < 12 and _FAMOUS.search(text) and (_SEEN_HERE.search(text) or _in_care_here(text)):
                 return m.start(), m.end()
-        together = _particulars_together(text, reading)
+        together = _particulars_together(text, reading, analysis)
         if together:
             return together
         for m in _DESCRIPTION.finditer(text):
-            if not _narrowed(m):
+            if not (_narrowed(m) or _ONE_INCIDENT.match(text, m.end())):
                 continue
             s0, s1 = sentence_bounds(text, m.start())
             word = re.compile(r"\w").search(text, s1)  # the next sentence, past "!!!", emoji and line breaks
@@ -225,7 +227,12 @@ _INJURY = re.compile(r"\b(?:to the (?:face|eye|head)|abrasion|fracture\w*|broke(
                      r"hearing loss|tinnitus|torn|sprain\w*|burns?)\b", re.IGNORECASE)
 
 
-def _particulars_together(text: str, reading) -> tuple[int, int] | None:
+def _staff_named(reading, analysis: Analysis, start: int, end: int) -> bool:
+    """ "Find Dr. Okafor and nurse Tamika at the Greenfield Farmers Market this Saturday": the particulars are theirs."""
+    return any(role == Role.STAFF and start <= e.start < end for e, role in reading.people(analysis))
+
+
+def _particulars_together(text: str, reading, analysis: Analysis) -> tuple[int, int] | None:
     """One real person in care here told with two or more kinds of particulars in the same few
     sentences: "last 4th of july we had a walk-in, 12 yr old from the Oak Hill neighborhood,
     bottle rocket to the face"; "we lost a client to suicide. He was 19, a freshman home from
@@ -243,6 +250,7 @@ def _particulars_together(text: str, reading) -> tuple[int, int] | None:
             continue
         window = text[w0:w1]
         if not _ONE_IN_CARE.search(window) or reading.is_own_news(s0) or reading.names_colleague(text, w0, w1) \
+                or _staff_named(reading, analysis, w0, w1) \
                 or re.search(r"\b(?:welcome|joins?|joined|hired|our team)\b", window, re.IGNORECASE):
             continue
         places = [m for m in _NAMED_PLACE.finditer(window) if not _NOT_A_QUALIFIER.fullmatch(m.group("name").split()[0])]
@@ -277,6 +285,11 @@ def _narrowed(m: re.Match) -> bool:
                 and not _NOT_A_QUALIFIER.fullmatch(w) and w.replace("-", "").isalpha():  # "portland-area school"
             return True
     return False
+
+
+# one thing that happened singles someone out: "the kid who bit dr. amy last month is back"
+_ONE_INCIDENT = re.compile(r"\s+(?:who|that)\s+[^!?\n]{1,40}?\b(?:last (?:week|month|time|visit|year|summer|fall|winter|"
+                           r"spring)|yesterday|the other day)\b", re.IGNORECASE)
 
 
 # the practice getting someone back to their sport: "we'll have you back out there before playoffs"

@@ -144,5 +144,16 @@ def _speaker_known(draft: Draft, analysis: Analysis, s0: int, s1: int) -> bool:
     """The one who says it is a colleague or a public figure ("Dr. Maya Chen says it's the book
     she hands to friends curious what therapy is like"), not a client in session."""
     reading = reading_of(draft, analysis)
-    return reading.names_colleague(draft.text, s0, s1) or any(
-        role in (Role.STAFF, Role.PUBLIC) and s0 <= e.start < s1 for e, role in reading.people(analysis))
+    people = reading.people(analysis)
+    if reading.names_colleague(draft.text, s0, s1) or any(
+            role in (Role.STAFF, Role.PUBLIC) and s0 <= e.start < s1 for e, role in people):
+        return True
+    # "Meet Harold! ... When we asked why he does it, he said, ...": a he/she last named as one of ours
+    named_before = [(e.start, role) for e, role in people if e.start < s0 and e.entity_type == "PERSON"]
+    return bool(named_before) and _PRONOUN.search(draft.text, s0, s1) is not None \
+        and max(named_before)[1] in (Role.STAFF, Role.PUBLIC) \
+        and not _SOMEONE_BETWEEN.search(draft.text, max(named_before)[0], s0)
+
+
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_SOMEONE_BETWEEN = re.compile(r"\b(?:clients?|patients?|famil(?:y|ies)|kids?|mom|dad|parents?)\b", re.IGNORECASE)

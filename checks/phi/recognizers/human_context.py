@@ -317,8 +317,10 @@ class HumanContextRecognizer(NameRecognizer):
         found = [(m, not self._greets_a_given_name(text, m)) for m in _GREETED.finditer(text)]
         found += [(m, True) for m in _CALLED_AT_END.finditer(text)]
         # ("thank you chidinma for being such a trooper": the thanks itself speaks to them)
+        # (not a username: "Thank you DrewTheBuilder99 for the review!" is a handle)
         found += [(m, False) for m in _THANKED_FOR.finditer(text)
-                  if m.group("v").casefold() in given_names() or not is_vocabulary(m.group("v"), self.common_words)]
+                  if not re.search(r"\d|[a-z][A-Z]", m.group("v"))
+                  and (m.group("v").casefold() in given_names() or not is_vocabulary(m.group("v"), self.common_words))]
         for m, spoken_to in found + [(m, False) for m in _MET.finditer(text)]:
             word, low = m.group("v"), m.group("v").casefold().replace("’", "'")
             end = min(len(text), m.end() + 160)

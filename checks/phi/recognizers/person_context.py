@@ -30,6 +30,13 @@ _WEAK = {"thanks", "thank", "thank you", "hi", "hello", "hey", "welcome", "under
          "with", "and", "to", "congrats", "congrats to", "that's", "that is", "this is", "here's", "meet"}
 
 
+# what a letter calls its readers: "Dear Friend,", "Dear Supporter", "Hello Neighbor"
+_NO_ONE_BY_NAME = frozenset({"friend", "friends", "neighbor", "neighbors", "neighbour", "neighbours", "supporter",
+                             "supporters", "donor", "donors", "reader", "readers", "member", "members", "colleague",
+                             "colleagues", "families", "family", "parents", "patients", "clients", "community", "team",
+                             "everyone", "all", "partner", "partners", "subscriber", "subscribers"})
+
+
 class PersonContextRecognizer(NameRecognizer):
     """A name right after a naming cue, or a given name starting a dialogue line."""
 
@@ -53,6 +60,8 @@ class PersonContextRecognizer(NameRecognizer):
                     continue
                 cue = (m.groupdict().get("cue") or "").casefold()
                 cue = re.sub(r"\s+", " ", cue).strip()
+                if m.group("v").split()[0].casefold() in _NO_ONE_BY_NAME:
+                    continue  # "Dear Friend,", "Hi Neighbor!": a letter to everyone
                 weak = cue in _WEAK
                 if pattern.name == "dialogue":
                     # "Leverett: What a wife." - a speaker label, unless it is a form label ("Date:")

@@ -697,6 +697,10 @@ _TRADE_WORDS = ("pt", "dental", "dentistry", "medspa", "spa", "rehab", "therapy"
                 "vision", "eyecare", "hearing", "audiology", "pediatrics", "peds", "hospital", "counseling")
 
 
+# "our patient advocate", "our client relations team": a desk of the practice, not "our client"
+_NOT_A_DESK = r"(?!\s+(?:advocates?|relations|services|experience|advocacy|care (?:team|coordinators?)|access|success|intake|portal))"
+
+
 def phone_role(text: str, e: Entity) -> Role:
     number = text[e.start:e.end]
     if _NAMED_HELP_LINE.search(text[text.rfind("\n", 0, e.start) + 1:e.start]):
@@ -713,7 +717,7 @@ def phone_role(text: str, e: Entity) -> Role:
 
 # the practice's own line or desk, then its number: "Our admissions team is here Monday–Friday at (555) ...",
 # "Our intake coordinators can help you find the right fit: (555) ..." (not "our client's number:")
-_OUR_LINE_BEFORE = re.compile(r"\b(?:our|ur)\s+(?!(?:[\w-]+\s+)?(?:clients?|patients?|pts?)\b)(?:[\w-]+\s+){0,2}"
+_OUR_LINE_BEFORE = re.compile(r"\b(?:our|ur)\s+(?!(?:[\w-]+\s+)?(?:clients?|patients?|pts?)\b" + _NOT_A_DESK + r")(?:[\w-]+\s+){0,2}"
                               r"(?:lines?|numbers?|phones?|desk|office|team|coordinators?|staff|nurses?|navigators?)\b"
                               r"[^.!?\n]{0,60}?(?:[:\-–—]|\b(?:at|on)\b)\s*\(?$", _I)
 
@@ -738,7 +742,7 @@ _INVITES_CONTACT = re.compile(
     r"connect|help|speak)(?: (?:with|to) (?:you|u))?(?: directly| privately| confidentially)?|happy to (?:talk|chat|help)"
     r"|can help|happy to answer(?: any)? questions?|(?:is|are) (?:here|there)(?: for you)?"
     # ours to be reached: "our clinical director, Dr. Naomi Fisch, can be reached privately at" (not "our client can")
-    r"|\b(?:we|our\s+(?!(?:\w+\s+)?(?:clients?|patients?|pts?)\b)[^!?\n]{1,50}?)\s+(?:can|may) be reached"
+    r"|\b(?:we|our\s+(?!(?:\w+\s+)?(?:clients?|patients?|pts?)\b" + _NOT_A_DESK + r")[^!?\n]{1,50}?)\s+(?:can|may) be reached"
     r"(?: privately| directly| confidentially| anytime)?"
     r"|ll[aá]m(?:enos|e(?:nos)?|anos)|escr[ií]b(?:anos|enos)|cont[aá]ct(?:enos|anos)"  # Spanish: "llámenos al"
     r"|(?:can|will|could) (?:talk|chat|speak)(?: (?:with|to) (?:you|u))?(?: confidentially| privately| anytime)?)"

@@ -76,7 +76,11 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
     people = [(e, r) for e, r in zip(entities, roles) if e.entity_type in PEOPLE]
     out = []
     for i, (s, e) in enumerate(bounds):
-        sentence = text[s:e]
+        sentence = _without_colleagues_family(text, s, e, people, is_colleague)
+        quote = _SAID_QUOTE.search(sentence)
+        if quote and _nearest_is_own(text, bounds[max(0, i - 2)][0], s + quote.start(), people, is_colleague):
+            # a colleague's own words: "Meet Walter! ... he said, "Somebody has to keep you all on time.""
+            sentence = sentence[:quote.start("words")] + sentence[quote.end("words"):]
         if _FIRST_PERSON.search(sentence):
             sentence = _WRITERS_WORK.sub(" ", _WRITER_AS_PATIENT.sub(" ", sentence))
         if any(s <= p.start < e and r in (Role.UNKNOWN, Role.INVENTED) for p, r in people) \
@@ -108,6 +112,21 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
     # a bare "Before 👉 After!" heading is about what the next sentence says was made over
     return tuple(out[i + 1] if _BARE_BEFORE_AFTER.match(text[s:e]) and i + 1 < len(out) else mine
                  for i, ((s, e), mine) in enumerate(zip(bounds, out)))
+
+
+_SAID_QUOTE = re.compile(r"\b(?:he|she)\s+(?:said|says|told us|joked|laughed|added)\s*[,:]?\s*(?P<words>[\"“][^\"”\n]*[\"”]?)",
+                         _I)
+
+
+def _without_colleagues_family(text: str, s: int, e: int, people, is_colleague) -> str:
+    """The sentence without a colleague's own family: "Our nurse Tasha's son Marcus made the varsity team" is
+    Tasha's news, not a stranger's."""
+    sentence = text[s:e]
+    names = {text[p.start:p.end] for p, r in people if r == Role.STAFF and s <= p.start < e}
+    names |= {w for w in re.findall(r"[^\W\d_]+", sentence) if is_colleague(w)}
+    for name in names:
+        sentence = re.sub(re.escape(name) + r"['’]s\s+(?:\w+\s+)?" + _FAMILY + r"\b", " ", sentence, flags=_I)
+    return sentence
 
 
 # a few words with no one in them: "3:41 🏃‍♂️🔥 so proud" after "Dr. Brenner ran the Boston Marathon!!!"

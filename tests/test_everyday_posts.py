@@ -338,6 +338,39 @@ CLEAR = [
                         "courage matters. If you need help: 1-800-662-4357."),
     ("instagram", True, "Happy Midwifery Week! Today we celebrate our three midwives — Ines, Tova and Ruth — with 40 "
                         "years of births between them. #midwives"),
+    # rounds 83-84: a letter to "Dear Friend", a release "so we could celebrate her", a volunteer's own words, a
+    # relations desk, a colleague's newborn, a saint's chapel, a book's authors, county counts, Santa, a title of
+    # ordinary words, a reader's question we hear every week, a patient advocate's line, the team then and now
+    ("email", False, "Subject: Can you help us keep the phones on?\nDear Friend,\nLast month our helpline answered "
+                     "300 calls. $20 covers an hour of a counselor's time. [Give]\nTo stop these emails, reply "
+                     "REMOVE."),
+    ("facebook", True, "Happy 99th birthday, Edna Morrow! 🎂 Edna taught third grade for 40 years and still leads our "
+                       "Tuesday sing-along. Edna and her son signed our written photo and story release so we could "
+                       "celebrate her with you today 💐"),
+    ("facebook", True, "VOLUNTEER SPOTLIGHT ⭐ Meet Walter! He has driven our meal van for 9 years. When we asked "
+                       'why, he said, "Somebody has to keep you all on time." Thank you, Walter!'),
+    ("google_reviews", False, "Thank you for telling us. Privacy laws mean we can't discuss anyone's care here, but "
+                              "our Patient Relations manager, Ines Costa, would like to talk: 555-0188."),
+    ("instagram", True, "IT'S A BOY 💙 Congrats to our very own Dr. Sam Ortiz and her wife Ana on the arrival of baby "
+                        "Leo, born Friday night!"),
+    ("facebook", False, "Blue Christmas service 🕯️ Thursday 7pm at St. Mark's Chapel. Open to anyone grieving this "
+                        "season. Chaplain Ruth Abel will lead."),
+    ("blog", False, "Book club pick: The 36-Hour Day. If you've ever wished caring for a parent with dementia came "
+                    "with a manual, Nancy Mace and Peter Rabins wrote it. We meet Thursday at 10am."),
+    ("facebook", False, "The Herald reported our county lost 37 neighbors to overdose last year. Free naloxone is at "
+                        "our front desk, no questions asked."),
+    ("instagram", True, "Santa's dress rehearsal with our nurses 🎅 Photos with Santa this Saturday 9–noon, everyone "
+                        "welcome!"),
+    ("facebook", True, "Our team went full Toy Story for Halloween 🤠 can you spot Dr. Lee? Trunk-or-treat Friday "
+                       "4–6pm, every kid welcome, patient or not!"),
+    ("blog", False, '"Should my 3-year-old still be using a pacifier?" We hear this question every week, so let\'s '
+                    "talk about it. Most kids drop it by age 4."),
+    ("healthgrades", False, "Thank you for your feedback. We don't confirm whether anyone has received care from us. "
+                            "Our patient advocate can be reached at 555-0144."),
+    ("facebook", True, "15 years today! 🎉 Dr. Hale opened our doors in 2010 with one chair. (pictured: our original "
+                       "team, then and now)"),
+    ("linkedin", False, "2024 at a glance: 180 clients served, 91% of families said they'd recommend us, and we "
+                        "launched a family-based treatment track."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -499,6 +532,16 @@ BLOCK = [
     ("email", False, "Subject: Welcome, little ones!\nThis month we celebrate the families who delivered with our "
                      "midwives: Jada K., Rosa M. and Emily T. 💕\nUnsubscribe any time."),
     ("x", False, "so many of you asking if that was the mayor's son at our Main St clinic today... can't say 😉 but he's doing great"),
+    # rounds 83-84: a client's birthday beside the aide's visits, care at home for a retired captain, the wait on a
+    # weekday and a son feeling better, the kid who cried last week back in the lobby
+    ("facebook", True, "Happy 100th birthday Irene!! 🎉\nOur aide Rosa has been on Irene's Monday visits since her "
+                       "stroke last fall, and Irene still beats her at cards 😂"),
+    ("facebook", False, "Rest easy, Frank — retired Millbrook police captain. For six months our home health team "
+                        "had the honor of caring for him in the house on Birch Road."),
+    ("google_reviews", False, "Thanks for the stars! Sorry about the wait Monday afternoon, it's been a busy flu "
+                              "season. Hope your son is feeling better!"),
+    ("tiktok", True, "pov: the kid who cried through his cleaning last week is back and wants the dinosaur chair "
+                     "again 😭 he's in the lobby rn"),
 ]
 
 

@@ -276,7 +276,7 @@ class PhiAnalyzer:
         chosen = [c for c in chosen if not _not_a_person(work, c)
                   and not (typed_in_mixed_case and _acronym(text, c)) and not self._tip_subject(work, c)
                   and not _code_or_degree(text, c) and not _in_brand(work, c)
-                  and not (c.entity_type == "PERSON" and work[c.start:c.end].casefold() in _PRONOUNS)
+                  and not (c.entity_type == "PERSON" and work[c.start:c.end].casefold() in _PRONOUNS | _NAME_PARTICLES)
                   and not (c.entity_type == "PERSON" and self._time_or_limit(work, c))
                   # "St. Luke's Chapel", "Saint Joseph's": a saint names a church, school or hospital
                   and not (c.entity_type == "PERSON" and (_SAINT_BEFORE.search(work, max(0, c.start - 7), c.start)
@@ -494,6 +494,10 @@ class PhiAnalyzer:
                 value = text[start:end]
             if label == "PERSON" and not self._name_like(text, start, end):
                 return None
+            words = re.findall(r"[^\W\d_][\w'’-]*", value)
+            if label == "PERSON" and len(words) >= 2 and not any(w.casefold() in given_names() for w in words) \
+                    and all(is_vocabulary(w.casefold(), self._common) for w in words):
+                return None  # "went full Toy Story": a title of ordinary words, no one's name
         if label == "PERSON" and recognizer not in _EXACT_NAME_SOURCES:
             start, end = self._trim_ordinary_edges(text, start, end, style)
             value = text[start:end]
@@ -513,6 +517,9 @@ class PhiAnalyzer:
             return None
         if label == "PERSON" and recognizer == "GivenNameRecognizer" and not self._name_like(text, start, end):
             return None
+        if label == "PERSON" and recognizer == "GivenNameRecognizer" \
+                and re.search(r"\b(?:the|The|THE)[ \t]+$", text[max(0, start - 4):start]):
+            return None  # "The Herald reported", "the Grace Notes": a paper or a title, not Herald or Grace
         if label == "LOCATION" and recognizer != "StreetAddressRecognizer" and is_country_or_state(value):
             return None
         if label in ("PERSON", "LOCATION") and recognizer in ("SpacyRecognizer", "PersonContextRecognizer") \

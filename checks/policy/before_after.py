@@ -18,7 +18,7 @@ import re
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.content_kind import before_after_span
-from checks.policy.base import Rule, Span
+from checks.policy.base import Rule, Span, sentence_bounds
 from checks.reading import reading_of
 from checks.subjects import about_practice_thing, stock_or_model_pictured
 
@@ -37,6 +37,9 @@ class BeforeAfter(Rule):
         if span is not None and draft.text[span[0]:span[0] + 1] == "#" and not (draft.has_photo or draft.has_video) \
                 and _OFFER.search(draft.text) and not _THEN_AND_NOW.search(draft.text):
             return None  # a "#glowup" tag on an offer with no picture shows nobody's result (a told one does)
+        if span is not None and span != (0, 0) and _TEAM_THEN_AND_NOW.search(
+                draft.text, *sentence_bounds(draft.text, span[0])) and not _CLIENT.search(draft.text):
+            return None  # "(pictured: our original team, then and now)": the team, not a client's result
         reading = reading_of(draft, analysis)
         if span is not None and span != (0, 0) and reading.is_own_news(span[0]):
             sentence = reading.sentence_at(span[0])
@@ -47,6 +50,9 @@ class BeforeAfter(Rule):
         return span
 
 
+_TEAM_THEN_AND_NOW = re.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:team|staff|crew|founders?|doctors|providers|"
+                                r"nurses|building|office|lobby)\b", re.IGNORECASE)
+_CLIENT = re.compile(r"\b(?:clients?|patients?|pts?)\b", re.IGNORECASE)
 # an offer to book: "20% off HydraFacials thru 5/31 ... link in bio to book!"
 _OFFER = re.compile(r"\b\d+\s?%\s?off\b|\$\d+|\blink in (?:bio|profile)\b|\bbook (?:now|online|today|your)\b|\bspecial\b",
                     re.IGNORECASE)

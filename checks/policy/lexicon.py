@@ -145,9 +145,14 @@ _ASKED_HOOK = re.compile(
     r"|[\"“][^\"”\n]{3,200}\?[\"”]\s*(?:a|one|our|my) (?:new |recent )?(?:patient|client|parent|mom|dad|family)s? "
     r"(?:\w+ )?asked (?:me|us)\b[^.!?\n]*"
     r"|\bthe (?:question|thing) (?:i|we) (?:hear|get|am asked|are asked)(?: asked)? (?:the )?most\b[^.!?\n]*"
-    r"|\b(?:one of )?(?:our|the) most common questions?\b[^.!?\n]*", re.IGNORECASE)
+    r"|\b(?:one of )?(?:our|the) most common questions?\b[^.!?\n]*"
+    # a reader's question quoted, then how often it comes: "“Is it normal that my 2-year-old ...?” We hear this question
+    # every single week"
+    r"|[\"“][^\"”\n]{3,200}\?[\"”]\s*(?:we|I) (?:hear|get|are asked|am asked|field) (?:this|that)\b[^.!?\n]*",
+    re.IGNORECASE)
 _ANSWERED = re.compile(r"\b(?:short|quick|simple|honest|real) answer\b|\bgreat question\b|\bhere['’]?s (?:the answer|what|why|"
                        r"how)\b|\bmost common questions?\b|\b(?:we|i) (?:hear|get) (?:this|it) (?:a lot|all the time|often)\b"
+                       r"|\b(?:we|i) (?:hear|get) this question\b|\blet['’]?s talk about it\b"
                        r"|\bhear most\b|\bget asked\b|\bone we hear\b|\bhere['’]?s the answer\b|🧵", re.IGNORECASE)
 _ABOUT_THE_ASKER = re.compile(r"\b(?:she|he|her|his|him|hers)\b", re.IGNORECASE)
 _A_SLOT = re.compile(r"\d{1,2}(?::\d\d)? ?(?:am|pm)\b|\d{1,2}:\d\d", re.IGNORECASE)  # "whether my 3pm ...": a client

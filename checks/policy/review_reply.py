@@ -40,6 +40,11 @@ _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?",
                  "follow[- ]?up", "referral", "journey", "healing", "recovery", "progress", "story", "struggles?",
                  r"(?:son|daughter|child|kid|husband|wife|mother|father|mom|dad|partner|teen)(?:'s)?")
 DISCLOSURE_PATTERNS = [
+    # their wait on a given day, their sick child: "So sorry about the wait Tuesday morning", "Hope the little one is
+    # feeling much better"
+    r"\bthe wait (?:on |last |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    r"\b(?:hope|glad|happy) (?:the little one|(?:your|ur) (?:little one|son|daughter|kiddo|kid|child|baby|little guy|"
+    r"little girl|mom|dad|husband|wife)|he|she)(?:'s| is| are)? (?:feeling|doing) (?:so |much |a lot |way )?better\b",
     # the practice checked the reviewer's visit: "We looked into it and Dr. Pham was running behind"
     r"\b(?:we|I)(?:'ve| have)? (?:looked into (?:it|this|that|your)|checked (?:on|into) (?:it|this|your)|reviewed your|"
     r"pulled your|spoke (?:with|to) (?:dr\.?|our|the) \w+ (?:about|who))\b",

@@ -410,7 +410,8 @@ _ORG_HANDLE_STARTS = ("nami", "cdc", "nih", "samhsa", "official")
 _TOWN_OR_AGE_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\b|(?!(?:author|poet|writer|researcher|professor|founder|"
                                 r"coach|athlete|actor|actress|singer|speaker|philosopher|psychologist|psychiatrist|"
                                 r"therapist|activist|journalist|president|ceo|phd|md|dr)\b)(?-i:[A-Z][a-z]+)"
-                                r"(?:[ \t](?-i:[A-Z][a-z]+))?[ \t]*(?:,[ \t]*(?-i:[A-Z]{2}))?[ \t]*(?:[\n.!)]|$))", _I)
+                                r"(?:[ \t](?-i:[A-Z][a-z]+))?[ \t]*(?:,[ \t]*(?-i:[A-Z]{2}))?[ \t]*"
+                                r"(?:[^\w\s]+[ \t]*)?(?:[\n.!)]|$))", _I)  # (stars may follow: "— Ann Lee, Salem ⭐⭐⭐⭐⭐")
 _LEADING_NAME_WORDS = re.compile(r"(?:\b[A-Z][\w'’\-]*\s+){1,2}$")  # case-sensitive: capitalised words only
 
 
@@ -629,9 +630,10 @@ _AT_A_NUMBER_AFTER = re.compile(r"^\s+(?:at|on|@)\s*(?:\+?1[ .-]?)?\(?\d{3}", _I
 
 def _named_contact(text: str, e: Entity, before: str, after: str) -> bool:
     """The one the post hands the reader to call is the practice's contact (not "call Kevin at ... about his
-    results": a sentence about someone's care)."""
+    results": a sentence about their own affairs)."""
+    s0, s1 = _sentence(text, e.start, e.end)
     return bool(_CALL_BEFORE.search(before) and _AT_A_NUMBER_AFTER.match(after)) \
-        and not _CARE_OF_SOMEONE.search(text, *_sentence(text, e.start, e.end))
+        and not _CARE_OF_SOMEONE.search(text, s0, s1) and not _SOMEONE_ELSES.search(text, e.end, s1)
 
 
 def _signs_for_the_team(before: str, after: str) -> bool:

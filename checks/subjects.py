@@ -120,8 +120,10 @@ _SAID_QUOTE = re.compile(r"\b(?:he|she)\s+(?:said|says|told us|joked|laughed|add
 
 def _without_colleagues_family(text: str, s: int, e: int, people, is_colleague) -> str:
     """The sentence without a colleague's own family: "Our nurse Tasha's son Marcus made the varsity team" is
-    Tasha's news, not a stranger's."""
+    Tasha's news, not a stranger's (unless it tells their care)."""
     sentence = text[s:e]
+    if _CARE_WORD.search(sentence):
+        return sentence  # "Our office manager Trish's own mom was our 500th cataract surgery": a patient all the same
     names = {text[p.start:p.end] for p, r in people if r == Role.STAFF and s <= p.start < e}
     names |= {w for w in re.findall(r"[^\W\d_]+", sentence) if is_colleague(w)}
     for name in names:
@@ -505,7 +507,9 @@ _CLIENTS_AT_LARGE = re.compile(r"(?:(?<!\bof )\b(?:a lot of|lots of|many|most|so
                                r")\s+(?:\w+\s+)?(?:clients|patients|families|parents|kids|folks|people|moms|dads|teens)\b"
                                # a share or a count of them, and what they did: "94% of families said they'd recommend us",
                                # "1 in 5 adults", "our county lost 41 neighbors to overdose"
-                               r"|(?:\b\d+(?:\.\d+)?\s?(?:%|percent)\s+of(?:\s+(?:our|the|all))?|\b\d+\s+(?:in|out of)\s+\d+"
+                               # (not those of one incident: "treating 14 patients from last night's bus crash")
+                               r"|(?![^;:—–.!?\n]*\b(?:last night|yesterday|today|tonight|this morning|this week|crash|fire)\b)"
+                               r"(?:\b\d+(?:\.\d+)?\s?(?:%|percent)\s+of(?:\s+(?:our|the|all))?|\b\d+\s+(?:in|out of)\s+\d+"
                                r"|\b\d{2,}(?:,\d{3})*\+?)\s+(?:\w+\s+)?"
                                r"(?:clients|patients|families|parents|kids|folks|people|moms|dads|teens|adults|children|"
                                r"neighbou?rs|residents|members|veterans|students|lives)\b[^;:—–.!?\n]*"

@@ -69,7 +69,7 @@ def test_when_custom_health_term_configured_then_it_counts_as_health_context(ana
 
 
 @pytest.mark.parametrize("text,entity", [
-    ("Please call Sarah at (971) 555-0183 to RSVP.", "PHONE"),
+    ("Sarah's cell is (971) 555-0183 if you want to send her a card after the surgery.", "PHONE"),
     ("Reach Kevin at kevin.tran88@gmail.com for rides.", "EMAIL"),
     ("Update MRN 00482913 in the chart.", "MRN"),
     ("Her insurance member ID XJH482910377 was rejected.", "HEALTH_PLAN_ID"),

@@ -308,6 +308,16 @@ def test_when_the_draft_says_who_someone_is_then_their_role_follows(analyzer, te
 # informal names round 16: the provider an appointment is with, someone passed a task or acting for the office,
 # someone told how a patient feels about them, a job credited by a colon, a business's account
 TEAM_ROLES = [
+    # fifteenth session: the one readers are told to call, a relations desk, a colleague's newborn, a senator's son,
+    # a job on the next line that names someone else, reported speech
+    ("Volunteers needed Saturdays! Call Beth at 555-0121 with questions.", "Beth", Role.STAFF),
+    ("Call Kevin at 555-0121 about his test results.", "Kevin", Role.UNKNOWN),
+    ("Please call our Client Relations manager, Dana Whitfield, at 555-0199.", "Dana Whitfield", Role.STAFF),
+    ("Congrats to our very own Dr. Sam Ortiz and her wife Ana on the arrival of baby Leo!", "Leo", Role.STAFF),
+    ("State Sen. Maria Wood spoke about losing her brother Sam to an overdose.", "Sam", Role.PUBLIC),
+    ("Happy 100th birthday Irene!! 🎉\nOur aide Rosa has been on Irene's Monday visits since her stroke.", "Irene",
+     Role.UNKNOWN),
+    ("Rosa says Irene still beats her at cards, and she says Irene cheats.", "Irene", Role.UNKNOWN),
     ("PT GRACE NGUYEN RESCHEDULED TO THURS 10AM W/ MARCUS. SHE ASKED FOR THE HEAT PACK AGAIN.", "MARCUS", Role.STAFF),
     ("thanks for the referral, we got her scheduled for Tuesday w/ Noah. 🙏", "Noah", Role.STAFF),
     ("reminder that the 1pm has a latex allergy!! she's in w/ priya at 1", "priya", Role.STAFF),

@@ -517,11 +517,13 @@ class PhiAnalyzer:
             return None
         if label == "PERSON" and recognizer == "GivenNameRecognizer" and not self._name_like(text, start, end):
             return None
-        if label == "PERSON" and recognizer == "GivenNameRecognizer" \
+        if label == "PERSON" and recognizer == "GivenNameRecognizer" and value[:1].isupper() \
                 and re.search(r"\b(?:the|The|THE)[ \t]+$", text[max(0, start - 4):start]):
             return None  # "The Herald reported", "the Grace Notes": a paper or a title, not Herald or Grace
         if label == "LOCATION" and recognizer != "StreetAddressRecognizer" and is_country_or_state(value):
             return None
+        if label == "LOCATION" and re.fullmatch(r"(?:[A-Z]\.){1,2}[A-Z]\.?", value):
+            label = "PERSON"  # "Big shoutout to J.R., starting goalie": initials stand for a person, not a place
         if label in ("PERSON", "LOCATION") and recognizer in ("SpacyRecognizer", "PersonContextRecognizer") \
                 and self._capitalised_by_position(text, start, value, style):
             return None  # "Postpartum anxiety is ...", "NEW PATIENT FORMS": capitals that say nothing
@@ -1053,6 +1055,7 @@ def _contiguous_in(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:
     return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
 
 
+_LISTED_PLACES_BEFORE = re.compile(r"\b(?:in|near|around|across|throughout|serving|from|to|at)[ \t]+$", re.IGNORECASE)
 _LIST_JOINT_BETWEEN = re.compile(r"[ \t]*(?:,|&|\band\b|\+)[ \t]*(?:and[ \t]+)?")
 
 
@@ -1062,7 +1065,12 @@ def _places_listed(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     out = sorted(chosen, key=lambda c: c.start)
     for i in range(1, len(out)):
         prev, c = out[i - 1], out[i]
+        head = i - 1  # the list's first item must follow a place's preposition: "in Cedar Falls, ..."
+        while head > 0 and out[head - 1].entity_type == "LOCATION" \
+                and _LIST_JOINT_BETWEEN.fullmatch(text, out[head - 1].end, out[head].start):
+            head -= 1
         if c.entity_type == "PERSON" and prev.entity_type == "LOCATION" and c.source not in _EXACT_NAME_SOURCES \
+                and _LISTED_PLACES_BEFORE.search(text, max(0, out[head].start - 14), out[head].start) \
                 and _LIST_JOINT_BETWEEN.fullmatch(text, prev.end, c.start) and text[c.start:c.start + 1].isupper() \
                 and " " not in text[c.start:c.end].strip() \
                 and (text[c.start:c.end].casefold() not in given_names() or text[c.start:c.end].casefold() in cities()[0]):

@@ -203,6 +203,9 @@ _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)
                                # a desk of the practice with any praise: "our front-desk wizard Tasha", "our billing guru"
                                r"|\b(?:our|ur)\s+(?:front[- ]desk|front[- ]office|billing|scheduling|intake|reception|admin)"
                                r"\s+[a-z-]+\s*,?\s*$"
+                               # a list of the team's own: "to the moms on our team: Tasha (3 boys), Dr. Mei (baby #2), Rosa"
+                               r"|\b(?:on|of|from)\s+(?:our|ur)\s+(?:[\w-]+\s+)?(?:team|staff|crew)\s*[:—–]\s*"
+                               r"(?:(?:dr\.?\s+)?(?-i:[A-Z])[\w'’-]+\s*(?:\([^()\n]{0,120}\))?\s*(?:,|and|&)\s*)*(?:dr\.?\s+)?$"
                                # one of the team: "Our own Dr. Summer Blake", "starring our very own Summer & Grace"
                                r"|\b(?:our|ur)\s+(?:very\s+)?own\s+(?:dr\.?\s+)?$"
                                # a job used as a title: "this month's tip from hygienist Carla", "ask therapist Jordan"
@@ -212,7 +215,9 @@ _CARED_BY_THE_JOB = re.compile(r"\b(?:families|clients|patients|moms|mamas|paren
                                r"[^.!?\n]{0,40}\b(?:with|by|from)\s+(?:our|ur)\s+[^.!?\n]{0,30}$", _I)
 # where in the practice someone works: "marisol and tiff in billing", "Jen from the front desk" (not
 # "Elena at the front desk with her quote card": a client can stand there)
-_STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[\w'’-]+)?\s+(?:(?:in|from)\s+(?:billing|scheduling|intake|admin)"
+_STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[\w'’-]+)?\s+(?:(?:in|from)\s+(?:billing|scheduling|intake|admin|"
+                                r"(?:patient|client)\s+(?:relations|services|experience|advocacy)|(?:the\s+)?front\s+office|"
+                                r"reception|records)"
                                 r"|(?:on|from)\s+(?:our|the)\s+(?:team|front desk)"
                                 # ("Gabby and Luis at the front desk see this", not "Elena at the front desk with her card")
                                 r"|at\s+(?:our|the)\s+front[ -]desk(?=\s+(?:see|will|can|are|is|say|says|who|know|knows|"
@@ -303,6 +308,8 @@ _WILL_HELP_AFTER = re.compile(r"^(?:\s+and\s+(?:dr\.?\s+)?\w+)?(?:\s+(?:at|from|
 # what children call their therapist: "miss kayla", "ms. rocio" - a title before a lone given name
 _CHILDRENS_TITLE_BEFORE = re.compile(r"\b(?:miss|ms\.?)\s+$", _I)
 # the office's pet or plant, named: "rosie (our clinic cat)", "max the therapy dog"
+_PET_BEFORE = re.compile(r"\b(?:office|clinic|therapy|our|his|her|the|new)\s+(?:[\w-]+\s+)?(?:plant|dog|cat|pup|puppy|fish|"
+                         r"goldfish|mascot|turtle|bunny|hamster)\s*,?\s*$", _I)  # "his new office plant, Gerald"
 _PET_AFTER = re.compile(r"^\s*(?:\(\s*(?:our|the)\s+(?:\w+\s+)?|,?\s+(?:our|the)\s+(?:\w+\s+)?)(?:cat|dog|pup|puppy|"
                         r"goldendoodle|doodle|lab|bunny|rabbit|fish|plants?|mascot|therapy dog|office dog)\b", _I)
 # the one whose advice the post passes on: "Kelsey says: let them get messy", "Dr. Ana recommends:"
@@ -497,6 +504,7 @@ _VISITS_FROM_A_BUSINESS_AFTER = re.compile(
     r"(?:demo\w*|showing|presenting|teaching|leading|hosting|running)\b", _I)
 # a company's representative: "Our Lindberg rep Hunter will be here with 300+ frames"
 _REP_BEFORE = re.compile(r"\b(?:sales\s+|brand\s+|device\s+|pharma\s+)?rep\.?\s+$", _I)
+_LISTED_TITLE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[•▪*-])[ \t]+[^\n]{3,80}?[ \t][—–-][ \t]*$")
 # someone known by full name who has told their own story, in a sentence giving the practice no part in it
 _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|talked|written|opened up)|"
                               r"been\s+(?:\w+ly\s+)?(?:open|candid|vocal|honest))\b", _I)
@@ -552,6 +560,8 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC  # "Emily Blunt has talked openly about stuttering as a kid": their own story, not ours
     if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person
+    if _LISTED_TITLE_BEFORE.search(before) and re.match(r"(?:[ \t]+(?-i:[A-Z])[\w'’-]+)?[^\w\n]*(?:\n|$)", after):
+        return Role.PUBLIC  # "2. Atomic Habits — James Clear": a reading list's author
     if (value.isupper() or (value.islower() and value not in given_names() and value not in common_surnames())) \
             and " " not in value and len(value) <= 8 and before.endswith("(") and after.startswith(")"):
         return Role.ORGANISATION  # "fewer than half receive treatment (NAMI)": a source's acronym
@@ -580,7 +590,7 @@ def person_role(text: str, e: Entity) -> Role:
                 and not _CARED_BY_THE_JOB.search(before)) \
             or _STAFF_JOB_AFTER.match(after) \
             or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
-            or _PET_AFTER.match(after) or _signs_the_post(text, e, value) or _signs_for_the_team(before, after) \
+            or _PET_AFTER.match(after) or _PET_BEFORE.search(before) or _signs_the_post(text, e, value) or _signs_for_the_team(before, after) \
             or _named_contact(text, e, before, after) or _ADVISES_AFTER.match(after) \
             or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) or _acts_for_the_office(before, after) \
             or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
@@ -1135,7 +1145,7 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
 
 _OWN_BEFORE = re.compile(r"\b(?:our|ur)\s+(?:very\s+)?own\s+$", _I)
 _LIST_JOINT = re.compile(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?$")
-_JOBS_BEFORE = re.compile(r"\b(?:our|the)\s+(?:\w+\s+)?" + _STAFF_JOB + r"\s*:?\s*$", _I)
+_JOBS_BEFORE = re.compile(r"\b(?:our|the)\s+(?:\w+\s+)?" + _STAFF_JOB + r"\s*:?\s*(?:dr\.?\s+)?$", _I)
 
 
 def _listed_after_colleagues(text: str, e: Entity, staff: list[tuple[int, int]]) -> bool:
@@ -1151,7 +1161,7 @@ def _listed_after_colleagues(text: str, e: Entity, staff: list[tuple[int, int]])
             if _DOCTOR_BEFORE.search(text, max(0, a - 8), a) and _team_outing(text, a):
                 return True  # "Team Brightside ran the Turkey Trot!!! Dr. Mike, Jess, Ana and Carlos repping the clinic"
             job = _JOBS_BEFORE.search(text, max(0, a - 60), a)
-            return bool(job) and job.group().rstrip(": \t").casefold().endswith("s")
+            return bool(job) and re.sub(r"\s*dr\.?\s*$", "", job.group().rstrip(": \t"), flags=_I).casefold().endswith("s")
     return False
 
 

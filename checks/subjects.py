@@ -60,8 +60,8 @@ _WRITER_AS_PATIENT = re.compile(r"\b(?:being|was|am|i'?m|i’m|became|be) (?:the
                                 r"|\bI (?:was|had been|have been|'ve been|’ve been|used to be|am|'m|’m) (?:the|a|an) "
                                 r"(?:[\w-]+ ){0,2}?(?:kid|child|girl|boy|teen|teenager|student|woman|man|person|one)\b", _I)
 # the writer's job in a story of their own: "For eight months I got up, saw clients, came home and stared at the wall"
-_WRITERS_WORK = re.compile(r"\b(?:saw|see|seeing|treat|treated|treating)\s+(?:clients|patients)\b(?!\s+(?:who|with|that|from))",
-                           _I)
+_WRITERS_WORK = re.compile(r"\b(?:saw|see|sees|seeing|treat|treats|treated|treating)\s+(?:clients|patients)\b"
+                           r"(?!\s+(?:who|with|that|from))", _I)
 # on a review site, help given is the reviewer's care: "glad Dr. Okafor could help!"
 _HELPED_SOMEONE = re.compile(r"\b(?:could|was able to|got to)\s+help\b|\bhelped\s+(?:you|u)\b|\b(?:treated|saw|"
                              r"took care of)\s+(?:you|u)\b|\bwith\s+(?:you|u)r?\s+(?:visit|appointment|appt|care|"
@@ -82,7 +82,9 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
             # a colleague's own words: "Meet Walter! ... he said, "Somebody has to keep you all on time.""
             sentence = sentence[:quote.start("words")] + sentence[quote.end("words"):]
         if _FIRST_PERSON.search(sentence):
-            sentence = _WRITERS_WORK.sub(" ", _WRITER_AS_PATIENT.sub(" ", sentence))
+            sentence = _WRITER_AS_PATIENT.sub(" ", sentence)
+        # the writer's or a colleague's work: "For months I saw clients all day", "He sees patients Tuesdays"
+        sentence = _WRITERS_WORK.sub(" ", sentence)
         if any(s <= p.start < e and r in (Role.UNKNOWN, Role.INVENTED) for p, r in people) \
                 or _PATIENT_REF.search(sentence) or _SECOND_PERSON_CARE.search(sentence) \
                 or _SOMEONES_CARE.search(sentence) \

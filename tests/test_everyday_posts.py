@@ -371,6 +371,18 @@ CLEAR = [
                        "team, then and now)"),
     ("linkedin", False, "2024 at a glance: 180 clients served, 91% of families said they'd recommend us, and we "
                         "launched a family-based treatment track."),
+    # rounds 85-86 (after their measurement): a patient-relations desk, a reading list's authors, volunteers listed
+    # after a doctor, the moms on our team, an office plant, a colleague who sees patients
+    ("google_reviews", False, "We never confirm whether someone is a patient here. We'd be glad to talk, though: "
+                              "please call Ana Ruiz in patient relations at 555-0162."),
+    ("blog", False, "Winter reading list from our therapists:\n1. Atomic Habits — James Clear\n2. The Gifts of "
+                    "Imperfection — Brené Brown\nBorrow them from our lobby shelf."),
+    ("facebook", True, "Coat drive this Saturday 10–2 at Lincoln Park, open to every family in town, no appointment "
+                       "needed! (pictured: our volunteers Dr. Hale, Keisha and Omar sorting coats last night)"),
+    ("instagram", True, "happy mother's day to the moms on our team: Tasha (twin toddlers!), Dr. Mei (baby #2 due in "
+                        "july, she said tell everyone) and Rosa 💐"),
+    ("email", True, "Subject: March news\nWelcome Dr. Omar Haddad! He sees patients Tuesdays and Thursdays. (That's "
+                    "him with his new office plant, Gerald.)\nUnsubscribe here."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),

@@ -234,8 +234,10 @@ class PhiCheck(Check):
             return True  # "mental health resources for all" at a sponsored 5K: the practice's event
         if _NEW_CLIENTS_WELCOME.search(text, s.start, s.end):
             return True  # "She's now accepting new prenatal patients": an opening, no one's care
-        if reading.names_colleague(text, s.start, s.end):
-            return True  # "Our very own Priya Raman just finished her half-marathon"
+        if reading.names_colleague(text, s.start, s.end) or reading.is_own_news(s.start):
+            # "Our very own Priya Raman just finished her half-marathon"; "He sees patients Tuesdays" after
+            # "Welcome Dr. Omar Haddad!": a colleague's own news
+            return True
         return any(role in (Role.STAFF, Role.PUBLIC) and s.start <= e.start < s.end
                    for e, role in reading.people(analysis))
 

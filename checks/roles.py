@@ -134,8 +134,10 @@ _SIGNATURE_TITLE_AFTER = re.compile(
     r"|^\s*,\s*(?:Owner|Founder|Co-?Founder|CEO|President|Practice Owner)\b", _I)
 _EVENT_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Fun\s+)?(?:Run|Walk|5K|10K|Half Marathon|Marathon|Race|Gala|Festival|Fair|Classic|"
                           r"Challenge|Expo|Summit|Conference|Open|Tournament|Invitational)\b")
-_NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: to (?:you|(?:[^.!?\n]|(?<=\bdr)\.|(?<=\bDr)\.){1,80}?))? on (?:the (?:arrival|birth) of )?(?:your |their |her |his )?(?:new )?"
-                              r"(?:baby|little|newborn)\s+$", _I)
+# (the colleague may be named first: "Congrats to our very own Dr. Amy Nguyen and her husband Chris on the arrival of")
+_NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: to (?:you|(?:[^.!?\n]|(?<=\bdr)\.|(?<=\bDr)\.){1,80}?))? on "
+                              r"(?:the (?:arrival|birth) of )?(?:your |their |her |his )?(?:new )?(?:baby|little|newborn)\s+$",
+                              _I)
 _TEAM_AFTER = re.compile(r"^\s+(?:game|games|match|home opener|season opener|playoffs?|fans|stadium|dugout|locker room)\b", _I)
 _WELCOME_BABY_BEFORE = re.compile(r"\bwelcome to the world,?\s+(?:baby\s+|little\s+)?$", _I)
 # the doctor as the one giving the care: "dr kim delivered at 3am", "Dr. Osei performed the extraction"
@@ -590,7 +592,8 @@ def person_role(text: str, e: Entity) -> Role:
                 and not _CARED_BY_THE_JOB.search(before)) \
             or _STAFF_JOB_AFTER.match(after) \
             or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
-            or _PET_AFTER.match(after) or _PET_BEFORE.search(before) or _signs_the_post(text, e, value) or _signs_for_the_team(before, after) \
+            or _PET_AFTER.match(after) or _PET_BEFORE.search(before) or _signs_the_post(text, e, value) \
+            or _signs_for_the_team(before, after) \
             or _named_contact(text, e, before, after) or _ADVISES_AFTER.match(after) \
             or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) or _acts_for_the_office(before, after) \
             or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
@@ -605,7 +608,8 @@ def person_role(text: str, e: Entity) -> Role:
     if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence) \
             and not _FIRST_VISIT.search(_sentence_and_next(text, e)) and not _CHILDS_AGE_AFTER.match(after):
         return Role.STAFF  # (not "welcome to the fam Kennedy & Brooks!! first visit ✅ ... see u in the fall!")
-    if (_NEW_BABY_BEFORE.search(text, max(s0, e.start - 160), e.start) and (_A_DOCTOR.search(sentence) or _BACK_FROM_LEAVE.search(text))) or \
+    if (_NEW_BABY_BEFORE.search(text, max(s0, e.start - 160), e.start)
+            and (_A_DOCTOR.search(sentence) or _BACK_FROM_LEAVE.search(text))) or \
             (_WELCOME_BABY_BEFORE.search(before) and (_BACK_FROM_LEAVE.search(text) or _COLLEAGUE_WELCOMED.search(text))):
         return Role.STAFF  # "Welcome back, Dr. Lopez (and congrats on baby Mateo!)": a colleague's newborn
     titled = re.match(r"(?:dr|doctor)\.?\s+(?=\S)", value, _I)  # the tagger took the title in: "thx Dr Lindqvist"

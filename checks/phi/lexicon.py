@@ -137,7 +137,10 @@ HEALTH_TERMS = {
     "hearing test", "eye exam", "dermal filler", "fillers",
     # a visit that is someone's care ("first visit ✅ no tears ✅", "first newborn visit today")
     "first visit", "newborn visit", "well visit", "well-child visit", "well child visit", "checkup", "check-up",
-    "first exam", "midwife", "midwives", "home health", "hospice", "palliative", "memory care", "alzheimer's", "alzheimers", "delivered with", "gave birth", "first cleaning", "his cleaning", "her cleaning", "their cleaning", "their cleanings", "first adjustment",
+    "first exam", "first cleaning", "first adjustment",
+    # (fifteenth session) care at birth, at home and at the end of life, and someone's own cleaning
+    "midwife", "midwives", "delivered with", "gave birth", "home health", "hospice", "palliative", "memory care",
+    "alzheimer's", "alzheimers", "his cleaning", "her cleaning", "their cleaning", "their cleanings",
 }
 
 # the words a date stands after ("charts for august", "since june", "next sunday"): a month or weekday

@@ -21,7 +21,8 @@ from checks.policy.base import Rule, Span, compile_all
 OPT_OUT_PATTERNS = [
     r"\bunsubscribe\b", r"\bopt[- ]?out\b", r"\bmanage (?:your )?(?:email |subscription |mailing )?(?:preferences|settings|subscription)\b",
     r"\bstop (?:receiving|getting) (?:these|this|our)\b", r"\bremove (?:you|yourself) from (?:this|our|the) (?:list|mailing)\b",
-    r"\breply (?:with )?[\"']?(?:stop|remove|unsubscribe)\b", r"\bto stop (?:receiving |getting )?(?:these|our|this|future)\b", r"\bno longer (?:wish|want) to receive\b", r"\{\{?\s*unsubscribe",
+    r"\breply (?:with )?[\"']?(?:stop|remove|unsubscribe)\b",
+    r"\bto stop (?:receiving |getting )?(?:these|our|this|future)\b", r"\bno longer (?:wish|want) to receive\b", r"\{\{?\s*unsubscribe",
 ]
 REASON_PATTERNS = [
     r"\byou(?:'re| are) (?:receiving|getting) this\b",

@@ -531,6 +531,7 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC  # "Martin Luther King Jr. Day" is a holiday named after someone
     value = text[e.start:e.end]
     initialled = re.search(r"(?:^|\s)[A-Z]\.?$", value) or re.match(r"\s+[A-Z]\.", after) \
+        or re.fullmatch(r"(?:[A-Z]\.){1,2}[A-Z]\.?", value) \
         or re.search(r"\s[a-z]\.?$", value) or re.match(r"\s+[a-z]\.(?=[\s,]|$)", after)  # "— linda k."
     # a lone first name signed under a quote ("— Kevin, father of two") is whoever gave it
     signed_first_name = re.search(_DASH + r"+\s*$", before) and " " not in value.strip() \

@@ -101,8 +101,8 @@ class Addressees:
         reading = reading_of(draft, analysis)
         known = [(e.start, e.end) for e, role in reading.people(analysis)
                  if role in (Role.STAFF, Role.PUBLIC, Role.ORGANISATION, Role.INVENTED)]
-        staff_words = colleague_words(draft, analysis)
         text = draft.text
+        staff_words = _staff_words(text, reading, analysis)
         return [w for w in self.find(text, analysis) if not any(k0 < w[1] and w[0] < k1 for k0, k1 in known)
                 and not reading.is_colleague(text[w[0]:w[1]])
                 and not _titled_colleague(text[w[0]:w[1]], staff_words)
@@ -113,10 +113,13 @@ def colleague_words(draft, analysis: Analysis) -> set[str]:
     """The words of the names the reading takes for colleagues, so the same colleague named again
     by title and surname is known: "Our audiologist Dr. Mei Chen ... Thank you, Dr. Chen"."""
     from checks.reading import reading_of
+    return _staff_words(draft.text, reading_of(draft, analysis), analysis)
+
+
+def _staff_words(text: str, reading, analysis: Analysis) -> set[str]:
     from checks.roles import Role
-    reading = reading_of(draft, analysis)
     return {w.casefold() for e, role in reading.people(analysis) if role == Role.STAFF
-            for w in re.findall(r"[^\W\d_][\w'’-]+", draft.text[e.start:e.end])}
+            for w in re.findall(r"[^\W\d_][\w'’-]+", text[e.start:e.end])}
 
 
 def _titled_colleague(name: str, staff_words: set[str]) -> bool:

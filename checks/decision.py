@@ -269,10 +269,23 @@ def _their_words(text: str, names: set[str]) -> list[tuple[int, int]]:
             if any(n in name_key(intro) for n in names) or _heading(intro):
                 spans.append((before, s0))
         # the sentence after the quote, when it names the patient: "Thank you, Jasmine, for sharing your words"
-        nxt = q1 + len(text[q1:]) - len(text[q1:].lstrip(" \t\n\"”’—–-"))
+        nxt = q1 + re.match(r"[^\w@#]*", text[q1:]).end()  # (past the emoji after it: "” 🌿\n\nThank you, ...")
         if nxt < len(text):
             n0, n1 = sentence_bounds(text, nxt)
             following = text[nxt:n1]
             if any(n.split()[0] in name_key(following).split() for n in names if n):
                 spans.append((nxt, n1))
+                # and what the thank-you goes on to tell them in the same paragraph: "We're so honored you trusted us."
+                while n1 < len(text) and "\n\n" not in text[n1:n1 + 3]:
+                    m0 = n1 + re.match(r"[^\w\n\"“]*\n?[^\w\n\"“]*", text[n1:]).end()
+                    if m0 >= len(text):
+                        break
+                    m0, m1 = sentence_bounds(text, m0)
+                    if m1 <= n1 or not _SPOKEN_TO.search(text, m0, m1):
+                        break
+                    spans.append((m0, m1))
+                    n1 = m1
     return spans
+
+
+_SPOKEN_TO = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)

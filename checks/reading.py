@@ -22,7 +22,7 @@ from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
 from checks.policy.lexicon import question_hook_spans
 from checks.subjects import (clients_in_general, no_client_pictured, own_news, points_at_someone, readers_at_large,
-                             thanks_for_rating)
+                             thanks_for_helping_us, thanks_for_rating)
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -49,6 +49,10 @@ class Reading:
         """A colleague's first name anywhere in text[start:end]: the analyzer leaves staff names
         out, so rules asking "is this sentence about a colleague?" look here too."""
         return any(self.is_colleague(w) for w in _WORD.findall(text, start, end))
+
+    def colleague_mentions(self, text: str, start: int, end: int) -> list[int]:
+        """Where a colleague's first name stands in text[start:end] (the analyzer leaves them out)."""
+        return [m.start() for m in _WORD.finditer(text, start, end) if self.is_colleague(m.group())]
 
     def people(self, analysis: Analysis) -> list[tuple[Entity, Role]]:
         """The draft's names and handles, each with its role."""
@@ -132,7 +136,8 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
     photo = draft.has_photo and not no_client_pictured(text)  # "no clients pictured": the photo shows no one's care
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
-              if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end]) else s
+              if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end])
+              or thanks_for_helping_us(text[s.start:s.end]) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
     return Reading(roles, tuple(scored), staff_first_names, own, someone)
 

@@ -24,7 +24,8 @@ from enum import Enum
 from typing import Iterable
 
 from checks.base import Entity
-from checks.phi.lexicon import CREDENTIALS, HEALTH_TERMS, HONORIFICS, common_surnames, given_names, public_figures
+from checks.phi.lexicon import (CREDENTIALS, HEALTH_TERMS, HONORIFICS, common_surnames, given_names, mostly_given_name,
+                                public_figures)
 from checks.policy import lexicon as L
 
 
@@ -167,6 +168,9 @@ _OF_A_BUSINESS_AFTER = re.compile(r"^\s+(?:at|from|of|@)\s+(?:the\s+)?(?![A-Z][\
                                   r"Academy|School|College|University)\b)(?-i:[A-Z][\w'’]*)(?:\s+(?:&\s+)?(?-i:[A-Z][\w'’]*)){0,3}"
                                   r"\s+for\s+(?:the|our|a|an|all|sponsoring|donating|hosting|feeding|catering|bringing)\b")
 # someone thanked for what they did for the practice: hosting it, inviting it, sponsoring it
+# "Big thank you to Rick at Gorge Plumbing & Heating for coming out on a Sunday": he came for his business
+_AT_A_BUSINESS_AFTER = re.compile(r"^\s+(?:at|from|of|@)\s+(?:the\s+)?(?-i:[A-Z][\w'’]*)(?:\s+(?:&\s+)?(?-i:[A-Z][\w'’]*)){0,3}"
+                                  r"\s+for\s+\w+ing\b")
 _THANKED_IN_A_LIST_BEFORE = re.compile(r"\b(?:thanks|thank you|thx|ty|shout-?out|shout out|big love|grateful|kudos)\b"
                                        r"(?:\s+(?:so much|again))?\s+(?:to\s+)?(?:[^.!?\n]{0,60}?\s(?:and|&)\s+)?"
                                        r"(?:[a-z]+\s+){0,2}(?:(?:dr|mr|mrs|ms|mx)\.?\s+)?$", _I)
@@ -308,7 +312,8 @@ _WILL_HELP_AFTER = re.compile(r"^(?:\s+and\s+(?:dr\.?\s+)?\w+)?(?:\s+(?:at|from|
                               r"follow up|get you in|help you|set (?:one|it|you) up|go over|make it right|cover for me|"
                               r"take (?:\w+\s+)?care of (?:you|u|y'?all|everyone|all of you))\b", _I)
 # what children call their therapist: "miss kayla", "ms. rocio" - a title before a lone given name
-_CHILDRENS_TITLE_BEFORE = re.compile(r"\b(?:miss|ms\.?)\s+$", _I)
+# how children (and their parents) name the grown-ups who teach and treat them: "Ms. Rosa", "Mr. Femi", "Miss Joy"
+_CHILDRENS_TITLE_BEFORE = re.compile(r"\b(?:miss|ms\.?|mr\.?)\s+$", _I)
 # the office's pet or plant, named: "rosie (our clinic cat)", "max the therapy dog"
 _PET_BEFORE = re.compile(r"\b(?:office|clinic|therapy|our|his|her|the|new)\s+(?:[\w-]+\s+)?(?:plant|dog|cat|pup|puppy|fish|"
                          r"goldfish|mascot|turtle|bunny|hamster)\s*,?\s*$", _I)  # "his new office plant, Gerald"
@@ -378,7 +383,7 @@ _NOT_STAFF_SENTENCE = re.compile(
     r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born)|"
     # a child's age or school: "Meet Ethan, age 6, from Oak Grove Elementary!" is no new hire
     r"age \d{1,2}|(?:[1-9]|1[0-7])[- ]?(?:yo|y/o|year[- ]old|yr[- ]old)|elementary|kindergarten|preschool|"
-    r"(?:[7-9]\d|1[01]\d)(?:st|nd|rd|th) birthday|memory care|assisted living|"  # "90th birthday to Miss Evelyn"
+    r"(?:[7-9]\d|1[01]\d)(?:st|nd|rd|th) (?:birthday|b-?day)|memory care|assisted living|"  # "90th birthday to Miss Evelyn"
     r"(?:\d|1[0-2])(?:st|nd|rd|th) grade(?:r)?)\b", _I)  # "welcome to the Jenkins family, whose baby arrived"
 
 _HOTLINE_NUMBER = re.compile(r"^(?:\D*(?:988|741741|211|311)\D*|\+?1?[\s.(-]*8(?:00|33|44|55|66|77|88)\b.*)$")
@@ -479,9 +484,16 @@ _CARE_WITH_US = re.compile(r"(?:" + _CARE_NOUN + r"|\b(?:PT|OT|rehab|therapy))\s
                            r"\s+(?:for|with)\s+(?:his|her|their)\b", _I)
 
 
+# someone who told their own story in public
+_SPOKE_OF_THEIR_OWN = re.compile(r"\b(?:speak\w*|spoke|shar\w*|talk\w*|open(?:ed|ing)? up|tell\w*|told|writ\w*|wrote)\b"
+                                 r"[^.!?\n]{0,80}\babout (?:your|his|her|their) own\b", _I)
+
+
 def _cared_for_here(sentence: str, after: str) -> bool:
     """The sentence tells of the practice caring for someone, or of care just now: a mayor or senator in it
     is a patient (not "President Carter was diagnosed with melanoma ... spoke openly about it")."""
+    if _SPOKE_OF_THEIR_OWN.search(sentence) and not _OUR_PART.search(sentence):
+        return False  # "Thank you, Commissioner Dolan, for speaking so openly ... about your own 22 years in recovery"
     return bool(_IN_FOR.search(sentence)) or bool(_CARE_WITH_US.search(sentence)) or bool(_OUR_PART.search(sentence) or _HERE_AND_NOW.search(sentence)) and bool(
         _CARE_OF_SOMEONE.search(sentence) or _THEIR_CONDITION.search(sentence)
         or _OWN_CONDITION_AFTER.match(after) or _MENDING.search(sentence))
@@ -506,6 +518,14 @@ _VISITS_FROM_A_BUSINESS_AFTER = re.compile(
     r"(?:demo\w*|showing|presenting|teaching|leading|hosting|running)\b", _I)
 # a company's representative: "Our Lindberg rep Hunter will be here with 300+ frames"
 _REP_BEFORE = re.compile(r"\b(?:sales\s+|brand\s+|device\s+|pharma\s+)?rep\.?\s+$", _I)
+# someone named by their work somewhere else: "Thanks to reporter Dana Whitfield", "with branch librarian Tom Reyes"
+_OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:reporter|journalist|columnist|blogger|anchor|meteorologist|chaplain|"
+                               r"editor|librarian|teacher|principal|chef|barista|baker|"
+                               r"owner|firefighter|paramedic|deputy|officer|pastor|rabbi|imam|priest|photographer|"
+                               r"artist|illustrator|musician|author|writer|host|producer|podcaster|farmer|"
+                               r"mail carrier|crossing guard|bus driver|custodian|plumber|electrician|contractor|"
+                               r"landlord|organizer|organiser|director|coordinator|superintendent|ranger)\s+$")
+
 _LISTED_TITLE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[•▪*-])[ \t]+[^\n]{3,80}?[ \t][—–-][ \t]*$")
 # someone known by full name who has told their own story, in a sentence giving the practice no part in it
 _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|talked|written|opened up)|"
@@ -554,8 +574,10 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
     if office_holder_cared_for:
         return Role.UNKNOWN
-    if (_VISITS_FROM_A_BUSINESS_AFTER.match(after) or _REP_BEFORE.search(before)) \
-            and not _cared_for_here(_sentence_and_next(text, e), after):
+    if (_VISITS_FROM_A_BUSINESS_AFTER.match(after) or _REP_BEFORE.search(before) or _OTHER_JOB_BEFORE.search(before)
+            or _THANKED_BEFORE.search(before) and _AT_A_BUSINESS_AFTER.match(after)) \
+            and not _cared_for_here(_sentence_and_next(text, e), after) \
+            and not _NOT_STAFF_SENTENCE.search(text, *_sentence(text, e.start, e.end)):
         return Role.ORGANISATION  # "Jamal Pierce from Phonak will be in the office 10–3 showing ...": a vendor's rep
     if _OWN_STORY_AFTER.match(after) and re.fullmatch(r"[^\W\d_][\w'’-]+\s+[^\W\d_][\w'’-]+", value) and not (
             _OUR_PART.search(sentence_of_name := text[slice(*_sentence(text, e.start, e.end))])
@@ -594,14 +616,13 @@ def person_role(text: str, e: Entity) -> Role:
             or _STAFF_JOB_AFTER.match(after) \
             or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
             or _PET_AFTER.match(after) or _PET_BEFORE.search(before) or _signs_the_post(text, e, value) \
-            or _signs_for_the_team(before, after) \
+            or _signs_for_the_team(before, after) or _chat_speaker(text, e) \
             or _named_contact(text, e, before, after) or _ADVISES_AFTER.match(after) \
             or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) or _acts_for_the_office(before, after) \
             or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
             or (_CELEBRATED_BEFORE.search(before) and _JOB_NEXT_LINE_AFTER.match(text, e.end, e.end + 120)) \
             or _works_for_the_office(text, e, before, after) \
-            or (_CHILDRENS_TITLE_BEFORE.search(before) and " " not in value.strip()
-                and value.casefold() not in common_surnames()
+            or (_CHILDRENS_TITLE_BEFORE.search(before) and " " not in value.strip() and mostly_given_name(value)
                 and not _NOT_STAFF_SENTENCE.search(text[slice(*_sentence(text, e.start, e.end))])):
         return Role.STAFF  # a credential, or the writer introducing themselves ("Dr. Ben here", "that's me, Kayla")
     s0, s1 = _sentence(text, e.start, e.end)
@@ -641,14 +662,41 @@ _FOR_THE_TEAM_AFTER = re.compile(r"^[ \t]*(?:&|and|\+)[ \t]+(?:the|our|all the)[
 # whom the reader is to call: "Apply at the link or call Rosa at 555-0160", "Call Beth at 555-0121 with questions"
 _CALL_BEFORE = re.compile(r"\b(?:call|text|email|e-mail|contact|reach out to|talk to|message|ask for)\s+$", _I)
 _AT_A_NUMBER_AFTER = re.compile(r"^\s+(?:at|on|@)\s*(?:\+?1[ .-]?)?\(?\d{3}", _I)
+# whom the reader is to ask, with no number: "Email Rachel to join the waitlist", "Talk to Destiny at front desk",
+# "Ask Ms. Rosa or Mr. Femi if you have questions", "just let Coach Ray know when you check in"
+_READER_ASKS_BEFORE = re.compile(r"(?:^|[\n.!?:]\s*|\b(?:just|please|pls|plz|or|and|then|simply)\s+)"
+                         r"(?:call|text|email|e-mail|contact|reach out to|talk to|talk with|message|ask|tell|let|see)\s+"
+                         r"(?:(?:coach|miss|ms\.?|mr\.?|mrs\.?|dr\.?)\s+)?$", _I)
+_READERS_ERRAND_AFTER = re.compile(r"^(?:\s+(?:or|and|&)\s+(?:(?:coach|miss|ms\.?|mr\.?|mrs\.?|dr\.?)\s+)?[\w'’-]+)?\s*,?\s*"
+                                   r"(?:to (?:join|register|sign up|enroll|book|schedule|get on|be added|rsvp)|"
+                                   r"with (?:any |your )?questions|if you have (?:any )?questions|if you(?:'d| would) like|"
+                                   r"for (?:more )?(?:info|information|details|a spot|a form|forms)|"
+                                   r"at (?:the |our )?front desk|know (?:when|if|before|that you)|"
+                                   r"when you (?:check in|arrive|get here))\b", _I)
 
 
 def _named_contact(text: str, e: Entity, before: str, after: str) -> bool:
     """The one the post hands the reader to call is the practice's contact (not "call Kevin at ... about his
     results": a sentence about their own affairs)."""
     s0, s1 = _sentence(text, e.start, e.end)
-    return bool(_CALL_BEFORE.search(before) and _AT_A_NUMBER_AFTER.match(after)) \
+    return bool(_CALL_BEFORE.search(before) and _AT_A_NUMBER_AFTER.match(after)
+                or _READER_ASKS_BEFORE.search(before) and _READERS_ERRAND_AFTER.match(after)
+                and not _THEIR_CONDITION.search(text, s0, s1)) \
         and not _CARE_OF_SOMEONE.search(text, s0, s1) and not _SOMEONE_ELSES.search(text, e.end, s1)
+
+
+# a pasted chat between colleagues: "[10:42] Kim: can we post ...", "Jo: ok blur Zofia and Jakub pls"
+_SPEAKER_LINE = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?@?[\w.'’-]{2,30}(?:[ \t][\w.'’-]{1,20})?[ \t]*:[ \t]*\S",
+                           re.MULTILINE)
+
+
+def _chat_speaker(text: str, e: Entity) -> bool:
+    """The names that open the lines of a pasted staff chat are the colleagues speaking."""
+    line_start = text.rfind("\n", 0, e.start) + 1
+    opening = text[line_start:e.start]
+    if not re.fullmatch(r"[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?@?", opening) or not re.match(r"[ \t]*:", text[e.end:]):
+        return False
+    return len(_SPEAKER_LINE.findall(text)) >= 2
 
 
 def _signs_for_the_team(before: str, after: str) -> bool:

@@ -572,3 +572,17 @@ _CARE_WORD = re.compile(r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b", _I)
 def thanks_for_rating(sentence: str) -> bool:
     """The sentence only thanks someone for their rating or review: it tells no one's care."""
     return bool(_THANKS_FOR_RATING.search(sentence.strip())) and not _CARE_WORD.search(sentence)
+
+
+# thanks for what someone did for the practice: "huge thanks to the 4-H kids next door who kept us stocked with
+# lemonade", "thank you for feeding all 14 of us"
+_THANKS_FOR_HELPING_US = re.compile(
+    r"\b(?:thanks?|thank (?:you|u)|thx|ty|shout-?out|kudos|grateful)\b[^.!?\n]{0,120}?\b(?:for|who|that)\b[^.!?\n]{0,80}?"
+    r"\b(?:us|our (?:team|staff|crew|office|clinic|booth|volunteers|practice|front desk|nurses))\b", _I)
+_CLIENT_WORD = re.compile(r"\b(?:clients?|patients?|pts?)\b", _I)
+
+
+def thanks_for_helping_us(sentence: str) -> bool:
+    """The sentence thanks someone for their help to the practice: it tells no one's care."""
+    return bool(_THANKS_FOR_HELPING_US.search(sentence)) and not _CARE_WORD.search(sentence) \
+        and not _CLIENT_WORD.search(sentence)

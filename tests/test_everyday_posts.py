@@ -383,6 +383,27 @@ CLEAR = [
                         "july, she said tell everyone) and Rosa 💐"),
     ("email", True, "Subject: March news\nWelcome Dr. Omar Haddad! He sees patients Tuesdays and Thursdays. (That's "
                     "him with his new office plant, Gerald.)\nUnsubscribe here."),
+    # sixteenth session: the grown-ups children call Ms. and Mr., colleagues in a pasted chat, the one readers are
+    # sent to, someone named by their work elsewhere, office titles cut short, a heading signed by a doctor, a bio's
+    # he/she, a consented patient thanked twice, a colleague's family news, an official's own public story
+    ("facebook", False, "Our toddler feeding therapy group starts back Monday! Questions? Ask Mr. Tobi or Ms. Lena "
+                        "at pickup 🍎"),
+    ("instagram", False, "[9:14] Dana: is the new speech therapy flyer ready to post?\n[9:16] Marco: yes! printing "
+                         "now, will drop it at the front"),
+    ("facebook", False, "Our teen anxiety skills group is full for winter. Email Rachel to join the waitlist 📧"),
+    ("facebook", False, "Thanks to reporter Lydia Marsh for covering our grief support circle in Sunday's paper. "
+                        "She listened with so much care."),
+    ("linkedin", True, "Pictured with Rep. Ana Solis after our testimony for the mental health parity bill 🏛️"),
+    ("youtube", False, "Knee Pain or Hip Pain? How to Tell Which One You Have | Dr. Maya Chen\n\nA short video on "
+                       "where pain starts and when to get it checked."),
+    ("website", False, "Priya Raman, LMHC\n\nPriya has worked with new parents for ten years. She's trained in "
+                       "perinatal mental health and loves helping moms who were told not to talk about their feelings."),
+    ("instagram", True, "“Therapy taught me I'm allowed to rest.” 💛\n\nThank you, Jasmine Ortiz, for letting us "
+                        "share this. We're so grateful you trusted us."),
+    ("facebook", True, "This weekend our own Priya Raman is running the memory walk for her grandmother, who was "
+                       "diagnosed in May. She asked us to share her page 💜"),
+    ("facebook", False, "Thank you, Councilor Ben Ruiz, for talking so honestly at Monday's forum about your own years "
+                        "in recovery."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -554,6 +575,17 @@ BLOCK = [
                               "season. Hope your son is feeling better!"),
     ("tiktok", True, "pov: the kid who cried through his cleaning last week is back and wants the dinosaur chair "
                      "again 😭 he's in the lobby rn"),
+    # sixteenth session: the next visit told to a commenter or a reviewer, a handle's sober anniversary, a client
+    # called by their slot and pinned down by a job or a shop
+    ("facebook", False, "love you too Marisol!! 💕 see you next tuesday, and tell your sister hi"),
+    ("google_reviews", False, "Thanks so much Andre!! Thursday mornings w/ Jordan aren't going anywhere, see you "
+                              "after the new year"),
+    ("instagram", False, "one year!!! @jake.ropes.calves so proud of you, from that first rough night to leading the "
+                         "circle 💙 #soberlife"),
+    ("tiktok", False, "pov: the only PT in a town of 800 and your 9am is also your daughter's piano teacher 😂 "
+                      "#smalltownpt"),
+    ("x", False, "ran into my 4pm at the Riverside Costco and she was buying exactly the snacks we talked about "
+                 "cutting out 😬"),
 ]
 
 

@@ -821,3 +821,24 @@ def test_when_a_list_of_names_runs_line_by_line_then_each_name_is_covered(analyz
     text = "happy bday to our amazing clients!!\nnoah g.\nfatima\nbrody"
     covered = [text[e.start:e.end] for e in analyzer.analyze(text).entities if e.entity_type == "PERSON"]
     assert all(any(name in span for span in covered) for name in ("noah", "fatima", "brody"))
+
+
+@pytest.mark.parametrize("text,name", [
+    # sixteenth session: a deed after an emoji, a name spoken of and then "she", a list opened by an unknown name
+    ("what a morning at swim club 🏊 Chiamaka finished her first full length!", "Chiamaka"),
+    ("I keep thinking about Hope. She walked in so nervous in March and today she ran the group.", "Hope"),
+    ("thanks to the Mensah-Boateng family for the cookies!! Ama, Efua & baby Kofi made our whole week", "Ama"),
+])
+def test_when_the_sentence_treats_an_unknown_word_as_a_child_then_it_is_a_person(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Back from the capitol: pictured with Sen. Ruth Alvarez after our testimony on the school counselor bill",
+     "bill"),
+    ("Back from the capitol: pictured with Sen. Ruth Alvarez after our testimony on the school counselor bill",
+     "Sen"),
+    ("Sprain or Break? How to Tell at Home | Dr. Maya Chen", "Tell"),
+])
+def test_when_a_word_heads_a_noun_phrase_or_a_title_then_it_is_no_person(analyzer, text, word):
+    assert ("PERSON", word) not in spans(analyzer, text)

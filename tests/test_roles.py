@@ -339,6 +339,17 @@ TEAM_ROLES = [
     ("THANK YOU @PinkPowerRunClub for the 🎀 care packages!!", "@PinkPowerRunClub", Role.ORGANISATION),
     ("Thanks so much, Grace! We loved having you and your little guy Mateus in the office.", "Mateus", Role.UNKNOWN),
     ("Thanks for the kind words, Maria Lopez, please call us back if the brace rubs.", "Maria Lopez", Role.UNKNOWN),
+    # sixteenth session: the grown-ups children call Ms. and Mr., colleagues speaking in a pasted chat, the one readers
+    # are sent to, someone named by their job elsewhere or thanked for their shop's work
+    ("Snack day moved to Friday! Mr. Kojo has the sign-up sheet at the art table.", "Kojo", Role.STAFF),
+    ("[2:05] Tasha: did the new OT group flyer print?\n[2:07] Marisol: yep, on your desk", "Marisol", Role.STAFF),
+    ("The winter grief circle is full. Email Noor to get on the waitlist!", "Noor", Role.STAFF),
+    ("Thank you to columnist Irene Walsh for writing about our eating disorder support night", "Irene Walsh",
+     Role.ORGANISATION),
+    ("Big thanks to Sal at Northside Glass for fixing our waiting room window so fast", "Sal", Role.ORGANISATION),
+    # ... but not the one whose own care the sentence tells
+    ("Please call Dolores if you have questions about her recovery plan.", "Dolores", Role.UNKNOWN),
+    ("Happy 95th b-day to our sweet Mr. Walter, who still walks the hall every morning!", "Walter", Role.UNKNOWN),
 ]
 
 

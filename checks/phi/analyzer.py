@@ -408,6 +408,9 @@ class PhiAnalyzer:
                         and _PREPOSITION_BEFORE.search(text, max(0, s.start - 8), s.start)
                         and self._ordinary_word(text[s.start:s.end]))
 
+               # "the mental health parity bill": the head of a noun phrase, in a draft that capitalises its names
+               and not (s.label == "PERSON" and style == "mixed" and text[s.start:s.end].islower()
+                        and self._ordinary_word(text[s.start:s.end]) and _modified_noun(text, s.start))
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)  # "paid ce", "an ot"
                and not re.search(r"(?<![\w])[A-Za-z]-$", text[max(0, s.start - 3):s.start])  # "X-ray"
@@ -592,8 +595,9 @@ class PhiAnalyzer:
                     if re.match(r"[ \t]+(?:is|was|has)\b", text[max(e, c.end):]):
                         continue  # "Petrenko and Hughes is the design agency": a firm's name, singular
                     comma_only = m.group("joint").strip() == ","
-                    if comma_only and (low not in given_names() or self._ordinary_word(w)) and (
-                            m.re is _LISTED_BEFORE or not _LIST_GOES_ON.match(text, e)):
+                    # (before a name, the list must go on past that name: "Adaeze, Tobi & baby Kene")
+                    if comma_only and (low not in given_names() or self._ordinary_word(w)) and not _LIST_GOES_ON.match(
+                            text, c.end if m.re is _LISTED_BEFORE else e):
                         continue
                     if any(s < o.end and o.start < e for o in out) or any(s < oe and os < e for os, oe in own) \
                             or low in STOP_WORDS or low in MONTHS | WEEKDAYS \
@@ -703,7 +707,9 @@ class PhiAnalyzer:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
         line = text[line_start:len(text) if line_end < 0 else line_end]
-        if not _TITLE_CASE_LINE.fullmatch(line.strip()) or _TITLE_BEFORE.search(text[max(0, start - 6):start]):
+        # (a title's full stop ends no sentence: "How to Tell the Difference | Dr. Maya Chen")
+        bare_line = re.sub(r"\b(?:Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|Prof)\.", " ", line)
+        if not _TITLE_CASE_LINE.fullmatch(bare_line.strip()) or _TITLE_BEFORE.search(text[max(0, start - 6):start]):
             return False
         content = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if w.casefold() not in STOP_WORDS]
         if len(content) < 3 or any(w[0].islower() for w in content):
@@ -802,6 +808,16 @@ def _retyped(text: str, toks, probs, c: _Candidate, min_prob: float) -> _Candida
     other = "LOCATION" if c.entity_type == "PERSON" else "PERSON"
     k, own = (2, 1) if other == "LOCATION" else (1, 2)
     return replace(c, entity_type=other) if mean[k] >= min_prob and mean[k] > mean[own] else c
+
+
+_NOUN_PHRASE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their)\s+((?:[a-z][a-z-]*\s+){1,3})$")
+
+
+def _modified_noun(text: str, start: int) -> bool:
+    """A word after a determiner and its modifiers ("the mental health parity |bill") heads a noun phrase;
+    not after a verb or a plural ("the kids loved |bill")."""
+    m = _NOUN_PHRASE_BEFORE.search(text, max(0, start - 50), start)
+    return bool(m) and not any(w in STOP_WORDS or re.search(r"(?:ed|ing|s)$", w) for w in m.group(1).split())
 
 
 # rule results the informal tagger does not overrule
@@ -907,7 +923,8 @@ def _named_in_apposition(text: str, c: _Candidate, value: str) -> bool:
         or bool(_OFFICE_TITLE_BEFORE.search(text, max(0, c.start - 20), c.start)))
 
 
-_ABBREVIATIONS = frozenset({"st", "sr", "jr"})
+# (and the short forms of office titles: "Sen. Laura Whitfield", "Rep. Ortiz", "Gov. Kotek")
+_ABBREVIATIONS = frozenset({"st", "sr", "jr", "sen", "rep", "gov", "supt", "cllr"})
 # state codes that are also degrees written after a name: "Leon Abara, MD", "Dana Cole, PA-C", "Ann Wu, MS"
 _DEGREE_STATE_CODES = frozenset({"md", "pa", "dc", "ms", "ma", "nd"})
 # degrees and licences written with dots after a name ("Dev Bhatt, M.S., CCC-SLP"), besides CREDENTIALS
@@ -1099,7 +1116,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 _JOINT = r"(?P<joint>[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]*[&+][ \t]*|[ \t]+(?:and|n)[ \t]+)"
 _KIN_WORDS = r"(?:(?:her|his|their)[ \t]+(?:\w+[ \t]+)?(?:twins?|sis|sister|bro|brother|son|daughter|mom|dad|kids?|baby|cousin)[ \t]+)?"
 _LISTED_AFTER = re.compile(_JOINT + _KIN_WORDS + r"(?P<w>[^\W\d_][\w'’\-]*)(?![\w'’@])")
-_LISTED_BEFORE = re.compile(r"(?<![\w'’@#\-])(?P<w>[^\W\d_][\w'’\-]*)" + _JOINT + r"$")
+_LISTED_BEFORE = re.compile(r"(?<![\w'’@#\-])(?P<w>[^\W\d_][\w'’\-]*)" + _JOINT + r"(?:(?:baby|little|lil|big)[ \t]+)?$")
 _PLACE_AFTER = re.compile(r"(?P<between>(?:[ \t]+[^\W\d_][\w'’\-]*){0,2})[ \t]+(?:%s|drive|park|library|bridge|"
                           r"crossing|trail|stadium|arena|memorial|plaza|airport|gardens?|museum|zoo|beach|lake|river|"
                           r"mall|market|pier|aquarium)\b" % "|".join(sorted(STREET_TYPES)),

@@ -77,7 +77,7 @@ ROLE_NOTES = {
     Role.STAFF: ", read as about a member of staff, not a patient",
     Role.HOTLINE: ", read as a public help line, not a person's number",
     Role.OPERATIONS: ", read as part of the practice's own calendar (hours, closures, events, talks)",
-    Role.ORGANISATION: ", read as an organisation's or a publication's account, not a person",
+    Role.ORGANISATION: ", read as an organisation, a publication's account or someone speaking for one, not a patient",
     Role.PRACTICE: ", read as the practice's own contact, handed to readers",
     Role.INVENTED: ", read as a made-up name: the draft says its case is hypothetical or a composite",
 }

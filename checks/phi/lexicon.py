@@ -224,6 +224,35 @@ def common_surnames(max_rank: int = 5000) -> frozenset[str]:
     return frozenset(out)
 
 
+def _census_frequencies(filename: str) -> dict[str, float]:
+    import names
+    out: dict[str, float] = {}
+    with open(os.path.join(os.path.dirname(names.__file__), filename), encoding="ascii", errors="ignore") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 4:
+                out[parts[0].casefold()] = float(parts[1])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _first_and_last_frequencies() -> tuple[dict[str, float], dict[str, float]]:
+    first = _census_frequencies("dist.female.first")
+    for name, share in _census_frequencies("dist.male.first").items():
+        first[name] = max(share, first.get(name, 0.0))
+    return first, _census_frequencies("dist.all.last")
+
+
+def mostly_given_name(word: str) -> bool:
+    """A given name more often than a surname ("Rosa", "Kim", "Joy"; not "Lee", "Hadley", "Patel"):
+    what "Ms. Rosa" is, next to "Ms. Patel"."""
+    w = word.casefold()
+    first, last = _first_and_last_frequencies()
+    if w in first:
+        return first[w] > last.get(w, 0.0)
+    return w in given_names() and w not in common_surnames()
+
+
 def is_country_or_state(text: str) -> bool:
     t = re.sub(r"(?<=\b\w)\.", "", text)  # "U.S.", "U.K.": an abbreviation's dots join its letters
     t = re.sub(r"[^\w\s]", " ", t).casefold()

@@ -36,8 +36,9 @@ NOT_NAMES = frozenset({
 # A PERSON span counts as addressed only in a vocative position ("Jane, ...",
 # "..., Jane!", "Hi Jane"), not as a subject or object ("a book by Lori Gottlieb",
 # "Burnout is..." which the model sometimes tags as a name).
-GREETED = (r"\b(?:hi|hey|dear|hello|thanks|thank you|congrats|congratulations|welcome back|good luck|so proud of you|"
-           r"happy birthday)[,!]?\s*\Z")
+GREETED = (r"\b(?:hi|hey|dear|hello|thanks|thank you|thx|ty|congrats|congratulations|welcome back|good luck|so proud of you|"
+           r"happy birthday|love you|love ya|miss you|we love you|we miss you)"
+           r"(?: (?:so much|too|again|a lot|a ton|back))?[,!]?\s*\Z")
 SENTENCE_START = r"[.!?\n]\s*\Z"  # (\Z: with MULTILINE, "$" would also match at an earlier line's end)
 COMMA_BEFORE = r",\s*\Z"
 VOCATIVE_AFTER = r"^\s*[,!:—–-]"

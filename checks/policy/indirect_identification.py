@@ -81,6 +81,15 @@ _MY_OWN_CARER = re.compile(r"\bmy (?:own )?(?:therapist|counsel+or|doctor|psychi
                            r"physio|pt|surgeon|dentist)\b", re.IGNORECASE)
 # a reader asked to guess who was in care here: "guess which seahawks lineman was on our table this morning?"
 _GUESS_WHO = re.compile(r"\b(?:guess|can (?:you|u) guess)\s+(?:which|who|what)\b", re.IGNORECASE)
+# a client called by their appointment slot, as a person: "run into your 10am", "my 3 o'clock is also ..."
+# (not the slot itself: "my 2pm session", "our 10:30 is open")
+_SLOT_HOLDER = re.compile(r"\b(?:my|our|your|ur)\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+)?"
+                          r"(?:\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}:\d\d|\d{1,2} o'?clock)\b"
+                          r"(?!\s*(?:appointments?|appts?|sessions?|slots?|class(?:es)?|meetings?|calls?|webinars?|groups?|"
+                          r"openings?|block|visits?|consults?|spot|is (?:open|free|available)|cancel\w*|lunch|break|"
+                          r"today|tomorrow|on\b|-))", re.IGNORECASE)
+# a named shop, school or venue where the slot's holder was seen: "at the Enterprise Safeway", "at Lincoln High"
+_NAMED_SPOT = re.compile(r"\b(?:at|from|in|outside)\s+(?:the\s+)?(?-i:[A-Z][\w'’&-]+)", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"\b(?:" + _ROLE + r"|celeb|star|receiver|tight end)s?\b|\bfamous\b", re.IGNORECASE)
 _FAMOUS = re.compile(r"\b(?:famous|celebrity|celeb|well[- ]known|household name|a-?lister|pro (?:athlete|player))\b",
                      re.IGNORECASE)
@@ -181,6 +190,10 @@ class IndirectIdentification(Rule):
                 return m.start(), s1
             if s1 - m.end() < 12 and _FAMOUS.search(text) and (_SEEN_HERE.search(text) or _in_care_here(text)):
                 return m.start(), m.end()
+        for m in _SLOT_HOLDER.finditer(text):
+            s0, s1 = sentence_bounds(text, m.start())
+            if _ROLE_WORD.search(text, m.end(), s1) or _NAMED_SPOT.search(text, m.end(), s1):
+                return m.start(), s1  # "your 2pm is also your kid's soccer coach", "your 10am ... at the Enterprise Safeway"
         together = _particulars_together(text, reading, analysis)
         if together:
             return together

@@ -10,13 +10,16 @@ a PERSON span from the analysis — and talks about *their* care in the second
 person ("your session", "hope the new meds are helping", "30 days sober")."""
 from __future__ import annotations
 
+import re
+
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.policy import lexicon as L
 from checks.policy.addressee import Addressees
-from checks.policy.base import Rule, Span, compile_all
+from checks.policy.base import Rule, Span, compile_all, sentence_bounds
+from checks.roles import EVENT_WORDS
 
-_MED = (r"\b(?:meds|medications?|antidepressants?|ssris?|pills|dose|dosage|refill|prescription|\d+ ?mg|sober|sobriety|"
+_MED = (r"\b(?:meds|medications?|antidepressants?|ssris?|pills|dose|dosage|refill|prescription|\d+ ?mg|sober\w*|sobriety|"
         r"relapse|rehab|detox|diagnosis)\b")
 _YOU = r"\b(?:you|your|u|ur|hang in there|hope|see you|proud of you)\b"
 CARE_PATTERNS = [
@@ -26,6 +29,11 @@ CARE_PATTERNS = [
     r"\b" + L.PERSONAL_CARE_MARKER + r"[^\n]{0,120}\b(?:" + L.CONDITION + "|" + L.CARE + r")\b",
     r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b[^\n]{0,120}\b" + L.PERSONAL_CARE_MARKER,
 ]
+# the next visit, told to the one addressed: "love you too Brenda!!! see you next wednesday", "we'll see you after
+# the holidays" (not an event's day: "see you Saturday at the 5K!")
+_NEXT_VISIT = re.compile(r"\bsee (?:ya|you|u|y'?all) (?:again )?(?:on |next |this |after |in )?(?:(?:mon|tues?|wed(?:nes)?|"
+                         r"thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|week|month|tomorrow|tmrw|the holidays|(?:a|two|\d) weeks?|"
+                         r"the new year|january|jan)\b", re.IGNORECASE)
 # Broad: any condition/care word with "you/your" near an addressee...
 # (the "you" of a plain "thank you" is no one's care: "Thank you, Dave! ... to make every visit easy")
 _READER = r"(?<!\bthank )(?<!\bthank-)\b(?:you|your|u|ur)\b"
@@ -67,6 +75,13 @@ class PatientCommunication(Rule):
                 for s, e in who:
                     if s - WINDOW <= m.end() and e + WINDOW >= m.start():
                         return min(s, m.start()), max(e, m.end())
+        for m in _NEXT_VISIT.finditer(text):
+            s0, s1 = sentence_bounds(text, m.start())
+            if _within(m, refused) or EVENT_WORDS.search(text, s0, s1):
+                continue
+            for s, e in who:
+                if s - WINDOW <= m.end() and e + WINDOW >= m.start():
+                    return min(s, m.start()), max(e, m.end())
         if self.org.search(text):
             return None
         for m in self.broad.finditer(text):

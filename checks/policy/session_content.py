@@ -142,7 +142,9 @@ class SessionContent(Rule):
 
 def _speaker_known(draft: Draft, analysis: Analysis, s0: int, s1: int) -> bool:
     """The one who says it is a colleague or a public figure ("Dr. Maya Chen says it's the book
-    she hands to friends curious what therapy is like"), not a client in session."""
+    she hands to friends curious what therapy is like"), not a client in session; a he/she after a
+    colleague's name is the colleague ("He's trained in EMDR ... helping men ... talk about their
+    feelings" in Jordan's bio)."""
     reading = reading_of(draft, analysis)
     people = reading.people(analysis)
     if reading.names_colleague(draft.text, s0, s1) or any(
@@ -150,6 +152,7 @@ def _speaker_known(draft: Draft, analysis: Analysis, s0: int, s1: int) -> bool:
         return True
     # "Meet Harold! ... When we asked why he does it, he said, ...": a he/she last named as one of ours
     named_before = [(e.start, role) for e, role in people if e.start < s0 and e.entity_type == "PERSON"]
+    named_before += [(at, Role.STAFF) for at in reading.colleague_mentions(draft.text, 0, s0)]
     return bool(named_before) and _PRONOUN.search(draft.text, s0, s1) is not None \
         and max(named_before)[1] in (Role.STAFF, Role.PUBLIC) \
         and not _SOMEONE_BETWEEN.search(draft.text, max(named_before)[0], s0)

@@ -114,9 +114,10 @@ class IdentifiableTestimonial(Rule):
         ids.sort()
         starts = [s for s, _ in ids]
         for h in hits:
-            if media and not (_near(known, h) and not _near(ids, h)):
+            colleague_near = reading.names_colleague(text, max(0, h[0] - WINDOW), h[1] + WINDOW)
+            if media and not ((_near(known, h) or colleague_near) and not _near(ids, h)):
                 return h  # the picture shows whoever gave it, unless the words are a colleague's own ("Our therapist
-                # Jordan Ellis, LCSW, is sharing something personal: “...”")
+                # Jordan Ellis, LCSW, is sharing something personal: “...”"; "our own Priya ... asked us to share")
             # identifiers starting up to WINDOW (+ the longest identifier) before the hit, or WINDOW after it
             i = bisect.bisect_left(starts, h[0] - WINDOW - 200)
             for s, e in ids[i:bisect.bisect_right(starts, h[1] + WINDOW)]:

@@ -172,8 +172,11 @@ class HumanContextRecognizer(NameRecognizer):
 
     ENTITY = "PERSON"
     PATTERNS = [
-        Pattern("subject_his_her", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?P<v>{_W}(?:[ \t]+{_W})?)[ \t]+"
+        Pattern("subject_his_her", rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<={_EMOJI}\s))[ \t]*(?P<v>{_W}(?:[ \t]+{_W})?)[ \t]+"
                                    rf"(?:just[ \t]+|finally[ \t]+)?\w+(?:ed|s)[ \t]+(?:his|her)\b", 0.9),
+        # one spoken of, then a sentence about her or him: "good things about Faith. She came in so shy"
+        Pattern("spoken_of", rf"\b(?:about|for|with|to|love|miss|meet)[ \t]+(?P<v>(?-i:[A-Z])[\w’'\-]+)[ \t]*[.!]+[ \t]+"
+                             r"(?-i:She|He)[ \t]+(?:\w+ed|came|was|is|has|had|walked|told|said|made|got)\b", 0.9),
         Pattern("cheered", rf"(?:^|(?<=\W))(?:{_CHEER})(?:[ \t]+so[ \t]+much)?[ \t]+(?P<v>{_W}(?:[ \t]+{_W})?)(?=[ \t]*(?:$|[!,.]|"
                            rf"[ \t]+(?:for|on|who|after|she|he|today|tonight|yesterday|again|this[ \t]+week|and|&)\b))", 0.9),
         # a title before a name in any case: "mrs banks we are so glad ...", "ms. o'brien"

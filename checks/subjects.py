@@ -575,14 +575,20 @@ def thanks_for_rating(sentence: str) -> bool:
 
 
 # thanks for what someone did for the practice: "huge thanks to the 4-H kids next door who kept us stocked with
-# lemonade", "thank you for feeding all 14 of us"
+# lemonade", "thank you for feeding all 14 of us" (not "for trusting us with that shoulder", "for letting us fix ...",
+# "who brought us lemon bars at her last appt")
 _THANKS_FOR_HELPING_US = re.compile(
-    r"\b(?:thanks?|thank (?:you|u)|thx|ty|shout-?out|kudos|grateful)\b[^.!?\n]{0,120}?\b(?:for|who|that)\b[^.!?\n]{0,80}?"
-    r"\b(?:us|our (?:team|staff|crew|office|clinic|booth|volunteers|practice|front desk|nurses))\b", _I)
+    r"\b(?:thanks?|thank (?:you|u)|thx|ty|shout-?out|kudos|grateful)\b[^.!?\n]{0,120}?\b(?:who|for|that)\s+(?:\w+\s+){0,2}?"
+    r"(?:kept|keeping|fed|feeding|stocked|stocking|brought|bringing|fixed|fixing|donated|donating|sponsored|sponsoring|"
+    r"hosted|hosting|built|building|painted|painting|delivered|delivering|catered|catering|cooked|baked|sent|sending|"
+    r"lent|lending|gave|giving|drove|driving)\s+(?:\w+\s+){0,2}?(?:us|our (?:team|staff|crew|office|clinic|booth|"
+    r"volunteers|practice|front desk|nurses|waiting room|lobby))\b", _I)
 _CLIENT_WORD = re.compile(r"\b(?:clients?|patients?|pts?)\b", _I)
+_THEIR_VISIT = re.compile(r"\b(?:her|his|their|your|ur)\s+(?:\w+\s+)?(?:appts?|appointments?|visits?|sessions?|cleanings?|"
+                          r"check-?ups?|treatments?|surgery|adjustments?|exams?|follow-?ups?|f/u)\b", _I)
 
 
 def thanks_for_helping_us(sentence: str) -> bool:
     """The sentence thanks someone for their help to the practice: it tells no one's care."""
     return bool(_THANKS_FOR_HELPING_US.search(sentence)) and not _CARE_WORD.search(sentence) \
-        and not _CLIENT_WORD.search(sentence)
+        and not _CLIENT_WORD.search(sentence) and not _THEIR_VISIT.search(sentence)

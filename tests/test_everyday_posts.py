@@ -404,6 +404,8 @@ CLEAR = [
                        "diagnosed in May. She asked us to share her page 💜"),
     ("facebook", False, "Thank you, Councilor Ben Ruiz, for talking so honestly at Monday's forum about your own years "
                         "in recovery."),
+    ("instagram", True, "Shout-out to the robotics club down the hall, who kept our front desk stocked with cocoa all "
+                        "week ☕ (pictured: the team + 40 empty cups)"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -586,6 +588,8 @@ BLOCK = [
                       "#smalltownpt"),
     ("x", False, "ran into my 4pm at the Riverside Costco and she was buying exactly the snacks we talked about "
                  "cutting out 😬"),
+    ("facebook", False, "Go Hawks!! And Coach Rivera, thanks for trusting us with that knee every Thursday since "
+                        "September 💪"),
 ]
 
 

@@ -132,6 +132,8 @@ _BABY_THINGS = frozenset({"blue", "doll", "bear", "love", "shark", "boomer", "fa
                           "steps", "teeth", "gate", "shower", "food", "formula", "monitor", "brother", "sister", "boy",
                           "girl", "wipes", "book", "bottle", "bottles", "yoda", "bjorn", "sign", "signs", "talk"})
 _BABY_GIVEN = re.compile(rf"\b(?:baby|newborn)[ \t]+(?P<v>{_W})", re.IGNORECASE)
+_QUANTIFIED_BEFORE = re.compile(r"\b(?:every|each|any|a|an|the|this|that|no|some|another|one)[ \t]+(?:[\w-]+[ \t]+)?$",
+                                re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:her|his|their|my|your|our|its|the|a|an)[ \t]+$", re.IGNORECASE)
 # the one a message opens by greeting, then speaks to: "Hi Cash — sorry the portal wouldn't let you pay"
 # (a thank-you greets as well: "Thank you Adaeze!! We loved having you", "aw thanks hope!! you crushed it")
@@ -267,8 +269,14 @@ class HumanContextRecognizer(NameRecognizer):
                  + self._spoken_to(text, nlp_artifacts) + self._owner_without_apostrophe(text)
                  + self._greeted(text) + self._titled_initial(text))
         # (a shape only a person fits stands even where the tagger saw a town: "10:00 Dallas — twin w/ Austin")
+        mixed = case_style(text) == "mixed"
         return [r for r in found if not any(s < r.end and r.start < e for s, e in not_person)
-                and text[r.start:r.end].casefold() not in _NO_NAME_WORDS] + self._person_only(text)
+                and text[r.start:r.end].casefold() not in _NO_NAME_WORDS
+                # "every person who walks in", "every new grad who", "a 2-yr-old goldendoodle who": in a draft
+                # that capitalises its names, a lower-case word after a determiner is a noun
+                and not (mixed and text[r.start:r.end].islower() and "-" not in text[r.start:r.end]
+                         and _QUANTIFIED_BEFORE.search(text, max(0, r.start - 30), r.start)
+                         and is_vocabulary(text[r.start:r.end], self.common_words))] + self._person_only(text)
 
     def _spoken_to(self, text: str, nlp_artifacts) -> list[RecognizerResult]:
         """ "chioma u absolute rockstar", "hunter u were a champ": a word opening a clause and

@@ -2,7 +2,7 @@
 many names that are not patients' (staff, brands, teams, celebrities, the
 practice's handle) it reports as people.
 
-    .venv/bin/python benchmarks/informal_names_benchmark.py FILE.jsonl [--misses]
+    .venv/bin/python benchmarks/informal_names_benchmark.py FILE.jsonl [FILE.jsonl ...] [--misses]
 
 FILE lines: {"id", "text", "patient_names": [...], "other_names": [...]}, each
 name an exact substring of the text (written by someone who had not read the
@@ -39,15 +39,21 @@ def spans_of(text: str, name: str) -> list[tuple[int, int]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("file", type=Path)
+    ap.add_argument("files", nargs="+", type=Path)
     ap.add_argument("--misses", action="store_true", help="print missed and wrongly reported names")
     ap.add_argument("--rules-only", action="store_true",
                     help="with the learned informal-text tagger off (it is on by default, as shipped)")
     args = ap.parse_args()
     analyzer = PhiAnalyzer(safe_values=practice_profile_safe_values(), informal_ner=not args.rules_only)
     colleagues = staff_first_names(load_config(PROFILE, environ={}).profile.practice.staff)
+    for path in args.files:
+        _report(path, analyzer, colleagues, args.misses)
+    return 0
+
+
+def _report(path: Path, analyzer: PhiAnalyzer, colleagues: frozenset[str], misses: bool) -> None:
     found = total = reported = in_context = others = 0
-    for line in args.file.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         r = json.loads(line)
@@ -59,7 +65,7 @@ def main() -> int:
             total += 1
             hit = any(e.start < b and a < e.end for a, b in spans_of(text, name) for e in people)
             found += hit
-            if args.misses and not hit:
+            if misses and not hit:
                 print(f"missed  {r['id']}: {name!r} in {text!r}")
         for name in r["other_names"]:
             others += 1
@@ -68,13 +74,12 @@ def main() -> int:
             reported += hit
             in_context += any(e.start < b and a < e.end and settled[e] == Role.UNKNOWN
                               for a, b in spans_of(text, name) for e in people)
-            if args.misses and hit:
+            if misses and hit:
                 print(f"reported {r['id']}: {name!r} in {text!r}")
-    print(f"{args.file.name}: patient names found {found}/{total} ({found / max(1, total):.1%}); "
+    print(f"{path.name}: patient names found {found}/{total} ({found / max(1, total):.1%}); "
           f"other names reported as possible patients {reported}/{others} ({reported / max(1, others):.1%}); "
           f"with roles settled from the whole draft, as the checks do: {in_context}/{others} "
           f"({in_context / max(1, others):.1%})")
-    return 0
 
 
 if __name__ == "__main__":

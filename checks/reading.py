@@ -137,9 +137,18 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     photo = draft.has_photo and not no_client_pictured(text)  # "no clients pictured": the photo shows no one's care
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
               if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end])
-              or thanks_for_helping_us(text[s.start:s.end]) else s
+              or thanks_for_helping_us(text[s.start:s.end]) or sign_off(text[s.start:s.end]) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
     return Reading(roles, tuple(scored), staff_first_names, own, someone)
+
+
+# a sign-off on its own: "🙌 — Bridgetown PT", "👣 — Summit Foot & Ankle", "— Dr. Chen"
+_SIGN_OFF = re.compile(r"[^\w\n]*[—–~-][ \t]*[^\W\d_][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}[^\w\n]*")
+
+
+def sign_off(sentence: str) -> bool:
+    """The sentence is only a sign-off: a dash and who signs. It tells no one's care."""
+    return bool(_SIGN_OFF.fullmatch(sentence.strip()))
 
 
 _HEADING_WORDS = 8

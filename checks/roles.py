@@ -180,7 +180,7 @@ _HELPED_US_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[^!?\n]{1,60}?)?\s+for\s+(?:ho
 # a job at the practice right next to the name: "our peer support specialist Tanya", "done by our NP Dana",
 # "our practice manager, Lynn,", "Nicole, our founder"
 _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|senior|medical|clinical|billing|intake|"
-              r"patient care|front desk|community|outreach|care|patient) )?(?:team member|therapist|counsel+or|hygienist|dentist|receptionist|"
+              r"patient care|front desk|community|outreach|care|patient) )?(?:co-)?(?:team member|therapist|counsel+or|hygienist|dentist|receptionist|"
               r"director|intern|psychologist|psychiatrist|chiropractor|assistant|coordinator|nurse|practitioner|"
               r"provider|doctor|dietitian|nutritionist|biller|manager|founder|co-?founder|owner|specialist|injector|"
               r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor|lcsw|"
@@ -228,6 +228,8 @@ _STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[\w'’-]+)?\s+(?:(?:in|f
                                 # ("Gabby and Luis at the front desk see this", not "Elena at the front desk with her card")
                                 r"|at\s+(?:our|the)\s+front[ -]desk(?=\s+(?:see|will|can|are|is|say|says|who|know|knows|"
                                 r"make|makes|keep|keeps|run|runs)\b|\s*[;:])"
+                                # "10 YEARS with Maribel at the front desk 🎉", "shoutout to Kim at our front desk!"
+                                r"|at\s+(?:our|the)\s+front[ -]desk(?=[ \t]*(?:[^\w\s,]|$))"
                                 r")\b", _I)
 # who is who in a photo: "Left to right: Dana, Marisol and Kev", "Pictured: ..."
 _ROLL_CALL_BEFORE = re.compile(r"\b(?:left to right|l\s*(?:to|-|→|->|➡️?)\s*r|from left|pictured|in the photo|in the pic)"
@@ -301,8 +303,15 @@ def _acts_for_the_office(before: str, after: str) -> bool:
                 or _FROM_OUR_PART_AFTER.match(after) or _THIS_IS_BEFORE.search(before) and _FROM_AFTER.match(after))
 
 
+# a colleague whose group or caseload someone covers: "Dr. Okeke will cover Joanna's parent group Wed"
+_COVERED_BEFORE = re.compile(r"\b(?:cover(?:s|ing|ed)?|sub(?:s|bing|bed)? for|take over|taking over|took over)\s+$", _I)
+_THEIR_WORK_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:group|class|classes|caseload|patients|clients|shift|sessions|"
+                               r"schedule|slots?|appointments)\b", _I)
+
+
 def _given_a_task(before: str, after: str) -> bool:
     return bool(_TASK_GIVEN_BEFORE.search(before) and _TASK_AFTER.match(after) or _ASKED_TO_DO_AFTER.match(after)
+                or _COVERED_BEFORE.search(before) and _THEIR_WORK_AFTER.match(after)
                 or _ASK_BEFORE.search(before) and _ASK_AFTER.match(after)
                 or _TELL_BEFORE.search(before) and _AT_THE_DESK_AFTER.match(after))
 # the one who will do the practice's part: "Jen from our office will call you", "kofi will reach out today"
@@ -382,7 +391,9 @@ _NOT_STAFF_SENTENCE = re.compile(
     r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team)|"
     r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born)|"
     # a child's age or school: "Meet Ethan, age 6, from Oak Grove Elementary!" is no new hire
-    r"age \d{1,2}|(?:[1-9]|1[0-7])[- ]?(?:yo|y/o|year[- ]old|yr[- ]old)|elementary|kindergarten|preschool|"
+    # (not whom the practice sees: "accepting new patients from newborn through age 18")
+    r"(?<!through )(?<!to )(?<!until )(?<!under )(?<!over )age \d{1,2}|(?:[1-9]|1[0-7])[- ]?(?:yo|y/o|year[- ]old|yr[- ]old)|"
+    r"elementary|kindergarten|preschool|"
     r"(?:[7-9]\d|1[01]\d)(?:st|nd|rd|th) (?:birthday|b-?day)|memory care|assisted living|"  # "90th birthday to Miss Evelyn"
     r"(?:\d|1[0-2])(?:st|nd|rd|th) grade(?:r)?)\b", _I)  # "welcome to the Jenkins family, whose baby arrived"
 
@@ -519,6 +530,9 @@ _VISITS_FROM_A_BUSINESS_AFTER = re.compile(
 # a company's representative: "Our Lindberg rep Hunter will be here with 300+ frames"
 _REP_BEFORE = re.compile(r"\b(?:sales\s+|brand\s+|device\s+|pharma\s+)?rep\.?\s+$", _I)
 # someone named by their work somewhere else: "Thanks to reporter Dana Whitfield", "with branch librarian Tom Reyes"
+# "Marjorie Lind, who served as Pike County's school nurse for 28 years": someone by their work elsewhere
+_SERVED_AS_AFTER = re.compile(r"^,?\s+(?:who|whom)\s+(?:served|worked|taught|coached|volunteered|led|ran)\s+(?:as|at|for)\b",
+                              _I)
 _OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:reporter|journalist|columnist|blogger|anchor|meteorologist|chaplain|"
                                r"editor|librarian|teacher|principal|chef|barista|baker|"
                                r"owner|firefighter|paramedic|deputy|officer|pastor|rabbi|imam|priest|photographer|"
@@ -575,6 +589,7 @@ def person_role(text: str, e: Entity) -> Role:
     if office_holder_cared_for:
         return Role.UNKNOWN
     if (_VISITS_FROM_A_BUSINESS_AFTER.match(after) or _REP_BEFORE.search(before) or _OTHER_JOB_BEFORE.search(before)
+            or _SERVED_AS_AFTER.match(after)
             or _THANKED_BEFORE.search(before) and _AT_A_BUSINESS_AFTER.match(after)) \
             and not _cared_for_here(_sentence_and_next(text, e), after) \
             and not _NOT_STAFF_SENTENCE.search(text, *_sentence(text, e.start, e.end)):
@@ -672,7 +687,8 @@ _READERS_ERRAND_AFTER = re.compile(r"^(?:\s+(?:or|and|&)\s+(?:(?:coach|miss|ms\.
                                    r"with (?:any |your )?questions|if you have (?:any )?questions|if you(?:'d| would) like|"
                                    r"for (?:more )?(?:info|information|details|a spot|a form|forms)|"
                                    r"at (?:the |our )?front desk|know (?:when|if|before|that you)|"
-                                   r"when you (?:check in|arrive|get here))\b", _I)
+                                   r"when you (?:check in|arrive|get here))\b"
+                                   r"|^[ \t]*(?:[.!]+|$)", _I)  # "pls tell Coach Dee", at the end
 
 
 def _named_contact(text: str, e: Entity, before: str, after: str) -> bool:
@@ -736,9 +752,15 @@ def handle_role(text: str, e: Entity) -> Role:
             or handle.startswith(_ORG_HANDLE_STARTS) or _business_account(typed):
         return Role.ORGANISATION
     line = text[text.rfind("\n", 0, e.start) + 1:e.start]
+    if _FOLLOW_OR_FRIENDS_BEFORE.search(line):
+        return Role.ORGANISATION  # "1️⃣ follow @summitsportsmed", "raffle prizes from our friends at @glowbar_millbrook"
     if _CREDENTIAL_BEFORE.search(line):
         return Role.STAFF  # the signature's own account: "— Alicia Moreno, MS, CCC-SLP @littlevoices"
     return person_role(text, e)  # "— @brenebrown", "our therapist @jordan.lcsw"
+
+
+_FOLLOW_OR_FRIENDS_BEFORE = re.compile(r"\b(?:follow|following|(?:our )?friends (?:at|from|over at)|partners? at|"
+                                       r"sponsored by|courtesy of)[ \t]+$", _I)
 
 
 def _business_account(handle: str) -> bool:
@@ -1367,4 +1389,13 @@ def venue_role(text: str, e: Entity) -> Role:
         return Role.OPERATIONS
     if _OPEN_TO_WALK_INS.search(text, max(s0, e.start - 100), e.start) and not _SOMEONE_ELSES.search(text, s0, s1):
         return Role.PRACTICE  # "flu shots ... no appointment needed ..., at 300 Hollow Rd."
+    if (_PIN_LINE_BEFORE.search(text, max(0, e.start - 40), e.start) or _WE_MOVE_TO_BEFORE.search(text, s0, e.start)) \
+            and not _SOMEONE_ELSES.search(text, s0, s1):
+        return Role.PRACTICE  # "📍 412 Oak St, Fairview" among the post's contact lines; "our office moves to 220 Maple St."
     return Role.UNKNOWN
+
+
+# the post's own address line, after a map pin or a label
+_PIN_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:📍|🏥|🏢|address:|location:|find us(?: at)?:?)[ \t]*$", _I)
+_WE_MOVE_TO_BEFORE = re.compile(r"\b(?:our|we|we'?re|office|clinic|practice)\b[^.!?\n]{0,60}\b(?:mov(?:e|es|ing|ed)|relocat\w+)"
+                                r"(?:[ \t]+across the street)?[ \t]+to[ \t]+$", _I)

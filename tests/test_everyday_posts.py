@@ -406,6 +406,13 @@ CLEAR = [
                         "in recovery."),
     ("instagram", True, "Shout-out to the robotics club down the hall, who kept our front desk stocked with cocoa all "
                         "week ☕ (pictured: the team + 40 empty cups)"),
+    ("facebook", True, "Eight years with Imelda at the front desk 🎉 We'd be lost without you, Imelda!!"),
+    ("facebook", False, "Good news: Dr. Okafor is welcoming new patients from birth through age 12! Call the front "
+                        "desk to book."),
+    ("facebook", False, "Our hearts are heavy: Walter Grieg, who served as Lincoln County's school nurse for 30 years, "
+                        "partnered with our clinic on every vaccine drive. Services are Saturday at 11."),
+    ("facebook", False, "Thanks for all the kind reviews this month, they mean the world to our clinical team. "
+                        "🌿 — Cedar Hill Family Therapy"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),

@@ -347,6 +347,11 @@ TEAM_ROLES = [
     ("Thank you to columnist Irene Walsh for writing about our eating disorder support night", "Irene Walsh",
      Role.ORGANISATION),
     ("Big thanks to Sal at Northside Glass for fixing our waiting room window so fast", "Sal", Role.ORGANISATION),
+    ("Giveaway time! To enter: 1) follow @northpeakortho 2) tag a friend", "@northpeakortho", Role.ORGANISATION),
+    ("Snacks this year come from our friends at @crumbandco.pdx, thank you!", "@crumbandco.pdx", Role.ORGANISATION),
+    ("Back-to-school physicals are here!\n📞 555-201-7788 to book\n📍 88 Birch Ave, Millbrook", "88 Birch Ave",
+     Role.PRACTICE),
+    ("Big news: our Elm St office moves to 15 Cedar Ln on June 2.", "15 Cedar Ln", Role.PRACTICE),
     # ... but not the one whose own care the sentence tells
     ("Please call Dolores if you have questions about her recovery plan.", "Dolores", Role.UNKNOWN),
     ("Happy 95th b-day to our sweet Mr. Walter, who still walks the hall every morning!", "Walter", Role.UNKNOWN),

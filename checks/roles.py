@@ -136,7 +136,7 @@ _SIGNATURE_TITLE_AFTER = re.compile(
 _EVENT_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Fun\s+)?(?:Run|Walk|5K|10K|Half Marathon|Marathon|Race|Gala|Festival|Fair|Classic|"
                           r"Challenge|Expo|Summit|Conference|Open|Tournament|Invitational)\b")
 # (the colleague may be named first: "Congrats to our very own Dr. Amy Nguyen and her husband Chris on the arrival of")
-_NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: to (?:you|(?:[^.!?\n]|(?<=\bdr)\.|(?<=\bDr)\.){1,80}?))? on "
+_NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: again| so much| once more)?(?: to (?:you|(?:[^.!?\n]|(?<=\bdr)\.|(?<=\bDr)\.){1,80}?))? on "
                               r"(?:the (?:arrival|birth) of )?(?:your |their |her |his )?(?:new )?(?:baby|little|newborn)\s+$",
                               _I)
 _TEAM_AFTER = re.compile(r"^\s+(?:game|games|match|home opener|season opener|playoffs?|fans|stadium|dugout|locker room)\b", _I)
@@ -1032,9 +1032,12 @@ def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
                 seen.setdefault(word.casefold(), (r, e.start))
             joined.setdefault("".join(words).casefold(), r)
     out = []
+    took_care = {m.group("who") for m in _TEAM_TOOK_CARE_OF.finditer(text)}
     for e, r in zip(entities, roles):
         tag = text[e.start:e.end]
-        if r == Role.UNKNOWN and tag.startswith("#") and tag[1:].casefold() in joined:
+        if tag.split()[0] in took_care:
+            pass  # a colleague the team cared for is their patient too
+        elif r == Role.UNKNOWN and tag.startswith("#") and tag[1:].casefold() in joined:
             r = joined[tag[1:].casefold()]  # "— Fred Rogers ... #fredrogers"
         elif r == Role.UNKNOWN and e.entity_type == "PERSON":
             words = [w.casefold() for w in _name_words(text[e.start:e.end])]
@@ -1319,6 +1322,11 @@ _TREATED_HERE = re.compile(r"\b(?:her|his|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:"
                            r"(?:office|clinic|practice|center))\b", _I)
 _WE_CARED_FOR_THEM = re.compile(r"\b(?:our|we)\b[^.!?\n]{0,60}\b(?:car(?:ing|ed) for|look(?:ing|ed) after|treat(?:ing|ed)|"
                                 r"nurs(?:ing|ed))\s+(?:him|her|them)\b", _I)
+# a colleague the team took care of: "thank you to Dr. Patel and our nurses for taking such good care of Sam through
+# her whole pregnancy and the delivery"
+_TEAM_TOOK_CARE_OF = re.compile(r"\b(?:our|we)\b[^.!?\n]{0,60}\btak(?:ing|en|e|es)\s+(?:\w+\s+){0,2}care\s+of\s+"
+                                r"(?P<who>[A-Z][\w'’-]+)\b[^.!?\n]{0,60}\b(?:pregnan\w+|deliver\w*|birth|surgery|"
+                                r"recovery|treatment|rehab|illness|stay)")
 # a region the practice serves or works in: "partners across the Miami Valley", "serving Greater Boise"
 _SERVICE_AREA = re.compile(r"\b(?:across|throughout|serving|serve|all over|everywhere in)\s+(?:the\s+)?$", _I)
 
@@ -1331,12 +1339,16 @@ _SITE_AFTER = re.compile(r"\s+(?:campus|office|location|branch|clinic|studio|sit
 def role_of(text: str, e: Entity) -> Role:
     if e.entity_type == "LOCATION" and _SERVICE_AREA.search(text, max(0, e.start - 20), e.start):
         return Role.OPERATIONS
+    if e.entity_type == "LOCATION" and _INSURERS_BEFORE.search(text, max(0, e.start - 120), e.start):
+        return Role.ORGANISATION  # "in-network with OHP, Providence and Regence": an insurer named after a town
     if e.entity_type == "LOCATION" and _OUR_SITE_BEFORE.search(text, max(0, e.start - 8), e.start) \
             and _SITE_AFTER.match(text, e.end):
         return Role.PRACTICE
     role = _role_of(text, e)
+    took_care = [m.group("who") for m in _TEAM_TOOK_CARE_OF.finditer(text)]
     if role == Role.STAFF and e.entity_type == "PERSON" and (_TREATED_HERE.search(text, *_sentence(text, e.start, e.end))
-                                                           or _WE_CARED_FOR_THEM.search(_sentence_and_next(text, e))):
+                                                           or _WE_CARED_FOR_THEM.search(_sentence_and_next(text, e))
+                                                           or text[e.start:e.end].split()[0] in took_care):
         # "our front desk superstar Carla, recovering after her hysterectomy ... here at Bloom"; "the passing of Walt —
         # retired fire chief ... For eight months our home health team had the privilege of caring for him"
         return Role.UNKNOWN

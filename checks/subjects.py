@@ -94,7 +94,7 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
                        and _you_hears_own_news(text, bounds, i, people, is_colleague))
             continue
         colleague_here = any(s <= p.start < e and r == Role.STAFF for p, r in people) or any(
-            is_colleague(w) for w in re.findall(r"[^\W\d_]+", sentence))
+            is_colleague(w) for w in re.findall(r"[^\W\d_]+", sentence)) or bool(_A_COLLEAGUE_OPENS.match(text, s, e))
         if colleague_here and _CARED_FOR_HERE.search(sentence) and _CARE_WORD.search(sentence):
             out.append(False)  # "our own Kayla ... who's been coming to us for her post-op knee rehab": a patient too
             continue
@@ -116,6 +116,9 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
                  for i, ((s, e), mine) in enumerate(zip(bounds, out)))
 
 
+# a sentence whose subject is a colleague by their job: "Our feeding therapist has survived 10,000 rejected florets"
+_A_COLLEAGUE_OPENS = re.compile(r"[\W_]*(?:our|my)\s+(?:[\w-]+\s+){0,2}?(?:" + STAFF_JOB + r")\s+(?:has|is|was|had|just|"
+                                r"still|always|never|loves|made|ran|won|finished|got|turned|celebrat\w+)\b", _I)
 _SAID_QUOTE = re.compile(r"\b(?:he|she)\s+(?:said|says|told us|joked|laughed|added)\s*[,:]?\s*(?P<words>[\"“][^\"”\n]*[\"”]?)",
                          _I)
 

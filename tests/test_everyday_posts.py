@@ -413,6 +413,16 @@ CLEAR = [
                         "partnered with our clinic on every vaccine drive. Services are Saturday at 11."),
     ("facebook", False, "Thanks for all the kind reviews this month, they mean the world to our clinical team. "
                         "🌿 — Cedar Hill Family Therapy"),
+    # round 89: an insurer named after a town, a colleague's child's milestone, a colleague's newborn after her
+    # leave, a colleague by her job
+    ("x", False, "@newparent_pdx good question! we're in network with Moda, Providence and PacificSource. our intake "
+                 "team can check coverage before anyone books 💙"),
+    ("instagram", True, "Lost-tooth news! Our hygienist Rosa's son lost his first tooth at soccer practice 🦷 Rosa says "
+                        "the going rate at home is $1 + a sticker. What does the Tooth Fairy leave at your house?"),
+    ("linkedin", False, "Welcome back, Jordan! Jordan Alvarez, LCSW is back from parental leave and opening a few "
+                        "evening spots. Congrats again to Jordan's family on baby Ines 💙"),
+    ("instagram", True, "6 YEARS of Ms. Dana!! 🎉 Our speech therapist has heard roughly a million 'wabbits' and still "
+                        "smiles every time. Thank you for everything, Dana 💚"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -597,6 +607,11 @@ BLOCK = [
                  "cutting out 😬"),
     ("facebook", False, "Go Hawks!! And Coach Rivera, thanks for trusting us with that knee every Thursday since "
                         "September 💪"),
+    # round 89: an athlete known by team and position, a colleague the team cared for
+    ("instagram", False, "Shoutout to the Thorns' backup goalkeeper for trusting us with that cracked molar after "
+                         "Sunday's game ⚽🦷 good as new!"),
+    ("facebook", True, "Welcome, baby Theo!! Our billing lead Marisa had her son Friday, and thank you to Dr. Lin and "
+                       "our nurses for taking such good care of Marisa through her pregnancy and delivery 💙"),
 ]
 
 

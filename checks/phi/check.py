@@ -107,6 +107,7 @@ _JOB_AFTER = re.compile(r"\s+(?:coordinator|specialist|manager|director|supervis
 
 
 _REFUSAL = re.compile(REFUSAL, re.IGNORECASE)
+_TITLE_CASE_RUN_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’&-]*[ \t]+){2,}$")
 _WRITER_SPEAKS = re.compile(r"(?<![\w'’])(?:I|i|I'm|i'm|I’m|i’m|I am|I've|I’ve|I'll|I’ll|my own|My own)(?![\w'’])")
 _PROFESSION = re.compile(r"(?:therapist|counsel+or|psychologist|psychiatrist|clinician|doctor|dentist|hygienist|"
                          r"nurse|provider|practitioner|chiropractor)s?", re.IGNORECASE)
@@ -136,7 +137,9 @@ class PhiCheck(Check):
         # (and what no one needs: "no appointment or purchase needed")
         refused = refusal_spans(text)
         hits = [h for h in hits if not _REFUSAL.search(text, sentence_bounds(text, h[0])[0], h[0])
-                and not any(a <= h[0] < b for a, b in refused)]
+                and not any(a <= h[0] < b for a, b in refused)
+                # the last word of a name in Title Case: "Little Sprouts Pediatric Therapy", "Cognitive Processing Therapy"
+                and not (text[h[0]].isupper() and _TITLE_CASE_RUN_BEFORE.search(text, max(0, h[0] - 80), h[0]))]
         reading = reading_of(draft, analysis)
         has_person = any(e.entity_type in PEOPLE and r == Role.UNKNOWN
                          for e, r in zip(analysis.entities, reading.roles))

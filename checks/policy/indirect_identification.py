@@ -39,7 +39,7 @@ from checks.roles import Role
 _ROLE = alt(
     r"(?:assistant |head |varsity |jv |volleyball |basketball |soccer |football |baseball |softball |swim |track )?coach",
     "teacher", "principal", "student", r"\d*(?:st|nd|rd|th)?[- ]?grader", "freshman", "sophomore", "captain",
-    "quarterback", "qb", "pitcher", "goalie", "point guard", "striker", "athlete", "player", "runner", "swimmer", "dancer",
+    "quarterback", "qb", "pitcher", "goalie", r"(?:goal)?keeper", "point guard", "striker", "athlete", "player", "runner", "swimmer", "dancer",
     "cheerleader", "nurse", "firefighter", "paramedic", "emt", r"(?:police )?officer", "deputy", "sergeant",
     "trooper", "soldier", "marine", "veteran", "pilot", "anchor", "reporter", "journalist", "meteorologist",
     "weatherman", "dj", "radio host", "pastor", "priest", "rabbi", "imam", "minister", "youth leader", "barista",
@@ -126,6 +126,8 @@ _OWN_WORK = re.compile(
     # the practice as their carer: "thank u for letting us be ur dentist for 30 of them"
     r"|\b(?:us|we|me|I)\b[^.!?\n]{0,20}\b(?:be|been|being|are|am)\s+(?:your|ur|his|her|their)\s+(?:\w+\s+)?"
     r"(?:dentist|doctor|therapist|chiropractor|chiro|pt|counsel+or|hygienist|provider|physio|[a-z]+ologist|[a-z]+ician)\b"
+    # the practice trusted with part of them: "for trusting us with that chipped front tooth"
+    r"|\btrust(?:s|ed|ing)?\s+(?:us|me)\s+with\s+(?:that|this|their|his|her|your|ur|a|an|the)\b"
     # the practice saying the person will know it is them: "He knows who he is."
     r"|\b(?:he|she|they)\s+knows?\s+who\s+(?:he|she|they)\s+(?:is|are)\b",
     re.IGNORECASE)
@@ -204,7 +206,9 @@ class IndirectIdentification(Rule):
             word = re.compile(r"\w").search(text, s1)  # the next sentence, past "!!!", emoji and line breaks
             _, n1 = sentence_bounds(text, word.start()) if word else (s0, s1)
             sentence, around = text[s0:s1], text[s0:n1]
-            if _STAFF_INTRO.search(sentence) or reading.names_colleague(text, s0, s1) \
+            colleague_in_it = any(role in (Role.STAFF, Role.PUBLIC) and m.start() <= e.start < m.end()
+                                  for e, role in reading.people(analysis))  # "Our hygienist Mei's daughter"
+            if _STAFF_INTRO.search(sentence) or reading.names_colleague(text, s0, s1) or colleague_in_it \
                     or (m.group("det").lower() == "our" and _OUR_JOB.fullmatch(m.group("role"))):
                 continue  # "our Chief Morale Officer", "our head chef": the practice's own people
             before = text[max(0, m.start() - 40):m.start()]

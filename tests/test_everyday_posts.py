@@ -612,6 +612,9 @@ BLOCK = [
                          "Sunday's game ⚽🦷 good as new!"),
     ("facebook", True, "Welcome, baby Theo!! Our billing lead Marisa had her son Friday, and thank you to Dr. Lin and "
                        "our nurses for taking such good care of Marisa through her pregnancy and delivery 💙"),
+    ("linkedin", False, "So proud of Priya Raman this month. She has been working with the founder of one of the "
+                        "Alberta Arts District's best-loved bakeries on the panic attacks that kept him from pitching "
+                        "lenders, and he just opened his second shop."),
 ]
 
 

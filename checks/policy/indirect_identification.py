@@ -206,7 +206,7 @@ class IndirectIdentification(Rule):
             word = re.compile(r"\w").search(text, s1)  # the next sentence, past "!!!", emoji and line breaks
             _, n1 = sentence_bounds(text, word.start()) if word else (s0, s1)
             sentence, around = text[s0:s1], text[s0:n1]
-            colleague_in_it = any(role in (Role.STAFF, Role.PUBLIC) and m.start() <= e.start < m.end()
+            colleague_in_it = any(role == Role.STAFF and m.start() <= e.start < m.end()
                                   for e, role in reading.people(analysis))  # "Our hygienist Mei's daughter"
             if _STAFF_INTRO.search(sentence) or reading.names_colleague(text, s0, s1) or colleague_in_it \
                     or (m.group("det").lower() == "our" and _OUR_JOB.fullmatch(m.group("role"))):

@@ -497,7 +497,10 @@ _CARE_WITH_US = re.compile(r"(?:" + _CARE_NOUN + r"|\b(?:PT|OT|rehab|therapy))\s
 
 # someone who told their own story in public
 _SPOKE_OF_THEIR_OWN = re.compile(r"\b(?:speak\w*|spoke|shar\w*|talk\w*|open(?:ed|ing)? up|tell\w*|told|writ\w*|wrote)\b"
-                                 r"[^.!?\n]{0,80}\babout (?:your|his|her|their) own\b", _I)
+                                 r"[^.!?\n]{0,80}\babout (?:your|his|her|their) own\b"
+                                 # "coach shared publicly last week that he's starting chemo"
+                                 r"|\b(?:shared|announced|posted|revealed|said|talked about it)\s+(?:publicly|openly|"
+                                 r"on (?:social media|facebook|instagram|the news|air|tv|the radio))\b", _I)
 
 
 def _cared_for_here(sentence: str, after: str) -> bool:
@@ -533,6 +536,9 @@ _REP_BEFORE = re.compile(r"\b(?:sales\s+|brand\s+|device\s+|pharma\s+)?rep\.?\s+
 # "Marjorie Lind, who served as Pike County's school nurse for 28 years": someone by their work elsewhere
 _SERVED_AS_AFTER = re.compile(r"^,?\s+(?:who|whom)\s+(?:served|worked|taught|coached|volunteered|led|ran)\s+(?:as|at|for)\b",
                               _I)
+# the one whose class or troop it is: "Ms. Delgado's 3rd grade class", "Mr. Obi's scout troop"
+_LEADS_A_CLASS_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:class|classroom|students|troop|choir|band|squad)\b"
+                                  r"(?!\s+(?:mom|dad|parents?|photo|picture))", _I)
 _OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:reporter|journalist|columnist|blogger|anchor|meteorologist|chaplain|"
                                r"editor|librarian|teacher|principal|chef|barista|baker|"
                                r"owner|firefighter|paramedic|deputy|officer|pastor|rabbi|imam|priest|photographer|"
@@ -588,12 +594,16 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
     if office_holder_cared_for:
         return Role.UNKNOWN
+    if in_office and _SPOKE_OF_THEIR_OWN.search(_sentence_and_next(text, e)):
+        return Role.PUBLIC  # "Coach Dan Whitley ... coach shared publicly last week that he's starting chemo"
     if (_VISITS_FROM_A_BUSINESS_AFTER.match(after) or _REP_BEFORE.search(before) or _OTHER_JOB_BEFORE.search(before)
             or _SERVED_AS_AFTER.match(after)
             or _THANKED_BEFORE.search(before) and _AT_A_BUSINESS_AFTER.match(after)) \
             and not _cared_for_here(_sentence_and_next(text, e), after) \
             and not _NOT_STAFF_SENTENCE.search(text, *_sentence(text, e.start, e.end)):
         return Role.ORGANISATION  # "Jamal Pierce from Phonak will be in the office 10–3 showing ...": a vendor's rep
+    if _LEADS_A_CLASS_AFTER.match(after) and not _cared_for_here(_sentence_and_next(text, e), after):
+        return Role.ORGANISATION  # "Ms. Delgado's 3rd grade class at Buckman Elementary": their class's teacher
     if _OWN_STORY_AFTER.match(after) and re.fullmatch(r"[^\W\d_][\w'’-]+\s+[^\W\d_][\w'’-]+", value) and not (
             _OUR_PART.search(sentence_of_name := text[slice(*_sentence(text, e.start, e.end))])
             or _CARE_OF_SOMEONE.search(sentence_of_name)):
@@ -858,7 +868,7 @@ _KIND_OF_BUSINESS = (r"(?:Center|Centre|Clinic|Care|Counseling|Counselling|Denta
                      r"Aesthetics|Studio|Collective|Partners|Physicians|Midwifery|Acupuncture|Fertility|Nutrition|"
                      r"Audiology|Podiatry|Pharmacy|Orthopedics|Speech|Optometrists|Eyecare|Hearing|Chiro|Bakery|Cafe|Café|Coffee|"
                      r"Pizza|Pizzeria|Market|Grill|Brewing|Brewery|Diner|Deli|Creamery|Donuts|Bagels|"
-                     r"High|Elementary|Academy|School)")  # "Good luck tonight, Lincoln High!"
+                     r"High|HS|Middle|Elementary|Academy|School|College|University)")  # "Good luck tonight, Lincoln High!"
 # "NorthStar Chiropractic", "Rose City Urgent Care", "the Riverbend team": a business, by its name
 _BUSINESS_NAME = re.compile(r"\b(?P<name>[A-Z][\w'’&.\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&.\-]*)*)[ \t]+"
                             + "(?:" + _KIND_OF_BUSINESS + "|" + _KIND_OF_BUSINESS.upper() + r")\b"
@@ -1032,10 +1042,10 @@ def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
                 seen.setdefault(word.casefold(), (r, e.start))
             joined.setdefault("".join(words).casefold(), r)
     out = []
-    took_care = {m.group("who") for m in _TEAM_TOOK_CARE_OF.finditer(text)}
+    took_care = {m.group("who").casefold() for m in _TEAM_TOOK_CARE_OF.finditer(text)}
     for e, r in zip(entities, roles):
         tag = text[e.start:e.end]
-        if tag.split()[0] in took_care:
+        if tag.split()[0].casefold() in took_care:
             pass  # a colleague the team cared for is their patient too
         elif r == Role.UNKNOWN and tag.startswith("#") and tag[1:].casefold() in joined:
             r = joined[tag[1:].casefold()]  # "— Fred Rogers ... #fredrogers"
@@ -1325,8 +1335,8 @@ _WE_CARED_FOR_THEM = re.compile(r"\b(?:our|we)\b[^.!?\n]{0,60}\b(?:car(?:ing|ed)
 # a colleague the team took care of: "thank you to Dr. Patel and our nurses for taking such good care of Sam through
 # her whole pregnancy and the delivery"
 _TEAM_TOOK_CARE_OF = re.compile(r"\b(?:our|we)\b[^.!?\n]{0,60}\btak(?:ing|en|e|es)\s+(?:\w+\s+){0,2}care\s+of\s+"
-                                r"(?P<who>[A-Z][\w'’-]+)\b[^.!?\n]{0,60}\b(?:pregnan\w+|deliver\w*|birth|surgery|"
-                                r"recovery|treatment|rehab|illness|stay)")
+                                r"(?P<who>[^\W\d_][\w'’-]+)\b[^.!?\n]{0,60}\b(?:pregnan\w+|deliver\w*|birth|surgery|"
+                                r"recovery|treatment|rehab|illness|stay)", _I)
 # a region the practice serves or works in: "partners across the Miami Valley", "serving Greater Boise"
 _SERVICE_AREA = re.compile(r"\b(?:across|throughout|serving|serve|all over|everywhere in)\s+(?:the\s+)?$", _I)
 
@@ -1345,10 +1355,10 @@ def role_of(text: str, e: Entity) -> Role:
             and _SITE_AFTER.match(text, e.end):
         return Role.PRACTICE
     role = _role_of(text, e)
-    took_care = [m.group("who") for m in _TEAM_TOOK_CARE_OF.finditer(text)]
+    took_care = [m.group("who").casefold() for m in _TEAM_TOOK_CARE_OF.finditer(text)]
     if role == Role.STAFF and e.entity_type == "PERSON" and (_TREATED_HERE.search(text, *_sentence(text, e.start, e.end))
                                                            or _WE_CARED_FOR_THEM.search(_sentence_and_next(text, e))
-                                                           or text[e.start:e.end].split()[0] in took_care):
+                                                           or text[e.start:e.end].split()[0].casefold() in took_care):
         # "our front desk superstar Carla, recovering after her hysterectomy ... here at Bloom"; "the passing of Walt —
         # retired fire chief ... For eight months our home health team had the privilege of caring for him"
         return Role.UNKNOWN

@@ -423,6 +423,12 @@ CLEAR = [
                         "evening spots. Congrats again to Jordan's family on baby Ines 💙"),
     ("instagram", True, "6 YEARS of Ms. Dana!! 🎉 Our speech therapist has heard roughly a million 'wabbits' and still "
                         "smiles every time. Thank you for everything, Dana 💚"),
+    # round 90 (after its measurement): a teacher's class, a coach's own public news, a school by "HS"
+    ("facebook", True, "big thanks to Mr. Abara's 4th grade class at Sunnyside Elementary for the mental health "
+                       "awareness posters 💛 they're up in our waiting room now"),
+    ("facebook", False, "sending love to Coach Rita Vance & the Grant HS swim family 💙 coach shared publicly this week "
+                        "that she's starting radiation, and the team is collecting cards. drop one in our lobby box "
+                        "thru friday ✉️"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),

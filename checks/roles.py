@@ -19,6 +19,7 @@ Only UNKNOWN details can be PHI. The cues are grammatical (attribution,
 apposition, the verb a date belongs to), so they hold for any name."""
 from __future__ import annotations
 
+import functools
 import re
 from enum import Enum
 from typing import Iterable
@@ -136,7 +137,8 @@ _SIGNATURE_TITLE_AFTER = re.compile(
 _EVENT_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Fun\s+)?(?:Run|Walk|5K|10K|Half Marathon|Marathon|Race|Gala|Festival|Fair|Classic|"
                           r"Challenge|Expo|Summit|Conference|Open|Tournament|Invitational)\b")
 # (the colleague may be named first: "Congrats to our very own Dr. Amy Nguyen and her husband Chris on the arrival of")
-_NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: again| so much| once more)?(?: to (?:you|(?:[^.!?\n]|(?<=\bdr)\.|(?<=\bDr)\.){1,80}?))? on "
+_NEW_BABY_BEFORE = re.compile(r"\bcongrat\w*(?: again| so much| once more)?"
+                              r"(?: to (?:you|(?:[^.!?\n]|(?<=\bdr)\.|(?<=\bDr)\.){1,80}?))? on "
                               r"(?:the (?:arrival|birth) of )?(?:your |their |her |his )?(?:new )?(?:baby|little|newborn)\s+$",
                               _I)
 _TEAM_AFTER = re.compile(r"^\s+(?:game|games|match|home opener|season opener|playoffs?|fans|stadium|dugout|locker room)\b", _I)
@@ -305,8 +307,8 @@ def _acts_for_the_office(before: str, after: str) -> bool:
 
 # a colleague whose group or caseload someone covers: "Dr. Okeke will cover Joanna's parent group Wed"
 _COVERED_BEFORE = re.compile(r"\b(?:cover(?:s|ing|ed)?|sub(?:s|bing|bed)? for|take over|taking over|took over)\s+$", _I)
-_THEIR_WORK_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:group|class|classes|caseload|patients|clients|shift|sessions|"
-                               r"schedule|slots?|appointments)\b", _I)
+_THEIR_WORK_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:group|class|classes|caseload|patients|clients|shift|"
+                               r"sessions|schedule|slots?|appointments)\b", _I)
 
 
 def _given_a_task(before: str, after: str) -> bool:
@@ -532,13 +534,13 @@ _VISITS_FROM_A_BUSINESS_AFTER = re.compile(
     r"(?:demo\w*|showing|presenting|teaching|leading|hosting|running)\b", _I)
 # a company's representative: "Our Lindberg rep Hunter will be here with 300+ frames"
 _REP_BEFORE = re.compile(r"\b(?:sales\s+|brand\s+|device\s+|pharma\s+)?rep\.?\s+$", _I)
-# someone named by their work somewhere else: "Thanks to reporter Dana Whitfield", "with branch librarian Tom Reyes"
 # "Marjorie Lind, who served as Pike County's school nurse for 28 years": someone by their work elsewhere
-_SERVED_AS_AFTER = re.compile(r"^,?\s+(?:who|whom)\s+(?:served|worked|taught|coached|volunteered|led|ran)\s+(?:as|at|for)\b",
-                              _I)
+_SERVED_AS_AFTER = re.compile(r"^,?\s+(?:who|whom)\s+(?:served|worked|taught|coached|volunteered|led|ran)\s+"
+                              r"(?:as|at|for)\b", _I)
 # the one whose class or troop it is: "Ms. Delgado's 3rd grade class", "Mr. Obi's scout troop"
 _LEADS_A_CLASS_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:class|classroom|students|troop|choir|band|squad)\b"
                                   r"(?!\s+(?:mom|dad|parents?|photo|picture))", _I)
+# someone named by their work somewhere else: "Thanks to reporter Dana Whitfield", "with branch librarian Tom Reyes"
 _OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:reporter|journalist|columnist|blogger|anchor|meteorologist|chaplain|"
                                r"editor|librarian|teacher|principal|chef|barista|baker|"
                                r"owner|firefighter|paramedic|deputy|officer|pastor|rabbi|imam|priest|photographer|"
@@ -690,8 +692,8 @@ _AT_A_NUMBER_AFTER = re.compile(r"^\s+(?:at|on|@)\s*(?:\+?1[ .-]?)?\(?\d{3}", _I
 # whom the reader is to ask, with no number: "Email Rachel to join the waitlist", "Talk to Destiny at front desk",
 # "Ask Ms. Rosa or Mr. Femi if you have questions", "just let Coach Ray know when you check in"
 _READER_ASKS_BEFORE = re.compile(r"(?:^|[\n.!?:]\s*|\b(?:just|please|pls|plz|or|and|then|simply)\s+)"
-                         r"(?:call|text|email|e-mail|contact|reach out to|talk to|talk with|message|ask|tell|let|see)\s+"
-                         r"(?:(?:coach|miss|ms\.?|mr\.?|mrs\.?|dr\.?)\s+)?$", _I)
+                                 r"(?:call|text|email|e-mail|contact|reach out to|talk to|talk with|message|ask|tell|"
+                                 r"let|see)\s+(?:(?:coach|miss|ms\.?|mr\.?|mrs\.?|dr\.?)\s+)?$", _I)
 _READERS_ERRAND_AFTER = re.compile(r"^(?:\s+(?:or|and|&)\s+(?:(?:coach|miss|ms\.?|mr\.?|mrs\.?|dr\.?)\s+)?[\w'’-]+)?\s*,?\s*"
                                    r"(?:to (?:join|register|sign up|enroll|book|schedule|get on|be added|rsvp)|"
                                    r"with (?:any |your )?questions|if you have (?:any )?questions|if you(?:'d| would) like|"
@@ -1042,7 +1044,7 @@ def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
                 seen.setdefault(word.casefold(), (r, e.start))
             joined.setdefault("".join(words).casefold(), r)
     out = []
-    took_care = {m.group("who").casefold() for m in _TEAM_TOOK_CARE_OF.finditer(text)}
+    took_care = _colleagues_cared_for(text)
     for e, r in zip(entities, roles):
         tag = text[e.start:e.end]
         if tag.split()[0].casefold() in took_care:
@@ -1337,6 +1339,12 @@ _WE_CARED_FOR_THEM = re.compile(r"\b(?:our|we)\b[^.!?\n]{0,60}\b(?:car(?:ing|ed)
 _TEAM_TOOK_CARE_OF = re.compile(r"\b(?:our|we)\b[^.!?\n]{0,60}\btak(?:ing|en|e|es)\s+(?:\w+\s+){0,2}care\s+of\s+"
                                 r"(?P<who>[^\W\d_][\w'’-]+)\b[^.!?\n]{0,60}\b(?:pregnan\w+|deliver\w*|birth|surgery|"
                                 r"recovery|treatment|rehab|illness|stay)", _I)
+
+
+@functools.lru_cache(maxsize=256)
+def _colleagues_cared_for(text: str) -> frozenset[str]:
+    """The (case-folded) names of those the team took care of: a colleague among them is a patient too."""
+    return frozenset(m.group("who").casefold() for m in _TEAM_TOOK_CARE_OF.finditer(text))
 # a region the practice serves or works in: "partners across the Miami Valley", "serving Greater Boise"
 _SERVICE_AREA = re.compile(r"\b(?:across|throughout|serving|serve|all over|everywhere in)\s+(?:the\s+)?$", _I)
 
@@ -1355,7 +1363,7 @@ def role_of(text: str, e: Entity) -> Role:
             and _SITE_AFTER.match(text, e.end):
         return Role.PRACTICE
     role = _role_of(text, e)
-    took_care = [m.group("who").casefold() for m in _TEAM_TOOK_CARE_OF.finditer(text)]
+    took_care = _colleagues_cared_for(text)
     if role == Role.STAFF and e.entity_type == "PERSON" and (_TREATED_HERE.search(text, *_sentence(text, e.start, e.end))
                                                            or _WE_CARED_FOR_THEM.search(_sentence_and_next(text, e))
                                                            or text[e.start:e.end].split()[0].casefold() in took_care):
@@ -1419,5 +1427,5 @@ def venue_role(text: str, e: Entity) -> Role:
 
 # the post's own address line, after a map pin or a label
 _PIN_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:📍|🏥|🏢|address:|location:|find us(?: at)?:?)[ \t]*$", _I)
-_WE_MOVE_TO_BEFORE = re.compile(r"\b(?:our|we|we'?re|office|clinic|practice)\b[^.!?\n]{0,60}\b(?:mov(?:e|es|ing|ed)|relocat\w+)"
-                                r"(?:[ \t]+across the street)?[ \t]+to[ \t]+$", _I)
+_WE_MOVE_TO_BEFORE = re.compile(r"\b(?:our|we|we'?re|office|clinic|practice)\b[^.!?\n]{0,60}"
+                                r"\b(?:mov(?:e|es|ing|ed)|relocat\w+)(?:[ \t]+across the street)?[ \t]+to[ \t]+$", _I)

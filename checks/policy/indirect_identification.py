@@ -39,7 +39,8 @@ from checks.roles import Role
 _ROLE = alt(
     r"(?:assistant |head |varsity |jv |volleyball |basketball |soccer |football |baseball |softball |swim |track )?coach",
     "teacher", "principal", "student", r"\d*(?:st|nd|rd|th)?[- ]?grader", "freshman", "sophomore", "captain",
-    "quarterback", "qb", "pitcher", "goalie", r"(?:goal)?keeper", "point guard", "striker", "athlete", "player", "runner", "swimmer", "dancer",
+    "quarterback", "qb", "pitcher", "goalie", r"(?:goal)?keeper", "point guard", "striker", "athlete", "player",
+    "runner", "swimmer", "dancer",
     "cheerleader", "nurse", "firefighter", "paramedic", "emt", r"(?:police )?officer", "deputy", "sergeant",
     "trooper", "soldier", "marine", "veteran", "pilot", "anchor", "reporter", "journalist", "meteorologist",
     "weatherman", "dj", "radio host", "pastor", "priest", "rabbi", "imam", "minister", "youth leader", "barista",
@@ -195,7 +196,8 @@ class IndirectIdentification(Rule):
         for m in _SLOT_HOLDER.finditer(text):
             s0, s1 = sentence_bounds(text, m.start())
             if _ROLE_WORD.search(text, m.end(), s1) or _NAMED_SPOT.search(text, m.end(), s1):
-                return m.start(), s1  # "your 2pm is also your kid's soccer coach", "your 10am ... at the Enterprise Safeway"
+                # "your 2pm is also your kid's soccer coach", "your 10am ... at the Enterprise Safeway"
+                return m.start(), s1
         together = _particulars_together(text, reading, analysis)
         if together:
             return together

@@ -423,7 +423,10 @@ CLEAR = [
                         "evening spots. Congrats again to Jordan's family on baby Ines 💙"),
     ("instagram", True, "6 YEARS of Ms. Dana!! 🎉 Our speech therapist has heard roughly a million 'wabbits' and still "
                         "smiles every time. Thank you for everything, Dana 💚"),
-    # round 90 (after its measurement): a teacher's class, a coach's own public news, a school by "HS"
+    # round 90 (after its measurement): a teacher's class, a coach's own public news, a school by "HS", a crisis line's
+    # "free" is no name spoken to
+    ("x", False, "rough night? the warmline is open till 11, confidential, free. if ur not safe call 911. u matter 💛 "
+                 "#youmatter"),
     ("facebook", True, "big thanks to Mr. Abara's 4th grade class at Sunnyside Elementary for the mental health "
                        "awareness posters 💛 they're up in our waiting room now"),
     ("facebook", False, "sending love to Coach Rita Vance & the Grant HS swim family 💙 coach shared publicly this week "

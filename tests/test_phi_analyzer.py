@@ -839,6 +839,7 @@ def test_when_the_sentence_treats_an_unknown_word_as_a_child_then_it_is_a_person
     ("Back from the capitol: pictured with Sen. Ruth Alvarez after our testimony on the school counselor bill",
      "Sen"),
     ("Sprain or Break? How to Tell at Home | Dr. Maya Chen", "Tell"),
+    ("rough night? the warmline is open till 11, confidential, free. if ur not safe call 911. u matter", "free"),
 ])
 def test_when_a_word_heads_a_noun_phrase_or_a_title_then_it_is_no_person(analyzer, text, word):
     assert ("PERSON", word) not in spans(analyzer, text)

@@ -243,6 +243,11 @@ def _first_and_last_frequencies() -> tuple[dict[str, float], dict[str, float]]:
     return first, _census_frequencies("dist.all.last")
 
 
+def census_given_name(word: str) -> bool:
+    """A given name on the US census lists ("Hope", "Grace"; not "Free", which only a long world list has)."""
+    return word.casefold() in _first_and_last_frequencies()[0]
+
+
 def mostly_given_name(word: str) -> bool:
     """A given name more often than a surname ("Rosa", "Kim", "Joy"; not "Lee", "Hadley", "Patel"):
     what "Ms. Rosa" is, next to "Ms. Patel"."""

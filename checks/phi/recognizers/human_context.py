@@ -20,8 +20,9 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import (DATE_PREPOSITION_BEFORE, DEED_VERBS, MONTHS, WEEKDAYS, cities, common_surnames,
-                                given_names, is_country_or_state, is_vocabulary, limit_after_quantity)
+from checks.phi.lexicon import (DATE_PREPOSITION_BEFORE, DEED_VERBS, MONTHS, WEEKDAYS, adjectives, census_given_name,
+                                cities, common_surnames, given_names, is_country_or_state, is_vocabulary,
+                                limit_after_quantity)
 from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
 
@@ -326,7 +327,9 @@ class HumanContextRecognizer(NameRecognizer):
         out = []
         # (a greeted or called name must then be spoken to; an introduced one need not)
         found = [(m, not self._greets_a_given_name(text, m)) for m in _GREETED.finditer(text)]
-        found += [(m, True) for m in _CALLED_AT_END.finditer(text)]
+        # (called at a sentence's end: a name, not the last of a list of what something is: "24/7, free.")
+        found += [(m, True) for m in _CALLED_AT_END.finditer(text)
+                  if m.group("v").casefold() not in adjectives() or census_given_name(m.group("v"))]
         # ("thank you chidinma for being such a trooper": the thanks itself speaks to them)
         # (not a username: "Thank you DrewTheBuilder99 for the review!" is a handle)
         found += [(m, False) for m in _THANKED_FOR.finditer(text)

@@ -1363,10 +1363,10 @@ def role_of(text: str, e: Entity) -> Role:
             and _SITE_AFTER.match(text, e.end):
         return Role.PRACTICE
     role = _role_of(text, e)
-    took_care = _colleagues_cared_for(text)
-    if role == Role.STAFF and e.entity_type == "PERSON" and (_TREATED_HERE.search(text, *_sentence(text, e.start, e.end))
-                                                           or _WE_CARED_FOR_THEM.search(_sentence_and_next(text, e))
-                                                           or text[e.start:e.end].split()[0].casefold() in took_care):
+    if role == Role.STAFF and e.entity_type == "PERSON" and (
+            _TREATED_HERE.search(text, *_sentence(text, e.start, e.end))
+            or _WE_CARED_FOR_THEM.search(_sentence_and_next(text, e))
+            or text[e.start:e.end].split()[0].casefold() in _colleagues_cared_for(text)):
         # "our front desk superstar Carla, recovering after her hysterectomy ... here at Bloom"; "the passing of Walt —
         # retired fire chief ... For eight months our home health team had the privilege of caring for him"
         return Role.UNKNOWN

@@ -586,7 +586,7 @@ _THANKS_FOR_HELPING_US = re.compile(
     r"hosted|hosting|built|building|painted|painting|delivered|delivering|catered|catering|cooked|baked|sent|sending|"
     r"lent|lending|gave|giving|drove|driving)\s+(?:\w+\s+){0,2}?(?:us|our (?:team|staff|crew|office|clinic|booth|"
     r"volunteers|practice|front desk|nurses|waiting room|lobby))\b", _I)
-_CLIENT_WORD = re.compile(r"\b(?:clients?|patients?|pts?)\b", _I)
+_CLIENT_WORD = re.compile(r"\b(?:" + L.CLIENT + r"|pt)s?\b", _I)  # the lexicon's client words, and "pt"
 _THEIR_VISIT = re.compile(r"\b(?:her|his|their|your|ur)\s+(?:\w+\s+)?(?:appts?|appointments?|visits?|sessions?|cleanings?|"
                           r"check-?ups?|treatments?|surgery|adjustments?|exams?|follow-?ups?|f/u)\b", _I)
 

@@ -6,7 +6,8 @@ practice's handle) it reports as people.
 
 FILE lines: {"id", "text", "patient_names": [...], "other_names": [...]}, each
 name an exact substring of the text (written by someone who had not read the
-rules). A patient name counts as found when a PERSON or HANDLE span overlaps
+rules). Each draft is read as the checks read it (bot.textnorm: quotes folded,
+invisible characters gone), positions mapped back to what was typed. A patient name counts as found when a PERSON or HANDLE span overlaps
 it; an other name counts as reported when such a span overlaps it and its role
 (checks/roles.py) is unknown, i.e. it would be treated as possibly a patient."""
 from __future__ import annotations
@@ -20,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.evaluation.harness import practice_profile_safe_values  # noqa: E402
+from bot.textnorm import canonicalise  # noqa: E402
 from checks.phi.analyzer import PhiAnalyzer  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.evaluation.harness import PROFILE  # noqa: E402
@@ -57,25 +59,32 @@ def _report(path: Path, analyzer: PhiAnalyzer, colleagues: frozenset[str], misse
         if not line.strip():
             continue
         r = json.loads(line)
-        text = r["text"]
+        typed = r["text"]
+        canonical = canonicalise(typed)  # what the checks read: quotes folded, invisibles gone
+        text = canonical.text
         analysis = analyzer.analyze(text)
         people = [e for e in analysis.entities if e.entity_type in PEOPLE]
         settled = dict(zip(analysis.entities, roles_of(text, analysis, colleagues)))
+        typed_span = {e: canonical.to_original(e.start, e.end) for e in people}
+
+        def overlaps(e, a: int, b: int) -> bool:
+            return typed_span[e][0] < b and a < typed_span[e][1]
+
         for name in r["patient_names"]:
             total += 1
-            hit = any(e.start < b and a < e.end for a, b in spans_of(text, name) for e in people)
+            hit = any(overlaps(e, a, b) for a, b in spans_of(typed, name) for e in people)
             found += hit
             if misses and not hit:
-                print(f"missed  {r['id']}: {name!r} in {text!r}")
+                print(f"missed  {r['id']}: {name!r} in {typed!r}")
         for name in r["other_names"]:
             others += 1
-            hit = any(e.start < b and a < e.end and role_of(text, e) == Role.UNKNOWN
-                      for a, b in spans_of(text, name) for e in people)
+            hit = any(overlaps(e, a, b) and role_of(text, e) == Role.UNKNOWN
+                      for a, b in spans_of(typed, name) for e in people)
             reported += hit
-            in_context += any(e.start < b and a < e.end and settled[e] == Role.UNKNOWN
-                              for a, b in spans_of(text, name) for e in people)
+            in_context += any(overlaps(e, a, b) and settled[e] == Role.UNKNOWN
+                              for a, b in spans_of(typed, name) for e in people)
             if misses and hit:
-                print(f"reported {r['id']}: {name!r} in {text!r}")
+                print(f"reported {r['id']}: {name!r} in {typed!r}")
     print(f"{path.name}: patient names found {found}/{total} ({found / max(1, total):.1%}); "
           f"other names reported as possible patients {reported}/{others} ({reported / max(1, others):.1%}); "
           f"with roles settled from the whole draft, as the checks do: {in_context}/{others} "

@@ -223,10 +223,16 @@ _CARED_BY_THE_JOB = re.compile(r"\b(?:families|clients|patients|moms|mamas|paren
                                r"[^.!?\n]{0,40}\b(?:with|by|from)\s+(?:our|ur)\s+[^.!?\n]{0,30}$", _I)
 # where in the practice someone works: "marisol and tiff in billing", "Jen from the front desk" (not
 # "Elena at the front desk with her quote card": a client can stand there)
-_STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[\w'’-]+)?\s+(?:(?:in|from)\s+(?:billing|scheduling|intake|admin|"
+_STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*(?:and\s+)?[\w'’-]+){0,3}\s+(?:(?:in|from)\s+(?:billing|scheduling|intake|admin|"
+                                r"marketing|accounting|facilities|(?-i:IT|HR)|"
                                 r"(?:patient|client)\s+(?:relations|services|experience|advocacy)|(?:the\s+)?front\s+office|"
                                 r"reception|records)"
-                                r"|(?:on|from)\s+(?:our|the)\s+(?:team|front desk)"
+                                r"|(?:on|from)\s+(?:our|the)\s+(?:(?:night|day|weekend|evening|morning|front-desk|"
+                                r"billing|intake|care|clinical|nursing|admin)\s+)?(?:team|front desk|shift|crew|staff)"
+                                # "ty @nurse.kat for covering my shift": a colleague who took a shift
+                                r"|(?:[\w-]+\s+){0,3}?for\s+(?:covering|picking\s+up|taking|swapping|working)\s+"
+                                r"(?:my|our|the|a|her|his)\s+"
+                                r"(?:\w+\s+)?shifts?"
                                 # ("Gabby and Luis at the front desk see this", not "Elena at the front desk with her card")
                                 r"|at\s+(?:our|the)\s+front[ -]desk(?=\s+(?:see|will|can|are|is|say|says|who|know|knows|"
                                 r"make|makes|keep|keeps|run|runs)\b|\s*[;:])"
@@ -537,6 +543,17 @@ _REP_BEFORE = re.compile(r"\b(?:sales\s+|brand\s+|device\s+|pharma\s+)?rep\.?\s+
 # "Marjorie Lind, who served as Pike County's school nurse for 28 years": someone by their work elsewhere
 _SERVED_AS_AFTER = re.compile(r"^,?\s+(?:who|whom)\s+(?:served|worked|taught|coached|volunteered|led|ran)\s+"
                               r"(?:as|at|for)\b", _I)
+# someone introduced by a job somewhere else: "Angela Hadley, counselor at Grant High School", "Andre Wills, peer
+# support specialist with Multnomah County" (not "Kayla, a student at PSU": no job)
+_JOB_ELSEWHERE_AFTER = re.compile(r"^,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:counsel(?:l)?or|teacher|nurse|officer|"
+                                  r"specialist|coordinator|director|manager|advocate|worker|librarian|principal|"
+                                  r"chaplain|pastor|coach|professor|researcher|physician|psychiatrist|psychologist|"
+                                  r"therapist|founder|ceo|president|chair|organi[sz]er|detective|deputy|firefighter|"
+                                  r"paramedic|attorney|lawyer|reporter|editor|executive|supervisor|liaison)s?"
+                                  r"\s+(?:at|with|of|for|from)\s+(?:the\s+)?(?-i:[A-Z])", _I)
+# a title of public service or faith before a name: "Officer Dee Tran of PPB", "Rabbi Klein", "Sgt. Ortiz"
+_SERVICE_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Officer|Deputy|Detective|Sgt\.?|Sergeant|Lt\.?|Lieutenant|Captain|"
+                                   r"Capt\.?|Trooper|Chaplain|Rabbi|Imam|Firefighter|Ranger|Professor|Prof\.)\s+$")
 # the one whose class or troop it is: "Ms. Delgado's 3rd grade class", "Mr. Obi's scout troop"
 _LEADS_A_CLASS_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:class|classroom|students|troop|choir|band|squad)\b"
                                   r"(?!\s+(?:mom|dad|parents?|photo|picture))", _I)
@@ -548,7 +565,12 @@ _OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:reporter|journalist|columnist|bl
                                r"mail carrier|crossing guard|bus driver|custodian|plumber|electrician|contractor|"
                                r"landlord|organizer|organiser|director|coordinator|superintendent|ranger)\s+$")
 
-_LISTED_TITLE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[•▪*-])[ \t]+[^\n]{3,80}?[ \t][—–-][ \t]*$")
+# (a co-author may come first: "• Burnout — Emily & Amelia Nagoski")
+_LISTED_TITLE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[•▪*-])[ \t]+[^\n]{3,80}?[ \t][—–-][ \t]*"
+                                  r"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:&|and|,)[ \t]*)?$")
+# after a listed author: a surname, co-authors, a bracketed aside ("(from priya)") and the line's end
+_LISTED_AUTHOR_AFTER = re.compile(r"(?:[ \t]+(?-i:[A-Z])[\w'’-]+)?(?:[ \t]*(?:&|and|,)[ \t]*[A-Z][\w'’-]+"
+                                  r"(?:[ \t]+[A-Z][\w'’-]+)?)?(?:[ \t]*\([^()\n]{0,40}\))?[^\w\n]*(?:\n|$)")
 # someone known by full name who has told their own story, in a sentence giving the practice no part in it
 _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|talked|written|opened up)|"
                               r"been\s+(?:\w+ly\s+)?(?:open|candid|vocal|honest))\b", _I)
@@ -599,7 +621,8 @@ def person_role(text: str, e: Entity) -> Role:
     if in_office and _SPOKE_OF_THEIR_OWN.search(_sentence_and_next(text, e)):
         return Role.PUBLIC  # "Coach Dan Whitley ... coach shared publicly last week that he's starting chemo"
     if (_VISITS_FROM_A_BUSINESS_AFTER.match(after) or _REP_BEFORE.search(before) or _OTHER_JOB_BEFORE.search(before)
-            or _SERVED_AS_AFTER.match(after)
+            or _SERVED_AS_AFTER.match(after) or _JOB_ELSEWHERE_AFTER.match(after) or _SERVICE_TITLE_BEFORE.search(before)
+            or (title_in and _SERVICE_TITLE_BEFORE.search(title_in))
             or _THANKED_BEFORE.search(before) and _AT_A_BUSINESS_AFTER.match(after)) \
             and not _cared_for_here(_sentence_and_next(text, e), after) \
             and not _NOT_STAFF_SENTENCE.search(text, *_sentence(text, e.start, e.end)):
@@ -612,7 +635,7 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC  # "Emily Blunt has talked openly about stuttering as a kid": their own story, not ours
     if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person
-    if _LISTED_TITLE_BEFORE.search(before) and re.match(r"(?:[ \t]+(?-i:[A-Z])[\w'’-]+)?[^\w\n]*(?:\n|$)", after):
+    if _LISTED_TITLE_BEFORE.search(before) and _LISTED_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "2. Atomic Habits — James Clear": a reading list's author
     if (value.isupper() or (value.islower() and value not in given_names() and value not in common_surnames())) \
             and " " not in value and len(value) <= 8 and before.endswith("(") and after.startswith(")"):
@@ -997,7 +1020,7 @@ def date_role(text: str, e: Entity) -> Role:
     if _CARE_OF_SOMEONE.search(sentence) or _CARE_EVENT_BEFORE.search(text, max(s0, e.start - 30), e.start):
         return Role.UNKNOWN  # (someone's care on that day: "left-hemisphere stroke on jan 3")
     if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence) or _STARTING_BEFORE.search(text, s0, e.start) \
-            or _HOURS_AFTER.match(text, e.end) \
+            or _HOURS_AFTER.match(text, e.end) or _COME_BEFORE.search(text, max(s0, e.start - 40), e.start) \
             or (_DEADLINE_BEFORE.search(text, max(s0, e.start - 20), e.start) and _ASKS_EVERYONE.search(sentence)):
         # (a schedule's start: "seeing clients at our Littleton office starting March 3"; a day's hours:
         # "Dec 26 (Fri): 9:00–4:00"; a deadline asked of everyone: "please request refills by Dec 19")
@@ -1016,6 +1039,9 @@ _WRITER_AWAY = re.compile(r"\b(?:i|we)(?:['’]ll| will|['’]m| am|['’]re| ar
 _ANNOUNCEMENT_REACH = 120
 _JOIN_US_BEFORE = re.compile(r"\b(?:join us|see you there|come out|save the date)\b[ \t:,]*(?:(?:on|this|next)[ \t]+)?"
                              r"(?:[A-Za-z]+day,?[ \t]+)?$", _I)
+# everyone invited to come on that day: "come sit in them Jan 7!", "come see the new space Dec 10"
+_COME_BEFORE = re.compile(r"\b(?:come|stop|swing|drop)\s+(?:by\s+|in\s+|over\s+)?(?:and\s+)?(?:see|sit|check|say|visit|"
+                          r"meet|try|hang|celebrate|grab)\b[^.!?\n]{0,30}?(?:on\s+)?(?:[A-Za-z]+day,?\s+)?$", _I)
 _HOURS_AFTER = re.compile(r"[^\n.!?]{0,16}?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[–-]|to)\s*\d{1,2}"
                           r"(?::\d\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\b|\bclosed\b|\bopen (?:at|until|from)\b)", _I)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before|no later than|deadline:?)\s+(?:[A-Za-z]+day,?\s+)?$", _I)

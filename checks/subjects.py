@@ -299,7 +299,11 @@ _NO_CLIENT_PICTURED = re.compile(
     r"|\bno (?:client|patient) faces\b"
     # "Everyone in this video is a member of our staff or a paid actor — no patients were filmed."
     r"|\bno (?:clients?|patients?) (?:were|was|are|is) (?:filmed|photographed|pictured|shown|recorded)\b"
-    r"|\b(?:staff|team members?|employees)(?: members?)? (?:or|and) (?:paid )?actors\b", _I)
+    r"|\b(?:staff|team members?|employees)(?: members?)? (?:or|and) (?:paid )?actors\b"
+    # "(pic: the empty room, candles lit)", "photo is just our empty lobby", "nobody in the pic"
+    r"|\b(?:photos?|pics?|pictures?|shots?|images?|video)\s*(?::|=|-|is|shows?|of)\s*(?:just\s+|only\s+)?"
+    r"(?:the|our|an?)\s+(?:[\w-]+\s+){0,3}?(?:empty|unoccupied)\b"
+    r"|\b(?:nobody|no one|no people)\s+(?:is\s+)?(?:in|pictured in|in frame in)\s+(?:the|this)\s+(?:photo|pic|picture|shot)\b", _I)
 
 
 def no_client_pictured(text: str) -> bool:

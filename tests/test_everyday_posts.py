@@ -432,6 +432,18 @@ CLEAR = [
     ("facebook", False, "sending love to Coach Rita Vance & the Grant HS swim family 💙 coach shared publicly this week "
                         "that she's starting radiation, and the team is collecting cards. drop one in our lobby box "
                         "thru friday ✉️"),
+    # seventeenth session: a reading list with co-authors and asides, a partner chapter named by an acronym,
+    # panelists known by their work elsewhere, a photo of an empty room, staff by their department
+    ("instagram", False, "staff picks for the break room shelf 📖\n"
+                         "• Hold Me Tight — Sue & Jim Johnson (from our couples team)\n"
+                         "• Lost Connections — Johann Hari\n"
+                         "• Happier — Dan Harris (for the anxious among us)\nwhat are u reading?"),
+    ("facebook", False, "Big thanks to our speakers at Thursday's teen anxiety night: Rosa Delgado, school counselor at "
+                        "Madison High, and Officer Kim Ruiz of the Gresham police crisis team. Slides are on our site, "
+                        "and NAMI Clackamas had a table with free resources."),
+    ("instagram", True, "new couches in the Harbor View group room for the January grief circle 🛋️ come sit in them "
+                        "Jan 7! (photo: the empty room, lamps on)"),
+    ("x", False, "Omar from IT got the new check-in kiosk working before our 8am rush. Legend. 🙌"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -624,6 +636,18 @@ BLOCK = [
     ("linkedin", False, "So proud of Priya Raman this month. She has been working with the founder of one of the "
                         "Alberta Arts District's best-loved bakeries on the panic attacks that kept him from pitching "
                         "lenders, and he just opened his second shop."),
+    # seventeenth session: a family named on the waitlist, the schedule board in the photo, a colleague's
+    # care for someone known by team and position, a post scheduled past its consent's end
+    ("facebook", False, "We're growing! Three families are still on our waitlist for teen DBT, the Okafor family from "
+                        "Grant High among them, so we're hiring another full-time counselor."),
+    ("instagram", True, "front desk glow-up ✨ the whole week's appointments + every patient name in glitter pen "
+                        "on the board behind Tasha lol"),
+    ("instagram", True, "monday vibes 🌞 ignore today's schedule on the whiteboard behind me, just look at these plants"),
+    ("linkedin", False, "Honored that Priya Raman spoke at the state conference about her two years treating a "
+                        "Timbers midfielder for panic disorder. Proud of this team!"),
+    ("instagram", True, "SCHEDULED — publish 8/2/2027 10am\n“They met me where I was.” — Jasmine Ortiz 💛"),
+    ("tiktok", False, "when the dad of the kid you see on Mondays waves at you across the Fred Meyer parking lot 🫠 "
+                      "#therapistlife"),
 ]
 
 

@@ -190,6 +190,8 @@ def test_when_a_greeting_touches_a_name_then_the_span_is_the_name_alone(analyzer
     ("#TeamMaya crushed her last chemo session", "#TeamMaya"),
     ("keep going!! #prayersforkevin", "#prayersforkevin"),
     ("so proud #GraceKim", "#GraceKim"),
+    # seventeenth session: a milestone tag ("turns" and an age) after a name that is also a word
+    ("balloons in the group room today 🎈 #RubyTurns30", "#RubyTurns30"),
 ])
 def test_when_a_hashtag_spells_a_name_then_it_is_a_person(analyzer, text, tag):
     assert ("PERSON", tag) in spans(analyzer, text)
@@ -197,7 +199,7 @@ def test_when_a_hashtag_spells_a_name_then_it_is_a_person(analyzer, text, tag):
 
 @pytest.mark.parametrize("tag", ["#MindfulMonday", "#HopeForTomorrow", "#GoBlue", "#TeamWork", "#MartinLutherKingDay",
                                  "#SelfCareSunday", "#MentalHealthAwareness", "#LoveYourself", "#TherapyTuesday",
-                                 "#mondaymotivation", "#selfcompassion", "#YouMatter"])
+                                 "#mondaymotivation", "#selfcompassion", "#YouMatter", "#ClinicTurns10"])
 def test_when_a_hashtag_is_a_topic_then_it_is_not_a_person(analyzer, tag):
     assert spans(analyzer, f"Happy week everyone {tag}") == []
 
@@ -828,6 +830,12 @@ def test_when_a_list_of_names_runs_line_by_line_then_each_name_is_covered(analyz
     ("what a morning at swim club 🏊 Chiamaka finished her first full length!", "Chiamaka"),
     ("I keep thinking about Hope. She walked in so nervous in March and today she ran the group.", "Hope"),
     ("thanks to the Mensah-Boateng family for the cookies!! Ama, Efua & baby Kofi made our whole week", "Ama"),
+    # seventeenth session: a capitalised word-name after "baby", a quote signed with a first name and an age
+    ("So happy for you, Lena, and for baby Will. See you both at the next moms' circle", "Will"),
+    ("“three months and i still show up every tuesday” — Tam, 41 💚 #recoveryvoices", "Tam"),
+    # ... a word-name that fell asleep, or is asked about in a question about her own forms
+    ("ok so river literally fell asleep in savasana again 😴", "river"),
+    ("did faith ever send her intake form back?", "faith"),
 ])
 def test_when_the_sentence_treats_an_unknown_word_as_a_child_then_it_is_a_person(analyzer, text, name):
     assert ("PERSON", name) in spans(analyzer, text)
@@ -840,6 +848,9 @@ def test_when_the_sentence_treats_an_unknown_word_as_a_child_then_it_is_a_person
      "Sen"),
     ("Sprain or Break? How to Tell at Home | Dr. Maya Chen", "Tell"),
     ("rough night? the warmline is open till 11, confidential, free. if ur not safe call 911. u matter", "free"),
+    # seventeenth session: a brand's name typed with a phone's apostrophe
+    ("the volunteer thank-you bags have cards from Trader Joe’s and Ben & Jerry’s this year 🎁", "Jerry"),
+    ("the volunteer thank-you bags have cards from Trader Joe’s and Ben & Jerry’s this year 🎁", "Joe"),
 ])
 def test_when_a_word_heads_a_noun_phrase_or_a_title_then_it_is_no_person(analyzer, text, word):
     assert ("PERSON", word) not in spans(analyzer, text)

@@ -314,7 +314,8 @@ def test_when_a_rule_fires_then_the_finding_points_at_the_text_without_quoting_i
 def test_when_rules_are_listed_then_every_guidance_rule_has_a_stable_code_and_a_docstring():
     assert list(RULES) == ["case_details", "before_after", "identifiable_testimonial", "patient_communication",
                            "review_reply", "outcome_claims", "individual_advice", "session_content",
-                           "email_marketing", "patient_disclosure", "indirect_identification", "client_list"]
+                           "email_marketing", "patient_disclosure", "indirect_identification", "client_list",
+                           "records_in_picture"]
     for name, cls in RULES.items():
         assert cls.name == name
         assert "Guidance" in importlib.import_module(cls.__module__).__doc__
@@ -333,6 +334,25 @@ CLIENT_LIST = [
 @pytest.mark.parametrize("text,expected", CLIENT_LIST)
 def test_when_the_practice_hands_over_its_client_list_then_client_list_fires(text, expected):
     assert fires("client_list", text) is expected
+
+
+RECORDS_IN_PICTURE = [
+    ("new label maker = every kiddo's name on a cubby in the sensory room 🏷️ swipe to see them all", True),
+    ("the front desk's tomorrow's lineup is on the monitor behind Deb, don't zoom in pls 😅", True),
+    ("sign-in sheet + my coffee, name a more iconic duo 📋☕ (pic)", True),
+    ("the board behind me has today's schedule but I wiped every name off first ✔️", False),
+    ("swipe for next week's group schedule! new evening slots on Tuesdays 🌙", False),
+    ("ever wonder what's on our whiteboard? today: 'drink water' and a bad cat drawing 🐱", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", RECORDS_IN_PICTURE)
+def test_when_the_caption_says_the_photo_shows_patients_records_then_records_in_picture_fires(text, expected):
+    assert fires("records_in_picture", text, attachments=PHOTO) is expected
+
+
+def test_when_no_photo_is_attached_then_records_in_picture_stays_quiet():
+    assert fires("records_in_picture", RECORDS_IN_PICTURE[0][0]) is False
 
 
 @pytest.mark.parametrize("text,expected", [

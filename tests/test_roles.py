@@ -355,6 +355,14 @@ TEAM_ROLES = [
     # ... but not the one whose own care the sentence tells
     ("Please call Dolores if you have questions about her recovery plan.", "Dolores", Role.UNKNOWN),
     ("Happy 95th b-day to our sweet Mr. Walter, who still walks the hall every morning!", "Walter", Role.UNKNOWN),
+    # seventeenth session: colleagues by their shift or department, someone known by their work elsewhere or a
+    # title of public service
+    ("Nurses Day hugs to Blessing, Ivy and Marguerite on our weekend crew 💐", "Ivy", Role.STAFF),
+    ("owe @tash.rn a latte for picking up my shift on Sunday", "@tash.rn", Role.STAFF),
+    ("Theo from HR has the new badge forms, grab one by Friday", "Theo", Role.STAFF),
+    ("Our panel tonight: Lena Moss, social worker at Roosevelt High, on spotting burnout in teens", "Lena Moss",
+     Role.ORGANISATION),
+    ("Deputy Carla Soto of the county crisis team will join the Q&A", "Carla Soto", Role.ORGANISATION),
 ]
 
 

@@ -26,7 +26,7 @@ from checks.base import Analysis, Entity
 from checks.phi.lexicon import (CREDENTIALS, DATE_PREPOSITION_BEFORE, HEALTH_TERMS, HONORIFICS, IRREGULAR_PAST, MONTHS,
                                 SPACY_MODEL, STREET_TYPES, WEEKDAYS,
                                 brand_pattern, common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
-                                cities, limit_after_quantity, names_not_words, person_names)
+                                census_given_name, cities, english_words, limit_after_quantity, names_not_words, person_names)
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.given_name import in_a_persons_place
 from checks.phi.recognizers.handle import is_dotted_handle
@@ -274,7 +274,8 @@ class PhiAnalyzer:
         chosen = _places_listed(work, self._listed_with_a_name(work, _split_lists(work, chosen)))
         typed_in_mixed_case = case_style(text) == "mixed"
         chosen = [c for c in chosen if not _not_a_person(work, c)
-                  and not (typed_in_mixed_case and _acronym(text, c)) and not self._tip_subject(work, c)
+                  and not (typed_in_mixed_case and (_acronym(text, c) or _led_by_an_acronym(text, c)))
+                  and not self._tip_subject(work, c) and not _listed_title(work, c)
                   and not _code_or_degree(text, c) and not _in_brand(work, c)
                   and not (c.entity_type == "PERSON" and work[c.start:c.end].casefold() in _PRONOUNS | _NAME_PARTICLES)
                   and not (c.entity_type == "PERSON" and self._time_or_limit(work, c))
@@ -396,6 +397,8 @@ class PhiAnalyzer:
                for s in decode(toks, probs, tagger.min_prob)
                if not any(s.start < k.end and k.start < s.end for k in keep)
                and not _chat_word(text[s.start:s.end])
+               # "5. The Whole-Brain Child": a stop word that is nobody's given name is no name alone
+               and not (_function_word(text[s.start:s.end]) and not census_given_name(text[s.start:s.end]))
                and not _shouted_word(typed or text, s.start, s.end, self._ordinary_word)
                and not (style == "mixed" and re.fullmatch(r"[A-Z]{2,3}", text[s.start:s.end]))  # "OU-TU", an acronym
                and not (style == "mixed" and text[s.start].isupper()  # "Big jumps in volume ..."
@@ -411,6 +414,10 @@ class PhiAnalyzer:
                # "the mental health parity bill": the head of a noun phrase, in a draft that capitalises its names
                and not (s.label == "PERSON" and style == "mixed" and text[s.start:s.end].islower()
                         and self._ordinary_word(text[s.start:s.end]) and _modified_noun(text, s.start))
+               # "before our 8am rush": a time of day modifies a word no one is named (not "my 3pm grace")
+               and not (s.label == "PERSON" and text[s.start:s.end].islower()
+                        and _TIME_MODIFIER_BEFORE.search(text, max(0, s.start - 20), s.start)
+                        and self._ordinary_word(text[s.start:s.end]) and not census_given_name(text[s.start:s.end]))
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)  # "paid ce", "an ot"
                and not re.search(r"(?<![\w])[A-Za-z]-$", text[max(0, s.start - 3):s.start])  # "X-ray"
@@ -813,6 +820,10 @@ def _retyped(text: str, toks, probs, c: _Candidate, min_prob: float) -> _Candida
 _NOUN_PHRASE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their)\s+((?:[a-z][a-z-]*\s+){1,3})$")
 
 
+# a time of day that modifies the next word: "before our 8am |rush", "my 3pm |slump"
+_TIME_MODIFIER_BEFORE = re.compile(r"\b(?:our|your|ur|my|the)\s+\d{1,2}(?::\d\d)?\s?(?:am|pm)\s+$", re.IGNORECASE)
+
+
 def _modified_noun(text: str, start: int) -> bool:
     """A word after a determiner and its modifiers ("the mental health parity |bill") heads a noun phrase;
     not after a verb or a plural ("the kids loved |bill")."""
@@ -966,6 +977,25 @@ def _organisation_acronym(typed: str, start: int, end: int) -> bool:
         if _ORG_NOUN_AFTER.match(typed, m.end()) or _ORG_NOUN_BEFORE.search(typed, max(0, m.start() - 40), m.start()):
             return True
     return False
+
+
+_AUTHOR_AFTER = re.compile(r"[ \t]+[—–-][ \t]+[A-Z][\w'’-]+[ \t]+[A-Z]")
+
+
+def _listed_title(text: str, c: _Candidate) -> bool:
+    """ "• Happier — Dan Harris": an English word opening a list item before its author is a book's title."""
+    value = text[c.start:c.end]
+    return c.entity_type == "PERSON" and " " not in value and bool(_LIST_ITEM_OPENING.search(text, max(0, c.start - 8), c.start)) \
+        and bool(_AUTHOR_AFTER.match(text, c.end)) and value.casefold() in english_words() \
+        and not census_given_name(value)
+
+
+def _led_by_an_acronym(typed: str, c: _Candidate) -> bool:
+    """ "NAMI Multnomah", "YMCA Southwest": an organisation's acronym and its chapter's place, in a draft that
+    capitalises as usual, not a person (no given name is three to six capitals there)."""
+    words = typed[c.start:c.end].split()
+    return c.entity_type == "PERSON" and len(words) >= 2 and bool(re.fullmatch(r"[A-Z]{3,6}", words[0])) \
+        and not census_given_name(words[0]) and words[1][:1].isupper() and not words[1].isupper()
 
 
 def _code_or_degree(typed: str, c: _Candidate) -> bool:

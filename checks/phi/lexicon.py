@@ -141,6 +141,8 @@ HEALTH_TERMS = {
     # (fifteenth session) care at birth, at home and at the end of life, and someone's own cleaning
     "midwife", "midwives", "delivered with", "gave birth", "home health", "hospice", "palliative", "memory care",
     "alzheimer's", "alzheimers", "his cleaning", "her cleaning", "their cleaning", "their cleanings",
+    # (seventeenth session) waiting for care is care sought: "the Reyes family ... on our waitlist"
+    "waitlist", "waitlisted", "wait list", "waiting list",
 }
 
 # the words a date stands after ("charts for august", "since june", "next sunday"): a month or weekday
@@ -384,7 +386,9 @@ def brand_pattern() -> re.Pattern:
     # patient: it stays a possible name
     people = person_names()
     names = {n for n in names if " " in n or "-" in n or n.casefold() not in people}
-    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    # (an apostrophe matches as phones type it: "Trader Joe’s")
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]")
+                            for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w@#])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 

@@ -56,13 +56,16 @@ _ROLE = alt(
     "neighbour", "widow", "widower", "newlywed", "bride", "groom", "graduate", "grad", "valedictorian", "alum",
     "lead", "designer", "vp", "vice president", "executive", "novelist", "writer", "artist", "musician", "singer",
     "lineman", "linebacker", "shortstop", "defenseman", "rapper", "actor", "actress", "celebrity", "influencer",
-    "olympian",
+    "olympian", "rookie", "midfielder", "defender", "catcher", "wrestler", "skater", "gymnast",
+    "boxer", "golfer", "cyclist", "jockey",
 )
 _DESCRIPTION = re.compile(
     r"\b(?P<det>a certain|an?|the|this|that|our|one|someone'?s|somebody'?s)\s+"
     # (a description does not run across "and" or a possessive: "Our front-desk wizard Tasha and her husband")
     # (nor across a sentence's end: "across the county. Special thanks to Oakridge CEO ...")
-    r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one|and|or|her|his|their)\s)[\w.&'-]+(?<!\.)[ \t]+){0,5}?)(?P<role>" + _ROLE
+    # (nor across a preposition: "our speakers at Thursday's teen anxiety night" describes no teen)
+    r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one|and|or|her|his|their|at|of|for|from|with|in|on|to|by)\s)"
+    r"[\w.&'-]+(?<!\.)[ \t]+){0,5}?)(?P<role>" + _ROLE
     + r")(?![\w-])"
     r"(?P<post>\s+(?:at|from|of|for|on|with|in)\s+(?:[\w.&'-]+[ \t]*){1,5})?",
     re.IGNORECASE)
@@ -89,8 +92,14 @@ _SLOT_HOLDER = re.compile(r"\b(?:my|our|your|ur)\s+(?:(?:mon|tues?|wed(?:nes)?|t
                           r"(?!\s*(?:appointments?|appts?|sessions?|slots?|class(?:es)?|meetings?|calls?|webinars?|groups?|"
                           r"openings?|block|visits?|consults?|spot|is (?:open|free|available)|cancel\w*|lunch|break|"
                           r"today|tomorrow|on\b|-))", re.IGNORECASE)
+# ... or by the day they come: "the kid you see on Mondays", "my thursday lady", "the guy we see every friday"
+_DAY_HOLDER = re.compile(r"\b(?:the|a|my|our|your|ur)\s+(?:(?:kid|kiddo|client|patient|pt|guy|girl|lady|man|teen|boy|"
+                         r"family|couple)\s+(?:you|u|i|we)\s+(?:see|saw|treat|have)\s+(?:on|every)\s+"
+                         r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?"
+                         r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+(?:kid|kiddo|client|patient|"
+                         r"guy|girl|lady|man|teen|boy|family|couple|regular))\b", re.IGNORECASE)
 # a named shop, school or venue where the slot's holder was seen: "at the Enterprise Safeway", "at Lincoln High"
-_NAMED_SPOT = re.compile(r"\b(?:at|from|in|outside)\s+(?:the\s+)?(?-i:[A-Z][\w'’&-]+)", re.IGNORECASE)
+_NAMED_SPOT = re.compile(r"\b(?:at|from|in|outside|inside|across|near)\s+(?:the\s+)?(?-i:[A-Z][\w'’&-]+)", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"\b(?:" + _ROLE + r"|celeb|star|receiver|tight end)s?\b|\bfamous\b", re.IGNORECASE)
 _FAMOUS = re.compile(r"\b(?:famous|celebrity|celeb|well[- ]known|household name|a-?lister|pro (?:athlete|player))\b",
                      re.IGNORECASE)
@@ -193,7 +202,7 @@ class IndirectIdentification(Rule):
                 return m.start(), s1
             if s1 - m.end() < 12 and _FAMOUS.search(text) and (_SEEN_HERE.search(text) or _in_care_here(text)):
                 return m.start(), m.end()
-        for m in _SLOT_HOLDER.finditer(text):
+        for m in (*_SLOT_HOLDER.finditer(text), *_DAY_HOLDER.finditer(text)):
             s0, s1 = sentence_bounds(text, m.start())
             if _ROLE_WORD.search(text, m.end(), s1) or _NAMED_SPOT.search(text, m.end(), s1):
                 # "your 2pm is also your kid's soccer coach", "your 10am ... at the Enterprise Safeway"
@@ -210,12 +219,14 @@ class IndirectIdentification(Rule):
             sentence, around = text[s0:s1], text[s0:n1]
             colleague_in_it = any(role == Role.STAFF and m.start() <= e.start < m.end()
                                   for e, role in reading.people(analysis))  # "Our hygienist Mei's daughter"
+            before = text[max(0, m.start() - 40):m.start()]
+            if _CARE_GIVEN_STRONG.search(before) and not colleague_in_it and m.group("det").lower() != "our":
+                # the one a colleague's care is given to, even where the colleague is named or presenting
+                # ("Jordan presented ... on his year-long work supporting a Trail Blazers rookie through ...")
+                return m.start(), m.end()
             if _STAFF_INTRO.search(sentence) or reading.names_colleague(text, s0, s1) or colleague_in_it \
                     or (m.group("det").lower() == "our" and _OUR_JOB.fullmatch(m.group("role"))):
                 continue  # "our Chief Morale Officer", "our head chef": the practice's own people
-            before = text[max(0, m.start() - 40):m.start()]
-            if _CARE_GIVEN_STRONG.search(before):
-                return m.start(), m.end()
             if (_CARE_GIVEN_BEFORE.search(before) or _SESSION_WITH_BEFORE.search(before)) and _STRUGGLE.search(around):
                 return m.start(), m.end()  # "a session with a portland city councilmember who is struggling"
             if m.group("det").lower() in ("a", "an"):
@@ -297,7 +308,7 @@ def _narrowed(m: re.Match) -> bool:
     for i, w in enumerate(words):
         if _ORDINAL.fullmatch(w):
             return True
-        if w and _PROPER.fullmatch(w) and not _NOT_A_QUALIFIER.fullmatch(w) and w[0].isupper():
+        if w and _PROPER.fullmatch(w) and not _NOT_A_QUALIFIER.fullmatch(re.sub(r"['’]s$", "", w)) and w[0].isupper():
             return True
         if i + 1 < len(words) and any(_NAMED_PLACE_WORD.fullmatch(part) for part in
                                       words[i + 1].lower().removesuffix("'s").split("-")) \

@@ -11,6 +11,7 @@ from checks.policy.individual_advice import IndividualAdvice
 from checks.policy.outcome_claims import OutcomeClaims
 from checks.policy.patient_communication import PatientCommunication
 from checks.policy.patient_disclosure import PatientDisclosure
+from checks.policy.records_in_picture import RecordsInPicture
 from checks.policy.review_reply import ReviewReply
 from checks.policy.session_content import SessionContent
 from checks.policy.testimonial import IdentifiableTestimonial
@@ -28,4 +29,5 @@ RULES: dict[str, type[Rule]] = {r.name: r for r in (
     PatientDisclosure,
     IndirectIdentification,
     ClientList,
+    RecordsInPicture,
 )}

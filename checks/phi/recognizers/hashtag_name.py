@@ -64,6 +64,9 @@ class HashtagNameRecognizer(NameRecognizer):
             return False  # "#eugeneoregon", "#AustinTexas": a place tag
         if low.endswith(_NAMED_AFTER):
             return False  # #MartinLutherKingDay, #BettyWhiteChallenge: named after someone, not about them
+        turning = re.fullmatch(r"([a-z]{3,})turns\d{1,3}", low)
+        if turning and self._given(turning.group(1), strict=False):
+            return True  # "#JoyTurns5", "#hopeturns40": someone's birthday or milestone, by their name
         for cue in _CUES:  # "#TeamMaya", "#prayersforkevin"
             rest = low[len(cue):]
             if low.startswith(cue) and len(rest) >= 3 and (self._given(rest, strict=False) or self._full_name(rest)):

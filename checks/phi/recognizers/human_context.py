@@ -55,7 +55,7 @@ _HUMAN_DOES = (r"did|came|comes|walked|walks|finished|finishes|said|says|told|te
                r"crushed|nailed|rocked|survived|beat|completed|started|starts|start|showed|stopped|dropped|left|gave|baked|"
                r"ditched|drove|passed|picked|admitted|learned|learnt|tried|took|climbed|jumped|rode|swam|slept|"
                r"hugged|waved|kicked|needs|needed|wants|wanted|loves|loved|enjoyed|graduates|read|knew|insisted|pushed|"
-               r"recomm?ended|is[ \t]+doing|cancell?ed|no-?showed|rescheduled|"  # a patient's deeds at the desk"
+               r"recomm?ended|is[ \t]+doing|cancell?ed|no-?showed|rescheduled|fell[ \t]+asleep|dozed[ \t]+off|"  # a patient's deeds at the desk"
                r"(?:is|was)[ \t]+(?:asking|requesting|calling|waiting|complaining|refusing|crying)|"
                r"is[ \t]+(?:officially|back|now|finally|\d+)|was[ \t]+so|has[ \t]+been|had[ \t]+(?:her|his)|"
                r"had[ \t]+(?:me|us)[ \t]+(?:crying|laughing|tearing|in[ \t]+tears|cracking|dying|smiling)|"  # "izzy had me crying""
@@ -116,6 +116,9 @@ _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
     rf"\b\d{{1,2}}:\d\d(?:[ \t]*(?:am|pm|a|p)\b)?[ \t]+(?:[-–—][ \t]+)?(?P<v>{_W})(?=[ \t]*(?:[-–—(,+&]|w/))",
     # someone with their age in brackets: "rm 12 - austin (4yo)"
     rf"(?<![\w'’@#])(?P<v>{_W})[ \t]*\((?:age[ \t]*)?\d{{1,2}}[ \t]*(?:yo|y/o|yrs?|years?|mos?|months?)?\)",
+    # a question about what someone did for their own care: "did pat ever get her meal plan", "has ezra sent his forms"
+    rf"\b(?:did|does|has|is|was|can|could|will)[ \t]+(?P<v>{_W})[ \t]+(?:ever[ \t]+|already[ \t]+|still[ \t]+|even[ \t]+)?"
+    r"[^\W\d_]+[ \t]+(?:his|her|their)\b",
     # a title typed without its capital or stop: "shoutout to mrs lopez & her twins"
     rf"\b(?-i:mr|mrs|ms|miss)[ \t]+(?P<v>(?-i:[a-z])[\w'’\-]{{2,}})",
     # a child called little, in lower case before a capital: "glasses day for little Sky" (not "Little League")
@@ -256,6 +259,8 @@ class HumanContextRecognizer(NameRecognizer):
         # "cảm ơn chị Hương", "Chú Tuấn"
         Pattern("titled_abroad", rf"(?:\b(?i:sra|srta|señora|señorita|doña)\.?|\b(?:Sr|Pan|pan|Pani|pani)\.?"
                                  rf"(?=[ \t]+[A-ZÀ-Ỹ])|(?<![\w])(?i:chị|chú|cô|bác|ông|bà))[ \t]+(?P<v>{_W})(?![\w'’])", 0.9),
+        # a quote signed with a first name and an age: "“30 days, i made it” — Dev, 23"
+        Pattern("signed_with_age", rf"(?:^|(?<=\s))[—–~][ \t]*(?P<v>{_W}),[ \t]*\d{{1,2}}(?![\w:%/.,]|[ \t]*(?:am|pm)\b)", 0.9),
         # a child with their age first: "when 4yo Kai told Ms. Bethany", "7-year-old Mateo rang our bell"
         Pattern("aged", rf"\b\d{{1,2}}[ \t-]*(?:yo|y/o|yr[ \t-]*old|year[ \t-]*old)[ \t]+(?P<v>{_W})(?![\w'’])", 0.9),
     ]
@@ -360,8 +365,10 @@ class HumanContextRecognizer(NameRecognizer):
         """ "Welcome to the world, baby Journey!": a capitalised word right after "baby" names the baby,
         though it is also a word (a lower-case "baby boy" or a capitalised "Baby Shark" does not)."""
         birth = bool(_BIRTH.search(text))  # then "baby Sunday" is the baby's name, not a day
+        # (a capital makes "baby Will." a name: a stop word that is a census given name counts)
         return [self._found(m.start("v"), m.end("v")) for m in _BABY_NAMED.finditer(text)
-                if m.group("v").casefold() not in STOP_WORDS | _GROUP
+                if (m.group("v").casefold() not in STOP_WORDS or census_given_name(m.group("v")))
+                and m.group("v").casefold() not in _GROUP
                 and (birth or m.group("v").casefold() not in MONTHS | WEEKDAYS)]
 
     def _initialled(self, text: str) -> list[RecognizerResult]:

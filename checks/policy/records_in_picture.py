@@ -1,0 +1,66 @@
+"""Rule: the picture shows the practice's records.
+
+Guidance (hipaa-social-rules.md: a photo is an identifier, and who is a
+patient is itself PHI): a photo of the schedule board, the sign-in sheet, a
+chart or a screen carries patients' names and visit times even when the
+caption names nobody. The caption usually says so itself: "every client's
+first name + appt time got its own lil snowflake", "tomorrow's schedule is
+on the board behind us", "swipe for the close-up of the sign-in sheet".
+
+Pattern: a photo or video is attached, and one sentence names a record of
+patients (their names, the day's schedule or appointments, a sign-in sheet,
+charts or files, a screen of the patient system) together with where it is
+seen (the board, the whiteboard, the screen, behind or in the background, the
+picture, a close-up, "swipe"). Covered records pass: "names blurred",
+"whiteboard wiped before the photo", "no client names visible"."""
+from __future__ import annotations
+
+import re
+
+from bot.domain import Draft, Severity
+from checks.base import Analysis
+from checks.policy.base import Rule, Span, sentence_bounds
+
+_I = re.IGNORECASE
+# a record that lists patients: their names, the day's schedule, a sign-in sheet, charts
+_RECORD = re.compile(
+    r"\b(?:(?:every|each|all|our|the)\s+)?(?:clients?|patients?|pts?|kids?|kiddos?)['’]?s?['’]?\s+(?:first\s+)?names?\b"
+    r"|\b(?:today|tomorrow|tmrw|the day|monday|tuesday|wednesday|thursday|friday|saturday)['’]?s?\s+"
+    r"(?:full\s+)?(?:appointments|appts|patients|clients)\b"
+    r"|\b(?:the|our)\s+(?:appointment|appt|patient|client)\s+(?:schedule|book|list|board)\b"
+    r"|\bsign[- ]in\s+(?:sheet|list|clipboard)\b"
+    r"|\b(?:patient|client)\s+(?:charts?|files?|folders?|records?|intake forms?)\b"
+    r"|\b(?:names?\s*(?:\+|and|&|w/|with)\s*(?:appt|appointment|session)\s+times?)\b", _I)
+# the day's schedule, which lists patients where it hangs on the board or shows on the screen (a posted class
+# schedule is the practice's own news: "swipe for next week's group schedule")
+_DAYS_SCHEDULE = re.compile(r"\b(?:today|tomorrow|tmrw|the day)['’]?s?\s+(?:full\s+)?(?:schedule|lineup|line-up)\b", _I)
+_BOARD = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|her|him|them)|in the back(?:ground)?)\b", _I)
+# where it is seen: on a board or screen, behind someone, in the picture
+_SEEN = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|her|him|them)|in the back(?:ground)?|"
+                   r"photos?|pics?|pictures?|shots?|close-?up|swipe|video|visible|you can (?:see|read)|in frame|"
+                   r"on display|posted up|up on the wall)\b", _I)
+# the record hidden before the picture was taken
+_COVERED = re.compile(r"\b(?:blur(?:red|ring)?|covered|wiped|erased|hidden|removed|cropped|redacted|blank(?:ed)?)\b"
+                      r"|\bno\s+(?:client|patient|real)?\s*names?\b|\bnames?\s+(?:are\s+|were\s+)?(?:not|never)\b", _I)
+
+
+class RecordsInPicture(Rule):
+    name = "records_in_picture"
+    default_severity = Severity.BLOCK
+    message = ("the caption says the attached picture shows a record of patients (their names, the schedule, a "
+               "sign-in sheet, charts or a screen): the picture discloses who the patients are")
+    suggestion = "take the picture again with the board, sheet or screen out of frame or wiped, and say so"
+
+    def find(self, draft: Draft, analysis: Analysis) -> Span | None:
+        if not draft.has_photo:
+            return None
+        text = draft.text
+        for record, seen in ((_RECORD, _SEEN), (_DAYS_SCHEDULE, _BOARD)):
+            for m in record.finditer(text):
+                s0, s1 = sentence_bounds(text, m.start())
+                # the picture is often in the next sentence: "... got its own snowflake. swipe for the close-up"
+                word = re.compile(r"\w").search(text, s1)
+                n1 = sentence_bounds(text, word.start())[1] if word else s1
+                if seen.search(text, s0, n1) and not _COVERED.search(text, s0, n1):
+                    return m.start(), m.end()
+        return None

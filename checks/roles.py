@@ -177,8 +177,11 @@ _THANKED_IN_A_LIST_BEFORE = re.compile(r"\b(?:thanks|thank you|thx|ty|shout-?out
                                        r"(?:\s+(?:so much|again))?\s+(?:to\s+)?(?:[^.!?\n]{0,60}?\s(?:and|&)\s+)?"
                                        r"(?:[a-z]+\s+){0,2}(?:(?:dr|mr|mrs|ms|mx)\.?\s+)?$", _I)
 _HELPED_US_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[^!?\n]{1,60}?)?\s+for\s+(?:hosting|having us|the (?:kind )?invit\w*|"
-                              r"inviting us|sponsoring|donating|organi[sz]ing|coordinating|letting us|welcoming us|"
-                              r"partnering|the (?:space|venue|donation|sponsorship))\b", _I)
+                              r"inviting us|sponsoring|donating|organi[sz]ing|coordinating|welcoming us|"
+                              # (not a client thanked for her story: "for letting us share your story")
+                              r"letting us(?!\s+(?:share|post|use|tell|feature|quote|film|photograph)\b)|"
+                              r"partnering|the (?:space|venue|donation|sponsorship)|believing in (?:us|our|this|what|access\w*)|"
+                              r"(?:your|the|this) (?:generous )?(?:gift|grant|donation|support))\b", _I)
 # a job at the practice right next to the name: "our peer support specialist Tanya", "done by our NP Dana",
 # "our practice manager, Lynn,", "Nicole, our founder"
 _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|senior|medical|clinical|billing|intake|"
@@ -198,7 +201,8 @@ _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)
                                # "our very own", "our beloved", "our Client Relations" (not "our client")
                                r"(?:(?!(?:clients?|patients?)\b(?!\s+(?:relations|services|experience|advocacy|care|access|"
                                r"success|intake)\b))[a-z-]+\s+){0,2}"
-                               + _STAFF_JOB + r"\s*[,:—–]?\s*(?:dr\.?\s+)?$"  # "our incredible nurses: Rhonda, Kim, ..."
+                               # "our incredible nurses: Rhonda, Kim, ...", "meet our winter interns!! 👋 Kayla"
+                               + _STAFF_JOB + r"\s*(?:[,:—–]|!+)?\s*(?:[^\w\s]\s*){0,3}(?:dr\.?\s+)?$"
                                # two hats: "our own physical therapist and RYT-200 instructor, Camille Duarte"
                                r"|\b(?:our|ur)\s+(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}" + _STAFF_JOB
                                + r"\s+(?:and|&)\s+(?:(?!clients?\b|patients?\b|his\b|her\b|their\b)[\w-]+\s+){0,2}"
@@ -551,9 +555,10 @@ _JOB_ELSEWHERE_AFTER = re.compile(r"^,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?
                                   r"therapist|founder|ceo|president|chair|organi[sz]er|detective|deputy|firefighter|"
                                   r"paramedic|attorney|lawyer|reporter|editor|executive|supervisor|liaison)s?"
                                   r"\s+(?:at|with|of|for|from)\s+(?:the\s+)?(?-i:[A-Z])", _I)
-# a title of public service or faith before a name: "Officer Dee Tran of PPB", "Rabbi Klein", "Sgt. Ortiz"
-_SERVICE_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Officer|Deputy|Detective|Sgt\.?|Sergeant|Lt\.?|Lieutenant|Captain|"
-                                   r"Capt\.?|Trooper|Chaplain|Rabbi|Imam|Firefighter|Ranger|Professor|Prof\.)\s+$")
+# a title of public service or faith before a name: "Officer Dee Tran of PPB", "Rabbi Klein" (not a military rank,
+# which veterans keep: "To Sgt. Ray Dawson (Ret.) — three years of Tuesday afternoons")
+_SERVICE_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Officer|Deputy|Detective|Trooper|Chaplain|Rabbi|Imam|Firefighter|Ranger|"
+                                   r"Professor|Prof\.|Principal|Superintendent|Dean)\s+$")
 # the one whose class or troop it is: "Ms. Delgado's 3rd grade class", "Mr. Obi's scout troop"
 _LEADS_A_CLASS_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:class|classroom|students|troop|choir|band|squad)\b"
                                   r"(?!\s+(?:mom|dad|parents?|photo|picture))", _I)
@@ -621,12 +626,14 @@ def person_role(text: str, e: Entity) -> Role:
     if in_office and _SPOKE_OF_THEIR_OWN.search(_sentence_and_next(text, e)):
         return Role.PUBLIC  # "Coach Dan Whitley ... coach shared publicly last week that he's starting chemo"
     if (_VISITS_FROM_A_BUSINESS_AFTER.match(after) or _REP_BEFORE.search(before) or _OTHER_JOB_BEFORE.search(before)
-            or _SERVED_AS_AFTER.match(after) or _JOB_ELSEWHERE_AFTER.match(after) or _SERVICE_TITLE_BEFORE.search(before)
-            or (title_in and _SERVICE_TITLE_BEFORE.search(title_in))
+            or _SERVED_AS_AFTER.match(after) or _JOB_ELSEWHERE_AFTER.match(after)
             or _THANKED_BEFORE.search(before) and _AT_A_BUSINESS_AFTER.match(after)) \
             and not _cared_for_here(_sentence_and_next(text, e), after) \
             and not _NOT_STAFF_SENTENCE.search(text, *_sentence(text, e.start, e.end)):
         return Role.ORGANISATION  # "Jamal Pierce from Phonak will be in the office 10–3 showing ...": a vendor's rep
+    if (_SERVICE_TITLE_BEFORE.search(before) or (title_in and _SERVICE_TITLE_BEFORE.search(title_in))) \
+            and not _cared_for_here(_sentence_and_next(text, e), after):
+        return Role.ORGANISATION  # "Principal Okafor and the team at Lent Elementary": a school's, not a child
     if _LEADS_A_CLASS_AFTER.match(after) and not _cared_for_here(_sentence_and_next(text, e), after):
         return Role.ORGANISATION  # "Ms. Delgado's 3rd grade class at Buckman Elementary": their class's teacher
     if _OWN_STORY_AFTER.match(after) and re.fullmatch(r"[^\W\d_][\w'’-]+\s+[^\W\d_][\w'’-]+", value) and not (
@@ -651,7 +658,9 @@ def person_role(text: str, e: Entity) -> Role:
     if _THANKED_BEFORE.search(before) and _OF_A_BUSINESS_AFTER.match(after):
         return Role.ORGANISATION  # "thx to Lina at Leaf & Bean for the team order": she speaks for her shop
     if _THANKED_IN_A_LIST_BEFORE.search(before) and _HELPED_US_AFTER.match(after):
-        return Role.PUBLIC  # "Thank you to Principal Harris and counselor Ms. Okoye for the invite": a host
+        # "Thank you to Principal Harris and counselor Ms. Okoye for the invite", "Thank you Helen and Mark Alder
+        # for believing in access to care": a host or a donor, speaking for their school, fund or business
+        return Role.ORGANISATION
     if _PRACTICE_PLACE_AFTER.match(after) and _OPERATIONS.search(text, *_sentence(text, e.start, e.end)):
         return Role.ORGANISATION  # "Willow's outpatient office is closed Dec 24": the practice, by its short name
     # (a surname the tagger left out may sit between: "kelsey marsh, otr/l")
@@ -1260,8 +1269,9 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
 
 
 _OWN_BEFORE = re.compile(r"\b(?:our|ur)\s+(?:very\s+)?own\s+$", _I)
-_LIST_JOINT = re.compile(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?$")
-_JOBS_BEFORE = re.compile(r"\b(?:our|the)\s+(?:\w+\s+)?" + _STAFF_JOB + r"\s*:?\s*(?:dr\.?\s+)?$", _I)
+# (an aside may follow a name: "Kayla (MSW student at PSU) and Omar")
+_LIST_JOINT = re.compile(r"(?:\s*\([^()\n]{0,60}\))?\s*(?:,|and|&|\+)\s*(?:and\s+)?$")
+_JOBS_BEFORE = re.compile(r"\b(?:our|the)\s+(?:\w+\s+)?" + _STAFF_JOB + r"\s*(?::|!+)?\s*(?:[^\w\s]\s*){0,3}(?:dr\.?\s+)?$", _I)
 
 
 def _listed_after_colleagues(text: str, e: Entity, staff: list[tuple[int, int]]) -> bool:
@@ -1277,7 +1287,8 @@ def _listed_after_colleagues(text: str, e: Entity, staff: list[tuple[int, int]])
             if _DOCTOR_BEFORE.search(text, max(0, a - 8), a) and _team_outing(text, a):
                 return True  # "Team Brightside ran the Turkey Trot!!! Dr. Mike, Jess, Ana and Carlos repping the clinic"
             job = _JOBS_BEFORE.search(text, max(0, a - 60), a)
-            return bool(job) and re.sub(r"\s*dr\.?\s*$", "", job.group().rstrip(": \t"), flags=_I).casefold().endswith("s")
+            jobs = re.sub(r"[^\w]*(?:\bdr\.?)?[^\w]*$", "", job.group(), flags=_I) if job else ""
+            return jobs.casefold().endswith("s")
     return False
 
 
@@ -1429,7 +1440,8 @@ EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|
                          r"speaking|"
                          r"meet-?up|training|screening night|(?:free|community|public|next) (?:[\w-]+ )?screenings?|screening (?:day|event)|panel|author talk|book talk|book signing|signing|"
                          r"(?:free|evening|public|community|parent|lunch(?:time)?) talk|lecture|over coffee|giveaway|teaming up|"
-                         r"(?:coffee|community|free|group) chat|"
+                         r"(?:coffee|community|free|group) chat|(?:info|information|parent|family|game|movie|trivia|"
+                         r"open|community|resource) nights?|"
                          r"reading|moderat\w+|q&a|book launch|launch party|new (?:\w+ ){0,3}group|"
                          r"group (?:starts|begins|meets|runs)|funeral|memorial service|visitation|celebration of life|"
                          r"services (?:are|will be)|service (?:is|will be))\b|\b(?:when|where)\s*:", _I)

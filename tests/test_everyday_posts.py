@@ -444,6 +444,22 @@ CLEAR = [
     ("instagram", True, "new couches in the Harbor View group room for the January grief circle 🛋️ come sit in them "
                         "Jan 7! (photo: the empty room, lamps on)"),
     ("x", False, "Omar from IT got the new check-in kiosk working before our 8am rush. Legend. 🙌"),
+    # ... round 94: interns listed with asides, donors thanked for their gift, a refusal about appointments, a
+    # principal and a school's info night, a league's parent meeting ("Free," is no one), a consented story
+    ("instagram", True, "welcome to our spring interns!! 🌱 Bree (MSW student at Portland State) and Tomás "
+                        "(counseling student at George Fox) start Monday, say hi 💚"),
+    ("facebook", False, "Thank you to the Alder Family Fund for a $5,000 gift to our sliding-scale fund, so more "
+                        "Oregonians can get therapy this year. Thank you Helen and Mark Alder for believing in access "
+                        "to care."),
+    ("facebook", False, "Hi Renata! To protect your privacy we don't discuss appointments here 💙 Please call us at "
+                        "(503) 555-0142."),
+    ("facebook", False, "Big thanks to Principal Okafor and the counseling team at Lent Elementary for the partnership! "
+                        "Parents, come to our info night Feb 5."),
+    ("facebook", False, "📣 Tualatin Thunder families: Jordan Alvarez will speak at the league's spring parent meeting "
+                        "Sat Mar 7 about sports anxiety and how to talk to your kid after a loss. Free, all welcome!"),
+    ("website", False, "Marcus Bell agreed to share his story. Two years ago Marcus was commuting three hours a day and "
+                       "hadn't slept well in months. He worked with our team on burnout and sleep, and today he "
+                       "coaches his son's robotics club."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -648,6 +664,17 @@ BLOCK = [
     ("instagram", True, "SCHEDULED — publish 8/2/2027 10am\n“They met me where I was.” — Jasmine Ortiz 💛"),
     ("tiktok", False, "when the dad of the kid you see on Mondays waves at you across the Fred Meyer parking lot 🫠 "
                       "#therapistlife"),
+    # ... round 94: a guarantee after a negated list item, a review reply about a refund and a new link, a jersey
+    # number and a colleague's mornings, the next visit told to clients named after "sorry"
+    ("tiktok", False, "no waitlist, no referral needed, guaranteed results in 4 weeks ✅ book now #anxietyhelp"),
+    ("google_reviews", False, "Hi Dana, so sorry the video link froze on Monday. We've refunded the session fee and "
+                              "Jordan emailed you a fresh link for Thursday."),
+    ("facebook", True, "State champs!! 🏆 special shoutout to #14 — those Wednesday mornings w/ Jordan on pre-race "
+                       "jitters paid off 😉"),
+    ("tiktok", True, "snow day 😭 sorry kai, noor + mr haddad, we'll catch u friday instead #therapistsoftiktok"),
+    # (a guard: a client thanked for letting us share her words is no host or donor)
+    ("facebook", True, "“Therapy gave me my Saturdays back.” 💙 Thank you Derek for letting us share your words! "
+                       "#clientlove"),
 ]
 
 

@@ -222,10 +222,11 @@ DRAFT_ROLES = [
     ("huge thank you to Marisol at Sunrise Tacos for feeding the whole staff on Friday 🌮", "Marisol",
      Role.ORGANISATION),
     ("huge thank you to Marisol at Jefferson High for telling her story after her surgery", "Marisol", Role.UNKNOWN),
-    # someone thanked for hosting or inviting the practice
+    # someone thanked for hosting, inviting or funding the practice: a host or donor, speaking for their place
     ("Big thanks to Rabbi Feld and coach Dana Ito for having us at the community health night!", "Dana Ito",
-     Role.PUBLIC),
-    ("Thank you Mrs. Delacroix for hosting our sunscreen table at the farmers market 🌞", "Delacroix", Role.PUBLIC),
+     Role.ORGANISATION),
+    ("Thank you Mrs. Delacroix for hosting our sunscreen table at the farmers market 🌞", "Delacroix",
+     Role.ORGANISATION),
     ("Thank you Mrs. Delacroix for trusting us with your knee replacement rehab 🌞", "Delacroix", Role.UNKNOWN),
     # a celebration whose next line says which colleague it is
     ("HAPPY BIRTHDAY DESHAWN!! 🎉\nfive facts about our beloved front desk coordinator:", "DESHAWN", Role.STAFF),

@@ -1359,7 +1359,27 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _INSTITUTION_BEFORE.search(text, max(0, c.start - 90), c.start)
         or _PET_BEFORE.search(text, max(0, c.start - 60), c.start) or _PET_AFTER.match(text, c.end)
         or _venue_named_for_owner(text, c) or _publication(text, c.start, c.end)
-        or _COMPANY_REP_AFTER.match(text, c.end) or _brand_of_a_thing(text, c))
+        or _COMPANY_REP_AFTER.match(text, c.end) or _brand_of_a_thing(text, c)
+        or _demonym(text[c.start:c.end])
+        # "📣 Tualatin Thunder families:", "Lincoln parents": a team's or a town's people (not "Garcia family")
+        or (_FOLK_AFTER.match(text, c.end) and (" " in text[c.start:c.end].strip()
+                                                or text[c.start:c.end].casefold() in cities()[0])))
+
+
+_FOLK_AFTER = re.compile(r"[ \t]+(?:families|parents|fans|players|members|alumni|supporters|athletes)\b", re.IGNORECASE)
+
+
+def _demonym(value: str) -> bool:
+    """ "Portlanders", "Oregonians", "Seattleites": the people of a town or state, not a person."""
+    low = value.casefold().strip()
+    if low in person_names():
+        return False  # "Bowers", "Romans": a family name first
+    for ending in ("ers", "ians", "ans", "ites"):
+        stem = low[:-len(ending)]
+        if low.endswith(ending) and len(stem) >= 3 and (
+                stem in cities()[0] or stem + "e" in cities()[0] or is_country_or_state(stem)):
+            return True
+    return False
 
 
 # a company's representative: "who has the Lilly rep at noon?", "the Stryker sales rep"
@@ -1452,7 +1472,8 @@ _LIST_ITEM_OPENING = re.compile(r"(?:^|\n|[ \t])[ \t]*(?:\d{1,2}[.)]|[-•*▪�
 _PLACE_NAMED_AFTER = re.compile(r"\b(?:Lake|Mount|Mt\.?|Fort|Ft\.?|Port|Cape|Camp|Isle|Glen)[ \t]+$")
 # where someone trained is a school: "completed an orthopedic residency at Duke", "her DPT from Emory"
 _TRAINED_AT = re.compile(r"\b(?:residency|fellowship|internship|degree|doctorate|masters?|master['’]s|bachelor['’]?s|"
-                         r"training|trained|studied|graduated|graduate|alum(?:na|nus|ni)?|DPT|MD|PhD|PsyD|MSW|DDS)\b"
+                         r"training|trained|studied|studying|graduated|graduate|alum(?:na|nus|ni)?|students?|"
+                         r"DPT|MD|PhD|PsyD|MSW|DDS)\b"
                          r"[^.!?\n]{0,30}\b(?:at|from)[ \t]+(?:the[ \t]+)?$", re.I)
 # one street of an intersection: "at 23rd & Dexter", "Dexter and 23rd"
 _CROSS_STREET_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)[ \t]*(?:&|and|/)[ \t]*$", re.I)

@@ -7,7 +7,7 @@ import re
 
 from checks.base import PEOPLE, Analysis
 from checks.disclosure.spans import REDACTED_NAME
-from checks.phi.lexicon import given_names
+from checks.phi.lexicon import census_given_name, english_words, given_names, is_vocabulary
 from checks.policy.base import FLAGS, Span
 from checks.roles import credential_after, job_title_after
 
@@ -36,7 +36,7 @@ NOT_NAMES = frozenset({
 # A PERSON span counts as addressed only in a vocative position ("Jane, ...",
 # "..., Jane!", "Hi Jane"), not as a subject or object ("a book by Lori Gottlieb",
 # "Burnout is..." which the model sometimes tags as a name).
-GREETED = (r"\b(?:hi|hey|dear|hello|thanks|thank you|thx|ty|congrats|congratulations|welcome back|good luck|so proud of you|"
+GREETED = (r"\b(?:hi|hey|dear|hello|thanks|thank you|thx|ty|congrats|congratulations|welcome back|good luck|so proud of you|sorry|"
            r"happy birthday|love you|love ya|miss you|we love you|we miss you)"
            r"(?: (?:so much|too|again|a lot|a ton|back))?[,!]?\s*\Z")
 SENTENCE_START = r"[.!?\n]\s*\Z"  # (\Z: with MULTILINE, "$" would also match at an earlier line's end)
@@ -83,7 +83,7 @@ class Addressees:
             spans += [(m.start("name"), m.end("name")) for m in p.finditer(text)
                       if m.group("name") not in NOT_NAMES
                       and not any(s < m.end("name") and m.start("name") < e for s, e in places)
-                      and (m.group("name").casefold() in given_names()
+                      and (_given_name(m.group("name"))
                            or any(s < m.end("name") and m.start("name") < e for s, e in people))]
         spans += [(m.start(), m.end()) for m in self.reply_to.finditer(text)]
         spans += [(e.start, e.end) for e in analysis.of_type(*PEOPLE) if self._vocative(text, e.start, e.end)]
@@ -108,6 +108,13 @@ class Addressees:
                 and not reading.is_colleague(text[w[0]:w[1]])
                 and not _titled_colleague(text[w[0]:w[1]], staff_words)
                 and not (self.reply_to.fullmatch(text, *w) and speaks_to_colleague(text, w, staff_words))]
+
+
+def _given_name(word: str) -> bool:
+    """A given name by the lists; an English word only when the census knows it as one ("Hope", "Grace"; not
+    "Free, all families welcome!")."""
+    low = word.casefold()
+    return low in given_names() and (census_given_name(low) or not is_vocabulary(low, english_words()))
 
 
 def colleague_words(draft, analysis: Analysis) -> set[str]:

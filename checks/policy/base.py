@@ -46,10 +46,13 @@ def sentence_bounds(text: str, pos: int) -> Span:
     return start, (m.start() if m else min(len(text), pos + MAX_SENTENCE))
 
 
-def negated(text: str, start: int, lookback: int = 30) -> bool:
-    """A negation word shortly before ``start`` in the same sentence."""
+def negated(text: str, start: int, lookback: int = 30, clause: bool = False) -> bool:
+    """A negation word shortly before ``start`` in the same sentence (``clause``: in the same phrase, so a list's
+    other item does not negate it: "no more waitlists, guaranteed results")."""
     s0, _ = sentence_bounds(text, start)
     before = text[max(s0, start - lookback):start]
+    if clause:
+        before = re.split(r"[,;:—–][ \t]", before)[-1]
     return bool(_NEGATION.search(before))
 
 

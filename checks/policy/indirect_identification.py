@@ -114,7 +114,7 @@ _SEEN_HERE = re.compile(r"\b(?:on|in)\s+(?:our|my|the|your)\s+(?:\w+\s+)?(?:tabl
 _JERSEY = re.compile(r"(?:(?<![\w#])#|\bno\.\s?|\bnumber\s)(?:[1-9]\d?|0)\b(?![\w%])", re.IGNORECASE)
 _TEAM = re.compile(r"\b(?:team|varsity|jv|game|field|court|semis?|finals?|playoffs?|championship|season|match|football|"
                    r"basketball|soccer|baseball|softball|hockey|volleyball|lacrosse|wrestling|rugby|"
-                   r"tournament|meet)\b", re.IGNORECASE)
+                   r"tournament|meet|champs?|champions?|league|squad|roster)\b", re.IGNORECASE)
 _SLOT = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+)?"
                    r"\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:my|our|the|her|his)\s+(?:\w+\s+)?\d{1,2}:\d\d\b", re.IGNORECASE)
 # the word after a name that makes it a school, workplace or station: "lincoln high", "station 7"
@@ -191,7 +191,9 @@ class IndirectIdentification(Rule):
         if _TEAM.search(text):
             for m in _JERSEY.finditer(text):
                 s0, s1 = sentence_bounds(text, m.start())
-                if _in_care_here(text[s0:s1]) or _SEEN_HERE.search(text, s0, s1):
+                # (time with a colleague is care: "#7 — all those Tuesday afternoons w/ Priya ... paid off")
+                if _in_care_here(text[s0:s1]) or _SEEN_HERE.search(text, s0, s1) \
+                        or _with_a_colleague(text[s0:s1], reading):
                     return m.start(), m.end()
         for m in _GUESS_WHO.finditer(text):
             # the one to guess is described in the question or in the post around it ("a VERY famous touring

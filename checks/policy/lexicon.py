@@ -122,7 +122,8 @@ REFUSAL = (r"\b(?:can'?t|cannot|unable to|not able to|won'?t|will not|do not|don
 # discuss whether someone is or was a patient of ours". Its care words are no one's care.
 _REFUSAL_CLAUSE = re.compile(REFUSAL + r"\s+(?:\w+\s+){0,2}?(?:anyone|anybody|someone|somebody|whether|if|who|patients?|"
                              r"clients?|any|details|specifics|individual|personal|protected|private|health|medical|"
-                             r"care|visits?|treatment|records?|information|info)\b[^.!?\n,;:—–]*", re.IGNORECASE)
+                             r"care|visits?|treatment|records?|information|info|appointments?|appts?|sessions?|"
+                             r"bills?|billing|accounts?|scheduling|insurance)\b[^.!?\n,;:—–]*", re.IGNORECASE)
 
 
 # what no one needs: "open to everyone, no appointment or purchase needed" names nobody's visit

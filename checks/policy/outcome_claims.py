@@ -164,7 +164,7 @@ class OutcomeClaims(Rule):
         for p in self.claims:
             for m in p.finditer(text):
                 span = (m.start(), m.end())
-                if negated(text, m.start()) or _SOMEONE_ELSES_CLAIM.search(text, max(0, m.start() - 40), m.start() + 1):
+                if negated(text, m.start(), clause=True) or _SOMEONE_ELSES_CLAIM.search(text, max(0, m.start() - 40), m.start() + 1):
                     continue  # (a warning about others' claims: "if anybody promises to CURE your ringing ears")
                 if p is self.guarantee and not self._promises_outcome(text, span):
                     continue  # "guaranteed callback within a day" is not an outcome claim

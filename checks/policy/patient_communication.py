@@ -31,7 +31,7 @@ CARE_PATTERNS = [
 ]
 # the next visit, told to the one addressed: "love you too Brenda!!! see you next wednesday", "we'll see you after
 # the holidays" (not an event's day: "see you Saturday at the 5K!")
-_NEXT_VISIT = re.compile(r"\bsee (?:ya|you|u|y'?all) (?:again )?(?:on |next |this |after |in )?(?:(?:mon|tues?|wed(?:nes)?|"
+_NEXT_VISIT = re.compile(r"\b(?:see|catch) (?:ya|you|u|y'?all) (?:again )?(?:on |next |this |after |in )?(?:(?:mon|tues?|wed(?:nes)?|"
                          r"thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|week|month|tomorrow|tmrw|the holidays|(?:a|two|\d) weeks?|"
                          r"the new year|january|jan)\b", re.IGNORECASE)
 # Broad: any condition/care word with "you/your" near an addressee...

@@ -112,7 +112,8 @@ DISCLOSURE_PATTERNS = [
     r"\bsee you (?:at|for|in|next) (?:your |our )?(?:next )?(?:visit|appointment|session|cleaning|check-?up)",
     r"\b(?:welcome|come) back (?:for|to) (?:your|another|the next)\b",
     # an amount the reviewer paid or owes ("your $200 balance", "we refunded you $85"), not a rate card
-    r"\b(?:you|your|u|ur)\b[^.!?\n]{0,60}\$\s?\d|\$\s?\d[\d,]*(?:\.\d\d)?[^.!?\n]{0,60}\b(?:you|your|u|ur)\b",
+    # (not the "you" of a thank-you: "Thank you to the Alder Family Fund for a $5,000 gift")
+    r"(?<!\bthank )\b(?:you|your|u|ur)\b[^.!?\n]{0,60}\$\s?\d|\$\s?\d[\d,]*(?:\.\d\d)?[^.!?\n]{0,60}\b(?:you|your|u|ur)\b",
     # how the reviewer's body is doing, and their next visit: "so glad the lower back is feeling better",
     # "see ya thursday at 10!"
     r"\b(?:glad|happy|great|good|relieved) (?:to hear )?(?:that )?(?:the|your|ur) [^.!?\n]{0,30}\b(?:is|are|was|were|feels?|"
@@ -134,6 +135,13 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:book|schedule|rebook|reschedule|move|put) (?:you|u|y'?all)(?: (?:in|into|for|with|on)\b| an? (?:\w+ )?(?:slot|time|visit|appointment))"
     r"|\bnext time (?:you|u)(?:'re| are) (?:in|here)\b|\bnext time (?:you|u) (?:come|stop|visit|see)\b",
     r"\b(?:your|the|that) (?:no-?show|cancell?ation|late|missed[- ]appointment) fee\b(?! polic)",
+    # what the practice did about the reviewer's own account or visit: "we've waived the late-cancel fee",
+    # "Dr. Chen has emailed you a new link for next week"
+    r"\b(?:waived|refunded|credited|reversed|removed|dropped|comped|written off) (?:your |the |that |this )?"
+    r"(?:[\w-]+ ){0,2}?(?:fees?|charges?|copays?|co-pays?|balance|bill|invoice)\b",
+    r"\b(?:emailed|texted|sent|mailed|messaged|resent) (?:you|u) (?:a |the |your |ur )?(?:new |updated |corrected )?"
+    r"(?:[\w-]+ )?(?:link|invoice|bill|statement|receipt|superbill|forms?|records|prescription|refill|referral|results|"
+    r"reminder)\b",
     r"\b(?:a joy|a pleasure|an honou?r|a privilege|great|wonderful|lovely|so nice) (?:to |working with |seeing |treating |"
     r"having |watching |helping |getting to know )?(?:be part of |work with |see |help |treat |care for |have )?you(?:r)?\b",
 ]

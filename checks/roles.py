@@ -398,6 +398,8 @@ _SELF_INTRO_BEFORE = re.compile(r"\b(?:that'?s me|this is me|it'?s me|i'?m|i am|
 _SELF_INTRO_AFTER = re.compile(r"^,?\s+here\b(?!\s+(?:for|at|to|with|in)\b)", _I)
 _NOT_STAFF_SENTENCE = re.compile(
     r"\b(?:client|(?<!new-)(?<!new )patient|his session|her session|their session|diagnos\w+|treated|discharged|"
+    # clients' own words or gifts: "his couples clients sent the sweetest card: '... love, Tess & Omar'"
+    r"(?:his|her|their|our|my) (?:\w+ )?(?:clients|patients) (?:sent|wrote|gave|left|brought|made|signed)|"
     r"appointment with us|(?:came|comes|come|coming) (?:in )?to (?:us|see us)(?!\s+from\b)|rejoin\w*|back to (?:the |our )?group|graduated from (?:our|the) [^.!?\n]{0,40}?(?:group|program|"
     r"therapy|rehab|class)|"
     r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team)|"
@@ -571,11 +573,12 @@ _OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:reporter|journalist|columnist|bl
                                r"landlord|organizer|organiser|director|coordinator|superintendent|ranger)\s+$")
 
 # (a co-author may come first: "• Burnout — Emily & Amelia Nagoski")
+# (in any case: a reading list typed in lower case lists its authors so too)
 _LISTED_TITLE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[•▪*-])[ \t]+[^\n]{3,80}?[ \t][—–-][ \t]*"
-                                  r"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:&|and|,)[ \t]*)?$")
+                                  r"(?:[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?[ \t]*(?:&|and|,)[ \t]*)?$")
 # after a listed author: a surname, co-authors, a bracketed aside ("(from priya)") and the line's end
-_LISTED_AUTHOR_AFTER = re.compile(r"(?:[ \t]+(?-i:[A-Z])[\w'’-]+)?(?:[ \t]*(?:&|and|,)[ \t]*[A-Z][\w'’-]+"
-                                  r"(?:[ \t]+[A-Z][\w'’-]+)?)?(?:[ \t]*\([^()\n]{0,40}\))?[^\w\n]*(?:\n|$)")
+_LISTED_AUTHOR_AFTER = re.compile(r"(?:[ \t]+[^\W\d_][\w'’-]+)?(?:[ \t]*(?:&|and|,)[ \t]*[^\W\d_][\w'’-]+"
+                                  r"(?:[ \t]+[^\W\d_][\w'’-]+)?)?(?:[ \t]*\([^()\n]{0,40}\))?[^\w\n]*(?:\n|$)")
 # someone known by full name who has told their own story, in a sentence giving the practice no part in it
 _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|talked|written|opened up)|"
                               r"been\s+(?:\w+ly\s+)?(?:open|candid|vocal|honest))\b", _I)
@@ -1407,9 +1410,17 @@ def role_of(text: str, e: Entity) -> Role:
         # "our front desk superstar Carla, recovering after her hysterectomy ... here at Bloom"; "the passing of Walt —
         # retired fire chief ... For eight months our home health team had the privilege of caring for him"
         return Role.UNKNOWN
-    if role == Role.UNKNOWN and e.entity_type == "LOCATION" and on_business_line(text, e):
-        return Role.ORGANISATION  # a business's own address or branch town
+    if role == Role.UNKNOWN and (
+            e.entity_type == "LOCATION" and on_business_line(text, e)
+            or e.entity_type in ("LOCATION", "PERSON") and _SHOP_BEFORE.search(text, max(0, e.start - 60), e.start)):
+        return Role.ORGANISATION  # a business's own address or branch town: "Tidepool Books on Belmont"
     return role
+
+
+# a shop named by its kind, then where it is: "Tidepool Books on ", "Rosie's Bakery in "
+_SHOP_BEFORE = re.compile(r"\b[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*\s+(?:Books|Bookstore|Bookshop|Bakery|Cafe|Café|Coffee|"
+                          r"Market|Yoga|Pilates|Pizza|Tacos|Brewing|Brewery|Shop|Store|Studio|Gym|Salon|Florist|Deli|"
+                          r"Diner|Kitchen)\s+(?:on|at|in|off)\s+$")
 
 
 def _role_of(text: str, e: Entity) -> Role:

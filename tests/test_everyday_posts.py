@@ -460,6 +460,14 @@ CLEAR = [
     ("website", False, "Marcus Bell agreed to share his story. Two years ago Marcus was commuting three hours a day and "
                        "hadn't slept well in months. He worked with our team on burnout and sleep, and today he "
                        "coaches his son's robotics club."),
+    # ... round 95: a founder's anniversary in lower case ("dr." before a full name is no Drive), a bookshop and its
+    # street, a colleague's anniversary beside a program's acronym
+    ("instagram", True, "9 yrs ago today dr. maya chen opened our first office w/ one borrowed desk 🪴 now we're 2 "
+                        "offices + a teen DBT program. thank u portland 💙"),
+    ("facebook", False, "Shout-out to Juniper Books on Alberta for our new grief-and-loss shelf! Staff picks:\n"
+                        "• It's OK That You're Not OK — Megan Devine\n• The Grief Recovery Handbook — John James"),
+    ("facebook", True, "Happy 3rd Harbor Light anniversary to Jordan Alvarez, who now co-leads teen DBT. 📸 Jordan "
+                       "with his cake!"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -675,6 +683,16 @@ BLOCK = [
     # (a guard: a client thanked for letting us share her words is no host or donor)
     ("facebook", True, "“Therapy gave me my Saturdays back.” 💙 Thank you Derek for letting us share your words! "
                        "#clientlove"),
+    # ... round 95: a review reply about a missed slot and a fee, a money-back promise for someone's teen, a rare
+    # birth and a partner's handoff, a card from a colleague's clients signed by name
+    ("yelp", False, "Hi Rosa, we understand your frustration. Our records aside, the 10am on the 4th was missed and the "
+                    "late-cancel fee is in the forms signed at intake. Please call us."),
+    ("instagram", False, "8 out of 10 kids in our anxiety program stop avoiding school by week 10, and if your child "
+                         "doesn't improve, you don't pay 💪"),
+    ("facebook", False, "Thank you to the midwives at Rose City Birth Center for the referral! our quadruplet mama is "
+                        "already feeling more like herself after a few sessions 💛"),
+    ("facebook", False, "Priya's last day before maternity leave 🍼 and her clients left the sweetest note: 'you gave "
+                        "us our family back – love, Ana & Joel' 😭"),
 ]
 
 

@@ -111,7 +111,9 @@ def test_when_the_labelled_set_is_loaded_then_it_covers_every_rule_and_both_clas
     assert len(violating) >= 40 and len(clean) >= 40
     assert len({p["id"] for p in posts}) == len(posts)
     covered = {r for p in violating for r in p["expected_rules"]}
-    assert covered == set(RULES) - {MODEL.removeprefix("policy.")}  # the model learns from its own data
+    # (the model learns from its own data; records_in_picture needs an attached photo, which this text-only set
+    # cannot carry: tests/test_policy_rules.py RECORDS_IN_PICTURE covers it)
+    assert covered == set(RULES) - {MODEL.removeprefix("policy."), "records_in_picture"}
     for p in posts:
         assert set(p) == {"id", "text", "platforms", "expected_rules"}
 

@@ -275,6 +275,7 @@ class PhiAnalyzer:
         typed_in_mixed_case = case_style(text) == "mixed"
         chosen = [c for c in chosen if not _not_a_person(work, c)
                   and not (typed_in_mixed_case and (_acronym(text, c) or _led_by_an_acronym(text, c)))
+                  and not _known_organisation_first(work, c)
                   and not self._tip_subject(work, c) and not _listed_title(work, c)
                   and not _code_or_degree(text, c) and not _in_brand(work, c)
                   and not (c.entity_type == "PERSON" and work[c.start:c.end].casefold() in _PRONOUNS | _NAME_PARTICLES)
@@ -998,6 +999,17 @@ def _led_by_an_acronym(typed: str, c: _Candidate) -> bool:
         and not census_given_name(words[0]) and words[1][:1].isupper() and not words[1].isupper()
 
 
+def _known_organisation_first(text: str, c: _Candidate) -> bool:
+    """ "donate to nami oregon in her honor": a known organisation's acronym and its chapter, in any case."""
+    words = text[c.start:c.end].split()
+    return c.entity_type == "PERSON" and len(words) >= 2 and words[0].casefold() in _KNOWN_ORG_ACRONYMS
+
+
+# mental-health organisations whose chapters are named by place ("NAMI Multnomah", "nami oregon")
+_KNOWN_ORG_ACRONYMS = frozenset({"nami", "neda", "samhsa", "afsp", "dbsa", "adaa", "chadd", "ymca", "ywca", "nimh",
+                                 "aacap", "psi"})
+
+
 def _code_or_degree(typed: str, c: _Candidate) -> bool:
     """Spans of a name or place that are something else by their letters: an acronym in capitals that is
     no given name ("NAMI", "NEDA" by its neighbours) or no known place ("in JAMA"); a code mixing cases with
@@ -1360,10 +1372,16 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _PET_BEFORE.search(text, max(0, c.start - 60), c.start) or _PET_AFTER.match(text, c.end)
         or _venue_named_for_owner(text, c) or _publication(text, c.start, c.end)
         or _COMPANY_REP_AFTER.match(text, c.end) or _brand_of_a_thing(text, c)
-        or _demonym(text[c.start:c.end])
+        or _demonym(text[c.start:c.end]) or _business_word_after(text, c.end)
         # "📣 Tualatin Thunder families:", "Lincoln parents": a team's or a town's people (not "Garcia family")
         or (_FOLK_AFTER.match(text, c.end) and (" " in text[c.start:c.end].strip()
                                                 or text[c.start:c.end].casefold() in cities()[0])))
+
+
+def _business_word_after(text: str, end: int) -> bool:
+    """ "Tidepool Books on Belmont", "Juniper Yoga": a capitalised kind of business after the word names the shop."""
+    m = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[end:end + 20])
+    return bool(m) and fold(m.group(1)) in _BUSINESS_WORDS
 
 
 _FOLK_AFTER = re.compile(r"[ \t]+(?:families|parents|fans|players|members|alumni|supporters|athletes)\b", re.IGNORECASE)

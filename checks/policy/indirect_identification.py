@@ -51,7 +51,7 @@ _ROLE = alt(
     "commissioner", "librarian", "professor", "lecturer", "engineer", "accountant", "realtor", "stylist",
     "hairdresser", "barber", "instructor", "owner", "shop owner", "manager", "cfo", "ceo", "founder", "crossing guard",
     "lifeguard", "mail carrier", "bus driver", "driver", "trucker", "volunteer", "intern", "resident",
-    "mom", "mother", "dad", "father", "grandma", "grandmother", "grandpa", "grandfather", "wife", "husband",
+    "mom", "mama", "momma", "mum", "mother", "dad", "papa", "father", "grandma", "grandmother", "grandpa", "grandfather", "wife", "husband",
     "son", "daughter", "kid", "kiddo", "teen", "teenager", "boy", "girl", "guy", "lady", "gentleman", "neighbor",
     "neighbour", "widow", "widower", "newlywed", "bride", "groom", "graduate", "grad", "valedictorian", "alum",
     "lead", "designer", "vp", "vice president", "executive", "novelist", "writer", "artist", "musician", "singer",
@@ -307,6 +307,8 @@ def _narrowed(m: re.Match) -> bool:
         return True  # "the mayor's wife", "the fire chief's son": a relative of the one in town
     if any(w.lower() == "only" for w in words):
         return True  # "the head baker at the only bakery in millbrook", "the only female firefighter"
+    if any(re.fullmatch(r"(?:triplet|quadruplet|quintuplet|sextuplet|quad|quint)s?", w.lower()) for w in words):
+        return True  # "our triplet mama": a birth few families have
     for i, w in enumerate(words):
         if _ORDINAL.fullmatch(w):
             return True

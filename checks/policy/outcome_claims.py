@@ -114,13 +114,19 @@ CLAIM_PATTERNS = [
     r"\b(?:it|this|that|\w+ protocol|\w+ program|\w+ method) (?-i:WORKS)\b",  # shouted: "our protocol WORKS"
     # a refund or a free course when it fails is a guarantee: "if you don't, your next course is on us"
     # (the "if" is about the result: "if you don't," after the promise, "if it doesn't work", "if you don't feel better")
-    r"\bif (?:you|it|they) (?:don'?t|doesn'?t|do not|does not|didn'?t|aren'?t|isn'?t)(?:\s*[,—–-]|(?: \w+){0,2}? "
+    r"\bif (?:you|it|they|(?:your|ur) (?:teen|child|kid|son|daughter|partner|baby|family|pain|anxiety|symptoms))"
+    r" (?:don'?t|doesn'?t|do not|does not|didn'?t|aren'?t|isn'?t)(?:\s*[,—–-]|(?: \w+){0,2}? "
     r"(?:work|feel|see|get|improve|notice|heal|recover|sleep|love|help))" + _CLAUSE + r"{0,50}\b(?:(?:is|are|'s) on us|(?:is|are|'s) free|free of charge|refund\w*|money back|(?:don'?t|won'?t) pay)",
     # who leaves treatment free of the condition: "patients walk out depression-free", "leave Sunday without it"
     r"\b(?:walks?|walked|walking|leaves?|leaving|go(?:es)? home|come(?:s)? out|head(?:s)? home)\b" + _CLAUSE
     + r"{0,25}\b(?:" + L.CONDITION + r"|symptom|pain|anxiety|craving)-free\b",
     r"\b(?:leave|walk out|go home)\b" + _CLAUSE + r"{0,25}\bwithout (?:it|them|the " + L.CONDITION + r"|your "
     + L.CONDITION + r")\b[\s\S]{0,12}?\bevery (?:single )?time\b",
+    # most of them, counted out of ten: "9 out of 10 teens stop self-harming by week 12"
+    r"\b(?:[7-9]|10|seven|eight|nine|ten) (?:out )?of (?:every )?(?:10|ten) (?:of (?:our|my) )?(?:\w+ )?(?:clients|patients|"
+    r"teens|kids|children|couples|families|people|moms|mamas|members|participants|graduates)\b" + _CLAUSE
+    + r"{0,40}\b(?:stop\w*|recover\w*|improv\w*|get(?:s)? better|heal\w*|(?:are|were) (?:cured|free)|report\w* (?:less|fewer|no)"
+    r"|no longer|quit\w*|sleep\w* (?:better|through))",
     # a count of clients' results offered as proof: "3 of our couples got their bfp this month ... it works"
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens) (?:of )?(?:our|my) (?:\w+ )?(?:clients|patients|"
     r"couples|families|members|moms|mamas)\b[^\n]{0,80}\b(?:it|this|that|it really|it truly) works\b",

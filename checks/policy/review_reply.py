@@ -134,7 +134,10 @@ DISCLOSURE_PATTERNS = [
     # the reviewer's own booking, past or next: "we'll book you a longer slot next time", "next time you're in"
     r"\b(?:book|schedule|rebook|reschedule|move|put) (?:you|u|y'?all)(?: (?:in|into|for|with|on)\b| an? (?:\w+ )?(?:slot|time|visit|appointment))"
     r"|\bnext time (?:you|u)(?:'re| are) (?:in|here)\b|\bnext time (?:you|u) (?:come|stop|visit|see)\b",
-    r"\b(?:your|the|that) (?:no-?show|cancell?ation|late|missed[- ]appointment) fee\b(?! polic)",
+    r"\b(?:your|the|that) (?:no-?show|cancell?ation|late|late[- ]cancel(?:lation)?|missed[- ]appointment) fee\b(?! polic)",
+    # the reviewer's own slot or paperwork: "after the 3pm on the 12th was missed", "the policy signed at intake"
+    r"\bthe \d{1,2}(?::\d\d)?\s?(?:am|pm)\b[^.!?\n]{0,30}\b(?:was|got) (?:missed|cancell?ed|moved|rescheduled|no-?showed)\b",
+    r"\b(?:you )?signed (?:at|during|before) (?:your |the )?(?:intake|first (?:visit|session|appointment))\b",
     # what the practice did about the reviewer's own account or visit: "we've waived the late-cancel fee",
     # "Dr. Chen has emailed you a new link for next week"
     r"\b(?:waived|refunded|credited|reversed|removed|dropped|comped|written off) (?:your |the |that |this )?"

@@ -11,7 +11,10 @@ from presidio_analyzer import Pattern
 from checks.phi.recognizers.base import SpanPatternRecognizer
 
 _NOT_NAMES = {"US", "UK", "EU", "DC", "AM", "PM", "EG", "IE", "OK", "TV", "PS", "AD", "BC", "NB",
-              "MD", "RN", "PHD", "MA", "MS", "BA", "BS", "JD", "DR", "MR", "ST", "CEO", "LA", "NY"}
+              "MD", "RN", "PHD", "MA", "MS", "BA", "BS", "JD", "DR", "MR", "ST", "CEO", "LA", "NY",
+              # therapies, programs and care settings ("co-runs teen DBT.", "our ED group")
+              "DBT", "CBT", "ACT", "IFS", "OCD", "ABA", "SLP", "OT", "PT", "NP", "PA", "ED", "IOP", "PHP", "ASD",
+              "GAD", "MDD", "BPD", "TBI", "SUD", "AA", "NA", "ER", "ICU", "OB", "GP"}
 
 
 class InitialsRecognizer(SpanPatternRecognizer):

@@ -15,7 +15,8 @@ from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import MONTHS, COUNTRIES, STREET_ENDINGS, STREET_WORDS, US_STATE_CODES
+from checks.phi.lexicon import (MONTHS, COUNTRIES, STREET_ENDINGS, STREET_WORDS, US_STATE_CODES, common_surnames,
+                                given_names)
 from checks.phi.recognizers.base import SpanPatternRecognizer
 from checks.phi.recognizers.textcase import case_style, looks_capitalised
 
@@ -131,6 +132,11 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             b = _bare(tok)
             if not re.fullmatch(r"[^\W\d_][\w'’\-]*\.?,?", tok) or (b in _STOP and not _is_street_word(tok)):
                 break
+            following = _TOKEN.match(text, m.end())
+            then = following and _TOKEN.match(text, following.end())
+            if b == "dr" and then and _bare(following.group(1)) in given_names() \
+                    and _bare(then.group(1)) in common_surnames():
+                break  # "10 years ago today dr. maya chen opened": a doctor by full name, not a Drive
             if not looks_capitalised(tok, style) and b not in _PARTICLES and not _is_street_word(tok):
                 break
             words += 1

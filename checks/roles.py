@@ -556,7 +556,8 @@ _JOB_ELSEWHERE_AFTER = re.compile(r"^,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?
                                   r"chaplain|pastor|coach|professor|researcher|physician|psychiatrist|psychologist|"
                                   r"therapist|founder|ceo|president|chair|organi[sz]er|detective|deputy|firefighter|"
                                   r"paramedic|attorney|lawyer|reporter|editor|executive|supervisor|liaison)s?"
-                                  r"\s+(?:at|with|of|for|from)\s+(?:the\s+)?(?-i:[A-Z])", _I)
+                                  # (a place in any case, as lower-case drafts type it; not the practice's own)
+                                  r"\s+(?:at|with|of|for|from)\s+(?:the\s+)?(?!(?:our|us|my|your|ur|here)\b)[^\W\d_]", _I)
 # a title of public service or faith before a name: "Officer Dee Tran of PPB", "Rabbi Klein" (not a military rank,
 # which veterans keep: "To Sgt. Ray Dawson (Ret.) — three years of Tuesday afternoons")
 _SERVICE_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Officer|Deputy|Detective|Trooper|Chaplain|Rabbi|Imam|Firefighter|Ranger|"

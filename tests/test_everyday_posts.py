@@ -468,6 +468,9 @@ CLEAR = [
                         "• It's OK That You're Not OK — Megan Devine\n• The Grief Recovery Handbook — John James"),
     ("facebook", True, "Happy 3rd Harbor Light anniversary to Jordan Alvarez, who now co-leads teen DBT. 📸 Jordan "
                        "with his cake!"),
+    # ... round 93 (after its measurement): a staff outing whose photo says it shows staff only
+    ("instagram", True, "Harbor Light crew at the Sellwood Stroll 🎄 the eggnog was strong and the hats were stronger. "
+                        "pic: all 6 of us (staff only!)"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -693,6 +696,11 @@ BLOCK = [
                         "already feeling more like herself after a few sessions 💛"),
     ("facebook", False, "Priya's last day before maternity leave 🍼 and her clients left the sweetest note: 'you gave "
                         "us our family back – love, Ana & Joel' 😭"),
+    # ... round 93 (after its measurement): a support group's members in its photo, a client spotted in costume at a
+    # public event beside their progress
+    ("facebook", True, "grief group friendsgiving 🥧 look at all these lovely faces!! thank you all for coming —Dot"),
+    ("instagram", False, "spotted one of my DBT folks at the Hawthorne street fair today in the giant taco costume 🌮 a "
+                         "year ago they couldn't leave the house 🥹"),
 ]
 
 

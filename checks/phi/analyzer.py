@@ -986,7 +986,8 @@ _AUTHOR_AFTER = re.compile(r"[ \t]+[—–-][ \t]+[A-Z][\w'’-]+[ \t]+[A-Z]")
 def _listed_title(text: str, c: _Candidate) -> bool:
     """ "• Happier — Dan Harris": an English word opening a list item before its author is a book's title."""
     value = text[c.start:c.end]
-    return c.entity_type == "PERSON" and " " not in value and bool(_LIST_ITEM_OPENING.search(text, max(0, c.start - 8), c.start)) \
+    return c.entity_type == "PERSON" and " " not in value \
+        and bool(_LIST_ITEM_OPENING.search(text, max(0, c.start - 8), c.start)) \
         and bool(_AUTHOR_AFTER.match(text, c.end)) and value.casefold() in english_words() \
         and not census_given_name(value)
 

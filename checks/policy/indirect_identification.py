@@ -51,7 +51,8 @@ _ROLE = alt(
     "commissioner", "librarian", "professor", "lecturer", "engineer", "accountant", "realtor", "stylist",
     "hairdresser", "barber", "instructor", "owner", "shop owner", "manager", "cfo", "ceo", "founder", "crossing guard",
     "lifeguard", "mail carrier", "bus driver", "driver", "trucker", "volunteer", "intern", "resident",
-    "mom", "mama", "momma", "mum", "mother", "dad", "papa", "father", "grandma", "grandmother", "grandpa", "grandfather", "wife", "husband",
+    "mom", "mama", "momma", "mum", "mother", "dad", "papa", "father",
+    "grandma", "grandmother", "grandpa", "grandfather", "wife", "husband",
     "son", "daughter", "kid", "kiddo", "teen", "teenager", "boy", "girl", "guy", "lady", "gentleman", "neighbor",
     "neighbour", "widow", "widower", "newlywed", "bride", "groom", "graduate", "grad", "valedictorian", "alum",
     "lead", "designer", "vp", "vice president", "executive", "novelist", "writer", "artist", "musician", "singer",
@@ -93,11 +94,10 @@ _SLOT_HOLDER = re.compile(r"\b(?:my|our|your|ur)\s+(?:(?:mon|tues?|wed(?:nes)?|t
                           r"openings?|block|visits?|consults?|spot|is (?:open|free|available)|cancel\w*|lunch|break|"
                           r"today|tomorrow|on\b|-))", re.IGNORECASE)
 # ... or by the day they come: "the kid you see on Mondays", "my thursday lady", "the guy we see every friday"
-_DAY_HOLDER = re.compile(r"\b(?:the|a|my|our|your|ur)\s+(?:(?:kid|kiddo|client|patient|pt|guy|girl|lady|man|teen|boy|"
-                         r"family|couple)\s+(?:you|u|i|we)\s+(?:see|saw|treat|have)\s+(?:on|every)\s+"
-                         r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?"
-                         r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+(?:kid|kiddo|client|patient|"
-                         r"guy|girl|lady|man|teen|boy|family|couple|regular))\b", re.IGNORECASE)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+_ONE_WHO_COMES = r"(?:kid|kiddo|client|patient|pt|guy|girl|lady|man|teen|boy|family|couple)"
+_DAY_HOLDER = re.compile(rf"\b(?:the|a|my|our|your|ur)\s+(?:{_ONE_WHO_COMES}\s+(?:you|u|i|we)\s+(?:see|saw|treat|have)\s+"
+                         rf"(?:on|every)\s+{_WEEKDAY}s?|{_WEEKDAY}\s+(?:{_ONE_WHO_COMES}|regular))\b", re.IGNORECASE)
 # a named shop, school or venue where the slot's holder was seen: "at the Enterprise Safeway", "at Lincoln High"
 _NAMED_SPOT = re.compile(r"\b(?:at|from|in|outside|inside|across|near)\s+(?:the\s+)?(?-i:[A-Z][\w'’&-]+)", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"\b(?:" + _ROLE + r"|celeb|star|receiver|tight end)s?\b|\bfamous\b", re.IGNORECASE)
@@ -249,9 +249,10 @@ _NAMED_PLACE = re.compile(r"\b(?:from|at|of|in|near|on)\s+(?:the\s+)?(?P<name>(?
 _ROLE_ALONE = re.compile(r"\b(?:" + _ROLE + r")\b|\b(?:teaches|coaches|works) at\b", re.IGNORECASE)
 _WHEN = re.compile(r"\b(?:last|this past|this)\s+(?:\d+(?:st|nd|rd|th)\s+of\s+\w+|fourth of july|winter|spring|summer|fall|"
                    r"autumn|week(?:end)?|month|christmas|thanksgiving|halloween|easter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
-                   r"|\byesterday\b|\bthis morning\b", re.IGNORECASE)
+                   r"|\b(?:yesterday|today|tonight|last night)\b|\bthis (?:morning|afternoon|evening)\b", re.IGNORECASE)
 # a real person in care here, not a kind of patient: "we had a walk-in", "presented with", "i've EVER seen on a 15 yo"
 _ONE_IN_CARE = re.compile(r"\b(?:clients?|patients?|walk-?ins?|presented with|presents with|case|new members?|"
+                          r"one of (?:my|our) (?:[\w-]+ )?(?:folks|kiddos|regulars|people|peeps)|"
                           r"(?:we|i)(?:['’]ve| have)?\s+(?:\w+\s+)?(?:had|saw|seen|treated|fit|fitted|lost))\b", re.IGNORECASE)
 # a kind of patient, not one: "if a 12 yr old from ...", "imagine a teacher ..."
 _ANY_ONE = re.compile(r"\b(?:if|imagine|picture|for example|e\.g\.|say|whether|any|every)\b", re.IGNORECASE)

@@ -575,11 +575,14 @@ _OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:reporter|journalist|columnist|bl
 
 # (a co-author may come first: "• Burnout — Emily & Amelia Nagoski")
 # (in any case: a reading list typed in lower case lists its authors so too)
-_LISTED_TITLE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[•▪*-])[ \t]+[^\n]{3,80}?[ \t][—–-][ \t]*"
+# (a bullet opens an item mid-line too, where the line breaks were lost: "... (from priya) • Atlas of the Heart — ...")
+_LISTED_TITLE_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[•▪*-])|[•▪]|(?<=[ \t])\d{1,2}[.)])[ \t]+[^\n•▪]{3,80}?"
+                                  r"[ \t][—–-][ \t]*"
                                   r"(?:[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?[ \t]*(?:&|and|,)[ \t]*)?$")
 # after a listed author: a surname, co-authors, a bracketed aside ("(from priya)") and the line's end
 _LISTED_AUTHOR_AFTER = re.compile(r"(?:[ \t]+[^\W\d_][\w'’-]+)?(?:[ \t]*(?:&|and|,)[ \t]*[^\W\d_][\w'’-]+"
-                                  r"(?:[ \t]+[^\W\d_][\w'’-]+)?)?(?:[ \t]*\([^()\n]{0,40}\))?[^\w\n]*(?:\n|$)")
+                                  r"(?:[ \t]+[^\W\d_][\w'’-]+)?)?(?:[ \t]*\([^()\n]{0,40}\))?[^\w\n•▪]*"
+                                  r"(?:\n|$|[•▪]|\d{1,2}[.)][ \t])")
 # someone known by full name who has told their own story, in a sentence giving the practice no part in it
 _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|talked|written|opened up)|"
                               r"been\s+(?:\w+ly\s+)?(?:open|candid|vocal|honest))\b", _I)

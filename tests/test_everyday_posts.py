@@ -471,6 +471,10 @@ CLEAR = [
     # ... round 93 (after its measurement): a staff outing whose photo says it shows staff only
     ("instagram", True, "Harbor Light crew at the Sellwood Stroll 🎄 the eggnog was strong and the hats were stronger. "
                         "pic: all 6 of us (staff only!)"),
+    # ... a reading list typed on one line, its bullets mid-line
+    ("instagram", False, "winter reading from the team 📚 • Burnout — Emily & Amelia Nagoski (priya's pick) • Lost "
+                         "Connections — Johann Hari • The Mindful Way — Mark Williams & Danny Penman (for the anxious "
+                         "among us) • Atlas of the Heart — Brené Brown"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),

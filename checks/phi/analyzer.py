@@ -28,6 +28,7 @@ from checks.phi.lexicon import (CREDENTIALS, DATE_PREPOSITION_BEFORE, HEALTH_TER
                                 brand_pattern, common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
                                 census_given_name, cities, english_words, limit_after_quantity, names_not_words, person_names)
 from checks.phi.recognizers import clearpost_recognizers
+from checks.phi.recognizers.base import function_word as _function_word
 from checks.phi.recognizers.given_name import in_a_persons_place
 from checks.phi.recognizers.handle import is_dotted_handle
 from checks.phi.recognizers.textcase import case_style
@@ -1059,12 +1060,6 @@ def _shouted_line(text: str, pos: int) -> bool:
     line = text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
     letters = [ch for ch in line if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
-
-
-def _function_word(word: str) -> bool:
-    """ "WE'RE", "don’t": a stop word, contraction and all."""
-    low = re.sub(r"['’](?:re|s|ll|ve|d|m|t)$|n['’]t$", "", word.casefold())
-    return low in STOP_WORDS
 
 
 def _chat_word(value: str) -> bool:

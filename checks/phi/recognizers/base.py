@@ -10,6 +10,17 @@ from typing import ClassVar
 
 from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+
+def contraction_stem(word: str) -> str:
+    """The word cased down, without a contraction's ending: "WE'RE" -> "we", "hadn't" -> "had"."""
+    return re.sub(r"['’](?:re|s|ll|ve|d|m|t)$|n['’]t$", "", word.casefold())
+
+
+def function_word(word: str) -> bool:
+    """ "WE'RE", "don’t", "hadn't": a stop word, contraction and all."""
+    return contraction_stem(word) in STOP_WORDS
 
 
 class SpanPatternRecognizer(EntityRecognizer):

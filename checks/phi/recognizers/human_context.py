@@ -23,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from checks.phi.lexicon import (DATE_PREPOSITION_BEFORE, DEED_VERBS, MONTHS, WEEKDAYS, adjectives, census_given_name,
                                 cities, common_surnames, given_names, is_country_or_state, is_vocabulary,
                                 limit_after_quantity)
-from checks.phi.recognizers.base import NameRecognizer
+from checks.phi.recognizers.base import NameRecognizer, contraction_stem, function_word
 from checks.phi.recognizers.textcase import case_style
 
 _W = r"[^\W\d_][\w’'\-]*"
@@ -172,11 +172,10 @@ _INITIALLED_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z]{2,}[ \t]+[A-Z]\.[ \t]*
 _LIST_JOINT = re.compile(r"[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?")
 
 
-def _function_word(word: str) -> bool:
+def _no_name(word: str) -> bool:
     """ "hadn't", "they're", "anyone": a stop word, contraction and all, that is no census given name
     ("... and hadn't told anyone" is no one; "will said he's coming" may be Will)."""
-    low = re.sub(r"['’](?:re|s|ll|ve|d|m|t)$|n['’]t$", "", word.casefold())
-    return low in STOP_WORDS and not census_given_name(low)
+    return function_word(word) and not census_given_name(contraction_stem(word))
 
 
 class HumanContextRecognizer(NameRecognizer):
@@ -286,7 +285,7 @@ class HumanContextRecognizer(NameRecognizer):
         mixed = case_style(text) == "mixed"
         return [r for r in found if not any(s < r.end and r.start < e for s, e in not_person)
                 and text[r.start:r.end].casefold() not in _NO_NAME_WORDS
-                and not _function_word(text[r.start:r.end])
+                and not _no_name(text[r.start:r.end])
                 # "every person who walks in", "every new grad who", "a 2-yr-old goldendoodle who": in a draft
                 # that capitalises its names, a lower-case word after a determiner is a noun
                 and not (mixed and text[r.start:r.end].islower() and "-" not in text[r.start:r.end]

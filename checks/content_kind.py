@@ -78,7 +78,9 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"(?:^|[\s:(])[‘'](?=[A-Z])(?=(?:[^'’\n]|['’](?=[a-z])){0,300}?\b(?:I|I'm|I've|me|my)\b)"
         + _ABOUT_CARE.replace('[^\\"”]', "(?:[^'’\\n]|['’](?=[a-z]))") + r"(?:[^'’\n]|['’](?=[a-z])){12,}?[.!][’']",
         r"\bmeet (?-i:[A-Z][a-z]+)\b[^.!?\n]{0,40}\b(?:client|patient|graduate|alum\w*|member)s?\b",
-        r"\b(?:note|message|card|letter|words|review|shout-?out|love|feedback) (?:\w+ )?from (?:@\w+|(?-i:[A-Z][a-z]+)\b)",
+        # (not "a personal note from Dr. Maya Chen": a clinician's own)
+        r"\b(?:note|message|card|letter|words|review|shout-?out|love|feedback) (?:\w+ )?from (?:@\w+|"
+        r"(?-i:(?!(?:Dr|Doctor|Prof)\b)[A-Z][a-z]+)\b)",
         r"\b(?:from|by) (?:our|my) (?:client|patient) (?-i:[A-Z][a-z]+)",
         r"\b(?:rated|reviewed) (?:us )?(?:\d|five|four) stars? by\b",
         r"\b(?:thanks|thank you|shout-?out|grateful|hugs?) (?:to )?(?:@\w+|(?-i:[A-Z][a-z]+)) for (?:the|this|that|your|such) "

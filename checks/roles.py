@@ -579,9 +579,10 @@ _OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:reporter|journalist|columnist|bl
 _LISTED_TITLE_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[•▪*-])|[•▪]|(?<=[ \t])\d{1,2}[.)])[ \t]+[^\n•▪]{3,80}?"
                                   r"[ \t][—–-][ \t]*"
                                   r"(?:[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?[ \t]*(?:&|and|,)[ \t]*)?$")
-# after a listed author: a surname, co-authors, a bracketed aside ("(from priya)") and the line's end
+# after a listed author: a surname, co-authors, a bracketed aside ("(from priya)"), a note and the line's end
 _LISTED_AUTHOR_AFTER = re.compile(r"(?:[ \t]+[^\W\d_][\w'’-]+)?(?:[ \t]*(?:&|and|,)[ \t]*[^\W\d_][\w'’-]+"
-                                  r"(?:[ \t]+[^\W\d_][\w'’-]+)?)?(?:[ \t]*\([^()\n]{0,40}\))?[^\w\n•▪]*"
+                                  r"(?:[ \t]+[^\W\d_][\w'’-]+)?)?(?:[ \t]*\([^()\n]{0,40}\))?"
+                                  r"(?:[.;:][ \t]+[^\n]*)?[^\w\n•▪]*"  # (or a note on the book: "— Joan Didion. A brilliant ...")
                                   r"(?:\n|$|[•▪]|\d{1,2}[.)][ \t])")
 # someone known by full name who has told their own story, in a sentence giving the practice no part in it
 _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|talked|written|opened up)|"
@@ -716,8 +717,11 @@ _VALEDICTION = re.compile(r"^[ \t]*(?:warmly|with (?:care|love|gratitude|warmth)
                           r"kindly|in health|be well|take care|gratefully|thanks|thank you|love|xo+|hugs|yours)"
                           r"[ \t]*[,!.—–-]?[ \t]*$", _I)
 _NAME_WORDS = r"[\w'’.\-]+(?:[ \t]+[\w'’.\-]+){0,3}"  # one to four words, each run taken whole
-_SIGNATURE_LINE = re.compile(r"^[ \t]*" + _NAME_WORDS + r"(?:[ \t]*(?:,|&|\band\b)[ \t]*" + _NAME_WORDS + r"){0,4}"
-                             r"(?:[ \t]*(?:,|&|\band\b)[ \t]*the[ \t]+[^\n]{1,40}?[ \t]+team)?[ \t]*$", _I)
+_NAMES_ON_A_LINE = r"^[ \t]*" + _NAME_WORDS + r"(?:[ \t]*(?:,|&|\band\b)[ \t]*" + _NAME_WORDS + r"){0,4}"
+_AND_THE_TEAM = r"[ \t]*(?:,|&|\band\b)[ \t]*the[ \t]+[^\n]{1,40}?[ \t]+team"
+_SIGNATURE_LINE = re.compile(_NAMES_ON_A_LINE + r"(?:" + _AND_THE_TEAM + r")?[ \t]*$", _I)
+# near the end, the team's names need no valediction: "Bree, Tomas & the front desk team"
+_TEAM_SIGNATURE_LINE = re.compile(_NAMES_ON_A_LINE + _AND_THE_TEAM + r"[^\w\n]*$", _I)
 
 
 # a line of its own signed for the team: "Camille & the Riverside PT team", "Dr. Ana and the whole crew"
@@ -785,12 +789,15 @@ def _signs_the_post(text: str, e: Entity, value: str) -> bool:
 
 
 def _signed_off(text: str, e: Entity) -> bool:
-    """ "Warmly,\nRowan, Mei-Lin and the Cedar & Needle team": who signs a post wrote it."""
+    """ "Warmly,\nRowan, Mei-Lin and the Cedar & Needle team", "Bree, Tomas & the front desk team" near the end:
+    who signs a post wrote it."""
     line_start = text.rfind("\n", 0, e.start) + 1
     line_end = text.find("\n", e.end)
     line = text[line_start:len(text) if line_end < 0 else line_end]
     previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
-    return line_start > 0 and bool(_VALEDICTION.match(previous)) and bool(_SIGNATURE_LINE.match(line))
+    near_the_end = text.count("\n", line_start) <= 3
+    return line_start > 0 and (bool(_VALEDICTION.match(previous)) and bool(_SIGNATURE_LINE.match(line))
+                               or near_the_end and bool(_TEAM_SIGNATURE_LINE.match(line)))
 
 
 def handle_role(text: str, e: Entity) -> Role:
@@ -1375,7 +1382,11 @@ _CONTACT_VERB = re.compile(r"\b(?:call|text|phone|reach(?: out)?|contact|e-?mail
 # Bloom", "recovering from his knee surgery with us")
 _TREATED_HERE = re.compile(r"\b(?:her|his|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:" + L.CARE + "|" + L.CONDITION
                            + r"|hysterectomy|mastectomy|[\w-]+ectomy)\b(?:[^.!?\n]|(?<=\b(?:dr|mr|ms))\.|(?<=\bmrs)\.){0,40}\b(?:here at|here with us|with us|at our "
-                           r"(?:office|clinic|practice|center))\b", _I)
+                           r"(?:office|clinic|practice|center))\b"
+                           # a colleague who was a client: "Many of you know Alex from his time in our Substance Use IOP"
+                           r"|\b(?:his|her|their)\s+(?:own\s+)?(?:time|years?|months?|weeks?|stay)\s+(?:in|at|with)\s+(?:our|this)\s+"
+                           r"(?:[\w-]+\s+){0,3}?(?:programs?|iop|php|groups?|clinic|practice|treatment|care|residential|detox|"
+                           r"rehab)\b", _I)
 _WE_CARED_FOR_THEM = re.compile(r"\b(?:our|we)\b[^.!?\n]{0,60}\b(?:car(?:ing|ed) for|look(?:ing|ed) after|treat(?:ing|ed)|"
                                 r"nurs(?:ing|ed))\s+(?:him|her|them)\b", _I)
 # a colleague the team took care of: "thank you to Dr. Patel and our nurses for taking such good care of Sam through
@@ -1385,10 +1396,18 @@ _TEAM_TOOK_CARE_OF = re.compile(r"\b(?:our|we)\b[^.!?\n]{0,60}\btak(?:ing|en|e|e
                                 r"recovery|treatment|rehab|illness|stay)", _I)
 
 
+# a colleague known from their own time in the practice's care: "Many of you know Alex from his time in our IOP"
+_KNOWN_FROM_THEIR_CARE = re.compile(r"\b(?P<who>[^\W\d_][\w'’-]+)\s+from\s+(?:his|her|their)\s+(?:own\s+)?(?:time|years?|"
+                                    r"months?|weeks?|stay)\s+(?:in|at|with)\s+(?:our|this)\s+(?:[\w-]+\s+){0,3}?"
+                                    r"(?:programs?|iop|php|groups?|clinic|practice|treatment|care|residential|detox|rehab)\b",
+                                    _I)
+
+
 @functools.lru_cache(maxsize=256)
 def _colleagues_cared_for(text: str) -> frozenset[str]:
     """The (case-folded) names of those the team took care of: a colleague among them is a patient too."""
-    return frozenset(m.group("who").casefold() for m in _TEAM_TOOK_CARE_OF.finditer(text))
+    return frozenset(m.group("who").casefold() for rx in (_TEAM_TOOK_CARE_OF, _KNOWN_FROM_THEIR_CARE)
+                     for m in rx.finditer(text))
 # a region the practice serves or works in: "partners across the Miami Valley", "serving Greater Boise"
 _SERVICE_AREA = re.compile(r"\b(?:across|throughout|serving|serve|all over|everywhere in)\s+(?:the\s+)?$", _I)
 

@@ -58,7 +58,10 @@ _PATIENT_REF = re.compile(L.PATIENT_REF, _I)
 _WRITER_AS_PATIENT = re.compile(r"\b(?:being|was|am|i'?m|i’m|became|be) (?:the|a) patient\b"
                                 # the writer as who they were: "I had been the kid who did everything right"
                                 r"|\bI (?:was|had been|have been|'ve been|’ve been|used to be|am|'m|’m) (?:the|a|an) "
-                                r"(?:[\w-]+ ){0,2}?(?:kid|child|girl|boy|teen|teenager|student|woman|man|person|one)\b", _I)
+                                r"(?:[\w-]+ ){0,2}?(?:kid|child|girl|boy|teen|teenager|student|woman|man|person|one)\b"
+                                # the writer's own recovery: "Today I'm 10 years sober."
+                                r"|\bI(?:'m| am|'ve been| have been)\s+(?:now\s+|officially\s+)?" + L.NUM
+                                + r"\s+(?:days?|weeks?|months?|years?)\s+(?:sober|clean)\b", _I)
 # the writer's job in a story of their own: "For eight months I got up, saw clients, came home and stared at the wall"
 _WRITERS_WORK = re.compile(r"\b(?:saw|see|sees|seeing|treat|treats|treated|treating)\s+(?:clients|patients)\b"
                            r"(?!\s+(?:who|with|that|from))", _I)
@@ -82,7 +85,7 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
             # a colleague's own words: "Meet Walter! ... he said, "Somebody has to keep you all on time.""
             sentence = sentence[:quote.start("words")] + sentence[quote.end("words"):]
         if _FIRST_PERSON.search(sentence):
-            sentence = _WRITER_AS_PATIENT.sub(" ", sentence)
+            sentence = _WRITER_AS_PATIENT.sub(" I ", sentence)  # (still the writer speaking)
         # the writer's or a colleague's work: "For months I saw clients all day", "He sees patients Tuesdays"
         sentence = _WRITERS_WORK.sub(" ", sentence)
         if any(s <= p.start < e and r in (Role.UNKNOWN, Role.INVENTED) for p, r in people) \
@@ -238,6 +241,12 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:support|peer|grief|recovery|sobriety|skills|dbt|moms?['’]?|parents?['’]?|caregivers?['’]?|teen|men['’]?s|"
     r"women['’]?s) (?:support )?(?:circle|group)\b[^\n]{0,120}\b(?:faces|these (?:folks|people|humans|beauties)|"
     r"thank (?:u|you) all for coming|everyone who came)\b"
+    # a program's former clients at their gathering: "the alumni summer picnic ... look at these beautiful faces"
+    r"|\b(?:alumni|alums?|graduates|grads)\b[^\n]{0,120}\b(?:faces|these (?:folks|people|humans|beauties)|"
+    r"thank (?:u|you) all for coming|everyone who came|every (?:single )?(?:person|one) in (?:this|the) (?:photo|pic|picture))\b"
+    # "thank you to everyone from our grief and first-responder groups who came to the potluck"
+    r"|\b(?:everyone|everybody|all of you|folks|members)\s+(?:from|in|of)\s+our\s+(?:[\w&-]+\s+){0,4}?"
+    r"(?:groups?|circles?|programs?|iop|php)\s+(?:who|that)\s+(?:came|joined|showed up|made it)\b"
     # people in the picture came in for care: "the whole wrestling squad came in for sports physicals today"
     r"|\b(?:came|come|comes|stopped|were|was) in (?:today |this (?:morning|afternoon|week) )?for (?:their |his |her )?"
     r"(?:[\w-]+ ){0,2}(?:physicals?|exams?|check-?ups?|cleanings?|screenings?|shots|vaccines?|fittings?|evals?|"
@@ -308,7 +317,7 @@ _NO_CLIENT_PICTURED = re.compile(
     r"|\(?\b(?:staff|team) only\b|\bjust (?:us|the) staff\b"
     # "(pic: the empty room, candles lit)", "photo is just our empty lobby", "nobody in the pic"
     r"|\b(?:photos?|pics?|pictures?|shots?|images?|video)\s*(?::|=|-|is|shows?|of)\s*(?:just\s+|only\s+)?"
-    r"(?:the|our|an?)\s+(?:[\w-]+\s+){0,3}?(?:empty|unoccupied)\b"
+    r"(?:the|our|an?)\s+(?:[\w-]+\s+){0,3}?\(?(?:(?:and|still|totally|completely|all)\s+)*(?:empty|unoccupied)\b"
     r"|\b(?:nobody|no one|no people)\s+(?:is\s+)?(?:in|pictured in|in frame in)\s+(?:the|this)\s+(?:photo|pic|picture|shot)\b", _I)
 
 
@@ -578,7 +587,10 @@ _THANKS_FOR_RATING = re.compile(
 # the practice giving the care: "coming to us for", "with Dr. Lin here", "in our chair"
 _CARED_FOR_HERE = re.compile(r"\b(?:coming|came|comes|come|been coming)\s+(?:in\s+)?to\s+(?:us|see us|see me)\b"
                              r"|\bhere (?:at|with)\s+(?:us|our|the)\b|\bin (?:our|my) (?:chair|clinic|office)\b"
-                             r"|\b(?:with|by) dr\.?\s+\w+\s+here\b", _I)
+                             r"|\b(?:with|by) dr\.?\s+\w+\s+here\b"
+                             # a colleague who was a client: "Many of you know Alex from his time in our Substance Use IOP"
+                             r"|\b(?:his|her|their|my) (?:own )?(?:time|years?|months?|weeks?|days?|stay) (?:in|at|with) (?:our|this)\b"
+                             r"|\b(?:graduated|graduate|grad|alum(?:nus|na|ni)?) (?:of|from) our\b", _I)
 _CARE_WORD = re.compile(r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b", _I)
 
 

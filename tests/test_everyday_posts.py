@@ -475,6 +475,31 @@ CLEAR = [
     ("instagram", False, "winter reading from the team 📚 • Burnout — Emily & Amelia Nagoski (priya's pick) • Lost "
                          "Connections — Johann Hari • The Mindful Way — Mark Williams & Danny Penman (for the anxious "
                          "among us) • Atlas of the Heart — Brené Brown"),
+    # eighteenth session: a photo of an empty room said in brackets, a heading naming whose feature it is, a reply
+    # saying the practice cannot see another office's records, a Q&A's quoted question, the writer's own sobriety, a
+    # figure's source in capitals, a clinician's letter, a reading list with notes on each book, a team's sign-off
+    ("facebook", True, "Our new upstairs waiting area is finally done! Pic: the freshly carpeted (and totally empty!) "
+                       "lounge, ready for Monday."),
+    ("instagram", True, "Staff Story 🧠 Priya Raman on why she works with teens:\n“I was diagnosed with depression at "
+                        "15, and a school counselor changed everything for me. I wanted to be that person.”\nThanks "
+                        "for sharing, Priya 💙"),
+    ("google_reviews", False, "Thanks for writing. To clarify, the sleep clinic down the hall is a separate office, and "
+                              "we don't have access to their calendar or records. For anything about Harbor Light, "
+                              "call (503) 555-0142."),
+    ("facebook", False, "Ask-a-therapist Tuesday!\n\nQ: “My 14-year-old says therapy is pointless. How do I even bring "
+                        "it up?”\nA: Ask once, then make room: car rides and dog walks beat sit-down talks.\n\nSend "
+                        "questions to hello@harborlightcounseling.com"),
+    ("linkedin", False, "Today I'm 7 years sober.\n\nI work the front desk here and don't talk about it much. If you're "
+                        "on day one, it gets lighter. — Bree"),
+    ("x", False, "Relapse rates for opioid use disorder look like those for asthma, per NIDA. A setback means the plan "
+                 "needs adjusting."),
+    ("instagram", False, "A letter from Dr. Maya Chen 💌\n\nThis month I lost my grandmother, and knowing a lot about "
+                         "grief didn't make me ready for it. Be kind to yourselves this season."),
+    ("blog", False, "Books we keep lending out:\n1. Maybe You Should Talk to Someone — Lori Gottlieb. A therapist goes "
+                    "to therapy, and it's funny.\n2. Man's Search for Meaning — Viktor Frankl. Short and steadying."),
+    ("email", False, "Subject: Winter parking + portal reminders\n\nOur lot is being resealed Jan 6-8, so please use "
+                     "street parking. Sessions switch to telehealth if roads ice over.\n\nNina, Omar & the scheduling "
+                     "team\nHarbor Light Counseling\nUnsubscribe any time at harborlightcounseling.com/preferences."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -705,6 +730,19 @@ BLOCK = [
     ("facebook", True, "grief group friendsgiving 🥧 look at all these lovely faces!! thank you all for coming —Dot"),
     ("instagram", False, "spotted one of my DBT folks at the Hawthorne street fair today in the giant taco costume 🌮 a "
                          "year ago they couldn't leave the house 🥹"),
+    # eighteenth session: a post scheduled after its consent ends by a "SCHEDULE:" tag, former clients at their
+    # reunion in the photo, group members at a picnic in the album, patients' paperwork and the week's intake slots
+    # in the picture, a colleague introduced by their own time in the practice's program
+    ("instagram", True, "[SCHEDULE: Sep 3, 2027 – fall campaign]\n“Harbor Light helped me find my footing again.” "
+                        "— Jasmine Ortiz"),
+    ("facebook", True, "grads reunion bonfire 🔥 look at all these gorgeous faces!! every one of you worked so hard to "
+                       "get here"),
+    ("email", True, "Subject: pics from the spring picnic!\n\nThanks to everyone from our anxiety and parenting groups "
+                    "who came out Saturday. The photo album is below!\n\nUnsubscribe here."),
+    ("instagram", True, "fresh week energy ☕ clean desk, new pens and a pile of new-client paperwork to tackle 😅"),
+    ("instagram", True, "organized the front office whiteboard 🙌 (photo: next week's intake slots, all color coded)"),
+    ("facebook", False, "Welcome to the team, Sam Ortega! Lots of you remember Sam from her time in our eating disorder "
+                        "program years ago, and now she's back as our newest recovery coach."),
 ]
 
 

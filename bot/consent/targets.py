@@ -48,10 +48,10 @@ def consent_references(text: str) -> list[tuple[str, int, int]]:
 
 _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                            "dec"))}
-# one cue or a run of them ("SCHEDULED POST — publish 7/15/2027 9:00am")
+# one cue or a run of them ("SCHEDULED POST — publish 7/15/2027 9:00am", "[SCHEDULE: Aug 1, 2027 – ...]")
 _SCHEDULE_CUE = (r"(?:(?:scheduled(?: post)?(?: to go live)?(?: for| on)?|scheduling(?: this(?: one| post)?)? for|goes live|"
                  r"going live|go[- ]live(?: date)?|post(?:ing)? date|posting on|posts on|publish(?:es|ing)?(?: on| date)?|"
-                 r"to be (?:posted|published) on)[\s:·\-–—]*)+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
+                 r"to be (?:posted|published) on|sched(?:ule)?\s*:)[\s:·\-–—]*)+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
 _SCHEDULED = re.compile(
     _SCHEDULE_CUE + r"(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
     r"|(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{2,4})"

@@ -510,6 +510,9 @@ class PhiAnalyzer:
             if label == "PERSON" and len(words) >= 2 and not any(w.casefold() in given_names() for w in words) \
                     and all(is_vocabulary(w.casefold(), self._common) for w in words):
                 return None  # "went full Toy Story": a title of ordinary words, no one's name
+            if label == "PERSON" and len(words) == 1 and words[0].casefold() not in given_names() \
+                    and is_vocabulary(words[0].casefold(), self._common) and _HEADING_NOUN_BEFORE.search(text, 0, start):
+                return None  # "Staff Story 🧠 Jordan ...": a heading's noun after whose it is, no one's name
         if label == "PERSON" and recognizer not in _EXACT_NAME_SOURCES:
             start, end = self._trim_ordinary_edges(text, start, end, style)
             value = text[start:end]
@@ -914,6 +917,9 @@ _KIN_OR_TITLE_BEFORE = re.compile(r"\b(?:mom|mum|mama|dad|papa|mother|father|sis
 _SEASON_AFTER = re.compile(r"[ \t]+(?:has|is|arrived|arrives|news|tips|hours|specials?|sale|schedule|break|camp|"
                            r"sessions?|semester|edition|issue|newsletter|update|class(?:es)?|program|hours|reading|"
                            r"cleaning|checklist|reminders?)\b", re.IGNORECASE)
+# a heading's first noun, naming whose the feature is: "Staff| Story", "Team| Spotlight", "Client| Corner"
+_HEADING_NOUN_BEFORE = re.compile(r"\b(?:Staff|Team|Client|Patient|Member|Provider|Clinician|Therapist|Employee|Volunteer|"
+                                  r"Intern|Parent|Family|Practice|Office)[ \t]+$")
 _MY_PRODUCT = re.compile(r"My[A-Z][a-z]+(?:[A-Z][a-z]+)*")
 _OFFICE_TITLE_BEFORE = re.compile(r"\b(?:sen|senator|rep|representative|mayor|gov|governor|council(?:wo)?man|councilor|"
                                   r"commissioner|judge|principal|coach|pastor|rev|reverend|chief|president|sheriff)\.?\s+$",
@@ -968,6 +974,11 @@ _ORG_NOUN_AFTER = re.compile(rf"[ \t]+(?:[A-Z][a-z]|{_ORG_NOUNS}\b)")
 _ORG_NOUN_BEFORE = re.compile(rf"\b{_ORG_NOUNS}[ \t]+(?:of|with|from|at|by)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 
 
+# a figure's source: "(40-60%, per NIDA)", "according to the CDC", "data from NIMH"
+_CITED_SOURCE_BEFORE = re.compile(r"\b(?:per|according to|source:|sources:|data from|(?:study|report|survey|guidelines?) "
+                                  r"(?:from|by))[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+
+
 def _organisation_acronym(typed: str, start: int, end: int) -> bool:
     """A word of 2-6 capitals next to what names an organisation, here or where the draft uses it again
     ("with NAMI Westchester ... NAMI volunteer Rob"): an acronym, not a name typed in capitals. Names shouted
@@ -976,21 +987,24 @@ def _organisation_acronym(typed: str, start: int, end: int) -> bool:
     if not re.fullmatch(r"[A-Z]{2,6}", word):
         return False
     for m in re.finditer(rf"(?<![\w#@]){word}(?!\w)", typed):
-        if _ORG_NOUN_AFTER.match(typed, m.end()) or _ORG_NOUN_BEFORE.search(typed, max(0, m.start() - 40), m.start()):
+        if _ORG_NOUN_AFTER.match(typed, m.end()) or _ORG_NOUN_BEFORE.search(typed, max(0, m.start() - 40), m.start()) \
+                or _CITED_SOURCE_BEFORE.search(typed, max(0, m.start() - 40), m.start()):
             return True
     return False
 
 
-_AUTHOR_AFTER = re.compile(r"[ \t]+[—–-][ \t]+[A-Z][\w'’-]+[ \t]+[A-Z]")
+# (the rest of the title may come first: "2. Man's| Search for Meaning — Viktor Frankl")
+_AUTHOR_AFTER = re.compile(r"[^\n—–]{0,60}?[ \t]+[—–-][ \t]+[A-Z][\w'’-]+[ \t]+[A-Z]")
 
 
 def _listed_title(text: str, c: _Candidate) -> bool:
-    """ "• Happier — Dan Harris": an English word opening a list item before its author is a book's title."""
+    """ "• Happier — Dan Harris", "2. Man's Search for Meaning — Viktor Frankl": an English word opening a list
+    item before its author is a book's title."""
     value = text[c.start:c.end]
     return c.entity_type == "PERSON" and " " not in value \
         and bool(_LIST_ITEM_OPENING.search(text, max(0, c.start - 8), c.start)) \
         and bool(_AUTHOR_AFTER.match(text, c.end)) and value.casefold() in english_words() \
-        and not census_given_name(value)
+        and (not census_given_name(value) or not re.match(r"[ \t]+[—–-]", text[c.end:]))  # (a title goes on after it)
 
 
 def _led_by_an_acronym(typed: str, c: _Candidate) -> bool:

@@ -115,8 +115,11 @@ _SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?
 CLIENT = alt("client", "patient", "counselee", "therapy client", "mentee", "analysand")
 
 # "We cannot discuss anyone's visits online": a safe reply talks about care only to refuse to.
-REFUSAL = (r"\b(?:can'?t|cannot|unable to|not able to|won'?t|will not|do not|don'?t|never|not|neither) "
-           r"(?:\w+ ){0,3}(?:discuss|confirm|deny|comment on|share|talk about|disclose|acknowledge|address|reveal)\b")
+REFUSAL = (r"(?:\b(?:can'?t|cannot|unable to|not able to|won'?t|will not|do not|don'?t|never|not|neither) "
+           r"(?:\w+ ){0,3}(?:discuss|confirm|deny|comment on|share|talk about|disclose|acknowledge|address|reveal)\b"
+           # no access at all: "we don't have access to their scheduling or records" (another practice's)
+           r"|\b(?:do not|don'?t|does not|doesn'?t|cannot|can'?t)\s+(?:\w+\s+)?(?:have access to|access|"
+           r"handle|manage)\b)")
 
 # A refusal and what it refuses to talk about: "we never comment on anyone's care here", "I can't
 # discuss whether someone is or was a patient of ours". Its care words are no one's care.
@@ -159,13 +162,20 @@ _ABOUT_THE_ASKER = re.compile(r"\b(?:she|he|her|his|him|hers)\b", re.IGNORECASE)
 _A_SLOT = re.compile(r"\d{1,2}(?::\d\d)? ?(?:am|pm)\b|\d{1,2}:\d\d", re.IGNORECASE)  # "whether my 3pm ...": a client
 
 
+# a Q&A post's questions, each on its own "Q:" line and answered on an "A:" line
+_QA_QUESTION = re.compile(r"^[ \t*•-]*(?:Q\d*|Question(?: \d+)?)[ \t]*[:.)\-–—][^\n]*", re.MULTILINE | re.IGNORECASE)
+_QA_ANSWER = re.compile(r"^[ \t*•-]*(?:A\d*|Answer)[ \t]*[:.)\-–—]", re.MULTILINE | re.IGNORECASE)
+
+
 def question_hook_spans(text: str) -> list[tuple[int, int]]:
     """Questions asked of the practice and answered for every reader, that say nothing of the asker."""
+    qa = [m.span() for m in _QA_QUESTION.finditer(text)
+          if not _ABOUT_THE_ASKER.search(m.group()) and not _A_SLOT.search(m.group())] if _QA_ANSWER.search(text) else []
     if not _ANSWERED.search(text):
-        return []
+        return qa
     # (nor after it: "... great question 😂 she was so nervous" tells of the asker after all)
-    return [m.span() for m in _ASKED_HOOK.finditer(text)
-            if not _ABOUT_THE_ASKER.search(text, m.start(), m.end() + 150) and not _A_SLOT.search(m.group())]
+    return qa + [m.span() for m in _ASKED_HOOK.finditer(text)
+                 if not _ABOUT_THE_ASKER.search(text, m.start(), m.end() + 150) and not _A_SLOT.search(m.group())]
 
 
 # An appointment slot used as a name for a client: "my 2pm", "my Tuesday 4pm".

@@ -1382,11 +1382,7 @@ _CONTACT_VERB = re.compile(r"\b(?:call|text|phone|reach(?: out)?|contact|e-?mail
 # Bloom", "recovering from his knee surgery with us")
 _TREATED_HERE = re.compile(r"\b(?:her|his|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:" + L.CARE + "|" + L.CONDITION
                            + r"|hysterectomy|mastectomy|[\w-]+ectomy)\b(?:[^.!?\n]|(?<=\b(?:dr|mr|ms))\.|(?<=\bmrs)\.){0,40}\b(?:here at|here with us|with us|at our "
-                           r"(?:office|clinic|practice|center))\b"
-                           # a colleague who was a client: "Many of you know Alex from his time in our Substance Use IOP"
-                           r"|\b(?:his|her|their)\s+(?:own\s+)?(?:time|years?|months?|weeks?|stay)\s+(?:in|at|with)\s+(?:our|this)\s+"
-                           r"(?:[\w-]+\s+){0,3}?(?:programs?|iop|php|groups?|clinic|practice|treatment|care|residential|detox|"
-                           r"rehab)\b", _I)
+                           r"(?:office|clinic|practice|center))\b", _I)
 _WE_CARED_FOR_THEM = re.compile(r"\b(?:our|we)\b[^.!?\n]{0,60}\b(?:car(?:ing|ed) for|look(?:ing|ed) after|treat(?:ing|ed)|"
                                 r"nurs(?:ing|ed))\s+(?:him|her|them)\b", _I)
 # a colleague the team took care of: "thank you to Dr. Patel and our nurses for taking such good care of Sam through
@@ -1397,10 +1393,7 @@ _TEAM_TOOK_CARE_OF = re.compile(r"\b(?:our|we)\b[^.!?\n]{0,60}\btak(?:ing|en|e|e
 
 
 # a colleague known from their own time in the practice's care: "Many of you know Alex from his time in our IOP"
-_KNOWN_FROM_THEIR_CARE = re.compile(r"\b(?P<who>[^\W\d_][\w'’-]+)\s+from\s+(?:his|her|their)\s+(?:own\s+)?(?:time|years?|"
-                                    r"months?|weeks?|stay)\s+(?:in|at|with)\s+(?:our|this)\s+(?:[\w-]+\s+){0,3}?"
-                                    r"(?:programs?|iop|php|groups?|clinic|practice|treatment|care|residential|detox|rehab)\b",
-                                    _I)
+_KNOWN_FROM_THEIR_CARE = re.compile(r"\b(?P<who>[^\W\d_][\w'’-]+)\s+from\s+" + L.TIME_IN_OUR_CARE, _I)
 
 
 @functools.lru_cache(maxsize=256)

@@ -588,9 +588,7 @@ _THANKS_FOR_RATING = re.compile(
 _CARED_FOR_HERE = re.compile(r"\b(?:coming|came|comes|come|been coming)\s+(?:in\s+)?to\s+(?:us|see us|see me)\b"
                              r"|\bhere (?:at|with)\s+(?:us|our|the)\b|\bin (?:our|my) (?:chair|clinic|office)\b"
                              r"|\b(?:with|by) dr\.?\s+\w+\s+here\b"
-                             # a colleague who was a client: "Many of you know Alex from his time in our Substance Use IOP"
-                             r"|\b(?:his|her|their|my) (?:own )?(?:time|years?|months?|weeks?|days?|stay) (?:in|at|with) (?:our|this)\b"
-                             r"|\b(?:graduated|graduate|grad|alum(?:nus|na|ni)?) (?:of|from) our\b", _I)
+                             r"|\b" + L.TIME_IN_OUR_CARE, _I)  # a colleague who was a client here
 _CARE_WORD = re.compile(r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b", _I)
 
 

@@ -321,5 +321,10 @@ PERSONAL_CARE_MARKER = alt(
     r"let (?:us|me) know (?:if|how)", r"don'?t forget", r"keep (?:it up|going|using)", r"so glad (?:you|u|your)",
 )
 
+# someone's own time in the practice's care: "Many of you know Alex from his time in our Substance Use IOP" (not a
+# colleague's tenure: "her years with our practice")
+TIME_IN_OUR_CARE = (r"(?:his|her|their)\s+(?:own\s+)?(?:time|years?|months?|weeks?|stay)\s+(?:in|at|with)\s+(?:our|this)\s+"
+                    r"(?:[\w-]+\s+){0,3}?(?:programs?|iop|php|groups?|treatment|care|residential|detox|rehab)\b")
+
 # a client word of any number, as a sentence uses it ("a colleague's baby is no patient's story unless it says so")
 CLIENT_WORD = re.compile(r"\b(?:clients?|patients?|pts?)\b", re.IGNORECASE)

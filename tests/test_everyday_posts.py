@@ -493,8 +493,8 @@ CLEAR = [
                         "on day one, it gets lighter. — Bree"),
     ("x", False, "Relapse rates for opioid use disorder look like those for asthma, per NIDA. A setback means the plan "
                  "needs adjusting."),
-    ("instagram", False, "A letter from Dr. Maya Chen 💌\n\nThis month I lost my grandmother, and knowing a lot about "
-                         "grief didn't make me ready for it. Be kind to yourselves this season."),
+    ("instagram", False, "A letter from Dr. Maya Chen 💌\n\nThis month I lost my grandmother. I've sat with hundreds of "
+                         "grieving families and still wasn't ready. Be kind to yourselves this season."),
     ("blog", False, "Books we keep lending out:\n1. Maybe You Should Talk to Someone — Lori Gottlieb. A therapist goes "
                     "to therapy, and it's funny.\n2. Man's Search for Meaning — Viktor Frankl. Short and steadying."),
     ("email", False, "Subject: Winter parking + portal reminders\n\nOur lot is being resealed Jan 6-8, so please use "

@@ -253,7 +253,9 @@ _WHEN = re.compile(r"\b(?:last|this past|this)\s+(?:\d+(?:st|nd|rd|th)\s+of\s+\w
 # a real person in care here, not a kind of patient: "we had a walk-in", "presented with", "i've EVER seen on a 15 yo"
 _ONE_IN_CARE = re.compile(r"\b(?:clients?|patients?|walk-?ins?|presented with|presents with|case|new members?|"
                           r"one of (?:my|our) (?:[\w-]+ )?(?:folks|kiddos|regulars|people|peeps)|"
-                          r"(?:we|i)(?:['’]ve| have)?\s+(?:\w+\s+)?(?:had|saw|seen|treated|fit|fitted|lost))\b", re.IGNORECASE)
+                          # (not the writer's own loss: "This month I lost my grandmother")
+                          r"(?:we|i)(?:['’]ve| have)?\s+(?:\w+\s+)?(?:had|saw|seen|treated|fit|fitted|lost(?!\s+my\b)))\b",
+                          re.IGNORECASE)
 # a kind of patient, not one: "if a 12 yr old from ...", "imagine a teacher ..."
 _ANY_ONE = re.compile(r"\b(?:if|imagine|picture|for example|e\.g\.|say|whether|any|every)\b", re.IGNORECASE)
 _INJURY = re.compile(r"\b(?:to the (?:face|eye|head)|abrasion|fracture\w*|broke(?:n)? (?:his|her|their)|wisdom teeth|"

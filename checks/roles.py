@@ -184,14 +184,14 @@ _HELPED_US_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[^!?\n]{1,60}?)?\s+for\s+(?:ho
                               r"(?:your|the|this) (?:generous )?(?:gift|grant|donation|support))\b", _I)
 # a job at the practice right next to the name: "our peer support specialist Tanya", "done by our NP Dana",
 # "our practice manager, Lynn,", "Nicole, our founder"
-_STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|nurse|lead|head|senior|medical|clinical|billing|intake|"
+_STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|group|nurse|lead|head|senior|medical|clinical|billing|intake|"
               r"patient care|front desk|community|outreach|care|patient) )?(?:co-)?(?:team member|therapist|counsel+or|hygienist|dentist|receptionist|"
               r"director|intern|psychologist|psychiatrist|chiropractor|assistant|coordinator|nurse|practitioner|"
               r"provider|doctor|dietitian|nutritionist|biller|manager|founder|co-?founder|owner|specialist|injector|"
               r"np|pa|aesthetician|esthetician|massage therapist|trainer|navigator|scheduler|supervisor|lcsw|"
               r"social worker|physical therapist|pt|ot|slp|speech therapist|dental assistant|liaison|advocate|educator|"
               r"midwife|midwive|doula|lactation consultant|acupuncturist|optometrist|hygienist|technician|tech|dpt|aide|administrator|"
-              r"volunteer|volunteer handler|handler|chef|cook|driver|housekeeper|custodian|"
+              r"volunteer|volunteer handler|handler|chef|cook|driver|housekeeper|custodian|facilitator|group leader|"
               # any clinician named for their field: "our audiologist", "our podiatrist", "our pediatrician"
               r"lead|physio|pta|cota|rn|lpn|cna|rdh|ma|[a-z]{3,}(?:ologist|ist|ician|ographer))s?")  # "our DPTs"
 STAFF_JOB = _STAFF_JOB  # for checks/subjects.py: "one of our PT assistants" is a colleague
@@ -350,7 +350,8 @@ _JOB_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:NP|RN|LPN|PA-C|OT|PT|SLP|DPT
                                r"communications|social media|community relations|public relations|patient relations) (?:director|manager|administrator|coordinator|supervisor|lead|"
                                r"officer|specialist)))\.?\s+$"
                                r"|(?:^|\s)@\s+$")  # a colleague called in team chat: "@ Priya can u move ..."
-_STAFF_JOB_AFTER = re.compile(r"^(?:'s)?\s*[,(]\s*(?:our|the practice'?s|the)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b"
+# (also to the one who was in its care: "Noor (your facilitator) says hi!")
+_STAFF_JOB_AFTER = re.compile(r"^(?:'s)?\s*[,(]\s*(?:our|your|the practice'?s|the)\s+(?:own\s+|new\s+)?" + _STAFF_JOB + r"\b"
                               # "HAPPY BIRTHDAY KEISHA!!! 🎂 our amazing billing queen turns 30"
                               # "happy birthday Rose!! 🎂🎈 our audiologist with the best laugh" (a job said of no one else next)
                               r"|^[^\w\n]*(?:our|ur)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB
@@ -1081,6 +1082,11 @@ def _name_words(value: str) -> list[str]:
     return [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[^\W\d_][\w'’\-]+", value)]
 
 
+# a cheer tagged with someone's first name: "#happybdayluz", "#LoveYouLinda", "#WelcomeBackPriya"
+_CHEER_TAG = re.compile(r"#(?:happy ?b(?:irth)?day|hbd|(?:we)?loveyou|(?:we)?love|welcome(?:back)?|congrats|thankyou|thanks|"
+                        r"ty|team|go|(?:we)?missyou|happyretirement|cheersto)(?P<name>[^\W\d_]{3,})", _I)
+
+
 def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
     """A name read once as staff or a public figure keeps that role where it appears again,
     alone or in part ("Please welcome Aisha Karim, LMFT ... Aisha brings 15 years")."""
@@ -1100,6 +1106,8 @@ def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
             pass  # a colleague the team cared for is their patient too
         elif r == Role.UNKNOWN and tag.startswith("#") and tag[1:].casefold() in joined:
             r = joined[tag[1:].casefold()]  # "— Fred Rogers ... #fredrogers"
+        elif r == Role.UNKNOWN and (cheer := _CHEER_TAG.fullmatch(tag)) and cheer.group("name").casefold() in known:
+            r = known[cheer.group("name").casefold()]  # "our receptionist Luz!!! #happybdayluz"
         elif r == Role.UNKNOWN and e.entity_type == "PERSON":
             words = [w.casefold() for w in _name_words(text[e.start:e.end])]
             found = {known.get(w) for w in words} - {None}

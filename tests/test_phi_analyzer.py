@@ -272,6 +272,9 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     "This fall we attended 31 births across Benton and Linn counties.",
     "He walked out doing a little Lakers victory dance.",
     "¡Bienvenidos! Citas disponibles esta semana. ¡Felicidades!",
+    # eighteenth session: a heading's noun after whose feature it is; an acronym cited as a source
+    "Staff Story 🧠 what got our newest counselor into this work",
+    "Relapse is common in recovery from opioid use, per NIDA, and it is no failure.",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []
@@ -355,6 +358,9 @@ def test_when_a_sentence_is_shouted_then_names_in_it_are_found_as_in_ordinary_ty
     ("mrs. okafor and her daughter adaeze brought the whole office cookies at their last appt", "adaeze"),
     ("Thx for the review Tomasz! Fastest recovery we've seen 😅", "Tomasz"),
     ("ty wren for the flowers 🌻 ur smile after the whitening was worth it", "wren"),
+    # eighteenth session: dotted initials greeted or cheered
+    ("Hi K.T., we're sorry the wait felt so long last week.", "K.T."),
+    ("huge congrats to R.J. on finishing his first month!", "R.J."),
 ])
 def test_when_an_informal_sentence_treats_a_word_as_a_person_then_it_is_a_name(analyzer, text, name):
     assert any(kind == "PERSON" and name in value for kind, value in spans(analyzer, text))

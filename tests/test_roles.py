@@ -294,6 +294,9 @@ DRAFT_ROLES = [
     # round 77
     ("If your child gets sick after we close, call our main number (555-0121) and press 2.", "555-0121",
      Role.PRACTICE),
+    # eighteenth session: a facilitator named to the one in their group; a cheer tagged with a colleague's name
+    ("Thanks so much, Dee! Omar (your group facilitator) says hello too.", "Omar", Role.STAFF),
+    ("Happy birthday to our office manager Ines!! 🎂 #happybdayines", "#happybdayines", Role.STAFF),
 ]
 
 

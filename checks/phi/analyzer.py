@@ -1037,11 +1037,13 @@ def _code_or_degree(typed: str, c: _Candidate) -> bool:
         return True  # "Dev Bhatt, M.S., CCC-SLP"; states are "MS" or "Miss."
     if re.fullmatch(r"[^\W\d_]+", value) and re.search(r"[a-z]", value) and re.search(r"[A-Z]{2}", value):
         return True  # a vaccine's or product's code: a name's capitals each open a part of it
-    if case_style(typed) != "mixed" or not re.fullmatch(r"[A-Z]{2,6}", value) \
+    if case_style(typed) == "upper" or not re.fullmatch(r"[A-Z]{2,6}", value) \
             or _shouted_line(typed, c.start) or _shouted_run(typed, c.start, c.end):
         return False  # capitals in shouting, or in a draft without lower case, say nothing
     if _organisation_acronym(typed, c.start, c.end):
-        return True
+        return True  # (also where the draft has no other capital: "relapse is common, per NIDA")
+    if case_style(typed) != "mixed":
+        return False
     low = value.casefold()
     if c.entity_type == "PERSON":
         return low not in given_names()

@@ -30,6 +30,11 @@ class InitialsRecognizer(SpanPatternRecognizer):
                 r"\b(?:proud of (?:you|u)|congrats|congratulations|thank you|thanks|go|with|client|patient|[Pp]t\.?|member|participant|friend|son|daughter|teen|resident|named|called|"
                 r"initials)[ \t]+(?P<v>[A-Z]\.?(?:[ \t]?[A-Z]\.?){0,2})(?![\w])",
                 0.9),
+        # a greeting or a cheer to someone by dotted initials: "Hi J.R., we hear you", "congrats to T.J. on ..."
+        Pattern("greeted_initials",
+                r"\b(?:(?:[Cc]ongrats|[Cc]ongratulations|[Tt]hanks|[Tt]hank you|[Ss]hout-?out|[Kk]udos) to|[Hh]i|[Hh]ey|[Hh]ello|"
+                r"[Dd]ear)[ \t]+(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)",
+                0.9),
         # intake shorthand: an initial, a surname and the age after a comma or in brackets ("new intake:
         # D. Okafor, 7yo", "K. Mensah (4)"): a child's record, whatever the surname's language
         Pattern("initial_surname_age",

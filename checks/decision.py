@@ -168,8 +168,8 @@ def _anonymous_testimonial(text: str, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-# the line that says whose words they were: "” 🌿\n— a Harbor Light client"
-_ATTRIBUTION = re.compile(r"[^\w\n]*\n?[ \t]*[—–~-][^\n]*")
+# the line that says whose words they were: "” 🌿\n— a Harbor Light client", "” (a Harbor Light client)"
+_ATTRIBUTION = re.compile(r"[^\w\n(]*\n?[ \t]*(?:[—–~-][^\n]*|\([^()\n]{0,60}\))")
 
 
 def _attributed_to(text: str, end: int) -> int:
@@ -246,8 +246,9 @@ _SPOKEN = re.compile(r"[\"“”]|\b(?:says?|said|shares?|shared|writes?|wrote|t
 
 
 def _heading(line: str) -> bool:
-    """A short title line with no sentence mark ("Client voices 💬") introduces the quote."""
-    return "\n" not in line.strip() and not re.search(r"[.!?]\s*$", line) and len(line.split()) <= 5
+    """A short title line with no sentence mark ("Client voices 💬", "Client words we'll never get tired of
+    hearing 🧡") introduces the quote."""
+    return "\n" not in line.strip() and not re.search(r"[.!?]\s*$", line) and len(re.findall(r"[^\W_]+", line)) <= 12
 
 
 def _same_word(word: str, name: list[str]) -> bool:

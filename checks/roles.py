@@ -572,7 +572,8 @@ _OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:reporter|journalist|columnist|bl
                                r"owner|firefighter|paramedic|deputy|officer|pastor|rabbi|imam|priest|photographer|"
                                r"artist|illustrator|musician|author|writer|host|producer|podcaster|farmer|"
                                r"mail carrier|crossing guard|bus driver|custodian|plumber|electrician|contractor|"
-                               r"landlord|organizer|organiser|director|coordinator|superintendent|ranger)\s+$")
+                               r"landlord|organizer|organiser|director|coordinator|superintendent|ranger)\s+"
+                               r"(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?\s+)?$")  # (a title between: "ag teacher Mr. Hollis")
 
 # (a co-author may come first: "• Burnout — Emily & Amelia Nagoski")
 # (in any case: a reading list typed in lower case lists its authors so too)
@@ -596,6 +597,11 @@ def _sentence_and_next(text: str, e: Entity) -> str:
     s0, s1 = _sentence(text, e.start, e.end)
     word = re.compile(r"\w").search(text, s1)  # past "!!", emoji and spaces to the next sentence's first word
     return text[s0:_sentence(text, word.start(), word.end())[1] if word else len(text)]
+
+
+# a guest who is in the practice's care: "joined by Ray Dunning, who started seeing us after the mill closed"
+_COMES_TO_US = re.compile(r"\b(?:started|began|been|keeps?|kept)\s+(?:seeing|coming to|coming in to|working with)\s+"
+                          r"(?:us|our (?:team|therapists?|clinicians?|counsel+ors?|office|clinic|practice))\b", _I)
 
 
 def person_role(text: str, e: Entity) -> Role:
@@ -628,7 +634,8 @@ def person_role(text: str, e: Entity) -> Role:
                                                             ("'s" if re.search(r"['’]s$", value) else "") + after)
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)
             or (title_in and _PUBLIC_BEFORE.search(title_in))) \
-            and not initialled and not signed_first_name and not signed_with_town and not office_holder_cared_for:
+            and not initialled and not signed_first_name and not signed_with_town and not office_holder_cared_for \
+            and not _COMES_TO_US.search(_sentence_and_next(text, e)):
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
     if office_holder_cared_for:
         return Role.UNKNOWN
@@ -1429,6 +1436,7 @@ def role_of(text: str, e: Entity) -> Role:
     role = _role_of(text, e)
     if role == Role.STAFF and e.entity_type == "PERSON" and (
             _TREATED_HERE.search(text, *_sentence(text, e.start, e.end))
+            or _COMES_TO_US.search(text, *_sentence(text, e.start, e.end))
             or _WE_CARED_FOR_THEM.search(_sentence_and_next(text, e))
             or text[e.start:e.end].split()[0].casefold() in _colleagues_cared_for(text)):
         # "our front desk superstar Carla, recovering after her hysterectomy ... here at Bloom"; "the passing of Walt —

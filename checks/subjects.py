@@ -35,7 +35,10 @@ _SOMEONE_ELSE = re.compile(
     r"\b(?:a|an|the|this|that|one|someone|somebody|(?!(?:it|that|what|there|here|he|she|who|let|where|how)['’]s\b)\w+['’]s)"
     r"\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b(?!-)"
     # ("PT" in capitals is the job or a credential: "Dr. Priya Raman, PT, DPT", "our PT Dana")
-    r"|\b(?:client|patient|counselee)s?\b|(?-i:\b(?:pt|Pt)s?\b)|\bsomeone\b|\bsomebody\b"
+    # (not "patient" said of someone's temper: "a very patient therapist")
+    r"|\b(?:client|counselee)s?\b|(?<!\bvery )(?<!\bso )(?<!\btoo )(?<!\bmore )(?<!\bmost )\bpatients?\b"
+    r"(?!\s+(?:therapist|teacher|nurse|doctor|person|man|woman|mom|dad|parent|husband|wife|partner|friend|listener)s?\b)"
+    r"|(?-i:\b(?:pt|Pt)s?\b)|\bsomeone\b|\bsomebody\b"
     # one picked out of a group: "One of the firefighters in my Tuesday night group"
     r"|\bone of (?:the|my|our|those|these) (?:[\w-]+\s+){0,2}(?:" + L.WHO_PL + r"|[a-z]+(?:ers|ors|ists|ians|ans|ants|ents))\b"
     r"|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:girl|guy|boy|kid|kiddo|little one|lady|gentleman|teen|toddler|youngster|fella|gal)\b"

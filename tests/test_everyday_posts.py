@@ -500,6 +500,24 @@ CLEAR = [
     ("email", False, "Subject: Winter parking + portal reminders\n\nOur lot is being resealed Jan 6-8, so please use "
                      "street parking. Sessions switch to telehealth if roads ice over.\n\nNina, Omar & the scheduling "
                      "team\nHarbor Light Counseling\nUnsubscribe any time at harborlightcounseling.com/preferences."),
+    # ... rounds 100-101: a sequence's headings, an anonymous quote attributed in brackets, a treatment said to work for
+    # no one always, a myth knocked down, a consented quote under a long heading, a teacher titled after their job,
+    # a university named after people
+    ("blog", False, "Your First Month of Ketamine-Assisted Therapy\n\nWeek 1, Screening. We review your history and "
+                    "blood pressure.\nWeek 2, Preparation. You meet your integration therapist.\n\nQuestions? Call "
+                    "(503) 555-0142."),
+    ("x", False, "“Having my therapist and my prescriber in the same building changed everything.” (a Harbor Light "
+                 "client)\n\nCoordinated care under one roof."),
+    ("youtube", False, "ASK DR. CHEN: Is TMS right for me?\nTMS helps many people with depression, but none of these "
+                       "treatments works for everyone. Talk with your own prescriber."),
+    ("blog", False, "Myths vs. facts about therapy\n\nMYTH: One session is a miracle cure.\nFACT: Change takes time, and "
+                    "it looks different for everyone."),
+    ("facebook", True, "Client words that keep us going on the hard days 💛\n\n“Harbor Light helped me find my footing "
+                       "again.” — Jasmine Ortiz\n\nThank you, Jasmine, for letting us share!"),
+    ("facebook", False, "Thanks to Riverside High's wood shop for building our lobby bookshelves! Shop teacher Mr. Brandt "
+                        "and his students did the whole thing, and it's a calm corner now."),
+    ("website", False, "Next month's guest on our podcast studies sleep and anxiety in teens at Johns Hopkins. Free to "
+                       "stream wherever you listen."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -743,6 +761,13 @@ BLOCK = [
     ("instagram", True, "organized the front office whiteboard 🙌 (photo: next week's intake slots, all color coded)"),
     ("facebook", False, "Welcome to the team, Sam Ortega! Lots of you remember Sam from her time in our eating disorder "
                         "program years ago, and now she's back as our newest recovery coach."),
+    # ... rounds 100-101: results promised by a time, a radio guest in the practice's care, insurers' paperwork in the
+    # picture
+    ("tiktok", False, "Anxiety doesn't stand a chance 💥 8 sessions. That's all it takes to get your life back. Book "
+                      "today!"),
+    ("x", False, "On air Friday: Dr. Chen and Tom Reyes, who started seeing us after his divorce, talk about asking for "
+                 "help. 📻"),
+    ("instagram", True, "desk check ☕ (the stack by the lamp is tomorrow's prior authorizations lol)"),
 ]
 
 

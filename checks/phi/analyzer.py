@@ -510,12 +510,12 @@ class PhiAnalyzer:
             if label == "PERSON" and len(words) >= 2 and not any(w.casefold() in given_names() for w in words) \
                     and all(is_vocabulary(w.casefold(), self._common) for w in words):
                 return None  # "went full Toy Story": a title of ordinary words, no one's name
-            if label == "PERSON" and len(words) == 1 and words[0].casefold() not in given_names() \
-                    and is_vocabulary(words[0].casefold(), self._common) and _HEADING_NOUN_BEFORE.search(text, 0, start):
-                return None  # "Staff Story 🧠 Jordan ...": a heading's noun after whose it is, no one's name
         if label == "PERSON" and recognizer not in _EXACT_NAME_SOURCES:
             start, end = self._trim_ordinary_edges(text, start, end, style)
             value = text[start:end]
+        if label == "PERSON" and re.fullmatch(r"[^\W\d_]+", value) and value.casefold() not in given_names() \
+                and is_vocabulary(value.casefold(), self._common) and _HEADING_NOUN_BEFORE.search(text, 0, start):
+            return None  # "Staff Story 🧠 Jordan ...", "Day 1, Mapping.": a heading's noun, no one's name
         if label == "PERSON" and (value.islower() or value.isupper()) and r.score < 0.85 \
                 and recognizer in ("PersonContextRecognizer", "GivenNameRecognizer") \
                 and (style == "mixed" or all(self._ordinary_word(w) for w in value.split())):
@@ -918,8 +918,11 @@ _SEASON_AFTER = re.compile(r"[ \t]+(?:has|is|arrived|arrives|news|tips|hours|spe
                            r"sessions?|semester|edition|issue|newsletter|update|class(?:es)?|program|hours|reading|"
                            r"cleaning|checklist|reminders?)\b", re.IGNORECASE)
 # a heading's first noun, naming whose the feature is: "Staff| Story", "Team| Spotlight", "Client| Corner"
+# (or an item of a sequence: "Day 1, Mapping.", "Step 2: Breathing")
 _HEADING_NOUN_BEFORE = re.compile(r"\b(?:Staff|Team|Client|Patient|Member|Provider|Clinician|Therapist|Employee|Volunteer|"
-                                  r"Intern|Parent|Family|Practice|Office)[ \t]+$")
+                                  r"Intern|Parent|Family|Practice|Office)[ \t]+$"
+                                  r"|\b(?:Day|Days|Week|Weeks|Step|Part|Phase|Module|Lesson|Tip)[ \t]+\d{1,2}(?:[–-]\d{1,2})?"
+                                  r"[ \t]*[,:.—–-][ \t]*$")
 _MY_PRODUCT = re.compile(r"My[A-Z][a-z]+(?:[A-Z][a-z]+)*")
 _OFFICE_TITLE_BEFORE = re.compile(r"\b(?:sen|senator|rep|representative|mayor|gov|governor|council(?:wo)?man|councilor|"
                                   r"commissioner|judge|principal|coach|pastor|rev|reverend|chief|president|sheriff)\.?\s+$",

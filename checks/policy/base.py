@@ -19,7 +19,7 @@ Span = tuple[int, int]
 
 _NEGATION = re.compile(
     r"\b(?:no|not|never|can'?t|cannot|won'?t|don'?t|doesn'?t|isn'?t|aren'?t|nothing|neither|nor|"
-    r"without|nobody|no one|un(?:able|likely))\b|n't\b", FLAGS)
+    r"without|nobody|no one|none|un(?:able|likely))\b|n't\b", FLAGS)
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+|[ \t]+(?=[•▪][ \t])")  # a bullet opens an item, on any line
 
 

@@ -22,6 +22,8 @@ from checks.policy.base import Rule, Span, compile_all, negated, sentence_bounds
 _SOMEONE_ELSES_CLAIM = re.compile(r"\b(?:if|when|whenever) (?:any|some)(?:body|one)\b[^.!?\n]{0,20}$|\b(?:ads?|anyone|"
                                   r"companies|products?|supplements?|websites?) (?:that|who) (?:\w+ )?$", re.IGNORECASE)
 # a claim stays inside its clause: list bullets ("❌ fix volume loss ❌ last forever") end one as a line would
+# a line that sets a claim up to knock it down: "MYTH: Ketamine is a miracle cure."
+_MYTH_LINE = re.compile(r"[\W_]*(?:myths?|false|fiction|not true)\b", re.IGNORECASE)
 _CLAUSE = "[^.!?\n•❌✅✔✖▪➡👉🔹]"
 _OUTCOME = (r"(?:cur\w*|progress|to last|last forever|heal\w*|fix\w*|results?|success\w*|better|relief|free|recover\w*|stop\w*|eliminat\w*|"
             r"end\w*|improv\w*|happ\w+|works?|outcomes?|chang\w+|transform\w*|gone|disappear\w*|resolv\w*|"
@@ -31,6 +33,9 @@ _OUTCOME = (r"(?:cur\w*|progress|to last|last forever|heal\w*|fix\w*|results?|su
             r"sessions?|visits?)|" + L.CONDITION + ")")
 CLAIM_PATTERNS = [
     r"\b(?:guarantee[sd]?|promise[sd]?|assure you|(?:we|I) ensure)\b",
+    # a time said to be enough: "6 weeks. That's all it takes to feel like YOU again."
+    r"\b" + L.NUM + r" (?:weeks?|sessions?|days?|visits?|months?|treatments?)\W{1,6}(?:that['’]?s |is |was )?all it takes\b",
+    r"\b" + L.CONDITION + r"\s+(?:doesn['’]?t|does not|won['’]?t|will not|don['’]?t|do not) stand a chance\b",
     r"\b(?:100|hundred)\s?(?:%|percent)\s*(?:success|effective|results?|cure|guaranteed|of (?:our|my) (?:clients|patients)|"
     r"satisfaction|recovery|of the time|anxiety-free|panic-free|reduction|improvement|remission|relief|resolution|elimination)",
     r"\byou(?:'ll| will) (?:walk out|leave|come out|be|feel) (?:as )?(?:a )?(?:new|different|whole|healed|cured|changed) "
@@ -170,7 +175,8 @@ class OutcomeClaims(Rule):
         for p in self.claims:
             for m in p.finditer(text):
                 span = (m.start(), m.end())
-                if negated(text, m.start(), clause=True) or _SOMEONE_ELSES_CLAIM.search(text, max(0, m.start() - 40), m.start() + 1):
+                if negated(text, m.start(), clause=True) or _SOMEONE_ELSES_CLAIM.search(text, max(0, m.start() - 40), m.start() + 1) \
+                        or _MYTH_LINE.match(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
                     continue  # (a warning about others' claims: "if anybody promises to CURE your ringing ears")
                 if p is self.guarantee and not self._promises_outcome(text, span):
                     continue  # "guaranteed callback within a day" is not an outcome claim

@@ -32,6 +32,8 @@ _RECORD = re.compile(
     r"|\b(?:patient|client)\s+(?:charts?|files?|folders?|records?|intake forms?)\b"
     # charts and the week's intake slots: "a tall stack of intake charts", "this week's IOP intake slots"
     r"|\b(?:intake|new[- ](?:client|patient))\s+(?:charts?|files?|folders?|paperwork|slots?|appointments?|appts?)\b"
+    # insurers' paperwork for this week's patients: "that stack is this week's TMS prior auths"
+    r"|\bprior\s+(?:auths?|authorizations?)\b|\bsuperbills?\b"
     r"|\b(?:names?\s*(?:\+|and|&|w/|with)\s*(?:appt|appointment|session)\s+times?)\b", _I)
 # the day's schedule, which lists patients where it hangs on the board or shows on the screen (a posted class
 # schedule is the practice's own news: "swipe for next week's group schedule")
@@ -40,7 +42,7 @@ _BOARD = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|he
 # where it is seen: on a board or screen, behind someone, in the picture
 _SEEN = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|her|him|them)|in the back(?:ground)?|"
                    r"photos?|pics?|pictures?|shots?|close-?up|swipe|video|visible|you can (?:see|read)|in frame|"
-                   r"on display|posted up|up on the wall|stacks? of|piles? of)\b", _I)
+                   r"on display|posted up|up on the wall|stacks?|piles?)\b", _I)
 # the record hidden before the picture was taken
 _COVERED = re.compile(r"\b(?:blur(?:red|ring)?|covered|wiped|erased|hidden|removed|cropped|redacted|blank(?:ed)?)\b"
                       r"|\bno\s+(?:client|patient|real)?\s*names?\b|\bnames?\s+(?:are\s+|were\s+)?(?:not|never)\b", _I)

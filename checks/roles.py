@@ -337,7 +337,11 @@ _WILL_HELP_AFTER = re.compile(r"^(?:\s+and\s+(?:dr\.?\s+)?\w+)?(?:\s+(?:at|from|
 _CHILDRENS_TITLE_BEFORE = re.compile(r"\b(?:miss|ms\.?|mr\.?)\s+$", _I)
 # the office's pet or plant, named: "rosie (our clinic cat)", "max the therapy dog"
 _PET_BEFORE = re.compile(r"\b(?:office|clinic|therapy|our|his|her|the|new)\s+(?:[\w-]+\s+)?(?:plant|dog|cat|pup|puppy|fish|"
-                         r"goldfish|mascot|turtle|bunny|hamster)\s*,?\s*$", _I)  # "his new office plant, Gerald"
+                         r"goldfish|mascot|turtle|bunny|hamster)\s*,?\s*$"  # "his new office plant, Gerald"
+                         # "the pothos we named Gerald", "our copier we call Big Bertha"
+                         r"|\b(?:plant|pothos|fern|monstera|succulent|ficus|cactus|dog|cat|pup|puppy|fish|goldfish|turtle|"
+                         r"hamster|bunny|printer|copier|coffee maker|espresso machine|skeleton|mascot)\s+(?:we|i)\s+"
+                         r"(?:named|call|called|nicknamed)\s+$", _I)
 _PET_AFTER = re.compile(r"^\s*(?:\(\s*(?:our|the)\s+(?:\w+\s+)?|,?\s+(?:our|the)\s+(?:\w+\s+)?)(?:cat|dog|pup|puppy|"
                         r"goldendoodle|doodle|lab|bunny|rabbit|fish|plants?|mascot|therapy dog|office dog)\b", _I)
 # the one whose advice the post passes on: "Kelsey says: let them get messy", "Dr. Ana recommends:"
@@ -1348,10 +1352,19 @@ _FAMILY_BEFORE = re.compile(f"(?:{_FAMILY})$", _I)
 _FAMILY_NEWS = re.compile(_FAMILY, _I)
 
 
+# the relation told right after the name: "Leo Chen — Dr. Maya Chen's son —", "Ava (Priya's daughter)"
+_RELATIVE_OF_AFTER = re.compile(r"(?:[ \t]+[^\W\d_][\w'’-]*)?\s*[,—–(]\s*(?P<who>(?:dr\.?\s+)?[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}?)['’]s\s+"
+                                r"(?:new\s+|little\s+|eldest\s+|youngest\s+|oldest\s+)?(?:partner|wife|husband|spouse|son|"
+                                r"daughter|kid|child|brother|sister|mom|mother|dad|father|nephew|niece)\b", _I)
+
+
 def _colleagues_family(text: str, e: Entity, staff: list[tuple[int, int]]) -> bool:
     """A relative introduced through a colleague earlier in the same sentence: staff news
     ("Hannah Okafor, M.S., CCC-SLP, who welcomed baby Theo") tells no patient's care. Someone
     else between them makes the relative theirs ("Jordan saw a mom and her daughter Mia")."""
+    named_after = _RELATIVE_OF_AFTER.match(text, e.end)  # "Leo Chen — Dr. Maya Chen's son — who graduates ..."
+    if named_after and any(a < named_after.end("who") and named_after.start("who") < b for a, b in staff):
+        return True
     relation = _FAMILY_BEFORE.search(text, max(0, e.start - 40), e.start)
     if not relation:
         return False

@@ -233,6 +233,7 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:residents|patients|clients)\b[^.!?\n]{0,40}\bin the background\b"
     # a waiting room that is full: "snapped this of our waiting room at 10am 😂 FULL HOUSE"
     r"|\bwaiting room\b[^.!?\n]{0,40}\b(?:full|packed|busy|full house|standing room)\b"
+    r"|\bwaiting[- ]room (?:crew|gang|folks|friends|regulars|squad|fam|family|club)\b"  # "our Tuesday waiting room crew"
     r"|\b(?:full|packed|busy)\b[^.!?\n]{0,30}\bwaiting room\b|\b(?:packed|full) house\b"
     # someone caught on camera where clients wait: "caught this gorgeous smile in the waiting room today"
     r"|\b(?:caught|snapped|spotted)\b[^.!?\n]{0,40}\bin (?:the|our) (?:waiting room|lobby)\b"

@@ -518,6 +518,17 @@ CLEAR = [
                         "and his students did the whole thing, and it's a calm corner now."),
     ("website", False, "Next month's guest on our podcast studies sleep and anxiety in teens at Johns Hopkins. Free to "
                        "stream wherever you listen."),
+    # ... round 102 (after its measurement): a reply that the law keeps the practice from confirming anything, a
+    # colleague's child named before the relation, the season come round, a plant the team named, the practice's own
+    # street
+    ("yelp", False, "Thanks for taking the time to write. Privacy law prevents us from confirming whether anyone is or "
+                    "was a patient here, so we can't reply to specifics. Please call (503) 555-0142."),
+    ("instagram", False, "So proud of Nora Raman — Priya Raman's daughter — who ran her first marathon on Sunday!! 🏃‍♀️ "
+                         "The whole team is cheering."),
+    ("email", False, "Subject: Spring at Harbor Light 🌷\n\nSpring is finally here, and so is Mental Health Awareness "
+                     "Month. Our free anxiety workshop is May 13.\n\nUnsubscribe any time."),
+    ("instagram", False, "office plant update 🌿 the pothos we named Gerald got a new shelf by the window. he's thriving"),
+    ("facebook", True, "Waffles the office dog says hi from the lobby at Harbor View Road 🐶 (no clients in this pic!)"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -768,6 +779,9 @@ BLOCK = [
     ("x", False, "On air Friday: Dr. Chen and Tom Reyes, who started seeing us after his divorce, talk about asking for "
                  "help. 📻"),
     ("instagram", True, "desk check ☕ (the stack by the lamp is tomorrow's prior authorizations lol)"),
+    # ... round 102 (after its measurement): clients named by where they wait, in the photo
+    ("instagram", True, "Happy birthday Jordan!! 🎂 The Thursday waiting room gang sang along — pic of all of us with "
+                        "the cake"),
 ]
 
 

@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from bot.consent.names import fold  # accents and look-alikes folded, as the consent matcher does
 from checks.base import Analysis, Entity
 from checks.phi.lexicon import (CREDENTIALS, DATE_PREPOSITION_BEFORE, HEALTH_TERMS, HONORIFICS, IRREGULAR_PAST, MONTHS,
-                                SPACY_MODEL, STREET_TYPES, WEEKDAYS,
+                                SPACY_MODEL, STREET_TYPES, STREET_WORDS, WEEKDAYS,
                                 brand_pattern, common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
                                 census_given_name, cities, english_words, limit_after_quantity, names_not_words, person_names)
 from checks.phi.recognizers import clearpost_recognizers
@@ -294,8 +294,10 @@ class PhiAnalyzer:
         """ "Subject: March tips", "Spring has finally arrived": the time of year, not April or Summer (a shape
         only a person fits keeps them); "10% per week, max.": a limit, not Max."""
         value = text[c.start:c.end].casefold()
-        return (c.source not in ("HumanContextRecognizer", "HashtagNameRecognizer", "HandleRecognizer")
-                and value in MONTHS | WEEKDAYS | _SEASONS and bool(_SEASON_AFTER.match(text, c.end))
+        return ((c.source not in ("HumanContextRecognizer", "HashtagNameRecognizer", "HandleRecognizer")
+                 and value in MONTHS | WEEKDAYS | _SEASONS and bool(_SEASON_AFTER.match(text, c.end))
+                 or value in _SEASONS and any(_SEASON_ARRIVES.match(text, m.end())  # (anywhere the draft says so)
+                                              for m in re.finditer(rf"\b{value}\b", text, re.IGNORECASE)))
                 and not _KIN_OR_TITLE_BEFORE.search(text, max(0, c.start - 12), c.start)) \
             or limit_after_quantity(text, c.start, c.end)
 
@@ -771,6 +773,8 @@ class PhiAnalyzer:
         """ "410 Harbor View Road, Suite 200" is the practice's address even without the
         city; a bare "Portland" (one word, no number) is not."""
         toks = _address_words(value)
+        if len(toks) >= 2 and toks[-1] in STREET_WORDS and any(_contiguous_in(toks, a) for a in self._address_tokens):
+            return True  # the practice's own street named alone: "our Chief Morale Officer at Harbor View Road"
         if len(toks) < 2 or not any(t.isdigit() for t in toks):
             return False
         # another suite of the same building ("410 Harbor View Road, Suite 120") is a neighbour's
@@ -917,6 +921,9 @@ _KIN_OR_TITLE_BEFORE = re.compile(r"\b(?:mom|mum|mama|dad|papa|mother|father|sis
 _SEASON_AFTER = re.compile(r"[ \t]+(?:has|is|arrived|arrives|news|tips|hours|specials?|sale|schedule|break|camp|"
                            r"sessions?|semester|edition|issue|newsletter|update|class(?:es)?|program|hours|reading|"
                            r"cleaning|checklist|reminders?)\b", re.IGNORECASE)
+# a season come round, whoever the sentence seems to make of it: "Spring is finally here", "Fall has arrived"
+_SEASON_ARRIVES = re.compile(r"[ \t]+(?:is|has)[ \t]+(?:finally[ \t]+|officially[ \t]+)?(?:here|arrived|upon us|in the air|"
+                             r"around the corner|coming)\b", re.IGNORECASE)
 # a heading's first noun, naming whose the feature is: "Staff| Story", "Team| Spotlight", "Client| Corner"
 # (or an item of a sequence: "Day 1, Mapping.", "Step 2: Breathing")
 _HEADING_NOUN_BEFORE = re.compile(r"\b(?:Staff|Team|Client|Patient|Member|Provider|Clinician|Therapist|Employee|Volunteer|"

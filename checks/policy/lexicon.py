@@ -119,7 +119,10 @@ REFUSAL = (r"(?:\b(?:can'?t|cannot|unable to|not able to|won'?t|will not|do not|
            r"(?:\w+ ){0,3}(?:discuss|confirm|deny|comment on|share|talk about|disclose|acknowledge|address|reveal)\b"
            # no access at all: "we don't have access to their scheduling or records" (another practice's)
            r"|\b(?:do not|don'?t|does not|doesn'?t|cannot|can'?t)\s+(?:\w+\s+)?(?:have access to|access|"
-           r"handle|manage)\b)")
+           r"handle|manage)\b"
+           # the law speaking: "Federal privacy law prevents us from confirming whether any person is or was a patient"
+           r"|\b(?:prevents?|prohibits?|bars?|keeps?|stops?)\s+us\s+from\s+(?:confirming|discussing|sharing|disclosing|"
+           r"commenting|responding|acknowledging|talking))")
 
 # A refusal and what it refuses to talk about: "we never comment on anyone's care here", "I can't
 # discuss whether someone is or was a patient of ours". Its care words are no one's care.

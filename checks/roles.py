@@ -603,9 +603,11 @@ def _sentence_and_next(text: str, e: Entity) -> str:
     return text[s0:_sentence(text, word.start(), word.end())[1] if word else len(text)]
 
 
-# a guest who is in the practice's care: "joined by Ray Dunning, who started seeing us after the mill closed"
-_COMES_TO_US = re.compile(r"\b(?:started|began|been|keeps?|kept)\s+(?:seeing|coming to|coming in to|working with)\s+"
-                          r"(?:us|our (?:team|therapists?|clinicians?|counsel+ors?|office|clinic|practice))\b", _I)
+# someone said, right after their name, to be in the practice's care: "joined by Ray Dunning, who started seeing us
+# after the mill closed"
+_COMES_TO_US_AFTER = re.compile(r"^[ \t]*,?[ \t]*who[ \t]+(?:has[ \t]+|had[ \t]+)?(?:started|began|been|keeps?|kept)[ \t]+"
+                                r"(?:seeing|coming to|coming in to|working with)[ \t]+"
+                                r"(?:us|our (?:team|therapists?|clinicians?|counsel+ors?|office|clinic|practice))\b", _I)
 
 
 def person_role(text: str, e: Entity) -> Role:
@@ -639,7 +641,7 @@ def person_role(text: str, e: Entity) -> Role:
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)
             or (title_in and _PUBLIC_BEFORE.search(title_in))) \
             and not initialled and not signed_first_name and not signed_with_town and not office_holder_cared_for \
-            and not _COMES_TO_US.search(_sentence_and_next(text, e)):
+            and not _COMES_TO_US_AFTER.match(after):
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
     if office_holder_cared_for:
         return Role.UNKNOWN
@@ -1449,7 +1451,7 @@ def role_of(text: str, e: Entity) -> Role:
     role = _role_of(text, e)
     if role == Role.STAFF and e.entity_type == "PERSON" and (
             _TREATED_HERE.search(text, *_sentence(text, e.start, e.end))
-            or _COMES_TO_US.search(text, *_sentence(text, e.start, e.end))
+            or _COMES_TO_US_AFTER.match(text[e.end:e.end + 80])
             or _WE_CARED_FOR_THEM.search(_sentence_and_next(text, e))
             or text[e.start:e.end].split()[0].casefold() in _colleagues_cared_for(text)):
         # "our front desk superstar Carla, recovering after her hysterectomy ... here at Bloom"; "the passing of Walt —

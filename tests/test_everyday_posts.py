@@ -525,7 +525,7 @@ CLEAR = [
                     "was a patient here, so we can't reply to specifics. Please call (503) 555-0142."),
     ("instagram", False, "So proud of Nora Raman — Priya Raman's daughter — who ran her first marathon on Sunday!! 🏃‍♀️ "
                          "The whole team is cheering."),
-    ("email", False, "Subject: Spring at Harbor Light 🌷\n\nSpring is finally here, and so is Mental Health Awareness "
+    ("email", False, "Subject: May at Harbor Light 🌷\n\nSpring is finally here, and so is Mental Health Awareness "
                      "Month. Our free anxiety workshop is May 13.\n\nUnsubscribe any time."),
     ("instagram", False, "office plant update 🌿 the pothos we named Gerald got a new shelf by the window. he's thriving"),
     ("facebook", True, "Waffles the office dog says hi from the lobby at Harbor View Road 🐶 (no clients in this pic!)"),

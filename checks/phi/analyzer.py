@@ -296,8 +296,7 @@ class PhiAnalyzer:
         value = text[c.start:c.end].casefold()
         return ((c.source not in ("HumanContextRecognizer", "HashtagNameRecognizer", "HandleRecognizer")
                  and value in MONTHS | WEEKDAYS | _SEASONS and bool(_SEASON_AFTER.match(text, c.end))
-                 or value in _SEASONS and any(_SEASON_ARRIVES.match(text, m.end())  # (anywhere the draft says so)
-                                              for m in re.finditer(rf"\b{value}\b", text, re.IGNORECASE)))
+                 or value in _SEASONS and bool(_SEASON_ARRIVES.match(text, c.end)))
                 and not _KIN_OR_TITLE_BEFORE.search(text, max(0, c.start - 12), c.start)) \
             or limit_after_quantity(text, c.start, c.end)
 

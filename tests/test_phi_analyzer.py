@@ -275,6 +275,10 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     # eighteenth session: a heading's noun after whose feature it is; an acronym cited as a source
     "Staff Story 🧠 what got our newest counselor into this work",
     "Relapse is common in recovery from opioid use, per NIDA, and it is no failure.",
+    # ... and in lower case: the hours in brackets, a known agency cited, a bookshop
+    "heads up: we close early (2pm) on fridays this summer.",
+    "relapse is common with opioids (per nida), and it is no failure.",
+    "grab a copy at powell's this weekend, it's a good one.",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []

@@ -1032,7 +1032,7 @@ def _known_organisation_first(text: str, c: _Candidate) -> bool:
 
 # mental-health organisations whose chapters are named by place ("NAMI Multnomah", "nami oregon")
 _KNOWN_ORG_ACRONYMS = frozenset({"nami", "neda", "samhsa", "afsp", "dbsa", "adaa", "chadd", "ymca", "ywca", "nimh",
-                                 "aacap", "psi"})
+                                 "aacap", "psi", "nida", "niaaa", "nih", "cdc"})
 
 
 def _code_or_degree(typed: str, c: _Candidate) -> bool:
@@ -1046,6 +1046,8 @@ def _code_or_degree(typed: str, c: _Candidate) -> bool:
         return True  # "Dev Bhatt, M.S., CCC-SLP"; states are "MS" or "Miss."
     if re.fullmatch(r"[^\W\d_]+", value) and re.search(r"[a-z]", value) and re.search(r"[A-Z]{2}", value):
         return True  # a vaccine's or product's code: a name's capitals each open a part of it
+    if value.casefold() in _KNOWN_ORG_ACRONYMS and _CITED_SOURCE_BEFORE.search(typed, max(0, c.start - 40), c.start):
+        return True  # a known agency cited in any case: "per nida"
     if case_style(typed) == "upper" or not re.fullmatch(r"[A-Z]{2,6}", value) \
             or _shouted_line(typed, c.start) or _shouted_run(typed, c.start, c.end):
         return False  # capitals in shouting, or in a draft without lower case, say nothing

@@ -226,7 +226,9 @@ class HumanContextRecognizer(NameRecognizer):
         Pattern("patient_named", rf"(?:^|(?<=[\s(]))(?:(?-i:pt)|patient|client)[ \t]+(?P<v>{_W})(?=[ \t]*(?:[,;:(!.]|$)|"
                                  rf"[ \t]+(?:{_HUMAN_DOES}|called|calls|is|was|has|wants)\b)", 0.9),
         # a patient booked into a room or a time: "the superbill for kwame (rm 1) and ama (rm 2)", "mr bishop (3:30)"
-        Pattern("booked", rf"(?<![\w'’])(?P<v>{_W})[ \t]*\((?:(?:rm|room|op|chair|bay)\.?[ \t]*\d{{1,2}}|"
+        # (not the hours: "we close early (2pm)", "open late (8pm)")
+        Pattern("booked", rf"(?<![\w'’])(?!(?:early|late|later|earlier|noon|open|opens|close|closes|closed|closing|back|"
+                          rf"lunch|break|until|till|starts?|ends?)\b)(?P<v>{_W})[ \t]*\((?:(?:rm|room|op|chair|bay)\.?[ \t]*\d{{1,2}}|"
                           r"\d{1,2}(?::\d\d)?[ \t]*(?:am|pm)|\d{1,2}:\d\d)\)", 0.9),
         # the one someone reports on: "dr ramirez says mercy can skip the xray"
         Pattern("reported", rf"\b(?:says|said|asked[ \t]+if|wants[ \t]+to[ \t]+know[ \t]+if|thinks)[ \t]+(?P<v>{_W})[ \t]+"

@@ -1096,8 +1096,9 @@ def _name_words(value: str) -> list[str]:
 
 
 # a cheer tagged with someone's first name: "#happybdayluz", "#LoveYouLinda", "#WelcomeBackPriya"
+# (not "#TeamMaya": a team is rallied round a patient as often as round a colleague)
 _CHEER_TAG = re.compile(r"#(?:happy ?b(?:irth)?day|hbd|(?:we)?loveyou|(?:we)?love|welcome(?:back)?|congrats|thankyou|thanks|"
-                        r"ty|team|go|(?:we)?missyou|happyretirement|cheersto)(?P<name>[^\W\d_]{3,})", _I)
+                        r"ty|(?:we)?missyou|happyretirement|cheersto)(?P<name>[^\W\d_]{3,})", _I)
 
 
 def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:

@@ -190,7 +190,8 @@ def test_when_a_photo_post_says_clients_are_in_it_then_the_photo_blocks(text, bl
 
 
 @pytest.mark.parametrize("text,value,role", [
-    ("Author talk at Powell's on Hawthorne this Sunday.", "Powell", Role.ORGANISATION),
+    # (a shop known by name is no name at all: "Powell's" is in the brand list since the eighteenth session)
+    ("Author talk at Walker's on Hawthorne this Sunday.", "Walker", Role.ORGANISATION),
     ("We had the best time at Sarah's birthday after her surgery.", "Sarah", Role.UNKNOWN),
     ("Today our peer support specialist Tanya celebrates ten years with us.", "Tanya", Role.STAFF),
     ("Before and after: Brittany's forehead lines after one round of Botox with our injector!", "Brittany",

@@ -27,7 +27,9 @@ _ABOUT_CARE = (r"(?=[^\"”]{0,300}?\b(?:therap\w*|counsel\w*|dr\b|doctor|practi
 _OPEN = r"(?<![\w.,!?;])[\"“](?=\S)"
 # from a quotation's close to its attribution's dash, past spaces, a line break or an emoji ("” 🌿\n— ...")
 _TO_ATTRIBUTION = r"[^\w\"“”\-–—~]{0,12}?[-–—~]"
-_NOT_STAFF = r"(?!(?:dr|doctor|our (?:team|therapists?|clinicians?|staff|counsel+ors?)|the (?:research|science|experts?|data))\b)"
+# (nor the evidence: "Here's what research says helps")
+_NOT_STAFF = (r"(?!(?:dr|doctor|our (?:team|therapists?|clinicians?|staff|counsel+ors?)|(?:the |recent |new |current )?"
+              r"(?:research|science|studies|evidence|experts?|data|literature))\b)")
 
 KIND_PATTERNS: dict[str, list[str]] = {
     "testimonial": [

@@ -17,12 +17,12 @@ from checks.base import PEOPLE, Analysis, Entity
 from checks.disclosure.model import DisclosureModel, ScoredSentence
 from checks.disclosure.spans import colleague_spans, context_tags, identifier_spans, redacted_name_spans
 from checks.roles import (Role, in_context_roles, invented_spans, is_staff_first_name, role_of, shared_roles,
-                          staff_by_first_name)
+                          staff_by_first_name, tells_a_public_life)
 from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
 from checks.policy.lexicon import question_hook_spans
-from checks.subjects import (clients_in_general, no_client_pictured, own_news, points_at_someone, readers_at_large,
-                             thanks_for_helping_us, thanks_for_rating)
+from checks.subjects import (clients_in_general, no_client_pictured, offering_terms, own_news, points_at_someone,
+                             readers_at_large, reply_heading, thanks_for_helping_us, thanks_for_rating)
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -123,8 +123,15 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     # "A patient asked us this week if whitening strips eat enamel ... Short answer: no": everyone's question
     hooks = question_hook_spans(text)
     anyone = tuple(a or any(h0 < e and s < h1 for h0, h1 in hooks) for a, (s, e) in zip(anyone, bounds))
-    # a heading names a topic, not someone's care: "Insurance & Payment", "Insomnia Program (CBT-I)"
     named = [e.start for e, r in zip(analysis.entities, roles) if e.entity_type in PEOPLE and r == Role.UNKNOWN]
+    anyone = tuple(a or (offering_terms(text[s:e]) and not any(s <= p < e for p in named))
+                   for a, (s, e) in zip(anyone, bounds))
+    # a public figure's own life, told by them: "In her memoir, Serena Williams writes candidly about ... therapy"
+    public = [e.start for e, r in zip(analysis.entities, roles) if e.entity_type in PEOPLE and r == Role.PUBLIC]
+    anyone = tuple(a or (tells_a_public_life(text[s:e]) and any(s <= p < e for p in public)
+                         and not any(s <= p < e for p in named))
+                   for a, (s, e) in zip(anyone, bounds))
+    # a heading names a topic, not someone's care: "Insurance & Payment", "Insomnia Program (CBT-I)"
     anyone = tuple(a or (is_heading(text, s, e) and not any(s <= p < e for p in named))
                    for a, (s, e) in zip(anyone, bounds))
     # the items of a how-to list under a how-to title ("5 Signs Your Toddler Might Benefit ...  3. Frustration
@@ -137,7 +144,8 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     photo = draft.has_photo and not no_client_pictured(text)  # "no clients pictured": the photo shows no one's care
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
               if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end])
-              or thanks_for_helping_us(text[s.start:s.end]) or sign_off(text[s.start:s.end]) else s
+              or thanks_for_helping_us(text[s.start:s.end]) or sign_off(text[s.start:s.end])
+              or reply_heading(text[s.start:s.end]) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
     return Reading(roles, tuple(scored), staff_first_names, own, someone)
 

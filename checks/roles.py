@@ -73,6 +73,9 @@ _PUBLIC_AFTER = re.compile(
     r"|^\s*(?:jr\.?\s+)?day\b"                                        # "Martin Luther King Jr. Day"
     # the book's authors: "If you've ever needed an owner's manual ..., Nancy Mace and Peter Rabins wrote it"
     r"|^(?:\s+(?:and|&)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2})?\s+(?:wrote|co-?wrote|authored)\s+(?:it|the book|this book|that book)\b"
+    # researchers and what they found, dated: "the six areas Christina Maslach and Michael Leiter described decades ago"
+    r"|^(?:\s+(?:and|&)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2})?\s+(?:first\s+)?(?:described|identified|developed|proposed|"
+    r"defined|outlined|published|studied|coined)\b(?:(?!\b(?:his|her|their|my|me|us|we|our)\b)[^.!?\n]){0,40}?(?:\b(?:decades|years)\s+ago\b|\bin\s+(?:the\s+)?(?:19|20)\d\d)"
     r"|^\s+et\s+al\b|^\s*(?:,\s*|\(\s*)(?:19|20)\d\d\s*[),;]"              # a study's author: "Trauer et al., 2015"
     r"|^\s+(?:reads|reading|will read|signs|signing|will sign|discusses|will discuss)\s+(?:from\s+|copies of\s+)?"
     r"(?:[\"“'‘]|(?:her|his|their) (?:new |latest |debut )?(?:book|memoir|novel|essays|poems))"  # an author's event
@@ -122,7 +125,7 @@ _STAFF_SENTENCE = re.compile(
     r"receptionist|front desk|office manager|director|clinical director|intern|psychologist|psychiatrist|"
     r"physical therapist|chiropractor|assistant|coordinator|nurse|practitioner|provider|doctor|dietitian|"
     r"nutritionist|speech therapist|biller|manager|founder|owner)|retir(?:ement|ing)|(?<!a )(?<!an )retired|"
-    r"anniversary with us|work anniversary|(?:will be |is |are )?covering (?:for|adjustments|appointments|sessions|patients|clients|"
+    r"new intern|(?:mat|pat) leave|anniversary with us|work anniversary|(?:will be |is |are )?covering (?:for|adjustments|appointments|sessions|patients|clients|"
     r"the office|urgent)|fill(?:s|ing)? in for|(?:parental|maternity|paternity|medical) leave|out on leave|"
     r"years (?:with|at) (?:us|the practice|our)|employee of the month|staff spotlight|team spotlight|"
     # "who greeted everyone at our Westside front desk for 27 years"
@@ -321,8 +324,19 @@ _THEIR_WORK_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:group|class|cla
                                r"sessions|schedule|slots?|appointments)\b", _I)
 
 
+# a colleague thanked for doing the practice's work: "HUGE shoutout to Grace for running the whole cool-down ...
+# w/ the 10U girls", "special thx to Marcus & Priyanka for handling the soccer camp intake day solo"
+_RAN_OUR_WORK_AFTER = re.compile(r"^(?:\s*(?:and|&|\+)\s*[\w'’-]+)?\s*,?\s+(?:for|4)\s+(?:(?:so\s+)?(?:calmly|graciously|single-handedly)\s+)?"
+                                 r"(?:running|handling|covering|leading|co-leading|subbing|organi[sz]ing|setting up|"
+                                 r"staffing|manning|holding down|wrangling|taking over)\s+(?:the|our|my|that|this|a|an|"
+                                 r"all|both|every)\b", _I)
+
+
 def _given_a_task(before: str, after: str) -> bool:
     return bool(_TASK_GIVEN_BEFORE.search(before) and _TASK_AFTER.match(after) or _ASKED_TO_DO_AFTER.match(after)
+                or _THANKED_BEFORE.search(re.sub(r"\b(?:special|huge|big|massive|giant)\s+$", "",
+                                                 re.sub(r"[\w'’-]+\s*(?:and|&|\+)\s*$", "", before)))
+                and _RAN_OUR_WORK_AFTER.match(after)
                 or _COVERED_BEFORE.search(before) and _THEIR_WORK_AFTER.match(after)
                 or _ASK_BEFORE.search(before) and _ASK_AFTER.match(after)
                 or _TELL_BEFORE.search(before) and _AT_THE_DESK_AFTER.match(after))
@@ -566,7 +580,9 @@ _JOB_ELSEWHERE_AFTER = re.compile(r"^,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?
 # a title of public service or faith before a name: "Officer Dee Tran of PPB", "Rabbi Klein" (not a military rank,
 # which veterans keep: "To Sgt. Ray Dawson (Ret.) — three years of Tuesday afternoons")
 _SERVICE_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Officer|Deputy|Detective|Trooper|Chaplain|Rabbi|Imam|Firefighter|Ranger|"
-                                   r"Professor|Prof\.|Principal|Superintendent|Dean)\s+$")
+                                   r"Professor|Prof\.|Principal|Superintendent|Dean|Coach)\s+$"
+                                   # a coach typed in lower case, not the verb ("I coach Maya"): "tell coach dre pls"
+                                   r"|(?<![\w-])(?<!\bi )(?<!\bwe )(?<!\bto )(?<!\bwill )(?<!\bcan )(?<!'ll )coach\s+$")
 # the one whose class or troop it is: "Ms. Delgado's 3rd grade class", "Mr. Obi's scout troop"
 _LEADS_A_CLASS_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:class|classroom|students|troop|choir|band|squad)\b"
                                   r"(?!\s+(?:mom|dad|parents?|photo|picture))", _I)
@@ -604,10 +620,15 @@ def _sentence_and_next(text: str, e: Entity) -> str:
 
 
 # someone said, right after their name, to be in the practice's care: "joined by Ray Dunning, who started seeing us
-# after the mill closed"
-_COMES_TO_US_AFTER = re.compile(r"^[ \t]*,?[ \t]*who[ \t]+(?:has[ \t]+|had[ \t]+)?(?:started|began|been|keeps?|kept)[ \t]+"
+# after the mill closed", "swim captain Ana R. 🏊 who joined our athlete anxiety group this fall"
+_COMES_TO_US_AFTER = re.compile(r"^[^\w\n]{0,12}?,?[ \t]*who[ \t]+(?:has[ \t]+|had[ \t]+)?(?:(?:started|began|been|keeps?|kept)[ \t]+"
                                 r"(?:seeing|coming to|coming in to|working with)[ \t]+"
-                                r"(?:us|our (?:team|therapists?|clinicians?|counsel+ors?|office|clinic|practice))\b", _I)
+                                r"(?:us|our (?:team|therapists?|clinicians?|counsel+ors?|office|clinic|practice))\b"
+                                r"|(?:joined|started|began|signed up for)[ \t]+our[ \t]+(?:[\w-]+[ \t]+){0,3}"
+                                r"(?:group|program|iop|php|cohort|circle|sessions)\b)", _I)
+
+
+_CLIENTS_WORDS_AFTER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:quotes?|words|story|review|testimonial)\b", _I)
 
 
 def person_role(text: str, e: Entity) -> Role:
@@ -638,10 +659,14 @@ def person_role(text: str, e: Entity) -> Role:
     # (the care may be told in the next sentence: "happy retirement to coach bill!! 10 yrs of adjustments w us")
     office_holder_cared_for = in_office and _cared_for_here(_sentence_and_next(text, e),
                                                             ("'s" if re.search(r"['’]s$", value) else "") + after)
+    # a first name alone owns a quote or a story the way a client does: "reuse Derek's quote from last year's post"
+    # (a public figure's words go by their full name: "Brené Brown's words")
+    clients_words = " " not in value.strip() and value.casefold() in given_names() \
+        and bool(_CLIENTS_WORDS_AFTER.match(after))
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)
             or (title_in and _PUBLIC_BEFORE.search(title_in))) \
             and not initialled and not signed_first_name and not signed_with_town and not office_holder_cared_for \
-            and not _COMES_TO_US_AFTER.match(after):
+            and not _COMES_TO_US_AFTER.match(after) and not clients_words:
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
     if office_holder_cared_for:
         return Role.UNKNOWN
@@ -1263,6 +1288,26 @@ def invented_spans(text: str, names: Iterable[tuple[int, int]] = ()) -> list[tup
 _FAMILY_AFTER = re.compile(r"\s+family\b", _I)
 
 
+# a public figure telling their own life in public: a memoir, an interview, "writes openly about"
+_PUBLIC_TELLING = re.compile(r"\b(?:memoir|autobiography|interview|documentary|podcast|op-?ed|essay|ted talk)\b"
+                             r"|\b(?:writes|wrote|speaks|spoke|talks|talked)\s+(?:\w+\s+)?(?:openly|publicly|candidly)\b", _I)
+
+
+def tells_a_public_life(sentence: str) -> bool:
+    """The sentence is a public figure's own telling (a memoir, an interview, "writes openly about"), with
+    nothing of the practice in it: whatever care it tells is theirs, told by them."""
+    return bool(_PUBLIC_TELLING.search(sentence)) and not _OUR_PART.search(sentence)
+
+
+def _in_a_public_telling(text: str, e: Entity, public: list[tuple[int, int]]) -> bool:
+    """A first name alone in a sentence where a public figure tells their own life in public, with nothing of
+    the practice in it, is someone in that life (their spouse, their child), not a patient."""
+    value = text[e.start:e.end].strip()
+    s0, s1 = _sentence(text, e.start, e.end)
+    return " " not in value and any(s0 <= a < s1 for a, _ in public) and bool(_PUBLIC_TELLING.search(text, s0, s1)) \
+        and not _OUR_PART.search(text, s0, s1)
+
+
 def in_context_roles(text: str, entities, roles: tuple[Role, ...],
                      colleagues: Iterable[tuple[int, int]] = ()) -> tuple[Role, ...]:
     """Roles the rest of the draft settles: a town in a sentence about a public figure
@@ -1289,6 +1334,8 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
             staff.append((e.start, e.end))
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _colleagues_family(text, e, public):
             r = Role.PUBLIC  # "State Sen. Linda Park testified ... about losing her son Evan": her own story
+        elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _in_a_public_telling(text, e, public):
+            r = Role.PUBLIC  # "In her memoir, Michelle Obama writes openly about counseling with Barack"
         elif r == Role.UNKNOWN and e.entity_type == "DATE" and _colleagues_news_date(text, e, staff, people):
             r = Role.STAFF  # "his partner Sam welcomed baby Sofia on November 28", "on parental leave until January 12"
         elif r == Role.UNKNOWN and e.entity_type in ("PHONE", "EMAIL") and _colleagues_contact(text, e, staff):

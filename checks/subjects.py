@@ -355,7 +355,9 @@ _ANY_READER = re.compile(
     r"|\b(?:ask|tell|bring|check with|talk to|call)\s+(?:your|ur|any of our|one of our|us|our)\b"
     r"|\b(?:anyone|everyone|everybody|anybody|each of you|all of you|every (?:single )?one of (?:you|u))\b"
     # what every patient may do: "Under HIPAA you have the right to request a copy of your records"
-    r"|\byou have (?:the|a) right\b|\byou(?:['’]re| are) (?:always )?(?:entitled|welcome) to\b"
+    r"|\byou have (?:the|a) right\b|\byou(?:['’]re| are) (?:always )?(?:entitled|welcome|allowed) to\b"
+    # what a writer tells every reader: "You belong in your program.", "If you're reading this from a library bathroom"
+    r"|\b(?:you|u) (?:still |truly |absolutely )?belong\b|\bif (?:you|u)(?:['’]re| are| r) reading this\b"
     # a question to every follower: "Which session was your favorite?", "what's your go-to fall recipe?"
     r"|^[\W\d_]*(?:which|what)(?:['’]s| is| was| are| were)?\b[^?\n]{0,40}\b(?:your|ur) (?:favou?rite|fav|go-to|top)\b"
     # a how-to's or a listicle's title: "How to Clean Your Hearing Aids", "3 signs your toddler might ..."
@@ -594,6 +596,27 @@ _CARED_FOR_HERE = re.compile(r"\b(?:coming|came|comes|come|been coming)\s+(?:in\
                              r"|\b(?:with|by) dr\.?\s+\w+\s+here\b"
                              r"|\b" + L.TIME_IN_OUR_CARE, _I)  # a colleague who was a client here
 _CARE_WORD = re.compile(r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b", _I)
+
+
+# what an offering asks of whoever comes: "(no sharing in front of the group required!)", "cameras optional"
+_OFFERING_TERMS = re.compile(r"\bno\s+(?:[\w-]+\s+){0,6}?(?:required|needed|necessary|expected|pressure)\b"
+                             r"|\b(?:is|are|totally|completely|always)\s+optional\b"
+                             r"|\b(?:all|any)\s+(?:levels|ages|experience levels|bodies)\s+(?:are\s+)?welcome\b", _I)
+
+
+# the note heading a reply, saying which review it answers: "[Reply to 1-star review from “Rick M.”]"
+_REPLY_HEADING = re.compile(r"^[^\w\n]*(?:draft\s+)?(?:reply|response|responding|replying)\s+(?:to|for)\b[^\]\n]{0,80}?"
+                            r"\b(?:review|comment|rating)\b[^\]\n]{0,40}\]?[^\w\n]*$", _I)
+
+
+def reply_heading(sentence: str) -> bool:
+    """The sentence only says which review the reply below answers: it tells no one's care."""
+    return bool(_REPLY_HEADING.match(sentence.strip()))
+
+
+def offering_terms(sentence: str) -> bool:
+    """The sentence states what an event or service asks of anyone who comes: nobody's care."""
+    return bool(_OFFERING_TERMS.search(sentence))
 
 
 def thanks_for_rating(sentence: str) -> bool:

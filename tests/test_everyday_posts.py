@@ -529,6 +529,27 @@ CLEAR = [
                      "Month. Our free anxiety workshop is May 13.\n\nUnsubscribe any time."),
     ("instagram", False, "office plant update 🌿 the pothos we named Gerald got a new shelf by the window. he's thriving"),
     ("facebook", True, "Waffles the office dog says hi from the lobby at Harbor View Road 🐶 (no clients in this pic!)"),
+    # nineteenth session: what an event asks of anyone, a holiday in capitals, what research says, researchers and a
+    # public figure's spouse in her memoir, a trick that "works every time", the reviewer named in the reply's
+    # heading note, a clinician's own story told to every reader, the practice's own clinicians counted
+    ("facebook", False, "New: Sleep Reset class, Thursdays at 6 at our Belmont office. Bring a pillow (no sleep diary "
+                        "required!)."),
+    ("website", False, "VALENTINE'S COUPLES INTENSIVE | Feb 6-8\nThree mornings of structured work on how you two talk. "
+                       "Call (503) 555-0142 to book."),
+    ("blog", False, "Can't sleep? Here's what research says helps:\n1. Same wake time daily (7:00, 7 days a week)\n"
+                    "2. Daylight before 10 (20,000 lux outdoors beats any lamp)"),
+    ("linkedin", False, "Burnout lives in the job, not the person. Christina Maslach and Michael Leiter described the six "
+                        "drivers decades ago, and the anxiety data still backs them."),
+    ("blog", False, "In her memoir, Serena Williams writes candidly about the postpartum months with Alexis and the "
+                    "therapy that helped her through them."),
+    ("tiktok", False, "POV: your cousin grills you about grades at dinner. Ask him about his fantasy team instead. Works "
+                      "every time 😂 #boundaries"),
+    ("yelp", False, "[Reply to 1-star review from “Rick M.”]\nThank you for writing. We never confirm whether anyone "
+                    "is seen here, but we'd welcome a call at (503) 555-0142."),
+    ("blog", False, "By Jordan Alvarez, LCSW\n\nMy first panic attack hit in a grocery store when I was 22. I thought I "
+                    "was dying. If you're reading this in a parking lot right now: breathe out slowly. You belong "
+                    "in your program. You're allowed to ask for help."),
+    ("linkedin", False, "Three of our clinicians presented at the Oregon Counseling Association conference this week."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -782,6 +803,30 @@ BLOCK = [
     # ... round 102 (after its measurement): clients named by where they wait, in the photo
     ("instagram", True, "Happy birthday Jordan!! 🎂 The Thursday waiting room gang sang along — pic of all of us with "
                         "the cake"),
+    # nineteenth session: a colleague's screen or the bookings' board in the photo; a reply that a colleague
+    # enjoyed the work or that the reviewer found the group helpful; a few people from one named kitchen, squad or
+    # employer in care; a captain who joined a group; a couple cheered by initials on the day they walked in; a
+    # guarantee paid for by a free session; a withdrawn client's quote reused without his name
+    ("instagram", True, "new ergonomic chairs for the whole team 🙌 (pls ignore Priya's screen, Tuesdays are packed lol)"),
+    ("instagram", True, "Jordan's session whiteboard for finals week 😅 every single slot! January spots open now"),
+    ("yelp", False, "Sam, we're sorry about the billing mix-up. Priya truly enjoyed working with you this fall and "
+                    "would love to pick back up in January."),
+    ("google_reviews", False, "thank u!! so glad you and your sister both found our group helpful this term 💛"),
+    ("linkedin", False, "Rough month: four line cooks from the same kitchen at Bastion Bistro started therapy with us "
+                        "after the fire."),
+    ("x", False, "when a principal refers 5 girls from one cheer squad in a week 😬 Grant High cheer, we see you"),
+    ("linkedin", False, "Our EAP work with Cascade Mutual keeps growing: most of their claims adjusters are on our "
+                        "waitlist right now."),
+    ("facebook", False, "Shoutout to Jesuit High lacrosse captain Mia T. 💪 who joined our teen anxiety group this "
+                        "winter!"),
+    ("instagram", False, "Happy 10th anniversary D & L!!! Two years ago you walked into our office barely speaking, and "
+                         "look at you now 💕"),
+    ("instagram", False, "Our 3-session Holiday Peace package GUARANTEES no family fights this December — or your next "
+                         "session is FREE!"),
+    ("facebook", False, "Can we reuse Derek's quote from the fall newsletter? Just leave his name off:\n\n“Harbor Light "
+                        "helped me breathe again.” — a client"),
+    ("blog", False, "Two juniors from the same dorm floor at Reed College came to see me in the same week, each with "
+                    "panic attacks before exams."),
 ]
 
 

@@ -279,6 +279,9 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     "heads up: we close early (2pm) on fridays this summer.",
     "relapse is common with opioids (per nida), and it is no failure.",
     "grab a copy at powell's this weekend, it's a good one.",
+    # nineteenth session: a holiday named after a saint, letters that are a thing
+    "Book a Valentine's tune-up for the two of you: Feb 2-13 only.",
+    "Happy R & R weekend, everyone! Back Monday.",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []
@@ -365,6 +368,12 @@ def test_when_a_sentence_is_shouted_then_names_in_it_are_found_as_in_ordinary_ty
     # eighteenth session: dotted initials greeted or cheered
     ("Hi K.T., we're sorry the wait felt so long last week.", "K.T."),
     ("huge congrats to R.J. on finishing his first month!", "R.J."),
+    # nineteenth session: a couple cheered by initials, a birthday tag, a sibling named after whose they are,
+    # someone beside their own parent
+    ("Cheers to M + T on ten years married!! 🥂", "M + T"),
+    ("big day for our starting keeper 🎂 #happybdayoyelaran", "#happybdayoyelaran"),
+    ("fyi deshawn's big sister Imani is picking him up today", "Imani"),
+    ("HUNTER & his mom Carla finally tried the parent session together", "HUNTER"),
 ])
 def test_when_an_informal_sentence_treats_a_word_as_a_person_then_it_is_a_name(analyzer, text, name):
     assert any(kind == "PERSON" and name in value for kind, value in spans(analyzer, text))

@@ -146,7 +146,8 @@ def find_mentions(session: Session, text: str, person_spans: list[tuple[int, int
     return sorted(accepted, key=lambda m: m.start)
 
 
-_SURNAME_INITIAL_AFTER = re.compile(r"[ \t]+([A-Za-z])\.(?=[\s,;:!)]|$)")
+# (a closing quote or bracket may follow: "review from “Rick T.”]")
+_SURNAME_INITIAL_AFTER = re.compile(r"[ \t]+([A-Za-z])\.(?=[\s,;:!)\]\"”'’]|$)")
 
 
 def _initial_agrees(session: Session, text: str, spans):

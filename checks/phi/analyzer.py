@@ -1382,6 +1382,8 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _PLACE_NAMED_AFTER.search(text, max(0, c.start - 8), c.start)
         or _ET_AL.fullmatch(text, max(0, c.start - 3), c.end) or _EPONYM_AFTER.match(text, c.end)
         or _METHOD_AFTER.match(text, c.end) or _HOLIDAY.search(text, c.start, c.end)
+        or (_HOLIDAY_OWNER.fullmatch(text, c.start, c.end)
+            and bool(re.search(r"s$", text[c.start:c.end], re.IGNORECASE) or re.match(r"['’]s?\b|['’]", text[c.end:c.end + 2])))
         or _ORGANISATION_LAST.search(text, c.start, c.end)  # "Hope Animal Shelter", "Grace Fellowship Church"
         or _VENUE_PART.fullmatch(text, c.start, c.end)  # "Hall B", "Booth 12": part of a venue
         or _HELP_LINE.search(text, c.start, min(len(text), c.end + 12))  # "the neda helpline", "Trevor Lifeline"
@@ -1496,6 +1498,9 @@ _METHOD_AFTER = re.compile(r"[ \t]+(?:training|certification|certified|approach|
 # a holiday named after someone: "valentine's day", "St. Patrick's Day", "Mother's Day"
 _HOLIDAY = re.compile(r"['’]s[ \t]+day$|^(?:st\.?[ \t]+)?(?:valentines?|mothers|fathers|grandparents|presidents|"
                       r"veterans|patricks?)[ \t]+day$", re.IGNORECASE)
+# ... whose name stands for it: "Valentine's weekend", "VALENTINE'S CHECK-UPS", "valentines week" (not "Valentine
+# started group today": a person)
+_HOLIDAY_OWNER = re.compile(r"(?:st\.?[ \t]+)?valentine(?:['’]?s)?", re.IGNORECASE)
 # (no article or possessive between: "Keisha made the sign" is someone's deed, not a named sign)
 _EPONYM_AFTER = re.compile(r"['’]s?[ \t]+(?:disease|syndrome|palsy|phenomenon|ataxia|lymphoma|sarcoma|chorea|"
                            r"contracture|neuroma|neuralgia|thyroiditis)\b"  # "Ménière's disease", "Bell's palsy"
@@ -1524,10 +1529,12 @@ _CODE_NUMBER_AFTER = re.compile(r"[ \t]+\d{4,6}[-–.:]\d{1,2}\b(?![-–.:]?\d)"
 
 
 def _split_lists(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
-    """ "tao + farida +", "ngozi + her": one span the tagger drew over a list is its names."""
+    """ "tao + farida +", "ngozi + her": one span the tagger drew over a list is its names (a couple's initials,
+    "J & R", stay one)."""
     out = []
     for c in chosen:
-        if c.entity_type != "PERSON" or not re.search(r"\s[+&]\s|\s[+&]$", text[c.start:c.end]):
+        if c.entity_type != "PERSON" or not re.search(r"\s[+&]\s|\s[+&]$", text[c.start:c.end]) \
+                or c.source == "InitialsRecognizer":
             out.append(c)
             continue
         for m in re.finditer(r"[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)*", text[c.start:c.end]):

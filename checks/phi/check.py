@@ -113,6 +113,10 @@ _PROFESSION = re.compile(r"(?:therapist|counsel+or|psychologist|psychiatrist|cli
                          r"nurse|provider|practitioner|chiropractor)s?", re.IGNORECASE)
 
 
+_REVIEW_WRITER_BEFORE = re.compile(r"\b(?:review|reviewer|rating|comment)\s+(?:from|by)\s+[\"“'‘]?$", re.IGNORECASE)
+_REVIEW_WRITER_AFTER = re.compile(r"[\"”'’]?['’]s\s+(?:\S+\s+){0,2}?(?:review|rating|comment)\b", re.IGNORECASE)
+
+
 class PhiCheck(Check):
     name = "phi"
 
@@ -215,7 +219,9 @@ class PhiCheck(Check):
         spoken_to = Addressees().find(text, analysis)
         named = {(e.start, e.end) for e in opening if (e.start, e.end) in spoken_to}
         if review:
-            return named
+            # (or named as the one who wrote it, in the note that heads the reply: "[Reply to 1★ review from Rick T.]")
+            return named | {(e.start, e.end) for e in opening if _REVIEW_WRITER_BEFORE.search(text, max(0, e.start - 40), e.start)
+                            or _REVIEW_WRITER_AFTER.match(text, e.end)}
         to_them = [sentence_bounds(text, a) for a, _ in named] + [
             sentence_bounds(text, m.start()) for m in _SECOND_PERSON.finditer(text)]
         if any(s0 <= h0 < s1 for s0, s1 in to_them for h0, _ in hits if not _PORTAL.match(text, h0)) \

@@ -37,7 +37,8 @@ NOT_NAMES = frozenset({
 # "..., Jane!", "Hi Jane"), not as a subject or object ("a book by Lori Gottlieb",
 # "Burnout is..." which the model sometimes tags as a name).
 GREETED = (r"\b(?:hi|hey|dear|hello|thanks|thank you|thx|ty|congrats|congratulations|welcome back|good luck|so proud of you|sorry|"
-           r"happy birthday|love you|love ya|miss you|we love you|we miss you)"
+           r"happy birthday|love you|love ya|miss you|we love you|we miss you|"
+           r"happy (?:\d+(?:st|nd|rd|th) |[\w'’-]+ ){0,2}?(?:birthday|bday|anniversary|graduation|retirement|\w+versary))"
            r"(?: (?:so much|too|again|a lot|a ton|back))?[,!]?\s*\Z")
 SENTENCE_START = r"[.!?\n]\s*\Z"  # (\Z: with MULTILINE, "$" would also match at an earlier line's end)
 COMMA_BEFORE = r",\s*\Z"

@@ -175,8 +175,9 @@ def _with_a_colleague(text: str, reading) -> bool:
 class IndirectIdentification(Rule):
     name = "indirect_identification"
     default_severity = Severity.BLOCK
-    message = ("this describes one specific person by details that narrow them down (a role with a named school, "
-               "team, employer or outlet, a grade) and ties them to care here: people who know them will know who it is")
+    message = ("this describes one specific person, or a few people from one named group, by details that narrow them "
+               "down (a role with a named school, team, employer or outlet, a grade) and ties them to care here: people "
+               "who know them will know who it is")
     suggestion = ("leave out what singles the person out (the school, team, employer, grade, title), or post it only "
                   "with their written authorization (`consent: C-1042`)")
 
@@ -209,6 +210,9 @@ class IndirectIdentification(Rule):
             if _ROLE_WORD.search(text, m.end(), s1) or _NAMED_SPOT.search(text, m.end(), s1):
                 # "your 2pm is also your kid's soccer coach", "your 10am ... at the Enterprise Safeway"
                 return m.start(), s1
+        group = _small_group_in_care(text)
+        if group:
+            return group
         together = _particulars_together(text, reading, analysis)
         if together:
             return together
@@ -340,3 +344,50 @@ def _in_care_here(chunk: str) -> bool:
     if _CLIENT.search(chunk) or _OWN_WORK.search(chunk) or _BACK_TO_PLAY.search(chunk) or _SEEN_HERE.search(chunk):
         return True
     return bool(_CARE.search(chunk) and _PRACTICE_SPEAKS.search(chunk))
+
+
+# A few people from one named team, crew, branch or class, in care here: "Three members of the same longshore crew
+# at Terminal 6 came to see me", "a coach refers 4 kids from the same team ... Cleveland HS wrestling we see you",
+# "half their branch managers are on our waitlist". Their colleagues know who they are, though no one is named.
+_FEW = r"(?:two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several|half|most|both|\d{1,2})"
+_PEOPLE_OF_A_GROUP = (r"(?:(?!others\b|numbers\b|hours\b|orders\b|letters\b|papers\b|offers\b|centers\b)"
+                      r"[a-z]+(?:ers|ors|ists|ians|ees)|members|kids|players|guys|girls|boys|managers|employees|workers|staff(?:ers)?|nurses|teachers|"
+                      r"officers|firefighters|medics|paramedics|deputies|drivers|co-?workers|athletes|students|teammates|"
+                      r"wrestlers|swimmers|runners|dancers|sophomores|freshmen|juniors|seniors|roommates|residents|moms|"
+                      r"dads|parents|volunteers|cadets|soldiers|linemen|lineworkers|longshoremen|miners|cooks|servers|"
+                      r"tellers|agents|reps|associates|engineers|techs|technicians|coaches|pastors|executives)")
+_FEW_OF_A_GROUP = re.compile(r"\b(?P<det>(?:our|my)\s+)?" + _FEW + r"\s+(?:of\s+)?(?:the\s+|their\s+|its\s+|his\s+|her\s+)?"
+                             r"(?:[\w'’&-]+\s+){0,3}?" + _PEOPLE_OF_A_GROUP + r"\b", re.IGNORECASE)
+# the one group they come from: "from the same team", "on one crew", or its name in the sentence
+_ONE_GROUP = re.compile(r"\b(?:the\s+)?(?:same|one|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:team|crew|squad|unit|shift|"
+                        r"department|dept|branch|class|cohort|station|store|plant|warehouse|company|firm|school|club|"
+                        r"congregation|dorm|floor|hall|office|platoon|roster|program)\b", re.IGNORECASE)
+# ... and their care here, said in the same sentence
+_GROUP_IN_CARE = re.compile(
+    r"\b(?:came|come|coming|comes)\s+(?:in\s+)?to\s+see\s+(?:me|us)\b|\b(?:were|was|been|got|get)\s+referred\b"
+    r"|\b(?:is|are|were|been)\s+on\s+(?:our|my)\s+(?:wait\s?list|caseload|schedule)\b"
+    r"|\b(?:are|were|became|now)\s+(?:our|my)\s+(?:clients|patients)\b"
+    r"|\b(?:started|began|starting|in)\s+(?:therapy|counsel\w*|treatment|sessions)\s+(?:with|at|here)\b"
+    r"|\bbooked\s+(?:in\s+)?with\s+(?:me|us)\b|\b(?:seeing|see)\s+(?:me|us|our\s+(?:team|therapists?|clinicians?))\b"
+    r"|\bjoined\s+our\s+(?:[\w-]+\s+){0,3}(?:group|program|iop|cohort|circle)\b", re.IGNORECASE)
+_REFERS = re.compile(r"\brefer(?:s|red|ring)?\b", re.IGNORECASE)
+_NAMED_IN = re.compile(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-Z][\w'’&.-]*[A-Za-z])\b(?:\s+(?:\d+|[A-Z]{2,}))?")
+
+
+def _small_group_in_care(text: str) -> tuple[int, int] | None:
+    for m in _FEW_OF_A_GROUP.finditer(text):
+        if m.group("det"):
+            continue  # "three of our therapists": the practice's own
+        s0, s1 = sentence_bounds(text, m.start())
+        word = re.compile(r"\w").search(text, s1)  # the next sentence may name the group: "... Cleveland HS wrestling"
+        n1 = sentence_bounds(text, word.start())[1] if word else s1
+        # (sent to us by someone: "a coach refers 4 kids", not "three teachers at Lincoln refer students to us")
+        referred = _REFERS.search(text, s0, m.start())
+        if not (_GROUP_IN_CARE.search(text, s0, s1) or referred) or _STAFF_INTRO.search(text, s0, s1):
+            continue
+        named = [n for n in _NAMED_IN.finditer(text, s0, n1)
+                 if not _NOT_A_QUALIFIER.fullmatch(n.group(0).split()[0]) and n.start() != s0]
+        if _ONE_GROUP.search(text, s0, s1) or named:
+            return m.start(), m.end()
+    return None
+

@@ -300,6 +300,9 @@ SECOND_PERSON_CARE = alt(
     r"\bhope (?:you(?:'re| are)?|u r|ur) (?:feeling|doing) (?:a (?:bit|lot|little) )?better",
     r"\b(?:great|nice|good|lovely|so good) (?:to see|seeing) (?:you|u) (?:at|in|for|today|this)\b",
     r"\bthank(?:s| you) for coming in\b",
+    # the day they first came: "3 yrs ago you walked into our Belmont office on the brink of divorce"
+    r"\b(?:you|u) (?:first |both |two )?(?:walked|came|stumbled|limped|wandered) (?:in(?:to)?|through) (?:our|my) (?:[\w-]+ )?"
+    r"(?:office|doors?|clinic|practice|lobby|waiting room)\b",
     r"\b(?:left|forgot) (?:your|ur) [^.!?\n]{0,30}\b(?:at|in) (?:our|the) (?:office|clinic|front desk|waiting room)\b",
     r"\bwhat we (?:practiced|worked on|talked about|discussed|rehearsed|role-?played)\b",
     r"\b(?:our|your) (?:\w+ ){0,3}(?:months?|years?|weeks?|sessions?) (?:of|in) (?:therapy|treatment|counsel+ing|work)\b",

@@ -29,8 +29,15 @@ _OUTCOME = (r"(?:cur\w*|progress|to last|last forever|heal\w*|fix\w*|results?|su
             r"end\w*|improv\w*|happ\w+|works?|outcomes?|chang\w+|transform\w*|gone|disappear\w*|resolv\w*|"
             r"happier|calmer|overcome|beat|conquer\w*|sleeping|new person|new you|walk out|straight\w*|smile|teeth|"
             r"(?:you|your (?:\w+ )?(?:child|kid|son|daughter|teen|baby))\s*(?:will|'ll|’ll) be \w+ing\b|"  # "your child WILL be reading"
+            r"without (?:a single |any |one |another )?(?:blow-?ups?|fights?|arguments?|meltdowns?|tantrums?|panic attacks?|"
+            r"relapses?|breakdowns?)|"
             r"pain-free|pounds|lbs|slimmer|younger|wrinkle\w*|clear skin|in (?:just |only )?\d+ (?:days?|weeks?|months?|"
             r"sessions?|visits?)|" + L.CONDITION + ")")
+# "works every time" claims a result only of a treatment said before it (not "ask her about her dog. Works every time.")
+WORKS_EVERY_TIME = r"\bworks? (?:for everyone|every (?:single )?time|for every(?:one| client| patient))\b"
+ALWAYS_WORKS = r"\b(?:always|every time) works\b"
+_TREATMENT_BEFORE = re.compile(r"\b(?:" + L.CARE + "|" + L.CONDITION + r"|protocol|method|technique|approach|program|"
+                               r"therap\w*|treatment|sessions?)\b", re.IGNORECASE)
 CLAIM_PATTERNS = [
     r"\b(?:guarantee[sd]?|promise[sd]?|assure you|(?:we|I) ensure)\b",
     # a time said to be enough: "6 weeks. That's all it takes to feel like YOU again."
@@ -90,6 +97,9 @@ CLAIM_PATTERNS = [
     r"\bmake (?:your |the |all )?(?:\w+ ){0,2}" + L.CONDITION + r" (?:disappear|go away|vanish|melt away|a thing of the past)",
     r"\bnever (?:relapse|get (?:depressed|anxious|sad) again|struggle again)\b",
     r"\bor (?:we|we'll|we will) (?:\w+ ){0,4}(?:for free|free of charge|refund)",
+    # the price of failing, said as the practice's forfeit: "... without a single blowup — or your next session is FREE"
+    r"\bor (?:your|ur) (?:next |following )?(?:\w+ )?(?:session|visit|month|course|appointment|class)s?\s+(?:is|are|['’]s)\s+"
+    r"(?:\w+ )?(?:free|on us|refunded)\b",
     r"\b(?:nobody|no one|no client|no patient|not one (?:client|patient|person))\b" + _CLAUSE + r"{0,50}\bwithout (?:being |feeling |"
     r"getting )?(?:healed|cured|better|relief|results|improv\w*|changed|transformed)",
     r"\b(?:100|9\d)\s?(?:%|percent) of (?:our |my )?(?:\w+ )?(?:cases|people|participants|users|graduates|couples|"
@@ -110,8 +120,8 @@ CLAIM_PATTERNS = [
     r"\b" + L.CONDITION + r"\s*[?:,—–-]\s*(?:gone|cured|fixed|history|over|done)\b",
     r"\bproven to work for (?:100\s?%|every|all|any)",
     r"\b(?:clinically |scientifically )?proven to (?:cure|eliminate|fix|end|work for everyone|stop|erase)",
-    r"\bworks? (?:for everyone|every (?:single )?time|for every(?:one| client| patient))\b",
-    r"\b(?:always|every time) works\b",
+    WORKS_EVERY_TIME,
+    ALWAYS_WORKS,
     r"\bmoney[- ]back\b|\bor your money back\b|\brisk[- ]free results?\b",
     r"\byou(?:'ll| will) (?:be|feel) (?:completely |totally |fully )?(?:cured|healed|anxiety-free|depression-free|"
     r"panic-free|trauma-free|fixed|a new person)",
@@ -180,5 +190,8 @@ class OutcomeClaims(Rule):
                     continue  # (a warning about others' claims: "if anybody promises to CURE your ringing ears")
                 if p is self.guarantee and not self._promises_outcome(text, span):
                     continue  # "guaranteed callback within a day" is not an outcome claim
+                if p.pattern in (WORKS_EVERY_TIME, ALWAYS_WORKS) \
+                        and not _TREATMENT_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+                    continue
                 return span
         return None

@@ -5,7 +5,8 @@ patient is itself PHI): a photo of the schedule board, the sign-in sheet, a
 chart or a screen carries patients' names and visit times even when the
 caption names nobody. The caption usually says so itself: "every client's
 first name + appt time got its own lil snowflake", "tomorrow's schedule is
-on the board behind us", "swipe for the close-up of the sign-in sheet".
+on the board behind us", "swipe for the close-up of the sign-in sheet",
+"ignore Jordan's monitor lol, Mondays are BUSY".
 
 Pattern: a photo or video is attached, and one sentence names a record of
 patients (their names, the day's schedule or appointments, a sign-in sheet,
@@ -34,7 +35,9 @@ _RECORD = re.compile(
     r"|\b(?:intake|new[- ](?:client|patient))\s+(?:charts?|files?|folders?|paperwork|slots?|appointments?|appts?)\b"
     # insurers' paperwork for this week's patients: "that stack is this week's TMS prior auths"
     r"|\bprior\s+(?:auths?|authorizations?)\b|\bsuperbills?\b"
-    r"|\b(?:names?\s*(?:\+|and|&|w/|with)\s*(?:appt|appointment|session)\s+times?)\b", _I)
+    r"|\b(?:names?\s*(?:\+|and|&|w/|with)\s*(?:appt|appointment|session)\s+times?)\b"
+    # the bookings' own board: "Priya's appointment whiteboard the week before finals"
+    r"|\b(?:appointment|appt|booking|scheduling|session)s?\s+(?:white\s?board|board|calendar|grid|book|sheet)s?\b", _I)
 # the day's schedule, which lists patients where it hangs on the board or shows on the screen (a posted class
 # schedule is the practice's own news: "swipe for next week's group schedule")
 _DAYS_SCHEDULE = re.compile(r"\b(?:today|tomorrow|tmrw|the day)['’]?s?\s+(?:full\s+)?(?:schedule|lineup|line-up)\b", _I)
@@ -43,9 +46,20 @@ _BOARD = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|he
 _SEEN = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|her|him|them)|in the back(?:ground)?|"
                    r"photos?|pics?|pictures?|shots?|close-?up|swipe|video|visible|you can (?:see|read)|in frame|"
                    r"on display|posted up|up on the wall|stacks?|piles?)\b", _I)
+# a colleague's working screen or calendar, which shows their day's clients: "ignore Jordan's monitor lol, Mondays
+# are BUSY", "here's Jordan's screen on day one — look at that clean calendar view", "(yes that's her whole Thursday
+# on the calendar, she's booked SOLID)" (not a posted group schedule or a headshot: "Jordan's schedule opens in January")
+_WORK_SCREEN = re.compile(r"\b(?:[^\W\d_][\w-]*['’]s|her|his|their|my|the front desk['’]?s?)\s+(?:[\w-]+\s+)?"
+                          r"(?:monitors?|screens?|computer|laptop|calendar(?:\s+view)?|planner|inbox|ehr)\b"
+                          r"|\bon\s+the\s+(?:[\w-]+\s+)?calendar\b", _I)
+# ... said to be in view: shown off, apologised for, or full
+_IN_VIEW = re.compile(r"\b(?:here['’]?s|ignore|look at|yes,?\s+that['’]?s|you can (?:see|read)|peek|in the back(?:ground)?|"
+                      r"behind (?:me|us|her|him|them)|calendar view|booked|busy|slammed|packed|every\.?\s+single\.?\s+slot)\b",
+                      _I)
 # the record hidden before the picture was taken
 _COVERED = re.compile(r"\b(?:blur(?:red|ring)?|covered|wiped|erased|hidden|removed|cropped|redacted|blank(?:ed)?)\b"
-                      r"|\bno\s+(?:client|patient|real)?\s*names?\b|\bnames?\s+(?:are\s+|were\s+)?(?:not|never)\b", _I)
+                      r"|\bno\s+(?:client|patient|real)?\s*names?\b|\bnames?\s+(?:are\s+|were\s+)?(?:not|never)\b"
+                      r"|\b(?:test|demo|dummy|sample|fake|made-up)\s+(?:patients?|clients?|data|accounts?|names?)\b", _I)
 
 
 class RecordsInPicture(Rule):
@@ -59,7 +73,7 @@ class RecordsInPicture(Rule):
         if not draft.has_photo:
             return None
         text = draft.text
-        for record, seen in ((_RECORD, _SEEN), (_DAYS_SCHEDULE, _BOARD)):
+        for record, seen in ((_RECORD, _SEEN), (_DAYS_SCHEDULE, _BOARD), (_WORK_SCREEN, _IN_VIEW)):
             for m in record.finditer(text):
                 s0, s1 = sentence_bounds(text, m.start())
                 # the picture is often in the next sentence: "... got its own snowflake. swipe for the close-up"

@@ -95,6 +95,12 @@ DISCLOSURE_PATTERNS = [
     r"(?:helped|worked for|changed|saved) (?:you|your)\b",
     r"\bwe (?:treated|saw|diagnosed|prescribed|referred|discharged|billed|charged|examined) you\b",
     r"\b(?:we|I) (?:\w+ )?(?:enjoyed|loved|enjoy|love|liked) (?:working with|seeing|treating|having|helping|caring for|meeting) you\b",
+    # past time in care, whoever the colleague is: "Jordan really enjoyed working with you this semester"
+    r"\b(?:enjoyed|loved) (?:working with|seeing|treating|caring for|helping) (?:you|u)\b",
+    # the reviewer's verdict on the care itself: "so happy you AND your roommate both found us helpful"
+    r"\b(?:you|u)\b[^.!?\n]{0,40}\bfound (?:us|our (?:team|therapists?|counsel+ors?|sessions?|group|program|care|clinicians?)|"
+    r"(?:the|your|ur) (?:sessions?|group|program|therapy|counsel+ing|care)) (?:\w+ )?(?:helpful|useful|supportive|"
+    r"life-?changing|so helpful)\b",
     # phone-typed, no subject: "loved having you in saturdays", "always love seeing u"
     r"(?<![\w,] )\b(?:always |so )?(?:enjoyed|loved|love|enjoy) (?:having|seeing|treating|working with|caring for) (?:you|u)\b",
     r"\b(?:dr\.?|doctor) [A-Z]?\w+ (?:treated|saw|examined|diagnosed|prescribed)\b",

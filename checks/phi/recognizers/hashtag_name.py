@@ -22,6 +22,9 @@ _PIECES = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
 _CUES = ("team", "go", "prayfor", "prayersfor", "prayingfor", "justicefor", "happybirthday", "hbd", "welcomeback",
          "welcomehome", "congrats", "congratulations", "strongerthan", "staystrong", "love", "weloveyou", "proudof",
          "shoutoutto", "thankyou", "thanks")
+# cues that only ever lead a person's name: after them any word no dictionary has is one ("#happybdayxiomara")
+_PERSON_ONLY_CUES = ("happybirthday", "happybday", "hbd", "welcomeback", "prayfor", "prayersfor", "prayingfor",
+                     "proudof", "weloveyou", "shoutoutto")
 
 _PERSON_LEADS = {"with", "for", "vs", "go", "team", "celebrate", "love", "ask", "meet", "brave", "little", "baby",
                  "grandma", "grandpa", "granny", "nana", "papa", "mr", "mrs", "ms", "miss", "dr", "aunt", "auntie",
@@ -70,6 +73,12 @@ class HashtagNameRecognizer(NameRecognizer):
         for cue in _CUES:  # "#TeamMaya", "#prayersforkevin"
             rest = low[len(cue):]
             if low.startswith(cue) and len(rest) >= 3 and (self._given(rest, strict=False) or self._full_name(rest)):
+                return True
+        for cue in _PERSON_ONLY_CUES:
+            rest = low[len(cue):]
+            if low.startswith(cue) and len(rest) >= 3 and rest.isalpha() and not is_vocabulary(rest, self.common_words) \
+                    and not self._words(rest) and rest not in cities()[0] and not is_country_or_state(rest) \
+                    and rest not in ("america", "usa"):
                 return True
         if tag.islower() or tag.isupper():  # "#mariasanchez", "#liamthelion"
             if is_vocabulary(low, self.common_words) and low not in given_names():

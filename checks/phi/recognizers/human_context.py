@@ -102,12 +102,16 @@ _OWNER_NO_APOSTROPHE = re.compile(rf"(?<![\w'’@#])(?P<v>[^\W\d_]{{3,}}?)s[ \t]
 # ("call june back", "august's mom is in the lobby", "june in rm 3", "april the pt", "her son august"):
 # a month is not called back, has no mother, sits in no room and is no patient.
 _ROOM = r"(?:rm|room|exam[ \t]+room|bed|bay|chair|op|cubicle)\.?[ \t]*#?\d{1,3}(?!\d)"
-_KIN = (r"mom|mum|mama|mother|dad|papa|father|parents?|sister|brother|sis|bro|wife|husband|hubby|grandma|grandpa|"
-        r"granny|nana|son|daughter|guardian|caregiver|aunt|uncle")
+_KIN = (r"(?:step-?)?(?:mom|mum|mama|mother|dad|papa|father|parents?|sister|brother|sis|bro|son|daughter)|wife|husband|"
+        r"hubby|grandma|grandpa|granny|nana|guardian|caregiver|aunt|uncle")
 _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
     rf"\bcall(?:ing|ed)?[ \t]+(?P<v>{_W})[ \t]+back\b",
     rf"\bcall(?:ing|ed)?[ \t]+back[ \t]+(?P<v>{_W})",
     rf"(?<![\w'’@#])(?P<v>{_W}?)['’]s[ \t]+(?:{_KIN})\b",
+    # a sibling named after whose they are: "so tariq's little brother Zain wants to join"
+    rf"(?<![\w'’@#]){_W}?['’]s[ \t]+(?:(?:little|lil|big|older|younger|baby|twin)[ \t]+)?(?:{_KIN})[ \t]+(?P<v>{_W})",
+    # someone with their own parent: "ROSE & her dad Hector did the workshop together"
+    rf"(?<![\w'’@#])(?P<v>{_W})[ \t]+(?:&|and|\+)[ \t]+(?:her|his|their)[ \t]+(?:{_KIN})\b",
     rf"(?<![\w'’@#.])(?P<v>{_W})[ \t]+in[ \t]+{_ROOM}",
     rf"(?<![\w'’@#.])(?P<v>{_W}),?[ \t]+(?:(?:is|was)[ \t]+)?the[ \t]+(?:new[ \t]+|former[ \t]+|current[ \t]+)?"
     r"(?:pt|patient|client)\b(?![ \t]*(?:portal|forms?|app|handbook|lounge|entrance|parking|line|['’]s))",

@@ -17,6 +17,10 @@ _NOT_NAMES = {"US", "UK", "EU", "DC", "AM", "PM", "EG", "IE", "OK", "TV", "PS", 
               "GAD", "MDD", "BPD", "TBI", "SUD", "AA", "NA", "ER", "ICU", "OB", "GP"}
 
 
+# letter pairs that are things, not a couple: Q&A, R&D, B&B, A&W, P&L, H&M, S&P, B&W, T&C
+_PAIRS_NOT_NAMES = {"QA", "RD", "BB", "AW", "PL", "HM", "SP", "BW", "TC", "AE", "PT", "OT", "ER", "AM", "PM"}
+
+
 class InitialsRecognizer(SpanPatternRecognizer):
     """Two or three initials next to a person cue."""
 
@@ -35,6 +39,11 @@ class InitialsRecognizer(SpanPatternRecognizer):
                 r"\b(?:(?:[Cc]ongrats|[Cc]ongratulations|[Tt]hanks|[Tt]hank you|[Ss]hout-?out|[Kk]udos) to|[Hh]i|[Hh]ey|[Hh]ello|"
                 r"[Dd]ear)[ \t]+(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)",
                 0.9),
+        # a couple greeted or cheered by their initials: "Happy 5th anniversary J & R!!!", "congrats M + T"
+        Pattern("greeted_couple_initials",
+                r"\b(?:[Hh]appy\b[^.!?\n]{0,30}?|(?:[Cc]ongrats|[Cc]ongratulations|[Cc]heers|[Ss]hout-?out|[Kk]udos)(?:[ \t]+to)?|"
+                r"[Hh]i|[Hh]ey|[Dd]ear)[ \t]+(?P<v>[A-Z]\.?[ \t]*(?:&|\+|and)[ \t]*[A-Z]\.?)(?![\w'’&])",
+                0.9),
         # intake shorthand: an initial, a surname and the age after a comma or in brackets ("new intake:
         # D. Okafor, 7yo", "K. Mensah (4)"): a child's record, whatever the surname's language
         Pattern("initial_surname_age",
@@ -46,4 +55,7 @@ class InitialsRecognizer(SpanPatternRecognizer):
     FLAGS = re.MULTILINE  # case matters: initials are capitals
 
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
-        return re.sub(r"[^A-Z]", "", pattern_text) in _NOT_NAMES or pattern_text in ("I", "A")  # "the pt I saw"
+        letters = re.sub(r"[^A-Z]", "", pattern_text)
+        if re.search(r"&|\+|\band\b", pattern_text) and (letters in _PAIRS_NOT_NAMES or letters[0] == letters[-1]):
+            return True  # "happy R & R weekend", "congrats on the Q&A"
+        return letters in _NOT_NAMES or pattern_text in ("I", "A")  # "the pt I saw"

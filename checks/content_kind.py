@@ -113,7 +113,9 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\bthank(?:s| you)(?: so much| very much)? for sharing (?:your|this)\b",
         r"\bwe hear (?:you|your)\b", r"\breviewer\b", r"\b(?:in fairness|for the record|to clarify|to be clear|respectfully)\b", r"\b(?:this|the) reviewer\b",
         r"\b(?:take|value|appreciate|welcome) (?:all |your |this |the |any )?(?:feedback|reviews?|concerns?|comments?)\b", r"\bwe understand (?:your|you|how)\b",
-        r"\b(?:we're|we are|I'm|I am) (?:so |very |truly )?(?:sorry|sad|disappointed)\b", r"\b(?:sorry|apologi[sz]e) (?:for|about) (?:the|your)\b", r"\bwe apologi[sz]e\b",
+        r"\b(?:we're|we are|I'm|I am) (?:so |very |truly )?(?:sorry|sad|disappointed)\b", r"\b(?:sorry|apologi[sz]e) (?:for|about) (?:the|your)\b"
+        # (a notice's apology to everyone: "Sorry for the hassle!" under an elevator outage)
+        r"(?!\s+(?:hassle|inconvenience|disruption|noise|construction|mess)\b)", r"\bwe apologi[sz]e\b",
         r"\b(?:sorry|sad|disappointed|regret|saddened|upset) (?:to hear|to read|that you|you)\b",
         r"\byou (?:posted|wrote|left|claim|claimed|said|stated|allege|alleged) (?:online|on yelp|on google|in your|that)\b",
         r"\b(?:in )?respon(?:se|d|ding) to (?:your|this|the) (?:\w+ )?(?:review|post|comment|complaint|feedback)\b",

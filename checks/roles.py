@@ -73,6 +73,9 @@ _PUBLIC_AFTER = re.compile(
     r"|^\s*(?:jr\.?\s+)?day\b"                                        # "Martin Luther King Jr. Day"
     # the book's authors: "If you've ever needed an owner's manual ..., Nancy Mace and Peter Rabins wrote it"
     r"|^(?:\s+(?:and|&)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2})?\s+(?:wrote|co-?wrote|authored)\s+(?:it|the book|this book|that book)\b"
+    # an author by what they put out: "In 2005, Brooke Shields published Down Came the Rain, a memoir about ..."
+    r"|^\s+(?:has\s+|had\s+)?(?:published|released|penned|authored)\b[^.!?\n]{0,60}\b(?:memoir|book|novel|essay|album|"
+    r"song|article|op-?ed|podcast)\b"
     # researchers and what they found, dated: "the six areas Christina Maslach and Michael Leiter described decades ago"
     r"|^(?:\s+(?:and|&)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2})?\s+(?:first\s+)?(?:described|identified|developed|proposed|"
     r"defined|outlined|published|studied|coined)\b(?:(?!\b(?:his|her|their|my|me|us|we|our)\b)[^.!?\n]){0,40}?(?:\b(?:decades|years)\s+ago\b|\bin\s+(?:the\s+)?(?:19|20)\d\d)"
@@ -345,6 +348,7 @@ _WILL_HELP_AFTER = re.compile(r"^(?:\s+and\s+(?:dr\.?\s+)?\w+)?(?:\s+(?:at|from|
                               r"(?:front desk|office|billing|our office))?\s+"
                               r"(?:will|can|is happy to|would love to)\s+(?:reach out|call you|call u|contact you|be in touch|"
                               r"follow up|get you in|help you|set (?:one|it|you) up|go over|make it right|cover for me|"
+                              r"walk (?:you|u) through|sort (?:it|you|u) out|get (?:you|u) (?:set up|sorted|squared away)|"
                               r"take (?:\w+\s+)?care of (?:you|u|y'?all|everyone|all of you))\b", _I)
 # what children call their therapist: "miss kayla", "ms. rocio" - a title before a lone given name
 # how children (and their parents) name the grown-ups who teach and treat them: "Ms. Rosa", "Mr. Femi", "Miss Joy"
@@ -444,6 +448,7 @@ _OPERATIONS = re.compile(
     r"national|world|international|month|week|thanksgiving|christmas|new year|memorial day|labor day|"
     r"independence day|juneteenth|mlk|presidents|veterans day|easter|hanukkah|diwali|eid|(?:in|at|on) observance|"
     r"schedule change|scheduled|scheduling|goes live|posting date|snow|weather|power outage|maintenance|portal|available|accepting|intake opens|"
+    r"out of service|out of order|elevator|parking lot|construction|repairs?|"
     r"hiring|application|apply|cv|resume|résumé|job|position|anniversary|ribbon|birthday of the practice|"
     r"opened|founded|established|"
     r"special|offer|promo|promotion|deal|discount|sale|coupon|expires|valid (?:through|until)|"
@@ -580,9 +585,7 @@ _JOB_ELSEWHERE_AFTER = re.compile(r"^,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?
 # a title of public service or faith before a name: "Officer Dee Tran of PPB", "Rabbi Klein" (not a military rank,
 # which veterans keep: "To Sgt. Ray Dawson (Ret.) — three years of Tuesday afternoons")
 _SERVICE_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Officer|Deputy|Detective|Trooper|Chaplain|Rabbi|Imam|Firefighter|Ranger|"
-                                   r"Professor|Prof\.|Principal|Superintendent|Dean|Coach)\s+$"
-                                   # a coach typed in lower case, not the verb ("I coach Maya"): "tell coach dre pls"
-                                   r"|(?<![\w-])(?<!\bi )(?<!\bwe )(?<!\bto )(?<!\bwill )(?<!\bcan )(?<!'ll )coach\s+$")
+                                   r"Professor|Prof\.|Principal|Superintendent|Dean)\s+$")
 # the one whose class or troop it is: "Ms. Delgado's 3rd grade class", "Mr. Obi's scout troop"
 _LEADS_A_CLASS_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:class|classroom|students|troop|choir|band|squad)\b"
                                   r"(?!\s+(?:mom|dad|parents?|photo|picture))", _I)
@@ -756,9 +759,10 @@ _VALEDICTION = re.compile(r"^[ \t]*(?:warmly|with (?:care|love|gratitude|warmth)
                           r"kindly|in health|be well|take care|gratefully|thanks|thank you|love|xo+|hugs|yours)"
                           r"[ \t]*[,!.—–-]?[ \t]*$", _I)
 _NAME_WORDS = r"[\w'’.\-]+(?:[ \t]+[\w'’.\-]+){0,3}"  # one to four words, each run taken whole
-_NAMES_ON_A_LINE = r"^[ \t]*" + _NAME_WORDS + r"(?:[ \t]*(?:,|&|\band\b)[ \t]*" + _NAME_WORDS + r"){0,4}"
+_NAMES_ON_A_LINE = r"^[ \t]*" + _NAME_WORDS + r"(?:[ \t]*(?:,|&|\band\b)[ \t]*" + _NAME_WORDS + r"){0,7}"
 _AND_THE_TEAM = r"[ \t]*(?:,|&|\band\b)[ \t]*the[ \t]+[^\n]{1,40}?[ \t]+team"
-_SIGNATURE_LINE = re.compile(_NAMES_ON_A_LINE + r"(?:" + _AND_THE_TEAM + r")?[ \t]*$", _I)
+# (a pet and an emoji may close it: "Maya, Jordan, Priya, Rosa, Kim & Biscuit 🐾")
+_SIGNATURE_LINE = re.compile(_NAMES_ON_A_LINE + r"(?:" + _AND_THE_TEAM + r")?[^\w\n]*$", _I)
 # near the end, the team's names need no valediction: "Bree, Tomas & the front desk team"
 _TEAM_SIGNATURE_LINE = re.compile(_NAMES_ON_A_LINE + _AND_THE_TEAM + r"[^\w\n]*$", _I)
 
@@ -1079,6 +1083,8 @@ def date_role(text: str, e: Entity) -> Role:
         return Role.OPERATIONS  # the clinician's own absence: "I'll be out Dec 22–Jan 2"
     if _JOIN_US_BEFORE.search(text, max(s0, e.start - 30), e.start):
         return Role.OPERATIONS  # "Join us Thursday, March 13 at 7pm as local author X reads from her memoir"
+    if _NEW_OFFERINGS.search(sentence):
+        return Role.OPERATIONS  # "New groups in January: Late-Diagnosed Autistic Adults and Boundaries 101 (Jan 16)"
     if _CARE_OF_SOMEONE.search(sentence) or _CARE_EVENT_BEFORE.search(text, max(s0, e.start - 30), e.start):
         return Role.UNKNOWN  # (someone's care on that day: "left-hemisphere stroke on jan 3")
     if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence) or _STARTING_BEFORE.search(text, s0, e.start) \
@@ -1096,6 +1102,8 @@ def date_role(text: str, e: Entity) -> Role:
 
 
 # (not "we're out of flu vaccine": out of a thing is no absence)
+# the practice's new programs, named with their dates
+_NEW_OFFERINGS = re.compile(r"\bnew\s+(?:groups?|classes|cohorts?|workshops?|programs?|offerings?)\b", _I)
 _WRITER_AWAY = re.compile(r"\b(?:i|we)(?:['’]ll| will|['’]m| am|['’]re| are)? (?:be )?(?:(?:out|away|off)\b(?!\s+of\b)"
                           r"|unavailable\b|on leave\b|out of (?:the )?(?:office|town|country)\b)", _I)
 _ANNOUNCEMENT_REACH = 120
@@ -1472,12 +1480,16 @@ _TEAM_TOOK_CARE_OF = re.compile(r"\b(?:our|we)\b[^.!?\n]{0,60}\btak(?:ing|en|e|e
 
 # a colleague known from their own time in the practice's care: "Many of you know Alex from his time in our IOP"
 _KNOWN_FROM_THEIR_CARE = re.compile(r"\b(?P<who>[^\W\d_][\w'’-]+)\s+from\s+" + L.TIME_IN_OUR_CARE, _I)
+# ... or said to have been a client: "Alyssa was a Harbor Light client herself for two years before joining the team"
+_WAS_OUR_CLIENT = re.compile(r"\b(?P<who>[^\W\d_][\w'’-]+)\s+(?:was|has been|used to be)\s+(?:a|an|one of our)\s+"
+                             r"(?:[\w'’-]+\s+){0,3}?(?:client|patient)s?(?![\w-])(?!\s+(?:advocate|care|relations|services|"
+                             r"coordinator|navigator|experience|liaison|educator|access|success)\b)", _I)
 
 
 @functools.lru_cache(maxsize=256)
 def _colleagues_cared_for(text: str) -> frozenset[str]:
     """The (case-folded) names of those the team took care of: a colleague among them is a patient too."""
-    return frozenset(m.group("who").casefold() for rx in (_TEAM_TOOK_CARE_OF, _KNOWN_FROM_THEIR_CARE)
+    return frozenset(m.group("who").casefold() for rx in (_TEAM_TOOK_CARE_OF, _KNOWN_FROM_THEIR_CARE, _WAS_OUR_CLIENT)
                      for m in rx.finditer(text))
 # a region the practice serves or works in: "partners across the Miami Valley", "serving Greater Boise"
 _SERVICE_AREA = re.compile(r"\b(?:across|throughout|serving|serve|all over|everywhere in)\s+(?:the\s+)?$", _I)

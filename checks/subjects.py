@@ -246,8 +246,11 @@ _CLIENTS_PRESENT = re.compile(
     r"women['’]?s) (?:support )?(?:circle|group)\b[^\n]{0,120}\b(?:faces|these (?:folks|people|humans|beauties)|"
     r"thank (?:u|you) all for coming|everyone who came)\b"
     # a program's former clients at their gathering: "the alumni summer picnic ... look at these beautiful faces"
-    r"|\b(?:alumni|alums?|graduates|grads)\b[^\n]{0,120}\b(?:faces|these (?:folks|people|humans|beauties)|"
+    r"|\b(?:alumni|alums?|graduates|grads)\b[^\n]{0,120}\b(?:faces|these (?:folks|people|humans|beauties|cuties|families)|"
     r"thank (?:u|you) all for coming|everyone who came|every (?:single )?(?:person|one) in (?:this|the) (?:photo|pic|picture))\b"
+    # a class or group of people proud of, in the picture: "So proud of this group of moms and dads, 6 weeks of hard work"
+    r"|\b(?:this|our|the)\s+(?:[\w-]+\s+)?group\s+of\s+(?:[\w-]+\s+){0,3}?(?:moms|dads|parents|teens|kids|women|men|folks|"
+    r"people|humans|caregivers|survivors|veterans|couples|families|students|grads|graduates)\b"
     # "thank you to everyone from our grief and first-responder groups who came to the potluck"
     r"|\b(?:everyone|everybody|all of you|folks|members)\s+(?:from|in|of)\s+our\s+(?:[\w&-]+\s+){0,4}?"
     r"(?:groups?|circles?|programs?|iop|php)\s+(?:who|that)\s+(?:came|joined|showed up|made it)\b"
@@ -598,10 +601,12 @@ _CARED_FOR_HERE = re.compile(r"\b(?:coming|came|comes|come|been coming)\s+(?:in\
 _CARE_WORD = re.compile(r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b", _I)
 
 
-# what an offering asks of whoever comes: "(no sharing in front of the group required!)", "cameras optional"
+# what an offering asks of whoever comes, and whom it calls: "(no sharing in front of the group required!)",
+# "cameras optional", "Calling all ... alumni!"
 _OFFERING_TERMS = re.compile(r"\bno\s+(?:[\w-]+\s+){0,6}?(?:required|needed|necessary|expected|pressure)\b"
                              r"|\b(?:is|are|totally|completely|always)\s+optional\b"
-                             r"|\b(?:all|any)\s+(?:levels|ages|experience levels|bodies)\s+(?:are\s+)?welcome\b", _I)
+                             r"|\b(?:all|any)\s+(?:levels|ages|experience levels|bodies)\s+(?:are\s+)?welcome\b"
+                             r"|\bcalling all\b", _I)  # an open call: "Calling all Divorce Recovery Group alumni!"
 
 
 # the note heading a reply, saying which review it answers: "[Reply to 1-star review from “Rick M.”]"
@@ -612,6 +617,26 @@ _REPLY_HEADING = re.compile(r"^[^\w\n]*(?:draft\s+)?(?:reply|response|responding
 def reply_heading(sentence: str) -> bool:
     """The sentence only says which review the reply below answers: it tells no one's care."""
     return bool(_REPLY_HEADING.match(sentence.strip()))
+
+
+# a video's chapter list: "0:00 Who this video is for / 4:30 The intake interview" (times in the video, not slots)
+_CHAPTER = re.compile(r"^[ \t]*\d{1,2}:\d\d(?::\d\d)?[ \t]+[^\W\d_][^\n]*", re.MULTILINE)
+
+
+# a skit's point of view, which is the viewer's: "POV: it's January and you're explaining deductibles"
+_POINT_OF_VIEW = re.compile(r"^[^\w\n]*(?:text on screen:\s*)?[\"“]?pov\s*:[^\n]*", re.MULTILINE | re.IGNORECASE)
+
+
+def point_of_view_spans(text: str) -> list[tuple[int, int]]:
+    """The "POV:" lines of a skit: whoever watches is "you" there."""
+    return [m.span() for m in _POINT_OF_VIEW.finditer(text)]
+
+
+def video_chapter_spans(text: str) -> list[tuple[int, int]]:
+    """The lines of a chapter list (three or more timestamped lines, one at 0:00): each names a topic."""
+    lines = [m.span() for m in _CHAPTER.finditer(text)]
+    starts_at_zero = any(re.match(r"[ \t]*0?0:00\b", text[a:b]) for a, b in lines)
+    return lines if len(lines) >= 3 and starts_at_zero else []
 
 
 def offering_terms(sentence: str) -> bool:

@@ -550,6 +550,38 @@ CLEAR = [
                     "was dying. If you're reading this in a parking lot right now: breathe out slowly. You belong "
                     "in your program. You're allowed to ask for help."),
     ("linkedin", False, "Three of our clinicians presented at the Oregon Counseling Association conference this week."),
+    # ... rounds 106-110: a video's chapter list, a Q&A answer signed in brackets, agencies in capitals, a unit in
+    # capitals, a dog and a couch, an author by what she published, a month, a skit's point of view, a colleague who
+    # will help, a team's sign-off with the office pet, new groups with their start date, a notice's apology, an open
+    # call to a group's graduates, run-together topic tags
+    ("youtube", False, "Panic Attacks 101 | Jordan Alvarez, LCSW\n\n0:00 Intro\n2:15 What a panic attack is\n6:40 The "
+                       "intake call\n11:05 Breathing drills\n\nEducation only, not medical advice."),
+    ("blog", False, "Q: Can I get an ADHD evaluation without a referral?\n\nA (Priya Raman, therapist): Usually yes. Call "
+                    "your plan first and ask what it covers for psych testing."),
+    ("linkedin", False, "Not legal advice: if an accommodation request for your ADHD stalls, your union rep or the EEOC can "
+                        "help, and so can OSHA for safety issues."),
+    ("instagram", True, "Welcome Sophie, our new MSW intern! She's passionate about NICU family support and will co-lead "
+                        "groups with Jordan this spring."),
+    ("instagram", True, "meet waffles 🐾 a 3yo goldendoodle and our newest therapy-dog-in-training, snoozing on the "
+                        "(empty) couch in room 2 before opening"),
+    ("facebook", False, "In 2016, Glennon Doyle published Love Warrior, a memoir about her recovery from bulimia. Stories "
+                        "like hers help readers name what they feel."),
+    ("blog", False, "Deductibles 101: In January, most plans reset, so your first few sessions may cost more until you "
+                    "meet it again."),
+    ("tiktok", False, "POV: it's January and you're explaining deductibles at the front desk for the 30th time today 🫠 "
+                      "save this for your January bill!"),
+    ("blog", False, "Telehealth tips:\n1. Test your link early.\n2. Use headphones.\nStill stuck? Email "
+                    "hello@harborlightcounseling.com and Marisol will walk you through it."),
+    ("email", False, "Happy holidays from all of us! If the season is heavy, the 988 Lifeline is open 24/7.\n\nWarmly,\n"
+                     "Maya, Jordan, Priya, Tess, Omar & Pickles 🐾\n\nUnsubscribe any time."),
+    ("email", False, "Subject: January at Harbor Light\n\nNew groups in January: Grief After Suicide Loss (Tuesdays) and "
+                     "Anxious Attachment 101 (Jan 21).\n\nUnsubscribe any time."),
+    ("facebook", False, "NOTICE: the elevator at our Belmont office is out of service Jan 4-8. We can switch your session "
+                        "to telehealth or to Harbor View. Sorry for the inconvenience!"),
+    ("facebook", False, "Calling all Anger Management Group grads! Reunion potluck Sunday, Feb 7 at Harbor View. RSVP "
+                        "privately; no photos, promise."),
+    ("instagram", False, "new group for late-diagnosed adults starts in March 🧩 #latediagnosedadhd #gentleparenting "
+                         "#adhdadults"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -827,6 +859,25 @@ BLOCK = [
                         "helped me breathe again.” — a client"),
     ("blog", False, "Two juniors from the same dorm floor at Reed College came to see me in the same week, each with "
                     "panic attacks before exams."),
+    # ... rounds 106-110: the screen, the board, the clipboard and the day view in the picture; a colleague who was a
+    # client; a named client's late cancels; one client called out by what they did; a reviewer's next visit; a
+    # class's parents and a group's alumni families in the picture; a program's certificate handed to a handle
+    ("x", True, "Priya's new standing desk 🙌 yes that's her whole Wednesday open on the screen, what a legend"),
+    ("instagram", True, "Thursday mode at Harbor View ☕ full day, let's go! (peep the color-coded board, Omar is a "
+                        "wizard)"),
+    ("facebook", True, "New check-in station is live! (pic: the clipboard already filling up on day one 😄)"),
+    ("linkedin", True, "We went live on our new scheduling platform! Here's Tess showing off the new day view 💻"),
+    ("facebook", False, "Please welcome Corinne, our new intake coordinator! Fun fact: Corinne was a Harbor Light client "
+                        "herself before joining the team."),
+    ("x", False, "Reminder: our late-cancel fee is $60. Yes, even for you, Devon 😅 (twice this month!!)"),
+    ("facebook", False, "To the patient who paid with a check from their Alder Street Cafe account last week: it bounced, "
+                        "please call billing."),
+    ("google_reviews", False, "Hi Dana, thanks for the 5 stars! Priya says hi and is looking forward to next week 😊"),
+    ("facebook", True, "Parenting Through Divorce graduation night!! So proud of this group of moms and dads 💛 (everyone "
+                       "said it was ok to post the group pic)"),
+    ("instagram", True, "Holiday open house was a joy 🎄 special thanks to our postpartum group alumni families who "
+                        "stopped by with their babies. Look at these cuties!!"),
+    ("instagram", False, "@dani.r.pdx yes!! your completion certificate is at the front desk, come grab it anytime"),
 ]
 
 

@@ -299,7 +299,7 @@ DRAFT_ROLES = [
     ("Happy birthday to our office manager Ines!! 🎂 #happybdayines", "#happybdayines", Role.STAFF),
     # nineteenth session: researchers cited with when they wrote; a public figure's spouse in her memoir; a first
     # name's quote is a client's; a guest who joined one of our groups; a colleague thanked for running the
-    # practice's work; a coach by title
+    # practice's work
     ("The model Edward Deci and Richard Ryan proposed in the 1980s still holds up.", "Richard Ryan", Role.PUBLIC),
     ("Tom Reyes first described his panic attacks to us years ago.", "Tom Reyes", Role.UNKNOWN),
     ("In her memoir, Serena Williams writes candidly about the postpartum months with Alexis.", "Alexis",
@@ -308,7 +308,6 @@ DRAFT_ROLES = [
     ("Props to Reed College rower Tess B. who joined our athlete stress group in October!", "Tess B.",
      Role.UNKNOWN),
     ("big thx to Ollie & Dana for covering the whole Saturday intake shift 🙏", "Dana", Role.STAFF),
-    ("Coach Marisol asked for the handout from the team talk.", "Marisol", Role.ORGANISATION),
 ]
 
 

@@ -417,6 +417,10 @@ class PhiAnalyzer:
                # "the mental health parity bill": the head of a noun phrase, in a draft that capitalises its names
                and not (s.label == "PERSON" and style == "mixed" and text[s.start:s.end].islower()
                         and self._ordinary_word(text[s.start:s.end]) and _modified_noun(text, s.start))
+               # "save this for your January bill!": a word someone has, in a draft that capitalises its names
+               and not (s.label == "PERSON" and style == "mixed" and text[s.start:s.end].islower()
+                        and _POSSESSIVE_BEFORE.search(text, max(0, s.start - 24), s.start)
+                        and self._ordinary_word(text[s.start:s.end]))
                # "before our 8am rush": a time of day modifies a word no one is named (not "my 3pm grace")
                and not (s.label == "PERSON" and text[s.start:s.end].islower()
                         and _TIME_MODIFIER_BEFORE.search(text, max(0, s.start - 20), s.start)
@@ -1071,7 +1075,10 @@ def _acronym(typed: str, c: _Candidate) -> bool:
     """ "an ADA entrance": a short word in capitals, as typed (in a draft that uses lower case), not one
     inside a shouted run ("HI SAM, WE'RE SO SORRY ..." before the rest in sentence case)."""
     value = typed[c.start:c.end]
-    return c.entity_type == "PERSON" and value.isalpha() and value.isupper() and len(value) <= 3 \
+    # (four or five capitals too, where no one is called that: "BOLI", "NICU"; not "NINA")
+    short = len(value) <= 3 or (len(value) <= 5 and not census_given_name(value.casefold())
+                                and value.casefold() not in common_surnames())
+    return c.entity_type == "PERSON" and value.isalpha() and value.isupper() and short \
         and not _settled_given_name(value, c.source) \
         and not _shouted_line(typed, c.start) and not _shouted_run(typed, c.start, c.end)
 
@@ -1369,8 +1376,8 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
     if _PRACTICE_KIND_AFTER.match(text, c.end) or _PRACTICE_KIND_LAST.search(text[c.start:c.end]) \
             or _EPONYM_AFTER.match(text, c.end):
         return True  # "Mercy Ridge Rehab", "the Oswestry Disability Index": a business's or a measure's name
-    if c.entity_type == "LOCATION":  # "our Belmont neighbors": everyone living there
-        return bool(_NEIGHBOURS_AFTER.match(text, c.end)) or bool(
+    if c.entity_type == "LOCATION":  # "our Belmont neighbors": everyone living there; "In January, ...": a month
+        return bool(_NEIGHBOURS_AFTER.match(text, c.end)) or text[c.start:c.end].casefold() in MONTHS | WEEKDAYS or bool(
             re.search(rf"\b{_INSTITUTION}$", text[c.start:c.end]) and _INSTITUTION_NAMED_AFTER.match(text, c.end))
     return c.entity_type == "PERSON" and bool(
         _KEYWORD_BEFORE.search(text, max(0, c.start - 12), c.start) or _STREET_LAST.search(text, c.start, c.end)
@@ -1526,6 +1533,9 @@ _CROSS_STREET_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)[ \t]*(?:&|and|/)[ \
 _CROSS_STREET_AFTER = re.compile(r"[ \t]*(?:&|and|/)[ \t]*\d{1,3}(?:st|nd|rd|th)\b", re.I)
 # a standard's or a model's code: "iso 12312-2", "ISO 8980-3", "AS/NZS 1067.1"
 _CODE_NUMBER_AFTER = re.compile(r"[ \t]+\d{4,6}[-–.:]\d{1,2}\b(?![-–.:]?\d)")
+
+
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:your|ur|my|our|their|his|her|its)[ \t]+(?:[\w'’-]+[ \t]+)?$", re.IGNORECASE)
 
 
 def _split_lists(text: str, chosen: list[_Candidate]) -> list[_Candidate]:

@@ -43,7 +43,7 @@ GREETED = (r"\b(?:hi|hey|dear|hello|thanks|thank you|thx|ty|congrats|congratulat
 SENTENCE_START = r"[.!?\n]\s*\Z"  # (\Z: with MULTILINE, "$" would also match at an earlier line's end)
 COMMA_BEFORE = r",\s*\Z"
 VOCATIVE_AFTER = r"^\s*[,!:—–-]"
-SENTENCE_END_AFTER = r"^\s*(?:[.!?]|$)"
+SENTENCE_END_AFTER = r"^\s*(?:[^\w\s,'’]{1,6}\s*)?(?:[.!?(]|$)"  # (past an emoji: "even for you, Brianna 😅 (3 in a row!!)")
 YOU_AFTER = r"\s*,\s*(?:you|your|u|ur)\b"  # the sentence turns to them: "before we close Friday Sam, ur lisinopril ..."
 
 

@@ -81,7 +81,12 @@ _SINGLED_OUT = re.compile(r"\b(?:you|u) know who (?:you|u) (?:are|r)\b|\blooking
                           # the holder of a slot: "to whoever had the 2:15 at Westgate today — u left ur AirPods"
                           r"\bwhoever (?:had|was in|was at|booked|took|sat in)\b[^.!?\n]{0,40}?(?:\d{1,2}:\d\d|\d{1,2}\s?(?:am|pm)\b|"
                           r"\b(?:room|rm|chair|op) ?\d)|"
-                          r"\bif (?:you|u) know,? (?:you|u) know\b", re.IGNORECASE)
+                          r"\bif (?:you|u) know,? (?:you|u) know\b|"
+                          # one client called out by what they did: "To the client who paid with a check from their
+                          # Pacific Dental Group business account last week"
+                          r"\bto the (?:client|patient|person|family|mom|dad|parent|gentleman|lady)\s+who\b[^.!?\n]{0,100}?"
+                          r"\b(?:last (?:week|night|month|time)|yesterday|today|this (?:morning|afternoon|week)|"
+                          r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
 _MY_OWN_CARER = re.compile(r"\bmy (?:own )?(?:therapist|counsel+or|doctor|psychiatrist|psychologist|coach|sponsor|"
                            r"physio|pt|surgeon|dentist)\b", re.IGNORECASE)
 # a reader asked to guess who was in care here: "guess which seahawks lineman was on our table this morning?"

@@ -167,7 +167,8 @@ _A_SLOT = re.compile(r"\d{1,2}(?::\d\d)? ?(?:am|pm)\b|\d{1,2}:\d\d", re.IGNORECA
 
 # a Q&A post's questions, each on its own "Q:" line and answered on an "A:" line
 _QA_QUESTION = re.compile(r"^[ \t*•-]*(?:Q\d*|Question(?: \d+)?)[ \t]*[:.)\-–—][^\n]*", re.MULTILINE | re.IGNORECASE)
-_QA_ANSWER = re.compile(r"^[ \t*•-]*(?:A\d*|Answer)[ \t]*[:.)\-–—]", re.MULTILINE | re.IGNORECASE)
+# (the one answering may be named: "A (Dr. Maya Chen, psychologist):")
+_QA_ANSWER = re.compile(r"^[ \t*•-]*(?:A\d*|Answer)[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?[:.)\-–—]", re.MULTILINE | re.IGNORECASE)
 
 
 def question_hook_spans(text: str) -> list[tuple[int, int]]:
@@ -294,7 +295,9 @@ SECOND_PERSON_CARE = alt(
           "ob(?:-?gyn)?", r"nurse(?! injector| practitioner| educator| navigator)", "case manager", "social worker", "mood (?:journal|tracker|log)", "journal",
           "safety plan", "panic", "grief", "trauma", "flashbacks", "nightmares", "cravings", "side effects",
           "follow-?ups?", "check-?ups?", "(?:breathing |exposure )?exercises", "(?:sleep )?study", "scans?", "mri",
-          "bloodwork", "tests?", "hospital stay", "stay", "usual (?:slot|time|appointment|session|spot)", *MEDICINES),
+          "bloodwork", "tests?", "hospital stay", "stay", "usual (?:slot|time|appointment|session|spot)",
+          # what finishing a program earns: "@rachel.k.pdx yes!! your certificate is at the front desk"
+          "(?:completion |graduation )?certificate", *MEDICINES),
     r"\b(?:the|those|these|new|that|this) (?:[\w-]+ ){0,2}(?:meds|medications?|pills|dose|prescription|therapy|treatment)\b"
     r"[^.!?\n]{0,40}\b(?:help|work|kick|agree|going)",
     r"\bhope (?:you(?:'re| are)?|u r|ur) (?:feeling|doing) (?:a (?:bit|lot|little) )?better",

@@ -28,6 +28,8 @@ CARE_PATTERNS = [
     _YOU + r"[^\n]{0,120}" + _MED,
     r"\b" + L.PERSONAL_CARE_MARKER + r"[^\n]{0,120}\b(?:" + L.CONDITION + "|" + L.CARE + r")\b",
     r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b[^\n]{0,120}\b" + L.PERSONAL_CARE_MARKER,
+    # their missed visits, near their name: "our no-show fee is $75. Yes, even for you, Brianna 😅 (3 in a row!!)"
+    r"\b(?:no-?shows?|no-?showed|late[- ]cancel\w*|missed (?:appointments?|appts?|sessions?|visits?))\b",
 ]
 # the next visit, told to the one addressed: "love you too Brenda!!! see you next wednesday", "we'll see you after
 # the holidays" (not an event's day: "see you Saturday at the 5K!")

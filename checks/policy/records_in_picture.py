@@ -46,16 +46,22 @@ _BOARD = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|he
 _SEEN = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|her|him|them)|in the back(?:ground)?|"
                    r"photos?|pics?|pictures?|shots?|close-?up|swipe|video|visible|you can (?:see|read)|in frame|"
                    r"on display|posted up|up on the wall|stacks?|piles?)\b", _I)
-# a colleague's working screen or calendar, which shows their day's clients: "ignore Jordan's monitor lol, Mondays
-# are BUSY", "here's Jordan's screen on day one — look at that clean calendar view", "(yes that's her whole Thursday
-# on the calendar, she's booked SOLID)" (not a posted group schedule or a headshot: "Jordan's schedule opens in January")
-_WORK_SCREEN = re.compile(r"\b(?:[^\W\d_][\w-]*['’]s|her|his|their|my|the front desk['’]?s?)\s+(?:[\w-]+\s+)?"
-                          r"(?:monitors?|screens?|computer|laptop|calendar(?:\s+view)?|planner|inbox|ehr)\b"
-                          r"|\bon\s+the\s+(?:[\w-]+\s+)?calendar\b", _I)
-# ... said to be in view: shown off, apologised for, or full
-_IN_VIEW = re.compile(r"\b(?:here['’]?s|ignore|look at|yes,?\s+that['’]?s|you can (?:see|read)|peek|in the back(?:ground)?|"
-                      r"behind (?:me|us|her|him|them)|calendar view|booked|busy|slammed|packed|every\.?\s+single\.?\s+slot)\b",
-                      _I)
+# the working surfaces that show the day's clients, when the caption says they are full or in view: "ignore Jordan's
+# monitor lol, Mondays are BUSY", "peep the color-coded board ... full day", "calendar's already packed for the week",
+# "the new clipboard station, already filling up", "here she is showing off the new day view" (a headshot by "our
+# January calendar is filling up" is no picture of the calendar: a bare calendar counts only where it is shown)
+_WORK_SCREEN = re.compile(r"\b(?:monitors?|screens?|computer|laptop|clipboard(?:\s+station)?|sign-?in(?:\s+station)?|ehr|"
+                          r"simplepractice|therapynotes|(?:day|week|calendar|schedule)\s+view)\b"
+                          r"|\b(?:[^\W\d_][\w-]*['’]s|her|his|their|my)\s+(?:[\w-]+\s+)?(?:calendar|schedule)\b"
+                          r"|\bcalendar['’]s\b|\bon\s+the\s+(?:[\w-]+\s+)?calendar\b", _I)
+# ... said to be full or in view
+_FULL = (r"booked|busy|slammed|packed|full day|filling up|filled up|every\.?\s+single\.?\s+slot|"
+         r"whole\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|whole\s+week|actual\s+week")
+_IN_VIEW = re.compile(r"\b(?:here['’]?s|ignore|look at|peep|sneak peek|showing off|yes,?\s+that['’]?s|this is|you can (?:see|read)|"
+                      r"in the back(?:ground)?|behind (?:me|us|her|him|them)|" + _FULL + r")\b", _I)
+# a board or planner counts only where it is full: "peep the color-coded board ... full day" (not "our new art board")
+_BOARD_OF_THE_DAY = re.compile(r"\b(?:white\s?)?board\b|\bplanner\b", _I)
+_FULL_NOW = re.compile(r"\b(?:" + _FULL + r")\b", _I)
 # the record hidden before the picture was taken
 _COVERED = re.compile(r"\b(?:blur(?:red|ring)?|covered|wiped|erased|hidden|removed|cropped|redacted|blank(?:ed)?)\b"
                       r"|\bno\s+(?:client|patient|real)?\s*names?\b|\bnames?\s+(?:are\s+|were\s+)?(?:not|never)\b"
@@ -73,12 +79,15 @@ class RecordsInPicture(Rule):
         if not draft.has_photo:
             return None
         text = draft.text
-        for record, seen in ((_RECORD, _SEEN), (_DAYS_SCHEDULE, _BOARD), (_WORK_SCREEN, _IN_VIEW)):
+        for record, seen in ((_RECORD, _SEEN), (_DAYS_SCHEDULE, _BOARD), (_WORK_SCREEN, _IN_VIEW),
+                             (_BOARD_OF_THE_DAY, _FULL_NOW)):
             for m in record.finditer(text):
                 s0, s1 = sentence_bounds(text, m.start())
                 # the picture is often in the next sentence: "... got its own snowflake. swipe for the close-up"
                 word = re.compile(r"\w").search(text, s1)
                 n1 = sentence_bounds(text, word.start())[1] if word else s1
+                if record is _BOARD_OF_THE_DAY and s0 > 0:  # (how full the day is may be said first: "full day ... peep the board")
+                    s0 = sentence_bounds(text, max(0, s0 - 2))[0]
                 if seen.search(text, s0, n1) and not _COVERED.search(text, s0, n1):
                     return m.start(), m.end()
         return None

@@ -95,6 +95,9 @@ DISCLOSURE_PATTERNS = [
     r"(?:helped|worked for|changed|saved) (?:you|your)\b",
     r"\bwe (?:treated|saw|diagnosed|prescribed|referred|discharged|billed|charged|examined) you\b",
     r"\b(?:we|I) (?:\w+ )?(?:enjoyed|loved|enjoy|love|liked) (?:working with|seeing|treating|having|helping|caring for|meeting) you\b",
+    # the reviewer's next visit, looked forward to: "Jordan says hi and is looking forward to next week"
+    r"\blooking forward to (?:seeing (?:you|u) )?(?:next|this coming) (?:week|time|session|visit|appointment|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     # past time in care, whoever the colleague is: "Jordan really enjoyed working with you this semester"
     r"\b(?:enjoyed|loved) (?:working with|seeing|treating|caring for|helping) (?:you|u)\b",
     # the reviewer's verdict on the care itself: "so happy you AND your roommate both found us helpful"

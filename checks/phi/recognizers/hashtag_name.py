@@ -126,9 +126,18 @@ class HashtagNameRecognizer(NameRecognizer):
         """``run`` splits into dictionary words (or is empty)."""
         ok = [True] + [False] * len(run)
         for end in range(1, len(run) + 1):
-            ok[end] = any(ok[s] and ((end - s >= 3 and run[s:end] in self.common_words) or run[s:end] in _SMALL_WORDS)
+            ok[end] = any(ok[s] and ((end - s >= 3 and self._word(run[s:end])) or run[s:end] in _SMALL_WORDS)
                           for s in range(max(0, end - 15), end))
         return ok[-1]
+
+    def _word(self, piece: str) -> bool:
+        """A dictionary word, or one with its ending ("diagnosed", "parenting", "fighters")."""
+        if piece in self.common_words:
+            return True
+        stem = re.sub(r"(?:ing|ed|es|s|er|ers)$", "", piece)
+        return len(stem) >= 4 and stem != piece and (stem in self.common_words or stem + "e" in self.common_words
+                                                      or (len(stem) > 4 and stem[-1] == stem[-2]
+                                                          and stem[:-1] in self.common_words))
 
     def _given(self, word: str, strict: bool) -> bool:
         """strict: a given name that is not also an ordinary word."""

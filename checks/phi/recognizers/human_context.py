@@ -109,7 +109,8 @@ _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
     rf"\bcall(?:ing|ed)?[ \t]+back[ \t]+(?P<v>{_W})",
     rf"(?<![\w'’@#])(?P<v>{_W}?)['’]s[ \t]+(?:{_KIN})\b",
     # a sibling named after whose they are: "so tariq's little brother Zain wants to join"
-    rf"(?<![\w'’@#]){_W}?['’]s[ \t]+(?:(?:little|lil|big|older|younger|baby|twin)[ \t]+)?(?:{_KIN})[ \t]+(?P<v>{_W})",
+    rf"(?<![\w'’@#]){_W}?['’]s[ \t]+(?:(?:little|lil|big|older|younger|baby|twin)[ \t]+)?"
+    r"(?:step-?)?(?:sister|brother|sis|bro|son|daughter|mom|dad|mum)[ \t]+(?P<v>" + _W + ")",
     # someone with their own parent: "ROSE & her dad Hector did the workshop together"
     rf"(?<![\w'’@#])(?P<v>{_W})[ \t]+(?:&|and|\+)[ \t]+(?:her|his|their)[ \t]+(?:{_KIN})\b",
     rf"(?<![\w'’@#.])(?P<v>{_W})[ \t]+in[ \t]+{_ROOM}",
@@ -275,7 +276,9 @@ class HumanContextRecognizer(NameRecognizer):
         # a quote signed with a first name and an age: "“30 days, i made it” — Dev, 23"
         Pattern("signed_with_age", rf"(?:^|(?<=\s))[—–~][ \t]*(?P<v>{_W}),[ \t]*\d{{1,2}}(?![\w:%/.,]|[ \t]*(?:am|pm)\b)", 0.9),
         # a child with their age first: "when 4yo Kai told Ms. Bethany", "7-year-old Mateo rang our bell"
-        Pattern("aged", rf"\b\d{{1,2}}[ \t-]*(?:yo|y/o|yr[ \t-]*old|year[ \t-]*old)[ \t]+(?P<v>{_W})(?![\w'’])", 0.9),
+        # (not after a determiner: "a 2yo goldendoodle", "our 2-year-old goldendoodle" is a kind of dog)
+        Pattern("aged", rf"(?<!\ba )(?<!\ban )(?<!\bour )(?<!\bthe )(?<!\bmy )(?<!\byour )(?<!\btheir )"
+                        rf"\b\d{{1,2}}[ \t-]*(?:yo|y/o|yr[ \t-]*old|year[ \t-]*old)[ \t]+(?P<v>{_W})(?![\w'’])", 0.9),
     ]
     CONTEXT = []
     FLAGS = re.IGNORECASE | re.MULTILINE
@@ -322,7 +325,8 @@ class HumanContextRecognizer(NameRecognizer):
                 if re.match(r"lil|little", m.group(0)) and low.endswith("s") and low not in given_names():
                     continue  # a team's plural, not a child: "a little Lakers victory dance"
                 if low in STOP_WORDS or low in _RELATION_WORDS or low in _ENDEARMENTS \
-                        or _DETERMINER_BEFORE.search(text, max(0, m.start("v") - 8), m.start("v")):
+                        or _DETERMINER_BEFORE.search(re.sub(r"\([^()\n]{0,20}\)[ \t]*$", "",  # "the (empty) couch in room 3"
+                                                            text[max(0, m.start("v") - 30):m.start("v")])):
                     continue  # "Will the patient ...": a question; "left her airpods in room 3": a thing
                 dated = low in MONTHS or low in WEEKDAYS
                 if dated and not (low in given_names() and not DATE_PREPOSITION_BEFORE.search(text, max(0, m.start("v") - 12),
@@ -411,7 +415,10 @@ class HumanContextRecognizer(NameRecognizer):
         """ "ellas last visit", "paulas husband": a given name and an "s" the phone left without
         its apostrophe, before what is a person's own."""
         return [self._found(m.start("v"), m.end("v")) for m in _OWNER_NO_APOSTROPHE.finditer(text)
-                if m.group("v").casefold() in given_names() and self._namelike(m.group("v"))]
+                if m.group("v").casefold() in given_names() and self._namelike(m.group("v"))
+                # (the word with its "s" is no word of its own: "traces back to her work" is no Trace's back)
+                and not (is_vocabulary(m.group("v").casefold(), self.common_words)
+                         and is_vocabulary(text[m.start("v"):m.end("v") + 1].casefold(), self.common_words))]
 
     def _found(self, start: int, end: int) -> RecognizerResult:
         return RecognizerResult(self.ENTITY, start, end, 0.9, recognition_metadata={

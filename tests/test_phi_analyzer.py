@@ -282,6 +282,12 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     # nineteenth session: a holiday named after a saint, letters that are a thing
     "Book a Valentine's tune-up for the two of you: Feb 2-13 only.",
     "Happy R & R weekend, everyone! Back Monday.",
+    # ... a verb that ends like an owner's name, a kind of dog, a month, a word someone has, topic tags run together
+    "Every skill we practice traces back to her work.",
+    "The new office pup is a 2yo goldendoodle, obsessed with tennis balls.",
+    "In January, the deductible resets for most plans.",
+    "Save this for your January bill!",
+    "New group starts in March #latediagnosedautistic #gentleparenting",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []

@@ -308,6 +308,11 @@ DRAFT_ROLES = [
     ("Props to Reed College rower Tess B. who joined our athlete stress group in October!", "Tess B.",
      Role.UNKNOWN),
     ("big thx to Ollie & Dana for covering the whole Saturday intake shift 🙏", "Dana", Role.STAFF),
+    # ... rounds 106-110: a colleague who will help, a colleague who was a client, an author by what she published
+    ("Still stuck? Email us and Marisol will walk you through it.", "Marisol", Role.STAFF),
+    ("Please welcome Corinne, our new intake coordinator! Corinne was a Harbor Light client herself.", "Corinne",
+     Role.UNKNOWN),
+    ("In 2016, Glennon Doyle published Love Warrior, a memoir about her recovery.", "Glennon Doyle", Role.PUBLIC),
 ]
 
 

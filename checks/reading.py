@@ -22,8 +22,8 @@ from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
 from checks.policy.lexicon import question_hook_spans
 from checks.subjects import (clients_in_general, no_client_pictured, offering_terms, own_news, points_at_someone,
-                             point_of_view_spans, readers_at_large, reply_heading, thanks_for_helping_us,
-                             thanks_for_rating, video_chapter_spans)
+                             readers_at_large, reply_heading, thanks_for_helping_us, thanks_for_rating,
+                             video_chapter_spans)
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -124,7 +124,6 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     # "A patient asked us this week if whitening strips eat enamel ... Short answer: no": everyone's question
     hooks = question_hook_spans(text)
     hooks += video_chapter_spans(text)  # "4:30 The intake interview": a chapter of the video, not a slot
-    hooks += point_of_view_spans(text)  # "POV: you're explaining deductibles for the 40th time today"
     anyone = tuple(a or any(h0 < e and s < h1 for h0, h1 in hooks) for a, (s, e) in zip(anyone, bounds))
     named = [e.start for e, r in zip(analysis.entities, roles) if e.entity_type in PEOPLE and r == Role.UNKNOWN]
     anyone = tuple(a or (offering_terms(text[s:e]) and not any(s <= p < e for p in named))

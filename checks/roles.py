@@ -335,6 +335,17 @@ _RAN_OUR_WORK_AFTER = re.compile(r"^(?:\s*(?:and|&|\+)\s*[\w'’-]+)?\s*,?\s+(?:
                                  r"all|both|every)\b", _I)
 
 
+# a clinician by what is theirs in the office's chat: "Rose's client", "Grace's tues 10am", "Mark's 5pm family sesh",
+# "covering Joy's caseload"; or named as someone's counselor: "Hunter (his counselor)"
+_CLINICIANS_OWN_AFTER = re.compile(
+    r"^['’]s\s+(?:(?:new|former|old|current|regular|usual|first|last)\s+)?(?:clients?\b|caseload\b|supervisees?\b|"
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+)?\d{1,2}(?::\d\d)?\s?(?:am|pm)\b)"
+    r"|^[ \t]*\((?:his|her|their|my|your|ur)\s+(?:counsel+or|therapist|clinician|provider|psychiatrist|case manager)\)", _I)
+# ... or covering others' work, or with a free slot: "Chase is covering her thursday clients", "Grace has an opening at 3"
+_COVERS_AFTER = re.compile(r"^\s+(?:is|['’]s|will be)\s+covering\b|^\s+has\s+(?:an?\s+)?(?:opening|slot|spot|free hour)s?\b",
+                           _I)
+
+
 def _given_a_task(before: str, after: str) -> bool:
     return bool(_TASK_GIVEN_BEFORE.search(before) and _TASK_AFTER.match(after) or _ASKED_TO_DO_AFTER.match(after)
                 or _THANKED_BEFORE.search(re.sub(r"\b(?:special|huge|big|massive|giant)\s+$", "",
@@ -464,9 +475,11 @@ _CARE_OF_SOMEONE = re.compile(
 
 
 _ORG_HANDLE_WORDS = {"news", "official", "hq", "inc", "org", "foundation", "clinic", "hospital", "media", "tv",
-                     "radio", "magazine", "mag", "daily", "press", "network", "gov", "dept", "podcast", "team"}
+                     "radio", "magazine", "mag", "daily", "press", "network", "gov", "dept", "podcast", "team", "library",
+                     "lib", "museum", "county", "schools", "district"}
 _ORG_HANDLE_ENDINGS = ("times", "news", "post", "gov", "official", "hq", "org", "foundation", "magazine", "media",
-                       "network", "journal", "tribune", "herald", "podcast", "health", "clinic", "hospital")
+                       "network", "journal", "tribune", "herald", "podcast", "health", "clinic", "hospital", "lib",
+                       "library", "libraries", "museum", "parks", "county", "schools", "district", "university", "college")
 _ORG_HANDLE_STARTS = ("nami", "cdc", "nih", "samhsa", "official")
 
 
@@ -728,6 +741,7 @@ def person_role(text: str, e: Entity) -> Role:
             or _signs_for_the_team(before, after) or _chat_speaker(text, e) \
             or _named_contact(text, e, before, after) or _ADVISES_AFTER.match(after) \
             or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) or _acts_for_the_office(before, after) \
+            or _CLINICIANS_OWN_AFTER.match(after) or _COVERS_AFTER.match(after) \
             or _WILL_HELP_AFTER.match(after) or _staff_photo_roll_call(text, e) \
             or (_CELEBRATED_BEFORE.search(before) and _JOB_NEXT_LINE_AFTER.match(text, e.end, e.end + 120)) \
             or _works_for_the_office(text, e, before, after) \

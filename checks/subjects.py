@@ -623,15 +623,6 @@ def reply_heading(sentence: str) -> bool:
 _CHAPTER = re.compile(r"^[ \t]*\d{1,2}:\d\d(?::\d\d)?[ \t]+[^\W\d_][^\n]*", re.MULTILINE)
 
 
-# a skit's point of view, which is the viewer's: "POV: it's January and you're explaining deductibles"
-_POINT_OF_VIEW = re.compile(r"^[^\w\n]*(?:text on screen:\s*)?[\"“]?pov\s*:[^\n]*", re.MULTILINE | re.IGNORECASE)
-
-
-def point_of_view_spans(text: str) -> list[tuple[int, int]]:
-    """The "POV:" lines of a skit: whoever watches is "you" there."""
-    return [m.span() for m in _POINT_OF_VIEW.finditer(text)]
-
-
 def video_chapter_spans(text: str) -> list[tuple[int, int]]:
     """The lines of a chapter list (three or more timestamped lines, one at 0:00): each names a topic."""
     lines = [m.span() for m in _CHAPTER.finditer(text)]

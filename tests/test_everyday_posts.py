@@ -551,9 +551,9 @@ CLEAR = [
                     "in your program. You're allowed to ask for help."),
     ("linkedin", False, "Three of our clinicians presented at the Oregon Counseling Association conference this week."),
     # ... rounds 106-110: a video's chapter list, a Q&A answer signed in brackets, agencies in capitals, a unit in
-    # capitals, a dog and a couch, an author by what she published, a month, a skit's point of view, a colleague who
-    # will help, a team's sign-off with the office pet, new groups with their start date, a notice's apology, an open
-    # call to a group's graduates, run-together topic tags
+    # capitals, a dog and a couch, an author by what she published, a month, a colleague who will help, a team's
+    # sign-off with the office pet, new groups with their start date, a notice's apology, an open call to a group's
+    # graduates, run-together topic tags
     ("youtube", False, "Panic Attacks 101 | Jordan Alvarez, LCSW\n\n0:00 Intro\n2:15 What a panic attack is\n6:40 The "
                        "intake call\n11:05 Breathing drills\n\nEducation only, not medical advice."),
     ("blog", False, "Q: Can I get an ADHD evaluation without a referral?\n\nA (Priya Raman, therapist): Usually yes. Call "
@@ -568,8 +568,6 @@ CLEAR = [
                         "like hers help readers name what they feel."),
     ("blog", False, "Deductibles 101: In January, most plans reset, so your first few sessions may cost more until you "
                     "meet it again."),
-    ("tiktok", False, "POV: it's January and you're explaining deductibles at the front desk for the 30th time today 🫠 "
-                      "save this for your January bill!"),
     ("blog", False, "Telehealth tips:\n1. Test your link early.\n2. Use headphones.\nStill stuck? Email "
                     "hello@harborlightcounseling.com and Marisol will walk you through it."),
     ("email", False, "Happy holidays from all of us! If the season is heavy, the 988 Lifeline is open 24/7.\n\nWarmly,\n"

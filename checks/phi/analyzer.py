@@ -1075,8 +1075,8 @@ def _acronym(typed: str, c: _Candidate) -> bool:
     """ "an ADA entrance": a short word in capitals, as typed (in a draft that uses lower case), not one
     inside a shouted run ("HI SAM, WE'RE SO SORRY ..." before the rest in sentence case)."""
     value = typed[c.start:c.end]
-    # (four or five capitals too, where no one is called that: "BOLI", "NICU"; not "NINA")
-    short = len(value) <= 3 or (len(value) <= 5 and not census_given_name(value.casefold())
+    # (four or five capitals too, where no one is called that: "NICU", "EEOC"; not "NINA", "AMARA")
+    short = len(value) <= 3 or (len(value) <= 5 and value.casefold() not in given_names()
                                 and value.casefold() not in common_surnames())
     return c.entity_type == "PERSON" and value.isalpha() and value.isupper() and short \
         and not _settled_given_name(value, c.source) \

@@ -50,8 +50,11 @@ _SEEN = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|her
 # monitor lol, Mondays are BUSY", "peep the color-coded board ... full day", "calendar's already packed for the week",
 # "the new clipboard station, already filling up", "here she is showing off the new day view" (a headshot by "our
 # January calendar is filling up" is no picture of the calendar: a bare calendar counts only where it is shown)
-_WORK_SCREEN = re.compile(r"\b(?:monitors?|screens?|computer|laptop|clipboard(?:\s+station)?|sign-?in(?:\s+station)?|ehr|"
-                          r"simplepractice|therapynotes|(?:day|week|calendar|schedule)\s+view)\b"
+# (a screen is someone's or the one shown, not "screen time" or "screen-heavy days")
+_WORK_SCREEN = re.compile(r"\b(?:[^\W\d_][\w-]*['’]s|her|his|their|my|the|this)\s+(?:[\w-]+\s+)?(?:monitors?|screens?|computer|"
+                          r"laptop)\b(?!\s*(?:time|-))"
+                          r"|\b(?:clipboard(?:\s+station)?|sign-?in\s+station|ehr|simplepractice|therapynotes|"
+                          r"(?:day|week|calendar|schedule)\s+view)\b"
                           r"|\b(?:[^\W\d_][\w-]*['’]s|her|his|their|my)\s+(?:[\w-]+\s+)?(?:calendar|schedule)\b"
                           r"|\bcalendar['’]s\b|\bon\s+the\s+(?:[\w-]+\s+)?calendar\b", _I)
 # ... said to be full or in view

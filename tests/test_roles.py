@@ -313,6 +313,10 @@ DRAFT_ROLES = [
     ("Please welcome Corinne, our new intake coordinator! Corinne was a Harbor Light client herself.", "Corinne",
      Role.UNKNOWN),
     ("In 2016, Glennon Doyle published Love Warrior, a memoir about her recovery.", "Glennon Doyle", Role.PUBLIC),
+    # ... names round 38: a clinician by what is theirs in the office's chat
+    ("Edna (Rose's tues 10am) brought the whole desk cookies today", "Rose", Role.STAFF),
+    ("Chase from the teen group asked if Hunter (his counselor) is on tiktok", "Hunter", Role.STAFF),
+    ("the Yamamoto family canceled so Tess has an opening at 3", "Tess", Role.STAFF),
 ]
 
 

@@ -22,6 +22,7 @@ _PIECES = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
 _CUES = ("team", "go", "prayfor", "prayersfor", "prayingfor", "justicefor", "happybirthday", "hbd", "welcomeback",
          "welcomehome", "congrats", "congratulations", "strongerthan", "staystrong", "love", "weloveyou", "proudof",
          "shoutoutto", "thankyou", "thanks")
+_ENDING = re.compile(r"(?:ing|ed|es|s|er|ers)$")
 # cues that only ever lead a person's name: after them any word no dictionary has is one ("#happybdayxiomara")
 _PERSON_ONLY_CUES = ("happybirthday", "happybday", "hbd", "welcomeback", "prayfor", "prayersfor", "prayingfor",
                      "proudof", "weloveyou", "shoutoutto")
@@ -135,7 +136,8 @@ class HashtagNameRecognizer(NameRecognizer):
         """A dictionary word, or one with its ending ("diagnosed", "parenting", "fighters")."""
         if piece in self.common_words:
             return True
-        stem = re.sub(r"(?:ing|ed|es|s|er|ers)$", "", piece)
+        m = _ENDING.search(piece)
+        stem = piece[:m.start()] if m else piece
         return len(stem) >= 4 and stem != piece and (stem in self.common_words or stem + "e" in self.common_words
                                                       or (len(stem) > 4 and stem[-1] == stem[-2]
                                                           and stem[:-1] in self.common_words))

@@ -126,16 +126,19 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     hooks += video_chapter_spans(text)  # "4:30 The intake interview": a chapter of the video, not a slot
     anyone = tuple(a or any(h0 < e and s < h1 for h0, h1 in hooks) for a, (s, e) in zip(anyone, bounds))
     named = [e.start for e, r in zip(analysis.entities, roles) if e.entity_type in PEOPLE and r == Role.UNKNOWN]
-    anyone = tuple(a or (offering_terms(text[s:e]) and not any(s <= p < e for p in named))
-                   for a, (s, e) in zip(anyone, bounds))
-    # a public figure's own life, told by them: "In her memoir, Serena Williams writes candidly about ... therapy"
     public = [e.start for e, r in zip(analysis.entities, roles) if e.entity_type in PEOPLE and r == Role.PUBLIC]
-    anyone = tuple(a or (tells_a_public_life(text[s:e]) and any(s <= p < e for p in public)
-                         and not any(s <= p < e for p in named))
-                   for a, (s, e) in zip(anyone, bounds))
-    # a heading names a topic, not someone's care: "Insurance & Payment", "Insomnia Program (CBT-I)"
-    anyone = tuple(a or (is_heading(text, s, e) and not any(s <= p < e for p in named))
-                   for a, (s, e) in zip(anyone, bounds))
+
+    def nobodys(s: int, e: int) -> bool:
+        """Sentences everyone's where no one of unknown role is named in them: what an event asks of anyone
+        ("no sharing in front of the group required"); a public figure's own life, told by them ("In her memoir,
+        Serena Williams writes candidly about ... therapy"); a heading, which names a topic ("Insurance & Payment")."""
+        if any(s <= p < e for p in named):
+            return False
+        sentence = text[s:e]
+        return offering_terms(sentence) or is_heading(text, s, e) \
+            or (tells_a_public_life(sentence) and any(s <= p < e for p in public))
+
+    anyone = tuple(a or nobodys(s, e) for a, (s, e) in zip(anyone, bounds))
     # the items of a how-to list under a how-to title ("5 Signs Your Toddler Might Benefit ...  3. Frustration
     # that turns into meltdowns when they can't ..."): everyone's, unless an item names someone
     title = listicle_title(text)

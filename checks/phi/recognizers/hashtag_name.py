@@ -58,6 +58,7 @@ class HashtagNameRecognizer(NameRecognizer):
                  supported_language: str = "en"):
         super().__init__(common_words, supported_language)
         self.non_nouns = non_nouns  # words that are also verbs, adjectives or adverbs ("go", "rose", "may")
+        self._word_memo: dict[str, bool] = {}
 
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
         return not self._names_someone(pattern_text[1:])
@@ -133,7 +134,14 @@ class HashtagNameRecognizer(NameRecognizer):
         return ok[-1]
 
     def _word(self, piece: str) -> bool:
-        """A dictionary word, or one with its ending ("diagnosed", "parenting", "fighters")."""
+        """A dictionary word, or one with its ending ("diagnosed", "parenting", "fighters") (asked for every
+        piece of every split of a tag: remembered per recognizer)."""
+        known = self._word_memo.get(piece)
+        if known is None:
+            known = self._word_memo[piece] = self._inflected_word(piece)
+        return known
+
+    def _inflected_word(self, piece: str) -> bool:
         if piece in self.common_words:
             return True
         m = _ENDING.search(piece)

@@ -215,12 +215,24 @@ def _kind_spans(text: str, kind: str) -> tuple[tuple[int, int], ...]:
     if kind in PATIENT_KINDS:  # also "I can't discuss whether someone is a client of ours"
         refused = L.refusal_spans(text) + L.question_hook_spans(text)  # and "A patient asked us if ... Short answer:"
         spans = [s for s in spans if not negated(text, s[0]) and not any(r0 <= s[0] < r1 for r0, r1 in refused)]
+    if kind == "testimonial" and _SCRIPT_TITLE.search(text.lstrip().split("\n", 1)[0]):
+        # the items of "3 things to say when someone comes out to you": lines to use, nobody's words about care
+        spans = [s for s in spans if not _LIST_ITEM_LINE.match(text, text.rfind("\n", 0, s[0]) + 1)]
+    if kind == "review_reply":  # words quoted as an example are no reply: "“I’m so sorry. I’m thinking of you.” is enough"
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        spans = [s for s in spans if not any(q0 < s[0] and s[1] < q1 for q0, q1 in quoted)]
     if kind in ("story", "case_study"):  # "a hypothetical client" is teaching material, not a patient
         spans = [s for s in spans if not _INVENTED.search(text, max(0, s[0] - 200), s[1] + 200)]
         # one kind per span: "Client spotlight: Ana says ..." is a testimonial, not also a story
         taken = kind_spans(text, "testimonial")
         spans = [s for s in spans if not any(t0 < s[1] and s[0] < t1 for t0, t1 in taken)]
     return tuple(spans)
+
+
+_SCRIPT_TITLE = re.compile(r"\b(?:what|things|ways|phrases|scripts?|words|lines|sentences)\b[^\n]{0,40}?\b(?:to|not to|you can|"
+                           r"we) (?:say|ask|tell|text|write)\b", re.IGNORECASE)
+_LIST_ITEM_LINE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*▪→✔✅❌])[ \t]*")
+_QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”")
 
 
 # a before/after of the practice's rooms or things: "Before ➡️ After: our treatment room got a makeover!"

@@ -69,7 +69,8 @@ _PUBLIC_AFTER = re.compile(
     r"^(?:(?:'s?|s')\s*(?:\w+ )?|\s*)(?:(?:new |latest |classic |bestselling |best-selling |famous |powerful |viral |"
     r"recent )?(?:book|memoir|essay|novel|poem|podcast|ted talk|talk|quote|quotes|words|research|study|work|"
     r"article|op-ed|interview|documentary|film|album|song|speech|lecture|method|theory|model|framework|series|"
-    r"show|episode|special|campaign|movie|channel|newsletter|blog|tour|concert)\b"
+    r"show|episode|special|campaign|movie|channel|newsletter|blog|tour|concert|tickets?|ticket stubs?|lyrics|playlist|"
+    r"merch|fandom)\b"
     r"|^\s*(?:jr\.?\s+)?day\b"                                        # "Martin Luther King Jr. Day"
     # the book's authors: "If you've ever needed an owner's manual ..., Nancy Mace and Peter Rabins wrote it"
     r"|^(?:\s+(?:and|&)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2})?\s+(?:wrote|co-?wrote|authored)\s+(?:it|the book|this book|that book)\b"
@@ -679,8 +680,10 @@ def person_role(text: str, e: Entity) -> Role:
     # (a public figure's words go by their full name: "Brené Brown's words")
     clients_words = " " not in value.strip() and value.casefold() in given_names() \
         and bool(_CLIENTS_WORDS_AFTER.match(after))
+    # (the first of a duo: "a Tegan and Sara ticket stub")
+    duo = re.match(r"\s+(?:and|&)\s+[A-Z][\w'’-]*", after)
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)
-            or (title_in and _PUBLIC_BEFORE.search(title_in))) \
+            or (duo and _PUBLIC_AFTER.match(after[duo.end():])) or (title_in and _PUBLIC_BEFORE.search(title_in))) \
             and not initialled and not signed_first_name and not signed_with_town and not office_holder_cared_for \
             and not _COMES_TO_US_AFTER.match(after) and not clients_words:
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
@@ -970,7 +973,7 @@ _KIND_OF_BUSINESS = (r"(?:Center|Centre|Clinic|Care|Counseling|Counselling|Denta
                      r"Therapy|Therapies|Health|Healthcare|Medical|Medicine|Associates|PT|Chiropractic|Wellness|"
                      r"Recovery|Practice|Pediatrics|Dermatology|Spa|Group|Institute|Hospital|Optometry|Vision|"
                      r"Physiotherapy|Rehab|Rehabilitation|Psychiatry|Psychology|Project|Foundation|Alliance|Services|"
-                     r"Aesthetics|Studio|Collective|Partners|Physicians|Midwifery|Acupuncture|Fertility|Nutrition|"
+                     r"Aesthetics|Studio|Collective|Partners|Physicians|Midwifery|Hospice|Gym|Fitness|Yoga|Pilates|Acupuncture|Fertility|Nutrition|"
                      r"Audiology|Podiatry|Pharmacy|Orthopedics|Speech|Optometrists|Eyecare|Hearing|Chiro|Bakery|Cafe|Café|Coffee|"
                      r"Pizza|Pizzeria|Market|Grill|Brewing|Brewery|Diner|Deli|Creamery|Donuts|Bagels|"
                      r"High|HS|Middle|Elementary|Academy|School|College|University)")  # "Good luck tonight, Lincoln High!"
@@ -1014,7 +1017,8 @@ def _known_city(value: str) -> bool:
 def in_business_name(text: str, e: Entity) -> bool:
     """The span is (part of) the name of a business the draft names: "NorthStar" of "NorthStar
     Chiropractic", "Trevor" of "The Trevor Project"."""
-    words = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]*", text[e.start:e.end])}
+    # (in its possessive too: "at Willow Creek’s office" of "Willow Creek Hospice")
+    words = {re.sub(r"['’]s?$", "", w.casefold()) for w in re.findall(r"[^\W\d_][\w'’\-]*", text[e.start:e.end])}
     if not words:
         return False
     for m in _business_patterns(text)[0].finditer(text):
@@ -1239,8 +1243,25 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
             if kin and is_staff_first_name(kin.group(1), first_names) and not _CARE_OF_SOMEONE.search(
                     text, *_sentence(text, e.start, e.end)):
                 r = Role.STAFF
+            elif _listed_with_colleagues(text, e, first_names) and not _CARE_OF_SOMEONE.search(
+                    text, *_sentence(text, e.start, e.end)):
+                r = Role.STAFF  # "maya, jordan, priya, sam, leo, and our interns marching": the rest of the team
         out.append(r)
     return tuple(out)
+
+
+# a run of first names: "maya, jordan, priya, sam, leo, and our interns"
+_NAME_LIST = re.compile(r"[^\W\d_][\w'’-]*(?:(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)[^\W\d_][\w'’-]*)+")
+
+
+def _listed_with_colleagues(text: str, e, first_names: frozenset[str]) -> bool:
+    """One of three or more names listed together, two of them colleagues by first name."""
+    s0, s1 = _sentence(text, e.start, e.end)
+    for m in _NAME_LIST.finditer(text, s0, s1):
+        if m.start() <= e.start and e.end <= m.end():
+            items = re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", m.group(0))
+            return len(items) >= 3 and sum(is_staff_first_name(w, first_names) for w in items) >= 2
+    return False
 
 
 _KIN_BEFORE = re.compile(r"\b([^\W\d_]+)['’]s\s+(?:\w+\s+)?(?:daughter|son|kid|child|baby|husband|wife|partner|mom|"

@@ -242,8 +242,8 @@ _CLIENTS_PRESENT = re.compile(
     r"enjoyed|celebrated|danced|decorated|painted|showed off|made|got to)\b"
     r"|\bgroup (?:[\w-]+ ){0,2}(?:therapy|session|class)(?: day| today| tonight| this (?:morning|afternoon|evening))\b"
     # a support group's members at its gathering: "peer support circle holiday potluck ... look at these faces!!"
-    r"|\b(?:support|peer|grief|recovery|sobriety|skills|dbt|moms?['’]?|parents?['’]?|caregivers?['’]?|teen|men['’]?s|"
-    r"women['’]?s) (?:support )?(?:circle|group)\b[^\n]{0,120}\b(?:faces|these (?:folks|people|humans|beauties)|"
+    r"|(?:\b(?:support|peer|grief|recovery|sobriety|skills|dbt|moms?['’]?|parents?['’]?|caregivers?['’]?|teen|men['’]?s|"
+    r"women['’]?s) (?:support )?(?:circle|group)|\bcircle)\b[^\n]{0,120}\b(?:faces|these (?:folks|people|humans|beauties)|"
     r"thank (?:u|you) all for coming|everyone who came)\b"
     # a program's former clients at their gathering: "the alumni summer picnic ... look at these beautiful faces"
     r"|\b(?:alumni|alums?|graduates|grads)\b[^\n]{0,120}\b(?:faces|these (?:folks|people|humans|beauties|cuties|families)|"
@@ -268,6 +268,8 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:one|two|three|four|some|a few|several|a couple|couple|both|all|each|every one) of (?:our|my|the) "
     r"(?:(?!and\b)\w+ ){0,3}(?:clients|patients|pts|regulars|kiddos|group members|families|folks|grads|graduates|alumni|alums|babies)\b"
     r"|\bour (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening) (?:\w+ )?(?:friend|folks|crew|regular)s?\b"
+    # the people booked at an hour: "the 8am crew who were sweet enough to wave for the pic"
+    r"|\b(?:our|the) \d{1,2}(?::\d\d)?\s?(?:am|pm|a|p)? (?:\w+ )?(?:friend|folks|crew|regular|gang|squad|bunch)s?\b"
     # one of them shown at work: "our girl crushing her matching goals at the table today"
     r"|\bour (?:[\w-]+ )?(?:girl|guy|boy|kiddo|little one|lady|gentleman)\b(?! (?:at|in|on) the front desk)"
     # care being given in the picture: "our DPT Lena Marsh treating a marathoner’s hamstring"
@@ -361,6 +363,12 @@ _ANY_READER = re.compile(
     r"|\byou have (?:the|a) right\b|\byou(?:['’]re| are) (?:always )?(?:entitled|welcome|allowed) to\b"
     # what a writer tells every reader: "You belong in your program.", "If you're reading this from a library bathroom"
     r"|\b(?:you|u) (?:still |truly |absolutely )?belong\b|\bif (?:you|u)(?:['’]re| are| r) reading this\b"
+    # advice in the imperative about the reader's own: "**Plan your recovery day.**", "Script your boundaries."
+    r"|^[\W_]*(?:plan|block|decide|script|drive|book|try|make|take|set|write|pick|choose|remember|practi[cs]e|start|find|"
+    r"name|protect|schedule|build|prepare|pack|skip|limit|use|put|add|check|consider|know|trust|honou?r|give yourself|"
+    r"let yourself)\b[^.!?\n]{0,60}\b(?:your|ur)\b"
+    # what a writer wants every reader to know: "I want you to know the person across from you in session has sat there"
+    r"|\b(?:I|we) (?:just )?want (?:you|u) to know\b"
     # a question to every follower: "Which session was your favorite?", "what's your go-to fall recipe?"
     r"|^[\W\d_]*(?:which|what)(?:['’]s| is| was| are| were)?\b[^?\n]{0,40}\b(?:your|ur) (?:favou?rite|fav|go-to|top)\b"
     # a how-to's or a listicle's title: "How to Clean Your Hearing Aids", "3 signs your toddler might ..."
@@ -636,8 +644,14 @@ def offering_terms(sentence: str) -> bool:
 
 
 def thanks_for_rating(sentence: str) -> bool:
-    """The sentence only thanks someone for their rating or review: it tells no one's care."""
-    return bool(_THANKS_FOR_RATING.search(sentence.strip())) and not _CARE_WORD.search(sentence)
+    """The sentence only thanks someone for their rating or review, or offers condolence for a
+    loss ("We're so sorry for your loss, Maureen ❤️"): it tells no one's care."""
+    return bool(_THANKS_FOR_RATING.search(sentence.strip()) or _CONDOLENCE.search(sentence)) \
+        and not _CARE_WORD.search(sentence)
+
+
+_CONDOLENCE = re.compile(r"^[\W_]*(?:we(?:['’]re| are)|i(?:['’]m| am)|so) (?:so |very |truly |deeply )?sorry for (?:your|ur) "
+                         r"loss\b", _I)
 
 
 # thanks for what someone did for the practice: "huge thanks to the 4-H kids next door who kept us stocked with

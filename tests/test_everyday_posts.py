@@ -580,6 +580,31 @@ CLEAR = [
                         "privately; no photos, promise."),
     ("instagram", False, "new group for late-diagnosed adults starts in March 🧩 #latediagnosedadhd #gentleparenting "
                          "#adhdadults"),
+    # twentieth session: a youth league's age group, a condition named for someone, a hospice and a gym by name (and
+    # a pairing they refuse), a composite's name after "in", example lines in quotes, identity words and their tags,
+    # lines to say under a how-to title, a duo's concert, a team listed with colleagues, a condolence
+    ("facebook", True, "Jordan's Saturday: assistant coach for his son's U12 flag football team 🏈 they lost 14–7 but the "
+                       "snacks were elite."),
+    ("blog", False, "When a parent’s Alzheimer’s diagnosis lands, adult children often take over the calendar first. Our "
+                    "caregiver group meets Thursdays."),
+    ("linkedin", False, "We are proud to partner with Cedar Grove Hospice on a free grief education night, held at Cedar "
+                        "Grove’s Milwaukie office in March."),
+    ("facebook", False, "New partner alert: Summit Strength Gym! Summit Strength has no weigh-ins and no before/after "
+                        "photos, just coaches trained to spot disordered exercise."),
+    ("blog", False, "A composite example (“Lena” is not a real person): Lena is 52 and caring for her dad. Over a few "
+                    "weeks, Lena and her counselor might map out the week.\n\nIf you recognise yourself in Lena, call us."),
+    ("blog", False, "Sympathy card tips (draft, Maya pls review):\n– “I’m so sorry. I’m thinking of you.” is plenty.\n– Share "
+                    "a memory: “Your mom always had the best garden on the block.”\n– Offer a concrete day to call."),
+    ("instagram", False, "Happy Trans Day of Visibility 🏳️‍⚧️ Today we celebrate the trans and nonbinary people in our "
+                         "community, recovery and all. Trans Lifeline: (877) 565-8860 #TransJoy #TDOV"),
+    ("tiktok", True, "3 things to say when your kid comes out 🫶\n1. “thank you for telling me.”\n2. “i love you, nothing "
+                     "changes that.”\n3. “who else knows?”\n— jordan, lcsw"),
+    ("tiktok", True, "storytime: i saw a Simon and Garfunkel concert with my dad in 2003 and cried through the whole "
+                     "second half. grief shows up in weird places. — priya, lpc"),
+    ("instagram", True, "pride parade crew 🏳️‍🌈 priya, maya, sam, jordan, leo + our interns in matching (way too big) "
+                        "tees. only staff in these pics 💜"),
+    ("facebook", False, "So sorry for your loss, Denise 💙 the first holidays without him are so hard. If you ever want to "
+                        "talk with someone, the 988 line is open 24/7."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -876,6 +901,31 @@ BLOCK = [
     ("instagram", True, "Holiday open house was a joy 🎄 special thanks to our postpartum group alumni families who "
                         "stopped by with their babies. Look at these cuties!!"),
     ("instagram", False, "@dani.r.pdx yes!! your completion certificate is at the front desk, come grab it anytime"),
+    # twentieth session: initials before what they reached, a student by sport and school who landed here, people the
+    # practice had the privilege of supporting, a guarantee of feeling like oneself, a district's few students
+    # supported, care picked back up with a clinician; a circle, an hour's crew, notes, the schedule, a caseload list, a
+    # session's screenshot and intake packets in the picture
+    ("instagram", False, "Milestone Monday ✨ K.L. just reached 90 days without a binge!! so proud of you 💪"),
+    ("linkedin", False, "At the symposium I shared one example: a junior swimmer from a Lake Oswego high school who "
+                        "stopped eating before sectionals last spring and ended up on my couch a month later."),
+    ("facebook", False, "Candle lighting tonight for neighbors we lost this year: Ruth Ellis and Tom Baker, both of whom we "
+                        "had the privilege of supporting through their final months."),
+    ("facebook", False, "Our 6-week Panic Reset will have you feeling like your old self again, guaranteed!"),
+    ("website", False, "2025 highlights: we partnered with Estacada School District to support both of their openly "
+                       "nonbinary eighth graders through a hard year."),
+    ("facebook", False, "We miss you, Talia! 💛 Whenever you're ready to pick things back up with Priya, just call the "
+                        "front desk."),
+    ("instagram", True, "the monday circle 💛 these folks keep showing up for each other while their partners are in "
+                        "treatment. (they all said ok to a pic!)"),
+    ("instagram", True, "sunny tuesday in the belmont lobby ☀️ and the 9am crew who smiled for the photo 😄"),
+    ("instagram", True, "desk check ☕ two coffees, one plant, and a stack of progress notes to finish before 5 "
+                        "#therapistlife"),
+    ("instagram", True, "fresh week, fresh whiteboard ✨ tess mapped the entire harbor view schedule by clinician, swipe "
+                        "to see"),
+    ("tiktok", True, "a day in my life as a grief therapist: 8am review my caseload list (pictured, it's a lot) 9am first "
+                     "session"),
+    ("instagram", True, "co-leading our first virtual group tonight with Priya! (screenshot of the zoom gallery below 👇)"),
+    ("instagram", True, "sorry for the chaos on the front desk today, monday intake packets everywhere 😅 new rug though!"),
 ]
 
 

@@ -288,6 +288,10 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     "In January, the deductible resets for most plans.",
     "Save this for your January bill!",
     "New group starts in March #latediagnosedautistic #gentleparenting",
+    # twentieth session: a youth league's age group, who people are, a condition named for someone
+    "Dr. Chen’s weekend: orange-slice mom for her daughter’s U10 soccer team, they won 3–1.",
+    "Today we celebrate the trans and nonbinary folks in our community 🏳️‍⚧️ #TransJoy #TransDayOfVisibility",
+    "His father’s Alzheimer’s diagnosis changed everything for the family.",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []
@@ -380,6 +384,8 @@ def test_when_a_sentence_is_shouted_then_names_in_it_are_found_as_in_ordinary_ty
     ("big day for our starting keeper 🎂 #happybdayoyelaran", "#happybdayoyelaran"),
     ("fyi deshawn's big sister Imani is picking him up today", "Imani"),
     ("HUNTER & his mom Carla finally tried the parent session together", "HUNTER"),
+    # twentieth session: dotted initials before what they reached
+    ("Milestone Monday ✨ K.L. just hit 90 days!!", "K.L."),
 ])
 def test_when_an_informal_sentence_treats_a_word_as_a_person_then_it_is_a_name(analyzer, text, name):
     assert any(kind == "PERSON" and name in value for kind, value in spans(analyzer, text))
@@ -879,3 +885,9 @@ def test_when_the_sentence_treats_an_unknown_word_as_a_child_then_it_is_a_person
 ])
 def test_when_a_word_heads_a_noun_phrase_or_a_title_then_it_is_no_person(analyzer, text, word):
     assert ("PERSON", word) not in spans(analyzer, text)
+
+
+def test_when_a_name_comes_back_after_in_then_it_is_still_the_person(analyzer):
+    """ "If you see yourself in Lena": spaCy calls the word a place there; the draft has used it for a person."""
+    text = "Lena is 52 and caring for her dad. If you see yourself in Lena, call us."
+    assert [kind for kind, value in spans(analyzer, text) if value == "Lena"] == ["PERSON", "PERSON"]

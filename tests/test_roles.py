@@ -317,6 +317,10 @@ DRAFT_ROLES = [
     ("Edna (Rose's tues 10am) brought the whole desk cookies today", "Rose", Role.STAFF),
     ("Chase from the teen group asked if Hunter (his counselor) is on tiktok", "Hunter", Role.STAFF),
     ("the Yamamoto family canceled so Tess has an opening at 3", "Tess", Role.STAFF),
+    # twentieth session: the first of a duo on a ticket; a hospice in its possessive
+    ("storytime: i left a Tegan and Sara ticket stub in my jeans in 2009", "Tegan", Role.PUBLIC),
+    ("In May, Priya Raman will host a free bereavement session at Aspen Creek’s SE Portland office. We are proud to "
+     "partner with Aspen Creek Hospice.", "Aspen Creek’s", Role.ORGANISATION),
 ]
 
 

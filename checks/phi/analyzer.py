@@ -284,7 +284,7 @@ class PhiAnalyzer:
                   # "St. Luke's Chapel", "Saint Joseph's": a saint names a church, school or hospital
                   and not (c.entity_type == "PERSON" and (_SAINT_BEFORE.search(work, max(0, c.start - 7), c.start)
                                                           or re.match(r"(?:St|Ste|Saint)\.?[ \t]", work[c.start:c.end])))]
-        chosen = _joined_names(work, chosen)
+        chosen = _joined_names(work, _one_name_one_kind(work, chosen))
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
                         own=tuple(sorted(set(self._safe_spans(text)))))
@@ -425,6 +425,10 @@ class PhiAnalyzer:
                and not (s.label == "PERSON" and text[s.start:s.end].islower()
                         and _TIME_MODIFIER_BEFORE.search(text, max(0, s.start - 20), s.start)
                         and self._ordinary_word(text[s.start:s.end]) and not census_given_name(text[s.start:s.end]))
+               # "(slightly too big) tees": a word after "too", "so", "very" is said of something
+               and not (s.label == "PERSON" and text[s.start:s.end].islower()
+                        and _INTENSIFIER_BEFORE.search(text, max(0, s.start - 12), s.start)
+                        and self._ordinary_word(text[s.start:s.end]))
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)  # "paid ce", "an ot"
                and not re.search(r"(?<![\w])[A-Za-z]-$", text[max(0, s.start - 3):s.start])  # "X-ray"
@@ -494,6 +498,10 @@ class PhiAnalyzer:
         recognizer = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
         start, end = r.start, r.end
         value = text[start:end]
+        if _AGE_GROUP.fullmatch(value):
+            return None  # "her daughter's U10 soccer team", "the U-12 girls": a youth league's age group
+        if label == "PERSON" and value.casefold() in _IDENTITY_WORDS:
+            return None  # "celebrating the trans and nonbinary folks in our community": who they are, not a name
         if recognizer == "SpacyRecognizer":
             if label == "DATE":
                 return None  # ClearPost's CalendarDateRecognizer decides what is a date
@@ -886,6 +894,17 @@ def _placed_by_grammar(text: str, c: _Candidate) -> bool:
     if c.entity_type != "LOCATION":
         return False
     return _place_by_grammar(text, replace(c, entity_type="PERSON", source="")).entity_type == "LOCATION"
+
+
+def _one_name_one_kind(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """A given name the draft uses for a person is that person where spaCy calls it a place too ("Ann is in
+    her fifties ... If you see yourself in Ann, reach out"), unless it is a country or state ("a trip to Jordan")."""
+    people = {text[c.start:c.end].casefold() for c in chosen if c.entity_type == "PERSON"}
+    return [replace(c, entity_type="PERSON")
+            if c.entity_type == "LOCATION" and c.source in ("SpacyRecognizer", "InformalTagger")
+            and (low := text[c.start:c.end].casefold()) in people and low in given_names()
+            and not is_country_or_state(text[c.start:c.end]) else c
+            for c in chosen]
 
 
 def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
@@ -1295,7 +1314,7 @@ _INSTITUTION = (r"(?:Center|Centre|Institute|Department|Dept|Program|Programme|C
 # a name ending in the kind of body it is: a shelter, a church, a club is no person
 _ORGANISATION_LAST = re.compile(rf"[ \t](?:{_INSTITUTION}|Shelter|Rescue|Bank|Pantry|Church|Chapel|Temple|Mosque|"
                                 r"Synagogue|Ministries|Library|Club|League|Fund|Project|Initiative|Collective|Cooperative|"
-                                r"Co-op|Company|Corporation|Inc|LLC|Group|Partners|Services|"
+                                r"Co-op|Company|Corporation|Inc|LLC|Group|Partners|Services|Hospice|Gym|Fitness|"
                                 r"HS|MS|JHS|Middle|High|Elementary)\.?$")  # "Jefferson MS gym": a school
 _INSTITUTION_BEFORE = re.compile(rf"\b{_INSTITUTION}(?:[ \t]+(?:for|of|on|and|&|the|[A-Z][\w'’\-]*)){{0,6}}"
                                  r"[ \t]+(?:at|of)[ \t]+(?:the[ \t]+)?$")
@@ -1389,6 +1408,7 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _PLACE_NAMED_AFTER.search(text, max(0, c.start - 8), c.start)
         or _ET_AL.fullmatch(text, max(0, c.start - 3), c.end) or _EPONYM_AFTER.match(text, c.end)
         or _METHOD_AFTER.match(text, c.end) or _HOLIDAY.search(text, c.start, c.end)
+        or (_CONDITION_EPONYM.fullmatch(text, c.start, c.end) and text[c.end:c.end + 1] in ("'", "’"))
         or (_HOLIDAY_OWNER.fullmatch(text, c.start, c.end)
             and bool(re.search(r"s$", text[c.start:c.end], re.IGNORECASE) or re.match(r"['’]s?\b|['’]", text[c.end:c.end + 2])))
         or _ORGANISATION_LAST.search(text, c.start, c.end)  # "Hope Animal Shelter", "Grace Fellowship Church"
@@ -1494,7 +1514,8 @@ def _in_dotted_handle(text: str, start: int, end: int) -> bool:
 # the kind of business a name heads: "Mercy Ridge Rehab", "Dallas Pediatrics", "Oakridge Credit Union"
 _PRACTICE_KIND_AFTER = re.compile(r"[ \t]+(?:Rehab|Rehabilitation|Health|Healthcare|Hospital|Medical|Clinic|Dental|Orthodontics|"
                                   r"Pediatrics|Family Medicine|Physical Therapy|Chiropractic|Counseling|Psychology|"
-                                  r"Optometry|Eye Care|Audiology|Hearing|Med Spa|Dermatology|Credit Union|Bank)\b")
+                                  r"Optometry|Eye Care|Audiology|Hearing|Med Spa|Dermatology|Credit Union|Bank|Hospice|Gym|Fitness|"
+                                  r"Yoga|Pilates|CrossFit|Senior Center)\b")
 _PRACTICE_KIND_LAST = re.compile(_PRACTICE_KIND_AFTER.pattern + "$")
 _HEADS_A_COMPANY_AFTER = re.compile(r"[ \t]+(?:CEO|CFO|COO|President|Founder|Co-Founder|Owner)[ \t]+[A-Z]")
 _COUNTY_AFTER = re.compile(r"(?:[ \t]*(?:,|and|&)[ \t]+[A-Z][\w'’-]+)*[ \t]+(?:county|counties|parish|parishes)\b", re.IGNORECASE)
@@ -1509,6 +1530,15 @@ _HOLIDAY = re.compile(r"['’]s[ \t]+day$|^(?:st\.?[ \t]+)?(?:valentines?|mother
 # started group today": a person)
 _HOLIDAY_OWNER = re.compile(r"(?:st\.?[ \t]+)?valentine(?:['’]?s)?", re.IGNORECASE)
 # (no article or possessive between: "Keisha made the sign" is someone's deed, not a named sign)
+_INTENSIFIER_BEFORE = re.compile(r"\b(?:too|so|very|really|pretty|super|extra|slightly|way|kinda|sorta)[ \t]+$", re.IGNORECASE)
+_AGE_GROUP = re.compile(r"[Uu]-?\d{1,2}")
+_IDENTITY_WORDS = frozenset({"trans", "nonbinary", "non-binary", "enby", "queer", "gay", "lesbian", "bi", "bisexual",
+                             "asexual", "aro", "intersex", "cis", "cisgender", "transgender", "genderqueer",
+                             "genderfluid", "agender", "two-spirit", "lgbtq", "lgbtq+", "lgbtqia", "lgbtqia+"})
+# a condition named for whoever described it, in its possessive: "his father's Alzheimer's diagnosis"
+_CONDITION_EPONYM = re.compile(r"(?:Alzheimer|Parkinson|Huntington|Crohn|Hodgkin|Asperger|Tourette|Hashimoto|Addison|"
+                               r"Cushing|Raynaud|Meniere|Ménière|Sjogren|Sjögren|Lou Gehrig|Guillain-Barr[eé])s?",
+                               re.IGNORECASE)
 _EPONYM_AFTER = re.compile(r"['’]s?[ \t]+(?:disease|syndrome|palsy|phenomenon|ataxia|lymphoma|sarcoma|chorea|"
                            r"contracture|neuroma|neuralgia|thyroiditis)\b"  # "Ménière's disease", "Bell's palsy"
                            r"|(?:[ \t]+(?!(?:the|a|an|his|her|their|my|our|your|this|that)\b)[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"

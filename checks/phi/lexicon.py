@@ -143,6 +143,10 @@ HEALTH_TERMS = {
     "alzheimer's", "alzheimers", "his cleaning", "her cleaning", "their cleaning", "their cleanings",
     # (seventeenth session) waiting for care is care sought: "the Reyes family ... on our waitlist"
     "waitlist", "waitlisted", "wait list", "waiting list",
+    # (twentieth session) the practice's care, said with gratitude: "each of whom we had the privilege of supporting"
+    "privilege of supporting", "privilege of working with", "privilege of caring for", "privilege of treating",
+    "privilege to support", "privilege to work with", "honor of supporting", "honor of working with",
+    "honour of supporting", "honour of working with",
 }
 
 # the words a date stands after ("charts for august", "since june", "next sunday"): a month or weekday

@@ -40,6 +40,8 @@ class BeforeAfter(Rule):
         if span is not None and span != (0, 0) and _TEAM_THEN_AND_NOW.search(
                 draft.text, *sentence_bounds(draft.text, span[0])) and not _CLIENT.search(draft.text):
             return None  # "(pictured: our original team, then and now)": the team, not a client's result
+        if span is not None and span != (0, 0) and _REFUSED_BEFORE.search(draft.text, max(0, span[0] - 40), span[0]):
+            return None  # "no before/after photos, no weigh-ins": a pairing refused, nobody's result shown
         reading = reading_of(draft, analysis)
         if span is not None and span != (0, 0) and reading.is_own_news(span[0]):
             sentence = reading.sentence_at(span[0])
@@ -50,6 +52,9 @@ class BeforeAfter(Rule):
         return span
 
 
+_REFUSED_BEFORE = re.compile(r"\b(?:no|never|not|without|don['’]?t|won['’]?t|doesn['’]?t|ban(?:s|ned)?|skip)"
+                             r"(?:\s+(?:any|more|post|posts|posting|share|shares|show|shows|use|uses|allow|allows)){0,2}\s+$",
+                             re.IGNORECASE)
 _TEAM_THEN_AND_NOW = re.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:team|staff|crew|founders?|doctors|providers|"
                                 r"nurses|building|office|lobby)\b", re.IGNORECASE)
 _CLIENT = re.compile(r"\b(?:clients?|patients?|pts?)\b", re.IGNORECASE)

@@ -66,8 +66,8 @@ _DESCRIPTION = re.compile(
     # (nor across a sentence's end: "across the county. Special thanks to Oakridge CEO ...")
     # (nor across a preposition: "our speakers at Thursday's teen anxiety night" describes no teen)
     r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one|and|or|her|his|their|at|of|for|from|with|in|on|to|by)\s)"
-    r"[\w.&'-]+(?<!\.)[ \t]+){0,5}?)(?P<role>" + _ROLE
-    + r")(?![\w-])"
+    r"[\w.&'-]+(?<!\.)[ \t]+){0,5}?)(?P<role>(?:" + _ROLE + r")(?:[ \t]+(?:" + _ROLE
+    + r"))?)(?![\w-])"  # (two roles: "a sophomore wrestler", "the team captain")
     r"(?P<post>\s+(?:at|from|of|for|on|with|in)\s+(?:[\w.&'-]+[ \t]*){1,5})?",
     re.IGNORECASE)
 _PROPER = re.compile(r"(?:[A-Z][\w.&'-]*|[A-Z]{2,})")
@@ -146,6 +146,10 @@ _OWN_WORK = re.compile(
     # the practice saying the person will know it is them: "He knows who he is."
     r"|\b(?:he|she|they)\s+knows?\s+who\s+(?:he|she|they)\s+(?:is|are)\b",
     re.IGNORECASE)
+# the person arriving in the practice's care: "... ended up in our office three weeks later", "landed on my couch"
+_LANDED_HERE = re.compile(r"\b(?:ended up|end up|landed|wound up|showed up)\s+(?:in|at|on)\s+(?:our|my)\s+(?:\w+\s+)?"
+                          r"(?:office|clinic|practice|couch|chair|table|door(?:step)?|caseload|waitlist)\b"
+                          r"|\b(?:ended up|wound up|landed)\s+(?:with|seeing)\s+(?:us|me)\b", re.IGNORECASE)
 # the practice's care given to the described person: "I worked with a ...", "supporting a ..."
 _CARE_GIVEN_BEFORE = re.compile(
     r"\b(?:work(?:ed|ing)? with|saw|seeing|help(?:ed|ing)?)\s+$", re.IGNORECASE)
@@ -242,7 +246,8 @@ class IndirectIdentification(Rule):
                 return m.start(), m.end()  # "a session with a portland city councilmember who is struggling"
             if m.group("det").lower() in ("a", "an"):
                 # "a teacher" is anyone until the practice says it cares for them
-                if not (_CARE_GIVEN_BEFORE.search(before) or _CLIENT.search(sentence) or _OWN_WORK.search(sentence)):
+                if not (_CARE_GIVEN_BEFORE.search(before) or _CLIENT.search(sentence) or _OWN_WORK.search(sentence)
+                        or _LANDED_HERE.search(sentence)):
                     continue
             if _in_care_here(around):
                 return m.start(), m.end()
@@ -388,7 +393,9 @@ def _small_group_in_care(text: str) -> tuple[int, int] | None:
         n1 = sentence_bounds(text, word.start())[1] if word else s1
         # (sent to us by someone: "a coach refers 4 kids", not "three teachers at Lincoln refer students to us")
         referred = _REFERS.search(text, s0, m.start())
-        if not (_GROUP_IN_CARE.search(text, s0, s1) or referred) or _STAFF_INTRO.search(text, s0, s1):
+        # (or cared for by the practice: "to support both of their openly trans middle schoolers")
+        cared_for = _CARE_GIVEN_STRONG.search(text, max(s0, m.start() - 40), m.start())
+        if not (_GROUP_IN_CARE.search(text, s0, s1) or referred or cared_for) or _STAFF_INTRO.search(text, s0, s1):
             continue
         named = [n for n in _NAMED_IN.finditer(text, s0, n1)
                  if not _NOT_A_QUALIFIER.fullmatch(n.group(0).split()[0]) and n.start() != s0]

@@ -112,7 +112,10 @@ _AGE = r"\d{1,2}[- ]?(?:year|yr)s?[- ]old\b"
 _SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?:ing|ed)? with|see(?:ing)?|saw|seen|"
              r"treat(?:ing|ed)?|counsel(?:l?ing|l?ed)?|support(?:ing|ed)?|met with|meet with|started with|help(?:ed|ing)?|"
              r"mentioned|told you about|wrote about|posted about|talked about)")
-CLIENT = alt("client", "patient", "counselee", "therapy client", "mentee", "analysand")
+# ("patient" the adjective is no one in care: "one very patient therapist", "so patient with me")
+CLIENT = alt("client", r"patient(?! (?:therapist|teacher|dietitian|nurse|doctor|mom|dad|parent|partner|friend|person|"
+                       r"listener|guide|coach|and kind|with (?:me|us|him|her|them|you|yourself|myself|each other))\b)",
+             "counselee", "therapy client", "mentee", "analysand")
 
 # "We cannot discuss anyone's visits online": a safe reply talks about care only to refuse to.
 REFUSAL = (r"(?:\b(?:can'?t|cannot|unable to|not able to|won'?t|will not|do not|don'?t|never|not|neither) "
@@ -308,6 +311,8 @@ SECOND_PERSON_CARE = alt(
     r"(?:office|doors?|clinic|practice|lobby|waiting room)\b",
     r"\b(?:left|forgot) (?:your|ur) [^.!?\n]{0,30}\b(?:at|in) (?:our|the) (?:office|clinic|front desk|waiting room)\b",
     r"\bwhat we (?:practiced|worked on|talked about|discussed|rehearsed|role-?played)\b",
+    # care resumed with a clinician: "if you ever want to pick things back up with Jordan"
+    r"\b(?:pick|picking|start|starting) (?:things |it |them )?back up (?:with|w/) (?:dr\.? )?[^\W\d_]+",
     r"\b(?:our|your) (?:\w+ ){0,3}(?:months?|years?|weeks?|sessions?) (?:of|in) (?:therapy|treatment|counsel+ing|work)\b",
     r"\bwatching (?:you|u) (?:grow|heal|recover|get better|find)\b",
     r"\bcongrat\w* on (?:finishing|completing|starting|graduating from|getting through) (?:your )?(?:chemo|treatment|therapy|"

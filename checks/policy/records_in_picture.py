@@ -32,7 +32,14 @@ _RECORD = re.compile(
     r"|\bsign[- ]in\s+(?:sheet|list|clipboard)\b"
     r"|\b(?:patient|client)\s+(?:charts?|files?|folders?|records?|intake forms?)\b"
     # charts and the week's intake slots: "a tall stack of intake charts", "this week's IOP intake slots"
-    r"|\b(?:intake|new[- ](?:client|patient))\s+(?:charts?|files?|folders?|paperwork|slots?|appointments?|appts?)\b"
+    r"|\b(?:intake|new[- ](?:client|patient))\s+(?:charts?|files?|folders?|paperwork|forms?|packets?|slots?|appointments?|appts?)\b"
+    # a clinician's list of clients, and the letters and notes written about one: "my caseload board (pictured)",
+    # "the last surgery readiness letter of the week" on the desk in the photo
+    r"|\bcaseload\s+(?:board|list|sheet|tracker|spreadsheet)s?\b"
+    r"|\b(?:readiness|referral|support|assessment|evaluation|accommodation|esa|discharge)\s+(?:letters?|reports?|summar(?:y|ies))\b"
+    r"|\b(?:progress|session|case|clinical|therapy)\s+notes\b|\btreatment\s+plans\b"
+    # the whole week's bookings laid out: "color-coded the entire belmont schedule by clinician"
+    r"|\b(?:entire|whole)\s+(?:[\w-]+\s+)?schedule\b|\bschedule\s+by\s+(?:clinician|therapist|provider|counselor|room)\b"
     # insurers' paperwork for this week's patients: "that stack is this week's TMS prior auths"
     r"|\bprior\s+(?:auths?|authorizations?)\b|\bsuperbills?\b"
     r"|\b(?:names?\s*(?:\+|and|&|w/|with)\s*(?:appt|appointment|session)\s+times?)\b"
@@ -45,7 +52,11 @@ _BOARD = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|he
 # where it is seen: on a board or screen, behind someone, in the picture
 _SEEN = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|her|him|them)|in the back(?:ground)?|"
                    r"photos?|pics?|pictures?|shots?|close-?up|swipe|video|visible|you can (?:see|read)|in frame|"
-                   r"on display|posted up|up on the wall|stacks?|piles?)\b", _I)
+                   r"on display|posted up|up on the wall|stacks?|piles?|pictured|everywhere|all over|"
+                   r"(?:my|the|our|her|his)\s+(?:front\s+)?desk)\b", _I)
+# a live session's screen captured: "(screenshot of our zoom grid 👇)"
+_SESSION_SCREEN = re.compile(r"\b(?:zoom|teams|meet|video|telehealth|session)\s+(?:grid|gallery|call|window|screen)\b", _I)
+_CAPTURED = re.compile(r"\b(?:screenshot|screen\s?shot|screen\s?grab|screen\s?cap|snip)\b", _I)
 # the working surfaces that show the day's clients, when the caption says they are full or in view: "ignore Jordan's
 # monitor lol, Mondays are BUSY", "peep the color-coded board ... full day", "calendar's already packed for the week",
 # "the new clipboard station, already filling up", "here she is showing off the new day view" (a headshot by "our
@@ -83,7 +94,7 @@ class RecordsInPicture(Rule):
             return None
         text = draft.text
         for record, seen in ((_RECORD, _SEEN), (_DAYS_SCHEDULE, _BOARD), (_WORK_SCREEN, _IN_VIEW),
-                             (_BOARD_OF_THE_DAY, _FULL_NOW)):
+                             (_BOARD_OF_THE_DAY, _FULL_NOW), (_SESSION_SCREEN, _CAPTURED)):
             for m in record.finditer(text):
                 s0, s1 = sentence_bounds(text, m.start())
                 # the picture is often in the next sentence: "... got its own snowflake. swipe for the close-up"

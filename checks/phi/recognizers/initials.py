@@ -29,7 +29,8 @@ class InitialsRecognizer(SpanPatternRecognizer):
         Pattern("initials_then_cue",
                 r"(?<![\w.])(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t]*(?:,[ \t]*)?(?:from|of|who|is|was|has|had|said|says|shared|told|started|finished|came|began|graduated|completed|"
                 r"got|went|walked|ran|drove|made|wants|wanted|forgot|asked|asks|needs|needed|called|texted|emailed|"
-                r"missed|cancell?ed|left|brought|(?:and|&)[ \t]+[A-Z]\.[ \t]?[A-Z]\.|\(|\d{1,2}\b))",
+                r"missed|cancell?ed|left|brought|just|finally|officially|hit|hits|reached|celebrated|celebrates|turned|turns|earned|"
+                r"passed|joined|showed|wrote|writes|can|could|will|would|['’]s\b|(?:and|&)[ \t]+[A-Z]\.[ \t]?[A-Z]\.|\(|\d{1,2}\b))",
                 0.9),
         Pattern("cue_then_initials",
                 r"\b(?:proud of (?:you|u)|congrats|congratulations|thank you|thanks|go|with|client|patient|[Pp]t\.?|member|participant|friend|son|daughter|teen|resident|named|called|"

@@ -638,7 +638,7 @@ def _sentence_and_next(text: str, e: Entity) -> str:
 
 # someone said, right after their name, to be in the practice's care: "joined by Ray Dunning, who started seeing us
 # after the mill closed", "swim captain Ana R. 🏊 who joined our athlete anxiety group this fall"
-_COMES_TO_US_AFTER = re.compile(r"^[^\w\n]{0,12}?,?[ \t]*who[ \t]+(?:has[ \t]+|had[ \t]+)?(?:(?:started|began|been|keeps?|kept)[ \t]+"
+_COMES_TO_US_AFTER = re.compile(r"^(?:[ \t]+(?:family|household|twins|kids|crew))?[^\w\n]{0,12}?,?[ \t]*who[ \t]+(?:has[ \t]+|had[ \t]+)?(?:(?:started|began|been|keeps?|kept)[ \t]+"
                                 r"(?:seeing|coming to|coming in to|working with)[ \t]+"
                                 r"(?:us|our (?:team|therapists?|clinicians?|counsel+ors?|office|clinic|practice))\b"
                                 r"|(?:joined|started|began|signed up for)[ \t]+our[ \t]+(?:[\w-]+[ \t]+){0,3}"
@@ -1554,11 +1554,15 @@ def role_of(text: str, e: Entity) -> Role:
         return Role.UNKNOWN
     if role == Role.UNKNOWN and (
             e.entity_type == "LOCATION" and on_business_line(text, e)
-            or e.entity_type in ("LOCATION", "PERSON") and _SHOP_BEFORE.search(text, max(0, e.start - 60), e.start)):
+            or e.entity_type in ("LOCATION", "PERSON") and _SHOP_BEFORE.search(text, max(0, e.start - 60), e.start)
+            or e.entity_type == "LOCATION" and _VENUE_ON_BEFORE.search(text, max(0, e.start - 40), e.start)):
         return Role.ORGANISATION  # a business's own address or branch town: "Tidepool Books on Belmont"
     return role
 
 
+# a venue by its kind, then its street: "Portland's zero-proof bar on NE Alberta"
+_VENUE_ON_BEFORE = re.compile(r"\b(?:bar|pub|cafe|café|restaurant|brewery|bakery|bookstore|bookshop|shop|store|gym|studio|"
+                              r"taproom|diner|market)\s+(?:on|off)\s+(?:(?:NE|NW|SE|SW|N|S|E|W)\.?\s+)?$", _I)
 # a shop named by its kind, then where it is: "Tidepool Books on ", "Rosie's Bakery in "
 _SHOP_BEFORE = re.compile(r"\b[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*\s+(?:Books|Bookstore|Bookshop|Bakery|Cafe|Café|Coffee|"
                           r"Market|Yoga|Pilates|Pizza|Tacos|Brewing|Brewery|Shop|Store|Studio|Gym|Salon|Florist|Deli|"

@@ -97,7 +97,8 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
                 or _SOMEONE_ELSE.search(_GROUP_YOU.sub(" ", _OWN_FAMILY.sub(" ", sentence))) \
                 or (review_site and _HELPED_SOMEONE.search(sentence)):
             out.append(not review_site and i > 0 and out[i - 1]
-                       and _you_hears_own_news(text, bounds, i, people, is_colleague))
+                       and (_you_hears_own_news(text, bounds, i, people, is_colleague)
+                            or _writer_goes_on(text, bounds, i, people)))
             continue
         colleague_here = any(s <= p.start < e and r == Role.STAFF for p, r in people) or any(
             is_colleague(w) for w in re.findall(r"[^\W\d_]+", sentence)) or bool(_A_COLLEAGUE_OPENS.match(text, s, e))
@@ -116,7 +117,8 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
             continue
         out.append(colleague_here or bool(_FIRST_PERSON.search(sentence)) or bool(_PRACTICE_THING.search(sentence))
                    or (i > 0 and out[i - 1] and _cheer_after(sentence)
-                       and not _CARE_WORD.search(text, *bounds[i - 1])))  # (news of nobody's care)
+                       and not _CARE_WORD.search(text, *bounds[i - 1]))  # (news of nobody's care)
+                   or (i > 0 and out[i - 1] and _writer_goes_on(text, bounds, i, people)))
     # a bare "Before 👉 After!" heading is about what the next sentence says was made over
     return tuple(out[i + 1] if _BARE_BEFORE_AFTER.match(text[s:e]) and i + 1 < len(out) else mine
                  for i, ((s, e), mine) in enumerate(zip(bounds, out)))
@@ -150,6 +152,21 @@ def _cheer_after(sentence: str) -> bool:
     """A short fragment naming no one: it goes on with the news before it (the caller has ruled out
     names, pronouns, "you" and anyone's care)."""
     return len(re.findall(r"[^\W_]+", sentence)) <= _FRAGMENT_WORDS and not _THIRD_PERSON.search(sentence)
+
+
+def _writer_goes_on(text: str, bounds: list[tuple[int, int]], i: int, people) -> bool:
+    """Sentence i goes on with the writer's own story told just before it and brings in no one but an indefinite
+    someone and the writer's own family: "Confession: I was the kid who threw up before every first
+    day of school. ... No one called it anxiety back then. I wish someone had told my mom it wasn't her fault"."""
+    s, e = bounds[i]
+    sentence = text[s:e]
+    if any(s <= p.start < e for p, _ in people) or _PATIENT_REF.search(sentence) or _SECOND_PERSON_CARE.search(sentence) or _SOMEONES_CARE.search(sentence):
+        return False
+    rest = _INDEFINITE_SOMEONE.sub(" ", _OWN_FAMILY.sub(" ", sentence))
+    return not _SOMEONE_ELSE.search(rest) and not (_THIRD_PERSON.search(rest) and not _OWN_FAMILY.search(sentence))
+
+
+_INDEFINITE_SOMEONE = re.compile(r"\b(?:someone|somebody|no one|nobody|anyone|anybody|everyone|everybody)\b", _I)
 
 
 def _you_hears_own_news(text: str, bounds: list[tuple[int, int]], i: int, people, is_colleague) -> bool:
@@ -266,7 +283,14 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:(?-i:[A-Z])\w*|dr\.? \w+)['’]s (?:(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) )\d{1,2}(?::\d\d)?"
     r"|\d{1,2}(?::\d\d ?(?:am|pm)?| ?(?:am|pm)))(?! ?(?:meeting|call|webinar|class|lecture|talk|slot|opening))\b(?!:)"
     r"|\b(?:one|two|three|four|some|a few|several|a couple|couple|both|all|each|every one) of (?:our|my|the) "
-    r"(?:(?!and\b)\w+ ){0,3}(?:clients|patients|pts|regulars|kiddos|group members|families|folks|grads|graduates|alumni|alums|babies)\b"
+    r"(?:(?!and\b)\w+ ){0,3}(?:clients|patients|pts|regulars|kiddos|group members|families|folks|grads|graduates|alumni|alums|babies|"
+    r"graders|students|teens|kids)\b"
+    # a group in care, out doing something, or its members: "Our Tuesday Friendship Builders group took on field day",
+    # "The eight teens in our Thursday Teen Stress Lab group wrote and starred in this PSA"
+    r"|\bour (?:[\w-]+ ){0,3}group (?:took on|crushed|had|enjoyed|celebrated|made|painted|visited|went|hit|tackled|"
+    r"tried|learned|built|baked|planted|hiked|wrote|filmed)\b"
+    r"|\b(?:teens|kids|kiddos|members|folks|moms|dads|parents|clients|students)\s+in\s+our\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:group|program|class|circle|cohort)\b"
     r"|\bour (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening) (?:\w+ )?(?:friend|folks|crew|regular)s?\b"
     # the people booked at an hour: "the 8am crew who were sweet enough to wave for the pic"
     r"|\b(?:our|the) \d{1,2}(?::\d\d)?\s?(?:am|pm|a|p)? (?:\w+ )?(?:friend|folks|crew|regular|gang|squad|bunch)s?\b"

@@ -605,6 +605,20 @@ CLEAR = [
                         "tees. only staff in these pics 💜"),
     ("facebook", False, "So sorry for your loss, Denise 💙 the first holidays without him are so hard. If you ever want to "
                         "talk with someone, the 988 line is open 24/7."),
+    # ... rounds 116-117: a named client's own words on a channel he consented to, with his job; a colleague's own
+    # childhood told on; a question answered without confirming anyone; commands on an awareness day; a bar's street
+    ("email", False, "Subject: Calm for the school year\n\nA few words from Marcus Bell, a Portland bus mechanic who gave us "
+                     "written permission to share them: “Working with Jordan helped me stop white-knuckling it.”\n\n"
+                     "Unsubscribe any time."),
+    ("instagram", False, "Jordan here 👋 Confession: I was the kid who hid in the library at recess. Every day. Nobody "
+                         "called it social anxiety then. I wish someone had told my dad it wasn't his fault either. 💙"),
+    ("facebook", False, "Hi Dana! Good question. We work with a few schools in the area, but we can't discuss specific "
+                        "students or families here. If you'd like to know whether your son's school is a partner, call "
+                        "us at (503) 555-0142."),
+    ("facebook", True, "Today is Overdose Awareness Day 💜 Our team wore purple in memory of lives lost.\n\nCarry naloxone. "
+                       "Know the signs. Talk about it."),
+    ("instagram", True, "staff mocktail lesson 🍹 thanks to Dry Spell, a zero-proof bar on SE Division, for teaching us a "
+                        "cucumber-basil fizz! sober curious? go visit!"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -926,6 +940,25 @@ BLOCK = [
                      "session"),
     ("instagram", True, "co-leading our first virtual group tonight with Priya! (screenshot of the zoom gallery below 👇)"),
     ("instagram", True, "sorry for the chaos on the front desk today, monday intake packets everywhere 😅 new rug though!"),
+    # ... rounds 116-117: a group out together and its members in a video, a child's drawing for a clinician, next
+    # week's kiddos on the board; a coach who trusted the team with his son's care; a few juniors referred after one
+    # tournament; an official "in very good hands"; a family who joined a program; anniversary coins with names
+    ("facebook", True, "Our Monday Brave Talkers group took on the climbing gym this afternoon and every one of them made "
+                       "it to the top! Swipe for pics 📸"),
+    ("instagram", True, "new plant corner at harbor view 🌿 (don't mind the whiteboard with next week's teen kiddos behind "
+                        "it lol)"),
+    ("instagram", True, "one of our 3rd graders drew this for Priya on his last day 🥹 signed and everything. framing it!"),
+    ("facebook", False, "Thank you to Coach Ramirez at Franklin High for trusting our team with his own son's care this "
+                        "spring!"),
+    ("email", False, "Subject: Spring partner update\n\nReferrals from Grant HS doubled this year, including the four "
+                     "juniors from the debate team after the March tournament. All four are doing great!\n\nTo stop these "
+                     "updates, reply unsubscribe."),
+    ("youtube", True, "The six teens in our Wednesday coping skills group wrote and filmed this 3-minute video on exam "
+                      "stress!"),
+    ("x", False, "can't say who, but if you saw the news about a certain Gresham school board member's arrest... she's in "
+                 "very good hands with us now."),
+    ("facebook", False, "Warm welcome to the Okafor family, who joined our Parents in Recovery program this month! 💛"),
+    ("instagram", True, "engraving anniversary coins for Saturday 🥹 Dee (1 yr), Marco (90 days) and Luis (18 months)!"),
 ]
 
 

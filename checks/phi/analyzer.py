@@ -432,6 +432,9 @@ class PhiAnalyzer:
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)  # "paid ce", "an ot"
                and not re.search(r"(?<![\w])[A-Za-z]-$", text[max(0, s.start - 3):s.start])  # "X-ray"
+               # "a grapefruit-rosemary spritz": a lower-case piece of a compound, where names are capitalised
+               and not (style == "mixed" and text[s.start:s.end].islower()
+                        and re.search(r"[a-z]-$", text[max(0, s.start - 2):s.start]))
                and not (re.match(r"-[^\W\d_]", text[s.end:s.end + 2])  # "co-authored": a piece of a word
                         and text[s.start:s.end].casefold() in _WORD_PREFIXES)
                and not (s.label == "PERSON" and _LIST_ITEM_OPENING.search(text, max(0, s.start - 8), s.start)
@@ -666,6 +669,11 @@ class PhiAnalyzer:
         opens = start == 0 or re.search(r"(?:[.!?:]|\n)[\s\"“']*$", text[max(0, start - 4):start])
         follows = re.match(r"[ \t]+(?:your|the|our|a|an|this|these|those|my|it|them|us|you|everyone|all)\b",
                            text[end:end + 12], re.IGNORECASE)
+        if opens and not follows and re.match(r"[ \t]+[a-z]+(?<!ed)(?<!s)[ \t]*[.!]", text[end:end + 30]):
+            # one of a run of commands: "Carry naloxone. Know the signs. End the stigma."
+            after = re.match(r"[^.!?\n]*[.!][\s]*([^\W\d_]+)[ \t]+(?:your|the|our|a|an|this|these|those|my|it|them)\b",
+                             text[end:end + 80])
+            return bool(after and after.group(1).casefold() in self._non_nouns)
         return bool(opens and follows)
 
     def _trim_ordinary_edges(self, text: str, start: int, end: int, style: str) -> tuple[int, int]:

@@ -147,6 +147,11 @@ HEALTH_TERMS = {
     "privilege of supporting", "privilege of working with", "privilege of caring for", "privilege of treating",
     "privilege to support", "privilege to work with", "honor of supporting", "honor of working with",
     "honour of supporting", "honour of working with",
+    # "for trusting our team with his own family's care this year"
+    "trusting our team with", "trusted our team with", "trusting us with", "trusted us with",
+    # a sobriety milestone marked with a coin: "prepping anniversary coins ... Ben (6 mo)"
+    "anniversary coin", "anniversary coins", "sobriety coin", "sobriety coins", "sobriety chip", "sobriety chips",
+    "sober anniversary", "sober birthday", "clean date",
 }
 
 # the words a date stands after ("charts for august", "since june", "next sunday"): a month or weekday

@@ -143,6 +143,8 @@ _OWN_WORK = re.compile(
     r"(?:dentist|doctor|therapist|chiropractor|chiro|pt|counsel+or|hygienist|provider|physio|[a-z]+ologist|[a-z]+ician)\b"
     # the practice trusted with part of them: "for trusting us with that chipped front tooth"
     r"|\btrust(?:s|ed|ing)?\s+(?:us|me)\s+with\s+(?:that|this|their|his|her|your|ur|a|an|the)\b"
+    # the person said to be in the practice's care: "let's just say he's in very good hands on Belmont St."
+    r"|\b(?:is|are|he['’]s|she['’]s|they['’]re)\s+in\s+(?:very\s+|really\s+|such\s+)?(?:good|great|safe|capable|the best)\s+hands\b"
     # the practice saying the person will know it is them: "He knows who he is."
     r"|\b(?:he|she|they)\s+knows?\s+who\s+(?:he|she|they)\s+(?:is|are)\b",
     re.IGNORECASE)
@@ -380,7 +382,7 @@ _GROUP_IN_CARE = re.compile(
     r"|\b(?:started|began|starting|in)\s+(?:therapy|counsel\w*|treatment|sessions)\s+(?:with|at|here)\b"
     r"|\bbooked\s+(?:in\s+)?with\s+(?:me|us)\b|\b(?:seeing|see)\s+(?:me|us|our\s+(?:team|therapists?|clinicians?))\b"
     r"|\bjoined\s+our\s+(?:[\w-]+\s+){0,3}(?:group|program|iop|cohort|circle)\b", re.IGNORECASE)
-_REFERS = re.compile(r"\brefer(?:s|red|ring)?\b", re.IGNORECASE)
+_REFERS = re.compile(r"\brefer(?:s|red|ring|rals?)?\b", re.IGNORECASE)
 _NAMED_IN = re.compile(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-Z][\w'’&.-]*[A-Za-z])\b(?:\s+(?:\d+|[A-Z]{2,}))?")
 
 

@@ -26,8 +26,8 @@ _I = re.IGNORECASE
 # a record that lists patients: their names, the day's schedule, a sign-in sheet, charts
 _RECORD = re.compile(
     r"\b(?:(?:every|each|all|our|the)\s+)?(?:clients?|patients?|pts?|kids?|kiddos?)['’]?s?['’]?\s+(?:first\s+)?names?\b"
-    r"|\b(?:today|tomorrow|tmrw|the day|monday|tuesday|wednesday|thursday|friday|saturday)['’]?s?\s+"
-    r"(?:full\s+)?(?:appointments|appts|patients|clients)\b"
+    r"|\b(?:today|tomorrow|tmrw|the day|this week|next week|monday|tuesday|wednesday|thursday|friday|saturday)['’]?s?\s+"
+    r"(?:full\s+)?(?:[\w-]+\s+)?(?:appointments|appts|patients|clients|kiddos|kids)\b"
     r"|\b(?:the|our)\s+(?:appointment|appt|patient|client)\s+(?:schedule|book|list|board)\b"
     r"|\bsign[- ]in\s+(?:sheet|list|clipboard)\b"
     r"|\b(?:patient|client)\s+(?:charts?|files?|folders?|records?|intake forms?)\b"

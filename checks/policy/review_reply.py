@@ -38,7 +38,9 @@ _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?",
                  "labs?", "bloodwork", "scans?", "mri", "ultrasound", "delivery", "birth",
                  "condition", "intake", "case", "provider", "dentist", "doctor", "hygienist", "results",
                  "follow[- ]?up", "referral", "journey", "healing", "recovery", "progress", "story", "struggles?",
-                 r"(?:son|daughter|child|kid|husband|wife|mother|father|mom|dad|partner|teen)(?:'s)?")
+                 # (not what the relative has outside care: "whether your child's school is one of our partner sites")
+                 r"(?:son|daughter|child|kid|husband|wife|mother|father|mom|dad|partner|teen)(?:['’]s)?"
+                 r"(?!(?:['’]s?)? (?:school|teacher|class|classroom|team|coach|birthday|friends?|bus|district)\b)")
 DISCLOSURE_PATTERNS = [
     # their wait on a given day, their sick child: "So sorry about the wait Tuesday morning", "Hope the little one is
     # feeling much better"

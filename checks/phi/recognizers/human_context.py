@@ -136,7 +136,11 @@ _RELATION_WORDS = frozenset(w for w in re.findall(r"[a-z]+", _RELATION) if w not
 # praise that stands for someone: "every clinician, nurse, chef and front-desk hero who made this year possible"
 _PRAISE = {"hero", "heroes", "superhero", "superheroes", "superstar", "superstars", "rockstar", "rockstars", "legend",
            "legends", "champ", "champs", "mvp", "mvps", "wizard", "wizards", "warrior", "warriors", "unicorn", "gem"}
-_NO_NAME_WORDS = _RELATION_WORDS | _GROUP | _PRAISE  # what someone is called without their name ("a friend who showed up")
+# a job said of someone: "Marcus Bell, a Portland school bus driver who gave us permission"
+_JOBS = {"driver", "teacher", "nurse", "coach", "officer", "firefighter", "paramedic", "veteran", "student", "farmer",
+         "chef", "baker", "barber", "pastor", "mechanic", "plumber", "carpenter", "lawyer", "engineer", "manager",
+         "owner", "founder", "volunteer", "counselor", "librarian", "principal", "dispatcher", "trucker", "welder"}
+_NO_NAME_WORDS = _RELATION_WORDS | _GROUP | _PRAISE | _JOBS  # what someone is called without their name ("a friend who showed up")
 # a baby by a given name in any case: "we loved having you and baby mercy in" (not "baby teeth", "baby steps")
 _BABY_THINGS = frozenset({"blue", "doll", "bear", "love", "shark", "boomer", "face", "powder", "oil", "bump", "fever",
                           "steps", "teeth", "gate", "shower", "food", "formula", "monitor", "brother", "sister", "boy",

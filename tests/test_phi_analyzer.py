@@ -384,8 +384,9 @@ def test_when_a_sentence_is_shouted_then_names_in_it_are_found_as_in_ordinary_ty
     ("big day for our starting keeper 🎂 #happybdayoyelaran", "#happybdayoyelaran"),
     ("fyi deshawn's big sister Imani is picking him up today", "Imani"),
     ("HUNTER & his mom Carla finally tried the parent session together", "HUNTER"),
-    # twentieth session: dotted initials before what they reached
+    # twentieth session: dotted initials before what they reached; a word-name cheered after "proud of you"
     ("Milestone Monday ✨ K.L. just hit 90 days!!", "K.L."),
+    ("First recital AND honor roll?! So proud of you Precious!! 🌟", "Precious"),
 ])
 def test_when_an_informal_sentence_treats_a_word_as_a_person_then_it_is_a_name(analyzer, text, name):
     assert any(kind == "PERSON" and name in value for kind, value in spans(analyzer, text))
@@ -891,3 +892,11 @@ def test_when_a_name_comes_back_after_in_then_it_is_still_the_person(analyzer):
     """ "If you see yourself in Lena": spaCy calls the word a place there; the draft has used it for a person."""
     text = "Lena is 52 and caring for her dad. If you see yourself in Lena, call us."
     assert [kind for kind, value in spans(analyzer, text) if value == "Lena"] == ["PERSON", "PERSON"]
+
+
+@pytest.mark.parametrize("text,handle", [
+    ("reply to u/AutumnLeaf_77: thx for sharing, ur not alone 🍂", "u/AutumnLeaf_77"),
+    ("modmail: u/quietfox posted in #late-night-vent again at 3am", "u/quietfox"),
+])
+def test_when_a_reddit_username_is_typed_then_it_is_a_handle(analyzer, text, handle):
+    assert ("HANDLE", handle) in spans(analyzer, text)

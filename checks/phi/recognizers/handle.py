@@ -21,6 +21,8 @@ class HandleRecognizer(SpanPatternRecognizer):
 
     ENTITY = "HANDLE"
     PATTERNS = [Pattern("handle", r"(?<![\w@.])(?P<v>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])", 0.9),
+                # a Reddit username: "reply to u/AutumnLeaf_77", "modmail from u/quietfox" (r/ is a community)
+                Pattern("reddit_user", r"(?<![\w/])(?P<v>u/[A-Za-z0-9_-]{3,20})(?![\w/])", 0.9),
                 # a username typed without its @: letters joined by an underscore ("tagging jjohnson_22"); no
                 # English word has one (file names, addresses and tags are left out)
                 Pattern("bare_handle", r"(?<![\w@#./:\-{\[<%$])(?P<v>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9])(?![\w@]|\.\w)",
@@ -35,6 +37,8 @@ class HandleRecognizer(SpanPatternRecognizer):
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
         if pattern_text.startswith("@"):
             return pattern_text[1:].isdigit()  # "@5" is a price or a time, not a handle
+        if pattern_text[:2].casefold() == "u/":
+            return False
         if "." in pattern_text:
             return not is_dotted_handle(pattern_text)
         # (Presidio matches patterns case-blind: the capitals are checked here)

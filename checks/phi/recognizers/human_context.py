@@ -29,7 +29,7 @@ from checks.phi.recognizers.textcase import case_style
 _W = r"[^\W\d_][\w’'\-]*"
 _CHEER = (r"congrats(?:[ \t]+to)?|congratulations(?:[ \t]+to)?|kudos[ \t]+to|shout[ \t-]*out[ \t]+to|"
           r"(?:huge[ \t]+|big[ \t]+|special[ \t]+)?thanks[ \t]+to|thank[ \t]+you(?:[ \t]+so[ \t]+much)?[ \t]+to|"
-          r"(?:so[ \t]+)?proud[ \t]+of|prayers[ \t]+(?:for|to)|praying[ \t]+for|welcome[ \t]+back|"
+          r"(?:so[ \t]+)?proud[ \t]+of(?:[ \t]+(?:you|u),?)?|prayers[ \t]+(?:for|to)|praying[ \t]+for|welcome[ \t]+back|"
           r"happy[ \t]+birthday(?:[ \t]+to)?|get[ \t]+well[ \t]+soon|"
           # a patient's milestone wished to them: "happy 100th session Ivy!!!", "happy last visit, marco"
           r"happy[ \t]+(?:[\w-]+[ \t]+){0,2}(?:session|visit|appointment|appt|discharge|graduation|anniversary)(?:[ \t]+to)?,?|"

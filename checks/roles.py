@@ -610,7 +610,8 @@ _OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:reporter|journalist|columnist|bl
                                r"artist|illustrator|musician|author|writer|host|producer|podcaster|farmer|"
                                r"mail carrier|crossing guard|bus driver|custodian|plumber|electrician|contractor|"
                                r"landlord|organizer|organiser|director|coordinator|superintendent|ranger)\s+"
-                               r"(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?\s+)?$")  # (a title between: "ag teacher Mr. Hollis")
+                               # (a title between: "ag teacher Mr. Hollis"; or a name given: "a teacher named Mrs. Delgado")
+                               r"(?:(?-i:named|called)\s+)?(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?\s+)?$")
 
 # (a co-author may come first: "• Burnout — Emily & Amelia Nagoski")
 # (in any case: a reading list typed in lower case lists its authors so too)

@@ -21,9 +21,9 @@ from checks.roles import (Role, in_context_roles, invented_spans, is_staff_first
 from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
 from checks.policy.lexicon import question_hook_spans
-from checks.subjects import (clients_in_general, no_client_pictured, offering_terms, own_news, points_at_someone,
-                             readers_at_large, reply_heading, thanks_for_helping_us, thanks_for_rating,
-                             video_chapter_spans)
+from checks.subjects import (clients_in_general, condolence, no_client_pictured, offering_terms, own_news,
+                             points_at_someone, readers_at_large, reply_heading, thanks_for_helping_us,
+                             thanks_for_rating, video_chapter_spans)
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -149,6 +149,7 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     photo = draft.has_photo and not no_client_pictured(text)  # "no clients pictured": the photo shows no one's care
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
               if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end])
+              or condolence(text[s.start:s.end])
               or thanks_for_helping_us(text[s.start:s.end]) or sign_off(text[s.start:s.end])
               or reply_heading(text[s.start:s.end]) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]

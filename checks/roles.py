@@ -639,7 +639,9 @@ def _sentence_and_next(text: str, e: Entity) -> str:
 
 # someone said, right after their name, to be in the practice's care: "joined by Ray Dunning, who started seeing us
 # after the mill closed", "swim captain Ana R. 🏊 who joined our athlete anxiety group this fall"
-_COMES_TO_US_AFTER = re.compile(r"^(?:[ \t]+(?:family|household|twins|kids|crew))?[^\w\n]{0,12}?,?[ \t]*who[ \t]+(?:has[ \t]+|had[ \t]+)?(?:(?:started|began|been|keeps?|kept)[ \t]+"
+# (a family by its name first: "the Nguyen family, who joined our Family Recovery Program")
+_COMES_TO_US_AFTER = re.compile(r"^(?:[ \t]+(?:family|household|twins|kids|crew))?[^\w\n]{0,12}?,?[ \t]*who[ \t]+"
+                                r"(?:has[ \t]+|had[ \t]+)?(?:(?:started|began|been|keeps?|kept)[ \t]+"
                                 r"(?:seeing|coming to|coming in to|working with)[ \t]+"
                                 r"(?:us|our (?:team|therapists?|clinicians?|counsel+ors?|office|clinic|practice))\b"
                                 r"|(?:joined|started|began|signed up for)[ \t]+our[ \t]+(?:[\w-]+[ \t]+){0,3}"

@@ -160,7 +160,8 @@ def _writer_goes_on(text: str, bounds: list[tuple[int, int]], i: int, people) ->
     day of school. ... No one called it anxiety back then. I wish someone had told my mom it wasn't her fault"."""
     s, e = bounds[i]
     sentence = text[s:e]
-    if any(s <= p.start < e for p, _ in people) or _PATIENT_REF.search(sentence) or _SECOND_PERSON_CARE.search(sentence) or _SOMEONES_CARE.search(sentence):
+    if any(s <= p.start < e for p, _ in people) or _PATIENT_REF.search(sentence) \
+            or _SECOND_PERSON_CARE.search(sentence) or _SOMEONES_CARE.search(sentence):
         return False
     rest = _INDEFINITE_SOMEONE.sub(" ", _OWN_FAMILY.sub(" ", sentence))
     return not _SOMEONE_ELSE.search(rest) and not (_THIRD_PERSON.search(rest) and not _OWN_FAMILY.search(sentence))
@@ -668,10 +669,14 @@ def offering_terms(sentence: str) -> bool:
 
 
 def thanks_for_rating(sentence: str) -> bool:
-    """The sentence only thanks someone for their rating or review, or offers condolence for a
-    loss ("We're so sorry for your loss, Maureen ❤️"): it tells no one's care."""
-    return bool(_THANKS_FOR_RATING.search(sentence.strip()) or _CONDOLENCE.search(sentence)) \
-        and not _CARE_WORD.search(sentence)
+    """The sentence only thanks someone for their rating or review: it tells no one's care."""
+    return bool(_THANKS_FOR_RATING.search(sentence.strip())) and not _CARE_WORD.search(sentence)
+
+
+def condolence(sentence: str) -> bool:
+    """The sentence offers condolence for a loss ("We're so sorry for your loss, Maureen ❤️"): a bereavement is
+    no one's care here."""
+    return bool(_CONDOLENCE.search(sentence)) and not _CARE_WORD.search(sentence)
 
 
 _CONDOLENCE = re.compile(r"^[\W_]*(?:we(?:['’]re| are)|i(?:['’]m| am)|so) (?:so |very |truly |deeply )?sorry for (?:your|ur) "

@@ -1537,9 +1537,10 @@ _HOLIDAY = re.compile(r"['’]s[ \t]+day$|^(?:st\.?[ \t]+)?(?:valentines?|mother
 # ... whose name stands for it: "Valentine's weekend", "VALENTINE'S CHECK-UPS", "valentines week" (not "Valentine
 # started group today": a person)
 _HOLIDAY_OWNER = re.compile(r"(?:st\.?[ \t]+)?valentine(?:['’]?s)?", re.IGNORECASE)
-# (no article or possessive between: "Keisha made the sign" is someone's deed, not a named sign)
+# a word said of something: "(slightly too big) tees"
 _INTENSIFIER_BEFORE = re.compile(r"\b(?:too|so|very|really|pretty|super|extra|slightly|way|kinda|sorta)[ \t]+$", re.IGNORECASE)
-_AGE_GROUP = re.compile(r"[Uu]-?\d{1,2}")
+_AGE_GROUP = re.compile(r"[Uu]-?\d{1,2}")  # a youth league's age group: "U10", "U-12"
+# who people are, said of them: "the trans and nonbinary folks in our community"
 _IDENTITY_WORDS = frozenset({"trans", "nonbinary", "non-binary", "enby", "queer", "gay", "lesbian", "bi", "bisexual",
                              "asexual", "aro", "intersex", "cis", "cisgender", "transgender", "genderqueer",
                              "genderfluid", "agender", "two-spirit", "lgbtq", "lgbtq+", "lgbtqia", "lgbtqia+"})
@@ -1547,6 +1548,7 @@ _IDENTITY_WORDS = frozenset({"trans", "nonbinary", "non-binary", "enby", "queer"
 _CONDITION_EPONYM = re.compile(r"(?:Alzheimer|Parkinson|Huntington|Crohn|Hodgkin|Asperger|Tourette|Hashimoto|Addison|"
                                r"Cushing|Raynaud|Meniere|Ménière|Sjogren|Sjögren|Lou Gehrig|Guillain-Barr[eé])s?",
                                re.IGNORECASE)
+# (no article or possessive between: "Keisha made the sign" is someone's deed, not a named sign)
 _EPONYM_AFTER = re.compile(r"['’]s?[ \t]+(?:disease|syndrome|palsy|phenomenon|ataxia|lymphoma|sarcoma|chorea|"
                            r"contracture|neuroma|neuralgia|thyroiditis)\b"  # "Ménière's disease", "Bell's palsy"
                            r"|(?:[ \t]+(?!(?:the|a|an|his|her|their|my|our|your|this|that)\b)[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"

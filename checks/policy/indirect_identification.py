@@ -67,7 +67,7 @@ _DESCRIPTION = re.compile(
     # (nor across a preposition: "our speakers at Thursday's teen anxiety night" describes no teen)
     r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one|and|or|her|his|their|at|of|for|from|with|in|on|to|by)\s)"
     r"[\w.&'-]+(?<!\.)[ \t]+){0,5}?)(?P<role>(?:" + _ROLE + r")(?:[ \t]+(?:" + _ROLE
-    + r"))?)(?![\w-])"  # (two roles: "a sophomore wrestler", "the team captain")
+    + r"))?)(?![\w-])"  # (two roles: "a sophomore wrestler", "a student athlete")
     r"(?P<post>\s+(?:at|from|of|for|on|with|in)\s+(?:[\w.&'-]+[ \t]*){1,5})?",
     re.IGNORECASE)
 _PROPER = re.compile(r"(?:[A-Z][\w.&'-]*|[A-Z]{2,})")

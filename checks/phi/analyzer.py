@@ -158,12 +158,33 @@ def _common_words(nlp_engine, exclude: tuple[str, ...] = ()) -> frozenset[str]:
     return _wordnet_words(nlp_engine, exclude) - names_not_words()
 
 
+# Presidio's recognizers every one of whose patterns needs a digit (cards, bank accounts, driver's
+# licences, ITINs, passports, SSNs, crypto wallets, IBANs, DEA numbers)
+_NEED_A_DIGIT = frozenset({"CreditCardRecognizer", "UsBankRecognizer", "UsLicenseRecognizer", "UsItinRecognizer",
+                           "UsPassportRecognizer", "UsSsnRecognizer", "CryptoRecognizer", "IbanRecognizer",
+                           "MedicalLicenseRecognizer"})
+_A_DIGIT = re.compile(r"\d")
+
+
+def _only_with_a_digit(recognizer) -> None:
+    """A draft without a digit (about a third of them) cannot match such a recognizer: skip its
+    regex passes there; with a digit it runs as before."""
+    analyze = recognizer.analyze
+
+    def analyze_if_a_digit(text, *args, **kwargs):
+        return analyze(text, *args, **kwargs) if _A_DIGIT.search(text) else []
+    recognizer.analyze = analyze_if_a_digit
+
+
 def build_engine(proper_nouns: bool = False) -> AnalyzerEngine:
     nlp_engine = _nlp_engine()
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     for name in _REPLACED:
         registry.remove_recognizer(name)
+    for r in registry.recognizers:
+        if type(r).__name__ in _NEED_A_DIGIT:
+            _only_with_a_digit(r)
     registry.add_recognizer(OfflineEmailRecognizer())
     for r in clearpost_recognizers(_wordnet_words(nlp_engine), proper_nouns=proper_nouns,
                                    non_nouns=_common_words(nlp_engine, exclude=("noun",)),

@@ -51,12 +51,19 @@ def _figure_words() -> frozenset[str]:
     return frozenset(w for n in public_figures() for w in n.split() if len(w) > 2)
 
 
+_UPPER, _LOWER, _DIGIT = re.compile(r"[A-Z]"), re.compile(r"[a-z]"), re.compile(r"[0-9]")
+_OTHER_LETTER = re.compile(r"[^\Wd_]")  # other letters (accents, scripts)
+_REPEATED = re.compile(r"(.)\1{2,}")
+
+
+@functools.lru_cache(maxsize=16384)
 def _shape(word: str) -> str:
-    s = re.sub(r"[A-Z]", "X", word)
-    s = re.sub(r"[a-z]", "x", s)
-    s = re.sub(r"[0-9]", "d", s)
-    s = re.sub(r"[^\Wd_]", "x", s)  # other letters (accents, scripts)
-    return re.sub(r"(.)\1{2,}", r"\1\1", s)
+    """Cached: asked of every token of every draft, five regex passes each; words repeat."""
+    s = _UPPER.sub("X", word)
+    s = _LOWER.sub("x", s)
+    s = _DIGIT.sub("d", s)
+    s = _OTHER_LETTER.sub("x", s)
+    return _REPEATED.sub(r"\1\1", s)
 
 
 def _hashed(feats: list[str]) -> np.ndarray:
@@ -81,38 +88,42 @@ def token_features(text: str, doc, cands, style: str, ordinary, tuned_ents=None)
     figures = _figure_words()
     toks = list(doc)
     n = len(toks)
+    # each token's text and span read once: spaCy builds a new string on every ``.text``
+    texts = [t.text for t in toks]
+    spans = [(t.idx, t.idx + len(w)) for t, w in zip(toks, texts)]
+    lows = [w.casefold() for w in texts]
 
     # what the rules chose, per token
     cand_of = [None] * n
     for s, e, typ, src in cands:
-        inside = [i for i, t in enumerate(toks) if t.idx < e and s < t.idx + len(t.text)]
+        inside = [i for i, (a, b) in enumerate(spans) if a < e and s < b]
         for i in inside:
             cand_of[i] = (typ, src, "B" if i == inside[0] else "I")
     tuned = ["-"] * n
     for s, e, lab in tuned_ents or ():
-        for i, t in enumerate(toks):
-            if t.idx < e and s < t.idx + len(t.text):
+        for i, (a, b) in enumerate(spans):
+            if a < e and s < b:
                 tuned[i] = lab
     # city n-grams (up to three tokens)
     in_city = [False] * n
     for i in range(n):
-        low = toks[i].text.casefold()
+        low = lows[i]
         if low in city_names:
             in_city[i] = True
         if low in city_heads:
             for k in (2, 3):
-                if i + k <= n and " ".join(t.text.casefold() for t in toks[i:i + k]) in city_names:
+                if i + k <= n and " ".join(lows[i:i + k]) in city_names:
                     for j in range(i, i + k):
                         in_city[j] = True
 
     basic = []
     for i, t in enumerate(toks):
-        w = t.text
-        prev = toks[i - 1].text if i else ""
+        w = texts[i]
+        prev = texts[i - 1] if i else ""
         hashtag = prev == "#" and not toks[i - 1].whitespace_
         handle = w.startswith("@")
         url = bool(_URLISH.match(w))
-        low = w.casefold()
+        low = lows[i]
         core = _ELONGATED.sub(r"\1\1", low)
         alpha = w.isalpha()
         f = {
@@ -234,7 +245,9 @@ class InformalTagger:
         # the same sums as probabilities(), hashed and gathered in one pass: a long post has
         # tens of thousands of feature strings, and per-token numpy calls cost more than the maths
         mask = (1 << HASH_BITS) - 1
-        flat = np.fromiter((zlib.crc32(x.encode("utf-8")) & mask for f in feats for x in f), dtype=np.int64)
+        # (a list comprehension then one mask over the array: faster than a generator into fromiter)
+        crc32 = zlib.crc32
+        flat = np.array([crc32(x.encode("utf-8")) for f in feats for x in f], dtype=np.int64) & mask
         starts = np.cumsum([0] + [len(f) for f in feats[:-1]])
         logits = np.add.reduceat(self.W[flat], starts, axis=0) + X @ self.D + self.b
         logits -= logits.max(axis=1, keepdims=True)

@@ -1253,12 +1253,17 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
     return tuple(out)
 
 
+_THE_TEAM = re.compile(r"\b(?:team|staff|colleagues|co-?workers|interns|clinicians|therapists|counselors)\b", _I)
 # a run of first names: "maya, jordan, priya, sam, leo, and our interns"
 _NAME_LIST = re.compile(r"[^\W\d_][\w'’-]*(?:(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)[^\W\d_][\w'’-]*)+")
 
 
 def _listed_with_colleagues(text: str, e, first_names: frozenset[str]) -> bool:
-    """One of three or more names listed together, two of them colleagues by first name."""
+    """One of three or more names listed together, two of them colleagues by first name, in a draft that says it
+    is about the team ("team harbor light at the pride parade ... only staff in these pics"; not "Look at this
+    crew — Derek, Maya, Jordan and Priya", where a client stands with the staff)."""
+    if not _THE_TEAM.search(text):
+        return False
     s0, s1 = _sentence(text, e.start, e.end)
     for m in _NAME_LIST.finditer(text, s0, s1):
         if m.start() <= e.start and e.end <= m.end():

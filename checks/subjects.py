@@ -10,6 +10,7 @@ anyone else — no name or handle of unknown role, no client or patient word,
 no "you/your" care, no he/she whose nearest person is someone unknown."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from checks.base import PEOPLE, Entity
@@ -98,7 +99,7 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
                 or (review_site and _HELPED_SOMEONE.search(sentence)):
             out.append(not review_site and i > 0 and out[i - 1]
                        and (_you_hears_own_news(text, bounds, i, people, is_colleague)
-                            or _writer_goes_on(text, bounds, i, people)))
+                            or _writer_goes_on(text, bounds, i, people, out)))
             continue
         colleague_here = any(s <= p.start < e and r == Role.STAFF for p, r in people) or any(
             is_colleague(w) for w in re.findall(r"[^\W\d_]+", sentence)) or bool(_A_COLLEAGUE_OPENS.match(text, s, e))
@@ -118,7 +119,7 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
         out.append(colleague_here or bool(_FIRST_PERSON.search(sentence)) or bool(_PRACTICE_THING.search(sentence))
                    or (i > 0 and out[i - 1] and _cheer_after(sentence)
                        and not _CARE_WORD.search(text, *bounds[i - 1]))  # (news of nobody's care)
-                   or (i > 0 and out[i - 1] and _writer_goes_on(text, bounds, i, people)))
+                   or (not review_site and _writer_goes_on(text, bounds, i, people, out)))
     # a bare "Before 👉 After!" heading is about what the next sentence says was made over
     return tuple(out[i + 1] if _BARE_BEFORE_AFTER.match(text[s:e]) and i + 1 < len(out) else mine
                  for i, ((s, e), mine) in enumerate(zip(bounds, out)))
@@ -154,10 +155,15 @@ def _cheer_after(sentence: str) -> bool:
     return len(re.findall(r"[^\W_]+", sentence)) <= _FRAGMENT_WORDS and not _THIRD_PERSON.search(sentence)
 
 
-def _writer_goes_on(text: str, bounds: list[tuple[int, int]], i: int, people) -> bool:
-    """Sentence i goes on with the writer's own story told just before it and brings in no one but an indefinite
-    someone and the writer's own family: "Confession: I was the kid who threw up before every first
-    day of school. ... No one called it anxiety back then. I wish someone had told my mom it wasn't her fault"."""
+def _writer_goes_on(text: str, bounds: list[tuple[int, int]], i: int, people, own: list[bool]) -> bool:
+    """Sentence i goes on with the writer's own story, told in the first person in the run of own news just before
+    it, and brings in no one but an indefinite someone and the writer's own family: "Confession: I was the kid who
+    threw up before every first day of school. ... No one called it anxiety back then. I wish someone had told my mom
+    it wasn't her fault". (A colleague's news goes on to no one's care: "ugly sweater winner: Jordan. front desk
+    computer was still logged in behind us".)"""
+    run = list(itertools.takewhile(lambda j: own[j], range(i - 1, max(-1, i - 9), -1)))
+    if not any(_FIRST_PERSON.search(text, *bounds[j]) for j in run):
+        return False
     s, e = bounds[i]
     sentence = text[s:e]
     if any(s <= p.start < e for p, _ in people) or _PATIENT_REF.search(sentence) \

@@ -948,7 +948,7 @@ BLOCK = [
     ("instagram", True, "new plant corner at harbor view 🌿 (don't mind the whiteboard with next week's teen kiddos behind "
                         "it lol)"),
     ("instagram", True, "one of our 3rd graders drew this for Priya on his last day 🥹 signed and everything. framing it!"),
-    ("facebook", False, "Thank you to Coach Ramirez at Franklin High for trusting our team with his own son's care this "
+    ("facebook", False, "Thank you to Coach Ramirez at Franklin High for trusting our team with his family's care this "
                         "spring!"),
     ("email", False, "Subject: Spring partner update\n\nReferrals from Grant HS doubled this year, including the four "
                      "juniors from the debate team after the March tournament. All four are doing great!\n\nTo stop these "

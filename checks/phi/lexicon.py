@@ -148,7 +148,7 @@ HEALTH_TERMS = {
     "privilege to support", "privilege to work with", "honor of supporting", "honor of working with",
     "honour of supporting", "honour of working with",
     # "for trusting our team with his own family's care this year"
-    "trusting our team with", "trusted our team with", "trusting us with", "trusted us with",
+    "family's care", "own care",
     # a sobriety milestone marked with a coin: "prepping anniversary coins ... Ben (6 mo)"
     "anniversary coin", "anniversary coins", "sobriety coin", "sobriety coins", "sobriety chip", "sobriety chips",
     "sober anniversary", "sober birthday", "clean date",

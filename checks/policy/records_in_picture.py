@@ -37,7 +37,7 @@ _RECORD = re.compile(
     # "the last surgery readiness letter of the week" on the desk in the photo
     r"|\bcaseload\s+(?:board|list|sheet|tracker|spreadsheet)s?\b"
     r"|\b(?:readiness|referral|support|assessment|evaluation|accommodation|esa|discharge)\s+(?:letters?|reports?|summar(?:y|ies))\b"
-    r"|\b(?:progress|session|case|clinical|therapy)\s+notes\b|\btreatment\s+plans\b"
+    r"|\b(?:progress|case|clinical)\s+notes\b"
     # the whole week's bookings laid out: "color-coded the entire belmont schedule by clinician"
     r"|\b(?:entire|whole)\s+(?:[\w-]+\s+)?schedule\b|\bschedule\s+by\s+(?:clinician|therapist|provider|counselor|room)\b"
     # insurers' paperwork for this week's patients: "that stack is this week's TMS prior auths"

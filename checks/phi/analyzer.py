@@ -1558,8 +1558,8 @@ _HOLIDAY = re.compile(r"['’]s[ \t]+day$|^(?:st\.?[ \t]+)?(?:valentines?|mother
 # ... whose name stands for it: "Valentine's weekend", "VALENTINE'S CHECK-UPS", "valentines week" (not "Valentine
 # started group today": a person)
 _HOLIDAY_OWNER = re.compile(r"(?:st\.?[ \t]+)?valentine(?:['’]?s)?", re.IGNORECASE)
-# a word said of something: "(slightly too big) tees"
-_INTENSIFIER_BEFORE = re.compile(r"\b(?:too|so|very|really|pretty|super|extra|slightly|way|kinda|sorta)[ \t]+$", re.IGNORECASE)
+# a word said of something: "(slightly too big) tees" (not "so" or "way": "ok so grace asked", "the way noah ran")
+_INTENSIFIER_BEFORE = re.compile(r"\b(?:too|very|really|pretty|super|extra|slightly|kinda|sorta)[ \t]+$", re.IGNORECASE)
 _AGE_GROUP = re.compile(r"[Uu]-?\d{1,2}")  # a youth league's age group: "U10", "U-12"
 # who people are, said of them: "the trans and nonbinary folks in our community"
 _IDENTITY_WORDS = frozenset({"trans", "nonbinary", "non-binary", "enby", "queer", "gay", "lesbian", "bi", "bisexual",

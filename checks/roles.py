@@ -1020,15 +1020,17 @@ def _known_city(value: str) -> bool:
 def in_business_name(text: str, e: Entity) -> bool:
     """The span is (part of) the name of a business the draft names: "NorthStar" of "NorthStar
     Chiropractic", "Trevor" of "The Trevor Project"."""
-    # (in its possessive too: "at Willow Creek’s office" of "Willow Creek Hospice")
+    # (in its possessive too, typed with or without the apostrophe: "at Willow Creek’s office", "Willow Creeks office"
+    # of "Willow Creek Hospice")
     words = {re.sub(r"['’]s?$", "", w.casefold()) for w in re.findall(r"[^\W\d_][\w'’\-]*", text[e.start:e.end])}
     if not words:
         return False
+    bare = {re.sub(r"(?<=\w\w)s$", "", w) for w in words}
     for m in _business_patterns(text)[0].finditer(text):
         if m.start() <= e.start < m.end() and e.end <= m.end():
             return True
-        name = m.group("name") or m.group("team")
-        if words <= {w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]*", name)}:
+        name = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’\-]*", m.group("name") or m.group("team"))}
+        if words <= name or bare <= name:
             return True
     return False
 

@@ -685,7 +685,7 @@ def condolence(sentence: str) -> bool:
     return bool(_CONDOLENCE.search(sentence)) and not _CARE_WORD.search(sentence)
 
 
-_CONDOLENCE = re.compile(r"^[\W_]*(?:we(?:['’]re| are)|i(?:['’]m| am)|so) (?:so |very |truly |deeply )?sorry for (?:your|ur) "
+_CONDOLENCE = re.compile(r"^[\W_]*(?:we(?:['’]?re| are)|i(?:['’]?m| am)|so) (?:so |very |truly |deeply )?sorry for (?:your|ur) "
                          r"loss\b", _I)
 
 

@@ -25,8 +25,8 @@ from enum import Enum
 from typing import Iterable
 
 from checks.base import Entity
-from checks.phi.lexicon import (CREDENTIALS, HEALTH_TERMS, HONORIFICS, common_surnames, given_names, mostly_given_name,
-                                public_figures)
+from checks.phi.lexicon import (CREDENTIALS, HEALTH_TERMS, HONORIFICS, OUTSIDE_JOBS, common_surnames, given_names,
+                                mostly_given_name, public_figures)
 from checks.policy import lexicon as L
 
 
@@ -604,11 +604,10 @@ _SERVICE_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Officer|Deputy|Detective|Troop
 _LEADS_A_CLASS_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:class|classroom|students|troop|choir|band|squad)\b"
                                   r"(?!\s+(?:mom|dad|parents?|photo|picture))", _I)
 # someone named by their work somewhere else: "Thanks to reporter Dana Whitfield", "with branch librarian Tom Reyes"
-_OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:reporter|journalist|columnist|blogger|anchor|meteorologist|chaplain|"
-                               r"editor|librarian|teacher|principal|chef|barista|baker|"
-                               r"owner|firefighter|paramedic|deputy|officer|pastor|rabbi|imam|priest|photographer|"
-                               r"artist|illustrator|musician|author|writer|host|producer|podcaster|farmer|"
-                               r"mail carrier|crossing guard|bus driver|custodian|plumber|electrician|contractor|"
+_OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:" + "|".join(OUTSIDE_JOBS) + r"|reporter|journalist|columnist|blogger|"
+                               r"anchor|meteorologist|chaplain|editor|barista|deputy|officer|rabbi|imam|priest|"
+                               r"photographer|artist|illustrator|musician|author|writer|host|producer|podcaster|"
+                               r"mail carrier|crossing guard|bus driver|custodian|electrician|contractor|"
                                r"landlord|organizer|organiser|director|coordinator|superintendent|ranger)\s+"
                                # (a title between: "ag teacher Mr. Hollis"; or a name given: "a teacher named Mrs. Delgado")
                                r"(?:(?-i:named|called)\s+)?(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?\s+)?$")
@@ -1571,12 +1570,13 @@ def role_of(text: str, e: Entity) -> Role:
 
 
 # a venue by its kind, then its street: "Portland's zero-proof bar on NE Alberta"
-_VENUE_ON_BEFORE = re.compile(r"\b(?:bar|pub|cafe|café|restaurant|brewery|bakery|bookstore|bookshop|shop|store|gym|studio|"
-                              r"taproom|diner|market)\s+(?:on|off)\s+(?:(?:NE|NW|SE|SW|N|S|E|W)\.?\s+)?$", _I)
+_SHOP_KINDS = ("cafe", "café", "brewery", "bakery", "bookstore", "bookshop", "shop", "store", "gym", "studio", "diner",
+               "market")
+_VENUE_ON_BEFORE = re.compile(r"\b(?:" + "|".join(_SHOP_KINDS) + r"|bar|pub|restaurant|taproom)\s+(?:on|off)\s+"
+                              r"(?:(?:NE|NW|SE|SW|N|S|E|W)\.?\s+)?$", _I)
 # a shop named by its kind, then where it is: "Tidepool Books on ", "Rosie's Bakery in "
-_SHOP_BEFORE = re.compile(r"\b[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*\s+(?:Books|Bookstore|Bookshop|Bakery|Cafe|Café|Coffee|"
-                          r"Market|Yoga|Pilates|Pizza|Tacos|Brewing|Brewery|Shop|Store|Studio|Gym|Salon|Florist|Deli|"
-                          r"Diner|Kitchen)\s+(?:on|at|in|off)\s+$")
+_SHOP_BEFORE = re.compile(r"\b[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*\s+(?:" + "|".join(k.capitalize() for k in _SHOP_KINDS)
+                          + r"|Books|Coffee|Yoga|Pilates|Pizza|Tacos|Brewing|Salon|Florist|Deli|Kitchen)\s+(?:on|at|in|off)\s+$")
 
 
 def _role_of(text: str, e: Entity) -> Role:

@@ -18,6 +18,7 @@ from checks.policy import lexicon as L
 from checks.roles import STAFF_JOB, Role
 
 _I = re.IGNORECASE
+_ANYONE_WORDS = "anyone|anybody|everyone|everybody"  # every reader at once, no one in particular
 _FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|i|I'm|i'm|I’m|i’m|I've|i've|I’ve|i’ve|I'd|i'd|me|my|myself|MY|ME|"
                            r"My|Me|Myself|MYSELF)(?![\w'’])")
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers|herself|himself)\b", _I)
@@ -173,7 +174,7 @@ def _writer_goes_on(text: str, bounds: list[tuple[int, int]], i: int, people, ow
     return not _SOMEONE_ELSE.search(rest) and not (_THIRD_PERSON.search(rest) and not _OWN_FAMILY.search(sentence))
 
 
-_INDEFINITE_SOMEONE = re.compile(r"\b(?:someone|somebody|no one|nobody|anyone|anybody|everyone|everybody)\b", _I)
+_INDEFINITE_SOMEONE = re.compile(r"\b(?:someone|somebody|no one|nobody|" + _ANYONE_WORDS + r")\b", _I)
 
 
 def _you_hears_own_news(text: str, bounds: list[tuple[int, int]], i: int, people, is_colleague) -> bool:
@@ -381,7 +382,7 @@ _CONDITIONAL_YOU = re.compile(r"\b(?:if|whether|whenever|when)\s+(?:you|u)\s+[^,
 _WHEN = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week))\b", _I)
 _GROUP_YOU = re.compile(r"\b(?:every (?:single )?one|each|all|both) of (?:you|u|y['’]?all)\b|\b(?:you|u) all\b|\by['’]all\b",
                         _I)
-_ANYONE = re.compile(r"\b(?:anyone|anybody|everyone|everybody)\b", _I)  # "Especially great for anyone with diabetes"
+_ANYONE = re.compile(r"\b(?:" + _ANYONE_WORDS + r")\b", _I)  # "Especially great for anyone with diabetes"
 _ANY_READER = re.compile(
     r"\b(?:if|when|whenever|whether|before|after|once|until|unless|while)\s+(?:you|your|u|ur)\b"
     r"|\byour\s+(?:very\s+)?(?:first|next|initial|annual|yearly|regular|routine|upcoming|new[- ]patient|"

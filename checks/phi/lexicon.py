@@ -99,6 +99,10 @@ CREDENTIALS = frozenset({
     "pmhnp", "ibclc", "ldn", "l.ac", "lac", "cpm", "lpn", "cna", "rd", "aud", "od", "dc", "pharmd", "facog", "faap", "np-c",
     "pa-c", "bcb", "cscs", "atc", "ccc-a", "lmsw", "lcat", "ladc", "cdces", "ocs", "scs", "cht", "crna",
 })
+# jobs people hold outside the practice, said with a person ("Marcus Bell, a Portland teacher", "thanks to
+# pastor Ruth", "a farmer who ..."): the words the recognizers, the roles and the policy rules share; each adds its own
+OUTSIDE_JOBS = ("teacher", "principal", "librarian", "firefighter", "paramedic", "pastor", "chef", "baker", "farmer",
+                "plumber", "owner")
 # what people do, said right after someone ("my wife said ...", "her mom came ..."): a verb there,
 # never the person's name, though "Said" and "Came" are names somewhere
 DEED_VERBS = frozenset({

@@ -30,6 +30,7 @@ import re
 
 from bot.domain import Draft, Severity
 from checks.base import Analysis
+from checks.phi.lexicon import OUTSIDE_JOBS
 from checks.policy import lexicon as L
 from checks.policy.base import Rule, Span, alt, sentence_bounds
 from checks.reading import reading_of
@@ -37,19 +38,20 @@ from checks.roles import Role
 
 # People outside the practice, by role, job or life situation (singular: "teachers" is a group).
 _ROLE = alt(
+    *OUTSIDE_JOBS,
     r"(?:assistant |head |varsity |jv |volleyball |basketball |soccer |football |baseball |softball |swim |track )?coach",
-    "teacher", "principal", "student", r"\d*(?:st|nd|rd|th)?[- ]?grader", "freshman", "sophomore", "captain",
+    "student", r"\d*(?:st|nd|rd|th)?[- ]?grader", "freshman", "sophomore", "captain",
     "quarterback", "qb", "pitcher", "goalie", r"(?:goal)?keeper", "point guard", "striker", "athlete", "player",
     "runner", "swimmer", "dancer",
-    "cheerleader", "nurse", "firefighter", "paramedic", "emt", r"(?:police )?officer", "deputy", "sergeant",
+    "cheerleader", "nurse", "emt", r"(?:police )?officer", "deputy", "sergeant",
     "trooper", "soldier", "marine", "veteran", "pilot", "anchor", "reporter", "journalist", "meteorologist",
-    "weatherman", "dj", "radio host", "pastor", "priest", "rabbi", "imam", "minister", "youth leader", "barista",
-    "bartender", "chef", "baker", "server", "waitress", "waiter", "cashier", "mechanic", "plumber", "electrician",
-    "farmer", "rancher", "lawyer", "attorney", "judge", "councilman", "councilwoman", "council member", "mayor",
+    "weatherman", "dj", "radio host", "priest", "rabbi", "imam", "minister", "youth leader", "barista",
+    "bartender", "server", "waitress", "waiter", "cashier", "mechanic", "electrician",
+    "rancher", "lawyer", "attorney", "judge", "councilman", "councilwoman", "council member", "mayor",
     "councilmember", "councilor", "councillor", "alderman", "senator", "legislator", "representative",
     "superintendent", "sheriff", "police chief", "fire chief", "school board member",
-    "commissioner", "librarian", "professor", "lecturer", "engineer", "accountant", "realtor", "stylist",
-    "hairdresser", "barber", "instructor", "owner", "shop owner", "manager", "cfo", "ceo", "founder", "crossing guard",
+    "commissioner", "professor", "lecturer", "engineer", "accountant", "realtor", "stylist",
+    "hairdresser", "barber", "instructor", "shop owner", "manager", "cfo", "ceo", "founder", "crossing guard",
     "lifeguard", "mail carrier", "bus driver", "driver", "trucker", "volunteer", "intern", "resident",
     "mom", "mama", "momma", "mum", "mother", "dad", "papa", "father",
     "grandma", "grandmother", "grandpa", "grandfather", "wife", "husband",

@@ -20,8 +20,8 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import (DATE_PREPOSITION_BEFORE, DEED_VERBS, MONTHS, WEEKDAYS, adjectives, census_given_name,
-                                cities, common_surnames, given_names, is_country_or_state, is_vocabulary,
+from checks.phi.lexicon import (DATE_PREPOSITION_BEFORE, DEED_VERBS, MONTHS, OUTSIDE_JOBS, WEEKDAYS, adjectives,
+                                census_given_name, cities, common_surnames, given_names, is_country_or_state, is_vocabulary,
                                 limit_after_quantity)
 from checks.phi.recognizers.base import NameRecognizer, contraction_stem, function_word
 from checks.phi.recognizers.textcase import case_style
@@ -137,9 +137,8 @@ _RELATION_WORDS = frozenset(w for w in re.findall(r"[a-z]+", _RELATION) if w not
 _PRAISE = {"hero", "heroes", "superhero", "superheroes", "superstar", "superstars", "rockstar", "rockstars", "legend",
            "legends", "champ", "champs", "mvp", "mvps", "wizard", "wizards", "warrior", "warriors", "unicorn", "gem"}
 # a job said of someone: "Marcus Bell, a Portland school bus driver who gave us permission"
-_JOBS = {"driver", "teacher", "nurse", "coach", "officer", "firefighter", "paramedic", "veteran", "student", "farmer",
-         "chef", "baker", "barber", "pastor", "mechanic", "plumber", "carpenter", "lawyer", "engineer", "manager",
-         "owner", "founder", "volunteer", "counselor", "librarian", "principal", "dispatcher", "trucker", "welder"}
+_JOBS = {*OUTSIDE_JOBS, "driver", "nurse", "coach", "officer", "veteran", "student", "barber", "mechanic", "carpenter",
+         "lawyer", "engineer", "manager", "founder", "volunteer", "counselor", "dispatcher", "trucker", "welder"}
 _NO_NAME_WORDS = _RELATION_WORDS | _GROUP | _PRAISE | _JOBS  # what someone is called without their name ("a friend who showed up")
 # a baby by a given name in any case: "we loved having you and baby mercy in" (not "baby teeth", "baby steps")
 _BABY_THINGS = frozenset({"blue", "doll", "bear", "love", "shark", "boomer", "face", "powder", "oil", "bump", "fever",

@@ -123,6 +123,9 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\bresponse from the (?:owner|practice|office)\b",
         r"\b(?:appreciate|value|read|saw|received|got) (?:your|the|this) (?:\w+ )?(?:feedback|review|comments?|post)\b",
         r"\byour (?:complaint|comments?|concerns?|feedback)\b",
+        # a reply under a comment or message, headed as such: "Reply to comment:\nHi Rachel!! ..."
+        r"^[ \t]*(?:draft |our )?(?:reply|response|responding) to (?:a |the |this |her |his |their )?(?:\w+ )?"
+        r"(?:comment|review|dm|message|question|post)\b",
     ],
     # The draft *is* an email (not a social post that mentions the newsletter).
     "email_marketing": [
@@ -199,6 +202,22 @@ _RESULT = re.compile(RESULT_WORDS, _FLAGS)
 
 
 _INVENTED = re.compile(r"\b(?:hypothetical|fictional|fictitious|imaginary|made-up|invented)\b", _FLAGS)
+
+
+# a review or comment pasted above the reply that answers it: "Reviewer (1 star): ...", "Comment from Linda M.: ..."
+# then "Draft reply:", "Our response:", "Reply:" on a line of its own
+_REVIEW_HEADER = re.compile(r"^[ \t]*[^\w\n]{0,3}[ \t]*(?:the[ \t]+)?(?:original[ \t]+|their[ \t]+|new[ \t]+)?"
+                            r"(?:google[ \t]+|yelp[ \t]+|facebook[ \t]+)?(?:review(?:er)?|comment(?:er)?)\b[^\n:]{0,60}:", _FLAGS)
+_REPLY_HEADER = re.compile(r"^[ \t]*[^\w\n]{0,3}[ \t]*(?:draft[ \t]+|our[ \t]+|proposed[ \t]+|suggested[ \t]+|my[ \t]+)?"
+                           r"(?:reply|response)\b[^\n:]{0,40}:", _FLAGS)
+
+
+def pasted_review(text: str) -> tuple[int, int] | None:
+    """Where the draft quotes the review it answers, before its reply: words already public and
+    not posted again, so nothing in them is the reply's disclosure."""
+    review = _REVIEW_HEADER.search(text)
+    reply = _REPLY_HEADER.search(text, review.end()) if review else None
+    return (review.start(), reply.start()) if reply else None
 
 
 def kind_spans(text: str, kind: str) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from bot.consent.names import name_key
 from bot.domain import Finding, Severity
 from checks.base import PEOPLE
-from checks.content_kind import kind_spans
+from checks.content_kind import kind_spans, pasted_review
 from checks.policy.base import sentence_bounds
 from checks.roles import invented_spans
 
@@ -41,7 +41,19 @@ COVERING_CODES = ("consent.ok", "consent.expiring")
 
 
 def decide(text: str, findings: list[Finding]) -> list[Finding]:
+    findings = _in_the_review_answered(text, findings)
     return _stated_written_permission(text, _made_up_case(text, _anonymous_testimonial(text, _consented(text, findings))))
+
+
+def _in_the_review_answered(text: str, findings: list[Finding]) -> list[Finding]:
+    """The review pasted above a draft reply is already public and is not posted again: what is
+    found inside it is information; the reply is judged on its own words."""
+    review = pasted_review(text)
+    if review is None:
+        return findings
+    inside = lambda f: f.start is not None and review[0] <= f.start and f.end <= review[1]  # noqa: E731
+    return [replace(f, severity=Severity.INFO, message=f"{f.message}; in the review being answered, not in the reply")
+            if inside(f) and f.severity != Severity.INFO else f for f in findings]
 
 
 # a written authorization said to be on file; "she said we could share" is no such thing

@@ -277,8 +277,16 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:this|our|the)\s+(?:[\w-]+\s+)?group\s+of\s+(?:[\w-]+\s+){0,3}?(?:moms|dads|parents|teens|kids|women|men|folks|"
     r"people|humans|caregivers|survivors|veterans|couples|families|students|grads|graduates)\b"
     # "thank you to everyone from our grief and first-responder groups who came to the potluck"
-    r"|\b(?:everyone|everybody|all of you|folks|members)\s+(?:from|in|of)\s+our\s+(?:[\w&-]+\s+){0,4}?"
-    r"(?:groups?|circles?|programs?|iop|php)\s+(?:who|that)\s+(?:came|joined|showed up|made it)\b"
+    # ("Huge thank you to the moms and dads from our Wednesday pregnancy loss group who walked with our team!")
+    r"|\b(?:everyone|everybody|all of you|folks|members|(?:moms|dads|parents|families|couples|teens|kids|women|men|"
+    r"veterans|vets|partners)(?:\s+(?:and|&)\s+(?:moms|dads|parents|partners|families|kids|spouses))?)\s+"
+    r"(?:from|in|of)\s+our\s+(?:[\w&'’-]+\s+){0,4}?"
+    r"(?:groups?|circles?|programs?|iop|php)\s+(?:who|that)\s+(?:all\s+)?(?:came|joined|showed up|made it|ran|"
+    r"[a-z]+ed)\b"
+    # a group by the day it meets, with the photo: "Veterans Day coffee with our Thursday combat vets group"
+    r"|\b(?:our|my|the)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:[\w'’-]+\s+){0,3}(?:group|circle)\b"
+    r"(?!\s+(?:room|practice|schedule|starts|starting|begins|beginning|meets|is now|is moving|moves|has moved|will|"
+    r"registration|has (?:openings|spots|room)|is full|waitlist))"
     # people in the picture came in for care: "the whole wrestling squad came in for sports physicals today"
     r"|\b(?:came|come|comes|stopped|were|was) in (?:today |this (?:morning|afternoon|week) )?for (?:their |his |her )?"
     r"(?:[\w-]+ ){0,2}(?:physicals?|exams?|check-?ups?|cleanings?|screenings?|shots|vaccines?|fittings?|evals?|"
@@ -367,9 +375,28 @@ def no_client_pictured(text: str) -> bool:
     return bool(_NO_CLIENT_PICTURED.search(text))
 
 
+# what the writer says the photo shows: "(photo: 7 group members around the table)", "[pic: ...]", "Photo: ..."
+_PHOTO_SHOWS = re.compile(r"[(\[]\s*(?:photos?|pics?|pictures?|images?|video)\s*(?:shows?|of)?\s*[:=–—-]\s*(?P<a>[^)\]\n]+)"
+                          r"|^\s*(?:📸\s*)?(?:photos?|pics?|pictures?|images?)\s*(?:shows?)?\s*[:=–—-]\s*(?P<b>.+)$", _I | re.M)
+# people the practice cares for, among what it shows: "group members waiting on the couches behind her"
+_CARED_FOR_SHOWN = re.compile(r"\b(?:(?:group|circle|program)\s+members|members\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,3}"
+                              r"(?:group|circle|program)|clients|patients|residents)\b", _I)
+# someone who is not staff, where the practice sees clients: "a mom nursing her newborn in the corner chair"
+_VISITOR_SHOWN = re.compile(r"\b(?:a|an|two|three|four|\d+|some|several|a few)\s+(?:[\w'’-]+\s+){0,2}?(?:moms?|dads?|parents?|"
+                            r"m[ae]n|wom[ae]n|persons?|people|famil(?:y|ies)|couples?|teens?|kids?|child(?:ren)?|bab(?:y|ies)|"
+                            r"veterans?|vets?|guys?|lad(?:y|ies))\b", _I)
+_WHERE_CLIENTS_WAIT = re.compile(r"\b(?:waiting room|lobby|group room|therapy room|session room)\b", _I)
+
+
 def clients_present(text: str) -> bool:
     """The draft says the people in its photo, or around it, are clients."""
-    return bool(_CLIENTS_PRESENT.search(text))
+    if _CLIENTS_PRESENT.search(text):
+        return True
+    for m in _PHOTO_SHOWS.finditer(text):
+        shows = m.group("a") or m.group("b")
+        if _CARED_FOR_SHOWN.search(shows) or (_VISITOR_SHOWN.search(shows) and _WHERE_CLIENTS_WAIT.search(text)):
+            return True
+    return False
 
 
 # -- who "you" is -------------------------------------------------------------------------------

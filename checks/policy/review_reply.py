@@ -156,12 +156,25 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:emailed|texted|sent|mailed|messaged|resent) (?:you|u) (?:a |the |your |ur )?(?:new |updated |corrected )?"
     r"(?:[\w-]+ )?(?:link|invoice|bill|statement|receipt|superbill|forms?|records|prescription|refill|referral|results|"
     r"reminder)\b",
+    # sorry about the reviewer's own visit: "We're sorry the session felt rushed", "so sorry your appointment ran late"
+    r"\b(?:sorry|apologi[sz]e)\b[^.!?\n]{0,20}\b(?:the|your|ur|that|this) (?:first |last |recent |intake |\w+ )?"
+    r"(?:session|visit|appointment|appt|intake|consult(?:ation)?|check-?in|telehealth call)s? "
+    r"(?:felt|was|were|ran|went|started|got|did|didn'?t|wasn'?t|seemed)\b",
+    # time in care with the reviewer, past: "an honor for our team to walk alongside you as you transitioned out"
+    r"\b(?:it was|it['’]s been|it has been|was|been)\s+(?:such\s+|truly\s+|really\s+)?(?:a joy|a pleasure|an honou?r|"
+    r"a privilege|a gift)\b[^.!?\n]{0,30}\bto (?:walk alongside|work with|support|see|help|treat|care for|get to know|"
+    r"be part of|be with)\b[^.!?\n]{0,20}\b(?:you|u|your|ur)\b",
+    # the reviewer's booking confirmed: "Yes you're all set for Thursday at 2 with Priya"
+    r"\b(?:you(?:['’]re| are)|u r|ur|you['’]ve been|you have been)\s+(?:all\s+)?(?:set|booked|scheduled|confirmed|"
+    r"rescheduled|penciled in|on (?:the|our) (?:books|schedule|calendar|waitlist|wait list))\b[^.!?\n]{0,12}\b(?:for|with|on)\b",
     r"\b(?:a joy|a pleasure|an honou?r|a privilege|great|wonderful|lovely|so nice) (?:to |working with |seeing |treating |"
     r"having |watching |helping |getting to know )?(?:be part of |work with |see |help |treat |care for |have )?you(?:r)?\b",
 ]
 GUARD = L.REFUSAL
 # a refusal, then what was done anyway: "While we can't discuss details online, we did resubmit your claim"
-_TURN = re.compile(r",\s*(?:but\s+)?(?:we|I)(?:'ve| have| had)?\s+(?:did|already|just|went ahead|have|resubmitted|"
+# (or a colleague did: "We can't discuss details here, but our billing team has already put a hold on your balance")
+_TURN = re.compile(r",\s*(?:but\s+)?(?:we|I|our\s+(?:[\w-]+\s+){0,2}?(?:team|office|staff|department|manager|biller|"
+                   r"coordinator))(?:'ve| have| had| has)?\s+(?:did|already|just|went ahead|have|has|resubmitted|"
                    r"refunded|called|rebooked|spoke)\b", re.IGNORECASE)
 
 

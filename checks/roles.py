@@ -901,7 +901,11 @@ def _business_account(handle: str) -> bool:
 _TRADE_WORDS = ("pt", "dental", "dentistry", "medspa", "spa", "rehab", "therapy", "wellness", "fitness", "physio",
                 "chiro", "ortho", "smiles", "clinic", "health", "cross", "national", "cycle", "studio", "salon",
                 "pharmacy", "bakery", "coffee", "cafe", "store", "shop", "fund", "society", "association", "optometry",
-                "vision", "eyecare", "hearing", "audiology", "pediatrics", "peds", "hospital", "counseling")
+                "vision", "eyecare", "hearing", "audiology", "pediatrics", "peds", "hospital", "counseling",
+                # food and shops: "@belmontbakehouse", "@stumptownroasters"
+                "bakehouse", "bakeshop", "books", "bookshop", "brewing", "brewery", "roasters", "roastery", "kitchen",
+                "market", "foods", "farms", "florist", "flowers", "yoga", "pilates", "gym", "pizza", "tacos", "deli",
+                "donuts", "doughnuts", "creamery", "catering")
 
 
 # "our patient advocate", "our client relations team": a desk of the practice, not "our client"
@@ -1109,6 +1113,8 @@ def date_role(text: str, e: Entity) -> Role:
         return Role.OPERATIONS  # "New groups in January: Late-Diagnosed Autistic Adults and Boundaries 101 (Jan 16)"
     if _CARE_OF_SOMEONE.search(sentence) or _CARE_EVENT_BEFORE.search(text, max(s0, e.start - 30), e.start):
         return Role.UNKNOWN  # (someone's care on that day: "left-hemisphere stroke on jan 3")
+    if _OBSERVANCE_AFTER.match(text, e.end) or _OBSERVANCE_BEFORE.search(text, max(s0, e.start - 80), e.start):
+        return Role.OPERATIONS  # a day everyone observes: "Sunday, Sept 27 is Gold Star Mother's and Family's Day"
     if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence) or _STARTING_BEFORE.search(text, s0, e.start) \
             or _HOURS_AFTER.match(text, e.end) or _COME_BEFORE.search(text, max(s0, e.start - 40), e.start) \
             or (_DEADLINE_BEFORE.search(text, max(s0, e.start - 20), e.start) and _ASKS_EVERYONE.search(sentence)):
@@ -1123,6 +1129,13 @@ def date_role(text: str, e: Entity) -> Role:
     return Role.UNKNOWN
 
 
+# a named day, week or month of observance, after or before its date ("... is Gold Star Mother's and Family's Day",
+# "World Mental Health Day is October 10")
+_OBSERVANCE_NAME = (r"(?-i:[A-Z][\w'’-]*)\s+(?:(?:(?-i:[A-Z][\w'’-]*)|and|of|for|the|&)\s+){0,7}"
+                    r"(?-i:Day|Week|Month)")
+_OBSERVANCE_AFTER = re.compile(r"\s*(?:is|marks|was|will be|=|:|[—–-])\s+(?:the\s+)?" + _OBSERVANCE_NAME + r"\b")
+_OBSERVANCE_BEFORE = re.compile(_OBSERVANCE_NAME + r"\s+(?:is|falls on|this year is|was|will be|:|[—–-])\s+(?:on\s+)?"
+                                r"(?:[A-Za-z]+day,?\s+)?$")
 # (not "we're out of flu vaccine": out of a thing is no absence)
 # the practice's new programs, named with their dates
 _NEW_OFFERINGS = re.compile(r"\bnew\s+(?:groups?|classes|cohorts?|workshops?|programs?|offerings?)\b", _I)

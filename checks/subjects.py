@@ -69,7 +69,10 @@ _WRITER_AS_PATIENT = re.compile(r"\b(?:being|was|am|i'?m|i’m|became|be) (?:the
                                 + r"\s+(?:days?|weeks?|months?|years?)\s+(?:sober|clean)\b", _I)
 # the writer's job in a story of their own: "For eight months I got up, saw clients, came home and stared at the wall"
 _WRITERS_WORK = re.compile(r"\b(?:saw|see|sees|seeing|treat|treats|treated|treating)\s+(?:clients|patients)\b"
-                           r"(?!\s+(?:who|with|that|from))", _I)
+                           r"(?!\s+(?:who|with|that|from))"
+                           # "because I had clients scheduled and didn't know how to say 'I need a day'"
+                           r"|\b(?:had|have|has)\s+(?:clients|patients)\s+(?:scheduled|booked|lined up|back[- ]to[- ]back|"
+                           r"all day)\b", _I)
 # on a review site, help given is the reviewer's care: "glad Dr. Okafor could help!"
 _HELPED_SOMEONE = re.compile(r"\b(?:could|was able to|got to)\s+help\b|\bhelped\s+(?:you|u)\b|\b(?:treated|saw|"
                              r"took care of)\s+(?:you|u)\b|\bwith\s+(?:you|u)r?\s+(?:visit|appointment|appt|care|"
@@ -407,7 +410,7 @@ _YOU = re.compile(r"\b(?:you|your|yours|yourself|u|ur)\b", _I)
 # what a mailing's "you" may have done or when, which singles out no one on the list
 _CONDITIONAL_YOU = re.compile(r"\b(?:if|whether|whenever|when)\s+(?:you|u)\s+[^,.!?\n]*", _I)
 _WHEN = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week))\b", _I)
-_GROUP_YOU = re.compile(r"\b(?:every (?:single )?one|each|all|both) of (?:you|u|y['’]?all)\b|\b(?:you|u) all\b|\by['’]all\b",
+_GROUP_YOU = re.compile(r"\b(?:every (?:single )?one|each|all|both|(?:so )?many|a lot|lots|some|most|several) of (?:you|u|y['’]?all)\b|\b(?:you|u) all\b|\by['’]all\b",
                         _I)
 _ANYONE = re.compile(r"\b(?:" + _ANYONE_WORDS + r")\b", _I)  # "Especially great for anyone with diabetes"
 _ANY_READER = re.compile(

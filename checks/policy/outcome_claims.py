@@ -115,6 +115,14 @@ CLAIM_PATTERNS = [
     r"\byou(?:'ll| will) never (?:\w+ ){0,2}(?:have|feel|experience|suffer|struggle|worry|be)\b" + _CLAUSE + r"{0,30}\b(?:"
     + L.CONDITION + r"|again)\b",
     r"\b(?:saved|cured|healed|fixed|helped|transformed) every (?:single )?(?:marriage|relationship|couple|client|patient|family|person)\b",
+    # a rate of success said as a count: "Our proven method saves 9 out of 10 marriages"
+    r"\b(?:saves?|saved|cures?|cured|heals?|healed|fix(?:es|ed)?|resolves?|works? for)\s+(?:[6-9]|10|six|seven|eight|nine|ten)\s+"
+    r"(?:out of|in|of every)\s+(?:10|ten)\b",
+    # fully cured, or cured in a set time: "birth trauma can be completely cured in 3 EMDR sessions"
+    r"\b(?:can|will|could|would) be (?:completely|fully|totally|permanently|entirely|100\s?%) (?:cured|healed|fixed|"
+    r"eliminated|resolved|erased|gone)\b",
+    r"\b(?:cured|healed|fixed|eliminated|resolved|erased|gone)\b" + _CLAUSE + r"{0,20}\b(?:in|within) (?:just |only )?"
+    + L.NUM + r" (?:[\w-]+ )?(?:sessions?|days?|weeks?|visits?|appointments?)\b",
     r"\bnever (?:go back to|return to|relapse into|slip back into|touch) (?:\w+ ){0,2}(?:drinking|using|drugs|alcohol|"
     r"old (?:habits|patterns)|" + L.CONDITION + r")\b",
     r"\b(?:clients|patients|graduates) never (?:relapse|go back|return|struggle)\b",

@@ -451,6 +451,9 @@ class PhiAnalyzer:
                         and _INTENSIFIER_BEFORE.search(text, max(0, s.start - 12), s.start)
                         and self._ordinary_word(text[s.start:s.end]))
                and not (s.label == "PERSON" and _named_place_after(text, s.end))  # "on Haywood Rd", "tom mccall park"
+               # "a Marine wife", "an Army brat": a word that says what kind of relative someone is
+               and not (s.label == "PERSON" and _A_BEFORE.search(text, max(0, s.start - 40), s.start)
+                        and _RELATIVE_AFTER.match(text, s.end) and self._ordinary_word(text[s.start:s.end]))
                and not (s.label == "PERSON" and style != "mixed" and s.end - s.start <= 2)  # "paid ce", "an ot"
                and not re.search(r"(?<![\w])[A-Za-z]-$", text[max(0, s.start - 3):s.start])  # "X-ray"
                # "a grapefruit-rosemary spritz": a lower-case piece of a compound, where names are capitalised
@@ -1559,6 +1562,9 @@ _HOLIDAY = re.compile(r"['’]s[ \t]+day$|^(?:st\.?[ \t]+)?(?:valentines?|mother
 # started group today": a person)
 _HOLIDAY_OWNER = re.compile(r"(?:st\.?[ \t]+)?valentine(?:['’]?s)?", re.IGNORECASE)
 # a word said of something: "(slightly too big) tees" (not "so" or "way": "ok so grace asked", "the way noah ran")
+_A_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[‘'\"“][^’'\"”\n]{1,30}[’'\"”]\s+)?$", re.IGNORECASE)  # a 'hold it together' Marine wife
+_RELATIVE_AFTER = re.compile(r"\s+(?:wife|husband|spouse|mom|mother|dad|father|kid|brat|girlfriend|boyfriend|widow|"
+                             r"widower|family|son|daughter|sibling|sister|brother)\b", re.IGNORECASE)
 _INTENSIFIER_BEFORE = re.compile(r"\b(?:too|very|really|pretty|super|extra|slightly|kinda|sorta)[ \t]+$", re.IGNORECASE)
 _AGE_GROUP = re.compile(r"[Uu]-?\d{1,2}")  # a youth league's age group: "U10", "U-12"
 # who people are, said of them: "the trans and nonbinary folks in our community"

@@ -388,6 +388,11 @@ _CARED_FOR_SHOWN = re.compile(r"\b(?:(?:group|circle|program)\s+members|members\
 _VISITOR_SHOWN = re.compile(r"\b(?:a|an|two|three|four|\d+|some|several|a few)\s+(?:[\w'’-]+\s+){0,2}?(?:moms?|dads?|parents?|"
                             r"m[ae]n|wom[ae]n|persons?|people|famil(?:y|ies)|couples?|teens?|kids?|child(?:ren)?|bab(?:y|ies)|"
                             r"veterans?|vets?|guys?|lad(?:y|ies))\b", _I)
+# a thank-you card or note in the picture, signed: "thank-you card reading 'Dr. Chen – thank you for saving our
+# marriage. Love, Dave & Renee Parker'": its signers are the ones cared for
+_SIGNED_THANKS_SHOWN = re.compile(r"\b(?:card|note|letter|drawing|poster)\b[^\n]{0,200}?\bthank[^\n]{0,200}?"
+                                  r"(?:\b(?:love|from|xo+|sincerely|gratefully|with gratitude)\s*,?|[—–-])\s*"
+                                  r"(?-i:[A-Z][\w'’-]+)", _I)
 _WHERE_CLIENTS_WAIT = re.compile(r"\b(?:waiting room|lobby|group room|therapy room|session room)\b", _I)
 
 
@@ -397,7 +402,8 @@ def clients_present(text: str) -> bool:
         return True
     for m in _PHOTO_SHOWS.finditer(text):
         shows = m.group("a") or m.group("b")
-        if _CARED_FOR_SHOWN.search(shows) or (_VISITOR_SHOWN.search(shows) and _WHERE_CLIENTS_WAIT.search(text)):
+        if _CARED_FOR_SHOWN.search(shows) or (_VISITOR_SHOWN.search(shows) and _WHERE_CLIENTS_WAIT.search(text)) \
+                or _SIGNED_THANKS_SHOWN.search(shows):
             return True
     return False
 

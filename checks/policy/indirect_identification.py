@@ -157,6 +157,24 @@ _LANDED_HERE = re.compile(r"\b(?:ended up|end up|landed|wound up|showed up)\s+(?
 # the practice's care given to the described person: "I worked with a ...", "supporting a ..."
 _CARE_GIVEN_BEFORE = re.compile(
     r"\b(?:work(?:ed|ing)? with|saw|seeing|help(?:ed|ing)?)\s+$", re.IGNORECASE)
+# a death in a group or among the clients: "Our Tuesday divorce recovery group lost one of its own this week",
+# "we lost a client last month", "one of our group members passed away": those who knew her know who it is
+_ONE_OF_OURS_DIED = re.compile(
+    r"\b(?:our|the|my)\s+(?:[\w'’-]+\s+){0,4}?(?:group|circle|program|cohort|class|practice|clinic|caseload)\s+"
+    r"(?:lost|is mourning|mourns|is grieving|said goodbye to)\s+(?:one of (?:its|our|their) own|an? (?:\w+\s+)?"
+    r"(?:member|client|patient)|one of (?:its|our|their) (?:members|clients|patients))\b"
+    r"|\b(?:we|I)(?:['’]ve| have)?\s+lost\s+(?:a|one of our|another)\s+(?:\w+\s+)?(?:clients?|patients?|group members?)\b"
+    r"|\b(?:one of (?:our|my)|a)\s+(?:\w+\s+)?(?:clients|patients|group members|members of (?:our|the) (?:[\w'’-]+\s+){0,3}"
+    r"(?:group|circle|program))\s+(?:has\s+|had\s+)?(?:died|passed away|passed on|passed|lost (?:her|his|their) (?:life|battle|fight))\b",
+    re.IGNORECASE)
+# a family named as sent to the practice for care: "for sending the whole Yamamoto crew our way", "referring the
+# Garcias to us"
+_FAMILY_REFERRED = re.compile(
+    r"\b(?:send(?:ing|s)?|sent|refer(?:ring|red|s)?|pointing|pointed)\s+(?:us\s+)?(?:the\s+)?(?:whole\s+|entire\s+|sweet\s+)?"
+    r"(?:(?-i:[A-Z][\w'’-]+)\s+(?:family|crew|clan|household|kids|twins|siblings|bunch|gang|boys|girls)|(?-i:[A-Z][a-z]+s))\s+"
+    r"(?:our way|to us|to our (?:practice|office|team|clinic)|over to us|over)\b", re.IGNORECASE)
+# the practice's own case about the described person: "consulting on a high-conflict custody case involving a ..."
+_CASE_OF_BEFORE = re.compile(r"\b(?:case|cases|matter)\s+(?:involving|with|about|for)\s+$", re.IGNORECASE)
 # a meeting with someone, which is care only when a struggle or condition is said of them
 _SESSION_WITH_BEFORE = re.compile(r"\b(?:session|appointment|consult(?:ation)?|visit) with\s+$", re.IGNORECASE)
 # ... and verbs that say it on their own: "supporting a ...", "spent a lot of this week with a ..."
@@ -223,6 +241,9 @@ class IndirectIdentification(Rule):
             if _ROLE_WORD.search(text, m.end(), s1) or _NAMED_SPOT.search(text, m.end(), s1):
                 # "your 2pm is also your kid's soccer coach", "your 10am ... at the Enterprise Safeway"
                 return m.start(), s1
+        ours = _ONE_OF_OURS_DIED.search(text) or _FAMILY_REFERRED.search(text)
+        if ours:
+            return ours.start(), ours.end()
         group = _small_group_in_care(text)
         if group:
             return group
@@ -239,6 +260,8 @@ class IndirectIdentification(Rule):
             colleague_in_it = any(role == Role.STAFF and m.start() <= e.start < m.end()
                                   for e, role in reading.people(analysis))  # "Our hygienist Mei's daughter"
             before = text[max(0, m.start() - 40):m.start()]
+            if _CASE_OF_BEFORE.search(before) and _PRACTICE_SPEAKS.search(text, s0, m.start()) and not colleague_in_it:
+                return m.start(), m.end()  # "I'm consulting on a custody case involving a well-known local TV anchor"
             if _CARE_GIVEN_STRONG.search(before) and not colleague_in_it and m.group("det").lower() != "our":
                 # the one a colleague's care is given to, even where the colleague is named or presenting
                 # ("Jordan presented ... on his year-long work supporting a Trail Blazers rookie through ...")
@@ -326,6 +349,8 @@ def _narrowed(m: re.Match) -> bool:
         return True  # "when the mayor sits in your chair for a cleaning": a town has one
     if any(w.lower().removesuffix("'s").removesuffix("’s") in _ONE_IN_TOWN and re.search(r"['’]s$", w) for w in words):
         return True  # "the mayor's wife", "the fire chief's son": a relative of the one in town
+    if any(_FAMOUS.fullmatch(w) for w in words):
+        return True  # "a well-known local TV anchor": fame narrows a town to one
     if any(w.lower() == "only" for w in words):
         return True  # "the head baker at the only bakery in millbrook", "the only female firefighter"
     if any(re.fullmatch(r"(?:triplet|quadruplet|quintuplet|sextuplet|quad|quint)s?", w.lower()) for w in words):

@@ -619,6 +619,27 @@ CLEAR = [
                        "Know the signs. Talk about it."),
     ("instagram", True, "staff mocktail lesson 🍹 thanks to Dry Spell, a zero-proof bar on SE Division, for teaching us a "
                         "cucumber-basil fizz! sober curious? go visit!"),
+    # twenty-first session: a reply judged apart from the review pasted above it; insurers named; a clinician's own
+    # fertility or service story; a bakery's account; a named observance's date; "a Navy wife" in a consented quote; a
+    # client named only to introduce her own words
+    ("yelp", False, "Reviewer (2 stars): “They billed me for a session I had cancelled!!! I was in the hospital with "
+                    "pneumonia. Awful.”\n\n"
+                    "Draft reply:\nThanks for taking the time to write. Privacy rules keep us from confirming whether "
+                    "anyone is a client. Please call our office manager at (503) 555-0142 so we can talk."),
+    ("website", False, "Good news on coverage: we're now in-network with PacificSource for individual therapy and our "
+                       "groups, and we still accept Regence, Cigna and Moda."),
+    ("blog", False, "Why I Take Thursdays Off\nby Priya Raman, LPC\n\nAfter my second miscarriage I went straight back "
+                    "to work because I had clients booked back-to-back. I don't recommend it. Protect your rest."),
+    ("instagram", False, "Quick intro since a lot of you ask: I served two tours as an Army medic, and my own therapy "
+                         "is why I became a counselor. — Jordan"),
+    ("instagram", True, "huge thanks @sellwoodbakehouse for the scones at this morning's staff training on perinatal "
+                        "anxiety 🥐"),
+    ("facebook", False, "Monday, Nov 11 is Veterans Day. To every service member and family: thank you. The Veterans "
+                        "Crisis Line is 988, press 1."),
+    ("instagram", True, "“Being a ‘keep calm’ Navy wife wore me down. Here I finally didn't have to be.” — Jasmine Ortiz"
+                        "\n\n(photo: Jasmine, with her permission)"),
+    ("tiktok", False, "a client sent us this and we read it often 💙\n\n“Step-parenting isn't instant love. It's "
+                      "showing up.”\n\n— anonymous client"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -959,6 +980,33 @@ BLOCK = [
                  "very good hands with us now."),
     ("facebook", False, "Warm welcome to the Okafor family, who joined our Parents in Recovery program this month! 💛"),
     ("instagram", True, "engraving anniversary coins for Saturday 🥹 Dee (1 yr), Marco (90 days) and Luis (18 months)!"),
+    # twenty-first session: members of a group in the described photo, a visitor where clients wait, a weekday group
+    # out together; replies confirming a booking, a session's quality, a colleague's move on the balance, time in care;
+    # cure claims as counts and set times; a famous person's case; a group member's death; a family referred by name;
+    # a signed thank-you card in the picture
+    ("facebook", True, "What a morning at the Out of the Darkness Walk 💜 thank you to the parents from our Monday "
+                       "infant loss circle who walked beside our staff!"),
+    ("instagram", True, "fresh paint in the Harbor View lobby 🎨\n\n(photo: the new mural, and a dad with a toddler on his "
+                        "lap in the corner)"),
+    ("instagram", True, "Chili night with our Wednesday combat veterans group 🌶️ best cooks in Portland."),
+    ("facebook", True, "Happy work anniversary to our biller Ron! 🎉\n\n(photo: Ron at his desk, group members chatting "
+                       "in the hallway behind him)"),
+    ("facebook", False, "Reply to comment:\nhey Tanya! yep you're booked for Monday at 4 with Jordan, see you then 😊"),
+    ("google_reviews", False, "We hear you, and we're sorry the intake felt rushed. We've shared your note with Priya and "
+                              "she'd like to call you this week."),
+    ("google_reviews", False, "We can't go into specifics here, but our billing department has already reversed that "
+                              "late fee on your account."),
+    ("google_reviews", False, "Sam, it was a privilege for all of us to work with you while you found your footing after "
+                              "the Navy. Go get 'em at PSU!"),
+    ("tiktok", False, "what if postpartum depression could be completely healed in 4 sessions? it can. book with us "
+                      "#postpartum"),
+    ("website", False, "Our approach saves 8 out of 10 struggling marriages. Book a consult today."),
+    ("linkedin", False, "Hard week. I'm consulting on a messy divorce case involving a very famous local chef, and "
+                        "even the famous need good boundaries."),
+    ("facebook", False, "Our Thursday grief circle lost one of its own this weekend. Holding her family close."),
+    ("instagram", False, "Thank you to Lena at Hawthorne Family Law for referring the whole Nakamura family our way! 🙏"),
+    ("facebook", True, "This made our week 🥹\n\n(photo: a card that says “Jordan — thank you for helping our son find "
+                       "his words again. Love, Mark & Tia Delgado”)"),
 ]
 
 

@@ -62,7 +62,9 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:our|my) (?:\w+ )?(?:client|patient) (?-i:(?!Portal|Services?|Care|Coordinator|Experience|Advocate|Relations|"
         r"Intake|Forms?|Handbook|Resources?|Success|Support|Center|Centre|Access|Navigator|Rights|Privacy|Guide|Team|Login|"
         r"App|Stories|Story|Spotlight|Love|Feedback|Reviews?|Satisfaction|Survey)[A-Z][a-z]+)\b",
-        r"\b(?:wanted|asked us|gave us permission) (?:everyone |us |you )?to (?:know|share|tell)\b",
+        # (someone else's wish: not the writer's "I wanted to share what we changed and why")
+        r"(?<!\bi )(?<!\bwe )(?<!\bjust )(?<!\breally )\b(?:wanted|asked us|gave us permission) (?:everyone |us |you )?"
+        r"to (?:know|share|tell)\b",
         r"\bhearing from (?:our|my) (?:clients|patients)\b",
         r"\b10/10\b|\bwould (?:definitely |highly |100% )?recommend (?:them|this (?:practice|place|team|clinic|office)|"
         r"(?:her|him) to|(?-i:[A-Z]\w+))\b",

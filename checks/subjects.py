@@ -396,6 +396,18 @@ _SIGNED_THANKS_SHOWN = re.compile(r"\b(?:card|note|letter|drawing|poster)\b[^\n]
 _WHERE_CLIENTS_WAIT = re.compile(r"\b(?:waiting room|lobby|group room|therapy room|session room)\b", _I)
 
 
+def shown_only_colleagues(text: str, is_colleague, unknown_people: list[tuple[int, int]]) -> bool:
+    """The draft says what its photo shows, and the people in it are colleagues by name and no one
+    else: "(photo: Jordan and Priya in the new telehealth room, giving a thumbs up)"."""
+    shown = [(m.start("a") if m.group("a") else m.start("b"), m.group("a") or m.group("b"))
+             for m in _PHOTO_SHOWS.finditer(text)]
+    return bool(shown) and all(
+        any(is_colleague(w) for w in re.findall(r"[^\W\d_]+", words))
+        and not (_CARED_FOR_SHOWN.search(words) or _VISITOR_SHOWN.search(words) or _SOMEONE_ELSE.search(words))
+        and not any(at <= a < at + len(words) for a, _ in unknown_people)
+        for at, words in shown)
+
+
 def clients_present(text: str) -> bool:
     """The draft says the people in its photo, or around it, are clients."""
     if _CLIENTS_PRESENT.search(text):

@@ -29,7 +29,7 @@ from checks.policy.lexicon import REFUSAL, refusal_spans
 from checks.policy.addressee import Addressees
 from checks.reading import CARE_CONTEXT, DISCLOSURE_THRESHOLD, reading_of
 from bot.config import REVIEW_PLATFORMS
-from checks.subjects import clients_present, no_client_pictured, pronoun_for_someone_else
+from checks.subjects import clients_present, no_client_pictured, pronoun_for_someone_else, shown_only_colleagues
 
 _REVIEW = re.compile(r"\b(?:(?:your|the|this) (?:kind |honest |thoughtful |detailed )?(?:review|feedback|rating)|"
                      r"\d(?:\.\d)? stars?|five stars?|(?:one|1)[- ]star)\b", re.IGNORECASE)
@@ -180,7 +180,9 @@ class PhiCheck(Check):
                                                               reading.is_colleague)
                                      and reading.points_at_anyone() and not invented_case(text))
             # (a draft that says its pictures show no client is taken at its word)
-            care = not no_client_pictured(text) and (
+            unknown = [(e.start, e.end) for e, r in zip(analysis.entities, reading.roles)
+                       if e.entity_type in PEOPLE and r == Role.UNKNOWN]
+            care = not no_client_pictured(text) and not shown_only_colleagues(text, reading.is_colleague, unknown) and (
                 # (a sentence with no health word must read as a disclosure outright: "We did it!! 🎉" under a
                 # practice's birthday photo is no one's care)
                 any(x.probability >= (CARE_CONTEXT if any(x.start <= h[0] < x.end for h in hits)

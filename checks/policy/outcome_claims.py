@@ -75,6 +75,9 @@ CLAIM_PATTERNS = [
     r"\b(?:every (?:single )?(?:one of (?:our|my) )?(?:clients?|patients?)|all (?:of )?(?:our|my) (?:clients|patients)|"
     r"everyone who (?:comes|works with us|tries|joins))\b" + _CLAUSE + r"{0,40}\b(?:leaves?|feels?|gets?|is|are|walks? out|"
     r"recovers?|improves?|ends? up)\b" + _CLAUSE + r"{0,20}\b(?:better|happier|cured|healed|free|improv\w*|recover\w*|transformed)",
+    # "Every single client who's used them with us has finished therapy feeling better"
+    r"\bevery (?:single )?(?:one of (?:our|my) )?(?:clients?|patients?)\b" + _CLAUSE + r"{0,60}\b(?:feeling|feel|felt|"
+    r"feels) (?:\w+ )?(?:better|happier|calmer|cured|healed|whole|free)\b",
     r"\b(?:clients|patients|everyone|anyone|people) who (?:\w+ ){1,4}(?:never|always|will (?:never|always|be|feel)|"
     r"are guaranteed)\b",
     r"\b(?:will|can|we(?:'ll| will)) (?!help\b)(?:\w+ )?(?:fix|cure|end|eliminate|heal|solve|erase|remove|beat|resolve|"
@@ -160,6 +163,8 @@ CLAIM_PATTERNS = [
 WINDOW = 60
 
 
+# ("We're so confident we guarantee it": the promise is of what the sentence before said)
+_PROMISED_IT = re.compile(r"\s*(?:it|that|this|them)\b(?!\s+(?:will|'ll|to)\b)", re.IGNORECASE)
 # a promise about the practice's own conduct, with no reader in it
 _OWN_CONDUCT = re.compile(r"\s*(?:that\s+)?(?:we|i)(?:['’]ll|\s+will)?\b", re.IGNORECASE)
 _THE_READER = re.compile(r"\b(?:you|your|yours|u|ur)\b", re.IGNORECASE)
@@ -184,7 +189,7 @@ class OutcomeClaims(Rule):
         after = text[span[1]:min(s1, span[1] + WINDOW)]
         before = text[max(s0, span[0] - WINDOW):span[0]]
         before = re.split(r"\bbut\b|;", before)[-1]
-        if len(re.findall(r"\w+", text[s0:s1])) <= 3 and s0 > 0:
+        if (len(re.findall(r"\w+", text[s0:s1])) <= 3 or _PROMISED_IT.match(after)) and s0 > 0:
             # a promise standing alone vouches for the sentence before: "... reading at grade level by fall. We promise."
             before = text[sentence_bounds(text, max(0, s0 - 2))[0]:s0]
         if _OWN_CONDUCT.match(after) and not _THE_READER.search(after):

@@ -361,7 +361,11 @@ _WILL_HELP_AFTER = re.compile(r"^(?:\s+and\s+(?:dr\.?\s+)?\w+)?(?:\s+(?:at|from|
                               r"(?:will|can|is happy to|would love to)\s+(?:reach out|call you|call u|contact you|be in touch|"
                               r"follow up|get you in|help you|set (?:one|it|you) up|go over|make it right|cover for me|"
                               r"walk (?:you|u) through|sort (?:it|you|u) out|get (?:you|u) (?:set up|sorted|squared away)|"
-                              r"take (?:\w+\s+)?care of (?:you|u|y'?all|everyone|all of you))\b", _I)
+                              r"take (?:\w+\s+)?care of (?:you|u|y'?all|everyone|all of you))\b"
+                              # the front desk's experts: "— Amber and Luis are pros at password resets by now"
+                              r"|^(?:\s+(?:and|&)\s+\w+)?\s+(?:is|are)\s+(?:total\s+|real\s+|the\s+)?(?:pros?|experts?|wizards?|"
+                              r"go-?to people|whizz(?:es)?)\s+(?:at|with)\s+(?:\w+\s+){0,2}(?:password|login|portal|billing|"
+                              r"insurance|scheduling|paperwork|resets?|forms?|superbills?)", _I)
 # what children call their therapist: "miss kayla", "ms. rocio" - a title before a lone given name
 # how children (and their parents) name the grown-ups who teach and treat them: "Ms. Rosa", "Mr. Femi", "Miss Joy"
 _CHILDRENS_TITLE_BEFORE = re.compile(r"\b(?:miss|ms\.?|mr\.?)\s+$", _I)

@@ -324,7 +324,8 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:(?:mr|mrs|ms|miss|mx)\.?\s+\w+|he|she|someone|somebody|whoever|(?:the|a|our) (?:guy|lady|kid|kiddo|man|"
     r"woman|boy|girl|gentleman))\s+(?:is\s+|was\s+|sitting\s+|waiting\s+)?(?:in|on) (?:chair|op|operatory|exam room|"
     r"treatment room|room|bed|bay|table) ?#?\d{1,2}\b(?![:.]\d)"
-    r"|\b(?:our|my) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
+    # (or a colleague's: "a couple of her 10 o'clocks even joined in on the singing")
+    r"|\b(?:our|my|her|his|their) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)s?(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
     # a care group or the practice's regulars out together: "cardiac rehab crew CRUSHING the Heart Walk",
     # "the regulars are already warming up", "phase II folks AND our graduates"
     r"|\b(?:rehab|therapy|pt|ot|post-?op|knee|hip|shoulder|back|stroke|pelvic floor|balance|bootcamp)\s+"

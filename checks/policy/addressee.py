@@ -16,6 +16,8 @@ GREETING_NAME = (r"(?:^|[.!?]\s+)(?:[Hh]i|[Hh]ey|[Dd]ear|[Hh]ello|[Cc]ongrats|[C
                  r"[Tt]hank you|[Ss]o proud of you|[Gg]ood luck|[Ww]elcome back|[Hh]appy \w+),?\s+(?P<name>[A-Z][a-z]+)\b")
 VOCATIVE_NAME = r"(?:^|\n|(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bMx)[.!?]\s+)\s*(?P<name>[A-Z][a-z]+)\s*[,!—–-]\s+(?=\w)"
 TRAILING_NAME = r",\s+(?P<name>[A-Z][a-z]+)\s*(?:[!.?:]|$)"
+# a family greeted by its name: "Happy holidays to the Lindqvist family!"
+FAMILY_GREETED = r"\b(?:[Hh]appy|[Mm]erry)\s+[\w'’]+\s+to\s+the\s+(?P<name>[A-Z][a-z]+)\s+(?:family|fam|crew|household|clan|kids)\b"
 REPLY_TO = (r"\b(?:to the (?:\w+ )?(?:mom|mother|dad|father|parent|person|reader|follower|woman|man|teen|friend|one) who "
             r"(?:messaged|asked|wrote|dm'?d|commented|emailed|reached out|posted)|answering your (?:question|comment|dm|message)|your (?:dm|message|comment|question|post|story)|(?:in reply|in response|responding|replying) to "
             r"(?:you|your|@\w+)|to answer your question|re: your)\b")
@@ -55,7 +57,7 @@ class Addressees:
     def __init__(self) -> None:
         self.handle = re.compile(HANDLE)
         self.named = [re.compile(GREETING_NAME, re.MULTILINE), re.compile(VOCATIVE_NAME),
-                      re.compile(TRAILING_NAME, re.MULTILINE)]
+                      re.compile(TRAILING_NAME, re.MULTILINE), re.compile(FAMILY_GREETED)]
         self.reply_to = re.compile(REPLY_TO, FLAGS)
         self.greeted, self.sentence_start, self.comma_before, self.vocative_after, self.end_after, self.you_after = (
             re.compile(p, FLAGS) for p in (GREETED, SENTENCE_START, COMMA_BEFORE, VOCATIVE_AFTER, SENTENCE_END_AFTER,

@@ -60,7 +60,7 @@ _ROLE = alt(
     "lead", "designer", "vp", "vice president", "executive", "novelist", "writer", "artist", "musician", "singer",
     "lineman", "linebacker", "shortstop", "defenseman", "rapper", "actor", "actress", "celebrity", "influencer",
     "olympian", "rookie", "midfielder", "defender", "catcher", "wrestler", "skater", "gymnast",
-    "boxer", "golfer", "cyclist", "jockey",
+    "boxer", "golfer", "cyclist", "jockey", r"(?:school |guidance )?counsel+or",
 )
 _DESCRIPTION = re.compile(
     r"\b(?P<det>a certain|an?|the|this|that|our|one|someone'?s|somebody'?s)\s+"
@@ -100,6 +100,13 @@ _SLOT_HOLDER = re.compile(r"\b(?:my|our|your|ur)\s+(?:(?:mon|tues?|wed(?:nes)?|t
                           r"(?!\s*(?:appointments?|appts?|sessions?|slots?|class(?:es)?|meetings?|calls?|webinars?|groups?|"
                           r"openings?|block|visits?|consults?|spot|is (?:open|free|available)|cancel\w*|lunch|break|"
                           r"today|tomorrow|on\b|-))", re.IGNORECASE)
+# a slot's holder cheered in public, by the practice or a colleague's slot: "Congrats to Priya's Monday 4pm on the
+# wedding", "shoutout to our 10am"
+_CHEERED_SLOT = re.compile(r"\b(?:congrat\w*|shout-?out|happy \w+|good luck|cheers|proud of|best wishes|hugs)\s*(?:to|for)?\s*"
+                           r"(?:my|our|your|ur|(?:dr\.?\s+)?(?-i:[A-Z][a-z]+)['’]s)\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|"
+                           r"fri|sat(?:ur)?|sun)(?:day)?\s+)?(?:\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}:\d\d|\d{1,2} o'?clock)s?\b"
+                           r"(?!\s*(?:appointments?|appts?|sessions?|slots?|class(?:es)?|meetings?|calls?|webinars?|groups?|"
+                           r"openings?|block|crowd|rush))", re.IGNORECASE)
 # ... or by the day they come: "the kid you see on Mondays", "my thursday lady", "the guy we see every friday"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _ONE_WHO_COMES = r"(?:kid|kiddo|client|patient|pt|guy|girl|lady|man|teen|boy|family|couple)"
@@ -147,6 +154,9 @@ _OWN_WORK = re.compile(
     r"|\btrust(?:s|ed|ing)?\s+(?:us|me)\s+with\s+(?:that|this|their|his|her|your|ur|a|an|the)\b"
     # the person said to be in the practice's care: "let's just say he's in very good hands on Belmont St."
     r"|\b(?:is|are|he['’]s|she['’]s|they['’]re)\s+in\s+(?:very\s+|really\s+|such\s+)?(?:good|great|safe|capable|the best)\s+hands\b"
+    # the person's own sessions: "who has logged into her telehealth session from her parked car every lunch break"
+    r"|\b(?:logs?|logged|logging|shows?|showed|showing|dials?|dialed|dialing)\s+(?:up\s+)?(?:in(?:to)?|for|to|on(?:to)?)\s+"
+    r"(?:her|his|their|your)\s+(?:\w+\s+)?(?:sessions?|appointments?|therapy)\b"
     # the practice saying the person will know it is them: "He knows who he is."
     r"|\b(?:he|she|they)\s+knows?\s+who\s+(?:he|she|they)\s+(?:is|are)\b",
     re.IGNORECASE)
@@ -192,7 +202,7 @@ _STAFF_INTRO = re.compile(
 
 # jobs that "our" makes the practice's own
 _OUR_JOB = re.compile(r"(?:police )?officer|manager|lead|intern|volunteer|founder|owner|executive|chef|driver|designer|"
-                      r"vp|vice president|ceo|cfo|instructor", re.IGNORECASE)
+                      r"vp|vice president|ceo|cfo|instructor|(?:school |guidance )?counsel+or", re.IGNORECASE)
 
 
 # time spent with a colleague is care: "after wrapping up with jordan last week", "her sessions w/ Dr. Chen"
@@ -236,6 +246,9 @@ class IndirectIdentification(Rule):
                 return m.start(), s1
             if s1 - m.end() < 12 and _FAMOUS.search(text) and (_SEEN_HERE.search(text) or _in_care_here(text)):
                 return m.start(), m.end()
+        m = _CHEERED_SLOT.search(text)
+        if m:
+            return m.start(), sentence_bounds(text, m.start())[1]
         for m in (*_SLOT_HOLDER.finditer(text), *_DAY_HOLDER.finditer(text)):
             s0, s1 = sentence_bounds(text, m.start())
             if _ROLE_WORD.search(text, m.end(), s1) or _NAMED_SPOT.search(text, m.end(), s1):
@@ -413,7 +426,30 @@ _REFERS = re.compile(r"\brefer(?:s|red|ring|rals?)?\b", re.IGNORECASE)
 _NAMED_IN = re.compile(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-Z][\w'’&.-]*[A-Za-z])\b(?:\s+(?:\d+|[A-Z]{2,}))?")
 
 
+# a workplace small enough that its clients here are known: "Six of their 14 baristas booked through our portal",
+# "the leadership at Fernhill Letterpress (all 9 of you!) ... our clients from your team"
+_SMALL_HEADCOUNT = re.compile(r"\ball\s+(?P<a>\d{1,2})\s+of\s+(?:you|them)\b|\b(?:team|staff|crew|company|shop|office)\s+of\s+"
+                              r"(?P<b>\d{1,2})\b|\b(?P<c>\d{1,2})[- ](?:person|people|employee)\b"
+                              r"|\bof\s+(?:their|its|the|your)\s+(?P<d>\d{1,2})\s+(?:[a-z]+(?:ers|ors|ists|istas|ians|ees)|staff|"
+                              r"people|folks|members|nurses|teachers|employees)\b", re.IGNORECASE)
+_CLIENTS_FROM_THERE = re.compile(r"\b(?:clients|patients)\s+(?:from|at|on|in)\s+(?:your|their|the|its)\s+(?:team|staff|crew|"
+                                 r"company|office|shop|workplace|store|firm)\b"
+                                 r"|\bbooked\s+(?:through|via|on|with)\s+(?:our|us)\b|\bsigned\s+up\s+(?:with\s+us|for\s+(?:our|sessions|"
+                                 r"therapy|counsel\w*))\b", re.IGNORECASE)
+_MOST_IN_A_SMALL_PLACE = 30
+
+
+def _small_workplace_in_care(text: str) -> tuple[int, int] | None:
+    small = [m for m in _SMALL_HEADCOUNT.finditer(text)
+             if int(next(g for g in m.groups() if g)) <= _MOST_IN_A_SMALL_PLACE]
+    there = _CLIENTS_FROM_THERE.search(text)
+    return (there.start(), there.end()) if small and there else None
+
+
 def _small_group_in_care(text: str) -> tuple[int, int] | None:
+    small = _small_workplace_in_care(text)
+    if small:
+        return small
     for m in _FEW_OF_A_GROUP.finditer(text):
         if m.group("det"):
             continue  # "three of our therapists": the practice's own

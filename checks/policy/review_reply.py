@@ -164,6 +164,13 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:it was|it['’]s been|it has been|was|been)\s+(?:such\s+|truly\s+|really\s+)?(?:a joy|a pleasure|an honou?r|"
     r"a privilege|a gift)\b[^.!?\n]{0,30}\bto (?:walk alongside|work with|support|see|help|treat|care for|get to know|"
     r"be part of|be with)\b[^.!?\n]{0,20}\b(?:you|u|your|ur)\b",
+    # ... or their bill: "Sorry about the mix-up on the superbill!!"
+    r"\b(?:sorry|apologi[sz]e)\b[^.!?\n]{0,30}\b(?:the|your|ur|that|this) (?:[\w-]+ ){0,2}(?:superbill|bill|invoice|statement|"
+    r"charge|claim|copay|co-pay|receipt|refund)s?\b",
+    # what a colleague did or did not do for the reviewer: "which is why Jordan didn't respond to your texts"
+    r"\b(?:dr\.? \w+|(?-i:(?!We\b|They\b|It\b|No\b|Nobody\b|Someone\b|She\b|He\b|You\b|I\b)[A-Z][a-z]+)|your (?:clinician|"
+    r"therapist|counsel+or|provider|doctor)) (?:didn['’]?t|did not|never|couldn['’]?t|could not|wasn['’]?t able to) "
+    r"(?:respond|reply|answer|get back|return)\w*(?: to)? (?:your|ur) (?:\w+ )?(?:texts?|messages?|voicemails?|emails?|calls?)\b",
     # the reviewer's booking confirmed: "Yes you're all set for Thursday at 2 with Priya"
     r"\b(?:you(?:['’]re| are)|u r|ur|you['’]ve been|you have been)\s+(?:all\s+)?(?:set|booked|scheduled|confirmed|"
     r"rescheduled|penciled in|on (?:the|our) (?:books|schedule|calendar|waitlist|wait list))\b[^.!?\n]{0,12}\b(?:for|with|on)\b",

@@ -1633,10 +1633,15 @@ def _found_again_only_if_found(text: str, chosen: list[_Candidate]) -> list[_Can
 
 
 def _joined_names(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
-    """ "ot sunita" + "rao": two names with only a space between them are one person's."""
+    """ "ot sunita" + "rao": two names with only a space between them are one person's; so are a given
+    name read as a town and the surname after it ("Sari" + "Solden")."""
     out: list[_Candidate] = []
     for c in sorted(chosen, key=lambda c: c.start):
         last = out[-1] if out else None
+        if last is not None and c.entity_type == "PERSON" and last.entity_type == "LOCATION" \
+                and text[last.start:last.end].casefold() in given_names() and text[last.start].isupper() \
+                and " " not in text[last.start:last.end] and " " not in text[c.start:c.end]:
+            last = out[-1] = replace(last, entity_type="PERSON")
         if last is not None and c.entity_type == last.entity_type == "PERSON" and text[c.start] not in "@#" \
                 and text[last.start] not in "@#" and re.fullmatch(r"[ \t]+", text[last.end:c.start]):
             out[-1] = _Candidate("PERSON", last.start, c.end, max(last.score, c.score), min(last.rank, c.rank),

@@ -156,6 +156,9 @@ HEALTH_TERMS = {
     # a sobriety milestone marked with a coin: "prepping anniversary coins ... Ben (6 mo)"
     "anniversary coin", "anniversary coins", "sobriety coin", "sobriety coins", "sobriety chip", "sobriety chips",
     "sober anniversary", "sober birthday", "clean date",
+    # (twenty-first session) what an assessment practice writes for a client: "a better-written accommodations request"
+    "accommodations request", "accommodation request", "accommodations letter", "accommodation letter",
+    "testing accommodations", "exam accommodations",
 }
 
 # the words a date stands after ("charts for august", "since june", "next sunday"): a month or weekday

@@ -894,6 +894,8 @@ def _business_account(handle: str) -> bool:
     pieces = [p.casefold() for p in re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])", handle)]
     if len(pieces) >= 3 and (pieces[-1] in _TRADE_WORDS or pieces[-1] in ("club", "team", "crew", "collective")):
         return True  # "@OakStreetPT", "@PinkPowerRunClub": words before a trade or a club, though "Pink" is a name
+    if len(pieces) >= 2 and handle.casefold().endswith(_SHOP_WORDS):
+        return True  # "@alberta_bakehouse": a shop, though Alberta is a name
     if any(len(p) >= 3 and p in given_names() for p in pieces):
         return False
     if any(p in _TRADE_WORDS for p in pieces) or handle.casefold().endswith(_TRADE_WORDS):
@@ -906,10 +908,12 @@ _TRADE_WORDS = ("pt", "dental", "dentistry", "medspa", "spa", "rehab", "therapy"
                 "chiro", "ortho", "smiles", "clinic", "health", "cross", "national", "cycle", "studio", "salon",
                 "pharmacy", "bakery", "coffee", "cafe", "store", "shop", "fund", "society", "association", "optometry",
                 "vision", "eyecare", "hearing", "audiology", "pediatrics", "peds", "hospital", "counseling",
-                # food and shops: "@belmontbakehouse", "@stumptownroasters"
-                "bakehouse", "bakeshop", "books", "bookshop", "brewing", "brewery", "roasters", "roastery", "kitchen",
-                "market", "foods", "farms", "florist", "flowers", "yoga", "pilates", "gym", "pizza", "tacos", "deli",
-                "donuts", "doughnuts", "creamery", "catering")
+                "yoga", "pilates", "gym")
+# food and shops, which no one's own account is named for: "@belmontbakehouse", "@stumptownroasters"
+_SHOP_WORDS = ("bakehouse", "bakeshop", "books", "bookshop", "brewing", "brewery", "roasters", "roastery", "kitchen",
+               "market", "foods", "farms", "florist", "flowers", "pizza", "tacos", "deli", "donuts", "doughnuts",
+               "creamery", "catering")
+_TRADE_WORDS += _SHOP_WORDS
 
 
 # "our patient advocate", "our client relations team": a desk of the practice, not "our client"

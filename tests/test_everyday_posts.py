@@ -640,6 +640,18 @@ CLEAR = [
                         "\n\n(photo: Jasmine, with her permission)"),
     ("tiktok", False, "a client sent us this and we read it often 💙\n\n“Step-parenting isn't instant love. It's "
                       "showing up.”\n\n— anonymous client"),
+    # ... rounds 124-125: a photo of colleagues only; the front desk's experts; apps; a promise of nothing; a book list
+    # whose author's given name is also a town
+    ("instagram", True, "The new quiet room at Belmont is finished! Clients without a private spot at home can book it "
+                        "for video sessions.\n\n(photo: Maya and Jordan testing the new chairs)"),
+    ("facebook", False, "Our portal is live! Book, reschedule and message your clinician there. Stuck? Call (503) "
+                        "555-0142 — Nia and Omar are pros at login resets by now."),
+    ("facebook", False, "3 free apps our clinicians like:\n1. Daylio — mood tracking\n2. Insight Timer — meditations\n"
+                        "3. MindShift CBT — anxiety tools\nApps aren't therapy, but they help you practice."),
+    ("linkedin", True, "I wanted to share why we redid our assessment rooms: long testing days are hard on sensory "
+                       "systems.\n\n(photo: the empty room with new lamps)"),
+    ("instagram", False, "reading list 📚\n• Women with Attention Deficit Disorder — Sari Solden & Michelle Frank\n"
+                         "• Unmasking Autism — Devon Price\n#adhd"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1007,6 +1019,27 @@ BLOCK = [
     ("instagram", False, "Thank you to Lena at Hawthorne Family Law for referring the whole Nakamura family our way! 🙏"),
     ("facebook", True, "This made our week 🥹\n\n(photo: a card that says “Jordan — thank you for helping our son find "
                        "his words again. Love, Mark & Tia Delgado”)"),
+    # ... rounds 124-125: a guarantee of the sentence before; a colleague's slot cheered; a recorded screen; a calendar
+    # screenshot; a small workplace's clients; a described person's own sessions; replies about texts and a bill; a
+    # family greeted and told of a year with us; initials with an accommodations request
+    ("instagram", False, "Every client who tried our sleep program felt rested within a month. We guarantee it."),
+    ("x", False, "Happy birthday to Jordan's Thursday 5pm!! enjoy the big 4-0 in Maui 🌺"),
+    ("youtube", False, "How to book in our portal (walkthrough)\n\nnote: recorded this on Priya's account, so her client "
+                       "list shows around 2:10. can fix later"),
+    ("instagram", True, "Online scheduling is here! A peek behind the scenes 👀\n\n(photo: screenshot of the admin "
+                        "calendar view with Maya's week)"),
+    ("linkedin", False, "Proud to support the crew at Tidewater Bikes (all 11 of you!). Four of our clients from your "
+                        "team asked for schedule changes this year and you said yes every time."),
+    ("instagram", False, "Shoutout to the Franklin High counselor who has logged into her video session from the school "
+                         "parking lot every Wednesday since fall. We see you!"),
+    ("yelp", False, "Hi Renee, our policy is no replies after 6pm, which is why Priya didn't answer your messages on "
+                    "Sunday. Please call us Monday."),
+    ("healthgrades", False, "Thanks Mo — we've passed this to Jordan. So sorry about the error on your superbill! Our "
+                            "billing team will call you."),
+    ("facebook", False, "Merry Christmas to the Haddad family! We've loved getting to know all four of you these past "
+                        "months 💙"),
+    ("instagram", False, "big congrats to T.N. who got her accommodations letter approved for the nursing boards!! "
+                         "Priya says it was a joy to write"),
 ]
 
 

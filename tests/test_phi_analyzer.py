@@ -292,6 +292,10 @@ def test_when_capitals_only_open_a_sentence_or_shout_then_ordinary_words_are_no_
     "Dr. Chen’s weekend: orange-slice mom for her daughter’s U10 soccer team, they won 3–1.",
     "Today we celebrate the trans and nonbinary folks in our community 🏳️‍⚧️ #TransJoy #TransDayOfVisibility",
     "His father’s Alzheimer’s diagnosis changed everything for the family.",
+    # twenty-first session: what kind of relative someone is; insurers; apps
+    "“I was a ‘stay strong’ Marine wife for a decade before I asked for help.”",
+    "We're in-network with PacificSource and still accept Regence, Cigna and Moda for therapy.",
+    "Apps we like between sessions: Daylio for mood tracking, Calm Harm for urges, MindShift CBT for anxiety.",
 ])
 def test_when_words_only_look_like_names_then_nothing_is_reported(analyzer, text):
     assert [s for s in spans(analyzer, text) if s[0] in ("PERSON", "LOCATION")] == []

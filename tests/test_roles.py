@@ -321,6 +321,11 @@ DRAFT_ROLES = [
     ("storytime: i left a Tegan and Sara ticket stub in my jeans in 2009", "Tegan", Role.PUBLIC),
     ("In May, Priya Raman will host a free bereavement session at Aspen Creek’s SE Portland office. We are proud to "
      "partner with Aspen Creek Hospice.", "Aspen Creek’s", Role.ORGANISATION),
+    # twenty-first session: a shop's account; the front desk's experts; a named observance's date
+    ("thanks @alberta_bakehouse for the muffins at staff training on grief!", "@alberta_bakehouse", Role.ORGANISATION),
+    ("Portal questions? Call the front desk at (503) 555-0142 — Nia and Omar are pros at login resets by now.", "Omar",
+     Role.STAFF),
+    ("Saturday, May 9 is International Day of Remembrance for those lost to suicide.", "May 9", Role.OPERATIONS),
 ]
 
 

@@ -302,6 +302,7 @@ class PhiAnalyzer:
                   and not _code_or_degree(text, c) and not _in_brand(work, c)
                   and not (c.entity_type == "PERSON" and work[c.start:c.end].casefold() in _PRONOUNS | _NAME_PARTICLES)
                   and not (c.entity_type == "PERSON" and self._time_or_limit(work, c))
+                  and not (c.entity_type == "PERSON" and self._plural_thing(work[c.start:c.end]))
                   # "St. Luke's Chapel", "Saint Joseph's": a saint names a church, school or hospital
                   and not (c.entity_type == "PERSON" and (_SAINT_BEFORE.search(work, max(0, c.start - 7), c.start)
                                                           or re.match(r"(?:St|Ste|Saint)\.?[ \t]", work[c.start:c.end])))]
@@ -777,6 +778,16 @@ class PhiAnalyzer:
         names = person_names()
         words = [part for w in re.findall(r"[^\W\d_][\w'’\-]*", text[start:end]) for part in w.split("-") if part]
         return not any(w.casefold() in names and not self._ordinary_word(w) for w in words)
+
+    def _plural_thing(self, value: str) -> bool:
+        """ "Apps aren't therapy": one capitalised word that is the plural of an ordinary word, and no
+        one's given name or surname (not "Banks", "Hayes", "Hopes")."""
+        w = value.casefold()
+        if not re.fullmatch(r"[a-z]{3,}s", w) or w in given_names() or w in common_surnames():
+            return False
+        stem = w[:-1]
+        return stem not in given_names() and stem not in common_surnames() and self._ordinary_word(stem) \
+            and self._ordinary_word(w)
 
     def _ordinary_word(self, word: str) -> bool:
         """An ordinary dictionary word rather than a name. WordNet lists proper

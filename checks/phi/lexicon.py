@@ -168,7 +168,7 @@ DATE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|for|since|until|till|thru|t
 
 # chat shorthand, and a few words of e-mail footers and invitations that are never names
 CHAT_WORDS = frozenset({"rsvp", "unsubscribe", "subscribe", "pov", "bogo", "vid", "vids", "yt", "ootd", "diy", "faq",
-                   "timestamps", "aw", "aww", "awww", "awe", "ooh", "oof", "whew",
+                   "app", "apps", "timestamps", "aw", "aww", "awww", "awe", "ooh", "oof", "whew",
                    "rt", "lol", "lmao", "lmfao", "rofl", "idk", "omg", "omfg", "plz", "pls", "tbh", "smh", "ikr", "imo",
                    "imho", "btw", "uh", "um", "umm", "ugh", "yay", "yeah", "yea", "yes", "yessir", "aye", "ayy", "bae",
                    "bruh", "bro", "fam", "goodmorning", "goodnight", "gm", "gn", "kmsl", "dm", "dms", "tho", "ya", "yo",

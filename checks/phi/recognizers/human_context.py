@@ -48,7 +48,10 @@ _CARE_NOUN = (r"recovery|progress|therapy|treatment|session|sessions|surgery|reh
 _OWN_NOUN = (r"shoulder|knee|knees|hip|back|neck|arm|leg|wrist|ankle|foot|feet|jaw|teeth|tooth|smile|skin|face|"
              r"glow|filler|braces|lips?|brows|hair|scan|x-?ray|stitches|cast|mom|dad|mum|parents|sister|brother|"
              r"wife|husband|grandma|grandpa|son|daughter|wedding|bridal|bday|graduation|family|fam|prosthetic|glasses|"
-             r"retainer|crown|implant|boot|walker|cane|wheelchair|hearing[ \t]+aids?")
+             r"retainer|crown|implant|boot|walker|cane|wheelchair|hearing[ \t]+aids?|"
+             # the people and days of someone's life: "Dashiell's coach called", "Sunny's tournament in Boise"
+             r"coach|teacher|teammates|tournament|recital|visa|boss|caseworker|probation[ \t]+officer|foster[ \t]+mom|"
+             r"foster[ \t]+dad|grades|homework|iep|504")
 # what people do, said of someone opening a sentence ("Adebayo finally said", "Zofia came in")
 _HUMAN_DOES = (r"did|came|comes|walked|walks|finished|finishes|said|says|told|tells|texted|brought|brings|got|lost|"
                r"asked|ran|cried|smiled|danced|laughed|played|sent|made|wore|turned|graduated|serenaded|hit|"
@@ -225,6 +228,18 @@ class HumanContextRecognizer(NameRecognizer):
         # what the front desk does with a patient: "call back hope re: her f/u", "can i put sterling in w/ april",
         # "who let RIVER have the sticker drawer"
         Pattern("called_back", rf"\bcall(?:ing|ed)?[ \t]+back[ \t]+(?P<v>{_W})", 0.9),
+        # someone the desk books, sees or reaches at a time: "u seeing Thandiwe at 2?", "can u take Obi on mondays",
+        # "can sb text j.p. that his 2pm moved"
+        Pattern("scheduled", rf"\b(?:seeing|see|saw|take|taking|took|cover|covering|text|texting|txt|call|calling|email|"
+                             rf"emailing|remind|reminding|book|booking|move|moving|moved|bump|bumped)[ \t]+(?P<v>{_W})[ \t]+"
+                             r"(?:at[ \t]+\d|on[ \t]+(?:mon|tue|wed|thu|fri|sat|sun)|(?:tmrw|tomorrow|today|tonight)\b|"
+                             r"(?:this|next)[ \t]+(?:week|mon|tue|wed|thu|fri|sat|sun)|that[ \t]+(?:his|her|their)\b)", 0.9),
+        # the one asked about, or the one a message is from: "is Nkechi the one who needs the ramp?", "text from Dev:",
+        # "hey its Destiny can i come at 4"
+        Pattern("the_one_who", rf"\bis[ \t]+(?P<v>{_W})[ \t]+the[ \t]+one[ \t]+(?:who|that|with)\b", 0.9),
+        Pattern("message_from", rf"\b(?:text|txt|msg|message|sms|dm|vm|voicemail|email|call)[ \t]+from[ \t]+(?P<v>{_W})"
+                                r"[ \t]*[:(—–]", 0.9),
+        Pattern("its_me", rf"\b(?:hey|hi|hello)[ \t,]+(?:it['’]?s|this[ \t]+is)[ \t]+(?P<v>{_W})\b", 0.9),
         Pattern("call_back", rf"\bcall(?:ing|ed)?[ \t]+(?P<v>{_W})[ \t]+back\b", 0.9),
         Pattern("fitted_in", rf"\b(?:put|squeeze|fit|slot|work)[ \t]+(?P<v>{_W})[ \t]+in\b(?![ \t]+(?:mind|place|charge|touch))",
                 0.9),

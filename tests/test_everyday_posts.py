@@ -1040,6 +1040,9 @@ BLOCK = [
                         "months 💙"),
     ("instagram", False, "big congrats to T.N. who got her accommodations letter approved for the nursing boards!! "
                          "Priya says it was a joy to write"),
+    # a withdrawn client signed by initial and family name
+    ("facebook", False, "“Two years ago I couldn't drive past the station. Now I coach the rookies.” — D. Huang, "
+                        "retired paramedic"),
 ]
 
 

@@ -44,3 +44,22 @@ def test_when_a_database_with_reviews_is_upgraded_to_images_then_old_rows_read_a
         assert c.execute(sql("SELECT count(*) FROM review_image")).scalar_one() == 0
     assert json.loads(staff_only) == []
     assert [Attachment.from_stored(a) for a in json.loads(attachments)] == [Attachment("photo.jpg", "image/jpeg")]
+
+
+def test_when_patients_registered_before_0009_are_upgraded_then_an_initial_and_surname_finds_them(engine):
+    """0009 indexes "d. huang" for a patient stored before it, so "— D. Huang" finds Derek Huang."""
+    from sqlalchemy import text as sql
+    from sqlmodel import Session
+    from bot.consent.matcher import find_mentions
+    upgrade(engine, "0008_console_credentials")
+    with engine.begin() as c:
+        c.execute(sql("INSERT INTO patient (id, display_name, aliases, handles, created_at) VALUES "
+                      "('P-000009', 'Derek Huang', '[]', '[]', CURRENT_TIMESTAMP)"))
+        c.execute(sql("INSERT INTO patient_name (name_key, kind, patient_id) VALUES ('derek huang', 'name', 'P-000009')"))
+    upgrade(engine)
+    upgrade(engine)  # the data step is idempotent too
+    with Session(engine) as s:
+        found = find_mentions(s, "“I sleep again.” — D. Huang, retired paramedic", with_initials=True)
+        keys = s.connection().execute(sql("SELECT name_key FROM patient_name WHERE patient_id = 'P-000009'")).scalars()
+        assert sorted(keys) == ["d. huang", "derek huang"]
+    assert [m.patient_ids for m in found] == [frozenset({"P-000009"})]

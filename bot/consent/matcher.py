@@ -15,7 +15,7 @@ from sqlalchemy import String, any_, bindparam, column, func
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, select
 
-from bot.consent.names import Token, handles_in, initials_in, name_variants, tokens
+from bot.consent.names import Token, handles_in, initial_surnames_in, initials_in, name_variants, tokens
 from bot.models import PatientName
 
 MAX_NGRAM = 4
@@ -67,6 +67,8 @@ def candidate_keys(text: str, with_initials: bool = False) -> dict[str, list[tup
     if with_initials:
         for t in initials_in(text):
             occ[t.key].append((t.start, t.end, False))
+        for t in initial_surnames_in(text):  # a family name is name use, though the given name is cut to a letter
+            occ[t.key].append((t.start, t.end, True))
     return occ
 
 

@@ -76,6 +76,15 @@ def handles_in(text: str) -> list[Token]:
     return out
 
 
+_INITIAL_SURNAME = re.compile(r"(?<![\w.])([A-Z])\.\s?([A-Z][^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+
+
+def initial_surnames_in(text: str) -> list[Token]:
+    """A given name's initial before a family name, 'D. Huang': the key 'd. huang'."""
+    return [Token(f"{m.group(1).lower()}. {token_key(m.group(2))}", m.start(), m.end())
+            for m in _INITIAL_SURNAME.finditer(text)]
+
+
 def initials_in(text: str) -> list[Token]:
     """Dotted initials such as 'J.D.' or 'J. R. D.' (bare 'JD' is too common a word shape)."""
     return [Token(".".join(g.lower() for g in m.groups() if g) + ".", m.start(), m.end())
@@ -102,6 +111,7 @@ def patient_keys(display_name: str, aliases: list[str] = (), handles: list[str] 
         add(parts[0], "given")
     if len(parts) >= 2:
         add(f"{parts[0][0]}.{parts[-1][0]}.", "initials")
+        add(f"{parts[0][0]}. {parts[-1]}", "initial_surname")  # "— D. Huang, retired paramedic"
         if len(parts) >= 3:
             add(f"{parts[0][0]}.{parts[1][0]}.{parts[-1][0]}.", "initials")
     return keys

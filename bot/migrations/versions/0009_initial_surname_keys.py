@@ -1,0 +1,41 @@
+"""patient_name: an initial-and-family-name key for every patient ("d. huang" for Derek Huang)
+
+A draft signed "— D. Huang" must find Derek Huang in the registry, whose withdrawal then stops it.
+New and updated patients get the key from bot.consent.names.patient_keys; this indexes the patients
+already registered. Idempotent: a key a patient already has is skipped.
+
+Revision ID: 0009_initial_surname_keys
+Revises: 0008_console_credentials
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+from bot.consent.names import name_key
+
+
+revision = '0009_initial_surname_keys'
+down_revision = '0008_console_credentials'
+branch_labels = None
+depends_on = None
+
+_KIND = "initial_surname"
+
+
+def upgrade() -> None:
+    conn = op.get_bind()
+    names = sa.table("patient_name", sa.column("name_key"), sa.column("kind"), sa.column("patient_id"))
+    have = {(k, p) for k, p in conn.execute(sa.text("SELECT name_key, patient_id FROM patient_name WHERE kind = :k"),
+                                            {"k": _KIND})}
+    rows = []
+    for pid, display_name in conn.execute(sa.text("SELECT id, display_name FROM patient")):
+        parts = name_key(display_name).split()
+        key = f"{parts[0][0]}. {parts[-1]}" if len(parts) >= 2 else ""
+        if key and len(key) <= 200 and (key, pid) not in have:
+            rows.append({"name_key": key, "kind": _KIND, "patient_id": pid})
+    if rows:
+        op.bulk_insert(names, rows)
+
+
+def downgrade() -> None:
+    op.execute(sa.text("DELETE FROM patient_name WHERE kind = :k").bindparams(k=_KIND))

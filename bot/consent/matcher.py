@@ -64,11 +64,11 @@ def candidate_keys(text: str, with_initials: bool = False) -> dict[str, list[tup
                     occ[key].append((toks[i].start, toks[j].end, True))
     for t in handles_in(text):
         occ[t.key].append((t.start, t.end, True))
+    for t in initial_surnames_in(text):  # a family name names someone, though the given name is cut to a letter
+        occ[t.key].append((t.start, t.end, True))
     if with_initials:
         for t in initials_in(text):
             occ[t.key].append((t.start, t.end, False))
-        for t in initial_surnames_in(text):  # a family name is name use, though the given name is cut to a letter
-            occ[t.key].append((t.start, t.end, True))
     return occ
 
 

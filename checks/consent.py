@@ -78,7 +78,9 @@ def _introduced_given_names(text: str, persons: list[tuple[int, int]]) -> list[t
 # a client mentioned only to introduce their own words: "one of our clients wrote this and we think about it a lot 🫶
 #
 # “I used to think ...”"
-_INTRODUCES_QUOTE = re.compile(r"[^\n“\"]{0,80}(?::|\n)\s*[“\"]")
+# (with nothing told of them on the way: not "a client who just wrapped up with us last month sent this note:")
+_INTRODUCES_QUOTE = re.compile(r"(?:(?!\b(?:last|ago|months?|weeks?|years?|yesterday|today|tonight|finished|wrapped|"
+                               r"graduated|discharged|since|after)\b|\d)[^\n“\"]){0,80}(?::|\n)\s*[“\"]", re.IGNORECASE)
 
 
 class ConsentCheck(Check):

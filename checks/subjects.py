@@ -287,7 +287,9 @@ _CLIENTS_PRESENT = re.compile(
     r"(?:groups?|circles?|programs?|iop|php)\s+(?:who|that)\s+(?:all\s+)?(?:came|joined|showed up|made it|ran|"
     r"[a-z]+ed)\b"
     # a group by the day it meets, with the photo: "Veterans Day coffee with our Thursday combat vets group"
-    r"|\b(?:our|my|the)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:[\w'’-]+\s+){0,3}(?:group|circle)\b"
+    # (not a group of the staff: "runs our Wednesday consult group")
+    r"|\b(?:our|my|the)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?!(?:[\w'’-]+\s+){0,2}?(?:consult\w*|supervision|"
+    r"staff|team|clinicians?|book|study|lunch|journal|walking|running)\b)(?:[\w'’-]+\s+){0,3}(?:group|circle)\b"
     r"(?!\s+(?:room|practice|schedule|starts|starting|begins|beginning|meets|is now|is moving|moves|has moved|will|"
     r"registration|has (?:openings|spots|room)|is full|waitlist))"
     # people in the picture came in for care: "the whole wrestling squad came in for sports physicals today"
@@ -324,8 +326,9 @@ _CLIENTS_PRESENT = re.compile(
     r"|\b(?:(?:mr|mrs|ms|miss|mx)\.?\s+\w+|he|she|someone|somebody|whoever|(?:the|a|our) (?:guy|lady|kid|kiddo|man|"
     r"woman|boy|girl|gentleman))\s+(?:is\s+|was\s+|sitting\s+|waiting\s+)?(?:in|on) (?:chair|op|operatory|exam room|"
     r"treatment room|room|bed|bay|table) ?#?\d{1,2}\b(?![:.]\d)"
-    # (or a colleague's: "a couple of her 10 o'clocks even joined in on the singing")
-    r"|\b(?:our|my|her|his|their) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)s?(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
+    r"|\b(?:our|my) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)(?! ?(?:am|pm)? ?(?:meeting|call|webinar|class))"
+    # (or a colleague's, several of them: "a couple of her 10 o'clocks even joined in on the singing")
+    r"|\b(?:her|his|their) (?:\w+ ){0,2}(?:" + L.SLOT + r"|\d{1,2}:\d\d)s\b"
     # a care group or the practice's regulars out together: "cardiac rehab crew CRUSHING the Heart Walk",
     # "the regulars are already warming up", "phase II folks AND our graduates"
     r"|\b(?:rehab|therapy|pt|ot|post-?op|knee|hip|shoulder|back|stroke|pelvic floor|balance|bootcamp)\s+"

@@ -1650,6 +1650,7 @@ def _joined_names(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     for c in sorted(chosen, key=lambda c: c.start):
         last = out[-1] if out else None
         if last is not None and c.entity_type == "PERSON" and last.entity_type == "LOCATION" \
+                and re.fullmatch(r"[ \t]+", text[last.end:c.start]) \
                 and text[last.start:last.end].casefold() in given_names() and text[last.start].isupper() \
                 and " " not in text[last.start:last.end] and " " not in text[c.start:c.end]:
             last = out[-1] = replace(last, entity_type="PERSON")

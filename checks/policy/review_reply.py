@@ -171,6 +171,9 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:dr\.? \w+|(?-i:(?!We\b|They\b|It\b|No\b|Nobody\b|Someone\b|She\b|He\b|You\b|I\b)[A-Z][a-z]+)|your (?:clinician|"
     r"therapist|counsel+or|provider|doctor)) (?:didn['’]?t|did not|never|couldn['’]?t|could not|wasn['’]?t able to) "
     r"(?:respond|reply|answer|get back|return)\w*(?: to)? (?:your|ur) (?:\w+ )?(?:texts?|messages?|voicemails?|emails?|calls?)\b",
+    # what is left of the reviewer's own course or plan: "you've still got 6 visits left this year"
+    r"\b(?:you|u)(?:['’]ve| have|['’]re| are)?\s+(?:still\s+)?(?:got\s+)?(?:\d+|one|two|three|four|five|six|a few|a couple(?: of)?)\s+"
+    r"(?:more\s+)?(?:covered\s+)?(?:visits?|sessions?|appointments?|appts?)\s+(?:left|remaining|to go)\b",
     # the reviewer's booking confirmed: "Yes you're all set for Thursday at 2 with Priya"
     r"\b(?:you(?:['’]re| are)|u r|ur|you['’]ve been|you have been)\s+(?:all\s+)?(?:set|booked|scheduled|confirmed|"
     r"rescheduled|penciled in|on (?:the|our) (?:books|schedule|calendar|waitlist|wait list))\b[^.!?\n]{0,12}\b(?:for|with|on)\b",

@@ -159,6 +159,11 @@ _GREETED = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?:(?:aw+|ha+|oh
                       r"[ \t]*(?:,|[—–]|-(?=[ \t])|!+)", re.IGNORECASE | re.MULTILINE)
 # one called by name at the end of a sentence, then spoken to: "We're sorry to hear this, Destiny. Your concerns ..."
 _CALLED_AT_END = re.compile(rf",[ \t]+(?P<v>{_W})[ \t]*[.!]+(?=\s)")
+# one called by name as a reply opens, then spoken to: "'Rahul, we're sorry ur therapist change was bumpy'",
+# "Will, ur story is 🔥" (the second of two: "Faith and Noah, thank you both" is found from the first)
+_CALLED_AT_START = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<=['\"“‘]))[ \t]*(?P<v>(?-i:[A-Z])[\w’'\-]+)"
+                              r"(?:[ \t]+(?:and|&)[ \t]+(?-i:[A-Z])[\w’'\-]+)?,[ \t]+(?=[^.!?\n]{0,60}\b(?:you|your|u|ur|"
+                              r"thank|thanks)\b)", re.MULTILINE)
 _THANKED_FOR = re.compile(rf"\b(?:thank you|thank u|thanks|thx|ty)(?:[ \t]+so[ \t]+much)?[ \t]+(?P<v>{_W})[ \t]+for\b",
                           re.IGNORECASE)
 # someone introduced to the readers: "Meet Thiago! he's 7 ..."
@@ -371,6 +376,8 @@ class HumanContextRecognizer(NameRecognizer):
         # (called at a sentence's end: a name, not the last of a list of what something is: "24/7, free.")
         found += [(m, True) for m in _CALLED_AT_END.finditer(text)
                   if m.group("v").casefold() not in adjectives() or census_given_name(m.group("v"))]
+        found += [(m, True) for m in _CALLED_AT_START.finditer(text)
+                  if m.group("v").casefold() in given_names() or not is_vocabulary(m.group("v"), self.common_words)]
         # ("thank you chidinma for being such a trooper": the thanks itself speaks to them)
         # (not a username: "Thank you DrewTheBuilder99 for the review!" is a handle)
         found += [(m, False) for m in _THANKED_FOR.finditer(text)

@@ -20,6 +20,8 @@ from checks.roles import (Role, in_context_roles, invented_spans, is_staff_first
                           staff_by_first_name, tells_a_public_life)
 from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
+from checks.phi.lexicon import HEALTH_TERMS
+from checks.policy import lexicon as L
 from checks.policy.lexicon import question_hook_spans
 from checks.subjects import (clients_in_general, condolence, no_client_pictured, offering_terms, own_news,
                              points_at_someone, readers_at_large, reply_heading, thanks_for_helping_us,
@@ -151,13 +153,26 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
               if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end])
               or condolence(text[s.start:s.end])
               or thanks_for_helping_us(text[s.start:s.end]) or sign_off(text[s.start:s.end])
-              or reply_heading(text[s.start:s.end]) else s
+              or reply_heading(text[s.start:s.end])
+              or (says_nothing_of_anyone(text[s.start:s.end]) and not any(s.start <= p < s.end for p in named)) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
     return Reading(roles, tuple(scored), staff_first_names, own, someone)
 
 
 # a sign-off on its own: "🙌 — Bridgetown PT", "👣 — Summit Foot & Ankle", "— Dr. Chen"
-_SIGN_OFF = re.compile(r"[^\w\n]*[—–~-][ \t]*[^\W\d_][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}[^\w\n]*")
+_SIGN_OFF = re.compile(r"[^\w\n]*(?:(?:thx|thanks|thank you|ty|cheers|best|xo)[!,.]*[ \t]*)?[—–~-][ \t]*[^\W\d_][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}[^\w\n]*")
+
+
+# a short line with no one and no care in it: "Sorry for the hassle!", "Here's what that looked like:",
+# "Balance: still a work in progress." (not "She did it!!", "see u tues"): what it says is the lines around it
+_SOMEONE_OR_CARE = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their|you|your|u|ur|y['’]?all|i|me|my|"
+                              r"(?!(?:here|there|that|it|what|who|let|where|how|today|now|everyone)['’]s)[\w'’]+['’]s|" + L.CARE + "|" + L.CONDITION + r")\b|\d|@|#", re.IGNORECASE)
+_FEW_WORDS = 8
+
+
+def says_nothing_of_anyone(sentence: str) -> bool:
+    return len(re.findall(r"[^\W\d_]+", sentence)) <= _FEW_WORDS and not _SOMEONE_OR_CARE.search(sentence) \
+        and not any(w in HEALTH_TERMS for w in re.findall(r"[a-z'’-]+", sentence.casefold()))
 
 
 def sign_off(sentence: str) -> bool:

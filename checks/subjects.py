@@ -400,16 +400,26 @@ _SIGNED_THANKS_SHOWN = re.compile(r"\b(?:card|note|letter|drawing|poster)\b[^\n]
 _WHERE_CLIENTS_WAIT = re.compile(r"\b(?:waiting room|lobby|group room|therapy room|session room)\b", _I)
 
 
-def shown_only_colleagues(text: str, is_colleague, unknown_people: list[tuple[int, int]]) -> bool:
-    """The draft says what its photo shows, and the people in it are colleagues by name and no one
-    else: "(photo: Jordan and Priya in the new telehealth room, giving a thumbs up)"."""
+# anyone at all among what a photo shows: "(photo: the shelf stacked with rice, lentils and masa)" shows no one
+_ANYONE_SHOWN = re.compile(r"\b(?:people|person|someone|somebody|everyone|us|me|we|our team|staff|team|crew|group|"
+                           r"faces?|hands?|smil\w*|he|she|they|him|her|them|his|their|selfie|portrait|headshot)\b", _I)
+
+
+def shown_only_colleagues(text: str, is_colleague, unknown_people: list[tuple[int, int]],
+                          staff_people: list[tuple[int, int]] = ()) -> bool:
+    """The draft says what its photo shows, and it is colleagues by name and no one else ("(photo: Jordan
+    and Priya in the new telehealth room, giving a thumbs up)"), or no one at all ("(photo: the shelf stacked
+    with rice, lentils, diapers and masa)")."""
     shown = [(m.start("a") if m.group("a") else m.start("b"), m.group("a") or m.group("b"))
              for m in _PHOTO_SHOWS.finditer(text)]
-    return bool(shown) and all(
-        any(is_colleague(w) for w in re.findall(r"[^\W\d_]+", words))
-        and not (_CARED_FOR_SHOWN.search(words) or _VISITOR_SHOWN.search(words) or _SOMEONE_ELSE.search(words))
-        and not any(at <= a < at + len(words) for a, _ in unknown_people)
-        for at, words in shown)
+
+    def colleagues_or_no_one(at: int, words: str) -> bool:
+        if _CARED_FOR_SHOWN.search(words) or _VISITOR_SHOWN.search(words) or _SOMEONE_ELSE.search(words) \
+                or any(at <= a < at + len(words) for a, _ in unknown_people):
+            return False
+        return any(is_colleague(w) for w in re.findall(r"[^\W\d_]+", words)) \
+            or any(at <= a < at + len(words) for a, _ in staff_people) or not _ANYONE_SHOWN.search(words)
+    return bool(shown) and all(colleagues_or_no_one(at, words) for at, words in shown)
 
 
 def clients_present(text: str) -> bool:
@@ -588,7 +598,9 @@ def _elliptical_follow_ups(text: str, bounds: list[tuple[int, int]], at_large: l
 
 
 _CLIENTS_IN_GENERAL = re.compile(r"(?<!\bof )\b(?:many|most|some|all|all of|our|my|new|other|no)\s+(?:own\s+)?(?:clients|patients)\b"
-                                 r"(?:['’]\s)?", _I)
+                                 r"(?:['’]\s)?"
+                                 # "We're grateful to every client who trusts us with their story"
+                                 r"|\b(?:every|each)\s+(?:single\s+)?(?:client|patient)\s+who\b", _I)
 
 
 def clients_in_general(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, ...],
@@ -698,7 +710,11 @@ _CARE_WORD = re.compile(r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b", _I)
 _OFFERING_TERMS = re.compile(r"\bno\s+(?:[\w-]+\s+){0,6}?(?:required|needed|necessary|expected|pressure)\b"
                              r"|\b(?:is|are|totally|completely|always)\s+optional\b"
                              r"|\b(?:all|any)\s+(?:levels|ages|experience levels|bodies)\s+(?:are\s+)?welcome\b"
-                             r"|\bcalling all\b", _I)  # an open call: "Calling all Divorce Recovery Group alumni!"
+                             r"|\bcalling all\b"  # an open call: "Calling all Divorce Recovery Group alumni!"
+                             # what care is like for anyone: "In a session that might look like:"
+                             r"|\b(?:in|during|at)\s+(?:a|an|any|each|your)\s+(?:typical\s+|first\s+|[\w-]+\s+)?(?:session|"
+                             r"appointment|visit|group)\b[^.!?\n]{0,40}\b(?:might|may|could|would|usually|often|typically|"
+                             r"tends? to)\b", _I)
 
 
 # the note heading a reply, saying which review it answers: "[Reply to 1-star review from “Rick M.”]"

@@ -23,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.consent.names import fold  # accents and look-alikes folded, as the consent matcher does
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import (CREDENTIALS, DATE_PREPOSITION_BEFORE, HEALTH_TERMS, HONORIFICS, IRREGULAR_PAST, MONTHS,
+from checks.phi.lexicon import (CREDENTIALS, DATE_PREPOSITION_BEFORE, FAMILY_WORDS, HEALTH_TERMS, HONORIFICS, IRREGULAR_PAST, MONTHS,
                                 SPACY_MODEL, STREET_TYPES, STREET_WORDS, WEEKDAYS,
                                 brand_pattern, common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
                                 census_given_name, cities, english_words, limit_after_quantity, names_not_words, person_names)
@@ -422,6 +422,7 @@ class PhiAnalyzer:
                for s in decode(toks, probs, tagger.min_prob)
                if not any(s.start < k.end and k.start < s.end for k in keep)
                and not _chat_word(text[s.start:s.end])
+               and not (text[s.start:s.end].islower() and text[s.start:s.end] in FAMILY_WORDS)  # "the tía who ..."
                # "5. The Whole-Brain Child": a stop word that is nobody's given name is no name alone
                and not (_function_word(text[s.start:s.end]) and not census_given_name(text[s.start:s.end]))
                and not _shouted_word(typed or text, s.start, s.end, self._ordinary_word)

@@ -108,7 +108,9 @@ _JOB_AFTER = re.compile(r"\s+(?:coordinator|specialist|manager|director|supervis
 
 _REFUSAL = re.compile(REFUSAL, re.IGNORECASE)
 _TITLE_CASE_RUN_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’&-]*[ \t]+){2,}$")
-_WRITER_SPEAKS = re.compile(r"(?<![\w'’])(?:I|i|I'm|i'm|I’m|i’m|I am|I've|I’ve|I'll|I’ll|my own|My own)(?![\w'’])")
+_WRITER_SPEAKS = re.compile(r"(?<![\w'’])(?:I|i|I'm|i'm|I’m|i’m|I am|I've|I’ve|I'll|I’ll|my own|My own|"
+                            # the writer's own family: "My parents came here from San Salvador in 1989"
+                            r"[Mm]y (?:parents|mom|mother|dad|father|family|grandparents|grandmother|grandfather))(?![\w'’])")
 _PROFESSION = re.compile(r"(?:therapist|counsel+or|psychologist|psychiatrist|clinician|doctor|dentist|hygienist|"
                          r"nurse|provider|practitioner|chiropractor)s?", re.IGNORECASE)
 
@@ -180,9 +182,11 @@ class PhiCheck(Check):
                                                               reading.is_colleague)
                                      and reading.points_at_anyone() and not invented_case(text))
             # (a draft that says its pictures show no client is taken at its word)
-            unknown = [(e.start, e.end) for e, r in zip(analysis.entities, reading.roles)
-                       if e.entity_type in PEOPLE and r == Role.UNKNOWN]
-            care = not no_client_pictured(text) and not shown_only_colleagues(text, reading.is_colleague, unknown) and (
+            people = [(e, r) for e, r in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE]
+            unknown = [(e.start, e.end) for e, r in people if r == Role.UNKNOWN]
+            staff = [(e.start, e.end) for e, r in people if r == Role.STAFF]
+            shows_no_client = no_client_pictured(text) or shown_only_colleagues(text, reading.is_colleague, unknown, staff)
+            care = not shows_no_client and (
                 # (a sentence with no health word must read as a disclosure outright: "We did it!! 🎉" under a
                 # practice's birthday photo is no one's care)
                 any(x.probability >= (CARE_CONTEXT if any(x.start <= h[0] < x.end for h in hits)

@@ -161,6 +161,10 @@ HEALTH_TERMS = {
     "testing accommodations", "exam accommodations",
 }
 
+# family words of other languages a post may use, typed in lower case never a name: "to the tía who gave good advice"
+FAMILY_WORDS = frozenset({"tía", "tia", "tío", "tio", "abuela", "abuelo", "abuelita", "abuelito", "mamá", "papá", "mami",
+                          "papi", "hija", "hijo", "prima", "primo", "hermana", "hermano", "nonna", "nonno", "oma", "opa"})
+
 # the words a date stands after ("charts for august", "since june", "next sunday"): a month or weekday
 # word there is the date, not a person named for it
 DATE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|for|since|until|till|thru|through|of|this|next|last|every|each|"
@@ -309,11 +313,16 @@ _TERM_PREFIXES = ("tele", "micro", "macro", "neuro", "psycho", "hyper", "hypo", 
                   "electro", "cardio", "physio")
 
 
+# the words of a practice's paperwork that the dictionary lacks: "• Caseload includes sliding-scale clients"
+PRACTICE_WORDS = frozenset({"caseload", "caseloads", "superbill", "superbills", "copay", "copays", "waitlist",
+                            "waitlists", "telehealth", "teletherapy", "onboarding", "intakes"})
+
+
 def is_vocabulary(word: str, common: frozenset[str]) -> bool:
     """``word`` (or its singular, or a verb's -ed / -ing form, or a learned prefix on one) is an
     English dictionary word."""
     w = word.casefold()
-    if w in common or w in IRREGULAR_PAST:
+    if w in common or w in IRREGULAR_PAST or w in PRACTICE_WORDS:
         return True
     prefix = next((p for p in _TERM_PREFIXES if w.startswith(p) and len(w) - len(p) >= 4), None)
     if prefix and w not in person_names() and w[len(prefix):] not in person_names() \

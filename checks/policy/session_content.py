@@ -42,6 +42,10 @@ _ONE_SINGULAR = alt(r"(?:a|my|one|this|that|our) (?:[\w-]+[- ]){0,2}" + L.CLIENT
                     r"(?:a|my|this|that) (?:[\w-]+ ){0,2}" + L.WHO, r"my (?:\w+ )?(?:\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2} o'?clock)")
 
 SESSION_PATTERNS = [
+    # a real session published: "walks through an actual session recording with one of her clients (voice altered)"
+    r"\b(?:actual|real|live|unedited|full)\s+(?:therapy\s+|counsel+ing\s+|somatic\s+|emdr\s+)?session\s+(?:recording|footage|audio|"
+    r"video|tape|transcript)s?\b[^.!?\n]{0,40}\b(?:with|of)\s+(?:one of (?:her|his|their|our|my) (?:\w+ )?clients|a (?:real )?"
+    r"(?:client|patient)|(?:her|his|their|our|my) (?:client|patient))\b",
     _SESSION + r"[^.!?\n]{0,100}\b" + _ONE + r"\b[^.!?\n]{0,30}\b" + _SAY + r"\b",
     r"\b" + _ONE + r"\b[^.!?\n]{0,40}\b" + _SAY + r"\b[^.!?\n]{0,80}" + _SESSION,
     # one client ("my client told me"); "many of my clients tell me ..." sums up many and tells no one's words

@@ -114,6 +114,11 @@ class IdentifiableTestimonial(Rule):
         ids.sort()
         starts = [s for s, _ in ids]
         for h in hits:
+            closing = _REST_OF_QUOTE.match(text, h[1])
+            signed = _SIGNED_AFTER.match(text, closing.end() if closing else h[1])
+            by = signed and (signed.span(1) if signed.group(1) else signed.span(2))
+            if by and reading.names_colleague(text, *by):
+                continue  # a colleague's own words about their own life: "“My parents came here in 1989 ...” — Jordan"
             colleague_near = reading.names_colleague(text, max(0, h[0] - WINDOW), h[1] + WINDOW)
             if media and not ((_near(known, h) or colleague_near) and not _near(ids, h)):
                 return h  # the picture shows whoever gave it, unless the words are a colleague's own ("Our therapist
@@ -124,6 +129,11 @@ class IdentifiableTestimonial(Rule):
                 if s - WINDOW <= h[1] and e + WINDOW >= h[0]:
                     return min(h[0], s), max(h[1], e)
         return None
+
+
+_REST_OF_QUOTE = re.compile(r"[^”\"]{0,400}[”\"]")
+# who signs the words, on the line after them: "”\n\n— Jordan Alvarez, LCSW"
+_SIGNED_AFTER = re.compile(r"(?<=[—–~-])[ \t]*([^\n]{1,80})|[^\w\n]*(?:\n[ \t]*){0,2}[—–~-][ \t]*([^\n]{1,80})")
 
 
 def _near(spans: list[Span], hit: Span) -> bool:

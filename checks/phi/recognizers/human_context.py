@@ -20,9 +20,9 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import (DATE_PREPOSITION_BEFORE, DEED_VERBS, MONTHS, OUTSIDE_JOBS, WEEKDAYS, adjectives,
-                                census_given_name, cities, common_surnames, given_names, is_country_or_state, is_vocabulary,
-                                limit_after_quantity)
+from checks.phi.lexicon import (DATE_PREPOSITION_BEFORE, DEED_VERBS, FAMILY_WORDS, MONTHS, OUTSIDE_JOBS, WEEKDAYS,
+                                adjectives, census_given_name, cities, common_surnames, given_names, is_country_or_state,
+                                is_vocabulary, limit_after_quantity)
 from checks.phi.recognizers.base import NameRecognizer, contraction_stem, function_word
 from checks.phi.recognizers.textcase import case_style
 
@@ -142,7 +142,8 @@ _PRAISE = {"hero", "heroes", "superhero", "superheroes", "superstar", "superstar
 # a job said of someone: "Marcus Bell, a Portland school bus driver who gave us permission"
 _JOBS = {*OUTSIDE_JOBS, "driver", "nurse", "coach", "officer", "veteran", "student", "barber", "mechanic", "carpenter",
          "lawyer", "engineer", "manager", "founder", "volunteer", "counselor", "dispatcher", "trucker", "welder"}
-_NO_NAME_WORDS = _RELATION_WORDS | _GROUP | _PRAISE | _JOBS  # what someone is called without their name ("a friend who showed up")
+# what someone is called without their name ("a friend who showed up", "the tía who gave good advice")
+_NO_NAME_WORDS = _RELATION_WORDS | _GROUP | _PRAISE | _JOBS | FAMILY_WORDS
 # a baby by a given name in any case: "we loved having you and baby mercy in" (not "baby teeth", "baby steps")
 _BABY_THINGS = frozenset({"blue", "doll", "bear", "love", "shark", "boomer", "face", "powder", "oil", "bump", "fever",
                           "steps", "teeth", "gate", "shower", "food", "formula", "monitor", "brother", "sister", "boy",

@@ -652,6 +652,27 @@ CLEAR = [
                        "systems.\n\n(photo: the empty room with new lamps)"),
     ("instagram", False, "reading list 📚\n• Women with Attention Deficit Disorder — Sari Solden & Michelle Frank\n"
                          "• Unmasking Autism — Devon Price\n#adhd"),
+    # ... rounds 129-130: short lines that say nothing of anyone; a thanks before a sign-off; a colleague's own signed
+    # words; a photo of a new colleague or of things only; paperwork words; every client who ...; what a session may
+    # look like
+    ("facebook", False, "Our Year in Numbers\n\nHere's how it went:\n• 2,900 sessions\n• 11 languages\n• 0 people turned "
+                        "away for cost\n\nThank you, partners!"),
+    ("yelp", False, "Thanks for the heads-up about the elevator! It's fixed now, and the ramp entrance is on SE 14th. "
+                    "Sorry for the trouble!"),
+    (None, False, "can someone proof this before it goes up? thanks —dana\n\nWe're closed Nov 27-28 for Thanksgiving. "
+                  "In crisis? Call or text 988."),
+    ("instagram", False, "a little about Priya 🌼\n\n“My family came here from Chennai when I was nine. Nobody talked about "
+                         "therapy at home. I started it at 25 and it changed everything.”\n\n— Priya Raman, LPC"),
+    ("instagram", True, "Say hi to our new intern, Tomás Vega! 🎉 He'll co-lead the Thursday parents' circle with "
+                        "Jordan.\n\n(photo: Tomás at his desk at Harbor View with a giant mug)"),
+    ("instagram", True, "thank you @rosecitypantry for restocking our free shelf! anyone, client or not, can take what "
+                        "they need.\n\n(photo: the shelf full of rice, beans and diapers)"),
+    ("linkedin", False, "We're hiring a bilingual counselor:\n• Caseload includes sliding-scale clients\n• Paid "
+                        "supervision\nApply at hello@harborlightcounseling.com"),
+    ("linkedin", False, "What our clients say:\n“I can finally tell when I'm about to shut down.” — a Harbor Light client"
+                        "\n\nWe're grateful to every client who trusts us with their story."),
+    ("blog", False, "Grounding 101\n\nIn a session that might include:\n1. Naming five things you see\n2. Feeling your "
+                    "feet on the floor\n\n— Jordan Alvarez, LCSW"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1040,6 +1061,11 @@ BLOCK = [
                         "months 💙"),
     ("instagram", False, "big congrats to T.N. who got her accommodations letter approved for the nursing boards!! "
                          "Priya says it was a joy to write"),
+    # ... rounds 129-130: a real session recording with a client; a reply about visits left
+    ("youtube", False, "New episode: Dr. Chen plays an actual session recording with one of her clients (name changed) "
+                       "to show how pendulation works."),
+    ("healthgrades", False, "Hi Bea, so sorry for the mix-up. You've still got 4 sessions left on this year's plan — "
+                            "call us to book!"),
     # a withdrawn client signed by initial and family name
     ("facebook", False, "“Two years ago I couldn't drive past the station. Now I coach the rookies.” — D. Huang, "
                         "retired paramedic"),

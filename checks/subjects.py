@@ -405,6 +405,12 @@ _ANYONE_SHOWN = re.compile(r"\b(?:people|person|someone|somebody|everyone|us|me|
                            r"faces?|hands?|smil\w*|he|she|they|him|her|them|his|their|selfie|portrait|headshot)\b", _I)
 
 
+# ... or what lists or names them: "(pic: our scheduling screen for today)"
+_RECORDS_SHOWN = re.compile(r"\b(?:schedul\w*|screens?|monitors?|(?:white\s?)?boards?|calendars?|lists?|charts?|sheets?|"
+                            r"notes?|files?|folders?|forms?|paperwork|caseload|sign-?in|records?|letters?|cards?|drawings?|"
+                            r"names?|screenshots?)\b", _I)
+
+
 def shown_only_colleagues(text: str, is_colleague, unknown_people: list[tuple[int, int]],
                           staff_people: list[tuple[int, int]] = ()) -> bool:
     """The draft says what its photo shows, and it is colleagues by name and no one else ("(photo: Jordan
@@ -418,7 +424,8 @@ def shown_only_colleagues(text: str, is_colleague, unknown_people: list[tuple[in
                 or any(at <= a < at + len(words) for a, _ in unknown_people):
             return False
         return any(is_colleague(w) for w in re.findall(r"[^\W\d_]+", words)) \
-            or any(at <= a < at + len(words) for a, _ in staff_people) or not _ANYONE_SHOWN.search(words)
+            or any(at <= a < at + len(words) for a, _ in staff_people) \
+            or not (_ANYONE_SHOWN.search(words) or _RECORDS_SHOWN.search(words))
     return bool(shown) and all(colleagues_or_no_one(at, words) for at, words in shown)
 
 

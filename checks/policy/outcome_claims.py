@@ -35,7 +35,7 @@ _OUTCOME = (r"(?:cur\w*|progress|to last|last forever|heal\w*|fix\w*|results?|su
             r"without (?:a single |any |one |another )?(?:blow-?ups?|fights?|arguments?|meltdowns?|tantrums?|panic attacks?|"
             r"relapses?|breakdowns?)|"
             r"pain-free|pounds|lbs|slimmer|younger|wrinkle\w*|clear skin|in (?:just |only )?\d+ (?:days?|weeks?|months?|"
-            r"sessions?|visits?)|" + L.CONDITION + ")")
+            r"sessions?|visits?)|rested|" + L.CONDITION + ")")
 # "works every time" claims a result only of a treatment said before it (not "ask her about her dog. Works every time.")
 WORKS_EVERY_TIME = r"\bworks? (?:for everyone|every (?:single )?time|for every(?:one| client| patient))\b"
 ALWAYS_WORKS = r"\b(?:always|every time) works\b"
@@ -77,7 +77,7 @@ CLAIM_PATTERNS = [
     r"recovers?|improves?|ends? up)\b" + _CLAUSE + r"{0,20}\b(?:better|happier|cured|healed|free|improv\w*|recover\w*|transformed)",
     # "Every single client who's used them with us has finished therapy feeling better"
     r"\bevery (?:single )?(?:one of (?:our|my) )?(?:clients?|patients?)\b" + _CLAUSE + r"{0,60}\b(?:feeling|feel|felt|"
-    r"feels) (?:\w+ )?(?:better|happier|calmer|cured|healed|whole|free)\b",
+    r"feels) (?:\w+ )?(?:better|happier|calmer|cured|healed|whole|free|rested|like new)\b",
     r"\b(?:clients|patients|everyone|anyone|people) who (?:\w+ ){1,4}(?:never|always|will (?:never|always|be|feel)|"
     r"are guaranteed)\b",
     r"\b(?:will|can|we(?:'ll| will)) (?!help\b)(?:\w+ )?(?:fix|cure|end|eliminate|heal|solve|erase|remove|beat|resolve|"

@@ -74,7 +74,7 @@ _JOINING = "|".join(rf"(?<=\b{w}[ \t])" for w in ("when", "bc", "cuz", "because"
                                                    "glad", "proud")) + r"|(?<=\w:[ \t])|(?<=\w,[ \t])" \
     + r"|(?<=[—–][ \t])"  # "recap: charlie said", "“Fearless by the end” — Leo was SO brave"
 _LITTLE = r"(?:(?:baby|little|lil|sweet|our|my)[ \t]+)?"  # "sooo baby joy came in"
-_CHAT_OPENER = r"(?:(?:lol|lmao|omg|ok|okay|so+|btw|ngl|update:?|honestly|yall|y'all|and|also)[ \t]+){0,2}"  # "ok so dolores ..."
+_CHAT_OPENER = r"(?:(?:lol|lmao|omg|ok|okay|so+|btw|ngl|update:?|honestly|yall|y'all|and|also)[ \t]+){0,3}"  # "ok so dolores ...", "lol ok so precious"
 _GROUP = {"everyone", "everybody", "all", "team", "staff", "y'all", "yall", "you", "guys", "folks", "friends", "family",
           "families", "clients", "patients", "client", "patient", "mom", "dad", "parents", "kids", "our", "the", "this",
           "that", "them", "us", "him", "her", "god", "community", "members", "volunteers", "donors", "sponsors",

@@ -24,8 +24,8 @@ from checks.phi.lexicon import HEALTH_TERMS
 from checks.policy import lexicon as L
 from checks.policy.lexicon import question_hook_spans
 from checks.subjects import (clients_in_general, condolence, no_client_pictured, offering_terms, own_news,
-                             points_at_someone, readers_at_large, reply_heading, thanks_for_helping_us,
-                             thanks_for_rating, video_chapter_spans)
+                             points_at_someone, readers_at_large, reply_heading, shown_only_colleagues,
+                             thanks_for_helping_us, thanks_for_rating, video_chapter_spans)
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -148,13 +148,19 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
         anyone = tuple(a or (is_list_item(text, s) and not any(s <= p < e for p in named))
                        for a, (s, e) in zip(anyone, bounds))
     # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
-    photo = draft.has_photo and not no_client_pictured(text)  # "no clients pictured": the photo shows no one's care
+    # ("no clients pictured", "(photo: Jordan and Priya at the studio)": the photo shows no one's care)
+    people = [(e, r) for e, r in zip(analysis.entities, roles) if e.entity_type in PEOPLE]
+    photo = draft.has_photo and not no_client_pictured(text) and not shown_only_colleagues(
+        text, is_colleague, [(e.start, e.end) for e, r in people if r == Role.UNKNOWN],
+        [(e.start, e.end) for e, r in people if r == Role.STAFF])
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
               if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end])
               or condolence(text[s.start:s.end])
               or thanks_for_helping_us(text[s.start:s.end]) or sign_off(text[s.start:s.end])
               or reply_heading(text[s.start:s.end])
-              or (says_nothing_of_anyone(text[s.start:s.end]) and not any(s.start <= p < s.end for p in named)) else s
+              or (not (replying or photo) and says_nothing_of_anyone(text[s.start:s.end])
+                  and not any(s.start <= e.start < s.end for e in analysis.entities))
+              or _APOLOGY_FOR_A_NUISANCE.fullmatch(text[s.start:s.end].strip()) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
     return Reading(roles, tuple(scored), staff_first_names, own, someone)
 
@@ -163,11 +169,17 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
 _SIGN_OFF = re.compile(r"[^\w\n]*(?:(?:thx|thanks|thank you|ty|cheers|best|xo)[!,.]*[ \t]*)?[—–~-][ \t]*[^\W\d_][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}[^\w\n]*")
 
 
-# a short line with no one and no care in it: "Sorry for the hassle!", "Here's what that looked like:",
-# "Balance: still a work in progress." (not "She did it!!", "see u tues"): what it says is the lines around it
-_SOMEONE_OR_CARE = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their|you|your|u|ur|y['’]?all|i|me|my|"
+# a short line with no one and no care in it, in a post that is no reply and shows no picture: "Here's what that
+# looked like:", "Balance: still a work in progress." (not "She did it!!", "see u tues", "yeah that shoulder?"):
+# what it says is the lines around it
+_SOMEONE_OR_CARE = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their|you|your|u|ur|y['’]?all|i|me|my|us|we|our|"
+                              r"kids?|kiddos?|girls?|boys?|guys?|family|families|twins|crew|household|mom|dad|baby|"
+                              r"friends?|shoulders?|knees?|backs?|necks?|teeth|tooth|smile|hips?|feet|foot|"
                               r"(?!(?:here|there|that|it|what|who|let|where|how|today|now|everyone)['’]s)[\w'’]+['’]s|" + L.CARE + "|" + L.CONDITION + r")\b|\d|@|#", re.IGNORECASE)
 _FEW_WORDS = 8
+# sorry for a nuisance everyone shares, in any post: "Sorry for the hassle!" under parking directions
+_APOLOGY_FOR_A_NUISANCE = re.compile(r"(?:so\s+|very\s+)?sorry\s+(?:for|about)\s+the\s+(?:hassle|inconvenience|trouble|"
+                                     r"mix-?up|confusion)[!.]*", re.IGNORECASE)
 
 
 def says_nothing_of_anyone(sentence: str) -> bool:

@@ -163,7 +163,9 @@ _CALLED_AT_END = re.compile(rf",[ \t]+(?P<v>{_W})[ \t]*[.!]+(?=\s)")
 # one called by name as a reply opens, then spoken to: "'Rahul, we're sorry ur therapist change was bumpy'",
 # "Will, ur story is 🔥" (the second of two: "Faith and Noah, thank you both" is found from the first)
 _CALLED_AT_START = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<=['\"“‘]))[ \t]*(?P<v>(?-i:[A-Z])[\w’'\-]+)"
-                              r"(?:[ \t]+(?:and|&)[ \t]+(?-i:[A-Z])[\w’'\-]+)?,[ \t]+(?=[^.!?\n]{0,60}\b(?:you|your|u|ur|"
+                              # (not who they are: "Sky, the Oyelaran kids' school counselor, called for u")
+                              r"(?:[ \t]+(?:and|&)[ \t]+(?-i:[A-Z])[\w’'\-]+)?,[ \t]+(?!(?:the|a|an|our|my|his|her|their)\b)"
+                              r"(?=[^.!?\n]{0,60}\b(?:you|your|u|ur|"
                               r"thank|thanks)\b)", re.MULTILINE)
 _THANKED_FOR = re.compile(rf"\b(?:thank you|thank u|thanks|thx|ty)(?:[ \t]+so[ \t]+much)?[ \t]+(?P<v>{_W})[ \t]+for\b",
                           re.IGNORECASE)

@@ -94,7 +94,7 @@ _JOINS_THE_PRACTICE = re.compile(r"(?:welcome[ \t]+(?:\w+[ \t]+)?to|join(?:s|ed|
                                  re.IGNORECASE)
 # a family by its name: "the nguyen family", "the okonkwo fam", "the ramirez twins"
 _NAMED_FAMILY = re.compile(r"\b(?:the|both)[ \t]+(?:(?:whole|entire|lovely|sweet|amazing|wonderful)[ \t]+)?(?P<v>[^\W\d_][\w'’\-]+)[ \t]+(?:family|fam|household|clan|crew|twins|triplets|"
-                           r"boys|girls|kids|sisters|brothers)\b", re.IGNORECASE)
+                           r"boys|girls|kids|kid|boy|girl|sisters|brothers)\b", re.IGNORECASE)
 
 
 _OWNER_NO_APOSTROPHE = re.compile(rf"(?<![\w'’@#])(?P<v>[^\W\d_]{{3,}}?)s[ \t]+(?:(?:new|whole|first|last|big|lil|little|"

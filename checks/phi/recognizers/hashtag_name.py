@@ -78,6 +78,8 @@ class HashtagNameRecognizer(NameRecognizer):
                 return True
         for cue in _PERSON_ONLY_CUES:
             rest = low[len(cue):]
+            if low.startswith(cue) and len(rest) >= 3 and rest.isalpha() and rest in given_names():
+                return True  # "#happybdayimani": a given name, though it splits into words ("i", "man", "i")
             if low.startswith(cue) and len(rest) >= 3 and rest.isalpha() and not is_vocabulary(rest, self.common_words) \
                     and not re.match(r"(?:mrs?|ms|dr|miss)[a-z]?$", rest) \
                     and not self._words(rest) and rest not in cities()[0] and not is_country_or_state(rest) \

@@ -242,6 +242,12 @@ class HumanContextRecognizer(NameRecognizer):
                              rf"emailing|remind|reminding|book|booking|move|moving|moved|bump|bumped)[ \t]+(?P<v>{_W})[ \t]+"
                              r"(?:at[ \t]+\d|on[ \t]+(?:mon|tue|wed|thu|fri|sat|sun)|(?:tmrw|tomorrow|today|tonight)\b|"
                              r"(?:this|next)[ \t]+(?:week|mon|tue|wed|thu|fri|sat|sun)|that[ \t]+(?:his|her|their)\b)", 0.9),
+        # a name said as such, and twins or siblings named in a pair: "his name is Zion", "Sione and Mele (twins)"
+        Pattern("named_as", rf"\b(?:his|her|their|my|whose)[ \t]+name(?:['’]s|[ \t]+is)[ \t]+(?P<v>{_W})", 0.95),
+        Pattern("pair_first", rf"(?<![\w'’])(?P<v>{_W})[ \t]+(?:and|&|\+)[ \t]+{_W}[ \t]*\((?:twins|siblings|brothers|sisters|"
+                              r"cousins|sibs)\)", 0.9),
+        Pattern("pair_second", rf"(?<![\w'’]){_W}[ \t]+(?:and|&|\+)[ \t]+(?P<v>{_W})[ \t]*\((?:twins|siblings|brothers|"
+                               r"sisters|cousins|sibs)\)", 0.9),
         # the one asked about, or the one a message is from: "is Nkechi the one who needs the ramp?", "text from Dev:",
         # "hey its Destiny can i come at 4"
         Pattern("the_one_who", rf"\bis[ \t]+(?P<v>{_W})[ \t]+the[ \t]+one[ \t]+(?:who|that|with)\b", 0.9),

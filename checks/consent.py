@@ -19,8 +19,10 @@ from bot.consent.targets import consent_references, scheduled_date, target_platf
 from bot.consent.vocab import KIND_SCOPES, PATIENT_CONTENT, SCOPES
 from bot.domain import Draft, Finding, Severity
 from checks.base import PEOPLE, Analysis, Check, CheckContext
+from bot.config import REVIEW_PLATFORMS
 from checks.content_kind import classify, kind_spans
 from checks.phi.lexicon import given_names
+from checks.policy.addressee import Addressees
 from checks.policy.base import sentence_bounds
 from checks.policy.lexicon import CLIENT_WORD
 from checks.reading import reading_of
@@ -122,6 +124,15 @@ class ConsentCheck(Check):
                    for e, role in reading.people(analysis))
 
     @staticmethod
+    def _reviewer(draft: Draft, analysis: Analysis, kinds: set[str]) -> set[tuple[int, int]]:
+        """The one-word name a reply to a review speaks to ("Thank you, Marcus, for sharing your
+        feedback") is the reviewer's signature, not a registered patient of the same first name: the
+        review-reply rule judges what the reply tells them."""
+        if "review_reply" not in kinds and not set(draft.platforms) & set(REVIEW_PLATFORMS):
+            return set()
+        return {(a, b) for a, b in Addressees().find(draft.text, analysis) if " " not in draft.text[a:b].strip()}
+
+    @staticmethod
     def _about_public_figures(draft: Draft, analysis: Analysis) -> bool:
         """Everyone the draft names is a public figure: "Michael Phelps says therapy saved his
         life" is his public story, not a patient's testimonial."""
@@ -166,8 +177,10 @@ class ConsentCheck(Check):
         refs = consent_references(text)
         with Session(self.engine) as s:
             looked_up = persons + (_introduced_given_names(text, persons) if about_patient or "quote" in kinds else [])
+            reviewer = self._reviewer(draft, analysis, kinds)
             mentions = [m for m in find_mentions(s, text, looked_up, with_initials=about_patient)
-                        if not self._is_staff(text, m) and not self._not_a_patient(draft, analysis, m)]
+                        if not self._is_staff(text, m) and not self._not_a_patient(draft, analysis, m)
+                        and (m.start, m.end) not in reviewer]
             cited = resolve_consents(s, [r[0] for r in refs])
             findings, subjects = self._subjects(mentions, refs, cited, self._maybe_patients(draft, analysis, mentions),
                                                 about_patient)

@@ -468,7 +468,9 @@ _OPERATIONS = re.compile(
     r"hiring|application|apply|cv|resume|résumé|job|position|anniversary|ribbon|birthday of the practice|"
     r"opened|founded|established|"
     r"special|offer|promo|promotion|deal|discount|sale|coupon|expires|valid (?:through|until)|"
-    r"opening|next (?:session|meeting|class|gathering|workshop) (?:is|will be)|same (?:place|time)|in clinic|in the clinic|out of (?:the )?office|on vacation|pto|\w+ rights day|remembrance)\b", _I)
+    r"opening|next (?:session|meeting|class|gathering|workshop) (?:is|will be)|same (?:place|time)|in clinic|in the clinic|out of (?:the )?office|on vacation|pto|\w+ rights day|remembrance|"
+    # a treat on offer: "Show your student ID at Rosebud Coffee Dec 7-11 for a free drip coffee, courtesy of Harbor Light"
+    r"courtesy of|show your (?:\w+ )?id|free (?:\w+ )?(?:coffee|drinks?|pizza|snacks?|tickets?|entry|admission|lunch))\b", _I)
 _CARE_OF_SOMEONE = re.compile(
     r"\b(?:your|her|his|their|my) (?:\w+ )?(?:appointment|appt|visit|session|surgery|procedure|treatment|"
     r"consult\w*|intake|assessment|evaluation|eval|exam|cleaning|adjustment|check-?up|follow-?up|discharge|"

@@ -405,6 +405,10 @@ _ANYONE_SHOWN = re.compile(r"\b(?:people|person|someone|somebody|everyone|us|me|
                            r"faces?|hands?|smil\w*|he|she|they|him|her|them|his|their|selfie|portrait|headshot)\b", _I)
 
 
+# people beside the colleagues: "(photo: Jordan with the five students from the Thursday group)"
+_OTHERS_SHOWN = re.compile(r"\b(?:students|teens|kids|kiddos|members|participants|graduates|grads|families|parents|moms|"
+                           r"dads|veterans|vets|men|women|guys|girls|boys|friends|folks|people|guests|someone|everyone|"
+                           r"group|class|cohort|circle)\b", _I)
 # ... or what lists or names them: "(pic: our scheduling screen for today)"
 _RECORDS_SHOWN = re.compile(r"\b(?:schedul\w*|screens?|monitors?|(?:white\s?)?boards?|calendars?|lists?|charts?|sheets?|"
                             r"notes?|files?|folders?|forms?|paperwork|caseload|sign-?in|records?|letters?|cards?|drawings?|"
@@ -423,9 +427,10 @@ def shown_only_colleagues(text: str, is_colleague, unknown_people: list[tuple[in
         if _CARED_FOR_SHOWN.search(words) or _VISITOR_SHOWN.search(words) or _SOMEONE_ELSE.search(words) \
                 or any(at <= a < at + len(words) for a, _ in unknown_people):
             return False
-        return any(is_colleague(w) for w in re.findall(r"[^\W\d_]+", words)) \
-            or any(at <= a < at + len(words) for a, _ in staff_people) \
-            or not (_ANYONE_SHOWN.search(words) or _RECORDS_SHOWN.search(words))
+        colleagues = any(is_colleague(w) for w in re.findall(r"[^\W\d_]+", words)) \
+            or any(at <= a < at + len(words) for a, _ in staff_people)
+        return colleagues and not _OTHERS_SHOWN.search(words) \
+            or not (colleagues or _ANYONE_SHOWN.search(words) or _RECORDS_SHOWN.search(words))
     return bool(shown) and all(colleagues_or_no_one(at, words) for at, words in shown)
 
 
@@ -454,6 +459,7 @@ _GROUP_YOU = re.compile(r"\b(?:every (?:single )?one|each|all|both|(?:so )?many|
 _ANYONE = re.compile(r"\b(?:" + _ANYONE_WORDS + r")\b", _I)  # "Especially great for anyone with diabetes"
 _ANY_READER = re.compile(
     r"\b(?:if|when|whenever|whether|before|after|once|until|unless|while)\s+(?:you|your|u|ur)\b"
+    r"|\bso can (?:you|u)\b"  # "If one of the strongest guys in the league could say it out loud, so can you."
     r"|\byour\s+(?:very\s+)?(?:first|next|initial|annual|yearly|regular|routine|upcoming|new[- ]patient|"
     r"six[- ]month|6[- ]month)\b"
     r"|\b(?:you|u)\s+(?:can|could|may|might|will|'ll|should|don't have to|do not have to|deserve|are not alone|"
@@ -718,6 +724,8 @@ _OFFERING_TERMS = re.compile(r"\bno\s+(?:[\w-]+\s+){0,6}?(?:required|needed|nece
                              r"|\b(?:is|are|totally|completely|always)\s+optional\b"
                              r"|\b(?:all|any)\s+(?:levels|ages|experience levels|bodies)\s+(?:are\s+)?welcome\b"
                              r"|\bcalling all\b"  # an open call: "Calling all Divorce Recovery Group alumni!"
+                             # whom a pick is for: "Perfect for the person who just started their first job"
+                             r"|\b(?:perfect|great|ideal|made) for (?:the|a|any|anyone|someone|every)\b"
                              # what care is like for anyone: "In a session that might look like:"
                              r"|\b(?:in|during|at)\s+(?:a|an|any|each|your)\s+(?:typical\s+|first\s+|[\w-]+\s+)?(?:session|"
                              r"appointment|visit|group)\b[^.!?\n]{0,40}\b(?:might|may|could|would|usually|often|typically|"

@@ -181,7 +181,10 @@ _ONE_OF_OURS_DIED = re.compile(
 # Garcias to us"
 _FAMILY_REFERRED = re.compile(
     r"\b(?:send(?:ing|s)?|sent|refer(?:ring|red|s)?|pointing|pointed)\s+(?:us\s+)?(?:the\s+)?(?:whole\s+|entire\s+|sweet\s+)?"
-    r"(?:(?-i:[A-Z][\w'’-]+)\s+(?:family|crew|clan|household|kids|twins|siblings|bunch|gang|boys|girls)|(?-i:[A-Z][a-z]+s))\s+"
+    r"(?:(?-i:[A-Z][\w'’-]+)\s+(?:family|crew|clan|household|kids|twins|siblings|bunch|gang|boys|girls)|(?-i:[A-Z][a-z]+s)|"
+    # ("for sending his cousin Andre our way")
+    r"(?:his|her|their|my)\s+(?:\w+\s+)?(?:cousin|brother|sister|son|daughter|nephew|niece|wife|husband|partner|dad|mom|"
+    r"friend|buddy|teammate|coworker|co-worker)(?:\s+(?-i:[A-Z][\w'’-]+))?)\s+"
     r"(?:our way|to us|to our (?:practice|office|team|clinic)|over to us|over)\b", re.IGNORECASE)
 # the practice's own case about the described person: "consulting on a high-conflict custody case involving a ..."
 _CASE_OF_BEFORE = re.compile(r"\b(?:case|cases|matter)\s+(?:involving|with|about|for)\s+$", re.IGNORECASE)
@@ -435,7 +438,10 @@ _SMALL_HEADCOUNT = re.compile(r"\ball\s+(?P<a>\d{1,2})\s+of\s+(?:you|them)\b|\b(
 _CLIENTS_FROM_THERE = re.compile(r"\b(?:clients|patients)\s+(?:from|at|on|in)\s+(?:your|their|the|its)\s+(?:team|staff|crew|"
                                  r"company|office|shop|workplace|store|firm)\b"
                                  r"|\bbooked\s+(?:through|via|on|with)\s+(?:our|us)\b|\bsigned\s+up\s+(?:with\s+us|for\s+(?:our|sessions|"
-                                 r"therapy|counsel\w*))\b", re.IGNORECASE)
+                                 r"therapy|counsel\w*))\b"
+                                 # a colleague's care: "the nursing cohort ... she's been seeing all semester (all 6 of them)"
+                                 r"|\b(?:she|he|they|we|i)(?:['’]s|['’]ve| has| have)?\s+been\s+(?:seeing|treating|working with|"
+                                 r"counsel\w*)\b", re.IGNORECASE)
 _MOST_IN_A_SMALL_PLACE = 30
 
 

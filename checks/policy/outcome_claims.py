@@ -108,8 +108,8 @@ CLAIM_PATTERNS = [
     r"(?:\w+ )?(?:free|on us|refunded)\b",
     r"\b(?:nobody|no one|no client|no patient|not one (?:client|patient|person))\b" + _CLAUSE + r"{0,50}\bwithout (?:being |feeling |"
     r"getting )?(?:healed|cured|better|relief|results|improv\w*|changed|transformed)",
-    r"\b(?:100|9\d)\s?(?:%|percent) of (?:our |my )?(?:\w+ )?(?:cases|people|participants|users|graduates|couples|"
-    r"families|clients|patients)\b"
+    r"\b(?:100|9\d)\s?(?:%|percent) of (?:our |my |the )?(?:\w+ )?(?:cases|people|participants|users|graduates|couples|"
+    r"families|clients|patients|dads|moms|parents|men|women|teens|kids|veterans|students|members|vets)\b"
     # (what they thought of the service is no treatment outcome: "94% of families said they'd recommend us")
     r"(?!" + _CLAUSE + r"{0,30}\b(?:recommend\w*|satisf\w*|rated|rate us|would return|came back|showed up)\b)",
     r"\b(?:is|are) (?:100\s?% |completely |fully |totally )?curable\b|\bcured (?:year|you|life)\b",

@@ -174,6 +174,9 @@ DISCLOSURE_PATTERNS = [
     # what is left of the reviewer's own course or plan: "you've still got 6 visits left this year"
     r"\b(?:you|u)(?:['’]ve| have|['’]re| are)?\s+(?:still\s+)?(?:got\s+)?(?:\d+|one|two|three|four|five|six|a few|a couple(?: of)?)\s+"
     r"(?:more\s+)?(?:covered\s+)?(?:visits?|sessions?|appointments?|appts?)\s+(?:left|remaining|to go)\b",
+    # a clinician's judgement about the reviewer: "Dr. Chen's recommendation for a more intensive program"
+    r"\b(?:dr\.?\s+\w+|(?-i:[A-Z][a-z]+)|your (?:clinician|therapist|counsel+or|provider|doctor))['’]s\s+(?:clinical\s+)?"
+    r"(?:recommendation|assessment|diagnosis|decision|referral|treatment plan|notes?|advice)\b",
     # the reviewer's booking confirmed: "Yes you're all set for Thursday at 2 with Priya"
     r"\b(?:you(?:['’]re| are)|u r|ur|you['’]ve been|you have been)\s+(?:all\s+)?(?:set|booked|scheduled|confirmed|"
     r"rescheduled|penciled in|on (?:the|our) (?:books|schedule|calendar|waitlist|wait list))\b[^.!?\n]{0,12}\b(?:for|with|on)\b",

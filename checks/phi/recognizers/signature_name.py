@@ -14,6 +14,8 @@ from checks.phi.recognizers.base import NameRecognizer
 
 _WORD = r"[^\W\d_][\w'’\-]+"
 _BLOCK = STOP_WORDS | MONTHS | WEEKDAYS | STREET_WORDS | UNIT_WORDS
+_OWNERS_TITLE = re.compile(r"(?P<name>[^\W\d_][\w\-]+(?:[ \t]+[^\W\d_][\w\-]+)?)['’]s[ \t]+(?:Story|Journey|Corner|Pick|Picks|"
+                           r"Spotlight|Update|Words)")
 
 
 class SignatureNameRecognizer(NameRecognizer):
@@ -28,7 +30,14 @@ class SignatureNameRecognizer(NameRecognizer):
     CONTEXT = []
     FLAGS = re.MULTILINE
 
+    def adjust_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """A title line about someone is their name and a word: "Marcus's Story" names Marcus."""
+        owner = _OWNERS_TITLE.fullmatch(text, start, end)
+        return (start, owner.end("name")) if owner else (start, end)
+
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
+        if " " not in pattern_text.strip():
+            return False  # the name left of a title line ("Marcus" of "Marcus's Story")
         words = [w for w in pattern_text.split() if len(w.rstrip(".")) > 1]
         if len(words) < 2 or any(not w[0].isupper() or w.isupper() for w in words):
             return True

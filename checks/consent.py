@@ -82,7 +82,7 @@ def _introduced_given_names(text: str, persons: list[tuple[int, int]]) -> list[t
 # “I used to think ...”"
 # (with nothing told of them on the way: not "a client who just wrapped up with us last month sent this note:")
 _INTRODUCES_QUOTE = re.compile(r"(?:(?!\b(?:last|ago|months?|weeks?|years?|yesterday|today|tonight|finished|wrapped|"
-                               r"graduated|discharged|since|after)\b|\d)[^\n“\"]){0,80}(?::|\n)\s*[“\"]", re.IGNORECASE)
+                               r"graduated|discharged|since|after)\b|\d)[^\n“\"]){0,80}(?::|\s)\s*[“\"]", re.IGNORECASE)
 
 
 class ConsentCheck(Check):

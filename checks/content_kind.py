@@ -126,7 +126,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\b(?:appreciate|value|read|saw|received|got) (?:your|the|this) (?:\w+ )?(?:feedback|review|comments?|post)\b",
         r"\byour (?:complaint|comments?|concerns?|feedback)\b",
         # a reply under a comment or message, headed as such: "Reply to comment:\nHi Rachel!! ..."
-        r"^[ \t]*(?:draft |our )?(?:reply|response|responding) to (?:a |the |this |her |his |their )?(?:\w+ )?"
+        r"(?:^|(?<=[.!?]\s))[ \t]*(?:draft |our )?(?:reply|response|responding) to (?:a |the |this |her |his |their )?(?:\w+ )?"
         r"(?:comment|review|dm|message|question|post)\b",
     ],
     # The draft *is* an email (not a social post that mentions the newsletter).
@@ -208,9 +208,11 @@ _INVENTED = re.compile(r"\b(?:hypothetical|fictional|fictitious|imaginary|made-u
 
 # a review or comment pasted above the reply that answers it: "Reviewer (1 star): ...", "Comment from Linda M.: ..."
 # then "Draft reply:", "Our response:", "Reply:" on a line of its own
-_REVIEW_HEADER = re.compile(r"^[ \t]*[^\w\n]{0,3}[ \t]*(?:the[ \t]+)?(?:original[ \t]+|their[ \t]+|new[ \t]+)?"
+# (a header may follow a sentence on the same line, once lines are run together)
+_HEADER_START = r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]))"
+_REVIEW_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:the[ \t]+)?(?:original[ \t]+|their[ \t]+|new[ \t]+)?"
                             r"(?:google[ \t]+|yelp[ \t]+|facebook[ \t]+)?(?:review(?:er)?|comment(?:er)?)\b[^\n:]{0,60}:", _FLAGS)
-_REPLY_HEADER = re.compile(r"^[ \t]*[^\w\n]{0,3}[ \t]*(?:draft[ \t]+|our[ \t]+|proposed[ \t]+|suggested[ \t]+|my[ \t]+)?"
+_REPLY_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:draft[ \t]+|our[ \t]+|proposed[ \t]+|suggested[ \t]+|my[ \t]+)?"
                            r"(?:reply|response)\b[^\n:]{0,40}:", _FLAGS)
 
 

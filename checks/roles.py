@@ -27,6 +27,7 @@ from typing import Iterable
 from checks.base import Entity
 from checks.phi.lexicon import (CREDENTIALS, HEALTH_TERMS, HONORIFICS, OUTSIDE_JOBS, common_surnames, given_names,
                                 mostly_given_name, public_figures)
+from checks.phi.recognizers.textcase import case_style
 from checks.policy import lexicon as L
 
 
@@ -1123,7 +1124,8 @@ def date_role(text: str, e: Entity) -> Role:
         return Role.OPERATIONS  # "New groups in January: Late-Diagnosed Autistic Adults and Boundaries 101 (Jan 16)"
     if _CARE_OF_SOMEONE.search(sentence) or _CARE_EVENT_BEFORE.search(text, max(s0, e.start - 30), e.start):
         return Role.UNKNOWN  # (someone's care on that day: "left-hemisphere stroke on jan 3")
-    if _OBSERVANCE_AFTER.match(text, e.end) or _OBSERVANCE_BEFORE.search(text, max(s0, e.start - 80), e.start):
+    if _OBSERVANCE_AFTER.match(text, e.end) or _OBSERVANCE_BEFORE.search(text, max(s0, e.start - 80), e.start) \
+            or (case_style(text) != "mixed" and _OBSERVANCE_AFTER_ANY_CASE.match(text, e.end)):
         return Role.OPERATIONS  # a day everyone observes: "Sunday, Sept 27 is Gold Star Mother's and Family's Day"
     if _OPERATIONS.search(sentence) or EVENT_WORDS.search(sentence) or _STARTING_BEFORE.search(text, s0, e.start) \
             or _HOURS_AFTER.match(text, e.end) or _COME_BEFORE.search(text, max(s0, e.start - 40), e.start) \
@@ -1142,8 +1144,12 @@ def date_role(text: str, e: Entity) -> Role:
 # a named day, week or month of observance, after or before its date ("... is Gold Star Mother's and Family's Day",
 # "World Mental Health Day is October 10")
 _OBSERVANCE_NAME = (r"(?-i:[A-Z][\w'’-]*)\s+(?:(?:(?-i:[A-Z][\w'’-]*)|and|of|for|the|&)\s+){0,7}"
-                    r"(?-i:Day|Week|Month)")
-_OBSERVANCE_AFTER = re.compile(r"\s*(?:is|marks|was|will be|=|:|[—–-])\s+(?:the\s+)?" + _OBSERVANCE_NAME + r"\b")
+                    r"(?-i:Day|Week|Month|DAY|WEEK|MONTH)")
+_OBSERVANCE_AFTER = re.compile(r"\s*(?i:is|marks|was|will be|=|:|[—–-])\s+(?:(?i:the)\s+)?" + _OBSERVANCE_NAME + r"\b")
+# ... typed all in lower case or capitals: "sunday, sept 27 is gold star mother's and family's day" (not "her first day")
+_NOT_IN_A_NAME = r"(?!(?:her|his|my|their|our|your|its|first|last|next|this|that|a|an|big|off)\b)"
+_OBSERVANCE_AFTER_ANY_CASE = re.compile(r"\s*(?:is|marks|will be|=|:|[—–-])\s+(?:the\s+)?(?:" + _NOT_IN_A_NAME + r"[a-z][\w'’-]*\s+)"
+                                        r"{1,8}(?:day|week|month)\b(?!\s+(?:off|back|out|trip))", _I)
 _OBSERVANCE_BEFORE = re.compile(_OBSERVANCE_NAME + r"\s+(?:is|falls on|this year is|was|will be|:|[—–-])\s+(?:on\s+)?"
                                 r"(?:[A-Za-z]+day,?\s+)?$")
 # (not "we're out of flu vaccine": out of a thing is no absence)

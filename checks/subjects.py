@@ -383,8 +383,20 @@ def no_client_pictured(text: str) -> bool:
 
 
 # what the writer says the photo shows: "(photo: 7 group members around the table)", "[pic: ...]", "Photo: ..."
-_PHOTO_SHOWS = re.compile(r"[(\[]\s*(?:photos?|pics?|pictures?|images?|video)\s*(?:shows?|of)?\s*[:=–—-]\s*(?P<a>[^)\]\n]+)"
+_PHOTO_SHOWS = re.compile(r"\(\s*(?:photos?|pics?|pictures?|images?|video)\s*(?:shows?|of)?\s*[:=–—-]\s*(?P<a>[^)]{1,400})"
+                          r"|\[\s*(?:photos?|pics?|pictures?|images?|video)\s*(?:shows?|of)?\s*[:=–—-]\s*(?P<c>[^\]]{1,400})"
                           r"|^\s*(?:📸\s*)?(?:photos?|pics?|pictures?|images?)\s*(?:shows?)?\s*[:=–—-]\s*(?P<b>.+)$", _I | re.M)
+
+
+def _photo_descriptions(text: str) -> list[tuple[int, str]]:
+    """Where the draft says what its photo shows, and what it says."""
+    out = []
+    for m in _PHOTO_SHOWS.finditer(text):
+        group = next(g for g in ("a", "c", "b") if m.group(g) is not None)
+        out.append((m.start(group), m.group(group)))
+    return out
+
+
 # people the practice cares for, among what it shows: "group members waiting on the couches behind her"
 _CARED_FOR_SHOWN = re.compile(r"\b(?:(?:group|circle|program)\s+members|members\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,3}"
                               r"(?:group|circle|program)|clients|patients|residents)\b", _I)
@@ -394,9 +406,9 @@ _VISITOR_SHOWN = re.compile(r"\b(?:a|an|two|three|four|\d+|some|several|a few)\s
                             r"veterans?|vets?|guys?|lad(?:y|ies))\b", _I)
 # a thank-you card or note in the picture, signed: "thank-you card reading 'Dr. Chen – thank you for saving our
 # marriage. Love, Dave & Renee Parker'": its signers are the ones cared for
-_SIGNED_THANKS_SHOWN = re.compile(r"\b(?:card|note|letter|drawing|poster)\b[^\n]{0,200}?\bthank[^\n]{0,200}?"
-                                  r"(?:\b(?:love|from|xo+|sincerely|gratefully|with gratitude)\s*,?|[—–-])\s*"
-                                  r"(?-i:[A-Z][\w'’-]+)", _I)
+_SIGNED_THANKS_SHOWN = re.compile(r"\b(?:card|note|letter|drawing|poster)\b[\s\S]{0,200}?\bthank[\s\S]{0,200}?"
+                                  r"(?:(?:\b(?:love|from|xo+|sincerely|gratefully|with gratitude)\s*,?|[—–-])\s*"
+                                  r"[^\W\d_][\w'’-]+|\[[A-Z]+\])", _I)  # (or a name redacted: "... marriage. [NAME] & [NAME]")
 _WHERE_CLIENTS_WAIT = re.compile(r"\b(?:waiting room|lobby|group room|therapy room|session room)\b", _I)
 
 
@@ -420,8 +432,7 @@ def shown_only_colleagues(text: str, is_colleague, unknown_people: list[tuple[in
     """The draft says what its photo shows, and it is colleagues by name and no one else ("(photo: Jordan
     and Priya in the new telehealth room, giving a thumbs up)"), or no one at all ("(photo: the shelf stacked
     with rice, lentils, diapers and masa)")."""
-    shown = [(m.start("a") if m.group("a") else m.start("b"), m.group("a") or m.group("b"))
-             for m in _PHOTO_SHOWS.finditer(text)]
+    shown = _photo_descriptions(text)
 
     def colleagues_or_no_one(at: int, words: str) -> bool:
         if _CARED_FOR_SHOWN.search(words) or _VISITOR_SHOWN.search(words) or _SOMEONE_ELSE.search(words) \
@@ -438,8 +449,7 @@ def clients_present(text: str) -> bool:
     """The draft says the people in its photo, or around it, are clients."""
     if _CLIENTS_PRESENT.search(text):
         return True
-    for m in _PHOTO_SHOWS.finditer(text):
-        shows = m.group("a") or m.group("b")
+    for _, shows in _photo_descriptions(text):
         if _CARED_FOR_SHOWN.search(shows) or (_VISITOR_SHOWN.search(shows) and _WHERE_CLIENTS_WAIT.search(text)) \
                 or _SIGNED_THANKS_SHOWN.search(shows):
             return True

@@ -182,6 +182,8 @@ _ONE_OF_OURS_DIED = re.compile(
 _FAMILY_REFERRED = re.compile(
     r"\b(?:send(?:ing|s)?|sent|refer(?:ring|red|s)?|pointing|pointed)\s+(?:us\s+)?(?:the\s+)?(?:whole\s+|entire\s+|sweet\s+)?"
     r"(?:(?-i:[A-Z][\w'’-]+)\s+(?:family|crew|clan|household|kids|twins|siblings|bunch|gang|boys|girls)|(?-i:[A-Z][a-z]+s)|"
+    # (in any case after "whole": "sending the whole yamamoto crew our way")
+    r"(?<=whole\s)[\w'’-]+\s+(?:family|crew|clan|household|kids|twins|siblings|bunch|gang)|"
     # ("for sending his cousin Andre our way")
     r"(?:his|her|their|my)\s+(?:\w+\s+)?(?:cousin|brother|sister|son|daughter|nephew|niece|wife|husband|partner|dad|mom|"
     r"friend|buddy|teammate|coworker|co-worker)(?:\s+(?-i:[A-Z][\w'’-]+))?)\s+"

@@ -176,7 +176,7 @@ _SOMEONE_OR_CARE = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their|you
                               r"kids?|kiddos?|girls?|boys?|guys?|family|families|twins|crew|household|mom|dad|baby|"
                               r"friends?|shoulders?|knees?|backs?|necks?|teeth|tooth|smile|hips?|feet|foot|"
                               r"(?!(?:here|there|that|it|what|who|let|where|how|today|now|everyone)['’]s)[\w'’]+['’]s|"
-                              r"[^\W\d_]\.\s?[^\W\d_]\.|" + L.CARE + "|" + L.CONDITION + r")\b|\d|@|#", re.IGNORECASE)
+                              + L.CARE + "|" + L.CONDITION + r")\b|\d|@|#|\b[^\W\d_]\.\s?[^\W\d_]\.", re.IGNORECASE)
 _FEW_WORDS = 8
 # sorry for a nuisance everyone shares, in any post: "Sorry for the hassle!" under parking directions
 _APOLOGY_FOR_A_NUISANCE = re.compile(r"(?:so\s+|very\s+)?sorry\s+(?:for|about)\s+the\s+(?:hassle|inconvenience|trouble|"

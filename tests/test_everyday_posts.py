@@ -673,6 +673,19 @@ CLEAR = [
                         "\n\nWe're grateful to every client who trusts us with their story."),
     ("blog", False, "Grounding 101\n\nIn a session that might include:\n1. Naming five things you see\n2. Feeling your "
                     "feet on the floor\n\n— Jordan Alvarez, LCSW"),
+    # ... rounds 131-132: a reviewer's first name shared with a registered patient; a title line about an authorized
+    # client; a treat on offer; whom a book is for; a refusal to respond to specifics; a city's nickname
+    ("healthgrades", False, "Thank you, Jasmine, for the feedback. We don't comment on anyone's care online, but we read "
+                            "every review."),
+    ("website", False, "Marcus’s Story\n\nMarcus Bell started with us after panic attacks on his commute. “It was "
+                       "work, not magic.”\n\nMarcus authorized us in writing to share his story here."),
+    ("facebook", False, "Exam week treat ☕ show your student ID at Bean There Cafe Dec 8–12 for a free latte, courtesy "
+                        "of Harbor Light!"),
+    ("instagram", False, "Jordan's pick: “Man's Search for Meaning” by Viktor Frankl. Perfect for the person who just "
+                         "lost a job and feels adrift."),
+    ("yelp", False, "We're sorry to read this. We can't respond to specifics here, including whether someone is or was a "
+                    "client. Please call (503) 555-0142."),
+    ("x", False, "rough loss for Rip City tonight. if it's more than the game, call or text 988 🌹"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1066,6 +1079,17 @@ BLOCK = [
                        "to show how pendulation works."),
     ("healthgrades", False, "Hi Bea, so sorry for the mix-up. You've still got 4 sessions left on this year's plan — "
                             "call us to book!"),
+    # ... rounds 131-132: a colleague with clients in a described photo; a cousin sent our way; 100% of a group's
+    # members; a clinician's recommendation in a reply; a colleague seeing a small named cohort
+    ("instagram", True, "Skills group graduation day!! 🎓\n\n(photo: Priya with the four teens from the Monday group "
+                        "holding their certificates)"),
+    ("facebook", False, "Thank you to Luis at Sharp Lines Barbers for sending his nephew Mateo our way. Mateo hasn't "
+                        "missed a week since!"),
+    ("instagram", False, "100% of the moms in our spring postpartum group were symptom-free by week 8 🏆"),
+    ("google_reviews", False, "We hear your frustration. Dr. Chen's recommendation of a higher level of care came from "
+                              "her clinical judgment. Please call us."),
+    ("instagram", False, "happy birthday Jordan!! the PSU rowing crew he's been seeing all term brought him a cake, all "
+                         "8 of them 🥹"),
     # a withdrawn client signed by initial and family name
     ("facebook", False, "“Two years ago I couldn't drive past the station. Now I coach the rookies.” — D. Huang, "
                         "retired paramedic"),

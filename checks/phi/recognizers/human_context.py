@@ -472,6 +472,8 @@ class HumanContextRecognizer(NameRecognizer):
             low = m.group("v").casefold()
             if _JOINS_THE_PRACTICE.search(text, max(0, m.start() - 20), m.start() + 4):
                 continue  # "welcome to the Brightwater family": the practice's own
+            if re.search(r"\s(?:kid|boy|girl)$", m.group(0), re.IGNORECASE) and not m.group("v")[0].isupper():
+                continue  # one child by the family's name is capitalised: "the Lindqvist kid" (not "the goodest boy")
             if low in common_surnames() and not is_vocabulary(low, self.common_words) \
                     or (not is_vocabulary(low, self.common_words) and low not in given_names() and self._namelike(low)):
                 out.append(self._found(m.start("v"), m.end("v")))

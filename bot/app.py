@@ -56,20 +56,7 @@ class Services:
 
 def practice_safe_values(config: Config) -> list[str]:
     p = config.profile.practice
-    return [p.name, *short_names(p.name), *p.addresses, *(n for a in p.addresses for n in street_names(a)), *p.phones,
-            *p.emails, *p.websites, *p.staff, *p.handles]
-
-
-_STREET_LINE = re.compile(r"^\s*\d+[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?!(?:N|S|E|W|NE|NW|SE|SW)\b)(?P<name>[A-Za-z][\w'’. -]*?)\s+"
-                          r"(?:st|street|rd|road|ave|avenue|blvd|boulevard|ln|lane|dr|drive|way|hwy|highway|pkwy|parkway|"
-                          r"ct|court|pl|place|ter|terrace|cir|circle)\.?\s*(?:,|$)", re.IGNORECASE)
-
-
-def street_names(address: str) -> list[str]:
-    """ "1420 SE Belmont St, Suite 300" is "Belmont" in a caption ("the new rooms at Belmont"): the
-    street's own name, when it is a word of at least four letters."""
-    m = _STREET_LINE.match(address)
-    return [m.group("name")] if m and len(m.group("name")) >= 4 else []
+    return [p.name, *short_names(p.name), *p.addresses, *p.phones, *p.emails, *p.websites, *p.staff, *p.handles]
 
 
 # words that say what kind of practice it is, which people drop in speech

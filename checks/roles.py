@@ -1571,6 +1571,9 @@ _SERVICE_AREA = re.compile(r"\b(?:across|throughout|serving|serve|all over|every
 # one of the practice's own sites: "She sees patients at our Lakeside clinic", "our Gresham campus"
 _OUR_SITE_BEFORE = re.compile(r"\b(?:our|ur)\s+$", _I)
 _SITE_AFTER = re.compile(r"\s+(?:campus|office|location|branch|clinic|studio|site|practice)\b", _I)
+# the rooms of an office there: "New telehealth rooms at Belmont are DONE", "the new group room at Belmont"
+_OFFICE_ROOMS_BEFORE = re.compile(r"\b(?:telehealth|therapy|session|group|testing|waiting|play|quiet|sensory)\s+rooms?\s+"
+                                  r"(?:at|in|on)\s+(?:our\s+|the\s+)?$", _I)
 
 
 def role_of(text: str, e: Entity) -> Role:
@@ -1578,8 +1581,9 @@ def role_of(text: str, e: Entity) -> Role:
         return Role.OPERATIONS
     if e.entity_type == "LOCATION" and _INSURERS_BEFORE.search(text, max(0, e.start - 120), e.start):
         return Role.ORGANISATION  # "in-network with OHP, Providence and Regence": an insurer named after a town
-    if e.entity_type == "LOCATION" and _OUR_SITE_BEFORE.search(text, max(0, e.start - 8), e.start) \
-            and _SITE_AFTER.match(text, e.end):
+    if e.entity_type == "LOCATION" and (_OUR_SITE_BEFORE.search(text, max(0, e.start - 8), e.start)
+                                        and _SITE_AFTER.match(text, e.end)
+                                        or _OFFICE_ROOMS_BEFORE.search(text, max(0, e.start - 40), e.start)):
         return Role.PRACTICE
     role = _role_of(text, e)
     if role == Role.STAFF and e.entity_type == "PERSON" and (

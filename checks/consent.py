@@ -20,7 +20,7 @@ from bot.consent.vocab import KIND_SCOPES, PATIENT_CONTENT, SCOPES
 from bot.domain import Draft, Finding, Severity
 from checks.base import PEOPLE, Analysis, Check, CheckContext
 from bot.config import REVIEW_PLATFORMS
-from checks.content_kind import classify, kind_spans
+from checks.content_kind import classify, kind_spans, reviewer_notes
 from checks.phi.lexicon import given_names
 from checks.policy.addressee import Addressees
 from checks.policy.base import sentence_bounds
@@ -200,6 +200,7 @@ class ConsentCheck(Check):
                 f"this reads as a {self._kind_label(kinds)} about a patient, but no patient is named and no consent is cited"
                 + ("; it says the patient gave written permission" if stated else ""),
                 suggestion="add the consent id on its own line, e.g. `consent: C-1042`, or confirm no patient is involved"))
+        notes = reviewer_notes(text)
         today = self.today()
         # a post scheduled for later needs its consent on the day it goes live
         today = max(today, scheduled_date(text, today) or today)
@@ -207,7 +208,9 @@ class ConsentCheck(Check):
             scopes = set(kind_scopes)
             # initials are part of the name (Safe Harbor lists them with names): "— E.P., Portland" under an
             # anonymous-only testimonial identifies her as much as her name would
-            if (named or entity == "PERSON") and self.settings.require_name_use:
+            # (a name in a note to the reviewer is not posted: "[note: this is Elena's quote, anonymous only]")
+            if (named or entity == "PERSON") and self.settings.require_name_use \
+                    and not any(a <= start < b for a, b in notes):
                 scopes.add("name_use")
             findings.append(self._decide(pid, start, end, entity, sorted(scopes), platforms, grants[pid], today))
         return findings

@@ -224,6 +224,20 @@ def pasted_review(text: str) -> tuple[int, int] | None:
     return (review.start(), reply.start()) if reply else None
 
 
+# a note to whoever reviews the draft, not part of the post: "[note to reviewer: this is Elena's quote — anonymous
+# only]", "(internal note for Kelsey: ...)", "note for review: ..." on a line of its own
+_REVIEWER_NOTE = re.compile(r"\[[ \t]*(?:internal[ \t]+)?note[ \t]+(?:to|for)\b[^\]\n]*\]?"
+                            r"|\([ \t]*(?:internal[ \t]+)?note[ \t]+(?:to|for)\b[^)\n]*\)?"
+                            r"|^[ \t]*(?:internal[ \t]+)?note[ \t]+(?:to|for)[ \t]+(?:the[ \t]+)?(?:review(?:er)?|officer|"
+                            r"approver|(?-i:[A-Z])[\w'’-]+)[ \t]*:[^\n]*", _FLAGS)
+
+
+def reviewer_notes(text: str) -> list[tuple[int, int]]:
+    """Notes to the reviewer inside the draft: they are not posted, though what they say about the post's
+    media or whose words it quotes still counts."""
+    return [m.span() for m in _REVIEWER_NOTE.finditer(text)]
+
+
 def kind_spans(text: str, kind: str) -> list[tuple[int, int]]:
     """Where the wording of ``kind`` occurs, in text order (for rules that point at it).
     Patient kinds skip negated mentions ("we don't post testimonials"); stories and case

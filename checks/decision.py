@@ -17,7 +17,7 @@ from dataclasses import replace
 from bot.consent.names import name_key
 from bot.domain import Finding, Severity
 from checks.base import PEOPLE
-from checks.content_kind import kind_spans, pasted_review
+from checks.content_kind import kind_spans, pasted_review, reviewer_notes
 from checks.policy.base import sentence_bounds
 from checks.roles import invented_spans
 
@@ -41,19 +41,31 @@ COVERING_CODES = ("consent.ok", "consent.expiring")
 
 
 def decide(text: str, findings: list[Finding]) -> list[Finding]:
-    findings = _in_the_review_answered(text, findings)
+    findings = _not_posted(text, findings)
     return _stated_written_permission(text, _made_up_case(text, _anonymous_testimonial(text, _consented(text, findings))))
 
 
-def _in_the_review_answered(text: str, findings: list[Finding]) -> list[Finding]:
-    """The review pasted above a draft reply is already public and is not posted again: what is
-    found inside it is information; the reply is judged on its own words."""
+# what a note says the picture or video shows is a fact about the post: "note for review: I recorded this with
+# Jordan's login, so the caseload list pops up at 1:42"
+_MEDIA_CODES = ("policy.records_in_picture", "policy.before_after")
+
+
+def _not_posted(text: str, findings: list[Finding]) -> list[Finding]:
+    """The review pasted above a draft reply is already public and is not posted again, and a note to
+    the reviewer is not posted at all: what is found inside them is information. A consent finding
+    about a registered patient a note names still stands ("[note: reusing the Derek quote]": his
+    withdrawal), and so does what a note says the picture shows."""
     review = pasted_review(text)
-    if review is None:
-        return findings
-    inside = lambda f: f.start is not None and review[0] <= f.start and f.end <= review[1]  # noqa: E731
-    return [replace(f, severity=Severity.INFO, message=f"{f.message}; in the review being answered, not in the reply")
-            if inside(f) and f.severity != Severity.INFO else f for f in findings]
+    spans = [(review, "in the review being answered, not in the reply")] if review else []
+    spans += [(n, "in a note to the reviewer, which is not posted") for n in reviewer_notes(text)]
+    out = []
+    for f in findings:
+        where = next((why for (a, b), why in spans if f.start is not None and a <= f.start and f.end <= b), None)
+        stands = f.code in _MEDIA_CODES or (f.check == "consent" and f.code != "consent.unknown_person")
+        if where and f.severity != Severity.INFO and not ("note" in where and stands):
+            f = replace(f, severity=Severity.INFO, message=f"{f.message}; {where}")
+        out.append(f)
+    return out
 
 
 # a written authorization said to be on file; "she said we could share" is no such thing

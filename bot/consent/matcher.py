@@ -81,7 +81,8 @@ def person_keys(text: str, person_spans: list[tuple[int, int]]) -> dict[str, lis
         return occ
     toks = tokens(text)
     for start, end in person_spans:
-        inside = [t for t in toks if t.start >= start and t.end <= end]
+        # (a possessive runs past the span: "Elena’s quote" has the name "Elena")
+        inside = [t for t in toks if t.start >= start and (t.end <= end or text[end:t.end] in ("'s", "’s"))]
         if len(inside) > MAX_NGRAM:
             for key in _phrase_keys([t.key for t in inside]):
                 occ[key].append((inside[0].start, inside[-1].end, True))

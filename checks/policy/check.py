@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from bot.domain import Draft, Finding
 from checks.base import Analysis, Check, CheckContext
-from checks.content_kind import pasted_review
+from checks.content_kind import pasted_review, reviewer_notes
 from checks.policy.base import Rule
 from checks.policy.rules import RULES
 from checks.policy.settings import PolicySettings, parse_settings
@@ -43,23 +43,32 @@ class PolicyCheck(Check):
     def run(self, draft: Draft, analysis: Analysis) -> list[Finding]:
         findings = []
         review = pasted_review(draft.text)
-        reply_alone = None
+        notes = reviewer_notes(draft.text)
+        posted_alone = None
         for rule in self.rules:
             f = rule.check(draft, analysis)
-            if f is not None and review and f.start is not None and review[0] <= f.start < review[1]:
-                # the rule tripped on the review being answered: the reply is judged on its own words
-                reply_alone = reply_alone or _reply_alone(draft, analysis, review)
-                f = rule.check(*reply_alone)
+            skip = (notes if rule.name not in _MEDIA_RULES else []) + ([review] if review else [])
+            if f is not None and f.start is not None and any(a < f.end and f.start < b for a, b in skip):
+                # the rule tripped on a review being answered or a note to the reviewer (what a note says of
+                # the picture still counts): the post is judged on its own words
+                posted_alone = posted_alone or _posted_alone(draft, analysis, skip)
+                f = rule.check(*posted_alone)
             if f is not None:
                 findings.append(f)
         return findings
 
 
-def _reply_alone(draft: Draft, analysis: Analysis, review: tuple[int, int]) -> tuple[Draft, Analysis]:
-    """The draft with the pasted review blanked out (positions kept) and its people left out."""
-    a, b = review
-    text = draft.text[:a] + re.sub(r"[^\n]", " ", draft.text[a:b]) + draft.text[b:]
-    reply = replace(draft, text=text)
-    kept = replace(analysis, entities=tuple(e for e in analysis.entities if not a <= e.start < b), reading=None)
+# rules about what a picture or video shows: a note saying what is on screen is a fact about the post
+_MEDIA_RULES = {"records_in_picture", "before_after"}
+
+
+def _posted_alone(draft: Draft, analysis: Analysis, spans: list[tuple[int, int]]) -> tuple[Draft, Analysis]:
+    """The draft with what is not posted blanked out (positions kept) and its people left out."""
+    text = draft.text
+    for a, b in spans:
+        text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
+    posted = replace(draft, text=text)
+    kept = replace(analysis, entities=tuple(e for e in analysis.entities if not any(a <= e.start < b for a, b in spans)),
+                   reading=None)
     colleagues = analysis.reading.colleagues if analysis.reading is not None else frozenset()
-    return reply, replace(kept, reading=read(reply, kept, staff_first_names=colleagues))
+    return posted, replace(kept, reading=read(posted, kept, staff_first_names=colleagues))

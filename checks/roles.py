@@ -1576,6 +1576,16 @@ _OFFICE_ROOMS_BEFORE = re.compile(r"\b(?:telehealth|therapy|session|group|testin
                                   r"(?:at|in|on)\s+(?:our\s+|the\s+)?$", _I)
 
 
+# the people an event puts on stage, by the line they stand on: "Panelists:", "🎤 Jordan + Tanya Brooks, CFP"
+_SPEAKERS_LINE = re.compile(r"(?:^|\n)[ \t]*(?:🎤|🎙️?|(?:panelists?|speakers?|presenters?|guests?|hosts?|facilitators?)"
+                            r"[ \t]*:|(?:moderated|hosted|presented|facilitated) by\b)[^\n]*$", _I)
+_UNDER_A_SPEAKERS_HEADING = re.compile(r"(?:panelists?|speakers?|presenters?|featuring)[ \t]*:[ \t]*\n(?:[ \t]*[•*·-][^\n]*\n){0,6}"
+                                       r"[ \t]*[•*·-][^\n]*$", _I)
+
+
+_CLIENT_ON_THE_LINE = re.compile(r"\b(?:clients?|patients?|members?|alumn\w*|graduates?)\b", _I)  # "our client Maria will share"
+
+
 def role_of(text: str, e: Entity) -> Role:
     if e.entity_type == "LOCATION" and _SERVICE_AREA.search(text, max(0, e.start - 20), e.start):
         return Role.OPERATIONS
@@ -1585,6 +1595,12 @@ def role_of(text: str, e: Entity) -> Role:
                                         and _SITE_AFTER.match(text, e.end)
                                         or _OFFICE_ROOMS_BEFORE.search(text, max(0, e.start - 40), e.start)):
         return Role.PRACTICE
+    line_start, line_end = text.rfind("\n", 0, e.start), text.find("\n", e.end)
+    line = text[max(0, line_start):line_end if line_end >= 0 else len(text)]
+    if e.entity_type == "PERSON" and not _CLIENT_ON_THE_LINE.search(line) and (
+            _SPEAKERS_LINE.search(text, max(0, line_start), e.start)
+            or _UNDER_A_SPEAKERS_HEADING.search(text, max(0, e.start - 400), e.start)):
+        return Role.PUBLIC  # a panelist or speaker of an event, on stage by their own choice
     role = _role_of(text, e)
     if role == Role.STAFF and e.entity_type == "PERSON" and (
             _TREATED_HERE.search(text, *_sentence(text, e.start, e.end))

@@ -98,6 +98,8 @@ CREDENTIALS = frozenset({
     "rdn", "ccc-slp", "slp", "otr/l", "msw", "bcba", "crnp", "fnp", "dnp", "aprn", "rdh", "lmt", "cnm", "otd", "cota",
     "pmhnp", "ibclc", "ldn", "l.ac", "lac", "cpm", "lpn", "cna", "rd", "aud", "od", "dc", "pharmd", "facog", "faap", "np-c",
     "pa-c", "bcb", "cscs", "atc", "ccc-a", "lmsw", "lcat", "ladc", "cdces", "ocs", "scs", "cht", "crna",
+    # other professions' letters after a guest's name: "Tanya Brooks, CFP", "Ana Ruiz, JD"
+    "cfp", "cpa", "jd", "esq", "mba", "mph", "edd", "rn", "bsn", "msn",
 })
 # jobs people hold outside the practice, said with a person ("Marcus Bell, a Portland teacher", "thanks to
 # pastor Ruth", "a farmer who ..."): the words the recognizers, the roles and the policy rules share; each adds its own

@@ -166,7 +166,9 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
 
 
 # a sign-off on its own: "🙌 — Bridgetown PT", "👣 — Summit Foot & Ankle", "— Dr. Chen"
-_SIGN_OFF = re.compile(r"[^\w\n]*(?:(?:thx|thanks|thank you|ty|cheers|best|xo)[!,.]*[ \t]*)?[—–~-][ \t]*[^\W\d_][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}[^\w\n]*")
+_SIGN_OFF = re.compile(r"[^\w\n]*(?:(?:thx|thanks|thank you|ty|cheers|best|xo)[!,.]*[ \t]*)?[—–~-][ \t]*[^\W\d_][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}[^\w\n]*"
+                       # (an aside may follow: "— Priya (yes, this is about me, not a client 🙂)")
+                       r"(?:\([^()\n]{1,80}\)[^\w\n]*)?")
 
 
 # a short line with no one and no care in it, in a post that is no reply and shows no picture: "Here's what that

@@ -606,6 +606,7 @@ _JOB_ELSEWHERE_AFTER = re.compile(r"^,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?
 # a title of public service or faith before a name: "Officer Dee Tran of PPB", "Rabbi Klein" (not a military rank,
 # which veterans keep: "To Sgt. Ray Dawson (Ret.) — three years of Tuesday afternoons")
 _SERVICE_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Officer|Deputy|Detective|Trooper|Chaplain|Rabbi|Imam|Firefighter|Ranger|"
+                                   r"Pastor|Reverend|Rev\.|Father|Bishop|Deacon|Elder|"
                                    r"Professor|Prof\.|Principal|Superintendent|Dean)\s+$")
 # the one whose class or troop it is: "Ms. Delgado's 3rd grade class", "Mr. Obi's scout troop"
 _LEADS_A_CLASS_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:class|classroom|students|troop|choir|band|squad)\b"

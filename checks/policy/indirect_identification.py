@@ -197,7 +197,8 @@ _CARE_GIVEN_STRONG = re.compile(
     r"\b(?:support(?:ed|ing)?|treat(?:ed|ing)?|counsel\w*|spent [\w\s]{0,20}with|sat with|adjust(?:ed|ing)|fitt(?:ed|ing)|"
 
     r"walk(?:ed|ing)? alongside)(?:\s+the family of)?\s+$", re.IGNORECASE)
-_STRUGGLE = re.compile(r"\b(?:struggl\w*|" + L.CONDITION + r")\b", re.IGNORECASE)
+_STRUGGLE = re.compile(r"\b(?:struggl\w*|carrying (?:a lot|so much)|going through|(?:a )?hard time|rough (?:patch|time|year)|"
+                       + L.CONDITION + r")\b", re.IGNORECASE)
 # the description is a new colleague or a guest, not someone in care
 _STAFF_INTRO = re.compile(
     r"\b(?:welcome|welcoming|joins?|joined|joining|hired|new (?:hire|team member|colleague)|(?:to|on) our team|on staff|"

@@ -316,6 +316,8 @@ SECOND_PERSON_CARE = alt(
     r"\b(?:pick|picking|start|starting) (?:things |it |them )?back up (?:with|w/) (?:dr\.? )?[^\W\d_]+",
     r"\b(?:our|your) (?:\w+ ){0,3}(?:months?|years?|weeks?|sessions?) (?:of|in) (?:therapy|treatment|counsel+ing|work)\b",
     r"\bwatching (?:you|u) (?:grow|heal|recover|get better|find)\b",
+    # "We're so proud of all the work you put in with us"
+    r"\bwork (?:you|u)(?:['’]ve| have)? (?:put in|did|done)\s+(?:with us|here|in (?:session|therapy|group))\b",
     # a year of care with the reader, said warmly: "We've loved getting to know all three of you this year"
     r"\b(?:loved|enjoyed)\s+(?:getting to know|working with|seeing|having)\s+(?:you|u|y['’]?all|all (?:\w+ )?of (?:you|u)|"
     r"your (?:whole )?family)\b[^.!?\n]{0,20}\b(?:this|these|the past|over the)\b",

@@ -106,10 +106,14 @@ CLAIM_PATTERNS = [
     # the price of failing, said as the practice's forfeit: "... without a single blowup — or your next session is FREE"
     r"\bor (?:your|ur) (?:next |following )?(?:\w+ )?(?:session|visit|month|course|appointment|class)s?\s+(?:is|are|['’]s)\s+"
     r"(?:\w+ )?(?:free|on us|refunded)\b",
+    # "If your people aren't better, the next round is on us."
+    r"\bif (?:you|your|ur|they|the)\b[^.!?\n]{0,40}\b(?:aren['’]?t|isn['’]?t|don['’]?t|doesn['’]?t|not)\b[^.!?\n]{0,30},?\s+"
+    r"the next (?:round|session|course|month|program|cohort|class)\s+(?:is|are|['’]s)\s+(?:free|on us)\b",
     r"\b(?:nobody|no one|no client|no patient|not one (?:client|patient|person))\b" + _CLAUSE + r"{0,50}\bwithout (?:being |feeling |"
     r"getting )?(?:healed|cured|better|relief|results|improv\w*|changed|transformed)",
     r"\b(?:100|9\d)\s?(?:%|percent) of (?:our |my |the )?(?:\w+ )?(?:cases|people|participants|users|graduates|couples|"
-    r"families|clients|patients|dads|moms|parents|men|women|teens|kids|veterans|students|members|vets)\b"
+    r"families|clients|patients|dads|moms|parents|men|women|teens|kids|veterans|students|members|vets|employees|"
+    r"workers|staff|team members)\b"
     # (what they thought of the service is no treatment outcome: "94% of families said they'd recommend us")
     r"(?!" + _CLAUSE + r"{0,30}\b(?:recommend\w*|satisf\w*|rated|rate us|would return|came back|showed up)\b)",
     r"\b(?:is|are) (?:100\s?% |completely |fully |totally )?curable\b|\bcured (?:year|you|life)\b",

@@ -686,6 +686,16 @@ CLEAR = [
     ("yelp", False, "We're sorry to read this. We can't respond to specifics here, including whether someone is or was a "
                     "client. Please call (503) 555-0142."),
     ("x", False, "rough loss for Rip City tonight. if it's more than the game, call or text 988 🌹"),
+    # ... rounds 126-128 (measured unseen first): a note to the reviewer naming whose anonymous words they are; a
+    # room at the practice's office; panelists and speakers; a pastor by title; a clinician's sign-off with an aside
+    ("instagram", False, "“Nobody in that room needed me to explain the fatigue.”\n— a Harbor Light client 💜\n\n[note to "
+                         "reviewer: these are Elena's words from her form, anonymous only, so nothing about her here]"),
+    ("instagram", True, "The new sensory room at Harbor View is ready! 🌿\n\n(photo: the empty room, beanbags and soft "
+                        "lamps)"),
+    ("youtube", False, "Panel: Grief After Cancer (full recording)\nPanelists:\n• Dr. Maya Chen, psychologist\n• Nadia "
+                       "Haddad, hospice chaplain, Providence\nModerated by Jordan Alvarez, LCSW."),
+    ("facebook", False, "Free suicide prevention training with Pastor Eli Brandt of Grace Chapel in Estacada, Saturday "
+                        "10am. Open to anyone, no registration required."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1090,6 +1100,16 @@ BLOCK = [
                               "her clinical judgment. Please call us."),
     ("instagram", False, "happy birthday Jordan!! the PSU rowing crew he's been seeing all term brought him a cake, all "
                          "8 of them 🥹"),
+    # ... rounds 126-128: a withdrawn client named in a note to the reviewer; a claim of most employees; care said to
+    # someone by initials; a consult with an official going through a lot
+    ("instagram", False, "“I finally sleep through the night.” — J.\n\n[note for Tanya: reusing Derek's quote from last "
+                         "spring, initials only this time]"),
+    ("linkedin", False, "94% of the employees we see through our EAP are back to full productivity in 5 weeks. If your "
+                        "people aren't better, the next round is on us."),
+    ("facebook", False, "Congrats to R.M. on going back to teaching this week after leave!! So proud of all the work you "
+                        "put in with us 💙"),
+    ("linkedin", False, "Just wrapped a consult with a Hood River County commissioner who's been carrying a lot since the "
+                        "fires. Leaders need support too."),
     # a withdrawn client signed by initial and family name
     ("facebook", False, "“Two years ago I couldn't drive past the station. Now I coach the rookies.” — D. Huang, "
                         "retired paramedic"),

@@ -1355,6 +1355,8 @@ _STREET_LAST = re.compile(r"[ \t](?:%s)\.?$" % "|".join(sorted(STREET_TYPES)), r
 # "Department of Psychiatry at Johns Hopkins", "University of Washington": what follows is the institution
 _INSTITUTION = (r"(?:Center|Centre|Institute|Department|Dept|Program|Programme|Clinic|Hospital|School|College|"
                 r"University|Academy|Foundation|Association|Society|Council|Alliance|Coalition|Network|Division)")
+_HOUSE_OF_WORSHIP_AFTER = re.compile(r"[ \t]+(?:Chapel|Church|Temple|Mosque|Synagogue|Ministries|Cathedral|Parish|"
+                                     r"Fellowship|Tabernacle|Assembly)\b")
 # a name ending in the kind of body it is: a shelter, a church, a club is no person
 _ORGANISATION_LAST = re.compile(rf"[ \t](?:{_INSTITUTION}|Shelter|Rescue|Bank|Pantry|Church|Chapel|Temple|Mosque|"
                                 r"Synagogue|Ministries|Library|Club|League|Fund|Project|Initiative|Collective|Cooperative|"
@@ -1456,6 +1458,7 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or (_HOLIDAY_OWNER.fullmatch(text, c.start, c.end)
             and bool(re.search(r"s$", text[c.start:c.end], re.IGNORECASE) or re.match(r"['’]s?\b|['’]", text[c.end:c.end + 2])))
         or _ORGANISATION_LAST.search(text, c.start, c.end)  # "Hope Animal Shelter", "Grace Fellowship Church"
+        or _HOUSE_OF_WORSHIP_AFTER.match(text, c.end)  # "Pastor Eli Brandt of Grace Chapel": the church's name
         or _VENUE_PART.fullmatch(text, c.start, c.end)  # "Hall B", "Booth 12": part of a venue
         or _HELP_LINE.search(text, c.start, min(len(text), c.end + 12))  # "the neda helpline", "Trevor Lifeline"
         or _COUNTY_AFTER.match(text, c.end)  # "across Benton and Linn counties"

@@ -606,7 +606,6 @@ _JOB_ELSEWHERE_AFTER = re.compile(r"^,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?
 # a title of public service or faith before a name: "Officer Dee Tran of PPB", "Rabbi Klein" (not a military rank,
 # which veterans keep: "To Sgt. Ray Dawson (Ret.) — three years of Tuesday afternoons")
 _SERVICE_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Officer|Deputy|Detective|Trooper|Chaplain|Rabbi|Imam|Firefighter|Ranger|"
-                                   r"Pastor|Reverend|Rev\.|Father|Bishop|Deacon|Elder|"
                                    r"Professor|Prof\.|Principal|Superintendent|Dean)\s+$")
 # the one whose class or troop it is: "Ms. Delgado's 3rd grade class", "Mr. Obi's scout troop"
 _LEADS_A_CLASS_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:class|classroom|students|troop|choir|band|squad)\b"
@@ -1578,13 +1577,14 @@ _OFFICE_ROOMS_BEFORE = re.compile(r"\b(?:telehealth|therapy|session|group|testin
 
 
 # the people an event puts on stage, by the line they stand on: "Panelists:", "🎤 Jordan + Tanya Brooks, CFP"
-_SPEAKERS_LINE = re.compile(r"(?:^|\n)[ \t]*(?:🎤|🎙️?|(?:panelists?|speakers?|presenters?|guests?|hosts?|facilitators?)"
-                            r"[ \t]*:|(?:moderated|hosted|presented|facilitated) by\b)[^\n]*$", _I)
+_SPEAKERS_LINE = re.compile(r"(?:^|\n)[ \t]*(?:(?:panelists?|speakers?|presenters?|facilitators?)[ \t]*:|"
+                            r"(?:moderated|presented|facilitated) by\b)[^\n]*$", _I)
 _UNDER_A_SPEAKERS_HEADING = re.compile(r"(?:panelists?|speakers?|presenters?|featuring)[ \t]*:[ \t]*\n(?:[ \t]*[•*·-][^\n]*\n){0,6}"
                                        r"[ \t]*[•*·-][^\n]*$", _I)
 
 
-_CLIENT_ON_THE_LINE = re.compile(r"\b(?:clients?|patients?|members?|alumn\w*|graduates?)\b", _I)  # "our client Maria will share"
+# (not "our client Maria will share", "who has been working with Jordan on his panic attacks")
+_CLIENT_ON_THE_LINE = re.compile(r"\b(?:clients?|patients?|members?|alumn\w*|graduates?|working with|(?:his|her|their) own)\b", _I)
 
 
 def role_of(text: str, e: Entity) -> Role:

@@ -687,15 +687,15 @@ CLEAR = [
                     "client. Please call (503) 555-0142."),
     ("x", False, "rough loss for Rip City tonight. if it's more than the game, call or text 988 🌹"),
     # ... rounds 126-128 (measured unseen first): a note to the reviewer naming whose anonymous words they are; a
-    # room at the practice's office; panelists and speakers; a pastor by title; a clinician's sign-off with an aside
+    # room at the practice's office; panelists and speakers; a church's name; a clinician's sign-off with an aside
     ("instagram", False, "“Nobody in that room needed me to explain the fatigue.”\n— a Harbor Light client 💜\n\n[note to "
                          "reviewer: these are Elena's words from her form, anonymous only, so nothing about her here]"),
     ("instagram", True, "The new sensory room at Harbor View is ready! 🌿\n\n(photo: the empty room, beanbags and soft "
                         "lamps)"),
     ("youtube", False, "Panel: Grief After Cancer (full recording)\nPanelists:\n• Dr. Maya Chen, psychologist\n• Nadia "
                        "Haddad, hospice chaplain, Providence\nModerated by Jordan Alvarez, LCSW."),
-    ("facebook", False, "Free suicide prevention training with Pastor Eli Brandt of Grace Chapel in Estacada, Saturday "
-                        "10am. Open to anyone, no registration required."),
+    ("facebook", False, "Free suicide prevention training at Grace Chapel in Estacada, Saturday 10am. Open to anyone, "
+                        "no registration required."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),

@@ -95,7 +95,7 @@ def person_keys(text: str, person_spans: list[tuple[int, int]]) -> dict[str, lis
             continue
         for t in inside:
             for key in _phrase_keys([t.key]):
-                occ[key].append((t.start, t.end, True))
+                occ[key].append((t.start, min(t.end, max(end, t.start + len(t.key))), True))
     return occ
 
 

@@ -19,6 +19,7 @@ from bot.domain import Finding, Severity
 from checks.base import PEOPLE
 from checks.content_kind import kind_spans, pasted_review, reviewer_notes
 from checks.policy.base import sentence_bounds
+from checks.policy.check import MEDIA_RULES
 from checks.roles import invented_spans
 
 # finding code -> the consent scopes any one of which covers it
@@ -47,7 +48,7 @@ def decide(text: str, findings: list[Finding]) -> list[Finding]:
 
 # what a note says the picture or video shows is a fact about the post: "note for review: I recorded this with
 # Jordan's login, so the caseload list pops up at 1:42"
-_MEDIA_CODES = ("policy.records_in_picture", "policy.before_after")
+_MEDIA_CODES = tuple(f"policy.{name}" for name in MEDIA_RULES)
 
 
 def _not_posted(text: str, findings: list[Finding]) -> list[Finding]:
@@ -56,14 +57,15 @@ def _not_posted(text: str, findings: list[Finding]) -> list[Finding]:
     about a registered patient a note names still stands ("[note: reusing the Derek quote]": his
     withdrawal), and so does what a note says the picture shows."""
     review = pasted_review(text)
-    spans = [(review, "in the review being answered, not in the reply")] if review else []
-    spans += [(n, "in a note to the reviewer, which is not posted") for n in reviewer_notes(text)]
+    spans = [(review, False, "in the review being answered, not in the reply")] if review else []
+    spans += [(n, True, "in a note to the reviewer, which is not posted") for n in reviewer_notes(text)]
     out = []
     for f in findings:
-        where = next((why for (a, b), why in spans if f.start is not None and a <= f.start and f.end <= b), None)
+        where = next(((note, why) for (a, b), note, why in spans
+                      if f.start is not None and a <= f.start and f.end <= b), None)
         stands = f.code in _MEDIA_CODES or (f.check == "consent" and f.code != "consent.unknown_person")
-        if where and f.severity != Severity.INFO and not ("note" in where and stands):
-            f = replace(f, severity=Severity.INFO, message=f"{f.message}; {where}")
+        if where and f.severity != Severity.INFO and not (where[0] and stands):
+            f = replace(f, severity=Severity.INFO, message=f"{f.message}; {where[1]}")
         out.append(f)
     return out
 

@@ -44,22 +44,23 @@ class PolicyCheck(Check):
         findings = []
         review = pasted_review(draft.text)
         notes = reviewer_notes(draft.text)
-        posted_alone = None
+        posted_alone: dict[tuple, tuple[Draft, Analysis]] = {}
         for rule in self.rules:
             f = rule.check(draft, analysis)
-            skip = (notes if rule.name not in _MEDIA_RULES else []) + ([review] if review else [])
+            skip = tuple((notes if rule.name not in MEDIA_RULES else []) + ([review] if review else []))
             if f is not None and f.start is not None and any(a < f.end and f.start < b for a, b in skip):
                 # the rule tripped on a review being answered or a note to the reviewer (what a note says of
                 # the picture still counts): the post is judged on its own words
-                posted_alone = posted_alone or _posted_alone(draft, analysis, skip)
-                f = rule.check(*posted_alone)
+                if skip not in posted_alone:
+                    posted_alone[skip] = _posted_alone(draft, analysis, list(skip))
+                f = rule.check(*posted_alone[skip])
             if f is not None:
                 findings.append(f)
         return findings
 
 
 # rules about what a picture or video shows: a note saying what is on screen is a fact about the post
-_MEDIA_RULES = {"records_in_picture", "before_after"}
+MEDIA_RULES = ("records_in_picture", "before_after")
 
 
 def _posted_alone(draft: Draft, analysis: Analysis, spans: list[tuple[int, int]]) -> tuple[Draft, Analysis]:

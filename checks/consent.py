@@ -77,6 +77,7 @@ def _introduced_given_names(text: str, persons: list[tuple[int, int]]) -> list[t
     return out
 
 
+_ADDRESSEES = Addressees()  # (stateless: its patterns compile once)
 # a client mentioned only to introduce their own words: "one of our clients wrote this and we think about it a lot 🫶
 #
 # “I used to think ...”"
@@ -130,7 +131,7 @@ class ConsentCheck(Check):
         review-reply rule judges what the reply tells them."""
         if "review_reply" not in kinds and not set(draft.platforms) & set(REVIEW_PLATFORMS):
             return set()
-        return {(a, b) for a, b in Addressees().find(draft.text, analysis) if " " not in draft.text[a:b].strip()}
+        return {(a, b) for a, b in _ADDRESSEES.find(draft.text, analysis) if " " not in draft.text[a:b].strip()}
 
     @staticmethod
     def _about_public_figures(draft: Draft, analysis: Analysis) -> bool:

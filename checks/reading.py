@@ -43,6 +43,8 @@ class Reading:
     colleagues: frozenset[str] = frozenset()  # staff first names, casefolded (the analyzer drops staff names)
     own: tuple[bool, ...] = ()  # per sentence: the writer's or a colleague's own news, or a made-up case
     pointing: tuple[bool, ...] = ()  # per sentence: it could point at someone (subjects.points_at_someone)
+    # an attached photo that may show someone in care: not one the draft says shows no client, colleagues only or no one
+    photo_may_show_care: bool = False
 
     def is_colleague(self, name: str) -> bool:
         words = name.split()
@@ -162,7 +164,7 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
                   and not any(s.start <= e.start < s.end for e in analysis.entities))
               or _APOLOGY_FOR_A_NUISANCE.fullmatch(text[s.start:s.end].strip()) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
-    return Reading(roles, tuple(scored), staff_first_names, own, someone)
+    return Reading(roles, tuple(scored), staff_first_names, own, someone, photo)
 
 
 # a sign-off on its own: "🙌 — Bridgetown PT", "👣 — Summit Foot & Ankle", "— Dr. Chen"

@@ -1576,7 +1576,8 @@ _OFFICE_ROOMS_BEFORE = re.compile(r"\b(?:telehealth|therapy|session|group|testin
                                   r"(?:at|in|on)\s+(?:our\s+|the\s+)?$", _I)
 
 
-# the people an event puts on stage, by the line they stand on: "Panelists:", "🎤 Jordan + Tanya Brooks, CFP"
+# the people an event puts on stage, by the line they stand on or the heading they are listed under: "Panelists:",
+# "Moderated by Jordan Alvarez, LCSW"
 _SPEAKERS_LINE = re.compile(r"(?:^|\n)[ \t]*(?:(?:panelists?|speakers?|presenters?|facilitators?)[ \t]*:|"
                             r"(?:moderated|presented|facilitated) by\b)[^\n]*$", _I)
 _UNDER_A_SPEAKERS_HEADING = re.compile(r"(?:panelists?|speakers?|presenters?|featuring)[ \t]*:[ \t]*\n(?:[ \t]*[•*·-][^\n]*\n){0,6}"

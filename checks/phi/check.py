@@ -29,7 +29,7 @@ from checks.policy.lexicon import REFUSAL, refusal_spans
 from checks.policy.addressee import Addressees
 from checks.reading import CARE_CONTEXT, DISCLOSURE_THRESHOLD, reading_of
 from bot.config import REVIEW_PLATFORMS
-from checks.subjects import clients_present, no_client_pictured, pronoun_for_someone_else, shown_only_colleagues
+from checks.subjects import clients_present, pronoun_for_someone_else
 
 _REVIEW = re.compile(r"\b(?:(?:your|the|this) (?:kind |honest |thoughtful |detailed )?(?:review|feedback|rating)|"
                      r"\d(?:\.\d)? stars?|five stars?|(?:one|1)[- ]star)\b", re.IGNORECASE)
@@ -181,12 +181,8 @@ class PhiCheck(Check):
             someone = has_person or (pronoun_for_someone_else(text, _THIRD_PERSON, analysis.entities, reading.roles,
                                                               reading.is_colleague)
                                      and reading.points_at_anyone() and not invented_case(text))
-            # (a draft that says its pictures show no client is taken at its word)
-            people = [(e, r) for e, r in zip(analysis.entities, reading.roles) if e.entity_type in PEOPLE]
-            unknown = [(e.start, e.end) for e, r in people if r == Role.UNKNOWN]
-            staff = [(e.start, e.end) for e, r in people if r == Role.STAFF]
-            shows_no_client = no_client_pictured(text) or shown_only_colleagues(text, reading.is_colleague, unknown, staff)
-            care = not shows_no_client and (
+            # (a draft that says its pictures show no client, colleagues only or no one is taken at its word)
+            care = reading.photo_may_show_care and (
                 # (a sentence with no health word must read as a disclosure outright: "We did it!! 🎉" under a
                 # practice's birthday photo is no one's care)
                 any(x.probability >= (CARE_CONTEXT if any(x.start <= h[0] < x.end for h in hits)

@@ -2,7 +2,7 @@
 
 A draft signed "— D. Huang" must find Derek Huang in the registry, whose withdrawal then stops it.
 New and updated patients get the key from bot.consent.names.patient_keys; this indexes the patients
-already registered. Idempotent: a key a patient already has is skipped.
+already registered with the same function. Idempotent: a key a patient already has is skipped.
 
 Revision ID: 0009_initial_surname_keys
 Revises: 0008_console_credentials
@@ -11,7 +11,7 @@ Revises: 0008_console_credentials
 from alembic import op
 import sqlalchemy as sa
 
-from bot.consent.names import name_key
+from bot.consent.names import patient_keys
 
 
 revision = '0009_initial_surname_keys'
@@ -29,10 +29,8 @@ def upgrade() -> None:
                                             {"k": _KIND})}
     rows = []
     for pid, display_name in conn.execute(sa.text("SELECT id, display_name FROM patient")):
-        parts = name_key(display_name).split()
-        key = f"{parts[0][0]}. {parts[-1]}" if len(parts) >= 2 else ""
-        if key and len(key) <= 200 and (key, pid) not in have:
-            rows.append({"name_key": key, "kind": _KIND, "patient_id": pid})
+        rows += [{"name_key": key, "kind": _KIND, "patient_id": pid}
+                 for key, kind in patient_keys(display_name).items() if kind == _KIND and (key, pid) not in have]
     if rows:
         op.bulk_insert(names, rows)
 

@@ -20,7 +20,7 @@ from bot.consent.vocab import KIND_SCOPES, PATIENT_CONTENT, SCOPES
 from bot.domain import Draft, Finding, Severity
 from checks.base import PEOPLE, Analysis, Check, CheckContext
 from bot.config import REVIEW_PLATFORMS
-from checks.content_kind import classify, kind_spans, reviewer_notes
+from checks.content_kind import classify, kind_spans, pasted_review, reviewer_notes
 from checks.phi.lexicon import given_names
 from checks.policy.addressee import Addressees
 from checks.policy.base import sentence_bounds
@@ -129,7 +129,9 @@ class ConsentCheck(Check):
         """The one-word name a reply to a review speaks to ("Thank you, Marcus, for sharing your
         feedback") is the reviewer's signature, not a registered patient of the same first name: the
         review-reply rule judges what the reply tells them."""
-        if "review_reply" not in kinds and not set(draft.platforms) & set(REVIEW_PLATFORMS):
+        if "review_reply" not in kinds and not set(draft.platforms) & set(REVIEW_PLATFORMS) and not (
+                # (a comment pasted above a reply that tells no one's care: "Comment from Rob T.: ... Reply: Hi Rob!")
+                pasted_review(draft.text) is not None and not reading_of(draft, analysis).disclosures()):
             return set()
         return {(a, b) for a, b in _ADDRESSEES.find(draft.text, analysis) if " " not in draft.text[a:b].strip()}
 
@@ -183,8 +185,8 @@ class ConsentCheck(Check):
                         if not self._is_staff(text, m) and not self._not_a_patient(draft, analysis, m)
                         and (m.start, m.end) not in reviewer]
             cited = resolve_consents(s, [r[0] for r in refs])
-            findings, subjects = self._subjects(mentions, refs, cited, self._maybe_patients(draft, analysis, mentions),
-                                                about_patient)
+            maybe = [p for p in self._maybe_patients(draft, analysis, mentions) if p not in reviewer]
+            findings, subjects = self._subjects(mentions, refs, cited, maybe, about_patient)
             grants = current_grants(s, sorted(subjects))
         if about_patient and not subjects and not findings and "review_reply" not in kinds \
                 and not self._about_public_figures(draft, analysis) and not invented_case(text) \

@@ -15,6 +15,7 @@ from functools import lru_cache
 from bot.domain import Draft
 from checks.policy import lexicon as L
 from checks.policy.base import negated
+from checks.subjects import photo_shows_no_one
 
 PATIENT_KINDS = frozenset({"testimonial", "story", "case_study"})  # about a patient: consent needed
 
@@ -66,7 +67,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"(?<!\bi )(?<!\bwe )(?<!\bjust )(?<!\breally )\b(?:wanted|asked us|gave us permission) (?:everyone |us |you )?"
         r"to (?:know|share|tell)\b",
         r"\bhearing from (?:our|my) (?:clients|patients)\b",
-        r"\b10/10\b|\bwould (?:definitely |highly |100% )?recommend (?:them|this (?:practice|place|team|clinic|office)|"
+        r"\b10/10\b(?!\s*(?:good (?:boy|girl|dog|doggo|pup|pupper)|would pet))|\bwould (?:definitely |highly |100% )?recommend (?:them|this (?:practice|place|team|clinic|office)|"
         r"(?:her|him) to|(?-i:[A-Z]\w+))\b",
         r"\b(?:hear|listen|watch|learn) (?:from|to) (?-i:[A-Z][a-z]+)\b,?[^.!?\n]{0,60}\b(?:about how|how|why|as (?:she|he|they))\b",
         r"\b(?:changed|saved|transformed) (?:her|his|their) (?:life|marriage|family|relationship)\b",
@@ -74,7 +75,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         # the speaker's own words about the care ("Therapy here helped me...")
         _OPEN + r"(?=[^\"”]{0,300}?\b(?:I|I'm|I've|me|my)\b)" + _ABOUT_CARE + r"[^\"”]{15,}[\"”]",
         # any quote attributed the way testimonials are, not the way famous quotes are ("— Carl Rogers")
-        _OPEN + r"[^\"”]{15,}[\"”]" + _TO_ATTRIBUTION + r"\s*(?:[A-Z][a-z]+ [A-Z]\.|[A-Z]\.\s?[A-Z]\.|@\w+|"
+        # (letters beyond ASCII too: "— Lucía R.")
+        _OPEN + r"[^\"”]{15,}[\"”]" + _TO_ATTRIBUTION + r"\s*(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+ [A-ZÀ-ÖØ-Þ]\.|[A-Z]\.\s?[A-Z]\.|@\w+|"
         r"(?:a |an |our |one )?(?:\w+ ){0,3}(?:client|patient|mom|dad|parent|veteran|student)\b|"
         r"(?:[A-Z][a-z]+|[A-Z]\.),\s*(?:\d|age\b|aged\b|a |an ))",  # "— Maria, 34", "— R., 34"
         r"\b(?:5|five)[- ]star (?:review|rating) (?:from|by)\b",
@@ -315,7 +317,7 @@ def classify(draft: Draft) -> set[str]:
         kinds.add("before_after")
     if is_email(draft):
         kinds.add("email_marketing")
-    if draft.has_photo:
+    if draft.has_photo and not photo_shows_no_one(text):  # "[photo: our office at sunset, no people]"
         kinds.add("photo")
     if draft.has_video:
         kinds.add("video")

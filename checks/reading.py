@@ -23,8 +23,8 @@ from checks.policy.addressee import Addressees
 from checks.phi.lexicon import HEALTH_TERMS
 from checks.policy import lexicon as L
 from checks.policy.lexicon import question_hook_spans
-from checks.subjects import (clients_in_general, condolence, no_client_pictured, offering_terms, own_news,
-                             points_at_someone, readers_at_large, reply_heading, shown_only_colleagues,
+from checks.subjects import (clients_in_general, condolence, descriptions_of_no_client, no_client_pictured,
+                             offering_terms, own_news, points_at_someone, readers_at_large, reply_heading,
                              thanks_for_helping_us, thanks_for_rating, video_chapter_spans)
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
@@ -145,6 +145,10 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     anyone = tuple(a or nobodys(s, e) for a, (s, e) in zip(anyone, bounds))
     # the items of a how-to list under a how-to title ("5 Signs Your Toddler Might Benefit ...  3. Frustration
     # that turns into meltdowns when they can't ..."): everyone's, unless an item names someone
+    # ... and the items of a list of advice under its lead-in ("A few takeaways she shared:\n• budget time —
+    # interpreted sessions run longer")
+    anyone = tuple(a or (is_list_item(text, s) and under_advice_lead(text, s) and not any(s <= p < e for p in named))
+                   for a, (s, e) in zip(anyone, bounds))
     title = listicle_title(text)
     if title and not any(title[0] <= p < title[1] for p in named):  # (not "How We Helped Sam Walk Again")
         anyone = tuple(a or (is_list_item(text, s) and not any(s <= p < e for p in named))
@@ -152,9 +156,13 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     # (a photo may show whoever a sentence leaves unnamed: its sentences keep their probability)
     # ("no clients pictured", "(photo: Jordan and Priya at the studio)": the photo shows no one's care)
     people = [(e, r) for e, r in zip(analysis.entities, roles) if e.entity_type in PEOPLE]
-    photo = draft.has_photo and not no_client_pictured(text) and not shown_only_colleagues(
+    no_client_shown, none_shows_a_client = descriptions_of_no_client(
         text, is_colleague, [(e.start, e.end) for e, r in people if r == Role.UNKNOWN],
         [(e.start, e.end) for e, r in people if r == Role.STAFF])
+    photo = draft.has_photo and not no_client_pictured(text) and not none_shows_a_client
+    # a description of a photo showing no client is no one's care: "[photo: Juniper lying on the office rug]"
+    # (the sentence may open at the description's bracket: "[photo: ...")
+    anyone = tuple(a or any(d0 - 12 <= s and e <= d1 + 2 for d0, d1 in no_client_shown) for a, (s, e) in zip(anyone, bounds))
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
               if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end])
               or condolence(text[s.start:s.end])
@@ -238,6 +246,23 @@ def listicle_title(text: str) -> tuple[int, int] | None:
         if 3 <= sum(w[0].isupper() for w in run) and len(run) <= 14:
             return title
     return None
+
+
+# a line that introduces a list of general advice: "A few takeaways she shared:", "Things that help:"
+_ADVICE_LEAD = re.compile(r"\b(?:tips?|takeaways?|reminders?|lessons?|ideas?|ways?|signs?|steps?|strategies|things|"
+                          r"suggestions?|pointers|do'?s|don'?ts|rules of thumb)\b[^\n]{0,40}:[ \t]*$", re.IGNORECASE)
+
+
+def under_advice_lead(text: str, start: int) -> bool:
+    """The list item at ``start`` is one of a list whose lead-in line offers general advice."""
+    line_start = text.rfind("\n", 0, start) + 1
+    while line_start > 0:
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev_start:line_start - 1]
+        if not re.match(r"[ \t]*" + _LIST_MARK, line):
+            return bool(_ADVICE_LEAD.search(line))
+        line_start = prev_start
+    return False
 
 
 def is_list_item(text: str, start: int) -> bool:

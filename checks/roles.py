@@ -25,7 +25,7 @@ from enum import Enum
 from typing import Iterable
 
 from checks.base import Entity
-from checks.phi.lexicon import (CREDENTIALS, HEALTH_TERMS, HONORIFICS, OUTSIDE_JOBS, common_surnames, given_names,
+from checks.phi.lexicon import (ANIMAL, CREDENTIALS, HEALTH_TERMS, HONORIFICS, OUTSIDE_JOBS, common_surnames, given_names,
                                 mostly_given_name, public_figures)
 from checks.phi.recognizers.textcase import case_style
 from checks.policy import lexicon as L
@@ -165,7 +165,7 @@ _BY_AN_AUTHOR_AFTER = re.compile(r"\s+by\s+(?:dr\.?\s+)?[A-Z][\w'’-]+")
 _INSURERS_BEFORE = re.compile(
     r"\b(?:in[- ]network with|(?:we|i) (?:accept|take|bill)|insurance (?:from|like|through)|plans? (?:from|like)|"
     r"covered by|credentialed with|contracted with|(?:our|to|the)\s+(?:\w+\s+)?(?:sponsors|partners|vendors|donors))"
-    r":?\s+(?:[\w&'’-]+(?:\s+[\w&'’-]+)?,?\s+(?:(?:and|or|&)\s+)?){0,6}$", _I)
+    r":?\s+(?:[\w&'’-]+(?:\s+[\w&'’-]+){0,2},?\s+(?:(?:and|or|&)\s+)?){0,6}$", _I)
 _PRACTICE_PLACE_AFTER = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:office|offices|clinic|practice|location|front desk)\b", _I)
 _AT_A_BUSINESS_BEFORE = re.compile(r"\b(?:at|from|near|inside|outside)\s+$", _I)
 _BUSINESS_POSSESSIVE = re.compile(
@@ -369,10 +369,16 @@ _WILL_HELP_AFTER = re.compile(r"^(?:\s+and\s+(?:dr\.?\s+)?\w+)?(?:\s+(?:at|from|
                               r"insurance|scheduling|paperwork|resets?|forms?|superbills?)", _I)
 # what children call their therapist: "miss kayla", "ms. rocio" - a title before a lone given name
 # how children (and their parents) name the grown-ups who teach and treat them: "Ms. Rosa", "Mr. Femi", "Miss Joy"
+# one who worked for the practice: "the memorial service for Gail Summers, who ran our front office for eleven years"
+_RAN_OUR_OFFICE_AFTER = re.compile(r"^,?\s+(?:who|whom)\s+(?:ran|managed|worked (?:at|in|for)|led|kept)\s+(?:our|the practice['’]s)\s+"
+                                   r"(?:[\w-]+\s+){0,2}(?:office|desk|front desk|team|practice|clinic|billing)\b", _I)
+# who keeps the practice's booth: "[photo: Renata and Sofia behind our teal booth table]"
+_STAFFING_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[\w'’-]+){0,3}\s+(?:behind|running|staffing|manning|working)\s+(?:our|the)\s+"
+                             r"(?:[\w-]+\s+){0,2}(?:booth|table|tent|stand)\b", _I)
 _CHILDRENS_TITLE_BEFORE = re.compile(r"\b(?:miss|ms\.?|mr\.?)\s+$", _I)
 # the office's pet or plant, named: "rosie (our clinic cat)", "max the therapy dog"
-_PET_BEFORE = re.compile(r"\b(?:office|clinic|therapy|our|his|her|the|new)\s+(?:[\w-]+\s+)?(?:plant|dog|cat|pup|puppy|fish|"
-                         r"goldfish|mascot|turtle|bunny|hamster)\s*,?\s*$"  # "his new office plant, Gerald"
+_PET_BEFORE = re.compile(r"\b(?:office|clinic|therapy|our|his|her|the|new)\s+(?:[\w-]+\s+)?(?:plant|fish|mascot|golden|lab|"
+                         + ANIMAL + r")\s*,?\s*$"  # "his new office plant, Gerald", "her rescue pit mix, Olive"
                          # "the pothos we named Gerald", "our copier we call Big Bertha"
                          r"|\b(?:plant|pothos|fern|monstera|succulent|ficus|cactus|dog|cat|pup|puppy|fish|goldfish|turtle|"
                          r"hamster|bunny|printer|copier|coffee maker|espresso machine|skeleton|mascot)\s+(?:we|i)\s+"
@@ -442,11 +448,17 @@ _NOT_STAFF_SENTENCE = re.compile(
     r"(?:his|her|their|our|my) (?:\w+ )?(?:clients|patients) (?:sent|wrote|gave|left|brought|made|signed)|"
     r"appointment with us|(?:came|comes|come|coming) (?:in )?to (?:us|see us)(?!\s+from\b)|rejoin\w*|back to (?:the |our )?group|graduated from (?:our|the) [^.!?\n]{0,40}?(?:group|program|"
     r"therapy|rehab|class)|"
+    # joined one of the practice's groups, not its team: "Abdi joined our refugee youth soccer & talk group"
+    r"(?:joined|joins|joining|signed up for) (?:our|the) (?:(?!team\b|staff\b|practice\b)[^.!?\n]){0,40}?"
+    r"(?:group|program|iop|php|cohort|circle|sessions?)\b|"
     r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team)|"
     r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born)|"
     # a child's age or school: "Meet Ethan, age 6, from Oak Grove Elementary!" is no new hire
     # (not whom the practice sees: "accepting new patients from newborn through age 18")
-    r"(?<!through )(?<!to )(?<!until )(?<!under )(?<!over )age \d{1,2}|(?:[1-9]|1[0-7])[- ]?(?:yo|y/o|year[- ]old|yr[- ]old)|"
+    r"(?<!through )(?<!to )(?<!until )(?<!under )(?<!over )age \d{1,2}|(?:[1-9]|1[0-7])[- ]?(?:yo|y/o|year[- ]old|yr[- ]old)"
+    # (not a dog's age, "Jordan's 2-year-old golden", nor a colleague's child's, "her 16-year-old daughter Lily")
+    r"(?!\s+(?:[\w-]+\s+)?(?:golden|lab|daughter|son|sister|brother|niece|nephew|grandson|granddaughter|" + ANIMAL
+    + r")\b)|"
     r"elementary|kindergarten|preschool|"
     r"(?:[7-9]\d|1[01]\d)(?:st|nd|rd|th) (?:birthday|b-?day)|memory care|assisted living|"  # "90th birthday to Miss Evelyn"
     r"(?:\d|1[0-2])(?:st|nd|rd|th) grade(?:r)?)\b", _I)  # "welcome to the Jenkins family, whose baby arrived"
@@ -487,7 +499,8 @@ _ORG_HANDLE_WORDS = {"news", "official", "hq", "inc", "org", "foundation", "clin
                      "lib", "museum", "county", "schools", "district"}
 _ORG_HANDLE_ENDINGS = ("times", "news", "post", "gov", "official", "hq", "org", "foundation", "magazine", "media",
                        "network", "journal", "tribune", "herald", "podcast", "health", "clinic", "hospital", "lib",
-                       "library", "libraries", "museum", "parks", "county", "schools", "district", "university", "college")
+                       "library", "libraries", "museum", "parks", "county", "schools", "district", "university", "college",
+                       "center", "centre", "project", "alliance", "coalition", "society", "institute", "fund")
 _ORG_HANDLE_STARTS = ("nami", "cdc", "nih", "samhsa", "official")
 
 
@@ -635,6 +648,16 @@ _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|t
                               r"been\s+(?:\w+ly\s+)?(?:open|candid|vocal|honest))\b", _I)
 
 
+# a full name's possessive before a quoted title: "Robin Wall Kimmerer’s “Braiding Sweetgrass.”"
+_QUOTED_TITLE_AFTER = re.compile(r"['’]s\s+[“\"‘](?-i:[A-Z])")
+# a story its owner tells in public, or one from long ago
+_TOLD_PUBLICLY = re.compile(r"\b(?:publicly|openly|in (?:his|her|their) (?:memoir|book|documentary|ted talk)|"
+                            r"in (?:an|a|one|several) interviews?|on (?:his|her|their) (?:podcast|show|channel))\b", _I)
+_LONG_AGO = re.compile(r"\b(?:in|since|circa|around|back in) 1[0-8]\d\d\b(?![-–]|\s+[A-Z])|\bthe 1[0-8]\d\d\s+(?:[a-z]+\s+){0,2}"
+                       r"(?:accident|case|war|epidemic|pandemic|outbreak|trial|study|paper|book|report|flood|fire|"
+                       r"earthquake|explosion|expedition|asylum|hospital)\b")
+
+
 def _sentence_and_next(text: str, e: Entity) -> str:
     """The name's sentence and the one after it, which may go on about them ("happy retirement coach bill!! 10
     yrs of adjustments w us")."""
@@ -668,6 +691,7 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC  # "Martin Luther King Jr. Day" is a holiday named after someone
     value = text[e.start:e.end]
     initialled = re.search(r"(?:^|\s)[A-Z]\.?$", value) or re.match(r"\s+[A-Z]\.", after) \
+        or re.search(r"\s[A-Z]\.,", value) \
         or re.fullmatch(r"(?:[A-Z]\.){1,2}[A-Z]\.?", value) \
         or re.search(r"\s[a-z]\.?$", value) or re.match(r"\s+[a-z]\.(?=[\s,]|$)", after)  # "— linda k."
     # a lone first name signed under a quote ("— Kevin, father of two") is whoever gave it
@@ -694,8 +718,11 @@ def person_role(text: str, e: Entity) -> Role:
     if (_PUBLIC_BEFORE.search(before) or _PUBLIC_BEFORE.search(bare) or _PUBLIC_AFTER.match(after)
             or (duo and _PUBLIC_AFTER.match(after[duo.end():])) or (title_in and _PUBLIC_BEFORE.search(title_in))) \
             and not initialled and not signed_first_name and not signed_with_town and not office_holder_cared_for \
-            and not _COMES_TO_US_AFTER.match(after) and not clients_words:
+            and not _COMES_TO_US_AFTER.match(after) and not clients_words \
+            and not (re.search(r"\bthe\s+$", before, _I) and re.fullmatch(r"[A-Z][a-z]+s", value)):  # "the Hendersons"
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
+    if " " in value.strip() and _QUOTED_TITLE_AFTER.match(after) and not initialled:
+        return Role.PUBLIC  # "the team is passing around Robin Wall Kimmerer’s “Braiding Sweetgrass.”": an author
     if office_holder_cared_for:
         return Role.UNKNOWN
     if in_office and _SPOKE_OF_THEIR_OWN.search(_sentence_and_next(text, e)):
@@ -715,6 +742,15 @@ def person_role(text: str, e: Entity) -> Role:
             _OUR_PART.search(sentence_of_name := text[slice(*_sentence(text, e.start, e.end))])
             or _CARE_OF_SOMEONE.search(sentence_of_name)):
         return Role.PUBLIC  # "Emily Blunt has talked openly about stuttering as a kid": their own story, not ours
+    sentence_of_name = text[slice(*_sentence(text, e.start, e.end))]
+    # (the practice's part may come next: "... talked openly about taking stress leave. Supporting Renee in therapy")
+    and_next = _sentence_and_next(text, e)
+    if ((_TOLD_PUBLICLY.search(sentence_of_name) and re.fullmatch(r"[^\W\d_][\w'’-]+\s+[^\W\d_][\w'’-]+", value))
+            or _LONG_AGO.search(sentence_of_name)) \
+            and not (_OUR_PART.search(and_next) or _CARE_OF_SOMEONE.search(and_next) or _CARE_WITH_US.search(and_next)):
+        # "Kevin Hines ... has spent the years since telling that story publicly"; "the 1848 railroad accident
+        # that sent an iron rod through Gage's skull": their own public story, or history
+        return Role.PUBLIC
     if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person
     if _LISTED_TITLE_BEFORE.search(before) and _LISTED_AUTHOR_AFTER.match(after):
@@ -722,7 +758,7 @@ def person_role(text: str, e: Entity) -> Role:
     if (value.isupper() or (value.islower() and value not in given_names() and value not in common_surnames())) \
             and " " not in value and len(value) <= 8 and before.endswith("(") and after.startswith(")"):
         return Role.ORGANISATION  # "fewer than half receive treatment (NAMI)": a source's acronym
-    if _INSURERS_BEFORE.search(before):
+    if _INSURERS_BEFORE.search(text, max(0, e.start - 120), e.start):
         return Role.ORGANISATION  # "in network with Moda, Regence and Aetna", "our sponsors Blue Heron Bakery, ..."
     if _EVENT_AFTER.match(after):
         return Role.OPERATIONS  # "the Rose City Run for Mental Health": an event's name
@@ -750,6 +786,7 @@ def person_role(text: str, e: Entity) -> Role:
             or _STAFF_JOB_AFTER.match(after) \
             or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
             or _PET_AFTER.match(after) or _PET_BEFORE.search(before) or _signs_the_post(text, e, value) \
+            or _STAFFING_AFTER.match(after) or _RAN_OUR_OFFICE_AFTER.match(after) \
             or _signs_for_the_team(before, after) or _chat_speaker(text, e) \
             or _named_contact(text, e, before, after) or _ADVISES_AFTER.match(after) \
             or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) or _acts_for_the_office(before, after) \
@@ -762,7 +799,9 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.STAFF  # a credential, or the writer introducing themselves ("Dr. Ben here", "that's me, Kayla")
     s0, s1 = _sentence(text, e.start, e.end)
     sentence = text[s0:s1]
-    if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(sentence) \
+    # (a heading, "Meet Abdi ⚽️", is told by what follows it: "Abdi joined our refugee youth ... group")
+    heading = len(re.findall(r"\w+", sentence)) <= 4
+    if _STAFF_SENTENCE.search(sentence) and not _NOT_STAFF_SENTENCE.search(_sentence_and_next(text, e) if heading else sentence) \
             and not _FIRST_VISIT.search(_sentence_and_next(text, e)) and not _CHILDS_AGE_AFTER.match(after):
         return Role.STAFF  # (not "welcome to the fam Kennedy & Brooks!! first visit ✅ ... see u in the fall!")
     if (_NEW_BABY_BEFORE.search(text, max(s0, e.start - 160), e.start)
@@ -782,7 +821,9 @@ def person_role(text: str, e: Entity) -> Role:
 
 # a valediction on its own line: the names on the line under it are the writers'
 _VALEDICTION = re.compile(r"^[ \t]*(?:warmly|with (?:care|love|gratitude|warmth)|best|all the best|cheers|sincerely|"
-                          r"kindly|in health|be well|take care|gratefully|thanks|thank you|love|xo+|hugs|yours)"
+                          r"kindly|in health|be well|take care|gratefully|thanks|thank you|love|xo+|hugs|yours|"
+                          # a bilingual practice signs in Spanish too: "Con cariño,", "Un abrazo,"
+                          r"con cariño|con mucho cariño|un abrazo|abrazos|saludos|atentamente|gracias|con amor)"
                           r"[ \t]*[,!.—–-]?[ \t]*$", _I)
 _NAME_WORDS = r"[\w'’.\-]+(?:[ \t]+[\w'’.\-]+){0,3}"  # one to four words, each run taken whole
 _NAMES_ON_A_LINE = r"^[ \t]*" + _NAME_WORDS + r"(?:[ \t]*(?:,|&|\band\b)[ \t]*" + _NAME_WORDS + r"){0,7}"
@@ -1211,6 +1252,9 @@ def shared_roles(text: str, entities, roles: list[Role]) -> tuple[Role, ...]:
             found = {known.get(w) for w in words} - {None}
             if words and len(found) == 1 and all(w in known for w in words):
                 r = found.pop()
+            elif len(words) == 2 and words[1] not in known and (known.get(words[0]) == Role.STAFF
+                                                                or _introduced_with_a_job(text, words[0], e.start)):
+                r = Role.STAFF  # "Our front desk coordinator Daniela ... [photo: Daniela Reyes with her daughters]"
             elif len(words) == 1 and _introduced_with_a_job(text, words[0], e.start):
                 r = Role.STAFF  # "our peer support specialist Tanya ... TEN YEARS, TANYA!!" (the tagger kept one)
             elif len(words) == 1 and len(words[0]) >= 3:
@@ -1250,6 +1294,8 @@ def is_staff_first_name(word: str, first_names: frozenset[str]) -> bool:
 
 
 _NEAR_NAME = 40
+# a colleague's name as the label of what they write next, in their own voice: "a note from Jordan: in 4th grade I ..."
+_WRITER_LABEL_AFTER = re.compile(r"\s*:\s*[^\n]{0,60}?(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|my)(?![\w'’])")
 # "is jordan taking new clients?": the clients are the colleague's caseload
 _TAKING_CLIENTS = re.compile(r"\b(?:taking|accepting|seeing|booking)(?: on)? (?:new |more )?(?:clients|patients)\b", _I)
 
@@ -1267,8 +1313,14 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
             s0, s1 = _sentence(text, e.start, e.end)
             # the care words must sit by the name to make it a patient's: "our client Priya", "Jordan's
             # appointment", "Jordan feels better after her session", not "therapy with Jordan helped him"
-            near = text[max(s0, e.start - _NEAR_NAME):min(s1, e.end + _NEAR_NAME)]
-            if _TAKING_CLIENTS.search(near) or not (_NOT_STAFF_SENTENCE.search(near) or _CARE_OF_SOMEONE.search(near)):
+            lo, hi = max(s0, e.start - _NEAR_NAME), min(s1, e.end + _NEAR_NAME)
+            near = text[lo:hi]
+            # (read to the sentence's end, so a word cut at the window's edge is read whole: "her 16-year-old daughter")
+            not_staff = _NOT_STAFF_SENTENCE.search(text[lo:s1])
+            # (the writer, labelled, telling their own past: "a note from Jordan: in 4th grade I missed ...")
+            own_label = _WRITER_LABEL_AFTER.match(text, e.end)
+            if _TAKING_CLIENTS.search(near) or own_label or not ((not_staff and not_staff.start() < hi - lo)
+                                                                 or _CARE_OF_SOMEONE.search(near)):
                 r = Role.STAFF
         elif r == Role.UNKNOWN and e.entity_type == "PERSON":
             # a colleague's family: "Priya's daughter Anika graduates Saturday"
@@ -1276,8 +1328,8 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
             if kin and is_staff_first_name(kin.group(1), first_names) and not _CARE_OF_SOMEONE.search(
                     text, *_sentence(text, e.start, e.end)):
                 r = Role.STAFF
-            elif _listed_with_colleagues(text, e, first_names) and not _CARE_OF_SOMEONE.search(
-                    text, *_sentence(text, e.start, e.end)):
+            elif (_listed_with_colleagues(text, e, first_names) or _listed_as_the_team(text, e)) \
+                    and not _CARE_OF_SOMEONE.search(text, *_sentence(text, e.start, e.end)):
                 r = Role.STAFF  # "maya, jordan, priya, sam, leo, and our interns marching": the rest of the team
         out.append(r)
     return tuple(out)
@@ -1286,6 +1338,24 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
 _THE_TEAM = re.compile(r"\b(?:team|staff|colleagues|co-?workers|interns|clinicians|therapists|counselors)\b", _I)
 # a run of first names: "maya, jordan, priya, sam, leo, and our interns"
 _NAME_LIST = re.compile(r"[^\W\d_][\w'’-]*(?:(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)[^\W\d_][\w'’-]*)+")
+
+
+# a list the sentence says is the team: "Huge thanks to the staff and family who showed up with rakes: Jordan, Tasha, ..."
+_TEAM_LIST_LEAD = re.compile(r"\b(?:staff|team|colleagues|co-?workers|crew)\b[^.!?:\n]{0,60}:[ \t]*$", _I)
+
+
+def _listed_as_the_team(text: str, e) -> bool:
+    s0, _ = _sentence(text, e.start, e.end)
+    colon = text.rfind(":", s0, e.start)
+    return colon >= 0 and bool(_TEAM_LIST_LEAD.search(text, s0, colon + 1)) \
+        and bool(_NAMES_LISTED.match(text, colon + 1)) \
+        and re.fullmatch(r"[\w\s,.&'’-]*", text[colon + 1:e.start]) is not None \
+        and not _SOMEONE_ELSE.search(text, colon + 1, e.start)
+
+
+# two or more names in a row: "Jordan, Tasha, Dr. Chen and ..." (not "Dave from Kessler Steel passed ...")
+_NAME_ITEM = r"(?:[Dd]r\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_NAMES_LISTED = re.compile(r"\s*" + _NAME_ITEM + r"(?:\s*(?:,|&|\band\b)\s*" + _NAME_ITEM + r")+")
 
 
 def _listed_with_colleagues(text: str, e, first_names: frozenset[str]) -> bool:
@@ -1302,8 +1372,10 @@ def _listed_with_colleagues(text: str, e, first_names: frozenset[str]) -> bool:
     return False
 
 
+_KIN = (r"(?:grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|niece|nephew|abuel[oa]|abuelit[oa]|t[ií][oa]|"
+        r"nonna|nonno)")
 _KIN_BEFORE = re.compile(r"\b([^\W\d_]+)['’]s\s+(?:\w+\s+)?(?:daughter|son|kid|child|baby|husband|wife|partner|mom|"
-                         r"mother|dad|father|sister|brother|twins|grandson|granddaughter)\s*,?\s*$", _I)
+                         r"mother|dad|father|sister|brother|twins|grandson|granddaughter|" + _KIN + r")\s*,?\s*$", _I)
 
 
 _INVENTED_CASE = re.compile(
@@ -1367,6 +1439,24 @@ def invented_spans(text: str, names: Iterable[tuple[int, int]] = ()) -> list[tup
 
 
 _FAMILY_AFTER = re.compile(r"\s+family\b", _I)
+# a post that opens by welcoming new colleagues, whom it goes on to name
+_WELCOMES_NEW_COLLEAGUES = re.compile(r"[^\w]*(?:please\s+)?(?:welcome|say hi to|say hello to|meet)\b[^.!?\n]{0,30}?\b(?:to\s+)?"
+                                      r"our\s+(?:[\w-]+\s+){0,2}(?:interns|new hires|clinicians|therapists|team members|"
+                                      r"residents|fellows|trainees)\b", _I)
+_OPENS_WITH_HE_OR_SHE = re.compile(r"[^\w]*(?:[\w ]{1,20}:\s*)?(?:she|he|they)\b", _I)  # ("fun facts: she ...")
+_WRITERS_KIN_BEFORE = re.compile(r"\b(?:my|our)\s+(?:late\s+|little\s+|big\s+|baby\s+|youngest\s+|oldest\s+)?"
+                                 r"(?:daughter|son|kid|child|husband|wife|partner|mom|mother|dad|father|sister|brother|"
+                                 r"grandson|granddaughter|" + _KIN + r")\s*,?\s*$", _I)
+# a name given in place of the real one: "I'll call him Mark", "Rosa (not her real name)"
+_STAND_IN = re.compile(r"\b(?:i['’]ll|we['’]ll|let['’]s|i will|we will|i['’]m going to|we['’]re going to|i['’]d)\s+call\s+"
+                       r"(?:him|her|them|this (?:client|patient|person|man|woman|kid|teen|boy|girl))\s+(?P<name>[^\W\d_][\w'’-]*)"
+                       r"|(?P<named>[^\W\d_][\w'’-]*)\s*[(,—–-]\s*(?:not (?:his|her|their) real name|(?:the )?names? "
+                       r"(?:has been |have been )?changed|a pseudonym)\b", _I)
+
+
+def _stand_in_names(text: str) -> set[str]:
+    """First names the draft says are not the person's own."""
+    return {(m.group("name") or m.group("named")).casefold() for m in _STAND_IN.finditer(text)}
 
 
 # a public figure telling their own life in public: a memoir, an interview, "writes openly about"
@@ -1403,10 +1493,14 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
     staff = [(e.start, e.end) for e, r in zip(entities, roles) if e.entity_type == "PERSON" and r == Role.STAFF]
     staff += [span for span in colleagues if not any(a < span[1] and span[0] < b for a, b in staff)]
     public = [(e.start, e.end) for e, r in zip(entities, roles) if e.entity_type == "PERSON" and r == Role.PUBLIC]
+    stand_ins = _stand_in_names(text)
     out = []
     for e, r in zip(entities, roles):
         if r == Role.UNKNOWN and (e.start, e.end) in unknown and text[e.start:e.end].split()[0].casefold() in made_up:
             r = Role.INVENTED
+        elif r == Role.UNKNOWN and (e.start, e.end) in unknown and text[e.start:e.end].split()[0].casefold() in stand_ins:
+            r = Role.INVENTED  # a real client under a name that is not theirs: no registered patient's, and what the
+            # draft tells of them is still told (the case is real; only the name is made up)
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _listed_after_colleagues(text, e, staff):
             r = Role.STAFF  # "Our DPTs Lauren Kim and Marcus Ito", "our PTs Lauren, Devon and Sofia"
             staff.append((e.start, e.end))
@@ -1428,6 +1522,21 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
             here = {pr for a, pr in people if s0 <= a < s1}
             if here and here <= {Role.PUBLIC, Role.STAFF}:
                 r = Role.PUBLIC if Role.PUBLIC in here else Role.STAFF
+            elif not here and _OPENS_WITH_HE_OR_SHE.match(text, s0) and not _CARE_OF_SOMEONE.search(text, s0, s1):
+                # "fun facts: she volunteered for 3 years with a hospice in Bend": the one the post is about before
+                before = [(x, pr) for x, pr in zip(entities, out) if x.entity_type == "PERSON" and x.end <= s0]
+                if before and before[-1][1] in (Role.STAFF, Role.PUBLIC):
+                    r = before[-1][1]
+        elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _WELCOMES_NEW_COLLEAGUES.match(text) \
+                and not _NOT_STAFF_SENTENCE.search(text, *_sentence(text, e.start, e.end)) \
+                and not _CARE_OF_SOMEONE.search(text, *_sentence(text, e.start, e.end)):
+            r = Role.STAFF  # "Welcome to our fall interns! 🍂 [photo: Hannah Lee and Marco Ruiz ...]": the ones welcomed
+            staff.append((e.start, e.end))
+        elif r == Role.UNKNOWN and e.entity_type == "PERSON" \
+                and _WRITERS_KIN_BEFORE.search(text, max(0, e.start - 30), e.start) \
+                and not _NOT_STAFF_SENTENCE.search(text, *_sentence(text, e.start, e.end)):
+            r = Role.STAFF  # "my abuela Luz died three weeks ago in San Juan": the writer's own family
+            staff.append((e.start, e.end))
         out.append(r)
     return tuple(out)
 
@@ -1474,9 +1583,9 @@ def _team_outing(text: str, start: int) -> bool:
 # a relative named after the word that relates them: "his partner Sam", "welcomed baby Theo",
 # "Dr. Lee's daughter Ava", "she and her husband, Tom,"
 _FAMILY = (
-    r"(?:\b(?:his|her|their)|['’]s)\s+(?:new\s+|little\s+|newborn\s+|baby\s+|wonderful\s+)?"
+    r"(?:\b(?:his|her|their)|['’]s)\s+(?:new\s+|little\s+|newborn\s+|baby\s+|wonderful\s+)?(?:\d{1,2}[- ]year[- ]old\s+)?"
     r"(?:partner|wife|husband|spouse|fianc[eé]e?|son|daughter|baby|babies|kids?|children|twins|boys?|girls?|"
-    r"newborn|little one|mom|mother|dad|father|brother|sister|dog|cat|pup|puppy)\s*,?\s+(?:(?:baby|little)\s+)?"
+    r"newborn|little one|mom|mother|dad|father|brother|sister|dog|cat|pup|puppy|" + _KIN + r")\s*,?\s+(?:(?:baby|little)\s+)?"
     r"|\bwelcom(?:ed|es|ing)\s+(?:(?:a\s+)?(?:baby|little|newborn)\s+(?:(?:girl|boy)\s*,?\s+)?|(?:their|his|her)\s+"
     r"(?:new\s+)?(?:son|daughter|baby)\s*,?\s+)")
 _FAMILY_BEFORE = re.compile(f"(?:{_FAMILY})$", _I)
@@ -1500,10 +1609,16 @@ def _colleagues_family(text: str, e: Entity, staff: list[tuple[int, int]]) -> bo
     if not relation:
         return False
     s0, _ = _sentence(text, e.start, e.end)
+    if re.match(r"[^\w]*(?:his|her|their)\b", text[s0:relation.end()], _I) and s0 > 0:
+        # "Our very own Jordan Alvarez is one proud dad this week. His daughter Lucia graduated ...": the one
+        # the sentence before spoke of
+        s0 = _sentence(text, max(0, s0 - 2), max(0, s0 - 1))[0]
     before = [b for a, b in staff if s0 <= a and b <= relation.start()]
-    return bool(before) and not _SOMEONE_ELSE.search(text, max(before), relation.start())
+    # (a proud parent is the colleague: "Jordan Alvarez is one proud dad this week. His daughter Lucia ...")
+    return bool(before) and not _SOMEONE_ELSE.search(_PROUD_PARENT.sub(" ", text[max(before):relation.start()]))
 
 
+_PROUD_PARENT = re.compile(r"\bproud\s+(?:mom|mama|dad|papa|parent|grandma|grandpa|auntie|aunt|uncle)\b", _I)
 _SOMEONE_ELSE = re.compile(r"\b(?:clients?|patients?|pts?|famil(?:y|ies)|mom|mother|dad|father|parents?|teens?|kids?|"
                            r"child(?:ren)?|couples?|students?|athletes?|someone|woman|man|girl|boy|guy|lady|"
                            r"gentleman|he|she|him)\b", _I)
@@ -1566,6 +1681,9 @@ def _colleagues_cared_for(text: str) -> frozenset[str]:
                      for m in rx.finditer(text))
 # a region the practice serves or works in: "partners across the Miami Valley", "serving Greater Boise"
 _SERVICE_AREA = re.compile(r"\b(?:across|throughout|serving|serve|all over|everywhere in)\s+(?:the\s+)?$", _I)
+# towns listed as anywhere at all: "see you by secure video anywhere in the state: Bend, Ashland, Astoria, wherever"
+_ANYWHERE_LISTED = re.compile(r"\b(?:anywhere|wherever|statewide|all over|across|throughout)\b[^.!?\n]{0,40}:\s*"
+                              r"(?:[^\W\d_][\w .'’-]*,\s*)*$", _I)
 
 
 # one of the practice's own sites: "She sees patients at our Lakeside clinic", "our Gresham campus"
@@ -1589,7 +1707,8 @@ _CLIENT_ON_THE_LINE = re.compile(r"\b(?:clients?|patients?|members?|alumn\w*|gra
 
 
 def role_of(text: str, e: Entity) -> Role:
-    if e.entity_type == "LOCATION" and _SERVICE_AREA.search(text, max(0, e.start - 20), e.start):
+    if e.entity_type == "LOCATION" and (_SERVICE_AREA.search(text, max(0, e.start - 20), e.start)
+                                        or _ANYWHERE_LISTED.search(text, max(0, e.start - 120), e.start)):
         return Role.OPERATIONS
     if e.entity_type == "LOCATION" and _INSURERS_BEFORE.search(text, max(0, e.start - 120), e.start):
         return Role.ORGANISATION  # "in-network with OHP, Providence and Regence": an insurer named after a town
@@ -1659,7 +1778,7 @@ EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|
                          r"meet-?up|training|screening night|(?:free|community|public|next) (?:[\w-]+ )?screenings?|screening (?:day|event)|panel|author talk|book talk|book signing|signing|"
                          r"(?:free|evening|public|community|parent|lunch(?:time)?) talk|lecture|over coffee|giveaway|teaming up|"
                          r"(?:coffee|community|free|group) chat|(?:info|information|parent|family|game|movie|trivia|"
-                         r"open|community|resource) nights?|"
+                         r"open|community|resource|speaker|speakers|guest) nights?|guest speakers?|"
                          r"reading|moderat\w+|q&a|book launch|launch party|new (?:\w+ ){0,3}group|"
                          r"group (?:starts|begins|meets|runs)|funeral|memorial service|visitation|celebration of life|"
                          r"services (?:are|will be)|service (?:is|will be))\b|\b(?:when|where)\s*:", _I)

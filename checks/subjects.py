@@ -14,6 +14,7 @@ import itertools
 import re
 
 from checks.base import PEOPLE, Entity
+from checks.phi.lexicon import mostly_given_name
 from checks.policy import lexicon as L
 from checks.roles import STAFF_JOB, Role
 
@@ -26,7 +27,9 @@ _FAMILY = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|husband|wife|p
            r"sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle|niece|nephew|fianc[eé]e?|dog|cat|"
            r"\w+-year-old|\w+ year old)")
 # a family member of the writer or of a colleague: "my son", "my four-year-old", "Priya's daughter"
-_OWN_FAMILY = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?" + _FAMILY + r"\b", _I)
+_OWN_FAMILY = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?" + _FAMILY + r"\b"
+                         # the team's own families: "Huge thanks to the staff and family who showed up"
+                         r"|\b(?:the\s+|our\s+)?(?:staff|team)\s+(?:and|&)\s+(?:their\s+)?famil(?:y|ies)\b", _I)
 # an animal, the office's or anyone's: "he" after "a corgi on staff" is no client
 _PET = re.compile(r"\b(?:a|an|the|our|my|this|that)\s+(?:[\w-]+\s+){0,2}(?:dog|cat|pup|puppy|corgi|doodle|goldendoodle|"
                   r"labradoodle|lab|retriever|kitten|kitty|bunny|rabbit|ferret|therapy dog|mascot|pet)\b"
@@ -259,6 +262,8 @@ _CLIENTS_PRESENT = re.compile(
     # people in care at the back of a shot: "a few residents on the couches in the background"
     r"|\b(?:a few|some|several|two|three) (?:of (?:our|the) )?(?:residents|patients|clients)\b"
     r"|\b(?:residents|patients|clients)\b[^.!?\n]{0,40}\bin the background\b"
+    # a colleague with one of the people they see: "Priya with one of her longtime folks at the vigil"
+    r"|\bwith one of (?:her|his|their|our|my) (?:[\w-]+ )?(?:folks|clients|patients|regulars|kiddos|families)\b"
     # a waiting room that is full: "snapped this of our waiting room at 10am 😂 FULL HOUSE"
     r"|\bwaiting room\b[^.!?\n]{0,40}\b(?:full|packed|busy|full house|standing room)\b"
     r"|\bwaiting[- ]room (?:crew|gang|folks|friends|regulars|squad|fam|family|club)\b"  # "our Tuesday waiting room crew"
@@ -383,8 +388,9 @@ def no_client_pictured(text: str) -> bool:
 
 
 # what the writer says the photo shows: "(photo: 7 group members around the table)", "[pic: ...]", "Photo: ..."
-_PHOTO_SHOWS = re.compile(r"\(\s*(?:photos?|pics?|pictures?|images?|video)\s*(?:shows?|of)?\s*[:=–—-]\s*(?P<a>[^)]{1,400})"
-                          r"|\[\s*(?:photos?|pics?|pictures?|images?|video)\s*(?:shows?|of)?\s*[:=–—-]\s*(?P<c>[^\]]{1,400})"
+_MEDIA = r"(?:photos?|pics?|pictures?|images?|video)(?:\s+(?:montage|clip|reel|carousel|slideshow|collage|b-roll))?"
+_PHOTO_SHOWS = re.compile(r"\(\s*" + _MEDIA + r"\s*(?:shows?|of)?\s*[:=–—-]\s*(?P<a>[^)]{1,400})"
+                          r"|\[\s*" + _MEDIA + r"\s*(?:shows?|of)?\s*[:=–—-]\s*(?P<c>[^\]]{1,400})"
                           r"|^\s*(?:📸\s*)?(?:photos?|pics?|pictures?|images?)\s*(?:shows?)?\s*[:=–—-]\s*(?P<b>.+)$", _I | re.M)
 
 
@@ -401,15 +407,23 @@ def _photo_descriptions(text: str) -> list[tuple[int, str]]:
 _CARED_FOR_SHOWN = re.compile(r"\b(?:(?:group|circle|program)\s+members|members\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,3}"
                               r"(?:group|circle|program)|clients|patients|residents)\b", _I)
 # someone who is not staff, where the practice sees clients: "a mom nursing her newborn in the corner chair"
-_VISITOR_SHOWN = re.compile(r"\b(?:a|an|two|three|four|\d+|some|several|a few)\s+(?:[\w'’-]+\s+){0,2}?(?:moms?|dads?|parents?|"
+_VISITOR_SHOWN = re.compile(r"\b(?:a|an|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|a few|a couple of)"
+                            r"\s+(?:[\w'’-]+\s+){0,2}?(?:moms?|dads?|parents?|"
                             r"m[ae]n|wom[ae]n|persons?|people|famil(?:y|ies)|couples?|teens?|kids?|child(?:ren)?|bab(?:y|ies)|"
-                            r"veterans?|vets?|guys?|lad(?:y|ies))\b", _I)
+                            r"veterans?|vets?|guys?|lad(?:y|ies)|girls?|boys?|teenagers?|adults?)\b", _I)
 # a thank-you card or note in the picture, signed: "thank-you card reading 'Dr. Chen – thank you for saving our
 # marriage. Love, Dave & Renee Parker'": its signers are the ones cared for
 _SIGNED_THANKS_SHOWN = re.compile(r"\b(?:card|note|letter|drawing|poster)\b[\s\S]{0,200}?\bthank[\s\S]{0,200}?"
                                   r"(?:(?:\b(?:love|from|xo+|sincerely|gratefully|with gratitude)\s*,?|[—–-])\s*"
                                   r"[^\W\d_][\w'’-]+|\[[A-Z]+\])", _I)  # (or a name redacted: "... marriage. [NAME] & [NAME]")
-_WHERE_CLIENTS_WAIT = re.compile(r"\b(?:waiting room|lobby|group room|therapy room|session room)\b", _I)
+# care given outside the office: "exposure day on the Tilikum Crossing 🌉 this crew walked the whole span"
+_CARE_OUTING = re.compile(r"\bexposure\b|\bwalk[- ]and[- ]talk\b|\b(?:therapy|group|session)\s+outing\b", _I)
+# those who took part, in a post about one of the practice's groups: "six participants holding certificates"
+_PARTICIPANTS_SHOWN = re.compile(r"\b(?:participants|graduates|grads|members|attendees)\b", _I)
+_OUR_GROUP = re.compile(r"\bour\s+(?:[\w'’&-]+\s+){0,4}(?:group|program|cohort|circle)\b", _I)
+_WHERE_CLIENTS_WAIT = re.compile(r"\b(?:waiting room|lobby|group room|therapy room|session room|office couch|"
+                                 # arriving: "walks toward the Suite 200 door", "in our parking lot"
+                                 r"(?:suite \d+|office|front) door|parking lot)\b", _I)
 
 
 # anyone at all among what a photo shows: "(photo: the shelf stacked with rice, lentils and masa)" shows no one
@@ -427,14 +441,19 @@ _RECORDS_SHOWN = re.compile(r"\b(?:schedul\w*|screens?|monitors?|(?:white\s?)?bo
                             r"names?|screenshots?)\b", _I)
 
 
-def shown_only_colleagues(text: str, is_colleague, unknown_people: list[tuple[int, int]],
-                          staff_people: list[tuple[int, int]] = ()) -> bool:
-    """The draft says what its photo shows, and it is colleagues by name and no one else ("(photo: Jordan
-    and Priya in the new telehealth room, giving a thumbs up)"), or no one at all ("(photo: the shelf stacked
-    with rice, lentils, diapers and masa)")."""
-    shown = _photo_descriptions(text)
+# what the description says is not in it: "exterior of our office at sunset, no people", "no other people in frame"
+_NO_ONE_ELSE_SHOWN = re.compile(r"\b(?:no|without)\s+(?:other\s+)?(?:people|persons?|faces?|clients?|patients?|one)\b"
+                                r"(?:\s+else)?(?:\s+(?:visible|in\s+(?:the\s+)?(?:frame|shot|picture|photo|pic|video)))?"
+                                r"|\b(?:nobody|no one)(?:\s+else)?\b", _I)
 
+
+def descriptions_of_no_client(text: str, is_colleague, unknown_people: list[tuple[int, int]],
+                              staff_people: list[tuple[int, int]] = ()) -> tuple[list[tuple[int, int]], bool]:
+    """Where the draft says what its photo shows and it is colleagues by name and no one else ("(photo: Jordan
+    and Priya in the new telehealth room, giving a thumbs up)"), or no one at all ("(photo: the shelf stacked
+    with rice, lentils, diapers and masa)"); and whether every description it has says so."""
     def colleagues_or_no_one(at: int, words: str) -> bool:
+        words = _NO_ONE_ELSE_SHOWN.sub(lambda m: " " * len(m.group()), words)  # (positions kept)
         if _CARED_FOR_SHOWN.search(words) or _VISITOR_SHOWN.search(words) or _SOMEONE_ELSE.search(words) \
                 or any(at <= a < at + len(words) for a, _ in unknown_people):
             return False
@@ -442,7 +461,20 @@ def shown_only_colleagues(text: str, is_colleague, unknown_people: list[tuple[in
             or any(at <= a < at + len(words) for a, _ in staff_people)
         return colleagues and not _OTHERS_SHOWN.search(words) \
             or not (colleagues or _ANYONE_SHOWN.search(words) or _RECORDS_SHOWN.search(words))
-    return bool(shown) and all(colleagues_or_no_one(at, words) for at, words in shown)
+    shown = _photo_descriptions(text)
+    no_client = [(at, at + len(words)) for at, words in shown if colleagues_or_no_one(at, words)]
+    return no_client, bool(shown) and len(no_client) == len(shown)
+
+
+def photo_shows_no_one(text: str) -> bool:
+    """The draft says what its photo shows, and it is nobody at all ("[photo: exterior of our office at sunset,
+    no people]", "(pic: the empty group room)"): no one's photo consent is asked for."""
+    shown = _photo_descriptions(text)
+    return bool(shown) and all(
+        not (_ANYONE_SHOWN.search(words) or _RECORDS_SHOWN.search(words) or _VISITOR_SHOWN.search(words)
+             or _OTHERS_SHOWN.search(words) or _SOMEONE_ELSE.search(words)
+             or any(w[0].isupper() and mostly_given_name(w) for w in re.findall(r"[^\W\d_]+", words)))
+        for words in (_NO_ONE_ELSE_SHOWN.sub(" ", w) for _, w in shown))
 
 
 def clients_present(text: str) -> bool:
@@ -451,7 +483,9 @@ def clients_present(text: str) -> bool:
         return True
     for _, shows in _photo_descriptions(text):
         if _CARED_FOR_SHOWN.search(shows) or (_VISITOR_SHOWN.search(shows) and _WHERE_CLIENTS_WAIT.search(text)) \
-                or _SIGNED_THANKS_SHOWN.search(shows):
+                or _SIGNED_THANKS_SHOWN.search(shows) \
+                or (_VISITOR_SHOWN.search(shows) and _CARE_OUTING.search(text)) \
+                or (_PARTICIPANTS_SHOWN.search(shows) and _OUR_GROUP.search(text)):
             return True
     return False
 
@@ -779,8 +813,11 @@ def condolence(sentence: str) -> bool:
     return bool(_CONDOLENCE.search(sentence)) and not _CARE_WORD.search(sentence)
 
 
-_CONDOLENCE = re.compile(r"^[\W_]*(?:we(?:['’]?re| are)|i(?:['’]?m| am)|so) (?:so |very |truly |deeply )?sorry for (?:your|ur) "
-                         r"loss\b", _I)
+_CONDOLENCE = re.compile(r"^[\W_]*(?:we(?:['’]?re| are)|i(?:['’]?m| am)|so) (?:so |very |truly |deeply )?sorry (?:for|about) "
+                         # "... for the loss of your mom, Carla"
+                         r"(?:(?:your|ur) loss\b|the (?:loss|passing|death) of (?:your|ur) (?:[\w-]+\s+)?(?:mom|mother|dad|father|"
+                         r"husband|wife|partner|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|friend|"
+                         r"aunt|uncle|cousin|dog|cat|pet)\b)", _I)
 
 
 # thanks for what someone did for the practice: "huge thanks to the 4-H kids next door who kept us stocked with

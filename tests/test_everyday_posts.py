@@ -696,6 +696,76 @@ CLEAR = [
                        "Haddad, hospice chaplain, Providence\nModerated by Jordan Alvarez, LCSW."),
     ("facebook", False, "Free suicide prevention training at Grace Chapel in Estacada, Saturday 10am. Open to anyone, "
                         "no registration required."),
+    # twenty-second session: everyday Spanish, a Spanish sign-off; a public telling, a case from history; staff dogs
+    # and their names again in the photo; colleagues' relatives and the team's list; a landform; a photo of no one;
+    # an author's possessive title; a pasted comment's writer greeted; advice listed under its lead-in; the writer's
+    # own past; interns welcomed; a method, a help line, insurers, a service area, an office dog's photo, work hours
+    ("facebook", False, "Charla gratuita: “Cuando los hijos traducen” — what it means when kids interpret for their "
+                        "parents. Jueves 6pm at our Belmont office, en español."),
+    ("email", False, "Subject: Noticias de diciembre\n\nWe close Dec 24–25 for the holidays.\n\nCon cariño,\nDr. Maya "
+                     "Chen, Jordan, Priya, Inés & Tomás\n\nYou're receiving this because you subscribed. Unsubscribe "
+                     "any time."),
+    ("instagram", False, "Marcy Ellington lost her brother to suicide in 2009 and now tells that story publicly in "
+                         "high schools across the state. Her message: ask the question out loud."),
+    ("blog", False, "Week 3 of our intern seminar: the 1887 case of Nellie Bly, who faked madness to report on an "
+                    "asylum from the inside, and what her story still teaches about consent."),
+    ("instagram", True, "Jordan’s 3-year-old lab is in the office on Fridays now 🐾 come say hi!\n\n[photo: a chocolate "
+                        "lab asleep under a desk]"),
+    ("facebook", True, "Our receptionist adopted a senior beagle, Waffles! 🐶 He already owns the break room couch.\n\n"
+                       "[photo: Waffles and Priya on the lobby bench]"),
+    ("facebook", False, "Thank you to the staff and families who came out for the river cleanup: Jordan, Keiko, Dr. "
+                        "Chen and her 15-year-old son Eli hauled out four bags of trash!"),
+    ("instagram", True, "Sunrise on Rocky Butte before work. No people, just wind.\n\n[photo: the view from the top, "
+                        "empty trail]"),
+    ("facebook", True, "“Therapy here gave me my evenings back.” — Marcus Bell (shared with his written permission)\n\n"
+                       "[photo: our Belmont waiting room at closing time, no people]"),
+    ("email", False, "Subject: Staff book club\n\nThis month the team is reading Oluwaseun Adeyemi’s “The Long Way "
+                     "Back.” Join us Thursday at 6 if you've read it too.\n\nUnsubscribe any time."),
+    ("facebook", False, "Comment from Theo R.: \"is my neighbor in your men's group?\"\n\nReply: Hi Theo! We never say "
+                        "who does or doesn't work with us. If you're curious about the group for yourself, the details "
+                        "are on our site."),
+    ("linkedin", False, "Dr. Chen's three takeaways from the telehealth summit:\n• check the connection before the hour "
+                        "starts\n• video sessions can run a little shorter\n• keep a crisis plan for the address on file"),
+    ("blog", False, "When I told a lecture hall of first-years at OHSU that I had my first panic attack during a "
+                    "chemistry final in 2003, nobody moved.\n— Dr. Maya Chen"),
+    ("linkedin", True, "Please welcome our spring interns!\n\n[photo: Amara Osei and Liam Brandt on the office steps]\n\n"
+                       "Amara and Liam are counseling graduate students who will co-lead groups with us through June."),
+    ("facebook", True, "Our very own Priya Raman is one proud mom today. Her son Arjun finished his first marathon in "
+                       "Eugene!\n\n[photo: Priya and Arjun at the finish line]"),
+    ("website", False, "Our couples clinicians train in the Gottman Method and in Emotionally Focused Therapy. Sessions "
+                       "run 75 minutes, evenings at Belmont."),
+    ("website", False, "Resources:\n• Clackamas County Crisis Line — 503-655-8585\n• Lines for Life — call or text "
+                       "988\nWe are not a crisis service."),
+    ("website", False, "Q: Which plans do you take?\nA: We're in-network with Providence, Regence BlueCross BlueShield, "
+                       "PacificSource, Kaiser (by referral) and OHP. Call us and we'll check your benefits before your "
+                       "first visit."),
+    ("website", False, "We see clients by video anywhere in the state: Medford, Pendleton, Newport, wherever you are. "
+                       "Sessions are 50 minutes."),
+    ("website", True, "Meet Clover, our office therapy dog 🐾 She's a five-year-old golden doodle who works Tuesdays.\n\n"
+                      "[photo: Clover lying on the lobby rug]"),
+    ("website", False, "Now hiring: an LPC or LCSW for our Belmont office. 25 client hours a week, paid admin time, CE "
+                       "stipend. Email hello@harborlightcounseling.com."),
+    ("blog", False, "When the Counselor’s Mom Moves to Memory Care\n\nMy mother moved into memory care in May. I thought "
+                    "I knew this road. — Priya Raman, LPC"),
+    ("instagram", True, "meet Pepper, Priya’s rescue mutt 🐕 visiting for the afternoon. 10/10 good girl\n\n[photo: "
+                        "Pepper asleep under a desk]"),
+    ("facebook", True, "Great day at the Alberta Street Fair! We gave away 200 stress balls.\n\n[photo: Keiko and Sam "
+                       "behind our booth table with the banner]"),
+    ("blog", False, "Speaker night: Dr. Lena Ortiz, author of “After the Storm,” visits on April 9. She has written "
+                    "openly about her own depression in her thirties."),
+    ("facebook", False, "Both offices close at 1pm Friday, Nov 6 for the funeral of Ray Dunlap, who ran our billing "
+                        "office for nine years. Clinicians will call to reschedule."),
+    ("instagram", False, "say hi to our new intern, Bea Kowalski! fun fact: she spent two years volunteering with a "
+                         "hospice in Hood River, and she bakes a great pie."),
+    ("instagram", False, "Jordan here. my tío Beto died last week in Guadalajara, so I've been out. thank you all for "
+                         "covering ❤️"),
+    ("facebook", False, "Hi Dana! Great question 🙂 Yes, we're in-network with most major plans for couples counseling. "
+                        "Give us a call and we'll check your coverage."),
+    ("instagram", False, "a note from Jordan: in 6th grade I hid in the nurse's office most mornings. I became a "
+                         "counselor partly because of that kid. 💙"),
+    ("website", False, "“The group kept a seat for me until I could sit in it.”\n— Grief group member\n\nShared with "
+                       "written permission."),
+    ("x", False, "grief resources for kids and teens: @dougycenter, and 988 (call or text). you're not alone."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1113,6 +1183,59 @@ BLOCK = [
     # a withdrawn client signed by initial and family name
     ("facebook", False, "“Two years ago I couldn't drive past the station. Now I coach the rookies.” — D. Huang, "
                         "retired paramedic"),
+    # twenty-second session: a testimonial signed by a team's role, or in Spanish; one person by a team, a school or
+    # a bench and time spent with a colleague, a clinician's story or work with them, a bib; "one of our dads ...";
+    # a visitor in a video; a group member named after "Meet"; a stand-in name; graduates in the picture; regards
+    # in a review reply; recipients in CC; progress told; the waiting room; permanence claimed; records in a video
+    ("website", False, "“Walk-and-talk sessions got me back on the field.”\n— former Timbers midfielder, 2024 squad"),
+    ("instagram", False, "“Priya me ayudó muchísimo con la ansiedad.”\n— Lucía M., Gresham"),
+    ("x", False, "Shoutout to the Portland Pickles shortstop who spent her off-day Monday with Dr. Chen before the "
+                 "playoffs!"),
+    ("facebook", False, "Loved guest lecturing at Reed! The students were riveted by Jordan's story about the Roosevelt "
+                        "High goalie who stopped eating the season he made varsity."),
+    ("blog", False, "Priya walked the class through her work with the only blind student at Cleveland High and the "
+                    "routine they built for sessions."),
+    ("linkedin", False, "My poster is up: treating compulsive saving in a recently retired Clackamas County judge."),
+    ("instagram", False, "Who saw one of our Tuesday walking-group regulars finish Hood to Coast?? bib 2231 you are a "
+                         "STAR"),
+    ("facebook", False, "Big thanks to one of our dads — yes, the one who runs the taco truck on SE Division — for "
+                        "feeding the whole team today!"),
+    ("tiktok", True, "a morning at the office ☕\n\n[video clip: the lobby, then a woman in a green raincoat walking "
+                     "through the Suite 200 door]"),
+    ("instagram", True, "he always knows who needs him 🥹\n\n[video: our therapy dog resting his head on the knee of a "
+                        "teenage boy on the office couch]"),
+    ("facebook", True, "Meet Omar ⚽\n\nOmar joined our newcomer teens soccer & talk group this spring and just scored "
+                       "his first goal!\n\n[photo: Omar with the ball]"),
+    ("blog", False, "I'll call him Mark. He's a 52-year-old ferry captain who came to us after the collision on the "
+                    "Willamette last May, the one on the news."),
+    ("instagram", True, "Graduation night for our spring assertiveness group! 🎓\n\n[photo: seven graduates holding "
+                        "their certificates in front of the office sign]"),
+    ("google_reviews", False, "thank you for the stars!! Jordan says hi and he's so glad the drives over the bridge are "
+                              "getting easier"),
+    ("email", False, "To: hello@harborlightcounseling.com\nCC: kim.r@gmail.com, j.ochoa77@yahoo.com, "
+                     "bfarrell@outlook.com\nSubject: Group moves to Thursdays\n\nOur panic skills group moves to "
+                     "Thursdays at 6. Reply STOP to opt out."),
+    ("instagram", False, "shoutout to the Madison High senior who read the morning announcements today!! a month ago "
+                         "she couldn't make a phone call. so proud!!"),
+    ("website", False, "Our front desk lead Tasha still laughs about the day the mayor's son left his skateboard in the "
+                       "waiting room."),
+    ("blog", False, "Finish our 6-week sleep program and you'll never lose another night to 3am worry."),
+    ("website", True, "New office tour video!\n\n[video: the hallway, the kitchenette, then the whiteboard reading "
+                      "“9:00 R. Patel / 10:00 S. Nakamura / 2:00 L. Grant”]"),
+    ("blog", True, "Monday paperwork mood ☕\n\n[photo: a folder tab reading “OKAFOR, Mia — DOB 02/14/2011” next to my "
+                   "latte]"),
+    ("blog", False, "When the Castellanos’ restaurant on NE Fremont flooded last spring, the whole family sat in our "
+                    "office a week later. This post is about what the Castellanos taught us about starting over."),
+    ("instagram", False, "Our intensive ERASES panic attacks in just 4 sessions. Book now!"),
+    ("facebook", True, "[photo: Jordan hugging a man in a Ducks cap at the Sunday vigil]\n\nJordan with one of his "
+                       "longtime folks tonight 🕯️"),
+    ("blog", False, "Last fall a Gresham Fire lieutenant out of Station 74 called our office two days after the "
+                    "apartment fire on 181st."),
+    ("facebook", False, "Thanks to the counselors at Sellwood Middle who joined us on Monday's 504 meeting for a 6th "
+                        "grader with a rare heart condition!"),
+    ("website", False, "In six weekly sessions our program gets teens back in the classroom — guaranteed."),
+    ("instagram", True, "exposure day at the top of the Aerial Tram 🚡 this crew did it!!\n\n[photo: four adults next "
+                        "to Priya at the tram railing, faces visible]"),
 ]
 
 

@@ -25,7 +25,7 @@ from bot.consent.names import fold  # accents and look-alikes folded, as the con
 from checks.base import Analysis, Entity
 from checks.phi.lexicon import (CREDENTIALS, DATE_PREPOSITION_BEFORE, FAMILY_WORDS, HEALTH_TERMS, HONORIFICS, IRREGULAR_PAST, MONTHS,
                                 SPACY_MODEL, STREET_TYPES, STREET_WORDS, WEEKDAYS,
-                                brand_pattern, common_surnames, given_names, is_chat_word, is_country_or_state, is_vocabulary,
+                                ANIMAL, brand_pattern, common_surnames, given_names, is_chat_word, spanish_phrase, is_country_or_state, is_vocabulary,
                                 census_given_name, cities, english_words, limit_after_quantity, names_not_words, person_names)
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.base import function_word as _function_word
@@ -294,18 +294,24 @@ class PhiAnalyzer:
         if self._informal is not None:
             chosen = self._arbitrate(work, doc, chosen, typed=text)
         chosen = _places_listed(work, self._listed_with_a_name(work, _split_lists(work, chosen)))
+        pets = {work[c.start:c.end].casefold() for c in chosen if c.entity_type == "PERSON" and _named_as_pet(work, c)}
         typed_in_mixed_case = case_style(text) == "mixed"
         chosen = [c for c in chosen if not _not_a_person(work, c)
                   and not (typed_in_mixed_case and (_acronym(text, c) or _led_by_an_acronym(text, c)))
                   and not _known_organisation_first(work, c)
                   and not self._tip_subject(work, c) and not _listed_title(work, c)
                   and not _code_or_degree(text, c) and not _in_brand(work, c)
+                  and not (c.entity_type in ("PERSON", "LOCATION") and spanish_phrase(work[c.start:c.end]))
+                  # (a letter and a digit are a count or a code, not a name: "called x2", unlike "J.R.")
+                  and not (c.entity_type == "PERSON" and re.search(r"\d", work[c.start:c.end])
+                           and not re.search(r"[^\W\d_]{2}", work[c.start:c.end]))
                   and not (c.entity_type == "PERSON" and work[c.start:c.end].casefold() in _PRONOUNS | _NAME_PARTICLES)
                   and not (c.entity_type == "PERSON" and self._time_or_limit(work, c))
                   and not (c.entity_type == "PERSON" and self._plural_thing(work[c.start:c.end]))
                   # "St. Luke's Chapel", "Saint Joseph's": a saint names a church, school or hospital
                   and not (c.entity_type == "PERSON" and (_SAINT_BEFORE.search(work, max(0, c.start - 7), c.start)
                                                           or re.match(r"(?:St|Ste|Saint)\.?[ \t]", work[c.start:c.end])))]
+        chosen = _without_pets(work, chosen, pets)
         chosen = _joined_names(work, _one_name_one_kind(work, chosen))
         entities = [Entity(c.entity_type, c.start, c.end, round(c.score, 3)) for c in chosen]
         return Analysis(entities=tuple(entities), rewrite=deidentify(text, entities),
@@ -413,7 +419,9 @@ class PhiAnalyzer:
         held = [c for c in chosen if _placed_by_grammar(text, c)  # a venue or "in Gresham": the sentence says place
                 or (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in given_names()
                     and in_a_persons_place(text, c.start, c.end))  # "Thank you for the review, Mercy!": a name, spoken to
-                or self._unplaced_name(text, toks, c)]
+                or self._unplaced_name(text, toks, c)
+                or (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in given_names()
+                    and _AT_A_SLOT_BEFORE.search(text, max(0, c.start - 24), c.start))]  # "Mon 9 Hamdi / 10 Lyudmila"
         keep = [c for c in chosen if c.entity_type not in ("PERSON", "LOCATION") or c.source not in _VETO_SOURCES
                 or c in held or not vetoed(toks, probs, c.start, c.end, tagger.veto)]
         keep = [_retyped(text, toks, probs, c, tagger.min_prob) if c.source not in _RULES_KEEP and c not in held else c
@@ -1252,10 +1260,14 @@ _JOINT = r"(?P<joint>[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]*[&+][ \t]*|[ \t]+
 _KIN_WORDS = r"(?:(?:her|his|their)[ \t]+(?:\w+[ \t]+)?(?:twins?|sis|sister|bro|brother|son|daughter|mom|dad|kids?|baby|cousin)[ \t]+)?"
 _LISTED_AFTER = re.compile(_JOINT + _KIN_WORDS + r"(?P<w>[^\W\d_][\w'’\-]*)(?![\w'’@])")
 _LISTED_BEFORE = re.compile(r"(?<![\w'’@#\-])(?P<w>[^\W\d_][\w'’\-]*)" + _JOINT + r"(?:(?:baby|little|lil|big)[ \t]+)?$")
+# (not "hill", "woods", "bay": "Lauryn Hill", "Tiger Woods", "Michael Bay")
+_LANDFORM = r"butte|creek|falls|mountain|peak|canyon|gorge|island|cove|valley|meadows?|wetlands?|headlands?|dunes"
 _PLACE_AFTER = re.compile(r"(?P<between>(?:[ \t]+[^\W\d_][\w'’\-]*){0,2})[ \t]+(?:%s|drive|park|library|bridge|"
                           r"crossing|trail|stadium|arena|memorial|plaza|airport|gardens?|museum|zoo|beach|lake|river|"
-                          r"mall|market|pier|aquarium)\b" % "|".join(sorted(STREET_TYPES)),
+                          r"mall|market|pier|aquarium|%s)\b" % ("|".join(sorted(STREET_TYPES)), _LANDFORM),
                           re.IGNORECASE)
+# the name is a landform's, the landform word taken in: "Powell Butte at 7:40 this morning", "Multnomah Falls"
+_LANDFORM_LAST = re.compile(r"[ \t](?:" + _LANDFORM + r")$", re.IGNORECASE)
 
 
 def _named_place_after(text: str, end: int) -> bool:
@@ -1367,13 +1379,9 @@ _INSTITUTION_BEFORE = re.compile(rf"\b{_INSTITUTION}(?:[ \t]+(?:for|of|on|and|&|
 _INSTITUTION_NAMED_AFTER = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z]")
 # an animal, and the pets named right after it: "our dog Biscuit", "two rescue greyhounds, Pepper and Juno",
 # or after the name: "Biscuit the therapy dog" (not "our dog walker Sam", "Sam the dog groomer")
-_ANIMAL = (r"(?:dogs?|pup|pups|puppy|puppies|cats?|kitten|kittens|kitty|horses?|pony|ponies|bunny|bunnies|rabbits?|"
-           r"hamsters?|guinea[ \t]+pigs?|birds?|parrots?|turtles?|tortoises?|lizards?|snakes?|goldfish|pets?|"
-           r"[a-z]*(?:hound|doodle|terrier|retriever|shepherd|spaniel|poodle|collie|beagle|corgi|pug|husky|huskie|"
-           r"dachshund|chihuahua|pitbull|labrador)s?)")
-_PET_BEFORE = re.compile(rf"(?<![\w-]){_ANIMAL}(?:,|[ \t]+(?:named|called))?[ \t]+"
+_PET_BEFORE = re.compile(rf"(?<![\w-]){ANIMAL}(?:,|[ \t]+(?:named|called))?[ \t]+"
                          r"(?:[A-Z][\w'’\-]*(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+))*$")
-_PET_AFTER = re.compile(rf",?[ \t]+the[ \t]+(?:[\w-]+[ \t]+)?{_ANIMAL}(?![\w-]|[ \t]+(?:walker|sitter|groomer|trainer|"
+_PET_AFTER = re.compile(rf",?[ \t]+the[ \t]+(?:[\w-]+[ \t]+)?{ANIMAL}(?![\w-]|[ \t]+(?:walker|sitter|groomer|trainer|"
                         r"handler|owner|mom|dad|lover|person|whisperer)s?\b)", re.IGNORECASE)
 # a place to eat named for its owner: "team lunch at Nonna Lucia's 🍝", "coffee from Joe's" (no noun follows the
 # possessive, as in "dinner at Sarah's house", where Sarah is the person who owns it)
@@ -1432,6 +1440,21 @@ _WARES = re.compile(r"\b(?:frames?|lenses|collections?|lines?|in stock|products?
 _LIST_JOINT = re.compile(r"\s*(?:,|&|\+|/|and)\s*(?:and\s+)?")
 
 
+# a slot of a schedule written out: "calendar: Mon 9 Hamdi / 10 Lyudmila P", "• 10:30 Amara"
+_AT_A_SLOT_BEFORE = re.compile(r"(?:^|[:/|•\n][ \t]*)(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*[ \t]+)?"
+                               r"\d{1,2}(?::\d\d)?[ \t]*(?:am|pm)?[ \t]+$", re.IGNORECASE)
+
+
+def _named_as_pet(text: str, c: _Candidate) -> bool:
+    return bool(_PET_BEFORE.search(text, max(0, c.start - 60), c.start) or _PET_AFTER.match(text, c.end))
+
+
+def _without_pets(text: str, chosen: list[_Candidate], pets: set[str]) -> list[_Candidate]:
+    """A name the draft once calls an animal's is that animal wherever it appears ("her rescue pit mix, Olive ...
+    [photo: Lena and Olive on the steps]")."""
+    return [c for c in chosen if not (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in pets)]
+
+
 def _not_a_person(text: str, c: _Candidate) -> bool:
     """A PERSON span that is a keyword to text ('text "NEDA" to 741741'), a school someone trained
     at ("residency at Duke"), a standard's code
@@ -1461,14 +1484,17 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _HOUSE_OF_WORSHIP_AFTER.match(text, c.end)  # "Pastor Eli Brandt of Grace Chapel": the church's name
         or _VENUE_PART.fullmatch(text, c.start, c.end)  # "Hall B", "Booth 12": part of a venue
         or _HELP_LINE.search(text, c.start, min(len(text), c.end + 12))  # "the neda helpline", "Trevor Lifeline"
+        or _A_LINE.fullmatch(text, c.start, c.end)  # "Crisis Line", "Lines for Life"
         or _COUNTY_AFTER.match(text, c.end)  # "across Benton and Linn counties"
         or _HEADS_A_COMPANY_AFTER.match(text, c.end)  # "Oakridge CEO Patricia Nwosu": the company
+        or _LANDFORM_LAST.search(text, c.start, c.end)  # "Powell Butte", "Multnomah Falls": a place
+        or _METHOD_LAST.search(text, c.start, c.end)  # "Gottman Method": a method
         or _in_quoted_title(text, c.start, c.end)  # author of “Small Bodies, Big Feelings”
         or text[c.start:c.end].casefold() in HEALTH_TERMS  # "Rehab isn't a straight line"
         or text[c.start:c.end].casefold().rstrip(".") in CREDENTIALS  # "dana reyes, dpt"
         or _title_only(text[c.start:c.end])
         or _INSTITUTION_BEFORE.search(text, max(0, c.start - 90), c.start)
-        or _PET_BEFORE.search(text, max(0, c.start - 60), c.start) or _PET_AFTER.match(text, c.end)
+        or _named_as_pet(text, c)
         or _venue_named_for_owner(text, c) or _publication(text, c.start, c.end)
         or _COMPANY_REP_AFTER.match(text, c.end) or _brand_of_a_thing(text, c)
         or _demonym(text[c.start:c.end]) or _business_word_after(text, c.end)
@@ -1567,9 +1593,14 @@ _PRACTICE_KIND_LAST = re.compile(_PRACTICE_KIND_AFTER.pattern + "$")
 _HEADS_A_COMPANY_AFTER = re.compile(r"[ \t]+(?:CEO|CFO|COO|President|Founder|Co-Founder|Owner)[ \t]+[A-Z]")
 _COUNTY_AFTER = re.compile(r"(?:[ \t]*(?:,|and|&)[ \t]+[A-Z][\w'’-]+)*[ \t]+(?:county|counties|parish|parishes)\b", re.IGNORECASE)
 _HELP_LINE = re.compile(r"\b(?:helpline|hotline|lifeline|textline|warmline)s?\b", re.IGNORECASE)
+# a help line's name, or the tagger's piece of one: "Multnomah County Crisis Line", "Lines for Life"
+_A_LINE = re.compile(r"(?:(?:crisis|help|text|warm|support|peer|life)[ \t]+)?lines?(?:[ \t]+for[ \t]+\w+)?", re.IGNORECASE)
 _VENUE_PART = re.compile(r"(?:Hall|Room|Rm|Suite|Ste|Ballroom|Building|Bldg|Wing|Studio|Booth|Court|Field|Gate|Gym|"
                          r"Pavilion|Classroom|Stage|Table|Tent)\.?[ \t]+[A-Z0-9]{1,3}\.?")
 _METHOD_AFTER = re.compile(r"[ \t]+(?:training|certification|certified|approach|protocol)\b(?![ \t]+for\b)")
+# a method or a measure named for its maker, the word taken in: "Gottman Method", "Beck Depression Inventory"
+_METHOD_LAST = re.compile(r"[ \t](?:method|model|approach|protocol|technique|inventory|scale|index|questionnaire)$",
+                          re.IGNORECASE)
 # a holiday named after someone: "valentine's day", "St. Patrick's Day", "Mother's Day"
 _HOLIDAY = re.compile(r"['’]s[ \t]+day$|^(?:st\.?[ \t]+)?(?:valentines?|mothers|fathers|grandparents|presidents|"
                       r"veterans|patricks?)[ \t]+day$", re.IGNORECASE)

@@ -107,6 +107,7 @@ _JOB_AFTER = re.compile(r"\s+(?:coordinator|specialist|manager|director|supervis
 
 
 _REFUSAL = re.compile(REFUSAL, re.IGNORECASE)
+_RECIPIENTS_LINE = re.compile(r"[ \t]*(?:to|cc|bcc)[ \t]*:", re.IGNORECASE)
 _TITLE_CASE_RUN_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’&-]*[ \t]+){2,}$")
 _WRITER_SPEAKS = re.compile(r"(?<![\w'’])(?:I|i|I'm|i'm|I’m|i’m|I am|I've|I’ve|I'll|I’ll|my own|My own|"
                             # the writer's own family: "My parents came here from San Salvador in 1989"
@@ -269,6 +270,9 @@ class PhiCheck(Check):
             if near:
                 return HEALTH_CONTEXT_SEVERITY, " next to health information"
             return self.name_severity, ""
+        if t in CONTACT and hits and _RECIPIENTS_LINE.match(text, text.rfind("\n", 0, e.start) + 1):
+            # an e-mail's visible recipients, in a mail about care: each learns who else is on the list
+            return Severity.BLOCK, " among an e-mail's recipients, in a message about care"
         if t in CONTACT or (t == "LOCATION" and any(c.isdigit() for c in text[e.start:e.end])):
             kind = " (street or postal address)" if t == "LOCATION" else ""
             if near:

@@ -163,6 +163,13 @@ HEALTH_TERMS = {
     "testing accommodations", "exam accommodations",
 }
 
+# animals, as a pattern: a name next to one is a pet's ("our rescue pit mix, Olive", "Pico, a 9-year-old gelding")
+ANIMAL = (r"(?:dogs?|pup|pups|puppy|puppies|cats?|kitten|kittens|kitty|horses?|pony|ponies|bunny|bunnies|rabbits?|"
+          r"hamsters?|guinea[ \t]+pigs?|birds?|parrots?|turtles?|tortoises?|lizards?|snakes?|goldfish|pets?|"
+          r"mares?|geldings?|stallions?|foals?|donkeys?|goats?|llamas?|alpacas?|pit[ \t]+mix(?:es)?|pitties|pittie|mutts?|"
+          r"[a-z]*(?:hound|doodle|terrier|retriever|shepherd|spaniel|poodle|collie|beagle|corgi|pug|husky|huskie|"
+          r"dachshund|chihuahua|pitbull|labrador|heeler|greyhound|mastiff|bulldog|rottweiler)s?)")
+
 # family words of other languages a post may use, typed in lower case never a name: "to the tía who gave good advice"
 FAMILY_WORDS = frozenset({"tía", "tia", "tío", "tio", "abuela", "abuelo", "abuelita", "abuelito", "mamá", "papá", "mami",
                           "papi", "hija", "hijo", "prima", "primo", "hermana", "hermano", "nonna", "nonno", "oma", "opa"})
@@ -188,18 +195,40 @@ CHAT_WORDS = frozenset({"rsvp", "unsubscribe", "subscribe", "pov", "bogo", "vid"
                    "tdap", "dtap", "mmr", "hpv", "rsv", "covid", "flu",
                    # units typed short ("hold 30 sec", "3 reps")
                    "sec", "secs", "min", "mins", "hr", "hrs", "reps", "sets", "lbs", "oz",
-                   # Spanish and Portuguese function words that open a sentence ("Los resultados varían")
-                   "los", "las", "el", "del", "con", "para", "por", "una", "uno", "unos", "que", "nuestra", "nuestro",
-                   "nuestros", "nuestras", "su", "sus", "muy", "pero", "como", "gracias", "bienvenida", "bienvenido",
-                   "bienvenidos", "bienvenidas", "dra", "citas", "cita", "felicidades", "hola", "esta", "este", "estos",
-                   "estas", "todos", "todas", "hoy", "semana"})
+                   })
+
+# Everyday Spanish a bilingual practice's posts mix in ("Duelo migratorio", "la salud mental", "Cuando los hijos
+# traducen", "oprima 2 para español"): never a name or a place by itself (a word that is also a given name,
+# "Rosa", "Luz", "Esperanza", is not listed)
+SPANISH_WORDS = frozenset("""
+a algo alguien ante aquí así ayuda ayudar ayudamos bien bienvenida bienvenidas bienvenido bienvenidos buen buena
+buenas bueno buenos cada cambio cariño casa charla cita citas clínica comunidad como con consejería consejo consejos
+contigo creemos cuando cuándo cuidado cuidar cuídate cómo de del desde donde dónde duelo día días el ellos
+en entre es esa ese eso esta estamos estar estas este esto estos está están estrés familia familias favor
+felices felicidades feliz fin gracias grupo grupos gratis hablar hablamos hablemos habla hasta hay hijas hijos hola
+hoy inmigrantes jueves la las le les llama llame llámenos llamar lo los lunes madre madres mamás martes mayo
+me mental mentales mes mi miedo miércoles mis mucho muchas muchos mujer mujeres muy más nada necesitas ni niñas niños
+no nos nosotros nuestra nuestras nuestro nuestros nueva nuevo o oprima otra otro padre padres papás para pero
+poco por porque primera primer puede pueden que qué quien quién recursos sábado salud se semana semanas ser si sí
+siempre sin sobre solo somos son su sus también tan te tenemos tiempo tienes todas todo todos trabajo tristeza tu
+tus un una uno unos usted ustedes va vamos ver viernes vida y ya yo
+migratorio migratoria binacional español española inglés bilingüe bilingües terapia terapias terapeuta terapeutas
+ansiedad depresión consulta consultas escuela escuelas sesión sesiones señales pediatra bienestar apoyo
+""".split())
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
+
+
+def spanish_phrase(value: str) -> bool:
+    """Words of everyday Spanish and nothing else: "Duelo", "Cuando los hijos", "Semana Binacional de Salud"."""
+    words = re.findall(r"[^\W\d_]+", value.casefold())
+    # ("al", also a given name, only beside another Spanish word: "Llámenos al")
+    return any(w in SPANISH_WORDS for w in words) and all(w in SPANISH_WORDS or w == "al" for w in words)
 
 
 def is_chat_word(word: str) -> bool:
     """Chat shorthand, also stretched ("Ayeee", "Yessirr", "Lmaooo")."""
     low = word.casefold()
-    return low in CHAT_WORDS or _ELONGATED.sub(r"\1", low) in CHAT_WORDS or _ELONGATED.sub(r"\1\1", low) in CHAT_WORDS
+    return low in CHAT_WORDS or low in SPANISH_WORDS or _ELONGATED.sub(r"\1", low) in CHAT_WORDS or _ELONGATED.sub(r"\1\1", low) in CHAT_WORDS
 
 
 def _name_file() -> str:

@@ -222,8 +222,9 @@ PATIENT_REF = alt(
     r"patient|client|pt|someone|whoever|who(?:'s| is)|her|him|them)) (?:back )?(?:in|from) (?:exam |treatment |consult )?(?:room|op|operatory|"
     r"chair|bay) #?\d{1,2}\b",  # a person placed there, not "the new couches in room 3"
     # a slot's regular: "the lobby with Tuesday 4:00 regular on the couch"
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+(?:regular|client|patient|"
-    r"kiddo|guy|gal|lady)\b",
+    # (an hour of the clock, and not hours of work: "28 client hours a week")
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:1[0-2]|0?[1-9])(?::\d\d)?\s*(?:am|pm)?\s+(?:regular|client|patient|"
+    r"kiddo|guy|gal|lady)\b(?![- ](?:hours?|hrs?|sessions?|visits?|caseload|load|contact|facing))",
     r"\b(?:room|op|operatory|chair|bay) #?\d{1,2} (?:just )?(?:asks|asked|says|said|wants|wanted|cried|told|needs|"
     r"keeps|refuses|refused)\b",  # "when room 3 asks if the numbing will hurt"
     r"\b(?:he|she|they)(?:'s| is| are|'re) (?:one|some) of (?:ours|our (?:[\w-]+ ){0,3}(?:clients|patients|regulars|folks|"

@@ -31,7 +31,7 @@ _OUTCOME = (r"(?:cur\w*|progress|to last|last forever|heal\w*|fix\w*|results?|su
             r"(?:you|your (?:\w+ )?(?:child|kid|son|daughter|teen|baby))\s*(?:will|'ll|’ll) be \w+ing\b|"  # "your child WILL be reading"
             # the reader restored: "will have you feeling like yourself again by spring — GUARANTEED"
             r"have (?:you|u) (?:\w+ )?\w+ing\b|(?:like )?(?:yourself|your old self|your best self|normal) again|"
-            r"back to (?:normal|yourself|your old self)|"
+            r"back to (?:normal|yourself|your old self)|back (?:in|to|at) (?:the )?(?:classroom|school|class|work)\b|"
             r"without (?:a single |any |one |another )?(?:blow-?ups?|fights?|arguments?|meltdowns?|tantrums?|panic attacks?|"
             r"relapses?|breakdowns?)|"
             r"pain-free|pounds|lbs|slimmer|younger|wrinkle\w*|clear skin|in (?:just |only )?\d+ (?:days?|weeks?|months?|"
@@ -57,15 +57,19 @@ CLAIM_PATTERNS = [
     r"\bcures? (?:for )?(?:\w+ ){0,2}" + L.CONDITION,
     r"\b" + L.CONDITION + r"[, ]+(?:\w+ ){0,2}cured\b",
     r"\b(?:never|no longer) (?:\w+ ){0,2}(?:feel|be|have|experience|suffer|struggle|worry)(?: \w+){0,3} again\b",
+    # "you will never lose another night’s sleep to racing thoughts", "never have another panic attack"
+    r"(?:\bwill|['’]ll) never (?:\w+ ){0,2}(?:lose|have|spend|face|feel|suffer|get|miss|dread) (?:another|a single)\b",
     r"\b(?:permanent(?:ly)?|forever|for good|once and for all)\b" + _CLAUSE + r"{0,50}\b(?:cur\w*|fix\w*|eliminat\w*|end\w*|"
     r"erase\w*|remov\w*|resolv\w*|gone|free|heal\w*|" + L.CONDITION + r")\b",
     r"\b(?:cur\w*|fix\w*|eliminat\w*|end\w*|erase\w*|remov\w*|resolv\w*|gone|free|heal\w*)\b" + _CLAUSE + r"{0,50}"
     r"\b(?:permanent(?:ly)?|forever|for good|once and for all)\b",
     # (not the keyword of an opt-out: "reply STOP and we'll remove you within a few days")
-    r"(?<!reply )(?<!text )(?<!send )\b(?:eliminate|erase|end|banish|get rid of|beat|fix|cure|overcome|stop)\b"
+    r"(?<!reply )(?<!text )(?<!send )\b(?:eliminates?|erases?|ends|end|banish(?:es)?|get rid of|gets rid of|beats?|fix(?:es)?|"
+    r"cures?|overcomes?|stops?)\b"
     + _CLAUSE + r"{0,50}\b(?:in|within) "
     r"(?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?|visits?|appointments?)",
-    r"\b(?:in|within) (?:just |only )?" + L.NUM + r" (?:sessions?|days?|weeks?|months?|cycles?|visits?|treatments?)\b"
+    r"\b(?:in|within) (?:just |only )?" + L.NUM + r" (?:weekly |short |brief )?(?:sessions?|days?|weeks?|months?|cycles?|visits?|"
+    r"treatments?)\b"
     + _CLAUSE + r"{0,30}\bor (?:your |you |the )?(?:money|it'?s free|(?:\w+ ){0,3}(?:is|are) (?:on us|free))",
     r"\b(?:say goodbye to|goodbye to|bye-?bye|no more|farewell to|kiss)\b" + _CLAUSE + r"{0,25}\b" + L.CONDITION + r"\b",
     r"\b" + L.CONDITION + r"\b" + _CLAUSE + r"{0,30}\b(?:forever|for good|permanently|once and for all)\b",

@@ -47,6 +47,10 @@ ORG_CONTEXT = (r"\b(?:for (?:hosting|having us|inviting|partnering|sponsoring|or
                r"conference|walk|workshop|webinar|panel|resources?|invite|invitation|collaboration))|partners?|sponsors?|"
                r"conference|webinar|awareness|advocacy|fundrais\w*|donat\w*|volunteer\w*|prevention)\b")
 WINDOW = 220
+_INVITATION = re.compile(r"(?:^|(?<=[.!?]\s))if (?:you|u)(?:['’]re| are| were|['’]d| would)? (?:\w+ )?(?:curious|interested|"
+                         r"thinking|wondering|considering|looking)\b", re.IGNORECASE | re.MULTILINE)
+_ANSWERS_A_QUESTION = re.compile(r"\b(?:great|good|fair|excellent) question\b|\bthanks? (?:you )?for (?:asking|the question)\b",
+                                 re.IGNORECASE)
 
 
 class PatientCommunication(Rule):
@@ -70,6 +74,8 @@ class PatientCommunication(Rule):
             return None
         # "we never comment on anyone's care here" tells no one's care, and "— Harbor Light Counseling" is a name
         refused = L.refusal_spans(text) + list(analysis.own)
+        # (and what is offered to the reader's own interest: "If you're curious about the group for yourself, ...")
+        refused += [sentence_bounds(text, m.start()) for m in _INVITATION.finditer(text)]
         for p in self.care:
             for m in p.finditer(text):
                 if _within(m, refused):
@@ -84,8 +90,8 @@ class PatientCommunication(Rule):
             for s, e in who:
                 if s - WINDOW <= m.end() and e + WINDOW >= m.start():
                     return min(s, m.start()), max(e, m.end())
-        if self.org.search(text):
-            return None
+        if self.org.search(text) or _ANSWERS_A_QUESTION.search(text[:80]):
+            return None  # (an answer to a public question speaks to anyone who asks: "Great question 😊 Yes, we're ...")
         for m in self.broad.finditer(text):
             if _within(m, refused):
                 continue

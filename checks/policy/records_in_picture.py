@@ -44,7 +44,12 @@ _RECORD = re.compile(
     r"|\bprior\s+(?:auths?|authorizations?)\b|\bsuperbills?\b"
     r"|\b(?:names?\s*(?:\+|and|&|w/|with)\s*(?:appt|appointment|session)\s+times?)\b"
     # the bookings' own board: "Priya's appointment whiteboard the week before finals"
-    r"|\b(?:appointment|appt|booking|scheduling|session)s?\s+(?:white\s?board|board|calendar|grid|book|sheet)s?\b", _I)
+    r"|\b(?:appointment|appt|booking|scheduling|session)s?\s+(?:white\s?board|board|calendar|grid|book|sheet)s?\b"
+    # a chart's label, or the day's slots written out with names: "“PARK, Jenna — DOB 04/11/1998”",
+    # "reads “10:00 K. Yamada / 11:00 B. Oyelaran / 1:00 T. Nguyen”"
+    r"|\b(?:DOB|D\.O\.B\.?|date of birth)\b"
+    # (a person's initial with the name, not a class's: "10:00 Mindfulness / 11:00 DBT Skills")
+    r"|(?:\b\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+(?-i:[A-Z]\.\s?[A-Z][a-z]+|[A-Z][a-z]+\s+[A-Z]\.)[^\n\d]{0,20}){2,}", _I)
 # the day's schedule, which lists patients where it hangs on the board or shows on the screen (a posted class
 # schedule is the practice's own news: "swipe for next week's group schedule")
 _DAYS_SCHEDULE = re.compile(r"\b(?:today|tomorrow|tmrw|the day)['’]?s?\s+(?:full\s+)?(?:schedule|lineup|line-up)\b", _I)

@@ -42,6 +42,11 @@ _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?",
                  r"(?:son|daughter|child|kid|husband|wife|mother|father|mom|dad|partner|teen)(?:['’]s)?"
                  r"(?!(?:['’]s?)? (?:school|teacher|class|classroom|team|coach|birthday|friends?|bus|district)\b)")
 DISCLOSURE_PATTERNS = [
+    # a clinician's regards, and the reviewer's progress: "Priya says hi and she's so glad the bridge walks are
+    # getting easier"
+    r"(?-i:\b[A-Z][a-z]+) (?:says|said|sends) (?:hi|hello|hey|her love|his love|love|hugs)\b",
+    r"\b(?:glad|happy|proud|thrilled)\b[^.!?\n]{0,50}\b(?:is|are|was|were|'s|’s|'re|’re) (?:getting|feeling|going|gotten) "
+    r"(?:so much |a lot |way |a little )?(?:easier|better)\b",
     # their wait on a given day, their sick child: "So sorry about the wait Tuesday morning", "Hope the little one is
     # feeling much better"
     r"\bthe wait (?:on |last |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
@@ -57,7 +62,8 @@ DISCLOSURE_PATTERNS = [
     # what they are to keep doing from their care: "keep using those grounding skills"
     r"\bkeep (?:using|practicing|practising|doing|up) (?:those|your|ur|the|all those) (?:[\w-]+ )?(?:skills|exercises|"
     r"stretches|tools|techniques|strategies|homework)\b",
-    r"\b(?:your|ur) (?:[\w-]+ ){0,2}?" + _CARE_NOUN + r"\b",  # "your 30 day follow up"
+    # (not a condolence: "so sorry for the loss of your mom")
+    r"(?<!loss of )(?<!passing of )(?<!death of )\b(?:your|ur) (?:[\w-]+ ){0,2}?" + _CARE_NOUN + r"\b",  # "your 30 day follow up"
     r"\b(?:your|ur) (?:\w+ )?" + L.CONDITION + r"\b",
     r"\b(?:your|ur) (?:\w+ )?" + L.CARE + r"\b",
     r"\b(?:her|his|their|(?:the|this) (?:reviewer|patient|client|person|individual)'?s) (?:\w+ ){0,2}" + _CARE_NOUN + r"\b",
@@ -191,6 +197,12 @@ _TURN = re.compile(r",\s*(?:but\s+)?(?:we|I|our\s+(?:[\w-]+\s+){0,2}?(?:team|off
                    r"refunded|called|rebooked|spoke)\b", re.IGNORECASE)
 
 
+# an offer to look up what a reader's plan covers, which confirms no visit
+_OFFER_TO_CHECK = re.compile(r"\b(?:we['’]ll|we will|we can|we['’]d be happy to|happy to|we['’]re happy to)\s+(?:\w+\s+){0,2}"
+                             r"(?:check|verify|look (?:up|into)|confirm|go over)\b", re.IGNORECASE)
+_COVER_WORD = re.compile(r"\b(?:coverage|benefits|insurance|plan)\b", re.IGNORECASE)
+
+
 class ReviewReply(Rule):
     name = "review_reply"
     default_severity = Severity.BLOCK
@@ -224,5 +236,7 @@ class ReviewReply(Rule):
                 refusal = self.guard.search(text, s0, m.start())
                 if refusal and not _TURN.search(text, refusal.end(), m.start()):
                     continue  # "we cannot discuss your care online" (not "..., we did resubmit your claim")
+                if _OFFER_TO_CHECK.search(text, s0, m.start()) and _COVER_WORD.search(m.group()):
+                    continue  # "give us a call and we'll check your specific coverage": an offer to anyone who asks
                 return m.start(), m.end()
         return None

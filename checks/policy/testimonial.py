@@ -25,11 +25,14 @@ from checks.content_kind import kind_spans
 from checks.disclosure.spans import REDACTED_NAME
 from checks.phi.lexicon import MONTHS, WEEKDAYS, given_names
 from checks.policy.base import Rule, Span
+from checks.policy.indirect_identification import PERSON_ROLES
 from checks.reading import reading_of
 from checks.roles import Role
 
 # A name-like attribution: "— Sarah M.", "- J.R.", "~ Tom, 34", "says Maria", "client Jane".
-_NAME = r"(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]*\.?)?|[A-Z]\.[ \t]?[A-Z]\.?(?:[ \t]?[A-Z]\.)?)"
+# (letters beyond ASCII too: "— Lucía R.", "— Zoë K.")
+_UP, _LOW = "[A-ZÀ-ÖØ-Þ]", "[a-zß-öø-ÿ]"
+_NAME = rf"(?P<name>{_UP}{_LOW}+(?:[ \t]{_UP}{_LOW}*\.?)?|{_UP}\.[ \t]?{_UP}\.?(?:[ \t]?{_UP}\.)?)"
 ATTRIBUTION_PATTERNS = [
     r"(?:^|[\"”)\s])[-–—~]\s*" + _NAME + r"(?=[\s,.!]|$)",
     r"\b(?:[Ss]ays|[Ss]aid|[Ww]rites|[Ww]rote|[Ss]hares|[Ss]hared|[Mm]eet|[Tt]hanks?|[Tt]hank you|[Cc]ongrat\w*|[Bb]y|[Ff]rom|[Aa]sked|[Mm]eet)"
@@ -42,7 +45,10 @@ ATTRIBUTION_PATTERNS = [
     # a first name and an initial typed in lower case: "— summer k., riverside"
     r"(?:^|[\"”)\s])[-–—~]\s*(?P<name>[a-z]{2,}[ \t][a-z]\.)(?=[\s,!]|$)",
 ]
-FIRST_LAST_INITIAL = r"\b(?!Dr\b|Mr\b|Ms\b|Mrs\b)[A-Z][a-z]+ [A-Z]\.(?=[\s,;:!)]|$)"
+FIRST_LAST_INITIAL = rf"\b(?!Dr\b|Mr\b|Ms\b|Mrs\b){_UP}{_LOW}+ {_UP}\.(?=[\s,;:!)]|$)"
+# signed with a job at a named team, school or employer: "— former Blazers dancer, 2025–26 squad"
+ROLE_AT_A_NAMED_PLACE = (r"(?:^|[\"”)\s])[-–—~]\s*(?:(?i:a|an|the)\s+)?(?:(?i:former|retired|current|proud)\s+)?"
+                         r"[A-Z][\w'’&.-]+(?:\s+[A-Z][\w'’&.-]+){0,3}\s+(?:[a-z][\w-]*\s+)?(?i:" + PERSON_ROLES + r")\b")
 INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 # "(pictured)", "the Nguyen family": identifying without a first name.
@@ -54,6 +60,9 @@ NOT_NAMES = {"The", "A", "An", "Our", "My", "We", "I", "You", "Your", "This", "T
              "Family", "Link", "Call", "Book", "Learn", "Read", "Visit", "Swipe", "Tap", "Join", "Every", "All",
              "Harbor", "Dr", "Doctor", "Therapist", "Counselor", "Team", "Staff", "Everyone", "Today", "Now",
              "Thank", "Thanks", "Real", "Verified", "Anon", "Name", "Someone", "One", "Another"}
+# the rest of a signature that describes, not names: "— Grief| group member", "— Teen| program graduate"
+_A_KIND_OF_CLIENT_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:members?|clients?|patients?|parents?|moms?|dads?|"
+                                     r"graduates?|grads?|alum\w*|participants?|veterans?|students?)\b")
 WINDOW = 160
 # the words between a business's name and its known owner or coach: "Forge| owner Coach |Tamsin Roy"
 _TITLED_BY = re.compile(r"(?:[ \t]+(?:[a-z][a-z-]*|Coach|Chef|Dr\.?)){1,3}[ \t]+")
@@ -75,6 +84,7 @@ class IdentifiableTestimonial(Rule):
         self.handle = re.compile(HANDLE)
         self.detail = re.compile(DETAIL, re.IGNORECASE)
         self.identifying = re.compile(IDENTIFYING)
+        self.role_at_a_place = re.compile(ROLE_AT_A_NAMED_PLACE, re.MULTILINE)
 
     def _names(self, text: str) -> list[Span]:
         spans = []
@@ -85,6 +95,8 @@ class IdentifiableTestimonial(Rule):
                     continue
                 if first.casefold() in STOP_WORDS and first.casefold() not in given_names():
                     continue  # "— a Harbor Light client If sleep has been ...": a sentence goes on, no name
+                if _A_KIND_OF_CLIENT_AFTER.match(text, m.end("name")):
+                    continue  # "— Grief group member, Portland": a kind of client, no name
 
                 spans.append((m.start("name"), m.end("name")))
         return spans
@@ -106,6 +118,7 @@ class IdentifiableTestimonial(Rule):
         ids += self._names(text)
         ids += [(m.start(), m.end()) for m in self.detail.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
+        ids += [(m.start(), m.end()) for m in self.role_at_a_place.finditer(text)]
         # a slot the writer will fill with the name ("— [NAME], Springfield"); ClearPost's own rewrite writes [PERSON]
         ids += [(m.start(), m.end()) for m in REDACTED_NAME.finditer(text) if m.group(0).upper() != "[PERSON]"]
         ids = [i for i in ids if not any(k0 < i[1] and i[0] < k1 for k0, k1 in known)  # "— C.S. Lewis"

@@ -650,6 +650,8 @@ _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|t
 
 # a full name's possessive before a quoted title: "Robin Wall Kimmerer’s “Braiding Sweetgrass.”"
 _QUOTED_TITLE_AFTER = re.compile(r"['’]s\s+[“\"‘](?-i:[A-Z])")
+# the care the next sentence tells of them: "... talked openly about taking stress leave. Supporting Renee in therapy"
+_THEIR_CARE_NEXT = re.compile(r"\b(?:therapy|counseling|counselling|sessions?|treatment|care|supporting|treating)\b", _I)
 # a story its owner tells in public, or one from long ago
 _TOLD_PUBLICLY = re.compile(r"\b(?:publicly|openly|in (?:his|her|their) (?:memoir|book|documentary|ted talk)|"
                             r"in (?:an|a|one|several) interviews?|on (?:his|her|their) (?:podcast|show|channel))\b", _I)
@@ -745,9 +747,11 @@ def person_role(text: str, e: Entity) -> Role:
     sentence_of_name = text[slice(*_sentence(text, e.start, e.end))]
     # (the practice's part may come next: "... talked openly about taking stress leave. Supporting Renee in therapy")
     and_next = _sentence_and_next(text, e)
+    told_next = and_next[len(sentence_of_name):]
     if ((_TOLD_PUBLICLY.search(sentence_of_name) and re.fullmatch(r"[^\W\d_][\w'’-]+\s+[^\W\d_][\w'’-]+", value))
             or _LONG_AGO.search(sentence_of_name)) \
-            and not (_OUR_PART.search(and_next) or _CARE_OF_SOMEONE.search(and_next) or _CARE_WITH_US.search(and_next)):
+            and not (_OUR_PART.search(sentence_of_name) or _CARE_OF_SOMEONE.search(and_next)
+                     or (_THEIR_CARE_NEXT.search(told_next) and value.split()[0] in told_next)):
         # "Kevin Hines ... has spent the years since telling that story publicly"; "the 1848 railroad accident
         # that sent an iron rod through Gage's skull": their own public story, or history
         return Role.PUBLIC
@@ -1444,7 +1448,8 @@ _WELCOMES_NEW_COLLEAGUES = re.compile(r"[^\w]*(?:please\s+)?(?:welcome|say hi to
                                       r"our\s+(?:[\w-]+\s+){0,2}(?:interns|new hires|clinicians|therapists|team members|"
                                       r"residents|fellows|trainees)\b", _I)
 _OPENS_WITH_HE_OR_SHE = re.compile(r"[^\w]*(?:[\w ]{1,20}:\s*)?(?:she|he|they)\b", _I)  # ("fun facts: she ...")
-_WRITERS_KIN_BEFORE = re.compile(r"\b(?:my|our)\s+(?:late\s+|little\s+|big\s+|baby\s+|youngest\s+|oldest\s+)?"
+# (not "our": "we love our grandpa joe!! #strokerecovery" is a patient, fondly)
+_WRITERS_KIN_BEFORE = re.compile(r"\bmy\s+(?:late\s+|little\s+|big\s+|baby\s+|youngest\s+|oldest\s+)?"
                                  r"(?:daughter|son|kid|child|husband|wife|partner|mom|mother|dad|father|sister|brother|"
                                  r"grandson|granddaughter|" + _KIN + r")\s*,?\s*$", _I)
 # a name given in place of the real one: "I'll call him Mark", "Rosa (not her real name)"

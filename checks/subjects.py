@@ -27,6 +27,7 @@ _FAMILY = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|husband|wife|p
            r"sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle|niece|nephew|fianc[eé]e?|dog|cat|"
            r"\w+-year-old|\w+ year old)")
 # a family member of the writer or of a colleague: "my son", "my four-year-old", "Priya's daughter"
+_WRITERS_FAMILY = re.compile(r"\bmy\s+(?:\w+\s+)?" + _FAMILY + r"\b", _I)
 _OWN_FAMILY = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?" + _FAMILY + r"\b"
                          # the team's own families: "Huge thanks to the staff and family who showed up"
                          r"|\b(?:the\s+|our\s+)?(?:staff|team)\s+(?:and|&)\s+(?:their\s+)?famil(?:y|ies)\b", _I)
@@ -121,6 +122,8 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
             colleague_here = _nearest_is_own(text, lo, pos, people, is_colleague)
             if colleague_here is None and i + 1 < len(bounds) and _OPENS_WITH_THIRD.match(sentence):
                 colleague_here = _first_named(text, *bounds[i + 1], people, is_colleague)
+            if colleague_here is None and _WRITERS_FAMILY.search(text, 0, s):
+                colleague_here = True  # "my dad died at home ... i just miss him": the writer's own, no one named
             out.append(bool(colleague_here))
             continue
         out.append(colleague_here or bool(_FIRST_PERSON.search(sentence)) or bool(_PRACTICE_THING.search(sentence))

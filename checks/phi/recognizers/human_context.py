@@ -395,7 +395,9 @@ class HumanContextRecognizer(NameRecognizer):
         for m, spoken_to in found + [(m, False) for m in _MET.finditer(text)]:
             word, low = m.group("v"), m.group("v").casefold().replace("’", "'")
             end = min(len(text), m.end() + 160)
-            if low in STOP_WORDS or low in _GROUP or low in _ENDEARMENTS or low in MONTHS or low in WEEKDAYS \
+            # (a capitalised stop word that people are named is a name here: "Hi Will, we don't want to lose you")
+            if (low in STOP_WORDS and not (word[:1].isupper() and census_given_name(word))) \
+                    or low in _GROUP or low in _ENDEARMENTS or low in MONTHS or low in WEEKDAYS \
                     or is_country_or_state(word) or (low in cities()[0] and low not in given_names()) \
                     or (spoken_to and not _SPOKEN_TO_AFTER.search(text, m.end(), end)) \
                     or limit_after_quantity(text, m.start("v"), m.end("v")):

@@ -41,6 +41,14 @@ class InitialsRecognizer(SpanPatternRecognizer):
                 r"\b(?:(?:[Cc]ongrats|[Cc]ongratulations|[Tt]hanks|[Tt]hank you|[Ss]hout-?out|[Kk]udos) to|[Hh]i|[Hh]ey|[Hh]ello|"
                 r"[Dd]ear)[ \t]+(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)",
                 0.9),
+        # initials that sign as a client ("— J.T., verified patient:"), or open a reply to them ("S.K. we totally get it")
+        Pattern("signed_initials",
+                r"(?<![\w.])(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t]*,[ \t]*(?:a[ \t]+|an[ \t]+)?"
+                r"(?:verified[ \t]+|former[ \t]+|current[ \t]+|longtime[ \t]+|happy[ \t]+)?(?:patient|client|member|parent|mom|dad)\b)",
+                0.9),
+        Pattern("opening_initials",
+                r"\A[ \t]*(?P<v>[A-Z]\.[ \t]?[A-Z]\.)(?=[ \t,]+(?:we|we['’]re|you|thank|thanks|so|sorry)\b)",
+                0.9),
         # a couple greeted or cheered by their initials: "Happy 5th anniversary J & R!!!", "congrats M + T"
         Pattern("greeted_couple_initials",
                 r"\b(?:[Hh]appy\b[^.!?\n]{0,30}?|(?:[Cc]ongrats|[Cc]ongratulations|[Cc]heers|[Ss]hout-?out|[Kk]udos)(?:[ \t]+to)?|"

@@ -449,7 +449,7 @@ _NOT_STAFF_SENTENCE = re.compile(
     r"appointment with us|(?:came|comes|come|coming) (?:in )?to (?:us|see us)(?!\s+from\b)|rejoin\w*|back to (?:the |our )?group|graduated from (?:our|the) [^.!?\n]{0,40}?(?:group|program|"
     r"therapy|rehab|class)|"
     # joined one of the practice's groups, not its team: "Abdi joined our refugee youth soccer & talk group"
-    r"(?:joined|joins|joining|signed up for) (?:our|the) (?:(?!team\b|staff\b|practice\b)[^.!?\n]){0,40}?"
+    r"(?:joined|joins|joining|signed up for) our (?:(?!team\b|staff\b|practice\b)[^.!?\n]){0,40}?"
     r"(?:group|program|iop|php|cohort|circle|sessions?)\b|"
     r"rehab\w*|post-?op|surgery|(?:care|treatment|therapy|work(?:ing)?) with (?:us|our team)|"
     r"(?:rainbow |new )?baby (?:\w+ )?(?:arrived|was born)|"

@@ -214,6 +214,8 @@ siempre sin sobre solo somos son su sus también tan te tenemos tiempo tienes to
 tus un una uno unos usted ustedes va vamos ver viernes vida y ya yo
 migratorio migratoria binacional español española inglés bilingüe bilingües terapia terapias terapeuta terapeutas
 ansiedad depresión consulta consultas escuela escuelas sesión sesiones señales pediatra bienestar apoyo
+unas algunas algunos durante después antes mientras cual cuál tal vez veces aunque pues ves mucha poca pocos pocas otras
+otros mismo misma cosas cosa ahora mañana tarde noche hable llame visite escríbanos
 """.split())
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 

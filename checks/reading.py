@@ -167,6 +167,7 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
               if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end])
               or condolence(text[s.start:s.end])
               or thanks_for_helping_us(text[s.start:s.end]) or sign_off(text[s.start:s.end])
+              or _GREETS_A_GROUP.fullmatch(text[s.start:s.end].strip())
               or reply_heading(text[s.start:s.end])
               or (not (replying or photo) and says_nothing_of_anyone(text[s.start:s.end])
                   and not any(s.start <= e.start < s.end for e in analysis.entities))
@@ -198,6 +199,11 @@ _APOLOGY_FOR_A_NUISANCE = re.compile(r"(?:so\s+|very\s+)?sorry\s+(?:for|about)\s
 def says_nothing_of_anyone(sentence: str) -> bool:
     return len(re.findall(r"[^\W\d_]+", sentence)) <= _FEW_WORDS and not _SOMEONE_OR_CARE.search(sentence) \
         and not any(w in HEALTH_TERMS for w in re.findall(r"[a-z'’-]+", sentence.casefold()))
+
+
+# a greeting to many at once: "Hi Sellwood-Moreland group!", "Hello neighbors,"
+_GREETS_A_GROUP = re.compile(r"[^\w]*(?:hi|hello|hey|dear|good morning)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:group|neighbou?rs|"
+                             r"community|friends|everyone|all|folks|families|team|members)[!,.]*[^\w]*", re.IGNORECASE)
 
 
 def sign_off(sentence: str) -> bool:

@@ -1298,6 +1298,8 @@ def is_staff_first_name(word: str, first_names: frozenset[str]) -> bool:
 
 
 _NEAR_NAME = 40
+_THE_CLINICIAN_SEEN_BEFORE = re.compile(r"\b(?:seeing|sees|saw|see|started with|(?:sessions?|appointments?|appts?|work|"
+                                        r"therapy|time) (?:with|w/))\s+$", _I)
 # a colleague's name as the label of what they write next, in their own voice: "a note from Jordan: in 4th grade I ..."
 _WRITER_LABEL_AFTER = re.compile(r"\s*:\s*[^\n]{0,60}?(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|my)(?![\w'’])")
 # "is jordan taking new clients?": the clients are the colleague's caseload
@@ -1323,8 +1325,10 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
             not_staff = _NOT_STAFF_SENTENCE.search(text[lo:s1])
             # (the writer, labelled, telling their own past: "a note from Jordan: in 4th grade I missed ...")
             own_label = _WRITER_LABEL_AFTER.match(text, e.end)
-            if _TAKING_CLIENTS.search(near) or own_label or not ((not_staff and not_staff.start() < hi - lo)
-                                                                 or _CARE_OF_SOMEONE.search(near)):
+            # (the one seen is the clinician: "He started seeing Jordan once a week", "sessions with Priya")
+            seen = _THE_CLINICIAN_SEEN_BEFORE.search(text, max(0, e.start - 30), e.start)
+            if _TAKING_CLIENTS.search(near) or own_label or seen or not ((not_staff and not_staff.start() < hi - lo)
+                                                                         or _CARE_OF_SOMEONE.search(near)):
                 r = Role.STAFF
         elif r == Role.UNKNOWN and e.entity_type == "PERSON":
             # a colleague's family: "Priya's daughter Anika graduates Saturday"
@@ -1332,7 +1336,8 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
             if kin and is_staff_first_name(kin.group(1), first_names) and not _CARE_OF_SOMEONE.search(
                     text, *_sentence(text, e.start, e.end)):
                 r = Role.STAFF
-            elif (_listed_with_colleagues(text, e, first_names) or _listed_as_the_team(text, e)) \
+            elif (_listed_with_colleagues(text, e, first_names) or _listed_as_the_team(text, e)
+                  or _job_among_colleagues(text, e, first_names)) \
                     and not _CARE_OF_SOMEONE.search(text, *_sentence(text, e.start, e.end)):
                 r = Role.STAFF  # "maya, jordan, priya, sam, leo, and our interns marching": the rest of the team
         out.append(r)
@@ -1346,6 +1351,17 @@ _NAME_LIST = re.compile(r"[^\W\d_][\w'’-]*(?:(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:
 
 # a list the sentence says is the team: "Huge thanks to the staff and family who showed up with rakes: Jordan, Tasha, ..."
 _TEAM_LIST_LEAD = re.compile(r"\b(?:staff|team|colleagues|co-?workers|crew)\b[^.!?:\n]{0,60}:[ \t]*$", _I)
+
+
+# a colleague's job before their name, in a list of colleagues: "Dr. Chen, Jordan, Priya and front-desk lead Tasha Green"
+_JOB_IN_A_LIST_BEFORE = re.compile(r"(?:,|\band\b|&)\s+(?:" + _STAFF_JOB + r")\s+$", _I)
+
+
+def _job_among_colleagues(text: str, e, first_names: frozenset[str]) -> bool:
+    s0, _ = _sentence(text, e.start, e.end)
+    flat = re.sub(r"(?<=\w)-(?=\w)", " ", text)  # ("front-desk lead"; positions kept)
+    job = _JOB_IN_A_LIST_BEFORE.search(flat, max(s0, e.start - 40), e.start)
+    return bool(job) and any(is_staff_first_name(w, first_names) for w in re.findall(r"[^\W\d_]+", text[s0:job.start()]))
 
 
 def _listed_as_the_team(text: str, e) -> bool:
@@ -1447,13 +1463,13 @@ _FAMILY_AFTER = re.compile(r"\s+family\b", _I)
 _WELCOMES_NEW_COLLEAGUES = re.compile(r"[^\w]*(?:please\s+)?(?:welcome|say hi to|say hello to|meet)\b[^.!?\n]{0,30}?\b(?:to\s+)?"
                                       r"our\s+(?:[\w-]+\s+){0,2}(?:interns|new hires|clinicians|therapists|team members|"
                                       r"residents|fellows|trainees)\b", _I)
-_OPENS_WITH_HE_OR_SHE = re.compile(r"[^\w]*(?:[\w ]{1,20}:\s*)?(?:she|he|they)\b", _I)  # ("fun facts: she ...")
+_HE_OR_SHE = re.compile(r"\b(?:she|he|they)\b", _I)  # ("fun facts: she volunteered ...", "Before joining us he spent ...")
 # (not "our": "we love our grandpa joe!! #strokerecovery" is a patient, fondly)
 _WRITERS_KIN_BEFORE = re.compile(r"\bmy\s+(?:late\s+|little\s+|big\s+|baby\s+|youngest\s+|oldest\s+)?"
                                  r"(?:daughter|son|kid|child|husband|wife|partner|mom|mother|dad|father|sister|brother|"
                                  r"grandson|granddaughter|" + _KIN + r")\s*,?\s*$", _I)
 # a name given in place of the real one: "I'll call him Mark", "Rosa (not her real name)"
-_STAND_IN = re.compile(r"\b(?:i['’]ll|we['’]ll|let['’]s|i will|we will|i['’]m going to|we['’]re going to|i['’]d)\s+call\s+"
+_STAND_IN = re.compile(r"\b(?:i['’]?ll|we['’]?ll|let['’]?s|i will|we will|i['’]?m going to|we['’]?re going to|i['’]?d)\s+call\s+"
                        r"(?:him|her|them|this (?:client|patient|person|man|woman|kid|teen|boy|girl))\s+(?P<name>[^\W\d_][\w'’-]*)"
                        r"|(?P<named>[^\W\d_][\w'’-]*)\s*[(,—–-]\s*(?:not (?:his|her|their) real name|(?:the )?names? "
                        r"(?:has been |have been )?changed|a pseudonym)\b", _I)
@@ -1527,8 +1543,8 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
             here = {pr for a, pr in people if s0 <= a < s1}
             if here and here <= {Role.PUBLIC, Role.STAFF}:
                 r = Role.PUBLIC if Role.PUBLIC in here else Role.STAFF
-            elif not here and _OPENS_WITH_HE_OR_SHE.match(text, s0) and not _CARE_OF_SOMEONE.search(text, s0, s1):
-                # "fun facts: she volunteered for 3 years with a hospice in Bend": the one the post is about before
+            elif not here and _HE_OR_SHE.search(text, s0, e.start) and not _CARE_OF_SOMEONE.search(text, s0, s1):
+                # "fun facts: she volunteered for 3 years with a hospice in Bend": the one named before
                 before = [(x, pr) for x, pr in zip(entities, out) if x.entity_type == "PERSON" and x.end <= s0]
                 if before and before[-1][1] in (Role.STAFF, Role.PUBLIC):
                     r = before[-1][1]

@@ -426,7 +426,8 @@ _PARTICIPANTS_SHOWN = re.compile(r"\b(?:participants|graduates|grads|members|att
 _OUR_GROUP = re.compile(r"\bour\s+(?:[\w'’&-]+\s+){0,4}(?:group|program|cohort|circle)\b", _I)
 _WHERE_CLIENTS_WAIT = re.compile(r"\b(?:waiting room|lobby|group room|therapy room|session room|office couch|"
                                  # arriving: "walks toward the Suite 200 door", "in our parking lot"
-                                 r"(?:suite \d+|office|front) door|parking lot)\b", _I)
+                                 r"(?:suite \d+|office|front) door|parking lot|(?:are|is|sit|sits|sitting) waiting|"
+                                 r"waiting (?:on|in|outside|by|at))\b", _I)
 
 
 # anyone at all among what a photo shows: "(photo: the shelf stacked with rice, lentils and masa)" shows no one

@@ -342,7 +342,9 @@ class PhiAnalyzer:
             for w in words:
                 if w.group(0).isupper() and len(w.group(0)) > 1 and (w.start() == 0 or text[w.start() - 1] not in "#@") \
                         and not re.match(r"\s*\d", text[w.end():w.end() + 2]):  # "ISO 12312-2" is a standard's code
-                    chars[w.start():w.end()] = w.group(0).lower()
+                    # (a given name cheered in capitals stays a name: "HUNTER U DID THAT 👏 first time speaking")
+                    cheered = w.group(0).casefold() in given_names() and _cheered(text, w.start(), w.end())
+                    chars[w.start():w.end()] = w.group(0).capitalize() if cheered else w.group(0).lower()
             return "".join(chars)
         runs, run = [], []
         for w in words:
@@ -362,7 +364,8 @@ class PhiAnalyzer:
         runs += [[w] for w in words if w.group(0).isupper() and len(w.group(0)) > 2 and not any(w in r for r in runs)
                  and not (text[w.start() - 1:w.start()] in "\"“'‘" and w.start() > 0)  # text "NEDA" to 741741
                  and not (w.start() > 0 and text[w.start() - 1] in "#@")  # "#ASHA": a tag in capitals is an acronym
-                 and not re.match(r"\s+[A-Z]|\s*\d", text[w.end():w.end() + 2])  # "ISO 12312-2": a code
+                 and (not re.match(r"\s+[A-Z]|\s*\d", text[w.end():w.end() + 2])  # "ISO 12312-2": a code
+                      or _cheered(text, w.start(), w.end()))  # (but "HUNTER U DID THAT" cheers Hunter)
                  and not _organisation_acronym(text, w.start(), w.end())  # "NAMI volunteer", "chapter of NEDA"
                  and self._shouted_name(re.sub(r"['’]S$", "", w.group(0)).casefold(), names)]
         if not runs:
@@ -393,7 +396,7 @@ class PhiAnalyzer:
     def _spoken_to(text: str, start: int, end: int) -> bool:
         before, after = text[max(0, start - 16):start], text[end:end + 3]
         return bool(re.search(r"\b(?:HI|HEY|DEAR|HELLO|THANKS|THANK YOU|CONGRATS|WELCOME|BYE|LOVE YOU),?\s+$", before)
-                    or (re.search(r",\s*$", before) and re.match(r"\s*[!.?]", after)))
+                    or (re.search(r",\s*$", before) and re.match(r"\s*[!.?]", after))) or _cheered(text, start, end)
 
     def candidates(self, text: str) -> tuple[object, list[_Candidate]]:
         """The spaCy doc and what the rules chose (before the learned arbiter)."""
@@ -421,7 +424,9 @@ class PhiAnalyzer:
                     and in_a_persons_place(text, c.start, c.end))  # "Thank you for the review, Mercy!": a name, spoken to
                 or self._unplaced_name(text, toks, c)
                 or (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in given_names()
-                    and _AT_A_SLOT_BEFORE.search(text, max(0, c.start - 24), c.start))]  # "Mon 9 Hamdi / 10 Lyudmila"
+                    and _AT_A_SLOT_BEFORE.search(text, max(0, c.start - 24), c.start))  # "Mon 9 Hamdi / 10 Lyudmila"
+                or (c.entity_type == "PERSON" and typed is not None and typed[c.start:c.end].isupper()
+                    and _cheered(typed, c.start, c.end))]  # "GO SKY GO 🏃‍♀️"
         keep = [c for c in chosen if c.entity_type not in ("PERSON", "LOCATION") or c.source not in _VETO_SOURCES
                 or c in held or not vetoed(toks, probs, c.start, c.end, tagger.veto)]
         keep = [_retyped(text, toks, probs, c, tagger.min_prob) if c.source not in _RULES_KEEP and c not in held else c
@@ -1355,8 +1360,8 @@ def _remainders(text: str, c: _Candidate, clash: list[_Candidate]) -> list[_Cand
     return out
 
 
-_NEIGHBOURS_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]*[^\W\d_][\w'’\-]*)?[ \t]+(?:neighbou?rs|neighbou?rhood|residents|"
-                               r"locals|area)\b", re.IGNORECASE)
+_NEIGHBOURS_AFTER = re.compile(r"(?:-[^\W\d_][\w'’]*)?(?:[ \t]*(?:&|and)[ \t]*[^\W\d_][\w'’\-]*)?[ \t]+(?:neighbou?rs|neighbou?rhood|residents|"
+                               r"locals|area|community|group)\b", re.IGNORECASE)  # ("Hi Sellwood-Moreland group!")
 _GROUP_WORDS = {"men", "women", "kids", "children", "moms", "dads", "parents", "teens", "seniors", "veterans"}
 _KEYWORD_BEFORE = re.compile(r"\b(?:text|reply|type|send)\s+[\"“']$", re.IGNORECASE)
 _NUMBERED_BEFORE = re.compile(r"\d\w*[ \t]+(?:[^\W\d_]+[ \t]+){0,2}$")  # "7800 se 13th ave": a street's type
@@ -1443,6 +1448,18 @@ _LIST_JOINT = re.compile(r"\s*(?:,|&|\+|/|and)\s*(?:and\s+)?")
 # a slot of a schedule written out: "calendar: Mon 9 Hamdi / 10 Lyudmila P", "• 10:30 Amara"
 _AT_A_SLOT_BEFORE = re.compile(r"(?:^|[:/|•\n][ \t]*)(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*[ \t]+)?"
                                r"\d{1,2}(?::\d\d)?[ \t]*(?:am|pm)?[ \t]+$", re.IGNORECASE)
+
+
+# a name shouted as a cheer: "GO SKY GO", "HUNTER U DID THAT", "FAITH FAITH FAITH 📣", "GABITO HAS ARRIVED"
+_CHEER_BEFORE = re.compile(r"\b(?:GO|LET'?S GO|HAPPY BIRTHDAY|HBD|PROUD OF)[ \t]+$")
+_CHEER_AFTER = re.compile(r"[^\w\n]{0,4}[ \t]*(?:U|YOU|UR|YOUR|GO|HAS ARRIVED|IS BACK|DID IT|DID THAT)\b")
+
+
+def _cheered(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    again = re.compile(r"[^\w\n]{1,8}" + re.escape(word) + r"\b")  # a chant: the same name again right after
+    return bool(_CHEER_BEFORE.search(text, max(0, start - 16), start) or _CHEER_AFTER.match(text, end)
+                or again.match(text, end))
 
 
 def _named_as_pet(text: str, c: _Candidate) -> bool:

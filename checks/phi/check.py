@@ -35,6 +35,7 @@ _REVIEW = re.compile(r"\b(?:(?:your|the|this) (?:kind |honest |thoughtful |detai
                      r"\d(?:\.\d)? stars?|five stars?|(?:one|1)[- ]star)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|u|ur)\b", re.IGNORECASE)
 _PORTAL = re.compile(r"patient portal\b", re.IGNORECASE)  # the practice's website, no one's care
+_CALLED_LAST = re.compile(r"\s*[.!]")
 _GREETING = re.compile(r"\W*(?:(?:hi|hey|hello|hiya|dear|thanks|thank you|good (?:morning|afternoon|evening))\W*)?",
                        re.IGNORECASE)
 _NEW_CLIENTS_WELCOME = re.compile(r"\b(?:accepting|taking|welcoming|seeing|now booking) (?:new )?(?:[\w-]+ )?(?:patients|clients)\b",
@@ -216,7 +217,10 @@ class PhiCheck(Check):
         review = set(draft.platforms) & set(REVIEW_PLATFORMS) or _REVIEW.search(text)
         # a reply to a comment opens by greeting its writer ("Hi Tom, we're not able to ...", "@mia.k great q!");
         # with no review rule behind it, only while nothing said to them touches care
-        opening = [e for e in analysis.of_type(*PEOPLE) if review or _GREETING.fullmatch(text, 0, e.start)]
+        # (or is named at the end of a first sentence said to them: "We're so sorry for the loss of your mom, Carla.")
+        first = sentence_bounds(text, 0)[1]
+        opening = [e for e in analysis.of_type(*PEOPLE) if review or _GREETING.fullmatch(text, 0, e.start)
+                   or (e.end <= first and _CALLED_LAST.match(text, e.end) and re.search(r",\s*$", text[:e.start]))]
         if not opening:
             return set()  # (no one to ask the addressee reading about)
         spoken_to = Addressees().find(text, analysis)

@@ -45,7 +45,7 @@ PERSON_ROLES = alt(
     "runner", "swimmer", "dancer",
     "cheerleader", "nurse", "emt", r"(?:police )?officer", "deputy", "sergeant",
     "trooper", "soldier", "marine", "veteran", "pilot", "anchor", "reporter", "journalist", "meteorologist",
-    "lieutenant", "lt", "detective", "dispatcher", "battalion chief", "chief", "corporal",
+    "lieutenant", "lt", "detective", "dispatcher", "battalion chief", "chief", "corporal", "director",
     "weatherman", "dj", "radio host", "priest", "rabbi", "imam", "minister", "youth leader", "barista",
     "bartender", "server", "waitress", "waiter", "cashier", "mechanic", "electrician",
     "rancher", "lawyer", "attorney", "judge", "councilman", "councilwoman", "council member", "mayor",
@@ -64,7 +64,7 @@ PERSON_ROLES = alt(
     "boxer", "golfer", "cyclist", "jockey", r"(?:school |guidance )?counsel+or",
 )
 _DESCRIPTION = re.compile(
-    r"\b(?P<det>a certain|an?|the|this|that|our|one|someone'?s|somebody'?s)\s+"
+    r"\b(?P<det>a certain|an?|the|this|that|our|my|one|someone'?s|somebody'?s)\s+"
     # (a description does not run across "and" or a possessive: "Our front-desk wizard Tasha and her husband")
     # (nor across a sentence's end: "across the county. Special thanks to Oakridge CEO ...")
     # (nor across a preposition: "our speakers at Thursday's teen anxiety night" describes no teen)
@@ -214,10 +214,30 @@ _FAMILY_REFERRED = re.compile(
 # the practice's own case about the described person: "consulting on a high-conflict custody case involving a ..."
 _CASE_OF_BEFORE = re.compile(r"\b(?:case|cases|matter)\s+(?:involving|with|about|for)\s+$", re.IGNORECASE)
 # a clinician's own story of someone: "Priya's story about the Grant High wrestler who ...", "my case of a ..."
-_CLINICIANS_STORY_BEFORE = re.compile(r"(?:['’]s|\b(?:my|our|his|her|their))\s+(?:\w+\s+)?(?:story|stories|case|cases|"
-                                      r"work)\s+(?:about|of|with|involving|on)\s+$", re.IGNORECASE)
+_CLINICIANS_STORY_BEFORE = re.compile(r"(?P<owners>(?:[\w'’]+\s+){1,2})(?:story|stories|case|cases|work)\s+"
+                                      r"(?:about|of|with|involving|on)\s+$", re.IGNORECASE)
+
+
+def _clinicians_story(before: str, reading) -> bool:
+    """The description follows someone's own story or case: "my", "her own", "Priya's", or a colleague's
+    name typed without the apostrophe ("Priyas story about ...")."""
+    m = _CLINICIANS_STORY_BEFORE.search(before)
+    return bool(m) and any(w.casefold() in ("my", "our", "his", "her", "their") or re.search(r"['’]s$", w)
+                           or reading.is_colleague(w) for w in m.group("owners").split())
 # time with a colleague: "the Portland Thorns defender who spent her off-day last Tuesday with Biscuit and Dr. Chen"
 _SPENT_WITH = re.compile(r"\b(?:spent|spends|spending|spend)\b[^.!?\n]{0,50}?\bwith\b", re.IGNORECASE)
+_FAMILY_ROLE = re.compile(r"mom|mama|momma|mum|mother|dad|papa|father|grandma|grandmother|grandpa|grandfather|wife|"
+                          r"husband|son|daughter|kid|kiddo|neighbou?r|boy|girl|guy|lady|teen|teenager", re.IGNORECASE)
+# the writer speaks as a clinician: "day in the life of a trauma therapist", "in session", "my clients"
+_CLINICIANS_VOICE = re.compile(r"\b(?:therapist|counsel+or|clinician|psychologist|in session|my clients|my caseload|"
+                               r"#therapistsof\w+)\b", re.IGNORECASE)
+# the clinician who treats someone in a named court case: "testifying as the treating psychologist in State v. Pruitt"
+_TREATING_IN_A_CASE = re.compile(r"\btreating\s+(?:psychologist|therapist|clinician|counsel+or|psychiatrist|provider|"
+                                 r"physician|doctor)\b[^.!?\n]{0,40}?(?-i:\b[A-Z][\w.]*)\s+vs?\.?\s+(?-i:[A-Z])",
+                                 re.IGNORECASE)
+# care that goes on: "we started seeing", "she's been treating"
+_ONGOING_CARE_BEFORE = re.compile(r"\b(?:started|start|began|begun|been|keep|kept)\s+(?:seeing|treating|counseling|counselling|"
+                                  r"working with|supporting)\s+$", re.IGNORECASE)
 # a meeting with someone, which is care only when a struggle or condition is said of them
 _SESSION_WITH_BEFORE = re.compile(r"\b(?:session|appointment|consult(?:ation)?|visit) with\s+$", re.IGNORECASE)
 # ... and verbs that say it on their own: "supporting a ...", "spent a lot of this week with a ..."
@@ -241,7 +261,7 @@ _A_CLINICIANS = re.compile(r"\b(?:" + STAFF_JOB + r")['’]s\b", re.IGNORECASE)
 
 
 # jobs that "our" makes the practice's own
-_OUR_JOB = re.compile(r"(?:police )?officer|manager|lead|intern|volunteer|founder|owner|executive|chef|driver|designer|"
+_OUR_JOB = re.compile(r"(?:police )?officer|manager|lead|intern|volunteer|founder|owner|executive|chef|driver|designer|director|"
                       r"vp|vice president|ceo|cfo|instructor|(?:school |guidance )?counsel+or", re.IGNORECASE)
 
 
@@ -283,6 +303,9 @@ class IndirectIdentification(Rule):
                 if _in_care_here(text[s0:s1]) or _SEEN_HERE.search(text, s0, s1) \
                         or _with_a_colleague(text[s0:s1], reading):
                     return m.start(), m.end()
+        m = _TREATING_IN_A_CASE.search(text)
+        if m:
+            return m.start(), m.end()
         m = _BIB.search(text)
         if m and (_CLIENT.search(text) or _in_care_here(text) or _with_a_colleague(text, reading)):
             return m.start(), m.end()  # "one of our walk-and-talk regulars cross the finish ... bib 4412"
@@ -318,7 +341,7 @@ class IndirectIdentification(Rule):
         if together:
             return together
         for m in _DESCRIPTION.finditer(text):
-            if not (_narrowed(m) or _ONE_INCIDENT.match(text, m.end())):
+            if not (_narrowed(m) or _ONE_INCIDENT.match(text, m.end()) or _NAMED_IN_THE_NEWS.match(text, m.end())):
                 continue
             s0, s1 = sentence_bounds(text, m.start())
             word = re.compile(r"\w").search(text, s1)  # the next sentence, past "!!!", emoji and line breaks
@@ -330,7 +353,7 @@ class IndirectIdentification(Rule):
             before = text[max(0, m.start() - 40):m.start()]
             if _CASE_OF_BEFORE.search(before) and _PRACTICE_SPEAKS.search(text, s0, m.start()) and not colleague_in_it:
                 return m.start(), m.end()  # "I'm consulting on a custody case involving a well-known local TV anchor"
-            if _CLINICIANS_STORY_BEFORE.search(before) and not colleague_in_it and (
+            if _clinicians_story(before, reading) and not colleague_in_it and (
                     _PRACTICE_SPEAKS.search(text, s0, m.start()) or reading.names_colleague(text, s0, m.start())):
                 return m.start(), m.end()  # "Students were riveted by Priya's story about the Grant High wrestler"
             spent = _SPENT_WITH.search(text, m.end(), s1)
@@ -344,6 +367,16 @@ class IndirectIdentification(Rule):
             if _STAFF_INTRO.search(sentence) or reading.names_colleague(text, s0, s1) or colleague_in_it \
                     or (m.group("det").lower() == "our" and _OUR_JOB.fullmatch(m.group("role"))):
                 continue  # "our Chief Morale Officer", "our head chef": the practice's own people
+            if m.group("det").lower() == "my":
+                # a clinician's "my firefighter from Sandy who still can't talk about ...": their client; "my mom
+                # from Tigard" is the writer's own family
+                # (told as one of the day's slots, or with their struggle: not "my 3rd grade teacher at Lincoln")
+                if not _FAMILY_ROLE.fullmatch(m.group("role").split()[-1]) and _CLINICIANS_VOICE.search(text) and (
+                        _SLOT.search(text, s0, m.start()) or _STRUGGLE.search(around) or _CLIENT.search(around)):
+                    return m.start(), m.end()
+                continue
+            if _ONGOING_CARE_BEFORE.search(before):
+                return m.start(), m.end()  # "this fall we started seeing the city's deputy parks director weekly"
             if (_CARE_GIVEN_BEFORE.search(before) or _SESSION_WITH_BEFORE.search(before)) and _STRUGGLE.search(around):
                 return m.start(), m.end()  # "a session with a portland city councilmember who is struggling"
             if m.group("det").lower() in ("a", "an"):
@@ -426,6 +459,9 @@ def _narrowed(m: re.Match) -> bool:
         return True  # "the mayor's wife", "the fire chief's son": a relative of the one in town
     if any(_FAMOUS.fullmatch(w) for w in words):
         return True  # "a well-known local TV anchor": fame narrows a town to one
+    if any(re.fullmatch(r"(?:city|county|state|district|school|team|league|church|company|town|department)['’]s", w.lower())
+           for w in words):
+        return True  # "the city's deputy parks director": a post one person holds
     if any(w.lower() == "only" for w in words):
         return True  # "the head baker at the only bakery in millbrook", "the only female firefighter"
     if any(re.fullmatch(r"(?:triplet|quadruplet|quintuplet|sextuplet|quad|quint)s?", w.lower()) for w in words):
@@ -443,6 +479,10 @@ def _narrowed(m: re.Match) -> bool:
 
 
 # one thing that happened singles someone out: "the kid who bit dr. amy last month is back"
+# the one a news story names: "The teacher named in the article was seen at Harbor Light for only two sessions"
+_NAMED_IN_THE_NEWS = re.compile(r"\s+(?:named|mentioned|identified|quoted|featured|pictured)\s+in\s+(?:the|a|this|that|"
+                                r"today['’]s|yesterday['’]s|last week['’]s)\s+(?:\w+\s+)?(?:article|story|report|piece|segment|"
+                                r"news|lawsuit|post|video|coverage)\b", re.IGNORECASE)
 _ONE_INCIDENT = re.compile(r"\s+(?:who|that)\s+[^!?\n]{1,40}?\b(?:last (?:week|month|time|visit|year|summer|fall|winter|"
                            r"spring)|yesterday|the other day)\b", re.IGNORECASE)
 

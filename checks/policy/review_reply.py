@@ -44,7 +44,10 @@ _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?",
 DISCLOSURE_PATTERNS = [
     # a clinician's regards, and the reviewer's progress: "Priya says hi and she's so glad the bridge walks are
     # getting easier"
-    r"(?-i:\b[A-Z][a-z]+) (?:says|said|sends) (?:hi|hello|hey|her love|his love|love|hugs)\b",
+    r"(?-i:\b[A-Z][a-z]+) (?:says|said|sends) (?:hi|hello|hey|her love|his love|love|hugs|keep (?:up|going|at it)|"
+    r"to keep)\b",
+    # the door left open to one who left: "glad you found a better fit. The door's always open if you ever want to come back"
+    r"\b(?:if|whenever) (?:you|u) (?:ever )?(?:want|decide|need|choose|feel ready) to (?:come back|return)\b",
     r"\b(?:glad|happy|proud|thrilled)\b[^.!?\n]{0,50}\b(?:is|are|was|were|'s|’s|'re|’re) (?:getting|feeling|going|gotten) "
     r"(?:so much |a lot |way |a little )?(?:easier|better)\b",
     # their wait on a given day, their sick child: "So sorry about the wait Tuesday morning", "Hope the little one is
@@ -66,7 +69,9 @@ DISCLOSURE_PATTERNS = [
     r"(?<!loss of )(?<!passing of )(?<!death of )\b(?:your|ur) (?:[\w-]+ ){0,2}?" + _CARE_NOUN + r"\b",  # "your 30 day follow up"
     r"\b(?:your|ur) (?:\w+ )?" + L.CONDITION + r"\b",
     r"\b(?:your|ur) (?:\w+ )?" + L.CARE + r"\b",
-    r"\b(?:her|his|their|(?:the|this) (?:reviewer|patient|client|person|individual)'?s) (?:\w+ ){0,2}" + _CARE_NOUN + r"\b",
+    # (not what a contractor or a business does: "asked the property manager to move their visits to after 9am")
+    r"(?<!move )(?<!moved )(?<!reschedule )\b(?:her|his|their|(?:the|this) (?:reviewer|patient|client|person|individual)'?s) "
+    r"(?:\w+ ){0,2}" + _CARE_NOUN + r"\b(?!\s+to after\b)",
     r"\byou (?:only |just |never |rarely |first )?(?:attended|came in|came to|showed up|visited|completed|finished|started|tried)"
     r" (?:once|twice|\w+ (?:sessions?|times|visits?|appointments?)|group|therapy|treatment|our|with us)\b",
     r"\b(?:didn'?t|did not) (?:enjoy|like|love|appreciate) (?:your |the |our )?(?:visit|group|session|appointment|treatment|stay|"

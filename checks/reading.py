@@ -259,8 +259,15 @@ _ADVICE_LEAD = re.compile(r"\b(?:tips?|takeaways?|reminders?|lessons?|ideas?|way
                           r"suggestions?|pointers|do'?s|don'?ts|rules of thumb)\b[^\n]{0,40}:[ \t]*$", re.IGNORECASE)
 
 
+_ADVICE_LEAD_ON_THE_LINE = re.compile(_ADVICE_LEAD.pattern.replace(r":[ \t]*$", r":[ \t]*") + r"(?:[•▪*][^•▪*\n]*)*[•▪*][ \t]*$",
+                                      re.IGNORECASE)
+
+
 def under_advice_lead(text: str, start: int) -> bool:
-    """The list item at ``start`` is one of a list whose lead-in line offers general advice."""
+    """The list item at ``start`` is one of a list whose lead-in line offers general advice (also run onto
+    one line: "A few takeaways she shared: • brief the interpreter ... • budget time")."""
+    if _ADVICE_LEAD_ON_THE_LINE.search(text, text.rfind("\n", 0, start) + 1, start):
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     while line_start > 0:
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
@@ -276,6 +283,7 @@ def is_list_item(text: str, start: int) -> bool:
     before it ("... Evaluation 1. Fewer than 20 words"), or on the line before it ("2.\nFrustration ...")."""
     line_start = text.rfind("\n", 0, start) + 1
     if re.fullmatch(r"[ \t]*" + _LIST_MARK + r"[ \t]*", text[line_start:start]) \
+            or re.search(r"\s[•▪][ \t]*$", text[line_start:start]) \
             or re.search(r"(?:^|\s)\d{1,2}[.)][ \t]*$", text[line_start:start]) \
             or (line_start == start and re.match(r"[ \t]*" + _LIST_MARK, text[start:])):
         return True

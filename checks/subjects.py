@@ -754,6 +754,10 @@ _THANKS_FOR_RATING = re.compile(
     r"^[\W_]*(?:thanks?|thank (?:you|u)|ty|thx|tysm)(?: (?:so|very) much| sm)?,?(?: [\w'’.-]+,?)?\s+(?:for|4)\s+(?:the|your|ur|that|those|this)?"
     r"\s*(?:\w+\s+){0,2}?(?:\d\s*)?(?:[⭐🌟★]|stars?|star review|review|rating|feedback|kind words|sweet words|shout-?out|"
     r"words|note|love)(?:[^\w.!?\n]+[\w'’-]+){0,2}[\W_]*$"
+    # or for a report of a nuisance: "Thanks for letting us know, Dale.", "Thanks for flagging this, Greg."
+    r"|^[\W_]*(?:thanks?|thank (?:you|u))(?: (?:so|very) much)?,?\s+for\s+(?:letting us know|flagging (?:this|that|it)|"
+    r"the heads[- ]up|pointing (?:this|that|it) out|bringing (?:this|that|it) to our attention|raising (?:this|that))"
+    r"(?:,?\s+[\w'’.-]+)?[\W_]*$"
     # or a bare thanks to someone: "Thanks so much, Dee! 🙏"
     r"|^[\W_]*(?:thanks?|thank (?:you|u)|ty|thx|tysm)(?: (?:so|very) much| sm| a ton| again)?,?(?: [\w'’.-]+)?[\W_]*$", _I)
 

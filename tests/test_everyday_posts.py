@@ -766,6 +766,21 @@ CLEAR = [
     ("website", False, "“The group kept a seat for me until I could sit in it.”\n— Grief group member\n\nShared with "
                        "written permission."),
     ("x", False, "grief resources for kids and teens: @dougycenter, and 988 (call or text). you're not alone."),
+    # ... rounds 138-145 (measured on arrival): a greeting to a group; a contractor's visits; a podcast's host; a new
+    # colleague's last job; a clinician named as the one seen in a consented story; colleagues listed with their jobs
+    ("facebook", False, "Hi Laurelhurst neighbors group! We're hosting an open house at our Belmont office on Saturday "
+                        "and need a caterer with good vegan options. Recs welcome!"),
+    ("yelp", False, "Thanks for letting us know, Dale. The 6am pressure washing was our building's cleaning crew, and "
+                    "we've asked the property manager to move their visits to after 9am. Sorry about the noise."),
+    ("linkedin", True, "Thank you to host Rachel Kim of Rose City Minds for having Jordan on the show! 🎙️\n\n[photo: "
+                       "Jordan and Rachel at the microphones]"),
+    ("website", True, "Please welcome Dr. Ana Ruiz! Ana is a psychologist who works with teens. Before joining us she "
+                      "spent five years at a community clinic in Eugene.\n\n[photo: Dr. Ruiz's headshot]"),
+    ("website", False, "Marcus's Story\n\nAfter his divorce, Marcus Bell barely left his apartment. He started seeing "
+                       "Jordan once a week, and today he coaches his son's soccer team.\n\n(Shared with Marcus's "
+                       "written permission.)"),
+    ("facebook", True, "We wore purple for Domestic Violence Awareness Month 💜\n\n[photo: Dr. Chen, Jordan, Priya and "
+                       "office manager Rosa Lind in purple shirts on the office steps]"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1236,6 +1251,20 @@ BLOCK = [
     ("website", False, "In six weekly sessions our program gets teens back in the classroom — guaranteed."),
     ("instagram", True, "exposure day at the top of the Aerial Tram 🚡 this crew did it!!\n\n[photo: four adults next "
                         "to Priya at the tram railing, faces visible]"),
+    # ... rounds 138-145: the treating clinician in a named case; a clinician's client by the day's slot; the one a
+    # news story names; a post one person holds; the door left open; advice passed on; people waiting in a video
+    ("linkedin", False, "Proud of Dr. Chen for testifying this week as the treating psychologist in State v. Harlan. "
+                        "Survivors deserve to be heard."),
+    ("tiktok", False, "a day in the life of a trauma therapist 🎥\n9am coffee\n11am my bus driver from Gresham who still "
+                      "can't drive past the crash site\n1pm tacos"),
+    ("website", False, "Regarding Tuesday's Oregonian story: the coach named in the article was seen here for three "
+                       "sessions last spring and was not in our care at the time."),
+    ("linkedin", False, "This month we started seeing the district's deputy superintendent every week. Honored to support "
+                        "a public servant."),
+    ("yelp", False, "We're glad you found a therapist who fits better. If you ever want to come back, we're here."),
+    ("google_reviews", False, "Thank you for the kind words, Rosa! Priya says keep up the gratitude lists 😊"),
+    ("instagram", True, "Open house tour of Suite 300! 🏢\n\n[video: the hallway, where a boy and his mom are waiting on "
+                        "the bench outside Room 2]"),
 ]
 
 

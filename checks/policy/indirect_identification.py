@@ -466,10 +466,14 @@ def _narrowed(m: re.Match) -> bool:
         return True  # "the head baker at the only bakery in millbrook", "the only female firefighter"
     if any(re.fullmatch(r"(?:triplet|quadruplet|quintuplet|sextuplet|quad|quint)s?", w.lower()) for w in words):
         return True  # "our triplet mama": a birth few families have
+    # (in a shouted description every word is in capitals: "THE HARDEST-WORKING GOOD BOY" names no one; a
+    # shouted name shows by what follows it, as below: "LINCOLN HIGH")
+    shouted = m.group(0).isupper()
     for i, w in enumerate(words):
         if _ORDINAL.fullmatch(w):
             return True
-        if w and _PROPER.fullmatch(w) and not _NOT_A_QUALIFIER.fullmatch(re.sub(r"['’]s$", "", w)) and w[0].isupper():
+        if w and _PROPER.fullmatch(w) and not _NOT_A_QUALIFIER.fullmatch(re.sub(r"['’]s$", "", w)) and w[0].isupper() \
+                and not shouted:
             return True
         if i + 1 < len(words) and any(_NAMED_PLACE_WORD.fullmatch(part) for part in
                                       words[i + 1].lower().removesuffix("'s").split("-")) \

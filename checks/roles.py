@@ -1374,7 +1374,7 @@ def _listed_as_the_team(text: str, e) -> bool:
 
 
 # two or more names in a row: "Jordan, Tasha, Dr. Chen and ..." (not "Dave from Kessler Steel passed ...")
-_NAME_ITEM = r"(?:[Dd]r\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_NAME_ITEM = r"(?:[Dd]r\.?\s+)?[^\W\d_][\w'’-]+(?:\s+[^\W\d_][\w'’-]+)?"  # (also in lower case: "jordan, tasha")
 _NAMES_LISTED = re.compile(r"\s*" + _NAME_ITEM + r"(?:\s*(?:,|&|\band\b)\s*" + _NAME_ITEM + r")+")
 
 

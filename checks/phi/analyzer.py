@@ -295,6 +295,7 @@ class PhiAnalyzer:
             chosen = self._arbitrate(work, doc, chosen, typed=text)
         chosen = _places_listed(work, self._listed_with_a_name(work, _split_lists(work, chosen)))
         pets = {work[c.start:c.end].casefold() for c in chosen if c.entity_type == "PERSON" and _named_as_pet(work, c)}
+        pets |= {m.group("name").casefold() for m in _PET_NAMED.finditer(work)}  # (also typed in lower case)
         typed_in_mixed_case = case_style(text) == "mixed"
         chosen = [c for c in chosen if not _not_a_person(work, c)
                   and not (typed_in_mixed_case and (_acronym(text, c) or _led_by_an_acronym(text, c)))
@@ -343,7 +344,8 @@ class PhiAnalyzer:
                 if w.group(0).isupper() and len(w.group(0)) > 1 and (w.start() == 0 or text[w.start() - 1] not in "#@") \
                         and not re.match(r"\s*\d", text[w.end():w.end() + 2]):  # "ISO 12312-2" is a standard's code
                     # (a given name cheered in capitals stays a name: "HUNTER U DID THAT 👏 first time speaking")
-                    cheered = w.group(0).casefold() in given_names() and _cheered(text, w.start(), w.end())
+                    low = w.group(0).casefold()
+                    cheered = low in given_names() and low not in STOP_WORDS and _cheered(text, w.start(), w.end())
                     chars[w.start():w.end()] = w.group(0).capitalize() if cheered else w.group(0).lower()
             return "".join(chars)
         runs, run = [], []
@@ -426,7 +428,9 @@ class PhiAnalyzer:
                 or (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in given_names()
                     and _AT_A_SLOT_BEFORE.search(text, max(0, c.start - 24), c.start))  # "Mon 9 Hamdi / 10 Lyudmila"
                 or (c.entity_type == "PERSON" and typed is not None and typed[c.start:c.end].isupper()
-                    and _cheered(typed, c.start, c.end))]  # "GO SKY GO 🏃‍♀️"
+                    and _cheered(typed, c.start, c.end))  # "GO SKY GO 🏃‍♀️"
+                or (c.entity_type == "PERSON" and text[c.start:c.end].split()[0].casefold() in given_names()
+                    and _A_PERSONS_TIES_AFTER.match(text, c.end))]
         keep = [c for c in chosen if c.entity_type not in ("PERSON", "LOCATION") or c.source not in _VETO_SOURCES
                 or c in held or not vetoed(toks, probs, c.start, c.end, tagger.veto)]
         keep = [_retyped(text, toks, probs, c, tagger.min_prob) if c.source not in _RULES_KEEP and c not in held else c
@@ -1452,14 +1456,32 @@ _AT_A_SLOT_BEFORE = re.compile(r"(?:^|[:/|•\n][ \t]*)(?:(?:mon|tue|tues|wed|th
 
 # a name shouted as a cheer: "GO SKY GO", "HUNTER U DID THAT", "FAITH FAITH FAITH 📣", "GABITO HAS ARRIVED"
 _CHEER_BEFORE = re.compile(r"\b(?:GO|LET'?S GO|HAPPY BIRTHDAY|HBD|PROUD OF)[ \t]+$")
-_CHEER_AFTER = re.compile(r"[^\w\n]{0,4}[ \t]*(?:U|YOU|UR|YOUR|GO|HAS ARRIVED|IS BACK|DID IT|DID THAT)\b")
+_CHEER_AFTER = re.compile(r"[^\w\n]{0,4}[ \t]*(?:GO|HAS ARRIVED|IS BACK|DID IT|DID THAT)\b")
+# (spoken to as a clause opens: "comment: HUNTER U DID THAT", not "WE LOVE YOU")
+_SPOKEN_TO_AFTER = re.compile(r"[^\w\n]{0,4}[ \t]*(?:U|YOU|UR|YOUR)\b")
+_CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|[:.!?\n—–]|[^\w\s'’])[ \t]*$")
 
 
 def _cheered(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     again = re.compile(r"[^\w\n]{1,8}" + re.escape(word) + r"\b")  # a chant: the same name again right after
     return bool(_CHEER_BEFORE.search(text, max(0, start - 16), start) or _CHEER_AFTER.match(text, end)
+                or (_SPOKEN_TO_AFTER.match(text, end) and _CLAUSE_OPENS_BEFORE.search(text, max(0, start - 4), start))
                 or again.match(text, end))
+
+
+# a pet's name right after the animal: "her rescue pit mix, olive,", "our dog named Biscuit"
+_PET_NAMED = re.compile(rf"(?<![\w-]){ANIMAL}(?:,|[ \t]+(?:named|called))[ \t]+(?P<name>[^\W\d_][\w'’\-]*)", re.IGNORECASE)
+
+
+# what only a person has, right after a given name: "Sunny from my tues group", "Dawn B's daughter", "Kai, Nalani &
+# Keoni (the Kahananui sibs)"
+_A_PERSONS_TIES_AFTER = re.compile(
+    r"[ \t]+from[ \t]+(?:my|our)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:group|class|caseload|cohort|circle|team)\b"
+    r"|(?:(?:[ \t]+[A-Z]\.?)?['’]s|(?<=['’]s))[ \t]+(?:daughter|son|mom|mother|dad|father|wife|husband|partner|kids?|"
+    r"sister|brother|grandma|grandpa)\b"
+    r"|(?:[ \t]*(?:,|&|and)[ \t]*[A-Z][\w'’-]+){1,4}[ \t]*\((?:the[ \t]+)?[A-Z][\w'’-]+[ \t]+(?:sibs|siblings|family|kids|"
+    r"twins|cousins|brothers|sisters)\)")
 
 
 def _named_as_pet(text: str, c: _Candidate) -> bool:

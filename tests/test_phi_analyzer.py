@@ -904,3 +904,33 @@ def test_when_a_name_comes_back_after_in_then_it_is_still_the_person(analyzer):
 ])
 def test_when_a_reddit_username_is_typed_then_it_is_a_handle(analyzer, text, handle):
     assert ("HANDLE", handle) in spans(analyzer, text)
+
+
+# twenty-second session: everyday Spanish, counts, landforms, methods and help lines are no one
+@pytest.mark.parametrize("text", [
+    "Charla gratuita: Cuando los hijos traducen. Llámenos al (503) 555-0142.",
+    "Representation matters — en la salud mental también.",
+    "NO SHOW 2pm. called x2, vm full.",
+    "Sunrise on Rocky Butte before the first session.",
+    "Our couples clinicians train in the Gottman Method.",
+    "Clackamas County Crisis Line — call any time, or Lines for Life.",
+])
+def test_when_words_of_another_kind_look_like_names_then_no_person_is_reported(analyzer, text):
+    assert [s for s in spans(analyzer, text) if s[0] == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Hi Will, we don't want to lose you. Thursday is open too.", "Will"),
+    ("— K.M., verified patient: three tries to find the right fit", "K.M."),
+    ("S.K. we totally get it, switching is hard.", "S.K."),
+    ("schedule: Mon 9 Hamdi / 10 Lyudmila P / 11 OPEN", "Hamdi"),
+    ("and Sunny from my tues group sent it to me at 11pm", "Sunny"),
+    ("Kai, Nalani & Keoni (the Kahananui sibs) all did the teen group", "Nalani"),
+])
+def test_when_the_sentence_ties_a_given_name_to_a_person_then_it_is_found(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+def test_when_a_pet_is_named_once_then_its_name_later_is_no_person(analyzer):
+    text = "she's training her rescue pit mix, olive, for therapy-dog work 🐾 [photo: lena and olive on the steps]"
+    assert ("PERSON", "olive") not in spans(analyzer, text)

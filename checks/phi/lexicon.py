@@ -215,7 +215,7 @@ tus un una uno unos usted ustedes va vamos ver viernes vida y ya yo
 migratorio migratoria binacional español española inglés bilingüe bilingües terapia terapias terapeuta terapeutas
 ansiedad depresión consulta consultas escuela escuelas sesión sesiones señales pediatra bienestar apoyo
 unas algunas algunos durante después antes mientras cual cuál tal vez veces aunque pues ves mucha poca pocos pocas otras
-otros mismo misma cosas cosa ahora mañana tarde noche hable llame visite escríbanos
+otros mismo misma cosas cosa ahora mañana tarde noche hable llame visite escríbanos gratuita gratuito gratuitas gratuitos
 """.split())
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 

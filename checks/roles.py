@@ -415,7 +415,8 @@ _STAFF_JOB_AFTER = re.compile(r"^(?:'s)?\s*[,(]\s*(?:our|your|the practice'?s|th
 # know about our favorite DPT:"
 _CELEBRATED_BEFORE = re.compile(r"\b(?:birthday|bday|b-day|anniversary|congrat\w*|welcome|happy retirement)\W*$", _I)
 # (not a job that names someone else: "Happy 100th birthday Marjorie!! / Our aide Tasha has been on Marjorie's visits")
-_JOB_NEXT_LINE_AFTER = re.compile(r"[^\w\n]*\n[^\n]{0,60}?\b(?:our|ur)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB
+# (or the next sentence: "Happy birthday, Lauren!! 🎂 Our practice manager keeps this whole place running")
+_JOB_NEXT_LINE_AFTER = re.compile(r"[^\w\n]*(?:\n|[!.]+[^\w\n]*)[^\n]{0,60}?\b(?:our|ur)\s+(?:[\w-]+\s+){0,2}?" + _STAFF_JOB
                                   + r"\b(?!\s*,?\s*(?-i:[A-Z])[\w'’-]+)", _I)
 # who works a shift or decides for the office: "on-call tonight is Reza", "Reza is on call", "... ends 12/1 per Lou",
 # "can someone cover Lou's 2:00": a colleague's rota, ruling or slot
@@ -924,6 +925,8 @@ def handle_role(text: str, e: Entity) -> Role:
             or handle.startswith(_ORG_HANDLE_STARTS) or _business_account(typed):
         return Role.ORGANISATION
     line = text[text.rfind("\n", 0, e.start) + 1:e.start]
+    if _INSTITUTION_PART_AFTER.match(text, e.end):
+        return Role.ORGANISATION  # "thank you @pdxstate School of Social Work for having me"
     if _FOLLOW_OR_FRIENDS_BEFORE.search(line):
         return Role.ORGANISATION  # "1️⃣ follow @summitsportsmed", "raffle prizes from our friends at @glowbar_millbrook"
     if _CREDENTIAL_BEFORE.search(line):
@@ -931,6 +934,8 @@ def handle_role(text: str, e: Entity) -> Role:
     return person_role(text, e)  # "— @brenebrown", "our therapist @jordan.lcsw"
 
 
+_INSTITUTION_PART_AFTER = re.compile(r"[ \t]+(?:School|College|University|Department|Dept|Center|Centre|Clinic|Hospital|"
+                                     r"Foundation|Institute|Program|Society|Association)\b")
 _FOLLOW_OR_FRIENDS_BEFORE = re.compile(r"\b(?:follow|following|(?:our )?friends (?:at|from|over at)|partners? at|"
                                        r"sponsored by|courtesy of)[ \t]+$", _I)
 
@@ -1350,7 +1355,7 @@ _NAME_LIST = re.compile(r"[^\W\d_][\w'’-]*(?:(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:
 
 
 # a list the sentence says is the team: "Huge thanks to the staff and family who showed up with rakes: Jordan, Tasha, ..."
-_TEAM_LIST_LEAD = re.compile(r"\b(?:staff|team|colleagues|co-?workers|crew)\b[^.!?:\n]{0,60}:[ \t]*$", _I)
+_TEAM_LIST_LEAD = re.compile(r"\b(?:staff|team|colleagues|co-?workers|crew)\b[^.!?:(\n]{0,60}[:(][ \t]*$", _I)
 
 
 # a colleague's job before their name, in a list of colleagues: "Dr. Chen, Jordan, Priya and front-desk lead Tasha Green"
@@ -1366,7 +1371,7 @@ def _job_among_colleagues(text: str, e, first_names: frozenset[str]) -> bool:
 
 def _listed_as_the_team(text: str, e) -> bool:
     s0, _ = _sentence(text, e.start, e.end)
-    colon = text.rfind(":", s0, e.start)
+    colon = max(text.rfind(":", s0, e.start), text.rfind("(", s0, e.start))  # (or a bracket: "the team (Lauren, Sofia ...")
     return colon >= 0 and bool(_TEAM_LIST_LEAD.search(text, s0, colon + 1)) \
         and bool(_NAMES_LISTED.match(text, colon + 1)) \
         and re.fullmatch(r"[\w\s,.&'’-]*", text[colon + 1:e.start]) is not None \

@@ -109,6 +109,9 @@ _JOB_AFTER = re.compile(r"\s+(?:coordinator|specialist|manager|director|supervis
 
 _REFUSAL = re.compile(REFUSAL, re.IGNORECASE)
 _RECIPIENTS_LINE = re.compile(r"[ \t]*(?:to|cc|bcc)[ \t]*:", re.IGNORECASE)
+# ... or said to be in view: "[sent with all 42 parent addresses visible in the To: line — r.nguyen82@gmail.com, ...]"
+_RECIPIENTS_SHOWN = re.compile(r"\b(?:to|cc|bcc)(?:[ \t]*:|[ \t]+(?:line|field))|\brecipients?['’]?\b|\baddresses\b[^\n]{0,20}"
+                               r"\b(?:visible|shown|listed)\b", re.IGNORECASE)
 _TITLE_CASE_RUN_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’&-]*[ \t]+){2,}$")
 _WRITER_SPEAKS = re.compile(r"(?<![\w'’])(?:I|i|I'm|i'm|I’m|i’m|I am|I've|I’ve|I'll|I’ll|my own|My own|"
                             # the writer's own family: "My parents came here from San Salvador in 1989"
@@ -274,9 +277,11 @@ class PhiCheck(Check):
             if near:
                 return HEALTH_CONTEXT_SEVERITY, " next to health information"
             return self.name_severity, ""
-        if t in CONTACT and hits and _RECIPIENTS_LINE.match(text, text.rfind("\n", 0, e.start) + 1):
-            # an e-mail's visible recipients, in a mail about care: each learns who else is on the list
-            return Severity.BLOCK, " among an e-mail's recipients, in a message about care"
+        if t == "EMAIL" and len(re.findall(r"@[\w-]+\.", text)) >= 2 \
+                and (_RECIPIENTS_LINE.match(text, text.rfind("\n", 0, e.start) + 1)
+                     or _RECIPIENTS_SHOWN.search(text, max(0, e.start - 120), e.start)):
+            # an e-mail's recipients in view of each other: each learns who else the practice writes to
+            return Severity.BLOCK, " among an e-mail's visible recipients"
         if t in CONTACT or (t == "LOCATION" and any(c.isdigit() for c in text[e.start:e.end])):
             kind = " (street or postal address)" if t == "LOCATION" else ""
             if near:

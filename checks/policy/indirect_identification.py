@@ -164,6 +164,8 @@ _OWN_WORK = re.compile(
     # the person's own sessions: "who has logged into her telehealth session from her parked car every lunch break"
     r"|\b(?:logs?|logged|logging|shows?|showed|showing|dials?|dialed|dialing)\s+(?:up\s+)?(?:in(?:to)?|for|to|on(?:to)?)\s+"
     r"(?:her|his|their|your)\s+(?:\w+\s+)?(?:sessions?|appointments?|therapy)\b"
+    # the clinician's own time with them: "A founder I've worked with since his divorce in 2023"
+    r"|\b(?:I|we)(?:['’]ve| have)\s+(?:worked|been working)\s+with\s+(?:since|for)\b"
     # the arc of their progress: "six weeks ago she couldn’t order her own latte"
     r"|\b(?:\w+\s+)?(?:weeks?|months?|years?)\s+ago,?\s+(?:she|he|they)\s+(?:couldn['’]?t|could not|wouldn['’]?t|"
     r"would not|was too \w+ to|were too \w+ to)\b"
@@ -242,7 +244,8 @@ _ONGOING_CARE_BEFORE = re.compile(r"\b(?:started|start|began|begun|been|keep|kep
 _SESSION_WITH_BEFORE = re.compile(r"\b(?:session|appointment|consult(?:ation)?|visit) with\s+$", re.IGNORECASE)
 # ... and verbs that say it on their own: "supporting a ...", "spent a lot of this week with a ..."
 _CARE_GIVEN_STRONG = re.compile(
-    r"\b(?:support(?:ed|ing)?|treat(?:ed|ing)?|counsel\w*|spent [\w\s]{0,20}with|sat with|adjust(?:ed|ing)|fitt(?:ed|ing)|"
+    r"\b(?:support(?:ed|ing)?|treat(?:ed|ing)?|counsel\w*|spent [\w\s]{0,20}with|sat with|sit with|sits with|"
+    r"adjust(?:ed|ing)|fitt(?:ed|ing)|"
 
     r"walk(?:ed|ing)? alongside)(?:\s+the family of)?\s+$", re.IGNORECASE)
 _STRUGGLE = re.compile(r"\b(?:struggl\w*|carrying (?:a lot|so much)|going through|(?:a )?hard time|rough (?:patch|time|year)|"
@@ -341,11 +344,12 @@ class IndirectIdentification(Rule):
         if together:
             return together
         for m in _DESCRIPTION.finditer(text):
-            if not (_narrowed(m) or _ONE_INCIDENT.match(text, m.end()) or _NAMED_IN_THE_NEWS.match(text, m.end())):
-                continue
             s0, s1 = sentence_bounds(text, m.start())
             word = re.compile(r"\w").search(text, s1)  # the next sentence, past "!!!", emoji and line breaks
             _, n1 = sentence_bounds(text, word.start()) if word else (s0, s1)
+            if not (_narrowed(m) or _ONE_INCIDENT.match(text, m.end()) or _NAMED_IN_THE_NEWS.match(text, m.end())
+                    or _named_workplace_in_clause(text, m.end()) or _THE_ONLY_ONE.search(text, m.end(), n1)):
+                continue
             sentence, around = text[s0:s1], text[s0:n1]
             colleague_in_it = any(role == Role.STAFF and m.start() <= e.start < m.end()
                                   for e, role in reading.people(analysis)) \
@@ -483,6 +487,24 @@ def _narrowed(m: re.Match) -> bool:
 
 
 # one thing that happened singles someone out: "the kid who bit dr. amy last month is back"
+# what the relative clause after the description says of them: "a nurse who has worked nights in the pediatric ICU
+# at the same Portland children's hospital", or the sentence after: "He's the only one on the list running ..."
+_WHO_CLAUSE = re.compile(r"[ \t]+(?:who|that)[ \t]+[^.!?\n]{0,100}")
+_THE_ONLY_ONE = re.compile(r"\b(?:the only one|the only (?:person|woman|man)|the only [\w-]+ (?:on|in|at) (?:the|that|this))\b",
+                           re.IGNORECASE)
+
+
+def _named_workplace_in_clause(text: str, end: int) -> bool:
+    clause = _WHO_CLAUSE.match(text, end)
+    if not clause:
+        return False
+    words = clause.group(0).split()
+    return any(_PROPER.fullmatch(w) and w[0].isupper() and not _NOT_A_QUALIFIER.fullmatch(w)
+               and any(_NAMED_PLACE_WORD.fullmatch(x.lower().strip(".,;:!?").removesuffix("'s").removesuffix("’s"))
+                       for x in words[i + 1:i + 4])
+               for i, w in enumerate(words))
+
+
 # the one a news story names: "The teacher named in the article was seen at Harbor Light for only two sessions"
 _NAMED_IN_THE_NEWS = re.compile(r"\s+(?:named|mentioned|identified|quoted|featured|pictured)\s+in\s+(?:the|a|this|that|"
                                 r"today['’]s|yesterday['’]s|last week['’]s)\s+(?:\w+\s+)?(?:article|story|report|piece|segment|"

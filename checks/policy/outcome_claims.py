@@ -57,6 +57,13 @@ CLAIM_PATTERNS = [
     r"\bcures? (?:for )?(?:\w+ ){0,2}" + L.CONDITION,
     r"\b" + L.CONDITION + r"[, ]+(?:\w+ ){0,2}cured\b",
     r"\b(?:never|no longer) (?:\w+ ){0,2}(?:feel|be|have|experience|suffer|struggle|worry)(?: \w+){0,3} again\b",
+    # a cure said outright, or none left after: "It doesn't just help. It cures.", "8 sessions. Zero panic attacks.",
+    # "your trauma is just… gone ✨ 3 sessions", "Not a single couple who has completed our intensive has gone on to divorce"
+    r"\b(?:it|this|that) (?:cures|will cure)\b(?! (?:nothing|no one|nobody))",
+    r"\b(?:zero|0) " + L.CONDITION + r"\b",
+    # (an ellipsis may sit between: "just… gone")
+    r"\b" + L.CONDITION + r"\b[^!?\n]{0,20}\b(?:gone|over|cured|fixed)\b[^!?\n]{0,12}\b" + L.NUM + r" (?:sessions?|weeks?|days?|visits?)\b",
+    r"\bnot (?:a single|one) (?:couple|client|patient|family|person|kid|teen)\b[^.!?\n]{0,60}\b(?:has|have) (?:gone on to|ever)\b",
     # "you will never lose another night’s sleep to racing thoughts", "never have another panic attack"
     r"(?:\bwill|['’]ll) never (?:\w+ ){0,2}(?:lose|have|spend|face|feel|suffer|get|miss|dread) (?:another|a single)\b",
     r"\b(?:permanent(?:ly)?|forever|for good|once and for all)\b" + _CLAUSE + r"{0,50}\b(?:cur\w*|fix\w*|eliminat\w*|end\w*|"

@@ -237,6 +237,10 @@ _CLINICIANS_VOICE = re.compile(r"\b(?:therapist|counsel+or|clinician|psychologis
 _TREATING_IN_A_CASE = re.compile(r"\btreating\s+(?:psychologist|therapist|clinician|counsel+or|psychiatrist|provider|"
                                  r"physician|doctor)\b[^.!?\n]{0,40}?(?-i:\b[A-Z][\w.]*)\s+vs?\.?\s+(?-i:[A-Z])",
                                  re.IGNORECASE)
+# their own treatment, by its name: "the mayor's wife's peel"
+# (not a visit, which may be a public one: "the mayor's visit to our new office")
+_THEIR_CARE_AFTER = re.compile(r"(?:['’]s\s+(?:wife|husband|son|daughter|mom|dad|kid|child|partner))?['’]s\s+(?:[\w-]+\s+)?"
+                               r"(?!visits?\b|tours?\b)(?:" + L.CARE + r")\b", re.IGNORECASE)
 # care that goes on: "we started seeing", "she's been treating"
 _ONGOING_CARE_BEFORE = re.compile(r"\b(?:started|start|began|begun|been|keep|kept)\s+(?:seeing|treating|counseling|counselling|"
                                   r"working with|supporting)\s+$", re.IGNORECASE)
@@ -379,6 +383,8 @@ class IndirectIdentification(Rule):
                         _SLOT.search(text, s0, m.start()) or _STRUGGLE.search(around) or _CLIENT.search(around)):
                     return m.start(), m.end()
                 continue
+            if _THEIR_CARE_AFTER.match(text, m.end()) and not colleague_in_it:
+                return m.start(), m.end()  # "she's the one who did the mayor's wife's peel before the Harvest Gala"
             if _ONGOING_CARE_BEFORE.search(before):
                 return m.start(), m.end()  # "this fall we started seeing the city's deputy parks director weekly"
             if (_CARE_GIVEN_BEFORE.search(before) or _SESSION_WITH_BEFORE.search(before)) and _STRUGGLE.search(around):

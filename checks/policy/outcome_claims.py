@@ -60,7 +60,7 @@ CLAIM_PATTERNS = [
     # a cure said outright, or none left after: "It doesn't just help. It cures.", "8 sessions. Zero panic attacks.",
     # "your trauma is just… gone ✨ 3 sessions", "Not a single couple who has completed our intensive has gone on to divorce"
     r"\b(?:it|this|that) (?:cures|will cure)\b(?! (?:nothing|no one|nobody))",
-    r"\b(?:zero|0) " + L.CONDITION + r"\b",
+    r"\b" + L.NUM + r" (?:weeks?|sessions?|days?|visits?)\W[^!?\n]{0,30}\b(?:zero|0) " + L.CONDITION + r"\b",
     # (an ellipsis may sit between: "just… gone")
     r"\b" + L.CONDITION + r"\b[^!?\n]{0,20}\b(?:gone|over|cured|fixed)\b[^!?\n]{0,12}\b" + L.NUM + r" (?:sessions?|weeks?|days?|visits?)\b",
     r"\bnot (?:a single|one) (?:couple|client|patient|family|person|kid|teen)\b[^.!?\n]{0,60}\b(?:has|have) (?:gone on to|ever)\b",

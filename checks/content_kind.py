@@ -67,7 +67,9 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"(?<!\bi )(?<!\bwe )(?<!\bjust )(?<!\breally )\b(?:wanted|asked us|gave us permission) (?:everyone |us |you )?"
         r"to (?:know|share|tell)\b",
         r"\bhearing from (?:our|my) (?:clients|patients)\b",
-        r"\b10/10\b(?!\s*(?:good (?:boy|girl|dog|doggo|pup|pupper)|would pet))|\bwould (?:definitely |highly |100% )?recommend (?:them|this (?:practice|place|team|clinic|office)|"
+        # (not a pet's rating: "10/10 good boy")
+        r"\b10/10\b(?!\s*(?:good (?:boy|girl|dog|doggo|pup|pupper)|would pet))"
+        r"|\bwould (?:definitely |highly |100% )?recommend (?:them|this (?:practice|place|team|clinic|office)|"
         r"(?:her|him) to|(?-i:[A-Z]\w+))\b",
         r"\b(?:hear|listen|watch|learn) (?:from|to) (?-i:[A-Z][a-z]+)\b,?[^.!?\n]{0,60}\b(?:about how|how|why|as (?:she|he|they))\b",
         r"\b(?:changed|saved|transformed) (?:her|his|their) (?:life|marriage|family|relationship)\b",

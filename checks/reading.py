@@ -162,7 +162,8 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     photo = draft.has_photo and not no_client_pictured(text) and not none_shows_a_client
     # a description of a photo showing no client is no one's care: "[photo: Juniper lying on the office rug]"
     # (the sentence may open at the description's bracket: "[photo: ...")
-    anyone = tuple(a or any(d0 - 12 <= s and e <= d1 + 2 for d0, d1 in no_client_shown) for a, (s, e) in zip(anyone, bounds))
+    anyone = tuple(a or any(d0 - 12 <= s and e <= d1 + 2 for d0, d1 in no_client_shown)
+                   for a, (s, e) in zip(anyone, bounds))
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
               if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end])
               or condolence(text[s.start:s.end])
@@ -255,12 +256,11 @@ def listicle_title(text: str) -> tuple[int, int] | None:
 
 
 # a line that introduces a list of general advice: "A few takeaways she shared:", "Things that help:"
-_ADVICE_LEAD = re.compile(r"\b(?:tips?|takeaways?|reminders?|lessons?|ideas?|ways?|signs?|steps?|strategies|things|"
-                          r"suggestions?|pointers|do'?s|don'?ts|rules of thumb)\b[^\n]{0,40}:[ \t]*$", re.IGNORECASE)
-
-
-_ADVICE_LEAD_ON_THE_LINE = re.compile(_ADVICE_LEAD.pattern.replace(r":[ \t]*$", r":[ \t]*") + r"(?:[•▪*][^•▪*\n]*)*[•▪*][ \t]*$",
-                                      re.IGNORECASE)
+_ADVICE_WORDS = (r"\b(?:tips?|takeaways?|reminders?|lessons?|ideas?|ways?|signs?|steps?|strategies|things|"
+                 r"suggestions?|pointers|do'?s|don'?ts|rules of thumb)\b[^\n]{0,40}:[ \t]*")
+_ADVICE_LEAD = re.compile(_ADVICE_WORDS + r"$", re.IGNORECASE)
+# ... with its items run onto the same line: "A few takeaways she shared: • brief the interpreter ... • "
+_ADVICE_LEAD_ON_THE_LINE = re.compile(_ADVICE_WORDS + r"(?:[•▪*][^•▪*\n]*)*[•▪*][ \t]*$", re.IGNORECASE)
 
 
 def under_advice_lead(text: str, start: int) -> bool:

@@ -1550,9 +1550,9 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
                 r = Role.PUBLIC if Role.PUBLIC in here else Role.STAFF
             elif not here and _HE_OR_SHE.search(text, s0, e.start) and not _CARE_OF_SOMEONE.search(text, s0, s1):
                 # "fun facts: she volunteered for 3 years with a hospice in Bend": the one named before
-                before = [(x, pr) for x, pr in zip(entities, out) if x.entity_type == "PERSON" and x.end <= s0]
-                if before and before[-1][1] in (Role.STAFF, Role.PUBLIC):
-                    r = before[-1][1]
+                named_before = [pr for x, pr in zip(entities, out) if x.entity_type == "PERSON" and x.end <= s0]
+                if named_before and named_before[-1] in (Role.STAFF, Role.PUBLIC):
+                    r = named_before[-1]
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _WELCOMES_NEW_COLLEAGUES.match(text) \
                 and not _NOT_STAFF_SENTENCE.search(text, *_sentence(text, e.start, e.end)) \
                 and not _CARE_OF_SOMEONE.search(text, *_sentence(text, e.start, e.end)):

@@ -23,10 +23,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.consent.names import fold  # accents and look-alikes folded, as the consent matcher does
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import (CREDENTIALS, DATE_PREPOSITION_BEFORE, FAMILY_WORDS, HEALTH_TERMS, HONORIFICS, IRREGULAR_PAST, MONTHS,
-                                SPACY_MODEL, STREET_TYPES, STREET_WORDS, WEEKDAYS,
-                                ANIMAL, brand_pattern, common_surnames, given_names, is_chat_word, spanish_phrase, is_country_or_state, is_vocabulary,
-                                census_given_name, cities, english_words, limit_after_quantity, names_not_words, person_names)
+from checks.phi.lexicon import (ANIMAL, CREDENTIALS, DATE_PREPOSITION_BEFORE, FAMILY_WORDS, HEALTH_TERMS, HONORIFICS,
+                                IRREGULAR_PAST, MONTHS, SPACY_MODEL, STREET_TYPES, STREET_WORDS, WEEKDAYS, brand_pattern,
+                                census_given_name, cities, common_surnames, english_words, given_names, is_chat_word,
+                                is_country_or_state, is_vocabulary, limit_after_quantity, names_not_words, person_names,
+                                spanish_phrase)
 from checks.phi.recognizers import clearpost_recognizers
 from checks.phi.recognizers.base import function_word as _function_word
 from checks.phi.recognizers.given_name import in_a_persons_place
@@ -1364,7 +1365,8 @@ def _remainders(text: str, c: _Candidate, clash: list[_Candidate]) -> list[_Cand
     return out
 
 
-_NEIGHBOURS_AFTER = re.compile(r"(?:-[^\W\d_][\w'’]*)?(?:[ \t]*(?:&|and)[ \t]*[^\W\d_][\w'’\-]*)?[ \t]+(?:neighbou?rs|neighbou?rhood|residents|"
+_NEIGHBOURS_AFTER = re.compile(r"(?:-[^\W\d_][\w'’]*)?(?:[ \t]*(?:&|and)[ \t]*[^\W\d_][\w'’\-]*)?"
+                               r"[ \t]+(?:neighbou?rs|neighbou?rhood|residents|"
                                r"locals|area|community|group)\b", re.IGNORECASE)  # ("Hi Sellwood-Moreland group!")
 _GROUP_WORDS = {"men", "women", "kids", "children", "moms", "dads", "parents", "teens", "seniors", "veterans"}
 _KEYWORD_BEFORE = re.compile(r"\b(?:text|reply|type|send)\s+[\"“']$", re.IGNORECASE)
@@ -1471,7 +1473,8 @@ def _cheered(text: str, start: int, end: int) -> bool:
 
 
 # a pet's name right after the animal: "her rescue pit mix, olive,", "our dog named Biscuit"
-_PET_NAMED = re.compile(rf"(?<![\w-]){ANIMAL}(?:,|[ \t]+(?:named|called))[ \t]+(?P<name>[^\W\d_][\w'’\-]*)", re.IGNORECASE)
+_PET_NAMED = re.compile(rf"(?<![\w-]){ANIMAL}(?:,|[ \t]+(?:named|called))[ \t]+(?P<name>[^\W\d_][\w'’\-]*)",
+                        re.IGNORECASE)
 
 
 # what only a person has, right after a given name: "Sunny from my tues group", "Dawn B's daughter", "Kai, Nalani &

@@ -163,15 +163,19 @@ def next_monday_at(hour: int, after: datetime) -> datetime:
 async def test_when_it_is_the_notice_day_then_each_officer_gets_the_expiring_consents_privately_once(slack_pair):
     slack, other, clock = slack_pair
     monday = next_monday_at(9, clock.at)
+    # Sunday: not the day; set before the consents exist, as the replicas' own loops tick too (on a real Monday
+    # morning a tick at the real time would be notice time)
+    clock.at = monday - timedelta(days=1)
     registry = ConsentRegistry(slack.services.engine, today=lambda: monday.date())
+    # (ending 25 days after that Monday: more than 30 days after today even when today is the Monday before, so a
+    # replica's own loop, ticking at the real time on a real Monday morning, has nothing to tell yet)
     registry.grant("officer", patient="Rosa Delgado", scopes=["testimonial", "name_use"], platforms=["instagram"],
                    document_ref="scans/rosa-delgado-2026.pdf", granted_on=monday.date() - timedelta(days=300),
-                   expires_on=monday.date() + timedelta(days=10), new_patient=True)
+                   expires_on=monday.date() + timedelta(days=25), new_patient=True)
     registry.grant("officer", patient="Tom Okafor", scopes=["photo"], platforms=["facebook"],
                    document_ref="scans/tom.pdf", granted_on=monday.date() - timedelta(days=30),
                    expires_on=monday.date() + timedelta(days=200), new_patient=True)
 
-    clock.at = monday - timedelta(days=1)  # Sunday: not the day
     await slack.services.scheduler.tick()
     assert slack.api.of("chat.postMessage") == []
     clock.at = monday
@@ -181,7 +185,7 @@ async def test_when_it_is_the_notice_day_then_each_officer_gets_the_expiring_con
     assert sorted(d["channel"] for d in dms) == sorted([OFFICER, OFFICER2])  # privately, once each
     text = dms[0]["text"]
     assert "Consents ending within 30 days" in text and "testimonial, name_use on instagram" in text
-    assert "P-" in text and "ends " + (monday.date() + timedelta(days=10)).isoformat() in text
+    assert "P-" in text and "ends " + (monday.date() + timedelta(days=25)).isoformat() in text
     assert "Rosa" not in text and "Delgado" not in text and "scans/" not in text  # ids only, no documents
     assert "Tom" not in text and "photo" not in text  # ends later than expiring_days
 
@@ -255,10 +259,11 @@ async def test_when_teams_officers_get_the_consent_notice_then_each_gets_a_priva
         assert (await h.send(draft))[0] == 201
         await h.settle()
         monday = next_monday_at(8, clock.at)
+        clock.at = monday - timedelta(days=1)  # (the loop ticks too: not at notice time before the consent exists)
         ConsentRegistry(services.engine, today=lambda: monday.date()).grant(
             "officer", patient="Rosa Delgado", scopes=["testimonial"], platforms=["instagram"],
             document_ref="scans/rosa.pdf", granted_on=monday.date() - timedelta(days=9),
-            expires_on=monday.date() + timedelta(days=3), new_patient=True)
+            expires_on=monday.date() + timedelta(days=25), new_patient=True)  # (see the Slack notice test)
         clock.at = monday
         await services.scheduler.tick()
         await services.scheduler.tick()

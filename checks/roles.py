@@ -1364,9 +1364,9 @@ _JOB_IN_A_LIST_BEFORE = re.compile(r"(?:,|\band\b|&)\s+(?:" + _STAFF_JOB + r")\s
 
 def _job_among_colleagues(text: str, e, first_names: frozenset[str]) -> bool:
     s0, _ = _sentence(text, e.start, e.end)
-    flat = re.sub(r"(?<=\w)-(?=\w)", " ", text)  # ("front-desk lead"; positions kept)
-    job = _JOB_IN_A_LIST_BEFORE.search(flat, max(s0, e.start - 40), e.start)
-    return bool(job) and any(is_staff_first_name(w, first_names) for w in re.findall(r"[^\W\d_]+", text[s0:job.start()]))
+    flat = re.sub(r"(?<=\w)-(?=\w)", " ", text[s0:e.start])  # the sentence so far ("front-desk lead"; positions kept)
+    job = _JOB_IN_A_LIST_BEFORE.search(flat, max(0, e.start - 40 - s0))
+    return bool(job) and any(is_staff_first_name(w, first_names) for w in re.findall(r"[^\W\d_]+", flat[:job.start()]))
 
 
 def _listed_as_the_team(text: str, e) -> bool:

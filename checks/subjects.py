@@ -451,13 +451,18 @@ _NO_ONE_ELSE_SHOWN = re.compile(r"\b(?:no|without)\s+(?:other\s+)?(?:people|pers
                                 r"|\b(?:nobody|no one)(?:\s+else)?\b", _I)
 
 
+def _without_no_one(words: str) -> str:
+    """The description less what it says is not in it ("no people", "nobody else"), positions kept."""
+    return _NO_ONE_ELSE_SHOWN.sub(lambda m: " " * len(m.group()), words)
+
+
 def descriptions_of_no_client(text: str, is_colleague, unknown_people: list[tuple[int, int]],
                               staff_people: list[tuple[int, int]] = ()) -> tuple[list[tuple[int, int]], bool]:
     """Where the draft says what its photo shows and it is colleagues by name and no one else ("(photo: Jordan
     and Priya in the new telehealth room, giving a thumbs up)"), or no one at all ("(photo: the shelf stacked
     with rice, lentils, diapers and masa)"); and whether every description it has says so."""
     def colleagues_or_no_one(at: int, words: str) -> bool:
-        words = _NO_ONE_ELSE_SHOWN.sub(lambda m: " " * len(m.group()), words)  # (positions kept)
+        words = _without_no_one(words)
         if _CARED_FOR_SHOWN.search(words) or _VISITOR_SHOWN.search(words) or _SOMEONE_ELSE.search(words) \
                 or any(at <= a < at + len(words) for a, _ in unknown_people):
             return False
@@ -478,7 +483,7 @@ def photo_shows_no_one(text: str) -> bool:
         not (_ANYONE_SHOWN.search(words) or _RECORDS_SHOWN.search(words) or _VISITOR_SHOWN.search(words)
              or _OTHERS_SHOWN.search(words) or _SOMEONE_ELSE.search(words)
              or any(w[0].isupper() and mostly_given_name(w) for w in re.findall(r"[^\W\d_]+", words)))
-        for words in (_NO_ONE_ELSE_SHOWN.sub(" ", w) for _, w in shown))
+        for words in (_without_no_one(w) for _, w in shown))
 
 
 def clients_present(text: str) -> bool:

@@ -1464,12 +1464,22 @@ _SPOKEN_TO_AFTER = re.compile(r"[^\w\n]{0,4}[ \t]*(?:U|YOU|UR|YOUR)\b")
 _CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|[:.!?\n—–]|[^\w\s'’])[ \t]*$")
 
 
+_CHANT_GAP = re.compile(r"[^\w\n]{1,8}")
+
+
 def _cheered(text: str, start: int, end: int) -> bool:
-    word = text[start:end]
-    again = re.compile(r"[^\w\n]{1,8}" + re.escape(word) + r"\b")  # a chant: the same name again right after
     return bool(_CHEER_BEFORE.search(text, max(0, start - 16), start) or _CHEER_AFTER.match(text, end)
                 or (_SPOKEN_TO_AFTER.match(text, end) and _CLAUSE_OPENS_BEFORE.search(text, max(0, start - 4), start))
-                or again.match(text, end))
+                or _chanted(text, start, end))
+
+
+def _chanted(text: str, start: int, end: int) -> bool:
+    """The same name again right after it: "FAITH FAITH FAITH 📣", "SIDDHARTH 🏆 SIDDHARTH"."""
+    gap = _CHANT_GAP.match(text, end)
+    again = gap.end() if gap else -1
+    after = again + (end - start)
+    return gap is not None and text.startswith(text[start:end], again) \
+        and not (after < len(text) and (text[after].isalnum() or text[after] == "_"))
 
 
 # a pet's name right after the animal: "her rescue pit mix, olive,", "our dog named Biscuit"

@@ -80,7 +80,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         # (letters beyond ASCII too: "— Lucía R.")
         _OPEN + r"[^\"”]{15,}[\"”]" + _TO_ATTRIBUTION + r"\s*(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+ [A-ZÀ-ÖØ-Þ]\.|[A-Z]\.\s?[A-Z]\.|@\w+|"
         r"(?:a |an |our |one )?(?:\w+ ){0,3}(?:client|patient|mom|dad|parent|veteran|student)\b|"
-        r"(?:[A-Z][a-z]+|[A-Z]\.),\s*(?:\d|age\b|aged\b|a |an ))",  # "— Maria, 34", "— R., 34"
+        r"(?:[A-Z][a-z]+|[A-Z]\.),\s*(?:\d|age\b|aged\b|a |an )"  # "— Maria, 34", "— R., 34"
+        r"|[A-Z]\.,\s*(?:[\w-]+\s+){0,3}[\w-]+,\s*[A-Z][a-z]+)",  # "— M., retired firefighter, Milwaukie"
         r"\b(?:5|five)[- ]star (?:review|rating) (?:from|by)\b",
         r"\bin (?:her|his|their) (?:own )?words\b",
         r"(?:^|[\s:(])[‘'](?=[A-Z])(?=(?:[^'’\n]|['’](?=[a-z])){0,300}?\b(?:I|I'm|I've|me|my)\b)"
@@ -220,12 +221,21 @@ _REPLY_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:draft[ \
                            r"(?:reply|response)\b[^\n:]{0,40}:", _FLAGS)
 
 
+# a line naming the comment the reply below answers, and quoting it: "Replying to @jm.outdoors (“harbor light helped
+# me so much”):", "In reply to Dana K.: “...”" (the reply follows on the next line)
+_REPLYING_TO_LINE = re.compile(r"^[ \t]*[^\w\n]{0,3}[ \t]*(?:replying|reply|in[ \t]+reply|responding|response)[ \t]+to[ \t]+"
+                               r"[^\n]{1,300}?:[ \t]*(?:[\"“][^\n]{0,300}[\"”][ \t]*)?(?=\n[ \t]*\S)", _FLAGS)
+
+
 def pasted_review(text: str) -> tuple[int, int] | None:
     """Where the draft quotes the review it answers, before its reply: words already public and
     not posted again, so nothing in them is the reply's disclosure."""
     review = _REVIEW_HEADER.search(text)
     reply = _REPLY_HEADER.search(text, review.end()) if review else None
-    return (review.start(), reply.start()) if reply else None
+    if reply:
+        return review.start(), reply.start()
+    replying = _REPLYING_TO_LINE.search(text)
+    return replying.span() if replying else None
 
 
 # a note to whoever reviews the draft, not part of the post: "[note to reviewer: this is Elena's quote — anonymous

@@ -21,6 +21,7 @@ from checks.content_kind import kind_spans, pasted_review, reviewer_notes
 from checks.policy.base import sentence_bounds
 from checks.policy.check import MEDIA_RULES
 from checks.roles import invented_spans
+from checks.subjects import photo_description_spans
 
 # finding code -> the consent scopes any one of which covers it
 _STORY = ("story", "case_study")
@@ -257,6 +258,11 @@ def _covered(text: str, f: Finding, covering: list[Finding], names: set[str], gr
             return True
     needs = COVERABLE.get(f.code)
     if needs is not None and granted.intersection(needs):
+        return True
+    # "[photo: Jasmine Ortiz at her kitchen table]": what her photo consent lets us show
+    if f.code in _IN_THEIR_WORDS and "photo" in granted and f.start is not None \
+            and any(d0 - 12 <= f.start and f.end <= d1 + 2 and any(n in name_key(text[d0:d1]) for n in names)
+                    for d0, d1 in photo_description_spans(text)):
         return True
     # "Client spotlight: Rosa says ..." tells about her care in her own words: her testimonial
     # consent covers that sentence and the one that introduces her words, but not a story told

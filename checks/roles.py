@@ -469,11 +469,13 @@ _HOTLINE_WORDS = re.compile(
     r"\b(?:lifeline|hotline|helpline|help line|crisis|text (?:home|hello|talk|\w+) to|line|988|suicide|"
     r"samhsa|nami|veterans|trevor|warmline|warm line|support line|toll[- ]free|24/7|call or text|text or call)\b", _I)
 
+_TOLL_FREE = re.compile(r"^\+?1?[\s.(-]*8(?:00|33|44|55|66|77|88)\b")
 _NAMED_HELP_LINE = re.compile(r"\b(?:crisis|help|life|hot|warm|support|peer|suicide|poison)\s*line\b[^\n]{0,40}$", _I)
 _OPERATIONS = re.compile(
     r"\b(?:closed|closing|closure|close early|reopen\w*|open|opens|hours|holiday|office|offices|workshop|webinar|"
     r"event|class|classes|group (?:starts|begins|meets)|registration|register|rsvp|sign up|signups?|enroll\w*|"
-    r"awareness|observ\w+|conference|seminar|summit|fair|festival|open house|deadline|launch\w*|starts|begins|"
+    r"awareness|observ\w+|conference|seminar|summit|symposium|keynote|panel|lecture|(?:will )?present(?:s|ing)? at|"
+    r"(?:speak|speaking) at|(?:give|gives|giving) a (?:free )?(?:[\w'’-]+ )?talk|fair|festival|open house|deadline|launch\w*|starts|begins|"
     r"kicks off|join us|save the date|tickets?|webinar|live|q&a|ama|fundraiser|walk|5k|run|gala|celebrat\w+|"
     r"national|world|international|month|week|thanksgiving|christmas|new year|memorial day|labor day|"
     r"independence day|juneteenth|mlk|presidents|veterans day|easter|hanukkah|diwali|eid|(?:in|at|on) observance|"
@@ -639,13 +641,19 @@ _OTHER_JOB_BEFORE = re.compile(r"(?<![\w-])(?-i:" + "|".join(OUTSIDE_JOBS) + r"|
 _LISTED_TITLE_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[•▪*-])|[•▪]|(?<=[ \t])\d{1,2}[.)])[ \t]+[^\n•▪]{3,80}?"
                                   r"[ \t][—–-][ \t]*"
                                   r"(?:[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?[ \t]*(?:&|and|,)[ \t]*)?$")
+# ... or a title in Title Case, then a comma: "• Beautiful Boy, David Sheff", "• Get Your Loved One Sober, Robert Meyers & "
+_LISTED_TITLE_COMMA_BEFORE = re.compile(
+    r"(?:(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[•▪*-])|[•▪])[ \t]+(?-i:[A-Z][\w'’]*(?:[ \t]+(?:[A-Z0-9][\w'’]*|a|an|the|of|to|in|on|for|"
+    r"and|with|like|is|at|by|from|up|out|down|you|your|my|our))*),[ \t]*"
+    r"(?:[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?[ \t]*(?:&|and|,)[ \t]*)?$")
 # after a listed author: a surname, co-authors, a bracketed aside ("(from priya)"), a note and the line's end
 _LISTED_AUTHOR_AFTER = re.compile(r"(?:[ \t]+[^\W\d_][\w'’-]+)?(?:[ \t]*(?:&|and|,)[ \t]*[^\W\d_][\w'’-]+"
                                   r"(?:[ \t]+[^\W\d_][\w'’-]+)?)?(?:[ \t]*\([^()\n]{0,40}\))?"
                                   r"(?:[.;:][ \t]+[^\n]*)?[^\w\n•▪]*"  # (or a note on the book: "— Joan Didion. A brilliant ...")
                                   r"(?:\n|$|[•▪]|\d{1,2}[.)][ \t])")
 # someone known by full name who has told their own story, in a sentence giving the practice no part in it
-_OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|talked|written|opened up)|"
+_OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|talked|written|opened up|said|shared|"
+                              r"credited|described|called)|"
                               r"been\s+(?:\w+ly\s+)?(?:open|candid|vocal|honest))\b", _I)
 
 
@@ -724,8 +732,11 @@ def person_role(text: str, e: Entity) -> Role:
             and not _COMES_TO_US_AFTER.match(after) and not clients_words \
             and not (re.search(r"\bthe\s+$", before, _I) and re.fullmatch(r"[A-Z][a-z]+s", value)):  # "the Hendersons"
         return Role.PUBLIC  # a public figure is cited by full name; "— Linda K." is a client
-    if " " in value.strip() and _QUOTED_TITLE_AFTER.match(after) and not initialled:
-        return Role.PUBLIC  # "the team is passing around Robin Wall Kimmerer’s “Braiding Sweetgrass.”": an author
+    if " " in value.strip() and (_QUOTED_TITLE_AFTER.match(after) or re.search(r"s['’]$", value)
+                                 and _QUOTED_TITLE_AFTER.match("'s" + after)) and not initialled:
+        # "the team is passing around Robin Wall Kimmerer’s “Braiding Sweetgrass.”", "Brooke Shields’ “Down Came the
+        # Rain”": an author
+        return Role.PUBLIC
     if office_holder_cared_for:
         return Role.UNKNOWN
     if in_office and _SPOKE_OF_THEIR_OWN.search(_sentence_and_next(text, e)):
@@ -733,8 +744,10 @@ def person_role(text: str, e: Entity) -> Role:
     if (_VISITS_FROM_A_BUSINESS_AFTER.match(after) or _REP_BEFORE.search(before) or _OTHER_JOB_BEFORE.search(before)
             or _SERVED_AS_AFTER.match(after) or _JOB_ELSEWHERE_AFTER.match(after)
             or _THANKED_BEFORE.search(before) and _AT_A_BUSINESS_AFTER.match(after)) \
+            and not (_OUR_JOB_BEFORE.search(before) and _STAFF_JOB_BEFORE.search(before)) \
             and not _cared_for_here(_sentence_and_next(text, e), after) \
             and not _NOT_STAFF_SENTENCE.search(text, *_sentence(text, e.start, e.end)):
+        # (not "our front desk coordinator Tasha Williams": our own)
         return Role.ORGANISATION  # "Jamal Pierce from Phonak will be in the office 10–3 showing ...": a vendor's rep
     if (_SERVICE_TITLE_BEFORE.search(before) or (title_in and _SERVICE_TITLE_BEFORE.search(title_in))) \
             and not _cared_for_here(_sentence_and_next(text, e), after):
@@ -758,7 +771,8 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC
     if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person
-    if _LISTED_TITLE_BEFORE.search(before) and _LISTED_AUTHOR_AFTER.match(after):
+    if (_LISTED_TITLE_BEFORE.search(before) or _LISTED_TITLE_COMMA_BEFORE.search(before)) \
+            and _LISTED_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "2. Atomic Habits — James Clear": a reading list's author
     if (value.isupper() or (value.islower() and value not in given_names() and value not in common_surnames())) \
             and " " not in value and len(value) <= 8 and before.endswith("(") and after.startswith(")"):
@@ -982,6 +996,8 @@ def phone_role(text: str, e: Entity) -> Role:
         if _HOTLINE_WORDS.search(text, max(0, s0 - 80), min(len(text), s1 + 80)) or \
                 number.strip().strip("()").startswith(("988", "741741")):
             return Role.HOTLINE
+        if _TOLL_FREE.match(number):
+            return Role.ORGANISATION  # a toll-free line is a business's or a service's, never a person's own phone
     if _OUR_LINE_BEFORE.search(text[text.rfind("\n", 0, e.start) + 1:e.start]):
         return Role.PRACTICE  # "Our intake line is open Mon–Fri, 8am–6pm: (555) 011-8800"
     return contact_role(text, e)
@@ -1163,7 +1179,8 @@ _CHAINED_CONTACT = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\(?\d{3}\)?[-.\s
 
 def date_role(text: str, e: Entity) -> Role:
     s0, s1 = _sentence(text, e.start, e.end)
-    sentence = text[s0:s1]
+    # (a talk's or a book's title says nothing of anyone's care: "will present “The Family Is the Patient Too” ...")
+    sentence = _QUOTED_TITLE.sub(" ", text[s0:s1])
     if _PAPERWORK_BEFORE.search(text, max(s0, e.start - 40), e.start):
         return Role.OPERATIONS  # a form's date: "(authorization on file, Feb 2025)"
     if _WRITER_AWAY.search(sentence):
@@ -1189,6 +1206,9 @@ def date_role(text: str, e: Entity) -> Role:
     if EVENT_WORDS.search(nearby) or (not _CARE_OF_SOMEONE.search(nearby) and _OPERATIONS.search(nearby)):
         return Role.OPERATIONS
     return Role.UNKNOWN
+
+
+_QUOTED_TITLE = re.compile(r"[“\"](?-i:[A-Z])[^”\"\n]{2,120}[”\"]")
 
 
 # a named day, week or month of observance, after or before its date ("... is Gold Star Mother's and Family's Day",
@@ -1732,12 +1752,22 @@ _UNDER_A_SPEAKERS_HEADING = re.compile(r"(?:panelists?|speakers?|presenters?|fea
 _CLIENT_ON_THE_LINE = re.compile(r"\b(?:clients?|patients?|members?|alumn\w*|graduates?|working with|(?:his|her|their) own)\b", _I)
 
 
+# a place whose name is its government's: "Multnomah County", "the City of Gresham"
+_GOVERNMENT = re.compile(r"\b(?:county|city|parish|borough|township)\b", _I)
+# ... doing what only a body does: "Multnomah County announced", "Clark County has opened warming centers"
+_ACTS_AS_A_BODY = re.compile(r"['’]?s?\s+(?:(?:has|have|had|will|is|are|just|officially|also|now)\s+)*(?:announc|declar|open|"
+                             r"issu|report|launch|expand|fund|extend|activat|clos|cancel|offer|post|updat|confirm|"
+                             r"say|said|urg|warn|ask|provid|approv|pass|vot)\w*\b", _I)
+
+
 def role_of(text: str, e: Entity) -> Role:
     if e.entity_type == "LOCATION" and (_SERVICE_AREA.search(text, max(0, e.start - 20), e.start)
                                         or _ANYWHERE_LISTED.search(text, max(0, e.start - 120), e.start)):
         return Role.OPERATIONS
     if e.entity_type == "LOCATION" and _INSURERS_BEFORE.search(text, max(0, e.start - 120), e.start):
         return Role.ORGANISATION  # "in-network with OHP, Providence and Regence": an insurer named after a town
+    if e.entity_type == "LOCATION" and _GOVERNMENT.search(text[e.start:e.end]) and _ACTS_AS_A_BODY.match(text, e.end):
+        return Role.ORGANISATION  # "Multnomah County announced this morning that shelters open": the county's government
     if e.entity_type == "LOCATION" and (_OUR_SITE_BEFORE.search(text, max(0, e.start - 8), e.start)
                                         and _SITE_AFTER.match(text, e.end)
                                         or _OFFICE_ROOMS_BEFORE.search(text, max(0, e.start - 40), e.start)):
@@ -1763,6 +1793,10 @@ def role_of(text: str, e: Entity) -> Role:
             or e.entity_type == "LOCATION" and _VENUE_ON_BEFORE.search(text, max(0, e.start - 40), e.start)):
         return Role.ORGANISATION  # a business's own address or branch town: "Tidepool Books on Belmont"
     return role
+
+
+# a job the practice calls its own: "Our front desk coordinator "
+_OUR_JOB_BEFORE = re.compile(r"\b(?:our|ur)\s+(?:[\w-]+\s+){0,3}$", _I)
 
 
 # a venue by its kind, then its street: "Portland's zero-proof bar on NE Alberta"

@@ -40,6 +40,8 @@ _SOMEONE_ELSE = re.compile(
     # (not a contraction, "it's National Family Caregivers Month", nor a compound, "a family-based track")
     r"\b(?:a|an|the|this|that|one|someone|somebody|(?!(?:it|that|what|there|here|he|she|who|let|where|how)['’]s\b)\w+['’]s)"
     r"\s+(?:[\w-]+\s+){0,2}" + L.WHO + r"\b(?!-)"
+    # (a kind of group, not a person: "a family group where nobody tried to fix me", "a teen group")
+    r"(?!\s+(?:groups?|therapy|programs?|workshops?|class(?:es)?|circles?|nights?)\b)"
     # ("PT" in capitals is the job or a credential: "Dr. Priya Raman, PT, DPT", "our PT Dana")
     # (not "patient" said of someone's temper: "a very patient therapist")
     r"|\b(?:client|counselee)s?\b|(?<!\bvery )(?<!\bso )(?<!\btoo )(?<!\bmore )(?<!\bmost )\bpatients?\b"
@@ -52,7 +54,8 @@ _SOMEONE_ELSE = re.compile(
     r"|\b(?:neighbou?r|friend|coworker|co-worker|cousin|boss|roommate|classmate)['’]?s\s+(?:\w+\s+)?" + _FAMILY + r"\b"
     r"|\b(?:our|my|her|his|fav\w*)\s+(?:\w+\s+)?regulars?\b|\bregulars\b"  # not "regular sunglasses"
     r"|\b(?:my|our|the|her|his|their)\s+(?:\w+\s+)?(?:" + L.SLOT + r"|\d{1,2}:\d\d)"
-    r"|\b(?:you|your|yours|yourself|u|ur)\b(?!\s+(?:friendly\s+|favou?rite\s+|fav\s+)?(?:nurse|injector|therapist|"
+    # (not an idiom: "she'll be back before you know it")
+    r"|(?<!\bbefore )\b(?:you|your|yours|yourself|u|ur)\b(?!\s+(?:friendly\s+|favou?rite\s+|fav\s+)?(?:nurse|injector|therapist|"
     r"provider|team|hygienist|dentist|doctor|chiropractor|pt|counsel+or|front desk)\b)", _I)
 _SECOND_PERSON_CARE = re.compile(L.SECOND_PERSON_CARE, _I)
 # care given to someone unnamed: "after our session today", "in session", "a visit this morning"
@@ -76,7 +79,11 @@ _WRITERS_WORK = re.compile(r"\b(?:saw|see|sees|seeing|treat|treats|treated|treat
                            r"(?!\s+(?:who|with|that|from))"
                            # "because I had clients scheduled and didn't know how to say 'I need a day'"
                            r"|\b(?:had|have|has)\s+(?:clients|patients)\s+(?:scheduled|booked|lined up|back[- ]to[- ]back|"
-                           r"all day)\b", _I)
+                           r"all day)\b"
+                           # a caseload handed on while its clinician is away: "his clients have been connected with Dr.
+                           # Chen in the meantime", "her patients will be seen by Jordan"
+                           r"|\b(?:his|her|their|my)\s+(?:clients|patients|caseload)\s+(?:have\s+been|has\s+been|are\s+being|"
+                           r"will\s+be|were)\s+(?:connected|referred|transferred|reassigned|covered|seen|matched|moved)\b", _I)
 # on a review site, help given is the reviewer's care: "glad Dr. Okafor could help!"
 _HELPED_SOMEONE = re.compile(r"\b(?:could|was able to|got to)\s+help\b|\bhelped\s+(?:you|u)\b|\b(?:treated|saw|"
                              r"took care of)\s+(?:you|u)\b|\bwith\s+(?:you|u)r?\s+(?:visit|appointment|appt|care|"
@@ -406,6 +413,11 @@ def _photo_descriptions(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def photo_description_spans(text: str) -> list[tuple[int, int]]:
+    """Where the draft says what its photo shows."""
+    return [(at, at + len(words)) for at, words in _photo_descriptions(text)]
+
+
 # people the practice cares for, among what it shows: "group members waiting on the couches behind her"
 _CARED_FOR_SHOWN = re.compile(r"\b(?:(?:group|circle|program)\s+members|members\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,3}"
                               r"(?:group|circle|program)|clients|patients|residents)\b", _I)
@@ -416,8 +428,11 @@ _VISITOR_SHOWN = re.compile(r"\b(?:a|an|two|three|four|five|six|seven|eight|nine
                             r"veterans?|vets?|guys?|lad(?:y|ies)|girls?|boys?|teenagers?|adults?)\b", _I)
 # a thank-you card or note in the picture, signed: "thank-you card reading 'Dr. Chen – thank you for saving our
 # marriage. Love, Dave & Renee Parker'": its signers are the ones cared for
-_SIGNED_THANKS_SHOWN = re.compile(r"\b(?:card|note|letter|drawing|poster)\b[\s\S]{0,200}?\bthank[\s\S]{0,200}?"
-                                  r"(?:(?:\b(?:love|from|xo+|sincerely|gratefully|with gratitude)\s*,?|[—–-])\s*"
+# (or "thank-you card propped on Priya’s desk, signed “love, Bree, Sam & baby Wren”")
+_SIGNED_THANKS_SHOWN = re.compile(r"(?:\b(?:card|note|letter|drawing|poster)\b[\s\S]{0,200}?\bthank|\bthank[- ]?you\s+"
+                                  r"(?:card|note|letter))[\s\S]{0,200}?"
+                                  r"(?:(?:\b(?:love|from|xo+|sincerely|gratefully|with gratitude|signed)\s*[,:]?\s*[\"“]?\s*"
+                                  r"(?:(?:love|from|xo+)\s*,?\s*)?|[—–-])\s*"
                                   r"[^\W\d_][\w'’-]+|\[[A-Z]+\])", _I)  # (or a name redacted: "... marriage. [NAME] & [NAME]")
 # care given outside the office: "exposure day on the Tilikum Crossing 🌉 this crew walked the whole span"
 _CARE_OUTING = re.compile(r"\bexposure\b|\bwalk[- ]and[- ]talk\b|\b(?:therapy|group|session)\s+outing\b", _I)
@@ -451,6 +466,12 @@ _NO_ONE_ELSE_SHOWN = re.compile(r"\b(?:no|without)\s+(?:other\s+)?(?:people|pers
                                 r"|\b(?:nobody|no one)(?:\s+else)?\b", _I)
 
 
+# ... and that nobody at all is: "no people", "nobody in frame" (not "no other people", "no one else")
+# (not "no one identifiable", "no faces": people are in it)
+_NOBODY_AT_ALL = re.compile(r"(?:\b(?:no|without)\s+(?:people|persons|one)\b|\bnobody\b)"
+                            r"(?!\s+(?:else|(?:is\s+)?(?:identifiable|recogni[sz]able)))", _I)
+
+
 def _without_no_one(words: str) -> str:
     """The description less what it says is not in it ("no people", "nobody else"), positions kept."""
     return _NO_ONE_ELSE_SHOWN.sub(lambda m: " " * len(m.group()), words)
@@ -462,6 +483,8 @@ def descriptions_of_no_client(text: str, is_colleague, unknown_people: list[tupl
     and Priya in the new telehealth room, giving a thumbs up)"), or no one at all ("(photo: the shelf stacked
     with rice, lentils, diapers and masa)"); and whether every description it has says so."""
     def colleagues_or_no_one(at: int, words: str) -> bool:
+        if _NOBODY_AT_ALL.search(words) and not any(at <= a < at + len(words) for a, _ in unknown_people):
+            return True  # "[photo: empty group room with string lights and a circle of chairs, no people]"
         words = _without_no_one(words)
         if _CARED_FOR_SHOWN.search(words) or _VISITOR_SHOWN.search(words) or _SOMEONE_ELSE.search(words) \
                 or any(at <= a < at + len(words) for a, _ in unknown_people):
@@ -631,7 +654,7 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
         only_you = bool(_YOU.search(sentence) or _ANYONE.search(sentence)) and not _ONE_READER.search(pinning) \
             and not any(s <= p.start < e for p in people) \
             and not _PATIENT_REF.search(sentence) \
-            and not _SOMEONE_ELSE.search(_YOU.sub(" ", _OWN_FAMILY.sub(" ", sentence))) \
+            and not _SOMEONE_ELSE.search(_YOU.sub(" ", _OWN_FAMILY.sub(" ", _WHOEVER_YOU_KNOW.sub(" ", sentence)))) \
             and not _someone_else_third(text, bounds, i, everyone, is_colleague)
         out.append(only_you and bool(_ANY_READER.search(sentence)))
         plain_you.append(only_you)
@@ -721,6 +744,9 @@ _CLIENTS_AT_LARGE = re.compile(r"(?:(?<!\bof )\b(?:a lot of|lots of|many|most|so
                                r"|\bevery (?:single )?(?:[\w-]+ )?(?:daughter|son|husband|wife|mom|dad|parent|caregiver|"
                                r"neighbou?r|person|one|family|kid|child|teen|nurse|veteran|friend|grandparent|sibling)\b"
                                r"[^;:—–.!?\n]*", _I)
+# whoever the reader knows: "If you or someone you know needs a warm place"
+_WHOEVER_YOU_KNOW = re.compile(r"\b(?:someone|somebody|anyone|a (?:friend|loved one|family member))\s+(?:you|u)\s+"
+                               r"(?:know|love|care about)\b", _I)
 
 
 # what someone worked as describes whoever the sentence is about: "Jordan spent two summers as a
@@ -743,7 +769,7 @@ def points_at_someone(text: str, bounds: list[tuple[int, int]], entities: tuple[
     everyone, people = _people(entities, roles)
     someone, writer = [], []
     for i, (s, e) in enumerate(bounds):
-        sentence = _AS_A_JOB.sub(" ", _CLIENTS_AT_LARGE.sub(" ", text[s:e]))
+        sentence = _AS_A_JOB.sub(" ", _CLIENTS_AT_LARGE.sub(" ", _WHOEVER_YOU_KNOW.sub(" ", text[s:e])))
         if i < len(at_large) and at_large[i]:
             sentence = _YOU.sub(" ", sentence)
         someone.append(any(s <= p.start < e for p in people) or bool(

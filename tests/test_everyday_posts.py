@@ -781,6 +781,48 @@ CLEAR = [
                        "written permission.)"),
     ("facebook", True, "We wore purple for Domestic Violence Awareness Month 💜\n\n[photo: Dr. Chen, Jordan, Priya and "
                        "office manager Rosa Lind in purple shirts on the office steps]"),
+    # twenty-third session: an office by its street, a reader asked whether they are a client, a photo consent's
+    # description, a colleague by title and family name, a county's notice, a pasted comment above a reply, a unit's
+    # acronym, a toll-free line, the practice as a workplace, an author's s-possessive, a caseload handed on, a reading
+    # list by comma, a room with no one in it, a talk's title, a group on offer, a writer's own family group, a public
+    # figure who "has said", our own coordinator's recovery, mutual-help fellowships
+    ("instagram", False, "Say hello to our new intern Theo! You'll find him at Harbor View most Tuesdays, co-leading the "
+                         "teen anxiety group with Jordan."),
+    ("x", False, "Not a patient yet? Doesn't matter. Priya Raman is hosting a free stress talk at the Hollywood Library "
+                 "on Jan 14 at 6pm."),
+    ("facebook", True, "“I finally feel like me again.” — Jasmine Ortiz, in her own words 💛\n[photo: Jasmine Ortiz "
+                       "laughing on her front porch]"),
+    ("facebook", False, "Dr. Chen's son Oliver finished his first marathon in Eugene and she hasn't stopped smiling all "
+                        "week. Way to go, Oliver!"),
+    ("facebook", False, "Washington County announced today that its warming centers are open through the weekend. If you "
+                        "or someone you love needs somewhere warm tonight, dial 211."),
+    ("instagram", False, "Replying to @ridgeline.runner (“this place changed my life honestly”):\nwe're so glad you're "
+                         "part of this community 💙 happy holidays to everyone reading!"),
+    ("linkedin", False, "Priya Raman LPC now co-leads our NICU moms circle with Jordan every other Thursday."),
+    ("instagram", False, "grief after a pregnancy loss is real, and it can hit hardest in december. support for parents: "
+                         "1-888-555-0123 💛"),
+    ("tiktok", False, "hey, I'm Dani, the counseling intern at Harbor Light! storytime: I was diagnosed with ADHD at 29 "
+                      "and here's what I wish I'd known sooner."),
+    ("x", False, "Sandra Cisneros’ “The House on Mango Street” is back on our waiting room shelf. What book found you "
+                 "at the right time? #amreading"),
+    ("instagram", False, "Priya is on leave until March to care for her dad 💛 her clients have been matched with Jordan "
+                         "in the meantime, and she'll be back before you know it."),
+    ("instagram", False, "winter reading for caregivers 📚\n• The 36-Hour Day, Nancy Mace & Peter Rabins\n• Being "
+                         "Mortal, Atul Gawande\nboth at your local library"),
+    ("instagram", True, "new art on the walls of the quiet room 🎨 see you at Thursday's grief circle [photo: the quiet "
+                        "room with a ring of chairs and a lamp, no people]"),
+    ("linkedin", False, "Jordan Alvarez will present “When the Patient Is a Family” at the Oregon Counseling Symposium "
+                        "in Bend on March 4, 2027."),
+    ("facebook", False, "Hi Marisol, thanks for asking! Our teen anxiety group is open to anyone 13–17, no referral "
+                        "needed. Call us at (503) 555-0142 so we can talk privately."),
+    ("blog", False, "My mom has been sober eleven years and she said I could write this. What got me through her "
+                    "drinking was a family group where no one judged me. — Priya Raman, LPC"),
+    ("x", False, "Dwayne Johnson has said that talking about his depression was the best thing he ever did. Say it "
+                 "out loud 💪 #mentalhealthmatters"),
+    ("facebook", False, "Our intake coordinator Luis Ramos marks 10 years in recovery today, and he asked us to share it "
+                        "with all of you 💙"),
+    ("blog", False, "Families of people in recovery are not alone: Al-Anon and Nar-Anon meetings run all across Portland "
+                    "through the holidays. — Jordan Alvarez, LCSW"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1265,6 +1307,23 @@ BLOCK = [
     ("google_reviews", False, "Thank you for the kind words, Rosa! Priya says keep up the gratitude lists 😊"),
     ("instagram", True, "Open house tour of Suite 300! 🏢\n\n[video: the hallway, where a boy and his mom are waiting on "
                         "the bench outside Room 2]"),
+    # twenty-third session: a cure by a count of sessions, one initial and a job and a town, a client's words with
+    # their day, a caseload's tags, a group's roster, a signed card, a reader's statement, a post queued past its
+    # consent, an official described by the practice's own town
+    ("instagram", False, "Four sessions with Jordan and your social anxiety is history ✨ book by Friday"),
+    ("instagram", False, "“I stopped dreading Sundays.” — M., retired firefighter, Milwaukie"),
+    ("x", False, "client yesterday: “I finally told my boss at the cannery I need Tuesdays off for this” 🥹"),
+    ("facebook", True, "our ornament swap is on! [photo: the ornament wall, each ornament tagged with a first name and "
+                       "“Jordan’s caseload”]"),
+    ("instagram", True, "holiday potluck vibes 🎄 [photo: Priya at the snack table, the parenting group roster and phone "
+                        "numbers on the whiteboard behind her]"),
+    ("facebook", True, "[photo: a thank-you note on Jordan's shelf, signed “xo, Dana & Miguel”]\nthis one made our "
+                       "week 🥹"),
+    ("instagram", False, "@trailmix.tess your statement for October is ready at the front desk whenever you are!"),
+    ("instagram", True, "[photo: Jasmine Ortiz on her bike]\n“Therapy gave me my weekends back.” — Jasmine Ortiz\n"
+                        "queue this one for 8/1/2027 pls"),
+    ("linkedin", False, "One privilege of this year was supporting a sitting Portland city commissioner through a very "
+                        "public burnout."),
 ]
 
 

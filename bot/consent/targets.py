@@ -51,7 +51,11 @@ _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "j
 # one cue or a run of them ("SCHEDULED POST — publish 7/15/2027 9:00am", "[SCHEDULE: Aug 1, 2027 – ...]")
 _SCHEDULE_CUE = (r"(?:(?:scheduled(?: post)?(?: to go live)?(?: for| on)?|scheduling(?: this(?: one| post)?)? for|goes live|"
                  r"going live|go[- ]live(?: date)?|post(?:ing)? date|posting on|posts on|publish(?:es|ing)?(?: on| date)?|"
-                 r"to be (?:posted|published) on|sched(?:ule)?\s*:)[\s:·\-–—]*)+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
+                 r"to be (?:posted|published) on|sched(?:ule)?\s*:|"
+                 # "pls queue this for 7/15/27", "schedule it for", "post this on", "set to go live on"
+                 r"queued?(?: (?:this|it|this one|this post))?(?: up)?(?: to post)? (?:for|on)|"
+                 r"schedule (?:this|it|this one|this post) (?:for|on)|post (?:this|it) on|"
+                 r"set to (?:post|publish|go live)(?: on)?)[\s:·\-–—]*)+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
 _SCHEDULED = re.compile(
     _SCHEDULE_CUE + r"(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
     r"|(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{2,4})"

@@ -848,6 +848,8 @@ class PhiAnalyzer:
         toks = _address_words(value)
         if len(toks) >= 2 and toks[-1] in STREET_WORDS and any(_contiguous_in(toks, a) for a in self._address_tokens):
             return True  # the practice's own street named alone: "our Chief Morale Officer at Harbor View Road"
+        if toks and any(toks == _street_name(a) for a in self._address_tokens):
+            return True  # an office called by its street, as staff do: "see him at Belmont", "our Harbor View office"
         if len(toks) < 2 or not any(t.isdigit() for t in toks):
             return False
         # another suite of the same building ("410 Harbor View Road, Suite 120") is a neighbour's
@@ -1073,6 +1075,10 @@ _CITED_SOURCE_BEFORE = re.compile(r"\b(?:per|according to|source:|sources:|data 
                                   r"(?:from|by))[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 
 
+# clinical and program acronyms that are also given names somewhere
+_ACRONYMS_NOT_NAMES = frozenset({"nicu", "picu", "gad", "nami", "neda", "aca", "gre", "smart", "craft"})
+
+
 def _organisation_acronym(typed: str, start: int, end: int) -> bool:
     """A word of 2-6 capitals next to what names an organisation, here or where the draft uses it again
     ("with NAMI Westchester ... NAMI volunteer Rob"): an acronym, not a name typed in capitals. Names shouted
@@ -1080,6 +1086,8 @@ def _organisation_acronym(typed: str, start: int, end: int) -> bool:
     word = typed[start:end]
     if not re.fullmatch(r"[A-Z]{2,6}", word):
         return False
+    if word.casefold() in _ACRONYMS_NOT_NAMES:
+        return True  # "our NICU dads group": a unit's or a program's letters, though "Nicu" is a given name
     for m in re.finditer(rf"(?<![\w#@]){word}(?!\w)", typed):
         if _ORG_NOUN_AFTER.match(typed, m.end()) or _ORG_NOUN_BEFORE.search(typed, max(0, m.start() - 40), m.start()) \
                 or _CITED_SOURCE_BEFORE.search(typed, max(0, m.start() - 40), m.start()):
@@ -1218,6 +1226,14 @@ def _same_building(toks: tuple[str, ...], address: tuple[str, ...]) -> bool:
 
 _STREET_SUFFIXES = frozenset(_ADDRESS_ABBREVIATIONS.values()) - {"n", "s", "e", "w", "ne", "nw", "se", "sw", "ste",
                                                                    "apt", "unit", "fl", "bldg"}
+
+
+def _street_name(address: tuple[str, ...]) -> tuple[str, ...]:
+    """The words naming an address's street, without house number, direction or street word:
+    ("belmont",) in "1420 SE Belmont St, Suite 300"."""
+    end = next((i for i, t in enumerate(address) if t in _STREET_SUFFIXES), 0)
+    words = [t for t in address[:end] if not t.isdigit() and t not in ("n", "s", "e", "w", "ne", "nw", "se", "sw")]
+    return tuple(words) if end and all(not t.isdigit() for t in words) else ()
 
 
 def _contiguous_in(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:

@@ -25,7 +25,7 @@ from checks.base import PEOPLE, Analysis, Check, CheckContext
 from checks.phi.lexicon import HEALTH_TERMS
 from checks.phi.settings import PhiSettings, parse_phi_settings
 from checks.policy.base import sentence_bounds
-from checks.policy.lexicon import REFUSAL, refusal_spans
+from checks.policy.lexicon import REFUSAL, client_question_spans, refusal_spans
 from checks.policy.addressee import Addressees
 from checks.reading import CARE_CONTEXT, DISCLOSURE_THRESHOLD, reading_of
 from bot.config import REVIEW_PLATFORMS
@@ -35,6 +35,9 @@ _REVIEW = re.compile(r"\b(?:(?:your|the|this) (?:kind |honest |thoughtful |detai
                      r"\d(?:\.\d)? stars?|five stars?|(?:one|1)[- ]star)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|u|ur)\b", re.IGNORECASE)
 _PORTAL = re.compile(r"patient portal\b", re.IGNORECASE)  # the practice's website, no one's care
+# what the practice offers anyone: "our adolescent recovery group is open to teens 14–18 from any school"
+_OUR_OFFERING = re.compile(r"\bour\s+(?:[\w&'’-]+\s+){0,4}(?:group|program|programme|class|workshop|service|clinic)s?\s+"
+                           r"(?:is|are|runs?|meets?)\s+(?:still\s+)?(?:open|available|offered|free)\b", re.IGNORECASE)
 _CALLED_LAST = re.compile(r"\s*[.!]")
 _GREETING = re.compile(r"\W*(?:(?:hi|hey|hello|hiya|dear|thanks|thank you|good (?:morning|afternoon|evening))\W*)?",
                        re.IGNORECASE)
@@ -146,7 +149,7 @@ class PhiCheck(Check):
             hits = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in own)]
         # health words in a refusal ("we can't discuss whether anyone is a client ... or any details of care")
         # (and what no one needs: "no appointment or purchase needed")
-        refused = refusal_spans(text)
+        refused = refusal_spans(text) + client_question_spans(text)  # ("not a client? doesn't matter")
         hits = [h for h in hits if not _REFUSAL.search(text, sentence_bounds(text, h[0])[0], h[0])
                 and not any(a <= h[0] < b for a, b in refused)
                 # the last word of a name in Title Case: "Little Sprouts Pediatric Therapy", "Cognitive Processing Therapy"
@@ -234,7 +237,9 @@ class PhiCheck(Check):
                             or _REVIEW_WRITER_AFTER.match(text, e.end)}
         to_them = [sentence_bounds(text, a) for a, _ in named] + [
             sentence_bounds(text, m.start()) for m in _SECOND_PERSON.finditer(text)]
-        if any(s0 <= h0 < s1 for s0, s1 in to_them for h0, _ in hits if not _PORTAL.match(text, h0)) \
+        offered = [m.span() for m in _OUR_OFFERING.finditer(text)]
+        if any(s0 <= h0 < s1 for s0, s1 in to_them for h0, _ in hits if not _PORTAL.match(text, h0)
+               and not any(a <= h0 < b for a, b in offered)) \
                 or any(reading.in_care_context(s0, s1) for s0, s1 in to_them):
             return set()
         return named

@@ -354,6 +354,9 @@ class IndirectIdentification(Rule):
             if not (_narrowed(m) or _ONE_INCIDENT.match(text, m.end()) or _NAMED_IN_THE_NEWS.match(text, m.end())
                     or _named_workplace_in_clause(text, m.end()) or _THE_ONLY_ONE.search(text, m.end(), n1)):
                 continue
+            if any(m.start() <= a < m.end() and _WORKS_AT_BEFORE.search(text, max(0, a - 10), a)
+                   and not _NAME_GOES_ON.match(text, b) for a, b in analysis.own):
+                continue  # "the MSW intern at Harbor Light": narrowed to the practice's own people
             sentence, around = text[s0:s1], text[s0:n1]
             colleague_in_it = any(role == Role.STAFF and m.start() <= e.start < m.end()
                                   for e, role in reading.people(analysis)) \
@@ -397,6 +400,11 @@ class IndirectIdentification(Rule):
             if _in_care_here(around):
                 return m.start(), m.end()
         return None
+
+
+# the practice named as where someone works (not its town: "a sitting Portland City Council member")
+_WORKS_AT_BEFORE = re.compile(r"\b(?:at|with|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(r"\s+(?-i:[A-Z])")
 
 
 # Particulars that, several together, fit only a few people: an age, a named place, a role, a when.

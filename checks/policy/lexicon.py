@@ -175,15 +175,37 @@ _QA_QUESTION = re.compile(r"^[ \t*•-]*(?:Q\d*|Question(?: \d+)?)[ \t]*[:.)\-�
 _QA_ANSWER = re.compile(r"^[ \t*•-]*(?:A\d*|Answer)[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?[:.)\-–—]", re.MULTILINE | re.IGNORECASE)
 
 
+# a question put to every reader about whether they are a client: "not a client? doesn't matter",
+# "Already a patient?", "New client?", "Are you a current client of ours?"
+_ARE_YOU_A_CLIENT = re.compile(
+    r"(?:^|(?<=[\s.!]))(?:(?:are|were)[ \t]+you[ \t]+)?(?:not[ \t]+(?:yet[ \t]+)?|already[ \t]+|never[ \t]+been[ \t]+)?"
+    r"(?:a|an|our)?[ \t]*(?:(?:new|current|existing|former|returning)[ \t]+)?(?:client|patient)s?"
+    r"(?:[ \t]+(?:yet|here|of ours|already))?[ \t]*\?", re.IGNORECASE)
+
+
 def question_hook_spans(text: str) -> list[tuple[int, int]]:
-    """Questions asked of the practice and answered for every reader, that say nothing of the asker."""
+    """Questions asked of the practice and answered for every reader, that say nothing of the asker;
+    and a reader asked whether they are a client at all."""
     qa = [m.span() for m in _QA_QUESTION.finditer(text)
           if not _ABOUT_THE_ASKER.search(m.group()) and not _A_SLOT.search(m.group())] if _QA_ANSWER.search(text) else []
+    qa += client_question_spans(text)
     if not _ANSWERED.search(text):
         return qa
     # (nor after it: "... great question 😂 she was so nervous" tells of the asker after all)
     return qa + [m.span() for m in _ASKED_HOOK.finditer(text)
                  if not _ABOUT_THE_ASKER.search(text, m.start(), m.end() + 150) and not _A_SLOT.search(m.group())]
+
+
+def client_question_spans(text: str) -> list[tuple[int, int]]:
+    """A reader asked whether they are a client at all: a question put to everyone, no one's care."""
+    return [m.span() for m in _ARE_YOU_A_CLIENT.finditer(text) if _whole_sentence(text, *m.span())]
+
+
+def _whole_sentence(text: str, start: int, end: int) -> bool:
+    """Nothing but blanks or emoji between the span and the sentence before it."""
+    before = text[max(0, start - 80):start]
+    cut = max(before.rfind(c) for c in ".!?\n")
+    return not re.search(r"[^\W_]", before[cut + 1:])
 
 
 # An appointment slot used as a name for a client: "my 2pm", "my Tuesday 4pm".

@@ -63,6 +63,9 @@ CLAIM_PATTERNS = [
     r"\b" + L.NUM + r" (?:weeks?|sessions?|days?|visits?)\W[^!?\n]{0,30}\b(?:zero|0) " + L.CONDITION + r"\b",
     # (an ellipsis may sit between: "just… gone")
     r"\b" + L.CONDITION + r"\b[^!?\n]{0,20}\b(?:gone|over|cured|fixed)\b[^!?\n]{0,12}\b" + L.NUM + r" (?:sessions?|weeks?|days?|visits?)\b",
+    # ... or the number first: "3 sessions w/ Priya and your holiday anxiety is GONE"
+    r"\b" + L.NUM + r" (?:sessions?|weeks?|days?|visits?)\b" + _CLAUSE + r"{0,40}\b" + L.CONDITION
+    + r"\b[^.!?\n]{0,12}?\b(?:is|are|['’]s|will be|=)\s+(?:\w+\s+)?(?:gone|over|cured|fixed|history)\b",
     r"\bnot (?:a single|one) (?:couple|client|patient|family|person|kid|teen)\b[^.!?\n]{0,60}\b(?:has|have) (?:gone on to|ever)\b",
     # "you will never lose another night’s sleep to racing thoughts", "never have another panic attack"
     r"(?:\bwill|['’]ll) never (?:\w+ ){0,2}(?:lose|have|spend|face|feel|suffer|get|miss|dread) (?:another|a single)\b",

@@ -30,6 +30,10 @@ CARE_PATTERNS = [
     r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b[^\n]{0,120}\b" + L.PERSONAL_CARE_MARKER,
     # their missed visits, near their name: "our no-show fee is $75. Yes, even for you, Brianna 😅 (3 in a row!!)"
     r"\b(?:no-?shows?|no-?showed|late[- ]cancel\w*|missed (?:appointments?|appts?|sessions?|visits?))\b",
+    # their own paperwork of care: "@mama.bear.pdx yes!! your superbill for nov is ready"
+    r"\b(?:your|ur)\s+(?:[\w-]+\s+)?(?:superbills?|invoices?|statements?|receipts?|claims?|copays?|co-pays?|balance|"
+    r"refund|records|chart|prescriptions?|refills?|referrals?|test results|paperwork|eobs?|prior auth\w*)\b"
+    r"(?!\s+(?:polic\w+|questions?))",
 ]
 # the next visit, told to the one addressed: "love you too Brenda!!! see you next wednesday", "we'll see you after
 # the holidays" (not an event's day: "see you Saturday at the 5K!")

@@ -21,6 +21,7 @@ import re
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.policy.base import Rule, Span, sentence_bounds
+from checks.subjects import photo_description_spans
 
 _I = re.IGNORECASE
 # a record that lists patients: their names, the day's schedule, a sign-in sheet, charts
@@ -36,6 +37,11 @@ _RECORD = re.compile(
     # a clinician's list of clients, and the letters and notes written about one: "my caseload board (pictured)",
     # "the last surgery readiness letter of the week" on the desk in the photo
     r"|\bcaseload\s+(?:board|list|sheet|tracker|spreadsheet)s?\b"
+    # whose caseload a written tag or card names, a group's roster, its members' numbers: "M., 15, hoodie L —
+    # Priya’s caseload", "this week’s NICU parents group roster and phone numbers"
+    r"|\b(?:[^\W\d_][\w-]*['’]s|her|his|my|our|their)\s+caseload\b"
+    r"|\b(?:group|class|client|patient|member|parents?|families)\s+roster\b|\bnames?\s+(?:and|&|\+|with)\s+phone\s+numbers\b"
+    r"|\broster\s+(?:and|&|\+|with)\s+(?:their\s+)?phone\s+numbers\b"
     r"|\b(?:readiness|referral|support|assessment|evaluation|accommodation|esa|discharge)\s+(?:letters?|reports?|summar(?:y|ies))\b"
     r"|\b(?:progress|case|clinical)\s+notes\b"
     # the whole week's bookings laid out: "color-coded the entire belmont schedule by clinician"
@@ -115,6 +121,10 @@ class RecordsInPicture(Rule):
                 n1 = sentence_bounds(text, word.start())[1] if word else s1
                 if record is _BOARD_OF_THE_DAY and s0 > 0:  # (how full the day is may be said first: "full day ... peep the board")
                     s0 = sentence_bounds(text, max(0, s0 - 2))[0]
-                if seen.search(text, s0, n1) and not _COVERED.search(text, s0, n1):
+                # (a record in what the draft says its photo shows is seen there)
+                # (a record of patients by name, not a screen or board that may show anything: "[photo: Jordan at his
+                # computer]")
+                shown = record is _RECORD and any(d0 <= m.start() < d1 for d0, d1 in photo_description_spans(text))
+                if (shown or seen.search(text, s0, n1)) and not _COVERED.search(text, s0, n1):
                     return m.start(), m.end()
         return None

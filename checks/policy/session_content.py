@@ -69,7 +69,9 @@ SESSION_PATTERNS = [
     _SESSION + r"\s*[:\-–—]\s*[\"“‘']",
     r"(?-i:\b\d{1,2}\s?(?:yo\s?)?[FM]\b),? (?:with |w/ )?(?:a )?(?:history of|hx of|h/o|presents|presenting|reports|referred)",
     r"\b(?:history of|hx of|h/o)\b[^.!?\n]{0,40}\b(?:reports|presents|denies|endorses)\b",
-    r"\b(?:my |the |a |our )?(?:client|patient|kiddo|teen|her|him)\s*:\s*[\"“‘']",
+    # (or with when they said it: "client this week: “seasonal depression hits different when ...”")
+    r"\b(?:my |the |a |our )?(?:client|patient|kiddo|teen|her|him)(?:\s+(?:today|yesterday|tonight|(?:this|last)\s+"
+    r"(?:week|morning|afternoon|evening|night)))?\s*:\s*[\"“‘']",
     r"\b(?:session|therapy) (?:recap|summary|highlights?|debrief|update)\b[^.!?\n]{0,100}\b(?:she|he|her|his|him)\b",
     r"\b(?:heard|hear)\b[^.!?\n]{0,40}\b(?:in|during) (?:my|our|the) (?:[\w:-]+ ){0,3}(?:office|session|therapy room|group)\b",
     r"\boverheard (?:in|during|at) (?:a |my |our |today'?s |this week'?s )?(?:[\w:-]+ ){0,4}(?:session|therapy|the therapy room|"

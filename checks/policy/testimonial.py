@@ -50,6 +50,9 @@ FIRST_LAST_INITIAL = rf"\b(?!Dr\b|Mr\b|Ms\b|Mrs\b){_UP}{_LOW}+ {_UP}\.(?=[\s,;:!
 ROLE_AT_A_NAMED_PLACE = (r"(?:^|[\"”)\s])[-–—~]\s*(?:(?i:a|an|the)\s+)?(?:(?i:former|retired|current|proud)\s+)?"
                          r"[A-Z][\w'’&.-]+(?:\s+[A-Z][\w'’&.-]+){0,3}\s+(?:[a-z][\w-]*\s+)?(?i:" + PERSON_ROLES + r")\b")
 INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
+# one initial signing, then what narrows it: "— E., Russian-born concert pianist, Lake Oswego"
+_ONE_INITIAL_SIGNED = re.compile(r"(?:^|[\"”)\s])[-–—~][ \t]*(?P<initial>[A-Z]\.)[ \t]*,[ \t]*(?P<rest>[^\n]{1,80})", re.MULTILINE)
+_NARROWING = re.compile(r"\b(?:" + PERSON_ROLES + r")\b|\d", re.IGNORECASE)
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 # "(pictured)", "the Nguyen family": identifying without a first name.
 IDENTIFYING = r"\((?:pictured|photo|left|right|above|below)\)|\bpictured (?:here|above|below|left|right)\b|\b[Tt]he [A-Z][a-z]+ (?:family|household|kids)\b"
@@ -119,6 +122,9 @@ class IdentifiableTestimonial(Rule):
         ids += [(m.start(), m.end()) for m in self.detail.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.role_at_a_place.finditer(text)]
+        places = [(e.start, e.end) for e in analysis.of_type("LOCATION")]
+        ids += [m.span("initial") for m in _ONE_INITIAL_SIGNED.finditer(text)
+                if _NARROWING.search(m.group("rest")) or any(m.start("rest") <= a < m.end() for a, _ in places)]
         # a slot the writer will fill with the name ("— [NAME], Springfield"); ClearPost's own rewrite writes [PERSON]
         ids += [(m.start(), m.end()) for m in REDACTED_NAME.finditer(text) if m.group(0).upper() != "[PERSON]"]
         ids = [i for i in ids if not any(k0 < i[1] and i[0] < k1 for k0, k1 in known)  # "— C.S. Lewis"

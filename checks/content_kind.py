@@ -217,7 +217,8 @@ _INVENTED = re.compile(r"\b(?:hypothetical|fictional|fictitious|imaginary|made-u
 _HEADER_START = r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]))"
 _REVIEW_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:the[ \t]+)?(?:original[ \t]+|their[ \t]+|new[ \t]+)?"
                             r"(?:google[ \t]+|yelp[ \t]+|facebook[ \t]+)?(?:review(?:er)?|comment(?:er)?)\b[^\n:]{0,60}:", _FLAGS)
-_REPLY_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:draft[ \t]+|our[ \t]+|proposed[ \t]+|suggested[ \t]+|my[ \t]+)?"
+_REPLY_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:draft[ \t]+|our[ \t]+|proposed[ \t]+|suggested[ \t]+|my[ \t]+|"
+                           r"owner[ \t]+|owner['’]s[ \t]+|business[ \t]+|practice[ \t]+)?"
                            r"(?:reply|response)\b[^\n:]{0,40}:", _FLAGS)
 
 
@@ -243,7 +244,12 @@ def pasted_review(text: str) -> tuple[int, int] | None:
 _REVIEWER_NOTE = re.compile(r"\[[ \t]*(?:internal[ \t]+)?note[ \t]+(?:to|for)\b[^\]\n]*\]?"
                             r"|\([ \t]*(?:internal[ \t]+)?note[ \t]+(?:to|for)\b[^)\n]*\)?"
                             r"|^[ \t]*(?:internal[ \t]+)?note[ \t]+(?:to|for)[ \t]+(?:the[ \t]+)?(?:review(?:er)?|officer|"
-                            r"approver|(?-i:[A-Z])[\w'’-]+)[ \t]*:[^\n]*", _FLAGS)
+                            r"approver|(?-i:[A-Z])[\w'’-]+)[ \t]*:[^\n]*"
+                            # a first line saying what the draft below is for: "draft for X — elena’s quote, she signed
+                            # anon-only so keeping name + details off:"
+                            r"|\A[ \t]*(?:draft|post|caption|copy|version)[ \t]+(?:for|to)[ \t]+(?:x|twitter|ig|insta|instagram|"
+                            r"facebook|fb|linkedin|tiktok|threads|the[ \t]+blog|blog|website|email|the[ \t]+newsletter|"
+                            r"newsletter|google|yelp)\b[^\n]*:[ \t]*(?=\n)", _FLAGS)
 
 
 def reviewer_notes(text: str) -> list[tuple[int, int]]:

@@ -113,11 +113,17 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     review_site = any(p in REVIEW_PLATFORMS for p in draft.platforms)
     bounds = [(s.start, s.end) for s in scored]
     is_colleague = lambda w: is_staff_first_name(w, staff_first_names)  # noqa: E731
-    own = own_news(text, bounds, analysis.entities, roles, is_colleague, review_site)
+    own = own_news(_without_the_practices_family(text, analysis.own), bounds, analysis.entities, roles, is_colleague,
+                   review_site)
     # "a composite ... not any real person": nobody's care is told where the made-up case is
     made_up = invented_spans(text, [(e.start, e.end) for e, r in zip(analysis.entities, roles)
                                     if e.entity_type == "PERSON" and r in (Role.UNKNOWN, Role.INVENTED)])
     own = tuple(mine or any(a <= s.start < b for a, b in made_up) for s, mine in zip(scored, own))
+    # a line heading the news below it: "Big news from the Harbor Light family 👶💙" over a colleague's newborn
+    unknown = [e.start for e, r in zip(analysis.entities, roles) if e.entity_type in PEOPLE and r == Role.UNKNOWN]
+    own = tuple(mine or (i + 1 < len(own) and own[i + 1] and _heads_a_line(text, s.start, s.end)
+                         and not any(s.start <= p < s.end for p in unknown))
+                for i, (s, mine) in enumerate(zip(scored, own)))
     # a "you" that is whoever reads the post ("what to expect at your first appointment")
     replying = review_site or bool(Addressees().find(text, analysis))
     anyone = readers_at_large(text, bounds, analysis.entities, roles, replying, is_colleague)
@@ -195,6 +201,28 @@ _FEW_WORDS = 8
 # sorry for a nuisance everyone shares, in any post: "Sorry for the hassle!" under parking directions
 _APOLOGY_FOR_A_NUISANCE = re.compile(r"(?:so\s+|very\s+)?sorry\s+(?:for|about)\s+the\s+(?:hassle|inconvenience|trouble|"
                                      r"mix-?up|confusion)[!.]*", re.IGNORECASE)
+
+
+def _heads_a_line(text: str, start: int, end: int) -> bool:
+    """A short line of its own with no closing mark, above more text: a heading."""
+    line = text[start:end].strip()
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and after.startswith("\n") and not re.search(r"[.!?]$", line) \
+        and len(re.findall(r"[^\W\d_]+", line)) <= _HEADING_WORDS
+
+
+_FAMILY_AFTER_OWN = re.compile(r"\s+(?:family|fam|team|crew|community|household)\b", re.IGNORECASE)
+
+
+def _without_the_practices_family(text: str, own: tuple[tuple[int, int], ...]) -> str:
+    """The text with the practice's "family" or "team" after its own name blanked out: "Big news from the Harbor Light
+    family" is the practice's news, not a family's (positions kept)."""
+    chars = list(text)
+    for _, b in own:
+        m = _FAMILY_AFTER_OWN.match(text, b)
+        if m:
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
 
 
 def says_nothing_of_anyone(sentence: str) -> bool:

@@ -235,6 +235,9 @@ _CARED_BY_THE_JOB = re.compile(r"\b(?:families|clients|patients|moms|mamas|paren
                                r"[^.!?\n]{0,40}\b(?:with|by|from)\s+(?:our|ur)\s+[^.!?\n]{0,30}$", _I)
 # where in the practice someone works: "marisol and tiff in billing", "Jen from the front desk" (not
 # "Elena at the front desk with her quote card": a client can stand there)
+# someone signing as one of ours, now or before: "— Nina P. (former intern)", "Sam (our old receptionist)"
+_OUR_JOB_IN_BRACKETS_AFTER = re.compile(r"^\s*\(\s*(?:(?:a|our|my)\s+)?(?:former|past|ex-?|old|retired|current)?\s*"
+                                        + _STAFF_JOB + r"\s*(?:here|at\s+[\w\s]{1,40})?\)", _I)
 _STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*(?:and\s+)?[\w'’-]+){0,3}\s+(?:(?:in|from)\s+(?:billing|scheduling|intake|admin|"
                                 r"marketing|accounting|facilities|(?-i:IT|HR)|"
                                 r"(?:patient|client)\s+(?:relations|services|experience|advocacy)|(?:the\s+)?front\s+office|"
@@ -247,7 +250,8 @@ _STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*(?:and\s+)?[\w'’-]+){0,
                                 r"(?:\w+\s+)?shifts?"
                                 # ("Gabby and Luis at the front desk see this", not "Elena at the front desk with her card")
                                 r"|at\s+(?:our|the)\s+front[ -]desk(?=\s+(?:see|will|can|are|is|say|says|who|know|knows|"
-                                r"make|makes|keep|keeps|run|runs)\b|\s*[;:])"
+                                r"make|makes|keep|keeps|run|runs|still|always|also|has|had|was|does|did|loves|misses|"
+                                r"sends)\b|\s*[;:])"
                                 # "10 YEARS with Maribel at the front desk 🎉", "shoutout to Kim at our front desk!"
                                 r"|at\s+(?:our|the)\s+front[ -]desk(?=[ \t]*(?:[^\w\s,]|$))"
                                 r")\b", _I)
@@ -659,6 +663,10 @@ _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|t
 
 # a full name's possessive before a quoted title: "Robin Wall Kimmerer’s “Braiding Sweetgrass.”"
 _QUOTED_TITLE_AFTER = re.compile(r"['’]s\s+[“\"‘](?-i:[A-Z])")
+# a book by its quoted title, before its author: "In “Life Without Ed,” " ... "writes about"
+_IN_A_TITLE_BEFORE = re.compile(r"\bin\s+[“\"](?-i:[A-Z])[^”\"\n]{1,80}[”\"],?\s*$", _I)
+_AUTHOR_TELLS_AFTER = re.compile(r"^\s+(?:writes|wrote|describes|described|explains|explained|recounts|recounted|tells|"
+                                 r"told|argues|argued|shares|shared)\b", _I)
 # the care the next sentence tells of them: "... talked openly about taking stress leave. Supporting Renee in therapy"
 _THEIR_CARE_NEXT = re.compile(r"\b(?:therapy|counseling|counselling|sessions?|treatment|care|supporting|treating)\b", _I)
 # a story its owner tells in public, or one from long ago
@@ -737,6 +745,8 @@ def person_role(text: str, e: Entity) -> Role:
         # "the team is passing around Robin Wall Kimmerer’s “Braiding Sweetgrass.”", "Brooke Shields’ “Down Came the
         # Rain”": an author
         return Role.PUBLIC
+    if " " in value.strip() and _IN_A_TITLE_BEFORE.search(before) and _AUTHOR_TELLS_AFTER.match(after):
+        return Role.PUBLIC  # "In “Life Without Ed,” Jenni Schaefer writes about ...": the book's author
     if office_holder_cared_for:
         return Role.UNKNOWN
     if in_office and _SPOKE_OF_THEIR_OWN.search(_sentence_and_next(text, e)):
@@ -805,7 +815,7 @@ def person_role(text: str, e: Entity) -> Role:
             or _STAFF_JOB_AFTER.match(after) \
             or _JOB_TITLE_BEFORE.search(before) or _signed_off(text, e) or _STAFF_PLACE_AFTER.match(after) \
             or _PET_AFTER.match(after) or _PET_BEFORE.search(before) or _signs_the_post(text, e, value) \
-            or _STAFFING_AFTER.match(after) or _RAN_OUR_OFFICE_AFTER.match(after) \
+            or _STAFFING_AFTER.match(after) or _RAN_OUR_OFFICE_AFTER.match(after) or _OUR_JOB_IN_BRACKETS_AFTER.match(after) \
             or _signs_for_the_team(before, after) or _chat_speaker(text, e) \
             or _named_contact(text, e, before, after) or _ADVISES_AFTER.match(after) \
             or _ASKED_FOR_BEFORE.search(before) or _given_a_task(before, after) or _acts_for_the_office(before, after) \
@@ -1507,6 +1517,10 @@ def _stand_in_names(text: str) -> set[str]:
 
 # a public figure telling their own life in public: a memoir, an interview, "writes openly about"
 _PUBLIC_TELLING = re.compile(r"\b(?:memoir|autobiography|interview|documentary|podcast|op-?ed|essay|ted talk)\b"
+                             # a book by its quoted title, then its author telling: "In “Life Without Ed,” Jenni
+                             # Schaefer writes about ..."
+                             r"|\bin\s+[“\"](?-i:[A-Z])[^”\"\n]{1,80}[”\"][^.!?\n]{0,40}?\b(?:writes|wrote|describes|"
+                             r"described|explains|explained|recounts|recounted|tells|told)\b"
                              r"|\b(?:writes|wrote|speaks|spoke|talks|talked)\s+(?:\w+\s+)?(?:openly|publicly|candidly)\b", _I)
 
 
@@ -1523,6 +1537,10 @@ def _in_a_public_telling(text: str, e: Entity, public: list[tuple[int, int]]) ->
     s0, s1 = _sentence(text, e.start, e.end)
     return " " not in value and any(s0 <= a < s1 for a, _ in public) and bool(_PUBLIC_TELLING.search(text, s0, s1)) \
         and not _OUR_PART.search(text, s0, s1)
+
+
+_CO_AUTHOR_BETWEEN = re.compile(r"[ \t]*(?:&|and)[ \t]+")
+_ATTRIBUTION_GOES_ON = re.compile(r"[ \t]*(?:,|\(|—|–|$|\n)")
 
 
 def in_context_roles(text: str, entities, roles: tuple[Role, ...],
@@ -1555,6 +1573,10 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
             staff.append((e.start, e.end))
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _colleagues_family(text, e, public):
             r = Role.PUBLIC  # "State Sen. Linda Park testified ... about losing her son Evan": her own story
+        elif r == Role.UNKNOWN and e.entity_type == "PERSON" and any(
+                b <= e.start and _CO_AUTHOR_BETWEEN.fullmatch(text, b, e.start) for _, b in public) \
+                and _ATTRIBUTION_GOES_ON.match(text, e.end):
+            r = Role.PUBLIC  # "— Emily Nagoski & Amelia Nagoski, Burnout: ...": a co-author signing with a public figure
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _in_a_public_telling(text, e, public):
             r = Role.PUBLIC  # "In her memoir, Michelle Obama writes openly about counseling with Barack"
         elif r == Role.UNKNOWN and e.entity_type == "DATE" and _colleagues_news_date(text, e, staff, people):

@@ -434,6 +434,12 @@ _SIGNED_THANKS_SHOWN = re.compile(r"(?:\b(?:card|note|letter|drawing|poster)\b[\
                                   r"(?:(?:\b(?:love|from|xo+|sincerely|gratefully|with gratitude|signed)\s*[,:]?\s*[\"“]?\s*"
                                   r"(?:(?:love|from|xo+)\s*,?\s*)?|[—–-])\s*"
                                   r"[^\W\d_][\w'’-]+|\[[A-Z]+\])", _I)  # (or a name redacted: "... marriage. [NAME] & [NAME]")
+# a piece of work signed by its maker, from a group or a client: "a magazine collage with ... “love, Tess M. 🌸” written
+# in the corner" under "the body image group made collages last night"
+_SIGNED_WORK_SHOWN = re.compile(r"\b(?:collages?|drawings?|paintings?|artwork|art|poems?|letters?|cards?|notes?|journals?|"
+                                r"posters?|crafts?|worksheets?)\b[\s\S]{0,200}?\b(?:love|from|xo+|signed)\s*[,:]?\s*[\"“]?\s*"
+                                r"(?-i:[A-Z])[\w'’-]+", _I)
+_MADE_IN_CARE = re.compile(r"\bgroup\b|\bclients?\b|\bpatients?\b|\bsessions?\b", _I)
 # care given outside the office: "exposure day on the Tilikum Crossing 🌉 this crew walked the whole span"
 _CARE_OUTING = re.compile(r"\bexposure\b|\bwalk[- ]and[- ]talk\b|\b(?:therapy|group|session)\s+outing\b", _I)
 # those who took part, in a post about one of the practice's groups: "six participants holding certificates"
@@ -515,7 +521,7 @@ def clients_present(text: str) -> bool:
         return True
     for _, shows in _photo_descriptions(text):
         if _CARED_FOR_SHOWN.search(shows) or (_VISITOR_SHOWN.search(shows) and _WHERE_CLIENTS_WAIT.search(text)) \
-                or _SIGNED_THANKS_SHOWN.search(shows) \
+                or _SIGNED_THANKS_SHOWN.search(shows) or (_SIGNED_WORK_SHOWN.search(shows) and _MADE_IN_CARE.search(text)) \
                 or (_VISITOR_SHOWN.search(shows) and _CARE_OUTING.search(text)) \
                 or (_PARTICIPANTS_SHOWN.search(shows) and _OUR_GROUP.search(text)):
             return True

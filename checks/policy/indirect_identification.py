@@ -279,7 +279,7 @@ _WITH_SOMEONE = re.compile(r"\b(?:with|w/)\s+(?:dr\.?\s+)?([^\W\d_]+)", re.IGNOR
 def _colleague_in(text: str, reading, analysis: Analysis, start: int, end: int) -> bool:
     """A colleague by first name, or by the practice's own record of them ("Dr. Chen"), in text[start:end]."""
     return reading.names_colleague(text, start, end) or any(
-        start <= a < end and re.match(r"(?i)dr\.?\s", text[a:b]) for a, b in analysis.own)
+        a < end and start < b and re.match(r"(?i)dr\.?\s", text[a:b]) for a, b in analysis.own)
 
 
 def _with_a_colleague(text: str, reading) -> bool:
@@ -347,6 +347,14 @@ class IndirectIdentification(Rule):
         together = _particulars_together(text, reading, analysis)
         if together:
             return together
+        for m in _ONLY_ONE_HOLDS.finditer(text):
+            # "congrats to the 2026 Oregon Teacher of the Year!!! we've had the honor of walking alongside her"
+            s0, _ = sentence_bounds(text, m.start())
+            word = re.compile(r"\w").search(text, m.end())
+            n1 = sentence_bounds(text, word.start())[1] if word else m.end()
+            if (_CARE_OF_THEM.search(text, m.end(), n1) or _in_care_here(text[s0:n1])) \
+                    and not _colleague_in(text, reading, analysis, s0, n1) and not _staff_named(reading, analysis, s0, n1):
+                return m.start(), m.end()  # (not "Congrats to Jordan, 2026 Counselor of the Year! we love working with him")
         for m in _DESCRIPTION.finditer(text):
             s0, s1 = sentence_bounds(text, m.start())
             word = re.compile(r"\w").search(text, s1)  # the next sentence, past "!!!", emoji and line breaks
@@ -375,7 +383,7 @@ class IndirectIdentification(Rule):
                 # the one a colleague's care is given to, even where the colleague is named or presenting
                 # ("Jordan presented ... on his year-long work supporting a Trail Blazers rookie through ...")
                 return m.start(), m.end()
-            if _STAFF_INTRO.search(sentence) or reading.names_colleague(text, s0, s1) or colleague_in_it \
+            if _STAFF_INTRO.search(sentence) or _colleague_in(text, reading, analysis, s0, s1) or colleague_in_it \
                     or (m.group("det").lower() == "our" and _OUR_JOB.fullmatch(m.group("role"))):
                 continue  # "our Chief Morale Officer", "our head chef": the practice's own people
             if m.group("det").lower() == "my":
@@ -405,6 +413,15 @@ class IndirectIdentification(Rule):
 # the practice named as where someone works (not its town: "a sitting Portland City Council member")
 _WORKS_AT_BEFORE = re.compile(r"\b(?:at|with|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s+(?-i:[A-Z])")
+
+
+# a title one person holds at a time: "the 2026 Oregon Teacher of the Year", "this year's valedictorian at Grant"
+_ONLY_ONE_HOLDS = re.compile(r"\b(?:[\w'’-]+\s+){0,3}(?-i:[A-Z])[a-z]+\s+of\s+the\s+Year\b|\bvaledictorian\b|"
+                             r"\bsalutatorian\b|\bpoet\s+laureate\b|\b(?:homecoming|prom|rose\s+festival)\s+(?:king|queen)\b",
+                             re.IGNORECASE)
+# ... and the practice's time with them, said of them: "walking alongside her", "supporting him"
+_CARE_OF_THEM = re.compile(r"\b(?:walk(?:ed|ing)?\s+alongside|support(?:ed|ing)?|work(?:ed|ing)?\s+with|treat(?:ed|ing)?|"
+                           r"see(?:ing)?|counsel\w*|sat\s+with|sitting\s+with)\s+(?:her|him|them)\b", re.IGNORECASE)
 
 
 # Particulars that, several together, fit only a few people: an age, a named place, a role, a when.
@@ -543,13 +560,14 @@ def _in_care_here(chunk: str) -> bool:
 # A few people from one named team, crew, branch or class, in care here: "Three members of the same longshore crew
 # at Terminal 6 came to see me", "a coach refers 4 kids from the same team ... Cleveland HS wrestling we see you",
 # "half their branch managers are on our waitlist". Their colleagues know who they are, though no one is named.
-_FEW = r"(?:two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several|half|most|both|\d{1,2})"
+_FEW = r"(?:two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several|half|most|both|\d{1,2}|a lot of|lots of|" \
+       r"many of)"
 _PEOPLE_OF_A_GROUP = (r"(?:(?!others\b|numbers\b|hours\b|orders\b|letters\b|papers\b|offers\b|centers\b)"
                       r"[a-z]+(?:ers|ors|ists|ians|ees)|members|kids|players|guys|girls|boys|managers|employees|workers|staff(?:ers)?|nurses|teachers|"
                       r"officers|firefighters|medics|paramedics|deputies|drivers|co-?workers|athletes|students|teammates|"
                       r"wrestlers|swimmers|runners|dancers|sophomores|freshmen|juniors|seniors|roommates|residents|moms|"
                       r"dads|parents|volunteers|cadets|soldiers|linemen|lineworkers|longshoremen|miners|cooks|servers|"
-                      r"tellers|agents|reps|associates|engineers|techs|technicians|coaches|pastors|executives)")
+                      r"tellers|agents|reps|associates|engineers|techs|technicians|coaches|pastors|executives|crew|partners)")
 _FEW_OF_A_GROUP = re.compile(r"\b(?P<det>(?:our|my)\s+)?" + _FEW + r"\s+(?:of\s+)?(?:the\s+|their\s+|its\s+|his\s+|her\s+)?"
                              r"(?:[\w'’&-]+\s+){0,3}?" + _PEOPLE_OF_A_GROUP + r"\b", re.IGNORECASE)
 # the one group they come from: "from the same team", "on one crew", or its name in the sentence
@@ -563,7 +581,11 @@ _GROUP_IN_CARE = re.compile(
     r"|\b(?:are|were|became|now)\s+(?:our|my)\s+(?:clients|patients)\b"
     r"|\b(?:started|began|starting|in)\s+(?:therapy|counsel\w*|treatment|sessions)\s+(?:with|at|here)\b"
     r"|\bbooked\s+(?:in\s+)?with\s+(?:me|us)\b|\b(?:seeing|see)\s+(?:me|us|our\s+(?:team|therapists?|clinicians?))\b"
-    r"|\bjoined\s+our\s+(?:[\w-]+\s+){0,3}(?:group|program|iop|cohort|circle)\b", re.IGNORECASE)
+    r"|\bjoined\s+our\s+(?:[\w-]+\s+){0,3}(?:group|program|iop|cohort|circle)\b"
+    # "Our EAP caseload has doubled — including ...", "on our couches", "group debriefs for the 11 employees who ..."
+    r"|\b(?:our|my)\s+(?:[\w-]+\s+)?caseload\b|\b(?:on|in)\s+(?:our|my)\s+(?:couch(?:es)?|chairs?|office)\b"
+    r"|\b(?:debrief(?:s|ing)?|sessions?|counsel\w*)\s+for\s+(?:the|all|their|its)\b|\bfollow-?ups?\s+with\s+(?:us|me|"
+    r"(?-i:[A-Z])[a-z]+)\b", re.IGNORECASE)
 _REFERS = re.compile(r"\brefer(?:s|red|ring|rals?)?\b", re.IGNORECASE)
 _NAMED_IN = re.compile(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-Z][\w'’&.-]*[A-Za-z])\b(?:\s+(?:\d+|[A-Z]{2,}))?")
 

@@ -31,7 +31,7 @@ _OUTCOME = (r"(?:cur\w*|progress|to last|last forever|heal\w*|fix\w*|results?|su
             r"(?:you|your (?:\w+ )?(?:child|kid|son|daughter|teen|baby))\s*(?:will|'ll|’ll) be \w+ing\b|"  # "your child WILL be reading"
             # the reader restored: "will have you feeling like yourself again by spring — GUARANTEED"
             r"have (?:you|u) (?:\w+ )?\w+ing\b|(?:like )?(?:yourself|your old self|your best self|normal) again|"
-            r"back to (?:normal|yourself|your old self)|back (?:in|to|at) (?:the )?(?:classroom|school|class|work)\b|"
+            r"back to (?:normal|yourself|your old self|(?:full |100\s?% )?(?:productivity|health|strength))|productiv\w*|back (?:in|to|at) (?:the )?(?:classroom|school|class|work)\b|"
             r"without (?:a single |any |one |another )?(?:blow-?ups?|fights?|arguments?|meltdowns?|tantrums?|panic attacks?|"
             r"relapses?|breakdowns?)|"
             r"pain-free|pounds|lbs|slimmer|younger|wrinkle\w*|clear skin|in (?:just |only )?\d+ (?:days?|weeks?|months?|"
@@ -172,7 +172,8 @@ CLAIM_PATTERNS = [
     # most of them, counted out of ten: "9 out of 10 teens stop self-harming by week 12"
     r"\b(?:[7-9]|10|seven|eight|nine|ten) (?:out )?of (?:every )?(?:10|ten) (?:of (?:our|my) )?(?:\w+ )?(?:clients|patients|"
     r"teens|kids|children|couples|families|people|moms|mamas|members|participants|graduates)\b" + _CLAUSE
-    + r"{0,40}\b(?:stop\w*|recover\w*|improv\w*|get(?:s)? better|heal\w*|(?:are|were) (?:cured|free)|report\w* (?:less|fewer|no)"
+    + r"{0,40}\b(?:stop\w*|recover\w*|improv\w*|get(?:s)? better|heal\w*|(?:are|were) (?:\w+ )?(?:cured|free|[\w]+-free)"
+    r"|report\w* (?:less|fewer|no)"
     r"|no longer|quit\w*|sleep\w* (?:better|through))",
     # a count of clients' results offered as proof: "3 of our couples got their bfp this month ... it works"
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens) (?:of )?(?:our|my) (?:\w+ )?(?:clients|patients|"

@@ -30,7 +30,7 @@ _RECORD = re.compile(
     r"|\b(?:today|tomorrow|tmrw|the day|this week|next week|monday|tuesday|wednesday|thursday|friday|saturday)['’]?s?\s+"
     r"(?:full\s+)?(?:[\w-]+\s+)?(?:appointments|appts|patients|clients|kiddos|kids)\b"
     r"|\b(?:the|our)\s+(?:appointment|appt|patient|client)\s+(?:schedule|book|list|board)\b"
-    r"|\bsign[- ]in\s+(?:sheet|list|clipboard)\b"
+    r"|\bsign[- ]in\s+(?:sheet|list|clipboard)\b|\bcheck[- ]?in\s+(?:sheet|list|board)\b"
     r"|\b(?:patient|client)\s+(?:charts?|files?|folders?|records?|intake forms?)\b"
     # charts and the week's intake slots: "a tall stack of intake charts", "this week's IOP intake slots"
     r"|\b(?:intake|new[- ](?:client|patient))\s+(?:charts?|files?|folders?|paperwork|forms?|packets?|slots?|appointments?|appts?)\b"

@@ -140,7 +140,11 @@ class SessionContent(Rule):
                 return m.start(), m.end()
         for m in self.session_word.finditer(text):
             s0, s1 = sentence_bounds(text, m.start())
-            if self.one.search(text, s0, s1) and self.say.search(text, s0, s1) and not self.safe.search(text, s0, s1) \
+            # (the writer's own telling is no one's session: "I'm telling you this because ... the person across from
+            # you in therapy might have been there too")
+            said = [x for x in self.say.finditer(text, s0, s1) if not _WRITER_TELLS.search(text, max(s0, x.start() - 12),
+                                                                                           x.start())]
+            if self.one.search(text, s0, s1) and said and not self.safe.search(text, s0, s1) \
                     and not _speaker_known(draft, analysis, s0, s1):
                 return m.start(), m.end()
         return None
@@ -164,5 +168,6 @@ def _speaker_known(draft: Draft, analysis: Analysis, s0: int, s1: int) -> bool:
         and not _SOMEONE_BETWEEN.search(draft.text, max(named_before)[0], s0)
 
 
+_WRITER_TELLS = re.compile(r"\b(?:i|i['’]m|i am|we|we['’]re|we are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _SOMEONE_BETWEEN = re.compile(r"\b(?:clients?|patients?|famil(?:y|ies)|kids?|mom|dad|parents?)\b", re.IGNORECASE)

@@ -36,7 +36,7 @@ KIND_PATTERNS: dict[str, list[str]] = {
     "testimonial": [
         r"\btestimonials?\b",
         r"\b(?:client|patient|customer)s? (?:spotlight|love|feedback|review|reviews|story|stories|success|of the month|"
-        r"shout-?out)\b",
+        r"shout-?out|reflections?|voices|quotes?)\b",
         r"\b(?:here'?s|here is|read|hear|see) what " + _NOT_STAFF
         + r"(?:[\w.@']+ ){0,3}(?:said|says|has to say|had to say|wrote|shared|thinks)\b",
         r"\b(?:says|said|writes|wrote|shares|shared) (?:our |my |a |one )?(?:\w+ )?(?:client|patient)\b",

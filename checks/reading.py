@@ -121,7 +121,9 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     own = tuple(mine or any(a <= s.start < b for a, b in made_up) for s, mine in zip(scored, own))
     # a line heading the news below it: "Big news from the Harbor Light family 👶💙" over a colleague's newborn
     unknown = [e.start for e, r in zip(analysis.entities, roles) if e.entity_type in PEOPLE and r == Role.UNKNOWN]
+    # (not over a quote: "Client reflection (shared anonymously) 💬" heads a client's words)
     own = tuple(mine or (i + 1 < len(own) and own[i + 1] and _heads_a_line(text, s.start, s.end)
+                         and not re.match(r"\s*[\"“‘']", text[scored[i + 1].start:scored[i + 1].end])
                          and not any(s.start <= p < s.end for p in unknown))
                 for i, (s, mine) in enumerate(zip(scored, own)))
     # a "you" that is whoever reads the post ("what to expect at your first appointment")
@@ -175,6 +177,7 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
               or condolence(text[s.start:s.end])
               or thanks_for_helping_us(text[s.start:s.end]) or sign_off(text[s.start:s.end])
               or _GREETS_A_GROUP.fullmatch(text[s.start:s.end].strip())
+              or _CONGRATS_ON_LIFE.fullmatch(text[s.start:s.end].strip())
               or reply_heading(text[s.start:s.end])
               or (not (replying or photo) and says_nothing_of_anyone(text[s.start:s.end])
                   and not any(s.start <= e.start < s.end for e in analysis.entities))
@@ -231,6 +234,10 @@ def says_nothing_of_anyone(sentence: str) -> bool:
 
 
 # a greeting to many at once: "Hi Sellwood-Moreland group!", "Hello neighbors,"
+# congratulations on a step in life, no one's care: "Congrats on the new job in Eugene — they're lucky to have you!"
+_CONGRATS_ON_LIFE = re.compile(r"[\W_]*(?:congrats|congratulations)[!,.]*[ \t]+(?:to you[ \t]+)?on[ \t]+(?:the|your)[ \t]+"
+                               r"(?:new[ \t]+)?(?:job|position|role|promotion|graduation|wedding|engagement|baby|retirement|"
+                               r"move|house|home|degree|license|licensure)\b[^.!?\n]{0,60}[.!]*[\W_]*", re.IGNORECASE)
 _GREETS_A_GROUP = re.compile(r"[^\w]*(?:hi|hello|hey|dear|good morning)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:group|neighbou?rs|"
                              r"community|friends|everyone|all|folks|families|team|members)[!,.]*[^\w]*", re.IGNORECASE)
 

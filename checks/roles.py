@@ -1539,6 +1539,7 @@ def _in_a_public_telling(text: str, e: Entity, public: list[tuple[int, int]]) ->
         and not _OUR_PART.search(text, s0, s1)
 
 
+_FULL_NAME = re.compile(r"[^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+)+")
 _CO_AUTHOR_BETWEEN = re.compile(r"[ \t]*(?:&|and)[ \t]+")
 _ATTRIBUTION_GOES_ON = re.compile(r"[ \t]*(?:,|\(|—|–|$|\n)")
 
@@ -1573,9 +1574,9 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
             staff.append((e.start, e.end))
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _colleagues_family(text, e, public):
             r = Role.PUBLIC  # "State Sen. Linda Park testified ... about losing her son Evan": her own story
-        elif r == Role.UNKNOWN and e.entity_type == "PERSON" and any(
-                b <= e.start and _CO_AUTHOR_BETWEEN.fullmatch(text, b, e.start) for _, b in public) \
-                and _ATTRIBUTION_GOES_ON.match(text, e.end):
+        elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _FULL_NAME.fullmatch(text[e.start:e.end]) and any(
+                b <= e.start and _CO_AUTHOR_BETWEEN.fullmatch(text, b, e.start) and _FULL_NAME.fullmatch(text[a:b])
+                for a, b in public) and _ATTRIBUTION_GOES_ON.match(text, e.end):
             r = Role.PUBLIC  # "— Emily Nagoski & Amelia Nagoski, Burnout: ...": a co-author signing with a public figure
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _in_a_public_telling(text, e, public):
             r = Role.PUBLIC  # "In her memoir, Michelle Obama writes openly about counseling with Barack"

@@ -218,7 +218,10 @@ _PRACTICE_THING = re.compile(
     r"studio|suite|entrance|hallway|waiting area|front desk|desk|reception)\s+(?:makeover|renovation|remodel|refresh|"
     r"redesign|facelift|upgrade|glow[- ]?up)\b"
     r"|\b(?:our|the)\s+(?:front desk|reception|waiting room|lobby|break room|office|entrance)\s+(?:got|gets|had|has had)\s+"
-    r"(?:a\s+)?(?:\w+\s+)?(?:makeover|renovation|remodel|refresh|facelift|upgrade|glow[- ]?up)\b",
+    r"(?:a\s+)?(?:\w+\s+)?(?:makeover|renovation|remodel|refresh|facelift|upgrade|glow[- ]?up)\b"
+    # a new room or office, opened: "New group room at Belmont is officially ready!!"
+    r"|^[\W\d_]*(?:our\s+|the\s+)?new\s+(?:[\w-]+\s+){0,2}(?:room|office|suite|space|lobby|clinic|location)\b[^.!?\n]{0,40}"
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:ready|open|done|finished|here|live)\b",
     _I)
 
 

@@ -823,6 +823,22 @@ CLEAR = [
                         "with all of you 💙"),
     ("blog", False, "Families of people in recovery are not alone: Al-Anon and Nar-Anon meetings run all across Portland "
                     "through the holidays. — Jordan Alvarez, LCSW"),
+    # ... rounds 153-154 (measured on arrival): the writer's own telling, a book's author by its title, a note heading
+    # the draft, a former intern's review, the practice's own team heading its news, a co-author, a colleague's award
+    ("facebook", False, "Jordan here 👋 People ask why I became a therapist. I'm telling you this because the person "
+                        "across from you in therapy may have walked the same road: I spent my twenties in and out of "
+                        "recovery. — Jordan Alvarez, LCSW"),
+    ("instagram", False, "book club pick 📚 In “Quiet the Noise,” Dana Whitcombe writes about naming her anxiety and "
+                         "talking back to it. Join Priya's discussion on Zoom, Jan 20 at 7pm."),
+    ("instagram", False, "caption for IG — elena's words, anonymous only so no name or details:\n\n“I stopped hiding in "
+                         "my car before work.” — a Harbor Light client 💙"),
+    ("google_reviews", False, "Review: ★★★★★ “Great place to train, the supervision was excellent.” — Marco T. (former "
+                              "intern)\n\nOwner reply: Marco!! We miss you. Rachel at the front desk still talks about "
+                              "your playlists. Congrats on the new job!"),
+    ("linkedin", False, "Big news from the Harbor Light team 🎉\n\nPriya Raman and her partner Lee welcomed twins on "
+                        "December 1! Priya is on leave through March."),
+    ("instagram", False, "“Rest is not a reward.”\n— Emily Nagoski & Rowan Pike, The Rest Cycle\n\nthis month's staff "
+                         "book club pick 📚"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1324,6 +1340,19 @@ BLOCK = [
                         "queue this one for 8/1/2027 pls"),
     ("linkedin", False, "One privilege of this year was supporting a sitting Portland city commissioner through a very "
                         "public burnout."),
+    # ... rounds 153-154: a check-in list, signed group work, a promised return to work, a crew in our caseload,
+    # debriefs for one workplace's witnesses, a title one person holds
+    ("instagram", True, "new plants in the group room 🌿 [photo: the group room, the whiteboard in the back still showing "
+                        "tonight's check-in list: “Noor – eat lunch at school, Ben – no skipping”]"),
+    ("instagram", True, "our art therapy group made self-portraits this week 🎨 [photo: a watercolor self-portrait signed "
+                        "“love, Greta W.” in the corner]"),
+    ("linkedin", False, "Our 8-week resilience program gets your team back to full productivity. Guaranteed."),
+    ("linkedin", False, "We're hiring! Our caseload grew this fall, including many of the Station 9 fire crew after the "
+                        "warehouse fire in October."),
+    ("linkedin", False, "We spent Monday running group debriefs for the 7 employees at a Northwest Portland bakery who "
+                        "witnessed Friday's robbery."),
+    ("x", False, "congrats to this year's Grant High valedictorian!! we've been supporting her since freshman year and we "
+                 "always knew 🎓"),
 ]
 
 

@@ -934,3 +934,16 @@ def test_when_the_sentence_ties_a_given_name_to_a_person_then_it_is_found(analyz
 def test_when_a_pet_is_named_once_then_its_name_later_is_no_person(analyzer):
     text = "she's training her rescue pit mix, olive, for therapy-dog work 🐾 [photo: lena and olive on the steps]"
     assert ("PERSON", "olive") not in spans(analyzer, text)
+
+
+# twenty-third session: a name in a list the tagger took for a place, a given name whose care is had, a given
+# name that is a word before a surname in lower case, a list split by slashes
+@pytest.mark.parametrize("text,name", [
+    ("sat carpool: noah, lucia, ximena, jayden. lucia's dad drives", "jayden"),
+    ("confirmed for thurs: ana, mason, ibrahim, quinn", "ibrahim"),
+    ("kevin says winston's group claims came back denied", "winston"),
+    ("can u push hunter briggs to the 30th, his mom asked", "hunter briggs"),
+    ("fri roster: marcus / dee / violet / sam", "violet"),
+])
+def test_when_a_list_or_a_persons_care_makes_a_word_someone_then_it_is_a_name(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)

@@ -49,7 +49,7 @@ def consent_references(text: str) -> list[tuple[str, int, int]]:
 _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                            "dec"))}
 # one cue or a run of them ("SCHEDULED POST — publish 7/15/2027 9:00am", "[SCHEDULE: Aug 1, 2027 – ...]")
-_SCHEDULE_CUE = (r"(?:(?:scheduled(?: post)?(?: to go live)?(?: for| on)?|scheduling(?: this(?: one| post)?)? for|goes live|"
+_SCHEDULE_CUE = (r"(?:(?:scheduled(?: post)?(?: to (?:go live|post|publish|go out))?(?: for| on)?|scheduling(?: this(?: one| post)?)? for|goes live|"
                  r"going live|go[- ]live(?: date)?|post(?:ing)? date|posting on|posts on|publish(?:es|ing)?(?: on| date)?|"
                  r"to be (?:posted|published) on|sched(?:ule)?\s*:|"
                  # "pls queue this for 7/15/27", "schedule it for", "post this on", "set to go live on"

@@ -422,6 +422,10 @@ class PhiAnalyzer:
         if len(probs) == 0:
             return chosen
         toks = list(doc)  # spaCy makes a new Token object on every pass over a doc: once per text, not per span
+        # "kevin says winston's group claims got denied": a lower-case given name whose care is had is someone, though
+        # spaCy called it a place
+        chosen = [_Candidate("PERSON", c.start, c.end, c.score, c.rank, "owner of care") if self._place_owning_care(text, c)
+                  else c for c in chosen]
         held = [c for c in chosen if _placed_by_grammar(text, c)  # a venue or "in Gresham": the sentence says place
                 or (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in given_names()
                     and in_a_persons_place(text, c.start, c.end))  # "Thank you for the review, Mercy!": a name, spoken to
@@ -485,6 +489,13 @@ class PhiAnalyzer:
                         and self._ordinary_word(text[s.start:s.end]))]  # "3. debrief in the car": a tip's verb
         new = [_place_by_grammar(text, c) for c in self._drop_safe(text, new, self._safe_spans(text))]  # "Lincoln High"
         return _found_again_only_if_found(text, sorted(keep + new, key=lambda c: c.start))
+
+    def _place_owning_care(self, text: str, c: _Candidate) -> bool:
+        value = text[c.start:c.end]
+        low = value.casefold()
+        return c.entity_type == "LOCATION" and c.source == "SpacyRecognizer" and value.islower() and " " not in value \
+            and low in given_names() and low not in cities()[0] and not is_vocabulary(low, self._uncased) \
+            and bool(_CARE_OWNED_AFTER.match(text, c.end))
 
     def _unplaced_name(self, text: str, toks, c: _Candidate) -> bool:
         """ "first scan is for Penelope tomorrow": spaCy saw a proper noun and called it a place, but the
@@ -671,7 +682,17 @@ class PhiAnalyzer:
                     if comma_only and (low not in given_names() or self._ordinary_word(w)) and not _LIST_GOES_ON.match(
                             text, c.end if m.re is _LISTED_BEFORE else e):
                         continue
-                    if any(s < o.end and o.start < e for o in out) or any(s < oe and os < e for os, oe in own) \
+                    clash = [o for o in out if s < o.end and o.start < e]
+                    if clash and all(o.entity_type == "LOCATION" and o.source == "SpacyRecognizer" and (o.start, o.end) == (s, e)
+                                     for o in clash) and low in given_names() and low not in cities()[0] \
+                            and not is_country_or_state(w):
+                        # "aiden, mia, kai, ximena, jayden": a given name in a list of names, though the tagger saw a
+                        # place in it
+                        out = [o for o in out if o not in clash]
+                        out.append(_Candidate("PERSON", s, e, 0.55, 5, "listed"))
+                        grown = True
+                        continue
+                    if clash or any(s < oe and os < e for os, oe in own) \
                             or low in STOP_WORDS or low in MONTHS | WEEKDAYS \
                             or low in _TITLE_WORDS or low in CREDENTIALS or any(ch.isupper() for ch in w[1:]) \
                             or is_country_or_state(w) or (style == "mixed" and (not w[0].isupper() or w.isupper())) \
@@ -1282,7 +1303,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # a name's neighbour in a list: "X, Y", "X and Y", "X & Y", "X + her twins Y"
-_JOINT = r"(?P<joint>[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]*[&+][ \t]*|[ \t]+(?:and|n)[ \t]+)"
+_JOINT = r"(?P<joint>[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]*[&+][ \t]*|[ \t]+(?:and|n)[ \t]+|[ \t]+/[ \t]+)"
 _KIN_WORDS = r"(?:(?:her|his|their)[ \t]+(?:\w+[ \t]+)?(?:twins?|sis|sister|bro|brother|son|daughter|mom|dad|kids?|baby|cousin)[ \t]+)?"
 _LISTED_AFTER = re.compile(_JOINT + _KIN_WORDS + r"(?P<w>[^\W\d_][\w'’\-]*)(?![\w'’@])")
 _LISTED_BEFORE = re.compile(r"(?<![\w'’@#\-])(?P<w>[^\W\d_][\w'’\-]*)" + _JOINT + r"(?:(?:baby|little|lil|big)[ \t]+)?$")
@@ -1505,6 +1526,10 @@ _PET_NAMED = re.compile(rf"(?<![\w-]){ANIMAL}(?:,|[ \t]+(?:named|called))[ \t]+(
 
 # what only a person has, right after a given name: "Sunny from my tues group", "Dawn B's daughter", "Kai, Nalani &
 # Keoni (the Kahananui sibs)"
+# what is someone's own in care: "winston's group claims", "kenji's first kids group session", "ella's intake"
+_CARE_OWNED_AFTER = re.compile(r"['’]s[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:sessions?|appointments?|appts?|intake|group|claims?|copays?|"
+                               r"bills?|superbill|chart|file|meds|therapist|counsel+or|mom|dad|parents?|sister|brother)\b",
+                               re.IGNORECASE)
 _A_PERSONS_TIES_AFTER = re.compile(
     r"[ \t]+from[ \t]+(?:my|our)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:group|class|caseload|cohort|circle|team)\b"
     r"|(?:(?:[ \t]+[A-Z]\.?)?['’]s|(?<=['’]s))[ \t]+(?:daughter|son|mom|mother|dad|father|wife|husband|partner|kids?|"

@@ -50,6 +50,11 @@ FIRST_LAST_INITIAL = rf"\b(?!Dr\b|Mr\b|Ms\b|Mrs\b){_UP}{_LOW}+ {_UP}\.(?=[\s,;:!
 ROLE_AT_A_NAMED_PLACE = (r"(?:^|[\"”)\s])[-–—~]\s*(?:(?i:a|an|the)\s+)?(?:(?i:former|retired|current|proud)\s+)?"
                          r"[A-Z][\w'’&.-]+(?:\s+[A-Z][\w'’&.-]+){0,3}\s+(?:[a-z][\w-]*\s+)?(?i:" + PERSON_ROLES + r")\b")
 INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
+# a signer described by a job narrowed by a named place: "— a Ukrainian-born ballet instructor who runs her own studio on
+# Hawthorne Blvd"
+_DESCRIBED_SIGNER = re.compile(r"(?:^|[\"”)\s])[-–—~][ \t]*(?:a|an|the|our|one)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:"
+                               + PERSON_ROLES + r")\b[^\n]{0,80}?\b(?:at|on|in|from|near|of|for)[ \t]+(?-i:[A-Z])",
+                               re.MULTILINE | re.IGNORECASE)
 # one initial signing, then what narrows it: "— E., Russian-born concert pianist, Lake Oswego"
 _ONE_INITIAL_SIGNED = re.compile(r"(?:^|[\"”)\s])[-–—~][ \t]*(?P<initial>[A-Z]\.)[ \t]*,[ \t]*(?P<rest>[^\n]{1,80})", re.MULTILINE)
 _NARROWING = re.compile(r"\b(?:" + PERSON_ROLES + r")\b|\d", re.IGNORECASE)
@@ -122,6 +127,7 @@ class IdentifiableTestimonial(Rule):
         ids += [(m.start(), m.end()) for m in self.detail.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.role_at_a_place.finditer(text)]
+        ids += [(m.start(), m.end()) for m in _DESCRIBED_SIGNER.finditer(text)]
         places = [(e.start, e.end) for e in analysis.of_type("LOCATION")]
         ids += [m.span("initial") for m in _ONE_INITIAL_SIGNED.finditer(text)
                 if _NARROWING.search(m.group("rest")) or any(m.start("rest") <= a < m.end() for a, _ in places)]

@@ -10,8 +10,8 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import (MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, cities, given_names, is_chat_word,
-                                is_country_or_state, is_vocabulary)
+from checks.phi.lexicon import (MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, cities, common_surnames, given_names,
+                                is_chat_word, is_country_or_state, is_vocabulary)
 from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
 
@@ -156,5 +156,9 @@ class GivenNameRecognizer(NameRecognizer):
             if len(toks) == 3 and not toks[1][0].isupper():
                 return False
             return f not in self.common_words or l_ not in self.common_words
-        # lower / upper case text: both words must look like names, not vocabulary
-        return f not in self.uncased_words and len(l_) > 2 and (l_ not in self.uncased_words or l_ in names)
+        # lower / upper case text: both words must look like names, not vocabulary ... or a given name that is also
+        # a word, before a surname that is none ("move hunter briggs to the 27th")
+        if f in self.uncased_words:
+            return len(l_) > 3 and l_ in common_surnames() and l_ not in self.uncased_words and l_ not in names \
+                and not is_chat_word(l_) and l_ not in cities()[0]
+        return len(l_) > 2 and (l_ not in self.uncased_words or l_ in names)

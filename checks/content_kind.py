@@ -81,7 +81,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         _OPEN + r"[^\"”]{15,}[\"”]" + _TO_ATTRIBUTION + r"\s*(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+ [A-ZÀ-ÖØ-Þ]\.|[A-Z]\.\s?[A-Z]\.|@\w+|"
         r"(?:a |an |our |one )?(?:\w+ ){0,3}(?:client|patient|mom|dad|parent|veteran|student)\b|"
         r"(?:[A-Z][a-z]+|[A-Z]\.),\s*(?:\d|age\b|aged\b|a |an )"  # "— Maria, 34", "— R., 34"
-        r"|[A-Z]\.,\s*(?:[\w-]+\s+){0,3}[\w-]+,\s*[A-Z][a-z]+)",  # "— M., retired firefighter, Milwaukie"
+        r"|[A-Z]\.,\s*(?:[\w-]+\s+){0,3}[\w-]+,\s*[A-Z][a-z]+"  # "— M., retired firefighter, Milwaukie"
+        r"|[A-Z]\.,\s*(?:[\w-]+\s+){1,3}(?:at|from|in|with)\s+(?:a\s+|the\s+)?[A-Z][a-z]+)",  # "— E., ICU nurse at a Portland ..."
         r"\b(?:5|five)[- ]star (?:review|rating) (?:from|by)\b",
         r"\bin (?:her|his|their) (?:own )?words\b",
         r"(?:^|[\s:(])[‘'](?=[A-Z])(?=(?:[^'’\n]|['’](?=[a-z])){0,300}?\b(?:I|I'm|I've|me|my)\b)"

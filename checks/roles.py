@@ -479,7 +479,7 @@ _OPERATIONS = re.compile(
     r"\b(?:closed|closing|closure|close early|reopen\w*|open|opens|hours|holiday|office|offices|workshop|webinar|"
     r"event|class|classes|group (?:starts|begins|meets)|registration|register|rsvp|sign up|signups?|enroll\w*|"
     r"awareness|observ\w+|conference|seminar|summit|symposium|keynote|panel|lecture|(?:will )?present(?:s|ing)? at|"
-    r"(?:speak|speaking) at|(?:give|gives|giving) a (?:free )?(?:[\w'’-]+ )?talk|fair|festival|open house|deadline|launch\w*|starts|begins|"
+    r"(?:speak|speaking) at|talk|presentation|in-service|training|fair|festival|open house|deadline|launch\w*|starts|begins|"
     r"kicks off|join us|save the date|tickets?|webinar|live|q&a|ama|fundraiser|walk|5k|run|gala|celebrat\w+|"
     r"national|world|international|month|week|thanksgiving|christmas|new year|memorial day|labor day|"
     r"independence day|juneteenth|mlk|presidents|veterans day|easter|hanukkah|diwali|eid|(?:in|at|on) observance|"
@@ -1466,6 +1466,9 @@ _HERE_AND_NOW = re.compile(r"\b(?:today|tonight|yesterday|last night|this (?:mor
                            r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day at \d)\b", _I)
 
 
+_PRACTICE_SPEAKING = re.compile(r"\b(?:i|i['’]m|i['’]ve|me|my|we|we['’]re|we['’]ve|us|our|you|your)\b", _I)
+
+
 def invented_spans(text: str, names: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Where the made-up case of a draft that says it has one is told: from the top through the
     paragraph saying so, then each paragraph going on with no one new (by full or family name, or
@@ -1486,7 +1489,8 @@ def invented_spans(text: str, names: Iterable[tuple[int, int]] = ()) -> list[tup
         # (a first name alone is someone new only once the case has its own named people)
         someone_new = any(known or len(text[n0:n1].split()) > 1 or _FAMILY_AFTER.match(text, n1)
                           for n0, n1 in names if a <= n0 < b and text[n0:n1].split()[0].casefold() not in known)
-        if someone_new or _HERE_AND_NOW.search(text, a, b):
+        # (the vignette's own "tonight" is its story's time: "Tonight his kid asked him to use a different one")
+        if someone_new or (_HERE_AND_NOW.search(text, a, b) and _PRACTICE_SPEAKING.search(text, a, b)):
             break
         end = b
         known |= {text[n0:n1].split()[0].casefold() for n0, n1 in names if a <= n0 < b}
@@ -1751,8 +1755,9 @@ def _colleagues_cared_for(text: str) -> frozenset[str]:
 # a region the practice serves or works in: "partners across the Miami Valley", "serving Greater Boise"
 _SERVICE_AREA = re.compile(r"\b(?:across|throughout|serving|serve|all over|everywhere in)\s+(?:the\s+)?$", _I)
 # towns listed as anywhere at all: "see you by secure video anywhere in the state: Bend, Ashland, Astoria, wherever"
-_ANYWHERE_LISTED = re.compile(r"\b(?:anywhere|wherever|statewide|all over|across|throughout)\b[^.!?\n]{0,40}:\s*"
-                              r"(?:[^\W\d_][\w .'’-]*,\s*)*$", _I)
+# (or from one end to the other: "telehealth anywhere in Oregon? 🌲 from Astoria to Ashland, Ontario to Newport")
+_ANYWHERE_LISTED = re.compile(r"\b(?:anywhere|wherever|statewide|all over|across|throughout)\b(?:[^.!?\n]{0,40}:|"
+                              r"[^\n]{0,40}?\bfrom)\s*(?:[^\W\d_][\w .'’-]*(?:,|\bto\b)\s*)*$", _I)
 
 
 # one of the practice's own sites: "She sees patients at our Lakeside clinic", "our Gresham campus"

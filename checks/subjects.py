@@ -84,6 +84,11 @@ _WRITERS_WORK = re.compile(r"\b(?:saw|see|sees|seeing|treat|treats|treated|treat
                            # Chen in the meantime", "her patients will be seen by Jordan"
                            r"|\b(?:his|her|their|my)\s+(?:clients|patients|caseload)\s+(?:have\s+been|has\s+been|are\s+being|"
                            r"will\s+be|were)\s+(?:connected|referred|transferred|reassigned|covered|seen|matched|moved)\b", _I)
+_WAS_A_JOB = re.compile(r"\b(?:was|is|were|became|has been|had been)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:for|in|at|"
+                        r"with|since|until)\b|[.,;!]|$)", _I)
+_WAS_BEFORE = re.compile(r"\b(?:was|is|were|became|been)\s+$", _I)
+_SPOKEN_TO_AFTER = re.compile(r"[ \t]*(?:[!.,]|$)")
+_YOU_WORDS = re.compile(r"\b(?:you|your|yours|u|ur)\b", _I)
 # on a review site, help given is the reviewer's care: "glad Dr. Okafor could help!"
 _HELPED_SOMEONE = re.compile(r"\b(?:could|was able to|got to)\s+help\b|\bhelped\s+(?:you|u)\b|\b(?:treated|saw|"
                              r"took care of)\s+(?:you|u)\b|\bwith\s+(?:you|u)r?\s+(?:visit|appointment|appt|care|"
@@ -107,6 +112,11 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
             sentence = _WRITER_AS_PATIENT.sub(" I ", sentence)  # (still the writer speaking)
         # the writer's or a colleague's work: "For months I saw clients all day", "He sees patients Tuesdays"
         sentence = _WRITERS_WORK.sub(" ", sentence)
+        # what a relative of the writer was: "my dad was a firefighter for 31 years"
+        sentence = _WAS_A_JOB.sub(" ", sentence) if _OWN_FAMILY.search(sentence) else sentence
+        if not review_site and any(s <= p.start < e and r == Role.STAFF and _SPOKEN_TO_AFTER.match(text, p.end)
+                                   for p, r in people):
+            sentence = _YOU_WORDS.sub(" ", sentence)  # "thank you for your service Dave": said to a colleague's own
         if any(s <= p.start < e and r in (Role.UNKNOWN, Role.INVENTED) for p, r in people) \
                 or _PATIENT_REF.search(sentence) or _SECOND_PERSON_CARE.search(sentence) \
                 or _SOMEONES_CARE.search(sentence) \
@@ -258,7 +268,9 @@ def _nearest_is_own(text: str, lo: int, pos: int, people, is_colleague) -> bool 
             if last is None or m.start() > last[0]:
                 last = (m.start(), True)
     for m in _SOMEONE_ELSE.finditer(text, lo, pos):
-        if (last is None or m.start() > last[0]) and not _ONE_OF_THE_TEAM.match(text, m.start()):
+        # (not what someone was: "my dad was a firefighter for 31 years. ... when he came home")
+        if (last is None or m.start() > last[0]) and not _ONE_OF_THE_TEAM.match(text, m.start()) \
+                and not _WAS_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
             last = (m.start(), False)
     return None if last is None else last[1]
 
@@ -447,7 +459,7 @@ _MADE_IN_CARE = re.compile(r"\bgroup\b|\bclients?\b|\bpatients?\b|\bsessions?\b"
 _CARE_OUTING = re.compile(r"\bexposure\b|\bwalk[- ]and[- ]talk\b|\b(?:therapy|group|session)\s+outing\b", _I)
 # those who took part, in a post about one of the practice's groups: "six participants holding certificates"
 _PARTICIPANTS_SHOWN = re.compile(r"\b(?:participants|graduates|grads|members|attendees)\b", _I)
-_OUR_GROUP = re.compile(r"\bour\s+(?:[\w'’&-]+\s+){0,4}(?:group|program|cohort|circle)\b", _I)
+_OUR_GROUP = re.compile(r"\bour\s+(?:[\w'’&-]+\s+){0,5}(?:group|program|cohort|circle)\b", _I)
 _WHERE_CLIENTS_WAIT = re.compile(r"\b(?:waiting room|lobby|group room|therapy room|session room|office couch|"
                                  # arriving: "walks toward the Suite 200 door", "in our parking lot"
                                  r"(?:suite \d+|office|front) door|parking lot|(?:are|is|sit|sits|sitting) waiting|"
@@ -526,7 +538,7 @@ def clients_present(text: str) -> bool:
         if _CARED_FOR_SHOWN.search(shows) or (_VISITOR_SHOWN.search(shows) and _WHERE_CLIENTS_WAIT.search(text)) \
                 or _SIGNED_THANKS_SHOWN.search(shows) or (_SIGNED_WORK_SHOWN.search(shows) and _MADE_IN_CARE.search(text)) \
                 or (_VISITOR_SHOWN.search(shows) and _CARE_OUTING.search(text)) \
-                or (_PARTICIPANTS_SHOWN.search(shows) and _OUR_GROUP.search(text)):
+                or ((_PARTICIPANTS_SHOWN.search(shows) or _VISITOR_SHOWN.search(shows)) and _OUR_GROUP.search(text)):
             return True
     return False
 
@@ -861,7 +873,9 @@ def condolence(sentence: str) -> bool:
     return bool(_CONDOLENCE.search(sentence)) and not _CARE_WORD.search(sentence)
 
 
-_CONDOLENCE = re.compile(r"^[\W_]*(?:we(?:['’]?re| are)|i(?:['’]?m| am)|so) (?:so |very |truly |deeply )?sorry (?:for|about) "
+_CONDOLENCE = re.compile(r"^[\W_]*(?:our|my) (?:hearts|thoughts|prayers)(?: and (?:prayers|thoughts))? (?:are|go out) (?:with|to) "
+                         r"(?:the|all|everyone|every)\b(?! (?:\w+ )?(?:client|patient)s?\b)"  # "Our hearts are with the Clackamas Fire family"
+                         r"|^[\W_]*(?:we(?:['’]?re| are)|i(?:['’]?m| am)|so) (?:so |very |truly |deeply )?sorry (?:for|about) "
                          # "... for the loss of your mom, Carla"
                          r"(?:(?:your|ur) loss\b|the (?:loss|passing|death) of (?:your|ur) (?:[\w-]+\s+)?(?:mom|mother|dad|father|"
                          r"husband|wife|partner|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|friend|"

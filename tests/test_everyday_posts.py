@@ -839,6 +839,30 @@ CLEAR = [
                         "December 1! Priya is on leave through March."),
     ("instagram", False, "“Rest is not a reward.”\n— Emily Nagoski & Rowan Pike, The Rest Cycle\n\nthis month's staff "
                          "book club pick 📚"),
+    # ... rounds 155-156 (measured on arrival): towns from one end of a service area to the other, a trail, a
+    # composite's own "tonight", an FAQ's question, condolences to an agency, a letter to one partner, a relative's
+    # old job, words said to a colleague's spouse, audiences after an anonymous quote, a branch of the services
+    ("instagram", False, "we see clients by video anywhere in Washington 🌲 from Bellingham to Walla Walla, Forks to "
+                         "Spokane. no commute required"),
+    ("instagram", True, "[photo: Jasmine Ortiz on the Springwater Trail at dawn] “Therapy gave me my mornings back.” — "
+                        "Jasmine Ortiz, shared with her permission 💛"),
+    ("blog", False, "A Mom, a Curfew, and a Phone\n\n*A composite vignette built from many families' stories; it "
+                    "describes no real client.*\n\n“Dana” has argued with her son about his phone for a year. Tonight he "
+                    "hands it to her before bed without being asked. Dana cries in the kitchen."),
+    ("website", False, "Can I bring my partner to my first appointment?\n\nYes. Many people find it helpful to have "
+                       "someone with them at intake. Just let the front desk know when you book."),
+    ("facebook", False, "Our hearts are with the Gresham Police family after Sunday's line-of-duty death. If you're "
+                        "carrying this one, 988 and our front desk are both here."),
+    ("email", False, "Hi Principal Reyes,\n\nConfirming our staff in-service at Cedar Park Middle on Thursday Jan 8 at "
+                     "3:15. We'll bring the handouts on sleep and stress.\n\nThanks!\nJordan Alvarez, LCSW"),
+    ("instagram", False, "my mom was an ER nurse for 28 years. i learned early to read her face when she came home after a "
+                         "hard night, and when to just make her tea. that's part of why i do this. — Jordan"),
+    ("facebook", True, "[photo: Priya and her wife Noor at Noor's retirement party]\nafter 30 years of teaching, Priya's "
+                       "wife Noor is officially RETIRED 🎉 thank you for everything you gave those kids, Noor!"),
+    ("linkedin", False, "“I didn't think therapy was for people like me.” — anonymous Harbor Light client, shared with "
+                        "permission\n\nNurses, teachers, veterans: it's for you too."),
+    ("blog", False, "Marcus's Story\n\nMarcus Bell spent 20 years in the Marine Corps. In this post, shared with Marcus's "
+                    "written permission, he talks about making the first call.\n\n[no photos at Marcus's request]"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1353,6 +1377,25 @@ BLOCK = [
                         "witnessed Friday's robbery."),
     ("x", False, "congrats to this year's Grant High valedictorian!! we've been supporting her since freshman year and we "
                  "always knew 🎓"),
+    # ... rounds 155-156: the family a commenter brought up, a named family's son in our care, a candidate in a named
+    # race, a client on a named stage, a client list on the board, someone's certificate, a group at our table, the
+    # only one of their kind on a named team, an initial and a job at a kind of place
+    ("facebook", False, "@Dale Porter the family you keep posting about came to us on their own, and their daughter is "
+                        "doing great now. mind your business."),
+    ("facebook", False, "We don't push anything on kids. Ask the Delgado family in Tigard — we've supported their "
+                        "daughter for three years."),
+    ("linkedin", False, "Proud to have supported a first-time candidate through this fall's Beaverton school board race. "
+                        "Watching her hold steady in session was inspiring."),
+    ("facebook", False, "Priya teared up watching one of her clients sing the anthem at the Timbers home opener 🥹"),
+    ("facebook", True, "[photo: Jordan at the front desk in a Santa hat; the whiteboard behind him shows today's client "
+                       "list] happy Friday!"),
+    ("instagram", True, "[photo: a certified birth certificate with a new name, on Priya's desk next to a balloon] "
+                        "someone walked out of here today with the right name on their papers!!"),
+    ("instagram", True, "[photo: about a dozen people around a table of pies at our Belmont office] pie night with our "
+                        "Tuesday grief support group 🥧"),
+    ("linkedin", False, "This year we supported the only female smokejumper at the Redmond base through her return to "
+                        "work after the Cedar Creek fire."),
+    ("website", False, "“Night shift almost broke me.” — R., charge nurse at a Portland children's hospital, dad of three"),
 ]
 
 

@@ -947,3 +947,17 @@ def test_when_a_pet_is_named_once_then_its_name_later_is_no_person(analyzer):
 ])
 def test_when_a_list_or_a_persons_care_makes_a_word_someone_then_it_is_a_name(analyzer, text, name):
     assert ("PERSON", name) in spans(analyzer, text)
+
+
+# a reviewer's display name, quoted by staff talking about the review
+@pytest.mark.parametrize("text,name", [
+    ("the 2 star from 'jenna k' is back, she says we 'double billed' her", "jenna k"),
+    ("heads up, reviewer 'Omar S' is one of Priya's", "Omar S"),
+    ("the review from 'R. Abernathy' mentions his son by name", "R. Abernathy"),
+])
+def test_when_staff_quote_a_reviewers_name_then_it_is_a_person(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+def test_when_staff_quote_the_words_of_a_review_then_they_are_no_name(analyzer):
+    assert [s for s in spans(analyzer, "the review said 'great place' and 'lost my paperwork'") if s[0] == "PERSON"] == []

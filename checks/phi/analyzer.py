@@ -82,10 +82,11 @@ _RANK_BY_RECOGNIZER = {
     "StreetAddressRecognizer": 1, "CityContextRecognizer": 4, "PersonContextRecognizer": 4,
     "HandleRecognizer": 4, "InitialsRecognizer": 4, "GivenNameRecognizer": 5, "ProperNounRecognizer": 7,
     "SurnameShapeRecognizer": 4, "PersonVerbRecognizer": 4, "HashtagNameRecognizer": 4, "HumanContextRecognizer": 4, "PublicFigureRecognizer": 3, "UncasedNameRecognizer": 5,
+    "ReviewerNameRecognizer": 4,
 }
 # recognizers whose PERSON span is exactly the name (no greeting or verb to trim off)
 _EXACT_NAME_SOURCES = frozenset({"PublicFigureRecognizer", "HashtagNameRecognizer", "HumanContextRecognizer",
-                                 "UncasedNameRecognizer",
+                                 "UncasedNameRecognizer", "ReviewerNameRecognizer",
                                  "InitialsRecognizer", "HandleRecognizer"})
 _RANK_BY_TYPE = {
     "EMAIL": 0, "SSN": 1, "MRN": 2, "HEALTH_PLAN_ID": 2, "LICENSE_ID": 2, "VEHICLE_ID": 2,
@@ -422,10 +423,6 @@ class PhiAnalyzer:
         if len(probs) == 0:
             return chosen
         toks = list(doc)  # spaCy makes a new Token object on every pass over a doc: once per text, not per span
-        # "kevin says winston's group claims got denied": a lower-case given name whose care is had is someone, though
-        # spaCy called it a place
-        chosen = [_Candidate("PERSON", c.start, c.end, c.score, c.rank, "owner of care") if self._place_owning_care(text, c)
-                  else c for c in chosen]
         held = [c for c in chosen if _placed_by_grammar(text, c)  # a venue or "in Gresham": the sentence says place
                 or (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in given_names()
                     and in_a_persons_place(text, c.start, c.end))  # "Thank you for the review, Mercy!": a name, spoken to
@@ -518,6 +515,10 @@ class PhiAnalyzer:
         style = case_style(text)
         cands = [c for c in (self._candidate(text, r, style) for r in results) if c is not None]
         cands = _prefer_person(text, cands)
+        # "kevin says winston's group claims got denied": a lower-case given name whose care is had is someone, though
+        # spaCy called it a place
+        cands = [_Candidate("PERSON", c.start, c.end, c.score, c.rank, "owner of care") if self._place_owning_care(text, c)
+                 else c for c in cands]
         chosen = _resolve(cands, text)
         safe = self._safe_spans(text)
         chosen = self._drop_safe(text, chosen, safe)
@@ -678,10 +679,6 @@ class PhiAnalyzer:
                     if re.match(r"[ \t]+(?:is|was|has)\b", text[max(e, c.end):]):
                         continue  # "Petrenko and Hughes is the design agency": a firm's name, singular
                     comma_only = m.group("joint").strip() == ","
-                    # (before a name, the list must go on past that name: "Adaeze, Tobi & baby Kene")
-                    if comma_only and (low not in given_names() or self._ordinary_word(w)) and not _LIST_GOES_ON.match(
-                            text, c.end if m.re is _LISTED_BEFORE else e):
-                        continue
                     clash = [o for o in out if s < o.end and o.start < e]
                     if clash and all(o.entity_type == "LOCATION" and o.source == "SpacyRecognizer" and (o.start, o.end) == (s, e)
                                      for o in clash) and low in given_names() and low not in cities()[0] \
@@ -691,6 +688,10 @@ class PhiAnalyzer:
                         out = [o for o in out if o not in clash]
                         out.append(_Candidate("PERSON", s, e, 0.55, 5, "listed"))
                         grown = True
+                        continue
+                    # (before a name, the list must go on past that name: "Adaeze, Tobi & baby Kene")
+                    if comma_only and (low not in given_names() or self._ordinary_word(w)) and not _LIST_GOES_ON.match(
+                            text, c.end if m.re is _LISTED_BEFORE else e):
                         continue
                     if clash or any(s < oe and os < e for os, oe in own) \
                             or low in STOP_WORDS or low in MONTHS | WEEKDAYS \
@@ -946,7 +947,8 @@ _VETO_SOURCES = frozenset({"SpacyRecognizer", "GivenNameRecognizer", "UncasedNam
 
 _VENUE = re.compile(r"\b(?:park|library|center|centre|hall|field|stadium|arena|school|elementary|academy|high|"
                     r"college|university|hospital|church|plaza|square|bridge|gardens?|museum|theat(?:er|re)|gym|"
-                    r"auditorium|pavilion|commons|waterfront|downtown|hotel|inn|resort|lodge|ballroom|county|parish|township)$",
+                    r"auditorium|pavilion|commons|waterfront|downtown|hotel|inn|resort|lodge|ballroom|county|parish|township|"
+                    r"crossing|trail|trailhead|overlook|viewpoint|pier|marina|lighthouse|reservoir)$",
                     re.IGNORECASE)
 # the short words a Title-Case heading leaves in lower case ("How to Tell (and When to Get Help)")
 _TITLE_CASE_SMALL = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "to", "of", "in", "on", "at", "by",

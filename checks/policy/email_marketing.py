@@ -11,6 +11,7 @@ itself (checks.content_kind: a "Subject:" line, "in this month's newsletter", "d
 not to a social post that merely mentions the newsletter."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.domain import Draft, Finding, Severity
@@ -36,6 +37,16 @@ REASON_PATTERNS = [
 
 REASON_MISSING = "a line saying why the reader receives it"
 
+# a letter to one person, greeted by name ("Hi Captain Morales,"), not a mailing to a list
+_TO_ONE_PERSON = re.compile(r"\A\s*(?:subject:[^\n]*\n\s*)?(?:hi|hello|dear|good (?:morning|afternoon))[ \t]+"
+                            r"(?!(?:friends?|everyone|all|team|families|neighbou?rs|subscribers|folks|there|y['’]?all)\b)"
+                            r"(?:(?:dr|mr|mrs|ms|mx|captain|capt|chief|coach|principal|pastor|officer|sgt|lt)\.?[ \t]+)?"
+                            r"(?-i:[A-Z])[\w'’-]+(?:[ \t]+(?-i:[A-Z])[\w'’-]+)?[ \t]*[,:!]", re.IGNORECASE)
+# ... unless it sells or invites: a newsletter, a booking, an offer, an event to sign up for
+_MARKETING = re.compile(r"\b(?:newsletter|subscri\w+|book (?:now|today|online|a|your)|sign up|register|rsvp|join us|"
+                        r"offer|discount|sale|promo\w*|special|spots? (?:left|open|available)|openings?|free consult\w*|"
+                        r"limited|enroll\w*|tickets?|link in bio|learn more|click)\b", re.IGNORECASE)
+
 
 class EmailMarketing(Rule):
     name = "email_marketing"
@@ -50,8 +61,8 @@ class EmailMarketing(Rule):
         self.reason = compile_all(REASON_PATTERNS)
 
     def missing(self, draft: Draft) -> list[str]:
-        if not is_email(draft):
-            return []
+        if not is_email(draft) or (_TO_ONE_PERSON.match(draft.text) and not _MARKETING.search(draft.text)):
+            return []  # (a letter to one person about plans made with them is no marketing)
         out = []
         if not any(p.search(draft.text) for p in self.opt_out):
             out.append("an unsubscribe/opt-out")

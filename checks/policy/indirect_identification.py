@@ -61,7 +61,8 @@ PERSON_ROLES = alt(
     "lead", "designer", "vp", "vice president", "executive", "novelist", "writer", "artist", "musician", "singer",
     "lineman", "linebacker", "shortstop", "defenseman", "rapper", "actor", "actress", "celebrity", "influencer",
     "olympian", "rookie", "midfielder", "defender", "catcher", "wrestler", "skater", "gymnast",
-    "boxer", "golfer", "cyclist", "jockey", r"(?:school |guidance )?counsel+or",
+    "boxer", "golfer", "cyclist", "jockey", r"(?:school |guidance )?counsel+or", "candidate", "nominee",
+    "performer", "headliner", "drag queen", "drag king",
 )
 _DESCRIPTION = re.compile(
     r"\b(?P<det>a certain|an?|the|this|that|our|my|one|someone'?s|somebody'?s)\s+"
@@ -71,7 +72,7 @@ _DESCRIPTION = re.compile(
     r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one|and|or|her|his|their|at|of|for|from|with|in|on|to|by)\s)"
     r"[\w.&'-]+(?<!\.)[ \t]+){0,5}?)(?P<role>(?:" + PERSON_ROLES + r")(?:[ \t]+(?:" + PERSON_ROLES
     + r"))?)(?![\w-])"  # (two roles: "a sophomore wrestler", "a student athlete")
-    r"(?P<post>\s+(?:at|from|of|for|on|with|in)\s+(?:[\w.&'-]+[ \t]*){1,5})?",
+    r"(?P<post>\s+(?:at|from|of|for|on|with|in|through)\s+(?:[\w.&'’-]+[ \t]*){1,5})?",
     re.IGNORECASE)
 _PROPER = re.compile(r"(?:[A-Z][\w.&'-]*|[A-Z]{2,})")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -199,8 +200,13 @@ _ONE_OF_OURS_DIED = re.compile(
     r"(?:group|circle|program))\s+(?:has\s+|had\s+)?(?:died|passed away|passed on|passed|lost (?:her|his|their) (?:life|battle|fight))\b",
     re.IGNORECASE)
 # one of those the practice cares for, then told apart from the rest ("... — the one who fixes bikes on NE Alberta")
-_ONE_OF_OURS = re.compile(r"\bone of (?:our|my) (?:[\w-]+ )?(?:clients|patients|regulars|families|dads|moms|parents|kids|"
-                          r"kiddos|teens|folks|members)\b", re.IGNORECASE)
+_ONE_OF_OURS = re.compile(r"\bone of (?:our|my|his|her|their) (?:[\w-]+ )?(?:clients|patients|regulars|families|dads|moms|"
+                          r"parents|kids|kiddos|teens|folks|members)\b", re.IGNORECASE)
+# ... seen doing something in public at a named place: "watching one of their clients perform on the main stage at Pride
+# Northwest"
+_ON_STAGE = re.compile(r"\b(?:perform\w*|sing\w*|sang|sung|spoke|speak\w*|read(?:ing)?|compet\w*|play\w*|danc\w*|"
+                       r"walk(?:ed|ing)?|ran|run(?:ning)?|march\w*|testif\w*|preach\w*|exhibit\w*|shown|featured)\b",
+                       re.IGNORECASE)
 _WHO_DOES = re.compile(r"\b(?:the one|the (?:guy|lady|dad|mom|woman|man|kid|teen))\s+(?:who|that)\b", re.IGNORECASE)
 # a family named as sent to the practice for care: "for sending the whole Yamamoto crew our way", "referring the
 # Garcias to us"
@@ -335,8 +341,10 @@ class IndirectIdentification(Rule):
                 return m.start(), s1
         for m in _ONE_OF_OURS.finditer(text):
             s0, s1 = sentence_bounds(text, m.start())
-            if _NAMED_PLACE.search(text, m.end(), s1) and _WHO_DOES.search(text, m.end(), s1):
-                # "one of our dads — yes, the one who fixes bikes out of his garage on NE Alberta"
+            if _NAMED_PLACE.search(text, m.end(), s1) and (_WHO_DOES.search(text, m.end(), s1)
+                                                           or _ON_STAGE.search(text, m.end(), s1)):
+                # "one of our dads — yes, the one who fixes bikes out of his garage on NE Alberta"; "one of their
+                # clients perform on the main stage at Pride Northwest"
                 return m.start(), s1
         ours = _ONE_OF_OURS_DIED.search(text) or _FAMILY_REFERRED.search(text)
         if ours:
@@ -350,6 +358,9 @@ class IndirectIdentification(Rule):
         for m in _ONLY_ONE_HOLDS.finditer(text):
             # "congrats to the 2026 Oregon Teacher of the Year!!! we've had the honor of walking alongside her"
             s0, _ = sentence_bounds(text, m.start())
+            # (the care may come first: "we supported the only woman on Portland Fire’s hazmat team through her ...")
+            if _CARE_GIVEN_STRONG.search(text, max(s0, m.start() - 40), m.start()):
+                return m.start(), m.end()
             word = re.compile(r"\w").search(text, m.end())
             n1 = sentence_bounds(text, word.start())[1] if word else m.end()
             if (_CARE_OF_THEM.search(text, m.end(), n1) or _in_care_here(text[s0:n1])) \
@@ -417,11 +428,16 @@ _NAME_GOES_ON = re.compile(r"\s+(?-i:[A-Z])")
 
 # a title one person holds at a time: "the 2026 Oregon Teacher of the Year", "this year's valedictorian at Grant"
 _ONLY_ONE_HOLDS = re.compile(r"\b(?:[\w'’-]+\s+){0,3}(?-i:[A-Z])[a-z]+\s+of\s+the\s+Year\b|\bvaledictorian\b|"
+                             # "the only woman on Portland Fire’s hazmat team"
+                             r"\bthe\s+only\s+(?:[\w-]+\s+){0,2}?(?:woman|man|person|girl|boy|member|mom|dad|[a-z]+(?:er|or|ist|ian))"
+                             r"\s+(?:on|at|in|of|from)\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*|"
                              r"\bsalutatorian\b|\bpoet\s+laureate\b|\b(?:homecoming|prom|rose\s+festival)\s+(?:king|queen)\b",
                              re.IGNORECASE)
 # ... and the practice's time with them, said of them: "walking alongside her", "supporting him"
 _CARE_OF_THEM = re.compile(r"\b(?:walk(?:ed|ing)?\s+alongside|support(?:ed|ing)?|work(?:ed|ing)?\s+with|treat(?:ed|ing)?|"
-                           r"see(?:ing)?|counsel\w*|sat\s+with|sitting\s+with)\s+(?:her|him|them)\b", re.IGNORECASE)
+                           r"see(?:ing)?|counsel\w*|sat\s+with|sitting\s+with)\s+(?:her|him|them)\b"
+                           r"|\bthrough\s+(?:her|his|their)\s+(?:return|recovery|treatment|grief|divorce|transition)\b",
+                           re.IGNORECASE)
 
 
 # Particulars that, several together, fit only a few people: an age, a named place, a role, a when.

@@ -175,6 +175,10 @@ _QA_QUESTION = re.compile(r"^[ \t*•-]*(?:Q\d*|Question(?: \d+)?)[ \t]*[:.)\-�
 _QA_ANSWER = re.compile(r"^[ \t*•-]*(?:A\d*|Answer)[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?[:.)\-–—]", re.MULTILINE | re.IGNORECASE)
 
 
+_FAQ_QUESTION_LINE = re.compile(r"^[ \t]*(?:can|could|should|will|would|do|does|is|are|what|how|when|who|why|where|which)\b"
+                                r"[^\n?]{5,150}\?[ \t]*(?=\n[ \t]*\n[ \t]*\S)", re.MULTILINE | re.IGNORECASE)
+
+
 # a question put to every reader about whether they are a client: "not a client? doesn't matter",
 # "Already a patient?", "New client?", "Are you a current client of ours?"
 _ARE_YOU_A_CLIENT = re.compile(
@@ -189,6 +193,8 @@ def question_hook_spans(text: str) -> list[tuple[int, int]]:
     qa = [m.span() for m in _QA_QUESTION.finditer(text)
           if not _ABOUT_THE_ASKER.search(m.group()) and not _A_SLOT.search(m.group())] if _QA_ANSWER.search(text) else []
     qa += client_question_spans(text)
+    # an FAQ's question, a line of its own answered below it: "Can my 15-year-old see a therapist without my permission?"
+    qa += [m.span() for m in _FAQ_QUESTION_LINE.finditer(text) if not _ABOUT_THE_ASKER.search(m.group())]
     if not _ANSWERED.search(text):
         return qa
     # (nor after it: "... great question 😂 she was so nervous" tells of the asker after all)
@@ -308,6 +314,13 @@ PATIENT_REF = alt(
     r"\b(?:she|he|they) (?:was|were) referred to (?:me|us)",
     r"\b[A-Z]\.(?:\s?[A-Z]\.)?,? (?:a |an |my |our )?(?:\w+ )?" + CLIENT + r"\b",
     r"\b(?:one|a|my|our) (?:\w+ )?(?:\w+ )?" + CLIENT + r"'s (?:story|journey|progress|mom|dad|family|wife|husband)",
+    # the one a commenter brought up: "the family you're ranting about CHOSE to come to us"
+    r"\bthe (?:family|kid|child|teen|couple|client|patient|person|woman|man|mom|dad|parents?|boy|girl) "
+    r"(?:you['’]re|you are|you were|you['’]ve been) (?:\w+ing )?(?:about|referring to|mentioning)\b",
+    # a relative of someone named, in the practice's care: "we've supported their son for two years"
+    r"\b(?:we|i)(?:['’]ve| have)\s+(?:been\s+)?(?:supported|supporting|treated|treating|seen|seeing|worked with|working with|"
+    r"counsel+ed|helped|helping)\s+(?:their|his|her)\s+(?:son|daughter|kid|child|teen|boy|girl|mom|dad|husband|wife|"
+    r"partner)\b",
 )
 
 SECOND_PERSON_CARE = alt(

@@ -48,7 +48,12 @@ _RECORD = re.compile(
     r"|\b(?:entire|whole)\s+(?:[\w-]+\s+)?schedule\b|\bschedule\s+by\s+(?:clinician|therapist|provider|counselor|room)\b"
     # insurers' paperwork for this week's patients: "that stack is this week's TMS prior auths"
     r"|\bprior\s+(?:auths?|authorizations?)\b|\bsuperbills?\b"
-    r"|\b(?:names?\s*(?:\+|and|&|w/|with)\s*(?:appt|appointment|session)\s+times?)\b"
+    r"|\b(?:names?\s*(?:\+|and|&|w/|with)\s*(?:(?:appt|appointment|session)\s+)?times?)\b"
+    # "the whiteboard behind her shows today’s appointment list"
+    r"|\b(?:appointment|appt|client|patient|session)\s+(?:list|sheet|roster|log)s?\b"
+    # someone's own papers: "a stamped Circuit Court name change judgment on Jordan’s desk"
+    r"|\b(?:court|name[- ]change)\s+(?:order|judg(?:e)?ment|decree|papers|documents?|petition)s?\b"
+    r"|\b(?:birth|death|marriage|discharge)\s+certificates?\b"
     # the bookings' own board: "Priya's appointment whiteboard the week before finals"
     r"|\b(?:appointment|appt|booking|scheduling|session)s?\s+(?:white\s?board|board|calendar|grid|book|sheet)s?\b"
     # a chart's label, or the day's slots written out with names: "“PARK, Jenna — DOB 04/11/1998”",

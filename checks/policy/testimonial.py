@@ -61,7 +61,7 @@ _NARROWING = re.compile(r"\b(?:" + PERSON_ROLES + r")\b|\d", re.IGNORECASE)
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 # "(pictured)", "the Nguyen family": identifying without a first name.
 IDENTIFYING = r"\((?:pictured|photo|left|right|above|below)\)|\bpictured (?:here|above|below|left|right)\b|\b[Tt]he [A-Z][a-z]+ (?:family|household|kids)\b"
-DETAIL = r"(?:\(\d{1,2}\b(?![,.:]\d)|,\s*\d{1,2}\b(?![,.:]\d)|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|\b\d{1,2}[ \t]?(?:yo|y/o|yr[- ]old|yrs[- ]old)\b|(?-i:\bfrom [A-Z][a-z]+)|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter))"
+DETAIL = r"(?:\(\d{1,2}\b(?![,.:]\d)|,\s*\d{1,2}\b(?![,.:]\d)|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|\b\d{1,2}[ \t]?(?:yo|y/o|yr[- ]old|yrs[- ]old)\b|(?-i:\bfrom [A-Z][a-z]+)|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter)\b)"
 # Capitalised words after a dash that are not names.
 NOT_NAMES = {"The", "A", "An", "Our", "My", "We", "I", "You", "Your", "This", "That", "Client", "Patient",
              "Anonymous", "Former", "Happy", "Grateful", "Parent", "Mom", "Dad", "Teen", "Adult", "Couple",

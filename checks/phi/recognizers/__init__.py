@@ -19,6 +19,7 @@ from checks.phi.recognizers.person_verb import PersonVerbRecognizer
 from checks.phi.recognizers.phone import PhoneNumberRecognizer
 from checks.phi.recognizers.proper_noun import ProperNounRecognizer
 from checks.phi.recognizers.public_figure import PublicFigureRecognizer
+from checks.phi.recognizers.reviewer_name import ReviewerNameRecognizer
 from checks.phi.recognizers.signature_name import SignatureNameRecognizer
 from checks.phi.recognizers.street_address import StreetAddressRecognizer
 from checks.phi.recognizers.surname_shape import SurnameShapeRecognizer
@@ -43,6 +44,7 @@ def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nou
         VehicleIdRecognizer(), DeviceIdRecognizer(), SignatureNameRecognizer(common_words),
         SurnameShapeRecognizer(common_words), PersonVerbRecognizer(common_words), HashtagNameRecognizer(uncased_words, non_nouns),
         HumanContextRecognizer(uncased_words), PublicFigureRecognizer(), UncasedNameRecognizer(uncased_words),
+        ReviewerNameRecognizer(uncased_words),
     ]
 
 

@@ -108,7 +108,9 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"\bsuccess stor(?:y|ies)\b",
         r"\b(?:client|patient)'?s? (?:story|journey|win|update|breakthrough)\b",
         # (also a name already redacted: "[NAME]'s journey")
-        r"(?:(?-i:\b[A-Z][a-z]+(?: [A-Z][a-z]+)?)|\[(?:NAME|PERSON|CLIENT|PATIENT)\])['’]s (?:story|journey|recovery story)\b",
+        # (not one told in the patient's own words: "Jasmine’s story, in her words 💛 “...”" is her testimonial)
+        r"(?:(?-i:\b[A-Z][a-z]+(?: [A-Z][a-z]+)?)|\[(?:NAME|PERSON|CLIENT|PATIENT)\])['’]s (?:story|journey|recovery story)\b"
+        r"(?![\s,:;—–-]*\(?in (?:her|his|their) (?:own )?words\b)",
         r"\bstory (?:of|about) (?:a|one|my|our|this) (?:[\w-]+ ){0,2}(?:client|patient)\b",
         L.PATIENT_REF,
     ],

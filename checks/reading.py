@@ -23,9 +23,9 @@ from checks.policy.addressee import Addressees
 from checks.phi.lexicon import HEALTH_TERMS
 from checks.policy import lexicon as L
 from checks.policy.lexicon import question_hook_spans
-from checks.subjects import (clients_in_general, condolence, descriptions_of_no_client, no_client_pictured,
-                             offering_terms, own_news, points_at_someone, readers_at_large, reply_heading,
-                             thanks_for_helping_us, thanks_for_rating, video_chapter_spans)
+from checks.subjects import (clients_in_general, condolence, descriptions_of_no_client, hearts_with_a_community,
+                             no_client_pictured, offering_terms, own_news, points_at_someone, readers_at_large,
+                             reply_heading, thanks_for_helping_us, thanks_for_rating, video_chapter_spans)
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -175,9 +175,11 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     scored = [replace(s, probability=min(s.probability, OWN_NEWS_CAP))
               if mine or general or not (pointing or photo) or thanks_for_rating(text[s.start:s.end])
               or condolence(text[s.start:s.end])
+              or (hearts_with_a_community(text[s.start:s.end]) and not any(s.start <= p < s.end for p in named))
               or thanks_for_helping_us(text[s.start:s.end]) or sign_off(text[s.start:s.end])
               or _GREETS_A_GROUP.fullmatch(text[s.start:s.end].strip())
               or _CONGRATS_ON_LIFE.fullmatch(text[s.start:s.end].strip())
+              or _BARE_GREETING.fullmatch(text[s.start:s.end].strip())
               or reply_heading(text[s.start:s.end])
               or (not (replying or photo) and says_nothing_of_anyone(text[s.start:s.end])
                   and not any(s.start <= e.start < s.end for e in analysis.entities))
@@ -234,6 +236,9 @@ def says_nothing_of_anyone(sentence: str) -> bool:
 
 
 # a greeting to many at once: "Hi Sellwood-Moreland group!", "Hello neighbors,"
+# a greeting and nothing else: "Hi Megan!"
+_BARE_GREETING = re.compile(r"[^\w]*(?:hi|hey|hello|hiya|dear|good (?:morning|afternoon|evening))[ \t]+[^\W\d_][\w'’.-]*"
+                            r"(?:[ \t]+[^\W\d_][\w'’.-]*)?[!,.]*[\W_]*", re.IGNORECASE)
 # congratulations on a step in life, no one's care: "Congrats on the new job in Eugene — they're lucky to have you!"
 _CONGRATS_ON_LIFE = re.compile(r"[\W_]*(?:congrats|congratulations)[!,.]*[ \t]+(?:to you[ \t]+)?on[ \t]+(?:the|your)[ \t]+"
                                r"(?:new[ \t]+)?(?:job|position|role|promotion|graduation|wedding|engagement|baby|retirement|"

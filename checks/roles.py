@@ -25,8 +25,8 @@ from enum import Enum
 from typing import Iterable
 
 from checks.base import Entity
-from checks.phi.lexicon import (ANIMAL, CREDENTIALS, HEALTH_TERMS, HONORIFICS, OUTSIDE_JOBS, common_surnames, given_names,
-                                mostly_given_name, public_figures)
+from checks.phi.lexicon import (ANIMAL, CREDENTIALS, HEALTH_TERMS, HONORIFICS, OUTSIDE_JOBS, cities, common_surnames,
+                                english_words, given_names, is_vocabulary, mostly_given_name, public_figures)
 from checks.phi.recognizers.textcase import case_style
 from checks.policy import lexicon as L
 
@@ -663,6 +663,11 @@ _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|t
 
 # a full name's possessive before a quoted title: "Robin Wall Kimmerer’s “Braiding Sweetgrass.”"
 _QUOTED_TITLE_AFTER = re.compile(r"['’]s\s+[“\"‘](?-i:[A-Z])")
+# a quote signed by a full name and then a title of ordinary words: "” — James Clear, Atomic Habits"
+_WHO_WORD = re.compile(r"\b(?:" + L.WHO + r"|client|patient|member|graduate|alum\w*)s?\b", _I)
+_QUOTE_SIGNED_BEFORE = re.compile(r"[”\"][^\w\n]{0,4}[—–-][ \t]*$")
+_BOOK_AFTER_SIGNATURE = re.compile(r",[ \t]+(?P<title>(?-i:[A-Z])[a-z]+(?:[ \t]+(?:(?-i:[A-Z])[a-z]+|of|the|and|a|an|to|in|for|with|"
+                                   r"on|your|my)){1,7})[ \t]*(?:\n|$|[.!]?[ \t]*\n|\()")
 # a book by its quoted title, before its author: "In “Life Without Ed,” " ... "writes about"
 _IN_A_TITLE_BEFORE = re.compile(r"\bin\s+[“\"](?-i:[A-Z])[^”\"\n]{1,80}[”\"],?\s*$", _I)
 _AUTHOR_TELLS_AFTER = re.compile(r"^\s+(?:writes|wrote|describes|described|explains|explained|recounts|recounted|tells|"
@@ -745,6 +750,12 @@ def person_role(text: str, e: Entity) -> Role:
         # "the team is passing around Robin Wall Kimmerer’s “Braiding Sweetgrass.”", "Brooke Shields’ “Down Came the
         # Rain”": an author
         return Role.PUBLIC
+    title_after = _BOOK_AFTER_SIGNATURE.match(after)
+    if " " in value.strip() and _QUOTE_SIGNED_BEFORE.search(before) and title_after \
+            and not _WHO_WORD.search(title_after.group("title")) and all(
+                is_vocabulary(w.casefold(), english_words()) and w.casefold() not in given_names()
+                and w.casefold() not in cities()[0] for w in re.findall(r"[A-Z][a-z]+", title_after.group("title"))):
+        return Role.PUBLIC  # "“You do not rise to the level of your goals ...” — James Clear, Atomic Habits": its author
     if " " in value.strip() and _IN_A_TITLE_BEFORE.search(before) and _AUTHOR_TELLS_AFTER.match(after):
         return Role.PUBLIC  # "In “Life Without Ed,” Jenni Schaefer writes about ...": the book's author
     if office_holder_cared_for:
@@ -945,7 +956,9 @@ def handle_role(text: str, e: Entity) -> Role:
     typed = text[e.start:e.end].lstrip("@")
     handle = typed.casefold()
     words = re.split(r"[_.\d]+", handle)
-    if any(w in _ORG_HANDLE_WORDS for w in words) or handle.endswith(_ORG_HANDLE_ENDINGS) \
+    # (a journalist's own account holds their name: "@anna_reyes_news" is Anna Reyes's, not a newsroom's)
+    personal = len(words) >= 3 and words[0] in given_names() and words[1] in common_surnames()
+    if not personal and (any(w in _ORG_HANDLE_WORDS for w in words) or handle.endswith(_ORG_HANDLE_ENDINGS)) \
             or handle.startswith(_ORG_HANDLE_STARTS) or _business_account(typed):
         return Role.ORGANISATION
     line = text[text.rfind("\n", 0, e.start) + 1:e.start]
@@ -1567,6 +1580,9 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
     for e, r in zip(entities, roles):
         if r == Role.UNKNOWN and (e.start, e.end) in unknown and text[e.start:e.end].split()[0].casefold() in made_up:
             r = Role.INVENTED
+        elif r == Role.UNKNOWN and e.entity_type in ("DATE", "LOCATION", "AGE_OVER_89") and made_up \
+                and any(s0 <= e.start < s1 for s0, s1 in scope):
+            r = Role.INVENTED  # "(composite, not a real client): “Sam” set 11 resolutions on Jan 1": the made-up case's day
         elif r == Role.UNKNOWN and (e.start, e.end) in unknown and text[e.start:e.end].split()[0].casefold() in stand_ins:
             r = Role.INVENTED  # a real client under a name that is not theirs: no registered patient's, and what the
             # draft tells of them is still told (the case is real; only the name is made up)

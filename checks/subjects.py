@@ -87,7 +87,13 @@ _WRITERS_WORK = re.compile(r"\b(?:saw|see|sees|seeing|treat|treats|treated|treat
 _WAS_A_JOB = re.compile(r"\b(?:was|is|were|became|has been|had been)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:for|in|at|"
                         r"with|since|until)\b|[.,;!]|$)", _I)
 _WAS_BEFORE = re.compile(r"\b(?:was|is|were|became|been)\s+$", _I)
-_SPOKEN_TO_AFTER = re.compile(r"[ \t]*(?:[!.,]|$)")
+# a name spoken to: it closes the sentence or its clause ("thank you for your service Dave, and enjoy ...", "..., Noor!"),
+# not one the sentence is about ("happy retirement to bev, who's been part of our grief group")
+_SPOKEN_TO_AFTER = re.compile(r"[^\w\n]*$|[ \t]*[,!][ \t]*(?!who|whose|which|that|our|the|and her|and his)\w")
+# the practice's care of someone: "one grad we've been caring for since her NICU days"
+_OUR_CARE_OF_SOMEONE = re.compile(r"\b(?:we|i)(?:['’]ve|['’]d| have| had)?\s+(?:been\s+)?(?:car(?:ing|ed)\s+for|treat\w*|"
+                                  r"see(?:ing|n)|saw|work(?:ing|ed)\s+with|support\w*|walk\w*\s+alongside)\b", _I)
+_NOT_SPOKEN_TO_BEFORE = re.compile(r"\b(?:to|for|from|with|by|and|of|about)[ \t]+$", _I)
 _YOU_WORDS = re.compile(r"\b(?:you|your|yours|u|ur)\b", _I)
 # on a review site, help given is the reviewer's care: "glad Dr. Okafor could help!"
 _HELPED_SOMEONE = re.compile(r"\b(?:could|was able to|got to)\s+help\b|\bhelped\s+(?:you|u)\b|\b(?:treated|saw|"
@@ -114,7 +120,9 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
         sentence = _WRITERS_WORK.sub(" ", sentence)
         # what a relative of the writer was: "my dad was a firefighter for 31 years"
         sentence = _WAS_A_JOB.sub(" ", sentence) if _OWN_FAMILY.search(sentence) else sentence
-        if not review_site and any(s <= p.start < e and r == Role.STAFF and _SPOKEN_TO_AFTER.match(text, p.end)
+        if not review_site and not _CARE_WORD.search(sentence) and not _OUR_CARE_OF_SOMEONE.search(sentence) \
+                and any(s <= p.start < e and r == Role.STAFF and _SPOKEN_TO_AFTER.match(text, p.end, e)
+                                   and not _NOT_SPOKEN_TO_BEFORE.search(text, max(s, p.start - 6), p.start)
                                    for p, r in people):
             sentence = _YOU_WORDS.sub(" ", sentence)  # "thank you for your service Dave": said to a colleague's own
         if any(s <= p.start < e and r in (Role.UNKNOWN, Role.INVENTED) for p, r in people) \
@@ -229,6 +237,9 @@ _PRACTICE_THING = re.compile(
     r"redesign|facelift|upgrade|glow[- ]?up)\b"
     r"|\b(?:our|the)\s+(?:front desk|reception|waiting room|lobby|break room|office|entrance)\s+(?:got|gets|had|has had)\s+"
     r"(?:a\s+)?(?:\w+\s+)?(?:makeover|renovation|remodel|refresh|facelift|upgrade|glow[- ]?up)\b"
+    # the practice at an event: "we had SO much fun at the resource fair yesterday!!"
+    r"|\bwe\b[^.!?\n]{0,40}\b(?:at|to|for)\s+(?:the|our|a|this)\s+(?:[\w'’&-]+\s+){0,4}(?:fair|festival|walk|run|5k|gala|"
+    r"conference|summit|expo|booth|parade|open house|fundraiser|training|retreat|party|potluck|block party|market)\b"
     # a new room or office, opened: "New group room at Belmont is officially ready!!"
     r"|^[\W\d_]*(?:our\s+|the\s+)?new\s+(?:[\w-]+\s+){0,2}(?:room|office|suite|space|lobby|clinic|location)\b[^.!?\n]{0,40}"
     r"\b(?:is|are)\s+(?:\w+\s+)?(?:ready|open|done|finished|here|live)\b",
@@ -292,6 +303,9 @@ _CLIENTS_PRESENT = re.compile(
     # a waiting room that is full: "snapped this of our waiting room at 10am 😂 FULL HOUSE"
     r"|\bwaiting room\b[^.!?\n]{0,40}\b(?:full|packed|busy|full house|standing room)\b"
     r"|\bwaiting[- ]room (?:crew|gang|folks|friends|regulars|squad|fam|family|club)\b"  # "our Tuesday waiting room crew"
+    # one of the people the practice sees week by week: "happy birthday to our longest-running thursday regular"
+    r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}regular\b(?!\s+(?:hours|schedule|programming|rates?|prices?|season|meetings?|"
+    r"time|visits?|class(?:es)?|checkups?|cleanings?))"
     r"|\b(?:full|packed|busy)\b[^.!?\n]{0,30}\bwaiting room\b|\b(?:packed|full) house\b"
     # someone caught on camera where clients wait: "caught this gorgeous smile in the waiting room today"
     r"|\b(?:caught|snapped|spotted)\b[^.!?\n]{0,40}\bin (?:the|our) (?:waiting room|lobby)\b"
@@ -867,15 +881,23 @@ def thanks_for_rating(sentence: str) -> bool:
     return bool(_THANKS_FOR_RATING.search(sentence.strip())) and not _CARE_WORD.search(sentence)
 
 
+def hearts_with_a_community(sentence: str) -> bool:
+    """Sympathy for a community or an agency after public news ("Our hearts are with the Clackamas Fire family after
+    this week's line-of-duty death"): no one's care. (Whether it names a private family is for the caller to see.)"""
+    return bool(_HEARTS_WITH.search(sentence)) and not _CARE_WORD.search(sentence)
+
+
+_HEARTS_WITH = re.compile(r"^[\W_]*(?:our|my) (?:hearts|thoughts|prayers)(?: and (?:prayers|thoughts))? (?:are|go out) "
+                          r"(?:with|to) (?:the|all|everyone|every)\b(?! (?:\w+ )?(?:client|patient)s?\b)", _I)
+
+
 def condolence(sentence: str) -> bool:
     """The sentence offers condolence for a loss ("We're so sorry for your loss, Maureen ❤️"): a bereavement is
     no one's care here."""
     return bool(_CONDOLENCE.search(sentence)) and not _CARE_WORD.search(sentence)
 
 
-_CONDOLENCE = re.compile(r"^[\W_]*(?:our|my) (?:hearts|thoughts|prayers)(?: and (?:prayers|thoughts))? (?:are|go out) (?:with|to) "
-                         r"(?:the|all|everyone|every)\b(?! (?:\w+ )?(?:client|patient)s?\b)"  # "Our hearts are with the Clackamas Fire family"
-                         r"|^[\W_]*(?:we(?:['’]?re| are)|i(?:['’]?m| am)|so) (?:so |very |truly |deeply )?sorry (?:for|about) "
+_CONDOLENCE = re.compile(r"^[\W_]*(?:we(?:['’]?re| are)|i(?:['’]?m| am)|so) (?:so |very |truly |deeply )?sorry (?:for|about) "
                          # "... for the loss of your mom, Carla"
                          r"(?:(?:your|ur) loss\b|the (?:loss|passing|death) of (?:your|ur) (?:[\w-]+\s+)?(?:mom|mother|dad|father|"
                          r"husband|wife|partner|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|friend|"

@@ -556,6 +556,10 @@ class PhiAnalyzer:
             return None
         recognizer = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
         start, end = r.start, r.end
+        if label in ("PERSON", "LOCATION") and re.search(r"\S\s*\n[ \t]*[•▪*\-–—]", text[start:end]):
+            # a name ends at its line where the next is a list's item: "• ... — Edward Hallowell & John Ratey\n• NeuroTribes"
+            value = text[start:end]
+            end = start + value.index("\n", len(value) - len(value.lstrip()))
         value = text[start:end]
         if _AGE_GROUP.fullmatch(value):
             return None  # "her daughter's U10 soccer team", "the U-12 girls": a youth league's age group
@@ -609,6 +613,10 @@ class PhiAnalyzer:
             return None  # "The Herald reported", "the Grace Notes": a paper or a title, not Herald or Grace
         if label == "LOCATION" and recognizer != "StreetAddressRecognizer" and is_country_or_state(value):
             return None
+        if label == "LOCATION" and recognizer == "SpacyRecognizer" and " " not in value \
+                and value.casefold() not in cities()[0] and self._ordinary_word(value) \
+                and _INSIDE_A_QUOTED_TITLE.search(text, max(0, start - 120), start):
+            return None  # "“Making Sense of ADHD & Autism in Adulthood”": a title's noun, no place
         if label == "LOCATION" and re.fullmatch(r"(?:[A-Z]\.){1,2}[A-Z]\.?", value):
             label = "PERSON"  # "Big shoutout to J.R., starting goalie": initials stand for a person, not a place
         if label in ("PERSON", "LOCATION") and recognizer in ("SpacyRecognizer", "PersonContextRecognizer") \
@@ -945,6 +953,7 @@ _RULES_KEEP = frozenset({"StreetAddressRecognizer", "HashtagNameRecognizer", "Ha
 # for nothing on tweets (docs/phi.md)
 _VETO_SOURCES = frozenset({"SpacyRecognizer", "GivenNameRecognizer", "UncasedNameRecognizer"})
 
+_INSIDE_A_QUOTED_TITLE = re.compile(r"[“\"](?-i:[A-Z])[^”\"\n]*$")
 _VENUE = re.compile(r"\b(?:park|library|center|centre|hall|field|stadium|arena|school|elementary|academy|high|"
                     r"college|university|hospital|church|plaza|square|bridge|gardens?|museum|theat(?:er|re)|gym|"
                     r"auditorium|pavilion|commons|waterfront|downtown|hotel|inn|resort|lodge|ballroom|county|parish|township|"
@@ -1010,7 +1019,9 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
     code = _STATE_CODE_AFTER.match(text, c.end)
     if code and not _degree_after_name(text, c, code.group(0)):
         return replace(c, entity_type="LOCATION")  # "(Madison, WI)": a town and its state
-    single = len(value.split()) == 1 and value.casefold() not in given_names()
+    # (not an ordinary noun of a title: "Making Sense of ADHD & Autism in Adulthood")
+    single = len(value.split()) == 1 and value.casefold() not in given_names() \
+        and (value.casefold() in cities()[0] or value.casefold() not in english_words())
     # (a city that is also a given name, after "here in": "Spring is (finally) here in Madison")
     town = len(value.split()) == 1 and value.casefold() in cities()[0] \
         and bool(re.search(r"\b(?:here|live|living|lives|based|located|clinics?|offices?|families|folks)\s+in\s+$",

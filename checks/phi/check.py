@@ -34,10 +34,13 @@ from checks.subjects import clients_present, pronoun_for_someone_else
 _REVIEW = re.compile(r"\b(?:(?:your|the|this) (?:kind |honest |thoughtful |detailed )?(?:review|feedback|rating)|"
                      r"\d(?:\.\d)? stars?|five stars?|(?:one|1)[- ]star)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|u|ur)\b", re.IGNORECASE)
-_PORTAL = re.compile(r"patient portal\b", re.IGNORECASE)  # the practice's website, no one's care
+# the practice's website or desk, no one's care: "patient portal", "our intake team will walk you through it"
+_PORTAL = re.compile(r"patient portal\b|intake (?:team|coordinators?|line|department|desk|staff|specialists?)\b", re.IGNORECASE)
 # what the practice offers anyone: "our adolescent recovery group is open to teens 14–18 from any school"
 _OUR_OFFERING = re.compile(r"\bour\s+(?:[\w&'’-]+\s+){0,4}(?:group|program|programme|class|workshop|service|clinic)s?\s+"
-                           r"(?:is|are|runs?|meets?)\s+(?:still\s+)?(?:open|available|offered|free)\b", re.IGNORECASE)
+                           r"(?:is|are|runs?|meets?)\s+(?:still\s+)?(?:open|available|offered|free)\b"
+                           # "Yes, we offer adult autism assessments at both our offices"
+                           r"|\bwe\s+(?:do\s+|also\s+)?(?:offer|provide|run)\b[^.!?\n]{0,80}", re.IGNORECASE)
 _CALLED_LAST = re.compile(r"\s*[.!]")
 _GREETING = re.compile(r"\W*(?:(?:hi|hey|hello|hiya|dear|thanks|thank you|good (?:morning|afternoon|evening))\W*)?",
                        re.IGNORECASE)

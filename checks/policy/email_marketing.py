@@ -39,13 +39,16 @@ REASON_MISSING = "a line saying why the reader receives it"
 
 # a letter to one person, greeted by name ("Hi Captain Morales,"), not a mailing to a list
 _TO_ONE_PERSON = re.compile(r"\A\s*(?:subject:[^\n]*\n\s*)?(?:hi|hello|dear|good (?:morning|afternoon))[ \t]+"
-                            r"(?!(?:friends?|everyone|all|team|families|neighbou?rs|subscribers|folks|there|y['’]?all)\b)"
+                            r"(?!(?:friends?|everyone|all|team|famil(?:y|ies)|neighbou?rs?|subscribers?|folks|there|y['’]?all|"
+                            r"readers?|members?|parents?|patients?|clients?|community)\b)"
                             r"(?:(?:dr|mr|mrs|ms|mx|captain|capt|chief|coach|principal|pastor|officer|sgt|lt)\.?[ \t]+)?"
                             r"(?-i:[A-Z])[\w'’-]+(?:[ \t]+(?-i:[A-Z])[\w'’-]+)?[ \t]*[,:!]", re.IGNORECASE)
 # ... unless it sells or invites: a newsletter, a booking, an offer, an event to sign up for
 _MARKETING = re.compile(r"\b(?:newsletter|subscri\w+|book (?:now|today|online|a|your)|sign up|register|rsvp|join us|"
                         r"offer|discount|sale|promo\w*|special|spots? (?:left|open|available)|openings?|free consult\w*|"
-                        r"limited|enroll\w*|tickets?|link in bio|learn more|click)\b", re.IGNORECASE)
+                        r"limited|enroll\w*|tickets?|link in bio|learn more|click|complimentary|this month only|"
+                        r"book (?:at|by|before)|call (?:us )?(?:to|today)|off (?:your|all|any|veneers|\w+ (?:sessions?|services?)))\b"
+                        r"|\$\d+\s*off\b|\d+\s*%\s*off\b", re.IGNORECASE)
 
 
 class EmailMarketing(Rule):

@@ -72,7 +72,7 @@ _DESCRIPTION = re.compile(
     r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one|and|or|her|his|their|at|of|for|from|with|in|on|to|by)\s)"
     r"[\w.&'-]+(?<!\.)[ \t]+){0,5}?)(?P<role>(?:" + PERSON_ROLES + r")(?:[ \t]+(?:" + PERSON_ROLES
     + r"))?)(?![\w-])"  # (two roles: "a sophomore wrestler", "a student athlete")
-    r"(?P<post>\s+(?:at|from|of|for|on|with|in|through)\s+(?:[\w.&'’-]+[ \t]*){1,5})?",
+    r"(?P<post>\s+(?:at|from|of|for|on|with|in|through)\s+(?:[\w.&'’#-]+[ \t]*){1,5})?",
     re.IGNORECASE)
 _PROPER = re.compile(r"(?:[A-Z][\w.&'-]*|[A-Z]{2,})")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -178,7 +178,11 @@ _OWN_WORK = re.compile(
 # the person arriving in the practice's care: "... ended up in our office three weeks later", "landed on my couch"
 _LANDED_HERE = re.compile(r"\b(?:ended up|end up|landed|wound up|showed up)\s+(?:in|at|on)\s+(?:our|my)\s+(?:\w+\s+)?"
                           r"(?:office|clinic|practice|couch|chair|table|door(?:step)?|caseload|waitlist)\b"
-                          r"|\b(?:ended up|wound up|landed)\s+(?:with|seeing)\s+(?:us|me)\b", re.IGNORECASE)
+                          r"|\b(?:ended up|wound up|landed)\s+(?:with|seeing)\s+(?:us|me)\b"
+                          # coming back to care: "is starting back with us after the holidays", "so glad you're back on
+                          # tuesdays with Jordan"
+                          r"|\b(?:starting|started|coming|came|is|are|you['’]re|she['’]s|he['’]s)\s+back\s+(?:with\s+(?:us|me)|"
+                          r"on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+with)\b", re.IGNORECASE)
 # the practice's care given to the described person: "I worked with a ...", "supporting a ..."
 _CARE_GIVEN_BEFORE = re.compile(
     r"\b(?:work(?:ed|ing)? with|saw|seeing|help(?:ed|ing)?)\s+$"
@@ -233,7 +237,9 @@ def _clinicians_story(before: str, reading) -> bool:
     return bool(m) and any(w.casefold() in ("my", "our", "his", "her", "their") or re.search(r"['’]s$", w)
                            or reading.is_colleague(w) for w in m.group("owners").split())
 # time with a colleague: "the Portland Thorns defender who spent her off-day last Tuesday with Biscuit and Dr. Chen"
-_SPENT_WITH = re.compile(r"\b(?:spent|spends|spending|spend)\b[^.!?\n]{0,50}?\bwith\b", re.IGNORECASE)
+_SPENT_WITH = re.compile(r"\b(?:spent|spends|spending|spend)\b[^.!?\n]{0,50}?\bwith\b"
+                         # a weekly slot with a colleague: "so glad you're back on tuesdays with Jordan"
+                         r"|\bback\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+with\b", re.IGNORECASE)
 _FAMILY_ROLE = re.compile(r"mom|mama|momma|mum|mother|dad|papa|father|grandma|grandmother|grandpa|grandfather|wife|"
                           r"husband|son|daughter|kid|kiddo|neighbou?r|boy|girl|guy|lady|teen|teenager", re.IGNORECASE)
 # the writer speaks as a clinician: "day in the life of a trauma therapist", "in session", "my clients"
@@ -263,7 +269,7 @@ _STRUGGLE = re.compile(r"\b(?:struggl\w*|carrying (?:a lot|so much)|going throug
 # the description is a new colleague or a guest, not someone in care
 _STAFF_INTRO = re.compile(
     # (joining the team, not a call or a group: "the counseling team at Lincoln Middle who joined us on Tuesday's call")
-    r"\b(?:welcome|welcoming|(?:joins?|joined|joining)\s+(?:us\s+as|(?:our|the)\s+(?:[\w-]+\s+)?(?:team|staff|practice|"
+    r"\b(?:(?:welcome|welcoming)(?!\s+back\b)|(?:joins?|joined|joining)\s+(?:us\s+as|(?:our|the)\s+(?:[\w-]+\s+)?(?:team|staff|practice|"
     r"office|clinic))|hired|new (?:hire|team member|colleague)|(?:to|on) our team|on staff|"
     r"former|formerly|used to be|guest speaker|speaking|speaker|presents?|presenting|webinar|workshop)\b",
     re.IGNORECASE)
@@ -395,7 +401,8 @@ class IndirectIdentification(Rule):
                 # ("Jordan presented ... on his year-long work supporting a Trail Blazers rookie through ...")
                 return m.start(), m.end()
             if _STAFF_INTRO.search(sentence) or _colleague_in(text, reading, analysis, s0, s1) or colleague_in_it \
-                    or (m.group("det").lower() == "our" and _OUR_JOB.fullmatch(m.group("role"))):
+                    or (m.group("det").lower() == "our" and _OUR_JOB.fullmatch(m.group("role"))
+                        and not re.search(r"\bfav", m.group("mods") or "", re.IGNORECASE)):  # (not "our favorite bus driver")
                 continue  # "our Chief Morale Officer", "our head chef": the practice's own people
             if m.group("det").lower() == "my":
                 # a clinician's "my firefighter from Sandy who still can't talk about ...": their client; "my mom
@@ -568,7 +575,8 @@ _BACK_TO_PLAY = re.compile(r"\b(?:have|get|got|getting|bring|bringing)\s+(?:you|
 
 def _in_care_here(chunk: str) -> bool:
     """The sentence (and the next) says the person is in care with the practice."""
-    if _CLIENT.search(chunk) or _OWN_WORK.search(chunk) or _BACK_TO_PLAY.search(chunk) or _SEEN_HERE.search(chunk):
+    if _CLIENT.search(chunk) or _OWN_WORK.search(chunk) or _BACK_TO_PLAY.search(chunk) or _SEEN_HERE.search(chunk) \
+            or _LANDED_HERE.search(chunk):
         return True
     return bool(_CARE.search(chunk) and _PRACTICE_SPEAKS.search(chunk))
 

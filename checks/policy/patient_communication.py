@@ -53,8 +53,11 @@ ORG_CONTEXT = (r"\b(?:for (?:hosting|having us|inviting|partnering|sponsoring|or
 WINDOW = 220
 _INVITATION = re.compile(r"(?:^|(?<=[.!?]\s))if (?:you|u)(?:['’]re| are| were|['’]d| would)? (?:\w+ )?(?:curious|interested|"
                          r"thinking|wondering|considering|looking)\b", re.IGNORECASE | re.MULTILINE)
-_ANSWERS_A_QUESTION = re.compile(r"\b(?:great|good|fair|excellent) question\b|\bthanks? (?:you )?for (?:asking|the question)\b",
-                                 re.IGNORECASE)
+_ANSWERS_A_QUESTION = re.compile(r"\b(?:great|good|fair|excellent) question\b|\bthanks? (?:you )?for (?:asking|the question)\b"
+                                 # what the practice offers: "Hi Megan! Yes, we offer adult autism assessments at both
+                                 # our offices"
+                                 r"|\b(?:yes|yep|absolutely|we sure do)[!,.]*\s+(?:we|our (?:team|clinicians|therapists))\s+"
+                                 r"(?:do\s+)?(?:offer|provide|have|run|see|accept|take|do)\b", re.IGNORECASE)
 
 
 class PatientCommunication(Rule):

@@ -55,6 +55,10 @@ INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
 _DESCRIBED_SIGNER = re.compile(r"(?:^|[\"”)\s])[-–—~][ \t]*(?:a|an|the|our|one)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:"
                                + PERSON_ROLES + r")\b[^\n]{0,80}?\b(?:at|on|in|from|near|of|for)[ \t]+(?-i:[A-Z])",
                                re.MULTILINE | re.IGNORECASE)
+# the speaker's own named workplace: "the year I retired from the Multnomah County Library after 31 years"
+_OWN_WORKPLACE = re.compile(r"\b(?:I|I['’]ve|I['’]d)\s+(?:\w+\s+)?(?:retired|worked|taught|served|nursed|coached|worked\s+nights)\s+"
+                            r"(?:from|at|for|with|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,4}",
+                            re.IGNORECASE)
 # one initial signing, then what narrows it: "— E., Russian-born concert pianist, Lake Oswego"
 _ONE_INITIAL_SIGNED = re.compile(r"(?:^|[\"”)\s])[-–—~][ \t]*(?P<initial>[A-Z]\.)[ \t]*,[ \t]*(?P<rest>[^\n]{1,80})", re.MULTILINE)
 _NARROWING = re.compile(r"\b(?:" + PERSON_ROLES + r")\b|\d", re.IGNORECASE)
@@ -128,6 +132,8 @@ class IdentifiableTestimonial(Rule):
         ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.role_at_a_place.finditer(text)]
         ids += [(m.start(), m.end()) for m in _DESCRIBED_SIGNER.finditer(text)]
+        ids += [(m.start(), m.end()) for m in _OWN_WORKPLACE.finditer(text)
+                if not any(m.start() < b and a < m.end() for a, b in analysis.own)]  # (not "I worked with Harbor Light")
         places = [(e.start, e.end) for e in analysis.of_type("LOCATION")]
         ids += [m.span("initial") for m in _ONE_INITIAL_SIGNED.finditer(text)
                 if _NARROWING.search(m.group("rest")) or any(m.start("rest") <= a < m.end() for a, _ in places)]

@@ -146,7 +146,12 @@ class GivenNameRecognizer(NameRecognizer):
 
     def _ok(self, first, last, toks, style, names):
         f, l_ = first.casefold(), last.casefold()
-        if f not in names or f in _BLOCK or l_ in _BLOCK:
+        # (a given name that is also a stop word, before a surname that is no word: "reminder: Will Okonkwo testing
+        # day 2")
+        word_name = f in STOP_WORDS and f not in MONTHS and style == "mixed" and first[:1].isupper() \
+            and last[:1].isupper() and len(toks) == 2 and l_ not in self.common_words and not is_chat_word(l_) \
+            and l_ not in cities()[0] and not is_country_or_state(last)
+        if f not in names or (f in _BLOCK and not word_name) or l_ in _BLOCK:
             return False
         if style == "mixed":
             if not (first[0].isupper() and last[0].isupper()):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from enum import Enum
 from typing import Iterable
 
@@ -665,6 +666,11 @@ _OWN_STORY_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:\w+\s+)?(?:spoken|t
 _QUOTED_TITLE_AFTER = re.compile(r"['’]s\s+[“\"‘](?-i:[A-Z])")
 # a quote signed by a full name and then a title of ordinary words: "” — James Clear, Atomic Habits"
 _WHO_WORD = re.compile(r"\b(?:" + L.WHO + r"|client|patient|member|graduate|alum\w*)s?\b", _I)
+# (a town signs a client's quote: "— Melissa Harding, Cedar Falls"; and a quote about the speaker's own care is theirs)
+_PLACE_WORD_IN_TITLE = re.compile(r"\b(?:Falls|Creek|City|Springs|Valley|Park|Heights|Lake|Beach|Hills?|Grove|Point|Harbor|"
+                                  r"Bay|Ridge|Junction|Village|Station|Landing|Crossing|Forest|Gardens|Island|Mills?)\b")
+_OWN_CARE_IN_QUOTE = re.compile(r"[“\"][^”\"]*\b(?:I|me|my)\b[^”\"]*\b(?:" + L.CARE + "|" + L.CONDITION
+                                + r"|saved my|changed my|helped me|got me through)\b[^”\"]*[”\"][^”\"]*$", _I)
 _QUOTE_SIGNED_BEFORE = re.compile(r"[”\"][^\w\n]{0,4}[—–-][ \t]*$")
 _BOOK_AFTER_SIGNATURE = re.compile(r",[ \t]+(?P<title>(?-i:[A-Z])[a-z]+(?:[ \t]+(?:(?-i:[A-Z])[a-z]+|of|the|and|a|an|to|in|for|with|"
                                    r"on|your|my)){1,7})[ \t]*(?:\n|$|[.!]?[ \t]*\n|\()")
@@ -705,6 +711,10 @@ _CLIENTS_WORDS_AFTER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:quotes?|words|story|
 
 
 def person_role(text: str, e: Entity) -> Role:
+    value = text[e.start:e.end]
+    if "\n" in value.strip() and re.search(r"\n[ \t]*[•▪*\-–—\d]", value):
+        # a span the tagger ran on into the list's next item ("John Ratey\n• NeuroTribes"): who its first line names
+        e = replace(e, end=e.start + value.index("\n", len(value) - len(value.lstrip())))
     before = text[max(0, e.start - 60):e.start]
     after = text[e.end:e.end + 60]
     # a first name the tagger left out of the span ("by Bessel van der Kolk") sits between cue and name
@@ -752,7 +762,8 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC
     title_after = _BOOK_AFTER_SIGNATURE.match(after)
     if " " in value.strip() and _QUOTE_SIGNED_BEFORE.search(before) and title_after \
-            and not _WHO_WORD.search(title_after.group("title")) and all(
+            and not _WHO_WORD.search(title_after.group("title")) and not _PLACE_WORD_IN_TITLE.search(title_after.group("title")) \
+            and not _OWN_CARE_IN_QUOTE.search(text[max(0, e.start - 300):e.start]) and all(
                 is_vocabulary(w.casefold(), english_words()) and w.casefold() not in given_names()
                 and w.casefold() not in cities()[0] for w in re.findall(r"[A-Z][a-z]+", title_after.group("title"))):
         return Role.PUBLIC  # "“You do not rise to the level of your goals ...” — James Clear, Atomic Habits": its author

@@ -863,6 +863,23 @@ CLEAR = [
                         "permission\n\nNurses, teachers, veterans: it's for you too."),
     ("blog", False, "Marcus's Story\n\nMarcus Bell spent 20 years in the Marine Corps. In this post, shared with Marcus's "
                     "written permission, he talks about making the first call.\n\n[no photos at Marcus's request]"),
+    # ... rounds 158-159 (measured on arrival): a made-up case's own day, a quote signed by its author and book, a
+    # reading list's co-authors line by line, a yes-we-offer answer, a talk's title, the practice at a fair, a
+    # patient's story in her own words
+    ("tiktok", False, "a tiny february story (composite, not a real client): “Lee” started therapy for panic on Feb 1 and "
+                      "had skipped two sessions by the 10th. we swapped the big plan for one walk a week."),
+    ("instagram", False, "“Anxiety lies, and rest is part of the work, not a reward for it.” — Nora Feld, Quiet Habits\n\n"
+                         "taking this into the weekend 🌿"),
+    ("instagram", False, "winter reads 📚\n• Driven to Distraction — Ned Halloway & Jon Ratman\n• NeuroTribes — Steve "
+                         "Silberman\nwhat's on your list?"),
+    ("facebook", False, "Hi Carla! Yes, we offer ADHD assessments for adults at our Belmont office. A free 15-minute "
+                        "consult is the best first step, and our intake team can walk you through it."),
+    ("facebook", False, "FREE talk, Jan 21 at 6pm: “Making Peace with Anxiety in Adulthood” with Priya Raman, LPC. "
+                        "Register at harborlightcounseling.com/events"),
+    ("instagram", True, "[photo: Jordan and Priya at our booth, staff only in this pic]\nwe had the best time at the "
+                        "ADHD resource fair on Saturday!! thanks to everyone who stopped by 💙"),
+    ("facebook", True, "[photo: Jasmine Ortiz with her dog at the park]\nJasmine's story, in her words 💛 “I stopped "
+                       "apologizing for needing rest.” Thank you, Jasmine!"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1396,6 +1413,18 @@ BLOCK = [
     ("linkedin", False, "This year we supported the only female smokejumper at the Redmond base through her return to "
                         "work after the Cedar Creek fire."),
     ("website", False, "“Night shift almost broke me.” — R., charge nurse at a Portland children's hospital, dad of three"),
+    # ... rounds 158-159: a favorite crossing guard at a named school back with us, back on thursdays with a colleague,
+    # an anonymous story's own employer, a session on screen, our regular's birthday, a journalist's own account
+    ("x", False, "so glad our favorite crossing guard at Sunnyside Elementary is starting back with us in January! 💛"),
+    ("facebook", False, "welcome back to the Roosevelt High wrestling coach who took the team to state 🏆 so glad you're "
+                        "back on thursdays with Priya!"),
+    ("blog", False, "Anonymous client reflection: “I came to Harbor Light the spring I retired from Portland General "
+                    "Electric after 28 years.” — R."),
+    ("instagram", True, "[photo: Jordan's desk, laptop open mid-telehealth session, coffee steaming] monday mood ☕"),
+    ("instagram", True, "[photo: a cupcake on the front desk with a candle] happy birthday to our favorite monday "
+                        "regular!! 🎂"),
+    ("x", False, "so proud of you @mara_quinn_news for talking about your anxiety on air tonight. it's been a privilege "
+                 "to walk alongside you 💙"),
 ]
 
 

@@ -556,10 +556,6 @@ class PhiAnalyzer:
             return None
         recognizer = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
         start, end = r.start, r.end
-        if label in ("PERSON", "LOCATION") and re.search(r"\S\s*\n[ \t]*[•▪*\-–—]", text[start:end]):
-            # a name ends at its line where the next is a list's item: "• ... — Edward Hallowell & John Ratey\n• NeuroTribes"
-            value = text[start:end]
-            end = start + value.index("\n", len(value) - len(value.lstrip()))
         value = text[start:end]
         if _AGE_GROUP.fullmatch(value):
             return None  # "her daughter's U10 soccer team", "the U-12 girls": a youth league's age group
@@ -1019,9 +1015,7 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
     code = _STATE_CODE_AFTER.match(text, c.end)
     if code and not _degree_after_name(text, c, code.group(0)):
         return replace(c, entity_type="LOCATION")  # "(Madison, WI)": a town and its state
-    # (not an ordinary noun of a title: "Making Sense of ADHD & Autism in Adulthood")
-    single = len(value.split()) == 1 and value.casefold() not in given_names() \
-        and (value.casefold() in cities()[0] or value.casefold() not in english_words())
+    single = len(value.split()) == 1 and value.casefold() not in given_names()
     # (a city that is also a given name, after "here in": "Spring is (finally) here in Madison")
     town = len(value.split()) == 1 and value.casefold() in cities()[0] \
         and bool(re.search(r"\b(?:here|live|living|lives|based|located|clinics?|offices?|families|folks)\s+in\s+$",

@@ -10,7 +10,8 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import (MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, cities, common_surnames, given_names,
+from checks.phi.lexicon import (MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, census_given_name, cities, common_surnames,
+                                given_names,
                                 is_chat_word, is_country_or_state, is_vocabulary)
 from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.textcase import case_style
@@ -148,7 +149,8 @@ class GivenNameRecognizer(NameRecognizer):
         f, l_ = first.casefold(), last.casefold()
         # (a given name that is also a stop word, before a surname that is no word: "reminder: Will Okonkwo testing
         # day 2")
-        word_name = f in STOP_WORDS and f not in MONTHS and style == "mixed" and first[:1].isupper() \
+        word_name = f in STOP_WORDS and f not in MONTHS and len(f) > 2 and census_given_name(f) and style == "mixed" \
+            and first[:1].isupper() \
             and last[:1].isupper() and len(toks) == 2 and l_ not in self.common_words and not is_chat_word(l_) \
             and l_ not in cities()[0] and not is_country_or_state(last)
         if f not in names or (f in _BLOCK and not word_name) or l_ in _BLOCK:

@@ -503,7 +503,8 @@ _NO_ONE_ELSE_SHOWN = re.compile(r"\b(?:no|without)\s+(?:other\s+)?(?:people|pers
 
 # ... and that nobody at all is: "no people", "nobody in frame" (not "no other people", "no one else")
 # (not "no one identifiable", "no faces": people are in it)
-_NOBODY_AT_ALL = re.compile(r"(?:\b(?:no|without)\s+(?:people|persons|one)\b|\bnobody\b)"
+_NOBODY_AT_ALL = re.compile(r"(?:\b(?:no|without)\s+(?:people|persons|one)\b|\bnobody\b"
+                            r"|\bempty\s+(?:circle\s+of\s+chairs|chairs|room|lobby|office|hallway|space|waiting\s+room)\b)"
                             r"(?!\s+(?:else|(?:is\s+)?(?:identifiable|recogni[sz]able)))", _I)
 
 

@@ -880,6 +880,11 @@ CLEAR = [
                         "ADHD resource fair on Saturday!! thanks to everyone who stopped by 💙"),
     ("facebook", True, "[photo: Jasmine Ortiz with her dog at the park]\nJasmine's story, in her words 💛 “I stopped "
                        "apologizing for needing rest.” Thank you, Jasmine!"),
+    # ... after reading the final rounds: a pet the tagger took for a place, "this year"
+    ("website", False, "Meet Jordan Alvarez, LCSW\n\nJordan grew up in Medford and started therapy himself after a rough "
+                       "first year of college. Off the clock: trail runs and his very loud cat, Biscuit 🐈"),
+    ("blog", False, "Holiday Ideas for Blended Families\n\n1. Let kids keep one tradition from each house.\n2. Stepparents, "
+                    "you don't need a title this year.\n\n— Priya Raman, LPC"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1425,6 +1430,14 @@ BLOCK = [
                         "regular!! 🎂"),
     ("x", False, "so proud of you @mara_quinn_news for talking about your anxiety on air tonight. it's been a privilege "
                  "to walk alongside you 💙"),
+    # ... after reading the final rounds: a reviewer's own slot, freedom from a condition promised, the week's
+    # schedule on the board
+    ("yelp", False, "Hi Dana! so sorry about the construction on Belmont 😩 for your Thursday 5pm, the side door by the "
+                    "bakery is open!"),
+    ("website", False, "FAQ: How long does it take?\n\nOur insomnia track is 5 sessions, and by the end you'll be free of "
+                       "panic attacks. That's our promise."),
+    ("instagram", True, "new week, new markers ✏️ [photo: the front desk whiteboard with this week's couples schedule, "
+                        "“Mon 6pm — Ana + Luis”, “Thu 5pm — the Parks”]"),
 ]
 
 

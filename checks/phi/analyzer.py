@@ -300,6 +300,8 @@ class PhiAnalyzer:
         pets |= {m.group("name").casefold() for m in _PET_NAMED.finditer(work)}  # (also typed in lower case)
         typed_in_mixed_case = case_style(text) == "mixed"
         chosen = [c for c in chosen if not _not_a_person(work, c)
+                  # (a pet the tagger took for a place: "her very opinionated cat, Mango")
+                  and not (c.entity_type == "LOCATION" and " " not in work[c.start:c.end].strip() and _named_as_pet(work, c))
                   and not (typed_in_mixed_case and (_acronym(text, c) or _led_by_an_acronym(text, c)))
                   and not _known_organisation_first(work, c)
                   and not self._tip_subject(work, c) and not _listed_title(work, c)

@@ -63,6 +63,9 @@ CLAIM_PATTERNS = [
     r"\b" + L.NUM + r" (?:weeks?|sessions?|days?|visits?)\W[^!?\n]{0,30}\b(?:zero|0) " + L.CONDITION + r"\b",
     # (an ellipsis may sit between: "just… gone")
     r"\b" + L.CONDITION + r"\b[^!?\n]{0,20}\b(?:gone|over|cured|fixed)\b[^!?\n]{0,12}\b" + L.NUM + r" (?:sessions?|weeks?|days?|visits?)\b",
+    # the reader freed of it: "by the end you’ll be free of panic attacks"
+    r"\byou(?:['’]ll| will) be (?:completely |totally |fully )?(?:free of|free from|rid of|done with|over) (?:your |the |all )?"
+    r"(?:\w+ ){0,2}" + L.CONDITION + r"\b",
     # ... or the number first: "3 sessions w/ Priya and your holiday anxiety is GONE"
     r"\b" + L.NUM + r" (?:sessions?|weeks?|days?|visits?)\b" + _CLAUSE + r"{0,40}\b" + L.CONDITION
     + r"\b[^.!?\n]{0,12}?\b(?:is|are|['’]s|will be|=)\s+(?:\w+\s+)?(?:gone|over|cured|fixed|history)\b",
@@ -129,7 +132,7 @@ CLAIM_PATTERNS = [
     r"families|clients|patients|dads|moms|parents|men|women|teens|kids|veterans|students|members|vets|employees|"
     r"workers|staff|team members)\b"
     # (what they thought of the service is no treatment outcome: "94% of families said they'd recommend us")
-    r"(?!" + _CLAUSE + r"{0,30}\b(?:recommend\w*|satisf\w*|rated|rate us|would return|came back|showed up)\b)",
+    r"(?!" + _CLAUSE + r"{0,60}\b(?:recommend\w*|satisf\w*|rated|rate us|would return|came back|showed up)\b)",
     r"\b(?:is|are) (?:100\s?% |completely |fully |totally )?curable\b|\bcured (?:year|you|life)\b",
     r"(?<!help )(?<!helps )(?<!to )(?<!can )(?<!may )\beliminat(?:es|ed|ing)? (?:your |all |the )?(?:\w+ ){0,1}" + L.CONDITION + r"\b",
     r"\bnever (?:have|experience|feel|suffer) (?:another|a single|any more|one more) (?:\w+ ){0,2}" + L.CONDITION,

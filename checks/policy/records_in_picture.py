@@ -66,7 +66,8 @@ _RECORD = re.compile(
     r"|(?:\b\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+(?-i:[A-Z]\.\s?[A-Z][a-z]+|[A-Z][a-z]+\s+[A-Z]\.)[^\n\d]{0,20}){2,}", _I)
 # the day's schedule, which lists patients where it hangs on the board or shows on the screen (a posted class
 # schedule is the practice's own news: "swipe for next week's group schedule")
-_DAYS_SCHEDULE = re.compile(r"\b(?:today|tomorrow|tmrw|the day)['’]?s?\s+(?:full\s+)?(?:schedule|lineup|line-up)\b", _I)
+_DAYS_SCHEDULE = re.compile(r"\b(?:today|tomorrow|tmrw|the day|this week)['’]?s?\s+(?:full\s+)?(?:[\w-]+\s+)?(?:schedule|lineup|"
+                            r"line-up)\b", _I)
 _BOARD = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|her|him|them)|in the back(?:ground)?)\b", _I)
 # where it is seen: on a board or screen, behind someone, in the picture
 _SEEN = re.compile(r"\b(?:white\s?board|board|screen|monitor|behind (?:me|us|her|him|them)|in the back(?:ground)?|"

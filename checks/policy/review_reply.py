@@ -188,6 +188,9 @@ DISCLOSURE_PATTERNS = [
     # a clinician's judgement about the reviewer: "Dr. Chen's recommendation for a more intensive program"
     r"\b(?:dr\.?\s+\w+|(?-i:[A-Z][a-z]+)|your (?:clinician|therapist|counsel+or|provider|doctor))['’]s\s+(?:clinical\s+)?"
     r"(?:recommendation|assessment|diagnosis|decision|referral|treatment plan|notes?|advice)\b",
+    # the reviewer's own slot: "for your Monday 4pm, try the little lot behind the building"
+    r"\b(?:your|ur)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?::\d\d)?\s?(?:am|pm)\b"
+    r"(?!\s+(?:webinar|class|workshop|talk|group|session time))",
     # the reviewer's booking confirmed: "Yes you're all set for Thursday at 2 with Priya"
     r"\b(?:you(?:['’]re| are)|u r|ur|you['’]ve been|you have been)\s+(?:all\s+)?(?:set|booked|scheduled|confirmed|"
     r"rescheduled|penciled in|on (?:the|our) (?:books|schedule|calendar|waitlist|wait list))\b[^.!?\n]{0,12}\b(?:for|with|on)\b",

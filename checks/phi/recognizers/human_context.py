@@ -452,6 +452,7 @@ class HumanContextRecognizer(NameRecognizer):
         its apostrophe, before what is a person's own."""
         return [self._found(m.start("v"), m.end("v")) for m in _OWNER_NO_APOSTROPHE.finditer(text)
                 if m.group("v").casefold() in given_names() and self._namelike(m.group("v"))
+                and (m.group("v") + "s").casefold() not in STOP_WORDS  # "this year" is no Thi's year
                 # (a verb and its "back" is no one's back: "traces back to her work" is no Trace's back)
                 and not (re.match(r"s[ \t]+back\b", text[m.end("v"):m.end("v") + 8], re.IGNORECASE)
                          and is_vocabulary(text[m.start("v"):m.end("v") + 1].casefold(), self.common_words))]

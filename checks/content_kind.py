@@ -82,7 +82,8 @@ KIND_PATTERNS: dict[str, list[str]] = {
         r"(?:a |an |our |one )?(?:\w+ ){0,3}(?:client|patient|mom|dad|parent|veteran|student)\b|"
         r"(?:[A-Z][a-z]+|[A-Z]\.),\s*(?:\d|age\b|aged\b|a |an )"  # "— Maria, 34", "— R., 34"
         r"|[A-Z]\.,\s*(?:[\w-]+\s+){0,3}[\w-]+,\s*[A-Z][a-z]+"  # "— M., retired firefighter, Milwaukie"
-        r"|[A-Z]\.,\s*(?:[\w-]+\s+){1,3}(?:at|from|in|with)\s+(?:a\s+|the\s+)?[A-Z][a-z]+)",  # "— E., ICU nurse at a Portland ..."
+        # "— E., ICU nurse at a Portland ..."
+        r"|[A-Z]\.,\s*(?:[\w-]+\s+){1,3}(?:at|from|in|with)\s+(?:a\s+|the\s+)?[A-Z][a-z]+)",
         r"\b(?:5|five)[- ]star (?:review|rating) (?:from|by)\b",
         r"\bin (?:her|his|their) (?:own )?words\b",
         r"(?:^|[\s:(])[‘'](?=[A-Z])(?=(?:[^'’\n]|['’](?=[a-z])){0,300}?\b(?:I|I'm|I've|me|my)\b)"
@@ -220,14 +221,15 @@ _INVENTED = re.compile(r"\b(?:hypothetical|fictional|fictitious|imaginary|made-u
 _HEADER_START = r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]))"
 _REVIEW_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:the[ \t]+)?(?:original[ \t]+|their[ \t]+|new[ \t]+)?"
                             r"(?:google[ \t]+|yelp[ \t]+|facebook[ \t]+)?(?:review(?:er)?|comment(?:er)?)\b[^\n:]{0,60}:", _FLAGS)
-_REPLY_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:draft[ \t]+|our[ \t]+|proposed[ \t]+|suggested[ \t]+|my[ \t]+|"
-                           r"owner[ \t]+|owner['’]s[ \t]+|business[ \t]+|practice[ \t]+)?"
+_REPLY_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:draft[ \t]+|our[ \t]+|proposed[ \t]+|"
+                           r"suggested[ \t]+|my[ \t]+|owner[ \t]+|owner['’]s[ \t]+|business[ \t]+|practice[ \t]+)?"
                            r"(?:reply|response)\b[^\n:]{0,40}:", _FLAGS)
 
 
 # a line naming the comment the reply below answers, and quoting it: "Replying to @jm.outdoors (“harbor light helped
 # me so much”):", "In reply to Dana K.: “...”" (the reply follows on the next line)
-_REPLYING_TO_LINE = re.compile(r"^[ \t]*[^\w\n]{0,3}[ \t]*(?:replying|reply|in[ \t]+reply|responding|response)[ \t]+to[ \t]+"
+_REPLYING_TO_LINE = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:replying|reply|in[ \t]+reply|responding|"
+                               r"response)[ \t]+to[ \t]+"
                                r"[^\n]{1,300}?:[ \t]*(?:[\"“][^\n]{0,300}[\"”][ \t]*)?(?=\n[ \t]*\S)", _FLAGS)
 
 
@@ -250,7 +252,8 @@ _REVIEWER_NOTE = re.compile(r"\[[ \t]*(?:internal[ \t]+)?note[ \t]+(?:to|for)\b[
                             r"approver|(?-i:[A-Z])[\w'’-]+)[ \t]*:[^\n]*"
                             # a first line saying what the draft below is for: "draft for X — elena’s quote, she signed
                             # anon-only so keeping name + details off:"
-                            r"|\A[ \t]*(?:draft|post|caption|copy|version)[ \t]+(?:for|to)[ \t]+(?:x|twitter|ig|insta|instagram|"
+                            r"|\A[ \t]*(?:draft|post|caption|copy|version)[ \t]+(?:for|to)[ \t]+"
+                            r"(?:x|twitter|ig|insta|instagram|"
                             r"facebook|fb|linkedin|tiktok|threads|the[ \t]+blog|blog|website|email|the[ \t]+newsletter|"
                             r"newsletter|google|yelp)\b[^\n]*:[ \t]*(?=\n)", _FLAGS)
 

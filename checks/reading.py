@@ -235,7 +235,6 @@ def says_nothing_of_anyone(sentence: str) -> bool:
         and not any(w in HEALTH_TERMS for w in re.findall(r"[a-z'’-]+", sentence.casefold()))
 
 
-# a greeting to many at once: "Hi Sellwood-Moreland group!", "Hello neighbors,"
 # a greeting and nothing else: "Hi Megan!"
 _BARE_GREETING = re.compile(r"[^\w]*(?:hi|hey|hello|hiya|dear|good (?:morning|afternoon|evening))[ \t]+[^\W\d_][\w'’.-]*"
                             r"(?:[ \t]+[^\W\d_][\w'’.-]*)?[!,.]*[\W_]*", re.IGNORECASE)
@@ -243,6 +242,7 @@ _BARE_GREETING = re.compile(r"[^\w]*(?:hi|hey|hello|hiya|dear|good (?:morning|af
 _CONGRATS_ON_LIFE = re.compile(r"[\W_]*(?:congrats|congratulations)[!,.]*[ \t]+(?:to you[ \t]+)?on[ \t]+(?:the|your)[ \t]+"
                                r"(?:new[ \t]+)?(?:job|position|role|promotion|graduation|wedding|engagement|baby|retirement|"
                                r"move|house|home|degree|license|licensure)\b[^.!?\n]{0,60}[.!]*[\W_]*", re.IGNORECASE)
+# a greeting to many at once: "Hi Sellwood-Moreland group!", "Hello neighbors,"
 _GREETS_A_GROUP = re.compile(r"[^\w]*(?:hi|hello|hey|dear|good morning)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:group|neighbou?rs|"
                              r"community|friends|everyone|all|folks|families|team|members)[!,.]*[^\w]*", re.IGNORECASE)
 

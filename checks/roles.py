@@ -762,7 +762,8 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC
     title_after = _BOOK_AFTER_SIGNATURE.match(after)
     if " " in value.strip() and _QUOTE_SIGNED_BEFORE.search(before) and title_after \
-            and not _WHO_WORD.search(title_after.group("title")) and not _PLACE_WORD_IN_TITLE.search(title_after.group("title")) \
+            and not _WHO_WORD.search(title_after.group("title")) \
+            and not _PLACE_WORD_IN_TITLE.search(title_after.group("title")) \
             and not _OWN_CARE_IN_QUOTE.search(text[max(0, e.start - 300):e.start]) and all(
                 is_vocabulary(w.casefold(), english_words()) and w.casefold() not in given_names()
                 and w.casefold() not in cities()[0] for w in re.findall(r"[A-Z][a-z]+", title_after.group("title"))):

@@ -120,10 +120,10 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
         sentence = _WRITERS_WORK.sub(" ", sentence)
         # what a relative of the writer was: "my dad was a firefighter for 31 years"
         sentence = _WAS_A_JOB.sub(" ", sentence) if _OWN_FAMILY.search(sentence) else sentence
-        if not review_site and not _CARE_WORD.search(sentence) and not _OUR_CARE_OF_SOMEONE.search(sentence) \
-                and any(s <= p.start < e and r == Role.STAFF and _SPOKEN_TO_AFTER.match(text, p.end, e)
-                                   and not _NOT_SPOKEN_TO_BEFORE.search(text, max(s, p.start - 6), p.start)
-                                   for p, r in people):
+        spoken_to_ours = any(s <= p.start < e and r == Role.STAFF and _SPOKEN_TO_AFTER.match(text, p.end, e)
+                             and not _NOT_SPOKEN_TO_BEFORE.search(text, max(s, p.start - 6), p.start) for p, r in people)
+        if spoken_to_ours and not review_site and not _CARE_WORD.search(sentence) \
+                and not _OUR_CARE_OF_SOMEONE.search(sentence):
             sentence = _YOU_WORDS.sub(" ", sentence)  # "thank you for your service Dave": said to a colleague's own
         if any(s <= p.start < e and r in (Role.UNKNOWN, Role.INVENTED) for p, r in people) \
                 or _PATIENT_REF.search(sentence) or _SECOND_PERSON_CARE.search(sentence) \

@@ -301,7 +301,8 @@ class PhiAnalyzer:
         typed_in_mixed_case = case_style(text) == "mixed"
         chosen = [c for c in chosen if not _not_a_person(work, c)
                   # (a pet the tagger took for a place: "her very opinionated cat, Mango")
-                  and not (c.entity_type == "LOCATION" and " " not in work[c.start:c.end].strip() and _named_as_pet(work, c))
+                  and not (c.entity_type == "LOCATION" and " " not in work[c.start:c.end].strip()
+                           and _named_as_pet(work, c))
                   and not (typed_in_mixed_case and (_acronym(text, c) or _led_by_an_acronym(text, c)))
                   and not _known_organisation_first(work, c)
                   and not self._tip_subject(work, c) and not _listed_title(work, c)
@@ -519,8 +520,8 @@ class PhiAnalyzer:
         cands = _prefer_person(text, cands)
         # "kevin says winston's group claims got denied": a lower-case given name whose care is had is someone, though
         # spaCy called it a place
-        cands = [_Candidate("PERSON", c.start, c.end, c.score, c.rank, "owner of care") if self._place_owning_care(text, c)
-                 else c for c in cands]
+        cands = [_Candidate("PERSON", c.start, c.end, c.score, c.rank, "owner of care")
+                 if self._place_owning_care(text, c) else c for c in cands]
         chosen = _resolve(cands, text)
         safe = self._safe_spans(text)
         chosen = self._drop_safe(text, chosen, safe)
@@ -686,8 +687,9 @@ class PhiAnalyzer:
                         continue  # "Petrenko and Hughes is the design agency": a firm's name, singular
                     comma_only = m.group("joint").strip() == ","
                     clash = [o for o in out if s < o.end and o.start < e]
-                    if clash and all(o.entity_type == "LOCATION" and o.source == "SpacyRecognizer" and (o.start, o.end) == (s, e)
-                                     for o in clash) and low in given_names() and low not in cities()[0] \
+                    if clash and all(o.entity_type == "LOCATION" and o.source == "SpacyRecognizer"
+                                     and (o.start, o.end) == (s, e) for o in clash) \
+                            and low in given_names() and low not in cities()[0] \
                             and not is_country_or_state(w):
                         # "aiden, mia, kai, ximena, jayden": a given name in a list of names, though the tagger saw a
                         # place in it

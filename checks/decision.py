@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from bot.consent.names import name_key
 from bot.domain import Finding, Severity
@@ -262,7 +263,7 @@ def _covered(text: str, f: Finding, covering: list[Finding], names: set[str], gr
     # "[photo: Jasmine Ortiz at her kitchen table]": what her photo consent lets us show
     if f.code in _IN_THEIR_WORDS and "photo" in granted and f.start is not None \
             and any(d0 - 12 <= f.start and f.end <= d1 + 2 and any(n in name_key(text[d0:d1]) for n in names)
-                    for d0, d1 in photo_description_spans(text)):
+                    for d0, d1 in _photo_descriptions(text)):
         return True
     # "Client spotlight: Rosa says ..." tells about her care in her own words: her testimonial
     # consent covers that sentence and the one that introduces her words, but not a story told
@@ -275,6 +276,12 @@ def _covered(text: str, f: Finding, covering: list[Finding], names: set[str], gr
 # ("our client Jasmine who just finished treatment" is her story, not her words)
 _SPOKEN = re.compile(r"[\"“”]|\b(?:says?|said|shares?|shared|writes?|wrote|told us|tells us|"
                      r"in (?:her|his|their) (?:own )?words)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _photo_descriptions(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the draft says what its photo shows, read once per draft (asked for each finding)."""
+    return tuple(photo_description_spans(text))
 
 
 def _heading(line: str) -> bool:

@@ -209,11 +209,16 @@ _APOLOGY_FOR_A_NUISANCE = re.compile(r"(?:so\s+|very\s+)?sorry\s+(?:for|about)\s
 
 
 def _heads_a_line(text: str, start: int, end: int) -> bool:
-    """A short line of its own with no closing mark, above more text: a heading."""
+    """A short line of its own with no closing mark, above more text: a heading in any case."""
     line = text[start:end].strip()
-    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
-    return (not before or before.endswith("\n")) and after.startswith("\n") and not re.search(r"[.!?]$", line) \
+    return _whole_line(text, start, end) and bool(text[end:].strip()) and not re.search(r"[.!?]$", line) \
         and len(re.findall(r"[^\W\d_]+", line)) <= _HEADING_WORDS
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """text[start:end] fills its line (blanks aside)."""
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 _FAMILY_AFTER_OWN = re.compile(r"\s+(?:family|fam|team|crew|community|household)\b", re.IGNORECASE)
@@ -261,9 +266,8 @@ def is_heading(text: str, start: int, end: int, max_words: int = _HEADING_WORDS)
     Your First Visit"): a heading. Capitals all through are shouting, not a heading."""
     line = text[start:end].strip()
     words = re.findall(r"[^\W\d_][\w'’\-]*", line)
-    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
-    whole_line = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
-    return bool(words) and len(words) <= max_words and whole_line and not line.endswith((".", "!", "?")) \
+    return bool(words) and len(words) <= max_words and _whole_line(text, start, end) \
+        and not line.endswith((".", "!", "?")) \
         and not line.isupper() and all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words)
 
 

@@ -121,6 +121,7 @@ class RecordsInPicture(Rule):
         text = draft.text
         if not (draft.has_photo or set(draft.platforms) & _VIDEO_PLATFORMS or _RECORDED.search(text)):
             return None
+        described = photo_description_spans(text)
         for record, seen in ((_RECORD, _SEEN), (_DAYS_SCHEDULE, _BOARD), (_WORK_SCREEN, _IN_VIEW),
                              (_BOARD_OF_THE_DAY, _FULL_NOW), (_SESSION_SCREEN, _CAPTURED)):
             for m in record.finditer(text):
@@ -133,7 +134,7 @@ class RecordsInPicture(Rule):
                 # (a record in what the draft says its photo shows is seen there)
                 # (a record of patients by name, not a screen or board that may show anything: "[photo: Jordan at his
                 # computer]")
-                shown = record is _RECORD and any(d0 <= m.start() < d1 for d0, d1 in photo_description_spans(text))
+                shown = record is _RECORD and any(d0 <= m.start() < d1 for d0, d1 in described)
                 if (shown or seen.search(text, s0, n1)) and not _COVERED.search(text, s0, n1):
                     return m.start(), m.end()
         return None

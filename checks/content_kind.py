@@ -219,7 +219,8 @@ _INVENTED = re.compile(r"\b(?:hypothetical|fictional|fictitious|imaginary|made-u
 # then "Draft reply:", "Our response:", "Reply:" on a line of its own
 # (a header may follow a sentence on the same line, once lines are run together)
 _HEADER_START = r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]))"
-_REVIEW_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:the[ \t]+)?(?:original[ \t]+|their[ \t]+|new[ \t]+)?"
+_REVIEW_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:the[ \t]+)?(?:original[ \t]+|their[ \t]+|new[ \t]+|"
+                            r"pasted[ \t]+|copied[ \t]+|quoted[ \t]+|incoming[ \t]+)?"
                             r"(?:google[ \t]+|yelp[ \t]+|facebook[ \t]+)?(?:review(?:er)?|comment(?:er)?)\b[^\n:]{0,60}:", _FLAGS)
 _REPLY_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:draft[ \t]+|our[ \t]+|proposed[ \t]+|"
                            r"suggested[ \t]+|my[ \t]+|owner[ \t]+|owner['’]s[ \t]+|business[ \t]+|practice[ \t]+)?"
@@ -230,7 +231,7 @@ _REPLY_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:draft[ \
 # me so much”):", "In reply to Dana K.: “...”" (the reply follows on the next line)
 _REPLYING_TO_LINE = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:replying|reply|in[ \t]+reply|responding|"
                                r"response)[ \t]+to[ \t]+"
-                               r"[^\n]{1,300}?:[ \t]*(?:[\"“][^\n]{0,300}[\"”][ \t]*)?(?=\n[ \t]*\S)", _FLAGS)
+                               r"[^\n]{1,300}?:[ \t]*(?:[\"“][^\n]{0,300}[\"”][ \t]*)?(?=\n\s*\S)", _FLAGS)  # (a blank line may follow)
 
 
 def pasted_review(text: str) -> tuple[int, int] | None:

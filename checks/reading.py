@@ -20,7 +20,7 @@ from checks.roles import (Role, in_context_roles, invented_spans, is_staff_first
                           staff_by_first_name, tells_a_public_life)
 from bot.config import REVIEW_PLATFORMS
 from checks.policy.addressee import Addressees
-from checks.phi.lexicon import HEALTH_TERMS
+from checks.phi.lexicon import HEALTH_TERMS, RAINBOW_BRIDGE
 from checks.policy import lexicon as L
 from checks.policy.lexicon import question_hook_spans
 from checks.subjects import (clients_in_general, condolence, descriptions_of_no_client, hearts_with_a_community,
@@ -183,7 +183,9 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
               or reply_heading(text[s.start:s.end])
               or (not (replying or photo) and says_nothing_of_anyone(text[s.start:s.end])
                   and not any(s.start <= e.start < s.end for e in analysis.entities))
-              or _APOLOGY_FOR_A_NUISANCE.fullmatch(text[s.start:s.end].strip()) else s
+              or _APOLOGY_FOR_A_NUISANCE.fullmatch(text[s.start:s.end].strip())
+              or _SHARED_WITH_LEAVE.fullmatch(text[s.start:s.end].strip())
+              or (RAINBOW_BRIDGE.search(text, s.start, s.end) and not any(s.start <= p < s.end for p in named)) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
     return Reading(roles, tuple(scored), staff_first_names, own, someone, photo)
 
@@ -240,6 +242,13 @@ def says_nothing_of_anyone(sentence: str) -> bool:
         and not any(w in HEALTH_TERMS for w in re.findall(r"[a-z'’-]+", sentence.casefold()))
 
 
+# leave to share and nothing else: "We're sharing this with her family's blessing." (whose news it is, and whether
+# leave covers it, the sentences around it say)
+_SHARED_WITH_LEAVE = re.compile(r"[\W_]*(?:(?:we|we['’]re|we are|we['’]ve|we have|this is|it['’]s|and)[ \t]+)?(?:shar|post)\w*"
+                                r"(?:[ \t]+(?:this|it|these|the news|this news|(?:her|his|their)[ \t]+(?:story|news|photos?|"
+                                r"pictures?|words)))?[ \t]+with[ \t]+(?:(?:her|his|their|the)[ \t]+)?(?:(?:family|loved ones|"
+                                r"husband|wife|partner|kids|children|parents)['’]s?[ \t]+)?(?:full[ \t]+|written[ \t]+|kind[ \t]+)?"
+                                r"(?:blessing|permission|consent)[.!]*[\W_]*", re.IGNORECASE)
 # a greeting and nothing else: "Hi Megan!"
 _BARE_GREETING = re.compile(r"[^\w]*(?:hi|hey|hello|hiya|dear|good (?:morning|afternoon|evening))[ \t]+[^\W\d_][\w'’.-]*"
                             r"(?:[ \t]+[^\W\d_][\w'’.-]*)?[!,.]*[\W_]*", re.IGNORECASE)

@@ -139,6 +139,9 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
         if colleague_here and _CARED_FOR_HERE.search(sentence) and _CARE_WORD.search(sentence):
             out.append(False)  # "our own Kayla ... who's been coming to us for her post-op knee rehab": a patient too
             continue
+        if _in_a_colleagues_care(text, s, e, people, is_colleague):
+            out.append(False)  # "A longtime Sellwood barista ... started seeing Jordan in August": his care
+            continue
         if _THIRD_PERSON.search(sentence) and not colleague_here:
             # he/she points at the nearest person before it: theirs must be a colleague or the writer's family;
             # with no one before, at the first one named in the next sentence ("She said YES 💍 ... Congrats
@@ -158,6 +161,22 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
     # a bare "Before 👉 After!" heading is about what the next sentence says was made over
     return tuple(out[i + 1] if _BARE_BEFORE_AFTER.match(text[s:e]) and i + 1 < len(out) else mine
                  for i, ((s, e), mine) in enumerate(zip(bounds, out)))
+
+
+def _in_a_colleagues_care(text: str, s: int, e: int, people, is_colleague) -> bool:
+    """Someone began or keeps seeing a colleague: "started seeing Jordan in August", "has been in sessions with
+    Dr. Chen since spring". The colleague is the one giving care; the sentence tells the other one's."""
+    for m in _SEEING_SOMEONE.finditer(text, s, e):
+        after = m.end()
+        if any(p.start == after and r == Role.STAFF for p, r in people) \
+                or is_colleague(re.match(r"[^\W\d_]*", text[after:]).group()):
+            return True
+    return False
+
+
+_SEEING_SOMEONE = re.compile(r"\b(?:start\w*|began|begun|begin\w*|been|kept|keeps?|still|now|first)\s+"
+                             r"(?:seeing|meeting with|working with|in (?:therapy|sessions?|counseling) with|"
+                             r"(?:weekly\s+)?sessions with)\s+(?:dr\.?\s+|our\s+)?", re.IGNORECASE)
 
 
 # a sentence whose subject is a colleague by their job: "Our feeding therapist has survived 10,000 rejected florets"
@@ -601,6 +620,10 @@ _ANY_READER = re.compile(
     r"wet|lather|scrub|rinse|dry|wash|brush|floss|stretch|breathe|sit|stand|walk|rest|ice|heat|sleep|wake|hydrate|move|"
     r"lift|bend|hold|repeat|squeeze|relax|notice|pause|read|listen|ask|talk|consider|look|watch|turn|wait|place|cover|"
     r"slow down|go|find|warm up|cool down|replace|clean|wipe|store|toss|throw out|cut|spend|practi[cs]e|write down)\b", _I)
+# a bidding to every reader about their own loved ones, whenever it is: "Hug your pets tonight.", "Call your mom this week"
+_EVERY_READERS_OWN = re.compile(r"[\W_]*(?:go\s+)?(?:hug|call|text|hold|love|kiss|cuddle|thank|feed|check on|squeeze)\s+"
+                                r"(?:your|ur|all your|all of your)\s+(?:[\w-]+\s+)?(?:pets?|kids|babies|people|loved ones|parents|"
+                                r"friends|dogs?|cats?|family|folks|humans|animals|mom|mum|dad|grandparents|partners?)\b", _I)
 _ONE_READER = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:week|night|time|visit)|"
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|s)?|next (?:week|time)|again|"
@@ -692,7 +715,7 @@ def readers_at_large(text: str, bounds: list[tuple[int, int]], entities: tuple[E
             and not _PATIENT_REF.search(sentence) \
             and not _SOMEONE_ELSE.search(_YOU.sub(" ", _OWN_FAMILY.sub(" ", _WHOEVER_YOU_KNOW.sub(" ", sentence)))) \
             and not _someone_else_third(text, bounds, i, everyone, is_colleague)
-        out.append(only_you and bool(_ANY_READER.search(sentence)))
+        out.append(only_you and bool(_ANY_READER.search(sentence)) or bool(_EVERY_READERS_OWN.match(sentence)))
         plain_you.append(only_you)
     # an FAQ or a guide that keeps speaking to any reader: its plainer "you" sentences are theirs too
     # ("Your session notes stay with us." among "Before your first appointment, we call your plan")

@@ -885,6 +885,29 @@ CLEAR = [
                        "first year of college. Off the clock: trail runs and his very loud cat, Biscuit 🐈"),
     ("blog", False, "Holiday Ideas for Blended Families\n\n1. Let kids keep one tradition from each house.\n2. Stepparents, "
                     "you don't need a title this year.\n\n— Priya Raman, LPC"),
+    # twenty-fourth session: a colleague's memorial posted with her family's leave, a pet's death, a public question
+    # answered in general terms under its pasted line, a titled book in single quotes, a page's own words under a dash,
+    # an open "if your child ...", a reviewer greeted under their pasted review
+    ("instagram", True, "It is with sadness that we say goodbye to Lorraine Tate, our billing coordinator of nine years, "
+                        "who died last week. We post this with her husband's permission. Service details to follow.\n"
+                        "[photo: Lorraine laughing at the staff holiday party]"),
+    ("facebook", True, "Our old office dog Pepper crossed over the rainbow bridge this weekend at 14. Hug your pets "
+                       "tonight. — Dr. Chen\n[photo: a grey-muzzled beagle asleep on the waiting room rug]"),
+    ("x", False, "Responding to @nightowl_pdx (\"is it weird that i still miss my grandma every holiday??\"):\n\n"
+                 "@nightowl_pdx not weird at all, so many people feel this way. grief shows up at the holidays. our "
+                 "open grief circle meets jan 14 if you ever want company"),
+    ("instagram", False, "winter reads 📚\n• 'Rose Colored Days' — Dana Whitfield\n• 'Lost Connections' — Johann Hari\n"
+                         "which one are you starting with? #bookclub #anxiety"),
+    ("website", False, "Website — New Patients page, video script: “What happens at a first visit?”\nDr. Maya Chen: "
+                       "“Most of the first session is simply getting to know you. I'll ask what brings you in and what "
+                       "you'd like to be different, and you can ask me anything about how I work.”"),
+    ("instagram", False, "Comment: \"my 15 y/o hasn't left her room in 2 weeks and won't talk to us 😞\"\n\nReply: We're "
+                         "so sorry, that sounds really hard, and lots of families face it. We can't give individual "
+                         "advice in the comments, but our intake team can talk it through privately at (503) 555-0142. "
+                         "If your child is ever in danger, call or text 988."),
+    ("yelp", False, "Review (★, Tanya R.): \"Three sessions in and the counselor still didn't get me.\"\n\nReply: Hi "
+                    "Tanya, thank you for telling us. We can't discuss anyone's care here, but please call our office "
+                    "manager at (503) 555-0142 so we can listen properly."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1438,6 +1461,18 @@ BLOCK = [
                        "panic attacks. That's our promise."),
     ("instagram", True, "new week, new markers ✏️ [photo: the front desk whiteboard with this week's couples schedule, "
                         "“Mon 6pm — Ana + Luis”, “Thu 5pm — the Parks”]"),
+    # twenty-fourth session: someone who "began seeing" a colleague, a board in the photo with a slot and an initialled
+    # surname, a reply about "your appt", a booked slot said to a handle, a kind reply grateful to have walked alongside
+    # the commenter
+    ("email", False, "Subject: Hope in the hard months\n\nA retired Gresham bus mechanic, whose son died in the I-84 pileup "
+                     "in March, began seeing Priya in June. He says the nightmares have eased.\n\nUnsubscribe: "
+                     "harborlightcounseling.com/unsubscribe"),
+    ("instagram", True, "New rug, new lamps, same cozy front desk ✨\n[photo: the lobby; a whiteboard by the desk says "
+                        "“Thu 2pm – J. Rivers – Priya”]"),
+    ("x", False, "@rain_city_dad bring the photo of Scout to your appt friday if you want, we can talk about him there 🐾"),
+    ("facebook", False, "@tess.h yes! Priya can move your Monday family slot to 6, just call the desk 👍"),
+    ("instagram", False, "Reply to comment \"you all got me through my divorce 🙏\":\n\nwe're grateful we got to walk "
+                         "alongside you through it 💛"),
 ]
 
 

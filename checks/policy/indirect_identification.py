@@ -72,6 +72,8 @@ _DESCRIPTION = re.compile(
     r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one|and|or|her|his|their|at|of|for|from|with|in|on|to|by)\s)"
     r"[\w.&'-]+(?<!\.)[ \t]+){0,5}?)(?P<role>(?:" + PERSON_ROLES + r")(?:[ \t]+(?:" + PERSON_ROLES
     + r"))?)(?![\w-])"  # (two roles: "a sophomore wrestler", "a student athlete")
+    # (a kind of group, not a person: "our teen groups at Harbor Light", "a dads program")
+    r"(?!\s+(?:groups?|programs?|therapy|workshops?|class(?:es)?|circles?|nights?|tracks?|cohorts?|services?|clinics?)\b)"
     r"(?P<post>\s+(?:at|from|of|for|on|with|in|through)\s+(?:[\w.&'’#-]+[ \t]*){1,5})?",
     re.IGNORECASE)
 _PROPER = re.compile(r"(?:[A-Z][\w.&'-]*|[A-Z]{2,})")
@@ -458,7 +460,8 @@ _WHEN = re.compile(r"\b(?:last|this past|this)\s+(?:\d+(?:st|nd|rd|th)\s+of\s+\w
                    r"autumn|week(?:end)?|month|christmas|thanksgiving|halloween|easter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
                    r"|\b(?:yesterday|today|tonight|last night)\b|\bthis (?:morning|afternoon|evening)\b", re.IGNORECASE)
 # a real person in care here, not a kind of patient: "we had a walk-in", "presented with", "i've EVER seen on a 15 yo"
-_ONE_IN_CARE = re.compile(r"\b(?:clients?|patients?|walk-?ins?|presented with|presents with|case|new members?|"
+_ONE_IN_CARE = re.compile(r"\b(?:client|patient|(?<!our )(?<!my )(?<!all )(?<!many )(?<!most )(?<!other )(?<!new )(?:clients|patients)|"
+                          r"walk-?ins?|presented with|presents with|case|new members?|"
                           r"one of (?:my|our) (?:[\w-]+ )?(?:folks|kiddos|regulars|people|peeps)|"
                           # (not the writer's own: "This month I lost my grandmother", "I had my first panic attack")
                           r"(?:we|i)(?:['’]ve| have)?\s+(?:\w+\s+)?(?:had|saw|seen|treated|fit|fitted|lost)(?!\s+(?:my|our)\b))\b",

@@ -326,7 +326,9 @@ PATIENT_REF = alt(
 SECOND_PERSON_CARE = alt(
     r"\b(?:your|ur) (?:[\w-]+ ){0,2}"
     + alt("meds", "medications?", "dose", "dosage", "prescription", "therapy", "treatment(?: plan)?",
-          "sessions?", "appointments?", "visits?", "diagnosis", "recovery", "surgery", "procedure",
+          "sessions?", "appointments?", "appts?", "visits?",
+          # a booked hour by its kind: "your Tuesday couples slot"
+          "(?:couples?|family|individual|intake|telehealth|therapy|session|usual|regular|weekly|standing|biweekly|group) slot", "diagnosis", "recovery", "surgery", "procedure",
           "symptoms?", "anxiety", "depression", "panic attacks?", "ptsd", "ocd", "adhd", "condition",
           "(?:lab |test )?results", "labs", "rehab", "sobriety", "relapse", "crown", "implant",
           "root canal", "braces", "filling", "cleaning", "therapist", "counsel+or", "care plan",

@@ -32,7 +32,8 @@ CARE_PATTERNS = [
     r"\b(?:no-?shows?|no-?showed|late[- ]cancel\w*|missed (?:appointments?|appts?|sessions?|visits?))\b",
     # their own paperwork of care: "@mama.bear.pdx yes!! your superbill for nov is ready"
     r"\b(?:your|ur)\s+(?:[\w-]+\s+)?(?:superbills?|invoices?|statements?|receipts?|claims?|copays?|co-pays?|balance|"
-    r"refund|records|chart|prescriptions?|refills?|referrals?|test results|paperwork|eobs?|prior auth\w*)\b"
+    r"refund|records|chart|prescriptions?|refills?|referrals?|test results|paperwork|eobs?|prior auth\w*|"
+    r"insurance\s+(?:info|information|card|details))\b"
     r"(?!\s+(?:polic\w+|questions?))",
 ]
 # the next visit, told to the one addressed: "love you too Brenda!!! see you next wednesday", "we'll see you after
@@ -58,6 +59,14 @@ _ANSWERS_A_QUESTION = re.compile(r"\b(?:great|good|fair|excellent) question\b|\b
                                  # our offices"
                                  r"|\b(?:yes|yep|absolutely|we sure do)[!,.]*\s+(?:we|our (?:team|clinicians|therapists))\s+"
                                  r"(?:do\s+)?(?:offer|provide|have|run|see|accept|take|do)\b", re.IGNORECASE)
+
+# what is said to anyone who feels the same: "so many people feel this way", "you're not alone in this", "it's
+# completely normal": a public answer in general terms (care said to the one answered still counts, above)
+_ANYONE_FEELS_THIS = re.compile(r"\b(?:so|very|lots of|a lot of)\s+(?:many\s+)?(?:people|folks|parents|families)\s+"
+                                r"(?:feel|go through|experience|struggle|deal|find|ask)\b"
+                                r"|\b(?:you['’]re|you are|ur)\s+(?:so\s+|definitely\s+|really\s+)?not\s+alone\b"
+                                r"|\b(?:it['’]s|that['’]s|this is)\s+(?:so\s+|totally\s+|completely\s+|really\s+|very\s+)?"
+                                r"(?:normal|common)\b", re.IGNORECASE)
 
 
 class PatientCommunication(Rule):
@@ -97,7 +106,7 @@ class PatientCommunication(Rule):
             for s, e in who:
                 if s - WINDOW <= m.end() and e + WINDOW >= m.start():
                     return min(s, m.start()), max(e, m.end())
-        if self.org.search(text) or _ANSWERS_A_QUESTION.search(text[:80]):
+        if self.org.search(text) or _ANSWERS_A_QUESTION.search(text[:80]) or _ANYONE_FEELS_THIS.search(text):
             return None  # (an answer to a public question speaks to anyone who asks: "Great question 😊 Yes, we're ...")
         for m in self.broad.finditer(text):
             if _within(m, refused):

@@ -21,6 +21,8 @@ import re
 from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.policy.base import Rule, Span, sentence_bounds
+from checks.reading import reading_of
+from checks.roles import Role
 from checks.subjects import photo_description_spans
 
 _I = re.IGNORECASE
@@ -122,6 +124,9 @@ class RecordsInPicture(Rule):
         if not (draft.has_photo or set(draft.platforms) & _VIDEO_PLATFORMS or _RECORDED.search(text)):
             return None
         described = photo_description_spans(text)
+        written = _someone_booked_in_writing(text, analysis, draft, described)
+        if written:
+            return written
         for record, seen in ((_RECORD, _SEEN), (_DAYS_SCHEDULE, _BOARD), (_WORK_SCREEN, _IN_VIEW),
                              (_BOARD_OF_THE_DAY, _FULL_NOW), (_SESSION_SCREEN, _CAPTURED)):
             for m in record.finditer(text):
@@ -138,3 +143,26 @@ class RecordsInPicture(Rule):
                 if (shown or seen.search(text, s0, n1)) and not _COVERED.search(text, s0, n1):
                     return m.start(), m.end()
         return None
+
+
+# what a board, sheet or screen in the picture says, quoted: "a whiteboard reads “Tues 4pm – K. Morales – ...”"
+_WRITING_SHOWN = re.compile(r"\b(?:white\s?board|board|screen|monitor|sheet|list|calendar|planner|sticky\s+note|post-it|"
+                            r"note|clipboard|sign|tablet|laptop|phone)\b[^.\n\[\]]{0,60}?\b(?:reads?|reading|says?|saying|"
+                            r"shows?|showing|lists?|listing|written|with)\b[^“\"\n]{0,12}?[“\"](?P<words>[^”\"\n]{3,200})", _I)
+# a slot: a clock time or a weekday ("Tues 4pm", "10:30", "Thurs")
+_SLOT = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a|p)\b|\b\d{1,2}:\d\d\b|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+                   r"(?:day|s|\.)?\b", _I)
+
+
+def _someone_booked_in_writing(text: str, analysis: Analysis, draft: Draft,
+                               described: list[tuple[int, int]]) -> Span | None:
+    """A board, sheet or screen the photo shows, quoted with a slot and a name that is no colleague's: the
+    day's bookings in the picture, however few."""
+    reading = reading_of(draft, analysis)
+    strangers = [e for e, r in reading.people(analysis) if r == Role.UNKNOWN]
+    for d0, d1 in described:
+        for m in _WRITING_SHOWN.finditer(text, d0, d1):
+            w0, w1 = m.span("words")
+            if _SLOT.search(m.group("words")) and any(w0 <= e.start < w1 for e in strangers):
+                return w0, w1
+    return None

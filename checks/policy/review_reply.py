@@ -66,7 +66,8 @@ DISCLOSURE_PATTERNS = [
     r"\bkeep (?:using|practicing|practising|doing|up) (?:those|your|ur|the|all those) (?:[\w-]+ )?(?:skills|exercises|"
     r"stretches|tools|techniques|strategies|homework)\b",
     # (not a condolence: "so sorry for the loss of your mom")
-    r"(?<!loss of )(?<!passing of )(?<!death of )\b(?:your|ur) (?:[\w-]+ ){0,2}?" + _CARE_NOUN + r"\b",  # "your 30 day follow up"
+    # (nor a condition anyone may meet: "If your child is ever in danger, call or text 988")
+    r"(?<!loss of )(?<!passing of )(?<!death of )(?<!\bif )\b(?:your|ur) (?:[\w-]+ ){0,2}?" + _CARE_NOUN + r"\b",  # "your 30 day follow up"
     r"\b(?:your|ur) (?:\w+ )?" + L.CONDITION + r"\b",
     r"\b(?:your|ur) (?:\w+ )?" + L.CARE + r"\b",
     # (not what a contractor or a business does: "asked the property manager to move their visits to after 9am")
@@ -175,6 +176,10 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:it was|it['’]s been|it has been|was|been)\s+(?:such\s+|truly\s+|really\s+)?(?:a joy|a pleasure|an honou?r|"
     r"a privilege|a gift)\b[^.!?\n]{0,30}\bto (?:walk alongside|work with|support|see|help|treat|care for|get to know|"
     r"be part of|be with)\b[^.!?\n]{0,20}\b(?:you|u|your|ur)\b",
+    # ... told to them as the practice's own honour: "honored we got to sit with you through it" (a bare "glad you
+    # found us" under a review confirms nothing more than the review did)
+    r"\b(?:honou?red|privileged|grateful|lucky|blessed|glad)\b[^.!?\n]{0,30}\b(?:got|get|were able|was able|have been able)\s+"
+    r"to\s+(?:sit|walk|be|work)\s+(?:with|alongside|beside)\s+(?:you|u)\b",
     # ... or their bill: "Sorry about the mix-up on the superbill!!"
     r"\b(?:sorry|apologi[sz]e)\b[^.!?\n]{0,30}\b(?:the|your|ur|that|this) (?:[\w-]+ ){0,2}(?:superbill|bill|invoice|statement|"
     r"charge|claim|copay|co-pay|receipt|refund)s?\b",

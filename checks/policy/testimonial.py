@@ -23,7 +23,7 @@ from bot.domain import Draft, Severity
 from checks.base import Analysis
 from checks.content_kind import kind_spans
 from checks.disclosure.spans import REDACTED_NAME
-from checks.phi.lexicon import MONTHS, WEEKDAYS, given_names
+from checks.phi.lexicon import MONTHS, WEEKDAYS, census_given_name, english_words, given_names
 from checks.policy.base import Rule, Span
 from checks.policy.indirect_identification import PERSON_ROLES
 from checks.reading import reading_of
@@ -107,6 +107,11 @@ class IdentifiableTestimonial(Rule):
                     continue
                 if first.casefold() in STOP_WORDS and first.casefold() not in given_names():
                     continue  # "— a Harbor Light client If sleep has been ...": a sentence goes on, no name
+                words = [w.rstrip(".") for w in m.group("name").split()]
+                if len(words) > 1 and all(len(w) > 1 and not census_given_name(w) and (
+                        w.casefold() in english_words() or w.casefold().removesuffix("s") in english_words())
+                        for w in words):
+                    continue  # "Website — New Clients page": a page's words, no one's name
                 if _A_KIND_OF_CLIENT_AFTER.match(text, m.end("name")):
                     continue  # "— Grief group member, Portland": a kind of client, no name
 

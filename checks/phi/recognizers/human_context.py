@@ -59,6 +59,8 @@ _HUMAN_DOES = (r"did|came|comes|walked|walks|finished|finishes|said|says|told|te
                r"ditched|drove|passed|picked|admitted|learned|learnt|tried|took|climbed|jumped|rode|swam|slept|"
                r"hugged|waved|kicked|needs|needed|wants|wanted|loves|loved|enjoyed|graduates|read|knew|insisted|pushed|"
                r"recomm?ended|is[ \t]+doing|cancell?ed|no-?showed|rescheduled|"  # a patient's deeds at the desk"
+               r"called|phoned|emailed|e-mailed|messaged|voicemailed|shows[ \t]+up|shows|showed[ \t]+up|"
+               r"(?:is|was)[ \t]+running[ \t]+late|"
                r"fell[ \t]+asleep|dozed[ \t]+off|"
                r"(?:is|was)[ \t]+(?:asking|requesting|calling|waiting|complaining|refusing|crying)|"
                r"is[ \t]+(?:officially|back|now|finally|\d+)|was[ \t]+so|has[ \t]+been|had[ \t]+(?:her|his)|"
@@ -92,6 +94,10 @@ _SPOKEN_TO = re.compile(
 _FAMILY = re.compile(r"\b(?:the|both)[ \t]+(?P<v>[^\W\d_][\w'’\-]*?(?:es|s))\b(?![’'])", re.IGNORECASE)
 _JOINS_THE_PRACTICE = re.compile(r"(?:welcome[ \t]+(?:\w+[ \t]+)?to|join(?:s|ed|ing)?|part[ \t]+of|member[ \t]+of)[ \t]+the[ \t]+$",
                                  re.IGNORECASE)
+_FAMILY_DOES = re.compile(r"[ \t]+(?:again|want|wanted|called|asked|said|texted|emailed|left|cancell?ed|no-?showed|"
+                          r"rescheduled|need|needs|needed)\b", re.IGNORECASE)
+_MESSAGE_FROM = re.compile(r"\b(?:vm|voicemail|call|text|email|e-mail|message|msg|note|letter|card)[ \t]+from[ \t]+$",
+                           re.IGNORECASE)
 # a family by its name: "the nguyen family", "the okonkwo fam", "the ramirez twins"
 _NAMED_FAMILY = re.compile(r"\b(?:the|both)[ \t]+(?:(?:whole|entire|lovely|sweet|amazing|wonderful)[ \t]+)?(?P<v>[^\W\d_][\w'’\-]+)[ \t]+(?:family|fam|household|clan|crew|twins|triplets|"
                            r"boys|girls|kids|kid|boy|girl|sisters|brothers)\b", re.IGNORECASE)
@@ -470,6 +476,13 @@ class HumanContextRecognizer(NameRecognizer):
             stems = (low[:-1], low[:-2]) if low.endswith("es") else (low[:-1],)  # "Garcias", "Joneses"
             stem = next((x for x in stems if x in common_surnames()), None)
             if stem and not is_vocabulary(stem, self.common_words):
+                out.append(self._found(m.start("v"), m.end("v")))
+            elif word[:1].isupper() and word[1:].islower() and len(low) >= 6 and not low.endswith(("ss", "ys")) \
+                    and not is_vocabulary(low, self.common_words) and not is_vocabulary(low[:-1], self.common_words) \
+                    and low[:-1] not in cities()[0] and low[:-1] not in given_names() and self._namelike(low[:-1]) \
+                    and (_FAMILY_DOES.match(text, m.end("v")) or _MESSAGE_FROM.search(text, max(0, m.start() - 24), m.start())):
+                # "vm from the Okonkwos again", "the Adeyemis called": a family by a name no list has (not "thanks to the
+                # Lakers")
                 out.append(self._found(m.start("v"), m.end("v")))
         for m in _NAMED_FAMILY.finditer(text):
             low = m.group("v").casefold()

@@ -8,7 +8,9 @@ import re
 
 from presidio_analyzer import Pattern
 
+from checks.phi.lexicon import cities, common_surnames, english_words
 from checks.phi.recognizers.base import SpanPatternRecognizer
+from checks.phi.recognizers.surname_shape import surname_shaped
 
 _NOT_NAMES = {"US", "UK", "EU", "DC", "AM", "PM", "EG", "IE", "OK", "TV", "PS", "AD", "BC", "NB",
               "MD", "RN", "PHD", "MA", "MS", "BA", "BS", "JD", "DR", "MR", "ST", "CEO", "LA", "NY",
@@ -60,12 +62,34 @@ class InitialsRecognizer(SpanPatternRecognizer):
                 r"(?<![\w.])(?P<v>[A-Z]\.[ \t]?[A-Z][a-z][\w'’\-]+)(?=[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,3}[ \t]*"
                 r"(?:yo|y/o|y\.o\.?|yrs?|years?|mos?|months?|wks?|weeks?)?(?![\w/]))",
                 0.9),
+        # an initial and a surname anywhere ("Tues 4pm – K. Morales – 1 yr anniv."): a census surname that is no
+        # English word, or one shaped like a surname, is a person however the sentence runs
+        Pattern("initial_surname",
+                r"(?<![\w.])(?P<v>[A-Z]\.[ \t]?[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)(?![\w.'’-])"
+                r"(?![ \t]*(?:,[ \t]*|\([ \t]*)\d)",  # (with an age after it, the pattern above has it)
+                0.85),
     ]
     CONTEXT = ["client", "patient", "from"]
     FLAGS = re.MULTILINE  # case matters: initials are capitals
 
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
+        shape = _INITIAL_AND_WORD.fullmatch(pattern_text)
+        if shape and not _AGE_AFTER.match(text, end):
+            return not _surname(shape.group("surname"))
         letters = re.sub(r"[^A-Z]", "", pattern_text)
         if re.search(r"&|\+|\band\b", pattern_text) and (letters in _PAIRS_NOT_NAMES or letters[0] == letters[-1]):
             return True  # "happy R & R weekend", "congrats on the Q&A"
         return letters in _NOT_NAMES or pattern_text in ("I", "A")  # "the pt I saw"
+
+
+_INITIAL_AND_WORD = re.compile(r"[A-Z]\.[ \t]?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
+_AGE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,3}")
+
+
+def _surname(word: str) -> bool:
+    """A surname no one would read as a word or a town: on the census list of surnames and in no dictionary
+    ("Morales", "Nguyen"), or shaped like one ("Sokolova"); not "Crew" ("J. Crew") nor "Portland"."""
+    parts = [p.casefold() for p in word.split("-")]
+    if any(p in english_words() or p in cities()[0] for p in parts):
+        return False
+    return all(p in common_surnames() or surname_shaped(p) for p in parts)

@@ -66,6 +66,11 @@ class SurnameShapeRecognizer(NameRecognizer):
         return out
 
 
+def surname_shaped(word: str) -> bool:
+    """A word (case-folded) that ends like the surnames of many languages."""
+    return bool(_SUFFIX.search(word))
+
+
 def _alone_in_entity(tokens, t) -> bool:
     """The token is a one-word entity: no entity token right before or after it."""
     nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None

@@ -221,10 +221,11 @@ _INVENTED = re.compile(r"\b(?:hypothetical|fictional|fictitious|imaginary|made-u
 _HEADER_START = r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]))"
 _REVIEW_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:the[ \t]+)?(?:original[ \t]+|their[ \t]+|new[ \t]+|"
                             r"pasted[ \t]+|copied[ \t]+|quoted[ \t]+|incoming[ \t]+)?"
-                            r"(?:google[ \t]+|yelp[ \t]+|facebook[ \t]+)?(?:review(?:er)?|comment(?:er)?)\b[^\n:]{0,60}:", _FLAGS)
+                            r"(?:google[ \t]+|yelp[ \t]+|facebook[ \t]+)?(?:review(?:er)?|comment(?:er)?|reseña|comentario)\b[^\n:]{0,60}:",
+                            _FLAGS)  # (in Spanish too: "Reseña ★★★★★ — Alejandra V.:")
 _REPLY_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:draft[ \t]+|our[ \t]+|proposed[ \t]+|"
                            r"suggested[ \t]+|my[ \t]+|owner[ \t]+|owner['’]s[ \t]+|business[ \t]+|practice[ \t]+)?"
-                           r"(?:reply|response)\b[^\n:]{0,40}:", _FLAGS)
+                           r"(?:reply|response|respuesta)\b[^\n:]{0,40}:", _FLAGS)
 
 
 # a line naming the comment the reply below answers, and quoting it: "Replying to @jm.outdoors (“harbor light helped

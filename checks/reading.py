@@ -184,7 +184,7 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
               or (not (replying or photo) and says_nothing_of_anyone(text[s.start:s.end])
                   and not any(s.start <= e.start < s.end for e in analysis.entities))
               or _APOLOGY_FOR_A_NUISANCE.fullmatch(text[s.start:s.end].strip())
-              or _SHARED_WITH_LEAVE.fullmatch(text[s.start:s.end].strip())
+              or _SHARED_WITH_LEAVE.fullmatch(text[s.start:s.end].strip()) or _practice_alone(text[s.start:s.end])
               or (RAINBOW_BRIDGE.search(text, s.start, s.end) and not any(s.start <= p < s.end for p in named)) else s
               for s, mine, general, pointing in zip(scored, own, anyone, someone)]
     return Reading(roles, tuple(scored), staff_first_names, own, someone, photo)
@@ -235,6 +235,18 @@ def _without_the_practices_family(text: str, own: tuple[tuple[int, int], ...]) -
         if m:
             chars[m.start():m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
+
+
+def _practice_alone(sentence: str) -> bool:
+    """ "We left inspired!", "We had a blast 🎉": the practice speaking of itself in a few words, no one else and no
+    care in them."""
+    m = _WE_OPENS.match(sentence)
+    return bool(m) and len(re.findall(r"[^\W\d_]+", sentence)) <= _FEW_WORDS \
+        and not _SOMEONE_OR_CARE.search(sentence, m.end()) \
+        and not any(w in HEALTH_TERMS for w in re.findall(r"[a-z'’-]+", sentence[m.end():].casefold()))
+
+
+_WE_OPENS = re.compile(r"[\W_]*(?:we|we['’](?:re|ve|d|ll))\b", re.IGNORECASE)
 
 
 def says_nothing_of_anyone(sentence: str) -> bool:

@@ -1059,7 +1059,8 @@ _INVITES_CONTACT = re.compile(
     r"send (?:your |a |us (?:your |a )?)?(?:resume|résumé|cv|application|cover letter|questions?|portfolio)s?"
     r"(?: and [^.!?\n]{1,60}?)? to|"
     r"apply|applications? to)\b"
-    r"(?:[^.!?\n]{0,40}?(?:\b(?:at|on|via)\b|[:\-–—]))?"
+    # ("fax our referral form to (503) ...")
+    r"(?:[^.!?\n]{0,40}?(?:\b(?:at|on|via|to)\b|[:\-–—]))?"
     r"|\b(?:call|text|phone|dial)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:number|line)\s*[:\-–—]?\s*\(?$"  # "call our main number ("
     r"|\b(?:(?:picks? up|answers?|is available)(?: 24/7| 24 hours a day| anytime| around the clock| day or night)?|would (?:love|like|be happy|be glad) to (?:talk|chat|hear from you|"
     r"connect|help|speak)(?: (?:with|to) (?:you|u))?(?: directly| privately| confidentially)?|happy to (?:talk|chat|help)"
@@ -1635,11 +1636,18 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
             staff.append((e.start, e.end))
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" \
                 and _WRITERS_KIN_BEFORE.search(text, max(0, e.start - 30), e.start) \
-                and not _NOT_STAFF_SENTENCE.search(text, *_sentence(text, e.start, e.end)):
+                and not _NOT_STAFF_SENTENCE.search(text, *_sentence(text, e.start, e.end)) \
+                and not _quoted(text, e.start):  # (in quotes, "my brother Luis" is the speaker's brother)
             r = Role.STAFF  # "my abuela Luz died three weeks ago in San Juan": the writer's own family
             staff.append((e.start, e.end))
         out.append(r)
     return tuple(out)
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """``pos`` lies inside double quotes on its line: someone else's words."""
+    return bool(re.search(r"[“\"][^”\"\n]*$", text[max(0, pos - 300):pos])
+                and re.match(r"[^“\"\n]*[”\"]", text[pos:pos + 300]))
 
 
 _OWN_BEFORE = re.compile(r"\b(?:our|ur)\s+(?:very\s+)?own\s+$", _I)

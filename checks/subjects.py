@@ -63,7 +63,8 @@ _SOMEONES_CARE = re.compile(r"\b(?:our|this|that|today'?s|a|the|last|next|in|her
                             r"(?:session|appointment|appt|visit|intake|consult)s?\b"
                             # care a colleague gives someone: "his 12-month checkup today with Dr. Ortega"
                             r"|\b(?:her|his|their)\s+(?:[\w-]+\s+){0,2}(?:check-?up|exam|cleaning|adjustment|shots?|"
-                            r"vaccines?|physical|screening|fitting|treatment|procedure)s?\b[^.!?\n]{0,30}\b(?:with|by)\s+"
+                            r"vaccines?|physical|screening|fitting|treatment|procedure|surgery|surgerie|operation|repair|"
+                            r"replacement|therapy)s?\b[^.!?\n]{0,30}\b(?:with|by)\s+"
                             r"(?:dr\.?|doctor|our)\b", _I)
 _PATIENT_REF = re.compile(L.PATIENT_REF, _I)
 # the writer in the patient's chair: "Being the patient made me a better surgeon", "I was the patient"
@@ -419,7 +420,8 @@ def stock_or_model_pictured(text: str) -> bool:
 
 # the draft says its pictures show no client: "All photos were taken after hours — no clients pictured"
 _NO_CLIENT_PICTURED = re.compile(
-    r"\bno (?:clients?|patients?|one but (?:staff|us|our team))\b[^.!?\n]{0,20}\b(?:pictured|shown|in (?:the|these|this|any) "
+    r"\bno (?:clients?|patients?|one but (?:staff|us|our team))\b[^.!?\n]{0,20}\b(?:pictured|shown|present|visible|"
+    r"in (?:the|these|this|any) "
     r"(?:photos?|pics?|pictures?|shots?|video))\b"
     r"|\b(?:photos?|pics?|pictures?|shots?|video)\b[^.!?\n]{0,30}\b(?:taken|shot|filmed) (?:after hours|before (?:we )?open\w*)\b"
     # "(Model pictured is a stock photo, not one of our clients.)"

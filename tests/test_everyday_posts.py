@@ -908,6 +908,31 @@ CLEAR = [
     ("yelp", False, "Review (★, Tanya R.): \"Three sessions in and the counselor still didn't get me.\"\n\nReply: Hi "
                     "Tanya, thank you for telling us. We can't discuss anyone's care here, but please call our office "
                     "manager at (503) 555-0142 so we can listen properly."),
+    # ... after rounds 166-169: a colleague's own note under its heading, a fax line handed to referrers, a training
+    # photo with no patients present, "their" care of people at large, a composite's subject by name and age, a
+    # Spanish newsletter's opt-out, a pasted review in Spanish, "your story matters" said to everyone, a bakery by name
+    ("instagram", False, "A personal note from Jordan Alvarez, LCSW:\n\nWhen I moved here from Tucson, the gray months "
+                         "flattened me. A sunrise lamp and my own therapist got me through. If winter's heavy for you, "
+                         "you're not alone."),
+    ("website", False, "For referring clinicians\n\nFax the referral form to (503) 555-0199 or call (503) 555-0142 and our "
+                       "intake team will follow up. With the patient's written consent, we'll confirm the intake."),
+    ("facebook", True, "Thanks to the OHSU palliative care team for hosting our clinicians for a morning on grief after "
+                       "cancer. We came home inspired!\n[photo: ten staff from both teams around a conference table, no "
+                       "patients present]"),
+    ("instagram", False, "Comment from @tired_mama_pdx: my back has hurt for 3 years and i'm exhausted, would therapy even "
+                         "do anything??\n\nReply from @harborlightcounseling: We're sorry it's been so long 💛 We can't "
+                         "advise anyone here, but many people with chronic pain find therapy useful alongside their "
+                         "medical care. Call (503) 555-0142 to talk options; in a crisis, call or text 988."),
+    ("blog", False, "This is a composite, not a real person. Rosa, 52, drives for a delivery company and hasn't slept well "
+                    "since her divorce. Many people like Rosa never call it grief. Here are four signs loss may be "
+                    "affecting you…"),
+    ("email", False, "Asunto: Noticias de diciembre\n\n¡Hola! Taller gratis sobre el estrés: 10 de diciembre, 6 pm, con "
+                     "Jordan Alvarez, LCSW.\n\nPara darse de baja de estos correos, haga clic aquí."),
+    ("google_reviews", False, "Reseña ★★★★★ — Marisol T.: “Priya me ayudó mucho con mi ansiedad.”\n\nRespuesta: Gracias "
+                              "por su opinión. Para proteger la privacidad de todos, no confirmamos si alguien es o ha "
+                              "sido cliente. Llámenos al (503) 555-0142."),
+    ("x", False, "Dec 10 is Human Rights Day. To everyone who has had to start over far from home: your story matters, and "
+                 "so does your mental health. harborlightcounseling.com"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1473,6 +1498,17 @@ BLOCK = [
     ("facebook", False, "@tess.h yes! Priya can move your Monday family slot to 6, just call the desk 👍"),
     ("instagram", False, "Reply to comment \"you all got me through my divorce 🙏\":\n\nwe're grateful we got to walk "
                          "alongside you through it 💛"),
+    # ... after rounds 166-169: a reviewer missed on their day, a board quoted in single quotes in the photo, a
+    # relative in a consented client's quote, a guarantee and a reply about medicine in Spanish
+    ("healthgrades", False, "Reply to review by \"Tom B.\": We miss having you in on Thursdays! Hope the new job is "
+                            "treating you well 🙂"),
+    ("instagram", True, "snow day = phone day ☎️\n[photo: the front desk whiteboard headed 'FRI — switching to video', "
+                        "listing 'Omar T. 10am / Bea K. 1pm']"),
+    ("instagram", True, "“Watching me get better is what got my sister Renata to book her own first session.” — Jasmine "
+                        "Ortiz ✨ [photo: Jasmine Ortiz in our lobby]"),
+    ("facebook", False, "¿Depresión después del parto? En solo 8 sesiones la tristeza desaparece. ¡Resultados "
+                        "garantizados! Llame: (503) 555-0142"),
+    ("instagram", False, "@dani.vgz ¡qué bueno que el nuevo medicamento te está ayudando! nos vemos el martes 💛"),
 ]
 
 

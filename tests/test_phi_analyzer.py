@@ -979,7 +979,29 @@ def test_when_an_initial_stands_before_a_surname_then_it_is_a_name(analyzer, tex
     "POV: the printer jams at 8:59 on a monday #relatable",
     "Our old office dog Pepper crossed over the rainbow bridge this weekend at 14.",
     "Thanks to J. Crew for the donated coats!",
+    "Salud mental para todos 💚 #saludmental #bienestar",
+    "Team breakfast from Panadería La Estrella this morning ☕",
 ])
 def test_when_a_title_a_tag_or_a_pet_looks_like_a_name_then_no_patient_name_is_reported(analyzer, text):
     people = [s for s in spans(analyzer, text) if s[0] == "PERSON"]
     assert [p for p in people if p[1] not in ("Dana Whitfield",)] == []
+
+
+# ... a story's subject with an age, a name among listed names that is also a town, a family by a surname that is
+# no word, wanted on the phone, a given name before an initial near "sliding scale", a family's claims by surname
+@pytest.mark.parametrize("text,name", [
+    ("Rosa, 52, drives for a delivery company.", "Rosa"),
+    ("gift card winners: Kowalski, Ibarra, and Deshawn M.", "Ibarra"),
+    ("kids group tmrw: Mia, Eli, Noor, Santiago, Bea", "Santiago"),
+    ("ugh vm from the Adeyemis again, they want a refund", "Adeyemis"),
+    ("ask Grace W. abt sliding scale paperwork before her 2pm", "Grace W."),
+    ("the Aguilar claims (both kids) were denied for a missing referral", "Aguilar"),
+    ("hope called, cant make 3pm, her ride fell thru again", "hope"),
+])
+def test_when_the_sentence_makes_a_word_someone_then_it_is_a_name(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+def test_when_a_client_is_quoted_and_signed_then_names_in_the_quote_stay_names(analyzer):
+    text = "“Watching me get better is what got my sister Renata to book her first session.” — Jasmine Ortiz"
+    assert ("PERSON", "Renata") in spans(analyzer, text)

@@ -107,7 +107,10 @@ _PUBLICATION_WORDS = {"monthly", "weekly", "quarterly", "digest", "gazette", "ti
 _BUSINESS_WORDS = {"cafe", "coffee", "bakery", "taqueria", "pizzeria", "trattoria", "cantina", "bistro", "brasserie",
                    "grill", "deli", "diner", "restaurant", "eatery", "tavern", "pub", "brewery", "brewing", "creamery",
                    "kitchen", "books", "bookstore", "bookshop", "boutique", "salon", "spa", "barbershop",
-                   "yoga", "pilates", "fitness", "gym", "market", "shop", "store", "farm", "farms", "florist"}
+                   "yoga", "pilates", "fitness", "gym", "market", "shop", "store", "farm", "farms", "florist",
+                   # in Spanish: "Panadería La Estrella", "Centro Comunitario Esperanza", "Iglesia San Juan"
+                   "panaderia", "tienda", "mercado", "restaurante", "cafeteria", "libreria", "farmacia", "centro",
+                   "iglesia", "parroquia", "escuela", "colegio", "clinica", "fundacion", "asociacion"}
 
 
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -429,6 +432,8 @@ class PhiAnalyzer:
         toks = list(doc)  # spaCy makes a new Token object on every pass over a doc: once per text, not per span
         held = [c for c in chosen if _placed_by_grammar(text, c)  # a venue or "in Gresham": the sentence says place
                 or (c.entity_type == "PERSON" and _initial_and_surname(text[c.start:c.end]))  # "K. Morales"
+                # "winners: Kowalski, Ibarra, and Deshawn M.": a name listed between names, though a town's too
+                or (c.entity_type == "PERSON" and self._names_on_both_sides(text, c.start, c.end, chosen))
                 or (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in given_names()
                     and in_a_persons_place(text, c.start, c.end))  # "Thank you for the review, Mercy!": a name, spoken to
                 or self._unplaced_name(text, toks, c)
@@ -805,9 +810,11 @@ class PhiAnalyzer:
         reject spans made only of vocabulary words, or followed by a company word."""
         words = re.findall(r"[^\W\d_][\w'’\-]*", text[start:end])
         nxt = re.match(r"[\s,]*([^\W\d_]+)", text[end:end + 20])
+        prev = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 24):start])
         if any(w.casefold() in _ORG_WORDS or fold(w) in _BUSINESS_WORDS for w in words) \
-                or (nxt and nxt.group(1).casefold() in _ORG_WORDS) or _publication(text, start, end):
-            return False
+                or (nxt and nxt.group(1).casefold() in _ORG_WORDS) or _publication(text, start, end) \
+                or (prev and prev.group(1)[:1].isupper() and fold(prev.group(1)) in _BUSINESS_WORDS):
+            return False  # (or the shop's word before it: "Panadería La Estrella")
         if re.match(r"[ \t]+\d{1,5}\.?(?:[\s,]|$)", text[end:end + 8]):
             return False  # "Peter Zuidhove 188" is a street
 
@@ -1036,7 +1043,10 @@ def _place_by_grammar(text: str, c: _Candidate) -> _Candidate:
     town = len(value.split()) == 1 and value.casefold() in cities()[0] \
         and bool(re.search(r"\b(?:here|live|living|lives|based|located|clinics?|offices?|families|folks)\s+in\s+$",
                            text[max(0, c.start - 20):c.start], re.IGNORECASE))
-    if (single or town) and _PLACE_PREPOSITION.search(text[max(0, c.start - 12):c.start]) \
+    # (or a town of two or three words no one is named: "after emigrating from Santo Domingo")
+    city = len(value.split()) in (2, 3) and value.casefold() in cities()[0] \
+        and bool(re.search(r"\b(?:from|to|in|near)\s+$", text[max(0, c.start - 8):c.start], re.IGNORECASE))
+    if (city or ((single or town) and _PLACE_PREPOSITION.search(text[max(0, c.start - 12):c.start]))) \
             and not re.match(r"['’]s\b", text[c.end:c.end + 3]):
         return replace(c, entity_type="LOCATION")
     return c
@@ -1166,8 +1176,16 @@ def _quoted_title(text: str, c: _Candidate) -> bool:
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
     line_end = len(text) if line_end < 0 else line_end
-    return any(m.start("title") <= c.start and c.end <= m.end("title") + 1
+    return any(m.start("title") <= c.start and c.end <= m.end("title") + 1 and _title_words(m.group("title"))
                for m in _QUOTED_TITLE_BY.finditer(text, line_start, line_end))
+
+
+def _title_words(words: str) -> bool:
+    """A few capitalised words and no sentence in them: a title ("Brain Lock", "Man's Search for Meaning"), not a
+    client's quoted words signed below ("Watching me get better is what got my sister Renata to ...")."""
+    found = re.findall(r"[^\W\d_][\w'’-]*", words)
+    return 0 < len(found) <= 8 and not re.search(r"[.!?]", words) \
+        and all(w[0].isupper() or w.casefold() in _TITLE_CASE_SMALL for w in found)
 
 
 def _led_by_an_acronym(typed: str, c: _Candidate) -> bool:
@@ -1763,7 +1781,9 @@ _CONDITION_EPONYM = re.compile(r"(?:Alzheimer|Parkinson|Huntington|Crohn|Hodgkin
 # (no article or possessive between: "Keisha made the sign" is someone's deed, not a named sign)
 _EPONYM_AFTER = re.compile(r"['’]s?[ \t]+(?:disease|syndrome|palsy|phenomenon|ataxia|lymphoma|sarcoma|chorea|"
                            r"contracture|neuroma|neuralgia|thyroiditis)\b"  # "Ménière's disease", "Bell's palsy"
-                           r"|(?:[ \t]+(?!(?:the|a|an|his|her|their|my|our|your|this|that)\b)[a-z][\w-]*){0,2}[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"
+                           # (not a fee's: "ask Grace W. abt sliding scale paperwork")
+                           r"|(?:[ \t]+(?!(?:the|a|an|his|her|their|my|our|your|this|that|sliding|fee|pay)\b)[a-z][\w-]*){0,2}"
+                           r"[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"
                            r"scale|score|classification|reflex|procedure|technique|method|index|questionnaire|inventory)\b"
                            # a measure's own capitalised name: "the Oswestry Disability Index"
                            r"|(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:Index|Questionnaire|Inventory|Scale|Score|Criteria|Test)\b")

@@ -221,6 +221,10 @@ migratorio migratoria binacional español española inglés bilingüe bilingües
 ansiedad depresión consulta consultas escuela escuelas sesión sesiones señales pediatra bienestar apoyo
 unas algunas algunos durante después antes mientras cual cuál tal vez veces aunque pues ves mucha poca pocos pocas otras
 otros mismo misma cosas cosa ahora mañana tarde noche hable llame visite escríbanos gratuita gratuito gratuitas gratuitos
+centro centros comunitario comunitaria panadería iglesia parroquia parroquial salón taller talleres tienda mercado
+bem vindo vinda bem-vindo bem-vinda obrigado obrigada
+sido ha han he hemos respuesta reseña opinión privacidad persona personas cliente clientes desea comunicarse compartir
+proteger tomarse confirmamos comentamos contacto gusto
 """.split())
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 

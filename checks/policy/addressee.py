@@ -19,7 +19,8 @@ TRAILING_NAME = r",\s+(?P<name>[A-Z][a-z]+)\s*(?:[!.?:]|$)"
 # a family greeted by its name: "Happy holidays to the Lindqvist family!"
 FAMILY_GREETED = r"\b(?:[Hh]appy|[Mm]erry)\s+[\w'’]+\s+to\s+the\s+(?P<name>[A-Z][a-z]+)\s+(?:family|fam|crew|household|clan|kids)\b"
 REPLY_TO = (r"\b(?:to the (?:\w+ )?(?:mom|mother|dad|father|parent|person|reader|follower|woman|man|teen|friend|one) who "
-            r"(?:messaged|asked|wrote|dm'?d|commented|emailed|reached out|posted)|answering your (?:question|comment|dm|message)|your (?:dm|message|comment|question|post|story)|(?:in reply|in response|responding|replying) to "
+            r"(?:messaged|asked|wrote|dm'?d|commented|emailed|reached out|posted)|answering your (?:question|comment|dm|message)|your (?:dm|message|comment|question|post|"
+            r"story(?!\s+(?:matters|is|deserves|counts|belongs)))|(?:in reply|in response|responding|replying) to "
             r"(?:you|your|@\w+)|to answer your question|re: your)\b")
 # Capitalised words that open a post or close a phrase but are not names.
 NOT_NAMES = frozenset({

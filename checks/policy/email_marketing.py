@@ -24,6 +24,8 @@ OPT_OUT_PATTERNS = [
     r"\bstop (?:receiving|getting) (?:these|this|our)\b", r"\bremove (?:you|yourself) from (?:this|our|the) (?:list|mailing)\b",
     r"\breply (?:with )?[\"']?(?:stop|remove|unsubscribe)\b",
     r"\bto stop (?:receiving |getting )?(?:these|our|this|future)\b", r"\bno longer (?:wish|want) to receive\b", r"\{\{?\s*unsubscribe",
+    # in Spanish: "Para darse de baja de estos correos", "cancelar su suscripción", "dejar de recibir"
+    r"\bdar(?:se)? de baja\b", r"\b(?:cancelar|anular) (?:la |su |tu )?suscripci[oó]n\b", r"\bdejar de recibir\b",
 ]
 REASON_PATTERNS = [
     r"\byou(?:'re| are) (?:receiving|getting) this\b",

@@ -181,6 +181,11 @@ CLAIM_PATTERNS = [
     # a count of clients' results offered as proof: "3 of our couples got their bfp this month ... it works"
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens) (?:of )?(?:our|my) (?:\w+ )?(?:clients|patients|"
     r"couples|families|members|moms|mamas)\b[^\n]{0,80}\b(?:it|this|that|it really|it truly) works\b",
+    # in Spanish: "¡en solo 6 sesiones la ansiedad desaparece! GARANTIZADO", "una tasa de éxito del 100%"
+    r"\b(?:ansiedad|depresi[oó]n|estr[eé]s|p[aá]nico|trauma|dolor|tristeza|insomnio)\s+(?:desaparece|se va|se cura|"
+    r"termina)\b",
+    r"\btasa de [ée]xito (?:del? )?(?:9\d|100)\s?%",
+    r"\b(?:resultados|[ée]xito|curaci[oó]n)\s+garantizad[oa]s?\b|\bgarantizad[oa]s?\s+o\s+le\s+devolvemos\b",
 ]
 WINDOW = 60
 

@@ -20,8 +20,8 @@ from checks.policy.base import Rule, Span, compile_all, sentence_bounds
 from checks.roles import EVENT_WORDS
 
 _MED = (r"\b(?:meds|medications?|antidepressants?|ssris?|pills|dose|dosage|refill|prescription|\d+ ?mg|sober\w*|sobriety|"
-        r"relapse|rehab|detox|diagnosis)\b")
-_YOU = r"\b(?:you|your|u|ur|hang in there|hope|see you|proud of you)\b"
+        r"relapse|rehab|detox|diagnosis|dosis|medicamentos?|medicinas?|pastillas|recetas?)\b")  # (and in Spanish)
+_YOU = r"\b(?:you|your|u|ur|hang in there|hope|see you|proud of you|te|tu|tú|usted|nos vemos)\b"
 CARE_PATTERNS = [
     L.SECOND_PERSON_CARE,
     _MED + r"[^\n]{0,120}" + _YOU,
@@ -31,6 +31,8 @@ CARE_PATTERNS = [
     # their missed visits, near their name: "our no-show fee is $75. Yes, even for you, Brianna 😅 (3 in a row!!)"
     r"\b(?:no-?shows?|no-?showed|late[- ]cancel\w*|missed (?:appointments?|appts?|sessions?|visits?))\b",
     # their own paperwork of care: "@mama.bear.pdx yes!! your superbill for nov is ready"
+    # thanked, in Spanish, for coming to their group or session: "gracias por venir al grupo de duelo el jueves"
+    r"\bgracias por (?:venir|asistir) (?:a|al)\s+(?:la |el |su |tu )?(?:grupo|sesi[oó]n|cita|terapia|consulta)\b",
     r"\b(?:your|ur)\s+(?:[\w-]+\s+)?(?:superbills?|invoices?|statements?|receipts?|claims?|copays?|co-pays?|balance|"
     r"refund|records|chart|prescriptions?|refills?|referrals?|test results|paperwork|eobs?|prior auth\w*|"
     r"insurance\s+(?:info|information|card|details))\b"
@@ -40,7 +42,10 @@ CARE_PATTERNS = [
 # the holidays" (not an event's day: "see you Saturday at the 5K!")
 _NEXT_VISIT = re.compile(r"\b(?:see|catch) (?:ya|you|u|y'?all) (?:again )?(?:on |next |this |after |in )?(?:(?:mon|tues?|wed(?:nes)?|"
                          r"thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|week|month|tomorrow|tmrw|the holidays|(?:a|two|\d) weeks?|"
-                         r"the new year|january|jan)\b", re.IGNORECASE)
+                         r"the new year|january|jan)\b"
+                         # in Spanish: "nos vemos el jueves con Jordan"
+                         r"|\bnos vemos (?:el |este |la pr[oó]xima )?(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|"
+                         r"domingo|semana)\b", re.IGNORECASE)
 # Broad: any condition/care word with "you/your" near an addressee...
 # (the "you" of a plain "thank you" is no one's care: "Thank you, Dave! ... to make every visit easy")
 _READER = r"(?<!\bthank )(?<!\bthank-)\b(?:you|your|u|ur)\b"

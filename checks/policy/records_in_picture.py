@@ -148,7 +148,8 @@ class RecordsInPicture(Rule):
 # what a board, sheet or screen in the picture says, quoted: "a whiteboard reads “Tues 4pm – K. Morales – ...”"
 _WRITING_SHOWN = re.compile(r"\b(?:white\s?board|board|screen|monitor|sheet|list|calendar|planner|sticky\s+note|post-it|"
                             r"note|clipboard|sign|tablet|laptop|phone)\b[^.\n\[\]]{0,60}?\b(?:reads?|reading|says?|saying|"
-                            r"shows?|showing|lists?|listing|written|with)\b[^“\"\n]{0,12}?[“\"](?P<words>[^”\"\n]{3,200})", _I)
+                            r"shows?|showing|lists?|listing|written|with)\b[^“\"‘'\n]{0,12}?[“\"‘'](?P<words>(?:[^”\"’'\n]|(?<=\w)['’](?=\w)){3,200})",
+                            _I)
 # a slot: a clock time or a weekday ("Tues 4pm", "10:30", "Thurs")
 _SLOT = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a|p)\b|\b\d{1,2}:\d\d\b|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
                    r"(?:day|s|\.)?\b", _I)

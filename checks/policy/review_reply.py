@@ -176,6 +176,8 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:it was|it['’]s been|it has been|was|been)\s+(?:such\s+|truly\s+|really\s+)?(?:a joy|a pleasure|an honou?r|"
     r"a privilege|a gift)\b[^.!?\n]{0,30}\bto (?:walk alongside|work with|support|see|help|treat|care for|get to know|"
     r"be part of|be with)\b[^.!?\n]{0,20}\b(?:you|u|your|ur)\b",
+    # ... missed as a regular: "We miss seeing you on Tuesdays!!"
+    r"\b(?:miss|missed|missing)\s+(?:seeing|having|working with)\s+(?:you|u)\b",
     # ... told to them as the practice's own honour: "honored we got to sit with you through it" (a bare "glad you
     # found us" under a review confirms nothing more than the review did)
     r"\b(?:honou?red|privileged|grateful|lucky|blessed|glad)\b[^.!?\n]{0,30}\b(?:got|get|were able|was able|have been able)\s+"
@@ -203,6 +205,9 @@ DISCLOSURE_PATTERNS = [
     r"having |watching |helping |getting to know )?(?:be part of |work with |see |help |treat |care for |have )?you(?:r)?\b",
 ]
 GUARD = L.REFUSAL
+# people at large, whom a "their" after them is about
+_MANY_PEOPLE = re.compile(r"\b(?:many|most|some|lots of|a lot of|other|plenty of)\s+(?:\w+\s+)?(?:people|folks|families|parents|"
+                          r"adults|teens|kids|clients|patients|survivors|veterans|caregivers)\b", re.IGNORECASE)
 # a refusal, then what was done anyway: "While we can't discuss details online, we did resubmit your claim"
 # (or a colleague did: "We can't discuss details here, but our billing team has already put a hold on your balance")
 _TURN = re.compile(r",\s*(?:but\s+)?(?:we|I|our\s+(?:[\w-]+\s+){0,2}?(?:team|office|staff|department|manager|biller|"
@@ -251,5 +256,7 @@ class ReviewReply(Rule):
                     continue  # "we cannot discuss your care online" (not "..., we did resubmit your claim")
                 if _OFFER_TO_CHECK.search(text, s0, m.start()) and _COVER_WORD.search(m.group()):
                     continue  # "give us a call and we'll check your specific coverage": an offer to anyone who asks
+                if m.group().lower().startswith("their") and _MANY_PEOPLE.search(text, s0, m.start()):
+                    continue  # "many people living with chronic pain find therapy helpful alongside their medical care"
                 return m.start(), m.end()
         return None

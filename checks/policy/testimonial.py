@@ -128,6 +128,7 @@ class IdentifiableTestimonial(Rule):
         # Phelps saying therapy saved his life"): only people of unknown role identify a patient
         reading = reading_of(draft, analysis)
         known = [(e.start, e.end) for e, role in reading.people(analysis) if role != Role.UNKNOWN]
+        staff = [(e.start, e.end) for e, role in reading.people(analysis) if role == Role.STAFF]
         ids: list[Span] = [(e.start, e.end) for e, role in reading.people(analysis) if role == Role.UNKNOWN]
         ids += [(m.start(), m.end()) for m in self.initials.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.first_last.finditer(text)]
@@ -155,6 +156,14 @@ class IdentifiableTestimonial(Rule):
             by = signed and (signed.span(1) if signed.group(1) else signed.span(2))
             if by and reading.names_colleague(text, *by):
                 continue  # a colleague's own words about their own life: "“My parents came here in 1989 ...” — Jordan"
+            # (or the cue itself names a colleague: "A personal note from Jordan Alvarez, LCSW:\n\nI moved to ...")
+            intro = _INTRODUCED.search(text, max(0, h[0] - 160), h[0])
+            quote = re.compile(r"[\"“”]").search(text, h[0], h[1])
+            cue = (h[0], quote.start() if quote else h[1])  # (the cue's own words, not what is quoted or signed)
+            # (not one of their clients: "A note from one of Priya's clients:")
+            if any((reading.names_colleague(text, a, b) or any(a <= x < b for x, _ in staff))
+                   and not _THEIR_CLIENT.search(text, a, b) for a, b in ([intro.span()] if intro else []) + [cue]):
+                continue  # "Priya Raman, LPC: “Your first session is ...”": a colleague's own words
             colleague_near = reading.names_colleague(text, max(0, h[0] - WINDOW), h[1] + WINDOW)
             if media and not ((_near(known, h) or colleague_near) and not _near(ids, h)):
                 return h  # the picture shows whoever gave it, unless the words are a colleague's own ("Our therapist
@@ -167,6 +176,9 @@ class IdentifiableTestimonial(Rule):
         return None
 
 
+# the line that introduces the words below it, ending in a colon: "A personal note from Jordan Alvarez, LCSW:"
+_INTRODUCED = re.compile(r"[^\n]{1,140}:[ \t]*\n?\s*$")
+_THEIR_CLIENT = re.compile(r"\b(?:clients?|patients?|famil(?:y|ies)|parents?|members?|kiddos?)\b", re.IGNORECASE)
 _REST_OF_QUOTE = re.compile(r"[^”\"]{0,400}[”\"]")
 # who signs the words, on the line after them: "”\n\n— Jordan Alvarez, LCSW"
 _SIGNED_AFTER = re.compile(r"(?<=[—–~-])[ \t]*([^\n]{1,80})|[^\w\n]*(?:\n[ \t]*){0,2}[—–~-][ \t]*([^\n]{1,80})")

@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import Pattern
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checks.phi.lexicon import (US_STATE_CODES, US_STATES, cities, common_surnames, given_names, is_country_or_state,
+from checks.phi.lexicon import (SPANISH_WORDS, US_STATE_CODES, US_STATES, cities, common_surnames, given_names, is_country_or_state,
                                 is_vocabulary)
 from checks.phi.recognizers.base import NameRecognizer
 
@@ -39,6 +39,14 @@ _NAMED_AFTER = ("day", "week", "month", "challenge", "awareness", "foundation", 
 
 # a state as it ends a run-together tag: "oregon", "newyork", "or"
 _STATE_ENDINGS = tuple(sorted({*(s.replace(" ", "") for s in US_STATES), *(c.casefold() for c in US_STATE_CODES)}))
+
+
+def _spanish_run(low: str) -> bool:
+    """A tag that splits wholly into everyday Spanish words ("saludmental" = "salud" + "mental")."""
+    ok = [True] + [False] * len(low)
+    for end in range(1, len(low) + 1):
+        ok[end] = any(ok[s] and low[s:end] in SPANISH_WORDS for s in range(max(0, end - 14), end))
+    return ok[-1] and len(low) >= 6
 
 
 def _town_and_state(low: str) -> bool:
@@ -85,6 +93,8 @@ class HashtagNameRecognizer(NameRecognizer):
                     and not self._words(rest) and rest not in cities()[0] and not is_country_or_state(rest) \
                     and rest not in ("america", "usa"):
                 return True
+        if _spanish_run(low):
+            return False  # "#saludmental", "#DíaDeLosMuertos": everyday Spanish run together
         if tag.islower() or tag.isupper():  # "#mariasanchez", "#liamthelion"
             if is_vocabulary(low, self.common_words) and low not in given_names():
                 return False  # "#milestone" is a word, not "Miles Tone"

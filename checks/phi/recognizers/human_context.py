@@ -94,6 +94,9 @@ _SPOKEN_TO = re.compile(
 _FAMILY = re.compile(r"\b(?:the|both)[ \t]+(?P<v>[^\W\d_][\w'’\-]*?(?:es|s))\b(?![’'])", re.IGNORECASE)
 _JOINS_THE_PRACTICE = re.compile(r"(?:welcome[ \t]+(?:\w+[ \t]+)?to|join(?:s|ed|ing)?|part[ \t]+of|member[ \t]+of)[ \t]+the[ \t]+$",
                                  re.IGNORECASE)
+_BILLED_BY_SURNAME = re.compile(r"\bthe[ \t]+(?P<v>[A-Z][a-z]{2,})[ \t]+(?:claims?|account|balance|bills?|superbills?|"
+                                r"statements?|file|chart|referrals?|PA|prior auth\w*|renewal|ones|intake|case|copays?|"
+                                r"ERAs?|EOBs?)\b")
 _FAMILY_DOES = re.compile(r"[ \t]+(?:again|want|wanted|called|asked|said|texted|emailed|left|cancell?ed|no-?showed|"
                           r"rescheduled|need|needs|needed)\b", re.IGNORECASE)
 _MESSAGE_FROM = re.compile(r"\b(?:vm|voicemail|call|text|email|e-mail|message|msg|note|letter|card)[ \t]+from[ \t]+$",
@@ -241,6 +244,12 @@ class HumanContextRecognizer(NameRecognizer):
                                 rf"(?:{_HUMAN_DOES})\b", 0.9),
         # what the front desk does with a patient: "call back hope re: her f/u", "can i put sterling in w/ april",
         # "who let RIVER have the sticker drawer"
+        # a story's subject with an age after it: "Ana, 34, moved to Portland from Michoacán eight years ago"
+        Pattern("name_age", r"(?<![\w'’@#])(?P<v>(?-i:[A-Z])[^\W\d_]+(?:[ \t](?-i:[A-Z])[^\W\d_]+)?),[ \t]*\d{1,2},[ \t]+"
+                            r"(?-i:[a-z])", 0.9),
+        # a name marked as a client's in brackets: "Obi (pt) prefers texts", "Dana K. (client)"
+        Pattern("marked_client", rf"(?<![\w'’@#])(?P<v>(?-i:[A-Z])[\w’'\-]+(?:[ \t](?-i:[A-Z])[\w’'\-]*\.?)?)[ \t]*\((?:pt|client|"
+                                 r"patient|new pt|new client)\)", 0.9),
         Pattern("called_back", rf"\bcall(?:ing|ed)?[ \t]+back[ \t]+(?P<v>{_W})", 0.9),
         # someone the desk books, sees or reaches at a time: "u seeing Thandiwe at 2?", "can u take Obi on mondays",
         # "can sb text j.p. that his 2pm moved"
@@ -325,6 +334,7 @@ class HumanContextRecognizer(NameRecognizer):
         not_person = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()
                       if e.label_ in _NOT_PERSON]
         found = (super().analyze(text, entities, nlp_artifacts, regex_flags) + self._families(text)
+                 + self._billed_by_surname(text)
                  + self._named_baby(text) + self._initialled(text)
                  + self._spoken_to(text, nlp_artifacts) + self._owner_without_apostrophe(text)
                  + self._greeted(text) + self._titled_initial(text))
@@ -466,6 +476,13 @@ class HumanContextRecognizer(NameRecognizer):
     def _found(self, start: int, end: int) -> RecognizerResult:
         return RecognizerResult(self.ENTITY, start, end, 0.9, recognition_metadata={
             RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+    def _billed_by_surname(self, text: str) -> list[RecognizerResult]:
+        """ "the Aguilar claims", "the Trevino PA renewal", "the Haddad ones": a family's care by a census surname
+        that is no English word."""
+        return [self._found(*m.span("v")) for m in _BILLED_BY_SURNAME.finditer(text)
+                if m.group("v").casefold() in common_surnames() and not is_vocabulary(m.group("v"), self.common_words)
+                and m.group("v").casefold() not in cities()[0]]
 
     def _families(self, text: str) -> list[RecognizerResult]:
         """ "the Garcias of Boise", "the hendersons are moving": a surname in the plural is a family."""

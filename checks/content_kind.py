@@ -235,15 +235,30 @@ _REPLYING_TO_LINE = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:repl
                                r"[^\n]{1,300}?:[ \t]*(?:[\"“][^\n]{0,300}[\"”][ \t]*)?(?=\n\s*\S)", _FLAGS)  # (a blank line may follow)
 
 
+# a review pasted as its stars and words: "★★★★★ “Jordan and the whole staff are amazing”" (a reply label follows)
+_STARS_LINE = re.compile(r"^[ \t]*(?:[★⭐]\ufe0f?[ \t]*){1,5}(?:☆[ \t]*){0,4}", re.MULTILINE)
+
+
 def pasted_review(text: str) -> tuple[int, int] | None:
     """Where the draft quotes the review it answers, before its reply: words already public and
     not posted again, so nothing in them is the reply's disclosure."""
-    review = _REVIEW_HEADER.search(text)
+    review = _REVIEW_HEADER.search(text) or _STARS_LINE.search(text)
     reply = _REPLY_HEADER.search(text, review.end()) if review else None
     if reply:
         return review.start(), reply.start()
     replying = _REPLYING_TO_LINE.search(text)
     return replying.span() if replying else None
+
+
+def reply_opening(text: str) -> int:
+    """Where the reply's own words begin: past a pasted review or comment and the reply's label ("Reply: Hi
+    Heather! ..."); 0 for a draft that quotes nothing."""
+    pasted = pasted_review(text)
+    if pasted is None:
+        return 0
+    label = _REPLY_HEADER.match(text, pasted[1])
+    at = label.end() if label else pasted[1]
+    return len(text) - len(text[at:].lstrip())
 
 
 # a note to whoever reviews the draft, not part of the post: "[note to reviewer: this is Elena's quote — anonymous
@@ -337,7 +352,11 @@ def is_email(draft: Draft) -> bool:
 def classify(draft: Draft) -> set[str]:
     """The content kinds this draft is, from its wording and attachments."""
     text = draft.text
-    kinds = {k for k in _COMPILED if k not in ("before_after", "email_marketing") and kind_spans(text, k)}
+    # (what only the pasted review or comment above a reply is, the reply is not: "Comment: Can my 15-year-old see
+    # a therapist ...?" tells no story of the practice's)
+    pasted = pasted_review(text)
+    kinds = {k for k in _COMPILED if k not in ("before_after", "email_marketing")
+             and any(k == "review_reply" or not (pasted and pasted[0] <= a and b <= pasted[1]) for a, b in kind_spans(text, k))}
     media = draft.has_photo or draft.has_video
     if before_after_span(text, media) is not None:
         kinds.add("before_after")

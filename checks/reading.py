@@ -25,7 +25,8 @@ from checks.policy import lexicon as L
 from checks.policy.lexicon import question_hook_spans
 from checks.subjects import (clients_in_general, condolence, descriptions_of_no_client, hearts_with_a_community,
                              no_client_pictured, offering_terms, own_news, points_at_someone, readers_at_large,
-                             reply_heading, thanks_for_helping_us, thanks_for_rating, video_chapter_spans)
+                             reply_heading, says_was_a_client_here, thanks_for_helping_us, thanks_for_rating,
+                             video_chapter_spans)
 
 # A sentence at or above this probability reads as a disclosure about a patient on its own;
 # at or above CARE_CONTEXT it is at least about someone's care, so a name in it is PHI.
@@ -33,6 +34,7 @@ DISCLOSURE_THRESHOLD = 0.65
 CARE_CONTEXT = 0.5
 # the writer's or a colleague's own news (checks/subjects.py) is never about a patient's care
 OWN_NEWS_CAP = 0.3
+SAID_OUTRIGHT = 0.9  # a sentence that says in so many words that someone is or was a client here
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -110,6 +112,9 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
     spans = model_spans(text, analysis, roles, staff_first_names)
     context = context_tags(draft.platforms, draft.has_photo)
     scored = model.score(text, spans, context)
+    # "Fun fact: Riley was actually a client here back in 2019": said outright, whoever it is about
+    scored = [replace(s, probability=max(s.probability, SAID_OUTRIGHT)) if says_was_a_client_here(text[s.start:s.end])
+              else s for s in scored]
     review_site = any(p in REVIEW_PLATFORMS for p in draft.platforms)
     bounds = [(s.start, s.end) for s in scored]
     is_colleague = lambda w: is_staff_first_name(w, staff_first_names)  # noqa: E731

@@ -1599,6 +1599,9 @@ def in_context_roles(text: str, entities, roles: tuple[Role, ...],
         elif r == Role.UNKNOWN and (e.start, e.end) in unknown and text[e.start:e.end].split()[0].casefold() in stand_ins:
             r = Role.INVENTED  # a real client under a name that is not theirs: no registered patient's, and what the
             # draft tells of them is still told (the case is real; only the name is made up)
+        elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _an_item_among_colleagues(text, e, staff):
+            r = Role.STAFF  # "1. Priya: no email after 6pm 2. Jordan: trail runs ... 4. Lena: karaoke": one of the team
+            staff.append((e.start, e.end))
         elif r == Role.UNKNOWN and e.entity_type == "PERSON" and _listed_after_colleagues(text, e, staff):
             r = Role.STAFF  # "Our DPTs Lauren Kim and Marcus Ito", "our PTs Lauren, Devon and Sofia"
             staff.append((e.start, e.end))
@@ -1654,6 +1657,17 @@ _OWN_BEFORE = re.compile(r"\b(?:our|ur)\s+(?:very\s+)?own\s+$", _I)
 # (an aside may follow a name: "Kayla (MSW student at PSU) and Omar")
 _LIST_JOINT = re.compile(r"(?:\s*\([^()\n]{0,60}\))?\s*(?:,|and|&|\+)\s*(?:and\s+)?$")
 _JOBS_BEFORE = re.compile(r"\b(?:our|the)\s+(?:\w+\s+)?" + _STAFF_JOB + r"\s*(?::|!+)?\s*(?:[^\w\s]\s*){0,3}(?:dr\.?\s+)?$", _I)
+
+
+_ITEM_BEFORE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}[.)]|[•*–-])[ \t]*(?:dr\.?[ \t]+)?$", _I | re.MULTILINE)
+_ITEM_AFTER = re.compile(r"[ \t]*[:–—-][ \t]")
+
+
+def _an_item_among_colleagues(text: str, e: Entity, staff: list[tuple[int, int]]) -> bool:
+    """The name opens a list item ("4. Lena: karaoke") in a list whose items open with two or more colleagues."""
+    def item(a: int, b: int) -> bool:
+        return bool(_ITEM_BEFORE.search(text, max(0, a - 8), a) and _ITEM_AFTER.match(text, b))
+    return item(e.start, e.end) and sum(item(a, b) for a, b in staff) >= 2
 
 
 def _listed_after_colleagues(text: str, e: Entity, staff: list[tuple[int, int]]) -> bool:

@@ -933,6 +933,18 @@ CLEAR = [
                               "sido cliente. Llámenos al (503) 555-0142."),
     ("x", False, "Dec 10 is Human Rights Day. To everyone who has had to start over far from home: your story matters, and "
                  "so does your mental health. harborlightcounseling.com"),
+    # ... after rounds 170-171: a teen-consent question under its pasted comment, a reply greeting the commenter with
+    # whom the practice sees, a review pasted as its stars above the owner's response, an athlete's family in a guide
+    ("facebook", False, "Comment: Can my 16-year-old start therapy without me knowing?\n\nReply: Great question! In "
+                        "Oregon, teens 14 and older can generally consent to their own outpatient mental health care. "
+                        "Give us a call at (503) 555-0142 and we'll explain how confidentiality works for families."),
+    ("facebook", False, "Comment (Dana P.): Do you work with kids under 10? Our doctor suggested therapy for our 7 yo.\n\n"
+                        "Reply: Hi Dana! Our therapists work with children ages 5 and up, and with teens and families. "
+                        "Call (503) 555-0142 and our intake team can talk with you privately 💙"),
+    ("google_reviews", False, "★★★★★ “Priya and the front desk are wonderful.”\n\nOwner response: Thanks so much for "
+                              "the kind words! We'll pass them on to the team."),
+    ("blog", False, "How Coaches Can Spot a Struggling Player\n\nWatch for withdrawal from teammates, and loop in the "
+                    "school counselor or the athlete's family if something seems off. In a crisis, call or text 988."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1509,6 +1521,21 @@ BLOCK = [
     ("facebook", False, "¿Depresión después del parto? En solo 8 sesiones la tristeza desaparece. ¡Resultados "
                         "garantizados! Llame: (503) 555-0142"),
     ("instagram", False, "@dani.vgz ¡qué bueno que el nuevo medicamento te está ayudando! nos vemos el martes 💛"),
+    # ... after rounds 170-171: a roster on the whiteboard in the photo, names written on things in the picture,
+    # legible names on a clipboard, a school's one office-holder counted among referrals, care said to be shared with
+    # the reviewer, a new colleague who was a client here
+    ("instagram", True, "finally hung the new art in the group room ✨ [photo: the group room; the whiteboard behind the "
+                        "couch reads 'Girls Group — Wk 3: Ava, Sofia, Imani, Keira']"),
+    ("facebook", True, "Our office manager knitted a stocking for every kiddo on our caseload 🧦 [photo: the mantel with "
+                       "stockings stitched 'Milo', 'Zuri', 'Ezra' and 'Pia']"),
+    ("instagram", True, "What a day at the Teen Wellness Fair! 💚 [photo: our table with a banner, a bowl of candy and a "
+                        "clipboard of our teen group's members, several names legible]"),
+    ("linkedin", False, "Two years into our Grant High partnership: 41 students referred, 27 started counseling, and yes, "
+                        "that includes the senior class president, who talks about it openly."),
+    ("healthgrades", False, "Thank you for the kind review! Jordan really valued the trauma work you two did together "
+                            "this year. 🙏"),
+    ("instagram", False, "Welcome aboard, Casey! 🎉 Fun fact: Casey was once a client here herself before grad school — "
+                         "full circle 💛"),
 ]
 
 

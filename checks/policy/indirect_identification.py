@@ -369,6 +369,10 @@ class IndirectIdentification(Rule):
             # (the care may come first: "we supported the only woman on Portland Fire’s hazmat team through her ...")
             if _CARE_GIVEN_STRONG.search(text, max(s0, m.start() - 40), m.start()):
                 return m.start(), m.end()
+            # (or counted among those in care: "38 students referred, 24 started care — and yes, that includes this
+            # year's student body president")
+            if _COUNTED_AMONG.search(text, s0, m.start()) and _TAKEN_INTO_CARE.search(text, s0, m.start()):
+                return m.start(), m.end()
             word = re.compile(r"\w").search(text, m.end())
             n1 = sentence_bounds(text, word.start())[1] if word else m.end()
             if (_CARE_OF_THEM.search(text, m.end(), n1) or _in_care_here(text[s0:n1])) \
@@ -440,8 +444,16 @@ _ONLY_ONE_HOLDS = re.compile(r"\b(?:[\w'’-]+\s+){0,3}(?-i:[A-Z])[a-z]+\s+of\s+
                              # "the only woman on Portland Fire’s hazmat team"
                              r"\bthe\s+only\s+(?:[\w-]+\s+){0,2}?(?:woman|man|person|girl|boy|member|mom|dad|[a-z]+(?:er|or|ist|ian))"
                              r"\s+(?:on|at|in|of|from)\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*|"
-                             r"\bsalutatorian\b|\bpoet\s+laureate\b|\b(?:homecoming|prom|rose\s+festival)\s+(?:king|queen)\b",
+                             r"\bsalutatorian\b|\bpoet\s+laureate\b|\b(?:homecoming|prom|rose\s+festival)\s+(?:king|queen)\b|"
+                             # a school's one office-holder: "this year's student body president"
+                             r"\b(?:student\s+body|(?:senior|junior|freshman|sophomore)\s+class|asb)\s+president\b|"
+                             r"\bdrum\s+major\b",
                              re.IGNORECASE)
+_COUNTED_AMONG = re.compile(r"\b(?:includes?|including|among (?:them|those|whom)|one of (?:them|those))\b[^.!?\n]{0,30}$",
+                            re.IGNORECASE)
+_TAKEN_INTO_CARE = re.compile(r"\b(?:referred|started (?:care|therapy|counseling|sessions)|in (?:care|therapy|counseling)|"
+                              r"(?:our )?(?:clients|patients|caseload)|seen by us|we(?:['’]ve| have)? (?:seen|treated|supported))\b",
+                              re.IGNORECASE)
 # ... and the practice's time with them, said of them: "walking alongside her", "supporting him"
 _CARE_OF_THEM = re.compile(r"\b(?:walk(?:ed|ing)?\s+alongside|support(?:ed|ing)?|work(?:ed|ing)?\s+with|treat(?:ed|ing)?|"
                            r"see(?:ing)?|counsel\w*|sat\s+with|sitting\s+with)\s+(?:her|him|them)\b"

@@ -14,6 +14,7 @@ import re
 
 from bot.domain import Draft, Severity
 from checks.base import Analysis
+from checks.content_kind import reply_opening
 from checks.policy import lexicon as L
 from checks.policy.addressee import Addressees
 from checks.policy.base import Rule, Span, compile_all, sentence_bounds
@@ -63,7 +64,10 @@ _ANSWERS_A_QUESTION = re.compile(r"\b(?:great|good|fair|excellent) question\b|\b
                                  # what the practice offers: "Hi Megan! Yes, we offer adult autism assessments at both
                                  # our offices"
                                  r"|\b(?:yes|yep|absolutely|we sure do)[!,.]*\s+(?:we|our (?:team|clinicians|therapists))\s+"
-                                 r"(?:do\s+)?(?:offer|provide|have|run|see|accept|take|do)\b", re.IGNORECASE)
+                                 r"(?:do\s+)?(?:offer|provide|have|run|see|accept|take|do)\b"
+                                 # whom the practice sees: "Hi Heather! Our clinicians see children ages 6 and up"
+                                 r"|\bour\s+(?:clinicians|therapists|counselors|counsellors|team|providers|staff)\s+"
+                                 r"(?:see|work with|treat|offer|provide|specialize in)\b", re.IGNORECASE)
 
 # what is said to anyone who feels the same: "so many people feel this way", "you're not alone in this", "it's
 # completely normal": a public answer in general terms (care said to the one answered still counts, above)
@@ -111,7 +115,9 @@ class PatientCommunication(Rule):
             for s, e in who:
                 if s - WINDOW <= m.end() and e + WINDOW >= m.start():
                     return min(s, m.start()), max(e, m.end())
-        if self.org.search(text) or _ANSWERS_A_QUESTION.search(text[:80]) or _ANYONE_FEELS_THIS.search(text):
+        opening = reply_opening(text)  # (the reply opens below a comment it quotes)
+        if self.org.search(text) or _ANSWERS_A_QUESTION.search(text, opening, opening + 80) \
+                or _ANYONE_FEELS_THIS.search(text):
             return None  # (an answer to a public question speaks to anyone who asks: "Great question 😊 Yes, we're ...")
         for m in self.broad.finditer(text):
             if _within(m, refused):

@@ -33,6 +33,8 @@ _RECORD = re.compile(
     r"(?:full\s+)?(?:[\w-]+\s+)?(?:appointments|appts|patients|clients|kiddos|kids)\b"
     r"|\b(?:the|our)\s+(?:appointment|appt|patient|client)\s+(?:schedule|book|list|board)\b"
     r"|\bsign[- ]in\s+(?:sheet|list|clipboard)\b|\bcheck[- ]?in\s+(?:sheet|list|board)\b"
+    # names said to be readable: "a clipboard ... with several names legible"
+    r"|\bnames?\s+(?:are\s+|is\s+)?(?:legible|readable|visible)\b|\b(?:legible|readable|visible)\s+names\b"
     r"|\b(?:patient|client)\s+(?:charts?|files?|folders?|records?|intake forms?)\b"
     # charts and the week's intake slots: "a tall stack of intake charts", "this week's IOP intake slots"
     r"|\b(?:intake|new[- ](?:client|patient))\s+(?:charts?|files?|folders?|paperwork|forms?|packets?|slots?|appointments?|appts?)\b"
@@ -164,6 +166,15 @@ def _someone_booked_in_writing(text: str, analysis: Analysis, draft: Draft,
     for d0, d1 in described:
         for m in _WRITING_SHOWN.finditer(text, d0, d1):
             w0, w1 = m.span("words")
-            if _SLOT.search(m.group("words")) and any(w0 <= e.start < w1 for e in strangers):
+            named = sum(w0 <= e.start < w1 for e in strangers)
+            # (or a roster without slots: "the whiteboard reads 'Teen Boys Group — Wk 6: Liam, Noah, Jaylen'")
+            if (named and _SLOT.search(m.group("words"))) or named >= 2:
                 return w0, w1
+        # names written on things in the picture, each quoted: "ornaments embroidered with 'Tasha', 'Bri', 'Gus'"
+        quoted = [e for e in strangers if d0 <= e.start < d1 and _QUOTE_BEFORE.search(text, max(d0, e.start - 2), e.start)]
+        if len(quoted) >= 2:
+            return quoted[0].start, quoted[-1].end
     return None
+
+
+_QUOTE_BEFORE = re.compile(r"[“\"‘']$")

@@ -176,6 +176,9 @@ DISCLOSURE_PATTERNS = [
     r"\b(?:it was|it['’]s been|it has been|was|been)\s+(?:such\s+|truly\s+|really\s+)?(?:a joy|a pleasure|an honou?r|"
     r"a privilege|a gift)\b[^.!?\n]{0,30}\bto (?:walk alongside|work with|support|see|help|treat|care for|get to know|"
     r"be part of|be with)\b[^.!?\n]{0,20}\b(?:you|u|your|ur)\b",
+    # ... the work done together: "Dr. Chen really enjoyed the EMDR work you two did together this fall"
+    r"\b(?:enjoyed|loved|valued|appreciated|treasured)\b[^.!?\n]{0,30}\b(?:work|sessions?|time)\s+(?:that\s+)?(?:you|u)\s+"
+    r"(?:two\s+|both\s+)?(?:did|do|put in|shared|spent|had)\b",
     # ... missed as a regular: "We miss seeing you on Tuesdays!!"
     r"\b(?:miss|missed|missing)\s+(?:seeing|having|working with)\s+(?:you|u)\b",
     # ... told to them as the practice's own honour: "honored we got to sit with you through it" (a bare "glad you

@@ -102,7 +102,9 @@ _FAMILY_DOES = re.compile(r"[ \t]+(?:again|want|wanted|called|asked|said|texted|
 _MESSAGE_FROM = re.compile(r"\b(?:vm|voicemail|call|text|email|e-mail|message|msg|note|letter|card)[ \t]+from[ \t]+$",
                            re.IGNORECASE)
 # a family by its name: "the nguyen family", "the okonkwo fam", "the ramirez twins"
-_NAMED_FAMILY = re.compile(r"\b(?:the|both)[ \t]+(?:(?:whole|entire|lovely|sweet|amazing|wonderful)[ \t]+)?(?P<v>[^\W\d_][\w'’\-]+)[ \t]+(?:family|fam|household|clan|crew|twins|triplets|"
+# (a possessive is no family's name: "the athlete's family"; an apostrophe inside one is: "the O'Brien family")
+_NAMED_FAMILY = re.compile(r"\b(?:the|both)[ \t]+(?:(?:whole|entire|lovely|sweet|amazing|wonderful)[ \t]+)?"
+                           r"(?P<v>[^\W\d_][\w\-]*(?:['’](?!s\b)[\w\-]+)?)[ \t]+(?:family|fam|household|clan|crew|twins|triplets|"
                            r"boys|girls|kids|kid|boy|girl|sisters|brothers)\b", re.IGNORECASE)
 
 

@@ -32,6 +32,13 @@ CARE_PATTERNS = [
     # their missed visits, near their name: "our no-show fee is $75. Yes, even for you, Brianna 😅 (3 in a row!!)"
     r"\b(?:no-?shows?|no-?showed|late[- ]cancel\w*|missed (?:appointments?|appts?|sessions?|visits?))\b",
     # their own paperwork of care: "@mama.bear.pdx yes!! your superbill for nov is ready"
+    # a named person's visit, said to the one addressed: "you actually used it here for Ava's visit last spring"
+    r"(?-i:\b[A-Z][a-z]+)['’]s\s+(?:last\s+|next\s+|first\s+)?(?:visit|appointment|appt|session|intake|eval|evaluation|"
+    r"assessment)s?\b",
+    # their relative in care with us: "since he's already working with your wife", "your son's seat in group"
+    r"\b(?:working|works|worked|seeing|sees|saw|treating|treats)\s+(?:with\s+)?(?:your|ur)\s+(?:wife|husband|partner|son|"
+    r"daughter|kid|kiddo|child|mom|dad|mother|father|teen|brother|sister)\b",
+    r"\bsave\s+(?:his|her|their)\s+(?:seat|spot|place|chair)\b",
     # thanked, in Spanish, for coming to their group or session: "gracias por venir al grupo de duelo el jueves"
     r"\bgracias por (?:venir|asistir) (?:a|al)\s+(?:la |el |su |tu )?(?:grupo|sesi[oó]n|cita|terapia|consulta)\b",
     r"\b(?:your|ur)\s+(?:[\w-]+\s+)?(?:superbills?|invoices?|statements?|receipts?|claims?|copays?|co-pays?|balance|"

@@ -933,14 +933,11 @@ CLEAR = [
                               "sido cliente. Llámenos al (503) 555-0142."),
     ("x", False, "Dec 10 is Human Rights Day. To everyone who has had to start over far from home: your story matters, and "
                  "so does your mental health. harborlightcounseling.com"),
-    # ... after rounds 170-171: a teen-consent question under its pasted comment, a reply greeting the commenter with
-    # whom the practice sees, a review pasted as its stars above the owner's response, an athlete's family in a guide
+    # ... after rounds 170-171: a teen-consent question under its pasted comment, a review pasted as its stars above
+    # the owner's response, an athlete's family in a guide
     ("facebook", False, "Comment: Can my 16-year-old start therapy without me knowing?\n\nReply: Great question! In "
                         "Oregon, teens 14 and older can generally consent to their own outpatient mental health care. "
                         "Give us a call at (503) 555-0142 and we'll explain how confidentiality works for families."),
-    ("facebook", False, "Comment (Dana P.): Do you work with kids under 10? Our doctor suggested therapy for our 7 yo.\n\n"
-                        "Reply: Hi Dana! Our therapists work with children ages 5 and up, and with teens and families. "
-                        "Call (503) 555-0142 and our intake team can talk with you privately 💙"),
     ("google_reviews", False, "★★★★★ “Priya and the front desk are wonderful.”\n\nOwner response: Thanks so much for "
                               "the kind words! We'll pass them on to the team."),
     ("blog", False, "How Coaches Can Spot a Struggling Player\n\nWatch for withdrawal from teammates, and loop in the "

@@ -29,7 +29,7 @@ from checks.policy.lexicon import REFUSAL, client_question_spans, refusal_spans
 from checks.policy.addressee import Addressees
 from checks.reading import CARE_CONTEXT, DISCLOSURE_THRESHOLD, reading_of
 from bot.config import REVIEW_PLATFORMS
-from checks.content_kind import pasted_review, reply_opening
+from checks.content_kind import pasted_review
 from checks.subjects import clients_present, pronoun_for_someone_else
 
 _REVIEW = re.compile(r"\b(?:(?:your|the|this) (?:kind |honest |thoughtful |detailed )?(?:review|feedback|rating)|"
@@ -163,7 +163,7 @@ class PhiCheck(Check):
         has_person = any(e.entity_type in PEOPLE and r == Role.UNKNOWN
                          for e, r in zip(analysis.entities, reading.roles))
         pasted = pasted_review(text)
-        reviewers = self._reviewers(draft, analysis, hits, reading)
+        reviewers = self._reviewers(draft, analysis, hits, reading, pasted)
         # (what the pasted review itself tells is the reviewer's own public words, not the reply's)
         told = [d for d in reading.disclosures() if not (pasted and pasted[0] <= d.start < pasted[1])]
         findings = []
@@ -222,18 +222,22 @@ class PhiCheck(Check):
         return s is not None and reading.is_own_news(pos) and bool(_WRITER_SPEAKS.search(text, s.start, s.end))
 
     @staticmethod
-    def _reviewers(draft: Draft, analysis: Analysis, hits, reading) -> set[tuple[int, int]]:
+    def _reviewers(draft: Draft, analysis: Analysis, hits, reading,
+                   pasted: tuple[int, int] | None) -> set[tuple[int, int]]:
         """Names spoken to in a reply to a review ("Hi Chris, we hear you — billing surprises are
         stressful"): the reviewer signed their review with it, so the name alone exposes nothing; a
         reply that tells or confirms care is blocked by its sentences (the disclosure model and
-        the review-reply rule), and the name then blocks too."""
+        the review-reply rule), and the name then blocks too. ``pasted``: where the review or comment the
+        reply answers is quoted above it."""
         text = draft.text
         review = set(draft.platforms) & set(REVIEW_PLATFORMS) or _REVIEW.search(text)
         # a reply to a comment opens by greeting its writer ("Hi Tom, we're not able to ...", "@mia.k great q!");
         # with no review rule behind it, only while nothing said to them touches care
         # (or is named at the end of a first sentence said to them: "We're so sorry for the loss of your mom, Carla.")
         # (the reply opens below the comment it quotes: "Replying to @catmom_503 (“...”):\n\n@catmom_503 so many ...")
-        begin = reply_opening(text)
+        # (a labelled reply, "Reply: Hi Jen! ...", keeps its greeting's name: what such replies go on to say about the
+        # one greeted is not read well enough yet to let the name through)
+        begin = len(text) - len(text[pasted[1]:].lstrip()) if pasted else 0
         first = sentence_bounds(text, begin)[1]
         opening = [e for e in analysis.of_type(*PEOPLE) if review or _GREETING.fullmatch(text, begin, e.start)
                    or (begin <= e.start and e.end <= first and _CALLED_LAST.match(text, e.end)

@@ -1361,6 +1361,8 @@ def is_staff_first_name(word: str, first_names: frozenset[str]) -> bool:
 _NEAR_NAME = 40
 _THE_CLINICIAN_SEEN_BEFORE = re.compile(r"\b(?:seeing|sees|saw|see|started with|(?:sessions?|appointments?|appts?|work|"
                                         r"therapy|time) (?:with|w/))\s+$", _I)
+_THE_CLINICIAN_HELPS_AFTER = re.compile(r"\s+(?:really\s+|truly\s+|has\s+|have\s+)?(?:helped|helps|supported|supports|taught|"
+                                        r"teaches|listened to|walked with|treated|saved)\s+(?:me|us|my|our|him|her|them)\b", _I)
 # a colleague's name as the label of what they write next, in their own voice: "a note from Jordan: in 4th grade I ..."
 _WRITER_LABEL_AFTER = re.compile(r"\s*:\s*[^\n]{0,60}?(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|my)(?![\w'’])")
 # "is jordan taking new clients?": the clients are the colleague's caseload
@@ -1387,7 +1389,9 @@ def staff_by_first_name(text: str, entities, roles: tuple[Role, ...], first_name
             # (the writer, labelled, telling their own past: "a note from Jordan: in 4th grade I missed ...")
             own_label = _WRITER_LABEL_AFTER.match(text, e.end)
             # (the one seen is the clinician: "He started seeing Jordan once a week", "sessions with Priya")
-            seen = _THE_CLINICIAN_SEEN_BEFORE.search(text, max(0, e.start - 30), e.start)
+            # (or the one who helped: "“Jordan helped me rebuild my life”")
+            seen = _THE_CLINICIAN_SEEN_BEFORE.search(text, max(0, e.start - 30), e.start) \
+                or _THE_CLINICIAN_HELPS_AFTER.match(text, e.end)
             if _TAKING_CLIENTS.search(near) or own_label or seen or not ((not_staff and not_staff.start() < hi - lo)
                                                                          or _CARE_OF_SOMEONE.search(near)):
                 r = Role.STAFF

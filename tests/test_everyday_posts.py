@@ -942,6 +942,9 @@ CLEAR = [
                               "the kind words! We'll pass them on to the team."),
     ("blog", False, "How Coaches Can Spot a Struggling Player\n\nWatch for withdrawal from teammates, and loop in the "
                     "school counselor or the athlete's family if something seems off. In a crisis, call or text 988."),
+    # ... after the final rounds: a colleague who helped, named in a consented client's quote
+    ("email", False, "Subject: Spring notes\n\n• Client voices: “Priya helped me find my footing again.” — Marcus Bell\n"
+                     "• New group in April\n\nUnsubscribe: harborlightcounseling.com/unsubscribe"),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1533,6 +1536,16 @@ BLOCK = [
                             "this year. 🙏"),
     ("instagram", False, "Welcome aboard, Casey! 🎉 Fun fact: Casey was once a client here herself before grad school — "
                          "full circle 💛"),
+    # ... after the final rounds and the regression: a reply that loved working with the reviewer's child by name, a
+    # named child's intake, a spouse in care with a colleague, a child's seat saved in group, all under pasted comments
+    ("google_reviews", False, "★★★★★ “Priya got my daughter through her first year of college.” — Tanya W.\n\nOur reply: "
+                              "Thank you, Tanya! Priya loved working with Zoe this year 💙"),
+    ("facebook", False, "Comment from Dee R.: “do you take OHP?”\nOur reply: Hi Dee! Yes 😊 you used it for Leo's intake "
+                        "in March so you're all set!"),
+    ("facebook", False, "Comment from Sam K.: Is Priya taking new clients?\n\nOur reply: Hi Sam! Priya already works with "
+                        "your husband, so she'd suggest one of our other clinicians for you."),
+    ("facebook", False, "comment from Rosa L.: “is the monday kids group on over break?”\n\nreply: Hi Rosa! Yes, Monday kids group "
+                        "meets as usual, tell her we'll save her seat 😊"),
 ]
 
 

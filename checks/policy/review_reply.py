@@ -179,6 +179,8 @@ DISCLOSURE_PATTERNS = [
     # ... the work done together: "Dr. Chen really enjoyed the EMDR work you two did together this fall"
     r"\b(?:enjoyed|loved|valued|appreciated|treasured)\b[^.!?\n]{0,30}\b(?:work|sessions?|time)\s+(?:that\s+)?(?:you|u)\s+"
     r"(?:two\s+|both\s+)?(?:did|do|put in|shared|spent|had)\b",
+    # ... or the one they brought, by name: "Jordan loved working with Ethan this season"
+    r"\b(?:enjoyed|loved|loves|love|enjoys)\s+(?:working with|seeing|treating|caring for|helping|having)\s+(?-i:[A-Z])[a-z]+\b",
     # ... missed as a regular: "We miss seeing you on Tuesdays!!"
     r"\b(?:miss|missed|missing)\s+(?:seeing|having|working with)\s+(?:you|u)\b",
     # ... told to them as the practice's own honour: "honored we got to sit with you through it" (a bare "glad you

@@ -232,7 +232,9 @@ _REPLY_HEADER = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:draft[ \
 # me so much”):", "In reply to Dana K.: “...”" (the reply follows on the next line)
 _REPLYING_TO_LINE = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:replying|reply|in[ \t]+reply|responding|"
                                r"response)[ \t]+to[ \t]+"
-                               r"[^\n]{1,300}?:[ \t]*(?:[\"“][^\n]{0,300}[\"”][ \t]*)?(?=\n\s*\S)", _FLAGS)  # (a blank line may follow)
+                               r"[^\n]{1,300}?:[ \t]*(?:[\"“][^\n]{0,300}[\"”][ \t]*)?(?:(?=\n[ \t]*\S)|(?<=\):)(?=\n\s*[^\s#]))", _FLAGS)
+# (a blank line may come before the reply where the comment is quoted in brackets: "Replying to @x (“...”):\n\n@x so
+# many people ..."; after "Reply to @x: “...”" the quote may be the reply itself, with the post going on below it)
 
 
 # a review pasted as its stars and words: "★★★★★ “Jordan and the whole staff are amazing”" (a reply label follows)

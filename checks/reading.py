@@ -261,10 +261,10 @@ def says_nothing_of_anyone(sentence: str) -> bool:
 
 # leave to share and nothing else: "We're sharing this with her family's blessing." (whose news it is, and whether
 # leave covers it, the sentences around it say)
-_SHARED_WITH_LEAVE = re.compile(r"[\W_]*(?:(?:we|we['’]re|we are|we['’]ve|we have|this is|it['’]s|and)[ \t]+)?(?:shar|post)\w*"
+_SHARED_WITH_LEAVE = re.compile(r"[\W_]*(?:(?:we|we['’]?re|we are|we['’]ve|we have|this is|it['’]s|and)[ \t]+)?(?:shar|post)\w*"
                                 r"(?:[ \t]+(?:this|it|these|the news|this news|(?:her|his|their)[ \t]+(?:story|news|photos?|"
                                 r"pictures?|words)))?[ \t]+with[ \t]+(?:(?:her|his|their|the)[ \t]+)?(?:(?:family|loved ones|"
-                                r"husband|wife|partner|kids|children|parents)['’]s?[ \t]+)?(?:full[ \t]+|written[ \t]+|kind[ \t]+)?"
+                                r"husband|wife|partner|kids|children|parents)['’]?s?[ \t]+)?(?:full[ \t]+|written[ \t]+|kind[ \t]+)?"
                                 r"(?:blessing|permission|consent)[.!]*[\W_]*", re.IGNORECASE)
 # a greeting and nothing else: "Hi Megan!"
 _BARE_GREETING = re.compile(r"[^\w]*(?:hi|hey|hello|hiya|dear|good (?:morning|afternoon|evening))[ \t]+[^\W\d_][\w'’.-]*"

@@ -246,9 +246,7 @@ def _practice_alone(sentence: str) -> bool:
     """ "We left inspired!", "We had a blast 🎉": the practice speaking of itself in a few words, no one else and no
     care in them."""
     m = _WE_OPENS.match(sentence)
-    return bool(m) and len(re.findall(r"[^\W\d_]+", sentence)) <= _FEW_WORDS \
-        and not _SOMEONE_OR_CARE.search(sentence, m.end()) \
-        and not any(w in HEALTH_TERMS for w in re.findall(r"[a-z'’-]+", sentence[m.end():].casefold()))
+    return bool(m) and says_nothing_of_anyone(sentence[m.end():])
 
 
 _WE_OPENS = re.compile(r"[\W_]*(?:we|we['’](?:re|ve|d|ll))\b", re.IGNORECASE)
@@ -266,6 +264,7 @@ _SHARED_WITH_LEAVE = re.compile(r"[\W_]*(?:(?:we|we['’]?re|we are|we['’]ve|w
                                 r"pictures?|words)))?[ \t]+with[ \t]+(?:(?:her|his|their|the)[ \t]+)?(?:(?:family|loved ones|"
                                 r"husband|wife|partner|kids|children|parents)['’]?s?[ \t]+)?(?:full[ \t]+|written[ \t]+|kind[ \t]+)?"
                                 r"(?:blessing|permission|consent)[.!]*[\W_]*", re.IGNORECASE)
+
 # a greeting and nothing else: "Hi Megan!"
 _BARE_GREETING = re.compile(r"[^\w]*(?:hi|hey|hello|hiya|dear|good (?:morning|afternoon|evening))[ \t]+[^\W\d_][\w'’.-]*"
                             r"(?:[ \t]+[^\W\d_][\w'’.-]*)?[!,.]*[\W_]*", re.IGNORECASE)

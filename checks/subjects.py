@@ -63,7 +63,7 @@ _SOMEONES_CARE = re.compile(r"\b(?:our|this|that|today'?s|a|the|last|next|in|her
                             r"(?:session|appointment|appt|visit|intake|consult)s?\b"
                             # care a colleague gives someone: "his 12-month checkup today with Dr. Ortega"
                             r"|\b(?:her|his|their)\s+(?:[\w-]+\s+){0,2}(?:check-?up|exam|cleaning|adjustment|shots?|"
-                            r"vaccines?|physical|screening|fitting|treatment|procedure|surgery|surgerie|operation|repair|"
+                            r"vaccines?|physical|screening|fitting|treatment|procedure|surgery|surgeries|operation|repair|"
                             r"replacement|therapy)s?\b[^.!?\n]{0,30}\b(?:with|by)\s+"
                             r"(?:dr\.?|doctor|our)\b", _I)
 _PATIENT_REF = re.compile(L.PATIENT_REF, _I)
@@ -137,8 +137,8 @@ def own_news(text: str, bounds: list[tuple[int, int]], entities: tuple[Entity, .
             continue
         colleague_here = any(s <= p.start < e and r == Role.STAFF for p, r in people) or any(
             is_colleague(w) for w in re.findall(r"[^\W\d_]+", sentence)) or bool(_A_COLLEAGUE_OPENS.match(text, s, e))
-        if colleague_here and _CARED_FOR_HERE.search(sentence) and (_CARE_WORD.search(sentence)
-                                                                     or _WAS_A_CLIENT.search(sentence)):
+        if colleague_here and ((_CARED_FOR_HERE.search(sentence) and _CARE_WORD.search(sentence))
+                               or says_was_a_client_here(sentence)):  # ("Riley was actually a client here")
             out.append(False)  # "our own Kayla ... who's been coming to us for her post-op knee rehab": a patient too
             continue
         if _in_a_colleagues_care(text, s, e, people, is_colleague):
@@ -857,9 +857,6 @@ _THANKS_FOR_RATING = re.compile(
 
 # the practice giving the care: "coming to us for", "with Dr. Lin here", "in our chair"
 _CARED_FOR_HERE = re.compile(r"\b(?:coming|came|comes|come|been coming)\s+(?:in\s+)?to\s+(?:us|see us|see me)\b"
-                             # "Riley was actually a client here back in 2019"
-                             r"|\b(?:was|were|been)\s+(?:actually\s+|once\s+|also\s+|herself\s+|himself\s+)?(?:a\s+)?"
-                             r"(?:client|patient)s?\s+(?:here|of ours|with us)\b"
                              r"|\bhere (?:at|with)\s+(?:us|our|the)\b|\bin (?:our|my) (?:chair|clinic|office)\b"
                              r"|\b(?:with|by) dr\.?\s+\w+\s+here\b"
                              r"|\b" + L.TIME_IN_OUR_CARE, _I)  # a colleague who was a client here
@@ -875,7 +872,6 @@ _DENIED_OR_ASKED = re.compile(r"\b(?:whether|if|not|never|no|confirm\w*|discuss\
 
 _WAS_A_CLIENT_HERE = re.compile(r"\b(?:was|were|is|has been|had been)\s+(?:actually\s+|once\s+|also\s+|herself\s+|"
                                 r"himself\s+|themselves\s+)?(?:a\s+)?(?:client|patient)s?\s+(?:here|of ours|with us)\b", _I)
-_WAS_A_CLIENT = re.compile(r"\b(?:a\s+)?(?:client|patient)s?\s+(?:here|of ours|with us)\b", _I)
 _CARE_WORD = re.compile(r"\b(?:" + L.CONDITION + "|" + L.CARE + r")\b", _I)
 
 

@@ -158,7 +158,7 @@ class IdentifiableTestimonial(Rule):
                 continue  # a colleague's own words about their own life: "“My parents came here in 1989 ...” — Jordan"
             # (or the cue itself names a colleague: "A personal note from Jordan Alvarez, LCSW:\n\nI moved to ...")
             intro = _INTRODUCED.search(text, max(0, h[0] - 160), h[0])
-            quote = re.compile(r"[\"“”]").search(text, h[0], h[1])
+            quote = _QUOTE_MARK.search(text, h[0], h[1])
             cue = (h[0], quote.start() if quote else h[1])  # (the cue's own words, not what is quoted or signed)
             # (not one of their clients: "A note from one of Priya's clients:")
             if any((reading.names_colleague(text, a, b) or any(a <= x < b for x, _ in staff))
@@ -178,6 +178,7 @@ class IdentifiableTestimonial(Rule):
 
 # the line that introduces the words below it, ending in a colon: "A personal note from Jordan Alvarez, LCSW:"
 _INTRODUCED = re.compile(r"[^\n]{1,140}:[ \t]*\n?\s*$")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _THEIR_CLIENT = re.compile(r"\b(?:clients?|patients?|famil(?:y|ies)|parents?|members?|kiddos?)\b", re.IGNORECASE)
 _REST_OF_QUOTE = re.compile(r"[^”\"]{0,400}[”\"]")
 # who signs the words, on the line after them: "”\n\n— Jordan Alvarez, LCSW"

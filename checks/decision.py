@@ -190,10 +190,16 @@ def _anonymous_testimonial(text: str, findings: list[Finding]) -> list[Finding]:
     out = []
     for f in findings:
         if (f.code in _IN_THEIR_WORDS and f.severity == Severity.BLOCK and f.start is not None
-                and any(t0 < f.end and f.start < t1 for t0, t1 in words)):
+                and any(t0 < f.end and f.start < t1 for t0, t1 in words)
+                and not _SAID_IN_SESSION.search(text, *sentence_bounds(text, f.start))):
             f = replace(f, severity=Severity.WARN, message=f"{f.message}; inside an anonymous testimonial")
         out.append(f)
     return out
+
+
+# words said in a session, not given as a testimonial: "A client of mine said something in our session last Thursday"
+_SAID_IN_SESSION = re.compile(r"\b(?:in|during)\s+(?:our|my|a|the|today['’]s|yesterday['’]s|last|this)\s+(?:\w+\s+)?session\b"
+                              r"|\bin\s+session\b", re.IGNORECASE)
 
 
 # the line that says whose words they were: "” 🌿\n— a Harbor Light client", "” (a Harbor Light client)"

@@ -184,6 +184,7 @@ def read(draft: Draft, analysis: Analysis, model: DisclosureModel | None = None,
               or thanks_for_helping_us(text[s.start:s.end]) or sign_off(text[s.start:s.end])
               or _GREETS_A_GROUP.fullmatch(text[s.start:s.end].strip())
               or _CONGRATS_ON_LIFE.fullmatch(text[s.start:s.end].strip())
+              or _DAY_NAMED.fullmatch(text[s.start:s.end].strip())
               or _BARE_GREETING.fullmatch(text[s.start:s.end].strip())
               or reply_heading(text[s.start:s.end])
               or (not (replying or photo) and says_nothing_of_anyone(text[s.start:s.end])
@@ -272,6 +273,11 @@ _BARE_GREETING = re.compile(r"[^\w]*(?:hi|hey|hello|hiya|dear|good (?:morning|af
 _CONGRATS_ON_LIFE = re.compile(r"[\W_]*(?:congrats|congratulations)[!,.]*[ \t]+(?:to you[ \t]+)?on[ \t]+(?:the|your)[ \t]+"
                                r"(?:new[ \t]+)?(?:job|position|role|promotion|graduation|wedding|engagement|baby|retirement|"
                                r"move|house|home|degree|license|licensure)\b[^.!?\n]{0,60}[.!]*[\W_]*", re.IGNORECASE)
+# a day named and nothing else: "Today is #WorldAIDSDay.", "It's World Mental Health Day!", "Happy Pride Month 🌈"
+_DAY_NAMED = re.compile(r"(?!.*\b(?:discharge|surgery|graduation|sober|sobriety|recovery|treatment|therapy|session|rehab|last|"
+                        r"first|birth)\w*\b)"  # (not "Happy discharge day!": someone's care)
+                        r"[\W_]*(?:(?:today|tomorrow|this[ \t]+(?:week|month))[ \t]+is|it['’]?s|happy)[ \t]+(?:#[\w'’]*(?:day|week|month)"
+                        r"|(?:[\w'’-]+[ \t]+){0,5}(?:day|week|month))[!.]*[\W_]*", re.IGNORECASE)
 # a greeting to many at once: "Hi Sellwood-Moreland group!", "Hello neighbors,"
 _GREETS_A_GROUP = re.compile(r"[^\w]*(?:hi|hello|hey|dear|good morning)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:group|neighbou?rs|"
                              r"community|friends|everyone|all|folks|families|team|members)[!,.]*[^\w]*", re.IGNORECASE)
@@ -300,7 +306,8 @@ _HOW_TO_TITLE = re.compile(r"(?:\d{1,2}|top \d{1,2}|how|why|what|when|signs?|tip
 _HOW_TO_QUESTION = re.compile(r"(?:how|what|why|when|should|can|do|does|is|are)\b", re.I)
 _TITLE_OPENING = re.compile(r"(?:^|\n|(?<=[.!?])[ \t]+)[ \t]*")
 _TITLE_END = re.compile(r"\n|[.!?](?:\s|$)|\s(?=\d{1,2}[.)]\s)")
-_LIST_MARK = r"(?:\d{1,2}[.)]|\d{1,2}:\d\d|[-•*▪➡👉✔✅])"  # (a video's chapters: "6:10 Making a plan together")
+# (a video's chapters: "6:10 Making a plan together"; a thread's posts: "2/ ...")
+_LIST_MARK = r"(?:\d{1,2}[.)]|\d{1,2}/(?=[ \t])|\d{1,2}:\d\d|[-•*▪➡👉✔✅])"
 
 
 def listicle_title(text: str) -> tuple[int, int] | None:
@@ -315,8 +322,10 @@ def listicle_title(text: str) -> tuple[int, int] | None:
         title = (m.end(), end.start() if end else len(head))
         if end and end.group(0).startswith("?") and _HOW_TO_QUESTION.match(head, m.end()) and 3 <= len(words) <= 14:
             return title  # a reader's question as the title: "What actually happens at a hearing test? 🦻"
-        if text.islower() and end and end.group(0) == "\n":
-            return title if 3 <= len(words) <= 14 else None  # typed all in lower case: the title is the first line
+        if end and end.group(0) == "\n" and (text.islower() or ("\n" not in head[:title[0]]
+                                                                   and head[title[0]:title[1]].islower())):
+            # typed in lower case, or the title line is: the title is the first line
+            return title if 3 <= len(words) <= 14 else None
         # the title's capitals, up to where a sentence runs on ("... a Speech Evaluation Every child develops")
         run = list(itertools.takewhile(lambda w: w[0].isupper() or w.casefold() in _SMALL_WORDS, words))
         if 3 <= sum(w[0].isupper() for w in run) and len(run) <= 14:

@@ -122,7 +122,7 @@ _CREDENTIAL_BEFORE = re.compile(
     r"|(?:^|\s)" + _DASH + r"?\s*[a-z][\w'’\-]+(?:\s+[a-z][\w'’\-]+)*,\s*(?:[a-z/\-]{1,7},\s*){0,2}"
     + _LOWER_CREDENTIALS + r",?\s*[|·•]?\s*$")
 _STAFF_SENTENCE = re.compile(
-    r"\b(?:(?<!always )(?<!all )(?<!are )(?<!is )(?<!be )(?<!re )(?<!re so )welcome(?! back| to the world)|welcoming(?! back)|meet|introducing|introduce|joins|joined|joining|hired|new hire|"
+    r"\b(?:(?<!always )(?<!all )(?<!are )(?<!is )(?<!be )(?<!re )(?<!re so )welcome(?! back| to the world)|welcoming(?! back)|(?<!every )(?<!each )(?<!the )(?<!a )(?<!swim )(?<!track )(?<!next )(?<!this )(?<!that )(?<!big )(?<!home )meet|introducing|introduce|joins|joined|joining|hired|new hire|"
     # ("our team" alone is who gives the care, not who the person is: "our team will start in-home pt with him")
     r"say hello to|say hi to|(?:our|the) (?:newest |new )(?:team|staff)|our (?:team|staff) members?|"
     # the team out together: "Dr. Amir, Keisha, Lou and Tina after our team lunch"
@@ -140,9 +140,6 @@ _STAFF_SENTENCE = re.compile(
     r"on staff|(?:our|my) colleague|(?:is|are) (?:now )?(?:accepting|seeing) new)\b", _I)
 # a clinician's title: in a post, "Dr. X" is who treats, unless the sentence says X is the patient
 _DOCTOR_BEFORE = re.compile(r"\b(?:dr|dra|doctor|doctora)\.?\s+$", _I)  # (Spanish: "Dra. Herrera")
-_SIGNATURE_TITLE_AFTER = re.compile(
-    r"^\s*,\s*(?:Medical|Clinical|Executive|Program|Practice|Office|Managing)\s+(?:Director|Manager)\b"
-    r"|^\s*,\s*(?:Owner|Founder|Co-?Founder|CEO|President|Practice Owner)\b", _I)
 _EVENT_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Fun\s+)?(?:Run|Walk|5K|10K|Half Marathon|Marathon|Race|Gala|Festival|Fair|Classic|"
                           r"Challenge|Expo|Summit|Conference|Open|Tournament|Invitational)\b")
 # (the colleague may be named first: "Congrats to our very own Dr. Amy Nguyen and her husband Chris on the arrival of")
@@ -162,6 +159,21 @@ _A_DOCTOR = re.compile(r"\b(?:dr|doctor)\.?\s+[A-Z]", _I)
 _BACK_FROM_LEAVE = re.compile(r"\b(?:maternity|paternity|parental|family) leave\b", _I)
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[•·*▪➡👉\-–—]|\d{1,2}[.)])?[ \t]*$")
 _BY_AN_AUTHOR_AFTER = re.compile(r"\s+by\s+(?:dr\.?\s+)?[A-Z][\w'’-]+")
+# the start of a listed title before the span: "2. Life Without Ed" (of "... by Jenni Schaefer")
+_TITLE_WORDS_OPENING_A_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[•·*▪➡👉\-–—]|\d{1,2}[.)])[ \t]*(?-i:(?:[A-Z0-9][\w'’-]*|a|an|the|of|to|in|on|for|and|with|"
+    r"is|at|from|your|my|our|not|without)[ \t]+){1,8}$")
+# ... with more of the title after the span: "1. Goodbye Ed|, Hello Me by Jenni Schaefer"
+_TITLE_RUNS_TO_AN_AUTHOR_AFTER = re.compile(r"(?:[,:!?]?[ \t]+(?-i:[A-Z0-9][\w'’-]*|a|an|the|of|to|in|on|for|and|with|me|you|"
+                                            r"my|your)){1,8}[ \t]+by[ \t]+(?:dr\.?[ \t]+)?(?-i:[A-Z])")
+# a listed title with its maker in brackets: "• Hidden Brain (Shankar Vedantam)", "3. The Happiness Lab (Dr. "
+# (any mark may open the line, "🎧 ADHD reWired (Eric Tivers)"; a co-host may share the brackets, "(Ali & Joe Hartwell)")
+_LISTED_TITLE_BRACKET_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[^\w\s(]{1,3}|\d{1,2}[.)])[ \t]*(?-i:[A-Z0-9][^\n()]{1,80})\((?:[^()\n]{1,40}(?:&|\band\b|,)[ \t]*)?"
+    r"(?:dr\.?[ \t]+)?$", re.I)
+_BRACKET_CLOSES_A_LISTED_TITLE = re.compile(r"(?:[ \t]*(?:&|\band\b|,)[^()\n]{1,40})?\)[ \t]*(?:[:—–-]|\n|$)", re.I)
+_MEDIA_WORDS = re.compile(r"\b(?:podcasts?|books?|reads?|reading|listen\w*|episodes?|memoirs?|authors?|hosts?|shows?|"
+                          r"films?|documentar(?:y|ies)|audiobooks?|novels?)\b", re.I)
 # insurers and plans the practice takes: "in network with Moda, Regence and Aetna", "we accept Kaiser"
 _INSURERS_BEFORE = re.compile(
     r"\b(?:in[- ]network with|(?:we|i) (?:accept|take|bill)|insurance (?:from|like|through)|plans? (?:from|like)|"
@@ -204,6 +216,11 @@ _STAFF_JOB = (r"(?:(?:clinic|practice|office|peer support|peer|group|nurse|lead|
               # any clinician named for their field: "our audiologist", "our podiatrist", "our pediatrician"
               r"lead|physio|pta|cota|rn|lpn|cna|rdh|ma|[a-z]{3,}(?:ologist|ist|ician|ographer))s?")  # "our DPTs"
 STAFF_JOB = _STAFF_JOB  # for checks/subjects.py: "one of our PT assistants" is a colleague
+_SIGNATURE_TITLE_AFTER = re.compile(
+    r"^\s*,\s*(?:Medical|Clinical|Executive|Program|Practice|Office|Managing)\s+(?:Director|Manager)\b"
+    r"|^\s*,\s*(?:Owner|Founder|Co-?Founder|CEO|President|Practice Owner)\b"
+    # any job as a signature's title, ending its line: "Kendra Lewis, Intake Coordinator"
+    r"|^[ \t]*,[ \t]*(?-i:(?:[A-Z][\w&/-]*[ \t]+){0,3}(?=[A-Z]))" + _STAFF_JOB + r"[ \t]*(?:$|\n|[|·•])", _I)
 # the parents are colleagues: "Welcome to the world, baby Rose! Dr. Amani and her husband welcomed their daughter"
 _COLLEAGUE_WELCOMED = re.compile(r"\b(?:dr\.?|doctor|our\s+(?:\w+\s+)?(?:" + _STAFF_JOB + r"))\s+[^.!?\n]{0,60}\bwelcomed\b", _I)
 _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)\s+"
@@ -237,8 +254,12 @@ _CARED_BY_THE_JOB = re.compile(r"\b(?:families|clients|patients|moms|mamas|paren
 # where in the practice someone works: "marisol and tiff in billing", "Jen from the front desk" (not
 # "Elena at the front desk with her quote card": a client can stand there)
 # someone signing as one of ours, now or before: "— Nina P. (former intern)", "Sam (our old receptionist)"
-_OUR_JOB_IN_BRACKETS_AFTER = re.compile(r"^\s*\(\s*(?:(?:a|our|my)\s+)?(?:former|past|ex-?|old|retired|current)?\s*"
-                                        + _STAFF_JOB + r"\s*(?:here|at\s+[\w\s]{1,40})?\)", _I)
+_OUR_JOB_IN_BRACKETS_AFTER = re.compile(r"^\s*\(\s*(?:(?:a|our|my|the)\s+)?(?:former|past|ex-?|old|retired|current)?\s*"
+                                        r"(?:" + _STAFF_JOB + r"|front[- ]desk|front[- ]office|billing|scheduling|intake|reception)"
+                                        # with a word of praise: "Kendra Lewis (front desk extraordinaire)"
+                                        r"(?:\s+(?:extraordinaire|queen|king|wizard|guru|hero|legend|superstar|rock ?star|ninja|"
+                                        r"magician|whisperer|boss|mvp))?"
+                                        r"\s*(?:here|at\s+[\w\s]{1,40})?\)", _I)
 _STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*(?:and\s+)?[\w'’-]+){0,3}\s+(?:(?:in|from)\s+(?:billing|scheduling|intake|admin|"
                                 r"marketing|accounting|facilities|(?-i:IT|HR)|"
                                 r"(?:patient|client)\s+(?:relations|services|experience|advocacy)|(?:the\s+)?front\s+office|"
@@ -255,6 +276,8 @@ _STAFF_PLACE_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*(?:and\s+)?[\w'’-]+){0,
                                 r"sends)\b|\s*[;:])"
                                 # "10 YEARS with Maribel at the front desk 🎉", "shoutout to Kim at our front desk!"
                                 r"|at\s+(?:our|the)\s+front[ -]desk(?=[ \t]*(?:[^\w\s,]|$))"
+                                # beside another desk: "Kendra at the front desk and Luis in billing keep ..."
+                                r"|at\s+(?:our|the)\s+front[ -]desk(?=\s+(?:and|&)\s+[\w'’-]+\s+(?:in|at|from|on)\s)"
                                 r")\b", _I)
 # who is who in a photo: "Left to right: Dana, Marisol and Kev", "Pictured: ..."
 _ROLL_CALL_BEFORE = re.compile(r"\b(?:left to right|l\s*(?:to|-|→|->|➡️?)\s*r|from left|pictured|in the photo|in the pic)"
@@ -725,6 +748,7 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC  # "Martin Luther King Jr. Day" is a holiday named after someone
     value = text[e.start:e.end]
     initialled = re.search(r"(?:^|\s)[A-Z]\.?$", value) or re.match(r"\s+[A-Z]\.", after) \
+        or re.match(r"[A-Z]\.[ \t]*[A-Z]", value) \
         or re.search(r"\s[A-Z]\.,", value) \
         or re.fullmatch(r"(?:[A-Z]\.){1,2}[A-Z]\.?", value) \
         or re.search(r"\s[a-z]\.?$", value) or re.match(r"\s+[a-z]\.(?=[\s,]|$)", after)  # "— linda k."
@@ -802,8 +826,13 @@ def person_role(text: str, e: Entity) -> Role:
         # "Kevin Hines ... has spent the years since telling that story publicly"; "the 1848 railroad accident
         # that sent an iron rod through Gage's skull": their own public story, or history
         return Role.PUBLIC
-    if _LINE_OPENING.search(before) and _BY_AN_AUTHOR_AFTER.match(after):
-        return Role.PUBLIC  # "• Burnout by Emily Nagoski": a book's title in a reading list, not a person
+    if (_LINE_OPENING.search(before) or _TITLE_WORDS_OPENING_A_LINE.search(before)) \
+            and (_BY_AN_AUTHOR_AFTER.match(after) or _TITLE_RUNS_TO_AN_AUTHOR_AFTER.match(after)):
+        # "• Burnout by Emily Nagoski", "2. Life Without Ed by Jenni Schaefer": a book's title in a reading list
+        return Role.PUBLIC
+    if _LISTED_TITLE_BRACKET_BEFORE.search(before) and _BRACKET_CLOSES_A_LISTED_TITLE.match(after) \
+            and (len(value.split()) >= 2 or not after.startswith(")")) and _MEDIA_WORDS.search(text):
+        return Role.PUBLIC  # "• Unlocking Us (Brené Brown): vulnerability, courage": a show's host, a book's author
     if (_LISTED_TITLE_BEFORE.search(before) or _LISTED_TITLE_COMMA_BEFORE.search(before)) \
             and _LISTED_AUTHOR_AFTER.match(after):
         return Role.PUBLIC  # "2. Atomic Habits — James Clear": a reading list's author
@@ -1277,7 +1306,10 @@ _ASKS_EVERYONE = re.compile(r"\b(?:please|kindly|request|order|submit|register|s
 _CARE_EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(HEALTH_TERMS, key=len, reverse=True))
                                 + r")\b[ \t]+(?:on|since|in)[ \t]+$", _I)
 _PAPERWORK_BEFORE = re.compile(r"\b(?:authori[sz]ation|consent form|written permission)\b[^.!?\n]{0,25}$", _I)
-_STARTING_BEFORE = re.compile(r"\b(?:starting|beginning|effective|as of)[ \t]+(?:on[ \t]+)?(?:[A-Za-z]+day,?[ \t]+)?$", _I)
+# (or what opens then: "New client openings start Jan 4", "groups resume Jan 12")
+_STARTING_BEFORE = re.compile(r"\b(?:starting|beginning|effective|as of|(?:openings?|spots?|slots?|groups?|classes|sessions|"
+                              r"hours|registration|enrollment|waitlist)[ \t]+(?:start|starts|begin|begins|open|opens|resume|"
+                              r"resumes|reopens?))[ \t]+(?:on[ \t]+)?(?:[A-Za-z]+day,?[ \t]+)?$", _I)
 
 
 def _name_words(value: str) -> list[str]:
@@ -1913,7 +1945,9 @@ EVENT_WORDS = re.compile(r"\b(?:workshop|webinar|event|class|seminar|conference|
                          r"host(?:s|ing|ed)?|support circle|open to (?:anyone|everyone|all|the public)|"
                          r"fundraiser|walk|run|race|marathon|sponsor(?:s|ing|ed)?|5k|gala|join us|rsvp|tickets?|"
                          # a giving campaign: "Every gift through April 30 will be matched"
-                         r"(?:every|your) (?:gift|donation)|matched (?:dollar|gift|donation)s?|matching gift|giving tuesday|"
+                         r"(?:every|your) (?:gift|donation)|matched (?:dollar|gift|donation)s?|matching gift|giving ?tuesday|"
+                         # an invitation, a campaign's goal: "You're invited: ... (Sat Dec 12)", "Our goal: $15,000 by Dec 31"
+                         r"you(?:['’]?re| are) invited|(?:our|the|a) (?:\w+ )?goal(?=\s*(?::|is|of)\s*\$)|"
                          r"next (?:one|session|class|meeting|date|meetup)(?=\s*:)|"  # "Next one: Sat June 7, 6pm"
                          r"register|registration|venue|community room|meeting|presenting|presentation|keynote|"
                          r"speaking|"

@@ -256,7 +256,7 @@ _PRACTICE_THING = re.compile(
     r"|(?:\b(?:our|the)\s+|^[\W\d_]*)(?:[\w-]+\s+){0,2}(?:room|office|lobby|space|clinic|building|website|kitchen|gym|"
     r"studio|suite|entrance|hallway|waiting area|front desk|desk|reception)\s+(?:makeover|renovation|remodel|refresh|"
     r"redesign|facelift|upgrade|glow[- ]?up)\b"
-    r"|\b(?:our|the)\s+(?:front desk|reception|waiting room|lobby|break room|office|entrance)\s+(?:got|gets|had|has had)\s+"
+    r"|\b(?:our|the)\s+(?:front desk|reception|waiting[- ]room|lobby|break room|office|entrance)\s+(?:got|gets|had|has had)\s+"
     r"(?:a\s+)?(?:\w+\s+)?(?:makeover|renovation|remodel|refresh|facelift|upgrade|glow[- ]?up)\b"
     # the practice at an event: "we had SO much fun at the resource fair yesterday!!"
     r"|\bwe\b[^.!?\n]{0,40}\b(?:at|to|for)\s+(?:the|our|a|this)\s+(?:[\w'’&-]+\s+){0,4}(?:fair|festival|walk|run|5k|gala|"
@@ -329,7 +329,7 @@ _CLIENTS_PRESENT = re.compile(
     r"time|visits?|class(?:es)?|checkups?|cleanings?))"
     r"|\b(?:full|packed|busy)\b[^.!?\n]{0,30}\bwaiting room\b|\b(?:packed|full) house\b"
     # someone caught on camera where clients wait: "caught this gorgeous smile in the waiting room today"
-    r"|\b(?:caught|snapped|spotted)\b[^.!?\n]{0,40}\bin (?:the|our) (?:waiting room|lobby)\b"
+    r"|\b(?:caught|snapped|spotted)\b[^.!?\n]{0,40}\bin (?:the|our) (?:waiting[- ]room|lobby)\b"
     # clients at an activity in the picture: "Our residents had a BLAST at the BBQ", "group art therapy day"
     r"|\bour (?:\w+ )?(?:residents|patients|clients|kiddos|members)\b (?:all )?(?:had (?:a blast|so much fun|fun|a great time|a ball)|"
     r"enjoyed|celebrated|danced|decorated|painted|showed off|made|got to)\b"
@@ -450,8 +450,10 @@ def no_client_pictured(text: str) -> bool:
 
 # what the writer says the photo shows: "(photo: 7 group members around the table)", "[pic: ...]", "Photo: ..."
 _MEDIA = r"(?:photos?|pics?|pictures?|images?|video)(?:\s+(?:montage|clip|reel|carousel|slideshow|collage|b-roll))?"
-_PHOTO_SHOWS = re.compile(r"\(\s*" + _MEDIA + r"\s*(?:shows?|of)?\s*[:=–—-]\s*(?P<a>[^)]{1,400})"
-                          r"|\[\s*" + _MEDIA + r"\s*(?:shows?|of)?\s*[:=–—-]\s*(?P<c>[^\]]{1,400})"
+# (the media may be named by its place: "[header image: stock photo of ...]", "(cover photo: ...)")
+_MEDIA_KIND = r"(?:(?:header|cover|hero|banner|featured|feature|main|profile|post|story|thumbnail|attached)\s+)?"
+_PHOTO_SHOWS = re.compile(r"\(\s*" + _MEDIA_KIND + _MEDIA + r"\s*(?:shows?|of)?\s*[:=–—-]\s*(?P<a>[^)]{1,400})"
+                          r"|\[\s*" + _MEDIA_KIND + _MEDIA + r"\s*(?:shows?|of)?\s*[:=–—-]\s*(?P<c>[^\]]{1,400})"
                           r"|^\s*(?:📸\s*)?(?:photos?|pics?|pictures?|images?)\s*(?:shows?)?\s*[:=–—-]\s*(?P<b>.+)$", _I | re.M)
 
 
@@ -496,7 +498,7 @@ _CARE_OUTING = re.compile(r"\bexposure\b|\bwalk[- ]and[- ]talk\b|\b(?:therapy|gr
 # those who took part, in a post about one of the practice's groups: "six participants holding certificates"
 _PARTICIPANTS_SHOWN = re.compile(r"\b(?:participants|graduates|grads|members|attendees)\b", _I)
 _OUR_GROUP = re.compile(r"\bour\s+(?:[\w'’&-]+\s+){0,5}(?:group|program|cohort|circle)\b", _I)
-_WHERE_CLIENTS_WAIT = re.compile(r"\b(?:waiting room|lobby|group room|therapy room|session room|office couch|"
+_WHERE_CLIENTS_WAIT = re.compile(r"\b(?:waiting[- ]room|lobby|group[- ]room|therapy[- ]room|session[- ]room|office couch|"
                                  # arriving: "walks toward the Suite 200 door", "in our parking lot"
                                  r"(?:suite \d+|office|front) door|parking lot|(?:are|is|sit|sits|sitting) waiting|"
                                  r"waiting (?:on|in|outside|by|at))\b", _I)
@@ -894,9 +896,15 @@ _REPLY_HEADING = re.compile(r"^[^\w\n]*(?:draft\s+)?(?:reply|response|responding
                             r"\b(?:review|comment|rating)\b[^\]\n]{0,40}\]?[^\w\n]*$", _I)
 
 
+# a reply's label alone: "Response from the owner:", "Our reply:", "Draft response —"
+_REPLY_LABEL = re.compile(r"^[^\w\n]*(?:(?:draft|our|proposed|suggested|my|owner|owner['’]s|business|practice)\s+)?"
+                          r"(?:reply|response|respuesta)(?:\s+(?:from|by)\s+(?:the\s+)?(?:owner|business|practice|clinic|office|"
+                          r"team|front desk|manager))?\s*[:—–-]?[^\w\n]*$", _I)
+
+
 def reply_heading(sentence: str) -> bool:
-    """The sentence only says which review the reply below answers: it tells no one's care."""
-    return bool(_REPLY_HEADING.match(sentence.strip()))
+    """The sentence only says which review the reply below answers, or labels the reply: it tells no one's care."""
+    return bool(_REPLY_HEADING.match(sentence.strip()) or _REPLY_LABEL.match(sentence.strip()))
 
 
 # a video's chapter list: "0:00 Who this video is for / 4:30 The intake interview" (times in the video, not slots)
@@ -951,7 +959,7 @@ _THANKS_FOR_HELPING_US = re.compile(
     r"(?:kept|keeping|fed|feeding|stocked|stocking|brought|bringing|fixed|fixing|donated|donating|sponsored|sponsoring|"
     r"hosted|hosting|built|building|painted|painting|delivered|delivering|catered|catering|cooked|baked|sent|sending|"
     r"lent|lending|gave|giving|drove|driving)\s+(?:\w+\s+){0,2}?(?:us|our (?:team|staff|crew|office|clinic|booth|"
-    r"volunteers|practice|front desk|nurses|waiting room|lobby))\b", _I)
+    r"volunteers|practice|front desk|nurses|waiting[- ]room|lobby))\b", _I)
 _CLIENT_WORD = re.compile(r"\b(?:" + L.CLIENT + r"|pt)s?\b", _I)  # the lexicon's client words, and "pt"
 _THEIR_VISIT = re.compile(r"\b(?:her|his|their|your|ur)\s+(?:\w+\s+)?(?:appts?|appointments?|visits?|sessions?|cleanings?|"
                           r"check-?ups?|treatments?|surgery|adjustments?|exams?|follow-?ups?|f/u)\b", _I)

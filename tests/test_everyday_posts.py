@@ -945,6 +945,55 @@ CLEAR = [
     # ... after the final rounds: a colleague who helped, named in a consented client's quote
     ("email", False, "Subject: Spring notes\n\n• Client voices: “Priya helped me find my footing again.” — Marcus Bell\n"
                      "• New group in April\n\nUnsubscribe: harborlightcounseling.com/unsubscribe"),
+    # twenty-fifth session: a colleague by a job in brackets, a signature's job title, a desk beside another desk, a
+    # book's title in a reading list, a podcast's host in brackets, a list heading, a lower-case how-to title, a day
+    # named, an invitation's date, a campaign's goal, "as promised", others' before/after ads, an illustration under
+    # an anonymous quote, a reply's label, a review pasted as "5 stars"
+    ("email", False, "Subject: Team news\n\nBig week: Renata Osei (billing wizard) ran her first half marathon, and "
+                     "Renata is back at her desk Monday.\n\nUnsubscribe anytime."),
+    ("email", False, "While you wait, our free anxiety and depression workshops are open to anyone. If things get "
+                     "harder, call or text 988.\n\nTomasz Bell, Scheduling Coordinator\nHarbor Light Counseling\n\n"
+                     "Reply STOP to opt out."),
+    ("facebook", False, "Meet the people behind your therapy visits! Odette at the front desk and Raul in billing keep "
+                        "our counseling rooms running."),
+    ("blog", False, "Books for eating disorder recovery\n\n1. Goodbye Ed, Hello Me by Jenni Schaefer\n2. Sick Enough "
+                    "by Jennifer Gaudiani"),
+    ("email", False, "Subject: What we're listening to\n\n• On Being (Krista Tippett): big questions, slowly\n• Where "
+                     "Should We Begin? (Esther Perel): couples in their own words\n\nUnsubscribe here."),
+    ("blog", False, "Food talk at holiday dinners\n\nSkip:\n- \"You're being so good today!\"\n- \"Earn that pie.\"\n\n"
+                    "Try:\n- asking about the people at the table"),
+    ("tiktok", False, "how to apologize when you get someone's pronouns wrong (quick version)\n\n1. say it right: "
+                      "\"sorry, THEY said\"\n2. don't make it a big moment\n\n#therapytok"),
+    ("x", False, "Today is #WorldDiabetesDay. Managing a chronic illness is mental-health work too. Be kind to "
+                 "yourself."),
+    ("email", False, "Subject: You're invited: Grief After Suicide (Sat Jan 9)\n\nA free drop-in evening for anyone "
+                     "who has lost someone.\n\nUnsubscribe anytime."),
+    ("email", False, "This year our fund covered reduced-fee therapy sessions for people in recovery. Our goal: "
+                     "$8,000 by January 15.\n\nGive at harborlightcounseling.com/give\n\nUnsubscribe"),
+    ("email", True, "[photo: Jordan at the easel, only Jordan in frame]\n\nthanks for coming to Saturday's talk! as "
+                    "promised, here are the slides on calming panic attacks in the moment.\n\nunsubscribe"),
+    ("instagram", False, "Reminder before January: ads built on before/after photos sell shame, not health. You are "
+                         "allowed to unfollow."),
+    ("instagram", True, "[photo: pencil sketch of a sailboat on calm water]\n\n“I finally feel like myself "
+                        "again.” — a client\n\n#recovery"),
+    ("google_reviews", False, "★★★★☆ Lena P.\n\"Parking was a pain but the place is lovely.\"\n\nResponse from the "
+                              "owner:\nThanks for the note about parking! We can't discuss anyone's care here, but "
+                              "we'd love to hear more at (503) 555-0142."),
+    ("yelp", False, "5 stars — Omar T.: \"Calm office, and I'd recommend Jordan to anyone!!\"\n\nOur response: Thank "
+                    "you! We don't discuss anyone's care online, but we're glad the space feels calm."),
+    # ... after rounds 178-180: an organisation's acronym with its own site, a county's crisis line, what opens on a
+    # date, a heading's "from Our", hosts in brackets after an emoji, a header image of no one
+    ("youtube", False, "Adult ADHD, explained\n\nResources:\n• NAMI (nami.org)\n• CHADD (chadd.org)\n\nQuestions: "
+                       "harborlightcounseling.com"),
+    ("facebook", False, "January can be heavy. If you're struggling, the Washington County Crisis Line answers 24/7: "
+                        "503-291-9111."),
+    ("instagram", True, "[photo: Jasmine Ortiz by the river at sunrise]\n\n“I have people in my corner now.” — "
+                        "Jasmine Ortiz 💛\n\nNew client openings start Jan 11 — link in bio."),
+    ("blog", False, "Notes from Our Clients\n\n“I stopped bracing for every Monday.”\n— a client"),
+    ("linkedin", False, "Podcasts I send colleagues for anxiety work:\n\n🎧 The Anxious Achiever (Morra Aarons-Mele)\n"
+                        "🎧 Therapist Uncensored (Ann Kelley & Sue Marriott)\n\n— Jordan Alvarez, LCSW"),
+    ("website", True, "Marcus Bell's Story\n\n[header image: stock photo of an empty park bench]\n\nWhen Marcus first "
+                      "called us he was sleeping three hours a night. Working with Jordan, he rebuilt his evenings."),
 ]
 BLOCK = [
     ("website", False, "Marisol’s Story\n\nMarisol came to us after her stroke and walked out of our gym unaided in May."),
@@ -1546,6 +1595,27 @@ BLOCK = [
                         "your husband, so she'd suggest one of our other clinicians for you."),
     ("facebook", False, "comment from Rosa L.: “is the monday kids group on over break?”\n\nreply: Hi Rosa! Yes, Monday kids group "
                         "meets as usual, tell her we'll save her seat 😊"),
+    # twenty-fifth session: a colleague's client named by a colleague's "one of her clients", a clinician who
+    # "recently started seeing" someone described, a session with a local office holder, one of a few TV anchors in a
+    # group, a signer placed in one named group, a waiting-room photo with a parent and teen, a client's words "in
+    # our session last Thursday"
+    ("facebook", False, "Jordan biked the Bridge Pedal with one of his longtime clients who a year ago couldn't leave "
+                        "the house because of panic attacks. So proud."),
+    ("email", False, "I recently started seeing a record-setting runner from Franklin High who told me she throws up "
+                     "before every race. Join our parent workshop Thursday!\n\nUnsubscribe"),
+    ("x", False, "great session this morning with a certain county commissioner who shall stay nameless 😉"),
+    ("email", False, "Our Stress Reset group is back in March! Last fall's group had nurses, teachers and one of the "
+                     "weekend anchors at KOIN 6.\n\nUnsubscribe"),
+    ("instagram", False, "“You gave our family our evenings back.” — a dad in our Thursday group 💙"),
+    ("instagram", True, "[photo: Priya watering the lobby plants; behind her a girl in a soccer jersey and her dad "
+                        "sit in the waiting-room chairs, faces visible]\nplant care Monday 🌿"),
+    ("email", False, "Subject: Grief workshop Dec 12\n\nA client told me in our session last Tuesday: “I set her "
+                     "place at the table every night.” If that's you, come.\n\nUnsubscribe"),
+    # ... after rounds 178-180: off medication "guaranteed", a reviewer's children's attendance, a reviewer signed
+    # with an initial answered by name
+    ("facebook", False, "Our biofeedback program: finish 16 sessions and your teen can come off meds — guaranteed!"),
+    ("google_reviews", False, "★☆☆☆☆ “They saw my kids without asking me.” — K. Marsh\n\nOur reply:\nMs. Marsh, "
+                              "we only shared your children's attendance dates with the other parent, per our policy."),
 ]
 
 

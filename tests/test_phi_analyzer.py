@@ -1005,3 +1005,28 @@ def test_when_the_sentence_makes_a_word_someone_then_it_is_a_name(analyzer, text
 def test_when_a_client_is_quoted_and_signed_then_names_in_the_quote_stay_names(analyzer):
     text = "“Watching me get better is what got my sister Renata to book her first session.” — Jasmine Ortiz"
     assert ("PERSON", "Renata") in spans(analyzer, text)
+
+
+# twenty-fifth session: a given name after a kin word, a given name paired with a titled name, a given name with a
+# surname's initial typed without its stop, a name in brackets after a slot
+@pytest.mark.parametrize("text,name", [
+    ("the Okafors' grandson Basil turns 9 today, bring candles", "Basil"),
+    ("ugh my 2:00 has Trinity AND Mrs. Castillo on it", "Trinity"),
+    ("can someone take my 4pm friday? it's Joy R, she's fine with video", "Joy R"),
+    ("sat coverage: Dmitri Volkov 9, Ines 10, Harmony T 11am", "Harmony T"),
+    ("heads up, ur 11am (Tobenna) is already in the lobby", "Tobenna"),
+])
+def test_when_kin_a_title_or_an_initial_stands_by_a_given_name_then_it_is_a_name(analyzer, text, name):
+    assert ("PERSON", name) in spans(analyzer, text)
+
+
+# ... and no one: "a little" before a capitalised word, an abbreviation before a number, a word heading a list, a
+# letter after a word that is no given name
+@pytest.mark.parametrize("text", [
+    "Holiday hours, new groups & a little Pride in winter 🌈",
+    "Questions? Call (503) 555-0142, ext. 4\n\nHarbor Light Counseling",
+    "Skip:\n- \"Are you sure you want dessert?\"\n- \"I was so bad today.\"",
+    "Take Vitamin D in winter, and Plan B is sold over the counter.",
+])
+def test_when_a_word_only_sits_where_names_sit_then_no_name_is_reported(analyzer, text):
+    assert [s for s in spans(analyzer, text) if s[0] == "PERSON"] == []

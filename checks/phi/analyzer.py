@@ -82,12 +82,12 @@ _RANK_BY_RECOGNIZER = {
     "StreetAddressRecognizer": 1, "CityContextRecognizer": 4, "PersonContextRecognizer": 4,
     "HandleRecognizer": 4, "InitialsRecognizer": 4, "GivenNameRecognizer": 5, "ProperNounRecognizer": 7,
     "SurnameShapeRecognizer": 4, "PersonVerbRecognizer": 4, "HashtagNameRecognizer": 4, "HumanContextRecognizer": 4, "PublicFigureRecognizer": 3, "UncasedNameRecognizer": 5,
-    "ReviewerNameRecognizer": 4,
+    "ReviewerNameRecognizer": 4, "FullNameRecognizer": 5,
 }
 # recognizers whose PERSON span is exactly the name (no greeting or verb to trim off)
 _EXACT_NAME_SOURCES = frozenset({"PublicFigureRecognizer", "HashtagNameRecognizer", "HumanContextRecognizer",
                                  "UncasedNameRecognizer", "ReviewerNameRecognizer",
-                                 "InitialsRecognizer", "HandleRecognizer"})
+                                 "InitialsRecognizer", "HandleRecognizer", "FullNameRecognizer"})
 _RANK_BY_TYPE = {
     "EMAIL": 0, "SSN": 1, "MRN": 2, "HEALTH_PLAN_ID": 2, "LICENSE_ID": 2, "VEHICLE_ID": 2,
     "DEVICE_ID": 2, "PHONE": 2, "FAX": 2, "IP": 2, "ACCOUNT_ID": 3, "URL": 3, "DATE": 3,
@@ -318,6 +318,9 @@ class PhiAnalyzer:
                   and not (c.entity_type == "PERSON" and work[c.start:c.end].casefold() in _PRONOUNS | _NAME_PARTICLES)
                   and not (c.entity_type == "PERSON" and self._time_or_limit(work, c))
                   and not (c.entity_type == "PERSON" and self._plural_thing(work[c.start:c.end]))
+                  # "Skip:\n- ...", "Try instead:\n- ...": a word heading the list under it
+                  and not (c.entity_type == "PERSON" and _heads_a_list(work, c.start, c.end)
+                           and all(self._ordinary_word(w) for w in work[c.start:c.end].split()))
                   # "St. Luke's Chapel", "Saint Joseph's": a saint names a church, school or hospital
                   and not (c.entity_type == "PERSON" and (_SAINT_BEFORE.search(work, max(0, c.start - 7), c.start)
                                                           or re.match(r"(?:St|Ste|Saint)\.?[ \t]", work[c.start:c.end])))]
@@ -442,7 +445,13 @@ class PhiAnalyzer:
                 or (c.entity_type == "PERSON" and typed is not None and typed[c.start:c.end].isupper()
                     and _cheered(typed, c.start, c.end))  # "GO SKY GO 🏃‍♀️"
                 or (c.entity_type == "PERSON" and text[c.start:c.end].split()[0].casefold() in given_names()
-                    and _A_PERSONS_TIES_AFTER.match(text, c.end))]
+                    and _A_PERSONS_TIES_AFTER.match(text, c.end))
+                # "mrs whitaker's granddaughter Hazel turns 5", "i have Destiny AND Mr. Hollis": named as kin, or
+                # paired with a titled name
+                or (c.entity_type == "PERSON" and text[c.start:c.start + 1].isupper()
+                    and text[c.start:c.end].split()[0].casefold() in given_names()
+                    and (_KIN_NOUN_BEFORE.search(text, max(0, c.start - 24), c.start)
+                         or _AND_A_TITLED_NAME_AFTER.match(text, c.end)))]
         keep = [c for c in chosen if c.entity_type not in ("PERSON", "LOCATION") or c.source not in _VETO_SOURCES
                 or c in held or not vetoed(toks, probs, c.start, c.end, tagger.veto)]
         keep = [_retyped(text, toks, probs, c, tagger.min_prob) if c.source not in _RULES_KEEP and c not in held else c
@@ -835,7 +844,8 @@ class PhiAnalyzer:
         line = text[line_start:len(text) if line_end < 0 else line_end]
         # (a title's full stop ends no sentence: "How to Tell the Difference | Dr. Maya Chen")
         bare_line = re.sub(r"\b(?:Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|Prof)\.", " ", line)
-        if not _TITLE_CASE_LINE.fullmatch(bare_line.strip()) or _TITLE_BEFORE.search(text[max(0, start - 6):start]):
+        if not _TITLE_CASE_LINE.fullmatch(bare_line.strip()) or _TITLE_BEFORE.search(text[max(0, start - 6):start]) \
+                or re.match(r"[^\w]*[a-z]", line):  # (a heading opens with a capital: not "my 2:00 has Destiny AND ...")
             return False
         content = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if w.casefold() not in STOP_WORDS]
         if len(content) < 3 or any(w[0].islower() for w in content):
@@ -1594,6 +1604,10 @@ _PET_NAMED = re.compile(rf"(?<![\w-]){ANIMAL}(?:,|[ \t]+(?:named|called))[ \t]+(
 _CARE_OWNED_AFTER = re.compile(r"['’]s[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:sessions?|appointments?|appts?|intake|group|claims?|copays?|"
                                r"bills?|superbill|chart|file|meds|therapist|counsel+or|mom|dad|parents?|sister|brother)\b",
                                re.IGNORECASE)
+_KIN_NOUN_BEFORE = re.compile(r"\b(?:son|daughter|granddaughter|grandson|grandkid|granddaughters|wife|husband|partner|mom|"
+                              r"dad|mother|father|sister|brother|niece|nephew|cousin|aunt|uncle|fianc[eé]e?|boyfriend|"
+                              r"girlfriend|stepson|stepdaughter|stepmom|stepdad)[ \t]+$", re.IGNORECASE)
+_AND_A_TITLED_NAME_AFTER = re.compile(r"[ \t]+(?:and|&|\+)[ \t]+(?:mr|mrs|ms|mx|miss|dr)\.?[ \t]+[A-Z]", re.IGNORECASE)
 _A_PERSONS_TIES_AFTER = re.compile(
     r"[ \t]+from[ \t]+(?:my|our)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:group|class|caseload|cohort|circle|team)\b"
     r"|(?:(?:[ \t]+[A-Z]\.?)?['’]s|(?<=['’]s))[ \t]+(?:daughter|son|mom|mother|dad|father|wife|husband|partner|kids?|"
@@ -1612,6 +1626,25 @@ def _without_pets(text: str, chosen: list[_Candidate], pets: set[str]) -> list[_
     return [c for c in chosen if not (c.entity_type == "PERSON" and text[c.start:c.end].casefold() in pets)]
 
 
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|him|they|them|their|hers)\b", re.IGNORECASE)
+_LIST_UNDER = re.compile(r"[ \t]*(?:\w+[ \t]*)?:[ \t]*\n[ \t]*(?:[-•*▪–]|\d{1,2}[.)])")
+
+
+def _heads_a_list(text: str, start: int, end: int) -> bool:
+    """The span opens its line, which ends in a colon over a list ("Skip:\n- ...") whose first item
+    speaks of no one ("Hope:\n- called about her meds" heads notes on Hope)."""
+    m = _LIST_UNDER.match(text, end)
+    if m is None or text[text.rfind("\n", 0, start) + 1:start].strip():
+        return False
+    item_end = text.find("\n", m.end())
+    return not _THIRD_PERSON.search(text, m.end(), item_end if item_end >= 0 else len(text))
+
+
+def _site_of(text: str, c: _Candidate) -> bool:
+    m = _OWN_SITE_AFTER.match(text, c.end)
+    return bool(m) and re.sub(r"\W", "", text[c.start:c.end]).casefold() in m.group("site").casefold().replace("-", "")
+
+
 def _not_a_person(text: str, c: _Candidate) -> bool:
     """A PERSON span that is a keyword to text ('text "NEDA" to 741741'), a school someone trained
     at ("residency at Duke"), a standard's code
@@ -1622,7 +1655,7 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
             or _EPONYM_AFTER.match(text, c.end):
         return True  # "Mercy Ridge Rehab", "the Oswestry Disability Index": a business's or a measure's name
     if c.entity_type == "LOCATION":  # "our Belmont neighbors": everyone living there; "In January, ...": a month
-        return bool(_NEIGHBOURS_AFTER.match(text, c.end)) or text[c.start:c.end].casefold() in MONTHS | WEEKDAYS or bool(
+        return bool(_NEIGHBOURS_AFTER.match(text, c.end)) or bool(_LINE_NAMED_AFTER.match(text, c.end)) or text[c.start:c.end].casefold() in MONTHS | WEEKDAYS or bool(
             re.search(rf"\b{_INSTITUTION}$", text[c.start:c.end]) and _INSTITUTION_NAMED_AFTER.match(text, c.end))
     return c.entity_type == "PERSON" and bool(
         _KEYWORD_BEFORE.search(text, max(0, c.start - 12), c.start) or _STREET_LAST.search(text, c.start, c.end)
@@ -1643,6 +1676,7 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
         or _HELP_LINE.search(text, c.start, min(len(text), c.end + 12))  # "the neda helpline", "Trevor Lifeline"
         or _A_LINE.fullmatch(text, c.start, c.end)  # "Crisis Line", "Lines for Life"
         or _COUNTY_AFTER.match(text, c.end)  # "across Benton and Linn counties"
+        or _site_of(text, c)  # "CHADD (chadd.org)": an organisation and its website
         or _HEADS_A_COMPANY_AFTER.match(text, c.end)  # "Oakridge CEO Patricia Nwosu": the company
         or _LANDFORM_LAST.search(text, c.start, c.end)  # "Powell Butte", "Multnomah Falls": a place
         or _METHOD_LAST.search(text, c.start, c.end)  # "Gottman Method": a method
@@ -1752,6 +1786,12 @@ _COUNTY_AFTER = re.compile(r"(?:[ \t]*(?:,|and|&)[ \t]+[A-Z][\w'’-]+)*[ \t]+(?
 _HELP_LINE = re.compile(r"\b(?:helpline|hotline|lifeline|textline|warmline)s?\b", re.IGNORECASE)
 # a help line's name, or the tagger's piece of one: "Multnomah County Crisis Line", "Lines for Life"
 _A_LINE = re.compile(r"(?:(?:crisis|help|text|warm|support|peer|life)[ \t]+)?lines?(?:[ \t]+for[ \t]+\w+)?", re.IGNORECASE)
+# a place naming the line after it: "Multnomah County Crisis Line: 503-988-4888"
+_LINE_NAMED_AFTER = re.compile(r"[ \t]+(?:(?:crisis|help|text|warm|support|peer|life)[ \t]+)?(?:line|lifeline|hotline|helpline|"
+                               r"warmline)s?\b", re.IGNORECASE)
+# an organisation's acronym with its own site after it: "CHADD (chadd.org)", "NAMI (nami.org)"
+_OWN_SITE_AFTER = re.compile(r"[ \t]*\([ \t]*(?:https?://)?(?:www\.)?(?P<site>[\w-]+)\.(?:org|com|net|gov|edu|us|info)\b",
+                             re.IGNORECASE)
 _VENUE_PART = re.compile(r"(?:Hall|Room|Rm|Suite|Ste|Ballroom|Building|Bldg|Wing|Studio|Booth|Court|Field|Gate|Gym|"
                          r"Pavilion|Classroom|Stage|Table|Tent)\.?[ \t]+[A-Z0-9]{1,3}\.?")
 _METHOD_AFTER = re.compile(r"[ \t]+(?:training|certification|certified|approach|protocol)\b(?![ \t]+for\b)")
@@ -1783,7 +1823,7 @@ _EPONYM_AFTER = re.compile(r"['’]s?[ \t]+(?:disease|syndrome|palsy|phenomenon|
                            r"contracture|neuroma|neuralgia|thyroiditis)\b"  # "Ménière's disease", "Bell's palsy"
                            # (not a fee's: "ask Grace W. abt sliding scale paperwork")
                            r"|(?:[ \t]+(?!(?:the|a|an|his|her|their|my|our|your|this|that|sliding|fee|pay)\b)[a-z][\w-]*){0,2}"
-                           r"[ \t]+(?:test|sign|maneuver|manoeuvre|syndrome|disease|criteria|"
+                           r"[ \t]+(?:test|sign(?![ \t]+(?:in|up|out|off|here|the|this|her|his|their|my|our)\b)|maneuver|manoeuvre|syndrome|disease|criteria|"
                            r"scale|score|classification|reflex|procedure|technique|method|index|questionnaire|inventory)\b"
                            # a measure's own capitalised name: "the Oswestry Disability Index"
                            r"|(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:Index|Questionnaire|Inventory|Scale|Score|Criteria|Test)\b")

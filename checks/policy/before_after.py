@@ -42,6 +42,8 @@ class BeforeAfter(Rule):
             return None  # "(pictured: our original team, then and now)": the team, not a client's result
         if span is not None and span != (0, 0) and _REFUSED_BEFORE.search(draft.text, max(0, span[0] - 40), span[0]):
             return None  # "no before/after photos, no weigh-ins": a pairing refused, nobody's result shown
+        if span is not None and span != (0, 0) and _OTHERS_MARKETING_BEFORE.search(draft.text, max(0, span[0] - 50), span[0]):
+            return None  # "gym memberships sold with before/after photos are selling shame": others' ads, criticised
         reading = reading_of(draft, analysis)
         if span is not None and span != (0, 0) and reading.is_own_news(span[0]):
             sentence = reading.sentence_at(span[0])
@@ -55,6 +57,10 @@ class BeforeAfter(Rule):
 _REFUSED_BEFORE = re.compile(r"\b(?:no|never|not|without|don['’]?t|won['’]?t|doesn['’]?t|ban(?:s|ned)?|skip)"
                              r"(?:\s+(?:any|more|post|posts|posting|share|shares|show|shows|use|uses|allow|allows)){0,2}\s+$",
                              re.IGNORECASE)
+# someone else's marketing that uses the pairing: "memberships sold with before/after photos", "ads full of"
+_OTHERS_MARKETING_BEFORE = re.compile(r"\b(?:sold|marketed|advertised|sell(?:s|ing)?|ads?|adverts?|advertising|marketing|"
+                                      r"influencers?|brands?|companies|industry)\b[^.!?\n]{0,30}?\b(?:with|using|full of|"
+                                      r"that (?:use|show)|showing|of|built on|based on|featuring)\s+(?:their\s+|those\s+|the\s+)?$", re.IGNORECASE)
 _TEAM_THEN_AND_NOW = re.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:team|staff|crew|founders?|doctors|providers|"
                                 r"nurses|building|office|lobby)\b", re.IGNORECASE)
 _CLIENT = re.compile(r"\b(?:clients?|patients?|pts?)\b", re.IGNORECASE)

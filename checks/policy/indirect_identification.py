@@ -65,13 +65,14 @@ PERSON_ROLES = alt(
     "performer", "headliner", "drag queen", "drag king",
 )
 _DESCRIPTION = re.compile(
-    r"\b(?P<det>a certain|an?|the|this|that|our|my|one|someone'?s|somebody'?s)\s+"
+    # (or one picked from a few: "one of the morning anchors at Channel 6")
+    r"\b(?P<det>(?P<of>one of (?:the|our|those))|a certain|an?|the|this|that|our|my|one|someone'?s|somebody'?s)\s+"
     # (a description does not run across "and" or a possessive: "Our front-desk wizard Tasha and her husband")
     # (nor across a sentence's end: "across the county. Special thanks to Oakridge CEO ...")
     # (nor across a preposition: "our speakers at Thursday's teen anxiety night" describes no teen)
     r"(?P<mods>(?:(?!(?:a|an|the|this|that|our|one|and|or|her|his|their|at|of|for|from|with|in|on|to|by)\s)"
     r"[\w.&'-]+(?<!\.)[ \t]+){0,5}?)(?P<role>(?:" + PERSON_ROLES + r")(?:[ \t]+(?:" + PERSON_ROLES
-    + r"))?)(?![\w-])"  # (two roles: "a sophomore wrestler", "a student athlete")
+    + r"))?)(?(of)s)(?![\w-])"  # (two roles: "a sophomore wrestler", "a student athlete")
     # (a kind of group, not a person: "our teen groups at Harbor Light", "a dads program")
     r"(?!\s+(?:groups?|programs?|therapy|workshops?|class(?:es)?|circles?|nights?|tracks?|cohorts?|services?|clinics?)\b)"
     r"(?P<post>\s+(?:at|from|of|for|on|with|in|through)\s+(?:[\w.&'’#-]+[ \t]*){1,5})?",
@@ -122,7 +123,7 @@ _ROLE_WORD = re.compile(r"\b(?:" + PERSON_ROLES + r"|celeb|star|receiver|tight e
 _FAMOUS = re.compile(r"\b(?:famous|celebrity|celeb|well[- ]known|household name|a-?lister|pro (?:athlete|player))\b",
                      re.IGNORECASE)
 _SEEN_HERE = re.compile(r"\b(?:on|in)\s+(?:our|my|the|your)\s+(?:\w+\s+)?(?:table|chair|couch|office|clinic|lobby|"
-                        r"waiting room)\b|"
+                        r"waiting[- ]room)\b|"
                         # "that was the mayor's wife at our Elm St clinic today" (not "the mayor cut the ribbon at our new
                         # office today")
                         r"\b(?:was|were)\b[^.!?\n]{0,40}\bat\s+our\s+(?:[\w.]+\s+){0,2}(?:office|clinic|practice)\s+"
@@ -141,8 +142,10 @@ _SLOT = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun
 # the word after a name that makes it a school, workplace or station: "lincoln high", "station 7"
 _NAMED_PLACE_WORD = re.compile(r"high|hs|elementary|middle|academy|college|university|hospital|station|church|company|"
                                r"corp|firm|district|clinic|school|prep|county|city|bank|brewery|studios?|theat(?:er|re)")
-_CLIENT = re.compile(r"\b" + alt(r"clients?", r"patients?", "regulars?", "counselees?") + r"\b", re.IGNORECASE)
-_CARE = re.compile(r"\b" + L.CARE + r"\b|\b" + L.CONDITION + r"\b|\bwaiting room\b"
+# (or one of the practice's own by another name: "One of our couples — he's a Gresham firefighter")
+_CLIENT = re.compile(r"\b" + alt(r"clients?", r"patients?", "regulars?", "counselees?") + r"\b"
+                     r"|\bone of (?:our|my) (?:\w+ )?(?:couples|families|kids|teens|groups?)\b", re.IGNORECASE)
+_CARE = re.compile(r"\b" + L.CARE + r"\b|\b" + L.CONDITION + r"\b|\bwaiting[- ]room\b"
                    r"|\b(?:heal(?:ed|ing)|recover(?:ed|ing)|mended)\b"  # "glad the burns healed up"
                    # a health condition by its kind: "a 6th grader with a rare heart condition"
                    r"|\b(?:rare|chronic|genetic|heart|medical|health|chromosomal)\s+(?:condition|disorder|syndrome|disease)\b",
@@ -422,6 +425,8 @@ class IndirectIdentification(Rule):
                 return m.start(), m.end()  # "she's the one who did the mayor's wife's peel before the Harvest Gala"
             if _ONGOING_CARE_BEFORE.search(before):
                 return m.start(), m.end()  # "this fall we started seeing the city's deputy parks director weekly"
+            if _IN_OUR_GROUP_BEFORE.search(text, s0, m.start()) and not colleague_in_it:
+                return m.start(), m.end()  # "Last spring's group had ... one of the morning anchors at Channel 6"
             if (_CARE_GIVEN_BEFORE.search(before) or _SESSION_WITH_BEFORE.search(before)) and _STRUGGLE.search(around):
                 return m.start(), m.end()  # "a session with a portland city councilmember who is struggling"
             if m.group("det").lower() in ("a", "an"):
@@ -432,6 +437,11 @@ class IndirectIdentification(Rule):
             if _in_care_here(around):
                 return m.start(), m.end()
         return None
+
+
+# one of the practice's groups counting someone among its members: "Last spring's group had everyone from teachers to"
+_IN_OUR_GROUP_BEFORE = re.compile(r"\b(?:our|last \w+['’]s|this \w+['’]s|the)\s+(?:[\w-]+\s+){0,3}(?:group|cohort|class|circle)\s+"
+                                  r"(?:had|has|included|includes|drew|brought together)\b[^.!?\n]{0,80}$", re.IGNORECASE)
 
 
 # the practice named as where someone works (not its town: "a sitting Portland City Council member")

@@ -97,7 +97,12 @@ _WHO = alt(r"(?:young |older |elderly |teen(?:age)? |adolescent |retired |single
                  "teacher", "couple", "family", "widow", "widower", "firefighter", "officer", "athlete",
                  "executive", "person", "someone", "individual", "husband", "wife", "survivor", "grandmother", "kiddo",
                  "little one", "youngster", "toddler", "preteen", "tween", "senior", "elder", "adult", "freshman",
-                 "grandfather", "grandma", "grandpa", "retiree", "dancer", "pilot", "soldier", "marine"))
+                 "grandfather", "grandma", "grandpa", "retiree", "dancer", "pilot", "soldier", "marine",
+                 # someone known by what they do in town: "a state-champion swimmer", "a certain city councilor"
+                 "swimmer", "runner", "player", "gymnast", "cheerleader", "wrestler", "skater", "councilor",
+                 "councillor", "council member", "legislator", "mayor", "judge", "pastor", "anchor", "reporter",
+                 "journalist", "influencer", "musician", "singer", "actor", "actress", "chef", "lawyer", "attorney",
+                 "engineer", "employee", "worker", "coworker", "neighbor", "neighbour", "resident"))
 _WHO_PL = alt("kids", "teens", "teenagers", "people", "families", "moms", "mothers", "dads", "fathers", "parents",
               "veterans", "vets", "students", "folks", "women", "men", "couples", "adults", "survivors", "youth",
               "boys", "girls", "children", "clients", "patients", "guys", "ladies", "kiddos", "gals")
@@ -109,7 +114,8 @@ _ANIMAL = (r"(?:[\w-]+ ){0,2}(?:dog|cat|pup|puppy|corgi|beagle|doodle|goldendood
            r"golden|pug|dachshund|chihuahua|greyhound|boxer|collie|heeler|shih tzu|bernedoodle|aussie|cavalier|"
            r"parrot|tortoise|pet|mascot|practice|clinic|office|building|tradition|program|company|business)s?\b")
 _AGE = r"\d{1,2}[- ]?(?:year|yr)s?[- ]old\b"
-_SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: been)? (?:work(?:ing|ed)? with|see(?:ing)?|saw|seen|"
+_SEE_VERB = (r"(?:'ve|'d|'m| have| had| am| are| was| were)?(?: (?:recently|just|also|once|finally|now))?(?: been)?"
+             r"(?: (?:started|began|start|begin) (?=seeing|working))? (?:work(?:ing|ed)? with|see(?:ing)?|saw|seen|"
              r"treat(?:ing|ed)?|counsel(?:l?ing|l?ed)?|support(?:ing|ed)?|met with|meet with|started with|help(?:ed|ing)?|"
              r"mentioned|told you about|wrote about|posted about|talked about)")
 # ("patient" the adjective is no one in care: "one very patient therapist", "so patient with me")
@@ -257,7 +263,7 @@ PATIENT_REF = alt(
     r"keeps|refuses|refused)\b",  # "when room 3 asks if the numbing will hurt"
     r"\b(?:he|she|they)(?:'s| is| are|'re) (?:one|some) of (?:ours|our (?:[\w-]+ ){0,3}(?:clients|patients|regulars|folks|"
     r"residents|members|participants|kiddos|kids))\b",  # "he's one of ours", "he's one of our memory care clients"
-    r"one of (?:my|our) (?:\w+ )?" + CLIENT + "s",
+    r"one of (?:my|our|her|his|their) (?:\w+ ){0,2}(?:" + CLIENT + "s|couples|families)\b",
     r"\bmy (?:\w+[- ])?(?:\w+ )?" + CLIENT + r"\b",
     r"\b(?:this|that|one|a|our) (?:[\w-]+[- ]){0,2}" + CLIENT + r",? (?:who |that )?(?:(?:I|we)" + _SEE_VERB
     + r"|(?:came|walked|told|said|shared|asked|called|wrote|emailed|texted|finished|started|completed|"
@@ -286,7 +292,10 @@ PATIENT_REF = alt(
     r"\b(?:I|we)(?:'ve| have| had|'d)?(?: been)? (?:treat(?:ed|ing)?|saw|seeing|counsel(?:l?ed|l?ing)|work(?:ed|ing) with|"
     r"helped|helping)"
     r" (?:a|an|this|one) (?!lot\b|few\b|number\b|variety\b|range\b|wide\b|growing\b|handful\b)"
-    r"(?:[\w-]+ ){0,4}?[\w-]+ (?:for|with|who|through|after)\b",
+    r"(?:[\w-]+ ){0,4}?[\w-]+ (?:for|with|who|through|after|from)\b",
+    # a session with someone known by what they are: "the best session today with a certain portland city councilor"
+    r"\b(?:session|appointment|appt|intake|consult)s?(?: \w+){0,2} with (?:a|an|this|one) (?:certain |local |well-known |"
+    r"famous )?(?:[\w-]+ ){0,3}" + _WHO + r"\b",
     r"\b(?:a|an|one|this|that|the) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b (?:came|walked) in\b",
     r"\b(?:had|have|saw|see|met|treated|treat) (?:a|an|this) (?:[\w-]+[- ]){0,3}" + _WHO + r"\b[^.!?\n]{0,30}\b(?:in|at) (?:my|our) (?:office|practice|clinic|chair)",
     r"\b(?:she|he|they) (?:first )?(?:came|walked) (?:in(?:to)?|to) (?:me|us|see me|see us|our (?:office|practice|clinic))",
@@ -309,7 +318,7 @@ PATIENT_REF = alt(
     r"\bremember (?:the|that|my|our) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b",
     r"\bnever forget (?:the|a|an|this|that|one|my) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b",
     r"\b(?:the|a|an|this|that|one) (?:[\w-]+ ){0,2}(?:" + _WHO + "|" + CLIENT + r")\b[^.!?\n]{0,60}\b(?:in|into|to|on|"
-    r"visits?|attends?|comes? to|came to|joins?|joined) (?:my|our) (?:office|practice|clinic|chair|couch|waiting room|"
+    r"visits?|attends?|comes? to|came to|joins?|joined) (?:my|our) (?:office|practice|clinic|chair|couch|waiting[- ]room|"
     r"group|program|sessions?)",
     r"\b(?:she|he|they) (?:was|were) referred to (?:me|us)",
     r"\b[A-Z]\.(?:\s?[A-Z]\.)?,? (?:a |an |my |our )?(?:\w+ )?" + CLIENT + r"\b",

@@ -34,6 +34,8 @@ _OUTCOME = (r"(?:cur\w*|progress|to last|last forever|heal\w*|fix\w*|results?|su
             r"back to (?:normal|yourself|your old self|(?:full |100\s?% )?(?:productivity|health|strength))|productiv\w*|back (?:in|to|at) (?:the )?(?:classroom|school|class|work)\b|"
             r"without (?:a single |any |one |another )?(?:blow-?ups?|fights?|arguments?|meltdowns?|tantrums?|panic attacks?|"
             r"relapses?|breakdowns?)|"
+            # off the medicine: "they'll be able to come off medication — guaranteed"
+            r"(?:come|get|go|be|stay|taper) off (?:\w+ )?(?:medications?|meds|medicine|pills|antidepressants|stimulants)|"
             r"pain-free|pounds|lbs|slimmer|younger|wrinkle\w*|clear skin|in (?:just |only )?\d+ (?:days?|weeks?|months?|"
             r"sessions?|visits?)|rested|" + L.CONDITION + ")")
 # "works every time" claims a result only of a treatment said before it (not "ask her about her dog. Works every time.")
@@ -231,6 +233,8 @@ class OutcomeClaims(Rule):
                 if negated(text, m.start(), clause=True) or _SOMEONE_ELSES_CLAIM.search(text, max(0, m.start() - 40), m.start() + 1) \
                         or _MYTH_LINE.match(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
                     continue  # (a warning about others' claims: "if anybody promises to CURE your ringing ears")
+                if p is self.guarantee and re.search(r"\bas[ \t]+$", text[max(0, m.start() - 4):m.start()], re.IGNORECASE):
+                    continue  # "as promised, here are the slides": a promise kept, of what was sent
                 if p is self.guarantee and not self._promises_outcome(text, span):
                     continue  # "guaranteed callback within a day" is not an outcome claim
                 if p.pattern in (WORKS_EVERY_TIME, ALWAYS_WORKS) \

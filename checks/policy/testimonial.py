@@ -28,6 +28,7 @@ from checks.policy.base import Rule, Span
 from checks.policy.indirect_identification import PERSON_ROLES
 from checks.reading import reading_of
 from checks.roles import Role
+from checks.subjects import photo_shows_no_one
 
 # A name-like attribution: "— Sarah M.", "- J.R.", "~ Tom, 34", "says Maria", "client Jane".
 # (letters beyond ASCII too: "— Lucía R.", "— Zoë K.")
@@ -53,8 +54,14 @@ INITIALS = r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
 # a signer described by a job narrowed by a named place: "— a Ukrainian-born ballet instructor who runs her own studio on
 # Hawthorne Blvd"
 _DESCRIBED_SIGNER = re.compile(r"(?:^|[\"”)\s])[-–—~][ \t]*(?:a|an|the|our|one)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:"
-                               + PERSON_ROLES + r")\b[^\n]{0,80}?\b(?:at|on|in|from|near|of|for)[ \t]+(?-i:[A-Z])",
+                               # (the place may be the practice's own named group: "— a parent in our Tuesday group")
+                               + PERSON_ROLES + r")\b[^\n]{0,80}?\b(?:at|on|in|from|near|of|for)[ \t]+(?:(?:our|my|the)[ \t]+)?"
+                               r"(?-i:[A-Z])",
                                re.MULTILINE | re.IGNORECASE)
+# a signer placed in one named group of the practice: "— a parent in our Tuesday group", "— one of our Monday DBT grads"
+_GROUP_SIGNER = re.compile(r"(?:^|[\"”)\s])[-–—~][ \t]*(?:a|an|one)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:in|from|of)[ \t]+(?:our|the)[ \t]+"
+                           r"(?-i:[A-Z])[\w'’-]*(?:[ \t]+[\w'’&-]+){0,4}?[ \t]+(?:group|class|program|cohort|circle)s?\b",
+                           re.MULTILINE | re.IGNORECASE)
 # the speaker's own named workplace: "the year I retired from the Multnomah County Library after 31 years"
 _OWN_WORKPLACE = re.compile(r"\b(?:I|I['’]ve|I['’]d)\s+(?:\w+\s+)?(?:retired|worked|taught|served|nursed|coached|worked\s+nights)\s+"
                             r"(?:from|at|for|with|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,4}",
@@ -65,7 +72,7 @@ _NARROWING = re.compile(r"\b(?:" + PERSON_ROLES + r")\b|\d", re.IGNORECASE)
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 # "(pictured)", "the Nguyen family": identifying without a first name.
 IDENTIFYING = r"\((?:pictured|photo|left|right|above|below)\)|\bpictured (?:here|above|below|left|right)\b|\b[Tt]he [A-Z][a-z]+ (?:family|household|kids)\b"
-DETAIL = r"(?:\(\d{1,2}\b(?![,.:]\d)|,\s*\d{1,2}\b(?![,.:]\d)|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|\b\d{1,2}[ \t]?(?:yo|y/o|yr[- ]old|yrs[- ]old)\b|(?-i:\bfrom [A-Z][a-z]+)|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter)\b)"
+DETAIL = r"(?:\(\d{1,2}\b(?![,.:]\d)|,\s*\d{1,2}\b(?![,.:]\d)|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|\b\d{1,2}[ \t]?(?:yo|y/o|yr[- ]old|yrs[- ]old)\b|(?-i:\bfrom (?!(?:Our|The|Your|My|This|That|Their|His|Her|A|An|All|Every)\b)[A-Z][a-z]+)|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter)\b)"
 # Capitalised words after a dash that are not names.
 NOT_NAMES = {"The", "A", "An", "Our", "My", "We", "I", "You", "Your", "This", "That", "Client", "Patient",
              "Anonymous", "Former", "Happy", "Grateful", "Parent", "Mom", "Dad", "Teen", "Adult", "Couple",
@@ -123,7 +130,8 @@ class IdentifiableTestimonial(Rule):
         hits = kind_spans(text, "testimonial")
         if not hits:
             return None
-        media = draft.has_photo or draft.has_video
+        # (a picture the draft says shows no one is no one's likeness: "[photo: watercolor of a lighthouse]")
+        media = (draft.has_photo or draft.has_video) and not photo_shows_no_one(text)
         # a public figure's or a colleague's words are no patient's testimonial ("Olympian Michael
         # Phelps saying therapy saved his life"): only people of unknown role identify a patient
         reading = reading_of(draft, analysis)
@@ -138,6 +146,7 @@ class IdentifiableTestimonial(Rule):
         ids += [(m.start(), m.end()) for m in self.identifying.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.role_at_a_place.finditer(text)]
         ids += [(m.start(), m.end()) for m in _DESCRIBED_SIGNER.finditer(text)]
+        ids += [(m.start(), m.end()) for m in _GROUP_SIGNER.finditer(text)]
         ids += [(m.start(), m.end()) for m in _OWN_WORKPLACE.finditer(text)
                 if not any(m.start() < b and a < m.end() for a, b in analysis.own)]  # (not "I worked with Harbor Light")
         places = [(e.start, e.end) for e in analysis.of_type("LOCATION")]

@@ -6,6 +6,7 @@ from checks.phi.recognizers.age_over_89 import AgeOver89Recognizer
 from checks.phi.recognizers.city_context import CityContextRecognizer
 from checks.phi.recognizers.date import CalendarDateRecognizer
 from checks.phi.recognizers.device_id import DeviceIdRecognizer
+from checks.phi.recognizers.full_name import FullNameRecognizer
 from checks.phi.recognizers.given_name import GivenNameRecognizer
 from checks.phi.recognizers.handle import HandleRecognizer
 from checks.phi.recognizers.hashtag_name import HashtagNameRecognizer
@@ -44,7 +45,7 @@ def clearpost_recognizers(common_words: frozenset[str] = frozenset(), proper_nou
         VehicleIdRecognizer(), DeviceIdRecognizer(), SignatureNameRecognizer(common_words),
         SurnameShapeRecognizer(common_words), PersonVerbRecognizer(common_words), HashtagNameRecognizer(uncased_words, non_nouns),
         HumanContextRecognizer(uncased_words), PublicFigureRecognizer(), UncasedNameRecognizer(uncased_words),
-        ReviewerNameRecognizer(uncased_words),
+        ReviewerNameRecognizer(uncased_words), FullNameRecognizer(common_words),
     ]
 
 

@@ -142,7 +142,8 @@ _PERSON_ONLY = [re.compile(rx, re.IGNORECASE) for rx in (
     # a title typed without its capital or stop: "shoutout to mrs lopez & her twins"
     rf"\b(?-i:mr|mrs|ms|miss)[ \t]+(?P<v>(?-i:[a-z])[\w'’\-]{{2,}})",
     # a child called little, in lower case before a capital: "glasses day for little Sky" (not "Little League")
-    r"(?<![\w'’])(?-i:little|lil)[ \t]+(?P<v>(?-i:[A-Z][a-z]{1,}))(?![ \t]+(?-i:[A-Z])|[\w'’])",
+    # (not an amount: "a little Pride in winter")
+    r"(?<![\w'’])(?<!\b[aA][ \t])(?-i:little|lil)[ \t]+(?P<v>(?-i:[A-Z][a-z]{1,}))(?![ \t]+(?-i:[A-Z])|[\w'’])",
 )]
 # "their little guy", "her baby girl": a relation word after another is no name
 _RELATION_WORDS = frozenset(w for w in re.findall(r"[a-z]+", _RELATION) if w not in ("s",)) | {"man", "boy", "dude", "lady",
@@ -170,7 +171,8 @@ _GREETED = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))[ \t]*(?:(?:aw+|ha+|oh
                       rf"(?:[ \t]+so[ \t]+much)?[ \t]+(?P<v>{_W})"
                       r"[ \t]*(?:,|[—–]|-(?=[ \t])|!+)", re.IGNORECASE | re.MULTILINE)
 # one called by name at the end of a sentence, then spoken to: "We're sorry to hear this, Destiny. Your concerns ..."
-_CALLED_AT_END = re.compile(rf",[ \t]+(?P<v>{_W})[ \t]*[.!]+(?=\s)")
+# (not an abbreviation before a number or the next line: "(503) 555-0142, ext. 3", "Pens, paper, etc.")
+_CALLED_AT_END = re.compile(rf",[ \t]+(?!(?i:ext|etc|inc|ltd|llc|jr|sr|approx|dept|no|vol|pp)\.)(?P<v>{_W})[ \t]*[.!]+(?=\s)(?![ \t]*\d)")
 # one called by name as a reply opens, then spoken to: "'Rahul, we're sorry ur therapist change was bumpy'",
 # "Will, ur story is 🔥" (the second of two: "Faith and Noah, thank you both" is found from the first)
 _CALLED_AT_START = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<=['\"“‘]))[ \t]*(?P<v>(?-i:[A-Z])[\w’'\-]+)"

@@ -8,7 +8,7 @@ import re
 
 from presidio_analyzer import Pattern
 
-from checks.phi.lexicon import cities, common_surnames, english_words
+from checks.phi.lexicon import census_given_name, cities, common_surnames, english_words
 from checks.phi.recognizers.base import SpanPatternRecognizer
 from checks.phi.recognizers.surname_shape import surname_shaped
 
@@ -68,11 +68,21 @@ class InitialsRecognizer(SpanPatternRecognizer):
                 r"(?<![\w.])(?P<v>[A-Z]\.[ \t]?[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)(?![\w.'’-])"
                 r"(?![ \t]*(?:,[ \t]*|\([ \t]*)\d)",  # (with an age after it, the pattern above has it)
                 0.85),
+        # a given name and a surname's initial without its stop, as a schedule or a chat has them ("Brooke M 1pm",
+        # "it's Hope G, she's ok w/ telehealth"): a census given name makes a person of it
+        Pattern("given_name_initial",
+                r"(?<![\w.'’@#])(?P<v>[A-Z][a-z]{2,}[ \t][A-Z])(?![\w.&'’+-])(?=[ \t]*(?:,|;|\(|\)|$|\d|[ \t](?:and|&|\+|is|was|has|"
+                r"had|wants|needs|called|at|on|in|tmrw|tomorrow|today|tonight|said|says|cancell?ed|no-?showed|rescheduled|"
+                r"moved|booked|confirmed)\b))",
+                0.85),
     ]
     CONTEXT = ["client", "patient", "from"]
     FLAGS = re.MULTILINE  # case matters: initials are capitals
 
     def invalidate_result(self, pattern_text: str, text: str, start: int, end: int) -> bool:
+        named = _NAME_AND_INITIAL.fullmatch(pattern_text)
+        if named:
+            return not census_given_name(named.group("given")) or pattern_text.endswith("I")  # ("May I, ...")
         shape = _INITIAL_AND_WORD.fullmatch(pattern_text)
         if shape and not _AGE_AFTER.match(text, end):
             return not _surname(shape.group("surname"))
@@ -82,6 +92,7 @@ class InitialsRecognizer(SpanPatternRecognizer):
         return letters in _NOT_NAMES or pattern_text in ("I", "A")  # "the pt I saw"
 
 
+_NAME_AND_INITIAL = re.compile(r"(?P<given>[A-Z][a-z]{2,})[ \t][A-Z]")
 _INITIAL_AND_WORD = re.compile(r"[A-Z]\.[ \t]?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 _AGE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,3}")
 

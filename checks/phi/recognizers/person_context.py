@@ -44,6 +44,12 @@ class PersonContextRecognizer(NameRecognizer):
     PATTERNS = [
         Pattern("cue_name", rf"(?<![\w])(?P<cue>{_STRONG})[ \t]+(?P<v>{_NAME})", 0.9),
         Pattern("dialogue", rf"(?:^|(?<=[.!?\"”]\s))[ \t>]*(?P<v>{_NAME})[ \t]*:(?!//)", 0.88),
+        # the one in a slot, in brackets after it: "your 4pm (Emeka) is in the lobby", "10:30 (Halvorsen) cancelled"
+        Pattern("slot_bracket", r"(?<![\w:])(?:\d{1,2}(?::\d\d)?[ \t]*(?:am|pm)|\d{1,2}:\d\d)[ \t]*\([ \t]*"
+                                r"(?P<v>(?-i:[A-Z])[\w'’\-]+(?:[ \t]+(?-i:[A-Z])[\w'’\-.]*)?)[ \t]*\)", 0.9),
+        # a given name paired with a titled name: "i have Destiny AND Mr. Hollis at 1"
+        Pattern("paired", r"(?<![\w'’])(?P<v>[^\W\d_][\w'’\-]*)(?=[ \t]+(?:and|&|\+)[ \t]+(?:mr|mrs|ms|mx|miss|dr)\.?[ \t]+"
+                          r"[^\W\d_])", 0.9),
         Pattern("list", r"(?<=:)[ \t]+(?P<v>[^\W\d_][\w'’\-]*(?:,[ \t]*[^\W\d_][\w'’\-]*)+,?[ \t]+and[ \t]+[^\W\d_][\w'’\-]*)", 0.88),
     ]
     CONTEXT = ["name", "called", "said"]
@@ -62,7 +68,7 @@ class PersonContextRecognizer(NameRecognizer):
                 cue = re.sub(r"\s+", " ", cue).strip()
                 if m.group("v").split()[0].casefold() in _NO_ONE_BY_NAME:
                     continue  # "Dear Friend,", "Hi Neighbor!": a letter to everyone
-                weak = cue in _WEAK
+                weak = cue in _WEAK or pattern.name == "paired"  # (paired: only a known given name)
                 if pattern.name == "dialogue":
                     # "Leverett: What a wife." - a speaker label, unless it is a form label ("Date:")
                     label = m.group("v").split()
@@ -74,7 +80,7 @@ class PersonContextRecognizer(NameRecognizer):
                 span = self._name_span(text, *m.span("v"), style, names, strong=not weak,
                                        need_given=weak)
                 if span:
-                    out.append(self._res(span, 0.6 if weak else pattern.score))
+                    out.append(self._res(span, 0.6 if weak and pattern.name != "paired" else pattern.score))
         return out
 
     def _name_list(self, text, m, style, names, score):

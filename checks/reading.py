@@ -372,13 +372,17 @@ def is_list_item(text: str, start: int) -> bool:
 _TITLED_NAME = re.compile(r"(?:dr|prof|mr|mrs|ms|mx)\.?\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?", re.IGNORECASE)
 
 
+def titled_colleagues(text: str, analysis: Analysis) -> list[tuple[int, int]]:
+    """A colleague by title and family name, which the analyzer leaves out as the practice's own ("Dr. Chen")."""
+    return [(a, b) for a, b in analysis.own if _TITLED_NAME.fullmatch(text[a:b])]
+
+
 def roles_of(text: str, analysis: Analysis, staff_first_names: frozenset[str] = frozenset()) -> tuple[Role, ...]:
     """Each identifier's role: from its sentence, then from the rest of the draft."""
     roles = shared_roles(text, analysis.entities, [role_of(text, e) for e in analysis.entities])
     roles = staff_by_first_name(text, analysis.entities, roles, staff_first_names)
     colleagues = [(a, b) for a, b, _ in colleague_spans(text, staff_first_names, [])]
-    # a colleague by title and family name, which the analyzer leaves out as the practice's own: "Dr. Chen's daughter"
-    colleagues += [(a, b) for a, b in analysis.own if _TITLED_NAME.fullmatch(text[a:b])]
+    colleagues += titled_colleagues(text, analysis)  # "Dr. Chen's daughter"
     roles = in_context_roles(text, analysis.entities, roles, colleagues)
     return shared_roles(text, analysis.entities, list(roles))  # "welcomed baby Theo ... Theo arrived at 7 lb"
 

@@ -1587,7 +1587,9 @@ _PUBLIC_TELLING = re.compile(r"\b(?:memoir|autobiography|interview|documentary|p
                              # Schaefer writes about ..."
                              r"|\bin\s+[“\"](?-i:[A-Z])[^”\"\n]{1,80}[”\"][^.!?\n]{0,40}?\b(?:writes|wrote|describes|"
                              r"described|explains|explained|recounts|recounted|tells|told)\b"
-                             r"|\b(?:writes|wrote|speaks|spoke|talks|talked)\s+(?:\w+\s+)?(?:openly|publicly|candidly)\b", _I)
+                             r"|\b(?:writes|wrote|speaks|spoke|talks|talked)\s+(?:\w+\s+)?(?:openly|publicly|candidly)\b"
+                             # their words quoted: "Simone Biles said it plainly back in 2016: “Having ADHD ...”"
+                             r"|\b(?:said|says|wrote|writes|put it|tweeted|posted|told reporters)\b[^.!?\n“\"]{0,40}[:,]?\s*[“\"]", _I)
 
 
 def tells_a_public_life(sentence: str) -> bool:

@@ -251,7 +251,7 @@ class PhiCheck(Check):
             return named | {(e.start, e.end) for e in opening if _REVIEW_WRITER_BEFORE.search(text, max(0, e.start - 40), e.start)
                             or _REVIEW_WRITER_AFTER.match(text, e.end)}
         to_them = [sentence_bounds(text, a) for a, _ in named] + [
-            sentence_bounds(text, m.start()) for m in _SECOND_PERSON.finditer(text)]
+            sentence_bounds(text, m.start()) for m in _SECOND_PERSON.finditer(text, begin)]  # (the reply's "you", not the comment's)
         offered = [m.span() for m in _OUR_OFFERING.finditer(text)]
         if any(s0 <= h0 < s1 for s0, s1 in to_them for h0, _ in hits if not _PORTAL.match(text, h0)
                and not any(a <= h0 < b for a, b in offered)) \

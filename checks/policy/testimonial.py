@@ -26,7 +26,7 @@ from checks.disclosure.spans import REDACTED_NAME
 from checks.phi.lexicon import MONTHS, WEEKDAYS, census_given_name, english_words, given_names
 from checks.policy.base import Rule, Span
 from checks.policy.indirect_identification import PERSON_ROLES
-from checks.reading import reading_of
+from checks.reading import reading_of, titled_colleagues
 from checks.roles import Role
 from checks.subjects import photo_shows_no_one
 
@@ -72,7 +72,7 @@ _NARROWING = re.compile(r"\b(?:" + PERSON_ROLES + r")\b|\d", re.IGNORECASE)
 HANDLE = r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 # "(pictured)", "the Nguyen family": identifying without a first name.
 IDENTIFYING = r"\((?:pictured|photo|left|right|above|below)\)|\bpictured (?:here|above|below|left|right)\b|\b[Tt]he [A-Z][a-z]+ (?:family|household|kids)\b"
-DETAIL = r"(?:\(\d{1,2}\b(?![,.:]\d)|,\s*\d{1,2}\b(?![,.:]\d)|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|\b\d{1,2}[ \t]?(?:yo|y/o|yr[- ]old|yrs[- ]old)\b|(?-i:\bfrom (?!(?:Our|The|Your|My|This|That|Their|His|Her|A|An|All|Every)\b)[A-Z][a-z]+)|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter)\b)"
+DETAIL = r"(?:\(\d{1,2}\b(?![,.:]\d)|,\s*\d{1,2}\b(?![,.:]\d)|,\s*(?:age|aged)\s*\d{1,2}|\b\d{1,2}[- ]year[- ]old\b|\b\d{1,2}[ \t]?(?:yo|y/o|yr[- ]old|yrs[- ]old)\b|(?-i:\bfrom (?!(?:Our|The|Your|My|This|That|Their|His|Her|A|An|All|Every|Dr|Mr|Mrs|Ms|Mx)\b)[A-Z][a-z]+)|,\s*(?:a |an )?(?:teacher|nurse|student|mom|dad|veteran|engineer|lawyer|firefighter)\b)"
 # Capitalised words after a dash that are not names.
 NOT_NAMES = {"The", "A", "An", "Our", "My", "We", "I", "You", "Your", "This", "That", "Client", "Patient",
              "Anonymous", "Former", "Happy", "Grateful", "Parent", "Mom", "Dad", "Teen", "Adult", "Couple",
@@ -137,6 +137,8 @@ class IdentifiableTestimonial(Rule):
         reading = reading_of(draft, analysis)
         known = [(e.start, e.end) for e, role in reading.people(analysis) if role != Role.UNKNOWN]
         staff = [(e.start, e.end) for e, role in reading.people(analysis) if role == Role.STAFF]
+        staff += titled_colleagues(text, analysis)  # "a little personal share from Dr. Chen 🎄\n\n“I was diagnosed ...”"
+        known += titled_colleagues(text, analysis)
         ids: list[Span] = [(e.start, e.end) for e, role in reading.people(analysis) if role == Role.UNKNOWN]
         ids += [(m.start(), m.end()) for m in self.initials.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.first_last.finditer(text)]
@@ -173,7 +175,8 @@ class IdentifiableTestimonial(Rule):
             if any((reading.names_colleague(text, a, b) or any(a <= x < b for x, _ in staff))
                    and not _THEIR_CLIENT.search(text, a, b) for a, b in ([intro.span()] if intro else []) + [cue]):
                 continue  # "Priya Raman, LPC: “Your first session is ...”": a colleague's own words
-            colleague_near = reading.names_colleague(text, max(0, h[0] - WINDOW), h[1] + WINDOW)
+            colleague_near = reading.names_colleague(text, max(0, h[0] - WINDOW), h[1] + WINDOW) \
+                or any(h[0] - WINDOW <= x < h[1] + WINDOW for x, _ in staff)
             if media and not ((_near(known, h) or colleague_near) and not _near(ids, h)):
                 return h  # the picture shows whoever gave it, unless the words are a colleague's own ("Our therapist
                 # Jordan Ellis, LCSW, is sharing something personal: “...”"; "our own Priya ... asked us to share")

@@ -40,7 +40,7 @@ _CARE_NOUN = alt("visits?", "appointments?", "sessions?", "treatment(?: plan)?",
                  "follow[- ]?up", "referral", "journey", "healing", "recovery", "progress", "story", "struggles?",
                  # (not what the relative has outside care: "whether your child's school is one of our partner sites")
                  "attendance", "no-?shows?", "cancellations?",
-                 r"(?:sons?|daughters?|child|children|kids?|husband|wife|mother|father|mom|dad|partner|teens?)(?:['’]s?)?"
+                 r"(?:sons?|daughters?|child|children|kids?|husband|wife|mother|father|mom|dad|partner|teens?)(?:['’]s)?"
                  r"(?!(?:['’]s?)? (?:school|teacher|class|classroom|team|coach|birthday|friends?|bus|district)\b)")
 DISCLOSURE_PATTERNS = [
     # a clinician's regards, and the reviewer's progress: "Priya says hi and she's so glad the bridge walks are

@@ -25,6 +25,10 @@ _WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?")
 # entity kinds spaCy gives a pair that is surely no one: a thing, a work, an event, a law, a people
 _THING_ENTITIES = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "NORP", "DATE", "TIME", "MONEY",
                    "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
+# a greeting or a cheer before a name is no given name: "Hi Rosa", "Congrats Maya", "Happy Birthday"
+_OPENERS = {"hi", "hey", "hello", "hiya", "dear", "thanks", "thank", "congrats", "congratulations", "happy", "welcome",
+            "meet", "go", "love", "miss", "yes", "ok", "okay", "sorry", "good", "great", "cheers", "bye", "night",
+            "morning", "shoutout", "kudos", "hugs", "ty", "thx", "yay", "wow", "oh", "omg", "lol"}
 _PLACE_CUES = {"in", "at", "from", "to", "near", "into", "around", "outside", "via", "towards", "on"}
 _FOLLOWERS = STREET_WORDS | {"inc", "ltd", "llc", "plc", "corp", "co", "group", "partners", "technologies", "consulting",
                              "city", "county", "river", "lake", "island", "mountain", "valley", "health", "clinic",
@@ -74,7 +78,7 @@ class FullNameRecognizer(NameRecognizer):
         """Each word a known name or no English word, and the pair no run of words: a known given name
         first, or a known or surname-shaped surname second, or neither word in any dictionary."""
         g, s = given.casefold(), surname.casefold()
-        if g in _BLOCK or s in _BLOCK or len(g) < 2 or len(s) < 2:
+        if g in _BLOCK or s in _BLOCK or g in _OPENERS or s in _FOLLOWERS or len(g) < 2 or len(s) < 2:
             return False
         g_name, s_name = g in given_names(), s in common_surnames() or surname_shaped(s)
         g_word, s_word = is_vocabulary(given, self.common_words), is_vocabulary(surname, self.common_words)

@@ -58,9 +58,11 @@ _DESCRIBED_SIGNER = re.compile(r"(?:^|[\"”)\s])[-–—~][ \t]*(?:a|an|the|our
                                + PERSON_ROLES + r")\b[^\n]{0,80}?\b(?:at|on|in|from|near|of|for)[ \t]+(?:(?:our|my|the)[ \t]+)?"
                                r"(?-i:[A-Z])",
                                re.MULTILINE | re.IGNORECASE)
-# a signer placed in one named group of the practice: "— a parent in our Tuesday group", "— one of our Monday DBT grads"
+# a signer placed in one group of the practice by the day it meets: "— a parent in our Tuesday group"
+# (a group named for when it meets narrows it to a few; "— a participant in our Family Recovery Program" does not)
 _GROUP_SIGNER = re.compile(r"(?:^|[\"”)\s])[-–—~][ \t]*(?:a|an|one)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:in|from|of)[ \t]+(?:our|the)[ \t]+"
-                           r"(?-i:[A-Z])[\w'’-]*(?:[ \t]+[\w'’&-]+){0,4}?[ \t]+(?:group|class|program|cohort|circle)s?\b",
+                           r"(?:[\w'’&-]+[ \t]+){0,2}?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:[ \t]+[\w'’&-]+){0,3}?[ \t]+"
+                           r"(?:group|class|cohort|circle)s?\b",
                            re.MULTILINE | re.IGNORECASE)
 # the speaker's own named workplace: "the year I retired from the Multnomah County Library after 31 years"
 _OWN_WORKPLACE = re.compile(r"\b(?:I|I['’]ve|I['’]d)\s+(?:\w+\s+)?(?:retired|worked|taught|served|nursed|coached|worked\s+nights)\s+"

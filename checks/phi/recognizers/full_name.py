@@ -15,7 +15,7 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import (MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, brand_pattern, cities, common_surnames,
-                                given_names, is_country_or_state, is_vocabulary)
+                                given_names, is_country_or_state, is_vocabulary, mostly_given_name)
 from checks.phi.recognizers.base import NameRecognizer
 from checks.phi.recognizers.surname_shape import surname_shaped
 from checks.phi.recognizers.textcase import case_style
@@ -57,8 +57,9 @@ class FullNameRecognizer(NameRecognizer):
                 continue
             prev = tokens[first.i - 1] if first.i else None
             nxt = tokens[second.i + 1] if second.i + 1 < len(tokens) else None
-            slash_in_a_path = prev is not None and prev.text == "/" and prev.idx + 1 == first.idx  # ("site.com/Kwame Asante")
-            if slash_in_a_path or prev is not None and (prev.lower_ in _PLACE_CUES or prev.text in ("@", "#", "the", "The")
+            # (not after a slash in a path, "site.com/Kwame", nor the tail of a hyphened title, "The Whole-Brain Child")
+            glued = prev is not None and prev.text in ("/", "-", "–") and prev.idx + 1 == first.idx
+            if glued or prev is not None and (prev.lower_ in _PLACE_CUES or prev.text in ("@", "#", "the", "The")
                                      or (prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in _BLOCK)):
                 continue  # "in Tualatin Hills", "the Ramos Fund", "Lake Oswego Tigard": a place or a longer name
             if nxt is not None and (nxt.lower_ in _FOLLOWERS or (nxt.text[:1].isupper() and nxt.is_alpha)):
@@ -82,6 +83,9 @@ class FullNameRecognizer(NameRecognizer):
             return False
         g_name, s_name = g in given_names(), s in common_surnames() or surname_shaped(s)
         g_word, s_word = is_vocabulary(given, self.common_words), is_vocabulary(surname, self.common_words)
-        if (g_word and not g_name) or (s_word and not s_name) or (g_word and s_word and not (g_name and s_name)):
-            return False  # "Summer Lee" stays (names both); "Pacific Dental", "Grace Notes" do not
+        if (g_word and not g_name) or (s_word and not (s_name and g_name)) \
+                or (g_word and s_word and not (mostly_given_name(g) and s_name)):
+            # "Summer Lee", "Grace Park" stay (a given name, then a surname); "Pacific Dental", "Brightside News",
+            # "Brain Child" do not
+            return False
         return g_name or s_name or not (g in cities()[0] or s in cities()[0])

@@ -234,7 +234,12 @@ _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)
                                + r"\s+(?:and|&)\s+(?:(?!clients?\b|patients?\b|his\b|her\b|their\b)[\w-]+\s+){0,2}"
                                r"(?!clients?\b|patients?\b)[\w-]+\s*,\s*$"
                                # the last of a pair or list after a job: "opticians Grace & Rafael will be on hand"
-                               r"|\b" + _STAFF_JOB + r"\s+(?-i:[A-Z][\w'’-]+)(?:\s*,\s*(?-i:[A-Z][\w'’-]+)){0,5}\s*,?\s*(?:and|&)\s+$"
+                               # (an aside may follow a name: "PTs Jordan Lee (1:42 — new PR!!) and Amira Haddad")
+                               r"|\b" + _STAFF_JOB + r"\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?(?:\s*\([^()\n]{0,40}\))?"
+                               r"(?:\s*,\s*(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?(?:\s*\([^()\n]{0,40}\))?){0,5}\s*,?\s*(?:and|&)\s+$"
+                               # a desk's praise as a title: "to front desk legend Bev Ostrowski"
+                               r"|\b(?:front[- ]desk|front[- ]office|billing|scheduling|intake|reception)\s+(?:legend|hero|queen|"
+                               r"king|wizard|guru|star|superstar|rock ?star|ninja|magician|boss|mvp|extraordinaire)\s+$"
                                # the rest of the list: "our SLPs, Kwame Mensah and Hope Delgado, tell parents"
                                r"|\b(?:our|ur)\s+(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}" + _STAFF_JOB
                                + r"\s*[,:—–]?\s*(?:(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?\s*(?:,\s*(?:and|&)?|and|&)\s*){1,6}$"
@@ -748,7 +753,7 @@ def person_role(text: str, e: Entity) -> Role:
         return Role.PUBLIC  # "Martin Luther King Jr. Day" is a holiday named after someone
     value = text[e.start:e.end]
     initialled = re.search(r"(?:^|\s)[A-Z]\.?$", value) or re.match(r"\s+[A-Z]\.", after) \
-        or re.match(r"[A-Z]\.[ \t]*[A-Z]", value) \
+        or re.match(r"[A-Z]\.[ \t]+[A-Z][a-z]", value) \
         or re.search(r"\s[A-Z]\.,", value) \
         or re.fullmatch(r"(?:[A-Z]\.){1,2}[A-Z]\.?", value) \
         or re.search(r"\s[a-z]\.?$", value) or re.match(r"\s+[a-z]\.(?=[\s,]|$)", after)  # "— linda k."
@@ -1587,9 +1592,7 @@ _PUBLIC_TELLING = re.compile(r"\b(?:memoir|autobiography|interview|documentary|p
                              # Schaefer writes about ..."
                              r"|\bin\s+[“\"](?-i:[A-Z])[^”\"\n]{1,80}[”\"][^.!?\n]{0,40}?\b(?:writes|wrote|describes|"
                              r"described|explains|explained|recounts|recounted|tells|told)\b"
-                             r"|\b(?:writes|wrote|speaks|spoke|talks|talked)\s+(?:\w+\s+)?(?:openly|publicly|candidly)\b"
-                             # their words quoted: "Simone Biles said it plainly back in 2016: “Having ADHD ...”"
-                             r"|\b(?:said|says|wrote|writes|put it|tweeted|posted|told reporters)\b[^.!?\n“\"]{0,40}[:,]?\s*[“\"]", _I)
+                             r"|\b(?:writes|wrote|speaks|spoke|talks|talked)\s+(?:\w+\s+)?(?:openly|publicly|candidly)\b", _I)
 
 
 def tells_a_public_life(sentence: str) -> bool:

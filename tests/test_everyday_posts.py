@@ -994,11 +994,10 @@ CLEAR = [
                         "🎧 Therapist Uncensored (Ann Kelley & Sue Marriott)\n\n— Jordan Alvarez, LCSW"),
     ("website", True, "Marcus Bell's Story\n\n[header image: stock photo of an empty park bench]\n\nWhen Marcus first "
                       "called us he was sleeping three hours a night. Working with Jordan, he rebuilt his evenings."),
-    # ... and a mark inside an aside that does not end the sentence, a colleague's own story under her title and
-    # surname, a commenter's question answered in general
-    ("instagram", True, "[photo: the new calm-down corner — floor cushions, a lava lamp, no people]\n\nthe calm-down "
-                        "corner is DONE 🙌 a soft spot for kids (and grown-ups!) to regulate before or after sessions. "
-                        "big thanks to our front desk hero Dot for the lamp 💡"),
+    # ... and a colleague's own story under her title and surname, a commenter's question answered in general,
+    # colleagues listed after their job with an aside, and one praised by her desk
+    ("facebook", True, "We ran the Turkey Trot! 🦃 Congrats to PTs Nadia Kerr (new PR!!) and Tomas Ruiz, and to "
+                       "billing legend Gwen Hale who walked all 5 miles in a pie costume. Ice packs all around 🧊"),
     ("instagram", True, "[photo: Dr. Maya Chen at her standing desk with a paper planner]\n\nsomething personal from "
                         "Dr. Chen 🌱\n\n“I was diagnosed with dyslexia at 30, after grad school. The planner is how I "
                         "keep my week in my head.”\n\n#latediagnosis"),

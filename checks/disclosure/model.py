@@ -48,8 +48,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
     runs without either are cut into MAX_SENTENCE windows."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if ")" in m.group(0) and text[m.end():m.end() + 1].islower():
-            continue  # a mark inside an aside, the sentence running on: "for kids (and grown-ups!) to regulate"
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))

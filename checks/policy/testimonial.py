@@ -139,8 +139,10 @@ class IdentifiableTestimonial(Rule):
         reading = reading_of(draft, analysis)
         known = [(e.start, e.end) for e, role in reading.people(analysis) if role != Role.UNKNOWN]
         staff = [(e.start, e.end) for e, role in reading.people(analysis) if role == Role.STAFF]
-        staff += titled_colleagues(text, analysis)  # "a little personal share from Dr. Chen 🎄\n\n“I was diagnosed ...”"
-        known += titled_colleagues(text, analysis)
+        # a colleague by title and family name ("a little personal share from Dr. Chen 🎄 / “I was diagnosed ...”"):
+        # known, and near a photo of them, but no cue of their own (a colleague may tell a client's case in quotes)
+        titled = titled_colleagues(text, analysis)
+        known += titled
         ids: list[Span] = [(e.start, e.end) for e, role in reading.people(analysis) if role == Role.UNKNOWN]
         ids += [(m.start(), m.end()) for m in self.initials.finditer(text)]
         ids += [(m.start(), m.end()) for m in self.first_last.finditer(text)]
@@ -178,7 +180,7 @@ class IdentifiableTestimonial(Rule):
                    and not _THEIR_CLIENT.search(text, a, b) for a, b in ([intro.span()] if intro else []) + [cue]):
                 continue  # "Priya Raman, LPC: “Your first session is ...”": a colleague's own words
             colleague_near = reading.names_colleague(text, max(0, h[0] - WINDOW), h[1] + WINDOW) \
-                or any(h[0] - WINDOW <= x < h[1] + WINDOW for x, _ in staff)
+                or any(h[0] - WINDOW <= x < h[1] + WINDOW for x, _ in staff + titled)
             if media and not ((_near(known, h) or colleague_near) and not _near(ids, h)):
                 return h  # the picture shows whoever gave it, unless the words are a colleague's own ("Our therapist
                 # Jordan Ellis, LCSW, is sharing something personal: “...”"; "our own Priya ... asked us to share")

@@ -239,8 +239,9 @@ _REPLYING_TO_LINE = re.compile(_HEADER_START + r"[ \t]*[^\w\n]{0,3}[ \t]*(?:repl
 
 # a review pasted as its stars and words: "★★★★★ “Jordan and the whole staff are amazing”" (a reply label follows)
 # ... or as its rating in words: "5 stars — Dana R.: “Kind, professional ...”", "4/5 from Sam:"
-_STARS_LINE = re.compile(r"^[ \t]*(?:(?:[★⭐]\ufe0f?[ \t]*){1,5}(?:☆[ \t]*){0,4}|[1-5](?:\.\d)?[ \t]*(?:stars?\b|/[ \t]*5\b|[★⭐]))",
-                         re.MULTILINE)
+# (after a sentence on the same line too, once lines are run together)
+_STARS_LINE = re.compile(_HEADER_START + r"[ \t]*(?:(?:[★⭐]\ufe0f?[ \t]*){1,5}(?:☆[ \t]*){0,4}|[1-5](?:\.\d)?[ \t]*"
+                         r"(?:stars?\b|/[ \t]*5\b|[★⭐]))", re.MULTILINE)
 
 
 def pasted_review(text: str) -> tuple[int, int] | None:

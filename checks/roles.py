@@ -238,8 +238,9 @@ _STAFF_JOB_BEFORE = re.compile(r"\b(?:our|ur|your|the practice'?s|the clinic'?s)
                                r"|\b" + _STAFF_JOB + r"\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?(?:\s*\([^()\n]{0,40}\))?"
                                r"(?:\s*,\s*(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?(?:\s*\([^()\n]{0,40}\))?){0,5}\s*,?\s*(?:and|&)\s+$"
                                # a desk's praise as a title: "to front desk legend Bev Ostrowski"
+                               # (not "Our very own front desk superstar Tasha delivered with Dr. Kim": a colleague in care)
                                r"|\b(?:front[- ]desk|front[- ]office|billing|scheduling|intake|reception)\s+(?:legend|hero|queen|"
-                               r"king|wizard|guru|star|superstar|rock ?star|ninja|magician|boss|mvp|extraordinaire)\s+$"
+                               r"king|wizard|guru|ninja|magician|boss|mvp|extraordinaire)\s+$"
                                # the rest of the list: "our SLPs, Kwame Mensah and Hope Delgado, tell parents"
                                r"|\b(?:our|ur)\s+(?:(?!clients?\b|patients?\b)[a-z-]+\s+){0,2}" + _STAFF_JOB
                                + r"\s*[,:—–]?\s*(?:(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?\s*(?:,\s*(?:and|&)?|and|&)\s*){1,6}$"

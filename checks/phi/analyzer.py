@@ -1604,7 +1604,7 @@ _PET_NAMED = re.compile(rf"(?<![\w-]){ANIMAL}(?:,|[ \t]+(?:named|called))[ \t]+(
 _CARE_OWNED_AFTER = re.compile(r"['’]s[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:sessions?|appointments?|appts?|intake|group|claims?|copays?|"
                                r"bills?|superbill|chart|file|meds|therapist|counsel+or|mom|dad|parents?|sister|brother)\b",
                                re.IGNORECASE)
-_KIN_NOUN_BEFORE = re.compile(r"\b(?:son|daughter|granddaughter|grandson|grandkid|granddaughters|wife|husband|partner|mom|"
+_KIN_NOUN_BEFORE = re.compile(r"\b(?:son|daughter|granddaughter|grandson|grandkid|wife|husband|partner|mom|"
                               r"dad|mother|father|sister|brother|niece|nephew|cousin|aunt|uncle|fianc[eé]e?|boyfriend|"
                               r"girlfriend|stepson|stepdaughter|stepmom|stepdad)[ \t]+$", re.IGNORECASE)
 _AND_A_TITLED_NAME_AFTER = re.compile(r"[ \t]+(?:and|&|\+)[ \t]+(?:mr|mrs|ms|mx|miss|dr)\.?[ \t]+[A-Z]", re.IGNORECASE)
@@ -1641,6 +1641,7 @@ def _heads_a_list(text: str, start: int, end: int) -> bool:
 
 
 def _site_of(text: str, c: _Candidate) -> bool:
+    """The span is the name of the site in brackets after it ("CHADD (chadd.org)")."""
     m = _OWN_SITE_AFTER.match(text, c.end)
     return bool(m) and re.sub(r"\W", "", text[c.start:c.end]).casefold() in m.group("site").casefold().replace("-", "")
 
@@ -1655,7 +1656,8 @@ def _not_a_person(text: str, c: _Candidate) -> bool:
             or _EPONYM_AFTER.match(text, c.end):
         return True  # "Mercy Ridge Rehab", "the Oswestry Disability Index": a business's or a measure's name
     if c.entity_type == "LOCATION":  # "our Belmont neighbors": everyone living there; "In January, ...": a month
-        return bool(_NEIGHBOURS_AFTER.match(text, c.end)) or bool(_LINE_NAMED_AFTER.match(text, c.end)) or text[c.start:c.end].casefold() in MONTHS | WEEKDAYS or bool(
+        return bool(_NEIGHBOURS_AFTER.match(text, c.end) or _LINE_NAMED_AFTER.match(text, c.end)) \
+            or text[c.start:c.end].casefold() in MONTHS | WEEKDAYS or bool(
             re.search(rf"\b{_INSTITUTION}$", text[c.start:c.end]) and _INSTITUTION_NAMED_AFTER.match(text, c.end))
     return c.entity_type == "PERSON" and bool(
         _KEYWORD_BEFORE.search(text, max(0, c.start - 12), c.start) or _STREET_LAST.search(text, c.start, c.end)

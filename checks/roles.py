@@ -122,7 +122,10 @@ _CREDENTIAL_BEFORE = re.compile(
     r"|(?:^|\s)" + _DASH + r"?\s*[a-z][\w'’\-]+(?:\s+[a-z][\w'’\-]+)*,\s*(?:[a-z/\-]{1,7},\s*){0,2}"
     + _LOWER_CREDENTIALS + r",?\s*[|·•]?\s*$")
 _STAFF_SENTENCE = re.compile(
-    r"\b(?:(?<!always )(?<!all )(?<!are )(?<!is )(?<!be )(?<!re )(?<!re so )welcome(?! back| to the world)|welcoming(?! back)|(?<!every )(?<!each )(?<!the )(?<!a )(?<!swim )(?<!track )(?<!next )(?<!this )(?<!that )(?<!big )(?<!home )meet|introducing|introduce|joins|joined|joining|hired|new hire|"
+    r"\b(?:(?<!always )(?<!all )(?<!are )(?<!is )(?<!be )(?<!re )(?<!re so )welcome(?! back| to the world)|welcoming(?! back)|"
+    # (a meet is a race too: "before every meet")
+    r"(?<!every )(?<!each )(?<!the )(?<!a )(?<!swim )(?<!track )(?<!next )(?<!this )(?<!that )(?<!big )(?<!home )meet|"
+    r"introducing|introduce|joins|joined|joining|hired|new hire|"
     # ("our team" alone is who gives the care, not who the person is: "our team will start in-home pt with him")
     r"say hello to|say hi to|(?:our|the) (?:newest |new )(?:team|staff)|our (?:team|staff) members?|"
     # the team out together: "Dr. Amir, Keisha, Lou and Tina after our team lunch"

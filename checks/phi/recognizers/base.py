@@ -96,3 +96,10 @@ class NameRecognizer(SpanPatternRecognizer):
     def __init__(self, common_words: frozenset[str] = frozenset(), supported_language: str = "en"):
         self.common_words = common_words
         super().__init__(supported_language=supported_language)
+
+    def person(self, start: int, end: int, score: float) -> RecognizerResult:
+        """A PERSON result found from the words around it (what the token-reading recognizers report)."""
+        return RecognizerResult(self.ENTITY, start, end, score, recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            "is_score_enhanced_by_context": True})

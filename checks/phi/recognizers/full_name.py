@@ -1,5 +1,5 @@
 """A given name and a surname side by side ("Kwame Asante", "Hoa Nguyen",
-"Adaeze Okonkwo"): two capitalised words in mixed-case text that are each a
+"Adaeze Okonkwo"): two capitalised words (in any text not typed in capitals) that are each a
 known given name or surname or no English word at all, where the small spaCy
 model saw no person (unfamiliar names) or called the pair a place. Sign-in
 sheets, schedules and notes are made of such pairs.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import (MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, brand_pattern, cities, common_surnames,
@@ -69,10 +68,7 @@ class FullNameRecognizer(NameRecognizer):
                 continue
             # (a known given name and a known surname outweigh spaCy's place: "Adaeze Okonkwo" is no town)
             score = 0.9 if first.lower_ in given_names() and second.lower_ in common_surnames() else 0.7
-            out.append(RecognizerResult(self.ENTITY, first.idx, second.idx + len(second), score, recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                "is_score_enhanced_by_context": True}))
+            out.append(self.person(first.idx, second.idx + len(second), score))
         return out
 
     def _pair_of_names(self, given: str, surname: str) -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, is_country_or_state, is_vocabulary
@@ -52,8 +51,5 @@ class ProperNounRecognizer(NameRecognizer):
             nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
             if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ in _ORG_WORDS):
                 continue  # part of a longer proper name spaCy did not label
-            out.append(RecognizerResult(self.ENTITY, t.idx, t.idx + len(w), 0.45, recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                "is_score_enhanced_by_context": True}))
+            out.append(self.person(t.idx, t.idx + len(w), 0.45))
         return out

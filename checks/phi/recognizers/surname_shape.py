@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checks.phi.lexicon import MONTHS, STREET_WORDS, UNIT_WORDS, WEEKDAYS, is_country_or_state, is_vocabulary
@@ -59,10 +58,7 @@ class SurnameShapeRecognizer(NameRecognizer):
             nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
             if nxt is not None and (nxt.lower_ in _FOLLOWERS or nxt.like_num):
                 continue  # "Lindberg Street", "Bergmann Ltd", "Hansen 12": a street or company
-            out.append(RecognizerResult(self.ENTITY, t.idx, t.idx + len(w), 0.55, recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                "is_score_enhanced_by_context": True}))
+            out.append(self.person(t.idx, t.idx + len(w), 0.55))
         return out
 
 
